@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CorpusError } from './errors.ts';
+import { splitSymbol } from './masthead.ts';
+import { parseLetter } from './parse-letter.ts';
+import { Letter, Sidecar } from './schema.ts';
+
+/** File endings read as letters. */
+export const LETTER_EXTENSIONS = ['.txt', '.md'] as const;
+/** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
+export const SIDECAR_SUFFIX = '.meta.json';
+/** A UN letter is a few dozen kilobytes; anything past this is not one letter. */
+export const MAX_LETTER_BYTES = 1024 * 1024;
+
+/** The letters that loaded, and a problem for each file that did not. */
+export interface Corpus {
+  /** The folder the letters were read from. */
+  dir: string;
+  /** Letters in date order (then by id). */
+  letters: Letter[];
+  /** One error per file that was refused; the other letters still load. */
+  problems: CorpusError[];
+}
+
+function lineOfByte(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/**
+ * Decodes a letter file as UTF-8 text, refusing what is not one: an empty, binary, oversized or
+ * non-UTF-8 file gets a `CorpusError` naming it (and the line of the first bad byte).
+ */
+export function decodeLetterFile(bytes: Buffer, file: string): string {
+  if (bytes.length > MAX_LETTER_BYTES) {
+    throw new CorpusError(
+      file,
+      `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a letter file may be at most ${MAX_LETTER_BYTES / 1024 / 1024} MB`,
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new CorpusError(
+      file,
+      'binary file (contains NUL bytes); expected UTF-8 text',
+      lineOfByte(bytes, nul),
+    );
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    let offset = 0;
+    for (const chunk of bytes.toString('latin1').split('\n')) {
+      const end = offset + chunk.length;
+      try {
+        decoder.decode(bytes.subarray(offset, end));
+      } catch {
+        break;
+      }
+      offset = end + 1;
+    }
+    throw new CorpusError(
+      file,
+      'not valid UTF-8 text (save the file as UTF-8)',
+      lineOfByte(bytes, offset),
+    );
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') throw new CorpusError(file, 'file is empty');
+  return text;
+}
+
+async function readSidecar(sidecarPath: string, display: string): Promise<Sidecar | null> {
+  let raw: string;
+  try {
+    raw = await readFile(sidecarPath, 'utf8');
+  } catch {
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new CorpusError(display, `not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = Sidecar.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (i) => `${i.path.join('.') || '(top level)'}: ${i.message}`,
+    );
+    throw new CorpusError(display, `invalid metadata: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function applySidecar(letter: Letter, sidecar: Sidecar, display: string): Letter {
+  const disagree = (field: string, fromText: string, fromSidecar: string) =>
+    new CorpusError(
+      display,
+      `${field} "${fromSidecar}" disagrees with the letter's text, which says "${fromText}"`,
+    );
+  if (sidecar.symbol && letter.symbol && sidecar.symbol !== letter.symbol) {
+    throw disagree('symbol', letter.symbol, sidecar.symbol);
+  }
+  if (sidecar.date && sidecar.date !== letter.date)
+    throw disagree('date', letter.date, sidecar.date);
+  if (sidecar.distributed && letter.distributed && sidecar.distributed !== letter.distributed) {
+    throw disagree('distributed', letter.distributed, sidecar.distributed);
+  }
+  const symbol = letter.symbol ?? sidecar.symbol ?? null;
+  return {
+    ...letter,
+    symbol,
+    symbols: symbol ? splitSymbol(symbol) : [],
+    symbolSource: letter.symbolSource ?? (sidecar.symbol ? 'sidecar' : null),
+    distributed: letter.distributed ?? sidecar.distributed ?? null,
+  };
+}
+
+/** Checks what the schema cannot: every passage is the exact slice of the letter text it claims. */
+function validateLetter(letter: Letter, file: string): Letter {
+  const parsed = Letter.safeParse(letter);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorpusError(
+      file,
+      `internal: parsed letter is invalid at ${issue?.path.join('.')}: ${issue?.message}`,
+    );
+  }
+  for (const p of letter.passages) {
+    if (letter.text.slice(p.start, p.end) !== p.text) {
+      throw new CorpusError(
+        file,
+        `internal: passage ${p.n} is not at its offsets in the letter text`,
+      );
+    }
+  }
+  if (letter.passages.length === 0)
+    throw new CorpusError(file, 'no paragraphs found after the heading');
+  return parsed.data;
+}
+
+/**
+ * Loads one letter file (and its sidecar, when there is one). `display` is the path used in
+ * messages. Throws `CorpusError` for anything wrong with it.
+ */
+export async function loadLetterFile(
+  filePath: string,
+  display: string,
+  id: string,
+): Promise<Letter> {
+  const bytes = await readFile(filePath);
+  const raw = decodeLetterFile(bytes, display);
+  const sidecarPath = filePath.replace(/\.[^.]+$/, SIDECAR_SUFFIX);
+  const sidecarDisplay = display.replace(/\.[^.]+$/, SIDECAR_SUFFIX);
+  const sidecar = await readSidecar(sidecarPath, sidecarDisplay);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let letter = parseLetter(raw, { id, file: display, sha256, firstPage: sidecar?.firstPage ?? 1 });
+  if (sidecar) letter = applySidecar(letter, sidecar, sidecarDisplay);
+  return validateLetter(letter, display);
+}
+
+/** Turns a file name into a letter id: its name without the extension. */
+export function letterIdFor(relativePath: string): string {
+  return relativePath
+    .replace(/\.[^./]+$/, '')
+    .split(path.sep)
+    .join('/');
+}
+
+/**
+ * Loads every letter in `dir` (and its subfolders). A bad file never stops the others: it is
+ * reported in `problems` with its name. Two files with the same text or the same symbol are
+ * duplicates: the first by name loads, the second is refused naming the first.
+ */
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const problems: CorpusError[] = [];
+  const letters: Letter[] = [];
+  const displayDir = path.relative(process.cwd(), dir) || '.';
+  let entries: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+    entries = (await readdir(dir, { recursive: true })).map(String).sort();
+  } catch (error) {
+    problems.push(
+      new CorpusError(displayDir, `cannot read the corpus folder: ${(error as Error).message}`),
+    );
+    return { dir, letters, problems };
+  }
+  const files = entries.filter((e) => !e.split(path.sep).some((part) => part.startsWith('.')));
+  const bySha = new Map<string, Letter>();
+  const bySymbol = new Map<string, Letter>();
+  for (const relative of files) {
+    const display = path.join(displayDir, relative);
+    if (relative.endsWith(SIDECAR_SUFFIX)) {
+      const hasLetter = LETTER_EXTENSIONS.some((ext) =>
+        files.includes(relative.slice(0, -SIDECAR_SUFFIX.length) + ext),
+      );
+      if (!hasLetter)
+        problems.push(new CorpusError(display, 'metadata file without a letter beside it'));
+      continue;
+    }
+    const fullPath = path.join(dir, relative);
+    if (!(await stat(fullPath)).isFile()) continue;
+    if (!LETTER_EXTENSIONS.some((ext) => relative.endsWith(ext))) {
+      problems.push(
+        new CorpusError(display, `not a letter file (expected ${LETTER_EXTENSIONS.join(' or ')})`),
+      );
+      continue;
+    }
+    try {
+      const letter = await loadLetterFile(fullPath, display, letterIdFor(relative));
+      const sameText = bySha.get(letter.sha256);
+      if (sameText) throw new CorpusError(display, `duplicate: same text as ${sameText.file}`);
+      const sameSymbol = letter.symbol ? bySymbol.get(letter.symbol) : undefined;
+      if (sameSymbol)
+        throw new CorpusError(
+          display,
+          `duplicate: symbol ${letter.symbol} is already ${sameSymbol.file}`,
+        );
+      bySha.set(letter.sha256, letter);
+      if (letter.symbol) bySymbol.set(letter.symbol, letter);
+      letters.push(letter);
+    } catch (error) {
+      if (error instanceof CorpusError) problems.push(error);
+      else problems.push(new CorpusError(display, `cannot read: ${(error as Error).message}`));
+    }
+  }
+  letters.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return { dir, letters, problems };
+}

@@ -1,0 +1,67 @@
+import { parseWrittenDate } from './dates.ts';
+
+/** What a UN masthead (the lines above the letter's heading) says about the document. */
+export interface Masthead {
+  /** Symbol as printed, e.g. `A/78/368-S/2023/686`. */
+  symbol: string | null;
+  /** Distribution date, `YYYY-MM-DD`. */
+  distributed: string | null;
+  /** Organs with their session or year, in masthead order. */
+  bodies: string[];
+  agendaItems: number[];
+}
+
+/** A UN document symbol: an organ prefix and at least two slash-separated parts. */
+const SYMBOL = String.raw`[A-Z]{1,6}\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+`;
+/** One symbol or several joined by hyphens (a document of two organs). */
+export const SYMBOL_PATTERN = new RegExp(String.raw`\b${SYMBOL}(?:-${SYMBOL})*`);
+const ORGANS =
+  'General Assembly|Security Council|Human Rights Council|Economic and Social Council|Trusteeship Council';
+const BODY = new RegExp(
+  String.raw`\b(${ORGANS})\b(?:\s+((?:[A-Z][a-z]+-)?[A-Za-z]+\s+(?:special\s+|emergency\s+special\s+)?(?:session|year)))?`,
+  'g',
+);
+/** A line that holds nothing but an organ and its session or year, wherever extraction put it. */
+export const BODY_LINE = new RegExp(
+  String.raw`^(?:${ORGANS})\s+(?:[A-Z][a-z]+-)?[A-Za-z]+\s+(?:session|year)$`,
+);
+const AGENDA =
+  /\bagenda items?\s+(\d+(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d+(?:\s*\([a-z]\))?)*)/i;
+const DISTRIBUTED = /\bDistr\.:\s*[A-Za-z]+\s+(.{0,40})/;
+
+/** Splits `A/78/368-S/2023/686` into `["A/78/368", "S/2023/686"]`. */
+export function splitSymbol(symbol: string): string[] {
+  return symbol.split(/-(?=[A-Z]{1,6}\/)/);
+}
+
+/** Organs named in `text`, each with its session or year when one follows it. */
+export function parseBodies(text: string): string[] {
+  const bodies: string[] = [];
+  for (const m of text.matchAll(BODY)) {
+    const body = m[2] ? `${m[1]}, ${m[2]}` : (m[1] ?? '');
+    const plain = bodies.indexOf(m[1] ?? '');
+    if (plain >= 0 && m[2]) bodies[plain] = body;
+    else if (!bodies.some((b) => b === body || b.startsWith(`${body},`))) bodies.push(body);
+  }
+  return bodies;
+}
+
+/** Agenda item numbers from the first "agenda item(s) …" list in `text`. */
+export function parseAgendaItems(text: string): number[] {
+  const m = AGENDA.exec(text);
+  if (!m?.[1]) return [];
+  const numbers = m[1].replace(/\([a-z]\)/g, '').match(/\d+/g) ?? [];
+  return [...new Set(numbers.map(Number))];
+}
+
+/** Reads the masthead, given its text on one line (blocks joined by spaces). */
+export function parseMasthead(text: string): Masthead {
+  const symbol = SYMBOL_PATTERN.exec(text)?.[0] ?? null;
+  const distr = DISTRIBUTED.exec(text);
+  return {
+    symbol,
+    distributed: distr?.[1] ? parseWrittenDate(distr[1]) : null,
+    bodies: parseBodies(text),
+    agendaItems: parseAgendaItems(text),
+  };
+}

@@ -1,0 +1,182 @@
+import { execFile } from 'node:child_process';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, MAX_LETTER_BYTES } from '../../src/corpus/index.ts';
+import { CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
+
+const run = promisify(execFile);
+
+/** A corpus folder with two good seed letters plus whatever the test adds. */
+async function corpusWith(files: Record<string, string | Buffer>): Promise<string> {
+  const dir = await tempDir();
+  for (const id of [SEED.khojavand, SEED.lachin]) {
+    await copyFile(path.join(CORPUS_DIR, `${id}.txt`), path.join(dir, `${id}.txt`));
+  }
+  for (const [name, content] of Object.entries(files))
+    await writeFile(path.join(dir, name), content);
+  return dir;
+}
+
+async function problemsFor(files: Record<string, string | Buffer>) {
+  const dir = await corpusWith(files);
+  const corpus = await loadCorpus(dir);
+  expect(corpus.letters).toHaveLength(2);
+  return corpus.problems.map((p) => ({
+    file: path.basename(p.file),
+    line: p.line,
+    problem: p.problem,
+  }));
+}
+
+const MINIMAL = `Letter dated 1 March 2022 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General
+
+I have the honour to write to you.
+`;
+
+describe('loadCorpus refuses a bad file by name and still loads the others', () => {
+  it('an empty file', async () => {
+    expect(await problemsFor({ 'empty.txt': '  \n\n' })).toEqual([
+      { file: 'empty.txt', line: undefined, problem: 'file is empty' },
+    ]);
+  });
+
+  it('a binary file, with the line of the first NUL byte', async () => {
+    const [p] = await problemsFor({ 'scan.txt': Buffer.from('Letter\nabc\u0000def') });
+    expect(p).toMatchObject({ file: 'scan.txt', line: 2 });
+    expect(p?.problem).toMatch(/binary/);
+  });
+
+  it('a file that is not UTF-8, with the line of the first bad byte', async () => {
+    const latin1 = Buffer.from(`${MINIMAL}Chargé d'affaires\n`, 'latin1');
+    const [p] = await problemsFor({ 'latin1.txt': latin1 });
+    expect(p).toMatchObject({ file: 'latin1.txt', line: 4 });
+    expect(p?.problem).toMatch(/not valid UTF-8/);
+  });
+
+  it('an oversized file', async () => {
+    const [p] = await problemsFor({
+      'huge.txt': `${MINIMAL}${'word '.repeat(MAX_LETTER_BYTES / 5 + 1)}`,
+    });
+    expect(p?.file).toBe('huge.txt');
+    expect(p?.problem).toMatch(/at most 1 MB/);
+  });
+
+  it('a duplicate of another letter, naming the letter it duplicates', async () => {
+    const text = await readFile(path.join(CORPUS_DIR, `${SEED.khojavand}.txt`));
+    const [p] = await problemsFor({ 'zz-copy.txt': text });
+    expect(p?.file).toBe('zz-copy.txt');
+    expect(p?.problem).toMatch(new RegExp(`duplicate: same text as .*${SEED.khojavand}\\.txt`));
+  });
+
+  it('a second file with the same symbol', async () => {
+    const text = (await readFile(path.join(CORPUS_DIR, `${SEED.khojavand}.txt`), 'utf8')).replace(
+      'On the same day',
+      'Later that day',
+    );
+    const [p] = await problemsFor({ 'zz-revised.txt': text });
+    expect(p?.problem).toMatch(/duplicate: symbol A\/78\/368-S\/2023\/686 is already/);
+  });
+
+  it('a file with no recognizable date, with the line of its heading', async () => {
+    const [p] = await problemsFor({
+      'undated.txt':
+        '\nUnited Nations\n\nLetter dated the other day from the Permanent Representative of X addressed to the Secretary-General\n\nText.\n',
+    });
+    expect(p).toMatchObject({ file: 'undated.txt', line: 4 });
+    expect(p?.problem).toMatch(/no date found in heading/);
+  });
+
+  it('a file with no letter heading at all', async () => {
+    const [p] = await problemsFor({ 'notes.md': '# My notes\n\nSome thoughts about mines.\n' });
+    expect(p).toMatchObject({ file: 'notes.md', line: 1 });
+    expect(p?.problem).toMatch(/no letter heading found/);
+  });
+
+  it('a file of another type', async () => {
+    const [p] = await problemsFor({ 'letter.docx': 'PK' });
+    expect(p?.problem).toMatch(/not a letter file/);
+  });
+
+  it('reports every bad file at once', async () => {
+    const problems = await problemsFor({
+      'a.txt': '',
+      'b.txt': Buffer.from([0xff, 0xfe, 0x00]),
+      'c.txt': 'no heading here',
+    });
+    expect(problems.map((p) => p.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+  });
+});
+
+describe('sidecar metadata', () => {
+  it('adds a symbol the text lacks, marked as coming from the sidecar', async () => {
+    const dir = await corpusWith({
+      'extra.txt': MINIMAL,
+      'extra.meta.json': JSON.stringify({
+        symbol: 'A/76/700-S/2022/170',
+        distributed: '2022-03-02',
+      }),
+    });
+    const { letters, problems } = await loadCorpus(dir);
+    expect(problems).toEqual([]);
+    expect(letters.find((l) => l.id === 'extra')).toMatchObject({
+      symbol: 'A/76/700-S/2022/170',
+      symbols: ['A/76/700', 'S/2022/170'],
+      symbolSource: 'sidecar',
+      distributed: '2022-03-02',
+    });
+  });
+
+  it('refuses a sidecar that disagrees with the text', async () => {
+    const problems = await problemsFor({
+      'extra.txt': MINIMAL,
+      'extra.meta.json': JSON.stringify({ date: '2022-03-02' }),
+    });
+    expect(problems).toEqual([
+      {
+        file: 'extra.meta.json',
+        line: undefined,
+        problem: `date "2022-03-02" disagrees with the letter's text, which says "2022-03-01"`,
+      },
+    ]);
+  });
+
+  it('refuses a sidecar that is not valid, naming the field', async () => {
+    const problems = await problemsFor({
+      'extra.txt': MINIMAL,
+      'extra.meta.json': JSON.stringify({ symbol: 'not a symbol', colour: 'red' }),
+    });
+    expect(problems[0]?.problem).toMatch(/invalid metadata: symbol: not a UN document symbol/);
+    expect(problems[0]?.problem).toMatch(/colour/);
+  });
+
+  it('refuses a sidecar with broken JSON', async () => {
+    const problems = await problemsFor({ 'extra.txt': MINIMAL, 'extra.meta.json': '{ "symbol": ' });
+    expect(problems[0]?.problem).toMatch(/not valid JSON/);
+  });
+});
+
+describe('npm run cli -- validate', () => {
+  const cli = path.resolve(import.meta.dirname, '../../src/cli.ts');
+  const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+
+  it('exits 0 on the seed corpus', async () => {
+    const { stdout } = await run(tsx, [cli, 'validate'], { env: { ...process.env, CORPUS_DIR } });
+    expect(stdout).toMatch(/5 letters, 60 passages: no problems/);
+  });
+
+  it('exits 1 listing every problem with file and line', async () => {
+    const dir = await corpusWith({
+      'empty.txt': '',
+      'undated.txt': 'Letter dated soon from A addressed to B\n\nText.',
+    });
+    const error = await run(tsx, [cli, 'validate'], {
+      env: { ...process.env, CORPUS_DIR: dir },
+    }).catch((e) => e);
+    expect(error.code).toBe(1);
+    expect(error.stderr).toMatch(/empty\.txt: file is empty/);
+    expect(error.stderr).toMatch(/undated\.txt:1: no date found in heading/);
+    expect(error.stderr).toMatch(/2 problem\(s\); 2 letters loaded/);
+  });
+});
