@@ -39,3 +39,57 @@ export function parseCoreConfig(env: Record<string, string | undefined>): CoreCo
     logLevel: parsed.data.LOG_LEVEL,
   });
 }
+
+const Snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const BotEnv = CoreEnv.extend({
+  DISCORD_TOKEN: z
+    .string({ error: 'missing: the bot token from the Discord Developer Portal (Bot → Reset Token)' })
+    .min(1, 'missing: the bot token from the Discord Developer Portal (Bot → Reset Token)')
+    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts)'),
+  DISCORD_APPLICATION_ID: z.string({ error: 'missing: the application id (General Information)' }).pipe(Snowflake),
+  DISCORD_GUILD_ID: optional(Snowflake),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+});
+
+/** Everything the Discord bot needs, on top of the core settings. */
+export interface BotConfig extends CoreConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  /** When set, commands are registered to this one server (instant) rather than globally. */
+  readonly guildId: string | null;
+  /** REST base URL for operators who route through a proxy; `null` means Discord's own. */
+  readonly apiUrl: string | null;
+}
+
+/** The message shown when the bot cannot start for want of configuration. */
+function botConfigHelp(details: string): string {
+  return [
+    'Annex cannot start the Discord bot: the configuration is incomplete.',
+    details,
+    '',
+    'Put these in a file named .env (copy .env.example, which explains each one):',
+    '  DISCORD_TOKEN=<your bot token>',
+    '  DISCORD_APPLICATION_ID=<your application id>',
+    '',
+    'To try the answers offline, without Discord:',
+    '  npm run cli -- ask "How many mine victims were there by September 2023?"',
+  ].join('\n');
+}
+
+/** Parses the bot's settings from `env`; throws `ConfigError` listing every missing or bad key. */
+export function parseBotConfig(env: Record<string, string | undefined>): BotConfig {
+  const parsed = BotEnv.safeParse(env);
+  if (!parsed.success) throw new ConfigError(botConfigHelp(describeIssues(parsed.error)));
+  const data = parsed.data;
+  return Object.freeze({
+    corpusDir: path.resolve(data.CORPUS_DIR),
+    logLevel: data.LOG_LEVEL,
+    token: data.DISCORD_TOKEN,
+    applicationId: data.DISCORD_APPLICATION_ID,
+    guildId: data.DISCORD_GUILD_ID ?? null,
+    apiUrl: data.DISCORD_API_URL ?? null,
+  });
+}
