@@ -46,10 +46,17 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const BotEnv = CoreEnv.extend({
   DISCORD_TOKEN: z
-    .string({ error: 'missing: the bot token from the Discord Developer Portal (Bot → Reset Token)' })
+    .string({
+      error: 'missing: the bot token from the Discord Developer Portal (Bot → Reset Token)',
+    })
     .min(1, 'missing: the bot token from the Discord Developer Portal (Bot → Reset Token)')
-    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts)'),
-  DISCORD_APPLICATION_ID: z.string({ error: 'missing: the application id (General Information)' }).pipe(Snowflake),
+    .regex(
+      /^[\w-]+\.[\w-]+\.[\w-]+$/,
+      'does not look like a bot token (three dot-separated parts)',
+    ),
+  DISCORD_APPLICATION_ID: z
+    .string({ error: 'missing: the application id (General Information)' })
+    .pipe(Snowflake),
   DISCORD_GUILD_ID: optional(Snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
 });
