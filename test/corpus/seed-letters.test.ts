@@ -11,9 +11,10 @@ const letter = (id: string): Letter => {
   if (!found) throw new Error(`seed letter ${id} did not load`);
   return found;
 };
-const meta = ({ passages, text, sha256, file, ...rest }: Letter) => ({
-  ...rest,
-  passages: passages.length,
+const meta = (l: Letter) => {
+  const { passages, text, sha256, file, ...rest } = l;
+  return { ...rest, passages: passages.length };
+};
 });
 
 beforeAll(async () => {
