@@ -15,7 +15,6 @@ const meta = (l: Letter) => {
   const { passages, text, sha256, file, ...rest } = l;
   return { ...rest, passages: passages.length };
 };
-});
 
 beforeAll(async () => {
   corpus = await loadCorpus(CORPUS_DIR);
