@@ -10,8 +10,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
+    },
+  },
+  {
+    files: ['src/corpus/**', 'src/search/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
@@ -24,20 +29,15 @@ export default tseslint.config(
         },
       ],
     },
-    files: ['src/corpus/**', 'src/search/**'],
   },
   {
+    files: ['src/**', 'commands/**'],
+    ignores: ['src/config.ts', 'src/cli.ts', 'src/bot/main.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
-      ],
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Config is parsed once, in src/config.ts.' },
       ],
     },
-    files: ['src/**', 'commands/**'],
-    ignores: ['src/config.ts', 'src/cli.ts', 'src/bot/main.ts'],
   },
 );
