@@ -3,11 +3,23 @@ import { parseArgs } from 'node:util';
 import { ConfigError, parseCoreConfig } from './config.ts';
 import { loadCorpus } from './corpus/load.ts';
 import type { Letter } from './corpus/schema.ts';
-import { renderLetterTable, renderLetterText, renderProblems } from './render/text.ts';
+import {
+  renderAnswerText,
+  renderLetterTable,
+  renderLetterText,
+  renderProblems,
+} from './render/text.ts';
+import { type Answer, type AskOptions, answerQuestion } from './search/answer.ts';
+import { loadOrBuildIndex } from './search/cache.ts';
+import type { SearchIndex } from './search/search-index.ts';
+import { createInterface } from 'node:readline';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
+  ask "<question>" [--limit N] [--json] [--letter ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--part letter|annex|enclosure]
+                            answer a question with verbatim, cited passages
+  ask --json --stdin        one question per input line, one JSON answer per output line
   letters [--json]          list the letters in the corpus
   letter <id> [--json]      show one letter: metadata and numbered passages
   validate [--quiet]        check every corpus file; exits 1 listing each problem
@@ -43,6 +55,74 @@ function letterDetail(letter: Letter) {
 
 class UsageError extends Error {}
 
+/** The answer that `ask --json` prints; field names are a contract. */
+function answerJson(answer: Answer) {
+  return {
+    query: answer.query,
+    abstained: answer.abstained,
+    searched: {
+      letters: answer.searched.letters,
+      from: answer.searched.from,
+      to: answer.searched.to,
+    },
+    results: answer.results.map((r) => ({
+      letterId: r.letterId,
+      symbol: r.symbol,
+      date: r.date,
+      passage: r.passage,
+      part: r.part,
+      pages: r.pages,
+      text: r.text,
+      excerpt: r.excerpt,
+      score: r.score,
+      citation: r.citation,
+      url: r.url,
+    })),
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PARTS = ['letter', 'annex', 'enclosure'] as const;
+
+function askOptions(values: {
+  limit?: string;
+  letter?: string;
+  from?: string;
+  to?: string;
+  part?: string;
+}): AskOptions {
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 100)) {
+    throw new UsageError(`--limit must be a whole number from 1 to 100, not "${values.limit}"`);
+  }
+  for (const key of ['from', 'to'] as const) {
+    const value = values[key];
+    if (value !== undefined && !ISO_DATE.test(value))
+      throw new UsageError(`--${key} must be a date as YYYY-MM-DD, not "${value}"`);
+  }
+  const part = values.part;
+  if (part !== undefined && !PARTS.includes(part as (typeof PARTS)[number])) {
+    throw new UsageError(`--part must be one of ${PARTS.join(', ')}, not "${part}"`);
+  }
+  return {
+    limit,
+    letter: values.letter,
+    from: values.from,
+    to: values.to,
+    part: part as AskOptions['part'],
+  };
+}
+
+/** Answers one question per line of standard input, one JSON line each, in order. */
+async function answerLines(index: SearchIndex, options: AskOptions): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    process.stdout.write(
+      `${JSON.stringify(answerJson(answerQuestion(index, line.trim(), options)))}\n`,
+    );
+  }
+}
+
 function findLetter(letters: readonly Letter[], key: string): Letter {
   const wanted = key.toLowerCase();
   const letter =
@@ -67,6 +147,12 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      stdin: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      letter: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      part: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -77,6 +163,24 @@ async function main(argv: string[]): Promise<number> {
   const config = parseCoreConfig(process.env);
   const corpus = await loadCorpus(config.corpusDir);
   switch (command) {
+    case 'ask': {
+      const options = askOptions(values);
+      const { index } = await loadOrBuildIndex(corpus.letters, config.indexCacheDir);
+      if (values.stdin) {
+        await answerLines(index, options);
+        break;
+      }
+      const question = rest.join(' ').trim();
+      if (!question)
+        throw new UsageError('Usage: npm run cli -- ask "<question>" [--limit N] [--json]');
+      const answer = answerQuestion(index, question, options);
+      console.log(
+        values.json
+          ? JSON.stringify(answerJson(answer))
+          : renderAnswerText(answer, process.stdout.isTTY),
+      );
+      break;
+    }
     case 'letters':
       console.log(
         values.json

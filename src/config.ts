@@ -8,6 +8,7 @@ const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 const CoreEnv = z.object({
   CORPUS_DIR: z.string().min(1).default('./corpus'),
   LOG_LEVEL: LogLevel.default('info'),
+  INDEX_CACHE_DIR: z.string().default('./.annex-cache'),
 });
 
 /** The settings Annex runs with, read once from the environment. */
@@ -15,6 +16,8 @@ export interface CoreConfig {
   /** Absolute path of the folder holding the letters. */
   readonly corpusDir: string;
   readonly logLevel: z.infer<typeof LogLevel>;
+  /** Where the saved index is kept; `null` (empty setting) keeps none. */
+  readonly indexCacheDir: string | null;
 }
 
 /** Thrown when the environment has missing or bad values; the message lists every one. */
@@ -37,6 +40,7 @@ export function parseCoreConfig(env: Record<string, string | undefined>): CoreCo
   return Object.freeze({
     corpusDir: path.resolve(parsed.data.CORPUS_DIR),
     logLevel: parsed.data.LOG_LEVEL,
+    indexCacheDir: parsed.data.INDEX_CACHE_DIR ? path.resolve(parsed.data.INDEX_CACHE_DIR) : null,
   });
 }
 
@@ -94,6 +98,7 @@ export function parseBotConfig(env: Record<string, string | undefined>): BotConf
   return Object.freeze({
     corpusDir: path.resolve(data.CORPUS_DIR),
     logLevel: data.LOG_LEVEL,
+    indexCacheDir: data.INDEX_CACHE_DIR ? path.resolve(data.INDEX_CACHE_DIR) : null,
     token: data.DISCORD_TOKEN,
     applicationId: data.DISCORD_APPLICATION_ID,
     guildId: data.DISCORD_GUILD_ID ?? null,

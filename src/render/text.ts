@@ -1,6 +1,7 @@
 import { formatUnDate } from '../corpus/dates.ts';
 import type { CorpusError } from '../corpus/errors.ts';
 import type { Letter } from '../corpus/schema.ts';
+import type { Answer, Searched } from '../search/answer.ts';
 
 /** Pads columns to a common width; the last column is left ragged. */
 function table(rows: readonly (readonly string[])[]): string {
@@ -68,4 +69,47 @@ export function renderLetterText(letter: Letter): string {
 /** Corpus problems, one per line, `file:line: problem`. */
 export function renderProblems(problems: readonly CorpusError[]): string {
   return problems.map((p) => p.message).join('\n');
+}
+
+/** Wraps each highlight in `open`/`close` marks (formatting only: the words are unchanged). */
+export function markHighlights(
+  text: string,
+  highlights: readonly { start: number; end: number }[],
+  open: string,
+  close: string,
+): string {
+  let out = '';
+  let at = 0;
+  for (const h of highlights) {
+    out += text.slice(at, h.start) + open + text.slice(h.start, h.end) + close;
+    at = h.end;
+  }
+  return out + text.slice(at);
+}
+
+/** "5 letters, 19 February 2021 – 4 April 2024". */
+export function describeSearched(searched: Searched): string {
+  const letters = `${searched.letters} letter${searched.letters === 1 ? '' : 's'}`;
+  if (!searched.from || !searched.to) return letters;
+  const range =
+    searched.from === searched.to
+      ? formatUnDate(searched.from)
+      : `${formatUnDate(searched.from)} – ${formatUnDate(searched.to)}`;
+  return `${letters}, ${range}`;
+}
+
+/** An answer for a terminal: each quote with its attribution and citation, or the honest miss. */
+export function renderAnswerText(answer: Answer, color = false): string {
+  if (answer.abstained) {
+    return `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}".`;
+  }
+  const bold = color ? ['\u001b[1m', '\u001b[22m'] : ['**', '**'];
+  const blocks = answer.results.map((r, i) => {
+    const quote = markHighlights(r.excerpt, r.highlights, bold[0] ?? '', bold[1] ?? '');
+    const rest = r.excerpt.length < r.text.length ? `\n   Whole passage: ${r.text}` : '';
+    const link = r.url ? `\n   ${r.url}` : '';
+    return `${i + 1}. ${r.attribution} says:\n   “${quote}”${rest}\n   — ${r.citation}${link}`;
+  });
+  const shown = `${answer.results.length} of ${answer.total} matching passage${answer.total === 1 ? '' : 's'}`;
+  return `${blocks.join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
 }

@@ -1,0 +1,98 @@
+import { stemmer } from 'stemmer';
+import { eng as ENGLISH_STOP_WORDS } from 'stopword';
+import { PHRASE_CONCEPTS, STEM_CONCEPTS } from './synonyms.ts';
+
+/**
+ * English analysis shared by the index and the questions: Unicode and case folding, numbers as
+ * written (`1,318` → `1318`), stop words, Porter stems, and the domain concepts of `synonyms.ts`.
+ */
+
+/** Question words that carry intent; they are read for it, then dropped like stop words. */
+const INTENT_WORDS = new Set(['how', 'many', 'much', 'long', 'when', 'where', 'who', 'whom']);
+const STOP_WORDS = new Set<string>([...ENGLISH_STOP_WORDS, ...INTENT_WORDS, 's']);
+
+/** A word, or a number with its thousands separators and decimals (`1,318`, `2.5`). */
+const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/** Lower-cases and strips accents, keeping the string's length unchanged where it can. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/** A word as it appears in the text, and where. */
+export interface Token {
+  /** Folded surface form, numbers without separators (`1318`). */
+  word: string;
+  /** Offsets of the token in the original string. */
+  start: number;
+  end: number;
+}
+
+/** Splits `text` into folded words and numbers with their offsets. Possessive `'s` is dropped. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    let word = fold(m[0]).replace(/['’]s$/, '');
+    if (/^\d/.test(word)) word = word.replace(/,(?=\d{3}\b)/g, '');
+    else word = word.replace(/['’]/g, '');
+    if (word) tokens.push({ word, start, end: start + m[0].length });
+  }
+  return tokens;
+}
+
+const stemCache = new Map<string, string>();
+
+/** The concept a single folded word stands for: its stem, mapped through the synonym table. */
+export function conceptOf(word: string): string {
+  let concept = stemCache.get(word);
+  if (concept === undefined) {
+    const stem = /^\d/.test(word) ? word : stemmer(word);
+    concept = STEM_CONCEPTS[stem] ?? stem;
+    if (stemCache.size < 200_000) stemCache.set(word, concept);
+  }
+  return concept;
+}
+
+/** True when `word` (folded) is a stop word or an intent word. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** A token with the concept it stands for. */
+export interface Term extends Token {
+  concept: string;
+}
+
+/**
+ * Analyzes text into terms: content words and numbers, each with its concept; hyphenated
+ * compounds also yield the joined word (`anti-personnel` → `antipersonnel`); domain phrases
+ * yield their concept (`lost their lives` → `kill`), placed on the phrase's last word.
+ */
+export function analyze(text: string): Term[] {
+  const tokens = tokenize(text);
+  const terms: Term[] = [];
+  for (const [i, token] of tokens.entries()) {
+    for (const { words, concept } of PHRASE_CONCEPTS) {
+      if (words.every((w, k) => tokens[i + k]?.word === w)) {
+        const last = tokens[i + words.length - 1] as Token;
+        terms.push({ word: words.join(' '), start: token.start, end: last.end, concept });
+      }
+    }
+    const next = tokens[i + 1];
+    const compound = next && text[token.end] === '-' && next.start === token.end + 1;
+    if (next && compound && !/^\d/.test(token.word) && !/^\d/.test(next.word)) {
+      const joined = token.word + next.word;
+      terms.push({ word: joined, start: token.start, end: next.end, concept: conceptOf(joined) });
+    }
+    if (isStopWord(token.word)) continue;
+    terms.push({ ...token, concept: conceptOf(token.word) });
+  }
+  return terms;
+}
+
+/** The concepts of `text`, as MiniSearch's tokenizer for the index. */
+export function indexTerms(text: string): string[] {
+  return analyze(text).map((t) => t.concept);
+}

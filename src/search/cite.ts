@@ -1,0 +1,49 @@
+import { formatUnDate } from '../corpus/dates.ts';
+import type { Letter, Passage } from '../corpus/schema.ts';
+
+/** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
+export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
+
+/** The link to a letter's official text, from its first symbol; `null` when it has none. */
+export function documentUrl(letter: Pick<Letter, 'symbols'>): string | null {
+  const [first] = letter.symbols;
+  return first ? `${DOCUMENT_URL_BASE}${first}` : null;
+}
+
+/** "annex", "annex II", "enclosure" or "letter", as the part is named in a citation. */
+export function partLabel(passage: Pick<Passage, 'part' | 'partIndex'>, annexCount = 1): string {
+  if (passage.part === 'letter') return 'letter';
+  return annexCount > 1 ? `${passage.part} ${passage.partIndex}` : passage.part;
+}
+
+/** "p. 3", "pp. 2–3", or null when the pages are not known. */
+export function pageLabel(pages: readonly number[]): string | null {
+  if (pages.length === 0) return null;
+  const first = pages[0];
+  const last = pages.at(-1);
+  return first === last ? `p. ${first}` : `pp. ${first}–${last}`;
+}
+
+/**
+ * The one citation format: symbol (or, when the text carries none, the letter's title), date,
+ * part, page(s) where known, and the passage number, labelled as Annex's own numbering.
+ * `A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10 (Annex numbering)`
+ */
+export function formatCitation(letter: Letter, passage: Passage): string {
+  const parts = letter.symbol ? [letter.symbol, formatUnDate(letter.date)] : [letter.title];
+  const annexes = letter.passages.filter((p) => p.part === passage.part).at(-1)?.partIndex ?? 1;
+  parts.push(partLabel(passage, annexes));
+  const page = pageLabel(passage.pages);
+  if (page) parts.push(page);
+  parts.push(`passage ${passage.n} (Annex numbering)`);
+  return parts.join(', ');
+}
+
+/** Who is speaking in a quote: "Letter dated … from the Permanent Representative of …". */
+export function attribution(letter: Letter, passage: Passage): string {
+  const annexIndex = passage.partIndex - 1;
+  const annex = passage.part === 'letter' ? null : letter.annexes[annexIndex];
+  return annex
+    ? `${annex.title} (${passage.part} to the ${letter.kind} of ${formatUnDate(letter.date)})`
+    : letter.title;
+}

@@ -1,0 +1,24 @@
+/** Retrieval: verbatim, cited passages for a question, or an honest abstention. No Discord here. */
+export { analyze, fold, indexTerms, tokenize } from './analyze.ts';
+export {
+  type Answer,
+  type AnswerResult,
+  answerQuestion,
+  type AskOptions,
+  DEFAULT_LIMIT,
+  describeScope,
+  rankPassages,
+  type SearchFilters,
+  type Searched,
+} from './answer.ts';
+export {
+  attribution,
+  DOCUMENT_URL_BASE,
+  documentUrl,
+  formatCitation,
+  pageLabel,
+  partLabel,
+} from './cite.ts';
+export { type Excerpt, type Highlight, pickExcerpt } from './excerpt.ts';
+export { parseDateHint, parseQuestion, type ParsedQuestion } from './question.ts';
+export { type IndexedPassage, INDEX_FORMAT, type SavedIndex, SearchIndex } from './search-index.ts';
