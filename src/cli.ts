@@ -10,7 +10,7 @@ import {
   renderProblems,
 } from './render/text.ts';
 import { type Answer, type AskOptions, answerQuestion } from './search/answer.ts';
-import { loadOrBuildIndex } from './search/cache.ts';
+import { openCorpus } from './search/cache.ts';
 import type { SearchIndex } from './search/search-index.ts';
 import { createInterface } from 'node:readline';
 
@@ -161,26 +161,26 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const config = parseCoreConfig(process.env);
+  if (command === 'ask') {
+    const options = askOptions(values);
+    const { index } = await openCorpus(config.corpusDir, config.indexCacheDir);
+    if (values.stdin) {
+      await answerLines(index, options);
+      return 0;
+    }
+    const question = rest.join(' ').trim();
+    if (!question)
+      throw new UsageError('Usage: npm run cli -- ask "<question>" [--limit N] [--json]');
+    const answer = answerQuestion(index, question, options);
+    console.log(
+      values.json
+        ? JSON.stringify(answerJson(answer))
+        : renderAnswerText(answer, process.stdout.isTTY),
+    );
+    return 0;
+  }
   const corpus = await loadCorpus(config.corpusDir);
   switch (command) {
-    case 'ask': {
-      const options = askOptions(values);
-      const { index } = await loadOrBuildIndex(corpus.letters, config.indexCacheDir);
-      if (values.stdin) {
-        await answerLines(index, options);
-        break;
-      }
-      const question = rest.join(' ').trim();
-      if (!question)
-        throw new UsageError('Usage: npm run cli -- ask "<question>" [--limit N] [--json]');
-      const answer = answerQuestion(index, question, options);
-      console.log(
-        values.json
-          ? JSON.stringify(answerJson(answer))
-          : renderAnswerText(answer, process.stdout.isTTY),
-      );
-      break;
-    }
     case 'letters':
       console.log(
         values.json

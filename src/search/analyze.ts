@@ -15,9 +15,19 @@ const STOP_WORDS = new Set<string>([...ENGLISH_STOP_WORDS, ...INTENT_WORDS, 's']
 const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
 
-/** Lower-cases and strips accents, keeping the string's length unchanged where it can. */
+const ASCII = /^\p{ASCII}*$/u;
+
+/** Lower-cases and strips accents. */
 export function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/** Domain phrases by their first word, so each token is checked only against phrases it can start. */
+const PHRASES_BY_FIRST_WORD = new Map<string, (typeof PHRASE_CONCEPTS)[number][]>();
+for (const phrase of PHRASE_CONCEPTS) {
+  const first = phrase.words[0] ?? '';
+  PHRASES_BY_FIRST_WORD.set(first, [...(PHRASES_BY_FIRST_WORD.get(first) ?? []), phrase]);
 }
 
 /** A word as it appears in the text, and where. */
@@ -32,12 +42,18 @@ export interface Token {
 /** Splits `text` into folded words and numbers with their offsets. Possessive `'s` is dropped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const lower = ASCII.test(text) ? text.toLowerCase() : null;
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
-    let word = fold(m[0]).replace(/['’]s$/, '');
-    if (/^\d/.test(word)) word = word.replace(/,(?=\d{3}\b)/g, '');
-    else word = word.replace(/['’]/g, '');
-    if (word) tokens.push({ word, start, end: start + m[0].length });
+    const end = start + m[0].length;
+    let word = lower ? lower.slice(start, end) : fold(m[0]);
+    const first = word.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      if (word.includes(',')) word = word.replace(/,(?=\d{3}\b)/g, '');
+    } else if (word.includes("'") || word.includes('’')) {
+      word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
+    }
+    if (word) tokens.push({ word, start, end });
   }
   return tokens;
 }
@@ -48,7 +64,8 @@ const stemCache = new Map<string, string>();
 export function conceptOf(word: string): string {
   let concept = stemCache.get(word);
   if (concept === undefined) {
-    const stem = /^\d/.test(word) ? word : stemmer(word);
+    const first = word.charCodeAt(0);
+    const stem = first >= 48 && first <= 57 ? word : stemmer(word);
     concept = STEM_CONCEPTS[stem] ?? stem;
     if (stemCache.size < 200_000) stemCache.set(word, concept);
   }
@@ -74,7 +91,7 @@ export function analyze(text: string): Term[] {
   const tokens = tokenize(text);
   const terms: Term[] = [];
   for (const [i, token] of tokens.entries()) {
-    for (const { words, concept } of PHRASE_CONCEPTS) {
+    for (const { words, concept } of PHRASES_BY_FIRST_WORD.get(token.word) ?? []) {
       if (words.every((w, k) => tokens[i + k]?.word === w)) {
         const last = tokens[i + words.length - 1] as Token;
         terms.push({ word: words.join(' '), start: token.start, end: last.end, concept });
@@ -86,8 +103,13 @@ export function analyze(text: string): Term[] {
       const joined = token.word + next.word;
       terms.push({ word: joined, start: token.start, end: next.end, concept: conceptOf(joined) });
     }
-    if (isStopWord(token.word)) continue;
-    terms.push({ ...token, concept: conceptOf(token.word) });
+    if (STOP_WORDS.has(token.word)) continue;
+    terms.push({
+      word: token.word,
+      start: token.start,
+      end: token.end,
+      concept: conceptOf(token.word),
+    });
   }
   return terms;
 }

@@ -75,10 +75,8 @@ export const DEFAULT_LIMIT = 3;
 export const MIN_COVERAGE = 0.5;
 /** A further passage is shown only when it scores at least this share of the best one. */
 export const MIN_RELATIVE_SCORE = 0.35;
-/** A concept in more than this share of passages is too common to gather candidates with… */
-export const COMMON_SHARE = 0.2;
-/** …unless nothing rarer is asked for: then the rarest this many are used anyway. */
-export const MIN_CANDIDATE_TERMS = 2;
+/** Candidates are gathered with the rarest concepts until their postings pass this many. */
+export const GATHER_BUDGET = 20_000;
 /** How many of MiniSearch's best candidates are rescored with the full question. */
 export const CANDIDATE_POOL = 200;
 /** Boosts: a figure for "how many", a letter of the time asked about, a quoted phrase. */
@@ -123,14 +121,6 @@ export function describeScope(index: SearchIndex, filters: SearchFilters = {}): 
     to: letters.at(-1)?.date ?? null,
   };
 }
-
-/** A number that is a figure rather than a year: "314", "1,318", "two" — not "2021". */
-function hasFigure(text: string): boolean {
-  return analyze(text).some((t) => /^\d/.test(t.concept) && !/^(?:19|20)\d{2}$/.test(t.concept));
-}
-
-const DURATION =
-  /\b(?:\d+|\w+)[- ](?:years?|decades?|months?|weeks?|days?)\b|\b(?:years|decades|months)\b/i;
 
 const headingCache = new WeakMap<Letter, Map<string, Set<string>>>();
 
@@ -178,7 +168,7 @@ export function conceptWeights(
   let total = 0;
   const maxIdf = idf(index, 0);
   for (const c of q.concepts) {
-    const df = index.documentFrequency.get(c.concept) ?? 0;
+    const df = index.documentFrequency(c.concept);
     const w = c.weight * (df > 0 ? idf(index, df) : maxIdf);
     total += w;
     if (df > 0) weights.set(c.concept, Math.max(weights.get(c.concept) ?? 0, w));
@@ -192,12 +182,62 @@ interface Scored {
   coverage: number;
 }
 
+/** Resolves a passage id to its entry, checking the filters. */
+function passesFilters(index: SearchIndex, id: number, filters: SearchFilters): boolean {
+  const entry = index.passages[id];
+  if (!entry) return false;
+  if (filters.part && entry.passage.part !== filters.part) return false;
+  return matchesFilters(entry.letter, filters);
+}
+
 /**
- * Ranks passages for a parsed question. MiniSearch gathers candidates using only the rarer
- * concepts (a concept in most passages would make it score nearly the whole corpus); each
- * candidate is then scored with every concept of the question (BM25 with our document
- * frequencies), times the coverage of the question's weight, a figure boost for "how many",
- * and a boost for letters of the time the question names.
+ * Candidate passages for the question: MiniSearch gathers them with the rarest selective
+ * concepts, adding concepts in order of rarity until their postings pass `GATHER_BUDGET`
+ * (a concept in most passages would make it score nearly the whole corpus). When the question
+ * has no selective concept at all, the forward index is scanned for its rarest concept.
+ */
+function gatherCandidates(
+  index: SearchIndex,
+  byRarity: readonly string[],
+  weights: ReadonlyMap<string, number>,
+  filters: SearchFilters,
+): number[] {
+  const filtering = Boolean(filters.letter || filters.from || filters.to || filters.part);
+  const gather: string[] = [];
+  let postings = 0;
+  for (const concept of byRarity) {
+    if (!index.isIndexed(concept)) continue;
+    if (gather.length > 0 && postings + index.documentFrequency(concept) > GATHER_BUDGET) break;
+    gather.push(concept);
+    postings += index.documentFrequency(concept);
+  }
+  if (gather.length > 0) {
+    return index.miniSearch
+      .search(
+        { combineWith: 'OR', queries: gather },
+        {
+          boostTerm: (term) => weights.get(term) ?? 1,
+          filter: filtering ? (r) => passesFilters(index, r.id as number, filters) : undefined,
+        },
+      )
+      .slice(0, CANDIDATE_POOL)
+      .map((r) => r.id as number);
+  }
+  const rarest = index.conceptId(byRarity[0] ?? '');
+  const found: number[] = [];
+  for (let id = 0; id < index.size; id++) {
+    if (index.termFrequency(id, rarest) > 0 && (!filtering || passesFilters(index, id, filters)))
+      found.push(id);
+  }
+  return found;
+}
+
+/**
+ * Ranks passages for a parsed question: candidates from `gatherCandidates`, each scored with
+ * every concept of the question (BM25 over the forward index, with a concept found only in the
+ * passage's headings counting `HEADING_SHARE`), times the share of the question's weight it
+ * covers, a boost for a figure ("how many") or a duration ("how long"), and a boost for
+ * letters of the time the question names.
  */
 export function rankPassages(
   index: SearchIndex,
@@ -205,63 +245,42 @@ export function rankPassages(
   filters: SearchFilters = {},
 ): Scored[] {
   if (index.size === 0 || q.concepts.length === 0) return [];
-  const { weights: weightOf, total: totalWeight } = conceptWeights(index, q);
-  const known = [...weightOf.keys()].sort(
-    (a, b) => (index.documentFrequency.get(a) ?? 0) - (index.documentFrequency.get(b) ?? 0),
+  const { weights, total } = conceptWeights(index, q);
+  if (weights.size === 0) return [];
+  const byRarity = [...weights.keys()].sort(
+    (a, b) => index.documentFrequency(a) - index.documentFrequency(b),
   );
-  if (known.length === 0) return [];
-  const commonAt = COMMON_SHARE * index.size;
-  let gather = known.filter((c) => (index.documentFrequency.get(c) ?? 0) <= commonAt);
-  if (gather.length < MIN_CANDIDATE_TERMS) gather = known.slice(0, MIN_CANDIDATE_TERMS);
-
-  const filtering = filters.letter || filters.from || filters.to || filters.part;
-  const candidates = index.miniSearch.search(
-    { combineWith: 'OR', queries: gather },
-    {
-      boostTerm: (term) => weightOf.get(term) ?? 1,
-      filter: filtering
-        ? (r) => {
-            const entry = index.passages[r.id as number];
-            return (
-              !!entry &&
-              matchesFilters(entry.letter, filters) &&
-              (!filters.part || entry.passage.part === filters.part)
-            );
-          }
-        : undefined,
-    },
-  );
-
+  const ids = byRarity.map((c) => index.conceptId(c));
   const scored: Scored[] = [];
-  for (const candidate of candidates.slice(0, CANDIDATE_POOL)) {
-    const entry = index.passages[candidate.id as number];
+  for (const id of gatherCandidates(index, byRarity, weights, filters)) {
+    const entry = index.passages[id];
     if (!entry) continue;
-    const text = entry.passage.text;
     if (q.phrases.length > 0) {
-      const folded = fold(text);
+      const folded = fold(entry.passage.text);
       if (!q.phrases.every((p) => folded.includes(p))) continue;
     }
-    const counts = new Map<string, number>();
-    const terms = analyze(text);
-    for (const t of terms) counts.set(t.concept, (counts.get(t.concept) ?? 0) + 1);
-    const lengthNorm = 1 - BM25_B + (BM25_B * terms.length) / index.averageLength;
-    const headings = headingConcepts(entry.letter, entry.passage.part, entry.passage.partIndex);
+    const lengthNorm = 1 - BM25_B + (BM25_B * index.passageLength(id)) / index.averageLength;
+    let headings: Set<string> | null = null;
     let bm25 = 0;
     let matched = 0;
-    for (const [concept, weight] of weightOf) {
-      const tf = counts.get(concept) ?? 0;
+    for (const [i, concept] of byRarity.entries()) {
+      const weight = weights.get(concept) ?? 0;
+      const tf = index.termFrequency(id, ids[i] ?? -1);
       if (tf > 0) {
         matched += weight;
         bm25 += (weight * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * lengthNorm);
-      } else if (headings.has(concept)) {
+        continue;
+      }
+      headings ??= headingConcepts(entry.letter, entry.passage.part, entry.passage.partIndex);
+      if (headings.has(concept)) {
         matched += weight * HEADING_SHARE;
         bm25 += weight * HEADING_SHARE * 0.5;
       }
     }
-    const coverage = totalWeight > 0 ? matched / totalWeight : 0;
+    const coverage = total > 0 ? matched / total : 0;
     let score = bm25 * coverage;
-    if (q.wantsFigure && hasFigure(text)) score *= 1 + FIGURE_BOOST;
-    if (q.wantsDuration && DURATION.test(text)) score *= 1 + FIGURE_BOOST;
+    if (q.wantsFigure && index.hasFigure(id)) score *= 1 + FIGURE_BOOST;
+    if (q.wantsDuration && index.hasDuration(id)) score *= 1 + FIGURE_BOOST;
     score *= dateFactor(entry.letter, q);
     scored.push({ entry, score, coverage });
   }

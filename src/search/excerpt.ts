@@ -20,6 +20,8 @@ export interface Excerpt {
 export const MIN_EXCERPT_LENGTH = 120;
 /** …and stop growing past this. */
 export const MAX_EXCERPT_LENGTH = 600;
+/** A sentence holding a quoted phrase outranks any count of single words. */
+const PHRASE_SCORE = 1000;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** ICU does not end a sentence before a figure ("…territories. 85 citizens…"); this does, unless an abbreviation precedes. */
@@ -42,22 +44,8 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   return sentences;
 }
 
-/** Marks every term of `text` whose concept is wanted, and every occurrence of each phrase. */
-export function findHighlights(
-  text: string,
-  weights: ReadonlyMap<string, number>,
-  phrases: readonly string[] = [],
-): Highlight[] {
-  const spans: Highlight[] = [];
-  for (const term of analyze(text)) {
-    if (weights.has(term.concept)) spans.push({ start: term.start, end: term.end });
-  }
-  const folded = text.toLowerCase();
-  for (const phrase of phrases) {
-    for (let i = folded.indexOf(phrase); i >= 0; i = folded.indexOf(phrase, i + 1)) {
-      spans.push({ start: i, end: i + phrase.length });
-    }
-  }
+/** Merges overlapping spans, in order. */
+function mergeSpans(spans: Highlight[]): Highlight[] {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Highlight[] = [];
   for (const span of spans) {
@@ -68,9 +56,33 @@ export function findHighlights(
   return merged;
 }
 
+function phraseSpans(text: string, phrases: readonly string[]): Highlight[] {
+  const spans: Highlight[] = [];
+  const folded = text.toLowerCase();
+  for (const phrase of phrases) {
+    for (let i = folded.indexOf(phrase); i >= 0; i = folded.indexOf(phrase, i + 1)) {
+      spans.push({ start: i, end: i + phrase.length });
+    }
+  }
+  return spans;
+}
+
+/** Marks every term of `text` whose concept is wanted, and every occurrence of each phrase. */
+export function findHighlights(
+  text: string,
+  weights: ReadonlyMap<string, number>,
+  phrases: readonly string[] = [],
+): Highlight[] {
+  const spans = analyze(text)
+    .filter((t) => weights.has(t.concept))
+    .map((t) => ({ start: t.start, end: t.end }));
+  return mergeSpans([...spans, ...phraseSpans(text, phrases)]);
+}
+
 /**
  * Picks the sentence of `passage` that carries most of the question's weight (each concept
- * counted once per sentence), and the sentences after it while the excerpt is short.
+ * counted once per sentence, a quoted phrase above all), and the sentences after it while the
+ * excerpt is short. The passage is analyzed once.
  */
 export function pickExcerpt(
   passage: string,
@@ -78,28 +90,38 @@ export function pickExcerpt(
   phrases: readonly string[] = [],
 ): Excerpt {
   const sentences = splitSentences(passage);
+  const matches = analyze(passage).filter((t) => weights.has(t.concept));
+  const phrased = phraseSpans(passage, phrases);
   let best = 0;
   let bestScore = -1;
   for (const [i, s] of sentences.entries()) {
-    const text = passage.slice(s.start, s.end);
-    const concepts = new Set(analyze(text).map((t) => t.concept));
+    const seen = new Set<string>();
     let score = 0;
-    for (const c of concepts) score += weights.get(c) ?? 0;
-    for (const p of phrases) if (text.toLowerCase().includes(p)) score += 10;
+    for (const t of matches) {
+      if (t.start >= s.start && t.end <= s.end && !seen.has(t.concept)) {
+        seen.add(t.concept);
+        score += weights.get(t.concept) ?? 0;
+      }
+    }
+    for (const p of phrased) if (p.start >= s.start && p.end <= s.end) score += PHRASE_SCORE;
     if (score > bestScore) {
       best = i;
       bestScore = score;
     }
   }
-  const first = sentences[best];
-  if (!first)
-    return { text: passage, start: 0, highlights: findHighlights(passage, weights, phrases) };
+  const first = sentences[best] ?? { start: 0, end: passage.length };
   let end = first.end;
   for (let i = best + 1; i < sentences.length && end - first.start < MIN_EXCERPT_LENGTH; i++) {
     const next = sentences[i];
     if (!next || next.end - first.start > MAX_EXCERPT_LENGTH) break;
     end = next.end;
   }
-  const text = passage.slice(first.start, end);
-  return { text, start: first.start, highlights: findHighlights(text, weights, phrases) };
+  const spans = mergeSpans(
+    [...matches, ...phrased].filter((h) => h.start >= first.start && h.end <= end),
+  );
+  return {
+    text: passage.slice(first.start, end),
+    start: first.start,
+    highlights: spans.map((h) => ({ start: h.start - first.start, end: h.end - first.start })),
+  };
 }

@@ -97,7 +97,7 @@ function correctSpelling(
   if (distance === 0 || /^\d/.test(word)) return null;
   let best: { word: string; concept: string; distance: number; df: number } | null = null;
   for (const [candidate, [concept, d]] of index.surfaceWords.fuzzyGet(word, distance)) {
-    const df = index.documentFrequency.get(concept) ?? 0;
+    const df = index.documentFrequency(concept);
     if (!best || d < best.distance || (d === best.distance && df > best.df)) {
       best = { word: candidate, concept, distance: d, df };
     }
@@ -130,7 +130,7 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
   const dateWords = new Set(date ? fold(date.words).split(/\s+/) : []);
   for (const term of analyze(text)) {
     if (wantsDuration && DURATION_VERBS.has(term.word)) continue;
-    if (index.documentFrequency.has(term.concept)) {
+    if (index.documentFrequency(term.concept) > 0) {
       add(term, term.concept, null, dateWords.has(term.word) ? DATE_WORD_WEIGHT : 1);
       continue;
     }

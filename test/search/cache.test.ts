@@ -1,18 +1,17 @@
-import { copyFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/index.ts';
 import { answerQuestion } from '../../src/search/index.ts';
-import { loadOrBuildIndex } from '../../src/search/cache.ts';
+import { openCorpus } from '../../src/search/cache.ts';
 import { CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
 
-describe('loadOrBuildIndex', () => {
-  it('saves the index, loads it next time, and answers the same', async () => {
+describe('openCorpus', () => {
+  it('saves the letters and index, loads them next time, and answers the same', async () => {
     const cache = await tempDir();
-    const { letters } = await loadCorpus(CORPUS_DIR);
-    const first = await loadOrBuildIndex(letters, cache);
-    const second = await loadOrBuildIndex(letters, cache);
+    const first = await openCorpus(CORPUS_DIR, cache);
+    const second = await openCorpus(CORPUS_DIR, cache);
     expect([first.source, second.source]).toEqual(['built', 'loaded']);
+    expect(second.corpus.letters).toEqual(first.corpus.letters);
     const q = 'How many anti-personnel mines were found in Lachin?';
     expect(answerQuestion(second.index, q)).toEqual(answerQuestion(first.index, q));
   });
@@ -22,13 +21,10 @@ describe('loadOrBuildIndex', () => {
     const dir = await tempDir();
     const file = path.join(dir, `${SEED.khojavand}.txt`);
     await copyFile(path.join(CORPUS_DIR, `${SEED.khojavand}.txt`), file);
-    const before = await loadOrBuildIndex((await loadCorpus(dir)).letters, cache);
+    const before = await openCorpus(dir, cache);
     expect(answerQuestion(before.index, 'zebras').abstained).toBe(true);
-    await writeFile(
-      file,
-      `${(await import('node:fs')).readFileSync(file, 'utf8')}\nZebras were seen near the road.\n`,
-    );
-    const after = await loadOrBuildIndex((await loadCorpus(dir)).letters, cache);
+    await appendFile(file, '\nZebras were seen near the road.\n');
+    const after = await openCorpus(dir, cache);
     expect(after.source).toBe('built');
     expect(answerQuestion(after.index, 'zebras').results[0]?.text).toBe(
       'Zebras were seen near the road.',
@@ -36,11 +32,23 @@ describe('loadOrBuildIndex', () => {
     expect(await readdir(cache)).toHaveLength(2);
   });
 
+  it('keeps the corpus problems in the saved index', async () => {
+    const cache = await tempDir();
+    const dir = await tempDir();
+    await copyFile(path.join(CORPUS_DIR, `${SEED.khojavand}.txt`), path.join(dir, 'a.txt'));
+    await writeFile(path.join(dir, 'empty.txt'), '');
+    await openCorpus(dir, cache);
+    const loaded = await openCorpus(dir, cache);
+    expect(loaded.source).toBe('loaded');
+    expect(loaded.corpus.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/empty\.txt: file is empty$/),
+    ]);
+  });
+
   it('still answers when the cache folder cannot be written', async () => {
-    const { letters } = await loadCorpus(CORPUS_DIR);
     const notAFolder = path.join(await tempDir(), 'file');
     await writeFile(notAFolder, '');
-    const { index, source } = await loadOrBuildIndex(letters, path.join(notAFolder, 'cache'));
+    const { index, source } = await openCorpus(CORPUS_DIR, path.join(notAFolder, 'cache'));
     expect(source).toBe('built');
     expect(answerQuestion(index, 'Khojavend').abstained).toBe(false);
   });
