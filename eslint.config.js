@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**', 'commands/**'],
-    ignores: ['src/config.ts', 'src/cli.ts', 'src/bot/main.ts'],
+    ignores: ['src/config.ts', 'src/cli.ts', 'src/bot/main.ts', 'src/bot/register.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -47,3 +47,93 @@ export function attribution(letter: Letter, passage: Passage): string {
     ? `${annex.title} (${passage.part} to the ${letter.kind} of ${formatUnDate(letter.date)})`
     : letter.title;
 }
+
+/** Citation styles `/cite` offers. */
+export const CITATION_STYLES = ['un', 'oscola', 'bluebook'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
+const BLUEBOOK_MONTHS = [
+  'Jan.',
+  'Feb.',
+  'Mar.',
+  'Apr.',
+  'May',
+  'June',
+  'July',
+  'Aug.',
+  'Sept.',
+  'Oct.',
+  'Nov.',
+  'Dec.',
+];
+
+function bluebookDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${BLUEBOOK_MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
+}
+
+function pinpoint(
+  passage: Passage | null,
+  annexCount: number,
+  pageStyle: 'p.' | 'bare' | 'at',
+): string {
+  if (!passage) return '';
+  const parts = [passage.part === 'letter' ? '' : partLabel(passage, annexCount)];
+  if (passage.pages.length > 0) {
+    const pages =
+      passage.pages.length > 1
+        ? `${passage.pages[0]}–${passage.pages.at(-1)}`
+        : `${passage.pages[0]}`;
+    const prefix =
+      pageStyle === 'p.'
+        ? passage.pages.length > 1
+          ? 'pp. '
+          : 'p. '
+        : pageStyle === 'at'
+          ? 'at '
+          : '';
+    parts.push(`${prefix}${pages}`);
+  }
+  return parts.filter(Boolean).join(', ');
+}
+
+/**
+ * A ready-to-copy citation of a letter, or of one passage of it, in a named style. Without a
+ * symbol in the text the citation says so rather than invent one.
+ * - `un`: Letter dated … addressed to the Secretary-General (A/76/930-S/2022/642), annex, p. 3
+ * - `oscola`: UNGA/UNSC 'Letter dated …' (25 August 2022) UN Doc A/76/930-S/2022/642, annex 3
+ * - `bluebook`: Letter dated … , U.N. Doc. A/76/930-S/2022/642, annex, at 3 (Aug. 25, 2022)
+ */
+export function formatStyledCitation(
+  letter: Letter,
+  passage: Passage | null,
+  style: CitationStyle,
+): string {
+  const annexCount = letter.annexes.length;
+  const symbol = letter.symbol;
+  const where = pinpoint(
+    passage,
+    annexCount,
+    style === 'un' ? 'p.' : style === 'bluebook' ? 'at' : 'bare',
+  );
+  const issued = letter.distributed ?? letter.date;
+  switch (style) {
+    case 'un':
+      return [`${letter.title} (${symbol ?? 'no document symbol in the text'})`, where]
+        .filter(Boolean)
+        .join(', ');
+    case 'oscola': {
+      const organs = [
+        letter.symbols.some((s) => s.startsWith('A/')) ? 'UNGA' : '',
+        letter.symbols.some((s) => s.startsWith('S/')) ? 'UNSC' : '',
+      ].filter(Boolean);
+      const author = organs.length > 0 ? `${organs.join(' and ')} ` : '';
+      const doc = symbol ? ` UN Doc ${symbol}` : '';
+      return `${author}'${letter.title}' (${formatUnDate(issued)})${doc}${where ? `, ${where}` : ''}`;
+    }
+    case 'bluebook': {
+      const doc = symbol ? `, U.N. Doc. ${symbol}` : '';
+      return `${letter.title}${doc}${where ? `, ${where}` : ''} (${bluebookDate(issued)})`;
+    }
+  }
+}

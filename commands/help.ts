@@ -1,0 +1,26 @@
+import {
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { respond } from '../src/bot/respond.ts';
+import { renderHelp } from '../src/render/discord.ts';
+import { EVERYWHERE } from './options.ts';
+import type { SlashCommand } from './types.ts';
+
+/** Set by commands/index.ts, which knows every command (help lists them). */
+let listing: readonly { name: string; description: string }[] = [];
+export function setHelpListing(commands: readonly { name: string; description: string }[]): void {
+  listing = commands;
+}
+
+export const help: SlashCommand = {
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'help',
+    description: 'What Annex does and does not do, its commands, and the letters it knows',
+    ...EVERYWHERE,
+  } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  async execute(interaction, ctx) {
+    await respond(interaction, renderHelp(ctx.state.info(), listing));
+  },
+};

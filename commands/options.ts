@@ -1,0 +1,112 @@
+/** Option definitions and readers shared by several commands. */
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+} from 'discord.js';
+import type { BotContext } from '../src/bot/context.ts';
+import { UserFacingError } from '../src/bot/errors.ts';
+import type { ButtonScope } from '../src/render/custom-ids.ts';
+import { letterKey } from '../src/render/discord.ts';
+import type { SearchFilters } from '../src/search/answer.ts';
+import { suggestLetters } from '../src/search/suggest.ts';
+
+/** Everywhere: servers, DMs with the bot, private channels; installed to a server or a user. */
+export const EVERYWHERE = {
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+  integration_types: [
+    ApplicationIntegrationType.GuildInstall,
+    ApplicationIntegrationType.UserInstall,
+  ],
+};
+
+export const letterOption = (
+  required: boolean,
+  description = 'A letter: type a date, symbol or words of its title',
+) =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: 'letter',
+    description,
+    required,
+    autocomplete: true,
+    max_length: 100,
+  }) as const;
+
+export const dateOption = (name: 'from' | 'to') =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name,
+    description:
+      name === 'from'
+        ? 'Only letters dated on or after (YYYY-MM-DD or YYYY)'
+        : 'Only letters dated on or before (YYYY-MM-DD or YYYY)',
+    required: false,
+    max_length: 10,
+  }) as const;
+
+/** Reads a date option: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the first (from) or last (to) day. */
+export function readDate(
+  interaction: ChatInputCommandInteraction,
+  name: 'from' | 'to',
+): string | undefined {
+  const value = interaction.options.getString(name)?.trim();
+  if (!value) return undefined;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  const [year = '', month, day] = m?.slice(1) ?? [];
+  const iso = m
+    ? day
+      ? `${year}-${month}-${day}`
+      : month
+        ? name === 'from'
+          ? `${year}-${month}-01`
+          : new Date(Date.UTC(Number(year), Number(month), 0)).toISOString().slice(0, 10)
+        : `${year}-${name === 'from' ? '01-01' : '12-31'}`
+    : '';
+  if (!m || Number.isNaN(Date.parse(iso)) || new Date(iso).toISOString().slice(0, 10) !== iso) {
+    throw new UserFacingError(
+      `\`${name}\` should be a date like 2023-09-19 (or 2023-09, or 2023), not "${value.slice(0, 40)}".`,
+    );
+  }
+  return iso;
+}
+
+/** The filters of an /ask or /search, checked, with what buttons need to repeat them. */
+export function readFilters(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+): { filters: SearchFilters; scope: ButtonScope } {
+  const from = readDate(interaction, 'from');
+  const to = readDate(interaction, 'to');
+  if (from && to && from > to)
+    throw new UserFacingError(`\`from\` (${from}) is after \`to\` (${to}).`);
+  const letterValue = interaction.options.getString('letter');
+  const letter = letterValue ? ctx.state.findLetter(letterValue) : null;
+  return {
+    filters: { letter: letter?.id, from, to },
+    scope: { letterKey: letter ? letterKey(letter) : null, from: from ?? null, to: to ?? null },
+  };
+}
+
+/** Filters from a button's scope; `null` when the letter it names is gone. */
+export function filtersFromScope(scope: ButtonScope, ctx: BotContext): SearchFilters | null {
+  const letter = scope.letterKey ? ctx.state.letterByKey(scope.letterKey) : null;
+  if (scope.letterKey && !letter) return null;
+  return { letter: letter?.id, from: scope.from ?? undefined, to: scope.to ?? undefined };
+}
+
+/** Autocomplete for any `letter` option: at most 25 letters matching what was typed. */
+export async function autocompleteLetter(
+  interaction: AutocompleteInteraction,
+  ctx: BotContext,
+): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== 'letter') return interaction.respond([]);
+  await interaction.respond(suggestLetters(ctx.state.index.letters, String(focused.value)));
+}

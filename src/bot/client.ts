@@ -1,0 +1,42 @@
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { BotContext } from './context.ts';
+import { handleInteraction, handleMessage } from './dispatch.ts';
+
+/** Where discord.js should send REST calls; `null` is Discord itself. */
+export interface ClientSettings {
+  apiUrl: string | null;
+  /** Retries of failed REST calls (0 in tests). */
+  retries?: number;
+}
+
+/**
+ * The discord.js client with Annex's handlers. Intents: guilds, guild messages and DMs — no
+ * privileged intent: message content is delivered for DMs and for messages that mention the bot.
+ */
+export function createClient(ctx: BotContext, settings: ClientSettings): Client {
+  const client = new Client({
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+    ],
+    partials: [Partials.Channel],
+    rest: {
+      ...(settings.apiUrl ? { api: settings.apiUrl } : {}),
+      ...(settings.retries !== undefined ? { retries: settings.retries } : {}),
+    },
+    allowedMentions: { parse: [] },
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(interaction, ctx);
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (client.user) void handleMessage(message, ctx, client.user.id);
+  });
+  client.on(Events.Error, (error) => ctx.logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (_event, shard) =>
+    ctx.logger.warn({ shard }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shard) => ctx.logger.info({ shard }, 'gateway resumed'));
+  return client;
+}

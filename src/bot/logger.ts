@@ -1,0 +1,28 @@
+import { pino, type Logger } from 'pino';
+
+/**
+ * The bot's logger: one JSON line per event on stdout. Anything that looks like a token is
+ * redacted, wherever it appears, so the token never reaches a log line.
+ */
+export function createLogger(level: string, secrets: readonly string[] = []): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: [
+        'token',
+        '*.token',
+        'config.token',
+        'headers.authorization',
+        '*.headers.authorization',
+      ],
+      censor: '[redacted]',
+    },
+    hooks: {
+      streamWrite(line) {
+        let safe = line;
+        for (const secret of secrets) if (secret) safe = safe.split(secret).join('[redacted]');
+        return safe;
+      },
+    },
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * Button state, carried in `custom_id` (at most 100 characters) so buttons keep working after a
+ * restart. A letter is named by the first 10 hex digits of its content hash, which survives
+ * restarts and corpus reloads as long as the letter's text is unchanged.
+ */
+import { DISCORD_LIMITS } from './limits.ts';
+
+const PREFIX = 'annex';
+
+/** Filters of an /ask or /search, as buttons carry them. */
+export interface ButtonScope {
+  letterKey: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** What a button does. */
+export type ButtonAction =
+  | { kind: 'ask-page'; userId: string; offset: number; scope: ButtonScope }
+  | { kind: 'search-page'; userId: string; offset: number; scope: ButtonScope }
+  | { kind: 'publish'; userId: string; offset: number; scope: ButtonScope }
+  | {
+      kind: 'context';
+      userId: string;
+      letterKey: string;
+      passage: number;
+      offset: number;
+      scope: ButtonScope;
+    }
+  | {
+      kind: 'cite';
+      userId: string;
+      letterKey: string;
+      passage: number;
+      offset: number;
+      scope: ButtonScope;
+    }
+  | { kind: 'letters-page'; userId: string; page: number }
+  | { kind: 'quote'; userId: string; letterKey: string; passage: number };
+
+const CODES = {
+  'ask-page': 'a',
+  'search-page': 's',
+  publish: 'p',
+  context: 'x',
+  cite: 'c',
+  'letters-page': 'l',
+  quote: 'q',
+} as const;
+
+/** Length of the content-hash prefix that names a letter in a button. */
+export const LETTER_KEY_LENGTH = 10;
+
+const scopeParts = (s: ButtonScope) => [s.letterKey ?? '', s.from ?? '', s.to ?? ''];
+
+/** Encodes a button's action; `null` when it would not fit in a `custom_id`. */
+export function encodeButton(action: ButtonAction): string | null {
+  const parts: (string | number)[] = [PREFIX, CODES[action.kind], action.userId];
+  switch (action.kind) {
+    case 'ask-page':
+    case 'search-page':
+    case 'publish':
+      parts.push(action.offset, ...scopeParts(action.scope));
+      break;
+    case 'context':
+    case 'cite':
+      parts.push(action.letterKey, action.passage, action.offset, ...scopeParts(action.scope));
+      break;
+    case 'letters-page':
+      parts.push(action.page);
+      break;
+    case 'quote':
+      parts.push(action.letterKey, action.passage);
+      break;
+  }
+  const id = parts.join(':');
+  return id.length <= DISCORD_LIMITS.customId ? id : null;
+}
+
+const DATE = /^(?:\d{4}-\d{2}-\d{2})?$/;
+const KEY = /^(?:[0-9a-f]{10})?$/;
+const SNOWFLAKE = /^\d{1,20}$/;
+const int = (s: string | undefined) => (s !== undefined && /^\d{1,6}$/.test(s) ? Number(s) : null);
+
+function scope(letterKey = '', from = '', to = ''): ButtonScope | null {
+  if (!KEY.test(letterKey) || !DATE.test(from) || !DATE.test(to)) return null;
+  return { letterKey: letterKey || null, from: from || null, to: to || null };
+}
+
+/** Decodes a `custom_id`; `null` for one Annex did not make (or no longer understands). */
+export function decodeButton(customId: string): ButtonAction | null {
+  const [prefix, code, userId = '', ...rest] = customId.split(':');
+  if (prefix !== PREFIX || !SNOWFLAKE.test(userId)) return null;
+  switch (code) {
+    case 'a':
+    case 's':
+    case 'p': {
+      const [offset, ...s] = rest;
+      const o = int(offset);
+      const sc = scope(...s);
+      if (o === null || !sc || s.length !== 3) return null;
+      const kind = code === 'a' ? 'ask-page' : code === 's' ? 'search-page' : 'publish';
+      return { kind, userId, offset: o, scope: sc };
+    }
+    case 'x':
+    case 'c': {
+      const [letterKey = '', passage, offset, ...s] = rest;
+      const n = int(passage);
+      const o = int(offset);
+      const sc = scope(...s);
+      if (!letterKey || !KEY.test(letterKey) || n === null || o === null || !sc || s.length !== 3)
+        return null;
+      return {
+        kind: code === 'x' ? 'context' : 'cite',
+        userId,
+        letterKey,
+        passage: n,
+        offset: o,
+        scope: sc,
+      };
+    }
+    case 'l': {
+      const page = int(rest[0]);
+      return page === null || rest.length !== 1 ? null : { kind: 'letters-page', userId, page };
+    }
+    case 'q': {
+      const [letterKey = '', passage] = rest;
+      const n = int(passage);
+      return letterKey && KEY.test(letterKey) && n !== null && rest.length === 2
+        ? { kind: 'quote', userId, letterKey, passage: n }
+        : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,640 @@
+/**
+ * The one place that shapes Discord replies. Everything here returns plain API objects (embeds,
+ * buttons, files) within Discord's limits, quotes with the source's Discord markdown escaped and
+ * the matched words in bold, and `allowedMentions: { parse: [] }` so no reply ever pings anyone.
+ */
+import { escapeMarkdown } from 'discord.js';
+import { formatUnDate } from '../corpus/dates.ts';
+import type { Letter, Passage } from '../corpus/schema.ts';
+import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
+import {
+  attribution,
+  CITATION_STYLES,
+  type CitationStyle,
+  documentUrl,
+  formatCitation,
+  formatStyledCitation,
+} from '../search/cite.ts';
+import type { Verdict } from '../search/check.ts';
+import type { Highlight } from '../search/excerpt.ts';
+import {
+  type ButtonAction,
+  type ButtonScope,
+  encodeButton,
+  LETTER_KEY_LENGTH,
+} from './custom-ids.ts';
+import { DISCORD_LIMITS } from './limits.ts';
+import { describeSearched } from './text.ts';
+
+/** An embed as Discord's API takes it. */
+export interface Embed {
+  title?: string;
+  description?: string;
+  url?: string;
+  color?: number;
+  author?: { name: string };
+  fields?: { name: string; value: string; inline?: boolean }[];
+  footer?: { text: string };
+}
+/** A button as Discord's API takes it (type 2). */
+export interface Button {
+  type: 2;
+  style: 1 | 2 | 3 | 4 | 5;
+  label: string;
+  custom_id?: string;
+  url?: string;
+  disabled?: boolean;
+}
+/** A row of buttons (type 1). */
+export interface ActionRow {
+  type: 1;
+  components: Button[];
+}
+/** A reply, ready for `interaction.reply`, `update`, `editReply` or `channel.send`. */
+export interface Reply {
+  content?: string;
+  embeds: Embed[];
+  components: ActionRow[];
+  files?: { attachment: Buffer; name: string }[];
+  allowedMentions: { parse: [] };
+  /** Private (ephemeral) reply. */
+  ephemeral?: boolean;
+}
+
+/** What the footer says about the index. */
+export interface IndexInfo {
+  letters: number;
+  passages: number;
+  from: string | null;
+  to: string | null;
+  builtAt: Date;
+}
+
+const BLUE = 0x1f6feb;
+const GREY = 0x6e7681;
+const GREEN = 0x2ea043;
+const AMBER = 0xd29922;
+
+/** Results per /search page and letters per /letters page. */
+export const SEARCH_PAGE_SIZE = 5;
+export const LETTERS_PAGE_SIZE = 10;
+
+/** The key that names a letter in buttons. */
+export function letterKey(letter: Pick<Letter, 'sha256'>): string {
+  return letter.sha256.slice(0, LETTER_KEY_LENGTH);
+}
+
+function footer(info: IndexInfo): { text: string } {
+  const built = info.builtAt.toISOString().slice(0, 16).replace('T', ' ');
+  return {
+    text: `Annex · ${info.letters} letters · index built ${built} UTC · quotes are the letters' authors' words; passage numbers are Annex's own`,
+  };
+}
+
+/** Shortens `text` to `max` characters with a visible ellipsis (for titles and labels only, never quotes). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Escapes Discord markdown in `text` and bolds each highlight: the words themselves are unchanged. */
+export function markQuote(text: string, highlights: readonly Highlight[]): string {
+  let out = '';
+  let at = 0;
+  for (const h of highlights) {
+    out += escapeMarkdown(text.slice(at, h.start));
+    out += `**${escapeMarkdown(text.slice(h.start, h.end))}**`;
+    at = h.end;
+  }
+  return out + escapeMarkdown(text.slice(at));
+}
+
+/**
+ * Splits a passage into chunks of at most `max` characters, at sentence or word boundaries, so
+ * a long passage is shown across several embeds, each labelled, rather than cut.
+ */
+export function splitForEmbeds(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = Math.max(window.lastIndexOf('. ') + 1, window.lastIndexOf(' '));
+    const at = cut > max / 2 ? cut : max;
+    chunks.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  chunks.push(rest);
+  return chunks;
+}
+
+function button(label: string, action: ButtonAction, style: Button['style'] = 2): Button | null {
+  const custom_id = encodeButton(action);
+  return custom_id
+    ? { type: 2, style, label: clip(label, DISCORD_LIMITS.buttonLabel), custom_id }
+    : null;
+}
+
+function row(...buttons: (Button | null)[]): ActionRow[] {
+  const present = buttons
+    .filter((b): b is Button => b !== null)
+    .slice(0, DISCORD_LIMITS.buttonsPerRow);
+  return present.length > 0 ? [{ type: 1, components: present }] : [];
+}
+
+function reply(parts: Omit<Reply, 'allowedMentions'>): Reply {
+  return { ...parts, allowedMentions: { parse: [] } };
+}
+
+/** Marks the question on an answer so buttons can read it back after a restart. */
+export const QUESTION_MARK = 'Asked: ';
+
+/** The question an answer message carries in its first embed, or null when it holds none whole. */
+export function questionFromEmbeds(
+  embeds: readonly { author?: { name?: string } | null }[],
+): string | null {
+  const name = embeds[0]?.author?.name;
+  if (!name?.startsWith(QUESTION_MARK)) return null;
+  const question = name.slice(QUESTION_MARK.length);
+  return question.endsWith('…') ? null : question;
+}
+
+function questionAuthor(question: string): { name: string } {
+  return { name: clip(`${QUESTION_MARK}${question}`, DISCORD_LIMITS.authorName) };
+}
+
+function pagesLabel(r: Pick<AnswerResult, 'pages'>): string {
+  return r.pages.length === 0
+    ? ''
+    : r.pages.length > 1
+      ? ` · pp. ${r.pages[0]}–${r.pages.at(-1)}`
+      : ` · p. ${r.pages[0]}`;
+}
+
+function resultEmbed(r: AnswerResult, n: number, info: IndexInfo, last: boolean): Embed {
+  const rest =
+    r.excerpt.length < r.text.length
+      ? '\n\n*Excerpt: press Context for the whole passage and its neighbours.*'
+      : '';
+  return {
+    color: BLUE,
+    title: clip(
+      `${n}. ${r.symbol ?? 'No symbol in text'} · ${formatUnDate(r.date)} · ${r.part}${pagesLabel(r)}`,
+      DISCORD_LIMITS.embedTitle,
+    ),
+    url: r.url ?? undefined,
+    description: `${clip(r.attribution, 600)} says:\n> ${markQuote(r.excerpt, r.highlights)}${rest}`,
+    fields: [{ name: 'Citation', value: clip(r.citation, DISCORD_LIMITS.fieldValue) }],
+    footer: last ? footer(info) : undefined,
+  };
+}
+
+/** Context for rendering an answer's buttons. */
+export interface AnswerView {
+  question: string;
+  userId: string;
+  offset: number;
+  scope: ButtonScope;
+  /** The reply is private: offer to post it publicly. */
+  ephemeral: boolean;
+  /** Letter keys by letter id, for the passage buttons. */
+  keys: ReadonlyMap<string, string>;
+}
+
+/** Says what was searched when nothing answers — never a weak quote. */
+export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boolean): Reply {
+  const reason = answer.reason === 'no letters match the filters' ? ' with these filters' : '';
+  return reply({
+    ephemeral,
+    embeds: [
+      {
+        color: GREY,
+        author: questionAuthor(answer.query),
+        title: 'Not found in the letters',
+        description: `No passage in the ${describeSearched(answer.searched)}${reason} answers this question.\n\nAnnex only quotes the letters; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.`,
+        footer: footer(info),
+      },
+    ],
+    components: [],
+  });
+}
+
+/** `/ask`: the best passages, quoted, each with its citation, and buttons to go further. */
+export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView): Reply {
+  if (answer.abstained || answer.results.length === 0)
+    return renderAbstention(answer, info, view.ephemeral);
+  const embeds = answer.results.map((r, i) =>
+    resultEmbed(r, view.offset + i + 1, info, i === answer.results.length - 1),
+  );
+  const first = embeds[0];
+  if (first) first.author = questionAuthor(view.question);
+  const shown = `${view.offset + 1}–${view.offset + answer.results.length} of ${answer.total}`;
+  const last = embeds.at(-1);
+  if (last?.footer)
+    last.footer.text = `${shown} · searched ${describeSearched(answer.searched)} · ${last.footer.text}`;
+  const resumable = questionFromEmbeds(embeds) !== null;
+  const base = { userId: view.userId, scope: view.scope };
+  const next = view.offset + answer.results.length;
+  const nav = resumable
+    ? row(
+        view.offset > 0
+          ? button('Previous', {
+              kind: 'ask-page',
+              ...base,
+              offset: Math.max(0, view.offset - answer.results.length),
+            })
+          : null,
+        next < answer.total
+          ? button('More results', { kind: 'ask-page', ...base, offset: next }, 1)
+          : null,
+        view.ephemeral
+          ? button('Post publicly', { kind: 'publish', ...base, offset: view.offset }, 3)
+          : null,
+      )
+    : [];
+  const passageButtons = (kind: 'context' | 'cite', label: string) =>
+    row(
+      ...answer.results.map((r, i) => {
+        const key = view.keys.get(r.letterId);
+        return key && resumable
+          ? button(`${label} ${view.offset + i + 1}`, {
+              kind,
+              ...base,
+              letterKey: key,
+              passage: r.passage,
+              offset: view.offset,
+            })
+          : null;
+      }),
+    );
+  return reply({
+    ephemeral: view.ephemeral,
+    embeds,
+    components: [
+      ...nav,
+      ...passageButtons('context', 'Context'),
+      ...passageButtons('cite', 'Cite'),
+    ],
+  });
+}
+
+/** Embeds for one passage shown whole, split visibly across embeds when it is long. */
+function passageEmbeds(letter: Letter, passage: Passage, heading: string, color: number): Embed[] {
+  const chunks = splitForEmbeds(escapeMarkdown(passage.text), 3500);
+  return chunks.map((chunk, i) => ({
+    color,
+    title: i === 0 ? clip(heading, DISCORD_LIMITS.embedTitle) : undefined,
+    url: i === 0 ? (documentUrl(letter) ?? undefined) : undefined,
+    description: `${chunks.length > 1 ? `*(part ${i + 1} of ${chunks.length})*\n` : ''}> ${chunk.replace(/\n/g, '\n> ')}`,
+  }));
+}
+
+/**
+ * A passage with the ones before and after it (the "Context" button and `/quote … context`),
+ * within the 6,000 characters a message may hold: neighbours that do not fit are named, not cut.
+ */
+export function renderPassage(
+  letter: Letter,
+  n: number,
+  info: IndexInfo,
+  options: { context: boolean; question?: string; back?: Button | null; userId: string },
+): Reply {
+  const passage = letter.passages.find((p) => p.n === n);
+  if (!passage)
+    return renderNotice(
+      `Passage ${n} is not in this letter (it has ${letter.passages.length}).`,
+      true,
+    );
+  const around = options.context
+    ? letter.passages.filter((p) => Math.abs(p.n - n) <= 1)
+    : [passage];
+  const embeds: Embed[] = [];
+  let size = 0;
+  const left: number[] = [];
+  for (const p of around) {
+    const label = p.n === n ? 'Passage' : p.n < n ? 'Before' : 'After';
+    const pe = passageEmbeds(
+      letter,
+      p,
+      `${label}: passage ${p.n} (${p.part}${pagesLabel(p)})`,
+      p.n === n ? BLUE : GREY,
+    );
+    const peSize = pe.reduce(
+      (s, e) => s + (e.title?.length ?? 0) + (e.description?.length ?? 0),
+      0,
+    );
+    if (p.n !== n && size + peSize > 4500) {
+      left.push(p.n);
+      continue;
+    }
+    embeds.push(...pe);
+    size += peSize;
+  }
+  const closing: Embed = {
+    color: GREEN,
+    description: `${clip(attribution(letter, passage), 900)}\n\n**Citation:** ${escapeMarkdown(formatCitation(letter, passage))}${left.length ? `\n\nNot shown (too long for one message): passage ${left.join(', ')} — use \`/quote\`.` : ''}`,
+    footer: footer(info),
+  };
+  if (options.question) embeds[0] = { ...embeds[0], author: questionAuthor(options.question) };
+  embeds.push(closing);
+  const key = letterKey(letter);
+  const nav = row(
+    options.back ?? null,
+    n > 1
+      ? button(`Passage ${n - 1}`, {
+          kind: 'quote',
+          userId: options.userId,
+          letterKey: key,
+          passage: n - 1,
+        })
+      : null,
+    n < letter.passages.length
+      ? button(`Passage ${n + 1}`, {
+          kind: 'quote',
+          userId: options.userId,
+          letterKey: key,
+          passage: n + 1,
+        })
+      : null,
+  );
+  return reply({ embeds, components: nav });
+}
+
+/** The `/cite` reply and the "Cite" button: every style, each in a code block for copying. */
+export function renderCitations(
+  letter: Letter,
+  passage: Passage | null,
+  info: IndexInfo,
+  options: { style?: CitationStyle; question?: string; back?: Button | null } = {},
+): Reply {
+  const styles = options.style ? [options.style] : [...CITATION_STYLES];
+  const names: Record<CitationStyle, string> = {
+    un: 'UN style',
+    oscola: 'OSCOLA',
+    bluebook: 'Bluebook',
+  };
+  const fields = styles.map((s) => ({
+    name: names[s],
+    value: clip(
+      `\`\`\`\n${formatStyledCitation(letter, passage, s).replace(/`/g, "'")}\n\`\`\``,
+      DISCORD_LIMITS.fieldValue,
+    ),
+  }));
+  const link = documentUrl(letter);
+  return reply({
+    embeds: [
+      {
+        color: GREEN,
+        author: options.question ? questionAuthor(options.question) : undefined,
+        title: clip(
+          passage ? `Cite passage ${passage.n} of this letter` : 'Cite this letter',
+          DISCORD_LIMITS.embedTitle,
+        ),
+        description: `${escapeMarkdown(clip(letter.title, 1500))}\n${link ? `<${link}>` : 'No document symbol in the text, so no link: the citation uses the title and date.'}${passage ? "\nPassage numbers are Annex's own: cite the page (where shown) in formal writing." : ''}`,
+        fields,
+        footer: footer(info),
+      },
+    ],
+    components: row(options.back ?? null),
+  });
+}
+
+/** Context for a /search page. */
+export interface SearchView {
+  question: string;
+  userId: string;
+  offset: number;
+  scope: ButtonScope;
+}
+
+/** `/search`: a compact ranked list, one line per passage, paged. */
+export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchView): Reply {
+  if (answer.abstained || answer.results.length === 0) return renderAbstention(answer, info, false);
+  const lines = answer.results.map((r, i) => {
+    const where = `${r.symbol ?? formatUnDate(r.date)}, ${r.part}${pagesLabel(r)}, passage ${r.passage}`;
+    return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeMarkdown(where)}${r.url ? ` · <${r.url}>` : ''}`;
+  });
+  const base = { userId: view.userId, scope: view.scope };
+  const next = view.offset + answer.results.length;
+  const embed: Embed = {
+    color: BLUE,
+    author: questionAuthor(view.question),
+    title: `${answer.total} matching passage${answer.total === 1 ? '' : 's'}`,
+    description: lines.join('\n\n'),
+    footer: {
+      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched)} · ${footer(info).text}`,
+    },
+  };
+  const resumable = questionFromEmbeds([embed]) !== null;
+  return reply({
+    embeds: [embed],
+    components: resumable
+      ? row(
+          view.offset > 0
+            ? button('Previous', {
+                kind: 'search-page',
+                ...base,
+                offset: Math.max(0, view.offset - SEARCH_PAGE_SIZE),
+              })
+            : null,
+          next < answer.total
+            ? button('Next', { kind: 'search-page', ...base, offset: next }, 1)
+            : null,
+        )
+      : [],
+  });
+}
+
+/** `/letters`: the indexed letters, newest first, paged. */
+export function renderLettersPage(
+  letters: readonly Letter[],
+  page: number,
+  info: IndexInfo,
+  userId: string,
+): Reply {
+  const pages = Math.max(1, Math.ceil(letters.length / LETTERS_PAGE_SIZE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const newestFirst = [...letters].reverse();
+  const shown = newestFirst.slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
+  const lines = shown.map(
+    (l) =>
+      `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}\n${escapeMarkdown(clip(l.title, 300))}`,
+  );
+  return reply({
+    embeds: [
+      {
+        color: BLUE,
+        title: `Letters indexed: ${letters.length}`,
+        description: lines.join('\n\n') || 'No letters are loaded.',
+        footer: { text: `Page ${p + 1} of ${pages} · ${footer(info).text}` },
+      },
+    ],
+    components: row(
+      p > 0 ? button('Previous', { kind: 'letters-page', userId, page: p - 1 }) : null,
+      p < pages - 1 ? button('Next', { kind: 'letters-page', userId, page: p + 1 }, 1) : null,
+    ),
+  });
+}
+
+/** `/letter`: the metadata read from the letter, its link, and its full text as a `.txt` file. */
+export function renderLetter(letter: Letter, info: IndexInfo): Reply {
+  const field = (name: string, value: string) => ({
+    name,
+    value: clip(value || '—', DISCORD_LIMITS.fieldValue),
+    inline: value.length < 60,
+  });
+  const link = documentUrl(letter);
+  const fields = [
+    field('Symbol', letter.symbol ?? 'No symbol in text'),
+    field('Date', formatUnDate(letter.date)),
+    field('Distributed', letter.distributed ? formatUnDate(letter.distributed) : '—'),
+    field('Kind', letter.kind),
+    field('From', letter.sender),
+    field('To', letter.addressee),
+    field(
+      'Signed',
+      letter.signatories.map((s) => (s.title ? `${s.name} (${s.title})` : s.name)).join('\n'),
+    ),
+    field('Bodies', letter.bodies.join('\n')),
+    field('Agenda items', letter.agendaItems.join(', ')),
+    field('Passages', `${letter.passages.length} (numbered by Annex)`),
+    ...letter.annexes.map((a, i) =>
+      field(
+        `Annex${letter.annexes.length > 1 ? ` ${i + 1}` : ''}`,
+        `${a.title}${a.date ? ` (${formatUnDate(a.date)})` : ''}`,
+      ),
+    ),
+  ].slice(0, DISCORD_LIMITS.embedFields);
+  const fileName = `${letter.id.replace(/[^\w.-]+/g, '-').slice(0, 80)}.txt`;
+  return reply({
+    embeds: [
+      {
+        color: BLUE,
+        title: clip(letter.title, DISCORD_LIMITS.embedTitle),
+        url: link ?? undefined,
+        description: link
+          ? `Official text: <${link}>`
+          : 'The text carries no document symbol, so there is no official link.',
+        fields: fields.map((f) => ({ ...f, value: escapeMarkdown(f.value) })),
+        footer: { text: `Full text attached as ${fileName} · ${footer(info).text}` },
+      },
+    ],
+    components: [],
+    files: [
+      { attachment: Buffer.from(`${letter.title}\n\n${letter.text}\n`, 'utf8'), name: fileName },
+    ],
+  });
+}
+
+/** `/help`: what Annex does and does not do, the commands, and the index. */
+export function renderHelp(
+  info: IndexInfo,
+  commands: readonly { name: string; description: string }[],
+): Reply {
+  const range =
+    info.from && info.to ? `${formatUnDate(info.from)} – ${formatUnDate(info.to)}` : 'no letters';
+  return reply({
+    ephemeral: true,
+    embeds: [
+      {
+        color: BLUE,
+        title: 'Annex: answers from the letters, quoted',
+        description: [
+          'Annex answers questions about a set of United Nations letters **by quoting them verbatim**, each quote with a citation you can check (symbol, date, letter or annex, page, passage, link).',
+          '',
+          '**What it does not do:** there is no AI model here. Annex never writes a sentence of its own about the letters. The quotes are statements of the governments that wrote the letters, not facts vouched for by Annex. When no passage answers, it says so.',
+          '',
+          "Passage numbers are Annex's own (UN letters have no numbered paragraphs); pages are given where the text shows them.",
+          '',
+          'You can also DM the bot a question, or mention it in a channel. Moderators: right-click a message → Apps → **Check in letters**.',
+        ].join('\n'),
+        fields: [
+          {
+            name: 'Commands',
+            value: commands
+              .map((c) => `\`/${c.name}\` ${c.description}`)
+              .join('\n')
+              .slice(0, DISCORD_LIMITS.fieldValue),
+          },
+          {
+            name: 'Index',
+            value: `${info.letters} letters, ${info.passages} passages, ${range}\nBuilt ${info.builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          },
+        ],
+        footer: footer(info),
+      },
+    ],
+    components: [],
+  });
+}
+
+/** "Check in letters": found verbatim, close passages, or not in the letters — plus what was searched. */
+export function renderVerdict(
+  claim: string,
+  verdict: Verdict,
+  searched: Searched,
+  info: IndexInfo,
+): Reply {
+  const head = { name: clip(`Claim: ${claim}`, DISCORD_LIMITS.authorName) };
+  const scope = `Searched ${describeSearched(searched)}.`;
+  if (verdict.kind === 'verbatim') {
+    const { letter, passage } = verdict;
+    return reply({
+      ephemeral: true,
+      embeds: [
+        {
+          color: GREEN,
+          author: head,
+          title: 'Quoted verbatim in a letter',
+          url: documentUrl(letter) ?? undefined,
+          description: `${clip(attribution(letter, passage), 800)} says:\n> ${clip(escapeMarkdown(passage.text), 2500)}`,
+          fields: [
+            {
+              name: 'Citation',
+              value: clip(formatCitation(letter, passage), DISCORD_LIMITS.fieldValue),
+            },
+          ],
+          footer: { text: `${scope} ${footer(info).text}` },
+        },
+      ],
+      components: [],
+    });
+  }
+  if (verdict.kind === 'absent') {
+    return reply({
+      ephemeral: true,
+      embeds: [
+        {
+          color: GREY,
+          author: head,
+          title: 'Not in the letters',
+          description: `No passage states this or anything close to it. ${scope}\n\nThat the letters do not say it does not make it false, only unsupported by them.`,
+          footer: footer(info),
+        },
+      ],
+      components: [],
+    });
+  }
+  const embeds = verdict.answer.results.map((r, i) => resultEmbed(r, i + 1, info, false));
+  return reply({
+    ephemeral: true,
+    embeds: [
+      {
+        color: AMBER,
+        author: head,
+        title: 'Not quoted verbatim; closest passages',
+        description: `The letters do not contain these words as written. The closest passages follow: compare them with the claim. ${scope}`,
+      },
+      ...embeds,
+    ],
+    components: [],
+  });
+}
+
+/** A short message, private by default (errors, stale buttons, rate limits). */
+export function renderNotice(text: string, ephemeral = true): Reply {
+  return reply({
+    ephemeral,
+    content: clip(text, DISCORD_LIMITS.content),
+    embeds: [],
+    components: [],
+  });
+}

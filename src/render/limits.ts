@@ -1,0 +1,76 @@
+/** Discord's limits, in one place. Past them Discord answers 400 and the user sees nothing. */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  authorName: 256,
+  embedTotal: 6000,
+  choices: 25,
+  choiceName: 100,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
+  buttonLabel: 80,
+  /** Milliseconds to acknowledge an interaction. */
+  acknowledgeMs: 3000,
+} as const;
+
+interface EmbedLike {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+  footer?: { text: string };
+  author?: { name: string };
+}
+interface PayloadLike {
+  content?: string;
+  embeds?: EmbedLike[];
+  components?: { components: { custom_id?: string; label?: string }[] }[];
+}
+
+/** Every way `payload` breaks Discord's limits; empty when it is fine to send. */
+export function checkDiscordLimits(payload: PayloadLike): string[] {
+  const L = DISCORD_LIMITS;
+  const problems: string[] = [];
+  const over = (what: string, length: number, max: number) => {
+    if (length > max) problems.push(`${what}: ${length} > ${max}`);
+  };
+  over('content', payload.content?.length ?? 0, L.content);
+  const embeds = payload.embeds ?? [];
+  over('embeds', embeds.length, L.embeds);
+  let total = 0;
+  for (const [i, e] of embeds.entries()) {
+    over(`embed ${i} title`, e.title?.length ?? 0, L.embedTitle);
+    over(`embed ${i} description`, e.description?.length ?? 0, L.embedDescription);
+    over(`embed ${i} fields`, e.fields?.length ?? 0, L.embedFields);
+    over(`embed ${i} footer`, e.footer?.text.length ?? 0, L.footer);
+    over(`embed ${i} author`, e.author?.name.length ?? 0, L.authorName);
+    for (const f of e.fields ?? []) {
+      over(`embed ${i} field name`, f.name.length, L.fieldName);
+      over(`embed ${i} field value`, f.value.length, L.fieldValue);
+      if (f.value.length === 0 || f.name.length === 0) problems.push(`embed ${i}: empty field`);
+    }
+    total +=
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.author?.name.length ?? 0) +
+      (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  }
+  over('embeds total', total, L.embedTotal);
+  const rows = payload.components ?? [];
+  over('action rows', rows.length, L.actionRows);
+  for (const row of rows) {
+    over('buttons in a row', row.components.length, L.buttonsPerRow);
+    for (const c of row.components) {
+      over('custom_id', c.custom_id?.length ?? 0, L.customId);
+      over('button label', c.label?.length ?? 0, L.buttonLabel);
+    }
+  }
+  return problems;
+}
