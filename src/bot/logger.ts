@@ -1,11 +1,15 @@
-import { pino, type Logger } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 
 /**
  * The bot's logger: one JSON line per event on stdout. Anything that looks like a token is
  * redacted, wherever it appears, so the token never reaches a log line.
  */
-export function createLogger(level: string, secrets: readonly string[] = []): Logger {
-  return pino({
+export function createLogger(
+  level: string,
+  secrets: readonly string[] = [],
+  destination?: DestinationStream,
+): Logger {
+  const options: LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -18,11 +22,12 @@ export function createLogger(level: string, secrets: readonly string[] = []): Lo
       censor: '[redacted]',
     },
     hooks: {
-      streamWrite(line) {
+      streamWrite(line: string) {
         let safe = line;
         for (const secret of secrets) if (secret) safe = safe.split(secret).join('[redacted]');
         return safe;
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

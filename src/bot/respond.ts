@@ -26,8 +26,22 @@ function messageOptions(reply: Reply): BaseMessageOptions {
   };
 }
 
+async function sendContinuation(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+  for (const more of reply.continuation ?? []) {
+    await interaction.followUp({
+      ...messageOptions(more),
+      flags: reply.ephemeral ? MessageFlags.Ephemeral : undefined,
+    });
+  }
+}
+
 /** Replies to an interaction (or edits the deferred reply), private when the reply says so. */
 export async function respond(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+  await respondFirst(interaction, reply);
+  await sendContinuation(interaction, reply);
+}
+
+async function respondFirst(interaction: RepliableInteraction, reply: Reply): Promise<void> {
   const options = messageOptions(reply);
   if (interaction.deferred) {
     await interaction.editReply(options);
@@ -47,6 +61,7 @@ export async function respond(interaction: RepliableInteraction, reply: Reply): 
 /** Replaces the message a button sits on (a type-7 update). */
 export async function update(interaction: ButtonInteraction, reply: Reply): Promise<void> {
   await interaction.update(messageOptions(reply));
+  await sendContinuation(interaction, reply);
 }
 
 /** Replies to a plain message (a DM or a mention). */

@@ -59,6 +59,8 @@ export interface Reply {
   allowedMentions: { parse: [] };
   /** Private (ephemeral) reply. */
   ephemeral?: boolean;
+  /** Further messages sent right after this one, for content longer than one message may hold. */
+  continuation?: Reply[];
 }
 
 /** What the footer says about the index. */
@@ -118,7 +120,8 @@ export function splitForEmbeds(text: string, max: number): string[] {
   while (rest.length > max) {
     const window = rest.slice(0, max);
     const cut = Math.max(window.lastIndexOf('. ') + 1, window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut : max;
+    let at = cut > max / 2 ? cut : max;
+    if (rest[at - 1] === '\\') at -= 1;
     chunks.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }
@@ -142,6 +145,39 @@ function row(...buttons: (Button | null)[]): ActionRow[] {
 
 function reply(parts: Omit<Reply, 'allowedMentions'>): Reply {
   return { ...parts, allowedMentions: { parse: [] } };
+}
+
+/** Characters one message's embeds may hold, with room to spare under Discord's 6,000. */
+const MESSAGE_BUDGET = DISCORD_LIMITS.embedTotal - 200;
+
+function embedSize(e: Embed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** Groups embeds, in order, into as few messages as Discord's per-message limits allow. */
+export function packEmbeds(embeds: readonly Embed[]): Embed[][] {
+  const groups: Embed[][] = [[]];
+  let size = 0;
+  for (const e of embeds) {
+    const group = groups.at(-1) as Embed[];
+    if (
+      group.length > 0 &&
+      (size + embedSize(e) > MESSAGE_BUDGET || group.length >= DISCORD_LIMITS.embeds)
+    ) {
+      groups.push([e]);
+      size = embedSize(e);
+    } else {
+      group.push(e);
+      size += embedSize(e);
+    }
+  }
+  return groups;
 }
 
 /** Marks the question on an answer so buttons can read it back after a restart. */
@@ -306,28 +342,33 @@ export function renderPassage(
   const around = options.context
     ? letter.passages.filter((p) => Math.abs(p.n - n) <= 1)
     : [passage];
-  const embeds: Embed[] = [];
-  let size = 0;
+  const main = passageEmbeds(
+    letter,
+    passage,
+    `Passage: passage ${n} (${passage.part}${pagesLabel(passage)})`,
+    BLUE,
+  );
+  let room = MESSAGE_BUDGET - main.reduce((sum, e) => sum + embedSize(e), 0) - 1500;
+  const before: Embed[] = [];
+  const after: Embed[] = [];
   const left: number[] = [];
   for (const p of around) {
-    const label = p.n === n ? 'Passage' : p.n < n ? 'Before' : 'After';
+    if (p.n === n) continue;
     const pe = passageEmbeds(
       letter,
       p,
-      `${label}: passage ${p.n} (${p.part}${pagesLabel(p)})`,
-      p.n === n ? BLUE : GREY,
+      `${p.n < n ? 'Before' : 'After'}: passage ${p.n} (${p.part}${pagesLabel(p)})`,
+      GREY,
     );
-    const peSize = pe.reduce(
-      (s, e) => s + (e.title?.length ?? 0) + (e.description?.length ?? 0),
-      0,
-    );
-    if (p.n !== n && size + peSize > 4500) {
+    const size = pe.reduce((sum, e) => sum + embedSize(e), 0);
+    if (size > room) {
       left.push(p.n);
       continue;
     }
-    embeds.push(...pe);
-    size += peSize;
+    room -= size;
+    (p.n < n ? before : after).push(...pe);
   }
+  const embeds = [...before, ...main, ...after];
   const closing: Embed = {
     color: GREEN,
     description: `${clip(attribution(letter, passage), 900)}\n\n**Citation:** ${escapeMarkdown(formatCitation(letter, passage))}${left.length ? `\n\nNot shown (too long for one message): passage ${left.join(', ')} — use \`/quote\`.` : ''}`,
@@ -355,7 +396,12 @@ export function renderPassage(
         })
       : null,
   );
-  return reply({ embeds, components: nav });
+  const [first = [], ...rest] = packEmbeds(embeds);
+  return reply({
+    embeds: first,
+    components: nav,
+    continuation: rest.map((group) => reply({ embeds: group, components: [] })),
+  });
 }
 
 /** The `/cite` reply and the "Cite" button: every style, each in a code block for copying. */

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseBotConfig, parseCoreConfig } from '../src/config.ts';
+import { tempDir } from './helpers.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.abc.def';
+
+describe('parseBotConfig', () => {
+  it('lists every missing key, points at .env.example and at the offline CLI', () => {
+    expect(() => parseBotConfig({})).toThrow(ConfigError);
+    try {
+      parseBotConfig({});
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/DISCORD_TOKEN: missing/);
+      expect(message).toMatch(/DISCORD_APPLICATION_ID: missing/);
+      expect(message).toContain('.env.example');
+      expect(message).toContain('npm run cli -- ask');
+    }
+  });
+
+  it('names a bad value without repeating it', () => {
+    const bad = 'not-a-token-but-secret';
+    try {
+      parseBotConfig({ DISCORD_TOKEN: bad, DISCORD_APPLICATION_ID: '123', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/DISCORD_TOKEN: does not look like a bot token/);
+      expect(message).toMatch(/DISCORD_APPLICATION_ID: expected a Discord id/);
+      expect(message).toMatch(/LOG_LEVEL/);
+      expect(message).not.toContain(bad);
+    }
+  });
+
+  it('reads a good environment, empty optional values as unset', () => {
+    const config = parseBotConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: '100000000000000002',
+      DISCORD_GUILD_ID: '',
+    });
+    expect(config).toMatchObject({
+      token: TOKEN,
+      applicationId: '100000000000000002',
+      guildId: null,
+      apiUrl: null,
+      logLevel: 'info',
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('defaults the corpus folder to ./corpus', () => {
+    expect(parseCoreConfig({}).corpusDir).toBe(path.resolve('corpus'));
+  });
+});
+
+describe('npm start without a token', () => {
+  it('exits 1 with what to put in .env and how to try the CLI', async () => {
+    const cwd = await tempDir();
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+    const error = await run(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [path.join(root, 'src/bot/main.ts')],
+      { cwd, env },
+    ).catch((e) => e);
+    expect(error.code).toBe(1);
+    expect(error.stderr).toMatch(/DISCORD_TOKEN=<your bot token>/);
+    expect(error.stderr).toMatch(/npm run cli -- ask/);
+  });
+});

@@ -1,0 +1,389 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commandDefinitions } from '../../commands/index.ts';
+import { QUESTION_MARK } from '../../src/render/discord.ts';
+import { SEED } from '../helpers.ts';
+import { type Bot, buttonIds, messageOf, TOKEN } from './harness.ts';
+import {
+  autocomplete,
+  buttonPress,
+  CHANNEL_ID,
+  checkMessage,
+  DM_CHANNEL_ID,
+  guildCreate,
+  MEMBER_PERMISSIONS,
+  OTHER_USER,
+  plainMessage,
+  slash,
+} from './payloads.ts';
+
+const STRING = 3;
+const INTEGER = 4;
+const BOOLEAN = 5;
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = await startBotOnce();
+});
+afterAll(async () => {
+  await bot.stop();
+});
+async function startBotOnce() {
+  const { startBot } = await import('./harness.ts');
+  return startBot();
+}
+
+const QUESTION = 'How many of the 314 mine victims died?';
+const letterText = (id: string) => bot.state.index.letters.find((l) => l.id === id)?.text ?? '';
+/** Undo Discord markdown: bold marks and escapes. */
+const plain = (s: string) => s.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
+
+async function ask(
+  options: { name: string; type: number; value: string | number | boolean }[],
+  where: 'guild' | 'dm' = 'guild',
+) {
+  const payload = slash('ask', options, where);
+  const call = await bot.interact(payload);
+  return { payload, call, message: messageOf(call) };
+}
+
+describe('/ask', () => {
+  it.each(['guild', 'dm'] as const)(
+    'in a %s: a type-4 reply quoting passages verbatim, cited, pinging no one',
+    async (where) => {
+      const { call, message } = await ask(
+        [{ name: 'question', type: STRING, value: QUESTION }],
+        where,
+      );
+      expect((call.body as { type: number }).type).toBe(4);
+      expect(message.allowed_mentions).toEqual({ parse: [] });
+      expect(message.flags ?? 0).toBe(0);
+      const [first] = message.embeds;
+      expect(first.author.name).toBe(`${QUESTION_MARK}${QUESTION}`);
+      const quoted = /\n> (.*?)(?:\n\n\*Excerpt|$)/s.exec(first.description)?.[1] ?? '';
+      expect(plain(quoted)).toMatch(/61 (?:of whom|people) have died/);
+      expect(letterText(SEED.khojavand)).toContain(plain(quoted));
+      expect(first.fields[0]).toEqual({
+        name: 'Citation',
+        value: expect.stringMatching(
+          /^A\/78\/368-S\/2023\/686, 19 September 2023, (letter|annex).*passage \d+ \(Annex numbering\)$/,
+        ),
+      });
+      expect(first.url).toBe('https://undocs.org/en/A/78/368');
+      expect(buttonIds(message).filter((id) => id.startsWith('annex:x:'))).toHaveLength(
+        message.embeds.length,
+      );
+    },
+  );
+
+  it('abstains, saying what was searched', async () => {
+    const { message } = await ask([
+      { name: 'question', type: STRING, value: 'Who is the current coach of Real Madrid?' },
+    ]);
+    expect(message.embeds[0].title).toBe('Not found in the letters');
+    expect(message.embeds[0].description).toContain(
+      'No passage in the 5 letters, 23 February 2021 – 4 April 2024',
+    );
+    expect(message.components).toEqual([]);
+  });
+
+  it('answers privately with the private option, offering to post publicly', async () => {
+    const { message } = await ask([
+      { name: 'question', type: STRING, value: QUESTION },
+      { name: 'private', type: BOOLEAN, value: true },
+    ]);
+    expect(message.flags).toBe(64);
+    expect(buttonIds(message).some((id) => id.startsWith('annex:p:'))).toBe(true);
+  });
+
+  it('refuses a bad date with a short private message', async () => {
+    const { message } = await ask([
+      { name: 'question', type: STRING, value: QUESTION },
+      { name: 'from', type: STRING, value: 'last year' },
+    ]);
+    expect(message.flags).toBe(64);
+    expect(message.content).toMatch(/`from` should be a date like 2023-09-19/);
+  });
+});
+
+describe('buttons', () => {
+  async function answered(
+    extra: { name: string; type: number; value: string | number | boolean }[] = [],
+  ) {
+    const { message } = await ask([
+      { name: 'question', type: STRING, value: 'mine victims' },
+      ...extra,
+    ]);
+    return message;
+  }
+  const press = async (id: string, message: Record<string, unknown>, user?: typeof OTHER_USER) => {
+    const call = await bot.interact(buttonPress(id, message, 'guild', user));
+    return { call, message: messageOf(call) };
+  };
+
+  it('More results: a type-7 update with the next page', async () => {
+    const first = await answered();
+    const more = buttonIds(first).find((id) => id.startsWith('annex:a:'));
+    const { call, message } = await press(more ?? '', first);
+    expect((call.body as { type: number }).type).toBe(7);
+    expect(message.embeds[0].title).toMatch(/^4\. /);
+    expect(message.embeds[0].author.name).toBe(`${QUESTION_MARK}mine victims`);
+  });
+
+  it('Context: the passage with its neighbours; Back returns to the results', async () => {
+    const first = await answered();
+    const context = buttonIds(first).find((id) => id.startsWith('annex:x:'));
+    const { call, message } = await press(context ?? '', first);
+    expect((call.body as { type: number }).type).toBe(7);
+    expect(
+      message.embeds
+        .map((e: { title?: string }) => e.title)
+        .filter(Boolean)
+        .join(' | '),
+    ).toMatch(/Passage: passage \d+/);
+    const backId = buttonIds(message).find((id) => id.startsWith('annex:a:'));
+    const back = await press(backId ?? '', message);
+    expect(back.message.embeds[0].title).toMatch(/^1\. /);
+  });
+
+  it('Cite: ready-to-copy citations in UN, OSCOLA and Bluebook style', async () => {
+    const first = await answered();
+    const cite = buttonIds(first).find((id) => id.startsWith('annex:c:'));
+    const { call, message } = await press(cite ?? '', first);
+    expect((call.body as { type: number }).type).toBe(7);
+    expect(message.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual([
+      'UN style',
+      'OSCOLA',
+      'Bluebook',
+    ]);
+  });
+
+  it('Post publicly: posts the private answer for everyone', async () => {
+    const first = await answered([{ name: 'private', type: BOOLEAN, value: true }]);
+    const publish = buttonIds(first).find((id) => id.startsWith('annex:p:'));
+    const { call, message } = await press(publish ?? '', { ...first, flags: 64 });
+    expect((call.body as { type: number }).type).toBe(4);
+    expect(message.flags ?? 0).toBe(0);
+    expect(message.embeds[0].author.name).toBe(`${QUESTION_MARK}mine victims`);
+  });
+
+  it('someone else’s button gets a short private explanation', async () => {
+    const first = await answered();
+    const more = buttonIds(first).find((id) => id.startsWith('annex:a:'));
+    const { message } = await press(more ?? '', first, OTHER_USER);
+    expect(message.flags).toBe(64);
+    expect(message.content).toMatch(/belong to the person who asked/);
+  });
+
+  it('a stale button gets a short private explanation', async () => {
+    const first = await answered();
+    const { message } = await press('annex:x:500000000000000001:0123456789:3:0:::', first);
+    expect(message.flags).toBe(64);
+    expect(message.content).toMatch(/expired/);
+    const foreign = await press('some-other-bot:button', first);
+    expect(foreign.message.content).toMatch(/expired/);
+  });
+});
+
+describe('other commands', () => {
+  it('/search: a compact list, paged', async () => {
+    const call = await bot.interact(
+      slash('search', [{ name: 'query', type: STRING, value: 'mines' }]),
+    );
+    const message = messageOf(call);
+    expect(message.embeds[0].description).toMatch(/^\*\*1\.\*\* /);
+    expect(buttonIds(message).some((id) => id.startsWith('annex:s:'))).toBe(true);
+  });
+
+  it('/quote: one passage exactly, with neighbours on request', async () => {
+    const call = await bot.interact(
+      slash('quote', [
+        { name: 'letter', type: STRING, value: SEED.lachin },
+        { name: 'passage', type: INTEGER, value: 10 },
+        { name: 'context', type: BOOLEAN, value: true },
+      ]),
+    );
+    const message = messageOf(call);
+    const titles = message.embeds.map((e: { title?: string }) => e.title).filter(Boolean);
+    expect(titles).toEqual([
+      'Before: passage 9 (annex)',
+      'Passage: passage 10 (annex · pp. 2–3)',
+      'After: passage 11 (annex · p. 3)',
+    ]);
+    expect(message.embeds.at(-1)?.description).toContain(
+      'A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10',
+    );
+  });
+
+  it('/letters: date, symbol or "no symbol in text", title', async () => {
+    const message = messageOf(await bot.interact(slash('letters')));
+    expect(message.embeds[0].title).toBe('Letters indexed: 5');
+    expect(message.embeds[0].description).toContain('*no symbol in text*');
+  });
+
+  it('/letter: metadata, link, and the full text as a .txt attachment', async () => {
+    const message = messageOf(
+      await bot.interact(slash('letter', [{ name: 'letter', type: STRING, value: 'A/78/368' }])),
+    );
+    expect(message.embeds[0].url).toBe('https://undocs.org/en/A/78/368');
+    expect(message.__files).toEqual([`${SEED.khojavand}.txt`]);
+  });
+
+  it('/cite: UN style with symbol, annex and page', async () => {
+    const message = messageOf(
+      await bot.interact(
+        slash('cite', [
+          { name: 'letter', type: STRING, value: SEED.lachin },
+          { name: 'passage', type: INTEGER, value: 12 },
+          { name: 'style', type: STRING, value: 'un' },
+        ]),
+      ),
+    );
+    expect(message.embeds[0].fields[0].value).toContain(
+      "Letter dated 24 August 2022 from the Chargé d'affaires a.i. of the Permanent Mission of Azerbaijan to the United Nations addressed to the Secretary-General (A/76/930-S/2022/642), annex, p. 3",
+    );
+  });
+
+  it('/help: no generative model, the commands, the index', async () => {
+    const message = messageOf(await bot.interact(slash('help', [], 'dm')));
+    expect(message.flags).toBe(64);
+    expect(message.embeds[0].description).toMatch(/no AI model/);
+    expect(message.embeds[0].fields[1].value).toMatch(/^5 letters, 60 passages/);
+  });
+
+  it('autocomplete: a type-8 answer with at most 25 letters', async () => {
+    const call = await bot.interact(
+      autocomplete('quote', [{ name: 'letter', type: STRING, value: '2021', focused: true }]),
+    );
+    const body = call.body as {
+      type: number;
+      data: { choices: { name: string; value: string }[] };
+    };
+    expect(body.type).toBe(8);
+    expect(body.data.choices.map((c) => c.value)).toEqual([SEED.hrcNote, SEED.minefieldInfo]);
+    expect(body.data.choices.length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('Check in letters (moderators)', () => {
+  it('finds a claim quoted verbatim, privately', async () => {
+    const call = await bot.interact(checkMessage('“There is neither marking nor fencing.”'));
+    const message = messageOf(call);
+    expect(message.flags).toBe(64);
+    expect(message.embeds[0].title).toBe('Quoted verbatim in a letter');
+    expect(message.embeds[0].fields[0].value).toContain('A/76/930-S/2022/642');
+  });
+
+  it('gives the closest passages for a paraphrase', async () => {
+    const message = messageOf(
+      await bot.interact(checkMessage('Azerbaijan says 61 of the 314 mine victims have died')),
+    );
+    expect(message.embeds[0].title).toBe('Not quoted verbatim; closest passages');
+    expect(message.embeds[0].description).toContain('Searched 5 letters');
+  });
+
+  it('says when the letters do not contain it', async () => {
+    const message = messageOf(
+      await bot.interact(checkMessage('Real Madrid won the Champions League')),
+    );
+    expect(message.embeds[0].title).toBe('Not in the letters');
+  });
+
+  it('re-checks the permission at run time', async () => {
+    const message = messageOf(
+      await bot.interact(checkMessage('There is neither marking nor fencing.', MEMBER_PERMISSIONS)),
+    );
+    expect(message.flags).toBe(64);
+    expect(message.content).toMatch(/for moderators/);
+  });
+});
+
+describe('plain messages', () => {
+  it('answers a plain DM like /ask', async () => {
+    bot.discord.dispatch('MESSAGE_CREATE', plainMessage('Were mines found in Kalbajar?', 'dm'));
+    const call = await bot.discord.waitFor(
+      (c) => c.method === 'POST' && c.path === `/api/v10/channels/${DM_CHANNEL_ID}/messages`,
+    );
+    const message = messageOf(call);
+    expect(plain(message.embeds[0].description)).toContain('Lachin and Kalbajar districts');
+    expect(message.allowed_mentions).toMatchObject({ parse: [] });
+  });
+
+  it('answers a server message that mentions the bot', async () => {
+    bot.discord.dispatch('GUILD_CREATE', guildCreate());
+    await new Promise((r) => setTimeout(r, 50));
+    bot.discord.dispatch(
+      'MESSAGE_CREATE',
+      plainMessage('<@100000000000000001> Khojavend', 'guild', true),
+    );
+    const call = await bot.discord.waitFor(
+      (c) => c.method === 'POST' && c.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
+    );
+    expect(plain(messageOf(call).embeds[0].description)).toContain('Khojavand');
+  });
+});
+
+describe('faults', () => {
+  it('an expired interaction (10062) is logged, and the next one is served', async () => {
+    const payload = slash('ask', [{ name: 'question', type: STRING, value: QUESTION }]);
+    bot.discord.faults.push({
+      match: (c) => c.path.includes(`/interactions/${payload.id}/`),
+      status: 404,
+      body: { code: 10062, message: 'Unknown interaction' },
+    });
+    await bot.interact(payload);
+    await vi.waitFor(() =>
+      expect(bot.logs.some((l) => String(l.msg).includes('10062'))).toBe(true),
+    );
+    const next = await ask([{ name: 'question', type: STRING, value: QUESTION }]);
+    expect(next.message.embeds.length).toBeGreaterThan(0);
+  });
+
+  it('a command that throws is logged with an error id, answered privately with it, and the bot keeps serving', async () => {
+    const spy = vi.spyOn(bot.state, 'info').mockImplementationOnce(() => {
+      throw new Error('boom');
+    });
+    const { message } = await ask([{ name: 'question', type: STRING, value: QUESTION }]);
+    spy.mockRestore();
+    expect(message.flags).toBe(64);
+    const errorId = /error id `([0-9a-f]{8})`/.exec(String(message.content))?.[1];
+    expect(errorId).toBeDefined();
+    expect(
+      bot.logs.find((l) => l.errorId === errorId && l.msg === 'interaction failed'),
+    ).toBeDefined();
+    const next = await ask([{ name: 'question', type: STRING, value: QUESTION }]);
+    expect(next.message.embeds.length).toBeGreaterThan(0);
+  });
+
+  it('never writes the token to the log', () => {
+    expect(JSON.stringify(bot.logs)).not.toContain(TOKEN);
+    expect(JSON.stringify(bot.logs)).not.toContain('secret-token-value');
+  });
+});
+
+describe('every reply in this suite', () => {
+  it('passed Discord’s limits (the stand-in answers 400 otherwise) and pinged no one', () => {
+    const replies = bot.discord.calls.filter(
+      (c) => c.method !== 'GET' && !c.path.endsWith('/commands'),
+    );
+    expect(replies.length).toBeGreaterThan(20);
+    for (const call of replies.filter(
+      (c) => !c.path.includes('/callback') || (c.body as { type: number }).type !== 8,
+    )) {
+      const body = call.body as { type?: number; data?: Record<string, unknown> };
+      if (body.type === 5 || body.type === 6) continue;
+      const message = (call.path.endsWith('/callback') ? body.data : body) as {
+        allowed_mentions?: { parse: unknown[] };
+      };
+      expect(message.allowed_mentions?.parse, call.path).toEqual([]);
+    }
+    expect(
+      bot.discord.calls
+        .filter((c) => c.path.includes('/callback'))
+        .every((c) => c.headers.authorization === undefined),
+    ).toBe(true);
+  });
+
+  it('registration body is exactly commands/ (checked in register.test.ts)', () => {
+    expect(commandDefinitions.length).toBe(8);
+  });
+});

@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { parseLetter } from '../../src/corpus/parse-letter.ts';
+import type { Letter } from '../../src/corpus/schema.ts';
+import { decodeButton, encodeButton } from '../../src/render/custom-ids.ts';
+import {
+  type IndexInfo,
+  markQuote,
+  renderAnswer,
+  renderLetter,
+  renderLettersPage,
+  renderPassage,
+  splitForEmbeds,
+} from '../../src/render/discord.ts';
+import { checkDiscordLimits } from '../../src/render/limits.ts';
+import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
+import { CORPUS_DIR, SEED } from '../helpers.ts';
+
+const info: IndexInfo = {
+  letters: 5,
+  passages: 60,
+  from: '2021-02-23',
+  to: '2024-04-04',
+  builtAt: new Date('2026-11-22T12:00:00Z'),
+};
+const scope = { letterKey: null, from: null, to: null };
+let letters: Letter[];
+beforeAll(async () => {
+  letters = (await loadCorpus(CORPUS_DIR)).letters;
+});
+
+/** A letter with one passage of `length` characters, to test what does not fit in one embed. */
+function longLetter(length: number): Letter {
+  const sentence =
+    'The *mines* were laid _again_ near @everyone and <@123> in ~~the~~ `district`. ';
+  const body = sentence
+    .repeat(Math.ceil(length / sentence.length))
+    .slice(0, length)
+    .trim();
+  const raw = `Letter dated 1 March 2022 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General\n\nShort opening.\n\n${body}\n\nShort closing.\n`;
+  return parseLetter(raw, { id: 'long', file: 'long.txt', sha256: 'a'.repeat(64) });
+}
+
+describe('markQuote', () => {
+  it('escapes the source’s markdown and bolds only the highlights, keeping every character', () => {
+    const text = 'Around *3,300* persons_became victims';
+    const marked = markQuote(text, [{ start: 0, end: 6 }]);
+    expect(marked).toBe('**Around** \\*3,300\\* persons\\_became victims');
+    expect(marked.replace(/\*\*/g, '').replace(/\\(.)/g, '$1')).toBe(text);
+  });
+});
+
+describe('splitForEmbeds', () => {
+  it('splits a long passage at spaces without losing a character', () => {
+    const text = 'word '.repeat(3000).trim();
+    const chunks = splitForEmbeds(text, 1000);
+    expect(chunks.every((c) => c.length <= 1000)).toBe(true);
+    expect(chunks.join(' ')).toBe(text);
+  });
+});
+
+describe('renderPassage', () => {
+  it('shows a passage longer than one embed across labelled embeds, within the message limit', () => {
+    const letter = longLetter(5200);
+    const reply = renderPassage(letter, 2, info, { context: true, userId: '1' });
+    const messages = [reply, ...(reply.continuation ?? [])];
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(checkDiscordLimits(m)).toEqual([]);
+    const embeds = messages.flatMap((m) => m.embeds);
+    expect(embeds.at(-1)?.description).toContain('passage 2 (Annex numbering)');
+    const parts = embeds.filter((e) => e.description?.includes('(part '));
+    expect(parts.map((e) => /\(part (\d) of (\d)\)/.exec(e.description ?? '')?.slice(1))).toEqual([
+      ['1', '2'],
+      ['2', '2'],
+    ]);
+    const shown = parts
+      .map((e) =>
+        (e.description ?? '').replace(/^\*\(part \d of \d\)\*\n> /, '').replace(/\\(.)/g, '$1'),
+      )
+      .join(' ');
+    expect(shown).toBe(letter.passages[1]?.text);
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+  });
+});
+
+describe('every render stays within Discord’s limits', () => {
+  it('for answers, letters and pages of the seed corpus and a long letter', () => {
+    const all = [...letters, longLetter(9000)];
+    const index = SearchIndex.build(all);
+    const keys = new Map(all.map((l) => [l.id, l.sha256.slice(0, 10)]));
+    for (const q of [
+      'mines',
+      'How many of the 314 mine victims died?',
+      'district mines again',
+      'x'.repeat(6000),
+    ]) {
+      const answer = answerQuestion(index, q, { limit: 3 });
+      const reply = renderAnswer(answer, info, {
+        question: q,
+        userId: '1',
+        offset: 0,
+        scope,
+        ephemeral: true,
+        keys,
+      });
+      expect(checkDiscordLimits(reply), q.slice(0, 20)).toEqual([]);
+    }
+    for (const l of all) expect(checkDiscordLimits(renderLetter(l, info))).toEqual([]);
+    expect(checkDiscordLimits(renderLettersPage(all, 0, info, '1'))).toEqual([]);
+  });
+
+  it('offers no question-dependent buttons when the question is too long to read back', () => {
+    const index = SearchIndex.build(letters);
+    const q = `mine victims ${'and more '.repeat(40)}`;
+    const reply = renderAnswer(answerQuestion(index, q), info, {
+      question: q,
+      userId: '1',
+      offset: 0,
+      scope,
+      ephemeral: false,
+      keys: new Map(),
+    });
+    expect(reply.components).toEqual([]);
+  });
+});
+
+describe('custom ids', () => {
+  it('round-trips every action within 100 characters', () => {
+    const full = { letterKey: '0123456789', from: '2021-01-01', to: '2024-12-31' };
+    const actions = [
+      { kind: 'ask-page', userId: '12345678901234567890', offset: 999, scope: full },
+      { kind: 'search-page', userId: '1', offset: 0, scope },
+      { kind: 'publish', userId: '1', offset: 3, scope: full },
+      {
+        kind: 'context',
+        userId: '12345678901234567890',
+        letterKey: 'abcdef0123',
+        passage: 10000,
+        offset: 30,
+        scope: full,
+      },
+      { kind: 'cite', userId: '1', letterKey: 'abcdef0123', passage: 1, offset: 0, scope },
+      { kind: 'letters-page', userId: '1', page: 4 },
+      { kind: 'quote', userId: '1', letterKey: 'abcdef0123', passage: 2 },
+    ] as const;
+    for (const action of actions) {
+      const id = encodeButton(action);
+      expect(id?.length).toBeLessThanOrEqual(100);
+      expect(decodeButton(id ?? '')).toEqual(action);
+    }
+  });
+
+  it('rejects what Annex did not make', () => {
+    for (const id of [
+      '',
+      'annex',
+      'annex:a',
+      'annex:a:1:x:::',
+      'annex:z:1:0',
+      'other:a:1:0:::',
+      `annex:x:1:${SEED.lachin}:1:0:::`,
+    ]) {
+      expect(decodeButton(id)).toBeNull();
+    }
+  });
+});
