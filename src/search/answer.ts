@@ -75,10 +75,6 @@ export const DEFAULT_LIMIT = 3;
 export const MIN_COVERAGE = 0.5;
 /** A further passage is shown only when it scores at least this share of the best one. */
 export const MIN_RELATIVE_SCORE = 0.35;
-/** Candidates are gathered with the rarest concepts until their postings pass this many. */
-export const GATHER_BUDGET = 20_000;
-/** How many of MiniSearch's best candidates are rescored with the full question. */
-export const CANDIDATE_POOL = 200;
 /** Boosts: a figure for "how many", a letter of the time asked about, a quoted phrase. */
 export const FIGURE_BOOST = 0.3;
 /** A concept found only in the passage's headings (letter title, annex title) counts this much. */
@@ -191,53 +187,14 @@ function passesFilters(index: SearchIndex, id: number, filters: SearchFilters): 
 }
 
 /**
- * Candidate passages for the question: MiniSearch gathers them with the rarest selective
- * concepts, adding concepts in order of rarity until their postings pass `GATHER_BUDGET`
- * (a concept in most passages would make it score nearly the whole corpus). When the question
- * has no selective concept at all, the forward index is scanned for its rarest concept.
- */
-function gatherCandidates(
-  index: SearchIndex,
-  byRarity: readonly string[],
-  weights: ReadonlyMap<string, number>,
-  filters: SearchFilters,
-): number[] {
-  const filtering = Boolean(filters.letter || filters.from || filters.to || filters.part);
-  const gather: string[] = [];
-  let postings = 0;
-  for (const concept of byRarity) {
-    if (!index.isIndexed(concept)) continue;
-    if (gather.length > 0 && postings + index.documentFrequency(concept) > GATHER_BUDGET) break;
-    gather.push(concept);
-    postings += index.documentFrequency(concept);
-  }
-  if (gather.length > 0) {
-    return index.miniSearch
-      .search(
-        { combineWith: 'OR', queries: gather },
-        {
-          boostTerm: (term) => weights.get(term) ?? 1,
-          filter: filtering ? (r) => passesFilters(index, r.id as number, filters) : undefined,
-        },
-      )
-      .slice(0, CANDIDATE_POOL)
-      .map((r) => r.id as number);
-  }
-  const rarest = index.conceptId(byRarity[0] ?? '');
-  const found: number[] = [];
-  for (let id = 0; id < index.size; id++) {
-    if (index.termFrequency(id, rarest) > 0 && (!filtering || passesFilters(index, id, filters)))
-      found.push(id);
-  }
-  return found;
-}
-
-/**
- * Ranks passages for a parsed question: candidates from `gatherCandidates`, each scored with
- * every concept of the question (BM25 over the forward index, with a concept found only in the
- * passage's headings counting `HEADING_SHARE`), times the share of the question's weight it
- * covers, a boost for a figure ("how many") or a duration ("how long"), and a boost for
- * letters of the time the question names.
+ * Ranks passages for a parsed question, ordering the work so that common words cost little:
+ * 1. MiniSearch gathers and scores (BM25) the passages holding the question's selective concepts.
+ * 2. The common concepts are scored term-at-a-time from typed postings lists, rarest first. Once
+ *    the weight still to come is under `MIN_COVERAGE` of the question's, a passage not yet seen
+ *    could never qualify, so later concepts only add to passages already found.
+ * Each passage's score is its BM25 times the share of the question's weight it covers (a concept
+ * found only in its headings counts `HEADING_SHARE`), with boosts for a figure ("how many"), a
+ * duration ("how long"), and letters of the time the question names.
  */
 export function rankPassages(
   index: SearchIndex,
@@ -246,46 +203,93 @@ export function rankPassages(
 ): Scored[] {
   if (index.size === 0 || q.concepts.length === 0) return [];
   const { weights, total } = conceptWeights(index, q);
-  if (weights.size === 0) return [];
-  const byRarity = [...weights.keys()].sort(
-    (a, b) => index.documentFrequency(a) - index.documentFrequency(b),
-  );
-  const ids = byRarity.map((c) => index.conceptId(c));
-  const scored: Scored[] = [];
-  for (const id of gatherCandidates(index, byRarity, weights, filters)) {
-    const entry = index.passages[id];
-    if (!entry) continue;
-    if (q.phrases.length > 0) {
-      const folded = fold(entry.passage.text);
-      if (!q.phrases.every((p) => folded.includes(p))) continue;
+  if (weights.size === 0 || total === 0) return [];
+  const { score, matched, seen, mask } = index.scratch;
+  const bit = new Map([...weights.keys()].map((c, i) => [c, i < 32 ? 2 ** i : 0]));
+  const touched: number[] = [];
+  const filtering = Boolean(filters.letter || filters.from || filters.to || filters.part);
+  const admit = (id: number) => {
+    if (seen[id] === 0) {
+      seen[id] = filtering && !passesFilters(index, id, filters) ? 2 : 1;
+      touched.push(id);
     }
-    const lengthNorm = 1 - BM25_B + (BM25_B * index.passageLength(id)) / index.averageLength;
-    let headings: Set<string> | null = null;
-    let bm25 = 0;
-    let matched = 0;
-    for (const [i, concept] of byRarity.entries()) {
+    return seen[id] === 1;
+  };
+  const selective = [...weights.keys()].filter((c) => index.isIndexed(c));
+  const common = [...weights.keys()]
+    .filter((c) => !index.isIndexed(c))
+    .sort((a, b) => index.documentFrequency(a) - index.documentFrequency(b));
+  let remaining = total;
+  try {
+    if (selective.length > 0) {
+      const questionWeight = new Map(q.concepts.map((c) => [c.concept, c.weight]));
+      for (const r of index.miniSearch.search(
+        { combineWith: 'OR', queries: selective },
+        { boostTerm: (t) => questionWeight.get(t) ?? 1 },
+      )) {
+        const id = r.id as number;
+        if (!admit(id)) continue;
+        score[id] = (score[id] ?? 0) + r.score;
+        for (const t of r.queryTerms) {
+          matched[id] = (matched[id] ?? 0) + (weights.get(t) ?? 0);
+          mask[id] = (mask[id] ?? 0) | (bit.get(t) ?? 0);
+        }
+      }
+      for (const c of selective) remaining -= weights.get(c) ?? 0;
+    }
+    for (const concept of common) {
       const weight = weights.get(concept) ?? 0;
-      const tf = index.termFrequency(id, ids[i] ?? -1);
-      if (tf > 0) {
-        matched += weight;
-        bm25 += (weight * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * lengthNorm);
-        continue;
-      }
-      headings ??= headingConcepts(entry.letter, entry.passage.part, entry.passage.partIndex);
-      if (headings.has(concept)) {
-        matched += weight * HEADING_SHARE;
-        bm25 += weight * HEADING_SHARE * 0.5;
-      }
+      const open = remaining / total >= MIN_COVERAGE;
+      remaining -= weight;
+      const conceptBit = bit.get(concept) ?? 0;
+      index.forEachPosting(index.conceptId(concept), (id, tf) => {
+        if (open ? !admit(id) : seen[id] !== 1) return;
+        const lengthNorm = 1 - BM25_B + (BM25_B * index.passageLength(id)) / index.averageLength;
+        score[id] =
+          (score[id] ?? 0) + (weight * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * lengthNorm);
+        matched[id] = (matched[id] ?? 0) + weight;
+        mask[id] = (mask[id] ?? 0) | conceptBit;
+      });
     }
-    const coverage = total > 0 ? matched / total : 0;
-    let score = bm25 * coverage;
-    if (q.wantsFigure && index.hasFigure(id)) score *= 1 + FIGURE_BOOST;
-    if (q.wantsDuration && index.hasDuration(id)) score *= 1 + FIGURE_BOOST;
-    score *= dateFactor(entry.letter, q);
-    scored.push({ entry, score, coverage });
+    const scored: Scored[] = [];
+    for (const id of touched) {
+      if (seen[id] !== 1) continue;
+      const entry = index.passages[id];
+      if (!entry) continue;
+      let bm25 = score[id] ?? 0;
+      let covered = matched[id] ?? 0;
+      if (covered < total) {
+        const headings = headingConcepts(entry.letter, entry.passage.part, entry.passage.partIndex);
+        for (const [concept, weight] of weights) {
+          const conceptBit = bit.get(concept) ?? 0;
+          if (conceptBit !== 0 && headings.has(concept) && ((mask[id] ?? 0) & conceptBit) === 0) {
+            covered += weight * HEADING_SHARE;
+            bm25 += weight * HEADING_SHARE * 0.5;
+          }
+        }
+      }
+      const coverage = covered / total;
+      if (coverage < MIN_COVERAGE) continue;
+      if (q.phrases.length > 0) {
+        const folded = fold(entry.passage.text);
+        if (!q.phrases.every((p) => folded.includes(p))) continue;
+      }
+      let final = bm25 * coverage;
+      if (q.wantsFigure && index.hasFigure(id)) final *= 1 + FIGURE_BOOST;
+      if (q.wantsDuration && index.hasDuration(id)) final *= 1 + FIGURE_BOOST;
+      final *= dateFactor(entry.letter, q);
+      scored.push({ entry, score: final, coverage });
+    }
+    scored.sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+    return scored;
+  } finally {
+    for (const id of touched) {
+      score[id] = 0;
+      matched[id] = 0;
+      seen[id] = 0;
+      mask[id] = 0;
+    }
   }
-  scored.sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
-  return scored;
 }
 
 function toResult(

@@ -21,4 +21,4 @@ export {
 } from './cite.ts';
 export { type Excerpt, type Highlight, pickExcerpt } from './excerpt.ts';
 export { parseDateHint, parseQuestion, type ParsedQuestion } from './question.ts';
-export { type IndexedPassage, INDEX_FORMAT, type SavedIndex, SearchIndex } from './search-index.ts';
+export { type IndexedPassage, INDEX_FORMAT, SearchIndex } from './search-index.ts';

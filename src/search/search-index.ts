@@ -15,12 +15,12 @@ interface IndexDocument {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /**
- * MiniSearch holds only the selective concepts: those in at most this share of passages (and
- * never fewer than `MIN_INDEXED_DF`). The common ones would fill it with millions of postings
- * at 10,000 letters; they are read from the forward index instead.
+ * MiniSearch holds the selective concepts: those in at most this share of passages (never
+ * fewer than `MIN_INDEXED_DF`). The common ones would fill it with millions of postings at
+ * 10,000 letters; they live in compact typed postings lists instead.
  */
 export const INDEXED_SHARE = 0.02;
 export const MIN_INDEXED_DF = 50;
@@ -39,54 +39,56 @@ const MINISEARCH_OPTIONS: Options<IndexDocument> = {
 
 const DURATION =
   /\b(?:\d+|\w+)[- ](?:years?|decades?|months?|weeks?|days?)\b|\b(?:years|decades|months)\b/i;
+const YEAR = /^(?:19|20)\d{2}$/;
 
-/** The saved form of a `SearchIndex` (letters travel separately). */
-export interface SavedIndex {
+/** The numeric parts of an index, kept in typed arrays (saved as one binary file). */
+export interface IndexArrays {
+  /** Per concept id: its number of passages. */
+  documentFrequency: Uint32Array;
+  /** Per passage: its number of terms (for BM25 length normalization). */
+  passageLength: Uint16Array;
+  /** Per passage: `FLAG_FIGURE`, `FLAG_DURATION`. */
+  flags: Uint8Array;
+  /** Postings of the common concepts: concept id → [postingOffsets[id], postingOffsets[id+1]). */
+  postingOffsets: Uint32Array;
+  postingPassages: Uint32Array;
+  postingCounts: Uint8Array;
+}
+
+/** The JSON part of a saved index; the arrays are saved beside it as binary. */
+export interface SavedIndexJson {
   format: number;
   vocabulary: string[];
-  documentFrequency: string;
-  forwardOffsets: string;
-  forwardConcepts: string;
-  forwardCounts: string;
-  passageLength: string;
-  flags: string;
   miniSearch: string;
   surfaceWords: [string, string][];
 }
 
-const toBase64 = (a: ArrayBufferView) =>
-  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function fromBase64<T>(
-  text: string,
-  make: (buffer: ArrayBuffer, offset: number, length: number) => T,
-  bytes: number,
-): T {
-  const b = Buffer.from(text, 'base64');
-  const copy = new ArrayBuffer(b.byteLength);
-  new Uint8Array(copy).set(b);
-  return make(copy, 0, b.byteLength / bytes);
-}
-
-/** The parts of an index, as built or as loaded. */
-interface IndexParts {
-  vocabulary: string[];
-  documentFrequency: Uint32Array;
-  forwardOffsets: Uint32Array;
-  forwardConcepts: Uint32Array;
-  forwardCounts: Uint8Array;
-  passageLength: Uint16Array;
-  flags: Uint8Array;
-  miniSearch: MiniSearch<IndexDocument>;
-  surfaceWords: SearchableMap<string>;
+/** A growable array of unsigned integers, so building a large index does not hold millions of JS numbers. */
+class GrowableArray<T extends Uint32Array | Uint8Array> {
+  length = 0;
+  constructor(
+    private data: T,
+    private readonly make: (size: number) => T,
+  ) {}
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  get(i: number): number {
+    return this.data[i] ?? 0;
+  }
 }
 
 /**
  * The searchable form of a corpus.
- * - A forward index in typed arrays: for each passage, its concept ids (sorted) and counts, so
- *   ranking reads a candidate's term frequencies without analyzing its text again.
- * - MiniSearch over the selective concepts, to gather candidates.
- * - Each concept's document frequency, and the corpus's own words (folded surface forms) in a
- *   `SearchableMap`, for correcting a question's spelling by edit distance.
+ * - MiniSearch over the selective concepts, to gather and score candidates (BM25).
+ * - Typed postings lists for the common concepts, scored term-at-a-time.
+ * - Each concept's document frequency, per-passage lengths and flags, and the corpus's own words
+ *   (folded surface forms) in MiniSearch's `SearchableMap`, for correcting a question's spelling.
  */
 export class SearchIndex {
   /** Every passage, in letter order; a passage's position here is its id. */
@@ -94,29 +96,51 @@ export class SearchIndex {
   readonly letters: readonly Letter[];
   readonly miniSearch: MiniSearch<IndexDocument>;
   readonly surfaceWords: SearchableMap<string>;
+  readonly vocabulary: readonly string[];
+  readonly arrays: IndexArrays;
   /** Mean number of terms per passage, for BM25 length normalization. */
   readonly averageLength: number;
   /** Concepts in MiniSearch have at most this document frequency. */
   readonly maxIndexedDf: number;
   /** When the index was built or loaded, for `/help`. */
   readonly builtAt: Date;
-  private readonly parts: IndexParts;
   private readonly conceptIds: Map<string, number>;
+  /** Scratch space for ranking, one slot per passage, reused by every query. */
+  readonly scratch: {
+    score: Float64Array;
+    matched: Float64Array;
+    seen: Uint8Array;
+    mask: Uint32Array;
+  };
 
-  private constructor(letters: readonly Letter[], parts: IndexParts) {
+  private constructor(
+    letters: readonly Letter[],
+    vocabulary: string[],
+    arrays: IndexArrays,
+    miniSearch: MiniSearch<IndexDocument>,
+    surfaceWords: SearchableMap<string>,
+  ) {
     this.letters = letters;
     this.passages = letters.flatMap((letter) =>
       letter.passages.map((passage) => ({ letter, passage })),
     );
-    this.parts = parts;
-    this.miniSearch = parts.miniSearch;
-    this.surfaceWords = parts.surfaceWords;
-    this.conceptIds = new Map(parts.vocabulary.map((c, i) => [c, i]));
+    this.vocabulary = vocabulary;
+    this.arrays = arrays;
+    this.miniSearch = miniSearch;
+    this.surfaceWords = surfaceWords;
+    this.conceptIds = new Map(vocabulary.map((c, i) => [c, i]));
     let total = 0;
-    for (const length of parts.passageLength) total += length;
+    for (const length of arrays.passageLength) total += length;
     this.averageLength = this.passages.length > 0 ? total / this.passages.length : 1;
-    this.maxIndexedDf = Math.max(MIN_INDEXED_DF, Math.floor(INDEXED_SHARE * this.passages.length));
+    this.maxIndexedDf = maxIndexedDf(this.passages.length);
     this.builtAt = new Date();
+    const n = this.passages.length;
+    this.scratch = {
+      score: new Float64Array(n),
+      matched: new Float64Array(n),
+      seen: new Uint8Array(n),
+      mask: new Uint32Array(n),
+    };
   }
 
   /** Number of passages indexed. */
@@ -132,7 +156,7 @@ export class SearchIndex {
   /** Number of passages that contain `concept` (0 when none does). */
   documentFrequency(concept: string): number {
     const id = this.conceptId(concept);
-    return id < 0 ? 0 : (this.parts.documentFrequency[id] ?? 0);
+    return id < 0 ? 0 : (this.arrays.documentFrequency[id] ?? 0);
   }
 
   /** Whether MiniSearch holds this concept (it is selective enough). */
@@ -141,34 +165,27 @@ export class SearchIndex {
     return df > 0 && df <= this.maxIndexedDf;
   }
 
-  /** How often a concept occurs in a passage, from the forward index (binary search). */
-  termFrequency(passageId: number, conceptId: number): number {
-    const { forwardOffsets, forwardConcepts, forwardCounts } = this.parts;
-    let lo = forwardOffsets[passageId] ?? 0;
-    let hi = (forwardOffsets[passageId + 1] ?? lo) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = forwardConcepts[mid] ?? 0;
-      if (c === conceptId) return forwardCounts[mid] ?? 0;
-      if (c < conceptId) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+  /** Calls `visit(passageId, count)` for every passage holding a common concept. */
+  forEachPosting(conceptId: number, visit: (passageId: number, count: number) => void): void {
+    const { postingOffsets, postingPassages, postingCounts } = this.arrays;
+    const end = postingOffsets[conceptId + 1] ?? 0;
+    for (let i = postingOffsets[conceptId] ?? 0; i < end; i++)
+      visit(postingPassages[i] ?? 0, postingCounts[i] ?? 0);
   }
 
   /** Number of terms in a passage. */
   passageLength(passageId: number): number {
-    return this.parts.passageLength[passageId] ?? 0;
+    return this.arrays.passageLength[passageId] ?? 0;
   }
 
   /** True when a passage states a figure other than a year ("314", "1,318", "two"). */
   hasFigure(passageId: number): boolean {
-    return ((this.parts.flags[passageId] ?? 0) & FLAG_FIGURE) !== 0;
+    return ((this.arrays.flags[passageId] ?? 0) & FLAG_FIGURE) !== 0;
   }
 
   /** True when a passage states a duration ("30 years", "three decades"). */
   hasDuration(passageId: number): boolean {
-    return ((this.parts.flags[passageId] ?? 0) & FLAG_DURATION) !== 0;
+    return ((this.arrays.flags[passageId] ?? 0) & FLAG_DURATION) !== 0;
   }
 
   /** Indexes `letters`, analyzing each passage once. */
@@ -178,12 +195,11 @@ export class SearchIndex {
     const dfs: number[] = [];
     const surfaceWords = new SearchableMap<string>();
     const passageCount = letters.reduce((n, l) => n + l.passages.length, 0);
-    const forwardOffsets = new Uint32Array(passageCount + 1);
     const passageLength = new Uint16Array(passageCount);
     const flags = new Uint8Array(passageCount);
-    const concepts: number[] = [];
-    const counts: number[] = [];
-    const passageConcepts: string[][] = [];
+    const concepts = new GrowableArray(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
+    const counts = new GrowableArray(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
+    const starts = new Uint32Array(passageCount + 1);
     let id = 0;
     for (const letter of letters) {
       for (const passage of letter.passages) {
@@ -200,75 +216,128 @@ export class SearchIndex {
           }
           tf.set(cid, (tf.get(cid) ?? 0) + 1);
           if (!surfaceWords.has(t.word)) surfaceWords.set(t.word, t.concept);
-          if (/^\d/.test(t.concept) && !/^(?:19|20)\d{2}$/.test(t.concept)) figure = true;
+          if (!figure && /^\d/.test(t.concept) && !YEAR.test(t.concept)) figure = true;
         }
-        const sorted = [...tf.keys()].sort((a, b) => a - b);
-        for (const cid of sorted) {
+        for (const [cid, count] of tf) {
           concepts.push(cid);
-          counts.push(Math.min(255, tf.get(cid) ?? 0));
+          counts.push(Math.min(255, count));
           dfs[cid] = (dfs[cid] ?? 0) + 1;
         }
-        passageConcepts.push(sorted.map((cid) => vocabulary[cid] ?? ''));
-        forwardOffsets[id + 1] = concepts.length;
+        starts[id + 1] = concepts.length;
         passageLength[id] = Math.min(65535, terms.length);
         flags[id] = (figure ? FLAG_FIGURE : 0) | (DURATION.test(passage.text) ? FLAG_DURATION : 0);
         id += 1;
       }
     }
-    const maxIndexedDf = Math.max(MIN_INDEXED_DF, Math.floor(INDEXED_SHARE * passageCount));
+    const cap = maxIndexedDf(passageCount);
+    const postingOffsets = new Uint32Array(vocabulary.length + 1);
+    for (let cid = 0; cid < vocabulary.length; cid++) {
+      const df = dfs[cid] ?? 0;
+      postingOffsets[cid + 1] = (postingOffsets[cid] ?? 0) + (df > cap ? df : 0);
+    }
+    const total = postingOffsets[vocabulary.length] ?? 0;
+    const postingPassages = new Uint32Array(total);
+    const postingCounts = new Uint8Array(total);
+    const fill = postingOffsets.slice(0, vocabulary.length);
     const miniSearch = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS);
-    for (const [pid, list] of passageConcepts.entries()) {
-      const selective = list.filter((c) => (dfs[conceptIds.get(c) ?? 0] ?? 0) <= maxIndexedDf);
+    for (let pid = 0; pid < passageCount; pid++) {
+      const selective: string[] = [];
+      for (let i = starts[pid] ?? 0; i < (starts[pid + 1] ?? 0); i++) {
+        const cid = concepts.get(i);
+        if ((dfs[cid] ?? 0) > cap) {
+          const at = fill[cid] ?? 0;
+          postingPassages[at] = pid;
+          postingCounts[at] = counts.get(i);
+          fill[cid] = at + 1;
+        } else {
+          const concept = vocabulary[cid] ?? '';
+          for (let k = 0; k < counts.get(i); k++) selective.push(concept);
+        }
+      }
       miniSearch.add({ id: pid, terms: selective.join(' ') });
     }
-    return new SearchIndex(letters, {
-      vocabulary,
+    const arrays: IndexArrays = {
       documentFrequency: Uint32Array.from(dfs),
-      forwardOffsets,
-      forwardConcepts: Uint32Array.from(concepts),
-      forwardCounts: Uint8Array.from(counts),
       passageLength,
       flags,
-      miniSearch,
-      surfaceWords,
-    });
+      postingOffsets,
+      postingPassages,
+      postingCounts,
+    };
+    return new SearchIndex(letters, vocabulary, arrays, miniSearch, surfaceWords);
   }
 
-  /** The index in a form `JSON.stringify` can save; typed arrays travel as base64. */
-  toSaved(): SavedIndex {
-    const p = this.parts;
+  /** The JSON part of the saved index (the arrays are saved separately, as binary). */
+  toSavedJson(): SavedIndexJson {
     return {
       format: INDEX_FORMAT,
-      vocabulary: p.vocabulary,
-      documentFrequency: toBase64(p.documentFrequency),
-      forwardOffsets: toBase64(p.forwardOffsets),
-      forwardConcepts: toBase64(p.forwardConcepts),
-      forwardCounts: toBase64(p.forwardCounts),
-      passageLength: toBase64(p.passageLength),
-      flags: toBase64(p.flags),
-      miniSearch: JSON.stringify(p.miniSearch),
-      surfaceWords: [...p.surfaceWords],
+      vocabulary: [...this.vocabulary],
+      miniSearch: JSON.stringify(this.miniSearch),
+      surfaceWords: [...this.surfaceWords],
     };
   }
 
-  /** Restores an index saved by `toSaved` for the same `letters`. */
-  static fromSaved(letters: readonly Letter[], saved: SavedIndex): SearchIndex {
+  /** Restores an index saved with `toSavedJson` and `arrays` for the same `letters`. */
+  static fromSaved(
+    letters: readonly Letter[],
+    json: SavedIndexJson,
+    arrays: IndexArrays,
+  ): SearchIndex {
     const surfaceWords = new SearchableMap<string>();
-    for (const [word, concept] of saved.surfaceWords) surfaceWords.set(word, concept);
-    return new SearchIndex(letters, {
-      vocabulary: saved.vocabulary,
-      documentFrequency: fromBase64(
-        saved.documentFrequency,
-        (b, o, l) => new Uint32Array(b, o, l),
-        4,
-      ),
-      forwardOffsets: fromBase64(saved.forwardOffsets, (b, o, l) => new Uint32Array(b, o, l), 4),
-      forwardConcepts: fromBase64(saved.forwardConcepts, (b, o, l) => new Uint32Array(b, o, l), 4),
-      forwardCounts: fromBase64(saved.forwardCounts, (b, o, l) => new Uint8Array(b, o, l), 1),
-      passageLength: fromBase64(saved.passageLength, (b, o, l) => new Uint16Array(b, o, l), 2),
-      flags: fromBase64(saved.flags, (b, o, l) => new Uint8Array(b, o, l), 1),
-      miniSearch: MiniSearch.loadJSON<IndexDocument>(saved.miniSearch, MINISEARCH_OPTIONS),
-      surfaceWords,
-    });
+    for (const [word, concept] of json.surfaceWords) surfaceWords.set(word, concept);
+    const miniSearch = MiniSearch.loadJSON<IndexDocument>(json.miniSearch, MINISEARCH_OPTIONS);
+    return new SearchIndex(letters, json.vocabulary, arrays, miniSearch, surfaceWords);
   }
+}
+
+function maxIndexedDf(passages: number): number {
+  return Math.max(MIN_INDEXED_DF, Math.floor(INDEXED_SHARE * passages));
+}
+
+const ARRAY_ORDER = [
+  'documentFrequency',
+  'postingOffsets',
+  'postingPassages',
+  'passageLength',
+  'postingCounts',
+  'flags',
+] as const;
+const ARRAY_TYPES = {
+  documentFrequency: Uint32Array,
+  postingOffsets: Uint32Array,
+  postingPassages: Uint32Array,
+  passageLength: Uint16Array,
+  postingCounts: Uint8Array,
+  flags: Uint8Array,
+} as const;
+
+/** Packs the index arrays into one buffer (a 4-byte-aligned layout: lengths first, then the arrays). */
+export function packArrays(arrays: IndexArrays): Buffer {
+  const header = new Uint32Array(ARRAY_ORDER.length);
+  const parts: Buffer[] = [];
+  for (const [i, name] of ARRAY_ORDER.entries()) {
+    const a = arrays[name];
+    header[i] = a.length;
+    const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const pad = (4 - (bytes.length % 4)) % 4;
+    parts.push(bytes, Buffer.alloc(pad));
+  }
+  return Buffer.concat([Buffer.from(header.buffer), ...parts]);
+}
+
+/** Unpacks what `packArrays` wrote; the arrays view one copy of the bytes. */
+export function unpackArrays(buffer: Buffer): IndexArrays {
+  const copy = new ArrayBuffer(buffer.length);
+  new Uint8Array(copy).set(buffer);
+  const header = new Uint32Array(copy, 0, ARRAY_ORDER.length);
+  let offset = ARRAY_ORDER.length * 4;
+  const out: Partial<Record<keyof IndexArrays, Uint32Array | Uint16Array | Uint8Array>> = {};
+  for (const [i, name] of ARRAY_ORDER.entries()) {
+    const Type = ARRAY_TYPES[name];
+    const length = header[i] ?? 0;
+    out[name] = new Type(copy, offset, length);
+    offset += length * Type.BYTES_PER_ELEMENT;
+    offset += (4 - (offset % 4)) % 4;
+  }
+  return out as IndexArrays;
 }

@@ -1,0 +1,56 @@
+/**
+ * The serving half of a benchmark, in a fresh process: open the saved corpus (as `npm start`
+ * does), answer the dev questions, and print start-to-ready, latencies and peak RSS as JSON.
+ * `tsx scripts/bench-serve.ts <corpusDir> <cacheDir>` (the cache must hold this corpus).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { answerQuestion } from '../src/search/answer.ts';
+import { openCorpus } from '../src/search/cache.ts';
+
+const [corpusDir = 'corpus', cacheDir = '.annex-cache'] = process.argv.slice(2);
+const dev = JSON.parse(readFileSync('eval/dev-questions.json', 'utf8')) as {
+  questions: { q: string }[];
+  abstain: string[];
+};
+const questions = [...dev.questions.map((q) => q.q), ...dev.abstain];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+/** Untimed rounds first, so the figures are a warm server's, not the JIT compiler's. */
+const WARMUP_ROUNDS = 5;
+
+const t0 = process.hrtime.bigint();
+const { index, source } = await openCorpus(path.resolve(corpusDir), cacheDir);
+const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const readyMs = process.uptime() * 1000;
+for (let round = 0; round < WARMUP_ROUNDS; round++)
+  for (const q of questions) answerQuestion(index, q, { limit: 5 });
+const latencies: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const q of questions) {
+    const start = process.hrtime.bigint();
+    answerQuestion(index, q, { limit: 5 });
+    latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+}
+latencies.sort((a, b) => a - b);
+const at = (p: number) =>
+  Math.round(
+    (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) *
+      100,
+  ) / 100;
+console.log(
+  JSON.stringify({
+    source,
+    letters: index.letters.length,
+    passages: index.size,
+    openSavedMs: Math.round(openMs),
+    startToReadyMs: Math.round(readyMs),
+    queries: latencies.length,
+    warmupQueries: WARMUP_ROUNDS * questions.length,
+    p50Ms: at(50),
+    p95Ms: at(95),
+    p99Ms: at(99),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+  }),
+);
