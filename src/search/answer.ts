@@ -1,5 +1,5 @@
 import type { Letter, PartKind } from '../corpus/schema.ts';
-import { analyze, fold } from './analyze.ts';
+import { fold } from './analyze.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { type ParsedQuestion, parseQuestion } from './question.ts';
@@ -118,25 +118,6 @@ export function describeScope(index: SearchIndex, filters: SearchFilters = {}): 
   };
 }
 
-const headingCache = new WeakMap<Letter, Map<string, Set<string>>>();
-
-/** Concepts of the headings a passage stands under: the letter's title and its annex's title. */
-function headingConcepts(letter: Letter, part: PartKind, partIndex: number): Set<string> {
-  let byPart = headingCache.get(letter);
-  if (!byPart) {
-    byPart = new Map();
-    headingCache.set(letter, byPart);
-  }
-  const key = `${part}${partIndex}`;
-  let concepts = byPart.get(key);
-  if (!concepts) {
-    const annexTitle = part === 'letter' ? '' : (letter.annexes[partIndex - 1]?.title ?? '');
-    concepts = new Set(analyze(`${letter.title} ${annexTitle}`).map((t) => t.concept));
-    byPart.set(key, concepts);
-  }
-  return concepts;
-}
-
 function monthsBetween(earlier: string, later: string): number {
   const [y1 = 0, m1 = 0] = earlier.split('-').map(Number);
   const [y2 = 0, m2 = 0] = later.split('-').map(Number);
@@ -186,32 +167,114 @@ function passesFilters(index: SearchIndex, id: number, filters: SearchFilters): 
   return matchesFilters(entry.letter, filters);
 }
 
+/** What `rankPassages` returns: the best passages, in order, and how many passed the bar. */
+export interface Ranking {
+  results: Scored[];
+  total: number;
+}
+
+/** Keeps the `size` best of what it is offered, best first on `sorted()`. */
+class TopK {
+  private heap: Scored[] = [];
+  constructor(private readonly size: number) {}
+  private worse(a: Scored, b: Scored): boolean {
+    return a.score < b.score || (a.score === b.score && a.entry.passage.n > b.entry.passage.n);
+  }
+  offer(item: Scored): void {
+    const h = this.heap;
+    if (h.length < this.size) {
+      h.push(item);
+      for (let i = h.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(h[i] as Scored, h[parent] as Scored)) break;
+        [h[i], h[parent]] = [h[parent] as Scored, h[i] as Scored];
+        i = parent;
+      }
+      return;
+    }
+    if (this.size === 0 || !this.worse(h[0] as Scored, item)) return;
+    h[0] = item;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < h.length && this.worse(h[l] as Scored, h[min] as Scored)) min = l;
+      if (r < h.length && this.worse(h[r] as Scored, h[min] as Scored)) min = r;
+      if (min === i) break;
+      [h[i], h[min]] = [h[min] as Scored, h[i] as Scored];
+      i = min;
+    }
+  }
+  /** Whether an item with this score could enter (saves building one that could not). */
+  accepts(score: number): boolean {
+    return this.heap.length < this.size || score >= (this.heap[0]?.score ?? 0);
+  }
+  sorted(): Scored[] {
+    return [...this.heap].sort(
+      (a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n,
+    );
+  }
+}
+
+/** A passage first seen late can still qualify only while this many passages have been admitted… */
+export const ADMISSION_BUDGET = 40_000;
+
+/** Binary search for `id` in `postings[lo, hi)` (sorted by passage id); its index or -1. */
+function findPosting(postings: Uint32Array, lo: number, hi: number, id: number): number {
+  let a = lo;
+  let b = hi - 1;
+  while (a <= b) {
+    const mid = (a + b) >>> 1;
+    const v = postings[mid] ?? 0;
+    if (v === id) return mid;
+    if (v < id) a = mid + 1;
+    else b = mid - 1;
+  }
+  return -1;
+}
+
 /**
  * Ranks passages for a parsed question, ordering the work so that common words cost little:
- * 1. MiniSearch gathers and scores (BM25) the passages holding the question's selective concepts.
- * 2. The common concepts are scored term-at-a-time from typed postings lists, rarest first. Once
- *    the weight still to come is under `MIN_COVERAGE` of the question's, a passage not yet seen
- *    could never qualify, so later concepts only add to passages already found.
- * Each passage's score is its BM25 times the share of the question's weight it covers (a concept
+ * 1. A question whose known words weigh under `MIN_COVERAGE` of it is answered "not found" at once.
+ * 2. MiniSearch gathers and scores (BM25) the passages holding the question's selective concepts.
+ * 3. The common concepts are scored term-at-a-time from typed postings lists, rarest first. While
+ *    a passage not yet seen could still reach the bar (with the concepts still to come, and its
+ *    headings) and fewer than `ADMISSION_BUDGET` passages are in play, new passages are admitted;
+ *    after that, a concept only adds to passages already in play.
+ * A passage's score is its BM25 times the share of the question's weight it covers (a concept
  * found only in its headings counts `HEADING_SHARE`), with boosts for a figure ("how many"), a
- * duration ("how long"), and letters of the time the question names.
+ * duration ("how long"), and letters of the time the question names. Only the `want` best are
+ * sorted; `total` counts all that pass.
  */
+/** Work a ranking did, for benchmarks: postings read, passages admitted and scored. */
+export interface RankStats {
+  selectiveResults: number;
+  postingsRead: number;
+  admitted: number;
+  qualified: number;
+}
+
 export function rankPassages(
   index: SearchIndex,
   q: ParsedQuestion,
   filters: SearchFilters = {},
-): Scored[] {
-  if (index.size === 0 || q.concepts.length === 0) return [];
+  want = DEFAULT_LIMIT,
+  stats?: RankStats,
+): Ranking {
+  const none: Ranking = { results: [], total: 0 };
+  if (index.size === 0 || q.concepts.length === 0) return none;
   const { weights, total } = conceptWeights(index, q);
-  if (weights.size === 0 || total === 0) return [];
-  const { score, matched, seen, mask } = index.scratch;
+  let known = 0;
+  for (const w of weights.values()) known += w;
+  if (total === 0 || known / total < MIN_COVERAGE) return none;
+  const { score, matched, seen, mask, touched } = index.scratch;
+  let touchedCount = 0;
   const bit = new Map([...weights.keys()].map((c, i) => [c, i < 32 ? 2 ** i : 0]));
-  const touched: number[] = [];
   const filtering = Boolean(filters.letter || filters.from || filters.to || filters.part);
-  const admit = (id: number) => {
+  const admit = (id: number): boolean => {
     if (seen[id] === 0) {
       seen[id] = filtering && !passesFilters(index, id, filters) ? 2 : 1;
-      touched.push(id);
+      touched[touchedCount++] = id;
     }
     return seen[id] === 1;
   };
@@ -219,14 +282,35 @@ export function rankPassages(
   const common = [...weights.keys()]
     .filter((c) => !index.isIndexed(c))
     .sort((a, b) => index.documentFrequency(a) - index.documentFrequency(b));
-  let remaining = total;
+  let remaining = known;
+  /** Weight already processed that a passage could still earn from its headings. */
+  let headingReach = 0;
+  const headingWords = index.headingVocabulary();
+  const conceptList = [...weights.keys()];
+  const weightList = conceptList.map((c) => weights.get(c) ?? 0);
+  const bitList = conceptList.map((c) => bit.get(c) ?? 0);
+  const groups = index.groupScratch;
+  groups.epoch = (groups.epoch + 1) >>> 0 || 1;
+  const epoch = groups.epoch;
+  const headingBitsOf = (group: number): number => {
+    if (groups.stamp[group] === epoch) return groups.bits[group] as number;
+    let bits = 0;
+    const headings = index.headingConcepts(group);
+    for (let c = 0; c < conceptList.length; c++)
+      if (headings.has(conceptList[c] as string)) bits |= bitList[c] as number;
+    groups.stamp[group] = epoch;
+    groups.bits[group] = bits;
+    return bits;
+  };
   try {
     if (selective.length > 0) {
       const questionWeight = new Map(q.concepts.map((c) => [c.concept, c.weight]));
-      for (const r of index.miniSearch.search(
+      const found = index.miniSearch.search(
         { combineWith: 'OR', queries: selective },
         { boostTerm: (t) => questionWeight.get(t) ?? 1 },
-      )) {
+      );
+      if (stats) stats.selectiveResults += found.length;
+      for (const r of found) {
         const id = r.id as number;
         if (!admit(id)) continue;
         score[id] = (score[id] ?? 0) + r.score;
@@ -235,41 +319,77 @@ export function rankPassages(
           mask[id] = (mask[id] ?? 0) | (bit.get(t) ?? 0);
         }
       }
-      for (const c of selective) remaining -= weights.get(c) ?? 0;
+      for (const c of selective) {
+        remaining -= weights.get(c) ?? 0;
+        if (headingWords.has(c)) headingReach += weights.get(c) ?? 0;
+      }
     }
+    const { postingOffsets, postingPassages, postingCounts, passageLength } = index.arrays;
+    const k1 = BM25_K1;
+    const lengthBase = 1 - BM25_B;
+    const lengthScale = BM25_B / index.averageLength;
     for (const concept of common) {
       const weight = weights.get(concept) ?? 0;
-      const open = remaining / total >= MIN_COVERAGE;
+      const reachable = (remaining + HEADING_SHARE * headingReach) / total;
+      const open = reachable >= MIN_COVERAGE && touchedCount < ADMISSION_BUDGET;
       remaining -= weight;
+      if (headingWords.has(concept)) headingReach += weight;
       const conceptBit = bit.get(concept) ?? 0;
-      index.forEachPosting(index.conceptId(concept), (id, tf) => {
-        if (open ? !admit(id) : seen[id] !== 1) return;
-        const lengthNorm = 1 - BM25_B + (BM25_B * index.passageLength(id)) / index.averageLength;
-        score[id] =
-          (score[id] ?? 0) + (weight * (tf * (BM25_K1 + 1))) / (tf + BM25_K1 * lengthNorm);
-        matched[id] = (matched[id] ?? 0) + weight;
-        mask[id] = (mask[id] ?? 0) | conceptBit;
-      });
+      const cid = index.conceptId(concept);
+      const from = postingOffsets[cid] ?? 0;
+      const to = postingOffsets[cid + 1] ?? 0;
+      const scale = weight * (k1 + 1);
+      const bySearch = !open && touchedCount * Math.log2(to - from + 2) < to - from;
+      const count = bySearch ? touchedCount : to - from;
+      if (stats) stats.postingsRead += count;
+      for (let n = 0; n < count; n++) {
+        let id: number;
+        let at: number;
+        if (bySearch) {
+          id = touched[n] as number;
+          if (seen[id] !== 1) continue;
+          at = findPosting(postingPassages, from, to, id);
+          if (at < 0) continue;
+        } else {
+          at = from + n;
+          id = postingPassages[at] as number;
+          const state = seen[id] as number;
+          if (state === 0 && open) {
+            seen[id] = filtering && !passesFilters(index, id, filters) ? 2 : 1;
+            touched[touchedCount++] = id;
+            if (seen[id] !== 1) continue;
+          } else if (state !== 1) continue;
+        }
+        const tf = postingCounts[at] as number;
+        const norm = lengthBase + lengthScale * (passageLength[id] as number);
+        score[id] = (score[id] as number) + (scale * tf) / (tf + k1 * norm);
+        matched[id] = (matched[id] as number) + weight;
+        mask[id] = (mask[id] as number) | conceptBit;
+      }
     }
-    const scored: Scored[] = [];
-    for (const id of touched) {
+    const QUALIFIED = 3;
+    let bestScore = 0;
+    let qualified = 0;
+    for (let j = 0; j < touchedCount; j++) {
+      const id = touched[j] as number;
       if (seen[id] !== 1) continue;
-      const entry = index.passages[id];
-      if (!entry) continue;
-      let bm25 = score[id] ?? 0;
-      let covered = matched[id] ?? 0;
-      if (covered < total) {
-        const headings = headingConcepts(entry.letter, entry.passage.part, entry.passage.partIndex);
-        for (const [concept, weight] of weights) {
-          const conceptBit = bit.get(concept) ?? 0;
-          if (conceptBit !== 0 && headings.has(concept) && ((mask[id] ?? 0) & conceptBit) === 0) {
-            covered += weight * HEADING_SHARE;
-            bm25 += weight * HEADING_SHARE * 0.5;
+      let covered = matched[id] as number;
+      if ((covered + HEADING_SHARE * (known - covered)) / total < MIN_COVERAGE) continue;
+      let bm25 = score[id] as number;
+      if (covered < known) {
+        const missing = headingBitsOf(index.headingGroup(id)) & ~(mask[id] as number);
+        if (missing !== 0) {
+          for (let c = 0; c < bitList.length; c++) {
+            if ((missing & (bitList[c] as number)) !== 0) {
+              covered += (weightList[c] as number) * HEADING_SHARE;
+              bm25 += (weightList[c] as number) * HEADING_SHARE * 0.5;
+            }
           }
         }
       }
       const coverage = covered / total;
       if (coverage < MIN_COVERAGE) continue;
+      const entry = index.passages[id] as IndexedPassage;
       if (q.phrases.length > 0) {
         const folded = fold(entry.passage.text);
         if (!q.phrases.every((p) => folded.includes(p))) continue;
@@ -277,13 +397,36 @@ export function rankPassages(
       let final = bm25 * coverage;
       if (q.wantsFigure && index.hasFigure(id)) final *= 1 + FIGURE_BOOST;
       if (q.wantsDuration && index.hasDuration(id)) final *= 1 + FIGURE_BOOST;
-      final *= dateFactor(entry.letter, q);
-      scored.push({ entry, score: final, coverage });
+      if (q.date) final *= dateFactor(entry.letter, q);
+      score[id] = final;
+      matched[id] = coverage;
+      seen[id] = QUALIFIED;
+      qualified += 1;
+      if (final > bestScore) bestScore = final;
     }
-    scored.sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
-    return scored;
+    if (stats) {
+      stats.admitted += touchedCount;
+      stats.qualified += qualified;
+    }
+    const best = new TopK(want);
+    const bar = bestScore * MIN_RELATIVE_SCORE;
+    let kept = 0;
+    for (let j = 0; j < touchedCount; j++) {
+      const id = touched[j] as number;
+      if (seen[id] !== QUALIFIED || (score[id] as number) < bar) continue;
+      kept += 1;
+      if (best.accepts(score[id] as number)) {
+        best.offer({
+          entry: index.passages[id] as IndexedPassage,
+          score: score[id] as number,
+          coverage: matched[id] as number,
+        });
+      }
+    }
+    return { results: best.sorted(), total: kept };
   } finally {
-    for (const id of touched) {
+    for (let j = 0; j < touchedCount; j++) {
+      const id = touched[j] ?? 0;
       score[id] = 0;
       matched[id] = 0;
       seen[id] = 0;
@@ -345,19 +488,15 @@ export function answerQuestion(
   });
   if (searched.passages === 0) return abstain('no letters match the filters');
   if (q.concepts.length === 0) return abstain('the question has no words to search for');
-  const ranked = rankPassages(index, q, options);
-  const best = ranked[0];
-  if (!best || best.coverage < MIN_COVERAGE) return abstain('no passage answers the question');
-  const kept = ranked.filter(
-    (s) => s.coverage >= MIN_COVERAGE && s.score >= best.score * MIN_RELATIVE_SCORE,
-  );
+  const ranked = rankPassages(index, q, options, offset + limit);
+  if (ranked.total === 0) return abstain('no passage answers the question');
   const { weights } = conceptWeights(index, q);
   return {
     query: question,
     abstained: false,
     reason: null,
     searched,
-    total: kept.length,
-    results: kept.slice(offset, offset + limit).map((s) => toResult(s, q, weights)),
+    total: ranked.total,
+    results: ranked.results.slice(offset, offset + limit).map((s) => toResult(s, q, weights)),
   };
 }

@@ -15,14 +15,14 @@ interface IndexDocument {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 /**
  * MiniSearch holds the selective concepts: those in at most this share of passages (never
  * fewer than `MIN_INDEXED_DF`). The common ones would fill it with millions of postings at
  * 10,000 letters; they live in compact typed postings lists instead.
  */
-export const INDEXED_SHARE = 0.02;
+export const INDEXED_SHARE = 0.005;
 export const MIN_INDEXED_DF = 50;
 
 /** Passage flags, precomputed for ranking. */
@@ -105,12 +105,21 @@ export class SearchIndex {
   /** When the index was built or loaded, for `/help`. */
   readonly builtAt: Date;
   private readonly conceptIds: Map<string, number>;
+  /** Per passage: the group of passages under the same headings (one letter part). */
+  private readonly headingGroupOf: Uint32Array;
+  /** Per heading group: the letter and part whose titles it stands under. */
+  private readonly headingGroups: { letter: Letter; annexIndex: number }[];
+  private headingSets: (Set<string> | undefined)[] = [];
+  /** Scratch per heading group for ranking: the question's concept bits found in its headings, valid when `stamp` is this query's `epoch`. */
+  readonly groupScratch: { bits: Uint32Array; stamp: Uint32Array; epoch: number };
+  private headingWords: Set<string> | null = null;
   /** Scratch space for ranking, one slot per passage, reused by every query. */
   readonly scratch: {
     score: Float64Array;
     matched: Float64Array;
     seen: Uint8Array;
     mask: Uint32Array;
+    touched: Uint32Array;
   };
 
   private constructor(
@@ -129,17 +138,37 @@ export class SearchIndex {
     this.miniSearch = miniSearch;
     this.surfaceWords = surfaceWords;
     this.conceptIds = new Map(vocabulary.map((c, i) => [c, i]));
+    this.headingGroupOf = new Uint32Array(this.passages.length);
+    this.headingGroups = [];
+    const groupIds = new Map<string, number>();
+    for (const [id, { letter, passage }] of this.passages.entries()) {
+      const annexIndex = passage.part === 'letter' ? -1 : passage.partIndex - 1;
+      const key = `${letter.id}\u0000${passage.part}\u0000${annexIndex}`;
+      let group = groupIds.get(key);
+      if (group === undefined) {
+        group = this.headingGroups.length;
+        groupIds.set(key, group);
+        this.headingGroups.push({ letter, annexIndex });
+      }
+      this.headingGroupOf[id] = group;
+    }
     let total = 0;
     for (const length of arrays.passageLength) total += length;
     this.averageLength = this.passages.length > 0 ? total / this.passages.length : 1;
     this.maxIndexedDf = maxIndexedDf(this.passages.length);
     this.builtAt = new Date();
     const n = this.passages.length;
+    this.groupScratch = {
+      bits: new Uint32Array(this.headingGroups.length),
+      stamp: new Uint32Array(this.headingGroups.length),
+      epoch: 0,
+    };
     this.scratch = {
       score: new Float64Array(n),
       matched: new Float64Array(n),
       seen: new Uint8Array(n),
       mask: new Uint32Array(n),
+      touched: new Uint32Array(n),
     };
   }
 
@@ -171,6 +200,40 @@ export class SearchIndex {
     const end = postingOffsets[conceptId + 1] ?? 0;
     for (let i = postingOffsets[conceptId] ?? 0; i < end; i++)
       visit(postingPassages[i] ?? 0, postingCounts[i] ?? 0);
+  }
+
+  /** Number of heading groups (letter parts). */
+  get headingGroupCount(): number {
+    return this.headingGroups.length;
+  }
+
+  /** The heading group of a passage: passages of one letter part share their headings. */
+  headingGroup(passageId: number): number {
+    return this.headingGroupOf[passageId] ?? 0;
+  }
+
+  /** Concepts of a heading group's headings: the letter's title and its annex's title. */
+  headingConcepts(group: number): Set<string> {
+    let set = this.headingSets[group];
+    if (!set) {
+      const g = this.headingGroups[group];
+      const annexTitle =
+        g && g.annexIndex >= 0 ? (g.letter.annexes[g.annexIndex]?.title ?? '') : '';
+      set = new Set(analyze(`${g?.letter.title ?? ''} ${annexTitle}`).map((t) => t.concept));
+      this.headingSets[group] = set;
+    }
+    return set;
+  }
+
+  /** Every concept that appears in some heading of the corpus (computed on first use). */
+  headingVocabulary(): Set<string> {
+    if (!this.headingWords) {
+      const words = new Set<string>();
+      for (let g = 0; g < this.headingGroups.length; g++)
+        for (const c of this.headingConcepts(g)) words.add(c);
+      this.headingWords = words;
+    }
+    return this.headingWords;
   }
 
   /** Number of terms in a passage. */
