@@ -35,7 +35,7 @@ if (mode === 'annex') {
   const buildMs = ms(t);
   const folder = await saveCorpus(
     cacheDir,
-    await corpusKey(path.resolve(corpusDir)),
+    await corpusKey(path.resolve(corpusDir), cacheDir),
     corpus,
     index,
   );
@@ -50,8 +50,8 @@ if (mode === 'annex') {
       passages,
       parseMs,
       buildMs,
-      indexBytes: (sizes['index.json'] ?? 0) + (sizes['arrays.bin'] ?? 0),
-      lettersBytes: sizes['letters.ndjson'] ?? 0,
+      indexBytes: (sizes['meta.json'] ?? 0) + (sizes['arrays.bin'] ?? 0),
+      lettersBytes: sizes['texts.bin'] ?? 0,
       buildPeakRssMb: rss(),
     }),
   );

@@ -16,7 +16,7 @@ const dev = JSON.parse(readFileSync('eval/dev-questions.json', 'utf8')) as {
 const questions = [...dev.questions.map((q) => q.q), ...dev.abstain];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 /** Untimed rounds first, so the figures are a warm server's, not the JIT compiler's. */
-const WARMUP_ROUNDS = 5;
+const WARMUP_ROUNDS = 10;
 
 const t0 = process.hrtime.bigint();
 const { index, source } = await openCorpus(path.resolve(corpusDir), cacheDir);

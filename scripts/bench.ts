@@ -72,8 +72,8 @@ for (const { name, dir } of corpora) {
     log(`  ${label.padEnd(26)}${annex.padEnd(15)}${base}`);
   line('parse letters', `${build.parseMs} ms`, `${plain.parseMs} ms`);
   line('index build', `${build.buildMs} ms`, `${plain.buildMs} ms`);
-  line('index on disk', mb(build.indexBytes), mb(plain.indexBytes));
-  line('  + parsed letters on disk', mb(build.lettersBytes), '—');
+  line('index + letter metadata', mb(build.indexBytes), mb(plain.indexBytes));
+  line('letter texts on disk', mb(build.lettersBytes), '—');
   line('peak RSS while building', `${build.buildPeakRssMb} MB`, '—');
   line('load saved index+letters', `${serve.openSavedMs} ms`, `${plain.loadMs} ms (index only)`);
   line('process start-to-ready', `${serve.startToReadyMs} ms`, '—');

@@ -103,19 +103,27 @@ function matchesFilters(letter: Letter, filters: SearchFilters): boolean {
   return true;
 }
 
-/** What a search with these filters covers. */
+const wholeScope = new WeakMap<SearchIndex, Searched>();
+
+/** What a search with these filters covers (for the whole index, computed once). */
 export function describeScope(index: SearchIndex, filters: SearchFilters = {}): Searched {
-  const letters = index.letters.filter((l) => matchesFilters(l, filters));
-  const passages = letters.reduce(
-    (n, l) => n + l.passages.filter((p) => !filters.part || p.part === filters.part).length,
-    0,
-  );
-  return {
-    letters: letters.length,
-    passages,
-    from: letters[0]?.date ?? null,
-    to: letters.at(-1)?.date ?? null,
-  };
+  const unfiltered = !filters.letter && !filters.from && !filters.to && !filters.part;
+  const cached = unfiltered ? wholeScope.get(index) : undefined;
+  if (cached) return cached;
+  let letters = 0;
+  let passages = 0;
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const l of index.letters) {
+    if (!matchesFilters(l, filters)) continue;
+    letters += 1;
+    for (const p of l.passages) if (!filters.part || p.part === filters.part) passages += 1;
+    if (from === null || l.date < from) from = l.date;
+    if (to === null || l.date > to) to = l.date;
+  }
+  const scope = { letters, passages, from, to };
+  if (unfiltered) wholeScope.set(index, scope);
+  return scope;
 }
 
 function monthsBetween(earlier: string, later: string): number {
@@ -267,7 +275,7 @@ export function rankPassages(
   let known = 0;
   for (const w of weights.values()) known += w;
   if (total === 0 || known / total < MIN_COVERAGE) return none;
-  const { score, matched, seen, mask, touched } = index.scratch;
+  const { score, matched, seen, mask, touched, live } = index.scratch;
   let touchedCount = 0;
   const bit = new Map([...weights.keys()].map((c, i) => [c, i < 32 ? 2 ** i : 0]));
   const filtering = Boolean(filters.letter || filters.from || filters.to || filters.part);
@@ -328,25 +336,59 @@ export function rankPassages(
     const k1 = BM25_K1;
     const lengthBase = 1 - BM25_B;
     const lengthScale = BM25_B / index.averageLength;
+    /** Candidates still able to reach the bar, once admission has closed. */
+    let liveCount = -1;
+    let processedBits = 0;
+    for (const c of selective) processedBits |= bit.get(c) ?? 0;
+    const prune = () => {
+      const from = liveCount < 0 ? touched : live;
+      const n = liveCount < 0 ? touchedCount : liveCount;
+      let kept = 0;
+      for (let j = 0; j < n; j++) {
+        const id = from[j] as number;
+        if (seen[id] !== 1) continue;
+        const m = matched[id] as number;
+        if (m + remaining + HEADING_SHARE * (known - m - remaining) < MIN_COVERAGE * total) {
+          seen[id] = 2;
+          continue;
+        }
+        if (m + remaining < MIN_COVERAGE * total) {
+          let credit = 0;
+          const bits =
+            headingBitsOf(index.headingGroup(id)) & processedBits & ~(mask[id] as number);
+          for (let c = 0; bits !== 0 && c < bitList.length; c++) {
+            if ((bits & (bitList[c] as number)) !== 0) credit += weightList[c] as number;
+          }
+          if (m + remaining + HEADING_SHARE * credit < MIN_COVERAGE * total) {
+            seen[id] = 2;
+            continue;
+          }
+        }
+        live[kept++] = id;
+      }
+      liveCount = kept;
+    };
     for (const concept of common) {
       const weight = weights.get(concept) ?? 0;
       const reachable = (remaining + HEADING_SHARE * headingReach) / total;
       const open = reachable >= MIN_COVERAGE && touchedCount < ADMISSION_BUDGET;
+      if (!open) prune();
       remaining -= weight;
+      processedBits |= bit.get(concept) ?? 0;
       if (headingWords.has(concept)) headingReach += weight;
       const conceptBit = bit.get(concept) ?? 0;
       const cid = index.conceptId(concept);
       const from = postingOffsets[cid] ?? 0;
       const to = postingOffsets[cid + 1] ?? 0;
       const scale = weight * (k1 + 1);
-      const bySearch = !open && touchedCount * Math.log2(to - from + 2) < to - from;
-      const count = bySearch ? touchedCount : to - from;
+      const bySearch = !open && liveCount * Math.log2(to - from + 2) < to - from;
+      const count = bySearch ? liveCount : to - from;
       if (stats) stats.postingsRead += count;
       for (let n = 0; n < count; n++) {
         let id: number;
         let at: number;
         if (bySearch) {
-          id = touched[n] as number;
+          id = live[n] as number;
           if (seen[id] !== 1) continue;
           at = findPosting(postingPassages, from, to, id);
           if (at < 0) continue;

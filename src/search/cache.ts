@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { openSync, readSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { CorpusError } from '../corpus/errors.ts';
 import { type Corpus, loadCorpus } from '../corpus/load.ts';
 import type { Letter } from '../corpus/schema.ts';
@@ -22,55 +21,120 @@ export interface OpenCorpus {
   corpus: Corpus;
   index: SearchIndex;
   source: IndexSource;
+  /** The corpus key the index was saved under (null without a cache). */
+  key: string | null;
 }
 
-/** The small JSON file of a saved corpus; letters and arrays are saved beside it. */
+/** The JSON file of a saved corpus: letters without their texts, problems, and the index. */
 interface SavedMeta {
   format: number;
   key: string;
   problems: { file: string; problem: string; line?: number }[];
+  /** Letters without `text` and passages; `textBytes` locates each text in texts.bin. */
+  letters: SavedLetter[];
   index: SavedIndexJson;
 }
 
-const META = 'index.json';
-const LETTERS = 'letters.ndjson';
+/**
+ * A passage saved as `[n, part, partIndex, start, end, byteStart, byteEnd, ...pages]` (far
+ * smaller than an object); the byte offsets locate its text within the letter's UTF-8 bytes.
+ */
+type SavedPassage = [
+  number,
+  'letter' | 'annex' | 'enclosure',
+  number,
+  number,
+  number,
+  number,
+  number,
+  ...number[],
+];
+type SavedLetter = Omit<Letter, 'text' | 'passages'> & {
+  textBytes: [number, number];
+  passages: SavedPassage[];
+};
+
+/** What is known of each corpus file, so an unchanged file need not be read again to hash it. */
+type FileRecord = { size: number; mtimeMs: number; sha256: string };
+
+const META = 'meta.json';
+const TEXTS = 'texts.bin';
 const ARRAYS = 'arrays.bin';
-/** Files hashed at once when computing the corpus key. */
+const FILE_RECORDS = 'files.json';
+/** Files read at once when hashing. */
 const HASH_BATCH = 64;
 
-/**
- * The key of a corpus: the index format and the path and bytes of every file in the folder.
- * Any change to any file (or a new or removed one) gives another key, so a saved index is
- * never served for a corpus it was not built from.
- */
-export async function corpusKey(dir: string): Promise<string> {
-  const hash = createHash('sha256').update(`format ${INDEX_FORMAT}\n`);
-  const entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
+async function corpusFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .filter((relative) => !relative.split(path.sep).some((part) => part.startsWith('.')))
     .sort();
-  for (let i = 0; i < entries.length; i += HASH_BATCH) {
-    const batch = entries.slice(i, i + HASH_BATCH);
-    const contents = await Promise.all(batch.map((relative) => readFile(path.join(dir, relative))));
-    for (const [k, relative] of batch.entries()) {
-      hash.update(`${relative}\0`);
-      hash.update(contents[k] as Buffer);
-      hash.update('\0');
-    }
+}
+
+/**
+ * The key of a corpus: the index format and the path and SHA-256 of every file in the folder.
+ * Any change to any file (or a new or removed one) gives another key, so a saved index is
+ * never served for a corpus it was not built from. Like git, it reuses a file's recorded hash
+ * while the file's size and modification time are unchanged, and reads and hashes it otherwise.
+ */
+export async function corpusKey(dir: string, cacheDir: string | null = null): Promise<string> {
+  const recordsFile = cacheDir ? path.join(cacheDir, FILE_RECORDS) : null;
+  let records: Record<string, FileRecord> = {};
+  if (recordsFile)
+    records = (await readFile(recordsFile, 'utf8').then(JSON.parse, () => ({}))) as Record<
+      string,
+      FileRecord
+    >;
+  const files = await corpusFiles(dir);
+  const next: Record<string, FileRecord> = {};
+  let changed = Object.keys(records).length !== files.length;
+  for (let i = 0; i < files.length; i += HASH_BATCH) {
+    await Promise.all(
+      files.slice(i, i + HASH_BATCH).map(async (relative) => {
+        const full = path.join(dir, relative);
+        const info = await stat(full);
+        const known = records[relative];
+        if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
+          next[relative] = known;
+          return;
+        }
+        changed = true;
+        next[relative] = {
+          size: info.size,
+          mtimeMs: info.mtimeMs,
+          sha256: createHash('sha256')
+            .update(await readFile(full))
+            .digest('hex'),
+        };
+      }),
+    );
   }
+  if (recordsFile && changed) {
+    await mkdir(path.dirname(recordsFile), { recursive: true }).catch(() => undefined);
+    await writeFile(recordsFile, JSON.stringify(next)).catch(() => undefined);
+  }
+  const hash = createHash('sha256').update(`format ${INDEX_FORMAT}\n`);
+  for (const relative of files) hash.update(`${relative}\0${next[relative]?.sha256}\n`);
   return hash.digest('hex').slice(0, 32);
 }
 
-function strip(letter: Letter): Letter {
-  return { ...letter, passages: letter.passages.map((p) => ({ ...p, text: '' })) };
-}
+const openTexts = new Map<string, number>();
 
-function restore(letter: Letter): Letter {
-  return {
-    ...letter,
-    passages: letter.passages.map((p) => ({ ...p, text: letter.text.slice(p.start, p.end) })),
-  };
+/**
+ * A letter's full text, read from the saved texts file when asked for (for `/letter` and the
+ * CLI): only passages stay in memory. The file stays open, so it can be read even if the cache
+ * folder is replaced meanwhile.
+ */
+function readTextSync(file: string, from: number, to: number): string {
+  let fd = openTexts.get(file);
+  if (fd === undefined) {
+    fd = openSync(file, 'r');
+    openTexts.set(file, fd);
+  }
+  const buffer = Buffer.alloc(to - from);
+  readSync(fd, buffer, 0, to - from, from);
+  return buffer.toString('utf8');
 }
 
 async function readSaved(folder: string, key: string): Promise<OpenCorpus | null> {
@@ -79,17 +143,40 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     if (meta.format !== INDEX_FORMAT || meta.key !== key) return null;
     const arrays = unpackArrays(await readFile(path.join(folder, ARRAYS)));
     const letters: Letter[] = [];
-    const lines = createInterface({
-      input: createReadStream(path.join(folder, LETTERS)),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    for await (const line of lines) if (line) letters.push(restore(JSON.parse(line) as Letter));
+    const textsFile = path.join(folder, TEXTS);
+    const handle = await open(textsFile);
+    try {
+      let buffer = Buffer.alloc(1 << 16);
+      for (const { textBytes, passages, ...rest } of meta.letters) {
+        const [from, to] = textBytes;
+        if (buffer.length < to - from) buffer = Buffer.alloc((to - from) * 2);
+        await handle.read(buffer, 0, to - from, from);
+        const letter = {
+          ...rest,
+          passages: passages.map(
+            ([n, part, partIndex, start, end, byteStart, byteEnd, ...pages]) => ({
+              n,
+              part,
+              partIndex,
+              pages,
+              start,
+              end,
+              text: buffer.toString('utf8', byteStart, byteEnd),
+            }),
+          ),
+        } as Letter;
+        Object.defineProperty(letter, 'text', {
+          enumerable: true,
+          get: () => readTextSync(textsFile, from, to),
+        });
+        letters.push(letter);
+      }
+    } finally {
+      await handle.close();
+    }
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
-    return {
-      corpus: { dir: '', letters, problems },
-      index: SearchIndex.fromSaved(letters, meta.index, arrays),
-      source: 'loaded',
-    };
+    const index = SearchIndex.fromSaved(letters, meta.index, arrays);
+    return { corpus: { dir: '', letters, problems }, index, source: 'loaded', key };
   } catch {
     return null;
   }
@@ -104,16 +191,32 @@ async function writeSaved(
   const temporary = `${folder}.tmp-${process.pid}`;
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
+  const texts: Buffer[] = [];
+  let offset = 0;
+  const letters = corpus.letters.map((letter): SavedLetter => {
+    const bytes = Buffer.from(letter.text, 'utf8');
+    texts.push(bytes);
+    const textBytes: [number, number] = [offset, offset + bytes.length];
+    offset += bytes.length;
+    const { text: _text, passages, ...rest } = letter;
+    return {
+      ...rest,
+      textBytes,
+      passages: passages.map((p): SavedPassage => {
+        const byteStart = Buffer.byteLength(letter.text.slice(0, p.start), 'utf8');
+        const byteEnd = byteStart + Buffer.byteLength(p.text, 'utf8');
+        return [p.n, p.part, p.partIndex, p.start, p.end, byteStart, byteEnd, ...p.pages];
+      }),
+    };
+  });
   const meta: SavedMeta = {
     format: INDEX_FORMAT,
     key,
     problems: corpus.problems.map((p) => ({ file: p.file, problem: p.problem, line: p.line })),
+    letters,
     index: index.toSavedJson(),
   };
-  await writeFile(
-    path.join(temporary, LETTERS),
-    corpus.letters.map((l) => `${JSON.stringify(strip(l))}\n`).join(''),
-  );
+  await writeFile(path.join(temporary, TEXTS), Buffer.concat(texts));
   await writeFile(path.join(temporary, ARRAYS), packArrays(index.arrays));
   await writeFile(path.join(temporary, META), JSON.stringify(meta));
   try {
@@ -121,24 +224,6 @@ async function writeSaved(
   } catch {
     await rm(temporary, { recursive: true, force: true });
   }
-}
-
-/**
- * Loads the corpus in `dir` with its index. With a `cacheDir`, a saved index for exactly this
- * corpus is loaded (no parsing, no indexing); otherwise the letters are parsed, indexed, and
- * the result saved for next time. A cache that cannot be read or written only costs a rebuild.
- */
-export async function openCorpus(dir: string, cacheDir: string | null): Promise<OpenCorpus> {
-  const key = cacheDir ? await corpusKey(dir).catch(() => null) : null;
-  const folder = cacheDir && key ? path.join(cacheDir, `corpus-${key}`) : null;
-  if (folder && key) {
-    const saved = await readSaved(folder, key);
-    if (saved) return { ...saved, corpus: { ...saved.corpus, dir } };
-  }
-  const corpus = await loadCorpus(dir);
-  const index = SearchIndex.build(corpus.letters);
-  if (cacheDir && key) await saveCorpus(cacheDir, key, corpus, index);
-  return { corpus, index, source: 'built' };
 }
 
 /**
@@ -160,4 +245,21 @@ export async function saveCorpus(
   } catch {
     return null;
   }
+}
+
+/**
+ * Loads the corpus in `dir` with its index. With a `cacheDir`, a saved index for exactly this
+ * corpus is loaded (no parsing, no indexing); otherwise the letters are parsed, indexed, and
+ * the result saved for next time. A cache that cannot be read or written only costs a rebuild.
+ */
+export async function openCorpus(dir: string, cacheDir: string | null): Promise<OpenCorpus> {
+  const key = cacheDir ? await corpusKey(dir, cacheDir).catch(() => null) : null;
+  if (cacheDir && key) {
+    const saved = await readSaved(path.join(cacheDir, `corpus-${key}`), key);
+    if (saved) return { ...saved, corpus: { ...saved.corpus, dir } };
+  }
+  const corpus = await loadCorpus(dir);
+  const index = SearchIndex.build(corpus.letters);
+  if (cacheDir && key) await saveCorpus(cacheDir, key, corpus, index);
+  return { corpus, index, source: 'built', key };
 }

@@ -15,7 +15,7 @@ interface IndexDocument {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 10;
 
 /**
  * MiniSearch holds the selective concepts: those in at most this share of passages (never
@@ -120,6 +120,7 @@ export class SearchIndex {
     seen: Uint8Array;
     mask: Uint32Array;
     touched: Uint32Array;
+    live: Uint32Array;
   };
 
   private constructor(
@@ -140,17 +141,21 @@ export class SearchIndex {
     this.conceptIds = new Map(vocabulary.map((c, i) => [c, i]));
     this.headingGroupOf = new Uint32Array(this.passages.length);
     this.headingGroups = [];
-    const groupIds = new Map<string, number>();
-    for (const [id, { letter, passage }] of this.passages.entries()) {
-      const annexIndex = passage.part === 'letter' ? -1 : passage.partIndex - 1;
-      const key = `${letter.id}\u0000${passage.part}\u0000${annexIndex}`;
-      let group = groupIds.get(key);
-      if (group === undefined) {
-        group = this.headingGroups.length;
-        groupIds.set(key, group);
-        this.headingGroups.push({ letter, annexIndex });
+    let id = 0;
+    for (const letter of letters) {
+      const first = this.headingGroups.length;
+      const byPart = new Map<string, number>();
+      for (const passage of letter.passages) {
+        const annexIndex = passage.part === 'letter' ? -1 : passage.partIndex - 1;
+        const key = passage.part === 'letter' ? 'letter' : `${passage.part}${passage.partIndex}`;
+        let group = byPart.get(key);
+        if (group === undefined) {
+          group = first + byPart.size;
+          byPart.set(key, group);
+          this.headingGroups.push({ letter, annexIndex });
+        }
+        this.headingGroupOf[id++] = group;
       }
-      this.headingGroupOf[id] = group;
     }
     let total = 0;
     for (const length of arrays.passageLength) total += length;
@@ -169,6 +174,7 @@ export class SearchIndex {
       seen: new Uint8Array(n),
       mask: new Uint32Array(n),
       touched: new Uint32Array(n),
+      live: new Uint32Array(n),
     };
   }
 

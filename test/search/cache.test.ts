@@ -29,7 +29,7 @@ describe('openCorpus', () => {
     expect(answerQuestion(after.index, 'zebras').results[0]?.text).toBe(
       'Zebras were seen near the road.',
     );
-    expect(await readdir(cache)).toHaveLength(2);
+    expect((await readdir(cache)).filter((f) => f.startsWith('corpus-'))).toHaveLength(2);
   });
 
   it('keeps the corpus problems in the saved index', async () => {
