@@ -7,11 +7,14 @@ import { type Corpus, loadCorpus } from '../corpus/load.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
   INDEX_FORMAT,
+  INDEXED_SHARE,
+  MIN_INDEXED_DF,
   packArrays,
   type SavedIndexJson,
   SearchIndex,
   unpackArrays,
 } from './search-index.ts';
+import { PHRASE_CONCEPTS, STEM_CONCEPTS } from './synonyms.ts';
 
 /** How the index was obtained, for the start-up log line. */
 export type IndexSource = 'built' | 'loaded';
@@ -61,6 +64,20 @@ const META = 'meta.json';
 const TEXTS = 'texts.bin';
 const ARRAYS = 'arrays.bin';
 const FILE_RECORDS = 'files.json';
+/**
+ * What, besides the letters, decides the index: its format and the analysis options (the synonym
+ * tables, which concepts MiniSearch holds). Part of the corpus key, so changing them re-indexes.
+ */
+export function indexOptionsFingerprint(): string {
+  return JSON.stringify({
+    INDEX_FORMAT,
+    INDEXED_SHARE,
+    MIN_INDEXED_DF,
+    STEM_CONCEPTS,
+    PHRASE_CONCEPTS,
+  });
+}
+
 /** Files read at once when hashing. */
 const HASH_BATCH = 64;
 
@@ -73,7 +90,7 @@ async function corpusFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * The key of a corpus: the index format and the path and SHA-256 of every file in the folder.
+ * The key of a corpus: the index options and the path and SHA-256 of every file in the folder.
  * Any change to any file (or a new or removed one) gives another key, so a saved index is
  * never served for a corpus it was not built from. Like git, it reuses a file's recorded hash
  * while the file's size and modification time are unchanged, and reads and hashes it otherwise.
@@ -114,7 +131,7 @@ export async function corpusKey(dir: string, cacheDir: string | null = null): Pr
     await mkdir(path.dirname(recordsFile), { recursive: true }).catch(() => undefined);
     await writeFile(recordsFile, JSON.stringify(next)).catch(() => undefined);
   }
-  const hash = createHash('sha256').update(`format ${INDEX_FORMAT}\n`);
+  const hash = createHash('sha256').update(`${indexOptionsFingerprint()}\n`);
   for (const relative of files) hash.update(`${relative}\0${next[relative]?.sha256}\n`);
   return hash.digest('hex').slice(0, 32);
 }
