@@ -63,6 +63,7 @@ const BotEnv = CoreEnv.extend({
     .pipe(Snowflake),
   DISCORD_GUILD_ID: optional(Snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),
 });
 
 /** Everything the Discord bot needs, on top of the core settings. */
@@ -73,6 +74,8 @@ export interface BotConfig extends CoreConfig {
   readonly guildId: string | null;
   /** REST base URL for operators who route through a proxy; `null` means Discord's own. */
   readonly apiUrl: string | null;
+  /** Requests per user per minute; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
 }
 
 /** The message shown when the bot cannot start for want of configuration. */
@@ -103,5 +106,6 @@ export function parseBotConfig(env: Record<string, string | undefined>): BotConf
     applicationId: data.DISCORD_APPLICATION_ID,
     guildId: data.DISCORD_GUILD_ID ?? null,
     apiUrl: data.DISCORD_API_URL ?? null,
+    rateLimitPerMinute: data.RATE_LIMIT_PER_MINUTE,
   });
 }

@@ -6,6 +6,7 @@ import { answerQuestion } from '../search/answer.ts';
 import { handleButton } from './buttons.ts';
 import type { BotContext } from './context.ts';
 import { UserFacingError } from './errors.ts';
+import { rateLimitMessage } from './rate-limit.ts';
 import { replyToMessage, respond } from './respond.ts';
 
 const slashByName = new Map(slashCommands.map((c) => [c.data.name, c]));
@@ -53,9 +54,26 @@ function isUnknownInteraction(error: unknown): boolean {
  * anything else is logged with an error id and answered privately with that id. Nothing here
  * throws: the bot keeps serving the next interaction.
  */
+/** Interactions that do not count against a user's allowance: autocomplete (one per keystroke) and the moderators' check. */
+function exempt(interaction: Interaction): boolean {
+  return interaction.isAutocomplete() || interaction.isMessageContextMenuCommand();
+}
+
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   const started = performance.now();
   try {
+    if (ctx.limiter && !exempt(interaction)) {
+      const decision = await ctx.limiter.take(interaction.user.id);
+      if (!decision.allowed) {
+        ctx.logger.info({ user: interaction.user.id, what: describe(interaction) }, 'rate limited');
+        if (interaction.isRepliable())
+          await respond(
+            interaction,
+            renderNotice(rateLimitMessage(decision, ctx.limiter.settings)),
+          );
+        return;
+      }
+    }
     await route(interaction, ctx);
     ctx.logger.debug(
       { what: describe(interaction), ms: Math.round(performance.now() - started) },
@@ -102,6 +120,16 @@ export async function handleMessage(
   if (!isDm && !message.mentions.users.has(botUserId)) return;
   const question = message.content.replace(MENTION, ' ').trim();
   try {
+    if (ctx.limiter) {
+      const decision = await ctx.limiter.take(message.author.id);
+      if (!decision.allowed) {
+        await replyToMessage(
+          message,
+          renderNotice(rateLimitMessage(decision, ctx.limiter.settings), false),
+        );
+        return;
+      }
+    }
     if (!question) {
       await replyToMessage(
         message,

@@ -4,6 +4,7 @@ import { type BotConfig, ConfigError, parseBotConfig } from '../config.ts';
 import { openCorpus } from '../search/cache.ts';
 import { createClient } from './client.ts';
 import { createLogger } from './logger.ts';
+import { UserRateLimiter } from './rate-limit.ts';
 import { AnnexState } from './state.ts';
 
 /** Starts the bot: loads the letters (or the saved index), logs in, and logs one line when ready. */
@@ -14,7 +15,11 @@ async function start(config: BotConfig): Promise<void> {
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file, line: problem.line }, problem.message);
   const state = new AnnexState(index);
-  const client = createClient({ state, logger }, { apiUrl: config.apiUrl });
+  const limiter =
+    config.rateLimitPerMinute > 0
+      ? new UserRateLimiter({ points: config.rateLimitPerMinute, windowSeconds: 60 })
+      : undefined;
+  const client = createClient({ state, logger, limiter }, { apiUrl: config.apiUrl });
   client.once(Events.ClientReady, (ready) => {
     logger.info(
       {

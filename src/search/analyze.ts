@@ -86,22 +86,26 @@ export interface Term extends Token {
  * Analyzes text into terms: content words and numbers, each with its concept; hyphenated
  * compounds also yield the joined word (`anti-personnel` → `antipersonnel`); domain phrases
  * yield their concept (`lost their lives` → `kill`), placed on the phrase's last word.
+ * With `keep`, only the terms whose concept it accepts are returned (saves allocating the rest).
  */
-export function analyze(text: string): Term[] {
+export function analyze(text: string, keep?: (concept: string) => boolean): Term[] {
   const tokens = tokenize(text);
   const terms: Term[] = [];
   for (const [i, token] of tokens.entries()) {
     for (const { words, concept } of PHRASES_BY_FIRST_WORD.get(token.word) ?? []) {
       if (words.every((w, k) => tokens[i + k]?.word === w)) {
         const last = tokens[i + words.length - 1] as Token;
-        terms.push({ word: words.join(' '), start: token.start, end: last.end, concept });
+        if (!keep || keep(concept))
+          terms.push({ word: words.join(' '), start: token.start, end: last.end, concept });
       }
     }
     const next = tokens[i + 1];
     const compound = next && text[token.end] === '-' && next.start === token.end + 1;
     if (next && compound && !/^\d/.test(token.word) && !/^\d/.test(next.word)) {
       const joined = token.word + next.word;
-      terms.push({ word: joined, start: token.start, end: next.end, concept: conceptOf(joined) });
+      const concept = conceptOf(joined);
+      if (!keep || keep(concept))
+        terms.push({ word: joined, start: token.start, end: next.end, concept });
     }
     if (STOP_WORDS.has(token.word)) continue;
     terms.push({

@@ -73,9 +73,7 @@ export function findHighlights(
   weights: ReadonlyMap<string, number>,
   phrases: readonly string[] = [],
 ): Highlight[] {
-  const spans = analyze(text)
-    .filter((t) => weights.has(t.concept))
-    .map((t) => ({ start: t.start, end: t.end }));
+  const spans = analyze(text, (c) => weights.has(c)).map((t) => ({ start: t.start, end: t.end }));
   return mergeSpans([...spans, ...phraseSpans(text, phrases)]);
 }
 
@@ -90,7 +88,7 @@ export function pickExcerpt(
   phrases: readonly string[] = [],
 ): Excerpt {
   const sentences = splitSentences(passage);
-  const matches = analyze(passage).filter((t) => weights.has(t.concept));
+  const matches = analyze(passage, (c) => weights.has(c));
   const phrased = phraseSpans(passage, phrases);
   let best = 0;
   let bestScore = -1;
