@@ -50,7 +50,8 @@ if (mode === 'annex') {
       passages,
       parseMs,
       buildMs,
-      indexBytes: (sizes['meta.json'] ?? 0) + (sizes['arrays.bin'] ?? 0),
+      indexBytes:
+        (sizes['meta.json'] ?? 0) + (sizes['arrays.bin'] ?? 0) + (sizes['minisearch.json'] ?? 0),
       lettersBytes: sizes['texts.bin'] ?? 0,
       buildPeakRssMb: rss(),
     }),

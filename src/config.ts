@@ -64,6 +64,9 @@ const BotEnv = CoreEnv.extend({
   DISCORD_GUILD_ID: optional(Snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),
+  SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)])),
+  /** Set by discord.js's ShardingManager in each shard process it starts. */
+  SHARDING_MANAGER: optional(z.string()),
 });
 
 /** Everything the Discord bot needs, on top of the core settings. */
@@ -76,6 +79,10 @@ export interface BotConfig extends CoreConfig {
   readonly apiUrl: string | null;
   /** Requests per user per minute; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /** Run shards through discord.js's ShardingManager: a count, `auto` (Discord's recommendation), or null for one process. */
+  readonly shards: number | 'auto' | null;
+  /** True in a shard process started by the ShardingManager. */
+  readonly isShard: boolean;
 }
 
 /** The message shown when the bot cannot start for want of configuration. */
@@ -95,7 +102,9 @@ function botConfigHelp(details: string): string {
 
 /** Parses the bot's settings from `env`; throws `ConfigError` listing every missing or bad key. */
 export function parseBotConfig(env: Record<string, string | undefined>): BotConfig {
-  const parsed = BotEnv.safeParse(env);
+  // In a shard process, SHARDS is discord.js's own list of shard ids, not the operator's setting.
+  const own = env.SHARDING_MANAGER === 'true' ? { ...env, SHARDS: undefined } : env;
+  const parsed = BotEnv.safeParse(own);
   if (!parsed.success) throw new ConfigError(botConfigHelp(describeIssues(parsed.error)));
   const data = parsed.data;
   return Object.freeze({
@@ -107,5 +116,7 @@ export function parseBotConfig(env: Record<string, string | undefined>): BotConf
     guildId: data.DISCORD_GUILD_ID ?? null,
     apiUrl: data.DISCORD_API_URL ?? null,
     rateLimitPerMinute: data.RATE_LIMIT_PER_MINUTE,
+    shards: data.SHARDS ?? null,
+    isShard: data.SHARDING_MANAGER === 'true',
   });
 }

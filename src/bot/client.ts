@@ -1,12 +1,15 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { BotContext } from './context.ts';
 import { handleInteraction, handleMessage } from './dispatch.ts';
+import type { InFlight } from './inflight.ts';
 
 /** Where discord.js should send REST calls; `null` is Discord itself. */
 export interface ClientSettings {
   apiUrl: string | null;
   /** Retries of failed REST calls (0 in tests). */
   retries?: number;
+  /** Tracks handlers under way, for a graceful shutdown. */
+  inflight?: InFlight;
 }
 
 /**
@@ -27,11 +30,11 @@ export function createClient(ctx: BotContext, settings: ClientSettings): Client 
     },
     allowedMentions: { parse: [] },
   });
-  client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, ctx);
-  });
+  const track = (work: Promise<void>) =>
+    void (settings.inflight ? settings.inflight.track(work) : work);
+  client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(interaction, ctx)));
   client.on(Events.MessageCreate, (message) => {
-    if (client.user) void handleMessage(message, ctx, client.user.id);
+    if (client.user) track(handleMessage(message, ctx, client.user.id));
   });
   client.on(Events.Error, (error) => ctx.logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (_event, shard) =>

@@ -1,14 +1,39 @@
 import 'dotenv/config';
-import { Events } from 'discord.js';
+import { fileURLToPath } from 'node:url';
+import { Events, REST, Routes, ShardingManager } from 'discord.js';
+import type { Logger } from 'pino';
 import { type BotConfig, ConfigError, parseBotConfig } from '../config.ts';
 import { openCorpus } from '../search/cache.ts';
 import { createClient } from './client.ts';
+import { InFlight } from './inflight.ts';
 import { createLogger } from './logger.ts';
 import { UserRateLimiter } from './rate-limit.ts';
 import { AnnexState } from './state.ts';
 
-/** Starts the bot: loads the letters (or the saved index), logs in, and logs one line when ready. */
-async function start(config: BotConfig): Promise<void> {
+/** How long a shutdown waits for replies under way. */
+const DRAIN_MS = 10_000;
+
+/** Runs `stop` once on SIGTERM or SIGINT, then exits 0. */
+function onShutdown(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => handler('SIGTERM'));
+  process.on('SIGINT', () => handler('SIGINT'));
+}
+
+/** One bot process (or one shard): loads the letters or the saved index, logs in, logs one line when ready. */
+async function startBot(config: BotConfig): Promise<void> {
   const started = performance.now();
   const logger = createLogger(config.logLevel, [config.token]);
   const { corpus, index, source } = await openCorpus(config.corpusDir, config.indexCacheDir);
@@ -19,39 +44,69 @@ async function start(config: BotConfig): Promise<void> {
     config.rateLimitPerMinute > 0
       ? new UserRateLimiter({ points: config.rateLimitPerMinute, windowSeconds: 60 })
       : undefined;
-  const client = createClient({ state, logger, limiter }, { apiUrl: config.apiUrl });
+  const inflight = new InFlight();
+  const client = createClient({ state, logger, limiter }, { apiUrl: config.apiUrl, inflight });
   client.once(Events.ClientReady, (ready) => {
+    const readyMs = Math.round(performance.now() - started);
     logger.info(
       {
         user: ready.user.tag,
+        shards: ready.ws.shards.map((s) => s.id),
         letters: index.letters.length,
         passages: index.size,
         index: source,
-        readyMs: Math.round(performance.now() - started),
+        readyMs,
       },
-      `Annex ready: ${index.letters.length} letters, ${index.size} passages, in ${Math.round(performance.now() - started)} ms`,
+      `Annex ready: ${index.letters.length} letters, ${index.size} passages, in ${readyMs} ms`,
     );
   });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
+  onShutdown(logger, async () => {
+    await inflight.drain(DRAIN_MS);
     await client.destroy();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  });
   await client.login(config.token);
 }
 
-try {
-  await start(parseBotConfig(process.env));
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(`Annex could not start: ${(error as Error).message}`);
+/**
+ * Several shards through discord.js's ShardingManager. The index is opened (and saved, when it
+ * had to be built) before the shards start, so each shard loads the saved index.
+ */
+async function startShards(config: BotConfig): Promise<void> {
+  const logger = createLogger(config.logLevel, [config.token]);
+  const { index, source } = await openCorpus(config.corpusDir, config.indexCacheDir);
+  logger.info({ letters: index.letters.length, index: source }, 'index ready for the shards');
+  let totalShards = config.shards;
+  if (totalShards === 'auto') {
+    const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+    totalShards = ((await rest.get(Routes.gatewayBot())) as { shards: number }).shards;
   }
+  const manager = new ShardingManager(fileURLToPath(import.meta.url), {
+    token: config.token,
+    totalShards: totalShards ?? 1,
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard started'));
+  onShutdown(logger, async () => {
+    await Promise.all(
+      [...manager.shards.values()].map(async (shard) => {
+        const exited = new Promise((resolve) => shard.process?.once('exit', resolve));
+        shard.process?.kill('SIGTERM');
+        await exited;
+      }),
+    );
+  });
+  await manager.spawn({ timeout: 60_000 });
+}
+
+try {
+  const config = parseBotConfig(process.env);
+  await (config.shards !== null && !config.isShard ? startShards(config) : startBot(config));
+} catch (error) {
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `Annex could not start: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

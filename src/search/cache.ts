@@ -63,6 +63,7 @@ type FileRecord = { size: number; mtimeMs: number; sha256: string };
 const META = 'meta.json';
 const TEXTS = 'texts.bin';
 const ARRAYS = 'arrays.bin';
+const MINISEARCH = 'minisearch.json';
 const FILE_RECORDS = 'files.json';
 /**
  * What, besides the letters, decides the index: its format and the analysis options (the synonym
@@ -78,6 +79,8 @@ export function indexOptionsFingerprint(): string {
   });
 }
 
+/** Bytes of saved letter texts read at a time when loading. */
+const READ_CHUNK = 8 * 1024 * 1024;
 /** Files read at once when hashing. */
 const HASH_BATCH = 64;
 
@@ -159,15 +162,22 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     const meta = JSON.parse(await readFile(path.join(folder, META), 'utf8')) as SavedMeta;
     if (meta.format !== INDEX_FORMAT || meta.key !== key) return null;
     const arrays = unpackArrays(await readFile(path.join(folder, ARRAYS)));
+    const miniSearchJson = await readFile(path.join(folder, MINISEARCH), 'utf8');
     const letters: Letter[] = [];
     const textsFile = path.join(folder, TEXTS);
     const handle = await open(textsFile);
     try {
-      let buffer = Buffer.alloc(1 << 16);
+      let chunk = Buffer.alloc(0);
+      let chunkStart = 0;
       for (const { textBytes, passages, ...rest } of meta.letters) {
         const [from, to] = textBytes;
-        if (buffer.length < to - from) buffer = Buffer.alloc((to - from) * 2);
-        await handle.read(buffer, 0, to - from, from);
+        if (from < chunkStart || to > chunkStart + chunk.length) {
+          chunk = Buffer.alloc(Math.max(READ_CHUNK, to - from));
+          const { bytesRead } = await handle.read(chunk, 0, chunk.length, from);
+          chunk = chunk.subarray(0, bytesRead);
+          chunkStart = from;
+        }
+        const base = from - chunkStart;
         const letter = {
           ...rest,
           passages: passages.map(
@@ -178,7 +188,7 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
               pages,
               start,
               end,
-              text: buffer.toString('utf8', byteStart, byteEnd),
+              text: chunk.toString('utf8', base + byteStart, base + byteEnd),
             }),
           ),
         } as Letter;
@@ -192,7 +202,11 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
       await handle.close();
     }
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
-    const index = SearchIndex.fromSaved(letters, meta.index, arrays);
+    const index = SearchIndex.fromSaved(
+      letters,
+      { ...meta.index, miniSearch: miniSearchJson },
+      arrays,
+    );
     return { corpus: { dir: '', letters, problems }, index, source: 'loaded', key };
   } catch {
     return null;
@@ -226,13 +240,15 @@ async function writeSaved(
       }),
     };
   });
+  const savedIndex = index.toSavedJson();
   const meta: SavedMeta = {
     format: INDEX_FORMAT,
     key,
     problems: corpus.problems.map((p) => ({ file: p.file, problem: p.problem, line: p.line })),
     letters,
-    index: index.toSavedJson(),
+    index: { ...savedIndex, miniSearch: '' },
   };
+  await writeFile(path.join(temporary, MINISEARCH), savedIndex.miniSearch);
   await writeFile(path.join(temporary, TEXTS), Buffer.concat(texts));
   await writeFile(path.join(temporary, ARRAYS), packArrays(index.arrays));
   await writeFile(path.join(temporary, META), JSON.stringify(meta));

@@ -383,6 +383,19 @@ describe('every reply in this suite', () => {
     ).toBe(true);
   });
 
+  it('acknowledged every interaction exactly once, and failed only where a test made it fail', () => {
+    const perInteraction = new Map<string, number>();
+    for (const call of bot.discord.calls) {
+      const id = /^\/api\/v10\/interactions\/(\d+)\//.exec(call.path)?.[1];
+      if (id && call.method === 'POST') perInteraction.set(id, (perInteraction.get(id) ?? 0) + 1);
+    }
+    expect(perInteraction.size).toBeGreaterThan(20);
+    const twice = [...perInteraction].filter(([, n]) => n > 1);
+    expect(twice).toEqual([]);
+    const failures = bot.logs.filter((l) => l.msg === 'interaction failed');
+    expect(failures.map((l) => (l.err as { message: string }).message)).toEqual(['boom']);
+  });
+
   it('registration body is exactly commands/ (checked in register.test.ts)', () => {
     expect(commandDefinitions.length).toBe(8);
   });

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { type Client, Events } from 'discord.js';
 import { createClient } from '../../src/bot/client.ts';
 import { createLogger } from '../../src/bot/logger.ts';
+import { UserRateLimiter } from '../../src/bot/rate-limit.ts';
 import { AnnexState } from '../../src/bot/state.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
@@ -23,8 +24,14 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** Options for a test bot. */
+export interface BotOptions {
+  /** Requests per user per minute; none when absent. */
+  rateLimitPerMinute?: number;
+}
+
 /** Starts the real discord.js client, with Annex's handlers, against a fresh stand-in. */
-export async function startBot(): Promise<Bot> {
+export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const discord = new DiscordStandIn();
   await discord.start();
   const logs: Record<string, unknown>[] = [];
@@ -36,7 +43,10 @@ export async function startBot(): Promise<Bot> {
   });
   const logger = createLogger('debug', [TOKEN], sink);
   const state = new AnnexState(SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters));
-  const client = createClient({ state, logger }, { apiUrl: discord.apiUrl, retries: 0 });
+  const limiter = options.rateLimitPerMinute
+    ? new UserRateLimiter({ points: options.rateLimitPerMinute, windowSeconds: 60 })
+    : undefined;
+  const client = createClient({ state, logger, limiter }, { apiUrl: discord.apiUrl, retries: 0 });
   const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(TOKEN);
   await ready;

@@ -82,9 +82,13 @@ export class DiscordStandIn {
   private http!: Server;
   private gateway!: WebSocketServer;
   private sockets = new Set<WebSocket>();
+  /** The shard each socket identified as (`[id, count]`). */
+  readonly shardOf = new Map<WebSocket, [number, number]>();
   private seq = 0;
   private waiters: { match: (c: Call) => boolean; resolve: (c: Call) => void }[] = [];
   identifies = 0;
+  /** RESUMEs received (op 6): a client that reconnected and resumed its session. */
+  resumes = 0;
   port = 0;
 
   get apiUrl(): string {
@@ -109,13 +113,18 @@ export class DiscordStandIn {
 
   private onSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOf.delete(socket);
+    });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45000 }, s: null, t: null }));
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as { op: number; d: unknown };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
       if (frame.op === 2) {
         this.identifies += 1;
+        const shard = (frame.d as { shard?: [number, number] }).shard;
+        if (shard) this.shardOf.set(socket, shard);
         this.seq = 0;
         this.send(socket, 'READY', {
           v: 10,
@@ -126,13 +135,27 @@ export class DiscordStandIn {
           guilds: [],
         });
       }
-      if (frame.op === 6) this.send(socket, 'RESUMED', {});
+      if (frame.op === 6) {
+        this.resumes += 1;
+        this.send(socket, 'RESUMED', {});
+      }
     });
   }
 
   private send(socket: WebSocket, t: string, d: unknown): void {
     this.seq += 1;
     socket.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+  }
+
+  /** Sends a gateway event to the client that identified as shard `id` only. */
+  dispatchToShard(id: number, t: string, d: unknown): void {
+    for (const [socket, [shard]] of this.shardOf)
+      if (shard === id && this.sockets.has(socket)) this.send(socket, t, d);
+  }
+
+  /** The shards that identified, as `[id, count]`. */
+  get shards(): [number, number][] {
+    return [...this.shardOf.values()];
   }
 
   /** Sends a gateway event to every connected client. */
@@ -187,7 +210,10 @@ export class DiscordStandIn {
     };
     this.calls.push(call);
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.writeHead(
+        status,
+        body === null ? headers : { 'content-type': 'application/json', ...headers },
+      );
       res.end(body === null ? '' : JSON.stringify(body));
       for (const w of this.waiters.splice(0)) {
         if (w.match(call)) w.resolve(call);
