@@ -86,6 +86,8 @@ export class DiscordStandIn {
   readonly shardOf = new Map<WebSocket, [number, number]>();
   private seq = 0;
   private waiters: { match: (c: Call) => boolean; resolve: (c: Call) => void }[] = [];
+  /** Waiters for one interaction's first callback, by interaction id (fast under load). */
+  private callbackWaiters = new Map<string, (c: Call) => void>();
   identifies = 0;
   /** RESUMEs received (op 6): a client that reconnected and resumed its session. */
   resumes = 0;
@@ -193,6 +195,22 @@ export class DiscordStandIn {
     });
   }
 
+  /** Resolves with the first callback of interaction `id` (made already or to come). */
+  waitForCallback(id: string, timeoutMs = 30_000): Promise<Call> {
+    const seen = this.calls.find((c) => c.path.startsWith(`/api/v10/interactions/${id}/`));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`stand-in: no callback for ${id} in time`)),
+        timeoutMs,
+      );
+      this.callbackWaiters.set(id, (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+  }
+
   /** Calls to the callback of interaction `id`. */
   callbacks(id: string): Call[] {
     return this.calls.filter((c) => c.path.startsWith(`/api/v10/interactions/${id}/`));
@@ -215,6 +233,12 @@ export class DiscordStandIn {
         body === null ? headers : { 'content-type': 'application/json', ...headers },
       );
       res.end(body === null ? '' : JSON.stringify(body));
+      const interaction = /^\/api\/v10\/interactions\/(\d+)\//.exec(call.path)?.[1];
+      const waiter = interaction ? this.callbackWaiters.get(interaction) : undefined;
+      if (interaction && waiter) {
+        this.callbackWaiters.delete(interaction);
+        waiter(call);
+      }
       for (const w of this.waiters.splice(0)) {
         if (w.match(call)) w.resolve(call);
         else this.waiters.push(w);
