@@ -293,19 +293,17 @@ export function rankPassages(
   let remaining = known;
   /** Weight already processed that a passage could still earn from its headings. */
   let headingReach = 0;
-  const headingWords = index.headingVocabulary();
   const conceptList = [...weights.keys()];
   const weightList = conceptList.map((c) => weights.get(c) ?? 0);
   const bitList = conceptList.map((c) => bit.get(c) ?? 0);
+  const bitById = new Map(conceptList.map((c, i) => [index.conceptId(c), bitList[i] ?? 0]));
   const groups = index.groupScratch;
   groups.epoch = (groups.epoch + 1) >>> 0 || 1;
   const epoch = groups.epoch;
   const headingBitsOf = (group: number): number => {
     if (groups.stamp[group] === epoch) return groups.bits[group] as number;
     let bits = 0;
-    const headings = index.headingConcepts(group);
-    for (let c = 0; c < conceptList.length; c++)
-      if (headings.has(conceptList[c] as string)) bits |= bitList[c] as number;
+    for (const cid of index.headingConceptIds(group)) bits |= bitById.get(cid) ?? 0;
     groups.stamp[group] = epoch;
     groups.bits[group] = bits;
     return bits;
@@ -329,7 +327,7 @@ export function rankPassages(
       }
       for (const c of selective) {
         remaining -= weights.get(c) ?? 0;
-        if (headingWords.has(c)) headingReach += weights.get(c) ?? 0;
+        if (index.inHeadings(c)) headingReach += weights.get(c) ?? 0;
       }
     }
     const { postingOffsets, postingPassages, postingCounts, passageLength } = index.arrays;
@@ -375,7 +373,7 @@ export function rankPassages(
       if (!open) prune();
       remaining -= weight;
       processedBits |= bit.get(concept) ?? 0;
-      if (headingWords.has(concept)) headingReach += weight;
+      if (index.inHeadings(concept)) headingReach += weight;
       const conceptBit = bit.get(concept) ?? 0;
       const cid = index.conceptId(concept);
       const from = postingOffsets[cid] ?? 0;

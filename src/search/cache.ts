@@ -143,8 +143,8 @@ const openTexts = new Map<string, number>();
 
 /**
  * A letter's full text, read from the saved texts file when asked for (for `/letter` and the
- * CLI): only passages stay in memory. The file stays open, so it can be read even if the cache
- * folder is replaced meanwhile.
+ * CLI): only passages stay in memory. The file is opened when the index is loaded and stays
+ * open, so it can be read even if the cache folder is deleted or replaced meanwhile.
  */
 function readTextSync(file: string, from: number, to: number): string {
   let fd = openTexts.get(file);
@@ -165,16 +165,18 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     const miniSearchJson = await readFile(path.join(folder, MINISEARCH), 'utf8');
     const letters: Letter[] = [];
     const textsFile = path.join(folder, TEXTS);
+    if (!openTexts.has(textsFile)) openTexts.set(textsFile, openSync(textsFile, 'r'));
     const handle = await open(textsFile);
     try {
-      let chunk = Buffer.alloc(0);
+      let buffer = Buffer.alloc(READ_CHUNK);
+      let chunk = buffer.subarray(0, 0);
       let chunkStart = 0;
       for (const { textBytes, passages, ...rest } of meta.letters) {
         const [from, to] = textBytes;
         if (from < chunkStart || to > chunkStart + chunk.length) {
-          chunk = Buffer.alloc(Math.max(READ_CHUNK, to - from));
-          const { bytesRead } = await handle.read(chunk, 0, chunk.length, from);
-          chunk = chunk.subarray(0, bytesRead);
+          if (to - from > buffer.length) buffer = Buffer.alloc(to - from);
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, from);
+          chunk = buffer.subarray(0, bytesRead);
           chunkStart = from;
         }
         const base = from - chunkStart;

@@ -15,7 +15,7 @@ interface IndexDocument {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 /**
  * MiniSearch holds the selective concepts: those in at most this share of passages (never
@@ -53,6 +53,9 @@ export interface IndexArrays {
   postingOffsets: Uint32Array;
   postingPassages: Uint32Array;
   postingCounts: Uint8Array;
+  /** Concepts of each heading group's headings: group → [headingOffsets[g], headingOffsets[g+1]). */
+  headingOffsets: Uint32Array;
+  headingConcepts: Uint32Array;
 }
 
 /** The JSON part of a saved index; the arrays are saved beside it as binary. */
@@ -107,12 +110,12 @@ export class SearchIndex {
   private readonly conceptIds: Map<string, number>;
   /** Per passage: the group of passages under the same headings (one letter part). */
   private readonly headingGroupOf: Uint32Array;
-  /** Per heading group: the letter and part whose titles it stands under. */
-  private readonly headingGroups: { letter: Letter; annexIndex: number }[];
-  private headingSets: (Set<string> | undefined)[] = [];
+  /** Number of heading groups (letter parts). */
+  readonly headingGroupCount: number;
+  /** Per concept id: 1 when the concept occurs in some heading of the corpus. */
+  private readonly inHeadingFlags: Uint8Array;
   /** Scratch per heading group for ranking: the question's concept bits found in its headings, valid when `stamp` is this query's `epoch`. */
   readonly groupScratch: { bits: Uint32Array; stamp: Uint32Array; epoch: number };
-  private headingWords: Set<string> | null = null;
   /** Scratch space for ranking, one slot per passage, reused by every query. */
   readonly scratch: {
     score: Float64Array;
@@ -139,24 +142,11 @@ export class SearchIndex {
     this.miniSearch = miniSearch;
     this.surfaceWords = surfaceWords;
     this.conceptIds = new Map(vocabulary.map((c, i) => [c, i]));
-    this.headingGroupOf = new Uint32Array(this.passages.length);
-    this.headingGroups = [];
-    let id = 0;
-    for (const letter of letters) {
-      const first = this.headingGroups.length;
-      const byPart = new Map<string, number>();
-      for (const passage of letter.passages) {
-        const annexIndex = passage.part === 'letter' ? -1 : passage.partIndex - 1;
-        const key = passage.part === 'letter' ? 'letter' : `${passage.part}${passage.partIndex}`;
-        let group = byPart.get(key);
-        if (group === undefined) {
-          group = first + byPart.size;
-          byPart.set(key, group);
-          this.headingGroups.push({ letter, annexIndex });
-        }
-        this.headingGroupOf[id++] = group;
-      }
-    }
+    const grouping = assignHeadingGroups(letters);
+    this.headingGroupOf = grouping.groupOf;
+    this.headingGroupCount = grouping.groups.length;
+    this.inHeadingFlags = new Uint8Array(vocabulary.length);
+    for (const cid of arrays.headingConcepts) this.inHeadingFlags[cid] = 1;
     let total = 0;
     for (const length of arrays.passageLength) total += length;
     this.averageLength = this.passages.length > 0 ? total / this.passages.length : 1;
@@ -164,8 +154,8 @@ export class SearchIndex {
     this.builtAt = new Date();
     const n = this.passages.length;
     this.groupScratch = {
-      bits: new Uint32Array(this.headingGroups.length),
-      stamp: new Uint32Array(this.headingGroups.length),
+      bits: new Uint32Array(this.headingGroupCount),
+      stamp: new Uint32Array(this.headingGroupCount),
       epoch: 0,
     };
     this.scratch = {
@@ -208,38 +198,21 @@ export class SearchIndex {
       visit(postingPassages[i] ?? 0, postingCounts[i] ?? 0);
   }
 
-  /** Number of heading groups (letter parts). */
-  get headingGroupCount(): number {
-    return this.headingGroups.length;
-  }
-
   /** The heading group of a passage: passages of one letter part share their headings. */
   headingGroup(passageId: number): number {
     return this.headingGroupOf[passageId] ?? 0;
   }
 
-  /** Concepts of a heading group's headings: the letter's title and its annex's title. */
-  headingConcepts(group: number): Set<string> {
-    let set = this.headingSets[group];
-    if (!set) {
-      const g = this.headingGroups[group];
-      const annexTitle =
-        g && g.annexIndex >= 0 ? (g.letter.annexes[g.annexIndex]?.title ?? '') : '';
-      set = new Set(analyze(`${g?.letter.title ?? ''} ${annexTitle}`).map((t) => t.concept));
-      this.headingSets[group] = set;
-    }
-    return set;
+  /** Ids of the concepts in a heading group's headings (the letter's title and its annex's title). */
+  headingConceptIds(group: number): Uint32Array {
+    const { headingOffsets, headingConcepts } = this.arrays;
+    return headingConcepts.subarray(headingOffsets[group] ?? 0, headingOffsets[group + 1] ?? 0);
   }
 
-  /** Every concept that appears in some heading of the corpus (computed on first use). */
-  headingVocabulary(): Set<string> {
-    if (!this.headingWords) {
-      const words = new Set<string>();
-      for (let g = 0; g < this.headingGroups.length; g++)
-        for (const c of this.headingConcepts(g)) words.add(c);
-      this.headingWords = words;
-    }
-    return this.headingWords;
+  /** Whether `concept` occurs in some heading of the corpus. */
+  inHeadings(concept: string): boolean {
+    const id = this.conceptId(concept);
+    return id >= 0 && this.inHeadingFlags[id] === 1;
   }
 
   /** Number of terms in a passage. */
@@ -325,7 +298,22 @@ export class SearchIndex {
       }
       miniSearch.add({ id: pid, terms: selective.join(' ') });
     }
+    const grouping = assignHeadingGroups(letters);
+    const headingIds: number[] = [];
+    const offsets: number[] = [0];
+    for (const { letter, annexIndex } of grouping.groups) {
+      const annexTitle = annexIndex >= 0 ? (letter.annexes[annexIndex]?.title ?? '') : '';
+      const ids = new Set<number>();
+      for (const t of analyze(`${letter.title} ${annexTitle}`)) {
+        const cid = conceptIds.get(t.concept);
+        if (cid !== undefined) ids.add(cid);
+      }
+      headingIds.push(...ids);
+      offsets.push(headingIds.length);
+    }
     const arrays: IndexArrays = {
+      headingOffsets: Uint32Array.from(offsets),
+      headingConcepts: Uint32Array.from(headingIds),
       documentFrequency: Uint32Array.from(dfs),
       passageLength,
       flags,
@@ -359,11 +347,41 @@ export class SearchIndex {
   }
 }
 
+/**
+ * Groups passages by the headings they stand under: each letter's own part, and each annex or
+ * enclosure. Build and load both call this, so group numbers always agree with the saved arrays.
+ */
+function assignHeadingGroups(letters: readonly Letter[]): {
+  groupOf: Uint32Array;
+  groups: { letter: Letter; annexIndex: number }[];
+} {
+  const groupOf = new Uint32Array(letters.reduce((n, l) => n + l.passages.length, 0));
+  const groups: { letter: Letter; annexIndex: number }[] = [];
+  let id = 0;
+  for (const letter of letters) {
+    const first = groups.length;
+    const byPart = new Map<string, number>();
+    for (const passage of letter.passages) {
+      const key = passage.part === 'letter' ? 'letter' : `${passage.part}${passage.partIndex}`;
+      let group = byPart.get(key);
+      if (group === undefined) {
+        group = first + byPart.size;
+        byPart.set(key, group);
+        groups.push({ letter, annexIndex: passage.part === 'letter' ? -1 : passage.partIndex - 1 });
+      }
+      groupOf[id++] = group;
+    }
+  }
+  return { groupOf, groups };
+}
+
 function maxIndexedDf(passages: number): number {
   return Math.max(MIN_INDEXED_DF, Math.floor(INDEXED_SHARE * passages));
 }
 
 const ARRAY_ORDER = [
+  'headingOffsets',
+  'headingConcepts',
   'documentFrequency',
   'postingOffsets',
   'postingPassages',
@@ -372,6 +390,8 @@ const ARRAY_ORDER = [
   'flags',
 ] as const;
 const ARRAY_TYPES = {
+  headingOffsets: Uint32Array,
+  headingConcepts: Uint32Array,
   documentFrequency: Uint32Array,
   postingOffsets: Uint32Array,
   postingPassages: Uint32Array,
@@ -394,12 +414,17 @@ export function packArrays(arrays: IndexArrays): Buffer {
   return Buffer.concat([Buffer.from(header.buffer), ...parts]);
 }
 
-/** Unpacks what `packArrays` wrote; the arrays view one copy of the bytes. */
+/** Unpacks what `packArrays` wrote; the arrays view the buffer's own bytes (copied only when misaligned). */
 export function unpackArrays(buffer: Buffer): IndexArrays {
-  const copy = new ArrayBuffer(buffer.length);
-  new Uint8Array(copy).set(buffer);
-  const header = new Uint32Array(copy, 0, ARRAY_ORDER.length);
-  let offset = ARRAY_ORDER.length * 4;
+  let copy = buffer.buffer as ArrayBuffer;
+  let offset = buffer.byteOffset;
+  if (offset % 4 !== 0) {
+    copy = new ArrayBuffer(buffer.length);
+    new Uint8Array(copy).set(buffer);
+    offset = 0;
+  }
+  const header = new Uint32Array(copy, offset, ARRAY_ORDER.length);
+  offset += ARRAY_ORDER.length * 4;
   const out: Partial<Record<keyof IndexArrays, Uint32Array | Uint16Array | Uint8Array>> = {};
   for (const [i, name] of ARRAY_ORDER.entries()) {
     const Type = ARRAY_TYPES[name];

@@ -1,4 +1,6 @@
+import { cp, rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
 import { type Bot, messageOf, startBot } from './harness.ts';
 import { checkMessage, OTHER_USER, slash } from './payloads.ts';
 
@@ -116,4 +118,21 @@ describe('gateway faults', () => {
     });
     expect(messageOf(await bot.interact(ask('Khojavend'))).embeds.length).toBeGreaterThan(0);
   }, 30_000);
+});
+
+describe('the corpus changing under a running bot', () => {
+  it('keeps answering, full letter text included, after the corpus files and the saved index are deleted', async () => {
+    const corpusDir = await tempDir();
+    const cacheDir = await tempDir();
+    await cp(CORPUS_DIR, corpusDir, { recursive: true });
+    bot = await startBot({ saved: { corpusDir, cacheDir } });
+    await rm(corpusDir, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
+    expect(messageOf(await bot.interact(ask('Khojavend'))).embeds.length).toBeGreaterThan(0);
+    const letter = messageOf(
+      await bot.interact(slash('letter', [{ name: 'letter', type: STRING, value: 'A/78/368' }])),
+    );
+    expect(letter.__files).toEqual([`${SEED.khojavand}.txt`]);
+    expect(bot.logs.filter((l) => l.msg === 'interaction failed')).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { UserRateLimiter } from '../../src/bot/rate-limit.ts';
 import { AnnexState } from '../../src/bot/state.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
+import { openCorpus } from '../../src/search/cache.ts';
 import { SearchIndex } from '../../src/search/search-index.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 import { type Call, DiscordStandIn } from './stand-in.ts';
@@ -28,6 +29,8 @@ export interface Bot {
 export interface BotOptions {
   /** Requests per user per minute; none when absent. */
   rateLimitPerMinute?: number;
+  /** Serve this corpus through a saved index in `cacheDir` (built, then loaded as at a restart). */
+  saved?: { corpusDir: string; cacheDir: string };
 }
 
 /** Starts the real discord.js client, with Annex's handlers, against a fresh stand-in. */
@@ -42,7 +45,16 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     },
   });
   const logger = createLogger('debug', [TOKEN], sink);
-  const state = new AnnexState(SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters));
+  let index: SearchIndex;
+  if (options.saved) {
+    await openCorpus(options.saved.corpusDir, options.saved.cacheDir);
+    const reopened = await openCorpus(options.saved.corpusDir, options.saved.cacheDir);
+    if (reopened.source !== 'loaded') throw new Error('harness: the saved index was not reused');
+    index = reopened.index;
+  } else {
+    index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+  }
+  const state = new AnnexState(index);
   const limiter = options.rateLimitPerMinute
     ? new UserRateLimiter({ points: options.rateLimitPerMinute, windowSeconds: 60 })
     : undefined;
