@@ -6,13 +6,7 @@ import {
 import { respond } from '../src/bot/respond.ts';
 import { renderAnswer } from '../src/render/discord.ts';
 import { answerQuestion } from '../src/search/answer.ts';
-import {
-  autocompleteLetter,
-  dateOption,
-  EVERYWHERE,
-  letterOption,
-  readFilters,
-} from './options.ts';
+import { autocompleteLetter, EVERYWHERE, filterOptions, readFilters } from './options.ts';
 import type { SlashCommand } from './types.ts';
 
 export const ask: SlashCommand = {
@@ -28,9 +22,7 @@ export const ask: SlashCommand = {
         required: true,
         max_length: 6000,
       },
-      letterOption(false, 'Only this letter'),
-      dateOption('from'),
-      dateOption('to'),
+      ...filterOptions(),
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'private',

@@ -51,6 +51,13 @@ export const dateOption = (name: 'from' | 'to') =>
     max_length: 10,
   }) as const;
 
+/** The filters `/ask` and `/search` share: one letter, and a date range. */
+export const filterOptions = () => [
+  letterOption(false, 'Only this letter'),
+  dateOption('from'),
+  dateOption('to'),
+];
+
 /** Reads a date option: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the first (from) or last (to) day. */
 export function readDate(
   interaction: ChatInputCommandInteraction,

@@ -1,21 +1,18 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../commands/index.ts';
 import { TOKEN, type Wire } from './harness.ts';
-import { APP_ID, DiscordStandIn } from './stand-in.ts';
+import { useStandIn } from './processes.ts';
+import { APP_ID } from './stand-in.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-let discord: DiscordStandIn;
-beforeAll(async () => {
-  discord = new DiscordStandIn();
-  await discord.start();
-});
-afterAll(() => discord.stop());
+const standIn = useStandIn();
 
 async function register(guild: string) {
+  const discord = standIn();
   return run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/bot/register.ts')], {
     env: {
       ...process.env,
@@ -30,7 +27,7 @@ async function register(guild: string) {
 describe('npm run register', () => {
   it('PUTs exactly the commands in commands/ to one guild when DISCORD_GUILD_ID is set, and says so', async () => {
     const { stdout } = await register('400000000000000001');
-    const call = await discord.waitFor(
+    const call = await standIn().waitFor(
       (c) =>
         c.method === 'PUT' &&
         c.path === `/api/v10/applications/${APP_ID}/guilds/400000000000000001/commands`,
@@ -44,7 +41,7 @@ describe('npm run register', () => {
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
     const { stdout } = await register('');
-    await discord.waitFor(
+    await standIn().waitFor(
       (c) => c.method === 'PUT' && c.path === `/api/v10/applications/${APP_ID}/commands`,
     );
     expect(stdout).toMatch(/globally/);

@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { CORPUS_DIR, tempDir } from '../helpers.ts';
+import { TOKEN } from './harness.ts';
+import { APP_ID, DiscordStandIn } from './stand-in.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** A fresh stand-in for Discord for the tests of one file, started before and stopped after them. */
+export function useStandIn(): () => DiscordStandIn {
+  let discord: DiscordStandIn | null = null;
+  beforeAll(async () => {
+    discord = new DiscordStandIn();
+    await discord.start();
+  });
+  afterAll(() => discord?.stop());
+  return () => {
+    if (!discord) throw new Error('stand-in not started');
+    return discord;
+  };
+}
+
+/** `npm start` as a child process, pointed at the stand-in, with everything it printed. */
+export interface BotProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves once the output matches `pattern` `count` times, or throws with the output so far. */
+  waitForOutput(pattern: RegExp, count?: number, timeoutMs?: number): Promise<void>;
+}
+
+/** Starts src/bot/main.ts against `discord`, in a temporary folder, with `env` added. */
+export async function startBotProcess(
+  discord: DiscordStandIn,
+  env: Record<string, string> = {},
+): Promise<BotProcess> {
+  const child = spawn(
+    path.join(root, 'node_modules/.bin/tsx'),
+    [path.join(root, 'src/bot/main.ts')],
+    {
+      cwd: await tempDir(),
+      env: {
+        PATH: process.env.PATH ?? '',
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.apiUrl,
+        CORPUS_DIR,
+        INDEX_CACHE_DIR: await tempDir(),
+        ...env,
+      },
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    out += d;
+  });
+  return {
+    child,
+    output: () => out,
+    async waitForOutput(pattern, count = 1, timeoutMs = 45_000) {
+      const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+      const deadline = Date.now() + timeoutMs;
+      while ((out.match(global) ?? []).length < count) {
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${pattern} ×${count}; output:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
