@@ -9,6 +9,7 @@ import { help, setHelpListing } from './help.ts';
 import { letter } from './letter.ts';
 import { letters } from './letters.ts';
 import { quote } from './quote.ts';
+import { reload } from './reload.ts';
 import { search } from './search.ts';
 import type { Command, MessageCommand, SlashCommand } from './types.ts';
 
@@ -20,6 +21,7 @@ export const slashCommands: readonly SlashCommand[] = [
   letter,
   cite,
   help,
+  reload,
 ];
 export const messageCommands: readonly MessageCommand[] = [check];
 export const commands: readonly Command[] = [...slashCommands, ...messageCommands];

@@ -8,6 +8,7 @@ import { createClient } from './client.ts';
 import { InFlight } from './inflight.ts';
 import { createLogger } from './logger.ts';
 import { UserRateLimiter } from './rate-limit.ts';
+import { CorpusReloader } from './reload.ts';
 import { AnnexState } from './state.ts';
 
 /** How long a shutdown waits for replies under way. */
@@ -45,7 +46,11 @@ async function startBot(config: BotConfig): Promise<void> {
       ? new UserRateLimiter({ points: config.rateLimitPerMinute, windowSeconds: 60 })
       : undefined;
   const inflight = new InFlight();
-  const client = createClient({ state, logger, limiter }, { apiUrl: config.apiUrl, inflight });
+  const reloader = new CorpusReloader(config.corpusDir, config.indexCacheDir, state, logger);
+  const client = createClient(
+    { state, logger, limiter, reloader },
+    { apiUrl: config.apiUrl, inflight },
+  );
   client.once(Events.ClientReady, (ready) => {
     const readyMs = Math.round(performance.now() - started);
     logger.info(
@@ -59,8 +64,10 @@ async function startBot(config: BotConfig): Promise<void> {
       },
       `Annex ready: ${index.letters.length} letters, ${index.size} passages, in ${readyMs} ms`,
     );
+    reloader.start();
   });
   onShutdown(logger, async () => {
+    reloader.stop();
     await inflight.drain(DRAIN_MS);
     await client.destroy();
   });

@@ -684,3 +684,36 @@ export function renderNotice(text: string, ephemeral = true): Reply {
     components: [],
   });
 }
+
+/** What `/reload` changed: added, changed, removed and refused letters. */
+export function renderReloadReport(
+  report: {
+    added: string[];
+    changed: string[];
+    removed: string[];
+    rejected: string[];
+    letters: number;
+    ms: number;
+  },
+  info: IndexInfo,
+): Reply {
+  const list = (items: string[]) =>
+    clip(items.map((i) => `• ${escapeMarkdown(i)}`).join('\n') || '—', DISCORD_LIMITS.fieldValue);
+  return reply({
+    ephemeral: true,
+    embeds: [
+      {
+        color: report.rejected.length > 0 ? AMBER : GREEN,
+        title: `Reloaded: ${report.letters} letters in ${report.ms} ms`,
+        fields: [
+          { name: `Added (${report.added.length})`, value: list(report.added) },
+          { name: `Changed (${report.changed.length})`, value: list(report.changed) },
+          { name: `Removed (${report.removed.length})`, value: list(report.removed) },
+          { name: `Refused (${report.rejected.length})`, value: list(report.rejected) },
+        ],
+        footer: footer(info),
+      },
+    ],
+    components: [],
+  });
+}

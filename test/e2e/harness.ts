@@ -3,6 +3,7 @@ import { type Client, Events } from 'discord.js';
 import { createClient } from '../../src/bot/client.ts';
 import { createLogger } from '../../src/bot/logger.ts';
 import { UserRateLimiter } from '../../src/bot/rate-limit.ts';
+import { CorpusReloader } from '../../src/bot/reload.ts';
 import { AnnexState } from '../../src/bot/state.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
@@ -31,6 +32,8 @@ export interface BotOptions {
   rateLimitPerMinute?: number;
   /** Serve this corpus through a saved index in `cacheDir` (built, then loaded as at a restart). */
   saved?: { corpusDir: string; cacheDir: string };
+  /** Watch the saved corpus folder and reload it on change (needs `saved`). */
+  reload?: boolean;
 }
 
 /** Starts the real discord.js client, with Annex's handlers, against a fresh stand-in. */
@@ -58,7 +61,14 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const limiter = options.rateLimitPerMinute
     ? new UserRateLimiter({ points: options.rateLimitPerMinute, windowSeconds: 60 })
     : undefined;
-  const client = createClient({ state, logger, limiter }, { apiUrl: discord.apiUrl, retries: 0 });
+  const reloader = options.saved
+    ? new CorpusReloader(options.saved.corpusDir, options.saved.cacheDir, state, logger, 200)
+    : undefined;
+  if (options.reload) reloader?.start();
+  const client = createClient(
+    { state, logger, limiter, reloader },
+    { apiUrl: discord.apiUrl, retries: 0 },
+  );
   const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(TOKEN);
   await ready;
@@ -72,6 +82,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
       return discord.waitFor((c) => c.path.startsWith(`/api/v10/interactions/${payload.id}/`));
     },
     async stop() {
+      reloader?.stop();
       await client.destroy();
       await discord.stop();
     },

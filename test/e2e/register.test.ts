@@ -34,7 +34,7 @@ describe('npm run register', () => {
     );
     expect(call.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions)));
     expect(call.headers.authorization).toBe(`Bot ${TOKEN}`);
-    expect(stdout).toMatch(/Registered 8 commands in server 400000000000000001/);
+    expect(stdout).toMatch(/Registered 9 commands in server 400000000000000001/);
     expect(stdout).toContain('/ask');
     expect(stdout).not.toContain(TOKEN);
   });
@@ -60,6 +60,7 @@ describe('the registered definitions', () => {
       'letter',
       'cite',
       'help',
+      'reload',
       'Check in letters',
     ]);
   });
@@ -70,9 +71,14 @@ describe('the registered definitions', () => {
     }
   });
 
-  it('keeps the moderator check to servers, for Manage Messages', () => {
+  it('keeps the moderator commands to servers, for Manage Messages', () => {
     expect(byName.get('Check in letters')).toMatchObject({
       type: 3,
+      contexts: [0],
+      integration_types: [0],
+      default_member_permissions: '8192',
+    });
+    expect(byName.get('reload')).toMatchObject({
       contexts: [0],
       integration_types: [0],
       default_member_permissions: '8192',

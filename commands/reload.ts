@@ -1,0 +1,39 @@
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { UserFacingError } from '../src/bot/errors.ts';
+import { respond } from '../src/bot/respond.ts';
+import { renderReloadReport } from '../src/render/discord.ts';
+import type { SlashCommand } from './types.ts';
+
+/** Moderators: re-index the letters now and see what changed. Always private. */
+export const reload: SlashCommand = {
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'reload',
+    description: 'Moderators: re-read the letters now and show what was added, removed or refused',
+    default_member_permissions: PermissionFlagsBits.ManageMessages.toString(),
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  async execute(interaction, ctx) {
+    if (
+      !interaction.inGuild() ||
+      !interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)
+    ) {
+      throw new UserFacingError(
+        'Reloading the letters is for moderators (Manage Messages) in a server.',
+      );
+    }
+    if (!ctx.reloader)
+      throw new UserFacingError('This bot does not reload its letters while running.');
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const report = await ctx.reloader.reload();
+    await respond(interaction, renderReloadReport(report, ctx.state.info()));
+  },
+};
