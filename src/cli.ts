@@ -1,6 +1,8 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseCoreConfig } from './config.ts';
+import { addLetter } from './corpus/add.ts';
+import { CorpusError } from './corpus/errors.ts';
 import { loadCorpus } from './corpus/load.ts';
 import type { Letter } from './corpus/schema.ts';
 import {
@@ -20,6 +22,8 @@ Commands:
   ask "<question>" [--limit N] [--json] [--letter ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--part letter|annex|enclosure]
                             answer a question with verbatim, cited passages
   ask --json --stdin        one question per input line, one JSON answer per output line
+  add <file.pdf|.txt|.md> [--symbol S] [--date YYYY-MM-DD]
+                            read a letter, check it, and write it into the corpus
   letters [--json]          list the letters in the corpus
   letter <id> [--json]      show one letter: metadata and numbered passages
   validate [--quiet]        check every corpus file; exits 1 listing each problem
@@ -153,6 +157,8 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       part: { type: 'string' },
+      symbol: { type: 'string' },
+      date: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -161,6 +167,32 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const config = parseCoreConfig(process.env);
+  if (command === 'add') {
+    const [file] = rest;
+    if (!file)
+      throw new UsageError(
+        'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--symbol S] [--date YYYY-MM-DD]',
+      );
+    try {
+      const { letter, written, missing } = await addLetter(file, config.corpusDir, {
+        symbol: values.symbol,
+        date: values.date,
+      });
+      console.log(`Added ${letter.id}: ${letter.title}`);
+      console.log(
+        `  symbol ${letter.symbol ?? '—'} · dated ${letter.date} · ${letter.passages.length} passage${letter.passages.length === 1 ? '' : 's'} · ${letter.annexes.length} annex${letter.annexes.length === 1 ? '' : 'es'}`,
+      );
+      for (const file of written) console.log(`  wrote ${file}`);
+      if (missing.length > 0) console.log(`  not in the text: ${missing.join(', ')}`);
+      return 0;
+    } catch (error) {
+      if (error instanceof CorpusError) {
+        console.error(`Not added: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+  }
   if (command === 'ask') {
     const options = askOptions(values);
     const { index } = await openCorpus(config.corpusDir, config.indexCacheDir);

@@ -24,6 +24,8 @@ export interface PageEnd {
   /** The UN job number printed in the footer (`22-13249`). */
   jobNumber: string | null;
   line: number;
+  /** A form feed (one per page, as PDF text extraction writes them) rather than a printed footer. */
+  formFeed?: boolean;
 }
 
 /** Everything `readBlocks` found. */
@@ -119,15 +121,16 @@ function* items(raw: string): Generator<Item> {
     for (const [j, segment] of segments.entries()) {
       if (j > 0) {
         formFeeds += 1;
-        yield { kind: 'pageEnd', end: { page: formFeeds, of: null, jobNumber: null, line } };
+        yield { kind: 'pageEnd', end: { page: formFeeds, of: null, jobNumber: null, line, formFeed: true } };
       }
       const text = segment.trim().replace(HEADING_MARK, '');
       if (text === '' || SEPARATOR.test(text)) {
         yield { kind: 'gap' };
         continue;
       }
-      const footer = formFeeds === 0 ? parseFooter(text, line) : null;
-      if (footer) yield { kind: 'pageEnd', end: footer };
+      const footer = parseFooter(text, line);
+      if (footer && formFeeds === 0) yield { kind: 'pageEnd', end: footer };
+      else if (footer) yield { kind: 'gap' };
       else yield { kind: 'line', text, line };
     }
   }
@@ -138,7 +141,13 @@ function pageRange(region: number, pageEnds: readonly PageEnd[]): { lo: number; 
   const after = pageEnds[region];
   const lo = before ? before.page + 1 : 1;
   const last = pageEnds.at(-1);
-  const hi = after ? after.page : last?.of != null ? last.of : Number.POSITIVE_INFINITY;
+  const hi = after
+    ? after.page
+    : last?.formFeed
+      ? lo
+      : last?.of != null
+        ? last.of
+        : Number.POSITIVE_INFINITY;
   return { lo, hi };
 }
 

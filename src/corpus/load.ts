@@ -97,7 +97,7 @@ async function readSidecar(sidecarPath: string, display: string): Promise<Sideca
   return parsed.data;
 }
 
-function applySidecar(letter: Letter, sidecar: Sidecar, display: string): Letter {
+export function applySidecar(letter: Letter, sidecar: Sidecar, display: string): Letter {
   const disagree = (field: string, fromText: string, fromSidecar: string) =>
     new CorpusError(
       display,
@@ -122,7 +122,7 @@ function applySidecar(letter: Letter, sidecar: Sidecar, display: string): Letter
 }
 
 /** Checks what the schema cannot: every passage is the exact slice of the letter text it claims. */
-function validateLetter(letter: Letter, file: string): Letter {
+export function validateLetter(letter: Letter, file: string): Letter {
   const parsed = Letter.safeParse(letter);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -206,6 +206,10 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     }
     const fullPath = path.join(dir, relative);
     if (!(await stat(fullPath)).isFile()) continue;
+    if (relative.toLowerCase().endsWith('.pdf')) {
+      problems.push(new CorpusError(display, 'a PDF: add it with `npm run cli -- add <file.pdf>`, which writes its text here'));
+      continue;
+    }
     if (!LETTER_EXTENSIONS.some((ext) => relative.endsWith(ext))) {
       problems.push(
         new CorpusError(display, `not a letter file (expected ${LETTER_EXTENSIONS.join(' or ')})`),

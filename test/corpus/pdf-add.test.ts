@@ -1,0 +1,123 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { addLetter } from '../../src/corpus/add.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { tempDir } from '../helpers.ts';
+
+/** Renders a PDF with pdfkit (a real PDF writer) and returns its bytes. */
+function pdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 72, ...options });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    draw(doc);
+    doc.end();
+  });
+}
+
+const HEADING =
+  'Letter dated 2 March 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General';
+/** One sentence long enough to run from page 2 onto page 3. */
+const LONG = `The mines found in the northern districts, ${Array.from({ length: 60 }, (_, i) => `in the village numbered ${i + 1} near the river crossing`).join(', ')}, were all cleared by the national agency.`;
+
+const letterPdf = () =>
+  pdf((doc) => {
+    doc.fontSize(11);
+    for (const line of ['United Nations A/80/123-S/2025/456', 'Distr.: General 3 March 2025', 'General Assembly Eightieth session', 'Agenda item 12']) {
+      doc.text(line).moveDown();
+    }
+    doc.text(HEADING).moveDown();
+    doc.text('I have the honour to transmit herewith a statement on mine clearance in Testland (see annex).').moveDown();
+    doc.text('I should be grateful if you would have the present letter and its annex circulated as a document of the General Assembly, under agenda item 12.').moveDown();
+    doc.text('(Signed) Jane Doe Ambassador Permanent Representative');
+    doc.addPage();
+    doc.text(`Annex to the letter dated 2 March 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General`).moveDown();
+    doc.text('Statement on mine clearance in Testland').moveDown();
+    doc.text('Since January 2025, 48 deminers have cleared 1,250 hectares of land.').moveDown();
+    for (let i = 0; i < 14; i++) doc.text(`Paragraph ${i + 1} of the statement records the work of team ${i + 1} in the field.`).moveDown();
+    doc.text(LONG).moveDown();
+    doc.text('The work continues.');
+  });
+
+async function corpusFiles(dir: string) {
+  return (await readdir(dir)).sort();
+}
+
+describe('addLetter with a PDF', () => {
+  it('reads masthead, cover letter, annex from page 2 and a paragraph across pages 2 and 3, with real page numbers', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'N2512345.pdf');
+    await writeFile(source, await letterPdf());
+    const { letter, written, missing } = await addLetter(source, dir);
+    expect(letter).toMatchObject({
+      id: '2025-03-02-a-80-123-s-2025-456',
+      symbol: 'A/80/123-S/2025/456',
+      date: '2025-03-02',
+      distributed: '2025-03-03',
+      sender: 'Permanent Representative of Testland to the United Nations',
+      signatories: [{ name: 'Jane Doe', title: 'Ambassador Permanent Representative' }],
+      agendaItems: [12],
+      annexes: [{ title: 'Statement on mine clearance in Testland', date: null }],
+    });
+    const [first, second, ...annex] = letter.passages;
+    expect([first?.part, first?.pages, second?.pages]).toEqual(['letter', [1], [1]]);
+    expect(annex[0]).toMatchObject({ part: 'annex', pages: [2], text: 'Since January 2025, 48 deminers have cleared 1,250 hectares of land.' });
+    const spanning = annex.find((p) => p.text.startsWith('The mines found'));
+    expect(spanning?.pages).toEqual([2, 3]);
+    expect(spanning?.text).toBe(LONG);
+    expect(annex.at(-1)).toMatchObject({ text: 'The work continues.', pages: [3] });
+    expect(written).toEqual([path.join(dir, `${letter.id}.txt`)]);
+    expect(missing).toEqual(['job number']);
+    const { letters, problems } = await loadCorpus(dir);
+    expect(problems).toEqual([]);
+    expect(letters[0]?.passages).toEqual(letter.passages);
+  });
+
+  it('refuses a duplicate, naming the letter already there, and changes nothing', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'letter.pdf');
+    await writeFile(source, await letterPdf());
+    await addLetter(source, dir);
+    const before = await corpusFiles(dir);
+    await expect(addLetter(source, dir)).rejects.toThrow(/duplicate: same symbol A\/80\/123-S\/2025\/456 as .*2025-03-02-a-80-123-s-2025-456/);
+    expect(await corpusFiles(dir)).toEqual(before);
+  });
+
+  it('refuses a scanned PDF (no text layer) with a clear message', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'scan.pdf');
+    await writeFile(source, await pdf((doc) => doc.rect(72, 72, 300, 400).fill('#999999')));
+    await expect(addLetter(source, dir)).rejects.toThrow(/scan\.pdf: the PDF has no text layer \(a scan\?\)/);
+    expect(await corpusFiles(dir)).toEqual([]);
+  });
+
+  it('refuses an encrypted PDF with a clear message', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'locked.pdf');
+    await writeFile(source, await pdf((doc) => doc.text(HEADING), { userPassword: 'secret', pdfVersion: '1.7' }));
+    await expect(addLetter(source, dir)).rejects.toThrow(/locked\.pdf: the PDF is encrypted/);
+    expect(await corpusFiles(dir)).toEqual([]);
+  });
+
+  it('refuses a corrupt PDF with a clear message', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'broken.pdf');
+    const good = await letterPdf();
+    await writeFile(source, Buffer.concat([Buffer.from('%PDF-1.3\n'), Buffer.from(good.subarray(200, 400)).fill(7)]));
+    await expect(addLetter(source, dir)).rejects.toThrow(/broken\.pdf: not a readable PDF/);
+    expect(await corpusFiles(dir)).toEqual([]);
+  });
+
+  it('adds a text letter with a symbol the text lacks, in a sidecar', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'plain.txt');
+    await writeFile(source, `${HEADING}\n\nA short letter about mines.\n`);
+    const { letter, written } = await addLetter(source, dir, { symbol: 'A/80/999' });
+    expect(letter).toMatchObject({ symbol: 'A/80/999', symbolSource: 'sidecar' });
+    expect(written.map((f) => path.basename(f))).toEqual([`${letter.id}.txt`, `${letter.id}.meta.json`]);
+    expect(JSON.parse(await readFile(written[1] ?? '', 'utf8'))).toEqual({ symbol: 'A/80/999' });
+  });
+});
