@@ -72,11 +72,6 @@ export function conceptOf(word: string): string {
   return concept;
 }
 
-/** True when `word` (folded) is a stop word or an intent word. */
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}
-
 /** A token with the concept it stands for. */
 export interface Term extends Token {
   concept: string;
@@ -116,9 +111,4 @@ export function analyze(text: string, keep?: (concept: string) => boolean): Term
     });
   }
   return terms;
-}
-
-/** The concepts of `text`, as MiniSearch's tokenizer for the index. */
-export function indexTerms(text: string): string[] {
-  return analyze(text).map((t) => t.concept);
 }

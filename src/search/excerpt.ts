@@ -67,16 +67,6 @@ function phraseSpans(text: string, phrases: readonly string[]): Highlight[] {
   return spans;
 }
 
-/** Marks every term of `text` whose concept is wanted, and every occurrence of each phrase. */
-export function findHighlights(
-  text: string,
-  weights: ReadonlyMap<string, number>,
-  phrases: readonly string[] = [],
-): Highlight[] {
-  const spans = analyze(text, (c) => weights.has(c)).map((t) => ({ start: t.start, end: t.end }));
-  return mergeSpans([...spans, ...phraseSpans(text, phrases)]);
-}
-
 /**
  * Picks the sentence of `passage` that carries most of the question's weight (each concept
  * counted once per sentence, a quoted phrase above all), and the sentences after it while the

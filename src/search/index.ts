@@ -1,5 +1,5 @@
 /** Retrieval: verbatim, cited passages for a question, or an honest abstention. No Discord here. */
-export { analyze, fold, indexTerms, tokenize } from './analyze.ts';
+export { analyze, fold, tokenize } from './analyze.ts';
 export {
   type Answer,
   type AnswerResult,

@@ -190,14 +190,6 @@ export class SearchIndex {
     return df > 0 && df <= this.maxIndexedDf;
   }
 
-  /** Calls `visit(passageId, count)` for every passage holding a common concept. */
-  forEachPosting(conceptId: number, visit: (passageId: number, count: number) => void): void {
-    const { postingOffsets, postingPassages, postingCounts } = this.arrays;
-    const end = postingOffsets[conceptId + 1] ?? 0;
-    for (let i = postingOffsets[conceptId] ?? 0; i < end; i++)
-      visit(postingPassages[i] ?? 0, postingCounts[i] ?? 0);
-  }
-
   /** The heading group of a passage: passages of one letter part share their headings. */
   headingGroup(passageId: number): number {
     return this.headingGroupOf[passageId] ?? 0;
