@@ -15,6 +15,7 @@ import {
   formatCitation,
   formatStyledCitation,
 } from '../search/cite.ts';
+import type { ReloadReport } from '../bot/reload.ts';
 import type { Verdict } from '../search/check.ts';
 import type { Highlight } from '../search/excerpt.ts';
 import {
@@ -686,17 +687,7 @@ export function renderNotice(text: string, ephemeral = true): Reply {
 }
 
 /** What `/reload` changed: added, changed, removed and refused letters. */
-export function renderReloadReport(
-  report: {
-    added: string[];
-    changed: string[];
-    removed: string[];
-    rejected: string[];
-    letters: number;
-    ms: number;
-  },
-  info: IndexInfo,
-): Reply {
+export function renderReloadReport(report: ReloadReport, info: IndexInfo): Reply {
   const list = (items: string[]) =>
     clip(items.map((i) => `• ${escapeMarkdown(i)}`).join('\n') || '—', DISCORD_LIMITS.fieldValue);
   return reply({

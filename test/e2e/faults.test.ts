@@ -87,36 +87,32 @@ describe('REST faults', () => {
   });
 });
 
+/** Runs `fault`, waits until the bot has connected again (`count` going up) and is ready, then asks it something. */
+async function answersAfter(fault: (b: Bot) => void, count: (b: Bot) => number): Promise<void> {
+  bot = await startBot();
+  const before = count(bot);
+  fault(bot);
+  await vi.waitFor(() => expect(bot ? count(bot) : 0).toBeGreaterThan(before), {
+    timeout: 15_000,
+    interval: 50,
+  });
+  await vi.waitFor(() => expect(bot?.client.ws.status).toBe(0), { timeout: 10_000, interval: 50 });
+  expect(messageOf(await bot.interact(ask('Khojavend'))).embeds.length).toBeGreaterThan(0);
+}
+
 describe('gateway faults', () => {
   it('reconnects after the socket drops and answers the next interaction', async () => {
-    bot = await startBot();
-    const reconnects = () => (bot?.discord.resumes ?? 0) + (bot?.discord.identifies ?? 0);
-    const before = reconnects();
-    bot.discord.dropGateway(4000);
-    await vi.waitFor(() => expect(reconnects()).toBeGreaterThan(before), {
-      timeout: 15_000,
-      interval: 50,
-    });
-    await vi.waitFor(() => expect(bot?.client.ws.status).toBe(0), {
-      timeout: 10_000,
-      interval: 50,
-    });
-    expect(messageOf(await bot.interact(ask('Khojavend'))).embeds.length).toBeGreaterThan(0);
+    await answersAfter(
+      (b) => b.discord.dropGateway(4000),
+      (b) => b.discord.resumes + b.discord.identifies,
+    );
   }, 30_000);
 
   it('identifies again after the session is invalidated, and answers', async () => {
-    bot = await startBot();
-    const before = bot.discord.identifies;
-    bot.discord.invalidateSession();
-    await vi.waitFor(() => expect(bot?.discord.identifies).toBeGreaterThan(before), {
-      timeout: 15_000,
-      interval: 50,
-    });
-    await vi.waitFor(() => expect(bot?.client.ws.status).toBe(0), {
-      timeout: 10_000,
-      interval: 50,
-    });
-    expect(messageOf(await bot.interact(ask('Khojavend'))).embeds.length).toBeGreaterThan(0);
+    await answersAfter(
+      (b) => b.discord.invalidateSession(),
+      (b) => b.discord.identifies,
+    );
   }, 30_000);
 });
 
