@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, parseCoreConfig } from './config.ts';
 import { addLetter } from './corpus/add.ts';
 import { CorpusError } from './corpus/errors.ts';
+import { findLetterByKey } from './corpus/identify.ts';
 import { loadCorpus } from './corpus/load.ts';
-import type { Letter } from './corpus/schema.ts';
+import { IsoDate, type Letter, PartKind } from './corpus/schema.ts';
 import {
   renderAnswerText,
   renderLetterTable,
@@ -85,9 +86,6 @@ function answerJson(answer: Answer) {
   };
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PARTS = ['letter', 'annex', 'enclosure'] as const;
-
 function askOptions(values: {
   limit?: string;
   letter?: string;
@@ -101,12 +99,12 @@ function askOptions(values: {
   }
   for (const key of ['from', 'to'] as const) {
     const value = values[key];
-    if (value !== undefined && !ISO_DATE.test(value))
+    if (value !== undefined && !IsoDate.safeParse(value).success)
       throw new UsageError(`--${key} must be a date as YYYY-MM-DD, not "${value}"`);
   }
   const part = values.part;
-  if (part !== undefined && !PARTS.includes(part as (typeof PARTS)[number])) {
-    throw new UsageError(`--part must be one of ${PARTS.join(', ')}, not "${part}"`);
+  if (part !== undefined && !PartKind.safeParse(part).success) {
+    throw new UsageError(`--part must be one of ${PartKind.options.join(', ')}, not "${part}"`);
   }
   return {
     limit,
@@ -128,13 +126,7 @@ async function answerLines(index: SearchIndex, options: AskOptions): Promise<voi
 }
 
 function findLetter(letters: readonly Letter[], key: string): Letter {
-  const wanted = key.toLowerCase();
-  const letter =
-    letters.find((l) => l.id.toLowerCase() === wanted) ??
-    letters.find(
-      (l) =>
-        l.symbols.some((s) => s.toLowerCase() === wanted) || l.symbol?.toLowerCase() === wanted,
-    );
+  const letter = findLetterByKey(letters, key);
   if (!letter) {
     throw new UsageError(
       `No letter "${key}". Known ids:\n${letters.map((l) => `  ${l.id}`).join('\n')}`,

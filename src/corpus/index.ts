@@ -2,6 +2,7 @@
 export { type Block, readBlocks, stripEmphasis } from './blocks.ts';
 export { formatUnDate, parseWrittenDate } from './dates.ts';
 export { CorpusError } from './errors.ts';
+export { findLetterByKey, namesLetter } from './identify.ts';
 export {
   type Corpus,
   decodeLetterFile,

@@ -1,3 +1,4 @@
+import { namesLetter } from '../corpus/identify.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
 import { fold } from './analyze.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
@@ -48,8 +49,6 @@ export interface AnswerResult {
   excerpt: string;
   /** Matched words in `excerpt`. */
   highlights: Highlight[];
-  /** Matched words in `text`. */
-  textHighlights: Highlight[];
   score: number;
   citation: string;
   url: string | null;
@@ -90,14 +89,7 @@ function idf(index: SearchIndex, df: number): number {
 }
 
 function matchesFilters(letter: Letter, filters: SearchFilters): boolean {
-  if (filters.letter) {
-    const key = filters.letter.toLowerCase();
-    const hit =
-      letter.id.toLowerCase() === key ||
-      letter.symbol?.toLowerCase() === key ||
-      letter.symbols.some((s) => s.toLowerCase() === key);
-    if (!hit) return false;
-  }
+  if (filters.letter && !namesLetter(letter, filters.letter)) return false;
   if (filters.from && letter.date < filters.from) return false;
   if (filters.to && letter.date > filters.to) return false;
   return true;
@@ -254,20 +246,11 @@ function findPosting(postings: Uint32Array, lo: number, hi: number, id: number):
  * duration ("how long"), and letters of the time the question names. Only the `want` best are
  * sorted; `total` counts all that pass.
  */
-/** Work a ranking did, for benchmarks: postings read, passages admitted and scored. */
-export interface RankStats {
-  selectiveResults: number;
-  postingsRead: number;
-  admitted: number;
-  qualified: number;
-}
-
 export function rankPassages(
   index: SearchIndex,
   q: ParsedQuestion,
   filters: SearchFilters = {},
   want = DEFAULT_LIMIT,
-  stats?: RankStats,
 ): Ranking {
   const none: Ranking = { results: [], total: 0 };
   if (index.size === 0 || q.concepts.length === 0) return none;
@@ -315,7 +298,6 @@ export function rankPassages(
         { combineWith: 'OR', queries: selective },
         { boostTerm: (t) => questionWeight.get(t) ?? 1 },
       );
-      if (stats) stats.selectiveResults += found.length;
       for (const r of found) {
         const id = r.id as number;
         if (!admit(id)) continue;
@@ -381,7 +363,6 @@ export function rankPassages(
       const scale = weight * (k1 + 1);
       const bySearch = !open && liveCount * Math.log2(to - from + 2) < to - from;
       const count = bySearch ? liveCount : to - from;
-      if (stats) stats.postingsRead += count;
       for (let n = 0; n < count; n++) {
         let id: number;
         let at: number;
@@ -393,12 +374,7 @@ export function rankPassages(
         } else {
           at = from + n;
           id = postingPassages[at] as number;
-          const state = seen[id] as number;
-          if (state === 0 && open) {
-            seen[id] = filtering && !passesFilters(index, id, filters) ? 2 : 1;
-            touched[touchedCount++] = id;
-            if (seen[id] !== 1) continue;
-          } else if (state !== 1) continue;
+          if (open ? !admit(id) : seen[id] !== 1) continue;
         }
         const tf = postingCounts[at] as number;
         const norm = lengthBase + lengthScale * (passageLength[id] as number);
@@ -409,7 +385,6 @@ export function rankPassages(
     }
     const QUALIFIED = 3;
     let bestScore = 0;
-    let qualified = 0;
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] as number;
       if (seen[id] !== 1) continue;
@@ -441,12 +416,7 @@ export function rankPassages(
       score[id] = final;
       matched[id] = coverage;
       seen[id] = QUALIFIED;
-      qualified += 1;
       if (final > bestScore) bestScore = final;
-    }
-    if (stats) {
-      stats.admitted += touchedCount;
-      stats.qualified += qualified;
     }
     const best = new TopK(want);
     const bar = bestScore * MIN_RELATIVE_SCORE;
@@ -482,10 +452,6 @@ function toResult(
 ): AnswerResult {
   const { letter, passage } = s.entry;
   const excerpt = pickExcerpt(passage.text, weights, q.phrases);
-  const textHighlights = excerpt.highlights.map((h) => ({
-    start: h.start + excerpt.start,
-    end: h.end + excerpt.start,
-  }));
   return {
     letterId: letter.id,
     symbol: letter.symbol,
@@ -497,7 +463,6 @@ function toResult(
     text: passage.text,
     excerpt: excerpt.text,
     highlights: excerpt.highlights,
-    textHighlights,
     score: Math.round(s.score * 1000) / 1000,
     citation: formatCitation(letter, passage),
     url: documentUrl(letter),

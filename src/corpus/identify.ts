@@ -1,0 +1,24 @@
+import type { Letter } from './schema.ts';
+
+function normalizeKey(key: string): string {
+  return key.trim().toLowerCase();
+}
+
+function symbolMatches(letter: Pick<Letter, 'symbol' | 'symbols'>, wanted: string): boolean {
+  return letter.symbol?.toLowerCase() === wanted || letter.symbols.some((s) => s.toLowerCase() === wanted);
+}
+
+/** Whether `key` — a letter id or a document symbol (whole or one part), in any case — names `letter`. */
+export function namesLetter(letter: Pick<Letter, 'id' | 'symbol' | 'symbols'>, key: string): boolean {
+  const wanted = normalizeKey(key);
+  return letter.id.toLowerCase() === wanted || symbolMatches(letter, wanted);
+}
+
+/** The letter `key` names: by id first, then by symbol; `undefined` when none does. */
+export function findLetterByKey<T extends Pick<Letter, 'id' | 'symbol' | 'symbols'>>(
+  letters: readonly T[],
+  key: string,
+): T | undefined {
+  const wanted = normalizeKey(key);
+  return letters.find((l) => l.id.toLowerCase() === wanted) ?? letters.find((l) => symbolMatches(l, wanted));
+}
