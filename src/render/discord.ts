@@ -14,6 +14,7 @@ import {
   documentUrl,
   formatCitation,
   formatStyledCitation,
+  pageLabel,
 } from '../search/cite.ts';
 import type { ReloadReport } from '../bot/reload.ts';
 import type { Verdict } from '../search/check.ts';
@@ -199,11 +200,8 @@ function questionAuthor(question: string): { name: string } {
 }
 
 function pagesLabel(r: Pick<AnswerResult, 'pages'>): string {
-  return r.pages.length === 0
-    ? ''
-    : r.pages.length > 1
-      ? ` · pp. ${r.pages[0]}–${r.pages.at(-1)}`
-      : ` · p. ${r.pages[0]}`;
+  const label = pageLabel(r.pages);
+  return label ? ` · ${label}` : '';
 }
 
 function resultEmbed(r: AnswerResult, n: number, info: IndexInfo, last: boolean): Embed {

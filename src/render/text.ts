@@ -2,6 +2,7 @@ import { formatUnDate } from '../corpus/dates.ts';
 import type { CorpusError } from '../corpus/errors.ts';
 import type { Letter } from '../corpus/schema.ts';
 import type { Answer, Searched } from '../search/answer.ts';
+import { pageLabel } from '../search/cite.ts';
 
 /** Pads columns to a common width; the last column is left ragged. */
 function table(rows: readonly (readonly string[])[]): string {
@@ -60,7 +61,8 @@ export function renderLetterText(letter: Letter): string {
   ];
   for (const p of letter.passages) {
     const where = [p.part === 'letter' ? 'letter' : `${p.part} ${p.partIndex}`];
-    if (p.pages.length > 0) where.push(`${p.pages.length > 1 ? 'pp.' : 'p.'} ${p.pages.join('–')}`);
+    const pages = pageLabel(p.pages);
+    if (pages) where.push(pages);
     lines.push('', `[${p.n}] (${where.join(', ')})`, p.text);
   }
   return lines.join('\n');

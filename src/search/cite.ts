@@ -16,12 +16,19 @@ export function partLabel(passage: Pick<Passage, 'part' | 'partIndex'>, annexCou
   return annexCount > 1 ? `${passage.part} ${passage.partIndex}` : passage.part;
 }
 
-/** "p. 3", "pp. 2–3", or null when the pages are not known. */
-export function pageLabel(pages: readonly number[]): string | null {
+/** "3" or "2–3" (first to last), or null when the pages are not known. */
+export function pageRange(pages: readonly number[]): string | null {
   if (pages.length === 0) return null;
   const first = pages[0];
   const last = pages.at(-1);
-  return first === last ? `p. ${first}` : `pp. ${first}–${last}`;
+  return first === last ? `${first}` : `${first}–${last}`;
+}
+
+/** "p. 3", "pp. 2–3", or null when the pages are not known. */
+export function pageLabel(pages: readonly number[]): string | null {
+  const range = pageRange(pages);
+  if (range === null) return null;
+  return `${range.includes('–') ? 'pp.' : 'p.'} ${range}`;
 }
 
 /**
@@ -79,20 +86,15 @@ function pinpoint(
 ): string {
   if (!passage) return '';
   const parts = [passage.part === 'letter' ? '' : partLabel(passage, annexCount)];
-  if (passage.pages.length > 0) {
-    const pages =
-      passage.pages.length > 1
-        ? `${passage.pages[0]}–${passage.pages.at(-1)}`
-        : `${passage.pages[0]}`;
-    const prefix =
+  const range = pageRange(passage.pages);
+  if (range !== null) {
+    parts.push(
       pageStyle === 'p.'
-        ? passage.pages.length > 1
-          ? 'pp. '
-          : 'p. '
+        ? (pageLabel(passage.pages) ?? '')
         : pageStyle === 'at'
-          ? 'at '
-          : '';
-    parts.push(`${prefix}${pages}`);
+          ? `at ${range}`
+          : range,
+    );
   }
   return parts.filter(Boolean).join(', ');
 }
