@@ -1,8 +1,5 @@
 import {
   ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  PermissionFlagsBits,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { UserFacingError } from '../src/bot/errors.ts';
@@ -10,6 +7,7 @@ import { respond } from '../src/bot/respond.ts';
 import { renderVerdict } from '../src/render/discord.ts';
 import { describeScope } from '../src/search/answer.ts';
 import { checkClaim } from '../src/search/check.ts';
+import { MODERATORS_ONLY, requireModerator } from './options.ts';
 import type { MessageCommand } from './types.ts';
 
 /** Moderators: right-click a message → Apps → Check in letters. Always private. */
@@ -17,19 +15,10 @@ export const check: MessageCommand = {
   data: {
     type: ApplicationCommandType.Message,
     name: 'Check in letters',
-    default_member_permissions: PermissionFlagsBits.ManageMessages.toString(),
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...MODERATORS_ONLY,
   } satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody,
   async execute(interaction, ctx) {
-    if (
-      !interaction.inGuild() ||
-      !interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)
-    ) {
-      throw new UserFacingError(
-        'Checking a message against the letters is for moderators (Manage Messages) in a server.',
-      );
-    }
+    requireModerator(interaction, 'Checking a message against the letters');
     const claim = interaction.targetMessage.content.trim();
     if (!claim)
       throw new UserFacingError('That message has no text to check (only attachments or embeds).');

@@ -4,7 +4,9 @@ import {
   ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  type CommandInteraction,
   InteractionContextType,
+  PermissionFlagsBits,
 } from 'discord.js';
 import type { BotContext } from '../src/bot/context.ts';
 import { UserFacingError } from '../src/bot/errors.ts';
@@ -25,6 +27,26 @@ export const EVERYWHERE = {
     ApplicationIntegrationType.UserInstall,
   ],
 };
+
+/** Moderator commands: servers only, installed to a server, Manage Messages by default. */
+export const MODERATORS_ONLY = {
+  default_member_permissions: PermissionFlagsBits.ManageMessages.toString(),
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+};
+
+/**
+ * Re-checks at run time what the registration only defaults to (a server can change who may use
+ * a command): a `UserFacingError` unless the user has Manage Messages in a server.
+ */
+export function requireModerator(interaction: CommandInteraction, action: string): void {
+  if (
+    !interaction.inGuild() ||
+    !interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)
+  ) {
+    throw new UserFacingError(`${action} is for moderators (Manage Messages) in a server.`);
+  }
+}
 
 export const letterOption = (
   required: boolean,

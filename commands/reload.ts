@@ -1,14 +1,12 @@
 import {
   ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   MessageFlags,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { UserFacingError } from '../src/bot/errors.ts';
 import { respond } from '../src/bot/respond.ts';
 import { renderReloadReport } from '../src/render/discord.ts';
+import { MODERATORS_ONLY, requireModerator } from './options.ts';
 import type { SlashCommand } from './types.ts';
 
 /** Moderators: re-index the letters now and see what changed. Always private. */
@@ -17,19 +15,10 @@ export const reload: SlashCommand = {
     type: ApplicationCommandType.ChatInput,
     name: 'reload',
     description: 'Moderators: re-read the letters now and show what was added, removed or refused',
-    default_member_permissions: PermissionFlagsBits.ManageMessages.toString(),
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...MODERATORS_ONLY,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   async execute(interaction, ctx) {
-    if (
-      !interaction.inGuild() ||
-      !interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)
-    ) {
-      throw new UserFacingError(
-        'Reloading the letters is for moderators (Manage Messages) in a server.',
-      );
-    }
+    requireModerator(interaction, 'Reloading the letters');
     if (!ctx.reloader)
       throw new UserFacingError('This bot does not reload its letters while running.');
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -49,16 +49,16 @@ function isUnknownInteraction(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction;
 }
 
-/**
- * The one error boundary for interactions. A `UserFacingError` becomes a short private reply;
- * anything else is logged with an error id and answered privately with that id. Nothing here
- * throws: the bot keeps serving the next interaction.
- */
 /** Interactions that do not count against a user's allowance: autocomplete (one per keystroke) and the moderators' check. */
 function exempt(interaction: Interaction): boolean {
   return interaction.isAutocomplete() || interaction.isMessageContextMenuCommand();
 }
 
+/**
+ * The one error boundary for interactions. A `UserFacingError` becomes a short private reply;
+ * anything else is logged with an error id and answered privately with that id. Nothing here
+ * throws: the bot keeps serving the next interaction.
+ */
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   const started = performance.now();
   try {
