@@ -1,7 +1,8 @@
 /**
  * `npm run load [-- --json]`: the real bot (src/bot/main.ts, one process) against the local
- * stand-in for Discord. Prints acknowledgement latency for a burst of 1,000 interactions from
- * 100 users (each must be answered exactly once), RSS across 10,000 interactions in sequence,
+ * stand-in for Discord. Prints acknowledgement latency (dispatch to the callback's arrival at the
+ * stand-in) and the bot's CPU time for a burst of 1,000 interactions from 100 users in three
+ * shapes (each must be answered exactly once), RSS across 10,000 interactions in sequence,
  * what happens under 429s, 500s, a dropped gateway and an invalidated session, and a SIGTERM
  * with replies in flight. Figures, not assertions; all traffic stays on 127.0.0.1.
  */
@@ -35,6 +36,12 @@ const users = Array.from({ length: USERS }, (_, i) => ({
   avatar: null,
   global_name: `User ${i}`,
 }));
+
+/** CPU time (user + system) the process has used, in ms (the kernel counts in 10 ms ticks). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 function memory(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -78,73 +85,105 @@ try {
   }
   await new Promise((r) => setTimeout(r, 500));
 
-  /** Dispatches one interaction and resolves with the ms until its first callback arrives. */
-  const interact = async (i: number): Promise<{ id: string; ms: number }> => {
-    const payload = slash(
+  /** An `/ask` from one of the users, with one of the dev questions. */
+  const ask = (i: number) =>
+    slash(
       'ask',
       [{ name: 'question', type: 3, value: questions[i % questions.length] ?? 'mines' }],
       'guild',
       users[i % USERS],
     );
-    const start = performance.now();
+  /** Dispatches a prepared interaction; resolves with the ms until its first callback arrived. */
+  const send = async (payload: ReturnType<typeof ask>): Promise<{ id: string; ms: number }> => {
     const answered = discord.waitForCallback(payload.id);
+    const start = performance.now();
     discord.dispatch('INTERACTION_CREATE', payload);
-    await answered;
-    return { id: payload.id, ms: performance.now() - start };
+    return { id: payload.id, ms: (await answered).receivedAt - start };
   };
+  const interact = (i: number) => send(ask(i));
   const answeredOnce = (ids: string[]) =>
     ids.filter((id) => discord.callbacks(id).filter((c) => c.method === 'POST').length === 1)
       .length;
 
-  /** Sends `BURST` interactions from `USERS` users, `perSecond` a second (Infinity: all at once). */
-  const runBurst = async (perSecond: number) => {
-    const pending: Promise<{ id: string; ms: number }>[] = [];
+  type Shape = { name: string; run: (payloads: ReturnType<typeof ask>[]) => Promise<number[]> };
+  /** Each user sends their next interaction as soon as the previous one is answered. */
+  const eachUserInTurn: Shape = {
+    name: `${USERS} users at once, each sending the next as soon as the last is answered`,
+    run: async (payloads) => {
+      const ms: number[] = [];
+      await Promise.all(
+        users.map(async (_, u) => {
+          for (let i = u; i < payloads.length; i += USERS) {
+            const payload = payloads[i];
+            if (payload) ms.push((await send(payload)).ms);
+          }
+        }),
+      );
+      return ms;
+    },
+  };
+  /** Open arrivals, `perSecond` a second whatever the bot does (Infinity: all in one go). */
+  const arriving = (perSecond: number): Shape => ({
+    name: Number.isFinite(perSecond) ? `${perSecond} a second` : 'all at once',
+    run: async (payloads) => {
+      const pending: Promise<{ ms: number }>[] = [];
+      const started = performance.now();
+      for (const [i, payload] of payloads.entries()) {
+        const wait = started + (i * 1000) / perSecond - performance.now();
+        if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+        pending.push(send(payload));
+      }
+      return (await Promise.all(pending)).map((r) => r.ms);
+    },
+  });
+
+  /** Runs one shape of the burst: `BURST` interactions from `USERS` users, each answered once? */
+  const runBurst = async (shape: Shape) => {
+    const payloads = Array.from({ length: BURST }, (_, i) => ask(i));
+    const cpuBefore = cpuMs(pid);
     const started = performance.now();
-    for (let i = 0; i < BURST; i++) {
-      const wait = started + (i * 1000) / perSecond - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      pending.push(interact(i));
-    }
-    const results = await Promise.all(pending);
+    const ms = (await shape.run(payloads)).sort((a, b) => a - b);
     const seconds = Math.round(performance.now() - started) / 1000;
     await new Promise((r) => setTimeout(r, 300));
-    const ms = results.map((b) => b.ms).sort((a, b) => a - b);
     return {
-      perSecond: Number.isFinite(perSecond) ? perSecond : null,
+      shape: shape.name,
       seconds,
-      answeredExactlyOnce: answeredOnce(results.map((b) => b.id)),
+      answeredExactlyOnce: answeredOnce(payloads.map((p) => p.id)),
       ackP50Ms: percentile(ms, 50),
       ackP95Ms: percentile(ms, 95),
       ackP99Ms: percentile(ms, 99),
+      botCpuMsPerInteraction: Math.round(((cpuMs(pid) - cpuBefore) / BURST) * 100) / 100,
     };
   };
-  // 1. A burst of 1,000 interactions from 100 users: paced at 250 a second, then all at once.
-  const paced = await runBurst(250);
-  const atOnce = await runBurst(Number.POSITIVE_INFINITY);
+  // 1. A burst of 1,000 interactions from 100 users, in three shapes, after a warm-up.
+  for (let i = 0; i < 200; i++) await interact(i);
+  const shapes = [];
+  for (const shape of [eachUserInTurn, arriving(250), arriving(Number.POSITIVE_INFINITY)])
+    shapes.push(await runBurst(shape));
   const burstReport = {
     interactions: BURST,
     users: USERS,
-    paced,
-    atOnce,
+    shapes,
     botPeakRssMb: memory(pid).peakMb,
   };
-  for (const b of [paced, atOnce]) {
-    const how = b.perSecond ? `${b.perSecond} a second` : 'all at once';
+  for (const b of shapes) {
     log(
-      `burst of ${BURST} from ${USERS} users, ${how} (${b.seconds} s): answered exactly once ${b.answeredExactlyOnce}`,
+      `burst of ${BURST} from ${USERS} users, ${b.shape} (${b.seconds} s): answered exactly once ${b.answeredExactlyOnce}`,
     );
-    log(`  acknowledgement p50 ${b.ackP50Ms} ms, p95 ${b.ackP95Ms} ms, p99 ${b.ackP99Ms} ms`);
+    log(
+      `  acknowledgement p50 ${b.ackP50Ms} ms, p95 ${b.ackP95Ms} ms, p99 ${b.ackP99Ms} ms; bot CPU ${b.botCpuMsPerInteraction} ms an interaction`,
+    );
   }
   log(`  bot peak RSS ${burstReport.botPeakRssMb} MB`);
 
   // 2. 10,000 interactions in sequence: does memory stay flat?
-  discord.calls.length = 0;
+  discord.clearCalls();
   const rssStart = memory(pid).rssMb;
   const sequentialMs: number[] = [];
   const checkpoints: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
     sequentialMs.push((await interact(i)).ms);
-    if (i % 1000 === 999) discord.calls.length = 0;
+    if (i % 1000 === 999) discord.clearCalls();
     if (i % 2000 === 1999) checkpoints.push(memory(pid).rssMb);
   }
   const rssEnd = memory(pid).rssMb;

@@ -18,6 +18,8 @@ export interface Call {
   path: string;
   body: unknown;
   headers: IncomingMessage['headers'];
+  /** `performance.now()` when the request arrived (before its body was read). */
+  receivedAt: number;
 }
 
 /** A scripted answer for the next call matching `match`. */
@@ -78,6 +80,8 @@ export function messageObject(
 
 export class DiscordStandIn {
   readonly calls: Call[] = [];
+  /** The calls to each interaction's callback, by interaction id. */
+  private byInteraction = new Map<string, Call[]>();
   readonly faults: Fault[] = [];
   private http!: Server;
   private gateway!: WebSocketServer;
@@ -197,7 +201,7 @@ export class DiscordStandIn {
 
   /** Resolves with the first callback of interaction `id` (made already or to come). */
   waitForCallback(id: string, timeoutMs = 30_000): Promise<Call> {
-    const seen = this.calls.find((c) => c.path.startsWith(`/api/v10/interactions/${id}/`));
+    const seen = this.callbacks(id)[0];
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
@@ -213,10 +217,17 @@ export class DiscordStandIn {
 
   /** Calls to the callback of interaction `id`. */
   callbacks(id: string): Call[] {
-    return this.calls.filter((c) => c.path.startsWith(`/api/v10/interactions/${id}/`));
+    return this.byInteraction.get(id) ?? [];
+  }
+
+  /** Forgets the calls recorded so far (long load runs). */
+  clearCalls(): void {
+    this.calls.length = 0;
+    this.byInteraction.clear();
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
@@ -225,15 +236,21 @@ export class DiscordStandIn {
       path,
       body: parseBody(Buffer.concat(chunks), req.headers['content-type']),
       headers: req.headers,
+      receivedAt,
     };
     this.calls.push(call);
+    const interaction = /^\/api\/v10\/interactions\/(\d+)\//.exec(path)?.[1];
+    if (interaction) {
+      const calls = this.byInteraction.get(interaction);
+      if (calls) calls.push(call);
+      else this.byInteraction.set(interaction, [call]);
+    }
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(
         status,
         body === null ? headers : { 'content-type': 'application/json', ...headers },
       );
       res.end(body === null ? '' : JSON.stringify(body));
-      const interaction = /^\/api\/v10\/interactions\/(\d+)\//.exec(call.path)?.[1];
       const waiter = interaction ? this.callbackWaiters.get(interaction) : undefined;
       if (interaction && waiter) {
         this.callbackWaiters.delete(interaction);
