@@ -100,16 +100,57 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Escapes Discord markdown in `text` and bolds each highlight: the words themselves are unchanged. */
+/** The only characters discord.js's `escapeMarkdown` (default options) ever escapes. */
+const MARKDOWN_CHARACTER = /[\\`*_~|]/;
+/** Longest run given to `escapeMarkdown` at once: its look-behinds make it quadratic in length. */
+const ESCAPE_RUN = 200;
+
+/**
+ * Discord markdown in `text` escaped by discord.js's `escapeMarkdown`, in linear time: text
+ * without a character it would change is returned as it is (most of the letters), and longer
+ * text is escaped in runs of whole words. A run ends after whitespace, where no markup can form
+ * across the join.
+ */
+export function escapeText(text: string): string {
+  if (!MARKDOWN_CHARACTER.test(text)) return text;
+  if (text.length <= ESCAPE_RUN) return escapeMarkdown(text);
+  let out = '';
+  let run = '';
+  for (const word of text.split(/(?<=\s)(?=\S)/)) {
+    if (run && run.length + word.length > ESCAPE_RUN) {
+      out += escapeMarkdown(run);
+      run = '';
+    }
+    run += word;
+  }
+  return out + escapeMarkdown(run);
+}
+
+/** Private-use characters that stand in for `**` while a quote is escaped in one pass. */
+const BOLD_MARKS = /[\uE000\uE001]/g;
+const HAS_BOLD_MARK = /[\uE000\uE001]/;
+
+/**
+ * Escapes Discord markdown in `text` and bolds each highlight: the words themselves are
+ * unchanged. The highlights are marked with private-use characters so the quote is escaped in
+ * one pass; a text that already holds those characters is escaped piece by piece instead.
+ */
 export function markQuote(text: string, highlights: readonly Highlight[]): string {
   let out = '';
   let at = 0;
+  if (!HAS_BOLD_MARK.test(text)) {
+    for (const h of highlights) {
+      out += `${text.slice(at, h.start)}\uE000${text.slice(h.start, h.end)}\uE001`;
+      at = h.end;
+    }
+    return escapeText(out + text.slice(at)).replace(BOLD_MARKS, '**');
+  }
   for (const h of highlights) {
-    out += escapeMarkdown(text.slice(at, h.start));
-    out += `**${escapeMarkdown(text.slice(h.start, h.end))}**`;
+    out += escapeText(text.slice(at, h.start));
+    out += `**${escapeText(text.slice(h.start, h.end))}**`;
     at = h.end;
   }
-  return out + escapeMarkdown(text.slice(at));
+  return out + escapeText(text.slice(at));
 }
 
 /**
@@ -313,7 +354,7 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
 
 /** Embeds for one passage shown whole, split visibly across embeds when it is long. */
 function passageEmbeds(letter: Letter, passage: Passage, heading: string, color: number): Embed[] {
-  const chunks = splitForEmbeds(escapeMarkdown(passage.text), 3500);
+  const chunks = splitForEmbeds(escapeText(passage.text), 3500);
   return chunks.map((chunk, i) => ({
     color,
     title: i === 0 ? clip(heading, DISCORD_LIMITS.embedTitle) : undefined,
@@ -370,7 +411,7 @@ export function renderPassage(
   const embeds = [...before, ...main, ...after];
   const closing: Embed = {
     color: GREEN,
-    description: `${clip(attribution(letter, passage), 900)}\n\n**Citation:** ${escapeMarkdown(formatCitation(letter, passage))}${left.length ? `\n\nNot shown (too long for one message): passage ${left.join(', ')} — use \`/quote\`.` : ''}`,
+    description: `${clip(attribution(letter, passage), 900)}\n\n**Citation:** ${escapeText(formatCitation(letter, passage))}${left.length ? `\n\nNot shown (too long for one message): passage ${left.join(', ')} — use \`/quote\`.` : ''}`,
     footer: footer(info),
   };
   if (options.question) embeds[0] = { ...embeds[0], author: questionAuthor(options.question) };
@@ -433,7 +474,7 @@ export function renderCitations(
           passage ? `Cite passage ${passage.n} of this letter` : 'Cite this letter',
           DISCORD_LIMITS.embedTitle,
         ),
-        description: `${escapeMarkdown(clip(letter.title, 1500))}\n${link ? `<${link}>` : 'No document symbol in the text, so no link: the citation uses the title and date.'}${passage ? "\nPassage numbers are Annex's own: cite the page (where shown) in formal writing." : ''}`,
+        description: `${escapeText(clip(letter.title, 1500))}\n${link ? `<${link}>` : 'No document symbol in the text, so no link: the citation uses the title and date.'}${passage ? "\nPassage numbers are Annex's own: cite the page (where shown) in formal writing." : ''}`,
         fields,
         footer: footer(info),
       },
@@ -455,7 +496,7 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
   if (answer.abstained || answer.results.length === 0) return renderAbstention(answer, info, false);
   const lines = answer.results.map((r, i) => {
     const where = `${r.symbol ?? formatUnDate(r.date)}, ${r.part}${pagesLabel(r)}, passage ${r.passage}`;
-    return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeMarkdown(where)}${r.url ? ` · <${r.url}>` : ''}`;
+    return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeText(where)}${r.url ? ` · <${r.url}>` : ''}`;
   });
   const base = { userId: view.userId, scope: view.scope };
   const next = view.offset + answer.results.length;
@@ -501,7 +542,7 @@ export function renderLettersPage(
   const shown = newestFirst.slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
   const lines = shown.map(
     (l) =>
-      `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}\n${escapeMarkdown(clip(l.title, 300))}`,
+      `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}\n${escapeText(clip(l.title, 300))}`,
   );
   return reply({
     embeds: [
@@ -558,7 +599,7 @@ export function renderLetter(letter: Letter, info: IndexInfo): Reply {
         description: link
           ? `Official text: <${link}>`
           : 'The text carries no document symbol, so there is no official link.',
-        fields: fields.map((f) => ({ ...f, value: escapeMarkdown(f.value) })),
+        fields: fields.map((f) => ({ ...f, value: escapeText(f.value) })),
         footer: { text: `Full text attached as ${fileName} · ${footer(info).text}` },
       },
     ],
@@ -630,7 +671,7 @@ export function renderVerdict(
           author: head,
           title: 'Quoted verbatim in a letter',
           url: documentUrl(letter) ?? undefined,
-          description: `${clip(attribution(letter, passage), 800)} says:\n> ${clip(escapeMarkdown(passage.text), 2500)}`,
+          description: `${clip(attribution(letter, passage), 800)} says:\n> ${clip(escapeText(passage.text), 2500)}`,
           fields: [
             {
               name: 'Citation',
@@ -687,7 +728,7 @@ export function renderNotice(text: string, ephemeral = true): Reply {
 /** What `/reload` changed: added, changed, removed and refused letters. */
 export function renderReloadReport(report: ReloadReport, info: IndexInfo): Reply {
   const list = (items: string[]) =>
-    clip(items.map((i) => `• ${escapeMarkdown(i)}`).join('\n') || '—', DISCORD_LIMITS.fieldValue);
+    clip(items.map((i) => `• ${escapeText(i)}`).join('\n') || '—', DISCORD_LIMITS.fieldValue);
   return reply({
     ephemeral: true,
     embeds: [

@@ -1,9 +1,12 @@
+import { escapeMarkdown } from 'discord.js';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { decodeButton, encodeButton } from '../../src/render/custom-ids.ts';
 import {
+  escapeText,
   type IndexInfo,
   markQuote,
   renderAnswer,
@@ -47,6 +50,61 @@ describe('markQuote', () => {
     const marked = markQuote(text, [{ start: 0, end: 6 }]);
     expect(marked).toBe('**Around** \\*3,300\\* persons\\_became victims');
     expect(marked.replace(/\*\*/g, '').replace(/\\(.)/g, '$1')).toBe(text);
+  });
+
+  it('keeps any text verbatim and bolds exactly the highlights', () => {
+    // Markdown characters, letters, spaces and the private-use characters markQuote uses inside.
+    // Runs of three (`***`, `~~~`…) are left out: escapeMarkdown leaves one of them unescaped.
+    const text = fc
+      .string({ unit: fc.constantFrom(...'*_~|`>#-. aZ9\uE000\uE001'), maxLength: 60 })
+      .filter((t) => !/([*_~|`])\1\1/.test(t));
+    const withHighlights = text.chain((t) =>
+      fc.uniqueArray(fc.integer({ min: 0, max: t.length }), { maxLength: 6 }).map((cuts) => {
+        const sorted = [...cuts].sort((a, b) => a - b);
+        const highlights = [];
+        for (let i = 0; i + 1 < sorted.length; i += 2)
+          highlights.push({ start: sorted[i] ?? 0, end: sorted[i + 1] ?? 0 });
+        return { t, highlights };
+      }),
+    );
+    fc.assert(
+      fc.property(withHighlights, ({ t, highlights }) => {
+        const marked = markQuote(t, highlights);
+        // The bold markers are the only unescaped asterisks: remove them, then the escapes.
+        const unescaped = marked.replace(/(?<!\\)\*\*/g, '').replace(/\\(.)/gs, '$1');
+        expect(unescaped).toBe(t);
+        expect(marked.match(/(?<!\\)\*\*/g)?.length ?? 0).toBe(highlights.length * 2);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('escapeText', () => {
+  it('is discord.js’s escapeMarkdown, also for text longer than one run', () => {
+    const text = 'The *Secretary-General* noted file_name and ~~draft~~ text || twice. '.repeat(40);
+    expect(escapeText(text)).toBe(escapeMarkdown(text));
+    expect(escapeText('No markdown here: 1,318 victims.')).toBe('No markdown here: 1,318 victims.');
+  });
+
+  it('escapes any text as escapeMarkdown does, whatever its length', () => {
+    // Runs of three asterisks or underscores are left out: escapeMarkdown alternates where it
+    // puts their backslashes from one run to the next, a difference that renders the same.
+    const word = fc.string({
+      unit: fc.constantFrom(...'\\`*_~|aZ9.:/'),
+      minLength: 1,
+      maxLength: 30,
+    });
+    const text = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', '\n', '  ')), { maxLength: 80 })
+      .map((parts) => parts.flat().join(''))
+      .filter((t) => !/\*\*\*|___/.test(t));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(escapeText(t)).toBe(escapeMarkdown(t));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
