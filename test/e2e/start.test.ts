@@ -27,4 +27,30 @@ describe('npm start (src/bot/main.ts) against the stand-in', () => {
     expect(bot.output()).toMatch(/"msg":"stopping"/);
     expect(bot.output()).not.toContain(TOKEN);
   }, 30_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'on %s, finishes the replies under way (even one waiting out a 429) before it exits 0',
+    async (signal) => {
+      const bot = await startBotProcess(discord());
+      await bot.waitForOutput(/Annex ready/, 1, 20_000);
+      const asked = Array.from({ length: 10 }, (_, i) =>
+        slash('ask', [{ name: 'question', type: 3, value: `mine victims ${2020 + i}` }]),
+      );
+      // Every first callback is answered 429: each reply is still under way 0.3 s later.
+      discord().faults.push({
+        match: (c) => c.path.endsWith('/callback'),
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 0.3, global: false },
+        headers: { 'retry-after': '0.3', 'x-ratelimit-scope': 'user' },
+        times: asked.length,
+      });
+      for (const payload of asked) discord().dispatch('INTERACTION_CREATE', payload);
+      await discord().waitFor(() => discord().faults.length === 0, 10_000);
+      bot.child.kill(signal);
+      const [code] = await once(bot.child, 'exit');
+      expect(code).toBe(0);
+      expect(asked.map((p) => discord().callbacks(p.id).length)).toEqual(asked.map(() => 2));
+    },
+    30_000,
+  );
 });
