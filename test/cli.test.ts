@@ -35,12 +35,12 @@ describe('cli letters / letter --json', () => {
       'annexes',
       'passages',
     ]);
-    expect(letters.find((l: { id: string }) => l.id === SEED.lachin).passages).toBe(17);
+    expect(letters.find((l: { id: string }) => l.id === SEED.lachin).passages).toBe(19);
   });
 
   it('prints one letter with its passages', async () => {
     const letter = await json(['letter', SEED.lachin, '--json']);
-    expect(letter.passages[9]).toMatchObject({ n: 10, part: 'annex', pages: [2, 3] });
+    expect(letter.passages[10]).toMatchObject({ n: 11, part: 'annex', pages: [2, 3] });
     expect(Object.keys(letter.passages[0])).toEqual(['n', 'part', 'pages', 'text']);
   });
 

@@ -14,5 +14,5 @@ export {
   SIDECAR_SUFFIX,
 } from './load.ts';
 export { type Masthead, parseMasthead, splitSymbol } from './masthead.ts';
-export { type LetterSource, parseLetter } from './parse-letter.ts';
+export { isSignature, type LetterSource, parseLetter } from './parse-letter.ts';
 export { Annex, Letter, PartKind, Passage, Sidecar, Signatory } from './schema.ts';

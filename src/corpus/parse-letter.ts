@@ -26,6 +26,11 @@ const HEADING = /^(Identical letters|Letter|Note verbale) dated\b/i;
 const HEADING_PARTS =
   /^(?:Identical letters|Letter|Note verbale) dated (.+?) from (?:the )?(.+?) addressed to (?:the )?(.+?)\.?$/i;
 const SIGNED = /^\(Signed\)\s*/;
+
+/** Whether a passage is a signature block ("(Signed) Yashar Aliyev Ambassador …"). */
+export function isSignature(text: string): boolean {
+  return SIGNED.test(text);
+}
 const ANNEX_HEADING = /^Annex(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const ENCLOSURE_HEADING = /^Enclosure(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const FOOTNOTE = /^\*+\s/;
@@ -130,11 +135,22 @@ export function parseLetter(raw: string, source: LetterSource): Letter {
   };
   for (const block of blocks.slice(0, headingIndex + 1)) place(block.text);
 
+  const passage = (text: string, start: number, pages: number[]): Passage => ({
+    n: passages.length + 1,
+    part: part.kind,
+    partIndex: part.index,
+    pages,
+    start,
+    end: start + text.length,
+    text,
+  });
   for (const block of blocks.slice(headingIndex + 1)) {
     const start = place(block.text);
     const text = block.text;
     if (SIGNED.test(text)) {
       signatories.push(parseSignature(block, part.sender));
+      // Also a passage: "who signed …?" is answered by quoting the signature itself.
+      passages.push(passage(text, start, block.pages));
     } else if (BODY_LINE.test(text)) {
       for (const body of parseBodies(text)) if (!bodies.includes(body)) bodies.push(body);
     } else if (SYMBOLS_ONLY.test(text) || FOOTNOTE.test(text)) {
@@ -160,15 +176,7 @@ export function parseLetter(raw: string, source: LetterSource): Letter {
       }
     } else {
       part.awaitingTitle = false;
-      passages.push({
-        n: passages.length + 1,
-        part: part.kind,
-        partIndex: part.index,
-        pages: block.pages,
-        start,
-        end: start + text.length,
-        text,
-      });
+      passages.push(passage(text, start, block.pages));
     }
   }
 

@@ -6,7 +6,7 @@
 import { escapeMarkdown } from 'discord.js';
 import { formatUnDate } from '../corpus/dates.ts';
 import type { Letter, Passage } from '../corpus/schema.ts';
-import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
+import { type Answer, type AnswerResult, type Searched, UNSIGNED } from '../search/answer.ts';
 import {
   attribution,
   CITATION_STYLES,
@@ -285,7 +285,7 @@ export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boo
         color: GREY,
         author: questionAuthor(answer.query),
         title: 'Not found in the letters',
-        description: `No passage in the ${describeSearched(answer.searched)}${reason} answers this question.\n\nAnnex only quotes the letters; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.`,
+        description: `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason} answers this question.\n\nAnnex only quotes the letters; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.`,
         footer: footer(info),
       },
     ],

@@ -9,7 +9,45 @@ import { PHRASE_CONCEPTS, STEM_CONCEPTS } from './synonyms.ts';
 
 /** Question words that carry intent; they are read for it, then dropped like stop words. */
 const INTENT_WORDS = new Set(['how', 'many', 'much', 'long', 'when', 'where', 'who', 'whom']);
-const STOP_WORDS = new Set<string>([...ENGLISH_STOP_WORDS, ...INTENT_WORDS, 's']);
+/**
+ * How people phrase a question, beyond the stop word list: asking words ("why", "tell me",
+ * "what happened") and contractions without their apostrophe. A letter never answers them, so
+ * counting them would only make a good passage look like it misses part of the question.
+ */
+const QUESTION_WORDS = [
+  'why',
+  'does',
+  'tell',
+  'please',
+  'know',
+  'explain',
+  'describe',
+  'happen',
+  'happened',
+  'happens',
+  'happening',
+  'cant',
+  'cannot',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'wont',
+  'whats',
+  'whos',
+  'hows',
+  'wheres',
+  'whens',
+];
+const STOP_WORDS = new Set<string>([
+  ...ENGLISH_STOP_WORDS,
+  ...INTENT_WORDS,
+  ...QUESTION_WORDS,
+  's',
+]);
 
 /** A word, or a number with its thousands separators and decimals (`1,318`, `2.5`). */
 const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -103,12 +141,9 @@ export function analyze(text: string, keep?: (concept: string) => boolean): Term
         terms.push({ word: joined, start: token.start, end: next.end, concept });
     }
     if (STOP_WORDS.has(token.word)) continue;
-    terms.push({
-      word: token.word,
-      start: token.start,
-      end: token.end,
-      concept: conceptOf(token.word),
-    });
+    const concept = conceptOf(token.word);
+    if (!keep || keep(concept))
+      terms.push({ word: token.word, start: token.start, end: token.end, concept });
   }
   return terms;
 }

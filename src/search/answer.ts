@@ -1,4 +1,5 @@
 import { namesLetter } from '../corpus/identify.ts';
+import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
 import { fold } from './analyze.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
@@ -67,6 +68,9 @@ export interface Answer {
   total: number;
   results: AnswerResult[];
 }
+
+/** Why Annex abstains on "who signed …?" when the letters it names carry no signature. */
+export const UNSIGNED = 'the letters it names are not signed';
 
 /** Default number of passages in an answer. */
 export const DEFAULT_LIMIT = 3;
@@ -470,6 +474,60 @@ function toResult(
   };
 }
 
+/** How many letters a "who signed …?" answer names at most, best match first… */
+const SIGNATORY_LETTERS = 3;
+/** …and only those whose best passage scores at least this share of the best letter's. */
+const SIGNATORY_RELATIVE_SCORE = 0.5;
+
+/**
+ * For "who signed the letter about Khojavend?": the letters the rest of the question finds,
+ * best first, and each one's signature blocks: the letter's own first, or the annex's when the
+ * question asks about an annex. Empty when those letters carry no signature (notes verbales
+ * are unsigned); null when the rest of the question finds no letter, so that it is answered
+ * like any other.
+ */
+function signaturesFor(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  filters: SearchFilters,
+): Scored[] | null {
+  const topic = { ...q, concepts: q.concepts.filter((c) => c.concept !== 'sign') };
+  if (topic.concepts.length === 0) return null;
+  const asked = new Set(topic.concepts.map((c) => c.concept));
+  const first: PartKind = asked.has('annex')
+    ? 'annex'
+    : asked.has('enclosur')
+      ? 'enclosure'
+      : 'letter';
+  const signatures: Scored[] = [];
+  const letters = new Set<Letter>();
+  let ranked = rankPassages(index, topic, filters, 20).results;
+  if (ranked.length === 0) return null;
+  // A time the question names ("the August 2022 letter") picks the letters, when any matches.
+  const date = q.date;
+  if (date && !date.upTo) {
+    const dated = ranked.filter((r) =>
+      [r.entry.letter.date, ...r.entry.letter.annexes.map((a) => a.date)].some(
+        (d) => d !== null && d >= date.from && d <= date.to,
+      ),
+    );
+    if (dated.length > 0) ranked = dated;
+  }
+  const bar = (ranked[0]?.score ?? 0) * SIGNATORY_RELATIVE_SCORE;
+  for (const best of ranked) {
+    const { letter } = best.entry;
+    if (best.score < bar || letters.size === SIGNATORY_LETTERS) break;
+    if (letters.has(letter)) continue;
+    letters.add(letter);
+    const signed = letter.passages
+      .filter((p) => isSignature(p.text) && (!filters.part || p.part === filters.part))
+      .sort((a, b) => Number(b.part === first) - Number(a.part === first) || a.n - b.n);
+    for (const passage of signed)
+      signatures.push({ entry: { letter, passage }, score: best.score, coverage: best.coverage });
+  }
+  return signatures;
+}
+
 /**
  * Answers a question with verbatim, cited passages, best first — or abstains, saying what was
  * searched, when no passage matches at least `MIN_COVERAGE` of what the question asks.
@@ -493,6 +551,19 @@ export function answerQuestion(
   });
   if (searched.passages === 0) return abstain('no letters match the filters');
   if (q.concepts.length === 0) return abstain('the question has no words to search for');
+  const signatures = q.wantsSignatory ? signaturesFor(index, q, options) : null;
+  if (signatures?.length === 0) return abstain(UNSIGNED);
+  if (signatures) {
+    const { weights } = conceptWeights(index, q);
+    return {
+      query: question,
+      abstained: false,
+      reason: null,
+      searched,
+      total: signatures.length,
+      results: signatures.slice(offset, offset + limit).map((s) => toResult(s, q, weights)),
+    };
+  }
   const ranked = rankPassages(index, q, options, offset + limit);
   if (ranked.total === 0) return abstain('no passage answers the question');
   const { weights } = conceptWeights(index, q);

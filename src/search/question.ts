@@ -33,11 +33,15 @@ export interface ParsedQuestion {
   wantsFigure: boolean;
   /** "How long": prefer passages that state a duration. */
   wantsDuration: boolean;
+  /** "Who signed / wrote …": answer with the signatures of the letters the rest names. */
+  wantsSignatory: boolean;
   date: DateHint | null;
 }
 
 const PHRASE = /"([^"]+)"|“([^”]+)”/g;
 const WANTS_FIGURE = /\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total)\b/i;
+const WANTS_SIGNATORY =
+  /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b/i;
 const WANTS_DURATION = /\bhow long\b|\bfor how many (?:years|months|days)\b/i;
 /** In "how long did X last?", the verb is part of the question form, not something to find. */
 const DURATION_VERBS = new Set([
@@ -50,8 +54,9 @@ const DURATION_VERBS = new Set([
   'go',
   'went',
 ]);
+/** A month and year, with the day when given ("24 August 2022", "August 24, 2022"). */
 const MONTH_YEAR = new RegExp(
-  `\\b(${DATE_PATTERN.source.match(/\(([a-z|]+)\)/i)?.[1]})\\s+(\\d{4})\\b`,
+  `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${DATE_PATTERN.source.match(/\(([a-z|]+)\)/i)?.[1]})\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(\\d{4})\\b`,
   'i',
 );
 const YEAR = /\b(19\d{2}|20\d{2})\b/;
@@ -127,11 +132,15 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
       concepts.set(concept, { concept, word: term.word, correctedTo, weight });
   };
   const wantsDuration = WANTS_DURATION.test(text);
-  const dateWords = new Set(date ? fold(date.words).split(/\s+/) : []);
+  const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
   for (const term of analyze(text)) {
     if (wantsDuration && DURATION_VERBS.has(term.word)) continue;
+    if (dateWords.has(term.word)) {
+      add(term, term.concept, null, DATE_WORD_WEIGHT);
+      continue;
+    }
     if (index.documentFrequency(term.concept) > 0) {
-      add(term, term.concept, null, dateWords.has(term.word) ? DATE_WORD_WEIGHT : 1);
+      add(term, term.concept, null, 1);
       continue;
     }
     const correction = term.word.includes(' ') ? null : correctSpelling(index, term.word);
@@ -144,6 +153,7 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
     phrases,
     wantsFigure: WANTS_FIGURE.test(text),
     wantsDuration,
+    wantsSignatory: WANTS_SIGNATORY.test(text),
     date,
   };
 }

@@ -15,7 +15,7 @@ interface IndexDocument {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 12;
+export const INDEX_FORMAT = 13;
 
 /**
  * MiniSearch holds the selective concepts: those in at most this share of passages (never

@@ -35,8 +35,14 @@ export const STEM_CONCEPTS: Readonly<Record<string, string>> = {
   armenian: 'armenia',
   azerbaijani: 'azerbaijan',
   russian: 'russia',
-  // internally displaced persons
+  // internally displaced persons ("displaced" alone means them in these letters)
   idp: 'idp',
+  displac: 'idp',
+  // who wrote a letter: its signature, "(Signed) …"
+  wrote: 'sign',
+  written: 'sign',
+  author: 'sign',
+  signatori: 'sign',
   // demining / mine clearance
   demin: 'demin',
   deminer: 'demin',

@@ -62,8 +62,9 @@ describe('addLetter with a PDF', () => {
       agendaItems: [12],
       annexes: [{ title: 'Statement on mine clearance in Testland', date: null }],
     });
-    const [first, second, ...annex] = letter.passages;
+    const [first, second, signature, ...annex] = letter.passages;
     expect([first?.part, first?.pages, second?.pages]).toEqual(['letter', [1], [1]]);
+    expect(signature).toMatchObject({ part: 'letter', pages: [1], text: '(Signed) Jane Doe Ambassador Permanent Representative' });
     expect(annex[0]).toMatchObject({ part: 'annex', pages: [2], text: 'Since January 2025, 48 deminers have cleared 1,250 hectares of land.' });
     const spanning = annex.find((p) => p.text.startsWith('The mines found'));
     expect(spanning?.pages).toEqual([2, 3]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Corpus, loadCorpus } from '../../src/corpus/index.ts';
+import { type Corpus, isSignature, loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
@@ -43,10 +43,26 @@ describe('the seed corpus', () => {
       for (const p of l.passages) {
         expect(p.text).not.toMatch(/\*\*|^#|^---|\s{2}|\n/);
         expect(p.text).not.toMatch(/\b\d\/\d\b|\d{2}-\d{5}/);
-        expect(p.text).not.toMatch(/^\(Signed\)|Distr\.:|Seventy-\w+ (?:session|year)$/);
+        expect(p.text).not.toMatch(/Distr\.:|Seventy-\w+ (?:session|year)$/);
         expect(p.text).not.toMatch(/^(?:Annex to|Letter dated|Note verbale dated)/);
       }
     }
+  });
+
+  it('quotes each signature block as a passage of its part, as well as reading its signatory', () => {
+    for (const l of corpus.letters) {
+      const signatures = l.passages.filter((p) => isSignature(p.text));
+      expect(signatures).toHaveLength(l.signatories.length);
+      signatures.forEach((p, i) => expect(p.text).toContain(l.signatories[i]?.name));
+    }
+    expect(
+      letter(SEED.lachin)
+        .passages.filter((p) => isSignature(p.text))
+        .map((p) => [p.part, p.text]),
+    ).toEqual([
+      ['letter', "(Signed) Tofig Musayev Chargé d'affaires a.i."],
+      ['annex', '(Signed) Jeyhun Bayramov'],
+    ]);
   });
 
   it('keeps every word of the source: each passage, whitespace aside, appears in the raw file', () => {
@@ -85,14 +101,14 @@ describe('A/78/368-S/2023/686 (plain text with a page footer)', () => {
           date: '2023-09-19',
         },
       ],
-      passages: 9,
+      passages: 10,
     });
   });
 
-  it('puts three passages in the letter and six in the annex; the last stands on page 2', () => {
+  it('puts three passages and the signature in the letter, six in the annex; the last on page 2', () => {
     const l = letter(SEED.khojavand);
     expect(l.passages.map((p) => p.part)).toEqual([
-      ...Array(3).fill('letter'),
+      ...Array(4).fill('letter'),
       ...Array(6).fill('annex'),
     ]);
     expect(l.passages.at(-1)?.pages).toEqual([2]);
@@ -113,7 +129,7 @@ describe('A/76/930-S/2022/642 (footers, a paragraph across pages 2 and 3)', () =
       bodies: ['General Assembly, Seventy-sixth session', 'Security Council, Seventy-seventh year'],
       agendaItems: [20, 35, 51, 65, 66, 72, 74, 85, 100, 134],
       jobNumber: '22-13249',
-      passages: 17,
+      passages: 19,
     });
     expect(m.signatories).toEqual([
       { name: 'Tofig Musayev', title: "Chargé d'affaires a.i." },
@@ -140,8 +156,9 @@ describe('A/76/930-S/2022/642 (footers, a paragraph across pages 2 and 3)', () =
 
   it('gives pages only where footers determine them', () => {
     const pages = letter(SEED.lachin).passages.map((p) => p.pages);
-    expect(pages.slice(0, 9).every((p) => p.length === 0)).toBe(true);
-    expect(pages.slice(10).every((p) => p.length === 1 && p[0] === 3)).toBe(true);
+    expect(pages.slice(0, 10).every((p) => p.length === 0)).toBe(true);
+    expect(pages[10]).toEqual([2, 3]);
+    expect(pages.slice(11).every((p) => p.length === 1 && p[0] === 3)).toBe(true);
   });
 });
 
@@ -166,12 +183,12 @@ describe('letter of 4 April 2024 (markdown-styled, no symbol)', () => {
           date: null,
         },
       ],
-      passages: 10,
+      passages: 11,
     });
   });
 
   it('keeps the annex paragraph that opens with a date apart from the annex title', () => {
-    const p = letter(SEED.awarenessDay2024).passages[2];
+    const p = letter(SEED.awarenessDay2024).passages[3];
     expect(p?.text).toBe(
       '4 April is observed as the International Day for Mine Awareness and Assistance in Mine Action.',
     );
@@ -207,7 +224,7 @@ describe('letter of 23 February 2021 (hard-wrapped, sentences broken by blank li
           date: '2021-02-22',
         },
       ],
-      passages: 12,
+      passages: 14,
     });
   });
 

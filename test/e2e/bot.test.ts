@@ -198,19 +198,19 @@ describe('other commands', () => {
     const call = await bot.interact(
       slash('quote', [
         { name: 'letter', type: STRING, value: SEED.lachin },
-        { name: 'passage', type: INTEGER, value: 10 },
+        { name: 'passage', type: INTEGER, value: 11 },
         { name: 'context', type: BOOLEAN, value: true },
       ]),
     );
     const message = messageOf(call);
     const titles = message.embeds.map((e: { title?: string }) => e.title).filter(Boolean);
     expect(titles).toEqual([
-      'Before: passage 9 (annex)',
-      'Passage: passage 10 (annex · pp. 2–3)',
-      'After: passage 11 (annex · p. 3)',
+      'Before: passage 10 (annex)',
+      'Passage: passage 11 (annex · pp. 2–3)',
+      'After: passage 12 (annex · p. 3)',
     ]);
     expect(message.embeds.at(-1)?.description).toContain(
-      'A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10',
+      'A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 11',
     );
   });
 
@@ -233,7 +233,7 @@ describe('other commands', () => {
       await bot.interact(
         slash('cite', [
           { name: 'letter', type: STRING, value: SEED.lachin },
-          { name: 'passage', type: INTEGER, value: 12 },
+          { name: 'passage', type: INTEGER, value: 13 },
           { name: 'style', type: STRING, value: 'un' },
         ]),
       ),
@@ -247,7 +247,7 @@ describe('other commands', () => {
     const message = messageOf(await bot.interact(slash('help', [], 'dm')));
     expect(message.flags).toBe(64);
     expect(message.embeds[0].description).toMatch(/no AI model/);
-    expect(message.embeds[0].fields[1].value).toMatch(/^5 letters, 60 passages/);
+    expect(message.embeds[0].fields[1].value).toMatch(/^5 letters, 66 passages/);
   });
 
   it('autocomplete: a type-8 answer with at most 25 letters', async () => {

@@ -31,6 +31,10 @@ describe('analyze', () => {
 
   it('drops stop words and question words', () => {
     expect(concepts('How many of the victims were there?')).toEqual(['victim']);
+    expect(concepts("Why can't people return? What happened? Tell me, please.")).toEqual([
+      'person',
+      'return',
+    ]);
   });
 
   it('maps domain synonyms to one concept', () => {
@@ -40,6 +44,9 @@ describe('analyze', () => {
     expect(concepts('maimed')).toEqual(concepts('injuries'));
     expect(concepts('Khojavend')).toEqual(concepts('Khojavand'));
     expect(concepts('demining')).toEqual(concepts('deminer'));
+    expect(concepts('displaced')).toEqual(concepts('IDPs'));
+    expect(concepts('wrote')).toEqual(concepts('signed'));
+    expect(concepts('author')).toEqual(concepts('signatory'));
   });
 
   it('gives a domain phrase the concept of its short form', () => {

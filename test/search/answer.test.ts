@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
+import { UNSIGNED } from '../../src/search/answer.ts';
 import { answerQuestion, parseDateHint, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
@@ -68,7 +69,7 @@ describe('answerQuestion: abstention', () => {
     expect(answer.results).toEqual([]);
     expect(answer.searched).toEqual({
       letters: 5,
-      passages: 60,
+      passages: 66,
       from: '2021-02-23',
       to: '2024-04-04',
     });
@@ -126,7 +127,16 @@ describe('answerQuestion: excerpt and highlights', () => {
     expect(r?.excerpt).toMatch(/^85 citizens, including 16 civilians/);
     expect(r?.text).toContain(r?.excerpt);
     const marked = r?.highlights.map((h) => r.excerpt.slice(h.start, h.end));
-    expect(marked).toContain('ANAMA');
+    expect(marked).toEqual(['Azerbaijan National Agency for Mine Action', 'ANAMA']);
+  });
+
+  it('marks only the words the question asked about', () => {
+    const r = top('How many mine victims died in 2023?');
+    expect(r?.highlights.map((h) => r.excerpt.slice(h.start, h.end))).toEqual([
+      'landmine',
+      'victims',
+      'died',
+    ]);
   });
 });
 
@@ -143,5 +153,62 @@ describe('parseDateHint', () => {
       upTo: false,
     });
     expect(parseDateHint('no time here')).toBeNull();
+  });
+
+  it('takes the day of a full date as part of the time named', () => {
+    for (const written of ['24 August 2022', 'August 24, 2022', '24th of August 2022'])
+      expect(parseDateHint(`the letter of ${written}?`)).toEqual({
+        from: '2022-08-01',
+        to: '2022-08-31',
+        upTo: false,
+        words: written,
+      });
+  });
+});
+
+describe('answerQuestion: who signed', () => {
+  const quotes = (question: string) =>
+    answerQuestion(index, question).results.map((r) => [r.letterId, r.part, r.text]);
+
+  it('quotes the signatures of the letter the question names, its own first', () => {
+    expect(quotes('Who signed the letter of 24 August 2022?')).toEqual([
+      [SEED.lachin, 'letter', "(Signed) Tofig Musayev Chargé d'affaires a.i."],
+      [SEED.lachin, 'annex', '(Signed) Jeyhun Bayramov'],
+    ]);
+    expect(quotes('Who signed the 2023 letter about Khojavend?')).toEqual([
+      [SEED.khojavand, 'letter', '(Signed) Yashar Aliyev Ambassador Permanent Representative'],
+    ]);
+  });
+
+  it('puts the annex’s signature first when the question asks about the annex', () => {
+    expect(quotes('Who wrote the annex to the August 2022 letter?')[0]).toEqual([
+      SEED.lachin,
+      'annex',
+      '(Signed) Jeyhun Bayramov',
+    ]);
+  });
+
+  it('abstains on an unsigned note verbale rather than quote something else', () => {
+    const answer = answerQuestion(index, 'Who signed the note verbale of April 2021?');
+    expect(answer).toMatchObject({ abstained: true, reason: UNSIGNED, results: [] });
+  });
+
+  it('answers "which countries signed …" as an ordinary question', () => {
+    expect(top('Which countries signed the trilateral statement?')?.text).toMatch(/signing/);
+  });
+});
+
+describe('answerQuestion: how people ask', () => {
+  it('does not count "what happened", "why" or "can’t" against a passage', () => {
+    expect(top('What happened in Khojavend in September 2023?')?.text).toMatch(
+      /anti-tank landmine planted in the Khojavand district/,
+    );
+    expect(top("Why can't displaced persons return home?")?.text).toMatch(
+      /internally displaced persons to return/,
+    );
+  });
+
+  it('reads the day of a date as part of the date, not as a word to find', () => {
+    expect(answerQuestion(index, 'What happened on 20 and 21 August 2022?').abstained).toBe(false);
   });
 });
