@@ -54,3 +54,12 @@ export function formatUnDate(isoDate: string): string {
   const month = MONTHS[(m ?? 1) - 1] ?? '';
   return `${d} ${month.charAt(0).toUpperCase()}${month.slice(1)} ${y}`;
 }
+
+/** `YYYY-MM-DD` as the number YYYYMMDD, for comparing days without strings. */
+export function dayNumber(isoDate: string): number {
+  return (
+    Number(isoDate.slice(0, 4)) * 10000 +
+    Number(isoDate.slice(5, 7)) * 100 +
+    Number(isoDate.slice(8, 10))
+  );
+}

@@ -10,11 +10,27 @@ import { PHRASE_CONCEPTS, STEM_CONCEPTS } from './synonyms.ts';
 /** Question words that carry intent; they are read for it, then dropped like stop words. */
 const INTENT_WORDS = new Set(['how', 'many', 'much', 'long', 'when', 'where', 'who', 'whom']);
 /**
- * How people phrase a question, beyond the stop word list: asking words ("why", "tell me",
- * "what happened") and contractions without their apostrophe. A letter never answers them, so
- * counting them would only make a good passage look like it misses part of the question.
+ * Beyond the stop word list: function words it lacks ("its", "will", "upon"; not "may", a
+ * month), how people phrase a question ("why", "tell me", "what happened"), and contractions
+ * without their apostrophe. A letter never answers them, so counting them would only make a
+ * good passage look like it misses part of the question.
  */
-const QUESTION_WORDS = [
+const EXTRA_STOP_WORDS = [
+  'its',
+  'itself',
+  'theirs',
+  'hers',
+  'ours',
+  'will',
+  'shall',
+  'upon',
+  'per',
+  'via',
+  'within',
+  'however',
+  'therefore',
+  'thus',
+  'whose',
   'why',
   'does',
   'tell',
@@ -45,7 +61,7 @@ const QUESTION_WORDS = [
 const STOP_WORDS = new Set<string>([
   ...ENGLISH_STOP_WORDS,
   ...INTENT_WORDS,
-  ...QUESTION_WORDS,
+  ...EXTRA_STOP_WORDS,
   's',
 ]);
 

@@ -1,3 +1,4 @@
+import { dayNumber } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
@@ -122,17 +123,17 @@ export function describeScope(index: SearchIndex, filters: SearchFilters = {}): 
   return scope;
 }
 
-function monthsBetween(earlier: string, later: string): number {
-  const [y1 = 0, m1 = 0] = earlier.split('-').map(Number);
-  const [y2 = 0, m2 = 0] = later.split('-').map(Number);
-  return (y2 - y1) * 12 + (m2 - m1);
+/** Months from one YYYYMMDD day to a later one, by calendar month. */
+function monthsBetween(earlier: number, later: number): number {
+  const month = (day: number) => Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100);
+  return month(later) - month(earlier);
 }
 
-function dateFactor(letter: Letter, q: ParsedQuestion): number {
-  if (!q.date) return 1;
-  if (letter.date >= q.date.from && letter.date <= q.date.to) return 1 + DATE_BOOST;
-  if (q.date.upTo && letter.date < q.date.from) {
-    return 1 + DATE_BOOST * Math.exp(-monthsBetween(letter.date, q.date.from) / 12);
+/** The boost for a letter dated `day` (YYYYMMDD) when the question names a time. */
+function dateFactor(day: number, range: { from: number; to: number; upTo: boolean }): number {
+  if (day >= range.from && day <= range.to) return 1 + DATE_BOOST;
+  if (range.upTo && day < range.from) {
+    return 1 + DATE_BOOST * Math.exp(-monthsBetween(day, range.from) / 12);
   }
   return 1;
 }
@@ -389,6 +390,10 @@ export function rankPassages(
     }
     const QUALIFIED = 3;
     let bestScore = 0;
+    const dateRange = q.date
+      ? { from: dayNumber(q.date.from), to: dayNumber(q.date.to), upTo: q.date.upTo }
+      : null;
+    const { passageDay } = index;
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] as number;
       if (seen[id] !== 1) continue;
@@ -408,15 +413,14 @@ export function rankPassages(
       }
       const coverage = covered / total;
       if (coverage < MIN_COVERAGE) continue;
-      const entry = index.passages[id] as IndexedPassage;
       if (q.phrases.length > 0) {
-        const folded = fold(entry.passage.text);
+        const folded = fold((index.passages[id] as IndexedPassage).passage.text);
         if (!q.phrases.every((p) => folded.includes(p))) continue;
       }
       let final = bm25 * coverage;
       if (q.wantsFigure && index.hasFigure(id)) final *= 1 + FIGURE_BOOST;
       if (q.wantsDuration && index.hasDuration(id)) final *= 1 + FIGURE_BOOST;
-      if (q.date) final *= dateFactor(entry.letter, q);
+      if (dateRange) final *= dateFactor(passageDay[id] as number, dateRange);
       score[id] = final;
       matched[id] = coverage;
       seen[id] = QUALIFIED;

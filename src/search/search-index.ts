@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, Passage } from '../corpus/schema.ts';
+import { dayNumber } from '../corpus/dates.ts';
 import { analyze } from './analyze.ts';
 
 /** A passage in the index, with the letter it belongs to. */
@@ -15,7 +16,7 @@ interface IndexDocument {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 13;
+export const INDEX_FORMAT = 14;
 
 /**
  * MiniSearch holds the selective concepts: those in at most this share of passages (never
@@ -110,6 +111,8 @@ export class SearchIndex {
   private readonly conceptIds: Map<string, number>;
   /** Per passage: the group of passages under the same headings (one letter part). */
   private readonly headingGroupOf: Uint32Array;
+  /** Per passage: its letter's date as YYYYMMDD (ranking reads it without touching objects). */
+  readonly passageDay: Uint32Array;
   /** Number of heading groups (letter parts). */
   readonly headingGroupCount: number;
   /** Per concept id: 1 when the concept occurs in some heading of the corpus. */
@@ -142,6 +145,7 @@ export class SearchIndex {
     this.miniSearch = miniSearch;
     this.surfaceWords = surfaceWords;
     this.conceptIds = new Map(vocabulary.map((c, i) => [c, i]));
+    this.passageDay = Uint32Array.from(this.passages, (p) => dayNumber(p.letter.date));
     const grouping = assignHeadingGroups(letters);
     this.headingGroupOf = grouping.groupOf;
     this.headingGroupCount = grouping.groups.length;
