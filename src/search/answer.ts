@@ -79,7 +79,7 @@ export const DEFAULT_LIMIT = 3;
 export const MIN_COVERAGE = 0.5;
 /** A further passage is shown only when it scores at least this share of the best one. */
 export const MIN_RELATIVE_SCORE = 0.35;
-/** Boosts: a figure for "how many", a letter of the time asked about, a quoted phrase. */
+/** Boost for a passage stating what the question asks for: a figure ("how many"), a duration ("how long"), a day ("when"). */
 export const FIGURE_BOOST = 0.3;
 /** A concept found only in the passage's headings (letter title, annex title) counts this much. */
 export const HEADING_SHARE = 0.6;
@@ -420,6 +420,7 @@ export function rankPassages(
       let final = bm25 * coverage;
       if (q.wantsFigure && index.hasFigure(id)) final *= 1 + FIGURE_BOOST;
       if (q.wantsDuration && index.hasDuration(id)) final *= 1 + FIGURE_BOOST;
+      if (q.wantsDate && index.hasDate(id)) final *= 1 + FIGURE_BOOST;
       if (dateRange) final *= dateFactor(passageDay[id] as number, dateRange);
       score[id] = final;
       matched[id] = coverage;

@@ -33,6 +33,8 @@ export interface ParsedQuestion {
   wantsFigure: boolean;
   /** "How long": prefer passages that state a duration. */
   wantsDuration: boolean;
+  /** "When …", "on what date": prefer passages that state a day. */
+  wantsDate: boolean;
   /** "Who signed / wrote …": answer with the signatures of the letters the rest names. */
   wantsSignatory: boolean;
   date: DateHint | null;
@@ -40,6 +42,7 @@ export interface ParsedQuestion {
 
 const PHRASE = /"([^"]+)"|“([^”]+)”/g;
 const WANTS_FIGURE = /\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total)\b/i;
+const WANTS_DATE = /\bwhen\b|\b(?:what|which) (?:date|day)\b/i;
 const WANTS_SIGNATORY =
   /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b/i;
 const WANTS_DURATION = /\bhow long\b|\bfor how many (?:years|months|days)\b/i;
@@ -153,6 +156,7 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
     phrases,
     wantsFigure: WANTS_FIGURE.test(text),
     wantsDuration,
+    wantsDate: WANTS_DATE.test(text),
     wantsSignatory: WANTS_SIGNATORY.test(text),
     date,
   };

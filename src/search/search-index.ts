@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, Passage } from '../corpus/schema.ts';
-import { dayNumber } from '../corpus/dates.ts';
+import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
 import { analyze } from './analyze.ts';
 
 /** A passage in the index, with the letter it belongs to. */
@@ -16,7 +16,7 @@ interface IndexDocument {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 14;
+export const INDEX_FORMAT = 15;
 
 /**
  * MiniSearch holds the selective concepts: those in at most this share of passages (never
@@ -29,6 +29,7 @@ export const MIN_INDEXED_DF = 50;
 /** Passage flags, precomputed for ranking. */
 export const FLAG_FIGURE = 1;
 export const FLAG_DURATION = 2;
+export const FLAG_DATE = 4;
 
 const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   fields: ['terms'],
@@ -48,7 +49,7 @@ export interface IndexArrays {
   documentFrequency: Uint32Array;
   /** Per passage: its number of terms (for BM25 length normalization). */
   passageLength: Uint16Array;
-  /** Per passage: `FLAG_FIGURE`, `FLAG_DURATION`. */
+  /** Per passage: `FLAG_FIGURE`, `FLAG_DURATION`, `FLAG_DATE`. */
   flags: Uint8Array;
   /** Postings of the common concepts: concept id → [postingOffsets[id], postingOffsets[id+1]). */
   postingOffsets: Uint32Array;
@@ -226,6 +227,11 @@ export class SearchIndex {
     return ((this.arrays.flags[passageId] ?? 0) & FLAG_DURATION) !== 0;
   }
 
+  /** True when a passage states a day ("10 November 2020", "September 19, 2023"). */
+  hasDate(passageId: number): boolean {
+    return ((this.arrays.flags[passageId] ?? 0) & FLAG_DATE) !== 0;
+  }
+
   /** Indexes `letters`, analyzing each passage once. */
   static build(letters: readonly Letter[]): SearchIndex {
     const conceptIds = new Map<string, number>();
@@ -263,7 +269,10 @@ export class SearchIndex {
         }
         starts[id + 1] = concepts.length;
         passageLength[id] = Math.min(65535, terms.length);
-        flags[id] = (figure ? FLAG_FIGURE : 0) | (DURATION.test(passage.text) ? FLAG_DURATION : 0);
+        flags[id] =
+          (figure ? FLAG_FIGURE : 0) |
+          (DURATION.test(passage.text) ? FLAG_DURATION : 0) |
+          (DATE_PATTERN.test(passage.text) ? FLAG_DATE : 0);
         id += 1;
       }
     }

@@ -24,6 +24,12 @@ describe('answerQuestion: ranking', () => {
     expect(top('How many mine victims were there by September 2023?')?.text).toMatch(/314/);
   });
 
+  it('prefers a passage that states a day for "when"', () => {
+    expect(top('When was the trilateral statement signed?')?.text).toMatch(
+      /Trilateral Statement by the leaders of .* on 10 November 2020/,
+    );
+  });
+
   it('prefers letters of the time the question names', () => {
     expect(top('how many people died in 2021')?.date.startsWith('2021')).toBe(true);
   });
