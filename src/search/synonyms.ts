@@ -55,10 +55,16 @@ export const STEM_CONCEPTS: Readonly<Record<string, string>> = {
   detect: 'find',
   reveal: 'find',
   identifi: 'find',
-  // urge / call on / appeal
+  // urge / call on / appeal / ask
   urg: 'urge',
   appeal: 'urge',
   call: 'urge',
+  ask: 'urge',
+  // "what kind of mines" / "the type of mines"
+  kind: 'type',
+  // "what percentage" / "25 per cent"
+  percentag: 'cent',
+  percent: 'cent',
   // number words, so "two civilians" meets "2 civilians"
   one: '1',
   two: '2',

@@ -47,6 +47,9 @@ describe('analyze', () => {
     expect(concepts('displaced')).toEqual(concepts('IDPs'));
     expect(concepts('wrote')).toEqual(concepts('signed'));
     expect(concepts('author')).toEqual(concepts('signatory'));
+    expect(concepts('asking')).toEqual(concepts('calls'));
+    expect(concepts('kind')).toEqual(concepts('type'));
+    expect(concepts('percentage')).toEqual(concepts('per cent'));
   });
 
   it('gives a domain phrase the concept of its short form', () => {
