@@ -31,6 +31,9 @@ describe('analyze', () => {
 
   it('drops stop words and question words', () => {
     expect(concepts('How many of the victims were there?')).toEqual(['victim']);
+    expect(concepts('What does the statement say about its maps?')).toEqual(
+      concepts('statement map'),
+    );
     expect(concepts("Why can't people return? What happened? Tell me, please.")).toEqual([
       'person',
       'return',
