@@ -556,28 +556,21 @@ export function answerQuestion(
   });
   if (searched.passages === 0) return abstain('no letters match the filters');
   if (q.concepts.length === 0) return abstain('the question has no words to search for');
-  const signatures = q.wantsSignatory ? signaturesFor(index, q, options) : null;
-  if (signatures?.length === 0) return abstain(UNSIGNED);
-  if (signatures) {
+  const answer = (found: Scored[], total: number): Answer => {
     const { weights } = conceptWeights(index, q);
     return {
       query: question,
       abstained: false,
       reason: null,
       searched,
-      total: signatures.length,
-      results: signatures.slice(offset, offset + limit).map((s) => toResult(s, q, weights)),
+      total,
+      results: found.slice(offset, offset + limit).map((s) => toResult(s, q, weights)),
     };
-  }
+  };
+  const signatures = q.wantsSignatory ? signaturesFor(index, q, options) : null;
+  if (signatures?.length === 0) return abstain(UNSIGNED);
+  if (signatures) return answer(signatures, signatures.length);
   const ranked = rankPassages(index, q, options, offset + limit);
   if (ranked.total === 0) return abstain('no passage answers the question');
-  const { weights } = conceptWeights(index, q);
-  return {
-    query: question,
-    abstained: false,
-    reason: null,
-    searched,
-    total: ranked.total,
-    results: ranked.results.slice(offset, offset + limit).map((s) => toResult(s, q, weights)),
-  };
+  return answer(ranked.results, ranked.total);
 }
