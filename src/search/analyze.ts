@@ -32,6 +32,7 @@ const EXTRA_STOP_WORDS = [
   'thus',
   'whose',
   'why',
+  'dated',
   'does',
   'say',
   'says',

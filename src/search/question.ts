@@ -139,7 +139,9 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
   for (const term of analyze(text)) {
     if (wantsDuration && DURATION_VERBS.has(term.word)) continue;
     if (dateWords.has(term.word)) {
-      add(term, term.concept, null, DATE_WORD_WEIGHT);
+      // The date preference does the work; a date word no passage contains is not missing.
+      if (index.documentFrequency(term.concept) > 0)
+        add(term, term.concept, null, DATE_WORD_WEIGHT);
       continue;
     }
     if (index.documentFrequency(term.concept) > 0) {

@@ -216,5 +216,8 @@ describe('answerQuestion: how people ask', () => {
 
   it('reads the day of a date as part of the date, not as a word to find', () => {
     expect(answerQuestion(index, 'What happened on 20 and 21 August 2022?').abstained).toBe(false);
+    expect(top('In the letter dated 24 August 2022, how many mines were found?')?.text).toMatch(
+      /amounts to 1,318 pieces/,
+    );
   });
 });
