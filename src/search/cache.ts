@@ -80,7 +80,7 @@ export function indexOptionsFingerprint(): string {
 }
 
 /** Bytes of saved letter texts read at a time when loading. */
-const READ_CHUNK = 8 * 1024 * 1024;
+const READ_CHUNK = 1024 * 1024;
 /** Files read at once when hashing. */
 const HASH_BATCH = 64;
 
@@ -162,7 +162,6 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     const meta = JSON.parse(await readFile(path.join(folder, META), 'utf8')) as SavedMeta;
     if (meta.format !== INDEX_FORMAT || meta.key !== key) return null;
     const arrays = unpackArrays(await readFile(path.join(folder, ARRAYS)));
-    const miniSearchJson = await readFile(path.join(folder, MINISEARCH), 'utf8');
     const letters: Letter[] = [];
     const textsFile = path.join(folder, TEXTS);
     if (!openTexts.has(textsFile)) openTexts.set(textsFile, openSync(textsFile, 'r'));
@@ -203,6 +202,10 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     } finally {
       await handle.close();
     }
+    // The saved passages are objects now: let the collector have their tuples before MiniSearch
+    // is read, which keeps a large corpus's peak memory down.
+    meta.letters.length = 0;
+    const miniSearchJson = await readFile(path.join(folder, MINISEARCH), 'utf8');
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
     const index = SearchIndex.fromSaved(
       letters,
