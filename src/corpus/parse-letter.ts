@@ -26,11 +26,6 @@ const HEADING = /^(Identical letters|Letter|Note verbale) dated\b/i;
 const HEADING_PARTS =
   /^(?:Identical letters|Letter|Note verbale) dated (.+?) from (?:the )?(.+?) addressed to (?:the )?(.+?)\.?$/i;
 const SIGNED = /^\(Signed\)\s*/;
-
-/** Whether a passage is a signature block ("(Signed) Yashar Aliyev Ambassador …"). */
-export function isSignature(text: string): boolean {
-  return SIGNED.test(text);
-}
 const ANNEX_HEADING = /^Annex(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const ENCLOSURE_HEADING = /^Enclosure(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const FOOTNOTE = /^\*+\s/;
@@ -40,6 +35,11 @@ const SENTENCE_END = /[.?!]["”’)]?$/;
 /** Words that begin a signatory's title rather than continue their name. */
 const TITLE_START =
   /\s(?=(?:Ambassador|Permanent|Deputy|Chargé|Charge|Minister|Acting|Head|Director|Counsellor|First|Second|Third|Secretary|President|Chair|Representative|Special|Senior|Vice)(?!\p{L}))/u;
+
+/** Whether a passage is a signature block ("(Signed) Yashar Aliyev Ambassador …"). */
+export function isSignature(text: string): boolean {
+  return SIGNED.test(text);
+}
 
 interface Heading {
   kind: 'letter' | 'note verbale';
@@ -147,7 +147,7 @@ export function parseLetter(raw: string, source: LetterSource): Letter {
   for (const block of blocks.slice(headingIndex + 1)) {
     const start = place(block.text);
     const text = block.text;
-    if (SIGNED.test(text)) {
+    if (isSignature(text)) {
       signatories.push(parseSignature(block, part.sender));
       // Also a passage: "who signed …?" is answered by quoting the signature itself.
       passages.push(passage(text, start, block.pages));
