@@ -86,6 +86,21 @@ describe('/ask', () => {
     expect(message.components).toEqual([]);
   });
 
+  it('answers "who signed" with the signature, and says when a note verbale is unsigned', async () => {
+    const signed = await ask([
+      { name: 'question', type: STRING, value: 'Who signed the 2023 letter about Khojavend?' },
+    ]);
+    expect(signed.message.embeds[0].description).toContain(
+      '(**Signed**) Yashar Aliyev Ambassador Permanent Representative',
+    );
+    const unsigned = await ask([
+      { name: 'question', type: STRING, value: 'Who signed the note verbale of April 2021?' },
+    ]);
+    expect(unsigned.message.embeds[0].description).toMatch(
+      /^The letters this question names carry no signature/,
+    );
+  });
+
   it('answers privately with the private option, offering to post publicly', async () => {
     const { message } = await ask([
       { name: 'question', type: STRING, value: QUESTION },
