@@ -34,6 +34,7 @@ const EXTRA_STOP_WORDS = [
   'why',
   'dated',
   'does',
+  'doing',
   'say',
   'says',
   'saying',

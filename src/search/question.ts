@@ -60,7 +60,7 @@ const DURATION_VERBS = new Set([
 /** A month and year, with the day when given ("24 August 2022", "August 24, 2022"). */
 const MONTH_YEAR = new RegExp(
   `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${DATE_PATTERN.source.match(/\(([a-z|]+)\)/i)?.[1]})\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(\\d{4})\\b`,
-  'i',
+  'gi',
 );
 const YEAR = /\b(19\d{2}|20\d{2})\b/;
 const UP_TO =
@@ -70,18 +70,28 @@ function endOfMonth(year: number, month: number): string {
   return new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
 }
 
-/** Reads the time a question refers to: a month and year, or a year. */
+/**
+ * Reads the time a question refers to: a month and year, or a year. Two months ("between
+ * November 2020 and February 2021") make a span from the first to the end of the last.
+ */
 export function parseDateHint(text: string): DateHint | null {
   const upTo = UP_TO.test(text);
-  const my = MONTH_YEAR.exec(text);
-  if (my?.[1] && my[2]) {
-    const year = Number(my[2]);
-    const month = monthIndex(my[1]);
+  const months = [...text.matchAll(MONTH_YEAR)].map((m) => {
+    const year = Number(m[2]);
+    const month = monthIndex(m[1] ?? '');
     return {
       from: `${year}-${String(month + 1).padStart(2, '0')}-01`,
       to: endOfMonth(year, month),
+      words: m[0],
+    };
+  });
+  if (months.length > 0) {
+    const sorted = [...months].sort((a, b) => a.from.localeCompare(b.from));
+    return {
+      from: sorted[0]?.from ?? '',
+      to: sorted.at(-1)?.to ?? '',
       upTo,
-      words: my[0],
+      words: months.map((m) => m.words).join(' '),
     };
   }
   const y = YEAR.exec(text);

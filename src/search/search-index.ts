@@ -16,7 +16,7 @@ interface IndexDocument {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 18;
+export const INDEX_FORMAT = 19;
 
 /**
  * MiniSearch holds the selective concepts: those in at most this share of passages (never

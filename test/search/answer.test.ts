@@ -161,6 +161,15 @@ describe('parseDateHint', () => {
     expect(parseDateHint('no time here')).toBeNull();
   });
 
+  it('reads two months as a span', () => {
+    expect(parseDateHint('killed between November 2020 and February 2021?')).toEqual({
+      from: '2020-11-01',
+      to: '2021-02-28',
+      upTo: false,
+      words: 'November 2020 February 2021',
+    });
+  });
+
   it('takes the day of a full date as part of the time named', () => {
     for (const written of ['24 August 2022', 'August 24, 2022', '24th of August 2022'])
       expect(parseDateHint(`the letter of ${written}?`)).toEqual({
