@@ -641,6 +641,15 @@ export function renderHelp(
               .slice(0, DISCORD_LIMITS.fieldValue),
           },
           {
+            name: 'Ask like this',
+            value: [
+              '• a figure: *How many mine victims were there by September 2023?*',
+              '• who wrote: *Who signed the letter of 24 August 2022?*',
+              '• an exact phrase: put it in "double quotes"',
+              '• narrow it with the `letter`, `from` and `to` options',
+            ].join('\n'),
+          },
+          {
             name: 'Index',
             value: `${info.letters} letters, ${info.passages} passages, ${range}\nBuilt ${info.builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
           },

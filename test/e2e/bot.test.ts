@@ -262,7 +262,12 @@ describe('other commands', () => {
     const message = messageOf(await bot.interact(slash('help', [], 'dm')));
     expect(message.flags).toBe(64);
     expect(message.embeds[0].description).toMatch(/no AI model/);
-    expect(message.embeds[0].fields[1].value).toMatch(/^5 letters, 66 passages/);
+    expect(message.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual([
+      'Commands',
+      'Ask like this',
+      'Index',
+    ]);
+    expect(message.embeds[0].fields[2].value).toMatch(/^5 letters, 66 passages/);
   });
 
   it('autocomplete: a type-8 answer with at most 25 letters', async () => {
