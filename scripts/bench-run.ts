@@ -11,6 +11,7 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { corpusKey, saveCorpus } from '../src/search/cache.ts';
 import { SearchIndex } from '../src/search/search-index.ts';
+import { percentile } from './lib/percentile.ts';
 
 const [corpusDir = 'corpus', mode = 'annex', cacheDir = '.annex-cache/bench'] =
   process.argv.slice(2);
@@ -80,8 +81,7 @@ if (mode === 'annex') {
     }
   }
   latencies.sort((a, b) => a - b);
-  const at = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  const at = (p: number) => percentile(latencies, p);
   console.log(
     JSON.stringify({
       mode,

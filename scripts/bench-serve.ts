@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion } from '../src/search/answer.ts';
 import { openCorpus } from '../src/search/cache.ts';
+import { percentile } from './lib/percentile.ts';
 
 const [corpusDir = 'corpus', cacheDir = '.annex-cache'] = process.argv.slice(2);
 const dev = JSON.parse(readFileSync('eval/dev-questions.json', 'utf8')) as {
@@ -33,11 +34,7 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 latencies.sort((a, b) => a - b);
-const at = (p: number) =>
-  Math.round(
-    (latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0) *
-      100,
-  ) / 100;
+const at = (p: number) => percentile(latencies, p);
 console.log(
   JSON.stringify({
     source,

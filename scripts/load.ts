@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { slash } from '../test/e2e/payloads.ts';
+import { percentile } from './lib/percentile.ts';
 import { APP_ID, DiscordStandIn } from '../test/e2e/stand-in.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
@@ -48,11 +49,6 @@ function memory(pid: number): { rssMb: number; peakMb: number } {
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
 }
-
-const percentile = (sorted: number[], p: number) =>
-  Math.round(
-    (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 100,
-  ) / 100;
 
 const discord = new DiscordStandIn();
 await discord.start();
