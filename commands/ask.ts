@@ -3,11 +3,28 @@ import {
   ApplicationCommandType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { BotContext } from '../src/bot/context.ts';
 import { respond } from '../src/bot/respond.ts';
-import { renderAnswer } from '../src/render/discord.ts';
-import { answerQuestion } from '../src/search/answer.ts';
+import { type AnswerView, renderAnswer, type Reply } from '../src/render/discord.ts';
+import { answerQuestion, type SearchFilters } from '../src/search/answer.ts';
 import { autocompleteLetter, EVERYWHERE, filterOptions, readFilters } from './options.ts';
 import type { SlashCommand } from './types.ts';
+
+/**
+ * A question answered as `/ask` shows it, from `view.offset` on. Also how a DM or a mention is
+ * answered, and what the answer's buttons (more results, post publicly) show.
+ */
+export function askReply(
+  ctx: BotContext,
+  filters: SearchFilters,
+  view: Omit<AnswerView, 'keys'>,
+): Reply {
+  const answer = answerQuestion(ctx.state.index, view.question, {
+    ...filters,
+    offset: view.offset,
+  });
+  return renderAnswer(answer, ctx.state.info(), { ...view, keys: ctx.state.keysById() });
+}
 
 export const ask: SlashCommand = {
   data: {
@@ -36,16 +53,14 @@ export const ask: SlashCommand = {
     const question = interaction.options.getString('question', true);
     const { filters, scope } = readFilters(interaction, ctx);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
-    const answer = answerQuestion(ctx.state.index, question, filters);
     await respond(
       interaction,
-      renderAnswer(answer, ctx.state.info(), {
+      askReply(ctx, filters, {
         question,
         userId: interaction.user.id,
         offset: 0,
         scope,
         ephemeral,
-        keys: ctx.state.keysById(),
       }),
     );
   },

@@ -1,10 +1,10 @@
 import type { ButtonInteraction } from 'discord.js';
+import { askReply } from '../../commands/ask.ts';
 import { filtersFromScope } from '../../commands/options.ts';
 import { type ButtonAction, decodeButton, encodeButton } from '../render/custom-ids.ts';
 import {
   type Button,
   questionFromEmbeds,
-  renderAnswer,
   renderCitations,
   renderLettersPage,
   renderNotice,
@@ -86,22 +86,9 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
         });
         return update(interaction, renderSearchPage(answer, info, view));
       }
-      const answer = answerQuestion(ctx.state.index, question, {
-        ...filters,
-        offset: action.offset,
-      });
-      if (action.kind === 'publish') {
-        const rendered = renderAnswer(answer, info, {
-          ...view,
-          ephemeral: false,
-          keys: ctx.state.keysById(),
-        });
-        return respond(interaction, { ...rendered, ephemeral: false });
-      }
-      return update(
-        interaction,
-        renderAnswer(answer, info, { ...view, ephemeral, keys: ctx.state.keysById() }),
-      );
+      if (action.kind === 'publish')
+        return respond(interaction, askReply(ctx, filters, { ...view, ephemeral: false }));
+      return update(interaction, askReply(ctx, filters, { ...view, ephemeral }));
     }
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, type Interaction, type Message, RESTJSONErrorCodes } from 'discord.js';
+import { askReply } from '../../commands/ask.ts';
 import { messageCommands, slashCommands } from '../../commands/index.ts';
-import { renderAnswer, renderNotice } from '../render/discord.ts';
-import { answerQuestion } from '../search/answer.ts';
+import { renderNotice } from '../render/discord.ts';
 import { handleButton } from './buttons.ts';
 import type { BotContext } from './context.ts';
 import { UserFacingError } from './errors.ts';
@@ -140,18 +140,14 @@ export async function handleMessage(
       );
       return;
     }
-    const answer = answerQuestion(ctx.state.index, question);
     const scope = { letterKey: null, from: null, to: null };
     await replyToMessage(
       message,
-      renderAnswer(answer, ctx.state.info(), {
-        question,
-        userId: message.author.id,
-        offset: 0,
-        scope,
-        ephemeral: false,
-        keys: ctx.state.keysById(),
-      }),
+      askReply(
+        ctx,
+        {},
+        { question, userId: message.author.id, offset: 0, scope, ephemeral: false },
+      ),
     );
   } catch (error) {
     ctx.logger.error(
