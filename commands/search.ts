@@ -29,7 +29,11 @@ export const search: SlashCommand = {
   async execute(interaction, ctx) {
     const query = interaction.options.getString('query', true);
     const { filters, scope } = readFilters(interaction, ctx);
-    const answer = answerQuestion(ctx.state.index, query, { ...filters, limit: SEARCH_PAGE_SIZE });
+    const answer = answerQuestion(ctx.state.index, query, {
+      ...filters,
+      limit: SEARCH_PAGE_SIZE,
+      list: true,
+    });
     await respond(
       interaction,
       renderSearchPage(answer, ctx.state.info(), {

@@ -12,7 +12,12 @@ import {
   renderLetterText,
   renderProblems,
 } from './render/text.ts';
-import { type Answer, type AskOptions, answerQuestion } from './search/answer.ts';
+import {
+  type Answer,
+  type AnswerResult,
+  type AskOptions,
+  answerQuestion,
+} from './search/answer.ts';
 import { openCorpus } from './search/cache.ts';
 import type { SearchIndex } from './search/search-index.ts';
 import { createInterface } from 'node:readline';
@@ -60,7 +65,28 @@ function letterDetail(letter: Letter) {
 
 class UsageError extends Error {}
 
-/** The answer that `ask --json` prints; field names are a contract. */
+/** One quoted passage as `ask --json` prints it. */
+function resultJson(r: AnswerResult) {
+  return {
+    letterId: r.letterId,
+    symbol: r.symbol,
+    date: r.date,
+    passage: r.passage,
+    part: r.part,
+    pages: r.pages,
+    text: r.text,
+    excerpt: r.excerpt,
+    score: r.score,
+    citation: r.citation,
+    url: r.url,
+  };
+}
+
+/**
+ * The answer that `ask --json` prints; field names are a contract. `total` counts every
+ * passage that matched (text mode's "3 of 10"); on an abstention `results` is empty and
+ * `related` holds the closest passages, which may not answer.
+ */
 function answerJson(answer: Answer) {
   return {
     query: answer.query,
@@ -70,19 +96,9 @@ function answerJson(answer: Answer) {
       from: answer.searched.from,
       to: answer.searched.to,
     },
-    results: answer.results.map((r) => ({
-      letterId: r.letterId,
-      symbol: r.symbol,
-      date: r.date,
-      passage: r.passage,
-      part: r.part,
-      pages: r.pages,
-      text: r.text,
-      excerpt: r.excerpt,
-      score: r.score,
-      citation: r.citation,
-      url: r.url,
-    })),
+    total: answer.total,
+    results: answer.results.map(resultJson),
+    related: answer.related.map(resultJson),
   };
 }
 

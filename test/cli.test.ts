@@ -60,9 +60,18 @@ describe('cli ask --json', () => {
       '--limit',
       '2',
     ]);
-    expect(Object.keys(answer)).toEqual(['query', 'abstained', 'searched', 'results']);
+    expect(Object.keys(answer)).toEqual([
+      'query',
+      'abstained',
+      'searched',
+      'total',
+      'results',
+      'related',
+    ]);
     expect(answer.searched).toEqual({ letters: 5, from: '2021-02-23', to: '2024-04-04' });
     expect(answer.results).toHaveLength(2);
+    expect(answer.total).toBeGreaterThanOrEqual(2);
+    expect(answer.related).toEqual([]);
     expect(Object.keys(answer.results[0])).toEqual([
       'letterId',
       'symbol',
@@ -91,12 +100,7 @@ describe('cli ask --json', () => {
 describe('cli ask --json --stdin', () => {
   it('answers one question per line, in order, in one process', async () => {
     const child = spawn(tsx, [cli, 'ask', '--json', '--stdin'], { env: await env() });
-    const questions = [
-      'Were mines found in Kalbajar?',
-      'best laptop for programming',
-      '',
-      'Khojavend',
-    ];
+    const questions = ['Were mines found in Kalbajar?', 'Who won the World Cup?', '', 'Khojavend'];
     child.stdin.end(`${questions.join('\n')}\n`);
     let out = '';
     child.stdout.on('data', (d) => {
@@ -110,5 +114,8 @@ describe('cli ask --json --stdin', () => {
       .map((line) => JSON.parse(line));
     expect(answers.map((a) => a.query)).toEqual(questions);
     expect(answers.map((a) => a.abstained)).toEqual([false, true, true, false]);
+    // An abstention offers the closest passages apart from the results, never mixed in.
+    expect(answers[1].results).toEqual([]);
+    expect(answers[1].related.length).toBeLessThanOrEqual(3);
   });
 });

@@ -83,6 +83,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
           ...filters,
           limit: SEARCH_PAGE_SIZE,
           offset: action.offset,
+          list: true,
         });
         return update(interaction, renderSearchPage(answer, info, view));
       }

@@ -26,7 +26,7 @@ import {
   LETTER_KEY_LENGTH,
 } from './custom-ids.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { describeSearched } from './text.ts';
+import { describeSearched, RELATED_HEADING } from './text.ts';
 
 /** An embed as Discord's API takes it. */
 export interface Embed {
@@ -275,21 +275,32 @@ export interface AnswerView {
   keys: ReadonlyMap<string, string>;
 }
 
-/** Says what was searched when nothing answers — never a weak quote. */
+/**
+ * Says what was searched when nothing answers — never a weak quote — and offers the closest
+ * passages, greyed, under a heading that says they may not answer.
+ */
 export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boolean): Reply {
   const reason = answer.reason === 'no letters match the filters' ? ' with these filters' : '';
+  const related = answer.related.map((r, i) => ({
+    ...resultEmbed(r, i + 1, info, i === answer.related.length - 1),
+    color: GREY,
+  }));
+  const closest = related.length > 0 ? `\n\n**${RELATED_HEADING}**` : '';
+  const [first = [], ...rest] = packEmbeds([
+    {
+      color: GREY,
+      author: questionAuthor(answer.query),
+      title: 'Not found in the letters',
+      description: `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason} answers this question.\n\nAnnex only quotes the letters; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
+      footer: related.length > 0 ? undefined : footer(info),
+    },
+    ...related,
+  ]);
   return reply({
     ephemeral,
-    embeds: [
-      {
-        color: GREY,
-        author: questionAuthor(answer.query),
-        title: 'Not found in the letters',
-        description: `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason} answers this question.\n\nAnnex only quotes the letters; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.`,
-        footer: footer(info),
-      },
-    ],
+    embeds: first,
     components: [],
+    continuation: rest.map((group) => reply({ ephemeral, embeds: group, components: [] })),
   });
 }
 

@@ -1,7 +1,7 @@
 import { formatUnDate } from '../corpus/dates.ts';
 import type { CorpusError } from '../corpus/errors.ts';
 import type { Letter } from '../corpus/schema.ts';
-import type { Answer, Searched } from '../search/answer.ts';
+import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
 import { pageLabel } from '../search/cite.ts';
 
 /** Pads columns to a common width; the last column is left ragged. */
@@ -100,18 +100,25 @@ export function describeSearched(searched: Searched): string {
   return `${letters}, ${range}`;
 }
 
+/** The heading over the closest passages offered when nothing answers: they are no answer. */
+export const RELATED_HEADING =
+  'No passage answers this. Closest passages (they may not answer it):';
+
 /** An answer for a terminal: each quote with its attribution and citation, or the honest miss. */
 export function renderAnswerText(answer: Answer, color = false): string {
-  if (answer.abstained) {
-    return `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}".`;
-  }
   const bold = color ? ['\u001b[1m', '\u001b[22m'] : ['**', '**'];
-  const blocks = answer.results.map((r, i) => {
-    const quote = markHighlights(r.excerpt, r.highlights, bold[0] ?? '', bold[1] ?? '');
-    const rest = r.excerpt.length < r.text.length ? `\n   Whole passage: ${r.text}` : '';
-    const link = r.url ? `\n   ${r.url}` : '';
-    return `${i + 1}. ${r.attribution} says:\n   “${quote}”${rest}\n   — ${r.citation}${link}`;
-  });
+  const blocks = (results: readonly AnswerResult[]) =>
+    results.map((r, i) => {
+      const quote = markHighlights(r.excerpt, r.highlights, bold[0] ?? '', bold[1] ?? '');
+      const rest = r.excerpt.length < r.text.length ? `\n   Whole passage: ${r.text}` : '';
+      const link = r.url ? `\n   ${r.url}` : '';
+      return `${i + 1}. ${r.attribution} says:\n   “${quote}”${rest}\n   — ${r.citation}${link}`;
+    });
+  if (answer.abstained) {
+    const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}".`;
+    if (answer.related.length === 0) return miss;
+    return `${miss}\n\n${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
+  }
   const shown = `${answer.results.length} of ${answer.total} matching passage${answer.total === 1 ? '' : 's'}`;
-  return `${blocks.join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
+  return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
 }

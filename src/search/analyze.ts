@@ -1,19 +1,19 @@
-import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
-import { PHRASE_CONCEPTS, STEM_CONCEPTS } from './synonyms.ts';
+import porter2 from 'wink-porter2-stemmer';
+import { GLOSSARY } from './glossary.ts';
 
 /**
  * English analysis shared by the index and the questions: Unicode and case folding, numbers as
- * written (`1,318` → `1318`), stop words, Porter stems, and the domain concepts of `synonyms.ts`.
+ * written (`1,318` → `1318`), stop words, Porter2 (Snowball English) stems, hyphenated
+ * compounds, and the glossary's abbreviations and terms ("IDPs" also stands for "internally
+ * displaced persons"). A question is read the same way, less the words that only phrase it.
  */
 
 /** Question words that carry intent; they are read for it, then dropped like stop words. */
 const INTENT_WORDS = new Set(['how', 'many', 'much', 'long', 'when', 'where', 'who', 'whom']);
 /**
- * Beyond the stop word list: function words it lacks ("its", "will", "upon"; not "may", a
- * month), how people phrase a question ("why", "tell me", "what happened"), and contractions
- * without their apostrophe. A letter never answers them, so counting them would only make a
- * good passage look like it misses part of the question.
+ * Function words the `stopword` list lacks ("its", "will", "upon"; not "may", a month), and
+ * contractions typed without their apostrophe. They never carry what a question asks about.
  */
 const EXTRA_STOP_WORDS = [
   'its',
@@ -35,6 +35,7 @@ const EXTRA_STOP_WORDS = [
   'dated',
   'does',
   'doing',
+  'done',
   'say',
   'says',
   'saying',
@@ -57,11 +58,36 @@ const EXTRA_STOP_WORDS = [
   'wasnt',
   'werent',
   'wont',
+  'wouldnt',
+  'couldnt',
+  'shouldnt',
+  'hasnt',
+  'havent',
+  'hadnt',
   'whats',
   'whos',
   'hows',
   'wheres',
   'whens',
+  'thats',
+  'theres',
+  'theyre',
+  'theyve',
+  'youre',
+  'youve',
+  'im',
+  'ive',
+  'id',
+  'ill',
+  'lets',
+  'yet',
+  'ever',
+  'even',
+  'also',
+  'either',
+  'neither',
+  'whether',
+  'else',
 ];
 const STOP_WORDS = new Set<string>([
   ...ENGLISH_STOP_WORDS,
@@ -69,6 +95,11 @@ const STOP_WORDS = new Set<string>([
   ...EXTRA_STOP_WORDS,
   's',
 ]);
+
+/** Whether a folded word is a stop word (never searched for). */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
 
 /** A word, or a number with its thousands separators and decimals (`1,318`, `2.5`). */
 const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -80,13 +111,6 @@ const ASCII = /^\p{ASCII}*$/u;
 export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
-}
-
-/** Domain phrases by their first word, so each token is checked only against phrases it can start. */
-const PHRASES_BY_FIRST_WORD = new Map<string, (typeof PHRASE_CONCEPTS)[number][]>();
-for (const phrase of PHRASE_CONCEPTS) {
-  const first = phrase.words[0] ?? '';
-  PHRASES_BY_FIRST_WORD.set(first, [...(PHRASES_BY_FIRST_WORD.get(first) ?? []), phrase]);
 }
 
 /** A word as it appears in the text, and where. */
@@ -119,52 +143,186 @@ export function tokenize(text: string): Token[] {
 
 const stemCache = new Map<string, string>();
 
-/** The concept a single folded word stands for: its stem, mapped through the synonym table. */
+/** The concept a folded word stands for: a number as written, otherwise its Porter2 stem. */
 export function conceptOf(word: string): string {
   let concept = stemCache.get(word);
   if (concept === undefined) {
     const first = word.charCodeAt(0);
-    const stem = first >= 48 && first <= 57 ? word : stemmer(word);
-    concept = STEM_CONCEPTS[stem] ?? stem;
+    concept = first >= 48 && first <= 57 ? word : porter2(word);
     if (stemCache.size < 200_000) stemCache.set(word, concept);
   }
   return concept;
 }
 
-/** A token with the concept it stands for. */
+/** A token with the concept it stands for, and the word of the text it belongs to. */
 export interface Term extends Token {
+  concept: string;
+  /**
+   * Which word the term stands for: a word's own term, the parts of its hyphenated compound and
+   * what a glossary entry says it means share one unit. A question asks once per unit.
+   */
+  unit: number;
+  /** 1 for a word as written; less for a compound's part or a glossary meaning's word. */
+  weight: number;
+}
+
+/** A part of a hyphenated compound ("anti-tank" → "tank") counts this much. */
+export const COMPOUND_PART_WEIGHT = 0.5;
+
+/** Whether a concept is a glossary entry's ("§idp") rather than a word's. */
+export function isGlossaryConcept(concept: string): boolean {
+  return concept.startsWith('§');
+}
+
+/** A glossary phrase: an entry's form or meaning as concepts, word for word (stop words too). */
+interface GlossaryPhrase {
+  keys: readonly string[];
+  /** The entry's own concept, shared by all its forms and meanings ("§idp"). */
   concept: string;
 }
 
+/** Concepts of each word of `text`, stop words included, for matching glossary phrases. */
+function wordKeys(text: string): string[] {
+  return tokenize(text).map((t) => conceptOf(t.word));
+}
+
+function byFirstKey<T extends { keys: readonly string[] }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const first = item.keys[0] ?? '';
+    map.set(first, [...(map.get(first) ?? []), item]);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  return map;
+}
+
+let compiled: {
+  phrases: Map<string, GlossaryPhrase[]>;
+  phrasing: Map<string, { keys: string[] }[]>;
+} | null = null;
+
+/** The glossary with its forms and meanings as concept sequences, compiled on first use. */
+function glossary() {
+  if (compiled) return compiled;
+  const phrases: GlossaryPhrase[] = [];
+  for (const term of GLOSSARY.terms) {
+    // A form of one word ("ppl" → "people") is that word; otherwise the entry has a concept of
+    // its own, which each of its phrases stands for.
+    const meanings = term.means.map(wordKeys);
+    const first = meanings[0]?.[0];
+    const oneWord = meanings.every((m) => m.length === 1 && m[0] === first) ? first : undefined;
+    const concept = oneWord ?? `§${wordKeys(term.forms[0] ?? '').join('-')}`;
+    for (const keys of [...term.forms.map(wordKeys), ...(oneWord ? [] : meanings)]) {
+      if (keys.length > 0) phrases.push({ keys, concept });
+    }
+  }
+  compiled = {
+    phrases: byFirstKey(phrases),
+    phrasing: byFirstKey(GLOSSARY.phrasing.map((p) => ({ keys: wordKeys(p) }))),
+  };
+  return compiled;
+}
+
+/** The longest item of `candidates` whose keys match `keys` from position `i`, or undefined. */
+function matchAt<T extends { keys: readonly string[] }>(
+  candidates: readonly T[] | undefined,
+  keys: readonly string[],
+  i: number,
+): T | undefined {
+  return candidates?.find((c) => c.keys.every((k, j) => keys[i + j] === k));
+}
+
 /**
- * Analyzes text into terms: content words and numbers, each with its concept; hyphenated
- * compounds also yield the joined word (`anti-personnel` → `antipersonnel`); domain phrases
- * yield their concept (`lost their lives` → `kill`), placed on the phrase's last word.
+ * Analyzes text into terms: content words and numbers, each with its concept and unit.
+ * A hyphenated compound is one unit: the joined word (`anti-personnel` → `antipersonnel`) and
+ * its parts at `COMPOUND_PART_WEIGHT`. A glossary phrase — a form ("IDPs", "AT mines") or a
+ * meaning ("internally displaced persons") of an entry — adds the entry's concept, placed on
+ * the phrase, and its words share one unit: a question asks for it once, and a passage that
+ * says it either way holds it.
+ * With `question`, words that only phrase a question ("lol", "tell me about") are dropped.
  * With `keep`, only the terms whose concept it accepts are returned (saves allocating the rest).
  */
-export function analyze(text: string, keep?: (concept: string) => boolean): Term[] {
+export function analyze(
+  text: string,
+  options: { question?: boolean; keep?: (concept: string) => boolean } = {},
+): Term[] {
+  const { question = false, keep } = options;
   const tokens = tokenize(text);
+  const keys = tokens.map((t) => conceptOf(t.word));
   const terms: Term[] = [];
-  for (const [i, token] of tokens.entries()) {
-    for (const { words, concept } of PHRASES_BY_FIRST_WORD.get(token.word) ?? []) {
-      if (words.every((w, k) => tokens[i + k]?.word === w)) {
-        const last = tokens[i + words.length - 1] as Token;
-        if (!keep || keep(concept))
-          terms.push({ word: words.join(' '), start: token.start, end: last.end, concept });
+  const emit = (term: Term) => {
+    if (!keep || keep(term.concept)) terms.push(term);
+  };
+  const g = glossary();
+  let unit = 0;
+  /** While inside a glossary phrase (tokens before `phraseEnd`), its words take its unit. */
+  let phraseUnit = 0;
+  let phraseEnd = 0;
+  for (let i = 0; i < tokens.length;) {
+    const token = tokens[i] as Token;
+    const key = keys[i] as string;
+    if (question) {
+      const phrasing = matchAt(g.phrasing.get(key), keys, i);
+      if (phrasing) {
+        i += phrasing.keys.length;
+        continue;
       }
     }
-    const next = tokens[i + 1];
-    const compound = next && text[token.end] === '-' && next.start === token.end + 1;
-    if (next && compound && !/^\d/.test(token.word) && !/^\d/.test(next.word)) {
-      const joined = token.word + next.word;
-      const concept = conceptOf(joined);
-      if (!keep || keep(concept))
-        terms.push({ word: joined, start: token.start, end: next.end, concept });
+    // Phrases may nest ("anti-personnel landmines" holds "landmines"): a phrase inside another
+    // takes the outer one's unit.
+    const phrase = matchAt(g.phrases.get(key), keys, i);
+    if (phrase) {
+      const last = tokens[i + phrase.keys.length - 1] as Token;
+      if (i >= phraseEnd) {
+        unit += 1;
+        phraseUnit = unit;
+      }
+      phraseEnd = Math.max(phraseEnd, i + phrase.keys.length);
+      const word = tokens
+        .slice(i, i + phrase.keys.length)
+        .map((t) => t.word)
+        .join(' ');
+      emit({
+        word,
+        start: token.start,
+        end: last.end,
+        concept: phrase.concept,
+        unit: phraseUnit,
+        weight: 1,
+      });
     }
-    if (STOP_WORDS.has(token.word)) continue;
-    const concept = conceptOf(token.word);
-    if (!keep || keep(concept))
-      terms.push({ word: token.word, start: token.start, end: token.end, concept });
+    const inPhrase = i < phraseEnd;
+    const next = tokens[i + 1];
+    const compound =
+      next !== undefined &&
+      text[token.end] === '-' &&
+      next.start === token.end + 1 &&
+      !/^\d/.test(token.word) &&
+      !/^\d/.test(next.word);
+    if (!inPhrase) unit += 1;
+    const own = inPhrase ? phraseUnit : unit;
+    if (compound) {
+      const joined = token.word + next.word;
+      emit({
+        word: joined,
+        start: token.start,
+        end: next.end,
+        concept: conceptOf(joined),
+        unit: own,
+        weight: 1,
+      });
+      for (const [part, partKey] of [
+        [token, key],
+        [next, keys[i + 1] as string],
+      ] as const) {
+        if (!STOP_WORDS.has(part.word))
+          emit({ ...part, concept: partKey, unit: own, weight: COMPOUND_PART_WEIGHT });
+      }
+      i += 2;
+      continue;
+    }
+    if (!STOP_WORDS.has(token.word)) emit({ ...token, concept: key, unit: own, weight: 1 });
+    i += 1;
   }
   return terms;
 }

@@ -1,12 +1,13 @@
-import { dayNumber } from '../corpus/dates.ts';
+import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
-import { fold } from './analyze.ts';
+import { analyze, fold, tokenize } from './analyze.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
+import { resolveLetterReference } from './letter-reference.ts';
 import { type ParsedQuestion, parseQuestion } from './question.ts';
-import type { IndexedPassage, SearchIndex } from './search-index.ts';
+import { BM25_B, BM25_K1, type IndexedPassage, type SearchIndex } from './search-index.ts';
 
 /** Narrows a search to some letters, dates or parts. */
 export interface SearchFilters {
@@ -22,6 +23,11 @@ export interface SearchFilters {
 export interface AskOptions extends SearchFilters {
   /** How many passages to return at most. */
   limit?: number;
+  /**
+   * A search listing (`/search`) rather than an answer: every passage that matches is listed,
+   * best first, without the checks that decide whether passages answer a question.
+   */
+  list?: boolean;
   /** Skip this many (for paging). */
   offset?: number;
 }
@@ -68,25 +74,145 @@ export interface Answer {
   /** How many passages passed the bar in all (for "more results"). */
   total: number;
   results: AnswerResult[];
+  /**
+   * On an abstention, the closest passages (at most `RELATED_LIMIT`), which may not answer the
+   * question; empty when Annex answers. An answer never mixes the two.
+   */
+  related: AnswerResult[];
+  /** How much of the question's specific subject the best passage shown matches (`EVIDENCE_THRESHOLD`). */
+  evidence: number;
 }
+
+/** Why Annex abstains when what matches is only vocabulary all the letters share (`EVIDENCE_THRESHOLD`). */
+export const COMMON_WORDS_ONLY = 'only words common to all the letters match';
 
 /** Why Annex abstains on "who signed …?" when the letters it names carry no signature. */
 export const UNSIGNED = 'the letters it names are not signed';
 
 /** Default number of passages in an answer. */
 export const DEFAULT_LIMIT = 3;
-/** Share of the question's weight the best passage must match, or Annex abstains. */
-export const MIN_COVERAGE = 0.5;
+/** Closest passages offered with an abstention, at most. */
+export const RELATED_LIMIT = 3;
+/**
+ * Annex answers only when some passage it would show matches at least this much of the
+ * question's specific subject: the sum, over the question's words the passage holds, of each
+ * word's weight times its specificity (its idf over the largest idf the corpus allows: about
+ * 0.8 for a word in one passage, 0.1 for "mines" or "Armenia" in these letters). Below it only
+ * the letters' common vocabulary matches. Chosen from the curve `npm run eval` prints.
+ */
+export const EVIDENCE_THRESHOLD = 0.4;
+/** Annex abstains when at least this many things the question names are absent from the letters, and no fewer of its words are present. */
+export const MISSING_NAMES = 2;
 /** A further passage is shown only when it scores at least this share of the best one. */
 export const MIN_RELATIVE_SCORE = 0.35;
 /** Boost for a passage stating what the question asks for: a figure ("how many"), a duration ("how long"), a day ("when"). */
 export const FIGURE_BOOST = 0.3;
-/** A concept found only in the passage's headings (letter title, annex title) counts this much. */
+/** For "how many X", a passage stating a figure right before X ("85 citizens") is lifted by this share. */
+export const COUNTED_BOOST = 1;
+/** …where "right before" is within this many words. */
+const COUNTED_WINDOW = 4;
+/** Number words, so that "two civilians" states a figure as "2 civilians" does. */
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten eleven twelve dozens hundreds thousands'.split(' '),
+);
+const YEAR_FIGURE = /^(?:19|20)\d{2}$/;
+
+/** Words a count may be given in ("amounts to 1,318 pieces"): they stand for the thing counted nearby. */
+const COUNT_UNITS = new Set(['pieces', 'units', 'items']);
+/** …within this many words of it. */
+const COUNT_UNIT_REACH = 25;
+
+/**
+ * Whether `text` states a figure (not a year, not one of `stated`) within `COUNTED_WINDOW`
+ * words before a word whose concept is in `wanted` ("2,700 anti-personnel landmines") or after
+ * it in the same sentence ("victims has reached 314"), or before a unit of count near such a
+ * word ("landmines … amounts to 1,318 pieces").
+ */
+export function figureBefore(
+  text: string,
+  wanted: ReadonlySet<string>,
+  stated: readonly string[],
+): boolean {
+  const tokens = tokenize(text);
+  const tokenAt = new Map(tokens.map((t, i) => [t.end, i]));
+  const isFigure = (word: string) =>
+    (/^\d/.test(word) ? !YEAR_FIGURE.test(word) : NUMBER_WORDS.has(word)) && !stated.includes(word);
+  for (const term of analyze(text, { keep: (c) => wanted.has(c) })) {
+    const at = tokenAt.get(term.end);
+    if (at === undefined) continue;
+    for (let i = Math.max(0, at - COUNTED_WINDOW); i < at; i++)
+      if (isFigure(tokens[i]?.word ?? '')) return true;
+    // "the number of landmine victims has reached 314": the figure after it, in its sentence.
+    for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {
+      if (/[.;:]/.test(text.slice(tokens[i - 1]?.end, tokens[i]?.start))) break;
+      if (isFigure(tokens[i]?.word ?? '')) return true;
+    }
+    const last = Math.min(tokens.length - 1, at + COUNT_UNIT_REACH);
+    for (let i = Math.max(1, at - COUNT_UNIT_REACH); i <= last; i++) {
+      if (COUNT_UNITS.has(tokens[i]?.word ?? '') && isFigure(tokens[i - 1]?.word ?? ''))
+        return true;
+    }
+  }
+  return false;
+}
+
+/** A word found only in the passage's headings (letter title, annex title) counts this much. */
 export const HEADING_SHARE = 0.6;
 export const DATE_BOOST = 0.5;
+/**
+ * How much the share of the question a passage covers weighs in its score: a passage's BM25 is
+ * multiplied by `1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT × share`.
+ */
+export const COVERAGE_WEIGHT = 0.5;
+/**
+ * After the best passage, a passage that covers words the ones above it do not ("two-part
+ * questions") is lifted by up to this share of its score.
+ */
+export const DIVERSITY_BOOST = 0.6;
+/** Passages considered when ordering the shown ones for diversity, beyond those shown. */
+const DIVERSITY_POOL = 12;
+/**
+ * A safety net for very large corpora: once this many passages are in play, no new one is
+ * admitted even if the bound would allow it (the best are nearly always among them by then).
+ */
+export const ADMISSION_BUDGET = 60_000;
+/** At most this many of the question's words are searched: the most specific ones. */
+export const MAX_SLOTS = 31;
 
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
+/** A passage's state in ranking's `seen`: it can no longer reach the best, so it is no longer scored. */
+const OUT_OF_RACE = 4;
+
+/** The `k`-th largest of `values[ids[0..count)]` (0 when there are fewer): a small min-heap. */
+function kthLargest(values: Float64Array, ids: Uint32Array, count: number, k: number): number {
+  if (count < k) return 0;
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let j = 0; j < count; j++) {
+    const v = values[ids[j] as number] as number;
+    if (size < k) {
+      let i = size++;
+      heap[i] = v;
+      while (i > 0 && (heap[(i - 1) >> 1] as number) > (heap[i] as number)) {
+        const parent = (i - 1) >> 1;
+        [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+        i = parent;
+      }
+    } else if (v > (heap[0] as number)) {
+      heap[0] = v;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let min = i;
+        if (l < k && (heap[l] as number) < (heap[min] as number)) min = l;
+        if (r < k && (heap[r] as number) < (heap[min] as number)) min = r;
+        if (min === i) break;
+        [heap[i], heap[min]] = [heap[min] as number, heap[i] as number];
+        i = min;
+      }
+    }
+  }
+  return heap[0] as number;
+}
 
 function idf(index: SearchIndex, df: number): number {
   const n = index.size;
@@ -138,44 +264,119 @@ function dateFactor(day: number, range: { from: number; to: number; upTo: boolea
   return 1;
 }
 
-/**
- * Each known concept's weight (its idf times the question's weight for it), and the question's
- * total weight, in which a word the letters do not contain counts as much as the rarest word.
- */
-export function conceptWeights(
-  index: SearchIndex,
-  q: ParsedQuestion,
-): { weights: Map<string, number>; total: number } {
-  const weights = new Map<string, number>();
-  let total = 0;
+/** A slot ready for ranking: its alternatives with their idf-weighted values, best first. */
+interface RankedSlot {
+  /** Position of the slot in the question's slots. */
+  slot: number;
+  bit: number;
+  /** Value of the slot's best alternative: weight × idf. */
+  value: number;
+  /** The most the slot can add to a passage's BM25 (its alternatives' values × their largest term factor). */
+  bound: number;
+  alternatives: { concept: string; id: number; value: number }[];
+}
+
+/** The question's slots the letters can answer, most specific first, with their values. */
+function rankedSlots(index: SearchIndex, q: ParsedQuestion): RankedSlot[] {
   const maxIdf = idf(index, 0);
-  for (const c of q.concepts) {
-    const df = index.documentFrequency(c.concept);
-    const w = c.weight * (df > 0 ? idf(index, df) : maxIdf);
-    total += w;
-    if (df > 0) weights.set(c.concept, Math.max(weights.get(c.concept) ?? 0, w));
+  const slots = q.slots
+    .map((slot, position) => {
+      const alternatives = slot.alternatives
+        .map((a) => {
+          const df = index.documentFrequency(a.concept);
+          return {
+            concept: a.concept,
+            id: index.conceptId(a.concept),
+            value: a.weight * (df > 0 ? idf(index, df) : maxIdf),
+          };
+        })
+        .filter((a) => a.id >= 0)
+        .sort((a, b) => b.value - a.value);
+      let bound = 0;
+      for (const a of alternatives)
+        bound = Math.max(bound, a.value * (index.arrays.maxTermFactor[a.id] ?? BM25_K1 + 1));
+      return { slot: position, bit: 0, value: alternatives[0]?.value ?? 0, bound, alternatives };
+    })
+    .filter((s) => s.alternatives.length > 0)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, MAX_SLOTS);
+  slots.forEach((s, i) => {
+    s.bit = 2 ** i;
+  });
+  return slots;
+}
+
+/**
+ * The concepts a question's words stand for, each with its value (weight × idf), for picking
+ * and marking the excerpt.
+ */
+export function conceptWeights(index: SearchIndex, q: ParsedQuestion): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const slot of rankedSlots(index, q)) {
+    for (const a of slot.alternatives)
+      weights.set(a.concept, Math.max(weights.get(a.concept) ?? 0, a.value));
   }
-  return { weights, total };
+  return weights;
 }
 
 interface Scored {
   entry: IndexedPassage;
+  /** For "how many X": whether the passage states a figure right before X. */
+  counted?: boolean;
   score: number;
-  coverage: number;
+  /** Specific subject matched (see `EVIDENCE_THRESHOLD`). */
+  evidence: number;
+  /** Which of the question's slots the passage holds (bits of `RankedSlot.bit`). */
+  mask: number;
 }
 
-/** Resolves a passage id to its entry, checking the filters. */
-function passesFilters(index: SearchIndex, id: number, filters: SearchFilters): boolean {
+/** Where a search may look: the filters, and the letter parts a question names. */
+export interface Scope extends SearchFilters {
+  /** Heading groups (letter parts) the question names; all when absent. */
+  groups?: ReadonlySet<number>;
+}
+
+/**
+ * The passages of the letters or parts a scope names (`letter`, `groups`), in id order; null
+ * when it names none, so that every passage may be in play.
+ */
+function scopedPassages(index: SearchIndex, scope: Scope): number[] | null {
+  if (!scope.letter && !scope.groups) return null;
+  const letters = new Set<Letter>();
+  if (scope.groups)
+    for (const g of scope.groups) {
+      const part = index.headingGroups[g];
+      if (part) letters.add(part.letter);
+    }
+  else
+    for (const l of index.letters) if (scope.letter && namesLetter(l, scope.letter)) letters.add(l);
+  const ids: number[] = [];
+  for (const letter of letters) {
+    const [first, end] = index.passageRange(letter);
+    for (let id = first; id < end; id++) ids.push(id);
+  }
+  return ids.sort((a, b) => a - b);
+}
+
+function passesFilters(
+  index: SearchIndex,
+  id: number,
+  scope: Scope,
+  groups: Uint8Array | null,
+): boolean {
+  if (groups && groups[index.headingGroup(id)] !== 1) return false;
   const entry = index.passages[id];
   if (!entry) return false;
-  if (filters.part && entry.passage.part !== filters.part) return false;
-  return matchesFilters(entry.letter, filters);
+  if (scope.part && entry.passage.part !== scope.part) return false;
+  return matchesFilters(entry.letter, scope);
 }
 
 /** What `rankPassages` returns: the best passages, in order, and how many passed the bar. */
 export interface Ranking {
   results: Scored[];
   total: number;
+  /** The bit of each of the question's slots in `Scored.mask` (by slot position). */
+  slotBits: Map<number, number>;
 }
 
 /** Keeps the `size` best of what it is offered, best first on `sorted()`. */
@@ -221,9 +422,6 @@ class TopK {
   }
 }
 
-/** A passage first seen late can still qualify only while this many passages have been admitted… */
-export const ADMISSION_BUDGET = 40_000;
-
 /** Binary search for `id` in `postings[lo, hi)` (sorted by passage id); its index or -1. */
 function findPosting(postings: Uint32Array, lo: number, hi: number, id: number): number {
   let a = lo;
@@ -238,154 +436,206 @@ function findPosting(postings: Uint32Array, lo: number, hi: number, id: number):
   return -1;
 }
 
+/** Orders `pool` (best first) so that each next passage also covers what those above it miss. */
+function diversify(pool: Scored[], slots: readonly RankedSlot[], want: number): Scored[] {
+  const value = (mask: number) => {
+    let v = 0;
+    for (const s of slots) if ((mask & s.bit) !== 0) v += s.value;
+    return v;
+  };
+  const ordered: Scored[] = [];
+  const rest = [...pool];
+  let covered = 0;
+  while (rest.length > 0 && ordered.length < want) {
+    let pick = 0;
+    let pickScore = -1;
+    for (const [i, s] of rest.entries()) {
+      const own = value(s.mask);
+      const fresh = ordered.length === 0 || own === 0 ? 0 : value(s.mask & ~covered) / own;
+      const lifted = s.score * (1 + DIVERSITY_BOOST * fresh);
+      if (lifted > pickScore) {
+        pick = i;
+        pickScore = lifted;
+      }
+    }
+    const [chosen] = rest.splice(pick, 1);
+    if (!chosen) break;
+    ordered.push(chosen);
+    covered |= chosen.mask;
+  }
+  return ordered;
+}
+
 /**
- * Ranks passages for a parsed question, ordering the work so that common words cost little:
- * 1. A question whose known words weigh under `MIN_COVERAGE` of it is answered "not found" at once.
- * 2. MiniSearch gathers and scores (BM25) the passages holding the question's selective concepts.
- * 3. The common concepts are scored term-at-a-time from typed postings lists, rarest first. While
- *    a passage not yet seen could still reach the bar (with the concepts still to come, and its
- *    headings) and fewer than `ADMISSION_BUDGET` passages are in play, new passages are admitted;
- *    after that, a concept only adds to passages already in play.
- * A passage's score is its BM25 times the share of the question's weight it covers (a concept
- * found only in its headings counts `HEADING_SHARE`), with boosts for a figure ("how many"), a
- * duration ("how long"), and letters of the time the question names. Only the `want` best are
- * sorted; `total` counts all that pass.
+ * Ranks passages for a parsed question. Each of the question's words (a slot) counts once per
+ * passage, by the best of its alternatives the passage holds: the word itself, another form, a
+ * related word, a glossary meaning, a corrected spelling. Slots are scored term-at-a-time from
+ * typed postings lists, most specific first; once no passage not yet seen could enter the
+ * best `want + DIVERSITY_POOL`, no new passage is admitted (MaxScore), so common words cost
+ * little. `total` counts the passages admitted that score `MIN_RELATIVE_SCORE` of the best.
+ * A passage's score is its BM25 (a word found only in its headings counts `HEADING_SHARE`)
+ * times how much of the question it covers, with boosts for a figure ("how many"), a duration
+ * ("how long"), a day ("when") and letters of the time the question names. The shown passages
+ * are ordered so that a question asking two things gets both.
  */
 export function rankPassages(
   index: SearchIndex,
   q: ParsedQuestion,
-  filters: SearchFilters = {},
+  scope: Scope = {},
   want = DEFAULT_LIMIT,
 ): Ranking {
-  const none: Ranking = { results: [], total: 0 };
-  if (index.size === 0 || q.concepts.length === 0) return none;
-  const { weights, total } = conceptWeights(index, q);
-  let known = 0;
-  for (const w of weights.values()) known += w;
-  if (total === 0 || known / total < MIN_COVERAGE) return none;
-  const { score, matched, seen, mask, touched, live } = index.scratch;
+  const slots = rankedSlots(index, q);
+  const slotBits = new Map(slots.map((s) => [s.slot, s.bit]));
+  const none: Ranking = { results: [], total: 0, slotBits };
+  if (index.size === 0 || slots.length === 0) return none;
+  const maxIdf = idf(index, 0);
+  let totalValue = 0;
+  for (const s of slots) totalValue += s.value;
+  const { score, evidence, seen, mask, touched, live, floor } = index.scratch;
   let touchedCount = 0;
-  const bit = new Map([...weights.keys()].map((c, i) => [c, i < 32 ? 2 ** i : 0]));
-  const filtering = Boolean(filters.letter || filters.from || filters.to || filters.part);
+  const filtering = Boolean(scope.letter || scope.from || scope.to || scope.part || scope.groups);
+  let groups: Uint8Array | null = null;
+  if (scope.groups) {
+    groups = new Uint8Array(index.headingGroups.length);
+    for (const g of scope.groups) groups[g] = 1;
+  }
   const admit = (id: number): boolean => {
     if (seen[id] === 0) {
-      seen[id] = filtering && !passesFilters(index, id, filters) ? 2 : 1;
+      seen[id] = filtering && !passesFilters(index, id, scope, groups) ? 2 : 1;
       touched[touchedCount++] = id;
     }
     return seen[id] === 1;
   };
-  const selective = [...weights.keys()].filter((c) => index.isIndexed(c));
-  const common = [...weights.keys()]
-    .filter((c) => !index.isIndexed(c))
-    .sort((a, b) => index.documentFrequency(a) - index.documentFrequency(b));
-  let remaining = known;
-  /** Weight already processed that a passage could still earn from its headings. */
-  let headingReach = 0;
-  const conceptList = [...weights.keys()];
-  const weightList = conceptList.map((c) => weights.get(c) ?? 0);
-  const bitList = conceptList.map((c) => bit.get(c) ?? 0);
-  const bitById = new Map(conceptList.map((c, i) => [index.conceptId(c), bitList[i] ?? 0]));
-  const groups = index.groupScratch;
-  groups.epoch = (groups.epoch + 1) >>> 0 || 1;
-  const epoch = groups.epoch;
+  const slotOfConcept = new Map<number, number>();
+  for (const s of slots)
+    for (const a of s.alternatives) slotOfConcept.set(a.id, (slotOfConcept.get(a.id) ?? 0) | s.bit);
+  const groupScratch = index.groupScratch;
+  groupScratch.epoch = (groupScratch.epoch + 1) >>> 0 || 1;
+  const epoch = groupScratch.epoch;
+  /** The question's slots found in a part's headings, worked out once per part and question. */
   const headingBitsOf = (group: number): number => {
-    if (groups.stamp[group] === epoch) return groups.bits[group] as number;
+    if (groupScratch.stamp[group] === epoch) return groupScratch.bits[group] as number;
     let bits = 0;
-    for (const cid of index.headingConceptIds(group)) bits |= bitById.get(cid) ?? 0;
-    groups.stamp[group] = epoch;
-    groups.bits[group] = bits;
+    for (const cid of index.headingConceptIds(group)) bits |= slotOfConcept.get(cid) ?? 0;
+    groupScratch.stamp[group] = epoch;
+    groupScratch.bits[group] = bits;
     return bits;
   };
+  const k1 = BM25_K1;
+  const lengthBase = 1 - BM25_B;
+  const lengthScale = BM25_B / index.averageLength;
+  const { postingOffsets, postingPassages, postingCounts, passageLength } = index.arrays;
   try {
-    if (selective.length > 0) {
-      const questionWeight = new Map(q.concepts.map((c) => [c.concept, c.weight]));
-      const found = index.miniSearch.search(
-        { combineWith: 'OR', queries: selective },
-        { boostTerm: (t) => questionWeight.get(t) ?? 1 },
-      );
-      for (const r of found) {
-        const id = r.id as number;
-        if (!admit(id)) continue;
-        score[id] = (score[id] ?? 0) + r.score;
-        for (const t of r.queryTerms) {
-          matched[id] = (matched[id] ?? 0) + (weights.get(t) ?? 0);
-          mask[id] = (mask[id] ?? 0) | (bit.get(t) ?? 0);
-        }
-      }
-      for (const c of selective) {
-        remaining -= weights.get(c) ?? 0;
-        if (index.inHeadings(c)) headingReach += weights.get(c) ?? 0;
+    let open = true;
+    let liveCount = -1;
+    // A scope that names letters or parts is small: its passages are all that is in play.
+    const named = scopedPassages(index, scope);
+    if (named) {
+      open = false;
+      liveCount = 0;
+      for (const id of named) {
+        if (!passesFilters(index, id, scope, groups)) continue;
+        seen[id] = 1;
+        touched[touchedCount++] = id;
+        live[liveCount++] = id;
       }
     }
-    const { postingOffsets, postingPassages, postingCounts, passageLength } = index.arrays;
-    const k1 = BM25_K1;
-    const lengthBase = 1 - BM25_B;
-    const lengthScale = BM25_B / index.averageLength;
-    /** Candidates still able to reach the bar, once admission has closed. */
-    let liveCount = -1;
-    let processedBits = 0;
-    for (const c of selective) processedBits |= bit.get(c) ?? 0;
-    const prune = () => {
-      const from = liveCount < 0 ? touched : live;
-      const n = liveCount < 0 ? touchedCount : liveCount;
-      let kept = 0;
-      for (let j = 0; j < n; j++) {
-        const id = from[j] as number;
-        if (seen[id] !== 1) continue;
-        const m = matched[id] as number;
-        if (m + remaining + HEADING_SHARE * (known - m - remaining) < MIN_COVERAGE * total) {
-          seen[id] = 2;
-          continue;
-        }
-        if (m + remaining < MIN_COVERAGE * total) {
-          let credit = 0;
-          const bits =
-            headingBitsOf(index.headingGroup(id)) & processedBits & ~(mask[id] as number);
-          for (let c = 0; bits !== 0 && c < bitList.length; c++) {
-            if ((bits & (bitList[c] as number)) !== 0) credit += weightList[c] as number;
+    let remaining = totalValue;
+    let remainingBound = 0;
+    for (const s of slots) remainingBound += s.bound;
+    let poolFloor = 0;
+    const poolSize = want + DIVERSITY_POOL;
+    const boostLimit =
+      (q.wantsFigure ? 1 + FIGURE_BOOST : 1) *
+      (q.wantsDuration ? 1 + FIGURE_BOOST : 1) *
+      (q.wantsDate ? 1 + FIGURE_BOOST : 1) *
+      (q.wantsFrequency ? 1 + FIGURE_BOOST : 1) *
+      (q.date ? 1 + DATE_BOOST : 1);
+    for (const slot of slots) {
+      remaining -= slot.value;
+      remainingBound -= slot.bound;
+      for (const alt of slot.alternatives) {
+        const from = postingOffsets[alt.id] ?? 0;
+        const to = postingOffsets[alt.id + 1] ?? 0;
+        const scale = alt.value * (k1 + 1);
+        const bySearch = !open && liveCount * Math.log2(to - from + 2) < to - from;
+        const count = bySearch ? liveCount : to - from;
+        for (let n = 0; n < count; n++) {
+          let id: number;
+          let at: number;
+          if (bySearch) {
+            id = live[n] as number;
+            if ((mask[id] as number) & slot.bit) continue;
+            at = findPosting(postingPassages, from, to, id);
+            if (at < 0) continue;
+          } else {
+            at = from + n;
+            id = postingPassages[at] as number;
+            if (open && seen[id] === 0) admit(id);
+            if (seen[id] !== 1) continue;
+            if ((mask[id] as number) & slot.bit) continue;
           }
-          if (m + remaining + HEADING_SHARE * credit < MIN_COVERAGE * total) {
-            seen[id] = 2;
-            continue;
-          }
+          const tf = postingCounts[at] as number;
+          const norm = lengthBase + lengthScale * (passageLength[id] as number);
+          score[id] = (score[id] as number) + (scale * tf) / (tf + k1 * norm);
+          evidence[id] = (evidence[id] as number) + alt.value;
+          mask[id] = (mask[id] as number) | slot.bit;
         }
-        live[kept++] = id;
       }
-      liveCount = kept;
-    };
-    for (const concept of common) {
-      const weight = weights.get(concept) ?? 0;
-      const reachable = (remaining + HEADING_SHARE * headingReach) / total;
-      const open = reachable >= MIN_COVERAGE && touchedCount < ADMISSION_BUDGET;
-      if (!open) prune();
-      remaining -= weight;
-      processedBits |= bit.get(concept) ?? 0;
-      if (index.inHeadings(concept)) headingReach += weight;
-      const conceptBit = bit.get(concept) ?? 0;
-      const cid = index.conceptId(concept);
-      const from = postingOffsets[cid] ?? 0;
-      const to = postingOffsets[cid + 1] ?? 0;
-      const scale = weight * (k1 + 1);
-      const bySearch = !open && liveCount * Math.log2(to - from + 2) < to - from;
-      const count = bySearch ? liveCount : to - from;
-      for (let n = 0; n < count; n++) {
-        let id: number;
-        let at: number;
-        if (bySearch) {
-          id = live[n] as number;
-          if (seen[id] !== 1) continue;
-          at = findPosting(postingPassages, from, to, id);
-          if (at < 0) continue;
-        } else {
-          at = from + n;
-          id = postingPassages[at] as number;
-          if (open ? !admit(id) : seen[id] !== 1) continue;
+      if (open) {
+        // Could a passage not yet seen still enter the best `poolSize`? At most it holds every
+        // slot to come at its best, and the slots done in its headings, and covers no more of
+        // the question than that, boosted as much as this question boosts anything. Each
+        // passage in play scores at least its partial BM25 times the coverage it already has.
+        const reach =
+          (remainingBound + (totalValue - remaining) * HEADING_SHARE * 0.5) *
+          (1 -
+            COVERAGE_WEIGHT +
+            (COVERAGE_WEIGHT * (remaining + (totalValue - remaining) * HEADING_SHARE)) /
+              totalValue) *
+          boostLimit;
+        for (let j = 0; j < touchedCount; j++) {
+          const id = touched[j] as number;
+          floor[id] =
+            (score[id] as number) *
+            (1 - COVERAGE_WEIGHT + (COVERAGE_WEIGHT * (evidence[id] as number)) / totalValue);
         }
-        const tf = postingCounts[at] as number;
-        const norm = lengthBase + lengthScale * (passageLength[id] as number);
-        score[id] = (score[id] as number) + (scale * tf) / (tf + k1 * norm);
-        matched[id] = (matched[id] as number) + weight;
-        mask[id] = (mask[id] as number) | conceptBit;
+        poolFloor = kthLargest(floor, touched, touchedCount, poolSize);
+        if (reach < poolFloor || touchedCount >= ADMISSION_BUDGET) {
+          open = false;
+          liveCount = 0;
+          for (let j = 0; j < touchedCount; j++) {
+            const id = touched[j] as number;
+            if (seen[id] === 1) live[liveCount++] = id;
+          }
+        }
+      }
+      if (!open && !named) {
+        // A passage in play that can no longer reach the pool drops out of scoring; it still
+        // counts towards `total` if what it already has clears the bar.
+        let kept = 0;
+        for (let j = 0; j < liveCount; j++) {
+          const id = live[j] as number;
+          if (seen[id] !== 1) continue;
+          const most =
+            ((score[id] as number) + remainingBound + totalValue * HEADING_SHARE * 0.5) *
+            (1 -
+              COVERAGE_WEIGHT +
+              (COVERAGE_WEIGHT *
+                Math.min(
+                  totalValue,
+                  (evidence[id] as number) + remaining + totalValue * HEADING_SHARE,
+                )) /
+                totalValue) *
+            boostLimit;
+          if (most < poolFloor) {
+            seen[id] = OUT_OF_RACE;
+            floor[id] =
+              (score[id] as number) *
+              (1 - COVERAGE_WEIGHT + (COVERAGE_WEIGHT * (evidence[id] as number)) / totalValue);
+          } else live[kept++] = id;
+        }
+        liveCount = kept;
       }
     }
     const QUALIFIED = 3;
@@ -397,57 +647,69 @@ export function rankPassages(
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] as number;
       if (seen[id] !== 1) continue;
-      let covered = matched[id] as number;
-      if ((covered + HEADING_SHARE * (known - covered)) / total < MIN_COVERAGE) continue;
       let bm25 = score[id] as number;
-      if (covered < known) {
-        const missing = headingBitsOf(index.headingGroup(id)) & ~(mask[id] as number);
-        if (missing !== 0) {
-          for (let c = 0; c < bitList.length; c++) {
-            if ((missing & (bitList[c] as number)) !== 0) {
-              covered += (weightList[c] as number) * HEADING_SHARE;
-              bm25 += (weightList[c] as number) * HEADING_SHARE * 0.5;
-            }
-          }
+      let matched = evidence[id] as number;
+      const missing = headingBitsOf(index.headingGroup(id)) & ~(mask[id] as number);
+      if (missing !== 0) {
+        for (const s of slots) {
+          if ((missing & s.bit) === 0) continue;
+          matched += s.value * HEADING_SHARE;
+          bm25 += s.value * HEADING_SHARE * 0.5;
         }
       }
-      const coverage = covered / total;
-      if (coverage < MIN_COVERAGE) continue;
       if (q.phrases.length > 0) {
         const folded = fold((index.passages[id] as IndexedPassage).passage.text);
         if (!q.phrases.every((p) => folded.includes(p))) continue;
       }
-      let final = bm25 * coverage;
+      const coverage = matched / totalValue;
+      let final = bm25 * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage);
       if (q.wantsFigure && index.hasFigure(id)) final *= 1 + FIGURE_BOOST;
       if (q.wantsDuration && index.hasDuration(id)) final *= 1 + FIGURE_BOOST;
       if (q.wantsDate && index.hasDate(id)) final *= 1 + FIGURE_BOOST;
+      if (q.wantsFrequency && index.hasFrequency(id)) final *= 1 + FIGURE_BOOST;
       if (dateRange) final *= dateFactor(passageDay[id] as number, dateRange);
       score[id] = final;
-      matched[id] = coverage;
+      evidence[id] = matched / maxIdf;
       seen[id] = QUALIFIED;
       if (final > bestScore) bestScore = final;
     }
-    const best = new TopK(want);
+    const best = new TopK(poolSize);
     const bar = bestScore * MIN_RELATIVE_SCORE;
     let kept = 0;
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] as number;
+      if (seen[id] === OUT_OF_RACE && (floor[id] as number) >= bar) kept += 1;
       if (seen[id] !== QUALIFIED || (score[id] as number) < bar) continue;
       kept += 1;
       if (best.accepts(score[id] as number)) {
         best.offer({
           entry: index.passages[id] as IndexedPassage,
           score: score[id] as number,
-          coverage: matched[id] as number,
+          evidence: evidence[id] as number,
+          mask: mask[id] as number,
         });
       }
     }
-    return { results: best.sorted(), total: kept };
+    let pool = best.sorted();
+    const counted = q.counted === null ? undefined : q.slots[q.counted];
+    if (counted) {
+      const wanted = new Set(
+        counted.alternatives.flatMap((a) => [a.concept, ...index.kindsOf(a.concept)]),
+      );
+      pool = pool
+        .map((r) => {
+          const near = figureBefore(r.entry.passage.text, wanted, q.statedFigures);
+          return near ? { ...r, score: r.score * (1 + COUNTED_BOOST), counted: true } : r;
+        })
+        .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+    }
+    return { results: diversify(pool, slots, want), total: kept, slotBits };
   } finally {
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] ?? 0;
       score[id] = 0;
-      matched[id] = 0;
+      evidence[id] = 0;
+      floor[id] = 0;
       seen[id] = 0;
       mask[id] = 0;
     }
@@ -483,30 +745,50 @@ function toResult(
 const SIGNATORY_LETTERS = 3;
 /** …and only those whose best passage scores at least this share of the best letter's. */
 const SIGNATORY_RELATIVE_SCORE = 0.5;
+/** Words that ask who signed; the rest of the question says which letter. */
+const SIGNATORY_WORDS = new Set([
+  'signed',
+  'sign',
+  'wrote',
+  'write',
+  'written',
+  'sent',
+  'authored',
+  'author',
+  'authors',
+  'signatory',
+  'signatories',
+  'signer',
+  'signers',
+]);
 
 /**
- * For "who signed the letter about Khojavend?": the letters the rest of the question finds,
- * best first, and each one's signature blocks: the letter's own first, or the annex's when the
- * question asks about an annex. Empty when those letters carry no signature (notes verbales
- * are unsigned); null when the rest of the question finds no letter, so that it is answered
- * like any other.
+ * For "who signed the letter about Khojavend?": the letters the rest of the question finds (or
+ * names), best first, and each one's signature blocks: the letter's own first, or the annex's
+ * when the question asks about an annex. Empty when those letters carry no signature (notes
+ * verbales are unsigned); null when the rest of the question finds no letter, so that it is
+ * answered like any other.
  */
-function signaturesFor(
-  index: SearchIndex,
-  q: ParsedQuestion,
-  filters: SearchFilters,
-): Scored[] | null {
-  const topic = { ...q, concepts: q.concepts.filter((c) => c.concept !== 'sign') };
-  if (topic.concepts.length === 0) return null;
-  const asked = new Set(topic.concepts.map((c) => c.concept));
-  const first: PartKind = asked.has('annex')
-    ? 'annex'
-    : asked.has('enclosur')
-      ? 'enclosure'
-      : 'letter';
-  const signatures: Scored[] = [];
-  const letters = new Set<Letter>();
-  let ranked = rankPassages(index, topic, filters, 20).results;
+function signaturesFor(index: SearchIndex, q: ParsedQuestion, scope: Scope): Scored[] | null {
+  const topic = { ...q, slots: q.slots.filter((s) => !SIGNATORY_WORDS.has(s.word)) };
+  const namedParts = scope.groups
+    ? [...scope.groups].map((g) => index.headingGroups[g]).filter((g) => g !== undefined)
+    : [];
+  const asksAnnex =
+    topic.slots.some((s) => s.word === 'annex' || s.word === 'enclosure') ||
+    (namedParts.length > 0 && namedParts.every((g) => g.annexIndex >= 0));
+  const first: PartKind = asksAnnex ? 'annex' : 'letter';
+  let ranked = rankPassages(index, topic, scope, 20).results;
+  if (ranked.length === 0 && namedParts.length > 0) {
+    ranked = namedParts.flatMap((g) =>
+      g.letter.passages.slice(0, 1).map((passage) => ({
+        entry: { letter: g.letter, passage },
+        score: 1,
+        evidence: 1,
+        mask: 0,
+      })),
+    );
+  }
   if (ranked.length === 0) return null;
   // A time the question names ("the August 2022 letter") picks the letters, when any matches.
   const date = q.date;
@@ -518,6 +800,8 @@ function signaturesFor(
     );
     if (dated.length > 0) ranked = dated;
   }
+  const signatures: Scored[] = [];
+  const letters = new Set<Letter>();
   const bar = (ranked[0]?.score ?? 0) * SIGNATORY_RELATIVE_SCORE;
   for (const best of ranked) {
     const { letter } = best.entry;
@@ -525,17 +809,62 @@ function signaturesFor(
     if (letters.has(letter)) continue;
     letters.add(letter);
     const signed = letter.passages
-      .filter((p) => isSignature(p.text) && (!filters.part || p.part === filters.part))
+      .filter((p) => isSignature(p.text) && (!scope.part || p.part === scope.part))
       .sort((a, b) => Number(b.part === first) - Number(a.part === first) || a.n - b.n);
-    for (const passage of signed)
-      signatures.push({ entry: { letter, passage }, score: best.score, coverage: best.coverage });
+    for (const passage of signed) signatures.push({ ...best, entry: { letter, passage } });
   }
   return signatures;
 }
 
+/** A time a passage states: a date, a year, or a day told relative to another ("on the same day"). */
+const TIME = new RegExp(
+  `${DATE_PATTERN.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b`,
+  'i',
+);
+
+/**
+ * Why the passages found do not answer the question, or null when they do: only the letters'
+ * common words match; most of what it names is not in the letters (`MISSING_NAMES`); or what it
+ * asks for is not stated: the figure of "how many X", the time of "when", the X of "what were
+ * the X of", the verb of "where was it …".
+ */
+function unanswered(q: ParsedQuestion, ranking: Ranking, evidence: number): string | null {
+  const shown = ranking.results.slice(0, DEFAULT_LIMIT);
+  if (evidence < EVIDENCE_THRESHOLD) return COMMON_WORDS_ONLY;
+  const missing = q.slots.filter((s) => s.alternatives.length === 0 && s.nominal).length;
+  const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
+  if (missing >= MISSING_NAMES && missing >= present)
+    return 'most of what it names is not in the letters';
+  const { asks } = q;
+  if (asks.countedMissing || asks.focus === -1) return 'the letters never mention what it asks for';
+  if (asks.missingPredicate) return `the letters never say "${asks.missingPredicate}"`;
+  if (q.counted !== null && !shown.some((s) => s.counted)) return 'no passage gives that figure';
+  if (asks.time && !shown.some((s) => TIME.test(s.entry.passage.text)))
+    return 'no passage gives a time for it';
+  const focusBit = asks.focus === null ? 0 : (ranking.slotBits.get(asks.focus) ?? 0);
+  if (focusBit !== 0 && !shown.some((s) => (s.mask & focusBit) !== 0))
+    return 'no passage states what it asks for';
+  return null;
+}
+
+/**
+ * Where to search: the caller's filters, narrowed to the letter parts the question names ("the
+ * feb 2021 cover letter") when it names some that the filters allow.
+ */
+function scopeOf(index: SearchIndex, q: ParsedQuestion, filters: SearchFilters): Scope {
+  if (!q.letters) return filters;
+  const groups = new Set<number>();
+  for (const g of resolveLetterReference(q.letters, index)) {
+    const part = index.headingGroups[g];
+    if (part && matchesFilters(part.letter, filters)) groups.add(g);
+  }
+  return groups.size > 0 ? { ...filters, groups } : filters;
+}
+
 /**
  * Answers a question with verbatim, cited passages, best first — or abstains, saying what was
- * searched, when no passage matches at least `MIN_COVERAGE` of what the question asks.
+ * searched, when no passage matches enough of the question's specific subject
+ * (`EVIDENCE_THRESHOLD`), and then offers the closest passages as `related`.
  */
 export function answerQuestion(
   index: SearchIndex,
@@ -546,18 +875,23 @@ export function answerQuestion(
   const offset = options.offset ?? 0;
   const searched = describeScope(index, options);
   const q = parseQuestion(index, question);
-  const abstain = (reason: string): Answer => ({
-    query: question,
-    abstained: true,
-    reason,
-    searched,
-    total: 0,
-    results: [],
-  });
+  const abstain = (reason: string, related: Scored[] = [], evidence = 0): Answer => {
+    const weights = conceptWeights(index, q);
+    return {
+      query: question,
+      abstained: true,
+      reason,
+      searched,
+      total: 0,
+      results: [],
+      related: related.slice(0, RELATED_LIMIT).map((s) => toResult(s, q, weights)),
+      evidence,
+    };
+  };
   if (searched.passages === 0) return abstain('no letters match the filters');
-  if (q.concepts.length === 0) return abstain('the question has no words to search for');
-  const answer = (found: Scored[], total: number): Answer => {
-    const { weights } = conceptWeights(index, q);
+  if (q.slots.length === 0) return abstain('the question has no words to search for');
+  const answer = (found: Scored[], total: number, evidence: number): Answer => {
+    const weights = conceptWeights(index, q);
     return {
       query: question,
       abstained: false,
@@ -565,12 +899,20 @@ export function answerQuestion(
       searched,
       total,
       results: found.slice(offset, offset + limit).map((s) => toResult(s, q, weights)),
+      related: [],
+      evidence,
     };
   };
-  const signatures = q.wantsSignatory ? signaturesFor(index, q, options) : null;
+  const scope = scopeOf(index, q, options);
+  const signatures = q.wantsSignatory ? signaturesFor(index, q, scope) : null;
   if (signatures?.length === 0) return abstain(UNSIGNED);
-  if (signatures) return answer(signatures, signatures.length);
-  const ranked = rankPassages(index, q, options, offset + limit);
-  if (ranked.total === 0) return abstain('no passage answers the question');
-  return answer(ranked.results, ranked.total);
+  if (signatures) return answer(signatures, signatures.length, 1);
+  const ranked = rankPassages(index, q, scope, Math.max(offset + limit, DEFAULT_LIMIT));
+  let evidence = 0;
+  for (const r of ranked.results.slice(0, DEFAULT_LIMIT)) evidence = Math.max(evidence, r.evidence);
+  evidence = Math.round(evidence * 1000) / 1000;
+  if (ranked.total === 0) return abstain('no passage answers the question', [], evidence);
+  const why = options.list ? null : unanswered(q, ranked, evidence);
+  if (why) return abstain(why, ranked.results, evidence);
+  return answer(ranked.results, ranked.total, evidence);
 }

@@ -5,16 +5,15 @@ import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
 import { type Corpus, loadCorpus } from '../corpus/load.ts';
 import type { Letter } from '../corpus/schema.ts';
+import { GLOSSARY } from './glossary.ts';
+import * as lexicon from './lexicon.ts';
 import {
   INDEX_FORMAT,
-  INDEXED_SHARE,
-  MIN_INDEXED_DF,
   packArrays,
   type SavedIndexJson,
   SearchIndex,
   unpackArrays,
 } from './search-index.ts';
-import { PHRASE_CONCEPTS, STEM_CONCEPTS } from './synonyms.ts';
 
 /** How the index was obtained, for the start-up log line. */
 export type IndexSource = 'built' | 'loaded';
@@ -63,19 +62,16 @@ type FileRecord = { size: number; mtimeMs: number; sha256: string };
 const META = 'meta.json';
 const TEXTS = 'texts.bin';
 const ARRAYS = 'arrays.bin';
-const MINISEARCH = 'minisearch.json';
 const FILE_RECORDS = 'files.json';
 /**
- * What, besides the letters, decides the index: its format and the analysis options (the synonym
- * tables, which concepts MiniSearch holds). Part of the corpus key, so changing them re-indexes.
+ * What, besides the letters, decides the index: its format and the analysis options (the
+ * glossary, the weights of related words). Part of the corpus key, so changing them re-indexes.
  */
 export function indexOptionsFingerprint(): string {
   return JSON.stringify({
     INDEX_FORMAT,
-    INDEXED_SHARE,
-    MIN_INDEXED_DF,
-    STEM_CONCEPTS,
-    PHRASE_CONCEPTS,
+    GLOSSARY,
+    lexicon: Object.entries(lexicon).filter(([, value]) => typeof value === 'number'),
   });
 }
 
@@ -202,16 +198,10 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     } finally {
       await handle.close();
     }
-    // The saved passages are objects now: let the collector have their tuples before MiniSearch
-    // is read, which keeps a large corpus's peak memory down.
+    // The saved passages are objects now: let the collector have their tuples.
     meta.letters.length = 0;
-    const miniSearchJson = await readFile(path.join(folder, MINISEARCH), 'utf8');
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
-    const index = SearchIndex.fromSaved(
-      letters,
-      { ...meta.index, miniSearch: miniSearchJson },
-      arrays,
-    );
+    const index = SearchIndex.fromSaved(letters, meta.index, arrays);
     return { corpus: { dir: '', letters, problems }, index, source: 'loaded', key };
   } catch {
     return null;
@@ -251,9 +241,8 @@ async function writeSaved(
     key,
     problems: corpus.problems.map((p) => ({ file: p.file, problem: p.problem, line: p.line })),
     letters,
-    index: { ...savedIndex, miniSearch: '' },
+    index: savedIndex,
   };
-  await writeFile(path.join(temporary, MINISEARCH), savedIndex.miniSearch);
   await writeFile(path.join(temporary, TEXTS), Buffer.concat(texts));
   await writeFile(path.join(temporary, ARRAYS), packArrays(index.arrays));
   await writeFile(path.join(temporary, META), JSON.stringify(meta));

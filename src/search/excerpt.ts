@@ -78,7 +78,7 @@ export function pickExcerpt(
   phrases: readonly string[] = [],
 ): Excerpt {
   const sentences = splitSentences(passage);
-  const matches = analyze(passage, (c) => weights.has(c));
+  const matches = analyze(passage, { keep: (c) => weights.has(c) });
   const phrased = phraseSpans(passage, phrases);
   let best = 0;
   let bestScore = -1;

@@ -5,8 +5,11 @@ export {
   type AnswerResult,
   answerQuestion,
   type AskOptions,
+  COMMON_WORDS_ONLY,
   DEFAULT_LIMIT,
   describeScope,
+  EVIDENCE_THRESHOLD,
+  RELATED_LIMIT,
   rankPassages,
   type SearchFilters,
   type Searched,
@@ -20,5 +23,6 @@ export {
   partLabel,
 } from './cite.ts';
 export { type Excerpt, type Highlight, pickExcerpt } from './excerpt.ts';
-export { parseDateHint, parseQuestion, type ParsedQuestion } from './question.ts';
+export { parseQuestion, type ParsedQuestion } from './question.ts';
+export { parseDateHint } from './time.ts';
 export { type IndexedPassage, INDEX_FORMAT, SearchIndex } from './search-index.ts';

@@ -1,51 +1,120 @@
-import { DATE_PATTERN, monthIndex } from '../corpus/dates.ts';
-import { analyze, fold, type Term } from './analyze.ts';
+import {
+  analyze,
+  conceptOf,
+  fold,
+  isGlossaryConcept,
+  isStopWord,
+  type Term,
+  type Token,
+  tokenize,
+} from './analyze.ts';
+import { FORM_WEIGHT } from './lexicon.ts';
+import { parseLetterReference, type LetterReference } from './letter-reference.ts';
+import { type DateHint, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
+import { WordNet } from './wordnet.ts';
 
-/** A span of dates a question refers to, and whether it asks "by then" or "at that time". */
-export interface DateHint {
-  from: string;
-  to: string;
-  /** "by September 2023", "before 2022": anything up to `to` will do, the closer the better. */
-  upTo: boolean;
-  /** The words that named the time ("September 2023"). */
-  words: string;
+/** A concept of the letters that answers for a word of the question, and how much it counts. */
+export interface Alternative {
+  concept: string;
+  /** 1 for the word itself; less for a related word, a corrected spelling, a glossary meaning. */
+  weight: number;
 }
 
-/** One thing the question asks about: a concept, how it was written, and how much it counts. */
-export interface QueryConcept {
-  concept: string;
-  /** The word as the user wrote it. */
+/** One thing the question asks about: a word as the user wrote it, and what finds it. */
+export interface Slot {
+  /** The word (or glossary form, or compound) as the user wrote it, folded. */
   word: string;
-  /** The corpus word it was corrected to, when the user's word is not in the letters. */
+  /** Concepts the letters contain that stand for it, best first; empty when none does. */
+  alternatives: Alternative[];
+  /** The corpus word it was corrected to, when the user's word is no English word. */
   correctedTo: string | null;
-  /** Relative weight: 1, less for corrected spellings and for years that name a time. */
-  weight: number;
+  /** Where the word stands in the question. */
+  start: number;
+  end: number;
+  /** For a word the letters lack: whether it names a thing (a noun, or a name WordNet lacks). */
+  nominal: boolean;
+}
+
+/**
+ * What a question asks for, which the passages shown must state for Annex to answer: a
+ * passage about the right subject that does not state it does not answer.
+ */
+export interface Asks {
+  /** "How many X" where the letters never mention X ("how many children …"). */
+  countedMissing: boolean;
+  /** A clause opens with "when": a passage must state a time. */
+  time: boolean;
+  /** "What were the X of …": the slot of X, which a passage must hold; -1 when the letters lack X. */
+  focus: number | null;
+  /** A verb of a "where/when did …" clause that the letters lack ("where was it manufactured?"). */
+  missingPredicate: string | null;
 }
 
 /** A question, analyzed for searching. */
 export interface ParsedQuestion {
   text: string;
-  concepts: QueryConcept[];
+  /** What it asks about, one slot per word (including those the letters lack). */
+  slots: Slot[];
   /** Quoted phrases, folded, that a passage must contain verbatim. */
   phrases: string[];
   /** "How many / how much / number of": prefer passages with figures. */
   wantsFigure: boolean;
   /** "How long": prefer passages that state a duration. */
   wantsDuration: boolean;
+  /** "How often": prefer passages that state a frequency ("almost daily"). */
+  wantsFrequency: boolean;
+  /**
+   * "How many X": the slot of X, the thing counted; a passage with a figure right before X
+   * ("85 citizens", "2,700 anti-personnel landmines") answers it. Null when the question
+   * counts nothing it names.
+   */
+  counted: number | null;
+  /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
+  statedFigures: string[];
   /** "When …", "on what date": prefer passages that state a day. */
   wantsDate: boolean;
   /** "Who signed / wrote …": answer with the signatures of the letters the rest names. */
   wantsSignatory: boolean;
   date: DateHint | null;
+  /** The letters the question names as people name them ("the feb 2021 cover letter"). */
+  letters: LetterReference | null;
+  asks: Asks;
 }
 
 const PHRASE = /"([^"]+)"|“([^”]+)”/g;
-const WANTS_FIGURE = /\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total)\b/i;
+const WANTS_FIGURE =
+  /\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total|percentage|share|figure)\b|\bby how much\b|\bhow often\b/i;
 const WANTS_DATE = /\bwhen\b|\b(?:what|which) (?:date|day)\b/i;
 const WANTS_SIGNATORY =
   /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b/i;
 const WANTS_DURATION = /\bhow long\b|\bfor how many (?:years|months|days)\b/i;
+const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
+/** "What were the names of …": the thing asked for. */
+const WHAT_THE =
+  /\bwhat (?:is|are|was|were) the ((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+?) (?:of|for|in|on|behind|from|that|who|which|to)\b/iu;
+/** Words that ask for a time: "what were the dates of …" is answered by a passage stating one. */
+const TIME_WORDS = new Set([
+  'date',
+  'dates',
+  'day',
+  'days',
+  'time',
+  'times',
+  'year',
+  'years',
+  'month',
+  'months',
+  'period',
+]);
+/** A clause of a question: split at punctuation and dashes. */
+const CLAUSE = /[^,;:?!()]+?(?=[,;:?!()]|\s[-–—]\s|$)/g;
+/** A clause that asks when or where something happened, with its auxiliary ("where was …"). */
+const WHEN_WHERE =
+  /^(?:(?:and|but|so|ok|okay|lol|ngl|then)\s+)*(when|where)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b/i;
+const WHEN = /^(?:(?:and|but|so|ok|okay|lol|ngl|then)\s+)*when\b/i;
+/** "how many (more) (of the 314) X …": what follows names the thing counted. */
+const HOW_MANY = /\bhow (?:many|much)\s+(?:more\s+)?/i;
 /** In "how long did X last?", the verb is part of the question form, not something to find. */
 const DURATION_VERBS = new Set([
   'last',
@@ -57,47 +126,6 @@ const DURATION_VERBS = new Set([
   'go',
   'went',
 ]);
-/** A month and year, with the day when given ("24 August 2022", "August 24, 2022"). */
-const MONTH_YEAR = new RegExp(
-  `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${DATE_PATTERN.source.match(/\(([a-z|]+)\)/i)?.[1]})\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(\\d{4})\\b`,
-  'gi',
-);
-const YEAR = /\b(19\d{2}|20\d{2})\b/;
-const UP_TO =
-  /\b(?:by|before|until|up to|as of)\s+(?:the end of\s+)?(?:\d{1,2}\s+)?(?:[a-z]+\s+)?(?:19|20)\d{2}\b/i;
-
-function endOfMonth(year: number, month: number): string {
-  return new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
-}
-
-/**
- * Reads the time a question refers to: a month and year, or a year. Two months ("between
- * November 2020 and February 2021") make a span from the first to the end of the last.
- */
-export function parseDateHint(text: string): DateHint | null {
-  const upTo = UP_TO.test(text);
-  const months = [...text.matchAll(MONTH_YEAR)].map((m) => {
-    const year = Number(m[2]);
-    const month = monthIndex(m[1] ?? '');
-    return {
-      from: `${year}-${String(month + 1).padStart(2, '0')}-01`,
-      to: endOfMonth(year, month),
-      words: m[0],
-    };
-  });
-  if (months.length > 0) {
-    const sorted = [...months].sort((a, b) => a.from.localeCompare(b.from));
-    return {
-      from: sorted[0]?.from ?? '',
-      to: sorted.at(-1)?.to ?? '',
-      upTo,
-      words: months.map((m) => m.words).join(' '),
-    };
-  }
-  const y = YEAR.exec(text);
-  if (y?.[1]) return { from: `${y[1]}-01-01`, to: `${y[1]}-12-31`, upTo, words: y[1] };
-  return null;
-}
 
 /** Edit distance allowed when correcting a word of this length: none for short words. */
 function allowedDistance(word: string): number {
@@ -106,15 +134,29 @@ function allowedDistance(word: string): number {
   return 0;
 }
 
-/** The corpus word closest to `word` by edit distance (ties go to the commoner one), or null. */
+/** A question word this long is no word: it is never spelling-corrected (that would cost time, not help). */
+export const MAX_CORRECTED_LENGTH = 40;
+
+/**
+ * The corpus word closest to `word` by edit distance, counting two swapped neighbours as one
+ * edit ("recrods" → "records"); ties go to the commoner word. Null when none is close enough.
+ */
 function correctSpelling(
   index: SearchIndex,
   word: string,
 ): { word: string; concept: string } | null {
   const distance = allowedDistance(word);
-  if (distance === 0 || /^\d/.test(word)) return null;
+  if (distance === 0 || word.length > MAX_CORRECTED_LENGTH || /\d/.test(word)) return null;
+  const candidates: [string, string, number][] = [];
+  for (const [candidate, [concept, d]] of index.surfaceWords.fuzzyGet(word, distance))
+    candidates.push([candidate, concept, d]);
+  for (let i = 0; i + 1 < word.length; i++) {
+    const swapped = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+    const concept = index.surfaceWords.get(swapped);
+    if (concept !== undefined && swapped !== word) candidates.push([swapped, concept, 1]);
+  }
   let best: { word: string; concept: string; distance: number; df: number } | null = null;
-  for (const [candidate, [concept, d]] of index.surfaceWords.fuzzyGet(word, distance)) {
+  for (const [candidate, concept, d] of candidates) {
     const df = index.documentFrequency(concept);
     if (!best || d < best.distance || (d === best.distance && df > best.df)) {
       best = { word: candidate, concept, distance: d, df };
@@ -123,12 +165,132 @@ function correctSpelling(
   return best;
 }
 
+let wordnet: WordNet | null = null;
+/** Whether `word` is English (WordNet knows it, or a form of it): such a word is never "corrected". */
+function isEnglishWord(word: string): boolean {
+  wordnet ??= new WordNet();
+  return wordnet.isWord(word);
+}
+
+/** WordNet's detachment rules for nouns and verbs, tried on a word the letters lack ("died" → "die"). */
+const DETACHMENTS: readonly (readonly [string, string])[] = [
+  ['ies', 'y'],
+  ['es', 'e'],
+  ['es', ''],
+  ['s', ''],
+  ['ed', 'e'],
+  ['ed', ''],
+  ['ing', 'e'],
+  ['ing', ''],
+];
+
 /** Weight of a term the user misspelled and we corrected: it counts, but less than an exact word. */
 export const CORRECTED_WEIGHT = 0.8;
+/**
+ * A name (a word WordNet lacks: "Kalbajar", "ANAMA") says more about what is asked than an
+ * English word as rare in the letters ("found"): its weight is multiplied by this.
+ */
+export const NAME_WEIGHT = 1.5;
 /** Weight of a month or year word that names the question's time: the date preference does that work. */
 export const DATE_WORD_WEIGHT = 0.25;
 
-/** Analyzes a question against `index`: concepts (spelling corrected), phrases, intent and time. */
+/** Adds `concept` at `weight` unless it is already there at least as heavy. */
+function offer(alternatives: Map<string, number>, concept: string, weight: number): void {
+  if ((alternatives.get(concept) ?? 0) < weight) alternatives.set(concept, weight);
+}
+
+/**
+ * The concepts that stand for one term: itself when the letters hold it, and, for a word the
+ * user typed (not a glossary meaning or a compound's part), what it relates to; a word that
+ * stands for nothing is tried in its base forms ("died" → "die").
+ */
+function alternativesOf(index: SearchIndex, term: Term, into: Map<string, number>): void {
+  const known = (concept: string) =>
+    index.documentFrequency(concept) > 0 || index.inHeadings(concept);
+  const relate = (key: string, weight: number) => {
+    for (const r of index.related(key))
+      if (known(r.concept)) offer(into, r.concept, weight * r.weight);
+  };
+  if (known(term.concept)) offer(into, term.concept, term.weight);
+  if (term.weight < 1) return;
+  relate(term.concept, term.weight);
+  if (into.size > 0 || /\d/.test(term.word) || term.word.length < 4) return;
+  for (const [suffix, replacement] of DETACHMENTS) {
+    if (!term.word.endsWith(suffix) || term.word.length <= suffix.length + 2) continue;
+    const base = conceptOf(term.word.slice(0, -suffix.length) + replacement);
+    if (base === term.concept) continue;
+    if (known(base)) offer(into, base, term.weight * FORM_WEIGHT);
+    relate(base, term.weight * FORM_WEIGHT);
+  }
+}
+
+/**
+ * Where the thing a "how many" question counts is named: the last word of the run of words
+ * after "how many" ("how many ANAMA employees were …" → "employees"), which ends at a stop
+ * word or a verb in the past ("how many Azerbaijanis lost …"). Null for other questions, and
+ * for "how many of the 314 victims died", which counts a part of them, not the victims.
+ */
+function countedWordAt(text: string): number | null {
+  const m = HOW_MANY.exec(text);
+  if (!m || /^of\b/i.test(text.slice(m.index + m[0].length))) return null;
+  let at: number | null = null;
+  for (const token of tokenize(text.slice(m.index + m[0].length))) {
+    if (isStopWord(token.word) || /\d/.test(token.word) || isPastTense(token.word)) break;
+    at = m.index + m[0].length + token.start;
+  }
+  return at;
+}
+
+/** Whether a word is a verb in the past ("lost", "died", "planted"): it ends what was counted. */
+function isPastTense(word: string): boolean {
+  wordnet ??= new WordNet();
+  return (
+    (word.endsWith('ed') && !wordnet.hasLemma(word, 'noun')) ||
+    wordnet.irregularBase(word, 'verb') !== undefined
+  );
+}
+
+/** Words that may end a multi-word lemma ("drive out", "hand over", "blow up"). */
+const PARTICLES = new Set([
+  'out',
+  'up',
+  'over',
+  'off',
+  'down',
+  'away',
+  'back',
+  'in',
+  'on',
+  'through',
+]);
+
+/**
+ * Multi-word lemmas in the question ("driven out", "hand over") that relate to the letters'
+ * words, as extra alternatives for the unit of their first word.
+ */
+function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<string, number>> {
+  const tokens = tokenize(text);
+  const byStart = new Map<number, Map<string, number>>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    for (const length of [3, 2]) {
+      const words = tokens.slice(i, i + length);
+      if (words.length < length || !PARTICLES.has(words.at(-1)?.word ?? '')) continue;
+      const related = index.related(words.map((t) => conceptOf(t.word)).join(' '));
+      if (related.length === 0) continue;
+      const found = new Map<string, number>();
+      for (const r of related) offer(found, r.concept, r.weight);
+      byStart.set((words[0] as Token).start, found);
+      break;
+    }
+  }
+  return byStart;
+}
+
+/**
+ * Analyzes a question against `index`: one slot per word, each with the concepts of the letters
+ * that answer for it (the word, its other forms, related words and glossary meanings, or a
+ * spelling correction for a word that is no English word), plus phrases, intent and time.
+ */
 export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion {
   const phrases = [...text.matchAll(PHRASE)]
     .map((m) =>
@@ -138,38 +300,132 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
     )
     .filter(Boolean);
   const date = parseDateHint(text);
-  const concepts = new Map<string, QueryConcept>();
-  const add = (term: Term, concept: string, correctedTo: string | null, weight: number) => {
-    const existing = concepts.get(concept);
-    if (!existing || existing.weight < weight)
-      concepts.set(concept, { concept, word: term.word, correctedTo, weight });
-  };
+  const letters = parseLetterReference(text, (c) => index.inHeadings(c));
   const wantsDuration = WANTS_DURATION.test(text);
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
-  for (const term of analyze(text)) {
-    if (wantsDuration && DURATION_VERBS.has(term.word)) continue;
-    if (dateWords.has(term.word)) {
-      // The date preference does the work; a date word no passage contains is not missing.
-      if (index.documentFrequency(term.concept) > 0)
-        add(term, term.concept, null, DATE_WORD_WEIGHT);
-      continue;
+  const naming = letters?.spans ?? [];
+  const terms = analyze(text, { question: true }).filter(
+    (t) =>
+      !(wantsDuration && DURATION_VERBS.has(t.word)) &&
+      !naming.some((s) => t.start >= s.start && t.end <= s.end),
+  );
+  const units = new Map<number, Term[]>();
+  for (const t of terms) units.set(t.unit, [...(units.get(t.unit) ?? []), t]);
+  const lemmaPhrases = phraseAlternatives(index, text);
+  const countedAt = countedWordAt(text);
+  let countedKey: string | null = null;
+  const slots = new Map<string, Slot>();
+  for (const unit of units.values()) {
+    const head =
+      unit.find((t) => t.weight === 1 && !isGlossaryConcept(t.concept)) ??
+      unit.find((t) => t.weight === 1) ??
+      (unit[0] as Term);
+    const alternatives = new Map<string, number>();
+    for (const term of unit) alternativesOf(index, term, alternatives);
+    for (const [concept, weight] of lemmaPhrases.get(head.start) ?? [])
+      offer(alternatives, concept, weight);
+    let correctedTo: string | null = null;
+    const single = unit.length === 1 && !head.word.includes(' ');
+    if (alternatives.size === 0 && single && !isStopWord(head.word) && !isEnglishWord(head.word)) {
+      const correction = correctSpelling(index, head.word);
+      if (correction) {
+        correctedTo = correction.word;
+        const corrected = { ...head, word: correction.word, concept: correction.concept };
+        alternativesOf(index, corrected, alternatives);
+        for (const [c, w] of alternatives) alternatives.set(c, w * CORRECTED_WEIGHT);
+      }
     }
-    if (index.documentFrequency(term.concept) > 0) {
-      add(term, term.concept, null, 1);
-      continue;
+    const name =
+      correctedTo === null &&
+      !/\d/.test(head.word) &&
+      !isGlossaryConcept(head.concept) &&
+      alternatives.has(head.concept) &&
+      !isEnglishWord(head.word);
+    if (name) alternatives.set(head.concept, (alternatives.get(head.concept) ?? 0) * NAME_WEIGHT);
+    if (dateWords.has(head.word)) {
+      // The date preference does the work; a date word counts little, and none when no passage holds it.
+      if (alternatives.size === 0) continue;
+      for (const [c, w] of alternatives) alternatives.set(c, w * DATE_WORD_WEIGHT);
     }
-    const correction = term.word.includes(' ') ? null : correctSpelling(index, term.word);
-    if (correction) add(term, correction.concept, correction.word, CORRECTED_WEIGHT);
-    else add(term, term.concept, null, 1);
+    const sorted = [...alternatives]
+      .map(([concept, weight]) => ({ concept, weight }))
+      .sort((a, b) => b.weight - a.weight || a.concept.localeCompare(b.concept));
+    const key = sorted.length > 0 ? sorted.map((a) => a.concept).join(' ') : `?${head.word}`;
+    if (!slots.has(key)) {
+      const nominal = sorted.length === 0 && isNominal(head.word);
+      const start = Math.min(...unit.map((t) => t.start));
+      const end = Math.max(...unit.map((t) => t.end));
+      slots.set(key, { word: head.word, alternatives: sorted, correctedTo, start, end, nominal });
+    }
+    if (countedAt !== null && unit.some((t) => t.start <= countedAt && countedAt < t.end))
+      countedKey = key;
   }
+  const slotList = [...slots.values()];
+  const counted = countedKey === null ? -1 : [...slots.keys()].indexOf(countedKey);
+  const asks = whatItAsks(text, slotList, counted);
   return {
     text,
-    concepts: [...concepts.values()],
+    slots: slotList,
     phrases,
     wantsFigure: WANTS_FIGURE.test(text),
     wantsDuration,
+    wantsFrequency: WANTS_FREQUENCY.test(text),
+    counted: counted >= 0 && !asks.countedMissing ? counted : null,
+    statedFigures: tokenize(text)
+      .map((t) => t.word)
+      .filter((w) => /^\d/.test(w)),
     wantsDate: WANTS_DATE.test(text),
     wantsSignatory: WANTS_SIGNATORY.test(text),
     date,
+    letters,
+    asks,
   };
+}
+
+/** The slot a span of the question falls in, or -1. */
+function slotAt(slots: readonly Slot[], start: number, end: number): number {
+  return slots.findIndex((s) => s.start <= start && end <= s.end);
+}
+
+/** Reads what the question asks for (see `Asks`). */
+function whatItAsks(text: string, slots: readonly Slot[], counted: number): Asks {
+  let time = false;
+  let missingPredicate: string | null = null;
+  for (const m of text.matchAll(CLAUSE)) {
+    const clause = m[0].trim();
+    const at = m.index + m[0].indexOf(clause);
+    if (WHEN.test(clause)) time = true;
+    if (!WHEN_WHERE.test(clause)) continue;
+    for (const slot of slots) {
+      const inClause = slot.start >= at && slot.end <= at + clause.length;
+      if (inClause && slot.alternatives.length === 0 && isVerb(slot.word))
+        missingPredicate = slot.word;
+    }
+  }
+  let focus: number | null = null;
+  const what = WHAT_THE.exec(text);
+  if (what?.[1]) {
+    const words = tokenize(what[1]).filter((t) => !isStopWord(t.word));
+    const head = words.at(-1);
+    if (head && TIME_WORDS.has(head.word)) time = true;
+    else if (head) {
+      const offset = what.index + what[0].indexOf(what[1]);
+      const slot = slotAt(slots, offset + head.start, offset + head.end);
+      if (slot >= 0) focus = (slots[slot]?.alternatives.length ?? 0) > 0 ? slot : -1;
+    }
+  }
+  const countedMissing = counted >= 0 && (slots[counted]?.alternatives.length ?? 0) === 0;
+  return { countedMissing, time, focus, missingPredicate };
+}
+
+/** Whether a word names a thing: WordNet knows it as a noun, or does not know it (a name). */
+function isNominal(word: string): boolean {
+  wordnet ??= new WordNet();
+  return !wordnet.isWord(word) || wordnet.baseForms(word, 'noun').length > 0;
+}
+
+/** Whether WordNet knows a word as a verb (or a form of one). */
+function isVerb(word: string): boolean {
+  wordnet ??= new WordNet();
+  return wordnet.baseForms(word, 'verb').length > 0;
 }

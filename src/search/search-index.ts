@@ -1,8 +1,9 @@
-import MiniSearch, { type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
-import { analyze } from './analyze.ts';
+import { analyze, conceptOf } from './analyze.ts';
+import { buildExpansions, buildKinds, type Expansions, type Related } from './lexicon.ts';
+import { WordNet } from './wordnet.ts';
 
 /** A passage in the index, with the letter it belongs to. */
 export interface IndexedPassage {
@@ -10,38 +11,30 @@ export interface IndexedPassage {
   passage: Passage;
 }
 
-interface IndexDocument {
-  id: number;
-  terms: string;
-}
-
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 19;
+export const INDEX_FORMAT = 23;
 
-/**
- * MiniSearch holds the selective concepts: those in at most this share of passages (never
- * fewer than `MIN_INDEXED_DF`). The common ones would fill it with millions of postings at
- * 10,000 letters; they live in compact typed postings lists instead.
- */
-export const INDEXED_SHARE = 0.005;
-export const MIN_INDEXED_DF = 50;
+/** BM25's term-frequency saturation and length normalization. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
 
 /** Passage flags, precomputed for ranking. */
 export const FLAG_FIGURE = 1;
 export const FLAG_DURATION = 2;
 export const FLAG_DATE = 4;
+export const FLAG_FREQUENCY = 8;
 
-const MINISEARCH_OPTIONS: Options<IndexDocument> = {
-  fields: ['terms'],
-  idField: 'id',
-  tokenize: (text: string) => (text === '' ? [] : text.split(' ')),
-  processTerm: (term: string) => term,
-  searchOptions: { tokenize: (text: string) => [text], processTerm: (term: string) => term },
-};
+/** `partFacts.flags`: the part's letter is a note verbale; the part is an annex; its letter has annexes; the annex is itself a letter. */
+export const PART_NOTE_VERBALE = 1;
+export const PART_ANNEX = 2;
+export const PART_HAS_ANNEXES = 4;
+export const PART_ANNEX_LETTER = 8;
 
 const DURATION =
   /\b(?:\d+|\w+)[- ](?:years?|decades?|months?|weeks?|days?)\b|\b(?:years|decades|months)\b/i;
 const YEAR = /^(?:19|20)\d{2}$/;
+const FREQUENCY =
+  /\b(?:daily|weekly|monthly|annually|yearly|hourly|frequently|regularly|repeatedly|constantly|routinely|every (?:day|week|month|year)|(?:once|twice|\w+ times) (?:a|per) (?:day|week|month|year))\b/i;
 
 /** The numeric parts of an index, kept in typed arrays (saved as one binary file). */
 export interface IndexArrays {
@@ -49,23 +42,30 @@ export interface IndexArrays {
   documentFrequency: Uint32Array;
   /** Per passage: its number of terms (for BM25 length normalization). */
   passageLength: Uint16Array;
-  /** Per passage: `FLAG_FIGURE`, `FLAG_DURATION`, `FLAG_DATE`. */
+  /** Per passage: `FLAG_FIGURE`, `FLAG_DURATION`, `FLAG_DATE`, `FLAG_FREQUENCY`. */
   flags: Uint8Array;
-  /** Postings of the common concepts: concept id → [postingOffsets[id], postingOffsets[id+1]). */
+  /** Postings: concept id → passages [postingOffsets[id], postingOffsets[id+1]), ascending. */
   postingOffsets: Uint32Array;
   postingPassages: Uint32Array;
+  /** Times the concept occurs in that passage (at most 255). */
   postingCounts: Uint8Array;
   /** Concepts of each heading group's headings: group → [headingOffsets[g], headingOffsets[g+1]). */
   headingOffsets: Uint32Array;
   headingConcepts: Uint32Array;
+  /**
+   * Per concept id: the most its BM25 term factor, (k1 + 1)·tf / (tf + k1·norm), reaches in any
+   * passage, so that ranking can bound what a passage not yet seen could still score (MaxScore).
+   */
+  maxTermFactor: Float32Array;
 }
 
 /** The JSON part of a saved index; the arrays are saved beside it as binary. */
 export interface SavedIndexJson {
   format: number;
   vocabulary: string[];
-  miniSearch: string;
   surfaceWords: [string, string][];
+  expansions: [string, [string, number][]][];
+  kinds: [string, string[]][];
 }
 
 /** A growable array of unsigned integers, so building a large index does not hold millions of JS numbers. */
@@ -90,40 +90,52 @@ class GrowableArray<T extends Uint32Array | Uint8Array> {
 
 /**
  * The searchable form of a corpus.
- * - MiniSearch over the selective concepts, to gather and score candidates (BM25).
- * - Typed postings lists for the common concepts, scored term-at-a-time.
- * - Each concept's document frequency, per-passage lengths and flags, and the corpus's own words
- *   (folded surface forms) in MiniSearch's `SearchableMap`, for correcting a question's spelling.
+ * - Typed postings lists for every concept, scored term-at-a-time.
+ * - Each concept's document frequency, per-passage lengths and flags, the concepts of each
+ *   letter part's headings.
+ * - The corpus's own words (folded surface forms) in MiniSearch's `SearchableMap`, for
+ *   correcting a question's spelling, and the expansions (`lexicon.ts`): what a user's word
+ *   relates to among the letters' concepts.
  */
 export class SearchIndex {
   /** Every passage, in letter order; a passage's position here is its id. */
   readonly passages: readonly IndexedPassage[];
   readonly letters: readonly Letter[];
-  readonly miniSearch: MiniSearch<IndexDocument>;
   readonly surfaceWords: SearchableMap<string>;
+  readonly expansions: Expansions;
+  /** What the letters' nouns are kinds of (`buildKinds`). */
+  readonly kinds: ReadonlyMap<string, readonly string[]>;
   readonly vocabulary: readonly string[];
   readonly arrays: IndexArrays;
   /** Mean number of terms per passage, for BM25 length normalization. */
   readonly averageLength: number;
-  /** Concepts in MiniSearch have at most this document frequency. */
-  readonly maxIndexedDf: number;
   /** When the index was built or loaded, for `/help`. */
   readonly builtAt: Date;
   private readonly conceptIds: Map<string, number>;
   /** Per passage: the group of passages under the same headings (one letter part). */
   private readonly headingGroupOf: Uint32Array;
+  /** Per heading group: its letter and which annex (-1 for the letter itself). */
+  readonly headingGroups: readonly { letter: Letter; annexIndex: number }[];
+  /**
+   * Per heading group (letter part), for finding the parts a question names: its letter's day
+   * and its annex's day (YYYYMMDD, 0 when none), and `PART_*` flags.
+   */
+  readonly partFacts: { letterDay: Uint32Array; annexDay: Uint32Array; flags: Uint8Array };
+  /** Per letter (in `letters` order): the id of its first passage; one more entry ends the last. */
+  readonly letterStart: Uint32Array;
+  private readonly letterIndex: Map<Letter, number>;
   /** Per passage: its letter's date as YYYYMMDD (ranking reads it without touching objects). */
   readonly passageDay: Uint32Array;
-  /** Number of heading groups (letter parts). */
-  readonly headingGroupCount: number;
   /** Per concept id: 1 when the concept occurs in some heading of the corpus. */
   private readonly inHeadingFlags: Uint8Array;
-  /** Scratch per heading group for ranking: the question's concept bits found in its headings, valid when `stamp` is this query's `epoch`. */
+  /** Scratch per heading group for ranking: the question's slots in its headings, valid when `stamp` is this query's `epoch`. */
   readonly groupScratch: { bits: Uint32Array; stamp: Uint32Array; epoch: number };
   /** Scratch space for ranking, one slot per passage, reused by every query. */
   readonly scratch: {
     score: Float64Array;
-    matched: Float64Array;
+    evidence: Float64Array;
+    /** A lower bound of each passage's final score, while admission is decided. */
+    floor: Float64Array;
     seen: Uint8Array;
     mask: Uint32Array;
     touched: Uint32Array;
@@ -134,8 +146,9 @@ export class SearchIndex {
     letters: readonly Letter[],
     vocabulary: string[],
     arrays: IndexArrays,
-    miniSearch: MiniSearch<IndexDocument>,
     surfaceWords: SearchableMap<string>,
+    expansions: Expansions,
+    kinds: ReadonlyMap<string, readonly string[]>,
   ) {
     this.letters = letters;
     this.passages = letters.flatMap((letter) =>
@@ -143,29 +156,51 @@ export class SearchIndex {
     );
     this.vocabulary = vocabulary;
     this.arrays = arrays;
-    this.miniSearch = miniSearch;
     this.surfaceWords = surfaceWords;
+    this.expansions = expansions;
+    this.kinds = kinds;
     this.conceptIds = new Map(vocabulary.map((c, i) => [c, i]));
+    this.letterStart = new Uint32Array(letters.length + 1);
+    this.letterIndex = new Map(letters.map((l, i) => [l, i]));
+    letters.forEach((l, i) => {
+      this.letterStart[i + 1] = (this.letterStart[i] ?? 0) + l.passages.length;
+    });
     this.passageDay = Uint32Array.from(this.passages, (p) => dayNumber(p.letter.date));
     const grouping = assignHeadingGroups(letters);
     this.headingGroupOf = grouping.groupOf;
-    this.headingGroupCount = grouping.groups.length;
+    this.headingGroups = grouping.groups;
+    const groupCount = grouping.groups.length;
+    this.partFacts = {
+      letterDay: new Uint32Array(groupCount),
+      annexDay: new Uint32Array(groupCount),
+      flags: new Uint8Array(groupCount),
+    };
+    grouping.groups.forEach(({ letter, annexIndex }, g) => {
+      const annex = annexIndex >= 0 ? letter.annexes[annexIndex] : undefined;
+      this.partFacts.letterDay[g] = dayNumber(letter.date);
+      this.partFacts.annexDay[g] = annex?.date ? dayNumber(annex.date) : 0;
+      this.partFacts.flags[g] =
+        (letter.kind === 'note verbale' ? PART_NOTE_VERBALE : 0) |
+        (annex ? PART_ANNEX : 0) |
+        (letter.annexes.length > 0 ? PART_HAS_ANNEXES : 0) |
+        (annex && /^letter\b/i.test(annex.title) ? PART_ANNEX_LETTER : 0);
+    });
     this.inHeadingFlags = new Uint8Array(vocabulary.length);
     for (const cid of arrays.headingConcepts) this.inHeadingFlags[cid] = 1;
     let total = 0;
     for (const length of arrays.passageLength) total += length;
     this.averageLength = this.passages.length > 0 ? total / this.passages.length : 1;
-    this.maxIndexedDf = maxIndexedDf(this.passages.length);
     this.builtAt = new Date();
     const n = this.passages.length;
     this.groupScratch = {
-      bits: new Uint32Array(this.headingGroupCount),
-      stamp: new Uint32Array(this.headingGroupCount),
+      bits: new Uint32Array(grouping.groups.length),
+      stamp: new Uint32Array(grouping.groups.length),
       epoch: 0,
     };
     this.scratch = {
       score: new Float64Array(n),
-      matched: new Float64Array(n),
+      evidence: new Float64Array(n),
+      floor: new Float64Array(n),
       seen: new Uint8Array(n),
       mask: new Uint32Array(n),
       touched: new Uint32Array(n),
@@ -189,10 +224,20 @@ export class SearchIndex {
     return id < 0 ? 0 : (this.arrays.documentFrequency[id] ?? 0);
   }
 
-  /** Whether MiniSearch holds this concept (it is selective enough). */
-  isIndexed(concept: string): boolean {
-    const df = this.documentFrequency(concept);
-    return df > 0 && df <= this.maxIndexedDf;
+  /** What a user's word (its concept, or a multi-word key) relates to in the letters. */
+  related(key: string): readonly Related[] {
+    return this.expansions.get(key) ?? [];
+  }
+
+  /** The letters' concepts for nouns that are a kind of `key` ("person" → "citizen", …). */
+  kindsOf(key: string): readonly string[] {
+    return this.kinds.get(key) ?? [];
+  }
+
+  /** Ids of the passages of `letter`: [first, end). */
+  passageRange(letter: Letter): [number, number] {
+    const i = this.letterIndex.get(letter) ?? -1;
+    return i < 0 ? [0, 0] : [this.letterStart[i] ?? 0, this.letterStart[i + 1] ?? 0];
   }
 
   /** The heading group of a passage: passages of one letter part share their headings. */
@@ -217,7 +262,7 @@ export class SearchIndex {
     return this.arrays.passageLength[passageId] ?? 0;
   }
 
-  /** True when a passage states a figure other than a year ("314", "1,318", "two"). */
+  /** True when a passage states a figure other than a year ("314", "1,318"). */
   hasFigure(passageId: number): boolean {
     return ((this.arrays.flags[passageId] ?? 0) & FLAG_FIGURE) !== 0;
   }
@@ -227,12 +272,17 @@ export class SearchIndex {
     return ((this.arrays.flags[passageId] ?? 0) & FLAG_DURATION) !== 0;
   }
 
+  /** True when a passage states a frequency ("almost daily", "every year"). */
+  hasFrequency(passageId: number): boolean {
+    return ((this.arrays.flags[passageId] ?? 0) & FLAG_FREQUENCY) !== 0;
+  }
+
   /** True when a passage states a day ("10 November 2020", "September 19, 2023"). */
   hasDate(passageId: number): boolean {
     return ((this.arrays.flags[passageId] ?? 0) & FLAG_DATE) !== 0;
   }
 
-  /** Indexes `letters`, analyzing each passage once. */
+  /** Indexes `letters`, analyzing each passage once, and reads WordNet for the expansions. */
   static build(letters: readonly Letter[]): SearchIndex {
     const conceptIds = new Map<string, number>();
     const vocabulary: string[] = [];
@@ -244,6 +294,16 @@ export class SearchIndex {
     const concepts = new GrowableArray(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
     const counts = new GrowableArray(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
     const starts = new Uint32Array(passageCount + 1);
+    const idOf = (concept: string): number => {
+      let cid = conceptIds.get(concept);
+      if (cid === undefined) {
+        cid = vocabulary.length;
+        conceptIds.set(concept, cid);
+        vocabulary.push(concept);
+        dfs.push(0);
+      }
+      return cid;
+    };
     let id = 0;
     for (const letter of letters) {
       for (const passage of letter.passages) {
@@ -251,15 +311,11 @@ export class SearchIndex {
         const tf = new Map<number, number>();
         let figure = false;
         for (const t of terms) {
-          let cid = conceptIds.get(t.concept);
-          if (cid === undefined) {
-            cid = vocabulary.length;
-            conceptIds.set(t.concept, cid);
-            vocabulary.push(t.concept);
-            dfs.push(0);
-          }
+          const cid = idOf(t.concept);
           tf.set(cid, (tf.get(cid) ?? 0) + 1);
-          if (!surfaceWords.has(t.word)) surfaceWords.set(t.word, t.concept);
+          // The letters' own words, for spelling correction (not what a glossary phrase stands for).
+          if (t.weight === 1 && t.concept === conceptOf(t.word) && !surfaceWords.has(t.word))
+            surfaceWords.set(t.word, t.concept);
           if (!figure && /^\d/.test(t.concept) && !YEAR.test(t.concept)) figure = true;
         }
         for (const [cid, count] of tf) {
@@ -272,36 +328,10 @@ export class SearchIndex {
         flags[id] =
           (figure ? FLAG_FIGURE : 0) |
           (DURATION.test(passage.text) ? FLAG_DURATION : 0) |
-          (DATE_PATTERN.test(passage.text) ? FLAG_DATE : 0);
+          (DATE_PATTERN.test(passage.text) ? FLAG_DATE : 0) |
+          (FREQUENCY.test(passage.text) ? FLAG_FREQUENCY : 0);
         id += 1;
       }
-    }
-    const cap = maxIndexedDf(passageCount);
-    const postingOffsets = new Uint32Array(vocabulary.length + 1);
-    for (let cid = 0; cid < vocabulary.length; cid++) {
-      const df = dfs[cid] ?? 0;
-      postingOffsets[cid + 1] = (postingOffsets[cid] ?? 0) + (df > cap ? df : 0);
-    }
-    const total = postingOffsets[vocabulary.length] ?? 0;
-    const postingPassages = new Uint32Array(total);
-    const postingCounts = new Uint8Array(total);
-    const fill = postingOffsets.slice(0, vocabulary.length);
-    const miniSearch = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS);
-    for (let pid = 0; pid < passageCount; pid++) {
-      const selective: string[] = [];
-      for (let i = starts[pid] ?? 0; i < (starts[pid + 1] ?? 0); i++) {
-        const cid = concepts.get(i);
-        if ((dfs[cid] ?? 0) > cap) {
-          const at = fill[cid] ?? 0;
-          postingPassages[at] = pid;
-          postingCounts[at] = counts.get(i);
-          fill[cid] = at + 1;
-        } else {
-          const concept = vocabulary[cid] ?? '';
-          for (let k = 0; k < counts.get(i); k++) selective.push(concept);
-        }
-      }
-      miniSearch.add({ id: pid, terms: selective.join(' ') });
     }
     const grouping = assignHeadingGroups(letters);
     const headingIds: number[] = [];
@@ -309,14 +339,43 @@ export class SearchIndex {
     for (const { letter, annexIndex } of grouping.groups) {
       const annexTitle = annexIndex >= 0 ? (letter.annexes[annexIndex]?.title ?? '') : '';
       const ids = new Set<number>();
-      for (const t of analyze(`${letter.title} ${annexTitle}`)) {
-        const cid = conceptIds.get(t.concept);
-        if (cid !== undefined) ids.add(cid);
-      }
+      for (const t of analyze(`${letter.title} ${annexTitle}`)) ids.add(idOf(t.concept));
       headingIds.push(...ids);
       offsets.push(headingIds.length);
     }
+    const postingOffsets = new Uint32Array(vocabulary.length + 1);
+    for (let cid = 0; cid < vocabulary.length; cid++) {
+      postingOffsets[cid + 1] = (postingOffsets[cid] ?? 0) + (dfs[cid] ?? 0);
+    }
+    const total = postingOffsets[vocabulary.length] ?? 0;
+    const postingPassages = new Uint32Array(total);
+    const postingCounts = new Uint8Array(total);
+    const fill = postingOffsets.slice(0, vocabulary.length);
+    for (let pid = 0; pid < passageCount; pid++) {
+      for (let i = starts[pid] ?? 0; i < (starts[pid + 1] ?? 0); i++) {
+        const cid = concepts.get(i);
+        const at = fill[cid] ?? 0;
+        postingPassages[at] = pid;
+        postingCounts[at] = counts.get(i);
+        fill[cid] = at + 1;
+      }
+    }
+    const maxTermFactor = new Float32Array(vocabulary.length);
+    let totalLength = 0;
+    for (const length of passageLength) totalLength += length;
+    const averageLength = passageCount > 0 ? totalLength / passageCount : 1;
+    for (let cid = 0; cid < vocabulary.length; cid++) {
+      let max = 0;
+      for (let at = postingOffsets[cid] ?? 0; at < (postingOffsets[cid + 1] ?? 0); at++) {
+        const tf = postingCounts[at] ?? 0;
+        const norm =
+          1 - BM25_B + (BM25_B * (passageLength[postingPassages[at] ?? 0] ?? 0)) / averageLength;
+        max = Math.max(max, ((BM25_K1 + 1) * tf) / (tf + BM25_K1 * norm));
+      }
+      maxTermFactor[cid] = max;
+    }
     const arrays: IndexArrays = {
+      maxTermFactor,
       headingOffsets: Uint32Array.from(offsets),
       headingConcepts: Uint32Array.from(headingIds),
       documentFrequency: Uint32Array.from(dfs),
@@ -326,7 +385,11 @@ export class SearchIndex {
       postingPassages,
       postingCounts,
     };
-    return new SearchIndex(letters, vocabulary, arrays, miniSearch, surfaceWords);
+    const wordnet = new WordNet();
+    const expansions = buildExpansions(surfaceWords, wordnet);
+    const kinds = buildKinds(surfaceWords, wordnet);
+    wordnet.close();
+    return new SearchIndex(letters, vocabulary, arrays, surfaceWords, expansions, kinds);
   }
 
   /** The JSON part of the saved index (the arrays are saved separately, as binary). */
@@ -334,8 +397,12 @@ export class SearchIndex {
     return {
       format: INDEX_FORMAT,
       vocabulary: [...this.vocabulary],
-      miniSearch: JSON.stringify(this.miniSearch),
       surfaceWords: [...this.surfaceWords],
+      expansions: [...this.expansions].map(([key, related]) => [
+        key,
+        related.map((r) => [r.concept, r.weight] as [string, number]),
+      ]),
+      kinds: [...this.kinds].map(([key, concepts]) => [key, [...concepts]]),
     };
   }
 
@@ -347,8 +414,20 @@ export class SearchIndex {
   ): SearchIndex {
     const surfaceWords = new SearchableMap<string>();
     for (const [word, concept] of json.surfaceWords) surfaceWords.set(word, concept);
-    const miniSearch = MiniSearch.loadJSON<IndexDocument>(json.miniSearch, MINISEARCH_OPTIONS);
-    return new SearchIndex(letters, json.vocabulary, arrays, miniSearch, surfaceWords);
+    const expansions = new Map(
+      json.expansions.map(([key, related]) => [
+        key,
+        related.map(([concept, weight]) => ({ concept, weight })),
+      ]),
+    );
+    return new SearchIndex(
+      letters,
+      json.vocabulary,
+      arrays,
+      surfaceWords,
+      expansions,
+      new Map(json.kinds),
+    );
   }
 }
 
@@ -380,11 +459,8 @@ function assignHeadingGroups(letters: readonly Letter[]): {
   return { groupOf, groups };
 }
 
-function maxIndexedDf(passages: number): number {
-  return Math.max(MIN_INDEXED_DF, Math.floor(INDEXED_SHARE * passages));
-}
-
 const ARRAY_ORDER = [
+  'maxTermFactor',
   'headingOffsets',
   'headingConcepts',
   'documentFrequency',
@@ -395,6 +471,7 @@ const ARRAY_ORDER = [
   'flags',
 ] as const;
 const ARRAY_TYPES = {
+  maxTermFactor: Float32Array,
   headingOffsets: Uint32Array,
   headingConcepts: Uint32Array,
   documentFrequency: Uint32Array,
@@ -430,7 +507,9 @@ export function unpackArrays(buffer: Buffer): IndexArrays {
   }
   const header = new Uint32Array(copy, offset, ARRAY_ORDER.length);
   offset += ARRAY_ORDER.length * 4;
-  const out: Partial<Record<keyof IndexArrays, Uint32Array | Uint16Array | Uint8Array>> = {};
+  const out: Partial<
+    Record<keyof IndexArrays, Float32Array | Uint32Array | Uint16Array | Uint8Array>
+  > = {};
   for (const [i, name] of ARRAY_ORDER.entries()) {
     const Type = ARRAY_TYPES[name];
     const length = header[i] ?? 0;

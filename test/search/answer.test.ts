@@ -31,7 +31,8 @@ describe('answerQuestion: ranking', () => {
   });
 
   it('prefers letters of the time the question names', () => {
-    expect(top('how many people died in 2021')?.date.startsWith('2021')).toBe(true);
+    expect(top('civilians killed by mines in 2021')?.date.startsWith('2021')).toBe(true);
+    expect(top('civilians killed by mines in 2023')?.date.startsWith('2023')).toBe(true);
   });
 
   it('corrects misspellings against the letters’ own words', () => {
@@ -133,7 +134,7 @@ describe('answerQuestion: excerpt and highlights', () => {
     expect(r?.excerpt).toMatch(/^85 citizens, including 16 civilians/);
     expect(r?.text).toContain(r?.excerpt);
     const marked = r?.highlights.map((h) => r.excerpt.slice(h.start, h.end));
-    expect(marked).toEqual(['Azerbaijan National Agency for Mine Action', 'ANAMA']);
+    expect(marked).toEqual(['ANAMA']);
   });
 
   it('marks only the words the question asked about', () => {
@@ -216,7 +217,7 @@ describe('answerQuestion: who signed', () => {
 describe('answerQuestion: how people ask', () => {
   it('does not count "what happened", "why" or "can’t" against a passage', () => {
     expect(top('What happened in Khojavend in September 2023?')?.text).toMatch(
-      /anti-tank landmine planted in the Khojavand district/,
+      /(?:explosions|exploded) .*in the Khojave?a?nd district/,
     );
     expect(top("Why can't displaced persons return home?")?.text).toMatch(
       /internally displaced persons to return/,

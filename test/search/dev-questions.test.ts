@@ -39,16 +39,19 @@ describe('every result of every dev question', () => {
   );
 });
 
-describe('dev questions', () => {
+/** The part of the dev file tuned on (`scripts/eval.ts` holds out every third entry). */
+const tuned = <T>(items: readonly T[]) => items.filter((_, i) => i % 3 !== 2);
+
+describe('dev questions (the part tuned on)', () => {
   it('answers each within the top 3, and abstains on each abstain question', () => {
     const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
-    for (const { q, gold } of dev.questions) {
+    for (const { q, gold } of tuned(dev.questions)) {
       const results = answerQuestion(index, q, { limit: 3 }).results;
       expect(
         results.some((r) => gold.some((g) => norm(r.text).includes(g))),
         q,
       ).toBe(true);
     }
-    for (const q of dev.abstain) expect(answerQuestion(index, q).abstained, q).toBe(true);
+    for (const q of tuned(dev.abstain)) expect(answerQuestion(index, q).abstained, q).toBe(true);
   });
 });

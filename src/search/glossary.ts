@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import data from './glossary.json' with { type: 'json' };
+
+/**
+ * The glossary (`glossary.json`): abbreviations of UN correspondence, terms of mine action and
+ * casual spellings with what they stand for, and words that only phrase a question. Kept as
+ * data, validated here once when the module loads, so a bad entry fails loudly at start.
+ */
+
+const Term = z.object({
+  kind: z.enum(['abbreviation', 'term', 'casual']),
+  /** How people write it: one or more words, matched whole, case and accents ignored. */
+  forms: z.array(z.string().min(1)).min(1),
+  /** What it stands for, in words the letters may use (several meanings for an ambiguous form). */
+  means: z.array(z.string().min(1)).min(1),
+});
+
+const Glossary = z.object({
+  about: z.string(),
+  terms: z.array(Term),
+  /** Words and phrases that only phrase a question ("lol", "tell me about"): never searched. */
+  phrasing: z.array(z.string().min(1)),
+});
+
+/** One glossary entry. */
+export type GlossaryTerm = z.infer<typeof Term>;
+
+/** The validated glossary. */
+export const GLOSSARY: Readonly<z.infer<typeof Glossary>> = Object.freeze(Glossary.parse(data));

@@ -1,0 +1,328 @@
+import { dayNumber } from '../corpus/dates.ts';
+import type { Letter } from '../corpus/schema.ts';
+import { analyze, conceptOf, isStopWord, tokenize, type Token } from './analyze.ts';
+import {
+  PART_ANNEX,
+  PART_ANNEX_LETTER,
+  PART_HAS_ANNEXES,
+  PART_NOTE_VERBALE,
+} from './search-index.ts';
+import { type DateHint, parseDateHint } from './time.ts';
+
+/**
+ * Letters named the way people name them: "the feb 2021 cover letter", "the NV", "the 2024
+ * statement", "the annex letter from the foreign minister", "the first letter". A reference
+ * narrows the search to the letters (or letter parts) it names; one that names none is ignored.
+ */
+
+/** What kind of document or part a reference names. */
+export type DocumentKind =
+  | 'letter'
+  | 'note verbale'
+  | 'statement'
+  | 'press release'
+  | 'annex'
+  | 'cover letter'
+  | 'annex letter';
+
+/** One document named in the question. */
+export interface DocumentReference {
+  kind: DocumentKind;
+  /** The time it is named by ("the feb 2021 letter"), if any. */
+  date: DateHint | null;
+  /** Concepts its headings must hold ("minist", "foreign", "affair" for "the FM's letter"). */
+  heading: string[];
+  /** Those of them that name its addressee ("to the SG"), not its author. */
+  addressee: string[];
+  ordinal: 'first' | 'latest' | null;
+}
+
+/** The documents a question names, and where in the question it names them. */
+export interface LetterReference {
+  documents: DocumentReference[];
+  /** Character spans of the naming words: they describe a letter, so they are not searched for. */
+  spans: { start: number; end: number }[];
+}
+
+/** Document nouns, longest first, as folded word sequences. */
+const NOUNS: readonly { words: readonly string[]; kind: DocumentKind }[] = [
+  { words: ['covering', 'letter'], kind: 'cover letter' },
+  { words: ['cover', 'letter'], kind: 'cover letter' },
+  { words: ['annex', 'letter'], kind: 'annex letter' },
+  { words: ['annexed', 'letter'], kind: 'annex letter' },
+  { words: ['note', 'verbale'], kind: 'note verbale' },
+  { words: ['notes', 'verbales'], kind: 'note verbale' },
+  { words: ['press', 'release'], kind: 'press release' },
+  { words: ['press', 'releases'], kind: 'press release' },
+  { words: ['nv'], kind: 'note verbale' },
+  { words: ['statement'], kind: 'statement' },
+  { words: ['statements'], kind: 'statement' },
+  { words: ['annex'], kind: 'annex' },
+  { words: ['letter'], kind: 'letter' },
+  { words: ['letters'], kind: 'letter' },
+];
+
+const FIRST = new Set(['first', 'earliest', 'oldest']);
+const LATEST = new Set(['latest', 'last', 'newest', 'recent', 'most']);
+/** Words that may stand between a document noun and what names it ("the letter of …", "from …"). */
+const LINKS = new Set([
+  'of',
+  'from',
+  'to',
+  'dated',
+  'on',
+  'by',
+  'addressed',
+  'sent',
+  'the',
+  'a',
+  'an',
+  'for',
+  'at',
+  'in',
+]);
+/** Pre-modifiers run back from the noun to one of these. */
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'per',
+  'both',
+  'two',
+  'five',
+  'which',
+  'what',
+]);
+/** Words that end a post-modifier: the question goes on about something else. */
+const CLAUSE_BREAK = /[,;:?!()–—]|\s-\s/;
+/** How many words a noun phrase's modifiers may span on each side. */
+const WINDOW = 7;
+
+/** Whether a span of the question names a date. */
+function dateIn(text: string): DateHint | null {
+  const hint = parseDateHint(text);
+  return hint && !hint.upTo ? hint : null;
+}
+
+/**
+ * Finds the documents a question names. A document noun ("letter", "statement", "NV", …) is a
+ * reference when something names which one: a time, words of a heading ("the foreign minister's
+ * letter"), an ordinal ("the first letter"), or a kind of its own (a note verbale, a press
+ * release, a cover letter). A noun phrase with other words ("the Trilateral Statement") names
+ * some other document, and is no reference. `inHeadings` says whether a concept occurs in some
+ * letter's headings.
+ */
+export function parseLetterReference(
+  text: string,
+  inHeadings: (concept: string) => boolean,
+): LetterReference | null {
+  const tokens = tokenize(text);
+  const documents: DocumentReference[] = [];
+  const spans: { start: number; end: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const noun = NOUNS.find((n) => n.words.every((w, k) => tokens[i + k]?.word === w));
+    if (!noun) continue;
+    const last = i + noun.words.length - 1;
+    // Pre-modifiers: back to a determiner, at most WINDOW words, not across punctuation.
+    let from = i;
+    while (from > 0 && i - from < WINDOW) {
+      const before = tokens[from - 1] as Token;
+      if (
+        DETERMINERS.has(before.word) ||
+        CLAUSE_BREAK.test(text.slice(before.end, tokens[from]?.start))
+      )
+        break;
+      from -= 1;
+    }
+    // Post-modifiers: "of 24 August 2022", "from the foreign minister", up to a clause break.
+    let to = last;
+    if (
+      LINKS.has(tokens[last + 1]?.word ?? '') &&
+      !CLAUSE_BREAK.test(text.slice(tokens[last]?.end, tokens[last + 1]?.start))
+    ) {
+      to = last + 1;
+      while (to + 1 < tokens.length && to - last < WINDOW) {
+        const gap = text.slice(tokens[to]?.end, tokens[to + 1]?.start);
+        const next = tokens[to + 1] as Token;
+        if (CLAUSE_BREAK.test(gap)) break;
+        if (isStopWord(next.word) && !LINKS.has(next.word)) break;
+        to += 1;
+      }
+    }
+    const modifiers = [...tokens.slice(from, i), ...tokens.slice(last + 1, to + 1)];
+    const span = { start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0 };
+    const date = dateIn(text.slice(span.start, span.end));
+    const dateWords = new Set(date ? tokenize(date.words).map((t) => t.word) : []);
+    let ordinal: DocumentReference['ordinal'] = null;
+    const heading = new Set<string>();
+    const addressee = new Set<string>();
+    let foreign = false;
+    let toAddressee = false;
+    for (const m of modifiers) {
+      if (m.word === 'to' || m.word === 'addressed') toAddressee = true;
+      else if (LINKS.has(m.word) && m.word !== 'the') toAddressee = false;
+      if (dateWords.has(m.word) || LINKS.has(m.word) || /^\d/.test(m.word)) continue;
+      if (FIRST.has(m.word)) ordinal = 'first';
+      else if (LATEST.has(m.word)) ordinal = 'latest';
+      else if (!isStopWord(m.word)) {
+        const concepts = analyze(text.slice(m.start, m.end)).map((t) => t.concept);
+        if (concepts.length === 0) continue;
+        const named = concepts.filter((c) => inHeadings(c));
+        for (const c of named) (toAddressee ? addressee : heading).add(c);
+        if (named.length === 0) foreign = true;
+      }
+    }
+    const ownKind = noun.kind !== 'letter' && noun.kind !== 'annex';
+    if (foreign) {
+      i = last;
+      continue;
+    }
+    if (!date && heading.size === 0 && addressee.size === 0 && !ordinal && !ownKind) {
+      i = last;
+      continue;
+    }
+    documents.push({
+      kind: noun.kind,
+      date,
+      heading: [...heading],
+      addressee: [...addressee],
+      ordinal,
+    });
+    spans.push(span);
+    i = Math.max(last, to);
+  }
+  return documents.length > 0 ? { documents, spans } : null;
+}
+
+/** A letter part: a letter's own text (`annexIndex` -1) or one of its annexes. */
+export interface LetterPart {
+  letter: Letter;
+  annexIndex: number;
+}
+
+/**
+ * Who wrote a part, as its heading says: the letter's sender, or for an annex the words after
+ * "from" in its title ("Letter dated … from the Minister for Foreign Affairs …") or after
+ * "Statement of" / "Press release of".
+ */
+function authorOf(part: LetterPart): string {
+  if (part.annexIndex < 0) return part.letter.sender;
+  const title = part.letter.annexes[part.annexIndex]?.title ?? '';
+  const from = /\bfrom (?:the )?(.+?)(?: addressed\b| to the\b|$)/i.exec(title);
+  if (from?.[1]) return from[1];
+  const of =
+    /^[^,]*?\b(?:statement|release|communiqu[eé]|declaration|message) of (?:the )?(.+?)(?: on\b| concerning\b| regarding\b|$)/i.exec(
+      title,
+    );
+  return of?.[1] ?? '';
+}
+
+/** Kinds that name a whole document, whose headings are all its parts' headings. */
+const WHOLE_DOCUMENT: ReadonlySet<DocumentKind> = new Set([
+  'letter',
+  'note verbale',
+  'cover letter',
+]);
+
+/** What `resolveLetterReference` needs of an index: the letter parts and their headings' concepts. */
+export interface HeadingIndex {
+  readonly headingGroups: readonly LetterPart[];
+  /** Ids of the concepts in a part's headings (its letter's title and its own). */
+  headingConceptIds(group: number): Uint32Array;
+  /** The id of a concept, or -1 when the letters lack it. */
+  conceptId(concept: string): number;
+  /** Per part: its letter's and annex's days (YYYYMMDD, 0 when none) and kind flags. */
+  readonly partFacts: { letterDay: Uint32Array; annexDay: Uint32Array; flags: Uint8Array };
+}
+
+/** Whether every id of `needed` is among the heading concepts of the `groups`. */
+function headingsHold(
+  index: HeadingIndex,
+  groups: readonly number[],
+  needed: readonly number[],
+): boolean {
+  return needed.every((id) => groups.some((g) => index.headingConceptIds(g).includes(id)));
+}
+
+/**
+ * The letter parts (heading groups of `index`) a reference names: for each document named, the
+ * parts that match its time, kind and heading words (only the part its author wrote, when the
+ * words name an author; the earliest or latest letter's, for an ordinal). Empty when it names
+ * none.
+ */
+export function resolveLetterReference(
+  reference: LetterReference,
+  index: HeadingIndex,
+): Set<number> {
+  const named = new Set<number>();
+  const parts = index.headingGroups;
+  /** The groups of each letter (a letter's groups are consecutive). */
+  const documentOf = (g: number): number[] => {
+    const letter = parts[g]?.letter;
+    let first = g;
+    while (first > 0 && parts[first - 1]?.letter === letter) first -= 1;
+    const all: number[] = [];
+    for (let i = first; parts[i]?.letter === letter; i++) all.push(i);
+    return all;
+  };
+  for (const doc of reference.documents) {
+    const needed = [...doc.heading, ...doc.addressee];
+    if (doc.kind === 'statement') needed.push(conceptOf('statement'));
+    if (doc.kind === 'press release') needed.push(conceptOf('press'), conceptOf('release'));
+    const ids = needed.map((c) => index.conceptId(c));
+    if (ids.includes(-1)) continue;
+    let matching: number[] = [];
+    const { letterDay, annexDay, flags } = index.partFacts;
+    const from = doc.date ? dayNumber(doc.date.from) : 0;
+    const to = doc.date ? dayNumber(doc.date.to) : 0;
+    const whole = WHOLE_DOCUMENT.has(doc.kind);
+    for (let g = 0; g < parts.length; g++) {
+      if (doc.date) {
+        const day = letterDay[g] as number;
+        const annex = annexDay[g] as number;
+        if (!(day >= from && day <= to) && !(annex >= from && annex <= to)) continue;
+      }
+      if (!matchesKind(flags[g] as number, doc.kind)) continue;
+      if (headingsHold(index, whole ? documentOf(g) : [g], ids)) matching.push(g);
+    }
+    // "The foreign minister's letter" is the part the minister wrote, not the whole document.
+    if (doc.heading.length > 0) {
+      const byAuthor = matching.filter((g) => {
+        const author = new Set(analyze(authorOf(parts[g] as LetterPart)).map((t) => t.concept));
+        return doc.heading.every((c) => author.has(c));
+      });
+      if (byAuthor.length > 0) matching = byAuthor;
+    }
+    if (doc.ordinal && matching.length > 0) {
+      const dates = matching.map((g) => parts[g]?.letter.date ?? '').sort();
+      const pick = doc.ordinal === 'first' ? dates[0] : dates.at(-1);
+      matching = matching.filter((g) => parts[g]?.letter.date === pick);
+    }
+    for (const g of matching) named.add(g);
+  }
+  return named;
+}
+
+/** Whether a part with these `partFacts` flags is of the kind a reference names. */
+function matchesKind(flags: number, kind: DocumentKind): boolean {
+  switch (kind) {
+    case 'note verbale':
+      return (flags & PART_NOTE_VERBALE) !== 0;
+    case 'annex':
+      return (flags & PART_ANNEX) !== 0;
+    case 'cover letter':
+      return (flags & PART_ANNEX) === 0 && (flags & PART_HAS_ANNEXES) !== 0;
+    case 'annex letter':
+      return (flags & PART_ANNEX_LETTER) !== 0;
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,198 @@
+import type SearchableMap from 'minisearch/SearchableMap';
+import { conceptOf, fold } from './analyze.ts';
+import { type PartOfSpeech, PARTS_OF_SPEECH, type Synset, WordNet } from './wordnet.ts';
+
+/**
+ * What a word a user may type relates to in the letters, read from WordNet when the index is
+ * built and kept to the concepts the letters contain: other forms of a word ("dug" → "dig"),
+ * synonyms ("hinder" → "impede"), derived words ("reconstruction" → "reconstruct"), and what a
+ * verb causes ("kill" → "die"). (WordNet's "similar" adjectives were tried: too loose.) Questions look words up here; nothing of
+ * WordNet is read while answering.
+ */
+
+/** A concept of the letters that a user's word relates to, and how much a match counts. */
+export interface Related {
+  concept: string;
+  /** Below 1: a related word counts less than the user's own word. */
+  weight: number;
+}
+
+/** User's word (its concept, or a multi-word lemma's stems joined by spaces) → related concepts. */
+export type Expansions = ReadonlyMap<string, readonly Related[]>;
+
+/** Another form of the same word ("dug" for "dig", "died" for "die"): as good as the word. */
+export const FORM_WEIGHT = 1;
+/** A synonym: one of the word's first senses shares a synset with a word of the letters. */
+export const SYNONYM_WEIGHT = 0.7;
+/** A derivationally related word ("reconstruction" ~ "reconstruct"), or a verb's cause ("kill" ~ "die"). */
+export const DERIVED_WEIGHT = 0.6;
+/** Two spellings of a name the letters use ("Khojavand", "Khojavend"): nearly the same word. */
+export const VARIANT_WEIGHT = 0.9;
+/**
+ * Only a word's most frequent senses count, on both sides: "go" shares a synset with "die", but
+ * that is not among the first senses of "go", so a user's "go" does not find "die".
+ */
+export const MAX_SENSES = 3;
+/** Names this long or longer, one edit apart, are taken for spellings of one name. */
+const VARIANT_MIN_LENGTH = 6;
+
+/** How many steps up WordNet's is-a hierarchy a noun's kinds are read ("citizen" → … → "person"). */
+const MAX_KIND_DEPTH = 8;
+
+/**
+ * What each noun of the letters is a kind of, or a member of: a kind's key → the concepts of
+ * the letters' nouns of that kind ("person" → citizen, civilian, serviceman, …; "people", whose
+ * members are persons, → the same). For "how many people", a figure before "citizens" counts.
+ */
+export function buildKinds(
+  corpusWords: SearchableMap<string>,
+  wordnet: WordNet = new WordNet(),
+): Map<string, string[]> {
+  const kinds = new Map<string, Set<string>>();
+  for (const [word, concept] of corpusWords) {
+    if (!/^\p{L}{3,}$/u.test(word)) continue;
+    for (const base of wordnet.baseForms(word, 'noun')) {
+      // Only the noun's usual sense: "general" is a kind of person only as an officer.
+      const first = wordnet.senses(base, 'noun').slice(0, 1);
+      const register = (synset: Synset) => {
+        for (const lemma of synset.words) {
+          const key = expansionKey(lemma);
+          if (key === concept) continue;
+          let set = kinds.get(key);
+          if (!set) kinds.set(key, (set = new Set()));
+          set.add(concept);
+        }
+      };
+      let level = first.map((offset) => wordnet.synset(offset, 'noun'));
+      const seen = new Set<number>();
+      for (let depth = 0; depth < MAX_KIND_DEPTH && level.length > 0; depth++) {
+        const up: Synset[] = [];
+        for (const synset of level) {
+          for (const p of synset.pointers) {
+            if (seen.has(p.offset)) continue;
+            // A kind of person is counted among "people": the group a kind is a member of.
+            if (p.symbol === '#m') {
+              seen.add(p.offset);
+              register(wordnet.synset(p.offset, 'noun'));
+            }
+            if (p.symbol !== '@' && p.symbol !== '@i') continue;
+            seen.add(p.offset);
+            const parent = wordnet.synset(p.offset, 'noun');
+            up.push(parent);
+            register(parent);
+          }
+        }
+        level = up;
+      }
+    }
+  }
+  return new Map([...kinds].map(([key, set]) => [key, [...set]]));
+}
+
+/** The key a user's word is looked up by: its concept; a multi-word lemma's stems with spaces. */
+export function expansionKey(lemma: string): string {
+  const words = fold(lemma)
+    .split(/[\s_]+/)
+    .filter(Boolean);
+  return words.length === 1 ? conceptOf(words[0] ?? '') : words.map(conceptOf).join(' ');
+}
+
+/** Words WordNet may know: letters, or a small number ("2" ~ "two"). */
+const LOOKUP_WORD = /^(?:\p{L}{2,}|\d{1,2})$/u;
+
+/**
+ * Builds the expansions for a corpus, given its words (folded surface form → concept). Each
+ * entry keeps, per concept, the highest weight any relation gives it.
+ */
+export function buildExpansions(
+  corpusWords: SearchableMap<string>,
+  wordnet: WordNet = new WordNet(),
+): Map<string, Related[]> {
+  const best = new Map<string, Map<string, number>>();
+  const vocabulary = new Set<string>();
+  const add = (key: string, concept: string, weight: number) => {
+    if (!key || key === concept) return;
+    let entry = best.get(key);
+    if (!entry) best.set(key, (entry = new Map()));
+    if ((entry.get(concept) ?? 0) < weight) entry.set(concept, weight);
+  };
+  const words = [...corpusWords].filter(([word]) => LOOKUP_WORD.test(word));
+  for (const [, concept] of corpusWords) vocabulary.add(concept);
+  const irregular = new Map<string, string[]>();
+  for (const [form, base] of wordnet.irregularForms())
+    irregular.set(base, [...(irregular.get(base) ?? []), form]);
+  /** A multi-word lemma ("blow up") is also found with its first word's irregular forms ("blew up"). */
+  const addLemma = (lemma: string, concept: string, weight: number) => {
+    add(expansionKey(lemma), concept, weight);
+    const [first, ...rest] = lemma.split(' ');
+    if (rest.length === 0) return;
+    for (const form of irregular.get(first ?? '') ?? [])
+      add(expansionKey([form, ...rest].join(' ')), concept, weight);
+  };
+  const topSenses = new Map<string, Set<number>>();
+  /** Whether `offset` is among the first senses of `lemma` (so that it is what the word usually means). */
+  const usualSense = (lemma: string, pos: PartOfSpeech, offset: number) => {
+    const id = `${pos}:${lemma}`;
+    let senses = topSenses.get(id);
+    if (!senses)
+      topSenses.set(id, (senses = new Set(wordnet.senses(lemma, pos).slice(0, MAX_SENSES))));
+    return senses.has(offset);
+  };
+  const synsets = new Map<string, Synset>();
+  const synset = (offset: number, pos: PartOfSpeech) => {
+    const id = `${pos}${offset}`;
+    let s = synsets.get(id);
+    if (!s) synsets.set(id, (s = wordnet.synset(offset, pos)));
+    return s;
+  };
+  for (const [word, concept] of words) {
+    for (const pos of PARTS_OF_SPEECH) {
+      for (const base of wordnet.baseForms(word, pos)) {
+        add(expansionKey(base), concept, FORM_WEIGHT);
+        for (const offset of wordnet.senses(base, pos).slice(0, MAX_SENSES)) {
+          const meaning = synset(offset, pos);
+          const self = meaning.words.indexOf(base) + 1;
+          for (const synonym of meaning.words) {
+            if (usualSense(synonym, pos, offset)) addLemma(synonym, concept, SYNONYM_WEIGHT);
+          }
+          for (const p of meaning.pointers) {
+            const related = p.symbol === '+' && p.source === self;
+            const causes = p.symbol === '>';
+            if (!related && !causes) continue;
+            const target = synset(p.offset, p.pos);
+            const targets = p.target > 0 ? [target.words[p.target - 1] ?? ''] : target.words;
+            for (const t of targets) addLemma(t, concept, DERIVED_WEIGHT);
+          }
+        }
+      }
+    }
+  }
+  // A user's irregular form of a word the letters use ("went" when they say "go"), or of a
+  // word related to one ("fought" → "fight" → "combat").
+  for (const [base, forms] of irregular) {
+    const concept = expansionKey(base);
+    const related = [...(best.get(concept) ?? [])];
+    for (const form of forms) {
+      const key = expansionKey(form);
+      if (vocabulary.has(concept)) add(key, concept, FORM_WEIGHT);
+      for (const [other, weight] of related) add(key, other, weight);
+    }
+  }
+  // Two spellings of one name: words WordNet does not know, one edit apart.
+  for (const [word, concept] of words) {
+    if (word.length < VARIANT_MIN_LENGTH || wordnet.isWord(word)) continue;
+    for (const [other, [otherConcept]] of corpusWords.fuzzyGet(word, 1)) {
+      if (other !== word && otherConcept !== concept) add(otherConcept, concept, VARIANT_WEIGHT);
+    }
+  }
+  const expansions = new Map<string, Related[]>();
+  for (const [key, concepts] of best) {
+    expansions.set(
+      key,
+      [...concepts]
+        .map(([concept, weight]) => ({ concept, weight }))
+        .sort((a, b) => b.weight - a.weight),
+    );
+  }
+  return expansions;
+}

@@ -1,0 +1,79 @@
+/**
+ * The time a question names: "in 2021", "by September 2023", "the feb 2021 letter",
+ * "between November 2020 and February 2021". Months may be written short ("sept", "aug").
+ */
+
+/** A span of dates a question refers to, and whether it asks "by then" or "at that time". */
+export interface DateHint {
+  from: string;
+  to: string;
+  /** "by September 2023", "before 2022": anything up to `to` will do, the closer the better. */
+  upTo: boolean;
+  /** The words that named the time ("September 2023"). */
+  words: string;
+}
+
+const MONTHS: readonly (readonly string[])[] = [
+  ['january', 'jan'],
+  ['february', 'feb'],
+  ['march', 'mar'],
+  ['april', 'apr'],
+  ['may'],
+  ['june', 'jun'],
+  ['july', 'jul'],
+  ['august', 'aug'],
+  ['september', 'sept', 'sep'],
+  ['october', 'oct'],
+  ['november', 'nov'],
+  ['december', 'dec'],
+];
+export const MONTH_NAME = MONTHS.flat().join('|');
+/** A month and year, with the day when given ("24 August 2022", "August 24, 2022", "feb 2021"). */
+export const MONTH_YEAR = new RegExp(
+  `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${MONTH_NAME})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(\\d{4})\\b`,
+  'gi',
+);
+export const YEAR = /\b(19\d{2}|20\d{2})\b/;
+const UP_TO = new RegExp(
+  `\\b(?:by|before|until|up to|as of)\\s+(?:the end of\\s+)?(?:\\d{1,2}\\s+)?(?:(?:${MONTH_NAME})\\.?\\s+)?(?:19|20)\\d{2}\\b`,
+  'i',
+);
+
+function monthOf(name: string): number {
+  const folded = name.toLowerCase();
+  return MONTHS.findIndex((names) => names.includes(folded));
+}
+
+function endOfMonth(year: number, month: number): string {
+  return new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * Reads the time a question refers to: a month and year (months may be abbreviated: "feb
+ * 2021"), or a year. Two months ("between November 2020 and February 2021") make a span from the
+ * first to the end of the last.
+ */
+export function parseDateHint(text: string): DateHint | null {
+  const upTo = UP_TO.test(text);
+  const months = [...text.matchAll(MONTH_YEAR)].map((m) => {
+    const year = Number(m[2]);
+    const month = monthOf(m[1] ?? '');
+    return {
+      from: `${year}-${String(month + 1).padStart(2, '0')}-01`,
+      to: endOfMonth(year, month),
+      words: m[0],
+    };
+  });
+  if (months.length > 0) {
+    const sorted = [...months].sort((a, b) => a.from.localeCompare(b.from));
+    return {
+      from: sorted[0]?.from ?? '',
+      to: sorted.at(-1)?.to ?? '',
+      upTo,
+      words: months.map((m) => m.words).join(' '),
+    };
+  }
+  const y = YEAR.exec(text);
+  if (y?.[1]) return { from: `${y[1]}-01-01`, to: `${y[1]}-12-31`, upTo, words: y[1] };
+  return null;
+}

