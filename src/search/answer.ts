@@ -96,11 +96,12 @@ export const RELATED_LIMIT = 3;
 /**
  * Annex answers only when some passage it would show matches at least this much of the
  * question's specific subject: the sum, over the question's words the passage holds, of each
- * word's weight times its specificity (its idf over the largest idf the corpus allows: about
- * 0.8 for a word in one passage, 0.1 for "mines" or "Armenia" in these letters). Below it only
- * the letters' common vocabulary matches. Chosen from the curve `npm run eval` prints.
+ * word's weight times its specificity (its idf over the largest idf the corpus allows — about
+ * 0.8 for a word in one passage, 0.1 for "Armenia" in these letters — times how rare it is in
+ * general English). Below it only the letters' common vocabulary matches. Chosen from the curve
+ * `npm run eval` prints.
  */
-export const EVIDENCE_THRESHOLD = 0.4;
+export const EVIDENCE_THRESHOLD = 0.3;
 /** Annex abstains when at least this many things the question names are absent from the letters, and no fewer of its words are present. */
 export const MISSING_NAMES = 2;
 /** A further passage is shown only when it scores at least this share of the best one. */
@@ -279,17 +280,25 @@ interface RankedSlot {
 /** The question's slots the letters can answer, most specific first, with their values. */
 function rankedSlots(index: SearchIndex, q: ParsedQuestion): RankedSlot[] {
   const maxIdf = idf(index, 0);
+  /** How specific a concept is: its idf times its specificity in general English. */
+  const specificity = (concept: string) => {
+    const df = index.documentFrequency(concept);
+    const id = index.conceptId(concept);
+    return (df > 0 ? idf(index, df) : maxIdf) * (id < 0 ? 1 : (index.arrays.specificity[id] ?? 1));
+  };
   const slots = q.slots
     .map((slot, position) => {
+      // A related word is no more specific than the word the user typed ("Armenian" for
+      // "Armenia"); another spelling or a glossary meaning of it is the word itself.
+      const own = index.conceptId(slot.concept) >= 0 ? specificity(slot.concept) : Infinity;
       const alternatives = slot.alternatives
-        .map((a) => {
-          const df = index.documentFrequency(a.concept);
-          return {
-            concept: a.concept,
-            id: index.conceptId(a.concept),
-            value: a.weight * (df > 0 ? idf(index, df) : maxIdf),
-          };
-        })
+        .map((a) => ({
+          concept: a.concept,
+          id: index.conceptId(a.concept),
+          value:
+            a.weight *
+            (a.weight < 1 ? Math.min(specificity(a.concept), own) : specificity(a.concept)),
+        }))
         .filter((a) => a.id >= 0)
         .sort((a, b) => b.value - a.value);
       let bound = 0;
@@ -693,9 +702,16 @@ export function rankPassages(
     let pool = best.sorted();
     const counted = q.counted === null ? undefined : q.slots[q.counted];
     if (counted) {
+      // The counted word itself, its forms and glossary meanings, and kinds of it — not a
+      // compound's part ("anti" of "anti-tank") or a looser relative.
       const wanted = new Set(
-        counted.alternatives.flatMap((a) => [a.concept, ...index.kindsOf(a.concept)]),
+        counted.alternatives
+          .filter((a) => a.weight >= 1)
+          .flatMap((a) => [a.concept, ...index.kindsOf(a.concept)]),
       );
+      // "How many of the landmines were anti-tank mines": a figure for the landmines is not one.
+      const whole = q.countedWhole === null ? undefined : q.slots[q.countedWhole];
+      for (const a of whole?.alternatives ?? []) wanted.delete(a.concept);
       pool = pool
         .map((r) => {
           const near = figureBefore(r.entry.passage.text, wanted, q.statedFigures);
@@ -838,6 +854,7 @@ function unanswered(q: ParsedQuestion, ranking: Ranking, evidence: number): stri
   const { asks } = q;
   if (asks.countedMissing || asks.focus === -1) return 'the letters never mention what it asks for';
   if (asks.missingPredicate) return `the letters never say "${asks.missingPredicate}"`;
+  if (asks.missingName) return `the letters never mention "${asks.missingName}"`;
   if (q.counted !== null && !shown.some((s) => s.counted)) return 'no passage gives that figure';
   if (asks.time && !shown.some((s) => TIME.test(s.entry.passage.text)))
     return 'no passage gives a time for it';

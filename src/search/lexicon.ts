@@ -89,6 +89,34 @@ export function buildKinds(
   return new Map([...kinds].map(([key, set]) => [key, [...set]]));
 }
 
+/**
+ * How much each concept of the letters says about what is asked, from general English: a word
+ * common in English ("people", "found") says less than one as rare in the letters but rare
+ * everywhere ("condolences"), and a name WordNet does not know ("Kalbajar") says most. 1 for a
+ * word SemCor never saw, falling with the log of its usage: 1 / (1 + COMMONNESS·log2(1 + count)).
+ */
+export function buildSpecificity(
+  corpusWords: SearchableMap<string>,
+  conceptId: (concept: string) => number,
+  size: number,
+  wordnet: WordNet = new WordNet(),
+): Float32Array {
+  const usage = new Float64Array(size);
+  for (const [word, concept] of corpusWords) {
+    const id = conceptId(concept);
+    if (id < 0 || !/^\p{L}+$/u.test(word)) continue;
+    let count = 0;
+    for (const pos of PARTS_OF_SPEECH)
+      for (const base of wordnet.baseForms(word, pos))
+        count = Math.max(count, wordnet.usageCount(base));
+    usage[id] = Math.max(usage[id] ?? 0, count);
+  }
+  return Float32Array.from(usage, (count) => 1 / (1 + COMMONNESS * Math.log2(1 + count)));
+}
+
+/** How fast a word's specificity falls with its usage in general English (`buildSpecificity`). */
+export const COMMONNESS = 0.1;
+
 /** The key a user's word is looked up by: its concept; a multi-word lemma's stems with spaces. */
 export function expansionKey(lemma: string): string {
   const words = fold(lemma)

@@ -25,6 +25,8 @@ export interface Alternative {
 export interface Slot {
   /** The word (or glossary form, or compound) as the user wrote it, folded. */
   word: string;
+  /** The concept of the word as written: no alternative counts as more specific than it. */
+  concept: string;
   /** Concepts the letters contain that stand for it, best first; empty when none does. */
   alternatives: Alternative[];
   /** The corpus word it was corrected to, when the user's word is no English word. */
@@ -49,6 +51,8 @@ export interface Asks {
   focus: number | null;
   /** A verb of a "where/when did …" clause that the letters lack ("where was it manufactured?"). */
   missingPredicate: string | null;
+  /** A name the letters never mention: a word neither English nor a typo of an English word. */
+  missingName: string | null;
 }
 
 /** A question, analyzed for searching. */
@@ -70,6 +74,8 @@ export interface ParsedQuestion {
    * counts nothing it names.
    */
   counted: number | null;
+  /** For "how many of the X were Y": the slot of X, whose words do not count Y. */
+  countedWhole: number | null;
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
   /** "When …", "on what date": prefer passages that state a day. */
@@ -90,6 +96,8 @@ const WANTS_SIGNATORY =
   /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b/i;
 const WANTS_DURATION = /\bhow long\b|\bfor how many (?:years|months|days)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
+/** "how many of the (500,000) …": a part of a whole is counted. */
+const PARTITIVE = /^of\s+(?:the|these|those|all)\s+(?:[\d,.]+\s+)?/i;
 /** "What were the names of …": the thing asked for. */
 const WHAT_THE =
   /\bwhat (?:is|are|was|were) the ((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+?) (?:of|for|in|on|behind|from|that|who|which|to)\b/iu;
@@ -186,11 +194,6 @@ const DETACHMENTS: readonly (readonly [string, string])[] = [
 
 /** Weight of a term the user misspelled and we corrected: it counts, but less than an exact word. */
 export const CORRECTED_WEIGHT = 0.8;
-/**
- * A name (a word WordNet lacks: "Kalbajar", "ANAMA") says more about what is asked than an
- * English word as rare in the letters ("found"): its weight is multiplied by this.
- */
-export const NAME_WEIGHT = 1.5;
 /** Weight of a month or year word that names the question's time: the date preference does that work. */
 export const DATE_WORD_WEIGHT = 0.25;
 
@@ -227,18 +230,30 @@ function alternativesOf(index: SearchIndex, term: Term, into: Map<string, number
 /**
  * Where the thing a "how many" question counts is named: the last word of the run of words
  * after "how many" ("how many ANAMA employees were …" → "employees"), which ends at a stop
- * word or a verb in the past ("how many Azerbaijanis lost …"). Null for other questions, and
- * for "how many of the 314 victims died", which counts a part of them, not the victims.
+ * word or a verb in the past ("how many Azerbaijanis lost …"). For "how many of the 500,000
+ * landmines were anti-tank mines", the part counted ("mines" of "anti-tank mines") and the
+ * whole it is part of ("landmines"); "how many of the 314 victims died" counts no thing it
+ * names. Null positions for other questions.
  */
-function countedWordAt(text: string): number | null {
+function countedWordAt(text: string): { counted: number | null; whole: number | null } {
+  const none = { counted: null, whole: null };
   const m = HOW_MANY.exec(text);
-  if (!m || /^of\b/i.test(text.slice(m.index + m[0].length))) return null;
-  let at: number | null = null;
-  for (const token of tokenize(text.slice(m.index + m[0].length))) {
-    if (isStopWord(token.word) || /\d/.test(token.word) || isPastTense(token.word)) break;
-    at = m.index + m[0].length + token.start;
-  }
-  return at;
+  if (!m) return none;
+  const lastOfRun = (from: number): number | null => {
+    let at: number | null = null;
+    for (const token of tokenize(text.slice(from))) {
+      if (isStopWord(token.word) || /\d/.test(token.word) || isPastTense(token.word)) break;
+      at = from + token.start;
+    }
+    return at;
+  };
+  const after = m.index + m[0].length;
+  const partitive = PARTITIVE.exec(text.slice(after));
+  if (!partitive) return { counted: lastOfRun(after), whole: null };
+  const whole = lastOfRun(after + partitive[0].length);
+  const copula = /\b(?:were|are|was|is)\s+/i.exec(text.slice(whole ?? after));
+  if (!copula || whole === null) return none;
+  return { counted: lastOfRun(whole + copula.index + copula[0].length), whole };
 }
 
 /** Whether a word is a verb in the past ("lost", "died", "planted"): it ends what was counted. */
@@ -312,8 +327,9 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
   const units = new Map<number, Term[]>();
   for (const t of terms) units.set(t.unit, [...(units.get(t.unit) ?? []), t]);
   const lemmaPhrases = phraseAlternatives(index, text);
-  const countedAt = countedWordAt(text);
+  const { counted: countedAt, whole: wholeAt } = countedWordAt(text);
   let countedKey: string | null = null;
+  let wholeKey: string | null = null;
   const slots = new Map<string, Slot>();
   for (const unit of units.values()) {
     const head =
@@ -335,13 +351,6 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
         for (const [c, w] of alternatives) alternatives.set(c, w * CORRECTED_WEIGHT);
       }
     }
-    const name =
-      correctedTo === null &&
-      !/\d/.test(head.word) &&
-      !isGlossaryConcept(head.concept) &&
-      alternatives.has(head.concept) &&
-      !isEnglishWord(head.word);
-    if (name) alternatives.set(head.concept, (alternatives.get(head.concept) ?? 0) * NAME_WEIGHT);
     if (dateWords.has(head.word)) {
       // The date preference does the work; a date word counts little, and none when no passage holds it.
       if (alternatives.size === 0) continue;
@@ -355,13 +364,23 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
       const nominal = sorted.length === 0 && isNominal(head.word);
       const start = Math.min(...unit.map((t) => t.start));
       const end = Math.max(...unit.map((t) => t.end));
-      slots.set(key, { word: head.word, alternatives: sorted, correctedTo, start, end, nominal });
+      slots.set(key, {
+        word: head.word,
+        concept: correctedTo === null ? head.concept : (sorted[0]?.concept ?? head.concept),
+        alternatives: sorted,
+        correctedTo,
+        start,
+        end,
+        nominal,
+      });
     }
     if (countedAt !== null && unit.some((t) => t.start <= countedAt && countedAt < t.end))
       countedKey = key;
+    if (wholeAt !== null && unit.some((t) => t.start <= wholeAt && wholeAt < t.end)) wholeKey = key;
   }
   const slotList = [...slots.values()];
   const counted = countedKey === null ? -1 : [...slots.keys()].indexOf(countedKey);
+  const whole = wholeKey === null ? -1 : [...slots.keys()].indexOf(wholeKey);
   const asks = whatItAsks(text, slotList, counted);
   return {
     text,
@@ -371,6 +390,7 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
     wantsDuration,
     wantsFrequency: WANTS_FREQUENCY.test(text),
     counted: counted >= 0 && !asks.countedMissing ? counted : null,
+    countedWhole: whole >= 0 && whole !== counted ? whole : null,
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),
@@ -415,7 +435,36 @@ function whatItAsks(text: string, slots: readonly Slot[], counted: number): Asks
     }
   }
   const countedMissing = counted >= 0 && (slots[counted]?.alternatives.length ?? 0) === 0;
-  return { countedMissing, time, focus, missingPredicate };
+  const missingName =
+    slots.find(
+      (s) =>
+        s.alternatives.length === 0 &&
+        /^\p{L}{4,}$/u.test(s.word) &&
+        s.word.length <= MAX_CORRECTED_LENGTH &&
+        !isEnglishWord(s.word) &&
+        !nearEnglishWord(s.word),
+    )?.word ?? null;
+  return { countedMissing, time, focus, missingPredicate, missingName };
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Whether one edit (a letter dropped, added, changed, or two swapped) makes `word` English: a typo, not a name. */
+function nearEnglishWord(word: string): boolean {
+  const edits = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) edits.add(head + tail.slice(1));
+    if (tail.length > 1) edits.add(head + tail.charAt(1) + tail.charAt(0) + tail.slice(2));
+    for (const c of LETTERS) {
+      edits.add(head + c + tail);
+      if (tail) edits.add(head + c + tail.slice(1));
+    }
+  }
+  edits.delete(word);
+  for (const edit of edits) if (isEnglishWord(edit)) return true;
+  return false;
 }
 
 /** Whether a word names a thing: WordNet knows it as a noun, or does not know it (a name). */

@@ -2,7 +2,13 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
 import { analyze, conceptOf } from './analyze.ts';
-import { buildExpansions, buildKinds, type Expansions, type Related } from './lexicon.ts';
+import {
+  buildExpansions,
+  buildKinds,
+  buildSpecificity,
+  type Expansions,
+  type Related,
+} from './lexicon.ts';
 import { WordNet } from './wordnet.ts';
 
 /** A passage in the index, with the letter it belongs to. */
@@ -12,7 +18,7 @@ export interface IndexedPassage {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 23;
+export const INDEX_FORMAT = 24;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -57,6 +63,8 @@ export interface IndexArrays {
    * passage, so that ranking can bound what a passage not yet seen could still score (MaxScore).
    */
   maxTermFactor: Float32Array;
+  /** Per concept id: how specific the word is in general English (`buildSpecificity`), 0–1. */
+  specificity: Float32Array;
 }
 
 /** The JSON part of a saved index; the arrays are saved beside it as binary. */
@@ -374,8 +382,16 @@ export class SearchIndex {
       }
       maxTermFactor[cid] = max;
     }
+    const wordnet = new WordNet();
+    const specificity = buildSpecificity(
+      surfaceWords,
+      (concept) => conceptIds.get(concept) ?? -1,
+      vocabulary.length,
+      wordnet,
+    );
     const arrays: IndexArrays = {
       maxTermFactor,
+      specificity,
       headingOffsets: Uint32Array.from(offsets),
       headingConcepts: Uint32Array.from(headingIds),
       documentFrequency: Uint32Array.from(dfs),
@@ -385,7 +401,6 @@ export class SearchIndex {
       postingPassages,
       postingCounts,
     };
-    const wordnet = new WordNet();
     const expansions = buildExpansions(surfaceWords, wordnet);
     const kinds = buildKinds(surfaceWords, wordnet);
     wordnet.close();
@@ -461,6 +476,7 @@ function assignHeadingGroups(letters: readonly Letter[]): {
 
 const ARRAY_ORDER = [
   'maxTermFactor',
+  'specificity',
   'headingOffsets',
   'headingConcepts',
   'documentFrequency',
@@ -472,6 +488,7 @@ const ARRAY_ORDER = [
 ] as const;
 const ARRAY_TYPES = {
   maxTermFactor: Float32Array,
+  specificity: Float32Array,
   headingOffsets: Uint32Array,
   headingConcepts: Uint32Array,
   documentFrequency: Uint32Array,

@@ -211,6 +211,32 @@ export class WordNet {
     })();
   }
 
+  private usage: Map<string, number> | null = null;
+
+  /**
+   * How often a lemma is used in general English: the sum of its senses' counts in the SemCor
+   * corpus, as WordNet's `index.sense` records them (0 for a lemma never seen there).
+   */
+  usageCount(lemma: string): number {
+    if (!this.usage) {
+      this.usage = new Map();
+      const text = readFileSync(path.join(this.dir, 'index.sense'), 'latin1');
+      for (let at = 0; at < text.length;) {
+        let end = text.indexOf('\n', at);
+        if (end < 0) end = text.length;
+        const percent = text.indexOf('%', at);
+        const lastSpace = text.lastIndexOf(' ', end - 1);
+        const count = Number(text.slice(lastSpace + 1, end));
+        if (percent > at && percent < end && count > 0) {
+          const key = text.slice(at, percent);
+          this.usage.set(key, (this.usage.get(key) ?? 0) + count);
+        }
+        at = end + 1;
+      }
+    }
+    return this.usage.get(toWordNetSpelling(lemma)) ?? 0;
+  }
+
   /** Whether `word` is an English word: a lemma of some part of speech, or a form of one. */
   isWord(word: string): boolean {
     return PARTS_OF_SPEECH.some((pos) => this.baseForms(word, pos).length > 0);
