@@ -143,12 +143,18 @@ export function tokenize(text: string): Token[] {
 
 const stemCache = new Map<string, string>();
 
-/** The concept a folded word stands for: a number as written, otherwise its Porter2 stem. */
+/**
+ * No English word is this long: a longer "word" is taken as it is, neither stemmed (the
+ * stemmer's time grows with the square of its length) nor spelling-corrected.
+ */
+export const MAX_WORD_LENGTH = 40;
+
+/** The concept a folded word stands for: a number or an over-long "word" as written, otherwise its Porter2 stem. */
 export function conceptOf(word: string): string {
   let concept = stemCache.get(word);
   if (concept === undefined) {
     const first = word.charCodeAt(0);
-    concept = first >= 48 && first <= 57 ? word : porter2(word);
+    concept = (first >= 48 && first <= 57) || word.length > MAX_WORD_LENGTH ? word : porter2(word);
     if (stemCache.size < 200_000) stemCache.set(word, concept);
   }
   return concept;

@@ -15,7 +15,8 @@ const Term = z.object({
   means: z.array(z.string().min(1)).min(1),
 });
 
-const Glossary = z.object({
+/** The shape of `glossary.json`. */
+export const GlossaryFile = z.object({
   about: z.string(),
   terms: z.array(Term),
   /** Words and phrases that only phrase a question ("lol", "tell me about"): never searched. */
@@ -26,4 +27,6 @@ const Glossary = z.object({
 export type GlossaryTerm = z.infer<typeof Term>;
 
 /** The validated glossary. */
-export const GLOSSARY: Readonly<z.infer<typeof Glossary>> = Object.freeze(Glossary.parse(data));
+export const GLOSSARY: Readonly<z.infer<typeof GlossaryFile>> = Object.freeze(
+  GlossaryFile.parse(data),
+);

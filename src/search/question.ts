@@ -4,6 +4,7 @@ import {
   fold,
   isGlossaryConcept,
   isStopWord,
+  MAX_WORD_LENGTH,
   type Term,
   type Token,
   tokenize,
@@ -142,19 +143,17 @@ function allowedDistance(word: string): number {
   return 0;
 }
 
-/** A question word this long is no word: it is never spelling-corrected (that would cost time, not help). */
-export const MAX_CORRECTED_LENGTH = 40;
-
 /**
  * The corpus word closest to `word` by edit distance, counting two swapped neighbours as one
- * edit ("recrods" → "records"); ties go to the commoner word. Null when none is close enough.
+ * edit ("recrods" → "records"); ties go to the commoner word. Null when none is close enough,
+ * or when an English word is closer than the corpus word is.
  */
 function correctSpelling(
   index: SearchIndex,
   word: string,
 ): { word: string; concept: string } | null {
   const distance = allowedDistance(word);
-  if (distance === 0 || word.length > MAX_CORRECTED_LENGTH || /\d/.test(word)) return null;
+  if (distance === 0 || word.length > MAX_WORD_LENGTH || /\d/.test(word)) return null;
   const candidates: [string, string, number][] = [];
   for (const [candidate, [concept, d]] of index.surfaceWords.fuzzyGet(word, distance))
     candidates.push([candidate, concept, d]);
@@ -170,6 +169,9 @@ function correctSpelling(
       best = { word: candidate, concept, distance: d, df };
     }
   }
+  // "presidnt" is one edit from "president", two from the letters' "present": a typo of a
+  // word the letters lack, not of theirs.
+  if (best && best.distance > 1 && nearEnglishWord(word)) return null;
   return best;
 }
 
@@ -177,7 +179,7 @@ let wordnet: WordNet | null = null;
 /** Whether `word` is English (WordNet knows it, or a form of it): such a word is never "corrected". */
 function isEnglishWord(word: string): boolean {
   wordnet ??= new WordNet();
-  return wordnet.isWord(word);
+  return word.length <= MAX_WORD_LENGTH && wordnet.isWord(word);
 }
 
 /** WordNet's detachment rules for nouns and verbs, tried on a word the letters lack ("died" → "die"). */
@@ -440,7 +442,7 @@ function whatItAsks(text: string, slots: readonly Slot[], counted: number): Asks
       (s) =>
         s.alternatives.length === 0 &&
         /^\p{L}{4,}$/u.test(s.word) &&
-        s.word.length <= MAX_CORRECTED_LENGTH &&
+        s.word.length <= MAX_WORD_LENGTH &&
         !isEnglishWord(s.word) &&
         !nearEnglishWord(s.word),
     )?.word ?? null;

@@ -16,6 +16,7 @@ import {
   splitForEmbeds,
 } from '../../src/render/discord.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
+import { RELATED_HEADING, renderAnswerText } from '../../src/render/text.ts';
 import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
@@ -179,6 +180,31 @@ describe('every render stays within Discord’s limits', () => {
       keys: new Map(),
     });
     expect(reply.components).toEqual([]);
+  });
+});
+
+describe('an abstention', () => {
+  it('offers the closest passages under a heading that says they may not answer', () => {
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, 'how many dogs were killed by mines');
+    expect(answer.abstained).toBe(true);
+    const reply = renderAnswer(answer, info, {
+      question: answer.query,
+      userId: '1',
+      offset: 0,
+      scope,
+      ephemeral: true,
+      keys: new Map(),
+    });
+    const [first, ...closest] = reply.embeds;
+    expect(first?.title).toBe('Not found in the letters');
+    expect(first?.description).toContain(`**${RELATED_HEADING}**`);
+    expect(closest).toHaveLength(answer.related.length);
+    expect(closest[0]?.description).toContain(answer.related[0]?.excerpt.slice(0, 20));
+    expect(checkDiscordLimits(reply)).toEqual([]);
+    const text = renderAnswerText(answer);
+    expect(text.indexOf(RELATED_HEADING)).toBeGreaterThan(text.indexOf('Not found'));
+    expect(text).toContain(answer.related[0]?.citation);
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
-import { UNSIGNED } from '../../src/search/answer.ts';
+import { COMMON_WORDS_ONLY, UNSIGNED } from '../../src/search/answer.ts';
 import { answerQuestion, parseDateHint, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
@@ -229,5 +229,68 @@ describe('answerQuestion: how people ask', () => {
     expect(top('In the letter dated 24 August 2022, how many mines were found?')?.text).toMatch(
       /amounts to 1,318 pieces/,
     );
+  });
+});
+
+describe('answerQuestion: abstaining by what the question asks for', () => {
+  it.each([
+    ['how many dogs were killed by mines', 'the letters never mention what it asks for'],
+    ['how many deminers got hurt by landmines in 2021', 'no passage gives that figure'],
+    [
+      'what were the ages of the servicemen killed in khojavand',
+      'the letters never mention what it asks for',
+    ],
+    ['where were the anti-tank mines bought', 'the letters never say "bought"'],
+    ['what did the FM say about mines near Stepanakert', 'the letters never mention "stepanakert"'],
+    ['who is the president of armenia', COMMON_WORDS_ONLY],
+    ['mines armenia azerbaijan letter', COMMON_WORDS_ONLY],
+  ])('abstains on %j: %s', (question, reason) => {
+    const answer = answerQuestion(index, question);
+    expect(answer).toMatchObject({ abstained: true, reason, results: [] });
+  });
+
+  it('offers at most 3 closest passages apart from the results, never mixed in', () => {
+    const answer = answerQuestion(index, 'how many dogs were killed by mines', { limit: 5 });
+    expect(answer.results).toEqual([]);
+    expect(answer.related.length).toBeGreaterThan(0);
+    expect(answer.related.length).toBeLessThanOrEqual(3);
+    const answered = answerQuestion(index, 'Were mines found in Kalbajar?');
+    expect(answered.related).toEqual([]);
+  });
+
+  it('answers casual, abbreviated and misspelt questions whose subject the letters hold', () => {
+    expect(top('whats the deal with lachin')?.text).toMatch(/Lachin/);
+    expect(top('did the soldiers get hurt by the mine blast in khojavand')?.letterId).toBe(
+      SEED.khojavand,
+    );
+    expect(top('what did the MFA press release say about condolences')?.text).toMatch(
+      /condolences/,
+    );
+  });
+});
+
+describe('answerQuestion: two things asked at once', () => {
+  it('shows a passage for each part in the top results', () => {
+    const texts = answerQuestion(
+      index,
+      'How many anti-personnel mines were found in Lachin in one week, and who planted the anti-tank landmine in Khojavand?',
+    ).results.map((r) => r.text);
+    expect(texts.some((t) => t.includes('1,318 pieces'))).toBe(true);
+    expect(texts.some((t) => t.includes('sabotage group'))).toBe(true);
+  });
+});
+
+describe('answerQuestion: letters named in the question', () => {
+  it('keeps to the letter the question names', () => {
+    const answer = answerQuestion(index, 'what did the latest letter say about maps', { limit: 5 });
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results.every((r) => r.letterId === SEED.awarenessDay2024)).toBe(true);
+  });
+});
+
+describe('answerQuestion: a listing (/search)', () => {
+  it('lists passages of common words that would not answer a question', () => {
+    expect(answerQuestion(index, 'mines').abstained).toBe(true);
+    expect(answerQuestion(index, 'mines', { list: true, limit: 5 }).results).toHaveLength(5);
   });
 });

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { conceptOf } from '../../src/search/analyze.ts';
+import { GlossaryFile } from '../../src/search/glossary.ts';
+import { SearchIndex } from '../../src/search/index.ts';
+import { expansionKey } from '../../src/search/lexicon.ts';
+import { WordNet } from '../../src/search/wordnet.ts';
+import { CORPUS_DIR } from '../helpers.ts';
+
+const wordnet = new WordNet();
+
+describe('WordNet', () => {
+  it('finds a lemma by binary search, its senses most frequent first', () => {
+    const [first] = wordnet.senses('hinder', 'verb');
+    expect(first).toBeDefined();
+    expect(wordnet.synset(first ?? 0, 'verb').words).toEqual(['impede', 'hinder']);
+    expect(wordnet.senses('zzzznotaword', 'noun')).toEqual([]);
+  });
+
+  it('reads multi-word lemmas and base forms, irregular ones too', () => {
+    expect(wordnet.hasLemma('hand over', 'verb')).toBe(true);
+    expect(wordnet.baseForms('mines', 'noun')).toContain('mine');
+    expect(wordnet.baseForms('dug', 'verb')).toContain('dig');
+    expect(wordnet.baseForms('children', 'noun')).toContain('child');
+  });
+
+  it('tells English words from names and typos', () => {
+    expect(wordnet.isWord('president')).toBe(true);
+    expect(wordnet.isWord('manufactured')).toBe(true);
+    expect(wordnet.isWord('kalbajar')).toBe(false);
+    expect(wordnet.isWord('relashions')).toBe(false);
+  });
+
+  it('counts how often a lemma is used in general English', () => {
+    expect(wordnet.usageCount('people')).toBeGreaterThan(wordnet.usageCount('condolence'));
+    expect(wordnet.usageCount('kalbajar')).toBe(0);
+  });
+});
+
+describe('the lexicon built with an index', () => {
+  let index: SearchIndex;
+  beforeAll(async () => {
+    index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+  });
+  const related = (word: string) => index.related(expansionKey(word)).map((r) => r.concept);
+
+  it('relates a user’s word to the letters’ synonyms, below the word itself', () => {
+    expect(related('hurt')).toContain(conceptOf('wounded'));
+    expect(related('hinder')).toContain(conceptOf('impede'));
+    for (const r of index.related(expansionKey('hurt'))) expect(r.weight).toBeLessThan(1);
+  });
+
+  it('keeps to a word’s usual senses: "go" does not find "die"', () => {
+    expect(related('go')).not.toContain(conceptOf('die'));
+  });
+
+  it('reads multi-word lemmas, with irregular forms ("kicked out", "blew up")', () => {
+    expect(related('kicked out')).toContain(conceptOf('expelled'));
+    expect(related('blew up')).toContain(conceptOf('exploded'));
+  });
+
+  it('keeps only the letters’ own concepts', () => {
+    for (const r of index.related(expansionKey('hurt')))
+      expect(
+        index.documentFrequency(r.concept) + (index.inHeadings(r.concept) ? 1 : 0),
+      ).toBeGreaterThan(0);
+  });
+
+  it('knows what the letters’ nouns are kinds of: citizens are persons', () => {
+    expect(index.kindsOf(conceptOf('person'))).toContain(conceptOf('citizens'));
+    expect(index.kindsOf(conceptOf('people'))).toContain(conceptOf('civilians'));
+  });
+
+  it('rates a name above a common English word as rare in the letters', () => {
+    const specificity = (word: string) =>
+      index.arrays.specificity[index.conceptId(conceptOf(word))];
+    expect(specificity('Kalbajar')).toBe(1);
+    expect(specificity('people')).toBeLessThan(0.7);
+  });
+});
+
+describe('the glossary file', () => {
+  it('refuses an entry without forms or meanings, naming the field', () => {
+    const bad = GlossaryFile.safeParse({
+      about: '',
+      terms: [{ kind: 'abbreviation', forms: [], means: ['Secretary-General'] }],
+      phrasing: [],
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['terms', 0, 'forms']);
+  });
+});
