@@ -172,6 +172,45 @@ export interface Term extends Token {
   weight: number;
 }
 
+/** Number words, so that "two civilians" states a figure as "2 civilians" does. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands dozens'.split(
+    ' ',
+  ),
+);
+
+/** A passage read once for excerpts and figures: its tokens and its terms. */
+export interface PassageReading {
+  tokens: readonly Token[];
+  terms: readonly Term[];
+  /** Filled in by the excerpt picker on first use. */
+  sentences?: readonly { start: number; end: number }[];
+}
+
+/** Passages read for excerpts and figures, kept while they are asked about again. */
+const readings = new Map<string, PassageReading>();
+/** At most this many passage readings are kept (the least recently used go first). */
+const READING_CACHE_SIZE = 4096;
+
+/**
+ * A passage's tokens and terms (as `analyze` gives them), from a bounded cache: the same
+ * passages answer many questions, and reading one costs more than ranking it.
+ */
+export function readPassage(text: string): PassageReading {
+  let reading = readings.get(text);
+  if (reading) {
+    readings.delete(text);
+  } else {
+    reading = { tokens: tokenize(text), terms: analyze(text) };
+    if (readings.size >= READING_CACHE_SIZE) {
+      const oldest = readings.keys().next().value;
+      if (oldest !== undefined) readings.delete(oldest);
+    }
+  }
+  readings.set(text, reading);
+  return reading;
+}
+
 /** A part of a hyphenated compound ("anti-tank" → "tank") counts this much. */
 export const COMPOUND_PART_WEIGHT = 0.5;
 

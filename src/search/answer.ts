@@ -2,7 +2,7 @@ import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
-import { analyze, fold, tokenize } from './analyze.ts';
+import { fold, NUMBER_WORDS, readPassage } from './analyze.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { resolveLetterReference } from './letter-reference.ts';
@@ -112,10 +112,6 @@ export const FIGURE_BOOST = 0.3;
 export const COUNTED_BOOST = 1;
 /** …where "right before" is within this many words. */
 const COUNTED_WINDOW = 4;
-/** Number words, so that "two civilians" states a figure as "2 civilians" does. */
-const NUMBER_WORDS = new Set(
-  'two three four five six seven eight nine ten eleven twelve dozens hundreds thousands'.split(' '),
-);
 const YEAR_FIGURE = /^(?:19|20)\d{2}$/;
 
 /** Words a count may be given in ("amounts to 1,318 pieces"): they stand for the thing counted nearby. */
@@ -134,13 +130,13 @@ export function figureBefore(
   wanted: ReadonlySet<string>,
   stated: readonly string[],
 ): boolean {
-  const tokens = tokenize(text);
-  const tokenAt = new Map(tokens.map((t, i) => [t.end, i]));
+  const { tokens, terms } = readPassage(text);
   const isFigure = (word: string) =>
     (/^\d/.test(word) ? !YEAR_FIGURE.test(word) : NUMBER_WORDS.has(word)) && !stated.includes(word);
-  for (const term of analyze(text, { keep: (c) => wanted.has(c) })) {
-    const at = tokenAt.get(term.end);
-    if (at === undefined) continue;
+  for (const term of terms) {
+    if (!wanted.has(term.concept)) continue;
+    const at = tokenEnding(tokens, term.end);
+    if (at < 0) continue;
     for (let i = Math.max(0, at - COUNTED_WINDOW); i < at; i++)
       if (isFigure(tokens[i]?.word ?? '')) return true;
     // "the number of landmine victims has reached 314": the figure after it, in its sentence.
@@ -155,6 +151,20 @@ export function figureBefore(
     }
   }
   return false;
+}
+
+/** The index of the token that ends at `end` (tokens are in order), or -1. */
+function tokenEnding(tokens: readonly { end: number }[], end: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = tokens[mid]?.end ?? 0;
+    if (at === end) return mid;
+    if (at < end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** A word found only in the passage's headings (letter title, annex title) counts this much. */
@@ -714,7 +724,9 @@ export function rankPassages(
       for (const a of whole?.alternatives ?? []) wanted.delete(a.concept);
       pool = pool
         .map((r) => {
-          const near = figureBefore(r.entry.passage.text, wanted, q.statedFigures);
+          const near =
+            index.hasFigure(index.passageId(r.entry)) &&
+            figureBefore(r.entry.passage.text, wanted, q.statedFigures);
           return near ? { ...r, score: r.score * (1 + COUNTED_BOOST), counted: true } : r;
         })
         .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);

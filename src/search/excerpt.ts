@@ -1,4 +1,4 @@
-import { analyze } from './analyze.ts';
+import { readPassage } from './analyze.ts';
 
 /** A span of text to mark: offsets relative to the string it belongs to. */
 export interface Highlight {
@@ -77,8 +77,10 @@ export function pickExcerpt(
   weights: ReadonlyMap<string, number>,
   phrases: readonly string[] = [],
 ): Excerpt {
-  const sentences = splitSentences(passage);
-  const matches = analyze(passage, { keep: (c) => weights.has(c) });
+  const reading = readPassage(passage);
+  reading.sentences ??= splitSentences(passage);
+  const sentences = reading.sentences;
+  const matches = reading.terms.filter((t) => weights.has(t.concept));
   const phrased = phraseSpans(passage, phrases);
   let best = 0;
   let bestScore = -1;

@@ -152,6 +152,23 @@ function correctSpelling(
   index: SearchIndex,
   word: string,
 ): { word: string; concept: string } | null {
+  let known = corrections.get(index);
+  if (!known) corrections.set(index, (known = new Map()));
+  let correction = known.get(word);
+  if (correction === undefined) {
+    correction = closestWord(index, word);
+    if (known.size < 10_000) known.set(word, correction);
+  }
+  return correction;
+}
+
+/** Corrections already worked out, per index (a misspelling is rarely typed only once). */
+const corrections = new WeakMap<
+  SearchIndex,
+  Map<string, { word: string; concept: string } | null>
+>();
+
+function closestWord(index: SearchIndex, word: string): { word: string; concept: string } | null {
   const distance = allowedDistance(word);
   if (distance === 0 || word.length > MAX_WORD_LENGTH || /\d/.test(word)) return null;
   const candidates: [string, string, number][] = [];

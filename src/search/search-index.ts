@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
-import { analyze, conceptOf } from './analyze.ts';
+import { analyze, conceptOf, NUMBER_WORDS } from './analyze.ts';
 import {
   buildExpansions,
   buildKinds,
@@ -18,7 +18,7 @@ export interface IndexedPassage {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 24;
+export const INDEX_FORMAT = 25;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -270,7 +270,13 @@ export class SearchIndex {
     return this.arrays.passageLength[passageId] ?? 0;
   }
 
-  /** True when a passage states a figure other than a year ("314", "1,318"). */
+  /** The id of an indexed passage (its position in `passages`). */
+  passageId(entry: IndexedPassage): number {
+    const [first] = this.passageRange(entry.letter);
+    return first + entry.letter.passages.indexOf(entry.passage);
+  }
+
+  /** True when a passage states a figure other than a year ("314", "1,318", "two"). */
   hasFigure(passageId: number): boolean {
     return ((this.arrays.flags[passageId] ?? 0) & FLAG_FIGURE) !== 0;
   }
@@ -324,7 +330,11 @@ export class SearchIndex {
           // The letters' own words, for spelling correction (not what a glossary phrase stands for).
           if (t.weight === 1 && t.concept === conceptOf(t.word) && !surfaceWords.has(t.word))
             surfaceWords.set(t.word, t.concept);
-          if (!figure && /^\d/.test(t.concept) && !YEAR.test(t.concept)) figure = true;
+          if (
+            !figure &&
+            ((/^\d/.test(t.concept) && !YEAR.test(t.concept)) || NUMBER_WORDS.has(t.word))
+          )
+            figure = true;
         }
         for (const [cid, count] of tf) {
           concepts.push(cid);
