@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'corpus', 'eval', 'test/fixtures', '.annex-cache'] },
+  { ignores: ['node_modules', 'dist', 'corpus', 'eval', 'test/fixtures', '.annex-cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

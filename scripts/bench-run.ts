@@ -1,7 +1,7 @@
 /**
  * The building half of a benchmark, in its own process (so its peak RSS is its own).
- * `tsx scripts/bench-run.ts <corpusDir> annex <cacheDir>`: parse, build and save Annex's index.
- * `tsx scripts/bench-run.ts <corpusDir> plain <cacheDir>`: the baseline, a plain MiniSearch with
+ * `node dist/scripts/bench-run.mjs <corpusDir> annex <cacheDir>`: parse, build and save Annex's index.
+ * `node dist/scripts/bench-run.mjs <corpusDir> plain <cacheDir>`: the baseline, a plain MiniSearch with
  * default options: build, save, load, and time the dev questions. Prints one JSON object.
  */
 import { readFileSync, statSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * The serving half of a benchmark, in a fresh process: open the saved corpus (as `npm start`
  * does), answer the dev questions, and print start-to-ready, latencies and peak RSS as JSON.
- * `tsx scripts/bench-serve.ts <corpusDir> <cacheDir>` (the cache must hold this corpus).
+ * `node dist/scripts/bench-serve.mjs <corpusDir> <cacheDir>` (the cache must hold this corpus).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -23,14 +23,14 @@ const sizes = values.sizes
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
-const tsx = path.resolve('node_modules/.bin/tsx');
+
 const work = path.join(os.tmpdir(), 'annex-bench');
 const log = (line: string) => {
   if (!values.json) console.log(line);
 };
 
 function run(script: string, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync(tsx, [script, ...args], {
+  return execFileSync(process.execPath, [script, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 1 << 24,
@@ -55,11 +55,11 @@ const report: Record<string, unknown> = {
 for (const { name, dir } of corpora) {
   const cache = path.join(work, 'cache', name);
   await rm(cache, { recursive: true, force: true });
-  const build = JSON.parse(run('scripts/bench-run.ts', [dir, 'annex', cache]));
-  const serve = JSON.parse(run('scripts/bench-serve.ts', [dir, cache]));
+  const build = JSON.parse(run('dist/scripts/bench-run.mjs', [dir, 'annex', cache]));
+  const serve = JSON.parse(run('dist/scripts/bench-serve.mjs', [dir, cache]));
   if (serve.source !== 'loaded') throw new Error(`bench: ${name} was rebuilt instead of loaded`);
   const plain = JSON.parse(
-    run('scripts/bench-run.ts', [dir, 'plain', cache], {
+    run('dist/scripts/bench-run.mjs', [dir, 'plain', cache], {
       BENCH_ROUNDS: plainRounds(build.passages),
     }),
   );

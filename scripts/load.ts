@@ -1,5 +1,5 @@
 /**
- * `npm run load [-- --json]`: the real bot (src/bot/main.ts, one process) against the local
+ * `npm run load [-- --json]`: the real bot (dist/bot.cjs, one process) against the local
  * stand-in for Discord. Prints acknowledgement latency (dispatch to the callback's arrival at the
  * stand-in) and the bot's CPU time for a burst of 1,000 interactions from 100 users in three
  * shapes (each must be answered exactly once), RSS across 10,000 interactions in sequence,
@@ -55,7 +55,7 @@ await discord.start();
 let bot: ChildProcess | null = null;
 let output = '';
 try {
-  bot = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/bot/main.ts')], {
+  bot = spawn(process.execPath, [path.resolve('dist/bot.cjs')], {
     env: {
       PATH: process.env.PATH ?? '',
       DISCORD_TOKEN: TOKEN,

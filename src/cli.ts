@@ -1,7 +1,6 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseCoreConfig } from './config.ts';
-import { addLetter } from './corpus/add.ts';
 import { CorpusError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
 import { loadCorpus } from './corpus/load.ts';
@@ -182,6 +181,8 @@ async function main(argv: string[]): Promise<number> {
         'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--symbol S] [--date YYYY-MM-DD]',
       );
     try {
+      // Reading PDFs loads pdf.js: only `add` pays for it.
+      const { addLetter } = await import('./corpus/add.ts');
       const { letter, written, missing } = await addLetter(file, config.corpusDir, {
         symbol: values.symbol,
         date: values.date,

@@ -1,17 +1,15 @@
-import { execFile, spawn } from 'node:child_process';
-import path from 'node:path';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR, SEED, tempDir } from './helpers.ts';
+import { BUILT, CORPUS_DIR, SEED, startNode, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const cli = path.join(root, 'src/cli.ts');
+const node = process.execPath;
+const cli = BUILT.cli;
 const env = async () => ({ ...process.env, CORPUS_DIR, INDEX_CACHE_DIR: await tempDir() });
 
 async function json(args: string[]) {
-  const { stdout } = await run(tsx, [cli, ...args], { env: await env() });
+  const { stdout } = await run(node, [cli, ...args], { env: await env() });
   return JSON.parse(stdout);
 }
 
@@ -45,7 +43,7 @@ describe('cli letters / letter --json', () => {
   });
 
   it('names the known ids when asked for an unknown letter', async () => {
-    const error = await run(tsx, [cli, 'letter', 'nope'], { env: await env() }).catch((e) => e);
+    const error = await run(node, [cli, 'letter', 'nope'], { env: await env() }).catch((e) => e);
     expect(error.code).toBe(2);
     expect(error.stderr).toContain(SEED.khojavand);
   });
@@ -89,7 +87,7 @@ describe('cli ask --json', () => {
   });
 
   it('refuses a bad --limit with a usage message', async () => {
-    const error = await run(tsx, [cli, 'ask', 'mines', '--limit', 'lots'], {
+    const error = await run(node, [cli, 'ask', 'mines', '--limit', 'lots'], {
       env: await env(),
     }).catch((e) => e);
     expect(error.code).toBe(2);
@@ -99,11 +97,11 @@ describe('cli ask --json', () => {
 
 describe('cli ask --json --stdin', () => {
   it('answers one question per line, in order, in one process', async () => {
-    const child = spawn(tsx, [cli, 'ask', '--json', '--stdin'], { env: await env() });
+    const child = startNode(cli, ['ask', '--json', '--stdin'], { env: await env() });
     const questions = ['Were mines found in Kalbajar?', 'Who won the World Cup?', '', 'Khojavend'];
-    child.stdin.end(`${questions.join('\n')}\n`);
+    child.stdin?.end(`${questions.join('\n')}\n`);
     let out = '';
-    child.stdout.on('data', (d) => {
+    child.stdout?.on('data', (d) => {
       out += d;
     });
     const code = await new Promise((resolve) => child.on('close', resolve));

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseBotConfig, parseCoreConfig } from '../src/config.ts';
-import { tempDir } from './helpers.ts';
+import { BUILT, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '..');
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.abc.def';
 
 describe('parseBotConfig', () => {
@@ -62,11 +61,7 @@ describe('npm start without a token', () => {
   it('exits 1 with what to put in .env and how to try the CLI', async () => {
     const cwd = await tempDir();
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const error = await run(
-      path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'src/bot/main.ts')],
-      { cwd, env },
-    ).catch((e) => e);
+    const error = await run(process.execPath, [BUILT.bot], { cwd, env }).catch((e) => e);
     expect(error.code).toBe(1);
     expect(error.stderr).toMatch(/DISCORD_TOKEN=<your bot token>/);
     expect(error.stderr).toMatch(/npm run cli -- ask/);

@@ -1,7 +1,18 @@
+import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+
+/** The repository's root. */
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** The built entry points (`npm run build`), as `npm start` and `npm run cli` run them. */
+export const BUILT = {
+  cli: path.join(ROOT, 'dist/cli.cjs'),
+  bot: path.join(ROOT, 'dist/bot.cjs'),
+  register: path.join(ROOT, 'dist/register.cjs'),
+} as const;
 
 /** The repository's own corpus folder. */
 export const CORPUS_DIR = path.resolve(import.meta.dirname, '..', 'corpus');
@@ -24,6 +35,29 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
+const started: ChildProcess[] = [];
+
+/**
+ * Starts `node file …args` in a process group of its own, so that it and everything it starts
+ * (a ShardingManager's shards) are stopped after the test, whether the test passed or not.
+ */
+export function startNode(file: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+  const child = spawn(process.execPath, [file, ...args], { ...options, detached: true });
+  started.push(child);
+  return child;
+}
+
+/** Stops a process group started by `startNode`, if anything of it still runs. */
+function stopGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 afterEach(async () => {
+  for (const child of started.splice(0)) stopGroup(child);
   for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
 });

@@ -90,7 +90,6 @@ async function startShards(config: BotConfig): Promise<void> {
   const manager = new ShardingManager(fileURLToPath(import.meta.url), {
     token: config.token,
     totalShards: totalShards ?? 1,
-    execArgv: ['--import', import.meta.resolve('tsx')],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id }, 'shard started'));
@@ -106,14 +105,16 @@ async function startShards(config: BotConfig): Promise<void> {
   await manager.spawn({ timeout: 60_000 });
 }
 
-try {
+async function main(): Promise<void> {
   const config = parseBotConfig(process.env);
   await (config.shards !== null && !config.isShard ? startShards(config) : startBot(config));
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   console.error(
     error instanceof ConfigError
       ? error.message
       : `Annex could not start: ${(error as Error).message}`,
   );
   process.exit(1);
-}
+});

@@ -38,12 +38,18 @@ function diff(
   };
 }
 
+/**
+ * The index worker's entry: the built bundle beside this one (dist/build-worker.cjs), or, when
+ * running from the TypeScript sources (the tests), an entry that registers tsx first.
+ */
+const WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('../search/build-worker-entry.mjs', import.meta.url)
+  : new URL('./build-worker.cjs', import.meta.url);
+
 /** Builds the index for `dir` in a worker thread, saving it in `cacheDir`. */
 function buildInWorker(dir: string, cacheDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../search/build-worker-entry.mjs', import.meta.url), {
-      workerData: { dir, cacheDir },
-    });
+    const worker = new Worker(WORKER, { workerData: { dir, cacheDir } });
     worker.once('message', (m: { ok: boolean; message?: string }) =>
       m.ok ? resolve() : reject(new Error(m.message)),
     );

@@ -1,4 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CorpusError } from './errors.ts';
 
 /** A gap between lines of more than this many times the font height starts a new paragraph. */
@@ -18,6 +17,8 @@ interface TextItem {
  * an encrypted or unreadable PDF, and for one with no text layer (a scan).
  */
 export async function extractPdfText(bytes: Uint8Array, file: string): Promise<string> {
+  // pdf.js is an ES module, loaded when a PDF is first read: nothing else pays for it.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc: Awaited<ReturnType<typeof getDocument>['promise']>;
   try {
     doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, MAX_LETTER_BYTES } from '../../src/corpus/index.ts';
-import { CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
+import { BUILT, CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
 
 const run = promisify(execFile);
 
@@ -158,11 +158,10 @@ describe('sidecar metadata', () => {
 });
 
 describe('npm run cli -- validate', () => {
-  const cli = path.resolve(import.meta.dirname, '../../src/cli.ts');
-  const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+  const cli = BUILT.cli;
 
   it('exits 0 on the seed corpus', async () => {
-    const { stdout } = await run(tsx, [cli, 'validate'], { env: { ...process.env, CORPUS_DIR } });
+    const { stdout } = await run(process.execPath, [cli, 'validate'], { env: { ...process.env, CORPUS_DIR } });
     expect(stdout).toMatch(/5 letters, 66 passages: no problems/);
   });
 
@@ -171,7 +170,7 @@ describe('npm run cli -- validate', () => {
       'empty.txt': '',
       'undated.txt': 'Letter dated soon from A addressed to B\n\nText.',
     });
-    const error = await run(tsx, [cli, 'validate'], {
+    const error = await run(process.execPath, [cli, 'validate'], {
       env: { ...process.env, CORPUS_DIR: dir },
     }).catch((e) => e);
     expect(error.code).toBe(1);

@@ -1,11 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll } from 'vitest';
-import { CORPUS_DIR, tempDir } from '../helpers.ts';
+import { BUILT, CORPUS_DIR, startNode, tempDir } from '../helpers.ts';
 import { TOKEN } from './harness.ts';
 import { APP_ID, DiscordStandIn } from './stand-in.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
 
 /** A fresh stand-in for Discord for the tests of one file, started before and stopped after them. */
 export function useStandIn(): () => DiscordStandIn {
@@ -29,32 +26,28 @@ export interface BotProcess {
   waitForOutput(pattern: RegExp, count?: number, timeoutMs?: number): Promise<void>;
 }
 
-/** Starts src/bot/main.ts against `discord`, in a temporary folder, with `env` added. */
+/** Starts the built bot (dist/bot.cjs) against `discord`, in a temporary folder, with `env` added; stopped after the test. */
 export async function startBotProcess(
   discord: DiscordStandIn,
   env: Record<string, string> = {},
 ): Promise<BotProcess> {
-  const child = spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    [path.join(root, 'src/bot/main.ts')],
-    {
-      cwd: await tempDir(),
-      env: {
-        PATH: process.env.PATH ?? '',
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_APPLICATION_ID: APP_ID,
-        DISCORD_API_URL: discord.apiUrl,
-        CORPUS_DIR,
-        INDEX_CACHE_DIR: await tempDir(),
-        ...env,
-      },
+  const child = startNode(BUILT.bot, [], {
+    cwd: await tempDir(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: discord.apiUrl,
+      CORPUS_DIR,
+      INDEX_CACHE_DIR: await tempDir(),
+      ...env,
     },
-  );
+  });
   let out = '';
-  child.stdout.on('data', (d) => {
+  child.stdout?.on('data', (d) => {
     out += d;
   });
-  child.stderr.on('data', (d) => {
+  child.stderr?.on('data', (d) => {
     out += d;
   });
   return {

@@ -1,19 +1,18 @@
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../commands/index.ts';
 import { TOKEN, type Wire } from './harness.ts';
+import { BUILT } from '../helpers.ts';
 import { useStandIn } from './processes.ts';
 import { APP_ID } from './stand-in.ts';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 const standIn = useStandIn();
 
 async function register(guild: string) {
   const discord = standIn();
-  return run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/bot/register.ts')], {
+  return run(process.execPath, [BUILT.register], {
     env: {
       ...process.env,
       DISCORD_TOKEN: TOKEN,
