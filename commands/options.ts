@@ -13,6 +13,7 @@ import { UserFacingError } from '../src/bot/errors.ts';
 import type { ButtonScope } from '../src/render/custom-ids.ts';
 import { letterKey } from '../src/render/discord.ts';
 import type { SearchFilters } from '../src/search/answer.ts';
+import { FilterError, parseFilterDate, readSearchFilters } from '../src/search/filters.ts';
 import { suggestLetters } from '../src/search/suggest.ts';
 
 /** Everywhere: servers, DMs with the bot, private channels; installed to a server or a user. */
@@ -87,23 +88,20 @@ export function readDate(
 ): string | undefined {
   const value = interaction.options.getString(name)?.trim();
   if (!value) return undefined;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  const [year = '', month, day] = m?.slice(1) ?? [];
-  const iso = m
-    ? day
-      ? `${year}-${month}-${day}`
-      : month
-        ? name === 'from'
-          ? `${year}-${month}-01`
-          : new Date(Date.UTC(Number(year), Number(month), 0)).toISOString().slice(0, 10)
-        : `${year}-${name === 'from' ? '01-01' : '12-31'}`
-    : '';
-  if (!m || Number.isNaN(Date.parse(iso)) || new Date(iso).toISOString().slice(0, 10) !== iso) {
-    throw new UserFacingError(
-      `\`${name}\` should be a date like 2023-09-19 (or 2023-09, or 2023), not "${value.slice(0, 40)}".`,
-    );
+  try {
+    return parseFilterDate(value, name);
+  } catch (error) {
+    throw userFacing(error);
   }
-  return iso;
+}
+
+/** A filter problem as a private reply: the option's name in code style. */
+function userFacing(error: unknown): unknown {
+  return error instanceof FilterError
+    ? new UserFacingError(
+        `${error.message.replace(/^(from|to)\b/, '`$1`').replace(/ after to\b/, ' after `to`')}.`,
+      )
+    : error;
 }
 
 /** The filters of an /ask or /search, checked, with what buttons need to repeat them. */
@@ -113,8 +111,11 @@ export function readFilters(
 ): { filters: SearchFilters; scope: ButtonScope } {
   const from = readDate(interaction, 'from');
   const to = readDate(interaction, 'to');
-  if (from && to && from > to)
-    throw new UserFacingError(`\`from\` (${from}) is after \`to\` (${to}).`);
+  try {
+    readSearchFilters([], { from, to });
+  } catch (error) {
+    throw userFacing(error);
+  }
   const letterValue = interaction.options.getString('letter');
   const letter = letterValue ? ctx.state.findLetter(letterValue) : null;
   return {

@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
+import { readArgs } from './lib/args.ts';
 import { parseCoreConfig } from '../src/config.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import {
@@ -37,24 +37,10 @@ const QuestionFile = z.object({
   abstain: z.array(z.union([z.string(), z.object({ q: z.string() })])),
 });
 
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        file: { type: 'string', multiple: true },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-})();
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const values = readArgs(USAGE, {
+  file: { type: 'string', multiple: true },
+  json: { type: 'boolean', default: false },
+});
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split). */
 export const isHeldOut = (i: number): boolean => i % 3 === 2;

@@ -9,15 +9,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { slash } from '../test/e2e/payloads.ts';
+import { readArgs } from './lib/args.ts';
 import { percentile } from './lib/percentile.ts';
 import { APP_ID, DiscordStandIn } from '../test/e2e/stand-in.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+const USAGE = `Usage: npm run load [-- --json]
+
+Runs the real bot against a local stand-in for Discord and measures how fast bursts of /ask are
+acknowledged. Prints figures.
+  --json   one JSON object instead of the tables
+  --help   this text`;
+const values = readArgs(USAGE, { json: { type: 'boolean', default: false } });
 const log = (line: string) => {
   if (!values.json) console.log(line);
 };
@@ -51,6 +57,7 @@ function memory(pid: number): { rssMb: number; peakMb: number } {
 }
 
 const discord = new DiscordStandIn();
+const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'annex-load-'));
 await discord.start();
 let bot: ChildProcess | null = null;
 let output = '';
@@ -62,7 +69,7 @@ try {
       DISCORD_APPLICATION_ID: APP_ID,
       DISCORD_API_URL: discord.apiUrl,
       CORPUS_DIR: path.resolve('corpus'),
-      INDEX_CACHE_DIR: await mkdtemp(path.join(os.tmpdir(), 'annex-load-')),
+      INDEX_CACHE_DIR: cacheDir,
       RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'warn',
     },
@@ -278,4 +285,5 @@ try {
 } finally {
   bot?.kill('SIGKILL');
   await discord.stop();
+  await rm(cacheDir, { recursive: true, force: true });
 }

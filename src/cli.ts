@@ -1,10 +1,11 @@
 import 'dotenv/config';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseCoreConfig } from './config.ts';
-import { CorpusError } from './corpus/errors.ts';
+import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
-import { loadCorpus } from './corpus/load.ts';
-import { IsoDate, type Letter, PartKind } from './corpus/schema.ts';
+import { assertCorpusFolder, loadCorpus } from './corpus/load.ts';
+import { type Letter, PartKind } from './corpus/schema.ts';
 import {
   renderAnswerText,
   renderLetterTable,
@@ -18,22 +19,29 @@ import {
   answerQuestion,
 } from './search/answer.ts';
 import { openCorpus } from './search/cache.ts';
+import { FilterError, readSearchFilters } from './search/filters.ts';
 import type { SearchIndex } from './search/search-index.ts';
-import { createInterface } from 'node:readline';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  ask "<question>" [--limit N] [--json] [--letter ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--part letter|annex|enclosure]
-                            answer a question with verbatim, cited passages
-  ask --json --stdin        one question per input line, one JSON answer per output line
+  ask "<question>" [options]  answer a question with verbatim, cited passages
+      --limit N               at most N passages (1-100, default 3)
+      --letter ID             only this letter (its id or symbol)
+      --from DATE, --to DATE  only letters dated from / up to DATE: 2023-09-19, 2023-09 or 2023
+      --part PART             only letter, annex or enclosure passages
+      --json                  one JSON object (with "total", and "related" when not found)
+      --stdin                 one question per input line, an answer for each (with --json, one
+                              JSON line each); a bad line gets its own error and the rest go on
   add <file.pdf|.txt|.md> [--symbol S] [--date YYYY-MM-DD]
-                            read a letter, check it, and write it into the corpus
-  letters [--json]          list the letters in the corpus
-  letter <id> [--json]      show one letter: metadata and numbered passages
-  validate [--quiet]        check every corpus file; exits 1 listing each problem
+                              read a letter, check it, and write it into the corpus
+  letters [--json]            list the letters in the corpus
+  letter <id> [--json]        show one letter: metadata and numbered passages
+  validate [--quiet]          check every corpus file; exits 1 listing each problem
+  help                        this text
 
-The corpus folder is CORPUS_DIR (default ./corpus).`;
+The corpus folder is CORPUS_DIR (default ./corpus), the saved index INDEX_CACHE_DIR.
+Exit codes: 0 done, 1 the corpus or a letter has a problem, 2 the command line does.`;
 
 /** The letter summary that `letters --json` prints; field names are a contract. */
 function letterSummary(letter: Letter) {
@@ -101,43 +109,60 @@ function answerJson(answer: Answer) {
   };
 }
 
-function askOptions(values: {
-  limit?: string;
-  letter?: string;
-  from?: string;
-  to?: string;
-  part?: string;
-}): AskOptions {
+function askOptions(
+  letters: readonly Letter[],
+  values: { limit?: string; letter?: string; from?: string; to?: string; part?: string },
+): AskOptions {
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 100)) {
     throw new UsageError(`--limit must be a whole number from 1 to 100, not "${values.limit}"`);
-  }
-  for (const key of ['from', 'to'] as const) {
-    const value = values[key];
-    if (value !== undefined && !IsoDate.safeParse(value).success)
-      throw new UsageError(`--${key} must be a date as YYYY-MM-DD, not "${value}"`);
   }
   const part = values.part;
   if (part !== undefined && !PartKind.safeParse(part).success) {
     throw new UsageError(`--part must be one of ${PartKind.options.join(', ')}, not "${part}"`);
   }
-  return {
-    limit,
-    letter: values.letter,
-    from: values.from,
-    to: values.to,
-    part: part as AskOptions['part'],
-  };
+  try {
+    const { letter, from, to } = readSearchFilters(letters, values);
+    return { limit, letter, from, to, part: part as AskOptions['part'] };
+  } catch (error) {
+    if (error instanceof FilterError)
+      throw new UsageError(error.message.replace(/^(from|to)\b/, '--$1'));
+    throw error;
+  }
 }
 
-/** Answers one question per line of standard input, one JSON line each, in order. */
-async function answerLines(index: SearchIndex, options: AskOptions): Promise<void> {
+/**
+ * Answers one question per line of standard input, in order: one JSON line each with `--json`,
+ * otherwise each answer as text under its question. A line that cannot be answered gets its own
+ * error (`{"query", "error"}` in JSON) and the lines after it are answered as usual.
+ */
+async function answerLines(
+  index: SearchIndex,
+  options: AskOptions,
+  json: boolean,
+): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let failed = 0;
   for await (const line of lines) {
-    process.stdout.write(
-      `${JSON.stringify(answerJson(answerQuestion(index, line.trim(), options)))}\n`,
-    );
+    const question = line.trim();
+    try {
+      const answer = answerQuestion(index, question, options);
+      process.stdout.write(
+        json
+          ? `${JSON.stringify(answerJson(answer))}\n`
+          : `? ${question}\n${renderAnswerText(answer, process.stdout.isTTY)}\n\n`,
+      );
+    } catch (error) {
+      failed += 1;
+      const message = `could not answer this line: ${(error as Error).message}`;
+      process.stdout.write(
+        json
+          ? `${JSON.stringify({ query: question, error: message })}\n`
+          : `? ${question.slice(0, 200)}\nError: ${message}\n\n`,
+      );
+    }
   }
+  return failed > 0 ? 1 : 0;
 }
 
 function findLetter(letters: readonly Letter[], key: string): Letter {
@@ -169,10 +194,11 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  if (values.help || command === 'help') {
     console.log(USAGE);
-    return command || values.help ? 0 : 2;
+    return 0;
   }
+  if (!command) throw new UsageError(USAGE);
   const config = parseCoreConfig(process.env);
   if (command === 'add') {
     const [file] = rest;
@@ -203,15 +229,13 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'ask') {
-    const options = askOptions(values);
-    const { index } = await openCorpus(config.corpusDir, config.indexCacheDir);
-    if (values.stdin) {
-      await answerLines(index, options);
-      return 0;
-    }
     const question = rest.join(' ').trim();
-    if (!question)
-      throw new UsageError('Usage: npm run cli -- ask "<question>" [--limit N] [--json]');
+    if (!question && !values.stdin) throw new UsageError(`Ask what?\n\n${USAGE}`);
+    const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+    for (const warning of opened.warnings ?? []) console.error(`Warning: ${warning}`);
+    const { index } = opened;
+    const options = askOptions(index.letters, values);
+    if (values.stdin) return answerLines(index, options, values.json);
     const answer = answerQuestion(index, question, options);
     console.log(
       values.json
@@ -220,6 +244,9 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
+  if (!['letters', 'letter', 'validate'].includes(command))
+    throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  await assertCorpusFolder(config.corpusDir);
   const corpus = await loadCorpus(config.corpusDir);
   switch (command) {
     case 'letters':
@@ -267,15 +294,15 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (
-      error instanceof UsageError ||
-      error instanceof ConfigError ||
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    ) {
-      console.error((error as Error).message);
+    const usage = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (error instanceof UsageError || error instanceof ConfigError || usage) {
+      console.error(usage ? `${(error as Error).message}\n\n${USAGE}` : (error as Error).message);
       process.exitCode = 2;
+    } else if (error instanceof CorpusFolderError || error instanceof CorpusError) {
+      console.error(error.message);
+      process.exitCode = 1;
     } else {
-      console.error(error);
+      console.error(`Annex failed: ${(error as Error).message}`);
       process.exitCode = 1;
     }
   },

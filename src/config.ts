@@ -25,8 +25,8 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
     .map((issue) => `  - ${issue.path.join('.') || '(environment)'}: ${issue.message}`)
     .join('\n');
 }
@@ -35,7 +35,9 @@ function describeIssues(error: z.ZodError): string {
 export function parseCoreConfig(env: Record<string, string | undefined>): CoreConfig {
   const parsed = CoreEnv.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(`Bad configuration:\n${describeIssues(parsed.error)}\nSee .env.example.`);
+    throw new ConfigError(
+      `Bad configuration:\n${describeIssues(parsed.error.issues)}\nSee .env.example.`,
+    );
   }
   return Object.freeze({
     corpusDir: path.resolve(parsed.data.CORPUS_DIR),
@@ -47,6 +49,9 @@ export function parseCoreConfig(env: Record<string, string | undefined>): CoreCo
 const Snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)');
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const RATE_LIMIT_EXPECTED =
+  'expected a whole number of requests per user per minute, from 0 (no limit) to 10000';
 
 const BotEnv = CoreEnv.extend({
   DISCORD_TOKEN: z
@@ -63,8 +68,17 @@ const BotEnv = CoreEnv.extend({
     .pipe(Snowflake),
   DISCORD_GUILD_ID: optional(Snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),
-  SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)])),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: RATE_LIMIT_EXPECTED })
+    .int({ error: RATE_LIMIT_EXPECTED })
+    .min(0, { error: RATE_LIMIT_EXPECTED })
+    .max(10_000, { error: RATE_LIMIT_EXPECTED })
+    .default(20),
+  SHARDS: optional(
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
+      error: 'expected a number of shards from 1 to 1000, or auto (Discord’s recommendation)',
+    }),
+  ),
   /** Set by discord.js's ShardingManager in each shard process it starts. */
   SHARDING_MANAGER: optional(z.string()),
 });
@@ -85,11 +99,12 @@ export interface BotConfig extends CoreConfig {
   readonly isShard: boolean;
 }
 
-/** The message shown when the bot cannot start for want of configuration. */
-function botConfigHelp(details: string): string {
+/** The message shown when the bot cannot do `what` for want of configuration. */
+function botConfigHelp(what: string, issues: readonly z.core.$ZodIssue[]): string {
+  const missing = issues.every((issue) => issue.message.startsWith('missing'));
   return [
-    'Annex cannot start the Discord bot: the configuration is incomplete.',
-    details,
+    `Annex cannot ${what}: the configuration ${missing ? 'is incomplete' : 'has values it cannot use'}.`,
+    describeIssues(issues),
     '',
     'Put these in a file named .env (copy .env.example, which explains each one):',
     '  DISCORD_TOKEN=<your bot token>',
@@ -100,12 +115,18 @@ function botConfigHelp(details: string): string {
   ].join('\n');
 }
 
-/** Parses the bot's settings from `env`; throws `ConfigError` listing every missing or bad key. */
-export function parseBotConfig(env: Record<string, string | undefined>): BotConfig {
+/**
+ * Parses the bot's settings from `env`; throws `ConfigError` listing every missing or bad key,
+ * saying that Annex cannot do `what` ("start the Discord bot", "register the commands").
+ */
+export function parseBotConfig(
+  env: Record<string, string | undefined>,
+  what = 'start the Discord bot',
+): BotConfig {
   // In a shard process, SHARDS is discord.js's own list of shard ids, not the operator's setting.
   const own = env.SHARDING_MANAGER === 'true' ? { ...env, SHARDS: undefined } : env;
   const parsed = BotEnv.safeParse(own);
-  if (!parsed.success) throw new ConfigError(botConfigHelp(describeIssues(parsed.error)));
+  if (!parsed.success) throw new ConfigError(botConfigHelp(what, parsed.error.issues));
   const data = parsed.data;
   return Object.freeze({
     corpusDir: path.resolve(data.CORPUS_DIR),

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BUILT, CORPUS_DIR, SEED, startNode, tempDir } from './helpers.ts';
+import { BUILT, CORPUS_DIR, ROOT, SEED, startNode, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
 const node = process.execPath;
@@ -115,5 +117,141 @@ describe('cli ask --json --stdin', () => {
     // An abstention offers the closest passages apart from the results, never mixed in.
     expect(answers[1].results).toEqual([]);
     expect(answers[1].related.length).toBeLessThanOrEqual(3);
+  });
+});
+
+/** Runs the built CLI; resolves with its exit code and output, whatever the code. */
+async function runCli(args: string[], extraEnv: Record<string, string> = {}) {
+  return run(node, [BUILT.cli, ...args], { env: { ...(await env()), ...extraEnv } }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
+  );
+}
+
+describe('cli: bad input gets one clear line and a non-zero exit, never a stack trace', () => {
+  it.each([
+    [['ask', 'mines', '--from', '2022-13-45'], '--from should be a date like 2023-09-19'],
+    [['ask', 'mines', '--from', '2022-02-30'], '--from should be a date like 2023-09-19'],
+    [['ask', 'mines', '--from', '2024', '--to', '2023'], '--from (2024-01-01) is after to'],
+    [['ask', 'mines', '--letter', 'nope'], 'No letter "nope"'],
+    [['ask', 'mines', '--bogus'], "Unknown option '--bogus'"],
+    [['frobnicate'], 'Unknown command "frobnicate"'],
+  ])('%j → exit 2: %s', async (args, message) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads dates the way the bot does: a year, a month, a day', async () => {
+    const { code, stdout } = await runCli([
+      'ask',
+      'Khojavend',
+      '--json',
+      '--from',
+      '2023',
+      '--to',
+      '2023-09',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).searched).toMatchObject({ letters: 1, from: '2023-09-19' });
+  });
+
+  it('says so when CORPUS_DIR is no folder, for every command', async () => {
+    for (const args of [['ask', 'mines'], ['letters'], ['letter', 'x'], ['validate']]) {
+      const { code, stderr } = await runCli(args, { CORPUS_DIR: '/nonexistent/corpus' });
+      expect(code, args.join(' ')).toBe(1);
+      expect(stderr).toContain('No corpus folder at /nonexistent/corpus (CORPUS_DIR)');
+    }
+  });
+
+  it('warns and answers without a saved index when INDEX_CACHE_DIR cannot be used', async () => {
+    const { code, stdout, stderr } = await runCli(['ask', 'Khojavend'], {
+      INDEX_CACHE_DIR: '/proc/nope',
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('index cache folder /proc/nope (INDEX_CACHE_DIR) cannot be used');
+    expect(stdout).toContain('Khojav');
+  });
+
+  it('takes a 70,000-character word in stride, also in a batch', async () => {
+    const long = 'x'.repeat(70_000);
+    const { code } = await runCli(['ask', long]);
+    expect(code).toBe(0);
+    const child = startNode(BUILT.cli, ['ask', '--json', '--stdin'], { env: await env() });
+    child.stdin?.end(`Khojavend\n${long}\nWere mines found in Kalbajar?\n`);
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).query.length),
+    ).toEqual([9, 70_000, 29]);
+  });
+});
+
+describe('cli: help and usage', () => {
+  it('prints the whole usage for `help`, `--help`, and `ask` without a question', async () => {
+    for (const args of [['help'], ['--help']]) {
+      const { code, stdout } = await runCli(args);
+      expect(code).toBe(0);
+      expect(stdout).toContain('--stdin');
+    }
+    const { code, stderr } = await runCli(['ask']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Ask what?');
+    expect(stderr).toContain('--stdin');
+  });
+
+  it('answers --stdin as text without --json, each answer under its question', async () => {
+    const child = startNode(BUILT.cli, ['ask', '--stdin'], { env: await env() });
+    child.stdin?.end('Khojavend\nWho won the World Cup?\n');
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(out).toContain('? Khojavend\n1. ');
+    expect(out).toContain('? Who won the World Cup?\nNot found');
+    expect(out).not.toContain('"query"');
+  });
+
+  it('answers the example questions file the README uses', async () => {
+    const child = startNode(BUILT.cli, ['ask', '--json', '--stdin'], { env: await env() });
+    const questions = await readFile(path.join(ROOT, 'eval/example-questions.txt'), 'utf8');
+    child.stdin?.end(questions);
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(out.trim().split('\n')).toHaveLength(questions.trim().split('\n').length);
+  });
+});
+
+describe('the scripts say how they are used', () => {
+  it.each(['eval', 'bench', 'load'])(
+    'npm run %s -- --help exits 0 with its usage',
+    async (script) => {
+      const { stdout } = await run(node, [path.join(ROOT, `dist/scripts/${script}.mjs`), '--help']);
+      expect(stdout).toMatch(new RegExp(`^Usage: npm run ${script}`));
+    },
+  );
+
+  it('an unknown option gets the usage and exit 2, no stack trace', async () => {
+    const error = await run(node, [path.join(ROOT, 'dist/scripts/bench.mjs'), '--frob']).catch(
+      (e) => e,
+    );
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain('Usage: npm run bench');
+    expect(error.stderr).not.toMatch(/\n\s+at /);
   });
 });

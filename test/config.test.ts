@@ -36,6 +36,36 @@ describe('parseBotConfig', () => {
     }
   });
 
+  it('says a bad value is bad, not missing, and what each setting expects', () => {
+    const message = (() => {
+      try {
+        parseBotConfig({
+          DISCORD_TOKEN: TOKEN,
+          DISCORD_APPLICATION_ID: '100000000000000002',
+          SHARDS: 'lots',
+          RATE_LIMIT_PER_MINUTE: '-3',
+        });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toMatch(
+      /^Annex cannot start the Discord bot: the configuration has values it cannot use\./,
+    );
+    expect(message).toContain('SHARDS: expected a number of shards from 1 to 1000, or auto');
+    expect(message).toContain(
+      'RATE_LIMIT_PER_MINUTE: expected a whole number of requests per user per minute',
+    );
+    expect(message).not.toMatch(/Invalid input|Too small/);
+  });
+
+  it('names what it cannot do: registering is not starting the bot', () => {
+    expect(() => parseBotConfig({}, 'register the commands')).toThrow(
+      /^Annex cannot register the commands: the configuration is incomplete\./,
+    );
+  });
+
   it('reads a good environment, empty optional values as unset', () => {
     const config = parseBotConfig({
       DISCORD_TOKEN: TOKEN,

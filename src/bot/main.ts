@@ -37,16 +37,18 @@ function onShutdown(logger: Logger, stop: () => Promise<void>): void {
 async function startBot(config: BotConfig): Promise<void> {
   const started = performance.now();
   const logger = createLogger(config.logLevel, [config.token]);
-  const { corpus, index, source } = await openCorpus(config.corpusDir, config.indexCacheDir);
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  const { corpus, index, source } = opened;
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file, line: problem.line }, problem.message);
+  for (const warning of opened.warnings ?? []) logger.warn(warning);
   const state = new AnnexState(index);
   const limiter =
     config.rateLimitPerMinute > 0
       ? new UserRateLimiter({ points: config.rateLimitPerMinute, windowSeconds: 60 })
       : undefined;
   const inflight = new InFlight();
-  const reloader = new CorpusReloader(config.corpusDir, config.indexCacheDir, state, logger);
+  const reloader = new CorpusReloader(config.corpusDir, opened.cacheDir ?? null, state, logger);
   const client = createClient(
     { state, logger, limiter, reloader },
     { apiUrl: config.apiUrl, inflight },
@@ -80,7 +82,9 @@ async function startBot(config: BotConfig): Promise<void> {
  */
 async function startShards(config: BotConfig): Promise<void> {
   const logger = createLogger(config.logLevel, [config.token]);
-  const { index, source } = await openCorpus(config.corpusDir, config.indexCacheDir);
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  for (const warning of opened.warnings ?? []) logger.warn(warning);
+  const { index, source } = opened;
   logger.info({ letters: index.letters.length, index: source }, 'index ready for the shards');
   let totalShards = config.shards;
   if (totalShards === 'auto') {

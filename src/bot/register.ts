@@ -8,7 +8,7 @@ import { ConfigError, parseBotConfig } from '../config.ts';
  * DISCORD_GUILD_ID is set (instant, for testing), else globally (Discord may take up to an hour).
  */
 async function register(): Promise<void> {
-  const config = parseBotConfig(process.env);
+  const config = parseBotConfig(process.env, 'register the commands');
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)

@@ -79,9 +79,17 @@ export class CorpusReloader {
     private readonly debounceMs = RELOAD_DEBOUNCE_MS,
   ) {}
 
-  /** Watches the corpus folder. */
+  /** Watches the corpus folder; if it cannot (the folder went away), says so and serves on. */
   start(): void {
-    this.watcher = watch(this.corpusDir, { recursive: true }, () => this.schedule());
+    try {
+      this.watcher = watch(this.corpusDir, { recursive: true }, () => this.schedule());
+    } catch (error) {
+      this.logger.error(
+        { err: error },
+        'cannot watch the corpus folder: new letters are picked up only by /reload',
+      );
+      return;
+    }
     this.watcher.on('error', (error) =>
       this.logger.error({ err: error }, 'watching the corpus folder failed'),
     );

@@ -16,3 +16,14 @@ export class CorpusError extends Error {
     super(`${file}${line === undefined ? '' : `:${line}`}: ${problem}`);
   }
 }
+
+/** The corpus folder itself is missing or is not a folder: nothing can be served. */
+export class CorpusFolderError extends Error {
+  override readonly name = 'CorpusFolderError';
+
+  constructor(readonly dir: string) {
+    super(
+      `No corpus folder at ${dir} (CORPUS_DIR): create it and put the letters in it, or set CORPUS_DIR in .env to the folder that holds them.`,
+    );
+  }
+}

@@ -1,7 +1,9 @@
+import { normalizeSymbol } from './masthead.ts';
 import type { Letter } from './schema.ts';
 
+/** A key as typed, compared without case and with any dash between symbol parts a hyphen. */
 function normalizeKey(key: string): string {
-  return key.trim().toLowerCase();
+  return normalizeSymbol(key.trim().toUpperCase()).toLowerCase();
 }
 
 function symbolMatches(letter: Pick<Letter, 'symbol' | 'symbols'>, wanted: string): boolean {

@@ -1,9 +1,10 @@
 /** The corpus: UN letters read from text files into typed, validated `Letter`s. No Discord here. */
 export { type Block, readBlocks, stripEmphasis } from './blocks.ts';
 export { formatUnDate, parseWrittenDate } from './dates.ts';
-export { CorpusError } from './errors.ts';
+export { CorpusError, CorpusFolderError } from './errors.ts';
 export { findLetterByKey, namesLetter } from './identify.ts';
 export {
+  assertCorpusFolder,
   type Corpus,
   decodeLetterFile,
   LETTER_EXTENSIONS,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CorpusError } from './errors.ts';
+import { CorpusError, CorpusFolderError } from './errors.ts';
 import { splitSymbol } from './masthead.ts';
 import { parseLetter } from './parse-letter.ts';
 import { Letter, Sidecar } from './schema.ts';
@@ -177,6 +177,21 @@ export function letterIdFor(relativePath: string): string {
  * reported in `problems` with its name. Two files with the same text or the same symbol are
  * duplicates: the first by name loads, the second is refused naming the first.
  */
+/** A folder as the operator would type it: relative to where they are, unless that climbs out. */
+export function displayPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative === '' ? '.' : relative.startsWith('..') ? dir : relative;
+}
+
+/** Throws `CorpusFolderError` unless `dir` is a folder. */
+export async function assertCorpusFolder(dir: string): Promise<void> {
+  const isFolder = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) throw new CorpusFolderError(displayPath(dir));
+}
+
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const problems: CorpusError[] = [];
   const letters: Letter[] = [];

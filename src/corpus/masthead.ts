@@ -13,8 +13,15 @@ export interface Masthead {
 
 /** A UN document symbol: an organ prefix and at least two slash-separated parts. */
 const SYMBOL = String.raw`[A-Z]{1,6}\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+`;
-/** One symbol or several joined by hyphens (a document of two organs). */
-export const SYMBOL_PATTERN = new RegExp(String.raw`\b${SYMBOL}(?:-${SYMBOL})*`);
+/** The dashes a joint symbol is printed with: a hyphen, or the en dash UN documents use. */
+const SYMBOL_JOIN = '[-‐‑–—]';
+/** One symbol or several joined by dashes (a document of two organs: `A/80/999–S/2025/999`). */
+export const SYMBOL_PATTERN = new RegExp(String.raw`\b${SYMBOL}(?:${SYMBOL_JOIN}${SYMBOL})*`);
+
+/** A symbol as Annex writes it: parts joined by a plain hyphen, as links and the CLI expect. */
+export function normalizeSymbol(symbol: string): string {
+  return symbol.replace(new RegExp(`${SYMBOL_JOIN}(?=[A-Z]{1,6}/)`, 'g'), '-');
+}
 const ORGANS =
   'General Assembly|Security Council|Human Rights Council|Economic and Social Council|Trusteeship Council';
 const BODY = new RegExp(
@@ -56,7 +63,8 @@ export function parseAgendaItems(text: string): number[] {
 
 /** Reads the masthead, given its text on one line (blocks joined by spaces). */
 export function parseMasthead(text: string): Masthead {
-  const symbol = SYMBOL_PATTERN.exec(text)?.[0] ?? null;
+  const found = SYMBOL_PATTERN.exec(text)?.[0];
+  const symbol = found ? normalizeSymbol(found) : null;
   const distr = DISTRIBUTED.exec(text);
   return {
     symbol,

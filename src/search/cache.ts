@@ -3,7 +3,7 @@ import { openSync, readSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
-import { type Corpus, loadCorpus } from '../corpus/load.ts';
+import { assertCorpusFolder, type Corpus, displayPath, loadCorpus } from '../corpus/load.ts';
 import type { Letter } from '../corpus/schema.ts';
 import { GLOSSARY } from './glossary.ts';
 import * as lexicon from './lexicon.ts';
@@ -25,6 +25,10 @@ export interface OpenCorpus {
   source: IndexSource;
   /** The corpus key the index was saved under (null without a cache). */
   key: string | null;
+  /** Problems worth telling the operator that did not stop the corpus from opening. */
+  warnings?: string[];
+  /** The cache folder in use: the one asked for, or null when it could not be used. */
+  cacheDir?: string | null;
 }
 
 /** The JSON file of a saved corpus: letters without their texts, problems, and the index. */
@@ -73,6 +77,39 @@ export function indexOptionsFingerprint(): string {
     GLOSSARY,
     lexicon: Object.entries(lexicon).filter(([, value]) => typeof value === 'number'),
   });
+}
+
+/**
+ * Makes `dir` (and the folders above it that are missing) and checks that a file can be written
+ * there. Returns why it cannot be used, or null. Folders are made one at a time: Node's
+ * recursive mkdir never returns for some paths (`/proc/nope`).
+ */
+export async function prepareCacheDir(dir: string): Promise<string | null> {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (
+    !(await stat(at).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    missing.unshift(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  const probe = path.join(dir, `.probe-${process.pid}`);
+  try {
+    for (const folder of missing)
+      await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+    return null;
+  } catch (error) {
+    return `the index cache folder ${dir} (INDEX_CACHE_DIR) cannot be used (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): answering without a saved index, so every start re-indexes the letters`;
+  }
 }
 
 /** Bytes of saved letter texts read at a time when loading. */
@@ -127,7 +164,7 @@ export async function corpusKey(dir: string, cacheDir: string | null = null): Pr
     );
   }
   if (recordsFile && changed) {
-    await mkdir(path.dirname(recordsFile), { recursive: true }).catch(() => undefined);
+    await mkdir(path.dirname(recordsFile)).catch(() => undefined);
     await writeFile(recordsFile, JSON.stringify(next)).catch(() => undefined);
   }
   const hash = createHash('sha256').update(`${indexOptionsFingerprint()}\n`);
@@ -266,7 +303,6 @@ export async function saveCorpus(
 ): Promise<string | null> {
   const folder = path.join(cacheDir, `corpus-${key}`);
   try {
-    await mkdir(cacheDir, { recursive: true });
     await writeSaved(folder, key, corpus, index);
     return folder;
   } catch {
@@ -277,9 +313,27 @@ export async function saveCorpus(
 /**
  * Loads the corpus in `dir` with its index. With a `cacheDir`, a saved index for exactly this
  * corpus is loaded (no parsing, no indexing); otherwise the letters are parsed, indexed, and
- * the result saved for next time. A cache that cannot be read or written only costs a rebuild.
+ * the result saved for next time. A cache that cannot be read or written only costs a rebuild;
+ * a cache folder that cannot be made or written to is not used, and `warnings` says so.
+ * Throws `CorpusFolderError` when `dir` is no folder.
  */
-export async function openCorpus(dir: string, cacheDir: string | null): Promise<OpenCorpus> {
+export async function openCorpus(dir: string, wantedCacheDir: string | null): Promise<OpenCorpus> {
+  await assertCorpusFolder(dir);
+  const cacheProblem = wantedCacheDir ? await prepareCacheDir(wantedCacheDir) : null;
+  const cacheDir = cacheProblem ? null : wantedCacheDir;
+  const opened = { ...(await openWithCache(dir, cacheDir)), cacheDir };
+  const warnings = [
+    ...(cacheProblem ? [cacheProblem] : []),
+    ...(opened.corpus.letters.length === 0 && opened.corpus.problems.length === 0
+      ? [
+          `no letters in ${displayPath(dir)} (CORPUS_DIR): add .txt, .md or .pdf letters (npm run cli -- add <file>)`,
+        ]
+      : []),
+  ];
+  return warnings.length > 0 ? { ...opened, warnings } : opened;
+}
+
+async function openWithCache(dir: string, cacheDir: string | null): Promise<OpenCorpus> {
   const key = cacheDir ? await corpusKey(dir, cacheDir).catch(() => null) : null;
   if (cacheDir && key) {
     const saved = await readSaved(path.join(cacheDir, `corpus-${key}`), key);

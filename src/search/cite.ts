@@ -34,7 +34,7 @@ export function pageLabel(pages: readonly number[]): string | null {
 /**
  * The one citation format: symbol (or, when the text carries none, the letter's title), date,
  * part, page(s) where known, and the passage number, labelled as Annex's own numbering.
- * `A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10 (Annex numbering)`
+ * `A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10 (numbered by Annex)`
  */
 export function formatCitation(letter: Letter, passage: Passage): string {
   const parts = letter.symbol ? [letter.symbol, formatUnDate(letter.date)] : [letter.title];
@@ -42,7 +42,7 @@ export function formatCitation(letter: Letter, passage: Passage): string {
   parts.push(partLabel(passage, annexes));
   const page = pageLabel(passage.pages);
   if (page) parts.push(page);
-  parts.push(`passage ${passage.n} (Annex numbering)`);
+  parts.push(`passage ${passage.n} (numbered by Annex)`);
   return parts.join(', ');
 }
 

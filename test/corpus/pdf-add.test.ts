@@ -122,3 +122,47 @@ describe('addLetter with a PDF', () => {
     expect(JSON.parse(await readFile(written[1] ?? '', 'utf8'))).toEqual({ symbol: 'A/80/999' });
   });
 });
+
+/** A letter as a word processor lays it out: a joint symbol with an en dash, centred headings, paragraphs told apart only by a first-line indent. */
+const indentedPdf = () =>
+  pdf((doc) => {
+    doc.fontSize(11);
+    doc.text('United Nations A/80/999–S/2025/999').text('Distr.: General 3 March 2025');
+    doc.text('General Assembly Eightieth session').moveDown();
+    doc.text(HEADING, { align: 'center' });
+    doc.text(
+      'I have the honour to transmit herewith a statement on mine clearance in Testland (see annex), which runs on to a second line.',
+      { indent: 28 },
+    );
+    doc.text('I should be grateful if you would have it circulated as a document.', { indent: 28 });
+    doc.text('(Signed) Jane Doe Ambassador Permanent Representative', { indent: 28 });
+    doc.addPage();
+    doc.text(`Annex to the letter dated 2 March 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General`, { align: 'center' }).moveDown();
+    doc.text('Statement on mine clearance in Testland', { align: 'center' });
+    doc.text('Since January 2025, 48 deminers have cleared 1,250 hectares of land in the north of the country.', { indent: 28 });
+    doc.text('The work continues in the south.', { indent: 28 });
+  });
+
+describe('addLetter with a PDF as a word processor makes it', () => {
+  it('keeps both halves of a symbol printed with an en dash', async () => {
+    const source = path.join(await tempDir(), 'N2599999.pdf');
+    await writeFile(source, await indentedPdf());
+    const { letter } = await addLetter(source, await tempDir());
+    expect(letter.symbol).toBe('A/80/999-S/2025/999');
+    expect(letter.symbols).toEqual(['A/80/999', 'S/2025/999']);
+  });
+
+  it('tells paragraphs apart by their first-line indent, the annex title from its first paragraph', async () => {
+    const source = path.join(await tempDir(), 'N2599999.pdf');
+    await writeFile(source, await indentedPdf());
+    const { letter } = await addLetter(source, await tempDir());
+    expect(letter.annexes).toEqual([{ title: 'Statement on mine clearance in Testland', date: null }]);
+    expect(letter.passages.map((p) => [p.part, p.text.slice(0, 30)])).toEqual([
+      ['letter', 'I have the honour to transmit '],
+      ['letter', 'I should be grateful if you wo'],
+      ['letter', '(Signed) Jane Doe Ambassador P'],
+      ['annex', 'Since January 2025, 48 deminer'],
+      ['annex', 'The work continues in the sout'],
+    ]);
+  });
+});

@@ -65,7 +65,7 @@ describe('/ask', () => {
       expect(first.fields[0]).toEqual({
         name: 'Citation',
         value: expect.stringMatching(
-          /^A\/78\/368-S\/2023\/686, 19 September 2023, (letter|annex).*passage \d+ \(Annex numbering\)$/,
+          /^A\/78\/368-S\/2023\/686, 19 September 2023, (letter|annex).*passage \d+ \(numbered by Annex\)$/,
         ),
       });
       expect(first.url).toBe('https://undocs.org/en/A/78/368');

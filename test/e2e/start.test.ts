@@ -2,11 +2,30 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { messageOf, TOKEN } from './harness.ts';
 import { slash } from './payloads.ts';
+import { tempDir } from '../helpers.ts';
 import { startBotProcess, useStandIn } from './processes.ts';
 
 const discord = useStandIn();
 
-describe('npm start (src/bot/main.ts) against the stand-in', () => {
+describe('npm start (dist/bot.cjs) against the stand-in', () => {
+  it('exits 1 with one clear line when CORPUS_DIR is no folder', async () => {
+    const bot = await startBotProcess(discord(), { CORPUS_DIR: '/nonexistent/corpus' });
+    const [code] = await once(bot.child, 'exit');
+    expect(code).toBe(1);
+    expect(bot.output()).toContain('No corpus folder at /nonexistent/corpus (CORPUS_DIR)');
+    expect(bot.output()).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
+  it('starts on an empty corpus folder, saying there are no letters', async () => {
+    const bot = await startBotProcess(discord(), { CORPUS_DIR: await tempDir() });
+    await bot.waitForOutput(/Annex ready/, 1, 20_000);
+    expect(bot.output()).toMatch(
+      /no letters in .* \(CORPUS_DIR\): add \.txt, \.md or \.pdf letters/,
+    );
+    bot.child.kill('SIGTERM');
+    expect((await once(bot.child, 'exit'))[0]).toBe(0);
+  }, 30_000);
+
   it('logs one ready line, answers, and exits 0 on SIGTERM without ever logging the token', async () => {
     const bot = await startBotProcess(discord(), { LOG_LEVEL: 'info' });
     await bot.waitForOutput(/Annex ready/, 1, 20_000);

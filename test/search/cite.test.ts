@@ -15,11 +15,11 @@ describe('formatCitation', () => {
     const l = letter(SEED.lachin);
     const spanning = l.passages.find((p) => p.pages.length === 2);
     expect(spanning && formatCitation(l, spanning)).toBe(
-      'A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 11 (Annex numbering)',
+      'A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 11 (numbered by Annex)',
     );
     const first = l.passages[0];
     expect(first && formatCitation(l, first)).toBe(
-      'A/76/930-S/2022/642, 24 August 2022, letter, passage 1 (Annex numbering)',
+      'A/76/930-S/2022/642, 24 August 2022, letter, passage 1 (numbered by Annex)',
     );
   });
 
@@ -27,7 +27,7 @@ describe('formatCitation', () => {
     const l = letter(SEED.awarenessDay2024);
     const p = l.passages[3];
     expect(p && formatCitation(l, p)).toBe(
-      'Letter dated 4 April 2024 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General, annex, passage 4 (Annex numbering)',
+      'Letter dated 4 April 2024 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General, annex, passage 4 (numbered by Annex)',
     );
   });
 });

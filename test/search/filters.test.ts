@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { FilterError, parseFilterDate, readSearchFilters } from '../../src/search/filters.ts';
+
+describe('parseFilterDate', () => {
+  it('reads a day, a month or a year as its first or last day', () => {
+    expect(parseFilterDate('2023-09-19', 'from')).toBe('2023-09-19');
+    expect(parseFilterDate('2023-09', 'from')).toBe('2023-09-01');
+    expect(parseFilterDate('2024-02', 'to')).toBe('2024-02-29');
+    expect(parseFilterDate('2023', 'to')).toBe('2023-12-31');
+  });
+
+  it.each(['2022-13-45', '2022-02-30', '2023-00', 'September', '20230919', ''])(
+    'refuses %j, naming the filter',
+    (value) => {
+      expect(() => parseFilterDate(value, 'from')).toThrow(FilterError);
+      expect(() => parseFilterDate(value, 'from')).toThrow(
+        /^from should be a date like 2023-09-19/,
+      );
+    },
+  );
+});
+
+describe('readSearchFilters', () => {
+  it('refuses a range that ends before it starts, and a letter that does not exist', () => {
+    expect(() => readSearchFilters([], { from: '2024', to: '2023' })).toThrow(
+      'from (2024-01-01) is after to (2023-12-31)',
+    );
+    expect(() => readSearchFilters([], { letter: 'nope' })).toThrow(/^No letter "nope"/);
+  });
+});
