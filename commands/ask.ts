@@ -1,13 +1,26 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import type { BotContext } from '../src/bot/context.ts';
-import { respond } from '../src/bot/respond.ts';
-import { type AnswerView, renderAnswer, type Reply } from '../src/render/discord.ts';
+} from 'discord-api-types/v10';
+import {
+  type AnswerView,
+  questionFromEmbeds,
+  renderAnswer,
+  type Reply,
+} from '../src/render/discord.ts';
 import { answerQuestion, type SearchFilters } from '../src/search/answer.ts';
-import { autocompleteLetter, EVERYWHERE, filterOptions, readFilters } from './options.ts';
+import type { HandlerContext } from './context.ts';
+import { booleanOption, requiredString, userIdOf } from './interaction.ts';
+import {
+  autocompleteLetter,
+  EVERYWHERE,
+  filterOptions,
+  filtersFromScope,
+  readFilters,
+} from './options.ts';
+import { staleButton } from './stale.ts';
 import type { SlashCommand } from './types.ts';
 
 /**
@@ -15,7 +28,7 @@ import type { SlashCommand } from './types.ts';
  * answered, and what the answer's buttons (more results, post publicly) show.
  */
 export function askReply(
-  ctx: BotContext,
+  ctx: HandlerContext,
   filters: SearchFilters,
   view: Omit<AnswerView, 'keys'>,
 ): Reply {
@@ -49,20 +62,31 @@ export const ask: SlashCommand = {
     ],
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  async execute(interaction, ctx) {
-    const question = interaction.options.getString('question', true);
+  execute(interaction, ctx) {
+    const question = requiredString(interaction, 'question');
     const { filters, scope } = readFilters(interaction, ctx);
-    const ephemeral = interaction.options.getBoolean('private') ?? false;
-    await respond(
-      interaction,
-      askReply(ctx, filters, {
-        question,
-        userId: interaction.user.id,
-        offset: 0,
-        scope,
-        ephemeral,
-      }),
-    );
+    const ephemeral = booleanOption(interaction, 'private') ?? false;
+    const view = { question, userId: userIdOf(interaction), offset: 0, scope, ephemeral };
+    return { type: 'reply', reply: askReply(ctx, filters, view) };
   },
   autocomplete: autocompleteLetter,
+  buttons: {
+    /** "More results" / "Previous": the same question, another page, in place. */
+    'ask-page'(action, interaction, ctx) {
+      const filters = filtersFromScope(action.scope, ctx);
+      const question = questionFromEmbeds(interaction.message.embeds);
+      if (!filters || !question) return staleButton();
+      const ephemeral = ((interaction.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+      const view = { question, userId: action.userId, offset: action.offset, scope: action.scope };
+      return { type: 'update', reply: askReply(ctx, filters, { ...view, ephemeral }) };
+    },
+    /** "Post publicly": the private answer again, as a message everyone sees. */
+    publish(action, interaction, ctx) {
+      const filters = filtersFromScope(action.scope, ctx);
+      const question = questionFromEmbeds(interaction.message.embeds);
+      if (!filters || !question) return staleButton();
+      const view = { question, userId: action.userId, offset: action.offset, scope: action.scope };
+      return { type: 'reply', reply: askReply(ctx, filters, { ...view, ephemeral: false }) };
+    },
+  },
 };

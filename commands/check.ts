@@ -1,13 +1,13 @@
 import {
   ApplicationCommandType,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
-} from 'discord.js';
-import { UserFacingError } from '../src/bot/errors.ts';
-import { respond } from '../src/bot/respond.ts';
+} from 'discord-api-types/v10';
 import { renderVerdict } from '../src/render/discord.ts';
 import { describeScope } from '../src/search/answer.ts';
 import { checkClaim } from '../src/search/check.ts';
-import { MODERATORS_ONLY, requireModerator } from './options.ts';
+import { UserFacingError } from './errors.ts';
+import { requireModerator } from './interaction.ts';
+import { MODERATORS_ONLY } from './options.ts';
 import type { MessageCommand } from './types.ts';
 
 /** Moderators: right-click a message → Apps → Check in letters. Always private. */
@@ -17,15 +17,14 @@ export const check: MessageCommand = {
     name: 'Check in letters',
     ...MODERATORS_ONLY,
   } satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody,
-  async execute(interaction, ctx) {
+  execute(interaction, ctx) {
     requireModerator(interaction, 'Checking a message against the letters');
-    const claim = interaction.targetMessage.content.trim();
+    const target = interaction.data.resolved.messages[interaction.data.target_id];
+    const claim = (target?.content ?? '').trim();
     if (!claim)
       throw new UserFacingError('That message has no text to check (only attachments or embeds).');
     const verdict = checkClaim(ctx.state.index, claim);
-    await respond(
-      interaction,
-      renderVerdict(claim, verdict, describeScope(ctx.state.index), ctx.state.info()),
-    );
+    const reply = renderVerdict(claim, verdict, describeScope(ctx.state.index), ctx.state.info());
+    return { type: 'reply', reply };
   },
 };

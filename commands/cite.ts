@@ -2,12 +2,12 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { UserFacingError } from '../src/bot/errors.ts';
-import { respond } from '../src/bot/respond.ts';
+} from 'discord-api-types/v10';
 import { renderCitations } from '../src/render/discord.ts';
-import type { CitationStyle } from '../src/search/cite.ts';
-import { autocompleteLetter, EVERYWHERE, letterOption } from './options.ts';
+import { CITATION_STYLES, type CitationStyle } from '../src/search/cite.ts';
+import { UserFacingError } from './errors.ts';
+import { integerOption, requiredString, stringOption } from './interaction.ts';
+import { autocompleteLetter, chosenLetter, EVERYWHERE, letterOption } from './options.ts';
 import type { SlashCommand } from './types.ts';
 
 export const cite: SlashCommand = {
@@ -39,17 +39,17 @@ export const cite: SlashCommand = {
     ],
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  async execute(interaction, ctx) {
-    const chosen = ctx.state.findLetter(interaction.options.getString('letter', true));
-    const n = interaction.options.getInteger('passage');
+  execute(interaction, ctx) {
+    const chosen = chosenLetter(ctx, requiredString(interaction, 'letter'));
+    const n = integerOption(interaction, 'passage');
     const passage = n === null ? null : (chosen.passages.find((p) => p.n === n) ?? null);
     if (n !== null && !passage)
       throw new UserFacingError(
         `This letter has passages 1 to ${chosen.passages.length}; there is no passage ${n}.`,
       );
-    const style = (interaction.options.getString('style') ?? undefined) as
-      CitationStyle | undefined;
-    await respond(interaction, renderCitations(chosen, passage, ctx.state.info(), { style }));
+    const typed = stringOption(interaction, 'style');
+    const style = CITATION_STYLES.find((s) => s === typed) as CitationStyle | undefined;
+    return { type: 'reply', reply: renderCitations(chosen, passage, ctx.state.info(), { style }) };
   },
   autocomplete: autocompleteLetter,
 };

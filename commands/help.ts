@@ -1,8 +1,7 @@
 import {
   ApplicationCommandType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { respond } from '../src/bot/respond.ts';
+} from 'discord-api-types/v10';
 import { renderHelp } from '../src/render/discord.ts';
 import { EVERYWHERE } from './options.ts';
 import type { SlashCommand } from './types.ts';
@@ -20,7 +19,7 @@ export const help: SlashCommand = {
     description: 'What Annex does and does not do, its commands, and the letters it knows',
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  async execute(interaction, ctx) {
-    await respond(interaction, renderHelp(ctx.state.info(), listing));
+  execute(_interaction, ctx) {
+    return { type: 'reply', reply: renderHelp(ctx.state.info(), listing) };
   },
 };

@@ -1,17 +1,40 @@
 /**
- * Every command, in one explicit list. Dispatch and registration both read it, so what is
- * registered with Discord and what the bot answers can never drift apart.
+ * The handler core. Every command, in one explicit list (registration reads it too, so what is
+ * registered and what Annex answers never drift apart), and the one entry both transports call:
+ * an interaction as Discord sends it in, what to send back out. No transport here.
  */
+import { randomUUID } from 'node:crypto';
+import {
+  type APIInteraction,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+} from 'discord-api-types/v10';
+import { decodeButton } from '../src/render/custom-ids.ts';
+import { type Reply, renderNotice } from '../src/render/discord.ts';
+import { checkDiscordLimits } from '../src/render/limits.ts';
+import { rateLimitMessage } from '../src/serving/rate-limit.ts';
 import { ask } from './ask.ts';
 import { check } from './check.ts';
 import { cite } from './cite.ts';
+import type { HandlerContext } from './context.ts';
+import { RenderLimitError, UserFacingError } from './errors.ts';
 import { help, setHelpListing } from './help.ts';
+import { userIdOf } from './interaction.ts';
 import { letter } from './letter.ts';
 import { letters } from './letters.ts';
 import { quote } from './quote.ts';
 import { reload } from './reload.ts';
 import { search } from './search.ts';
-import type { Command, MessageCommand, SlashCommand } from './types.ts';
+import { STALE_BUTTON, staleButton } from './stale.ts';
+import type {
+  ButtonHandler,
+  ButtonHandlers,
+  Command,
+  MessageCommand,
+  Outcome,
+  SlashCommand,
+} from './types.ts';
 
 export const slashCommands: readonly SlashCommand[] = [
   ask,
@@ -35,3 +58,152 @@ setHelpListing(
 
 /** The bodies `PUT /applications/{app}/commands` takes. */
 export const commandDefinitions = commands.map((c) => c.data);
+
+const slashByName = new Map(slashCommands.map((c) => [c.data.name, c]));
+const messageByName = new Map(messageCommands.map((c) => [c.data.name, c]));
+/** Every button kind, answered by the module of the command that makes it. */
+const buttonHandlers: ButtonHandlers = Object.assign(
+  {},
+  ...slashCommands.map((c) => c.buttons ?? {}),
+);
+
+export { STALE_BUTTON };
+export const FOREIGN_BUTTON =
+  'These buttons belong to the person who asked. Use `/ask` to get your own answer.';
+
+/** A short id to quote in the private reply and find in the log. */
+export function newErrorId(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/** What an interaction is, for the log. */
+export function describeInteraction(interaction: APIInteraction): string {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+    case InteractionType.ApplicationCommandAutocomplete:
+      return `command ${interaction.data.name}`;
+    case InteractionType.MessageComponent:
+      return `button ${interaction.data.custom_id}`;
+    default:
+      return `interaction type ${interaction.type}`;
+  }
+}
+
+function route(interaction: APIInteraction, ctx: HandlerContext): Outcome | Promise<Outcome> {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand: {
+      if (interaction.data.type === ApplicationCommandType.ChatInput) {
+        const command = slashByName.get(interaction.data.name);
+        if (!command)
+          throw new UserFacingError(
+            'This command is no longer available. It may take a minute for Discord to update the list.',
+          );
+        return command.execute(interaction as Parameters<SlashCommand['execute']>[0], ctx);
+      }
+      const command = messageByName.get(interaction.data.name);
+      if (!command || interaction.data.type !== ApplicationCommandType.Message)
+        throw new UserFacingError('This command is no longer available.');
+      return command.execute(interaction as Parameters<MessageCommand['execute']>[0], ctx);
+    }
+    case InteractionType.ApplicationCommandAutocomplete: {
+      const command = slashByName.get(interaction.data.name);
+      return command?.autocomplete
+        ? command.autocomplete(interaction, ctx)
+        : { type: 'choices', choices: [] };
+    }
+    case InteractionType.MessageComponent: {
+      if (interaction.data.component_type !== ComponentType.Button) return staleButton();
+      const action = decodeButton(interaction.data.custom_id);
+      if (!action) return staleButton();
+      if (action.userId !== userIdOf(interaction))
+        return { type: 'reply', reply: renderNotice(FOREIGN_BUTTON) };
+      const handler = buttonHandlers[action.kind] as ButtonHandler | undefined;
+      return handler
+        ? handler(action, interaction as Parameters<ButtonHandler>[1], ctx)
+        : staleButton();
+    }
+    default:
+      throw new UserFacingError('Annex does not handle this kind of interaction.');
+  }
+}
+
+/** Interactions that do not count against a user's allowance: autocomplete (one per keystroke) and the moderators' check. */
+function exempt(interaction: APIInteraction): boolean {
+  return (
+    interaction.type === InteractionType.ApplicationCommandAutocomplete ||
+    (interaction.type === InteractionType.ApplicationCommand &&
+      interaction.data.type === ApplicationCommandType.Message)
+  );
+}
+
+/** Throws `RenderLimitError` when a reply (or a message it continues into) breaks Discord's limits. */
+function withinLimits(reply: Reply): Reply {
+  for (const message of [reply, ...(reply.continuation ?? [])]) {
+    const problems = checkDiscordLimits(message);
+    if (problems.length > 0)
+      throw new RenderLimitError(`reply exceeds Discord limits: ${problems.join('; ')}`);
+  }
+  return reply;
+}
+
+/** The private reply for a failure: the message of a `UserFacingError`, an error id otherwise (logged). */
+function failure(error: unknown, interaction: APIInteraction, ctx: HandlerContext): Reply {
+  if (error instanceof UserFacingError) return renderNotice(error.message);
+  const errorId = newErrorId();
+  ctx.logger.error(
+    { err: error, errorId, what: describeInteraction(interaction) },
+    'interaction failed',
+  );
+  return renderNotice(
+    `Something went wrong on Annex's side (error id \`${errorId}\`). Please try again; if it keeps happening, tell the bot's operator the id.`,
+  );
+}
+
+/**
+ * Answers an interaction as Discord sends it (not a PING: the transport answers those). The one
+ * error boundary: a `UserFacingError` becomes a short private reply; anything else is logged with
+ * an error id and answered privately with that id; a deferred reply's later work too. Never
+ * throws. Rate limits apply here, so every transport applies them.
+ */
+export async function handleInteraction(
+  interaction: APIInteraction,
+  ctx: HandlerContext,
+): Promise<Outcome> {
+  const started = performance.now();
+  try {
+    if (ctx.limiter && !exempt(interaction)) {
+      const decision = await ctx.limiter.take(userIdOf(interaction));
+      if (!decision.allowed) {
+        ctx.logger.info(
+          { user: userIdOf(interaction), what: describeInteraction(interaction) },
+          'rate limited',
+        );
+        return {
+          type: 'reply',
+          reply: renderNotice(rateLimitMessage(decision, ctx.limiter.settings)),
+        };
+      }
+    }
+    const outcome = await route(interaction, ctx);
+    if (outcome.type === 'reply' || outcome.type === 'update') withinLimits(outcome.reply);
+    ctx.logger.debug(
+      { what: describeInteraction(interaction), ms: Math.round(performance.now() - started) },
+      'answered',
+    );
+    if (outcome.type !== 'deferred') return outcome;
+    return {
+      ...outcome,
+      complete: () =>
+        outcome
+          .complete()
+          .then(withinLimits)
+          .catch((error: unknown) => failure(error, interaction, ctx)),
+    };
+  } catch (error) {
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+      failure(error, interaction, ctx);
+      return { type: 'choices', choices: [] };
+    }
+    return { type: 'reply', reply: failure(error, interaction, ctx) };
+  }
+}

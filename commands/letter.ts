@@ -1,10 +1,10 @@
 import {
   ApplicationCommandType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { respond } from '../src/bot/respond.ts';
+} from 'discord-api-types/v10';
 import { renderLetter } from '../src/render/discord.ts';
-import { autocompleteLetter, EVERYWHERE, letterOption } from './options.ts';
+import { requiredString } from './interaction.ts';
+import { autocompleteLetter, chosenLetter, EVERYWHERE, letterOption } from './options.ts';
 import type { SlashCommand } from './types.ts';
 
 export const letter: SlashCommand = {
@@ -15,9 +15,9 @@ export const letter: SlashCommand = {
     options: [letterOption(true)],
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  async execute(interaction, ctx) {
-    const chosen = ctx.state.findLetter(interaction.options.getString('letter', true));
-    await respond(interaction, renderLetter(chosen, ctx.state.info()));
+  execute(interaction, ctx) {
+    const chosen = chosenLetter(ctx, requiredString(interaction, 'letter'));
+    return { type: 'reply', reply: renderLetter(chosen, ctx.state.info()) };
   },
   autocomplete: autocompleteLetter,
 };

@@ -1,9 +1,9 @@
 import {
   ApplicationCommandType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { respond } from '../src/bot/respond.ts';
+} from 'discord-api-types/v10';
 import { renderLettersPage } from '../src/render/discord.ts';
+import { userIdOf } from './interaction.ts';
 import { EVERYWHERE } from './options.ts';
 import type { SlashCommand } from './types.ts';
 
@@ -14,10 +14,25 @@ export const letters: SlashCommand = {
     description: 'The letters Annex has indexed: date, symbol and title, newest first',
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  async execute(interaction, ctx) {
-    await respond(
-      interaction,
-      renderLettersPage(ctx.state.index.letters, 0, ctx.state.info(), interaction.user.id),
+  execute(interaction, ctx) {
+    const reply = renderLettersPage(
+      ctx.state.index.letters,
+      0,
+      ctx.state.info(),
+      userIdOf(interaction),
     );
+    return { type: 'reply', reply };
+  },
+  buttons: {
+    /** "Next" / "Previous" on the list of letters, in place. */
+    'letters-page'(action, _interaction, ctx) {
+      const reply = renderLettersPage(
+        ctx.state.index.letters,
+        action.page,
+        ctx.state.info(),
+        action.userId,
+      );
+      return { type: 'update', reply };
+    },
   },
 };

@@ -1,20 +1,22 @@
 /** Option definitions and readers shared by several commands. */
 import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIChatInputApplicationCommandInteraction,
   ApplicationCommandOptionType,
   ApplicationIntegrationType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type CommandInteraction,
   InteractionContextType,
   PermissionFlagsBits,
-} from 'discord.js';
-import type { BotContext } from '../src/bot/context.ts';
-import { UserFacingError } from '../src/bot/errors.ts';
+} from 'discord-api-types/v10';
+import type { Letter } from '../src/corpus/schema.ts';
 import type { ButtonScope } from '../src/render/custom-ids.ts';
-import { letterKey } from '../src/render/discord.ts';
 import type { SearchFilters } from '../src/search/answer.ts';
+import { letterKey } from '../src/serving/state.ts';
 import { FilterError, parseFilterDate, readSearchFilters } from '../src/search/filters.ts';
 import { suggestLetters } from '../src/search/suggest.ts';
+import type { HandlerContext } from './context.ts';
+import { UserFacingError } from './errors.ts';
+import { focusedOption, stringOption } from './interaction.ts';
+import type { Outcome } from './types.ts';
 
 /** Everywhere: servers, DMs with the bot, private channels; installed to a server or a user. */
 export const EVERYWHERE = {
@@ -35,19 +37,6 @@ export const MODERATORS_ONLY = {
   contexts: [InteractionContextType.Guild],
   integration_types: [ApplicationIntegrationType.GuildInstall],
 };
-
-/**
- * Re-checks at run time what the registration only defaults to (a server can change who may use
- * a command): a `UserFacingError` unless the user has Manage Messages in a server.
- */
-export function requireModerator(interaction: CommandInteraction, action: string): void {
-  if (
-    !interaction.inGuild() ||
-    !interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)
-  ) {
-    throw new UserFacingError(`${action} is for moderators (Manage Messages) in a server.`);
-  }
-}
 
 export const letterOption = (
   required: boolean,
@@ -83,10 +72,10 @@ export const filterOptions = () => [
 
 /** Reads a date option: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the first (from) or last (to) day. */
 export function readDate(
-  interaction: ChatInputCommandInteraction,
+  interaction: APIChatInputApplicationCommandInteraction,
   name: 'from' | 'to',
 ): string | undefined {
-  const value = interaction.options.getString(name)?.trim();
+  const value = stringOption(interaction, name)?.trim();
   if (!value) return undefined;
   try {
     return parseFilterDate(value, name);
@@ -106,8 +95,8 @@ function userFacing(error: unknown): unknown {
 
 /** The filters of an /ask or /search, checked, with what buttons need to repeat them. */
 export function readFilters(
-  interaction: ChatInputCommandInteraction,
-  ctx: BotContext,
+  interaction: APIChatInputApplicationCommandInteraction,
+  ctx: HandlerContext,
 ): { filters: SearchFilters; scope: ButtonScope } {
   const from = readDate(interaction, 'from');
   const to = readDate(interaction, 'to');
@@ -116,27 +105,37 @@ export function readFilters(
   } catch (error) {
     throw userFacing(error);
   }
-  const letterValue = interaction.options.getString('letter');
-  const letter = letterValue ? ctx.state.findLetter(letterValue) : null;
+  const letterValue = stringOption(interaction, 'letter');
+  const letter = letterValue ? chosenLetter(ctx, letterValue) : null;
   return {
     filters: { letter: letter?.id, from, to },
     scope: { letterKey: letter ? letterKey(letter) : null, from: from ?? null, to: to ?? null },
   };
 }
 
+/** The letter a user chose (its id, or a symbol); a `UserFacingError` when there is none. */
+export function chosenLetter(ctx: HandlerContext, value: string): Letter {
+  const letter = ctx.state.findLetter(value);
+  if (!letter)
+    throw new UserFacingError(
+      `No letter "${value.slice(0, 100)}" in the index. Pick one from the list as you type, or see \`/letters\`.`,
+    );
+  return letter;
+}
+
 /** Filters from a button's scope; `null` when the letter it names is gone. */
-export function filtersFromScope(scope: ButtonScope, ctx: BotContext): SearchFilters | null {
+export function filtersFromScope(scope: ButtonScope, ctx: HandlerContext): SearchFilters | null {
   const letter = scope.letterKey ? ctx.state.letterByKey(scope.letterKey) : null;
   if (scope.letterKey && !letter) return null;
   return { letter: letter?.id, from: scope.from ?? undefined, to: scope.to ?? undefined };
 }
 
 /** Autocomplete for any `letter` option: at most 25 letters matching what was typed. */
-export async function autocompleteLetter(
-  interaction: AutocompleteInteraction,
-  ctx: BotContext,
-): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  if (focused.name !== 'letter') return interaction.respond([]);
-  await interaction.respond(suggestLetters(ctx.state.index.letters, String(focused.value)));
+export function autocompleteLetter(
+  interaction: APIApplicationCommandAutocompleteInteraction,
+  ctx: HandlerContext,
+): Outcome {
+  const focused = focusedOption(interaction);
+  if (focused?.name !== 'letter') return { type: 'choices', choices: [] };
+  return { type: 'choices', choices: suggestLetters(ctx.state.index.letters, focused.value) };
 }

@@ -1,12 +1,11 @@
 import {
   ApplicationCommandType,
-  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { UserFacingError } from '../src/bot/errors.ts';
-import { respond } from '../src/bot/respond.ts';
+} from 'discord-api-types/v10';
 import { renderReloadReport } from '../src/render/discord.ts';
-import { MODERATORS_ONLY, requireModerator } from './options.ts';
+import { UserFacingError } from './errors.ts';
+import { requireModerator } from './interaction.ts';
+import { MODERATORS_ONLY } from './options.ts';
 import type { SlashCommand } from './types.ts';
 
 /** Moderators: re-index the letters now and see what changed. Always private. */
@@ -17,12 +16,14 @@ export const reload: SlashCommand = {
     description: 'Moderators: re-read the letters now and show what was added, removed or refused',
     ...MODERATORS_ONLY,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  async execute(interaction, ctx) {
+  execute(interaction, ctx) {
     requireModerator(interaction, 'Reloading the letters');
-    if (!ctx.reloader)
-      throw new UserFacingError('This bot does not reload its letters while running.');
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const report = await ctx.reloader.reload();
-    await respond(interaction, renderReloadReport(report, ctx.state.info()));
+    const reloader = ctx.reloader;
+    if (!reloader) throw new UserFacingError('This bot does not reload its letters while running.');
+    return {
+      type: 'deferred',
+      ephemeral: true,
+      complete: async () => renderReloadReport(await reloader.reload(), ctx.state.info()),
+    };
   },
 };

@@ -2,11 +2,18 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { respond } from '../src/bot/respond.ts';
-import { renderSearchPage, SEARCH_PAGE_SIZE } from '../src/render/discord.ts';
+} from 'discord-api-types/v10';
+import { questionFromEmbeds, renderSearchPage, SEARCH_PAGE_SIZE } from '../src/render/discord.ts';
 import { answerQuestion } from '../src/search/answer.ts';
-import { autocompleteLetter, EVERYWHERE, filterOptions, readFilters } from './options.ts';
+import { requiredString, userIdOf } from './interaction.ts';
+import {
+  autocompleteLetter,
+  EVERYWHERE,
+  filterOptions,
+  filtersFromScope,
+  readFilters,
+} from './options.ts';
+import { staleButton } from './stale.ts';
 import type { SlashCommand } from './types.ts';
 
 export const search: SlashCommand = {
@@ -26,23 +33,32 @@ export const search: SlashCommand = {
     ],
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
-  async execute(interaction, ctx) {
-    const query = interaction.options.getString('query', true);
+  execute(interaction, ctx) {
+    const query = requiredString(interaction, 'query');
     const { filters, scope } = readFilters(interaction, ctx);
     const answer = answerQuestion(ctx.state.index, query, {
       ...filters,
       limit: SEARCH_PAGE_SIZE,
       list: true,
     });
-    await respond(
-      interaction,
-      renderSearchPage(answer, ctx.state.info(), {
-        question: query,
-        userId: interaction.user.id,
-        offset: 0,
-        scope,
-      }),
-    );
+    const view = { question: query, userId: userIdOf(interaction), offset: 0, scope };
+    return { type: 'reply', reply: renderSearchPage(answer, ctx.state.info(), view) };
   },
   autocomplete: autocompleteLetter,
+  buttons: {
+    /** "Next" / "Previous" on a /search list, in place. */
+    'search-page'(action, interaction, ctx) {
+      const filters = filtersFromScope(action.scope, ctx);
+      const question = questionFromEmbeds(interaction.message.embeds);
+      if (!filters || !question) return staleButton();
+      const answer = answerQuestion(ctx.state.index, question, {
+        ...filters,
+        limit: SEARCH_PAGE_SIZE,
+        offset: action.offset,
+        list: true,
+      });
+      const view = { question, userId: action.userId, offset: action.offset, scope: action.scope };
+      return { type: 'update', reply: renderSearchPage(answer, ctx.state.info(), view) };
+    },
+  },
 };

@@ -1,23 +1,58 @@
 import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  MessageContextMenuCommandInteraction,
+  APIApplicationCommandAutocompleteInteraction,
+  APIApplicationCommandOptionChoice,
+  APIChatInputApplicationCommandInteraction,
+  APIMessageApplicationCommandInteraction,
+  APIMessageComponentButtonInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
-} from 'discord.js';
-import type { BotContext } from '../src/bot/context.ts';
+} from 'discord-api-types/v10';
+import type { ButtonAction } from '../src/render/custom-ids.ts';
+import type { Reply } from '../src/render/discord.ts';
+import type { HandlerContext } from './context.ts';
 
-/** A slash command: its definition (registered as is) and what it does. */
+/**
+ * What Annex answers an interaction with, as plain data; a transport turns it into Discord's
+ * wire format (`outcome.ts`) and sends it.
+ */
+export type Outcome =
+  /** A new message (interaction response type 4), and any continuation as follow-ups. */
+  | { type: 'reply'; reply: Reply }
+  /** Replaces the message the button is on (type 7). */
+  | { type: 'update'; reply: Reply }
+  /** Autocomplete choices (type 8). */
+  | { type: 'choices'; choices: APIApplicationCommandOptionChoice[] }
+  /** "Annex is thinking…" (type 5) now; the reply `complete` makes then edits that message. */
+  | { type: 'deferred'; ephemeral: boolean; complete: () => Promise<Reply> };
+
+/** Handles one kind of button: its decoded action, the interaction as Discord sent it. */
+export type ButtonHandler<K extends ButtonAction['kind'] = ButtonAction['kind']> = (
+  action: Extract<ButtonAction, { kind: K }>,
+  interaction: APIMessageComponentButtonInteraction,
+  ctx: HandlerContext,
+) => Outcome;
+
+/** The buttons a command makes, by kind: the command's module answers them. */
+export type ButtonHandlers = { [K in ButtonAction['kind']]?: ButtonHandler<K> };
+
+/** A slash command: its definition (registered as is), what it does, its buttons. */
 export interface SlashCommand {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  execute(
+    interaction: APIChatInputApplicationCommandInteraction,
+    ctx: HandlerContext,
+  ): Outcome | Promise<Outcome>;
+  autocomplete?(
+    interaction: APIApplicationCommandAutocompleteInteraction,
+    ctx: HandlerContext,
+  ): Outcome;
+  buttons?: ButtonHandlers;
 }
 
 /** A message context-menu command ("Apps → …" on a message). */
 export interface MessageCommand {
   data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
+  execute(interaction: APIMessageApplicationCommandInteraction, ctx: HandlerContext): Outcome;
 }
 
 export type Command = SlashCommand | MessageCommand;

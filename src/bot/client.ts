@@ -1,7 +1,9 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { BotContext } from './context.ts';
-import { handleInteraction, handleMessage } from './dispatch.ts';
-import type { InFlight } from './inflight.ts';
+import type { APIInteraction } from 'discord-api-types/v10';
+import type { HandlerContext } from '../../commands/context.ts';
+import type { InFlight } from '../serving/inflight.ts';
+import { answerGatewayInteraction } from './interactions.ts';
+import { handleMessage } from './messages.ts';
 
 /** Where discord.js should send REST calls; `null` is Discord itself. */
 export interface ClientSettings {
@@ -13,10 +15,12 @@ export interface ClientSettings {
 }
 
 /**
- * The discord.js client with Annex's handlers. Intents: guilds, guild messages and DMs — no
- * privileged intent: message content is delivered for DMs and for messages that mention the bot.
+ * The discord.js client: the gateway transport. Interactions arrive as Discord's own JSON and go
+ * to the handler core; plain DMs and mentions (which only the gateway delivers) are answered
+ * like /ask. Intents: guilds, guild messages and DMs — no privileged intent: message content is
+ * delivered for DMs and for messages that mention the bot.
  */
-export function createClient(ctx: BotContext, settings: ClientSettings): Client {
+export function createClient(ctx: HandlerContext, settings: ClientSettings): Client {
   const client = new Client({
     intents: [
       GatewayIntentBits.Guilds,
@@ -35,7 +39,10 @@ export function createClient(ctx: BotContext, settings: ClientSettings): Client 
   });
   const track = (work: Promise<void>) =>
     void (settings.inflight ? settings.inflight.track(work) : work);
-  client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(interaction, ctx)));
+  client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
+    if (packet.t === 'INTERACTION_CREATE')
+      track(answerGatewayInteraction(packet.d as APIInteraction, ctx, client.rest));
+  });
   client.on(Events.MessageCreate, (message) => {
     if (client.user) track(handleMessage(message, ctx, client.user.id));
   });

@@ -5,11 +5,11 @@ import type { Logger } from 'pino';
 import { type BotConfig, ConfigError, parseBotConfig } from '../config.ts';
 import { openCorpus } from '../search/cache.ts';
 import { createClient } from './client.ts';
-import { InFlight } from './inflight.ts';
-import { createLogger } from './logger.ts';
-import { UserRateLimiter } from './rate-limit.ts';
-import { CorpusReloader } from './reload.ts';
-import { AnnexState } from './state.ts';
+import { InFlight } from '../serving/inflight.ts';
+import { createLogger } from '../serving/logger.ts';
+import { UserRateLimiter } from '../serving/rate-limit.ts';
+import { CorpusReloader } from '../serving/reload.ts';
+import { AnnexState } from '../serving/state.ts';
 
 /** How long a shutdown waits for replies under way. */
 const DRAIN_MS = 10_000;

@@ -48,9 +48,6 @@ const CODES = {
   quote: 'q',
 } as const;
 
-/** Length of the content-hash prefix that names a letter in a button. */
-export const LETTER_KEY_LENGTH = 10;
-
 const scopeParts = (s: ButtonScope) => [s.letterKey ?? '', s.from ?? '', s.to ?? ''];
 
 /** Encodes a button's action; `null` when it would not fit in a `custom_id`. */

@@ -16,15 +16,11 @@ import {
   formatStyledCitation,
   pageLabel,
 } from '../search/cite.ts';
-import type { ReloadReport } from '../bot/reload.ts';
+import type { ReloadReport } from '../serving/reload.ts';
+import { type IndexInfo, letterKey } from '../serving/state.ts';
 import type { Verdict } from '../search/check.ts';
 import type { Highlight } from '../search/excerpt.ts';
-import {
-  type ButtonAction,
-  type ButtonScope,
-  encodeButton,
-  LETTER_KEY_LENGTH,
-} from './custom-ids.ts';
+import { type ButtonAction, type ButtonScope, encodeButton } from './custom-ids.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { describeSearched, RELATED_HEADING } from './text.ts';
 
@@ -65,15 +61,6 @@ export interface Reply {
   continuation?: Reply[];
 }
 
-/** What the footer says about the index. */
-export interface IndexInfo {
-  letters: number;
-  passages: number;
-  from: string | null;
-  to: string | null;
-  builtAt: Date;
-}
-
 const BLUE = 0x1f6feb;
 const GREY = 0x6e7681;
 const GREEN = 0x2ea043;
@@ -82,11 +69,6 @@ const AMBER = 0xd29922;
 /** Results per /search page and letters per /letters page. */
 export const SEARCH_PAGE_SIZE = 5;
 export const LETTERS_PAGE_SIZE = 10;
-
-/** The key that names a letter in buttons. */
-export function letterKey(letter: Pick<Letter, 'sha256'>): string {
-  return letter.sha256.slice(0, LETTER_KEY_LENGTH);
-}
 
 function footer(info: IndexInfo): { text: string } {
   const built = info.builtAt.toISOString().slice(0, 16).replace('T', ' ');

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { type Client, Events } from 'discord.js';
 import { createClient } from '../../src/bot/client.ts';
-import { createLogger } from '../../src/bot/logger.ts';
-import { UserRateLimiter } from '../../src/bot/rate-limit.ts';
-import { CorpusReloader } from '../../src/bot/reload.ts';
-import { AnnexState } from '../../src/bot/state.ts';
+import { createLogger } from '../../src/serving/logger.ts';
+import { UserRateLimiter } from '../../src/serving/rate-limit.ts';
+import { CorpusReloader } from '../../src/serving/reload.ts';
+import { AnnexState } from '../../src/serving/state.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
 import { openCorpus } from '../../src/search/cache.ts';

@@ -7,7 +7,6 @@ import type { Letter } from '../../src/corpus/schema.ts';
 import { decodeButton, encodeButton } from '../../src/render/custom-ids.ts';
 import {
   escapeText,
-  type IndexInfo,
   markQuote,
   renderAnswer,
   renderLetter,
@@ -16,6 +15,7 @@ import {
   splitForEmbeds,
 } from '../../src/render/discord.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
+import type { IndexInfo } from '../../src/serving/state.ts';
 import { RELATED_HEADING, renderAnswerText } from '../../src/render/text.ts';
 import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import {
-  type IndexInfo,
   markQuote,
   renderAnswer,
   renderSearchPage,
@@ -11,6 +10,7 @@ import {
   type Reply,
 } from '../../src/render/discord.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
+import type { IndexInfo } from '../../src/serving/state.ts';
 import { answerQuestion, describeScope, SearchIndex } from '../../src/search/index.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import { CORPUS_DIR } from '../helpers.ts';

@@ -2,3 +2,8 @@
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
 }
+
+/** A rendered reply would break Discord's limits: a bug to log, never to send. */
+export class RenderLimitError extends Error {
+  override readonly name = 'RenderLimitError';
+}

@@ -1,10 +1,24 @@
 import { findLetterByKey } from '../corpus/identify.ts';
 import type { Letter } from '../corpus/schema.ts';
-import type { IndexInfo } from '../render/discord.ts';
-import { letterKey } from '../render/discord.ts';
 import { describeScope } from '../search/answer.ts';
 import type { SearchIndex } from '../search/search-index.ts';
-import { UserFacingError } from './errors.ts';
+
+/** What the footer says about the index. */
+export interface IndexInfo {
+  letters: number;
+  passages: number;
+  from: string | null;
+  to: string | null;
+  builtAt: Date;
+}
+
+/** Length of the content-hash prefix that names a letter in a button. */
+export const LETTER_KEY_LENGTH = 10;
+
+/** The key that names a letter in buttons: the first hex digits of its content hash. */
+export function letterKey(letter: Pick<Letter, 'sha256'>): string {
+  return letter.sha256.slice(0, LETTER_KEY_LENGTH);
+}
 
 /**
  * The index the bot answers from. `swap` replaces it in one assignment, so a query always runs
@@ -65,13 +79,8 @@ export class AnnexState {
     return this.current.byKey.get(key) ?? null;
   }
 
-  /** The letter a user chose (its id, or a symbol); a `UserFacingError` when there is none. */
-  findLetter(value: string): Letter {
-    const letter = findLetterByKey(this.current.index.letters, value);
-    if (!letter)
-      throw new UserFacingError(
-        `No letter "${value.slice(0, 100)}" in the index. Pick one from the list as you type, or see \`/letters\`.`,
-      );
-    return letter;
+  /** The letter a user chose (its id, or a symbol), or null when the index has none such. */
+  findLetter(value: string): Letter | null {
+    return findLetterByKey(this.current.index.letters, value) ?? null;
   }
 }

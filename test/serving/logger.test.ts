@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, logDestination } from '../../src/bot/logger.ts';
+import { createLogger, logDestination } from '../../src/serving/logger.ts';
 
 /** A stream that keeps what is written to it. */
 function sink() {

@@ -1,0 +1,75 @@
+/**
+ * Plain messages, which only the gateway delivers: a DM, or a server message that mentions the
+ * bot, is answered like /ask (by the core's `askReply`), as a reply to the message.
+ */
+import type { Message } from 'discord.js';
+import { askReply } from '../../commands/ask.ts';
+import type { HandlerContext } from '../../commands/context.ts';
+import { newErrorId } from '../../commands/index.ts';
+import { messageOf } from '../../commands/outcome.ts';
+import { type Reply, renderNotice } from '../render/discord.ts';
+import { rateLimitMessage } from '../serving/rate-limit.ts';
+
+/** The bot's mention at the start of a message, removed before answering. */
+const MENTION = /<@!?\d+>/g;
+
+async function replyToMessage(message: Message, reply: Reply): Promise<void> {
+  const { body } = messageOf(reply);
+  await message.reply({
+    content: body.content,
+    embeds: body.embeds,
+    components: body.components,
+    allowedMentions: { parse: [], repliedUser: false },
+  });
+}
+
+/**
+ * Answers a plain DM, or a server message that mentions the bot, like `/ask`. Messages from
+ * bots (itself included) are ignored. Errors are logged; the bot keeps running.
+ */
+export async function handleMessage(
+  message: Message,
+  ctx: HandlerContext,
+  botUserId: string,
+): Promise<void> {
+  if (message.author.bot) return;
+  const isDm = message.guildId === null;
+  if (!isDm && !message.mentions.users.has(botUserId)) return;
+  const question = message.content.replace(MENTION, ' ').trim();
+  try {
+    if (ctx.limiter) {
+      const decision = await ctx.limiter.take(message.author.id);
+      if (!decision.allowed) {
+        await replyToMessage(
+          message,
+          renderNotice(rateLimitMessage(decision, ctx.limiter.settings), false),
+        );
+        return;
+      }
+    }
+    if (!question) {
+      await replyToMessage(
+        message,
+        renderNotice(
+          'Ask me a question about the letters, e.g. "How many mine victims were there by September 2023?" — or type `/help`.',
+          false,
+        ),
+      );
+      return;
+    }
+    const scope = { letterKey: null, from: null, to: null };
+    await replyToMessage(
+      message,
+      askReply(
+        ctx,
+        {},
+        { question, userId: message.author.id, offset: 0, scope, ephemeral: false },
+      ),
+    );
+  } catch (error) {
+    ctx.logger.error(
+      { err: error, errorId: newErrorId(), channel: message.channelId },
+      'message answer failed',
+    );
+  }
+}
