@@ -32,7 +32,13 @@ export default tseslint.config(
   },
   {
     files: ['src/**', 'commands/**'],
-    ignores: ['src/config.ts', 'src/cli.ts', 'src/bot/main.ts', 'src/bot/register.ts'],
+    ignores: [
+      'src/config.ts',
+      'src/cli.ts',
+      'src/bot/main.ts',
+      'src/bot/register.ts',
+      'src/http/main.ts',
+    ],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -23,6 +23,7 @@ await build({
     cli: 'src/cli.ts',
     bot: 'src/bot/main.ts',
     register: 'src/bot/register.ts',
+    serve: 'src/http/main.ts',
     'build-worker': 'src/search/build-worker.ts',
   },
   outdir: 'dist',

@@ -141,3 +141,71 @@ export function parseBotConfig(
     isShard: data.SHARDING_MANAGER === 'true',
   });
 }
+
+const ServeEnv = CoreEnv.extend({
+  DISCORD_PUBLIC_KEY: z
+    .string({
+      error: 'missing: the public key from the Developer Portal (General Information → Public Key)',
+    })
+    .regex(/^[0-9a-fA-F]{64}$/, 'expected the public key: 64 hexadecimal characters'),
+  DISCORD_APPLICATION_ID: z
+    .string({ error: 'missing: the application id (General Information)' })
+    .pipe(Snowflake),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  PORT: z.coerce
+    .number({ error: 'expected a port number from 1 to 65535' })
+    .int({ error: 'expected a port number from 1 to 65535' })
+    .min(1, { error: 'expected a port number from 1 to 65535' })
+    .max(65_535, { error: 'expected a port number from 1 to 65535' })
+    .default(8080),
+  WORKERS: optional(
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], {
+      error: 'expected a number of worker processes from 1 to 256, or auto (one per CPU)',
+    }),
+  ),
+  RATE_LIMIT_PER_MINUTE: BotEnv.shape.RATE_LIMIT_PER_MINUTE,
+});
+
+/** What `npm run serve` (the HTTP interactions endpoint) needs, on top of the core settings. */
+export interface ServeConfig extends CoreConfig {
+  /** The application's Ed25519 public key, hex: every request must be signed with it. */
+  readonly publicKey: string;
+  readonly applicationId: string;
+  /** REST base URL for follow-ups; `null` means Discord's own. */
+  readonly apiUrl: string | null;
+  readonly port: number;
+  /** Worker processes: a count, or `auto` (one per CPU). */
+  readonly workers: number | 'auto';
+  readonly rateLimitPerMinute: number;
+}
+
+/** Parses the HTTP endpoint's settings from `env`; throws `ConfigError` listing every missing or bad key. */
+export function parseServeConfig(env: Record<string, string | undefined>): ServeConfig {
+  const parsed = ServeEnv.safeParse(env);
+  if (!parsed.success) {
+    const missing = parsed.error.issues.every((issue) => issue.message.startsWith('missing'));
+    throw new ConfigError(
+      [
+        `Annex cannot serve interactions over HTTP: the configuration ${missing ? 'is incomplete' : 'has values it cannot use'}.`,
+        describeIssues(parsed.error.issues),
+        '',
+        'Put these in a file named .env (copy .env.example, which explains each one):',
+        '  DISCORD_PUBLIC_KEY=<your application public key>',
+        '  DISCORD_APPLICATION_ID=<your application id>',
+        '(The bot token is not needed to serve: Discord signs each request with the public key.)',
+      ].join('\n'),
+    );
+  }
+  const data = parsed.data;
+  return Object.freeze({
+    corpusDir: path.resolve(data.CORPUS_DIR),
+    logLevel: data.LOG_LEVEL,
+    indexCacheDir: data.INDEX_CACHE_DIR ? path.resolve(data.INDEX_CACHE_DIR) : null,
+    publicKey: data.DISCORD_PUBLIC_KEY.toLowerCase(),
+    applicationId: data.DISCORD_APPLICATION_ID,
+    apiUrl: data.DISCORD_API_URL ?? null,
+    port: data.PORT,
+    workers: data.WORKERS ?? 1,
+    rateLimitPerMinute: data.RATE_LIMIT_PER_MINUTE,
+  });
+}

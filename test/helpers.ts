@@ -12,6 +12,7 @@ export const BUILT = {
   cli: path.join(ROOT, 'dist/cli.cjs'),
   bot: path.join(ROOT, 'dist/bot.cjs'),
   register: path.join(ROOT, 'dist/register.cjs'),
+  serve: path.join(ROOT, 'dist/serve.cjs'),
 } as const;
 
 /** The repository's own corpus folder. */

@@ -47,7 +47,7 @@ const WORKER = import.meta.url.endsWith('.ts')
   : new URL('./build-worker.cjs', import.meta.url);
 
 /** Builds the index for `dir` in a worker thread, saving it in `cacheDir`. */
-function buildInWorker(dir: string, cacheDir: string): Promise<void> {
+export function buildInWorker(dir: string, cacheDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { dir, cacheDir } });
     worker.once('message', (m: { ok: boolean; message?: string }) =>
@@ -76,7 +76,11 @@ export class CorpusReloader {
     private readonly cacheDir: string | null,
     private readonly state: AnnexState,
     private readonly logger: Logger,
-    private readonly debounceMs = RELOAD_DEBOUNCE_MS,
+    private readonly options: {
+      debounceMs?: number;
+      /** Told after each reload that this process built (the HTTP workers tell the others). */
+      onBuilt?: (report: ReloadReport) => void;
+    } = {},
   ) {}
 
   /** Watches the corpus folder; if it cannot (the folder went away), says so and serves on. */
@@ -105,16 +109,20 @@ export class CorpusReloader {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.reload().catch(() => undefined);
-    }, this.debounceMs);
+    }, this.options.debounceMs ?? RELOAD_DEBOUNCE_MS);
   }
 
-  /** Re-indexes now (or after the reload under way) and swaps the new index in. */
-  async reload(): Promise<ReloadReport> {
+  /**
+   * Re-indexes now (or after the reload under way) and swaps the new index in. With `build`
+   * false, loads the index another process saved instead (never a half-built one: it is
+   * written to a temporary folder and renamed into place).
+   */
+  async reload({ build = true }: { build?: boolean } = {}): Promise<ReloadReport> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.run().finally(() => {
+    this.running = this.run(build).finally(() => {
       this.running = null;
       if (this.again) {
         this.again = false;
@@ -124,11 +132,11 @@ export class CorpusReloader {
     return this.running;
   }
 
-  private async run(): Promise<ReloadReport> {
+  private async run(build: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.state.index.letters;
     try {
-      if (this.cacheDir) await buildInWorker(this.corpusDir, this.cacheDir);
+      if (build && this.cacheDir) await buildInWorker(this.corpusDir, this.cacheDir);
       const { corpus, index } = await openCorpus(this.corpusDir, this.cacheDir);
       this.state.swap(index);
       const report = diff(
@@ -143,6 +151,7 @@ export class CorpusReloader {
         { ...report, rejected: report.rejected.length },
         `corpus reloaded: ${report.letters} letters`,
       );
+      if (build) this.options.onBuilt?.(report);
       return report;
     } catch (error) {
       this.logger.error({ err: error }, 'corpus reload failed; the previous index keeps serving');

@@ -62,7 +62,9 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     ? new UserRateLimiter({ points: options.rateLimitPerMinute, windowSeconds: 60 })
     : undefined;
   const reloader = options.saved
-    ? new CorpusReloader(options.saved.corpusDir, options.saved.cacheDir, state, logger, 200)
+    ? new CorpusReloader(options.saved.corpusDir, options.saved.cacheDir, state, logger, {
+        debounceMs: 200,
+      })
     : undefined;
   if (options.reload) reloader?.start();
   const client = createClient(

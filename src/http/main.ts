@@ -1,0 +1,176 @@
+/**
+ * `npm run serve`: Annex as an Interactions Endpoint URL. A primary process opens the corpus
+ * (building and saving the index when the letters changed), starts WORKERS processes that
+ * share the port (node:cluster), restarts one that dies, watches the letters and tells the
+ * workers to load the new index once it is saved. Each worker loads the saved index and answers
+ * any interaction: state lives in `custom_id`, so any worker — or any replica elsewhere — can
+ * answer any button. SIGTERM drains requests under way and stops.
+ */
+import 'dotenv/config';
+import cluster, { type Worker } from 'node:cluster';
+import { type FSWatcher, watch } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { REST } from '@discordjs/rest';
+import type { Logger } from 'pino';
+import { ConfigError, parseServeConfig, type ServeConfig } from '../config.ts';
+import { openCorpus } from '../search/cache.ts';
+import { InFlight } from '../serving/inflight.ts';
+import { createLogger } from '../serving/logger.ts';
+import { UserRateLimiter } from '../serving/rate-limit.ts';
+import { buildInWorker, CorpusReloader, RELOAD_DEBOUNCE_MS } from '../serving/reload.ts';
+import { AnnexState } from '../serving/state.ts';
+import { createInteractionServer } from './server.ts';
+import { publicKeyFromHex } from './verify.ts';
+
+/** What the primary and its workers say to each other. */
+type ClusterMessage = { type: 'annex:reload' };
+const RELOAD: ClusterMessage = { type: 'annex:reload' };
+
+/** How long a stop waits for requests under way before it gives up on them. */
+const DRAIN_MS = 10_000;
+/** A worker that dies is started again after this pause (so a crash loop does not spin). */
+const RESTART_DELAY_MS = 1_000;
+
+async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
+  const started = performance.now();
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  for (const warning of opened.warnings ?? []) logger.warn(warning);
+  const cacheDir = opened.cacheDir ?? null;
+  const count = config.workers === 'auto' ? availableParallelism() : config.workers;
+  let stopping = false;
+  const fork = () => cluster.fork();
+  for (let i = 0; i < count; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ worker: worker.process.pid, code, signal }, 'worker died; starting another');
+    setTimeout(fork, RESTART_DELAY_MS);
+  });
+  const broadcast = (except?: Worker) => {
+    for (const worker of Object.values(cluster.workers ?? {}))
+      if (worker && worker !== except && worker.isConnected()) worker.send(RELOAD);
+  };
+  // A worker that rebuilt the index itself (/reload) has the others load it.
+  cluster.on('message', (worker, message: ClusterMessage) => {
+    if (message?.type === RELOAD.type) broadcast(worker);
+  });
+  let watcher: FSWatcher | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const rebuild = async () => {
+    try {
+      if (cacheDir) await buildInWorker(config.corpusDir, cacheDir);
+      broadcast();
+      logger.info('letters changed: the workers load the new index');
+    } catch (error) {
+      logger.error({ err: error }, 'rebuilding the index failed; the workers keep the old one');
+    }
+  };
+  try {
+    watcher = watch(config.corpusDir, { recursive: true }, () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void rebuild(), RELOAD_DEBOUNCE_MS);
+    });
+    watcher.on('error', (error) =>
+      logger.error({ err: error }, 'watching the corpus folder failed'),
+    );
+  } catch (error) {
+    logger.error(
+      { err: error },
+      'cannot watch the corpus folder: use /reload to pick up new letters',
+    );
+  }
+  process.on('SIGHUP', () => void rebuild());
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: the workers finish what is under way');
+    watcher?.close();
+    if (timer) clearTimeout(timer);
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            const kill = setTimeout(() => worker.process.kill('SIGKILL'), DRAIN_MS + 2_000);
+            worker.once('exit', () => {
+              clearTimeout(kill);
+              resolve();
+            });
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  logger.info(
+    {
+      port: config.port,
+      workers: count,
+      letters: opened.index.letters.length,
+      index: opened.source,
+      readyMs: Math.round(performance.now() - started),
+    },
+    `Annex serving interactions on port ${config.port} with ${count} worker${count === 1 ? '' : 's'}`,
+  );
+}
+
+async function runWorker(config: ServeConfig, logger: Logger): Promise<void> {
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  const state = new AnnexState(opened.index);
+  const reloader = new CorpusReloader(config.corpusDir, opened.cacheDir ?? null, state, logger, {
+    onBuilt: () => process.send?.(RELOAD),
+  });
+  process.on('message', (message: ClusterMessage) => {
+    if (message?.type === RELOAD.type)
+      void reloader.reload({ build: false }).catch(() => undefined);
+  });
+  const inflight = new InFlight();
+  const limiter =
+    config.rateLimitPerMinute > 0
+      ? new UserRateLimiter({ points: config.rateLimitPerMinute, windowSeconds: 60 })
+      : undefined;
+  const rest = new REST({ version: '10', ...(config.apiUrl ? { api: config.apiUrl } : {}) });
+  const server = createInteractionServer({
+    publicKey: publicKeyFromHex(config.publicKey),
+    ctx: { state, logger, limiter, reloader },
+    rest,
+    logger,
+    inflight,
+    health: () => {
+      const info = state.info();
+      return {
+        status: 'ok',
+        letters: info.letters,
+        passages: info.passages,
+        indexBuiltAt: info.builtAt.toISOString(),
+        worker: process.pid,
+      };
+    },
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.port);
+  const stop = async () => {
+    server.close();
+    await inflight.drain(DRAIN_MS);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  logger.debug({ letters: state.index.letters.length, index: opened.source }, 'worker ready');
+}
+
+async function main(): Promise<void> {
+  const config = parseServeConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  await (cluster.isPrimary ? runPrimary(config, logger) : runWorker(config, logger));
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `Annex could not serve: ${(error as Error).message}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,196 @@
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { BUILT, CORPUS_DIR, SEED, startNode, tempDir } from '../helpers.ts';
+import { slash } from '../e2e/payloads.ts';
+import { APP_ID } from '../e2e/stand-in.ts';
+import { keyPair, signedHeaders } from './endpoint.ts';
+
+/** A port nobody is listening on. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Served {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+}
+
+/** `npm run serve` with `env`, once it says it is serving and answers /healthz. */
+async function serve(env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  const child = startNode(BUILT.serve, [], {
+    cwd: await tempDir(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      DISCORD_APPLICATION_ID: APP_ID,
+      CORPUS_DIR,
+      INDEX_CACHE_DIR: await tempDir(),
+      PORT: String(port),
+      ...env,
+    },
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await vi.waitFor(
+    async () => {
+      expect(out).toContain('Annex serving interactions');
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+  return { child, url, output: () => out };
+}
+
+/**
+ * The worker pids that answer /healthz over fresh connections. A connection the primary hands to
+ * a worker just as it dies is never answered, so each request gives up after a while.
+ */
+async function workerPids(url: string, tries = 30): Promise<Set<number>> {
+  const pids = new Set<number>();
+  for (let i = 0; i < tries; i++) {
+    const res = await fetch(`${url}/healthz`, {
+      headers: { connection: 'close' },
+      signal: AbortSignal.timeout(2_000),
+    });
+    pids.add(((await res.json()) as { worker: number }).worker);
+  }
+  return pids;
+}
+
+async function signedPost(
+  url: string,
+  privateKey: ReturnType<typeof keyPair>['privateKey'],
+  payload: unknown,
+) {
+  const body = JSON.stringify(payload);
+  const res = await fetch(`${url}/interactions`, {
+    method: 'POST',
+    headers: { ...signedHeaders(privateKey, body), connection: 'close' },
+    body,
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { type: number; data: Record<string, unknown> },
+  };
+}
+
+describe('npm run serve (dist/serve.cjs)', () => {
+  it('needs no bot token, runs WORKERS processes on one port, and stops on SIGTERM', async () => {
+    const keys = keyPair();
+    const served = await serve({ DISCORD_PUBLIC_KEY: keys.hex, WORKERS: '2' });
+    expect((await workerPids(served.url)).size).toBe(2);
+    const ask = slash('ask', [{ name: 'question', type: 3, value: 'Khojavend' }]);
+    const { status, body } = await signedPost(served.url, keys.privateKey, ask);
+    expect([status, body.type]).toEqual([200, 4]);
+    served.child.kill('SIGTERM');
+    const [code] = await once(served.child, 'exit');
+    expect(code).toBe(0);
+    expect(served.output()).not.toMatch(/[0-9a-f]{128}/);
+  }, 40_000);
+
+  it('restarts a worker that dies', async () => {
+    const keys = keyPair();
+    const served = await serve({ DISCORD_PUBLIC_KEY: keys.hex, WORKERS: '2' });
+    const before = await workerPids(served.url);
+    const [victim] = [...before];
+    process.kill(victim as number, 'SIGKILL');
+    await vi.waitFor(
+      async () => {
+        const now = await workerPids(served.url, 20);
+        expect(now.has(victim as number)).toBe(false);
+        expect(now.size).toBe(2);
+      },
+      { timeout: 20_000, interval: 300 },
+    );
+    expect(served.output()).toMatch(/worker died; starting another/);
+  }, 40_000);
+
+  it('lets any replica answer a button another replica made: they share nothing but the letters', async () => {
+    const keys = keyPair();
+    const [a, b] = await Promise.all([
+      serve({ DISCORD_PUBLIC_KEY: keys.hex, WORKERS: '1' }),
+      serve({ DISCORD_PUBLIC_KEY: keys.hex, WORKERS: '1' }),
+    ]);
+    const ask = slash('ask', [{ name: 'question', type: 3, value: 'mine victims killed' }]);
+    const first = await signedPost(a.url, keys.privateKey, ask);
+    const message = first.body.data as {
+      components: { components: { custom_id: string }[] }[];
+      embeds: unknown[];
+    };
+    const more = message.components
+      .flatMap((r) => r.components)
+      .find((c) => c.custom_id.startsWith('annex:a:'));
+    const press = {
+      ...slash('ask'),
+      type: 3,
+      data: { custom_id: more?.custom_id, component_type: 2 },
+      message: {
+        id: '600000000000000001',
+        channel_id: '1',
+        content: '',
+        embeds: message.embeds,
+        components: message.components,
+        flags: 0,
+      },
+    };
+    const { body } = await signedPost(b.url, keys.privateKey, press);
+    expect(body.type).toBe(7);
+  }, 40_000);
+
+  it('picks up a new letter in the corpus folder, in every worker', async () => {
+    const keys = keyPair();
+    const corpus = await tempDir();
+    for (const id of [SEED.lachin, SEED.khojavand]) {
+      const file = (await readFile(path.join(CORPUS_DIR, `${id}.txt`))).toString();
+      await writeFile(path.join(corpus, `${id}.txt`), file);
+    }
+    const served = await serve({ DISCORD_PUBLIC_KEY: keys.hex, WORKERS: '2', CORPUS_DIR: corpus });
+    const letters = async () => {
+      const counts = new Set<number>();
+      for (let i = 0; i < 10; i++) {
+        const res = await fetch(`${served.url}/healthz`, { headers: { connection: 'close' } });
+        counts.add(((await res.json()) as { letters: number }).letters);
+      }
+      return [...counts];
+    };
+    expect(await letters()).toEqual([2]);
+    await cp(
+      path.join(CORPUS_DIR, `${SEED.minefieldInfo}.txt`),
+      path.join(corpus, `${SEED.minefieldInfo}.txt`),
+    );
+    await vi.waitFor(async () => expect(await letters()).toEqual([3]), {
+      timeout: 20_000,
+      interval: 300,
+    });
+  }, 40_000);
+
+  it('without a public key, exits 1 saying what to put in .env', async () => {
+    const child = startNode(BUILT.serve, [], {
+      cwd: await tempDir(),
+      env: { PATH: process.env.PATH ?? '', DISCORD_APPLICATION_ID: APP_ID },
+    });
+    let err = '';
+    child.stderr?.on('data', (d) => {
+      err += d;
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(err).toMatch(/DISCORD_PUBLIC_KEY: missing/);
+    expect(err).toContain('The bot token is not needed to serve');
+  }, 20_000);
+});
