@@ -7,6 +7,8 @@
  * The split is fixed before tuning and never changes: in each list of a file (the answerable
  * questions, and the unanswerable ones), every third entry in file order (index % 3 === 2) is
  * held out. The realistic file lists its styles in blocks of six, so that is two of each style.
+ * Our own question files, written before tuning, say instead whether they are held out whole
+ * (`"heldOut": true`) or tuned on whole (`false`).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +33,11 @@ Scores every question file in eval/ (or the --file given) against the corpus in 
   --help     this text`;
 
 const QuestionFile = z.object({
+  /**
+   * Our own files say how they are used: `true`, held out whole (never tuned on); `false`,
+   * tuned on whole. Absent: the fixed split (`isHeldOut`).
+   */
+  heldOut: z.boolean().optional(),
   questions: z.array(
     z.object({ q: z.string(), gold: z.array(z.string()).min(1), style: z.string().optional() }),
   ),
@@ -45,7 +52,12 @@ const values = readArgs(USAGE, {
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split). */
 export const isHeldOut = (i: number): boolean => i % 3 === 2;
 
-const files = values.file ?? ['eval/dev-questions.json', 'eval/realistic-questions.json'];
+const files = values.file ?? [
+  'eval/dev-questions.json',
+  'eval/realistic-questions.json',
+  'eval/own-tuning-questions.json',
+  'eval/own-held-out-questions.json',
+];
 const config = parseCoreConfig(process.env);
 const corpus = await loadCorpus(config.corpusDir);
 const index = SearchIndex.build(corpus.letters);
@@ -130,7 +142,7 @@ for (const file of files) {
   const parsed = QuestionFile.parse(JSON.parse(readFileSync(file, 'utf8')));
   const scored: Scored[] = [];
   for (const [i, { q, gold, style }] of parsed.questions.entries()) {
-    const part = isHeldOut(i) ? 'held-out' : 'tuned';
+    const part = (parsed.heldOut ?? isHeldOut(i)) ? 'held-out' : 'tuned';
     const answer = answerQuestion(index, q, { limit: 5 });
     checkVerbatim(answer);
     const shown = answer.abstained ? answer.related : answer.results;
@@ -163,7 +175,7 @@ for (const file of files) {
   const unanswerable: Unanswerable[] = [];
   for (const [i, entry] of parsed.abstain.entries()) {
     const q = typeof entry === 'string' ? entry : entry.q;
-    const part = isHeldOut(i) ? 'held-out' : 'tuned';
+    const part = (parsed.heldOut ?? isHeldOut(i)) ? 'held-out' : 'tuned';
     const answer = answerQuestion(index, q, { limit: 5 });
     checkVerbatim(answer);
     unanswerable.push({
@@ -181,19 +193,27 @@ for (const file of files) {
   allScored.push(...scored);
   allUnanswerable.push(...unanswerable);
   const fileReport: Record<string, unknown> = {};
+  const row = (label: string, m: Metrics, abstained: string) =>
+    `  ${label.padEnd(30)}${String(m.questions).padStart(4)}${m['hit@1'].toFixed(2).padStart(8)}${m['hit@3'].toFixed(2).padStart(8)}${m['mrr@5'].toFixed(2).padStart(8)}${m.answered.padStart(10)}${abstained.padStart(11)}   ${m['plain hit@1'].toFixed(2)} / ${m['plain hit@3'].toFixed(2)}`;
   out.push(`\n${path.basename(file)}`);
   out.push(
-    `  ${'part'.padEnd(22)}${'n'.padStart(4)}${'hit@1'.padStart(8)}${'hit@3'.padStart(8)}${'MRR@5'.padStart(8)}${'answered'.padStart(10)}${'abstained'.padStart(11)}   plain MiniSearch hit@1 / hit@3`,
+    `  ${'part'.padEnd(30)}${'n'.padStart(4)}${'hit@1'.padStart(8)}${'hit@3'.padStart(8)}${'MRR@5'.padStart(8)}${'answered'.padStart(10)}${'abstained'.padStart(11)}   plain MiniSearch hit@1 / hit@3`,
   );
-  for (const part of ['tuned', 'held-out'] as const) {
-    const rows = scored.filter((r) => r.part === part);
-    const un = unanswerable.filter((u) => u.part === part);
+  const parts = [
+    ...(['tuned', 'held-out'] as const).map((part) => ({
+      label: part as string,
+      has: (r: { part: string }) => r.part === part,
+    })),
+    { label: 'whole file', has: () => true },
+  ];
+  for (const { label, has } of parts) {
+    const rows = scored.filter(has);
+    const un = unanswerable.filter(has);
+    if (rows.length === 0 && un.length === 0) continue;
     const m = metrics(rows);
     const abstained = `${un.filter((u) => u.abstained).length}/${un.length}`;
-    fileReport[part] = { ...m, abstained };
-    out.push(
-      `  ${part.padEnd(22)}${String(m.questions).padStart(4)}${m['hit@1'].toFixed(2).padStart(8)}${m['hit@3'].toFixed(2).padStart(8)}${m['mrr@5'].toFixed(2).padStart(8)}${m.answered.padStart(10)}${abstained.padStart(11)}   ${m['plain hit@1'].toFixed(2)} / ${m['plain hit@3'].toFixed(2)}`,
-    );
+    fileReport[label] = { ...m, abstained };
+    out.push(row(label, m, abstained));
   }
   const styles = [...new Set(scored.map((r) => r.style))];
   if (styles.length > 1) {
@@ -201,11 +221,10 @@ for (const file of files) {
     for (const style of styles) {
       for (const part of ['tuned', 'held-out'] as const) {
         const rows = scored.filter((r) => r.style === style && r.part === part);
+        if (rows.length === 0) continue;
         const m = metrics(rows);
         byStyle[`${style} (${part})`] = m;
-        out.push(
-          `  ${`${style} (${part})`.padEnd(22)}${String(m.questions).padStart(4)}${m['hit@1'].toFixed(2).padStart(8)}${m['hit@3'].toFixed(2).padStart(8)}${m['mrr@5'].toFixed(2).padStart(8)}${m.answered.padStart(10)}${''.padStart(11)}   ${m['plain hit@1'].toFixed(2)} / ${m['plain hit@3'].toFixed(2)}`,
-        );
+        out.push(row(`${style} (${part})`, m, ''));
       }
     }
     fileReport.byStyle = byStyle;
