@@ -3,8 +3,9 @@ import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
 import { fold, NUMBER_WORDS, readPassage } from './analyze.ts';
+import { describesNext, namesAThing } from './asks.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
-import { type Highlight, pickExcerpt } from './excerpt.ts';
+import { type Highlight, pickExcerpt, splitSentences } from './excerpt.ts';
 import { resolveLetterReference } from './letter-reference.ts';
 import { type ParsedQuestion, parseQuestion } from './question.ts';
 import { BM25_B, BM25_K1, type IndexedPassage, type SearchIndex } from './search-index.ts';
@@ -137,6 +138,8 @@ export function figureBefore(
     if (!wanted.has(term.concept)) continue;
     const at = tokenEnding(tokens, term.end);
     if (at < 0) continue;
+    // A word that describes the noun after it ("landmine victims") is not what a figure counts.
+    if (describesNext(tokens[at + 1]?.word)) continue;
     for (let i = Math.max(0, at - COUNTED_WINDOW); i < at; i++)
       if (isFigure(tokens[i]?.word ?? '')) return true;
     // "the number of landmine victims has reached 314": the figure after it, in its sentence.
@@ -292,7 +295,7 @@ function rankedSlots(index: SearchIndex, q: ParsedQuestion): RankedSlot[] {
   const maxIdf = idf(index, 0);
   /** How specific a concept is: its idf times its specificity in general English. */
   const specificity = (concept: string) => {
-    const df = index.documentFrequency(concept);
+    const df = index.reach(concept);
     const id = index.conceptId(concept);
     return (df > 0 ? idf(index, df) : maxIdf) * (id < 0 ? 1 : (index.arrays.specificity[id] ?? 1));
   };
@@ -394,7 +397,10 @@ function passesFilters(
 export interface Ranking {
   results: Scored[];
   total: number;
-  /** The bit of each of the question's slots in `Scored.mask` (by slot position). */
+  /**
+   * The bit of each of the question's slots in `Scored.mask` (by slot position), most specific
+   * slot first.
+   */
   slotBits: Map<number, number>;
 }
 
@@ -453,6 +459,54 @@ function findPosting(postings: Uint32Array, lo: number, hi: number, id: number):
     else b = mid - 1;
   }
   return -1;
+}
+
+/**
+ * A passage whose one sentence holds much of the question is lifted by up to this share of its
+ * score: words asked about together are usually answered together ("the internationally
+ * recognized territories of Azerbaijan" in one sentence beats its words spread over a passage).
+ */
+export const SENTENCE_BOOST = 1;
+
+/**
+ * Lifts each passage of `pool` by how much of the question its best sentence holds
+ * (`SENTENCE_BOOST`), and sorts it again, best first.
+ */
+function withinSentences(
+  pool: Scored[],
+  slots: readonly RankedSlot[],
+  totalValue: number,
+): Scored[] {
+  if (pool.length < 2 || slots.length < 2 || totalValue <= 0) return pool;
+  const bitsOf = new Map<string, number>();
+  for (const s of slots)
+    for (const a of s.alternatives) bitsOf.set(a.concept, (bitsOf.get(a.concept) ?? 0) | s.bit);
+  const value = (mask: number) => {
+    let v = 0;
+    for (const s of slots) if ((mask & s.bit) !== 0) v += s.value;
+    return v;
+  };
+  return pool
+    .map((r) => {
+      const text = r.entry.passage.text;
+      const reading = readPassage(text);
+      reading.sentences ??= splitSentences(text);
+      const { sentences, terms } = reading;
+      let best = 0;
+      let at = 0;
+      let mask = 0;
+      for (const term of terms) {
+        while (at < sentences.length - 1 && term.start >= (sentences[at] as { end: number }).end) {
+          best = Math.max(best, value(mask));
+          mask = 0;
+          at += 1;
+        }
+        mask |= bitsOf.get(term.concept) ?? 0;
+      }
+      best = Math.max(best, value(mask));
+      return { ...r, score: r.score * (1 + (SENTENCE_BOOST * best) / totalValue) };
+    })
+    .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
 }
 
 /** Orders `pool` (best first) so that each next passage also covers what those above it miss. */
@@ -709,7 +763,7 @@ export function rankPassages(
         });
       }
     }
-    let pool = best.sorted();
+    let pool = withinSentences(best.sorted(), slots, totalValue);
     const counted = q.counted === null ? undefined : q.slots[q.counted];
     if (counted) {
       // The counted word itself, its forms and glossary meanings, and kinds of it — not a
@@ -853,26 +907,76 @@ const TIME = new RegExp(
 /**
  * Why the passages found do not answer the question, or null when they do: only the letters'
  * common words match; most of what it names is not in the letters (`MISSING_NAMES`); or what it
- * asks for is not stated: the figure of "how many X", the time of "when", the X of "what were
- * the X of", the verb of "where was it …".
+ * asks for is not stated (`Asks`): the figure of "how many X" (for the names it uses, with its
+ * verb), the time of "when" (with its verb), the thing asked for ("what were the names of …",
+ * "how old …"), the verb of "who built …".
  */
-function unanswered(q: ParsedQuestion, ranking: Ranking, evidence: number): string | null {
+function unanswered(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  ranking: Ranking,
+  evidence: number,
+  namesItsLetters: boolean,
+): string | null {
   const shown = ranking.results.slice(0, DEFAULT_LIMIT);
-  if (evidence < EVIDENCE_THRESHOLD) return COMMON_WORDS_ONLY;
+  // A question that names its letter ("the note verbale from Geneva") has its subject: the bar
+  // is for questions that could be about anything.
+  if (evidence < EVIDENCE_THRESHOLD && !namesItsLetters) return COMMON_WORDS_ONLY;
   const missing = q.slots.filter((s) => s.alternatives.length === 0 && s.nominal).length;
   const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
   if (missing >= MISSING_NAMES && missing >= present)
     return 'most of what it names is not in the letters';
   const { asks } = q;
-  if (asks.countedMissing || asks.focus === -1) return 'the letters never mention what it asks for';
-  if (asks.missingPredicate) return `the letters never say "${asks.missingPredicate}"`;
+  const lacks = (slot: number | null) =>
+    slot !== null && (q.slots[slot]?.alternatives.length ?? 0) === 0;
+  /** Whether a passage holds a slot (one the letters lack, or no slot at all, holds trivially). */
+  const holds = (s: Scored, slot: number | null) => {
+    const bit = slot === null ? undefined : ranking.slotBits.get(slot);
+    return bit === undefined || (s.mask & bit) !== 0;
+  };
+  /** The thing asked for, or a kind of it ("which countries …" is answered by "Azerbaijan, Russia and Armenia"). */
+  const kinds = new Set(
+    (asks.focus === null ? [] : (q.slots[asks.focus]?.alternatives ?? [])).flatMap((a) =>
+      index.kindsOf(a.concept),
+    ),
+  );
+  const holdsFocus = (s: Scored) =>
+    holds(s, asks.focus) ||
+    (kinds.size > 0 && readPassage(s.entry.passage.text).terms.some((t) => kinds.has(t.concept)));
+  if (asks.countedMissing || lacks(asks.focus)) return 'the letters never mention what it asks for';
+  // A verb the letters never use leaves a "how many" question to its figure ("how many mines
+  // were dug up"); a "who", "when" or "where" question asks for what only that verb would tell.
+  if (lacks(asks.predicate) && q.counted === null)
+    return `the letters never say "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
   if (asks.missingName) return `the letters never mention "${asks.missingName}"`;
-  if (q.counted !== null && !shown.some((s) => s.counted)) return 'no passage gives that figure';
-  if (asks.time && !shown.some((s) => TIME.test(s.entry.passage.text)))
-    return 'no passage gives a time for it';
-  const focusBit = asks.focus === null ? 0 : (ranking.slotBits.get(asks.focus) ?? 0);
-  if (focusBit !== 0 && !shown.some((s) => (s.mask & focusBit) !== 0))
-    return 'no passage states what it asks for';
+  // The passages that state what is asked: the figure, the time; otherwise all those shown.
+  let answering = shown;
+  if (q.counted !== null) {
+    answering = shown.filter((s) => s.counted && asks.names.every((n) => holds(s, n)));
+    if (answering.length === 0) return 'no passage gives that figure';
+  }
+  if (asks.time) {
+    answering = answering.filter((s) => TIME.test(s.entry.passage.text));
+    if (answering.length === 0) return 'no passage gives a time for it';
+  }
+  if (!answering.some((s) => holds(s, asks.predicate)))
+    return `no passage says "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
+  // The thing asked for, in a passage about what the question is about: one that also holds its
+  // most specific other noun or name that the user typed as the letters write it ("the name of
+  // the sabotage group" is not answered by a passage that names something else).
+  if (asks.focus !== null) {
+    const anchor = [...ranking.slotBits.keys()].find(
+      (slot) =>
+        slot !== asks.focus &&
+        slot !== asks.predicate &&
+        namesAThing(q.slots[slot]?.word ?? '') &&
+        q.slots[slot]?.correctedTo === null &&
+        (q.slots[slot]?.alternatives[0]?.weight ?? 0) >= 1,
+    );
+    const anchorSlot = anchor === undefined ? null : anchor;
+    if (!shown.some((s) => holdsFocus(s) && holds(s, anchorSlot)))
+      return 'no passage states what it asks for';
+  }
   return null;
 }
 
@@ -941,7 +1045,9 @@ export function answerQuestion(
   for (const r of ranked.results.slice(0, DEFAULT_LIMIT)) evidence = Math.max(evidence, r.evidence);
   evidence = Math.round(evidence * 1000) / 1000;
   if (ranked.total === 0) return abstain('no passage answers the question', [], evidence);
-  const why = options.list ? null : unanswered(q, ranked, evidence);
+  const why = options.list
+    ? null
+    : unanswered(index, q, ranked, evidence, scope.groups !== undefined);
   if (why) return abstain(why, ranked.results, evidence);
   return answer(ranked.results, ranked.total, evidence);
 }

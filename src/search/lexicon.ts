@@ -33,6 +33,10 @@ export const VARIANT_WEIGHT = 0.9;
  * that is not among the first senses of "go", so a user's "go" does not find "die".
  */
 export const MAX_SENSES = 3;
+/** A lemma SemCor tags this often or more shows which of its senses people use… */
+export const MIN_TAGGED_USES = 5;
+/** …and a sense with less than this share of its uses is not what the word usually means. */
+export const RARE_SENSE_SHARE = 0.05;
 /** Names this long or longer, one edit apart, are taken for spellings of one name. */
 const VARIANT_MIN_LENGTH = 6;
 
@@ -158,13 +162,22 @@ export function buildExpansions(
       add(expansionKey([form, ...rest].join(' ')), concept, weight);
   };
   const topSenses = new Map<string, Set<number>>();
-  /** Whether `offset` is among the first senses of `lemma` (so that it is what the word usually means). */
+  /**
+   * Whether `offset` is among the first senses of `lemma` and, where SemCor has seen the word
+   * often enough to tell, a sense it is used in (`RARE_SENSE_SHARE`): what the word usually means.
+   * "off" is a verb for "kill" in WordNet, but people write it as an adverb.
+   */
   const usualSense = (lemma: string, pos: PartOfSpeech, offset: number) => {
     const id = `${pos}:${lemma}`;
     let senses = topSenses.get(id);
     if (!senses)
       topSenses.set(id, (senses = new Set(wordnet.senses(lemma, pos).slice(0, MAX_SENSES))));
-    return senses.has(offset);
+    if (!senses.has(offset)) return false;
+    const total = wordnet.usageCount(lemma);
+    return (
+      total < MIN_TAGGED_USES ||
+      wordnet.senseUsageCount(lemma, pos, offset) >= RARE_SENSE_SHARE * total
+    );
   };
   const synsets = new Map<string, Synset>();
   const synset = (offset: number, pos: PartOfSpeech) => {
@@ -189,7 +202,8 @@ export function buildExpansions(
             if (!related && !causes) continue;
             const target = synset(p.offset, p.pos);
             const targets = p.target > 0 ? [target.words[p.target - 1] ?? ''] : target.words;
-            for (const t of targets) addLemma(t, concept, DERIVED_WEIGHT);
+            for (const t of targets)
+              if (usualSense(t, p.pos, p.offset)) addLemma(t, concept, DERIVED_WEIGHT);
           }
         }
       }

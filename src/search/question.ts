@@ -11,6 +11,7 @@ import {
 } from './analyze.ts';
 import { FORM_WEIGHT } from './lexicon.ts';
 import { parseLetterReference, type LetterReference } from './letter-reference.ts';
+import { type AskedWord, readShape } from './asks.ts';
 import { type DateHint, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { WordNet } from './wordnet.ts';
@@ -46,14 +47,27 @@ export interface Slot {
 export interface Asks {
   /** "How many X" where the letters never mention X ("how many children …"). */
   countedMissing: boolean;
-  /** A clause opens with "when": a passage must state a time. */
+  /** A clause opens with "when" (or asks for a date or year): a passage must state a time. */
   time: boolean;
-  /** "What were the X of …": the slot of X, which a passage must hold; -1 when the letters lack X. */
+  /**
+   * The slot of the thing asked for ("what were the names of …", "which company …", "who is the
+   * minister of …", "how old …"), which a shown passage must hold; null when the question's shape
+   * names none (`readShape`).
+   */
   focus: number | null;
-  /** A verb of a "where/when did …" clause that the letters lack ("where was it manufactured?"). */
-  missingPredicate: string | null;
+  /**
+   * The slot of the verb ("who built …", "when did … start", "how many were injured"), which the
+   * passage that answers (the one stating the figure or the time) must hold; null when none.
+   */
+  predicate: number | null;
   /** A name the letters never mention: a word neither English nor a typo of an English word. */
   missingName: string | null;
+  /**
+   * Slots of the names that the clause of a "how many" question uses after what it counts, which
+   * the letters hold but English lacks (places, agencies: "Kalbajar", "ANAMA"): a figure answers
+   * "how many" only for them.
+   */
+  names: number[];
 }
 
 /** A question, analyzed for searching. */
@@ -99,29 +113,6 @@ const WANTS_DURATION = /\bhow long\b|\bfor how many (?:years|months|days)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
 /** "how many of the (500,000) …": a part of a whole is counted. */
 const PARTITIVE = /^of\s+(?:the|these|those|all)\s+(?:[\d,.]+\s+)?/i;
-/** "What were the names of …": the thing asked for. */
-const WHAT_THE =
-  /\bwhat (?:is|are|was|were) the ((?:[\p{L}'-]+ ){0,2}?[\p{L}'-]+?) (?:of|for|in|on|behind|from|that|who|which|to)\b/iu;
-/** Words that ask for a time: "what were the dates of …" is answered by a passage stating one. */
-const TIME_WORDS = new Set([
-  'date',
-  'dates',
-  'day',
-  'days',
-  'time',
-  'times',
-  'year',
-  'years',
-  'month',
-  'months',
-  'period',
-]);
-/** A clause of a question: split at punctuation and dashes. */
-const CLAUSE = /[^,;:?!()]+?(?=[,;:?!()]|\s[-–—]\s|$)/g;
-/** A clause that asks when or where something happened, with its auxiliary ("where was …"). */
-const WHEN_WHERE =
-  /^(?:(?:and|but|so|ok|okay|lol|ngl|then)\s+)*(when|where)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b/i;
-const WHEN = /^(?:(?:and|but|so|ok|okay|lol|ngl|then)\s+)*when\b/i;
 /** "how many (more) (of the 314) X …": what follows names the thing counted. */
 const HOW_MANY = /\bhow (?:many|much)\s+(?:more\s+)?/i;
 /** In "how long did X last?", the verb is part of the question form, not something to find. */
@@ -348,6 +339,7 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
   const lemmaPhrases = phraseAlternatives(index, text);
   const { counted: countedAt, whole: wholeAt } = countedWordAt(text);
   let countedKey: string | null = null;
+  let countedEndAt: number | null = null;
   let wholeKey: string | null = null;
   const slots = new Map<string, Slot>();
   for (const unit of units.values()) {
@@ -393,14 +385,16 @@ export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion 
         nominal,
       });
     }
-    if (countedAt !== null && unit.some((t) => t.start <= countedAt && countedAt < t.end))
+    if (countedAt !== null && unit.some((t) => t.start <= countedAt && countedAt < t.end)) {
       countedKey = key;
+      countedEndAt = Math.max(...unit.map((t) => t.end));
+    }
     if (wholeAt !== null && unit.some((t) => t.start <= wholeAt && wholeAt < t.end)) wholeKey = key;
   }
   const slotList = [...slots.values()];
   const counted = countedKey === null ? -1 : [...slots.keys()].indexOf(countedKey);
   const whole = wholeKey === null ? -1 : [...slots.keys()].indexOf(wholeKey);
-  const asks = whatItAsks(text, slotList, counted);
+  const asks = whatItAsks(text, slotList, counted, countedEndAt);
   return {
     text,
     slots: slotList,
@@ -426,33 +420,19 @@ function slotAt(slots: readonly Slot[], start: number, end: number): number {
   return slots.findIndex((s) => s.start <= start && end <= s.end);
 }
 
-/** Reads what the question asks for (see `Asks`). */
-function whatItAsks(text: string, slots: readonly Slot[], counted: number): Asks {
-  let time = false;
-  let missingPredicate: string | null = null;
-  for (const m of text.matchAll(CLAUSE)) {
-    const clause = m[0].trim();
-    const at = m.index + m[0].indexOf(clause);
-    if (WHEN.test(clause)) time = true;
-    if (!WHEN_WHERE.test(clause)) continue;
-    for (const slot of slots) {
-      const inClause = slot.start >= at && slot.end <= at + clause.length;
-      if (inClause && slot.alternatives.length === 0 && isVerb(slot.word))
-        missingPredicate = slot.word;
-    }
-  }
-  let focus: number | null = null;
-  const what = WHAT_THE.exec(text);
-  if (what?.[1]) {
-    const words = tokenize(what[1]).filter((t) => !isStopWord(t.word));
-    const head = words.at(-1);
-    if (head && TIME_WORDS.has(head.word)) time = true;
-    else if (head) {
-      const offset = what.index + what[0].indexOf(what[1]);
-      const slot = slotAt(slots, offset + head.start, offset + head.end);
-      if (slot >= 0) focus = (slots[slot]?.alternatives.length ?? 0) > 0 ? slot : -1;
-    }
-  }
+/** Reads what the question asks for (see `Asks`) from its shape and its slots. */
+function whatItAsks(
+  text: string,
+  slots: readonly Slot[],
+  counted: number,
+  countedEnd: number | null,
+): Asks {
+  const shape = readShape(text, countedEnd);
+  const slotOf = (w: AskedWord | null) => {
+    if (!w) return null;
+    const at = slotAt(slots, w.start, w.end);
+    return at >= 0 ? at : null;
+  };
   const countedMissing = counted >= 0 && (slots[counted]?.alternatives.length ?? 0) === 0;
   const missingName =
     slots.find(
@@ -463,7 +443,34 @@ function whatItAsks(text: string, slots: readonly Slot[], counted: number): Asks
         !isEnglishWord(s.word) &&
         !nearEnglishWord(s.word),
     )?.word ?? null;
-  return { countedMissing, time, focus, missingPredicate, missingName };
+  // The names of the clause that counts ("how many mines were found in Lachin, and who …").
+  const clause =
+    countedEnd === null
+      ? null
+      : {
+          start: countedEnd,
+          end:
+            countedEnd + (/[,;:?!()]|\band\b/.exec(text.slice(countedEnd))?.index ?? text.length),
+        };
+  const names = slots.flatMap((s, i) =>
+    clause !== null &&
+    s.start >= clause.start &&
+    s.end <= clause.end &&
+    s.alternatives.length > 0 &&
+    s.correctedTo === null &&
+    /^\p{L}{3,}$/u.test(s.word) &&
+    !isEnglishWord(s.word)
+      ? [i]
+      : [],
+  );
+  return {
+    countedMissing,
+    time: shape.time,
+    focus: slotOf(shape.focus),
+    predicate: slotOf(shape.predicate),
+    missingName,
+    names,
+  };
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -490,10 +497,4 @@ function nearEnglishWord(word: string): boolean {
 function isNominal(word: string): boolean {
   wordnet ??= new WordNet();
   return !wordnet.isWord(word) || wordnet.baseForms(word, 'noun').length > 0;
-}
-
-/** Whether WordNet knows a word as a verb (or a form of one). */
-function isVerb(word: string): boolean {
-  wordnet ??= new WordNet();
-  return wordnet.baseForms(word, 'verb').length > 0;
 }

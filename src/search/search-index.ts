@@ -138,6 +138,8 @@ export class SearchIndex {
   private readonly inHeadingFlags: Uint8Array;
   /** Scratch per heading group for ranking: the question's slots in its headings, valid when `stamp` is this query's `epoch`. */
   readonly groupScratch: { bits: Uint32Array; stamp: Uint32Array; epoch: number };
+  /** Per concept id: passages whose headings hold it (`reach`). */
+  private readonly headingReach: Uint32Array;
   /** Scratch space for ranking, one slot per passage, reused by every query. */
   readonly scratch: {
     score: Float64Array;
@@ -195,6 +197,13 @@ export class SearchIndex {
     });
     this.inHeadingFlags = new Uint8Array(vocabulary.length);
     for (const cid of arrays.headingConcepts) this.inHeadingFlags[cid] = 1;
+    const groupSize = new Uint32Array(groupCount);
+    for (const g of this.headingGroupOf) groupSize[g] = (groupSize[g] ?? 0) + 1;
+    this.headingReach = new Uint32Array(vocabulary.length);
+    for (let g = 0; g < groupCount; g++) {
+      for (const cid of this.headingConceptIds(g))
+        this.headingReach[cid] = (this.headingReach[cid] ?? 0) + (groupSize[g] ?? 0);
+    }
     let total = 0;
     for (const length of arrays.passageLength) total += length;
     this.averageLength = this.passages.length > 0 ? total / this.passages.length : 1;
@@ -224,6 +233,20 @@ export class SearchIndex {
   /** The id of a concept, or -1 when no passage contains it. */
   conceptId(concept: string): number {
     return this.conceptIds.get(concept) ?? -1;
+  }
+
+  /**
+   * Number of passages that contain `concept` or whose headings do (at most all of them): how
+   * common a word is in what a reader sees. "United Nations", in every letter's title, says
+   * little about which passage answers, however rarely a passage repeats it.
+   */
+  reach(concept: string): number {
+    const id = this.conceptId(concept);
+    if (id < 0) return 0;
+    return Math.min(
+      this.size,
+      (this.arrays.documentFrequency[id] ?? 0) + (this.headingReach[id] ?? 0),
+    );
   }
 
   /** Number of passages that contain `concept` (0 when none does). */

@@ -74,6 +74,15 @@ const DETACHMENTS: Record<PartOfSpeech, readonly (readonly [string, string])[]> 
   adv: [],
 };
 
+/** `index.sense` writes a sense's part of speech as a digit (5: an adjective satellite). */
+const POS_OF_SENSE_TYPE: Record<string, PartOfSpeech> = {
+  '1': 'noun',
+  '2': 'verb',
+  '3': 'adj',
+  '4': 'adv',
+  '5': 'adj',
+};
+
 type Exceptions = Readonly<Record<string, string | undefined>>;
 
 const require = createRequire(import.meta.url);
@@ -212,14 +221,13 @@ export class WordNet {
   }
 
   private usage: Map<string, number> | null = null;
+  private senseUsage: Map<string, number> | null = null;
 
-  /**
-   * How often a lemma is used in general English: the sum of its senses' counts in the SemCor
-   * corpus, as WordNet's `index.sense` records them (0 for a lemma never seen there).
-   */
-  usageCount(lemma: string): number {
-    if (!this.usage) {
-      this.usage = new Map();
+  /** Reads the SemCor tag counts of `index.sense`, per lemma and per sense, once. */
+  private readUsage(): { usage: Map<string, number>; senseUsage: Map<string, number> } {
+    if (!this.usage || !this.senseUsage) {
+      const usage = new Map<string, number>();
+      const senseUsage = new Map<string, number>();
       const text = readFileSync(path.join(this.dir, 'index.sense'), 'latin1');
       for (let at = 0; at < text.length;) {
         let end = text.indexOf('\n', at);
@@ -229,12 +237,31 @@ export class WordNet {
         const count = Number(text.slice(lastSpace + 1, end));
         if (percent > at && percent < end && count > 0) {
           const key = text.slice(at, percent);
-          this.usage.set(key, (this.usage.get(key) ?? 0) + count);
+          usage.set(key, (usage.get(key) ?? 0) + count);
+          const pos = POS_OF_SENSE_TYPE[text.charAt(percent + 1)];
+          const firstSpace = text.indexOf(' ', percent);
+          const offset = Number(text.slice(firstSpace + 1, text.indexOf(' ', firstSpace + 1)));
+          if (pos) senseUsage.set(`${key}|${pos}|${offset}`, count);
         }
         at = end + 1;
       }
+      this.usage = usage;
+      this.senseUsage = senseUsage;
     }
-    return this.usage.get(toWordNetSpelling(lemma)) ?? 0;
+    return { usage: this.usage, senseUsage: this.senseUsage };
+  }
+
+  /**
+   * How often a lemma is used in general English: the sum of its senses' counts in the SemCor
+   * corpus, as WordNet's `index.sense` records them (0 for a lemma never seen there).
+   */
+  usageCount(lemma: string): number {
+    return this.readUsage().usage.get(toWordNetSpelling(lemma)) ?? 0;
+  }
+
+  /** How often SemCor uses `lemma` in the sense of the `pos` synset at `offset` (0 if never). */
+  senseUsageCount(lemma: string, pos: PartOfSpeech, offset: number): number {
+    return this.readUsage().senseUsage.get(`${toWordNetSpelling(lemma)}|${pos}|${offset}`) ?? 0;
   }
 
   /** Whether `word` is an English word: a lemma of some part of speech, or a form of one. */

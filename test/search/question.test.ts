@@ -45,7 +45,8 @@ describe('parseQuestion: what it asks for', () => {
   it('reads a "when" clause, a "what were the X of" focus and a missing name', () => {
     expect(parseQuestion(index, 'ok so, when did the war end?').asks.time).toBe(true);
     expect(parseQuestion(index, 'did it end when the war ended?').asks.time).toBe(false);
-    expect(parseQuestion(index, 'what were the ages of the deminers').asks.focus).toBe(-1);
+    const ages = parseQuestion(index, 'what were the ages of the deminers');
+    expect(ages.slots[ages.asks.focus ?? -1]).toMatchObject({ word: 'ages', alternatives: [] });
     expect(parseQuestion(index, 'mines near Stepanakert').asks.missingName).toBe('stepanakert');
     expect(parseQuestion(index, 'any usefull maps').asks.missingName).toBeNull();
   });

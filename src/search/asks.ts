@@ -1,0 +1,411 @@
+import { isStopWord, MAX_WORD_LENGTH, tokenize, type Token } from './analyze.ts';
+import { WordNet } from './wordnet.ts';
+
+/**
+ * What a question asks for, read from its shape: the thing a "what/which X", "what is the X
+ * of", "who is the X" or "how old" question wants; the verb of "who built …", "when did … start",
+ * "how many … were injured"; a time for "when". A passage about the right subject that does not
+ * state what is asked does not answer ("how old were the civilians killed in Khojavand?" is about
+ * Khojavand, but no letter gives an age). Read with WordNet's parts of speech, no tagger: question
+ * openings are few, and a tagger costs more to load than the whole CLI call is allowed.
+ */
+
+/** A word of the question and where it stands. */
+export interface AskedWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** What the shape of a question asks for (see `readAsks`). */
+export interface QuestionShape {
+  /** A clause opens with "when" (or asks for a date, day or year): a passage must state a time. */
+  time: boolean;
+  /**
+   * The thing asked for: X of "what/which X …", "what is/was the X of …", "who is the X", "how
+   * X" (an adjective: "how old"). A shown passage must hold it.
+   */
+  focus: AskedWord | null;
+  /**
+   * The verb of "who VERB …", "when/where did … VERB", "how many … were VERBed": the passage that
+   * answers (the one stating the time, place or figure) must hold it.
+   */
+  predicate: AskedWord | null;
+}
+
+/** Auxiliaries and modals: they stand between a question word and what it asks. */
+const AUXILIARIES = new Set([
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'shall',
+  'may',
+  'might',
+  'must',
+  'get',
+  'got',
+  'gets',
+]);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+/** Words a clause may open with before its question word ("ok so when …", "under what law …"). */
+const LEAD_INS = new Set([
+  'and',
+  'but',
+  'so',
+  'ok',
+  'okay',
+  'lol',
+  'ngl',
+  'tbh',
+  'then',
+  'also',
+  'yo',
+  'hey',
+  'wait',
+  'um',
+  'like',
+  'pls',
+  'please',
+  'in',
+  'under',
+  'from',
+  'to',
+  'by',
+  'for',
+  'on',
+  'at',
+  'with',
+  'of',
+  'into',
+  'since',
+  'until',
+  'about',
+]);
+/** "what kind of X", "what body of law": the classifier is not what is asked, X is. */
+const CLASSIFIERS = new Set([
+  'kind',
+  'kinds',
+  'type',
+  'types',
+  'sort',
+  'sorts',
+  'form',
+  'forms',
+  'body',
+  'bodies',
+  'piece',
+  'pieces',
+  'part',
+  'parts',
+  'category',
+  'categories',
+  'class',
+  'variety',
+]);
+/**
+ * Nouns that frame a question rather than name what it is about ("from what starting point",
+ * "in what way", "under what circumstances"): the answer need not repeat them.
+ */
+const FRAME_NOUNS = new Set([
+  'point',
+  'points',
+  'way',
+  'ways',
+  'manner',
+  'reason',
+  'reasons',
+  'circumstance',
+  'circumstances',
+  'extent',
+  'degree',
+  'basis',
+  'grounds',
+  'respect',
+  'sense',
+  'aspect',
+  'aspects',
+  'context',
+  'terms',
+  'light',
+]);
+/** "what number / share / total": a figure is asked for, which the figure checks handle. */
+const MEASURES = new Set([
+  'number',
+  'numbers',
+  'share',
+  'percentage',
+  'percent',
+  'proportion',
+  'amount',
+  'total',
+  'figure',
+  'figures',
+  'count',
+  'rate',
+  'sum',
+  'quantity',
+  'many',
+  'much',
+]);
+/** Nouns that name a document: "which letter …" is answered by a passage of that letter. */
+const DOCUMENT_NOUNS = new Set([
+  'letter',
+  'letters',
+  'document',
+  'documents',
+  'statement',
+  'statements',
+  'note',
+  'notes',
+  'nv',
+  'release',
+  'releases',
+  'annex',
+  'annexes',
+  'text',
+  'texts',
+  'one',
+  'ones',
+]);
+/** Words that ask for a time: "which year …", "what were the dates of …". */
+const TIME_WORDS = new Set([
+  'date',
+  'dates',
+  'day',
+  'days',
+  'time',
+  'times',
+  'year',
+  'years',
+  'month',
+  'months',
+  'period',
+  'week',
+  'weeks',
+]);
+/** "how X": these ask for a figure, a duration or a frequency, which other checks handle. */
+const HOW_HANDLED = new Set([
+  'many',
+  'much',
+  'long',
+  'often',
+  'frequently',
+  'soon',
+  'come',
+  'about',
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'was',
+  'were',
+  'can',
+  'could',
+  'should',
+  'would',
+  'will',
+  'has',
+  'have',
+  'had',
+]);
+/** Longest run of words read as the thing asked for ("what international organizations"). */
+const MAX_FOCUS_WORDS = 4;
+/** A clause: split at punctuation and dashes. */
+const CLAUSE = /[^,;:?!()]+?(?=[,;:?!()]|\s[-–—]\s|$)/g;
+
+let wordnet: WordNet | null = null;
+function english(): WordNet {
+  wordnet ??= new WordNet();
+  return wordnet;
+}
+
+const isNoun = (word: string) => english().baseForms(word, 'noun').length > 0;
+const isVerb = (word: string) => english().baseForms(word, 'verb').length > 0;
+const isAdjective = (word: string) =>
+  english().baseForms(word, 'adj').length > 0 || english().baseForms(word, 'adv').length > 0;
+/** A verb in the past or a participle ("built", "injured", "found"), not a noun like "need". */
+function isInflectedVerb(word: string): boolean {
+  if (word.length > MAX_WORD_LENGTH) return false;
+  const wn = english();
+  if (wn.irregularBase(word, 'verb') !== undefined) return true;
+  return /(?:ed|en)$/.test(word) && isVerb(word) && !wn.hasLemma(word, 'noun');
+}
+/** A word read as a verb in the past where WordNet does not know it (a typo: "acused"). */
+const looksPast = (word: string) => /[a-z]ed$/.test(word) && !isNoun(word);
+/** A plural noun ends the thing asked for: "which organizations help …". */
+function isPluralNoun(word: string): boolean {
+  return word.endsWith('s') && !english().hasLemma(word, 'noun') && isNoun(word);
+}
+
+/**
+ * Whether a word followed by `next` describes it rather than names what is meant: `next` is a
+ * noun, not a verb in the past ("landmine victims", not "landmines produced in Armenia").
+ */
+export function describesNext(next: string | undefined): boolean {
+  return (
+    next !== undefined &&
+    !isStopWord(next) &&
+    !/^\d/.test(next) &&
+    isNoun(next) &&
+    !isInflectedVerb(next)
+  );
+}
+
+/** Whether a word names a thing: a noun, or a name English lacks ("Khojavand"). */
+export function namesAThing(word: string): boolean {
+  return /^\p{L}+$/u.test(word) && (isNoun(word) || !english().isWord(word));
+}
+
+/** Question words as people type them, contractions included ("whats", "who's" is "who"). */
+function questionWord(word: string): string | null {
+  const w = word === 'whats' ? 'what' : word === 'whos' ? 'who' : word;
+  return ['what', 'which', 'who', 'whom', 'when', 'where', 'how'].includes(w) ? w : null;
+}
+
+const asked = (t: Token): AskedWord => ({ word: t.word, start: t.start, end: t.end });
+
+/**
+ * The head of the noun phrase that starts at `tokens[i]`: the last word of a run that ends
+ * before an auxiliary, a stop word or a verb in the past, or after a plural noun; classifiers
+ * ("kind of") are skipped. Null when the phrase names a document, a measure, or nothing.
+ */
+function nounPhraseHead(
+  tokens: readonly Token[],
+  i: number,
+): { head: Token; time: boolean } | null {
+  let at = i;
+  const run: Token[] = [];
+  while (at < tokens.length && run.length < MAX_FOCUS_WORDS) {
+    const t = tokens[at] as Token;
+    if (CLASSIFIERS.has(t.word) && tokens[at + 1]?.word === 'of') {
+      at += 2;
+      continue;
+    }
+    if (AUXILIARIES.has(t.word) || isStopWord(t.word) || /^\d/.test(t.word)) break;
+    if (t.word === 'according') break;
+    if (run.length > 0 && (isInflectedVerb(t.word) || looksPast(t.word))) break;
+    // "which letter talks about …": the document is what is asked for.
+    if (run.length === 0 && DOCUMENT_NOUNS.has(t.word)) return null;
+    run.push(t);
+    at += 1;
+    if (isPluralNoun(t.word)) break;
+  }
+  let head = run.at(-1);
+  if (head && MEASURES.has(head.word)) head = run.at(-2);
+  if (!head || DOCUMENT_NOUNS.has(head.word) || FRAME_NOUNS.has(head.word)) return null;
+  // "what shows Armenia lied": a verb, with its object after it; "what aims does …" is a noun.
+  const after = tokens[at];
+  if (after && !AUXILIARIES.has(after.word) && !isStopWord(after.word) && isVerb(head.word))
+    return null;
+  if (TIME_WORDS.has(head.word)) return { head, time: true };
+  return { head, time: false };
+}
+
+/** Whether a word may be the verb of a clause (not an auxiliary, a stop word or a figure). */
+const content = (t: Token) =>
+  !AUXILIARIES.has(t.word) && !isStopWord(t.word) && !/^\d/.test(t.word);
+
+/**
+ * The verb of a clause whose question word and auxiliary end before `from`. After a form of "be"
+ * ("where was the mine that blew up the car manufactured"), the last participle; after "do" or a
+ * modal ("when did Armenia start planting mines"), the first word past the subject's first that
+ * is a verb (and not a noun, if any such word comes).
+ */
+function clauseVerb(tokens: readonly Token[], from: number, passive: boolean): Token | null {
+  const rest = tokens.slice(from).filter(content);
+  if (passive) return rest.filter((t) => isInflectedVerb(t.word)).at(-1) ?? null;
+  const candidates = rest.slice(1);
+  return (
+    candidates.find((t) => isInflectedVerb(t.word)) ??
+    candidates.find((t) => isVerb(t.word) && !isNoun(t.word)) ??
+    candidates.find((t) => isVerb(t.word)) ??
+    null
+  );
+}
+
+/**
+ * Reads what a question asks for from its shape. `counted` is where the counted word of a
+ * "how many" question ends (its verb comes after it), or null.
+ */
+export function readShape(text: string, countedEnd: number | null = null): QuestionShape {
+  const shape: QuestionShape = { time: false, focus: null, predicate: null };
+  for (const m of text.matchAll(CLAUSE)) {
+    const tokens = tokenize(m[0]).map((t) => ({
+      ...t,
+      start: t.start + m.index,
+      end: t.end + m.index,
+    }));
+    let i = 0;
+    while (i < tokens.length && LEAD_INS.has((tokens[i] as Token).word)) i += 1;
+    const first = tokens[i];
+    const wh = first ? questionWord(first.word) : null;
+    if (!wh || !first) continue;
+    const next = tokens[i + 1];
+    // "what's the X of …", "whats the X": the contraction stands for "what is".
+    const written = m[0].slice(first.start - m.index, first.end - m.index);
+    const contracted = written.toLowerCase() !== wh;
+    const copula = contracted || (next !== undefined && COPULAS.has(next.word));
+    /** After "what is" / "what's": where "the X" starts. */
+    const afterCopula = contracted ? i + 1 : i + 2;
+    const thePhrase = (from: number) =>
+      tokens[from]?.word === 'the' ? nounPhraseHead(tokens, from + 1) : null;
+    if (wh === 'when') shape.time = true;
+    if (wh === 'what' || wh === 'which') {
+      if (next?.word === 'of') continue; // "which of the letters …": one of the documents.
+      const phrase = copula
+        ? thePhrase(afterCopula)
+        : next && !AUXILIARIES.has(next.word)
+          ? nounPhraseHead(tokens, i + 1)
+          : null;
+      if (phrase?.time) shape.time = true;
+      else if (phrase && !isInflectedVerb(phrase.head.word)) shape.focus ??= asked(phrase.head);
+    } else if (wh === 'who' || wh === 'whom') {
+      if (copula) {
+        const phrase = thePhrase(afterCopula);
+        if (phrase && !phrase.time) shape.focus ??= asked(phrase.head);
+      } else if (next && AUXILIARIES.has(next.word)) {
+        const v = clauseVerb(tokens, i + 2, COPULAS.has(next.word));
+        if (v) shape.predicate ??= asked(v);
+      } else if (next && isVerb(next.word)) {
+        // "who commands the contingent", "who built the tunnel".
+        shape.predicate ??= asked(next);
+      }
+    } else if (wh === 'when' || wh === 'where') {
+      const v =
+        next && AUXILIARIES.has(next.word)
+          ? clauseVerb(tokens, i + 2, COPULAS.has(next.word))
+          : null;
+      if (v) shape.predicate ??= asked(v);
+    } else if (wh === 'how' && next) {
+      if (!HOW_HANDLED.has(next.word) && isAdjective(next.word) && !isVerb(next.word))
+        shape.focus ??= asked(next);
+    }
+  }
+  if (countedEnd !== null) {
+    // "how many people has ANAMA trained", "how many were injured": the verb after what is counted.
+    const clause = text.slice(countedEnd).split(/[,;:?!()]/)[0] ?? '';
+    const tokens = tokenize(clause)
+      .filter(content)
+      .map((t) => ({ ...t, start: t.start + countedEnd, end: t.end + countedEnd }));
+    const verb = tokens.find((t) => isInflectedVerb(t.word));
+    if (verb) shape.predicate ??= asked(verb);
+  }
+  return shape;
+}
