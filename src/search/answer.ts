@@ -7,7 +7,12 @@ import { describesNext, namesAThing } from './asks.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
 import { type Highlight, pickExcerpt, splitSentences } from './excerpt.ts';
 import { resolveLetterReference } from './letter-reference.ts';
-import { type ParsedQuestion, parseQuestion } from './question.ts';
+import {
+  CORRECTED_WEIGHT,
+  DATE_WORD_WEIGHT,
+  type ParsedQuestion,
+  parseQuestion,
+} from './question.ts';
 import { BM25_B, BM25_K1, type IndexedPassage, type SearchIndex } from './search-index.ts';
 
 /** Narrows a search to some letters, dates or parts. */
@@ -103,6 +108,11 @@ export const RELATED_LIMIT = 3;
  * `npm run eval` prints.
  */
 export const EVIDENCE_THRESHOLD = 0.3;
+/**
+ * A passage states the thing a question asks for ("what is the name of X") only when it also
+ * holds at least this share of the other things the question names (by value): it is about X.
+ */
+export const TOPIC_SHARE = 0.5;
 /** Annex abstains when at least this many things the question names are absent from the letters, and no fewer of its words are present. */
 export const MISSING_NAMES = 2;
 /** A further passage is shown only when it scores at least this share of the best one. */
@@ -402,6 +412,8 @@ export interface Ranking {
    * slot first.
    */
   slotBits: Map<number, number>;
+  /** The value (weight × specificity) of each of the question's slots the letters hold. */
+  slotValues: Map<number, number>;
 }
 
 /** Keeps the `size` best of what it is offered, best first on `sorted()`. */
@@ -559,7 +571,8 @@ export function rankPassages(
 ): Ranking {
   const slots = rankedSlots(index, q);
   const slotBits = new Map(slots.map((s) => [s.slot, s.bit]));
-  const none: Ranking = { results: [], total: 0, slotBits };
+  const slotValues = new Map(slots.map((s) => [s.slot, s.value]));
+  const none: Ranking = { results: [], total: 0, slotBits, slotValues };
   if (index.size === 0 || slots.length === 0) return none;
   const maxIdf = idf(index, 0);
   let totalValue = 0;
@@ -766,11 +779,13 @@ export function rankPassages(
     let pool = withinSentences(best.sorted(), slots, totalValue);
     const counted = q.counted === null ? undefined : q.slots[q.counted];
     if (counted) {
-      // The counted word itself, its forms and glossary meanings, and kinds of it — not a
-      // compound's part ("anti" of "anti-tank") or a looser relative.
+      // The counted word itself (or the word its typo stands for), its forms and glossary
+      // meanings, and kinds of it — not a compound's part ("anti" of "anti-tank") or a looser
+      // relative.
+      const exact = counted.correctedTo === null ? 1 : CORRECTED_WEIGHT;
       const wanted = new Set(
         counted.alternatives
-          .filter((a) => a.weight >= 1)
+          .filter((a) => a.weight >= exact)
           .flatMap((a) => [a.concept, ...index.kindsOf(a.concept)]),
       );
       // "How many of the landmines were anti-tank mines": a figure for the landmines is not one.
@@ -785,7 +800,7 @@ export function rankPassages(
         })
         .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
     }
-    return { results: diversify(pool, slots, want), total: kept, slotBits };
+    return { results: diversify(pool, slots, want), total: kept, slotBits, slotValues };
   } finally {
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] ?? 0;
@@ -961,20 +976,25 @@ function unanswered(
   }
   if (!answering.some((s) => holds(s, asks.predicate)))
     return `no passage says "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
-  // The thing asked for, in a passage about what the question is about: one that also holds its
-  // most specific other noun or name that the user typed as the letters write it ("the name of
-  // the sabotage group" is not answered by a passage that names something else).
+  // The thing asked for, in a passage about what the question is about: one that also holds
+  // `TOPIC_SHARE` of the other things it names ("the name of the sabotage group" is not
+  // answered by a passage that names something else). Verbs are left out: they paraphrase.
   if (asks.focus !== null) {
-    const anchor = [...ranking.slotBits.keys()].find(
-      (slot) =>
+    const topic = [...ranking.slotValues].filter(
+      ([slot]) =>
         slot !== asks.focus &&
-        slot !== asks.predicate &&
-        namesAThing(q.slots[slot]?.word ?? '') &&
-        q.slots[slot]?.correctedTo === null &&
-        (q.slots[slot]?.alternatives[0]?.weight ?? 0) >= 1,
+        !asks.focusPhrase.includes(slot) &&
+        namesAThing(q.slots[slot]?.correctedTo ?? q.slots[slot]?.word ?? '') &&
+        (q.slots[slot]?.alternatives[0]?.weight ?? 0) > DATE_WORD_WEIGHT,
     );
-    const anchorSlot = anchor === undefined ? null : anchor;
-    if (!shown.some((s) => holdsFocus(s) && holds(s, anchorSlot)))
+    let total = 0;
+    for (const [, value] of topic) total += value;
+    const onTopic = (s: Scored) => {
+      let held = 0;
+      for (const [slot, value] of topic) if (holds(s, slot)) held += value;
+      return held >= TOPIC_SHARE * total;
+    };
+    if (!shown.some((s) => holdsFocus(s) && onTopic(s)))
       return 'no passage states what it asks for';
   }
   return null;

@@ -15,6 +15,8 @@ export interface AskedWord {
   word: string;
   start: number;
   end: number;
+  /** For the thing asked for: where its whole phrase stands ("agenda item number"). */
+  phrase?: { start: number; end: number };
 }
 
 /** What the shape of a question asks for (see `readAsks`). */
@@ -289,7 +291,7 @@ const asked = (t: Token): AskedWord => ({ word: t.word, start: t.start, end: t.e
 function nounPhraseHead(
   tokens: readonly Token[],
   i: number,
-): { head: Token; time: boolean } | null {
+): { head: Token; time: boolean; phrase: { start: number; end: number } } | null {
   let at = i;
   const run: Token[] = [];
   while (at < tokens.length && run.length < MAX_FOCUS_WORDS) {
@@ -314,8 +316,8 @@ function nounPhraseHead(
   const after = tokens[at];
   if (after && !AUXILIARIES.has(after.word) && !isStopWord(after.word) && isVerb(head.word))
     return null;
-  if (TIME_WORDS.has(head.word)) return { head, time: true };
-  return { head, time: false };
+  const phrase = { start: run[0]?.start ?? head.start, end: run.at(-1)?.end ?? head.end };
+  return { head, time: TIME_WORDS.has(head.word), phrase };
 }
 
 /** Whether a word may be the verb of a clause (not an auxiliary, a stop word or a figure). */
@@ -375,11 +377,13 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
           ? nounPhraseHead(tokens, i + 1)
           : null;
       if (phrase?.time) shape.time = true;
-      else if (phrase && !isInflectedVerb(phrase.head.word)) shape.focus ??= asked(phrase.head);
+      else if (phrase && !isInflectedVerb(phrase.head.word))
+        shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
     } else if (wh === 'who' || wh === 'whom') {
       if (copula) {
         const phrase = thePhrase(afterCopula);
-        if (phrase && !phrase.time) shape.focus ??= asked(phrase.head);
+        if (phrase && !phrase.time)
+          shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
       } else if (next && AUXILIARIES.has(next.word)) {
         const v = clauseVerb(tokens, i + 2, COPULAS.has(next.word));
         if (v) shape.predicate ??= asked(v);

@@ -62,6 +62,9 @@ const NOUNS: readonly { words: readonly string[]; kind: DocumentKind }[] = [
   { words: ['letters'], kind: 'letter' },
 ];
 
+/** Every word of a document noun ("note", "verbale", "letter", …). */
+export const DOCUMENT_WORDS: readonly string[] = [...new Set(NOUNS.flatMap((n) => n.words))];
+
 const FIRST = new Set(['first', 'earliest', 'oldest']);
 const LATEST = new Set(['latest', 'last', 'newest', 'recent', 'most']);
 /** Words that may stand between a document noun and what names it ("the letter of …", "from …"). */

@@ -10,9 +10,10 @@ import {
   tokenize,
 } from './analyze.ts';
 import { FORM_WEIGHT } from './lexicon.ts';
-import { parseLetterReference, type LetterReference } from './letter-reference.ts';
+import { GLOSSARY } from './glossary.ts';
+import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
 import { type AskedWord, readShape } from './asks.ts';
-import { type DateHint, parseDateHint } from './time.ts';
+import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { WordNet } from './wordnet.ts';
 
@@ -55,6 +56,8 @@ export interface Asks {
    * names none (`readShape`).
    */
   focus: number | null;
+  /** Slots of the words of the thing asked for ("agenda item number"): not what it is about. */
+  focusPhrase: number[];
   /**
    * The slot of the verb ("who built …", "when did … start", "how many were injured"), which the
    * passage that answers (the one stating the figure or the time) must hold; null when none.
@@ -72,6 +75,7 @@ export interface Asks {
 
 /** A question, analyzed for searching. */
 export interface ParsedQuestion {
+  /** The question as read: as asked, with typos of words that only shape it put right. */
   text: string;
   /** What it asks about, one slot per word (including those the letters lack). */
   slots: Slot[];
@@ -316,7 +320,8 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
  * that answer for it (the word, its other forms, related words and glossary meanings, or a
  * spelling correction for a word that is no English word), plus phrases, intent and time.
  */
-export function parseQuestion(index: SearchIndex, text: string): ParsedQuestion {
+export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion {
+  const text = fixFunctionWordTypos(index, asked);
   const phrases = [...text.matchAll(PHRASE)]
     .map((m) =>
       fold(m[1] ?? m[2] ?? '')
@@ -467,6 +472,13 @@ function whatItAsks(
     countedMissing,
     time: shape.time,
     focus: slotOf(shape.focus),
+    focusPhrase: shape.focus?.phrase
+      ? slots.flatMap((s, i) =>
+          s.start >= (shape.focus?.phrase?.start ?? 0) && s.end <= (shape.focus?.phrase?.end ?? 0)
+            ? [i]
+            : [],
+        )
+      : [],
     predicate: slotOf(shape.predicate),
     missingName,
     names,
@@ -477,6 +489,12 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Whether one edit (a letter dropped, added, changed, or two swapped) makes `word` English: a typo, not a name. */
 function nearEnglishWord(word: string): boolean {
+  for (const edit of oneEditAway(word)) if (isEnglishWord(edit)) return true;
+  return false;
+}
+
+/** Every word one edit from `word`: a letter dropped, added or changed, or two swapped. */
+function oneEditAway(word: string): Set<string> {
   const edits = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
@@ -489,8 +507,46 @@ function nearEnglishWord(word: string): boolean {
     }
   }
   edits.delete(word);
-  for (const edit of edits) if (isEnglishWord(edit)) return true;
-  return false;
+  return edits;
+}
+
+/** Words that only shape a question, which a typo must not turn into words to search for. */
+let functionWords: Set<string> | null = null;
+function isFunctionWord(word: string): boolean {
+  functionWords ??= new Set([
+    ...[...GLOSSARY.phrasing, ...MONTH_NAME.split('|'), ...DOCUMENT_WORDS].flatMap((p) =>
+      tokenize(p).map((t) => t.word),
+    ),
+  ]);
+  return isStopWord(word) || functionWords.has(word);
+}
+
+/**
+ * The question with typos of words that only shape it put right ("acording to the sept 2023
+ * leter" → "according to the sept 2023 letter"), so that they are read as such: a word of four
+ * letters or more that is no English word, not a word of the letters, and one edit from a stop
+ * word, a question phrasing, a month or a document noun. Each fix keeps the question's other
+ * words where they were.
+ */
+function fixFunctionWordTypos(index: SearchIndex, text: string): string {
+  let fixed = '';
+  let at = 0;
+  for (const t of tokenize(text)) {
+    if (
+      t.word.length < 4 ||
+      t.word.length > MAX_WORD_LENGTH ||
+      !/^\p{L}+$/u.test(t.word) ||
+      isFunctionWord(t.word) ||
+      index.surfaceWords.has(t.word) ||
+      isEnglishWord(t.word)
+    )
+      continue;
+    const intended = [...oneEditAway(t.word)].find(isFunctionWord);
+    if (!intended) continue;
+    fixed += text.slice(at, t.start) + intended;
+    at = t.end;
+  }
+  return fixed + text.slice(at);
 }
 
 /** Whether a word names a thing: WordNet knows it as a noun, or does not know it (a name). */
