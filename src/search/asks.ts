@@ -286,11 +286,13 @@ const asked = (t: Token): AskedWord => ({ word: t.word, start: t.start, end: t.e
 /**
  * The head of the noun phrase that starts at `tokens[i]`: the last word of a run that ends
  * before an auxiliary, a stop word or a verb in the past, or after a plural noun; classifiers
- * ("kind of") are skipped. Null when the phrase names a document, a measure, or nothing.
+ * ("kind of") are skipped. Null when the phrase names a document, a measure, or nothing, or
+ * (`verbMayFollow`, right after "what") is a verb.
  */
 function nounPhraseHead(
   tokens: readonly Token[],
   i: number,
+  verbMayFollow = false,
 ): { head: Token; time: boolean; phrase: { start: number; end: number } } | null {
   let at = i;
   const run: Token[] = [];
@@ -312,9 +314,15 @@ function nounPhraseHead(
   let head = run.at(-1);
   if (head && MEASURES.has(head.word)) head = run.at(-2);
   if (!head || DOCUMENT_NOUNS.has(head.word) || FRAME_NOUNS.has(head.word)) return null;
-  // "what shows Armenia lied": a verb, with its object after it; "what aims does …" is a noun.
+  // Right after "what", a word that may be a verb is one when neither an auxiliary nor a verb
+  // follows it: "what shows that Armenia lied", but "what aims does …", "what company supplied …".
   const after = tokens[at];
-  if (after && !AUXILIARIES.has(after.word) && !isStopWord(after.word) && isVerb(head.word))
+  if (
+    verbMayFollow &&
+    run.length === 1 &&
+    isVerb(head.word) &&
+    (!after || (!AUXILIARIES.has(after.word) && !isInflectedVerb(after.word)))
+  )
     return null;
   const phrase = { start: run[0]?.start ?? head.start, end: run.at(-1)?.end ?? head.end };
   return { head, time: TIME_WORDS.has(head.word), phrase };
@@ -374,7 +382,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       const phrase = copula
         ? thePhrase(afterCopula)
         : next && !AUXILIARIES.has(next.word)
-          ? nounPhraseHead(tokens, i + 1)
+          ? nounPhraseHead(tokens, i + 1, wh === 'what')
           : null;
       if (phrase?.time) shape.time = true;
       else if (phrase && !isInflectedVerb(phrase.head.word))

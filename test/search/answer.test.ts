@@ -244,6 +244,18 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ['what did the FM say about mines near Stepanakert', 'the letters never mention "stepanakert"'],
     ['who is the president of armenia', COMMON_WORDS_ONLY],
     ['mines armenia azerbaijan letter', COMMON_WORDS_ONLY],
+    // The thing asked for is only in passages about something else (Azerbaijan's ambassador).
+    ['who is the ambassador of russia', 'no passage states what it asks for'],
+    ['what is the budget of the ministry of defence', 'the letters never mention what it asks for'],
+    [
+      'how old were the servicemen killed in the tunnel',
+      'the letters never mention what it asks for',
+    ],
+    ['who trained the sabotage group', 'the letters never say "trained"'],
+    // Figures for civilians wounded, but not in Khojavand; figures for Khojavand, of the killed.
+    ['how many civilians were injured in Khojavand', 'no passage says "injured"'],
+    // Figures for people killed, none in Kalbajar.
+    ['how many people were killed in Kalbajar', 'no passage gives that figure'],
   ])('abstains on %j: %s', (question, reason) => {
     const answer = answerQuestion(index, question);
     expect(answer).toMatchObject({ abstained: true, reason, results: [] });
@@ -265,6 +277,36 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     );
     expect(top('what did the MFA press release say about condolences')?.text).toMatch(
       /condolences/,
+    );
+  });
+});
+
+describe('answerQuestion: what the question asks for, answered', () => {
+  it('takes a kind of the thing asked for: "which country" is answered by a country', () => {
+    const answer = answerQuestion(index, 'which country produced the mines found in Lachin');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results.map((r) => r.text).join(' ')).toMatch(
+      /produced in (?:the Republic of )?Armenia/,
+    );
+  });
+
+  it('reads "what kind of law" as asking for the law', () => {
+    const answer = answerQuestion(index, 'under what kind of law must the armed forces leave');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/law/);
+  });
+
+  it('puts right typos of the words that name a letter ("acording to the 2024 statment")', () => {
+    const answer = answerQuestion(
+      index,
+      'acording to the 2024 statment, how many people lost their lives',
+    );
+    expect(answer.results[0]?.text).toContain('65 persons lost their lives');
+  });
+
+  it('prefers the passage whose one sentence holds the words asked about together', () => {
+    expect(top('internationally recognized territories occupied for three decades')?.text).toMatch(
+      /three decades of occupation of the internationally recognized territories/,
     );
   });
 });

@@ -54,6 +54,17 @@ describe('the lexicon built with an index', () => {
     expect(related('go')).not.toContain(conceptOf('die'));
   });
 
+  it('leaves out senses general English hardly uses: "off" (an adverb) is not "kill"', () => {
+    expect(wordnet.senseUsageCount('off', 'verb', wordnet.senses('off', 'verb')[0] ?? 0)).toBe(0);
+    expect(related('off')).not.toContain(conceptOf('killed'));
+  });
+
+  it('counts a word in a letter’s title as common: every passage of that letter shows it', () => {
+    const un = conceptOf('nations');
+    expect(index.reach(un)).toBeGreaterThan(index.documentFrequency(un));
+    expect(index.reach(conceptOf('Kalbajar'))).toBe(index.documentFrequency(conceptOf('Kalbajar')));
+  });
+
   it('reads multi-word lemmas, with irregular forms ("kicked out", "blew up")', () => {
     expect(related('kicked out')).toContain(conceptOf('expelled'));
     expect(related('blew up')).toContain(conceptOf('exploded'));

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { readShape } from '../../src/search/asks.ts';
+import { figureBefore } from '../../src/search/answer.ts';
+import { conceptOf } from '../../src/search/analyze.ts';
+
+const shape = (question: string, countedEnd: number | null = null) => {
+  const s = readShape(question, countedEnd);
+  return { focus: s.focus?.word ?? null, predicate: s.predicate?.word ?? null, time: s.time };
+};
+
+describe('readShape: the thing a question asks for', () => {
+  it.each([
+    ['what were the names of the deminers', 'names'],
+    ['which company supplied the mines', 'company'],
+    ['who is the head of the mission', 'head'],
+    ["what's the population of lachin", 'population'],
+    ['whats the capital of azerbaijan', 'capital'],
+    ['how old is the ambassador', 'old'],
+    ['what kind of vehicles hit the mines', 'vehicles'],
+    ['under what body of law was it illegal', 'law'],
+    ['which international agencies help with demining', 'agencies'],
+  ])('%j asks for %j', (question, focus) => {
+    expect(shape(question).focus).toBe(focus);
+  });
+
+  it.each([
+    ['which letter mentions cemeteries', 'a letter: any passage of it answers'],
+    ['in what way did armenia mislead', 'a way of doing: a frame, not a thing'],
+    ['what did the minister say', 'an auxiliary: the question asks about a saying'],
+    ['what shows that the maps were false', 'a verb with its object'],
+    ['which of the letters is a note verbale', 'one of the documents'],
+    ['what number of mines were found', 'a figure, checked as one'],
+  ])('%j asks for no thing (%s)', (question) => {
+    expect(shape(question).focus).toBeNull();
+  });
+
+  it('reads "which year" and "when" as asking for a time', () => {
+    expect(shape('which year were the mines produced').time).toBe(true);
+    expect(shape('ok so when did it start').time).toBe(true);
+    expect(shape('what did they do when the war ended').time).toBe(false);
+  });
+});
+
+describe('readShape: the verb a question asks about', () => {
+  it.each([
+    ['who commands the contingent', 'commands'],
+    ['who built the tunnel in the village', 'built'],
+    ['when did armenia start planting mines', 'start'],
+    ['when will azerbaijan finish clearing the land', 'finish'],
+    ['where was the mine that blew up the car manufactured', 'manufactured'],
+    ['when did the servicemen die', 'die'],
+  ])('%j asks about %j', (question, verb) => {
+    expect(shape(question).predicate).toBe(verb);
+  });
+
+  it('after what a "how many" question counts, its verb ("how many people has it trained")', () => {
+    const question = 'how many people has the agency trained';
+    expect(shape(question, question.indexOf('people') + 'people'.length).predicate).toBe('trained');
+  });
+});
+
+describe('figureBefore: a figure counts the noun it stands before', () => {
+  const mines = new Set([conceptOf('landmines')]);
+  it('counts "2,700 anti-personnel landmines" and "landmines … amounts to 1,318 pieces"', () => {
+    expect(
+      figureBefore('more than 2,700 anti-personnel landmines produced in 2021', mines, []),
+    ).toBe(true);
+    expect(
+      figureBefore(
+        'the number of landmines identified in one week amounts to 1,318 pieces',
+        mines,
+        [],
+      ),
+    ).toBe(true);
+  });
+
+  it('does not count "landmine victims" as landmines', () => {
+    expect(figureBefore('a total of 350 people became landmine victims', mines, [])).toBe(false);
+    expect(figureBefore('the number of landmine victims has reached 314', mines, [])).toBe(false);
+  });
+});
