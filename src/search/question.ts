@@ -489,9 +489,22 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Whether one edit (a letter dropped, added, changed, or two swapped) makes `word` English: a typo, not a name. */
 function nearEnglishWord(word: string): boolean {
-  for (const edit of oneEditAway(word)) if (isEnglishWord(edit)) return true;
-  return false;
+  let near = nearEnglish.get(word);
+  if (near === undefined) {
+    near = false;
+    for (const edit of oneEditAway(word)) {
+      if (isEnglishWord(edit)) {
+        near = true;
+        break;
+      }
+    }
+    if (nearEnglish.size >= 10_000) nearEnglish.clear();
+    nearEnglish.set(word, near);
+  }
+  return near;
 }
+/** Words already tried by `nearEnglishWord` (a misspelling is rarely typed only once). */
+const nearEnglish = new Map<string, boolean>();
 
 /** Every word one edit from `word`: a letter dropped, added or changed, or two swapped. */
 function oneEditAway(word: string): Set<string> {
@@ -521,6 +534,18 @@ function isFunctionWord(word: string): boolean {
   return isStopWord(word) || functionWords.has(word);
 }
 
+/** The word that only shapes a question a typo stands for, or null (remembered per word). */
+function functionWordTypo(word: string): string | null {
+  let intended = typosOfFunctionWords.get(word);
+  if (intended === undefined) {
+    intended = [...oneEditAway(word)].find(isFunctionWord) ?? null;
+    if (typosOfFunctionWords.size >= 10_000) typosOfFunctionWords.clear();
+    typosOfFunctionWords.set(word, intended);
+  }
+  return intended;
+}
+const typosOfFunctionWords = new Map<string, string | null>();
+
 /**
  * The question with typos of words that only shape it put right ("acording to the sept 2023
  * leter" → "according to the sept 2023 letter"), so that they are read as such: a word of four
@@ -541,7 +566,7 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
       isEnglishWord(t.word)
     )
       continue;
-    const intended = [...oneEditAway(t.word)].find(isFunctionWord);
+    const intended = functionWordTypo(t.word);
     if (!intended) continue;
     fixed += text.slice(at, t.start) + intended;
     at = t.end;

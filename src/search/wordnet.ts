@@ -102,6 +102,9 @@ function loadExceptions(): Record<PartOfSpeech, Exceptions> {
   };
 }
 
+/** At most this many index lookups are remembered (then the memory starts afresh). */
+const MAX_REMEMBERED_LINES = 200_000;
+
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
@@ -122,8 +125,23 @@ export class WordNet {
     return buffer;
   }
 
+  /** Index lines already looked up, by part of speech and lemma (questions repeat their words). */
+  private readonly lines = new Map<string, string | null>();
+
   /** The index line of `lemma` (WordNet spelling: lower case, `_` for spaces), or null. */
   private indexLine(lemma: string, pos: PartOfSpeech): string | null {
+    const id = `${pos}:${lemma}`;
+    let line = this.lines.get(id);
+    if (line === undefined) {
+      line = this.searchIndex(lemma, pos);
+      if (this.lines.size >= MAX_REMEMBERED_LINES) this.lines.clear();
+      this.lines.set(id, line);
+    }
+    return line;
+  }
+
+  /** Binary search of the sorted `index.<pos>` file for `lemma`'s line. */
+  private searchIndex(lemma: string, pos: PartOfSpeech): string | null {
     const buffer = this.index(pos);
     const key = Buffer.from(lemma, 'utf8');
     let lo = 0;
@@ -188,7 +206,21 @@ export class WordNet {
    * Base forms of `word` as `pos` that WordNet knows, WordNet's way (morphy): the word itself,
    * its irregular base ("dug" → "dig"), and what its detachment rules give ("mines" → "mine").
    */
-  baseForms(word: string, pos: PartOfSpeech): string[] {
+  baseForms(word: string, pos: PartOfSpeech): readonly string[] {
+    const id = `${pos}:${word}`;
+    let forms = this.bases.get(id);
+    if (!forms) {
+      forms = this.findBaseForms(word, pos);
+      if (this.bases.size >= MAX_REMEMBERED_LINES) this.bases.clear();
+      this.bases.set(id, forms);
+    }
+    return forms;
+  }
+
+  /** Base forms already worked out, by part of speech and word. */
+  private readonly bases = new Map<string, readonly string[]>();
+
+  private findBaseForms(word: string, pos: PartOfSpeech): string[] {
     this.exceptionLists ??= loadExceptions();
     const forms = new Set<string>();
     if (this.hasLemma(word, pos)) forms.add(word);
