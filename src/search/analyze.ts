@@ -185,6 +185,8 @@ export interface PassageReading {
   terms: readonly Term[];
   /** Filled in by the excerpt picker on first use. */
   sentences?: readonly { start: number; end: number }[];
+  /** Each token's concept, stop words included, for runs of a question's words (ranking fills it in). */
+  keys?: readonly string[];
 }
 
 /** Passages read for excerpts and figures, kept while they are asked about again. */

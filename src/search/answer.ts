@@ -2,7 +2,7 @@ import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
-import { fold, NUMBER_WORDS, readPassage } from './analyze.ts';
+import { conceptOf, fold, isStopWord, NUMBER_WORDS, readPassage, tokenize } from './analyze.ts';
 import { describesNext, namesAThing } from './asks.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
 import { type Highlight, pickExcerpt, splitSentences } from './excerpt.ts';
@@ -479,17 +479,69 @@ function findPosting(postings: Uint32Array, lo: number, hi: number, id: number):
  * recognized territories of Azerbaijan" in one sentence beats its words spread over a passage).
  */
 export const SENTENCE_BOOST = 1;
+/**
+ * A passage that repeats a run of the question's own words in order ("on 10 November 2020",
+ * "internationally recognized territories of") is lifted by up to this share, for a run of
+ * `LONG_RUN` words or more; runs shorter than `MIN_RUN` words are common and count nothing.
+ */
+export const RUN_BOOST = 0.5;
+const MIN_RUN = 3;
+const LONG_RUN = 6;
+
+/** Word keys (concepts, stop words included) of a text, for matching runs of words. */
+function runKeys(tokens: readonly { word: string }[]): string[] {
+  return tokens.map((t) => conceptOf(t.word));
+}
 
 /**
- * Lifts each passage of `pool` by how much of the question its best sentence holds
- * (`SENTENCE_BOOST`), and sorts it again, best first.
+ * The longest run of `question` keys that `passage` holds in the same order, counting only runs
+ * with at least two words that are not stop words (so "of the" is no run).
  */
-function withinSentences(
+function longestRun(
+  question: readonly string[],
+  content: readonly boolean[],
+  passage: readonly string[],
+): number {
+  let best = 0;
+  let previous = new Uint16Array(passage.length + 1);
+  let previousContent = new Uint16Array(passage.length + 1);
+  let current = new Uint16Array(passage.length + 1);
+  let currentContent = new Uint16Array(passage.length + 1);
+  for (let i = 0; i < question.length; i++) {
+    const key = question[i];
+    const isContent = content[i] ? 1 : 0;
+    for (let j = 0; j < passage.length; j++) {
+      if (passage[j] === key) {
+        const run = (previous[j] ?? 0) + 1;
+        const words = (previousContent[j] ?? 0) + isContent;
+        current[j + 1] = run;
+        currentContent[j + 1] = words;
+        if (words >= 2 && run > best) best = run;
+      } else {
+        current[j + 1] = 0;
+        currentContent[j + 1] = 0;
+      }
+    }
+    [previous, current] = [current, previous];
+    [previousContent, currentContent] = [currentContent, previousContent];
+  }
+  return best;
+}
+
+/**
+ * Lifts each passage of `pool` by how close together it holds what the question asks: how much
+ * of the question its best sentence holds (`SENTENCE_BOOST`) and the longest run of the
+ * question's words it repeats in order (`RUN_BOOST`); for "who …", a passage naming people
+ * (`FIGURE_BOOST`). Sorts it again, best first.
+ */
+function closeness(
+  index: SearchIndex,
+  q: ParsedQuestion,
   pool: Scored[],
   slots: readonly RankedSlot[],
   totalValue: number,
 ): Scored[] {
-  if (pool.length < 2 || slots.length < 2 || totalValue <= 0) return pool;
+  if (pool.length < 2 || totalValue <= 0) return pool;
   const bitsOf = new Map<string, number>();
   for (const s of slots)
     for (const a of s.alternatives) bitsOf.set(a.concept, (bitsOf.get(a.concept) ?? 0) | s.bit);
@@ -498,15 +550,21 @@ function withinSentences(
     for (const s of slots) if ((mask & s.bit) !== 0) v += s.value;
     return v;
   };
+  const questionTokens = tokenize(q.text);
+  const questionKeys = runKeys(questionTokens);
+  const content = questionTokens.map((t) => !isStopWord(t.word));
+  const people = q.wantsPerson ? personConcepts(index) : null;
   return pool
     .map((r) => {
       const text = r.entry.passage.text;
       const reading = readPassage(text);
       reading.sentences ??= splitSentences(text);
+      reading.keys ??= runKeys(reading.tokens);
       const { sentences, terms } = reading;
       let best = 0;
       let at = 0;
       let mask = 0;
+      let person = false;
       for (const term of terms) {
         while (at < sentences.length - 1 && term.start >= (sentences[at] as { end: number }).end) {
           best = Math.max(best, value(mask));
@@ -514,11 +572,27 @@ function withinSentences(
           at += 1;
         }
         mask |= bitsOf.get(term.concept) ?? 0;
+        if (people?.has(term.concept)) person = true;
       }
       best = Math.max(best, value(mask));
-      return { ...r, score: r.score * (1 + (SENTENCE_BOOST * best) / totalValue) };
+      const run = longestRun(questionKeys, content, reading.keys);
+      const runShare =
+        run < MIN_RUN ? 0 : Math.min(1, (run - MIN_RUN + 1) / (LONG_RUN - MIN_RUN + 1));
+      const lift =
+        (1 + (SENTENCE_BOOST * best) / totalValue) *
+        (1 + RUN_BOOST * runShare) *
+        (person ? 1 + FIGURE_BOOST : 1);
+      return { ...r, score: r.score * lift };
     })
     .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+}
+
+const personConceptSets = new WeakMap<SearchIndex, ReadonlySet<string>>();
+/** The letters' concepts for kinds of person ("civilian", "serviceman", "minister", …). */
+function personConcepts(index: SearchIndex): ReadonlySet<string> {
+  let set = personConceptSets.get(index);
+  if (!set) personConceptSets.set(index, (set = new Set(index.kindsOf(conceptOf('person')))));
+  return set;
 }
 
 /** Orders `pool` (best first) so that each next passage also covers what those above it miss. */
@@ -776,7 +850,7 @@ export function rankPassages(
         });
       }
     }
-    let pool = withinSentences(best.sorted(), slots, totalValue);
+    let pool = closeness(index, q, best.sorted(), slots, totalValue);
     const counted = q.counted === null ? undefined : q.slots[q.counted];
     if (counted) {
       // The counted word itself (or the word its typo stands for), its forms and glossary

@@ -33,6 +33,8 @@ export interface QuestionShape {
    * answers (the one stating the time, place or figure) must hold it.
    */
   predicate: AskedWord | null;
+  /** A clause opens with "who" or "whom", not "who is the X": the answer names people. */
+  person: boolean;
 }
 
 /** Auxiliaries and modals: they stand between a question word and what it asks. */
@@ -270,9 +272,17 @@ export function describesNext(next: string | undefined): boolean {
   );
 }
 
-/** Whether a word names a thing: a noun, or a name English lacks ("Khojavand"). */
+/**
+ * Whether a word names a thing: a name English lacks ("Khojavand"), or a noun that general
+ * English uses as a noun at least as often as a verb ("troops", not "pull").
+ */
 export function namesAThing(word: string): boolean {
-  return /^\p{L}+$/u.test(word) && (isNoun(word) || !english().isWord(word));
+  if (!/^\p{L}+$/u.test(word)) return false;
+  const wn = english();
+  if (!wn.isWord(word)) return true;
+  const uses = (pos: 'noun' | 'verb') =>
+    wn.baseForms(word, pos).reduce((n, base) => Math.max(n, wn.posUsageCount(base, pos)), 0);
+  return isNoun(word) && uses('noun') >= uses('verb');
 }
 
 /** Question words as people type them, contractions included ("whats", "who's" is "who"). */
@@ -355,7 +365,7 @@ function clauseVerb(tokens: readonly Token[], from: number, passive: boolean): T
  * "how many" question ends (its verb comes after it), or null.
  */
 export function readShape(text: string, countedEnd: number | null = null): QuestionShape {
-  const shape: QuestionShape = { time: false, focus: null, predicate: null };
+  const shape: QuestionShape = { time: false, focus: null, predicate: null, person: false };
   for (const m of text.matchAll(CLAUSE)) {
     const tokens = tokenize(m[0]).map((t) => ({
       ...t,
@@ -388,6 +398,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       else if (phrase && !isInflectedVerb(phrase.head.word))
         shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
     } else if (wh === 'who' || wh === 'whom') {
+      shape.person = true;
       if (copula) {
         const phrase = thePhrase(afterCopula);
         if (phrase && !phrase.time)

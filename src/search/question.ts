@@ -65,6 +65,8 @@ export interface Asks {
   predicate: number | null;
   /** A name the letters never mention: a word neither English nor a typo of an English word. */
   missingName: string | null;
+  /** A clause opens with "who" or "whom" (not "who is the X"): the answer names people. */
+  person: boolean;
   /**
    * Slots of the names that the clause of a "how many" question uses after what it counts, which
    * the letters hold but English lacks (places, agencies: "Kalbajar", "ANAMA"): a figure answers
@@ -101,6 +103,8 @@ export interface ParsedQuestion {
   wantsDate: boolean;
   /** "Who signed / wrote …": answer with the signatures of the letters the rest names. */
   wantsSignatory: boolean;
+  /** A clause opens with "who" or "whom": prefer passages that name people. */
+  wantsPerson: boolean;
   date: DateHint | null;
   /** The letters the question names as people name them ("the feb 2021 cover letter"). */
   letters: LetterReference | null;
@@ -300,20 +304,40 @@ const PARTICLES = new Set([
 function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<string, number>> {
   const tokens = tokenize(text);
   const byStart = new Map<number, Map<string, number>>();
+  const relate = (words: readonly Token[]) => {
+    const related = index.related(words.map((t) => conceptOf(t.word)).join(' '));
+    if (related.length === 0) return false;
+    const found = new Map<string, number>();
+    for (const r of related) offer(found, r.concept, r.weight);
+    byStart.set((words[0] as Token).start, found);
+    return true;
+  };
   for (let i = 0; i + 1 < tokens.length; i++) {
-    for (const length of [3, 2]) {
+    const first = tokens[i] as Token;
+    const adjacent = [3, 2].some((length) => {
       const words = tokens.slice(i, i + length);
-      if (words.length < length || !PARTICLES.has(words.at(-1)?.word ?? '')) continue;
-      const related = index.related(words.map((t) => conceptOf(t.word)).join(' '));
-      if (related.length === 0) continue;
-      const found = new Map<string, number>();
-      for (const r of related) offer(found, r.concept, r.weight);
-      byStart.set((words[0] as Token).start, found);
-      break;
+      return words.length === length && PARTICLES.has(words.at(-1)?.word ?? '') && relate(words);
+    });
+    if (adjacent) continue;
+    // "pull all its troops out": the particle a few words on, in the same clause.
+    for (let j = i + 2; j < Math.min(tokens.length, i + 2 + PARTICLE_REACH); j++) {
+      const particle = tokens[j] as Token;
+      if (/[,;:.?!()]/.test(text.slice(first.end, particle.start))) break;
+      if (PARTICLES.has(particle.word) && relate([first, particle])) break;
     }
   }
   return byStart;
 }
+
+/** How many words may stand between a verb and its particle ("pull all its troops out"). */
+const PARTICLE_REACH = 4;
+
+/**
+ * What a question sets aside ("apart from the ceasefire deal", "other than Lachin"): up to the
+ * end of its clause, not what it asks about.
+ */
+const SET_ASIDE =
+  /\b(?:apart from|aside from|besides|except(?: for)?|other than|not counting|excluding)\b[^,;:?!()]*/gi;
 
 /**
  * Analyzes a question against `index`: one slot per word, each with the concepts of the letters
@@ -333,7 +357,10 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
   const letters = parseLetterReference(text, (c) => index.inHeadings(c));
   const wantsDuration = WANTS_DURATION.test(text);
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
-  const naming = letters?.spans ?? [];
+  const naming = [
+    ...(letters?.spans ?? []),
+    ...[...text.matchAll(SET_ASIDE)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  ];
   const terms = analyze(text, { question: true }).filter(
     (t) =>
       !(wantsDuration && DURATION_VERBS.has(t.word)) &&
@@ -414,6 +441,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
       .filter((w) => /^\d/.test(w)),
     wantsDate: WANTS_DATE.test(text),
     wantsSignatory: WANTS_SIGNATORY.test(text),
+    wantsPerson: asks.person,
     date,
     letters,
     asks,
@@ -482,6 +510,7 @@ function whatItAsks(
     predicate: slotOf(shape.predicate),
     missingName,
     names,
+    person: shape.person,
   };
 }
 

@@ -273,7 +273,10 @@ export class WordNet {
           const pos = POS_OF_SENSE_TYPE[text.charAt(percent + 1)];
           const firstSpace = text.indexOf(' ', percent);
           const offset = Number(text.slice(firstSpace + 1, text.indexOf(' ', firstSpace + 1)));
-          if (pos) senseUsage.set(`${key}|${pos}|${offset}`, count);
+          if (pos) {
+            senseUsage.set(`${key}|${pos}|${offset}`, count);
+            senseUsage.set(`${key}|${pos}`, (senseUsage.get(`${key}|${pos}`) ?? 0) + count);
+          }
         }
         at = end + 1;
       }
@@ -289,6 +292,11 @@ export class WordNet {
    */
   usageCount(lemma: string): number {
     return this.readUsage().usage.get(toWordNetSpelling(lemma)) ?? 0;
+  }
+
+  /** How often SemCor uses `lemma` as `pos` (0 if never). */
+  posUsageCount(lemma: string, pos: PartOfSpeech): number {
+    return this.readUsage().senseUsage.get(`${toWordNetSpelling(lemma)}|${pos}`) ?? 0;
   }
 
   /** How often SemCor uses `lemma` in the sense of the `pos` synset at `offset` (0 if never). */
