@@ -486,6 +486,8 @@ export const SENTENCE_BOOST = 1;
  */
 export const RUN_BOOST = 0.5;
 const MIN_RUN = 3;
+/** A signature block counts this share of its score for a question that does not ask who. */
+export const SIGNATURE_SHARE = 0.2;
 const LONG_RUN = 6;
 
 /** Word keys (concepts, stop words included) of a text, for matching runs of words. */
@@ -532,7 +534,8 @@ function longestRun(
  * Lifts each passage of `pool` by how close together it holds what the question asks: how much
  * of the question its best sentence holds (`SENTENCE_BOOST`) and the longest run of the
  * question's words it repeats in order (`RUN_BOOST`); for "who …", a passage naming people
- * (`FIGURE_BOOST`). Sorts it again, best first.
+ * (`FIGURE_BOOST`); otherwise a signature block counts little (`SIGNATURE_SHARE`). Sorts it
+ * again, best first.
  */
 function closeness(
   index: SearchIndex,
@@ -578,10 +581,13 @@ function closeness(
       const run = longestRun(questionKeys, content, reading.keys);
       const runShare =
         run < MIN_RUN ? 0 : Math.min(1, (run - MIN_RUN + 1) / (LONG_RUN - MIN_RUN + 1));
+      // A signature block answers who wrote or who someone is, nothing else.
+      const signature = !q.wantsPerson && isSignature(text) ? SIGNATURE_SHARE : 1;
       const lift =
         (1 + (SENTENCE_BOOST * best) / totalValue) *
         (1 + RUN_BOOST * runShare) *
-        (person ? 1 + FIGURE_BOOST : 1);
+        (person ? 1 + FIGURE_BOOST : 1) *
+        signature;
       return { ...r, score: r.score * lift };
     })
     .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);

@@ -21,7 +21,10 @@ export interface AskedWord {
 
 /** What the shape of a question asks for (see `readAsks`). */
 export interface QuestionShape {
-  /** A clause opens with "when" (or asks for a date, day or year): a passage must state a time. */
+  /**
+   * A clause asks "when" ("when did …", "since when?", not "when X talks about Y, …") or for a
+   * date, day or year: a passage must state a time.
+   */
   time: boolean;
   /**
    * The thing asked for: X of "what/which X …", "what is/was the X of …", "who is the X", "how
@@ -386,7 +389,8 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     const afterCopula = contracted ? i + 1 : i + 2;
     const thePhrase = (from: number) =>
       tokens[from]?.word === 'the' ? nounPhraseHead(tokens, from + 1) : null;
-    if (wh === 'when') shape.time = true;
+    // "when did …", "since when?": a question; "When Azerbaijan talks about …, what …" is not.
+    if (wh === 'when' && (!next || AUXILIARIES.has(next.word))) shape.time = true;
     if (wh === 'what' || wh === 'which') {
       if (next?.word === 'of') continue; // "which of the letters …": one of the documents.
       const phrase = copula

@@ -114,7 +114,7 @@ export interface ParsedQuestion {
 const PHRASE = /"([^"]+)"|“([^”]+)”/g;
 const WANTS_FIGURE =
   /\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total|percentage|share|figure)\b|\bby how much\b|\bhow often\b/i;
-const WANTS_DATE = /\bwhen\b|\b(?:what|which) (?:date|day)\b/i;
+const WANTS_DATE = /\b(?:what|which) (?:date|day)\b/i;
 const WANTS_SIGNATORY =
   /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b/i;
 const WANTS_DURATION = /\bhow long\b|\bfor how many (?:years|months|days)\b/i;
@@ -439,7 +439,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),
-    wantsDate: WANTS_DATE.test(text),
+    wantsDate: asks.time || WANTS_DATE.test(text),
     wantsSignatory: WANTS_SIGNATORY.test(text),
     wantsPerson: asks.person,
     date,
