@@ -1043,6 +1043,7 @@ function unanswered(
   // were dug up"); a "who", "when" or "where" question asks for what only that verb would tell.
   if (lacks(asks.predicate) && q.counted === null)
     return `the letters never say "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
+  if (lacks(asks.verb)) return `the letters never say "${q.slots[asks.verb ?? -1]?.word ?? ''}"`;
   if (asks.missingName) return `the letters never mention "${asks.missingName}"`;
   // The passages that state what is asked: the figure, the time; otherwise all those shown.
   let answering = shown;

@@ -38,6 +38,11 @@ export interface QuestionShape {
   predicate: AskedWord | null;
   /** A clause opens with "who" or "whom", not "who is the X": the answer names people. */
   person: boolean;
+  /**
+   * The verb of "what did X VERB": the letters must use it (or a word it relates to), though an
+   * answer may say it in other words.
+   */
+  verb: AskedWord | null;
 }
 
 /** Auxiliaries and modals: they stand between a question word and what it asks. */
@@ -341,6 +346,39 @@ function nounPhraseHead(
   return { head, time: TIME_WORDS.has(head.word), phrase };
 }
 
+/** Verbs that ask what was said or thought: what follows them is what was said. */
+const SAYING = new Set([
+  'say',
+  'says',
+  'said',
+  'tell',
+  'tells',
+  'told',
+  'think',
+  'thinks',
+  'thought',
+  'mention',
+  'mentions',
+  'mentioned',
+  'claim',
+  'claims',
+  'claimed',
+  'state',
+  'states',
+  'stated',
+  'believe',
+  'believes',
+  'mean',
+  'means',
+  'meant',
+  'want',
+  'wants',
+  'wanted',
+  'describe',
+  'describes',
+  'described',
+]);
+
 /** Whether a word may be the verb of a clause (not an auxiliary, a stop word or a figure). */
 const content = (t: Token) =>
   !AUXILIARIES.has(t.word) && !isStopWord(t.word) && !/^\d/.test(t.word);
@@ -351,8 +389,21 @@ const content = (t: Token) =>
  * modal ("when did Armenia start planting mines"), the first word past the subject's first that
  * is a verb (and not a noun, if any such word comes).
  */
-function clauseVerb(tokens: readonly Token[], from: number, passive: boolean): Token | null {
-  const rest = tokens.slice(from).filter(content);
+function clauseVerb(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  passive: boolean,
+): Token | null {
+  // "what does it say the provocations are meant to achieve": the verb is "say", which asks for
+  // what was said, not for a word to find.
+  const saying = tokens.slice(from).findIndex((t) => SAYING.has(t.word));
+  const clause = saying < 0 ? tokens.slice(from) : tokens.slice(from, from + saying);
+  if (saying >= 0 && !passive) return null;
+  // The parts of a hyphenated word ("Secretary-General") are one word.
+  const rest = clause.filter(
+    (t, k) => content(t) && !(k > 0 && text.slice(clause[k - 1]?.end, t.start) === '-'),
+  );
   if (passive) return rest.filter((t) => isInflectedVerb(t.word)).at(-1) ?? null;
   const candidates = rest.slice(1);
   return (
@@ -368,7 +419,13 @@ function clauseVerb(tokens: readonly Token[], from: number, passive: boolean): T
  * "how many" question ends (its verb comes after it), or null.
  */
 export function readShape(text: string, countedEnd: number | null = null): QuestionShape {
-  const shape: QuestionShape = { time: false, focus: null, predicate: null, person: false };
+  const shape: QuestionShape = {
+    time: false,
+    focus: null,
+    predicate: null,
+    person: false,
+    verb: null,
+  };
   for (const m of text.matchAll(CLAUSE)) {
     const tokens = tokenize(m[0]).map((t) => ({
       ...t,
@@ -401,6 +458,11 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       if (phrase?.time) shape.time = true;
       else if (phrase && !isInflectedVerb(phrase.head.word))
         shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
+      // "what did the Secretary-General reply": the letters must say it at all.
+      if (wh === 'what' && next && AUXILIARIES.has(next.word) && !copula) {
+        const v = clauseVerb(text, tokens, i + 2, false);
+        if (v) shape.verb ??= asked(v);
+      }
     } else if (wh === 'who' || wh === 'whom') {
       shape.person = true;
       if (copula) {
@@ -408,7 +470,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
         if (phrase && !phrase.time)
           shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
       } else if (next && AUXILIARIES.has(next.word)) {
-        const v = clauseVerb(tokens, i + 2, COPULAS.has(next.word));
+        const v = clauseVerb(text, tokens, i + 2, COPULAS.has(next.word));
         if (v) shape.predicate ??= asked(v);
       } else if (next && isVerb(next.word)) {
         // "who commands the contingent", "who built the tunnel".
@@ -417,7 +479,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     } else if (wh === 'when' || wh === 'where') {
       const v =
         next && AUXILIARIES.has(next.word)
-          ? clauseVerb(tokens, i + 2, COPULAS.has(next.word))
+          ? clauseVerb(text, tokens, i + 2, COPULAS.has(next.word))
           : null;
       if (v) shape.predicate ??= asked(v);
     } else if (wh === 'how' && next) {

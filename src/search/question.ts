@@ -63,6 +63,8 @@ export interface Asks {
    * passage that answers (the one stating the figure or the time) must hold; null when none.
    */
   predicate: number | null;
+  /** The slot of the verb of "what did X VERB", which the letters must use; null when none. */
+  verb: number | null;
   /** A name the letters never mention: a word neither English nor a typo of an English word. */
   missingName: string | null;
   /** A clause opens with "who" or "whom" (not "who is the X"): the answer names people. */
@@ -508,6 +510,7 @@ function whatItAsks(
         )
       : [],
     predicate: slotOf(shape.predicate),
+    verb: slotOf(shape.verb),
     missingName,
     names,
     person: shape.person,
