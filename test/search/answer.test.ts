@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { COMMON_WORDS_ONLY, UNSIGNED } from '../../src/search/answer.ts';
-import { answerQuestion, parseDateHint, SearchIndex } from '../../src/search/index.ts';
+import {
+  answerQuestion,
+  parseDateHint,
+  parseQuestion,
+  SearchIndex,
+} from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
 let index: SearchIndex;
@@ -308,6 +313,45 @@ describe('answerQuestion: what the question asks for, answered', () => {
     expect(top('internationally recognized territories occupied for three decades')?.text).toMatch(
       /three decades of occupation of the internationally recognized territories/,
     );
+  });
+});
+
+describe('answerQuestion: reading a question as people write it', () => {
+  it('leaves out what the question sets aside ("apart from …", "other than …")', () => {
+    const q = parseQuestion(
+      index,
+      'what law requires the withdrawal, apart from the Trilateral Statement',
+    );
+    expect(q.slots.map((s) => s.word)).not.toContain('trilateral');
+  });
+
+  it('finds a verb and its particle a few words apart ("hand all the maps over")', () => {
+    const q = parseQuestion(index, 'did armenia hand all the maps over');
+    const hand = q.slots.find((s) => s.word === 'hand');
+    expect(hand?.alternatives.map((a) => a.concept)).toEqual(
+      expect.arrayContaining(
+        parseQuestion(index, 'did armenia hand over the maps')
+          .slots.find((s) => s.word === 'hand')
+          ?.alternatives.map((a) => a.concept) ?? [],
+      ),
+    );
+  });
+
+  it('lifts a passage that repeats the question’s words in order ("on 10 November 2020")', () => {
+    expect(top('what was signed on 10 november 2020')?.text).toMatch(/on 10 November 2020/);
+  });
+
+  it('quotes a signature block only when the question asks who', () => {
+    expect(top('what did Jeyhun Bayramov write about the minefield maps')?.text).not.toMatch(
+      /^\(Signed\)/,
+    );
+    expect(top('who is Yashar Aliyev')?.text).toMatch(/Yashar Aliyev/);
+  });
+
+  it('asks "what did X VERB" only of verbs the letters use', () => {
+    expect(
+      answerQuestion(index, 'what did the Secretary-General reply about the Khojavand explosions'),
+    ).toMatchObject({ abstained: true, reason: 'the letters never say "reply"' });
   });
 });
 

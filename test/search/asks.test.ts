@@ -37,7 +37,17 @@ describe('readShape: the thing a question asks for', () => {
   it('reads "which year" and "when" as asking for a time', () => {
     expect(shape('which year were the mines produced').time).toBe(true);
     expect(shape('ok so when did it start').time).toBe(true);
+    expect(shape('and since when?').time).toBe(true);
     expect(shape('what did they do when the war ended').time).toBe(false);
+    expect(shape('When the minister writes about maps, what share do they cover?').time).toBe(
+      false,
+    );
+  });
+
+  it('reads "who …" as asking for people, "who is the X" too', () => {
+    expect(readShape('who planted the mines').person).toBe(true);
+    expect(readShape('so who is the ambassador').person).toBe(true);
+    expect(readShape('the people who planted the mines').person).toBe(false);
   });
 });
 
@@ -51,6 +61,12 @@ describe('readShape: the verb a question asks about', () => {
     ['when did the servicemen die', 'die'],
   ])('%j asks about %j', (question, verb) => {
     expect(shape(question).predicate).toBe(verb);
+  });
+
+  it('reads the verb of "what did X VERB", not of what follows a saying verb', () => {
+    expect(readShape('what did the secretary-general reply').verb?.word).toBe('reply');
+    expect(readShape('what does it say the attacks are meant to achieve').verb).toBeNull();
+    expect(readShape('what did the minister say').verb).toBeNull();
   });
 
   it('after what a "how many" question counts, its verb ("how many people has it trained")', () => {
