@@ -3,7 +3,7 @@
  * buttons, files) within Discord's limits, quotes with the source's Discord markdown escaped and
  * the matched words in bold, and `allowedMentions: { parse: [] }` so no reply ever pings anyone.
  */
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from '@discordjs/formatters';
 import { formatUnDate } from '../corpus/dates.ts';
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { type Answer, type AnswerResult, type Searched, UNSIGNED } from '../search/answer.ts';
@@ -82,15 +82,15 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The only characters discord.js's `escapeMarkdown` (default options) ever escapes. */
+/** The only characters `escapeMarkdown` (default options) ever escapes. */
 const MARKDOWN_CHARACTER = /[\\`*_~|]/;
 /** Longest run given to `escapeMarkdown` at once: its look-behinds make it quadratic in length. */
 const ESCAPE_RUN = 200;
 
 /**
- * Discord markdown in `text` escaped by discord.js's `escapeMarkdown`, in linear time: text
- * without a character it would change is returned as it is (most of the letters), and longer
- * text is escaped in runs of whole words. A run ends after whitespace, where no markup can form
+ * Discord markdown in `text` escaped by `escapeMarkdown` (from @discordjs/formatters, as discord.js
+ * re-exports it), in linear time: text without a character it would change is returned as it is
+ * (most of the letters), and longer text is escaped in runs of whole words. A run ends after whitespace, where no markup can form
  * across the join.
  */
 export function escapeText(text: string): string {
