@@ -41,6 +41,7 @@ await build({
     'bench-run': 'scripts/bench-run.ts',
     'bench-serve': 'scripts/bench-serve.ts',
     load: 'scripts/load.ts',
+    'minimal-endpoint': 'scripts/minimal-endpoint.ts',
   },
   outdir: 'dist/scripts',
   outExtension: { '.js': '.mjs' },

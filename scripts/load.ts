@@ -1,10 +1,13 @@
 /**
- * `npm run load [-- --json]`: the real bot (dist/bot.cjs, one process) against the local
- * stand-in for Discord. Prints acknowledgement latency (dispatch to the callback's arrival at the
- * stand-in) and the bot's CPU time for a burst of 1,000 interactions from 100 users in three
- * shapes (each must be answered exactly once), RSS across 10,000 interactions in sequence,
- * what happens under 429s, 500s, a dropped gateway and an invalidated session, and a SIGTERM
- * with replies in flight. Figures, not assertions; all traffic stays on 127.0.0.1.
+ * `npm run load [-- --json]`: Annex under load, over both transports, on this machine. A burst
+ * of 1,000 `/ask`s from 100 users in three shapes (100 users in turn, 250 a second, all at
+ * once) is sent, signed, to the HTTP endpoint (`npm run serve`, WORKERS=1 and 2) and beside it
+ * to a minimal signed endpoint (node:http, the signature check, one fixed answer: the floor on
+ * this machine), then dispatched to the real bot (dist/bot.cjs) through a local stand-in for
+ * Discord's gateway. For each: latency until the answer arrived (p50/p95/p99), answered exactly
+ * once, lost, and the server's CPU time per interaction. Then, for the gateway bot: RSS across
+ * 10,000 interactions in sequence, 429s, 500s, a dropped gateway, an invalidated session and a
+ * SIGTERM with replies in flight. Figures, not assertions; all traffic stays on 127.0.0.1.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,14 +16,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { slash } from '../test/e2e/payloads.ts';
-import { readArgs } from './lib/args.ts';
-import { percentile } from './lib/percentile.ts';
 import { APP_ID, DiscordStandIn } from '../test/e2e/stand-in.ts';
+import { readArgs } from './lib/args.ts';
+import { burstShapes, cpuMs, eachUserInTurn, memory, type Send, type Shape } from './lib/burst.ts';
+import { interactionsClient, keyPair, signAll, startEndpoint } from './lib/http-load.ts';
+import { percentile } from './lib/percentile.ts';
 
 const USAGE = `Usage: npm run load [-- --json]
 
-Runs the real bot against a local stand-in for Discord and measures how fast bursts of /ask are
-acknowledged. Prints figures.
+Sends bursts of signed /ask to the HTTP endpoint (npm run serve, WORKERS=1 and 2) and to a
+minimal signed endpoint, then runs the real gateway bot against a local stand-in for Discord,
+and measures how fast each answers. Prints figures.
   --json   one JSON object instead of the tables
   --help   this text`;
 const values = readArgs(USAGE, { json: { type: 'boolean', default: false } });
@@ -44,17 +50,72 @@ const users = Array.from({ length: USERS }, (_, i) => ({
   global_name: `User ${i}`,
 }));
 
-/** CPU time (user + system) the process has used, in ms (the kernel counts in 10 ms ticks). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/** An `/ask` from one of the users, with one of the dev questions. */
+const ask = (i: number) =>
+  slash(
+    'ask',
+    [{ name: 'question', type: 3, value: questions[i % questions.length] ?? 'mines' }],
+    'guild',
+    users[i % USERS],
+  );
+
+/**
+ * Interactions answered before any burst is timed, so that the figures are a warm server's: V8
+ * goes on compiling the search's larger functions for the first thousand or so questions.
+ */
+const WARMUP = 2_000;
+const warmUp = (run: (payloads: ReturnType<typeof ask>[]) => Promise<unknown>) =>
+  run(Array.from({ length: WARMUP }, (_, i) => ask(i)));
+
+/** What a burst in one shape gave, over one transport. */
+interface BurstResult {
+  shape: string;
+  seconds: number;
+  answeredExactlyOnce: number;
+  lost: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  cpuMsPerInteraction: number;
 }
 
-function memory(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+/**
+ * Sends `BURST` interactions in `shape` with `send`; `answered(ids)` says how many were answered
+ * exactly once; `pids` are the server processes whose CPU time is counted.
+ */
+async function runBurst<P extends { id: string }>(
+  shape: Shape,
+  payloads: readonly P[],
+  send: Send<P>,
+  answered: (ids: string[]) => number,
+  pids: readonly number[],
+): Promise<BurstResult> {
+  const cpu = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const cpuBefore = cpu();
+  const started = performance.now();
+  const ms = (await shape.run(payloads, send)).sort((a, b) => a - b);
+  const seconds = Math.round(performance.now() - started) / 1000;
+  await new Promise((r) => setTimeout(r, 300));
+  const once = answered(payloads.map((p) => p.id));
+  return {
+    shape: shape.name,
+    seconds,
+    answeredExactlyOnce: once,
+    lost: payloads.length - once,
+    p50Ms: percentile(ms, 50),
+    p95Ms: percentile(ms, 95),
+    p99Ms: percentile(ms, 99),
+    cpuMsPerInteraction: Math.round(((cpu() - cpuBefore) / payloads.length) * 100) / 100,
+  };
 }
+
+const logBursts = (title: string, results: readonly BurstResult[]) => {
+  log(`${title}:`);
+  for (const b of results)
+    log(
+      `  ${b.shape} (${b.seconds} s): p50 ${b.p50Ms} ms, p95 ${b.p95Ms} ms, p99 ${b.p99Ms} ms; answered exactly once ${b.answeredExactlyOnce}, lost ${b.lost}; CPU ${b.cpuMsPerInteraction} ms an interaction`,
+    );
+};
 
 const discord = new DiscordStandIn();
 const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'annex-load-'));
@@ -62,6 +123,63 @@ await discord.start();
 let bot: ChildProcess | null = null;
 let output = '';
 try {
+  // 1. HTTP: the minimal signed endpoint, then `npm run serve` with 1 and 2 workers.
+  const keys = keyPair();
+  const http: { name: string; workers: number | null; bursts: BurstResult[]; peakRssMb: number }[] =
+    [];
+  for (const target of [
+    { name: 'minimal signed endpoint', script: 'dist/scripts/minimal-endpoint.mjs', workers: null },
+    { name: 'HTTP, WORKERS=1', script: 'dist/serve.cjs', workers: 1 },
+    { name: 'HTTP, WORKERS=2', script: 'dist/serve.cjs', workers: 2 },
+  ]) {
+    const endpoint = await startEndpoint(
+      path.resolve(target.script),
+      {
+        DISCORD_PUBLIC_KEY: keys.hex,
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: discord.apiUrl,
+        CORPUS_DIR: path.resolve('corpus'),
+        INDEX_CACHE_DIR: cacheDir,
+        RATE_LIMIT_PER_MINUTE: '0',
+        LOG_LEVEL: 'warn',
+        WORKERS: String(target.workers ?? 1),
+      },
+      target.workers,
+    );
+    const client = interactionsClient(endpoint.port, USERS);
+    try {
+      await warmUp((payloads) =>
+        eachUserInTurn(USERS).run(signAll(keys.privateKey, payloads), client.send),
+      );
+      const bursts: BurstResult[] = [];
+      for (const shape of burstShapes(USERS)) {
+        const payloads = signAll(
+          keys.privateKey,
+          Array.from({ length: BURST }, (_, i) => ask(i)),
+        );
+        bursts.push(
+          await runBurst(
+            shape,
+            payloads,
+            client.send,
+            (ids) => ids.filter((id) => client.tally.answers.get(id) === 1).length,
+            endpoint.pids,
+          ),
+        );
+      }
+      const peakRssMb = endpoint.pids.reduce((sum, pid) => sum + memory(pid).peakMb, 0);
+      http.push({ name: target.name, workers: target.workers, bursts, peakRssMb });
+      logBursts(
+        `${target.name}, ${BURST} /ask from ${USERS} users (peak RSS ${peakRssMb} MB)`,
+        bursts,
+      );
+    } finally {
+      client.close();
+      await endpoint.stop();
+    }
+  }
+
+  // 2. The gateway: the real bot through the stand-in.
   bot = spawn(process.execPath, [path.resolve('dist/bot.cjs')], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -88,14 +206,6 @@ try {
   }
   await new Promise((r) => setTimeout(r, 500));
 
-  /** An `/ask` from one of the users, with one of the dev questions. */
-  const ask = (i: number) =>
-    slash(
-      'ask',
-      [{ name: 'question', type: 3, value: questions[i % questions.length] ?? 'mines' }],
-      'guild',
-      users[i % USERS],
-    );
   /** Dispatches a prepared interaction; resolves with the ms until its first callback arrived. */
   const send = async (payload: ReturnType<typeof ask>): Promise<{ id: string; ms: number }> => {
     const answered = discord.waitForCallback(payload.id);
@@ -108,78 +218,56 @@ try {
     ids.filter((id) => discord.callbacks(id).filter((c) => c.method === 'POST').length === 1)
       .length;
 
-  type Shape = { name: string; run: (payloads: ReturnType<typeof ask>[]) => Promise<number[]> };
-  /** Each user sends their next interaction as soon as the previous one is answered. */
-  const eachUserInTurn: Shape = {
-    name: `${USERS} users at once, each sending the next as soon as the last is answered`,
-    run: async (payloads) => {
-      const ms: number[] = [];
-      await Promise.all(
-        users.map(async (_, u) => {
-          for (let i = u; i < payloads.length; i += USERS) {
-            const payload = payloads[i];
-            if (payload) ms.push((await send(payload)).ms);
-          }
-        }),
-      );
-      return ms;
-    },
-  };
-  /** Open arrivals, `perSecond` a second whatever the bot does (Infinity: all in one go). */
-  const arriving = (perSecond: number): Shape => ({
-    name: Number.isFinite(perSecond) ? `${perSecond} a second` : 'all at once',
-    run: async (payloads) => {
-      const pending: Promise<{ ms: number }>[] = [];
-      const started = performance.now();
-      for (const [i, payload] of payloads.entries()) {
-        const wait = started + (i * 1000) / perSecond - performance.now();
-        if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-        pending.push(send(payload));
-      }
-      return (await Promise.all(pending)).map((r) => r.ms);
-    },
-  });
-
-  /** Runs one shape of the burst: `BURST` interactions from `USERS` users, each answered once? */
-  const runBurst = async (shape: Shape) => {
-    const payloads = Array.from({ length: BURST }, (_, i) => ask(i));
-    const cpuBefore = cpuMs(pid);
-    const started = performance.now();
-    const ms = (await shape.run(payloads)).sort((a, b) => a - b);
-    const seconds = Math.round(performance.now() - started) / 1000;
-    await new Promise((r) => setTimeout(r, 300));
-    return {
-      shape: shape.name,
-      seconds,
-      answeredExactlyOnce: answeredOnce(payloads.map((p) => p.id)),
-      ackP50Ms: percentile(ms, 50),
-      ackP95Ms: percentile(ms, 95),
-      ackP99Ms: percentile(ms, 99),
-      botCpuMsPerInteraction: Math.round(((cpuMs(pid) - cpuBefore) / BURST) * 100) / 100,
-    };
-  };
-  // 1. A burst of 1,000 interactions from 100 users, in three shapes, after a warm-up.
-  for (let i = 0; i < 200; i++) await interact(i);
-  const shapes = [];
-  for (const shape of [eachUserInTurn, arriving(250), arriving(Number.POSITIVE_INFINITY)])
-    shapes.push(await runBurst(shape));
+  // A burst of 1,000 interactions from 100 users, in the three shapes, after the warm-up.
+  await warmUp((payloads) =>
+    eachUserInTurn(USERS).run(payloads, async (payload) => (await send(payload)).ms),
+  );
+  const shapes: BurstResult[] = [];
+  for (const shape of burstShapes(USERS)) {
+    shapes.push(
+      await runBurst(
+        shape,
+        Array.from({ length: BURST }, (_, i) => ask(i)),
+        async (payload) => (await send(payload)).ms,
+        answeredOnce,
+        [pid],
+      ),
+    );
+  }
   const burstReport = {
     interactions: BURST,
     users: USERS,
     shapes,
     botPeakRssMb: memory(pid).peakMb,
   };
-  for (const b of shapes) {
-    log(
-      `burst of ${BURST} from ${USERS} users, ${b.shape} (${b.seconds} s): answered exactly once ${b.answeredExactlyOnce}`,
-    );
-    log(
-      `  acknowledgement p50 ${b.ackP50Ms} ms, p95 ${b.ackP95Ms} ms, p99 ${b.ackP99Ms} ms; bot CPU ${b.botCpuMsPerInteraction} ms an interaction`,
-    );
-  }
-  log(`  bot peak RSS ${burstReport.botPeakRssMb} MB`);
+  logBursts(
+    `gateway (discord.js bot), ${BURST} /ask from ${USERS} users (peak RSS ${burstReport.botPeakRssMb} MB)`,
+    shapes,
+  );
 
-  // 2. 10,000 interactions in sequence: does memory stay flat?
+  // The targets: HTTP with 2 workers against the floor and the gateway, in the same run.
+  const shape = (rows: readonly BurstResult[] | undefined, name: string) =>
+    rows?.find((b) => b.shape.startsWith(name));
+  const minimal = http.find((h) => h.workers === null)?.bursts;
+  const two = http.find((h) => h.workers === 2)?.bursts;
+  const allAtOnce = (rows: readonly BurstResult[] | undefined) => shape(rows, 'all at once');
+  const p99 = (b: BurstResult | undefined) => b?.p99Ms ?? Number.NaN;
+  const targets = {
+    allAtOnceOverMinimal: +(p99(allAtOnce(two)) / p99(allAtOnce(minimal))).toFixed(2),
+    gatewayOverHttp: +(p99(allAtOnce(shapes)) / p99(allAtOnce(two))).toFixed(2),
+    usersInTurnP99Ms: p99(shape(two, `${USERS} users`)),
+    pacedP99Ms: p99(shape(two, '250 a second')),
+    lost: http.reduce((n, h) => n + h.bursts.reduce((m, b) => m + b.lost, 0), 0),
+  };
+  log('targets (HTTP, WORKERS=2):');
+  log(
+    `  all at once: p99 ${p99(allAtOnce(two))} ms = ${targets.allAtOnceOverMinimal}× the minimal endpoint's ${p99(allAtOnce(minimal))} ms (target ≤ 1.5×); the gateway's ${p99(allAtOnce(shapes))} ms is ${targets.gatewayOverHttp}× it (target ≥ 2×)`,
+  );
+  log(
+    `  ${USERS} users in turn: p99 ${targets.usersInTurnP99Ms} ms (target ≤ 50 ms); 250 a second: p99 ${targets.pacedP99Ms} ms (target ≤ 10 ms); lost over HTTP: ${targets.lost}`,
+  );
+
+  // 3. The gateway bot, 10,000 interactions in sequence: does memory stay flat?
   discord.clearCalls();
   const rssStart = memory(pid).rssMb;
   const sequentialMs: number[] = [];
@@ -203,7 +291,7 @@ try {
     `sequence: ${SEQUENTIAL} interactions, RSS ${rssStart} MB at start, ${rssEnd} MB at end (every 2,000: ${checkpoints.join(', ')} MB); ack p50 ${sequentialReport.ackP50Ms} ms, p99 ${sequentialReport.ackP99Ms} ms`,
   );
 
-  // 3. REST faults: a 429 with retry_after, and 500s.
+  // 4. REST faults: a 429 with retry_after, and 500s.
   const rateLimited = slash('ask', [{ name: 'question', type: 3, value: 'Khojavend' }]);
   discord.faults.push({
     match: (c) => c.path.includes(`/interactions/${rateLimited.id}/`),
@@ -235,7 +323,7 @@ try {
     `faults: a 429 (retry_after 0.25 s) was waited out and answered after ${after429Ms} ms; a callback answering 500 was tried ${attempts500} times, then given up and logged; the next interaction was answered in ${Math.round(next.ms)} ms`,
   );
 
-  // 4. The gateway drops, then the session is invalidated.
+  // 5. The gateway drops, then the session is invalidated.
   const identifiesBefore = discord.identifies;
   const reconnects = () => discord.resumes + discord.identifies;
   const beforeDrop = reconnects();
@@ -255,7 +343,7 @@ try {
     `gateway: after a dropped socket the next interaction was answered ${dropMs} ms later (ack ${Math.round(afterDrop.ms)} ms); after an invalidated session the bot identified again and answered ${invalidMs} ms later (ack ${Math.round(afterInvalid.ms)} ms)`,
   );
 
-  // 5. SIGTERM with replies in flight.
+  // 6. SIGTERM with replies in flight.
   const inflight = Array.from({ length: 20 }, (_, i) =>
     slash(
       'ask',
@@ -274,6 +362,8 @@ try {
   if (values.json) {
     console.log(
       JSON.stringify({
+        http,
+        targets,
         burst: burstReport,
         sequence: sequentialReport,
         faults: { after429Ms, attempts500, nextAckMs: Math.round(next.ms) },
