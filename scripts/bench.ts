@@ -113,7 +113,7 @@ try {
     line('query p50', `${serve.p50Ms} ms`, `${plain.p50Ms} ms`);
     line('query p95', `${serve.p95Ms} ms`, `${plain.p95Ms} ms`);
     line('query p99', `${serve.p99Ms} ms`, `${plain.p99Ms} ms`);
-    line('query p95, first questions', `${serve.coldP95Ms} ms`, '—');
+    line('query p95, first 69 asked', `${serve.coldP95Ms} ms`, '—');
     line('peak RSS serving', `${serve.peakRssMb} MB`, `${plain.peakRssMb} MB (build+serve)`);
     line('p95 plain / annex', `${ratio}×`, '');
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { openSync, readSync } from 'node:fs';
+import { openSync, readSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
@@ -118,9 +118,19 @@ const READ_CHUNK = 1024 * 1024;
 const HASH_BATCH = 64;
 
 async function corpusFiles(dir: string): Promise<string[]> {
+  // Each folder's path relative to `dir`, worked out once per folder rather than once per file.
+  const folders = new Map<string, string>();
+  const relativeTo = (folder: string) => {
+    let relative = folders.get(folder);
+    if (relative === undefined) folders.set(folder, (relative = path.relative(dir, folder)));
+    return relative;
+  };
   return (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .map((e) => {
+      const folder = relativeTo(e.parentPath);
+      return folder ? path.join(folder, e.name) : e.name;
+    })
     .filter((relative) => !relative.split(path.sep).some((part) => part.startsWith('.')))
     .sort();
 }
@@ -142,24 +152,23 @@ export async function corpusKey(dir: string, cacheDir: string | null = null): Pr
   const files = await corpusFiles(dir);
   const next: Record<string, FileRecord> = {};
   let changed = Object.keys(records).length !== files.length;
-  for (let i = 0; i < files.length; i += HASH_BATCH) {
+  // Stat every file at once, synchronously: a few microseconds a file, where 10,000 trips
+  // through libuv's thread pool took a third of a second. Only new or changed files are read.
+  const stale: { relative: string; size: number; mtimeMs: number }[] = [];
+  for (const relative of files) {
+    const info = statSync(path.join(dir, relative));
+    const known = records[relative];
+    if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) next[relative] = known;
+    else stale.push({ relative, size: info.size, mtimeMs: info.mtimeMs });
+  }
+  if (stale.length > 0) changed = true;
+  for (let i = 0; i < stale.length; i += HASH_BATCH) {
     await Promise.all(
-      files.slice(i, i + HASH_BATCH).map(async (relative) => {
-        const full = path.join(dir, relative);
-        const info = await stat(full);
-        const known = records[relative];
-        if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
-          next[relative] = known;
-          return;
-        }
-        changed = true;
-        next[relative] = {
-          size: info.size,
-          mtimeMs: info.mtimeMs,
-          sha256: createHash('sha256')
-            .update(await readFile(full))
-            .digest('hex'),
-        };
+      stale.slice(i, i + HASH_BATCH).map(async ({ relative, size, mtimeMs }) => {
+        const sha256 = createHash('sha256')
+          .update(await readFile(path.join(dir, relative)))
+          .digest('hex');
+        next[relative] = { size, mtimeMs, sha256 };
       }),
     );
   }
