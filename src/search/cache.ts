@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { openSync, readSync, statSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
 import { assertCorpusFolder, type Corpus, displayPath, loadCorpus } from '../corpus/load.ts';
@@ -113,7 +113,6 @@ export async function prepareCacheDir(dir: string): Promise<string | null> {
 }
 
 /** Bytes of saved letter texts read at a time when loading. */
-const READ_CHUNK = 1024 * 1024;
 /** Files read at once when hashing. */
 const HASH_BATCH = 64;
 
@@ -199,6 +198,30 @@ function readTextSync(file: string, from: number, to: number): string {
   return buffer.toString('utf8');
 }
 
+/** The pages of the many passages a text's footers give none (shared, never changed). */
+const NO_PAGES: number[] = [];
+
+/**
+ * A saved passage whose text is read from the saved texts file the first time it is asked for,
+ * then kept: loading 10,000 letters need not decode a quarter of a million passages, of which a
+ * question reads a few dozen. (An own, enumerable getter, so the passage still prints as JSON.)
+ */
+function savedPassage(
+  fields: Omit<Letter['passages'][number], 'text'>,
+  file: string,
+  from: number,
+  to: number,
+): Letter['passages'][number] {
+  let text: string | undefined;
+  return {
+    ...fields,
+    get text() {
+      text ??= readTextSync(file, from, to);
+      return text;
+    },
+  };
+}
+
 async function readSaved(folder: string, key: string): Promise<OpenCorpus | null> {
   try {
     const meta = JSON.parse(await readFile(path.join(folder, META), 'utf8')) as SavedMeta;
@@ -207,42 +230,26 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     const letters: Letter[] = [];
     const textsFile = path.join(folder, TEXTS);
     if (!openTexts.has(textsFile)) openTexts.set(textsFile, openSync(textsFile, 'r'));
-    const handle = await open(textsFile);
-    try {
-      let buffer = Buffer.alloc(READ_CHUNK);
-      let chunk = buffer.subarray(0, 0);
-      let chunkStart = 0;
-      for (const { textBytes, passages, ...rest } of meta.letters) {
-        const [from, to] = textBytes;
-        if (from < chunkStart || to > chunkStart + chunk.length) {
-          if (to - from > buffer.length) buffer = Buffer.alloc(to - from);
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, from);
-          chunk = buffer.subarray(0, bytesRead);
-          chunkStart = from;
-        }
-        const base = from - chunkStart;
-        const letter = {
-          ...rest,
-          passages: passages.map(
-            ([n, part, partIndex, start, end, byteStart, byteEnd, ...pages]) => ({
-              n,
-              part,
-              partIndex,
-              pages,
-              start,
-              end,
-              text: chunk.toString('utf8', base + byteStart, base + byteEnd),
-            }),
-          ),
-        } as Letter;
-        Object.defineProperty(letter, 'text', {
-          enumerable: true,
-          get: () => readTextSync(textsFile, from, to),
-        });
-        letters.push(letter);
-      }
-    } finally {
-      await handle.close();
+    for (const { textBytes, passages, ...rest } of meta.letters) {
+      const [from, to] = textBytes;
+      const letter = {
+        ...rest,
+        passages: passages.map((saved) => {
+          const [n, part, partIndex, start, end, byteStart, byteEnd] = saved;
+          const pages = saved.length > 7 ? (saved.slice(7) as number[]) : NO_PAGES;
+          return savedPassage(
+            { n, part, partIndex, pages, start, end },
+            textsFile,
+            from + byteStart,
+            from + byteEnd,
+          );
+        }),
+      } as Letter;
+      Object.defineProperty(letter, 'text', {
+        enumerable: true,
+        get: () => readTextSync(textsFile, from, to),
+      });
+      letters.push(letter);
     }
     // The saved passages are objects now: let the collector have their tuples.
     meta.letters.length = 0;

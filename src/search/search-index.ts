@@ -175,7 +175,10 @@ export class SearchIndex {
     letters.forEach((l, i) => {
       this.letterStart[i + 1] = (this.letterStart[i] ?? 0) + l.passages.length;
     });
-    this.passageDay = Uint32Array.from(this.passages, (p) => dayNumber(p.letter.date));
+    this.passageDay = new Uint32Array(this.passages.length);
+    letters.forEach((l, i) =>
+      this.passageDay.fill(dayNumber(l.date), this.letterStart[i], this.letterStart[i + 1]),
+    );
     const grouping = assignHeadingGroups(letters);
     this.headingGroupOf = grouping.groupOf;
     this.headingGroups = grouping.groups;
@@ -492,9 +495,11 @@ function assignHeadingGroups(letters: readonly Letter[]): {
   let id = 0;
   for (const letter of letters) {
     const first = groups.length;
-    const byPart = new Map<string, number>();
+    const byPart = new Map<number, number>();
     for (const passage of letter.passages) {
-      const key = passage.part === 'letter' ? 'letter' : `${passage.part}${passage.partIndex}`;
+      // One number per part: the letter 0, annex k 2k+1, enclosure k 2k+2.
+      const key =
+        passage.part === 'letter' ? 0 : 2 * passage.partIndex + (passage.part === 'annex' ? 1 : 2);
       let group = byPart.get(key);
       if (group === undefined) {
         group = first + byPart.size;
