@@ -101,8 +101,10 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
-/** A word, or a number with its thousands separators and decimals (`1,318`, `2.5`). */
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A word, or a number with its thousands separators and decimals (`1,318`, `2.5`, `500k`). */
+const TOKEN = /\d+(?:[.,]\d+)*(?:k\b)?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;
+/** A figure written the casual way, in thousands: "500k", "2.7k". */
+const THOUSANDS = /^([1-9]\d*(?:\.\d+)?)k$/;
 const COMBINING_MARKS = /\p{M}+/gu;
 
 const ASCII = /^\p{ASCII}*$/u;
@@ -133,6 +135,9 @@ export function tokenize(text: string): Token[] {
     const first = word.charCodeAt(0);
     if (first >= 48 && first <= 57) {
       if (word.includes(',')) word = word.replace(/,(?=\d{3}\b)/g, '');
+      const thousands = THOUSANDS.exec(word);
+      if (thousands) word = String(Math.round(Number(thousands[1]) * 1000));
+      else if (word.endsWith('k')) word = word.slice(0, -1);
     } else if (word.includes("'") || word.includes('’')) {
       word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
     }

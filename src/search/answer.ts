@@ -113,7 +113,10 @@ export const EVIDENCE_THRESHOLD = 0.3;
  * holds at least this share of the other things the question names (by value): it is about X.
  */
 export const TOPIC_SHARE = 0.5;
-/** Annex abstains when at least this many things the question names are absent from the letters, and no fewer of its words are present. */
+/**
+ * Annex abstains when at least this many things the question names are absent from the letters,
+ * and more of them than of its words are present.
+ */
 export const MISSING_NAMES = 2;
 /** A further passage is shown only when it scores at least this share of the best one. */
 export const MIN_RELATIVE_SCORE = 0.35;
@@ -1019,7 +1022,7 @@ function unanswered(
   if (evidence < EVIDENCE_THRESHOLD && !namesItsLetters) return COMMON_WORDS_ONLY;
   const missing = q.slots.filter((s) => s.alternatives.length === 0 && s.nominal).length;
   const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
-  if (missing >= MISSING_NAMES && missing >= present)
+  if (missing >= MISSING_NAMES && missing > present)
     return 'most of what it names is not in the letters';
   const { asks } = q;
   const lacks = (slot: number | null) =>

@@ -18,6 +18,17 @@ describe('tokenize', () => {
     ).toEqual(['amounts', 'to', '1318', 'pieces', '2.5', 'per', 'cent', '500000', 'landmines']);
   });
 
+  it('reads figures written in thousands the casual way ("500k", "2.7k"), not codes', () => {
+    expect(tokenize('the 500k mines, 2.7k landmines').map((t) => t.word)).toEqual([
+      'the',
+      '500000',
+      'mines',
+      '2700',
+      'landmines',
+    ]);
+    expect(tokenize('marked 3-001M').map((t) => t.word)).toEqual(['marked', '3', '001', 'm']);
+  });
+
   it('keeps offsets into the original text', () => {
     const text = 'Armenia’s mines';
     for (const t of tokenize(text)) expect(fold(text.slice(t.start, t.end))).toContain(t.word);

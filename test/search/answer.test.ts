@@ -317,6 +317,12 @@ describe('answerQuestion: what the question asks for, answered', () => {
 });
 
 describe('answerQuestion: reading a question as people write it', () => {
+  it('reads "500k" as 500,000 and leaves out "yo" and "wait so"', () => {
+    expect(top('yo wait so the 500k mines, where were they found')?.text).toContain(
+      'over 500,000 landmines',
+    );
+  });
+
   it('leaves out what the question sets aside ("apart from …", "other than …")', () => {
     const q = parseQuestion(
       index,
