@@ -1,6 +1,7 @@
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import porter2 from 'wink-porter2-stemmer';
 import { GLOSSARY } from './glossary.ts';
+import { WordNet } from './wordnet.ts';
 
 /**
  * English analysis shared by the index and the questions: Unicode and case folding, numbers as
@@ -154,15 +155,39 @@ const stemCache = new Map<string, string>();
  */
 export const MAX_WORD_LENGTH = 40;
 
-/** The concept a folded word stands for: a number or an over-long "word" as written, otherwise its Porter2 stem. */
+/**
+ * The concept a folded word stands for: a number or an over-long "word" as written, otherwise its
+ * Porter2 stem — except an adverb in -ly that WordNet does not derive from a word of that stem:
+ * "namely" is not "name", though "indiscriminately" is "indiscriminate".
+ */
 export function conceptOf(word: string): string {
   let concept = stemCache.get(word);
   if (concept === undefined) {
     const first = word.charCodeAt(0);
     concept = (first >= 48 && first <= 57) || word.length > MAX_WORD_LENGTH ? word : porter2(word);
+    if (word.endsWith('ly') && concept !== word && !derivedFromItsStem(word, concept))
+      concept = word;
     if (stemCache.size < 200_000) stemCache.set(word, concept);
   }
   return concept;
+}
+
+let wordnet: WordNet | null = null;
+/**
+ * Whether WordNet derives the adverb `word` from an adjective with the stem `stem` (its
+ * "pertainym"), or does not know it as an adverb at all.
+ */
+function derivedFromItsStem(word: string, stem: string): boolean {
+  wordnet ??= new WordNet();
+  const senses = wordnet.senses(word, 'adv');
+  if (senses.length === 0) return true;
+  return senses.some((offset) =>
+    wordnet?.synset(offset, 'adv').pointers.some((p) => {
+      if (p.symbol !== '\\') return false;
+      const target = wordnet?.synset(p.offset, p.pos).words[p.target - 1];
+      return target !== undefined && porter2(target) === stem;
+    }),
+  );
 }
 
 /** A token with the concept it stands for, and the word of the text it belongs to. */

@@ -18,7 +18,7 @@ export interface IndexedPassage {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 25;
+export const INDEX_FORMAT = 26;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;

@@ -44,6 +44,11 @@ describe('analyze', () => {
     expect(concepts('general')).not.toEqual(concepts('generous'));
   });
 
+  it('keeps an adverb apart from its stem unless WordNet derives it from that word', () => {
+    expect(concepts('namely')).not.toEqual(concepts('name'));
+    expect(concepts('indiscriminately')).toEqual(concepts('indiscriminate'));
+  });
+
   it('drops stop words and question words', () => {
     expect(words('How many of the victims were there?')).toEqual(['victim']);
     expect(words('What does the statement say about its maps?')).toEqual(words('statement map'));
