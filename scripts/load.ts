@@ -123,6 +123,15 @@ await discord.start();
 let bot: ChildProcess | null = null;
 let output = '';
 try {
+  /** What every server under load is given: the stand-in for REST, the corpus, no rate limit. */
+  const annexEnv = {
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: discord.apiUrl,
+    CORPUS_DIR: path.resolve('corpus'),
+    INDEX_CACHE_DIR: cacheDir,
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'warn',
+  };
   // 1. HTTP: the minimal signed endpoint, then `npm run serve` with 1 and 2 workers.
   const keys = keyPair();
   const http: { name: string; workers: number | null; bursts: BurstResult[]; peakRssMb: number }[] =
@@ -134,16 +143,7 @@ try {
   ]) {
     const endpoint = await startEndpoint(
       path.resolve(target.script),
-      {
-        DISCORD_PUBLIC_KEY: keys.hex,
-        DISCORD_APPLICATION_ID: APP_ID,
-        DISCORD_API_URL: discord.apiUrl,
-        CORPUS_DIR: path.resolve('corpus'),
-        INDEX_CACHE_DIR: cacheDir,
-        RATE_LIMIT_PER_MINUTE: '0',
-        LOG_LEVEL: 'warn',
-        WORKERS: String(target.workers ?? 1),
-      },
+      { ...annexEnv, DISCORD_PUBLIC_KEY: keys.hex, WORKERS: String(target.workers ?? 1) },
       target.workers,
     );
     const client = interactionsClient(endpoint.port, USERS);
@@ -181,16 +181,7 @@ try {
 
   // 2. The gateway: the real bot through the stand-in.
   bot = spawn(process.execPath, [path.resolve('dist/bot.cjs')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: discord.apiUrl,
-      CORPUS_DIR: path.resolve('corpus'),
-      INDEX_CACHE_DIR: cacheDir,
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'warn',
-    },
+    env: { PATH: process.env.PATH ?? '', ...annexEnv, DISCORD_TOKEN: TOKEN },
   });
   bot.stdout?.on('data', (d) => {
     output += d;

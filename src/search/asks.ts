@@ -211,7 +211,10 @@ const TIME_WORDS = new Set([
   'week',
   'weeks',
 ]);
-/** "how X": these ask for a figure, a duration or a frequency, which other checks handle. */
+/**
+ * "how X": these ask for a figure, a duration or a frequency, which other checks handle; "how
+ * did …" asks for a manner.
+ */
 const HOW_HANDLED = new Set([
   'many',
   'much',
@@ -221,21 +224,7 @@ const HOW_HANDLED = new Set([
   'soon',
   'come',
   'about',
-  'do',
-  'does',
-  'did',
-  'is',
-  'are',
-  'was',
-  'were',
-  'can',
-  'could',
-  'should',
-  'would',
-  'will',
-  'has',
-  'have',
-  'had',
+  ...AUXILIARIES,
 ]);
 /** Longest run of words read as the thing asked for ("what international organizations"). */
 const MAX_FOCUS_WORDS = 4;

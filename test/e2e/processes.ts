@@ -18,30 +18,25 @@ export function useStandIn(): () => DiscordStandIn {
   };
 }
 
-/** `npm start` as a child process, pointed at the stand-in, with everything it printed. */
-export interface BotProcess {
+/** A built entry point running as a child process, with everything it printed. */
+export interface BuiltProcess {
   child: ChildProcess;
   output(): string;
   /** Resolves once the output matches `pattern` `count` times, or throws with the output so far. */
   waitForOutput(pattern: RegExp, count?: number, timeoutMs?: number): Promise<void>;
 }
 
-/** Starts the built bot (dist/bot.cjs) against `discord`, in a temporary folder, with `env` added; stopped after the test. */
-export async function startBotProcess(
-  discord: DiscordStandIn,
-  env: Record<string, string> = {},
-): Promise<BotProcess> {
-  const child = startNode(BUILT.bot, [], {
+/** `npm start` as a child process, pointed at the stand-in. */
+export type BotProcess = BuiltProcess;
+
+/**
+ * Starts a built entry point (`dist/…`) in a temporary folder with only `env` (and PATH), keeping
+ * what it prints; stopped after the test.
+ */
+export async function startBuilt(file: string, env: Record<string, string>): Promise<BuiltProcess> {
+  const child = startNode(file, [], {
     cwd: await tempDir(),
-    env: {
-      PATH: process.env.PATH ?? '',
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: discord.apiUrl,
-      CORPUS_DIR,
-      INDEX_CACHE_DIR: await tempDir(),
-      ...env,
-    },
+    env: { PATH: process.env.PATH ?? '', ...env },
   });
   let out = '';
   child.stdout?.on('data', (d) => {
@@ -63,4 +58,19 @@ export async function startBotProcess(
       }
     },
   };
+}
+
+/** Starts the built bot (dist/bot.cjs) against `discord`, in a temporary folder, with `env` added; stopped after the test. */
+export async function startBotProcess(
+  discord: DiscordStandIn,
+  env: Record<string, string> = {},
+): Promise<BotProcess> {
+  return startBuilt(BUILT.bot, {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: discord.apiUrl,
+    CORPUS_DIR,
+    INDEX_CACHE_DIR: await tempDir(),
+    ...env,
+  });
 }

@@ -1,22 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { BUILT, CORPUS_DIR, SEED, startNode, tempDir } from '../helpers.ts';
+import { freePort } from '../../scripts/lib/http-load.ts';
+import { BUILT, CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
+import { startBuilt } from '../e2e/processes.ts';
 import { slash } from '../e2e/payloads.ts';
 import { APP_ID } from '../e2e/stand-in.ts';
 import { keyPair, signedHeaders } from './endpoint.ts';
-
-/** A port nobody is listening on. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Served {
   child: ChildProcess;
@@ -27,33 +19,22 @@ interface Served {
 /** `npm run serve` with `env`, once it says it is serving and answers /healthz. */
 async function serve(env: Record<string, string>): Promise<Served> {
   const port = await freePort();
-  const child = startNode(BUILT.serve, [], {
-    cwd: await tempDir(),
-    env: {
-      PATH: process.env.PATH ?? '',
-      DISCORD_APPLICATION_ID: APP_ID,
-      CORPUS_DIR,
-      INDEX_CACHE_DIR: await tempDir(),
-      PORT: String(port),
-      ...env,
-    },
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
+  const { child, output } = await startBuilt(BUILT.serve, {
+    DISCORD_APPLICATION_ID: APP_ID,
+    CORPUS_DIR,
+    INDEX_CACHE_DIR: await tempDir(),
+    PORT: String(port),
+    ...env,
   });
   const url = `http://127.0.0.1:${port}`;
   await vi.waitFor(
     async () => {
-      expect(out).toContain('Annex serving interactions');
+      expect(output()).toContain('Annex serving interactions');
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
     },
     { timeout: 20_000, interval: 100 },
   );
-  return { child, url, output: () => out };
+  return { child, url, output };
 }
 
 /**
@@ -180,17 +161,10 @@ describe('npm run serve (dist/serve.cjs)', () => {
   }, 40_000);
 
   it('without a public key, exits 1 saying what to put in .env', async () => {
-    const child = startNode(BUILT.serve, [], {
-      cwd: await tempDir(),
-      env: { PATH: process.env.PATH ?? '', DISCORD_APPLICATION_ID: APP_ID },
-    });
-    let err = '';
-    child.stderr?.on('data', (d) => {
-      err += d;
-    });
+    const { child, output } = await startBuilt(BUILT.serve, { DISCORD_APPLICATION_ID: APP_ID });
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
-    expect(err).toMatch(/DISCORD_PUBLIC_KEY: missing/);
-    expect(err).toContain('The bot token is not needed to serve');
+    expect(output()).toMatch(/DISCORD_PUBLIC_KEY: missing/);
+    expect(output()).toContain('The bot token is not needed to serve');
   }, 20_000);
 });
