@@ -31,26 +31,22 @@ const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const readyMs = process.uptime() * 1000;
 answerQuestion(index, questions[0] ?? 'mines', { limit: 5 });
 const answerMs = process.uptime() * 1000;
-const cold: number[] = [];
-for (let round = 0; round < COLD_ROUNDS; round++) {
-  for (const q of questions) {
-    const start = process.hrtime.bigint();
-    answerQuestion(index, q, { limit: 5 });
-    cold.push(Number(process.hrtime.bigint() - start) / 1e6);
+/** Answers every question `rounds` times; each answer's time in ms, ascending. */
+function timeRounds(rounds: number): number[] {
+  const ms: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const q of questions) {
+      const start = process.hrtime.bigint();
+      answerQuestion(index, q, { limit: 5 });
+      ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
   }
+  return ms.sort((a, b) => a - b);
 }
+const cold = timeRounds(COLD_ROUNDS);
 const warmupRounds = Math.ceil(WARMUP_QUESTIONS / Math.max(questions.length, 1));
-for (let round = 0; round < warmupRounds; round++)
-  for (const q of questions) answerQuestion(index, q, { limit: 5 });
-const latencies: number[] = [];
-for (let round = 0; round < ROUNDS; round++) {
-  for (const q of questions) {
-    const start = process.hrtime.bigint();
-    answerQuestion(index, q, { limit: 5 });
-    latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-}
-latencies.sort((a, b) => a - b);
+timeRounds(warmupRounds);
+const latencies = timeRounds(ROUNDS);
 const at = (p: number) => percentile(latencies, p);
 console.log(
   JSON.stringify({
@@ -62,10 +58,7 @@ console.log(
     startToAnswerMs: Math.round(answerMs),
     queries: latencies.length,
     warmupQueries: (COLD_ROUNDS + warmupRounds) * questions.length,
-    coldP95Ms: percentile(
-      cold.sort((a, b) => a - b),
-      95,
-    ),
+    coldP95Ms: percentile(cold, 95),
     p50Ms: at(50),
     p95Ms: at(95),
     p99Ms: at(99),
