@@ -18,7 +18,7 @@ export interface IndexedPassage {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 26;
+export const INDEX_FORMAT = 27;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -383,7 +383,9 @@ export class SearchIndex {
     for (const { letter, annexIndex } of grouping.groups) {
       const annexTitle = annexIndex >= 0 ? (letter.annexes[annexIndex]?.title ?? '') : '';
       const ids = new Set<number>();
-      for (const t of analyze(`${letter.title} ${annexTitle}`)) ids.add(idOf(t.concept));
+      // The organs it is a document of count as its headings too: "the HRC statement".
+      const organs = letter.bodies.map((body) => body.split(',')[0] ?? '').join(' ');
+      for (const t of analyze(`${letter.title} ${annexTitle} ${organs}`)) ids.add(idOf(t.concept));
       headingIds.push(...ids);
       offsets.push(headingIds.length);
     }

@@ -85,6 +85,10 @@ describe('letters named as people name them', () => {
     expect(named('the 2024 statement')).toEqual([`${SEED.awarenessDay2024}:0`]);
   });
 
+  it('by the organ it is a document of: "the HRC statement"', () => {
+    expect(named('the HRC statement')).toEqual([`${SEED.hrcNote}:0`]);
+  });
+
   it('by order: the first and the latest letter', () => {
     expect(named('the first letter')?.every((p) => p.startsWith(SEED.minefieldInfo))).toBe(true);
     expect(named('the latest letter')?.every((p) => p.startsWith(SEED.awarenessDay2024))).toBe(
