@@ -411,12 +411,10 @@ export interface Ranking {
   results: Scored[];
   total: number;
   /**
-   * The bit of each of the question's slots in `Scored.mask` (by slot position), most specific
-   * slot first.
+   * Each of the question's slots the letters hold (by slot position), most specific first: its
+   * bit in `Scored.mask` and its value (weight × specificity).
    */
-  slotBits: Map<number, number>;
-  /** The value (weight × specificity) of each of the question's slots the letters hold. */
-  slotValues: Map<number, number>;
+  slots: Map<number, { bit: number; value: number }>;
 }
 
 /** Keeps the `size` best of what it is offered, best first on `sorted()`. */
@@ -489,9 +487,9 @@ export const SENTENCE_BOOST = 1;
  */
 export const RUN_BOOST = 0.5;
 const MIN_RUN = 3;
+const LONG_RUN = 6;
 /** A signature block counts this share of its score for a question that does not ask who. */
 export const SIGNATURE_SHARE = 0.2;
-const LONG_RUN = 6;
 
 /** Word keys (concepts, stop words included) of a text, for matching runs of words. */
 function runKeys(tokens: readonly { word: string }[]): string[] {
@@ -653,9 +651,8 @@ export function rankPassages(
   want = DEFAULT_LIMIT,
 ): Ranking {
   const slots = rankedSlots(index, q);
-  const slotBits = new Map(slots.map((s) => [s.slot, s.bit]));
-  const slotValues = new Map(slots.map((s) => [s.slot, s.value]));
-  const none: Ranking = { results: [], total: 0, slotBits, slotValues };
+  const slotInfo = new Map(slots.map((s) => [s.slot, { bit: s.bit, value: s.value }]));
+  const none: Ranking = { results: [], total: 0, slots: slotInfo };
   if (index.size === 0 || slots.length === 0) return none;
   const maxIdf = idf(index, 0);
   let totalValue = 0;
@@ -883,7 +880,7 @@ export function rankPassages(
         })
         .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
     }
-    return { results: diversify(pool, slots, want), total: kept, slotBits, slotValues };
+    return { results: diversify(pool, slots, want), total: kept, slots: slotInfo };
   } finally {
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] ?? 0;
@@ -1029,7 +1026,7 @@ function unanswered(
     slot !== null && (q.slots[slot]?.alternatives.length ?? 0) === 0;
   /** Whether a passage holds a slot (one the letters lack, or no slot at all, holds trivially). */
   const holds = (s: Scored, slot: number | null) => {
-    const bit = slot === null ? undefined : ranking.slotBits.get(slot);
+    const bit = slot === null ? undefined : ranking.slots.get(slot)?.bit;
     return bit === undefined || (s.mask & bit) !== 0;
   };
   /** The thing asked for, or a kind of it ("which countries …" is answered by "Azerbaijan, Russia and Armenia"). */
@@ -1064,7 +1061,7 @@ function unanswered(
   // `TOPIC_SHARE` of the other things it names ("the name of the sabotage group" is not
   // answered by a passage that names something else). Verbs are left out: they paraphrase.
   if (asks.focus !== null) {
-    const topic = [...ranking.slotValues].filter(
+    const topic = [...ranking.slots].filter(
       ([slot]) =>
         slot !== asks.focus &&
         !asks.focusPhrase.includes(slot) &&
@@ -1072,10 +1069,10 @@ function unanswered(
         (q.slots[slot]?.alternatives[0]?.weight ?? 0) > DATE_WORD_WEIGHT,
     );
     let total = 0;
-    for (const [, value] of topic) total += value;
+    for (const [, { value }] of topic) total += value;
     const onTopic = (s: Scored) => {
       let held = 0;
-      for (const [slot, value] of topic) if (holds(s, slot)) held += value;
+      for (const [slot, { value }] of topic) if (holds(s, slot)) held += value;
       return held >= TOPIC_SHARE * total;
     };
     if (!shown.some((s) => holdsFocus(s) && onTopic(s)))
