@@ -1029,6 +1029,17 @@ function unanswered(
     const bit = slot === null ? undefined : ranking.slots.get(slot)?.bit;
     return bit === undefined || (s.mask & bit) !== 0;
   };
+  /** Whether a passage holds `TOPIC_SHARE` of these slots, by value (all of none). */
+  const about = (s: Scored, of: readonly number[]) => {
+    let total = 0;
+    let held = 0;
+    for (const slot of of) {
+      const value = ranking.slots.get(slot)?.value ?? 0;
+      total += value;
+      if (holds(s, slot)) held += value;
+    }
+    return held >= TOPIC_SHARE * total;
+  };
   /** The thing asked for, or a kind of it ("which countries …" is answered by "Azerbaijan, Russia and Armenia"). */
   const kinds = new Set(
     (asks.focus === null ? [] : (q.slots[asks.focus]?.alternatives ?? [])).flatMap((a) =>
@@ -1045,37 +1056,33 @@ function unanswered(
     return `the letters never say "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
   if (lacks(asks.verb)) return `the letters never say "${q.slots[asks.verb ?? -1]?.word ?? ''}"`;
   if (asks.missingName) return `the letters never mention "${asks.missingName}"`;
-  // The passages that state what is asked: the figure, the time; otherwise all those shown.
-  let answering = shown;
+  // The passages that state what is asked: the figure, the time.
+  let figures = shown;
   if (q.counted !== null) {
-    answering = shown.filter((s) => s.counted && asks.names.every((n) => holds(s, n)));
-    if (answering.length === 0) return 'no passage gives that figure';
+    figures = shown.filter(
+      (s) => s.counted && asks.names.every((n) => holds(s, n)) && about(s, asks.things),
+    );
+    if (figures.length === 0) return 'no passage gives that figure';
   }
-  if (asks.time) {
-    answering = answering.filter((s) => TIME.test(s.entry.passage.text));
-    if (answering.length === 0) return 'no passage gives a time for it';
-  }
+  const times = figures.filter((s) => TIME.test(s.entry.passage.text));
+  if (asks.time && times.length === 0) return 'no passage gives a time for it';
+  // The verb, in the passage that answers its clause ("how many were injured", "when did it start").
+  const answering =
+    asks.predicateOf === 'figure' ? figures : asks.predicateOf === 'time' ? times : shown;
   if (!answering.some((s) => holds(s, asks.predicate)))
     return `no passage says "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
   // The thing asked for, in a passage about what the question is about: one that also holds
   // `TOPIC_SHARE` of the other things it names ("the name of the sabotage group" is not
   // answered by a passage that names something else). Verbs are left out: they paraphrase.
   if (asks.focus !== null) {
-    const topic = [...ranking.slots].filter(
-      ([slot]) =>
+    const topic = [...ranking.slots.keys()].filter(
+      (slot) =>
         slot !== asks.focus &&
         !asks.focusPhrase.includes(slot) &&
         namesAThing(q.slots[slot]?.correctedTo ?? q.slots[slot]?.word ?? '') &&
         (q.slots[slot]?.alternatives[0]?.weight ?? 0) > DATE_WORD_WEIGHT,
     );
-    let total = 0;
-    for (const [, { value }] of topic) total += value;
-    const onTopic = (s: Scored) => {
-      let held = 0;
-      for (const [slot, { value }] of topic) if (holds(s, slot)) held += value;
-      return held >= TOPIC_SHARE * total;
-    };
-    if (!shown.some((s) => holdsFocus(s) && onTopic(s)))
+    if (!shown.some((s) => holdsFocus(s) && about(s, topic)))
       return 'no passage states what it asks for';
   }
   return null;

@@ -36,6 +36,8 @@ export interface QuestionShape {
    * answers (the one stating the time, place or figure) must hold it.
    */
   predicate: AskedWord | null;
+  /** Which passages must hold the predicate: those giving the figure, the time, or any shown. */
+  predicateOf: 'figure' | 'time' | 'any';
   /** A clause opens with "who" or "whom", not "who is the X": the answer names people. */
   person: boolean;
   /**
@@ -412,8 +414,14 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     time: false,
     focus: null,
     predicate: null,
+    predicateOf: 'any',
     person: false,
     verb: null,
+  };
+  const setPredicate = (verb: Token, of: QuestionShape['predicateOf']) => {
+    if (shape.predicate) return;
+    shape.predicate = asked(verb);
+    shape.predicateOf = of;
   };
   for (const m of text.matchAll(CLAUSE)) {
     const tokens = tokenize(m[0]).map((t) => ({
@@ -460,17 +468,17 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
           shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
       } else if (next && AUXILIARIES.has(next.word)) {
         const v = clauseVerb(text, tokens, i + 2, COPULAS.has(next.word));
-        if (v) shape.predicate ??= asked(v);
+        if (v) setPredicate(v, 'any');
       } else if (next && isVerb(next.word)) {
         // "who commands the contingent", "who built the tunnel".
-        shape.predicate ??= asked(next);
+        setPredicate(next, 'any');
       }
     } else if (wh === 'when' || wh === 'where') {
       const v =
         next && AUXILIARIES.has(next.word)
           ? clauseVerb(text, tokens, i + 2, COPULAS.has(next.word))
           : null;
-      if (v) shape.predicate ??= asked(v);
+      if (v) setPredicate(v, wh === 'when' ? 'time' : 'any');
     } else if (wh === 'how' && next) {
       if (!HOW_HANDLED.has(next.word) && isAdjective(next.word) && !isVerb(next.word))
         shape.focus ??= asked(next);
@@ -483,7 +491,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       .filter(content)
       .map((t) => ({ ...t, start: t.start + countedEnd, end: t.end + countedEnd }));
     const verb = tokens.find((t) => isInflectedVerb(t.word));
-    if (verb) shape.predicate ??= asked(verb);
+    if (verb) setPredicate(verb, 'figure');
   }
   return shape;
 }

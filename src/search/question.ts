@@ -12,7 +12,7 @@ import {
 import { FORM_WEIGHT } from './lexicon.ts';
 import { GLOSSARY } from './glossary.ts';
 import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
-import { type AskedWord, readShape } from './asks.ts';
+import { type AskedWord, namesAThing, readShape } from './asks.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { WordNet } from './wordnet.ts';
@@ -63,10 +63,17 @@ export interface Asks {
    * passage that answers (the one stating the figure or the time) must hold; null when none.
    */
   predicate: number | null;
+  /** Which passages must hold the predicate: those giving the figure, the time, or any shown. */
+  predicateOf: 'figure' | 'time' | 'any';
   /** The slot of the verb of "what did X VERB", which the letters must use; null when none. */
   verb: number | null;
   /** A name the letters never mention: a word neither English nor a typo of an English word. */
   missingName: string | null;
+  /**
+   * Slots of the other things that clause names ("how many servicemen were injured in the tunnel
+   * explosion"): a figure answers only in a passage about most of them (by value).
+   */
+  things: number[];
   /** A clause opens with "who" or "whom" (not "who is the X"): the answer names people. */
   person: boolean;
   /**
@@ -487,14 +494,19 @@ function whatItAsks(
           end:
             countedEnd + (/[,;:?!()]|\band\b/.exec(text.slice(countedEnd))?.index ?? text.length),
         };
+  const inClause = (s: Slot) =>
+    clause !== null && s.start >= clause.start && s.end <= clause.end && s.alternatives.length > 0;
   const names = slots.flatMap((s, i) =>
-    clause !== null &&
-    s.start >= clause.start &&
-    s.end <= clause.end &&
-    s.alternatives.length > 0 &&
+    inClause(s) && s.correctedTo === null && /^\p{L}{3,}$/u.test(s.word) && !isEnglishWord(s.word)
+      ? [i]
+      : [],
+  );
+  const things = slots.flatMap((s, i) =>
+    inClause(s) &&
+    !names.includes(i) &&
     s.correctedTo === null &&
-    /^\p{L}{3,}$/u.test(s.word) &&
-    !isEnglishWord(s.word)
+    (s.alternatives[0]?.weight ?? 0) >= 1 &&
+    namesAThing(s.word)
       ? [i]
       : [],
   );
@@ -510,9 +522,11 @@ function whatItAsks(
         )
       : [],
     predicate: slotOf(shape.predicate),
+    predicateOf: shape.predicateOf,
     verb: slotOf(shape.verb),
     missingName,
     names,
+    things,
     person: shape.person,
   };
 }

@@ -264,6 +264,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ['how many civilians were injured in Khojavand', 'no passage says "injured"'],
     // Figures for people killed, none in Kalbajar.
     ['how many people were killed in Kalbajar', 'no passage gives that figure'],
+    // Civilians were killed by the vehicle's mine; servicemen by the one at the tunnel.
+    ['how many civilians were killed near the new road tunnel', 'no passage gives that figure'],
   ])('abstains on %j: %s', (question, reason) => {
     const answer = answerQuestion(index, question);
     expect(answer).toMatchObject({ abstained: true, reason, results: [] });
