@@ -4,15 +4,17 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
 import { assertCorpusFolder, type Corpus, displayPath, loadCorpus } from '../corpus/load.ts';
-import type { Letter } from '../corpus/schema.ts';
+import type { Letter, PartKind } from '../corpus/schema.ts';
 import { GLOSSARY } from './glossary.ts';
 import * as lexicon from './lexicon.ts';
 import {
   INDEX_FORMAT,
   packArrays,
+  packTyped,
   type SavedIndexJson,
   SearchIndex,
   unpackArrays,
+  unpackTyped,
 } from './search-index.ts';
 
 /** How the index was obtained, for the start-up log line. */
@@ -36,35 +38,38 @@ interface SavedMeta {
   format: number;
   key: string;
   problems: { file: string; problem: string; line?: number }[];
-  /** Letters without `text` and passages; `textBytes` locates each text in texts.bin. */
+  /** Letters without `text` (in texts.bin) and passages (in passages.bin). */
   letters: SavedLetter[];
   index: SavedIndexJson;
 }
 
-/**
- * A passage saved as `[n, part, partIndex, start, end, byteStart, byteEnd, ...pages]` (far
- * smaller than an object); the byte offsets locate its text within the letter's UTF-8 bytes.
- */
-type SavedPassage = [
-  number,
-  'letter' | 'annex' | 'enclosure',
-  number,
-  number,
-  number,
-  number,
-  number,
-  ...number[],
-];
+/** Letters as saved: without `text` (in texts.bin) and passages (in passages.bin). */
 type SavedLetter = Omit<Letter, 'text' | 'passages'> & {
+  /** Where the letter's text is in texts.bin. */
   textBytes: [number, number];
-  passages: SavedPassage[];
+  passageCount: number;
 };
+
+/** How passages.bin lays out every passage, in order: one typed array a field (`packTyped`). */
+const PASSAGE_COLUMNS = [
+  Uint32Array, // n
+  Uint8Array, // part: PART_CODES
+  Uint16Array, // partIndex
+  Uint32Array, // start (in the letter's text)
+  Uint32Array, // end
+  Uint32Array, // byteStart (in the letter's UTF-8 bytes)
+  Uint32Array, // byteEnd
+  Uint32Array, // where each passage's pages start in the next array (passages + 1)
+  Uint16Array, // pages
+] as const;
+const PART_CODES: readonly PartKind[] = ['letter', 'annex', 'enclosure'];
 
 /** What is known of each corpus file, so an unchanged file need not be read again to hash it. */
 type FileRecord = { size: number; mtimeMs: number; sha256: string };
 
 const META = 'meta.json';
 const TEXTS = 'texts.bin';
+const PASSAGES = 'passages.bin';
 const ARRAYS = 'arrays.bin';
 const FILE_RECORDS = 'files.json';
 /**
@@ -227,32 +232,53 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     const meta = JSON.parse(await readFile(path.join(folder, META), 'utf8')) as SavedMeta;
     if (meta.format !== INDEX_FORMAT || meta.key !== key) return null;
     const arrays = unpackArrays(await readFile(path.join(folder, ARRAYS)));
+    const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart, pages] = unpackTyped(
+      await readFile(path.join(folder, PASSAGES)),
+      PASSAGE_COLUMNS,
+    ) as [
+      Uint32Array,
+      Uint8Array,
+      Uint16Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint16Array,
+    ];
     const letters: Letter[] = [];
     const textsFile = path.join(folder, TEXTS);
     if (!openTexts.has(textsFile)) openTexts.set(textsFile, openSync(textsFile, 'r'));
-    for (const { textBytes, passages, ...rest } of meta.letters) {
+    let i = 0;
+    for (const { textBytes, passageCount, ...rest } of meta.letters) {
       const [from, to] = textBytes;
-      const letter = {
-        ...rest,
-        passages: passages.map((saved) => {
-          const [n, part, partIndex, start, end, byteStart, byteEnd] = saved;
-          const pages = saved.length > 7 ? (saved.slice(7) as number[]) : NO_PAGES;
-          return savedPassage(
-            { n, part, partIndex, pages, start, end },
+      const passages: Letter['passages'] = [];
+      for (const last = i + passageCount; i < last; i++) {
+        const first = pageStart[i] ?? 0;
+        const after = pageStart[i + 1] ?? 0;
+        passages.push(
+          savedPassage(
+            {
+              n: n[i] ?? 0,
+              part: PART_CODES[part[i] ?? 0] ?? 'letter',
+              partIndex: partIndex[i] ?? 0,
+              pages: after > first ? Array.from(pages.subarray(first, after)) : NO_PAGES,
+              start: start[i] ?? 0,
+              end: end[i] ?? 0,
+            },
             textsFile,
-            from + byteStart,
-            from + byteEnd,
-          );
-        }),
-      } as Letter;
+            from + (byteStart[i] ?? 0),
+            from + (byteEnd[i] ?? 0),
+          ),
+        );
+      }
+      const letter = { ...rest, passages } as Letter;
       Object.defineProperty(letter, 'text', {
         enumerable: true,
         get: () => readTextSync(textsFile, from, to),
       });
       letters.push(letter);
     }
-    // The saved passages are objects now: let the collector have their tuples.
-    meta.letters.length = 0;
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
     const index = SearchIndex.fromSaved(letters, meta.index, arrays);
     return { corpus: { dir: '', letters, problems }, index, source: 'loaded', key };
@@ -272,22 +298,40 @@ async function writeSaved(
   await mkdir(temporary, { recursive: true });
   const texts: Buffer[] = [];
   let offset = 0;
+  const count = corpus.letters.reduce((n, l) => n + l.passages.length, 0);
+  const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart] = [
+    new Uint32Array(count),
+    new Uint8Array(count),
+    new Uint16Array(count),
+    new Uint32Array(count),
+    new Uint32Array(count),
+    new Uint32Array(count),
+    new Uint32Array(count),
+    new Uint32Array(count + 1),
+  ];
+  const pages: number[] = [];
+  let i = 0;
   const letters = corpus.letters.map((letter): SavedLetter => {
     const bytes = Buffer.from(letter.text, 'utf8');
     texts.push(bytes);
     const textBytes: [number, number] = [offset, offset + bytes.length];
     offset += bytes.length;
     const { text: _text, passages, ...rest } = letter;
-    return {
-      ...rest,
-      textBytes,
-      passages: passages.map((p): SavedPassage => {
-        const byteStart = Buffer.byteLength(letter.text.slice(0, p.start), 'utf8');
-        const byteEnd = byteStart + Buffer.byteLength(p.text, 'utf8');
-        return [p.n, p.part, p.partIndex, p.start, p.end, byteStart, byteEnd, ...p.pages];
-      }),
-    };
+    for (const p of passages) {
+      n[i] = p.n;
+      part[i] = PART_CODES.indexOf(p.part);
+      partIndex[i] = p.partIndex;
+      start[i] = p.start;
+      end[i] = p.end;
+      byteStart[i] = Buffer.byteLength(letter.text.slice(0, p.start), 'utf8');
+      byteEnd[i] = (byteStart[i] ?? 0) + Buffer.byteLength(p.text, 'utf8');
+      pages.push(...p.pages);
+      pageStart[i + 1] = pages.length;
+      i += 1;
+    }
+    return { ...rest, textBytes, passageCount: passages.length };
   });
+  const passageColumns = [n, part, partIndex, start, end, byteStart, byteEnd, pageStart];
   const savedIndex = index.toSavedJson();
   const meta: SavedMeta = {
     format: INDEX_FORMAT,
@@ -297,6 +341,10 @@ async function writeSaved(
     index: savedIndex,
   };
   await writeFile(path.join(temporary, TEXTS), Buffer.concat(texts));
+  await writeFile(
+    path.join(temporary, PASSAGES),
+    packTyped([...passageColumns, Uint16Array.from(pages)]),
+  );
   await writeFile(path.join(temporary, ARRAYS), packArrays(index.arrays));
   await writeFile(path.join(temporary, META), JSON.stringify(meta));
   try {

@@ -18,7 +18,7 @@ export interface IndexedPassage {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 27;
+export const INDEX_FORMAT = 28;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -539,12 +539,16 @@ const ARRAY_TYPES = {
   flags: Uint8Array,
 } as const;
 
-/** Packs the index arrays into one buffer (a 4-byte-aligned layout: lengths first, then the arrays). */
-export function packArrays(arrays: IndexArrays): Buffer {
-  const header = new Uint32Array(ARRAY_ORDER.length);
+/** A typed array of numbers, as the saved index holds them. */
+export type NumberArray = Float32Array | Uint32Array | Uint16Array | Uint8Array;
+type NumberArrayType =
+  Float32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
+
+/** Packs typed arrays into one buffer (a 4-byte-aligned layout: lengths first, then the arrays). */
+export function packTyped(arrays: readonly NumberArray[]): Buffer {
+  const header = new Uint32Array(arrays.length);
   const parts: Buffer[] = [];
-  for (const [i, name] of ARRAY_ORDER.entries()) {
-    const a = arrays[name];
+  for (const [i, a] of arrays.entries()) {
     header[i] = a.length;
     const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     const pad = (4 - (bytes.length % 4)) % 4;
@@ -553,8 +557,11 @@ export function packArrays(arrays: IndexArrays): Buffer {
   return Buffer.concat([Buffer.from(header.buffer), ...parts]);
 }
 
-/** Unpacks what `packArrays` wrote; the arrays view the buffer's own bytes (copied only when misaligned). */
-export function unpackArrays(buffer: Buffer): IndexArrays {
+/**
+ * Unpacks what `packTyped` wrote, given the arrays' types in order; the arrays view the buffer's
+ * own bytes (copied only when misaligned).
+ */
+export function unpackTyped(buffer: Buffer, types: readonly NumberArrayType[]): NumberArray[] {
   let copy = buffer.buffer as ArrayBuffer;
   let offset = buffer.byteOffset;
   if (offset % 4 !== 0) {
@@ -562,17 +569,29 @@ export function unpackArrays(buffer: Buffer): IndexArrays {
     new Uint8Array(copy).set(buffer);
     offset = 0;
   }
-  const header = new Uint32Array(copy, offset, ARRAY_ORDER.length);
-  offset += ARRAY_ORDER.length * 4;
-  const out: Partial<
-    Record<keyof IndexArrays, Float32Array | Uint32Array | Uint16Array | Uint8Array>
-  > = {};
-  for (const [i, name] of ARRAY_ORDER.entries()) {
-    const Type = ARRAY_TYPES[name];
+  const header = new Uint32Array(copy, offset, types.length);
+  offset += types.length * 4;
+  return types.map((Type, i) => {
     const length = header[i] ?? 0;
-    out[name] = new Type(copy, offset, length);
+    const array = new Type(copy, offset, length);
     offset += length * Type.BYTES_PER_ELEMENT;
     offset += (4 - (offset % 4)) % 4;
-  }
-  return out as IndexArrays;
+    return array;
+  });
+}
+
+/** Packs the index arrays into one buffer (`packTyped`, in `ARRAY_ORDER`). */
+export function packArrays(arrays: IndexArrays): Buffer {
+  return packTyped(ARRAY_ORDER.map((name) => arrays[name]));
+}
+
+/** Unpacks what `packArrays` wrote. */
+export function unpackArrays(buffer: Buffer): IndexArrays {
+  const arrays = unpackTyped(
+    buffer,
+    ARRAY_ORDER.map((name) => ARRAY_TYPES[name]),
+  );
+  return Object.fromEntries(
+    ARRAY_ORDER.map((name, i) => [name, arrays[i]]),
+  ) as unknown as IndexArrays;
 }
