@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
 import { assertCorpusFolder, type Corpus, displayPath, loadCorpus } from '../corpus/load.ts';
-import type { Letter, PartKind } from '../corpus/schema.ts';
+import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
 import { GLOSSARY } from './glossary.ts';
 import * as lexicon from './lexicon.ts';
 import {
@@ -209,22 +209,39 @@ const NO_PAGES: number[] = [];
 /**
  * A saved passage whose text is read from the saved texts file the first time it is asked for,
  * then kept: loading 10,000 letters need not decode a quarter of a million passages, of which a
- * question reads a few dozen. (An own, enumerable getter, so the passage still prints as JSON.)
+ * question reads a few dozen. It prints as JSON with its text, as a parsed passage does.
  */
-function savedPassage(
-  fields: Omit<Letter['passages'][number], 'text'>,
-  file: string,
-  from: number,
-  to: number,
-): Letter['passages'][number] {
-  let text: string | undefined;
-  return {
-    ...fields,
-    get text() {
-      text ??= readTextSync(file, from, to);
-      return text;
-    },
-  };
+class SavedPassage implements Passage {
+  #text: string | undefined;
+  /** Where the text is: the saved texts file, bytes [from, to). */
+  readonly #file: string;
+  readonly #from: number;
+  readonly #to: number;
+  constructor(
+    readonly n: number,
+    readonly part: PartKind,
+    readonly partIndex: number,
+    readonly pages: number[],
+    readonly start: number,
+    readonly end: number,
+    file: string,
+    from: number,
+    to: number,
+  ) {
+    this.#file = file;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  get text(): string {
+    this.#text ??= readTextSync(this.#file, this.#from, this.#to);
+    return this.#text;
+  }
+
+  toJSON(): Passage {
+    const { n, part, partIndex, pages, start, end, text } = this;
+    return { n, part, partIndex, pages, start, end, text };
+  }
 }
 
 async function readSaved(folder: string, key: string): Promise<OpenCorpus | null> {
@@ -257,15 +274,13 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
         const first = pageStart[i] ?? 0;
         const after = pageStart[i + 1] ?? 0;
         passages.push(
-          savedPassage(
-            {
-              n: n[i] ?? 0,
-              part: PART_CODES[part[i] ?? 0] ?? 'letter',
-              partIndex: partIndex[i] ?? 0,
-              pages: after > first ? Array.from(pages.subarray(first, after)) : NO_PAGES,
-              start: start[i] ?? 0,
-              end: end[i] ?? 0,
-            },
+          new SavedPassage(
+            n[i] ?? 0,
+            PART_CODES[part[i] ?? 0] ?? 'letter',
+            partIndex[i] ?? 0,
+            after > first ? Array.from(pages.subarray(first, after)) : NO_PAGES,
+            start[i] ?? 0,
+            end[i] ?? 0,
             textsFile,
             from + (byteStart[i] ?? 0),
             from + (byteEnd[i] ?? 0),
