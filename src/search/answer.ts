@@ -672,17 +672,21 @@ export function rankPassages(
     }
     return seen[id] === 1;
   };
-  const slotOfConcept = new Map<number, number>();
+  // The slots each of the question's concepts answers for, by concept id (cleared below).
+  const { conceptBits } = index.scratch;
   for (const s of slots)
-    for (const a of s.alternatives) slotOfConcept.set(a.id, (slotOfConcept.get(a.id) ?? 0) | s.bit);
+    for (const a of s.alternatives) conceptBits[a.id] = (conceptBits[a.id] ?? 0) | s.bit;
   const groupScratch = index.groupScratch;
   groupScratch.epoch = (groupScratch.epoch + 1) >>> 0 || 1;
   const epoch = groupScratch.epoch;
+  const { headingOffsets, headingConcepts } = index.arrays;
   /** The question's slots found in a part's headings, worked out once per part and question. */
   const headingBitsOf = (group: number): number => {
     if (groupScratch.stamp[group] === epoch) return groupScratch.bits[group] as number;
     let bits = 0;
-    for (const cid of index.headingConceptIds(group)) bits |= slotOfConcept.get(cid) ?? 0;
+    const end = headingOffsets[group + 1] ?? 0;
+    for (let at = headingOffsets[group] ?? 0; at < end; at++)
+      bits |= conceptBits[headingConcepts[at] as number] as number;
     groupScratch.stamp[group] = epoch;
     groupScratch.bits[group] = bits;
     return bits;
@@ -882,6 +886,7 @@ export function rankPassages(
     }
     return { results: diversify(pool, slots, want), total: kept, slots: slotInfo };
   } finally {
+    for (const s of slots) for (const a of s.alternatives) conceptBits[a.id] = 0;
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] ?? 0;
       score[id] = 0;

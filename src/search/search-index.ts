@@ -142,6 +142,8 @@ export class SearchIndex {
   private readonly headingReach: Uint32Array;
   /** Scratch space for ranking, one slot per passage, reused by every query. */
   readonly scratch: {
+    /** Per concept id: the question's slots it answers for (bits of a slot's `bit`). */
+    conceptBits: Uint32Array;
     score: Float64Array;
     evidence: Float64Array;
     /** A lower bound of each passage's final score, while admission is decided. */
@@ -218,6 +220,7 @@ export class SearchIndex {
       epoch: 0,
     };
     this.scratch = {
+      conceptBits: new Uint32Array(vocabulary.length),
       score: new Float64Array(n),
       evidence: new Float64Array(n),
       floor: new Float64Array(n),
