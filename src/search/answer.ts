@@ -672,25 +672,23 @@ export function rankPassages(
     }
     return seen[id] === 1;
   };
-  // The slots each of the question's concepts answers for, by concept id (cleared below).
-  const { conceptBits } = index.scratch;
-  for (const s of slots)
-    for (const a of s.alternatives) conceptBits[a.id] = (conceptBits[a.id] ?? 0) | s.bit;
+  // The question's slots found in each part's headings, from the headings' postings.
   const groupScratch = index.groupScratch;
   groupScratch.epoch = (groupScratch.epoch + 1) >>> 0 || 1;
   const epoch = groupScratch.epoch;
-  const { headingOffsets, headingConcepts } = index.arrays;
-  /** The question's slots found in a part's headings, worked out once per part and question. */
-  const headingBitsOf = (group: number): number => {
-    if (groupScratch.stamp[group] === epoch) return groupScratch.bits[group] as number;
-    let bits = 0;
-    const end = headingOffsets[group + 1] ?? 0;
-    for (let at = headingOffsets[group] ?? 0; at < end; at++)
-      bits |= conceptBits[headingConcepts[at] as number] as number;
-    groupScratch.stamp[group] = epoch;
-    groupScratch.bits[group] = bits;
-    return bits;
-  };
+  for (const s of slots) {
+    for (const a of s.alternatives) {
+      for (const g of index.groupsWithHeading(a.id)) {
+        if (groupScratch.stamp[g] !== epoch) {
+          groupScratch.stamp[g] = epoch;
+          groupScratch.bits[g] = 0;
+        }
+        groupScratch.bits[g] = (groupScratch.bits[g] ?? 0) | s.bit;
+      }
+    }
+  }
+  const headingBitsOf = (group: number): number =>
+    groupScratch.stamp[group] === epoch ? (groupScratch.bits[group] as number) : 0;
   const k1 = BM25_K1;
   const lengthBase = 1 - BM25_B;
   const lengthScale = BM25_B / index.averageLength;
@@ -886,7 +884,6 @@ export function rankPassages(
     }
     return { results: diversify(pool, slots, want), total: kept, slots: slotInfo };
   } finally {
-    for (const s of slots) for (const a of s.alternatives) conceptBits[a.id] = 0;
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] ?? 0;
       score[id] = 0;

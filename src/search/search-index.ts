@@ -140,10 +140,11 @@ export class SearchIndex {
   readonly groupScratch: { bits: Uint32Array; stamp: Uint32Array; epoch: number };
   /** Per concept id: passages whose headings hold it (`reach`). */
   private readonly headingReach: Uint32Array;
+  /** Per concept id: the heading groups whose headings hold it, [offsets[id], offsets[id+1]). */
+  private readonly headingPostingOffsets: Uint32Array;
+  private readonly headingPostings: Uint32Array;
   /** Scratch space for ranking, one slot per passage, reused by every query. */
   readonly scratch: {
-    /** Per concept id: the question's slots it answers for (bits of a slot's `bit`). */
-    conceptBits: Uint32Array;
     score: Float64Array;
     evidence: Float64Array;
     /** A lower bound of each passage's final score, while admission is decided. */
@@ -205,9 +206,23 @@ export class SearchIndex {
     const groupSize = new Uint32Array(groupCount);
     for (const g of this.headingGroupOf) groupSize[g] = (groupSize[g] ?? 0) + 1;
     this.headingReach = new Uint32Array(vocabulary.length);
+    // The parts whose headings hold each concept (the headings' postings), by counting sort.
+    const { headingOffsets, headingConcepts } = arrays;
+    this.headingPostingOffsets = new Uint32Array(vocabulary.length + 1);
+    for (const cid of headingConcepts)
+      this.headingPostingOffsets[cid + 1] = (this.headingPostingOffsets[cid + 1] ?? 0) + 1;
+    for (let cid = 0; cid < vocabulary.length; cid++)
+      this.headingPostingOffsets[cid + 1] =
+        (this.headingPostingOffsets[cid + 1] ?? 0) + (this.headingPostingOffsets[cid] ?? 0);
+    this.headingPostings = new Uint32Array(headingConcepts.length);
+    const fill = this.headingPostingOffsets.slice(0, vocabulary.length);
     for (let g = 0; g < groupCount; g++) {
-      for (const cid of this.headingConceptIds(g))
+      for (let at = headingOffsets[g] ?? 0; at < (headingOffsets[g + 1] ?? 0); at++) {
+        const cid = headingConcepts[at] as number;
         this.headingReach[cid] = (this.headingReach[cid] ?? 0) + (groupSize[g] ?? 0);
+        this.headingPostings[fill[cid] ?? 0] = g;
+        fill[cid] = (fill[cid] ?? 0) + 1;
+      }
     }
     let total = 0;
     for (const length of arrays.passageLength) total += length;
@@ -220,7 +235,6 @@ export class SearchIndex {
       epoch: 0,
     };
     this.scratch = {
-      conceptBits: new Uint32Array(vocabulary.length),
       score: new Float64Array(n),
       evidence: new Float64Array(n),
       floor: new Float64Array(n),
@@ -286,6 +300,14 @@ export class SearchIndex {
   headingConceptIds(group: number): Uint32Array {
     const { headingOffsets, headingConcepts } = this.arrays;
     return headingConcepts.subarray(headingOffsets[group] ?? 0, headingOffsets[group + 1] ?? 0);
+  }
+
+  /** The heading groups whose headings hold the concept with id `cid`. */
+  groupsWithHeading(cid: number): Uint32Array {
+    return this.headingPostings.subarray(
+      this.headingPostingOffsets[cid] ?? 0,
+      this.headingPostingOffsets[cid + 1] ?? 0,
+    );
   }
 
   /** Whether `concept` occurs in some heading of the corpus. */
