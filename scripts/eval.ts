@@ -65,7 +65,9 @@ const normalize = (s: string) => s.toLowerCase().replace(/\*\*?/g, '').replace(/
 
 /** The plain baseline: MiniSearch with default options over the same passages. */
 const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
-plain.addAll(index.passages.map((p, id) => ({ id, text: p.passage.text })));
+plain.addAll(
+  corpus.letters.flatMap((l) => l.passages).map((passage, id) => ({ id, text: passage.text })),
+);
 
 interface Scored {
   style: string;
@@ -153,7 +155,7 @@ for (const file of files) {
     const plainTexts = plain
       .search(q)
       .slice(0, 5)
-      .map((r) => index.passages[r.id as number]?.passage.text ?? '');
+      .map((r) => index.passage(r.id as number)?.passage.text ?? '');
     const row: Scored = {
       style: style ?? 'plain',
       part,

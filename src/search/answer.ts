@@ -400,7 +400,7 @@ function passesFilters(
   groups: Uint8Array | null,
 ): boolean {
   if (groups && groups[index.headingGroup(id)] !== 1) return false;
-  const entry = index.passages[id];
+  const entry = index.passage(id);
   if (!entry) return false;
   if (scope.part && entry.passage.part !== scope.part) return false;
   return matchesFilters(entry.letter, scope);
@@ -826,7 +826,7 @@ export function rankPassages(
         }
       }
       if (q.phrases.length > 0) {
-        const folded = fold((index.passages[id] as IndexedPassage).passage.text);
+        const folded = fold((index.passage(id) as IndexedPassage).passage.text);
         if (!q.phrases.every((p) => folded.includes(p))) continue;
       }
       const coverage = matched / totalValue;
@@ -851,7 +851,7 @@ export function rankPassages(
       kept += 1;
       if (best.accepts(score[id] as number)) {
         best.offer({
-          entry: index.passages[id] as IndexedPassage,
+          entry: index.passage(id) as IndexedPassage,
           score: score[id] as number,
           evidence: evidence[id] as number,
           mask: mask[id] as number,

@@ -246,11 +246,15 @@ class SavedPassage implements Passage {
 
 async function readSaved(folder: string, key: string): Promise<OpenCorpus | null> {
   try {
-    const meta = JSON.parse(await readFile(path.join(folder, META), 'utf8')) as SavedMeta;
+    // The three files are read at once; a file of another format or corpus is refused below.
+    const [metaText, arraysBytes, passageBytes] = await Promise.all(
+      [META, ARRAYS, PASSAGES].map((file) => readFile(path.join(folder, file))),
+    );
+    const meta = JSON.parse(String(metaText)) as SavedMeta;
     if (meta.format !== INDEX_FORMAT || meta.key !== key) return null;
-    const arrays = unpackArrays(await readFile(path.join(folder, ARRAYS)));
+    const arrays = unpackArrays(arraysBytes as Buffer);
     const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart, pages] = unpackTyped(
-      await readFile(path.join(folder, PASSAGES)),
+      passageBytes as Buffer,
       PASSAGE_COLUMNS,
     ) as [
       Uint32Array,

@@ -1,5 +1,5 @@
 import type { Letter, Passage } from '../corpus/schema.ts';
-import { fold } from './analyze.ts';
+import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { type Answer, answerQuestion } from './answer.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -32,11 +32,30 @@ export function normalizeForMatch(text: string): string {
 export function checkClaim(index: SearchIndex, claim: string): Verdict {
   const needle = normalizeForMatch(claim).replace(/^["'\s]+|["'\s.]+$/g, '');
   if (needle.length >= MIN_VERBATIM_LENGTH) {
-    for (const { letter, passage } of index.passages) {
-      if (normalizeForMatch(passage.text).includes(needle))
-        return { kind: 'verbatim', letter, passage };
+    for (const id of candidates(index, claim)) {
+      const entry = index.passage(id);
+      if (entry && normalizeForMatch(entry.passage.text).includes(needle))
+        return { kind: 'verbatim', letter: entry.letter, passage: entry.passage };
     }
   }
   const answer = answerQuestion(index, claim, { limit: CLOSE_PASSAGES });
   return answer.abstained ? { kind: 'absent', answer } : { kind: 'close', answer };
+}
+
+/**
+ * The passages that could quote `claim` verbatim: those holding its rarest whole word (the first
+ * and last words may be cut short in a pasted quote, so they are not relied on); every passage
+ * when no word inside it is one the letters hold.
+ */
+function candidates(index: SearchIndex, claim: string): Iterable<number> {
+  const inner = analyze(claim).filter((t) => t.weight === 1 && !isGlossaryConcept(t.concept));
+  let rarest: number | null = null;
+  for (const term of inner.slice(1, -1)) {
+    const id = index.conceptId(term.concept);
+    if (id < 0) return [];
+    if (rarest === null || index.documentFrequencyOf(id) < index.documentFrequencyOf(rarest))
+      rarest = id;
+  }
+  if (rarest === null) return Array.from({ length: index.size }, (_, id) => id);
+  return index.postings(rarest);
 }

@@ -106,8 +106,6 @@ class GrowableArray<T extends Uint32Array | Uint8Array> {
  *   relates to among the letters' concepts.
  */
 export class SearchIndex {
-  /** Every passage, in letter order; a passage's position here is its id. */
-  readonly passages: readonly IndexedPassage[];
   readonly letters: readonly Letter[];
   readonly surfaceWords: SearchableMap<string>;
   readonly expansions: Expansions;
@@ -140,6 +138,8 @@ export class SearchIndex {
   readonly groupScratch: { bits: Uint32Array; stamp: Uint32Array; epoch: number };
   /** Per concept id: passages whose headings hold it (`reach`). */
   private readonly headingReach: Uint32Array;
+  /** Per passage id: the index of its letter in `letters`. */
+  private readonly letterOfPassage: Uint32Array;
   /** Per concept id: the heading groups whose headings hold it, [offsets[id], offsets[id+1]). */
   private readonly headingPostingOffsets: Uint32Array;
   private readonly headingPostings: Uint32Array;
@@ -164,9 +164,6 @@ export class SearchIndex {
     kinds: ReadonlyMap<string, readonly string[]>,
   ) {
     this.letters = letters;
-    this.passages = letters.flatMap((letter) =>
-      letter.passages.map((passage) => ({ letter, passage })),
-    );
     this.vocabulary = vocabulary;
     this.arrays = arrays;
     this.surfaceWords = surfaceWords;
@@ -178,10 +175,13 @@ export class SearchIndex {
     letters.forEach((l, i) => {
       this.letterStart[i + 1] = (this.letterStart[i] ?? 0) + l.passages.length;
     });
-    this.passageDay = new Uint32Array(this.passages.length);
-    letters.forEach((l, i) =>
-      this.passageDay.fill(dayNumber(l.date), this.letterStart[i], this.letterStart[i + 1]),
-    );
+    const count = this.letterStart[letters.length] ?? 0;
+    this.passageDay = new Uint32Array(count);
+    this.letterOfPassage = new Uint32Array(count);
+    letters.forEach((l, i) => {
+      this.passageDay.fill(dayNumber(l.date), this.letterStart[i], this.letterStart[i + 1]);
+      this.letterOfPassage.fill(i, this.letterStart[i], this.letterStart[i + 1]);
+    });
     const grouping = assignHeadingGroups(letters);
     this.headingGroupOf = grouping.groupOf;
     this.headingGroups = grouping.groups;
@@ -226,9 +226,9 @@ export class SearchIndex {
     }
     let total = 0;
     for (const length of arrays.passageLength) total += length;
-    this.averageLength = this.passages.length > 0 ? total / this.passages.length : 1;
+    this.averageLength = count > 0 ? total / count : 1;
     this.builtAt = new Date();
-    const n = this.passages.length;
+    const n = count;
     this.groupScratch = {
       bits: new Uint32Array(grouping.groups.length),
       stamp: new Uint32Array(grouping.groups.length),
@@ -247,7 +247,26 @@ export class SearchIndex {
 
   /** Number of passages indexed. */
   get size(): number {
-    return this.passages.length;
+    return this.letterOfPassage.length;
+  }
+
+  /** The passage with id `id` (its position in letter order) and its letter; undefined past the end. */
+  passage(id: number): IndexedPassage | undefined {
+    const letter = this.letters[this.letterOfPassage[id] ?? -1];
+    if (!letter || id >= this.size) return undefined;
+    const passage = letter.passages[id - (this.letterStart[this.letterOfPassage[id] ?? 0] ?? 0)];
+    return passage ? { letter, passage } : undefined;
+  }
+
+  /** Number of passages that contain the concept with id `cid`. */
+  documentFrequencyOf(cid: number): number {
+    return this.arrays.documentFrequency[cid] ?? 0;
+  }
+
+  /** Ids of the passages that contain the concept with id `cid`, ascending. */
+  postings(cid: number): Uint32Array {
+    const { postingOffsets, postingPassages } = this.arrays;
+    return postingPassages.subarray(postingOffsets[cid] ?? 0, postingOffsets[cid + 1] ?? 0);
   }
 
   /** The id of a concept, or -1 when no passage contains it. */
