@@ -406,6 +406,40 @@ function clauseVerb(
 }
 
 /**
+ * Words that open a clause of time, cause or source inside a "how many" question: what follows
+ * qualifies the count but is not what is counted ("how many have been mine victims since the war
+ * ended", "… after the ceasefire", "… according to the statement"), and letters word it their
+ * own way ("in the post-conflict period").
+ */
+const SUBORDINATORS = new Set([
+  'since',
+  'after',
+  'before',
+  'until',
+  'till',
+  'when',
+  'while',
+  'whilst',
+  'because',
+  'although',
+  'though',
+  'once',
+  'per',
+  'according',
+]);
+
+/**
+ * Where the clause that counts ends, from where the counted word ends: at a comma or other
+ * break, at "and" (a second question), or at a clause of time, cause or source.
+ */
+export function countedClauseEnd(text: string, countedEnd: number): number {
+  const rest = text.slice(countedEnd);
+  const breakAt = /[,;:?!()]|\band\b/.exec(rest)?.index ?? rest.length;
+  const sub = tokenize(rest).find((t) => SUBORDINATORS.has(t.word) && t.start < breakAt);
+  return countedEnd + Math.min(breakAt, sub?.start ?? breakAt);
+}
+
+/**
  * Reads what a question asks for from its shape. `counted` is where the counted word of a
  * "how many" question ends (its verb comes after it), or null.
  */
@@ -486,7 +520,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
   }
   if (countedEnd !== null) {
     // "how many people has ANAMA trained", "how many were injured": the verb after what is counted.
-    const clause = text.slice(countedEnd).split(/[,;:?!()]/)[0] ?? '';
+    const clause = text.slice(countedEnd, countedClauseEnd(text, countedEnd));
     const tokens = tokenize(clause)
       .filter(content)
       .map((t) => ({ ...t, start: t.start + countedEnd, end: t.end + countedEnd }));

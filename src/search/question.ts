@@ -12,7 +12,7 @@ import {
 import { FORM_WEIGHT } from './lexicon.ts';
 import { GLOSSARY } from './glossary.ts';
 import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
-import { type AskedWord, namesAThing, readShape } from './asks.ts';
+import { type AskedWord, countedClauseEnd, namesAThing, readShape } from './asks.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { WordNet } from './wordnet.ts';
@@ -487,13 +487,7 @@ function whatItAsks(
     )?.word ?? null;
   // The names of the clause that counts ("how many mines were found in Lachin, and who …").
   const clause =
-    countedEnd === null
-      ? null
-      : {
-          start: countedEnd,
-          end:
-            countedEnd + (/[,;:?!()]|\band\b/.exec(text.slice(countedEnd))?.index ?? text.length),
-        };
+    countedEnd === null ? null : { start: countedEnd, end: countedClauseEnd(text, countedEnd) };
   const inClause = (s: Slot) =>
     clause !== null && s.start >= clause.start && s.end <= clause.end && s.alternatives.length > 0;
   const names = slots.flatMap((s, i) =>

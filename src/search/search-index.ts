@@ -12,6 +12,12 @@ import {
 import { WordNet } from './wordnet.ts';
 
 /** A passage in the index, with the letter it belongs to. */
+/**
+ * A passage under a heading that holds a word counts this much toward the word's reach
+ * (`SearchIndex.reach`): the heading is seen with the passage but is not what the passage says.
+ */
+export const HEADING_REACH_SHARE = 0.5;
+
 export interface IndexedPassage {
   letter: Letter;
   passage: Passage;
@@ -275,16 +281,18 @@ export class SearchIndex {
   }
 
   /**
-   * Number of passages that contain `concept` or whose headings do (at most all of them): how
-   * common a word is in what a reader sees. "United Nations", in every letter's title, says
-   * little about which passage answers, however rarely a passage repeats it.
+   * Number of passages that contain `concept`, plus half of those whose headings do (at most all
+   * of them): how common a word is in what a reader sees. "United Nations", in every letter's
+   * title, says little about which passage answers, however rarely a passage repeats it; but a
+   * title in one letter's headings ("Chargé d'affaires") still tells that letter from the others.
    */
   reach(concept: string): number {
     const id = this.conceptId(concept);
     if (id < 0) return 0;
     return Math.min(
       this.size,
-      (this.arrays.documentFrequency[id] ?? 0) + (this.headingReach[id] ?? 0),
+      (this.arrays.documentFrequency[id] ?? 0) +
+        Math.round((this.headingReach[id] ?? 0) * HEADING_REACH_SHARE),
     );
   }
 

@@ -359,6 +359,22 @@ describe('answerQuestion: reading a question as people write it', () => {
     expect(top('who is Yashar Aliyev')?.text).toMatch(/Yashar Aliyev/);
   });
 
+  it('reads a clause of time in a "how many" question as the period, not what is counted', () => {
+    // The letter gives this count "in the post-conflict period": it never says the war "ended".
+    const answer = answerQuestion(
+      index,
+      'how many azerbaijanis have been mine victims since the war ended',
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.results.map((r) => r.text).join(' ')).toMatch(/350 Azerbaijanis/);
+  });
+
+  it('finds a title that only one letter’s headings and signature hold ("chargé d’affaires")', () => {
+    const answer = answerQuestion(index, 'who was the chargé d affaires');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results.map((r) => r.text).join(' ')).toMatch(/Musayev/);
+  });
+
   it('asks "what did X VERB" only of verbs the letters use', () => {
     expect(
       answerQuestion(index, 'what did the Secretary-General reply about the Khojavand explosions'),
