@@ -15,6 +15,12 @@ const MONTHS = [
 
 const MONTH_NAMES = MONTHS.join('|');
 
+/** A day of a month, with or without its year ("4 April", "April 4"): a day the text states. */
+export const DAY_OF_MONTH = new RegExp(
+  `\\b(?:\\d{1,2}\\s+(?:${MONTH_NAMES})|(?:${MONTH_NAMES})\\s+\\d{1,2})\\b`,
+  'i',
+);
+
 /** A date as UN documents write it ("19 September 2023"), or the US order ("September 19, 2023"). */
 export const DATE_PATTERN = new RegExp(
   `\\b(?:(\\d{1,2})\\s+(${MONTH_NAMES})\\s+(\\d{4})|(${MONTH_NAMES})\\s+(\\d{1,2}),?\\s+(\\d{4}))\\b`,

@@ -1,4 +1,4 @@
-import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
+import { DATE_PATTERN, DAY_OF_MONTH, dayNumber } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
@@ -995,9 +995,12 @@ function signaturesFor(index: SearchIndex, q: ParsedQuestion, scope: Scope): Sco
   return signatures;
 }
 
-/** A time a passage states: a date, a year, or a day told relative to another ("on the same day"). */
+/**
+ * A time a passage states: a date, a day of a month ("4 April is observed as …"), a year, or a
+ * day told relative to another ("on the same day").
+ */
 const TIME = new RegExp(
-  `${DATE_PATTERN.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b`,
+  `${DATE_PATTERN.source}|${DAY_OF_MONTH.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b`,
   'i',
 );
 

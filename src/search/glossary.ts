@@ -19,6 +19,14 @@ const Term = z.object({
 export const GlossaryFile = z.object({
   about: z.string(),
   terms: z.array(Term),
+  /**
+   * How people shorten the small words that shape a question ("r" for "are", "bc" for
+   * "because"), by the word as typed: put right before the question is read.
+   */
+  shorthand: z.record(
+    z.string().regex(/^[\p{L}\p{N}]+$/u, 'a shorthand is one word'),
+    z.string().min(1),
+  ),
   /** Words and phrases that only phrase a question ("lol", "tell me about"): never searched. */
   phrasing: z.array(z.string().min(1)),
 });

@@ -9,7 +9,7 @@ import {
   type Token,
   tokenize,
 } from './analyze.ts';
-import { FORM_WEIGHT } from './lexicon.ts';
+import { FORM_WEIGHT, SYNONYM_WEIGHT } from './lexicon.ts';
 import { GLOSSARY } from './glossary.ts';
 import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
 import { type AskedWord, countedClauseEnd, namesAThing, readShape } from './asks.ts';
@@ -207,6 +207,12 @@ function isEnglishWord(word: string): boolean {
   return word.length <= MAX_WORD_LENGTH && wordnet.isWord(word);
 }
 
+/** Whether WordNet knows `word` only as a name ("Georgia", "Moscow"): a place or person. */
+function isNameOnly(word: string): boolean {
+  wordnet ??= new WordNet();
+  return wordnet.isNameOnly(word);
+}
+
 /** WordNet's detachment rules for nouns and verbs, tried on a word the letters lack ("died" → "die"). */
 const DETACHMENTS: readonly (readonly [string, string])[] = [
   ['ies', 'y'],
@@ -338,6 +344,9 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
   return byStart;
 }
 
+/** What joins two things counted together ("how many UXO and mines"). */
+const COORDINATED = /^\s*(?:and|or|&|\/)\s*/i;
+
 /** How many words may stand between a verb and its particle ("pull all its troops out"). */
 const PARTICLE_REACH = 4;
 
@@ -366,15 +375,22 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
   const letters = parseLetterReference(text, (c) => index.inHeadings(c));
   const wantsDuration = WANTS_DURATION.test(text);
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
-  const naming = [
-    ...(letters?.spans ?? []),
-    ...[...text.matchAll(SET_ASIDE)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
-  ];
-  const terms = analyze(text, { question: true }).filter(
+  const setAside = [...text.matchAll(SET_ASIDE)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const analyzed = analyze(text, { question: true }).filter(
     (t) =>
       !(wantsDuration && DURATION_VERBS.has(t.word)) &&
-      !naming.some((s) => t.start >= s.start && t.end <= s.end),
+      !setAside.some((s) => t.start >= s.start && t.end <= s.end),
   );
+  // The words that name a letter only narrow the search, unless they are all the question asks
+  // ("which letter is a press release"): then they are what to find in it.
+  const naming = letters?.spans ?? [];
+  const searched = analyzed.filter(
+    (t) => !naming.some((s) => t.start >= s.start && t.end <= s.end),
+  );
+  const terms = searched.length > 0 ? searched : analyzed;
   const units = new Map<number, Term[]>();
   for (const t of terms) units.set(t.unit, [...(units.get(t.unit) ?? []), t]);
   const lemmaPhrases = phraseAlternatives(index, text);
@@ -394,6 +410,17 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
       offer(alternatives, concept, weight);
     let correctedTo: string | null = null;
     const single = unit.length === 1 && !head.word.includes(' ');
+    if (alternatives.size === 0 && single) {
+      // "what does Baku want": a capital the letters do not name stands for its country.
+      wordnet ??= new WordNet();
+      for (const country of wordnet.countriesOfCapital(head.word))
+        alternativesOf(
+          index,
+          { ...head, word: country, concept: conceptOf(country) },
+          alternatives,
+        );
+      for (const [c, w] of alternatives) alternatives.set(c, w * SYNONYM_WEIGHT);
+    }
     if (alternatives.size === 0 && single && !isStopWord(head.word) && !isEnglishWord(head.word)) {
       const correction = correctSpelling(index, head.word);
       if (correction) {
@@ -433,7 +460,17 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     if (wholeAt !== null && unit.some((t) => t.start <= wholeAt && wholeAt < t.end)) wholeKey = key;
   }
   const slotList = [...slots.values()];
-  const counted = countedKey === null ? -1 : [...slots.keys()].indexOf(countedKey);
+  let counted = countedKey === null ? -1 : [...slots.keys()].indexOf(countedKey);
+  // "how many UXO and mines": when the letters lack the first thing counted, count the next.
+  const joined = countedEndAt === null ? null : COORDINATED.exec(text.slice(countedEndAt));
+  if (joined && countedEndAt !== null && slotList[counted]?.alternatives.length === 0) {
+    const next = countedEndAt + joined[0].length;
+    const other = slotList.findIndex((s) => s.start === next && s.alternatives.length > 0);
+    if (other >= 0) {
+      counted = other;
+      countedEndAt = slotList[other]?.end ?? countedEndAt;
+    }
+  }
   const whole = wholeKey === null ? -1 : [...slots.keys()].indexOf(wholeKey);
   const asks = whatItAsks(text, slotList, counted, countedEndAt);
   return {
@@ -482,8 +519,7 @@ function whatItAsks(
         s.alternatives.length === 0 &&
         /^\p{L}{4,}$/u.test(s.word) &&
         s.word.length <= MAX_WORD_LENGTH &&
-        !isEnglishWord(s.word) &&
-        !nearEnglishWord(s.word),
+        ((!isEnglishWord(s.word) && !nearEnglishWord(s.word)) || isNameOnly(s.word)),
     )?.word ?? null;
   // The names of the clause that counts ("how many mines were found in Lachin, and who …").
   const clause =
@@ -575,6 +611,9 @@ function isFunctionWord(word: string): boolean {
 }
 
 /** The word that only shapes a question a typo stands for, or null (remembered per word). */
+/** Shorthand for the small words of a question (`glossary.json`), by the word as typed. */
+const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries(GLOSSARY.shorthand));
+
 function functionWordTypo(word: string): string | null {
   let intended = typosOfFunctionWords.get(word);
   if (intended === undefined) {
@@ -587,8 +626,9 @@ function functionWordTypo(word: string): string | null {
 const typosOfFunctionWords = new Map<string, string | null>();
 
 /**
- * The question with typos of words that only shape it put right ("acording to the sept 2023
- * leter" → "according to the sept 2023 letter"), so that they are read as such: a word of four
+ * The question with shorthand spelt out ("what r the …" → "what are the …") and typos of words
+ * that only shape it put right ("acording to the sept 2023 leter" → "according to the sept 2023
+ * letter"), so that they are read as such. A typo is a word of four
  * letters or more that is no English word, not a word of the letters, and one edit from a stop
  * word, a question phrasing, a month or a document noun. Each fix keeps the question's other
  * words where they were.
@@ -597,6 +637,13 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
   let fixed = '';
   let at = 0;
   for (const t of tokenize(text)) {
+    // "what r the agenda items", "wat happened": shorthand, unless part of "U.S." and the like.
+    const full = SHORTHAND.get(t.word);
+    if (full !== undefined && text[t.end] !== '.' && text[t.start - 1] !== '.') {
+      fixed += text.slice(at, t.start) + full;
+      at = t.end;
+      continue;
+    }
     if (
       t.word.length < 4 ||
       t.word.length > MAX_WORD_LENGTH ||

@@ -40,6 +40,8 @@ export interface Synset {
   pos: PartOfSpeech;
   /** Lemmas, lower-cased, with spaces for WordNet's underscores ("hand over"). */
   words: string[];
+  /** Per lemma: whether WordNet writes it with a capital, as a name ("Georgia"). */
+  capitalized: boolean[];
   pointers: Pointer[];
 }
 
@@ -304,6 +306,45 @@ export class WordNet {
     return this.readUsage().senseUsage.get(`${toWordNetSpelling(lemma)}|${pos}|${offset}`) ?? 0;
   }
 
+  /**
+   * Whether WordNet knows `word` only as a name: a noun in every sense written with a capital
+   * ("Georgia", "Baku"), and no other part of speech ("turkey" is also a bird).
+   */
+  isNameOnly(word: string): boolean {
+    const senses = this.senses(word, 'noun');
+    if (
+      senses.length === 0 ||
+      PARTS_OF_SPEECH.some((pos) => pos !== 'noun' && this.hasLemma(word, pos))
+    )
+      return false;
+    const lemma = toWordNetSpelling(word).replace(/_/g, ' ');
+    return senses.every((offset) => {
+      const synset = this.synset(offset, 'noun');
+      const at = synset.words.indexOf(lemma);
+      return at >= 0 && synset.capitalized[at] === true;
+    });
+  }
+
+  /**
+   * The countries `word` is the capital of ("Baku" → "azerbaijan"), by WordNet's instances of
+   * "national capital" and what they are part of: in talk of diplomacy a capital names its
+   * government ("what does Baku want").
+   */
+  countriesOfCapital(word: string): string[] {
+    if (!this.isNameOnly(word)) return [];
+    const countries: string[] = [];
+    for (const offset of this.senses(word, 'noun')) {
+      const synset = this.synset(offset, 'noun');
+      const capital = synset.pointers.some(
+        (p) => p.symbol === '@i' && this.synset(p.offset, p.pos).words.includes('national capital'),
+      );
+      if (!capital) continue;
+      for (const p of synset.pointers)
+        if (p.symbol === '#p') countries.push(...this.synset(p.offset, p.pos).words);
+    }
+    return countries;
+  }
+
   /** Whether `word` is an English word: a lemma of some part of speech, or a form of one. */
   isWord(word: string): boolean {
     return PARTS_OF_SPEECH.some((pos) => this.baseForms(word, pos).length > 0);
@@ -326,8 +367,10 @@ function parseSynset(line: string, pos: PartOfSpeech): Synset {
   const f = line.trim().split(' ');
   const wordCount = Number.parseInt(f[3] ?? '0', 16);
   const words: string[] = [];
+  const capitalized: boolean[] = [];
   let i = 4;
   for (let w = 0; w < wordCount; w++, i += 2) {
+    capitalized.push(/^\p{Lu}/u.test(f[i] ?? ''));
     words.push(
       (f[i] ?? '')
         .replace(/\(.*\)$/, '')
@@ -348,5 +391,5 @@ function parseSynset(line: string, pos: PartOfSpeech): Synset {
       target: Number.parseInt(sourceTarget.slice(2), 16),
     });
   }
-  return { offset: Number(f[0]), pos, words, pointers };
+  return { offset: Number(f[0]), pos, words, capitalized, pointers };
 }

@@ -375,6 +375,41 @@ describe('answerQuestion: reading a question as people write it', () => {
     expect(answer.results.map((r) => r.text).join(' ')).toMatch(/Musayev/);
   });
 
+  it('spells out shorthand of the words that shape a question ("what r the", "wat")', () => {
+    expect(top('what r the agenda items of the 2021 letter')?.text).toMatch(/agenda items/);
+    expect(answerQuestion(index, 'wat r the agenda items of the 2021 letter').abstained).toBe(
+      false,
+    );
+    // "U.S." is no shorthand: it stays a name the letters lack.
+    expect(parseQuestion(index, 'what r the U.S. mines').text).toContain('U.S.');
+  });
+
+  it('takes a day of a month without its year as the time a "when" asks for', () => {
+    const answer = answerQuestion(index, 'when is the international day for mine awareness');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/^4 April is observed/);
+  });
+
+  it('counts the next thing of "how many X and Y" when the letters lack X', () => {
+    const answer = answerQuestion(index, 'how many IEDs and landmines were detected after 2023');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results.map((r) => r.text).join(' ')).toMatch(/500,000 landmines/);
+  });
+
+  it('searches the words that name a letter when they are all the question asks', () => {
+    const answer = answerQuestion(index, 'which letter is a note verbale');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.letterId).toBe(SEED.hrcNote);
+  });
+
+  it('abstains on a place the letters never name, but reads a capital as its country', () => {
+    expect(answerQuestion(index, 'how many mine victims were there in Georgia')).toMatchObject({
+      abstained: true,
+      reason: 'the letters never mention "georgia"',
+    });
+    expect(top('what does Yerevan say about producing mines')?.text).toMatch(/Armenia/);
+  });
+
   it('asks "what did X VERB" only of verbs the letters use', () => {
     expect(
       answerQuestion(index, 'what did the Secretary-General reply about the Khojavand explosions'),
