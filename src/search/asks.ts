@@ -325,12 +325,20 @@ function nounPhraseHead(
   if (!head || DOCUMENT_NOUNS.has(head.word) || FRAME_NOUNS.has(head.word)) return null;
   // Right after "what", a word that may be a verb is one when neither an auxiliary nor a verb
   // follows it: "what shows that Armenia lied", but "what aims does …", "what company supplied …".
+  // A participle before a noun describes it ("what stops displaced people"): it is no verb.
   const after = tokens[at];
+  const beyond = tokens[at + 1];
+  const describing =
+    after !== undefined &&
+    beyond !== undefined &&
+    looksPast(after.word) &&
+    content(beyond) &&
+    namesAThing(beyond.word);
   if (
     verbMayFollow &&
     run.length === 1 &&
     isVerb(head.word) &&
-    (!after || (!AUXILIARIES.has(after.word) && !isInflectedVerb(after.word)))
+    (!after || describing || (!AUXILIARIES.has(after.word) && !isInflectedVerb(after.word)))
   )
     return null;
   const phrase = { start: run[0]?.start ?? head.start, end: run.at(-1)?.end ?? head.end };

@@ -410,6 +410,12 @@ describe('answerQuestion: reading a question as people write it', () => {
     expect(top('what does Yerevan say about producing mines')?.text).toMatch(/Armenia/);
   });
 
+  it('reads "what stops displaced people" as a verb and a participle, and "going back" as return', () => {
+    const answer = answerQuestion(index, 'what stops displaced people from going back');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/return of internally displaced persons/);
+  });
+
   it('asks "what did X VERB" only of verbs the letters use', () => {
     expect(
       answerQuestion(index, 'what did the Secretary-General reply about the Khojavand explosions'),
