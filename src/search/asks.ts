@@ -338,6 +338,7 @@ function nounPhraseHead(
     verbMayFollow &&
     run.length === 1 &&
     isVerb(head.word) &&
+    after?.word !== 'of' && // "what brand of car": "of" follows a noun.
     (!after || describing || (!AUXILIARIES.has(after.word) && !isInflectedVerb(after.word)))
   )
     return null;

@@ -512,7 +512,22 @@ function whatItAsks(
     const at = slotAt(slots, w.start, w.end);
     return at >= 0 ? at : null;
   };
-  const countedMissing = counted >= 0 && (slots[counted]?.alternatives.length ?? 0) === 0;
+  /**
+   * A word the letters lack that is a typo of some English word ("percentige"): what it asks
+   * for is unknown, so its absence says nothing; a word spelt right, or a name, is missing.
+   */
+  const unread = (at: number | null) => {
+    const slot = at === null ? undefined : slots[at];
+    return (
+      slot !== undefined &&
+      slot.alternatives.length === 0 &&
+      !isEnglishWord(slot.word) &&
+      nearEnglishWord(slot.word)
+    );
+  };
+  const countedMissing =
+    counted >= 0 && (slots[counted]?.alternatives.length ?? 0) === 0 && !unread(counted);
+  const focus = slotOf(shape.focus);
   const missingName =
     slots.find(
       (s) =>
@@ -543,7 +558,7 @@ function whatItAsks(
   return {
     countedMissing,
     time: shape.time,
-    focus: slotOf(shape.focus),
+    focus: unread(focus) ? null : focus,
     focusPhrase: shape.focus?.phrase
       ? slots.flatMap((s, i) =>
           s.start >= (shape.focus?.phrase?.start ?? 0) && s.end <= (shape.focus?.phrase?.end ?? 0)

@@ -416,6 +416,22 @@ describe('answerQuestion: reading a question as people write it', () => {
     expect(answer.results[0]?.text).toMatch(/return of internally displaced persons/);
   });
 
+  it('does not take a misspelt word it cannot read as the thing asked for ("percentige")', () => {
+    const answer = answerQuestion(
+      index,
+      'what was the percentige of incidents outside the mapped areas',
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/55 per cent/);
+  });
+
+  it('reads "what brand of car" as asking for a brand, which no letter gives', () => {
+    expect(answerQuestion(index, 'what brand of car exploded in khojavand')).toMatchObject({
+      abstained: true,
+      reason: 'the letters never mention what it asks for',
+    });
+  });
+
   it('asks "what did X VERB" only of verbs the letters use', () => {
     expect(
       answerQuestion(index, 'what did the Secretary-General reply about the Khojavand explosions'),
