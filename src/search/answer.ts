@@ -1153,14 +1153,41 @@ export function answerQuestion(
   const signatures = q.wantsSignatory ? signaturesFor(index, q, scope) : null;
   if (signatures?.length === 0) return abstain(UNSIGNED);
   if (signatures) return answer(signatures, signatures.length, 1);
-  const ranked = rankPassages(index, q, scope, Math.max(offset + limit, DEFAULT_LIMIT));
-  let evidence = 0;
-  for (const r of ranked.results.slice(0, DEFAULT_LIMIT)) evidence = Math.max(evidence, r.evidence);
-  evidence = Math.round(evidence * 1000) / 1000;
-  if (ranked.total === 0) return abstain('no passage answers the question', [], evidence);
-  const why = options.list
-    ? null
-    : unanswered(index, q, ranked, evidence, scope.groups !== undefined);
-  if (why) return abstain(why, ranked.results, evidence);
+  const search = (where: Scope) => {
+    const ranked = rankPassages(index, q, where, Math.max(offset + limit, DEFAULT_LIMIT));
+    let evidence = 0;
+    for (const r of ranked.results.slice(0, DEFAULT_LIMIT))
+      evidence = Math.max(evidence, r.evidence);
+    evidence = Math.round(evidence * 1000) / 1000;
+    const why =
+      ranked.total === 0
+        ? 'no passage answers the question'
+        : options.list
+          ? null
+          : unanswered(index, q, ranked, evidence, where.groups !== undefined);
+    return { ranked, evidence, why };
+  };
+  let found = search(scope);
+  // "according to the Geneva note verbale": what the note transmits (its annex) is what it says.
+  const whole = found.why && scope.groups ? wholeDocuments(index, scope.groups) : null;
+  if (whole) {
+    const widened = search({ ...scope, groups: whole });
+    if (!widened.why) found = widened;
+  }
+  const { ranked, evidence, why } = found;
+  if (why) return abstain(why, ranked.total === 0 ? [] : ranked.results, evidence);
   return answer(ranked.results, ranked.total, evidence);
+}
+
+/**
+ * Every part of the letters that `groups` (parts) belong to, or null when that adds none: a
+ * question that names one part of a document may be answered by another part of it.
+ */
+function wholeDocuments(index: SearchIndex, groups: ReadonlySet<number>): Set<number> | null {
+  const letters = new Set([...groups].map((g) => index.headingGroups[g]?.letter));
+  const whole = new Set<number>();
+  index.headingGroups.forEach((part, g) => {
+    if (letters.has(part.letter)) whole.add(g);
+  });
+  return whole.size > groups.size ? whole : null;
 }

@@ -1,4 +1,4 @@
-import { isStopWord, MAX_WORD_LENGTH, tokenize, type Token } from './analyze.ts';
+import { isStopWord, MAX_WORD_LENGTH, NUMBER_WORDS, tokenize, type Token } from './analyze.ts';
 import { WordNet } from './wordnet.ts';
 
 /**
@@ -309,6 +309,11 @@ function nounPhraseHead(
     const t = tokens[at] as Token;
     if (CLASSIFIERS.has(t.word) && tokens[at + 1]?.word === 'of') {
       at += 2;
+      continue;
+    }
+    // "the 3 countries", "the two letters": how many there are, not what.
+    if (run.length === 0 && (/^\d+$/.test(t.word) || NUMBER_WORDS.has(t.word))) {
+      at += 1;
       continue;
     }
     if (AUXILIARIES.has(t.word) || isStopWord(t.word) || /^\d/.test(t.word)) break;

@@ -451,6 +451,17 @@ describe('answerQuestion: two things asked at once', () => {
 });
 
 describe('answerQuestion: letters named in the question', () => {
+  it('answers from the rest of the named document when the part named does not answer', () => {
+    // The note verbale from Geneva transmits a statement: the figures are in its annex.
+    const answer = answerQuestion(
+      index,
+      'how many citizens were seriously injured according to the geneva note verbale',
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.letterId).toBe(SEED.hrcNote);
+    expect(answer.results[0]?.text).toMatch(/85 citizens/);
+  });
+
   it('keeps to the letter the question names', () => {
     const answer = answerQuestion(index, 'what did the latest letter say about maps', { limit: 5 });
     expect(answer.results.length).toBeGreaterThan(0);

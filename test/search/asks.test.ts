@@ -19,6 +19,9 @@ describe('readShape: the thing a question asks for', () => {
     ['what kind of vehicles hit the mines', 'vehicles'],
     ['under what body of law was it illegal', 'law'],
     ['which international agencies help with demining', 'agencies'],
+    ['what are the 3 countries that signed it', 'countries'],
+    ['which two districts had mines', 'districts'],
+    ['what brand of car hit the mine', 'brand'],
   ])('%j asks for %j', (question, focus) => {
     expect(shape(question).focus).toBe(focus);
   });
@@ -30,6 +33,7 @@ describe('readShape: the thing a question asks for', () => {
     ['what shows that the maps were false', 'a verb with its object'],
     ['which of the letters is a note verbale', 'one of the documents'],
     ['what number of mines were found', 'a figure, checked as one'],
+    ['what stops displaced people from going back', 'a verb, then a participle and its noun'],
   ])('%j asks for no thing (%s)', (question) => {
     expect(shape(question).focus).toBeNull();
   });
