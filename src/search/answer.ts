@@ -1061,6 +1061,7 @@ function unanswered(
     return `the letters never say "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
   if (lacks(asks.verb)) return `the letters never say "${q.slots[asks.verb ?? -1]?.word ?? ''}"`;
   if (asks.missingName) return `the letters never mention "${asks.missingName}"`;
+  if (asks.missingThing) return `the letters never mention "${asks.missingThing}"`;
   // The passages that state what is asked: the figure, the time.
   let figures = shown;
   if (q.counted !== null) {

@@ -272,6 +272,20 @@ export function describesNext(next: string | undefined): boolean {
 }
 
 /**
+ * Whether general English uses a word mostly as a noun: at least as often as a noun as in any
+ * other part of speech ("movie", "headphones"; not "good", "help" or "recommend").
+ */
+export function mostlyNoun(word: string): boolean {
+  if (!/^\p{L}+$/u.test(word)) return false;
+  const wn = english();
+  if (!isNoun(word)) return false;
+  const uses = (pos: 'noun' | 'verb' | 'adj' | 'adv') =>
+    wn.baseForms(word, pos).reduce((n, base) => Math.max(n, wn.posUsageCount(base, pos)), 0);
+  const noun = uses('noun');
+  return noun >= uses('verb') && noun >= uses('adj') && noun >= uses('adv');
+}
+
+/**
  * Whether a word names a thing: a name English lacks ("Khojavand"), or a noun that general
  * English uses as a noun at least as often as a verb ("troops", not "pull").
  */

@@ -12,7 +12,7 @@ import {
 import { FORM_WEIGHT, SYNONYM_WEIGHT } from './lexicon.ts';
 import { GLOSSARY } from './glossary.ts';
 import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
-import { type AskedWord, countedClauseEnd, namesAThing, readShape } from './asks.ts';
+import { type AskedWord, countedClauseEnd, mostlyNoun, namesAThing, readShape } from './asks.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { WordNet } from './wordnet.ts';
@@ -69,6 +69,11 @@ export interface Asks {
   verb: number | null;
   /** A name the letters never mention: a word neither English nor a typo of an English word. */
   missingName: string | null;
+  /**
+   * When the question names things ("a good movie for tonight") and the letters hold none of
+   * them, the first: what matches is only its verbs and adjectives, not its subject.
+   */
+  missingThing: string | null;
   /**
    * Slots of the other things that clause names ("how many servicemen were injured in the tunnel
    * explosion"): a figure answers only in a passage about most of them (by value).
@@ -536,6 +541,13 @@ function whatItAsks(
         s.word.length <= MAX_WORD_LENGTH &&
         ((!isEnglishWord(s.word) && !nearEnglishWord(s.word)) || isNameOnly(s.word)),
     )?.word ?? null;
+  // A thing the question names: a word mostly used as a noun, or a name English lacks.
+  const thing = (s: Slot) => mostlyNoun(s.correctedTo ?? s.word);
+  const named = (s: Slot) => thing(s) || !isEnglishWord(s.correctedTo ?? s.word);
+  const missingThing = slots.some((s) => s.alternatives.length > 0 && named(s))
+    ? null
+    : (slots.find((s) => s.alternatives.length === 0 && isEnglishWord(s.word) && thing(s))?.word ??
+      null);
   // The names of the clause that counts ("how many mines were found in Lachin, and who …").
   const clause =
     countedEnd === null ? null : { start: countedEnd, end: countedClauseEnd(text, countedEnd) };
@@ -570,6 +582,7 @@ function whatItAsks(
     predicateOf: shape.predicateOf,
     verb: slotOf(shape.verb),
     missingName,
+    missingThing,
     names,
     things,
     person: shape.person,

@@ -266,6 +266,9 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ['how many people were killed in Kalbajar', 'no passage gives that figure'],
     // Civilians were killed by the vehicle's mine; servicemen by the one at the tunnel.
     ['how many civilians were killed near the new road tunnel', 'no passage gives that figure'],
+    // Off the letters' subject: only an adjective ("good") or a figure matches, none of its nouns.
+    ['recommend a good movie for tonight', 'the letters never mention "movie"'],
+    ['best headphones under 100 dollars', 'the letters never mention "headphones"'],
   ])('abstains on %j: %s', (question, reason) => {
     const answer = answerQuestion(index, question);
     expect(answer).toMatchObject({ abstained: true, reason, results: [] });
@@ -278,6 +281,12 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     expect(answer.related.length).toBeLessThanOrEqual(3);
     const answered = answerQuestion(index, 'Were mines found in Kalbajar?');
     expect(answered.related).toEqual([]);
+  });
+
+  it('answers when a noun the letters lack comes with a name they hold ("the car in Khojavand")', () => {
+    const answer = answerQuestion(index, 'what happened to the car in khojavand');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results.map((r) => r.text).join(' ')).toMatch(/a vehicle exploded/);
   });
 
   it('answers casual, abbreviated and misspelt questions whose subject the letters hold', () => {
