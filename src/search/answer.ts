@@ -1151,7 +1151,9 @@ export function answerQuestion(
     };
   };
   const scope = scopeOf(index, q, options);
-  const signatures = q.wantsSignatory ? signaturesFor(index, q, scope) : null;
+  // "who wrote Hamlet": a signature answers only a question about the letters' own things.
+  const aboutTheLetters = !q.asks.missingName && !q.asks.missingThing;
+  const signatures = q.wantsSignatory && aboutTheLetters ? signaturesFor(index, q, scope) : null;
   if (signatures?.length === 0) return abstain(UNSIGNED);
   if (signatures) return answer(signatures, signatures.length, 1);
   const search = (where: Scope) => {

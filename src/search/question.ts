@@ -544,7 +544,10 @@ function whatItAsks(
   // A thing the question names: a word mostly used as a noun, or a name English lacks.
   const thing = (s: Slot) => mostlyNoun(s.correctedTo ?? s.word);
   const named = (s: Slot) => thing(s) || !isEnglishWord(s.correctedTo ?? s.word);
-  const missingThing = slots.some((s) => s.alternatives.length > 0 && named(s))
+  // Held as written, in another form or spelling — not only through a related word ("hamlet"
+  // is not the letters' "village").
+  const held = (s: Slot) => (s.alternatives[0]?.weight ?? 0) >= CORRECTED_WEIGHT;
+  const missingThing = slots.some((s) => held(s) && named(s))
     ? null
     : (slots.find((s) => s.alternatives.length === 0 && isEnglishWord(s.word) && thing(s))?.word ??
       null);

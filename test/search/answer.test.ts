@@ -209,6 +209,13 @@ describe('answerQuestion: who signed', () => {
     ]);
   });
 
+  it('quotes no signature for a question about something the letters never name', () => {
+    expect(answerQuestion(index, 'who signed the letter about Stepanakert')).toMatchObject({
+      abstained: true,
+      results: [],
+    });
+  });
+
   it('abstains on an unsigned note verbale rather than quote something else', () => {
     const answer = answerQuestion(index, 'Who signed the note verbale of April 2021?');
     expect(answer).toMatchObject({ abstained: true, reason: UNSIGNED, results: [] });
@@ -269,6 +276,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     // Off the letters' subject: only an adjective ("good") or a figure matches, none of its nouns.
     ['recommend a good movie for tonight', 'the letters never mention "movie"'],
     ['best headphones under 100 dollars', 'the letters never mention "headphones"'],
+    // "spring" matches only through a related word: the letters hold none of its things.
+    ['write me a poem about spring', 'the letters never mention "poem"'],
   ])('abstains on %j: %s', (question, reason) => {
     const answer = answerQuestion(index, question);
     expect(answer).toMatchObject({ abstained: true, reason, results: [] });
