@@ -210,8 +210,9 @@ describe('answerQuestion: who signed', () => {
   });
 
   it('quotes no signature for a question about something the letters never name', () => {
-    expect(answerQuestion(index, 'who signed the letter about Stepanakert')).toMatchObject({
+    expect(answerQuestion(index, 'who signed the peace treaty with Georgia')).toMatchObject({
       abstained: true,
+      reason: 'the letters never mention "georgia"',
       results: [],
     });
   });
