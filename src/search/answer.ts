@@ -1,4 +1,4 @@
-import { DATE_PATTERN, DAY_OF_MONTH, dayNumber } from '../corpus/dates.ts';
+import { DATE_PATTERN, DAY_OF_MONTH, dayNumber, parseWrittenDate } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
@@ -1021,7 +1021,17 @@ function unanswered(
   const shown = ranking.results.slice(0, DEFAULT_LIMIT);
   // A question that names its letter ("the note verbale from Geneva") has its subject: the bar
   // is for questions that could be about anything.
-  if (evidence < EVIDENCE_THRESHOLD && !namesItsLetters) return COMMON_WORDS_ONLY;
+  // "what happened on sept 19 2023": a question about a time alone is answered by a passage
+  // that states a day in it.
+  const { date } = q;
+  const aboutATime =
+    date !== null &&
+    q.slots.every((s) => (s.alternatives[0]?.weight ?? 0) <= DATE_WORD_WEIGHT) &&
+    shown.some((s) => {
+      const day = parseWrittenDate(s.entry.passage.text);
+      return day !== null && day >= date.from && day <= date.to;
+    });
+  if (evidence < EVIDENCE_THRESHOLD && !namesItsLetters && !aboutATime) return COMMON_WORDS_ONLY;
   const missing = q.slots.filter((s) => s.alternatives.length === 0 && s.nominal).length;
   const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
   if (missing >= MISSING_NAMES && missing > present)

@@ -403,6 +403,12 @@ describe('answerQuestion: reading a question as people write it', () => {
     expect(parseQuestion(index, 'what r the U.S. mines').text).toContain('U.S.');
   });
 
+  it('answers a question about a day alone with the passage that states that day', () => {
+    const answer = answerQuestion(index, 'what happened on sept 19 2023');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/^On September 19, 2023/);
+  });
+
   it('takes a day of a month without its year as the time a "when" asks for', () => {
     const answer = answerQuestion(index, 'when is the international day for mine awareness');
     expect(answer.abstained).toBe(false);
