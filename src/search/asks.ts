@@ -428,6 +428,8 @@ function clauseVerb(
   return (
     candidates.find((t) => isInflectedVerb(t.word)) ??
     candidates.find((t) => isVerb(t.word) && !isNoun(t.word)) ??
+    // "when did the sabotage group leave": "group" is mostly a noun, "leave" mostly a verb.
+    candidates.find((t) => isVerb(t.word) && !mostlyNoun(t.word)) ??
     candidates.find((t) => isVerb(t.word)) ??
     null
   );

@@ -349,6 +349,9 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
   return byStart;
 }
 
+/** A particle right after a word ("leave out", "hand over"). */
+const PARTICLE_NEXT = new RegExp(`^\\s+(?:${[...PARTICLES].join('|')})\\b`, 'i');
+
 /** What joins two things counted together ("how many UXO and mines"). */
 const COORDINATED = /^\s*(?:and|or|&|\/)\s*/i;
 
@@ -583,7 +586,8 @@ function whatItAsks(
       : [],
     predicate: slotOf(shape.predicate),
     predicateOf: shape.predicateOf,
-    verb: slotOf(shape.verb),
+    // "what did the maps leave out": a verb with its particle means what neither says alone.
+    verb: shape.verb && PARTICLE_NEXT.test(text.slice(shape.verb.end)) ? null : slotOf(shape.verb),
     missingName,
     missingThing,
     names,

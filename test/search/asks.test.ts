@@ -63,6 +63,7 @@ describe('readShape: the verb a question asks about', () => {
     ['when will azerbaijan finish clearing the land', 'finish'],
     ['where was the mine that blew up the car manufactured', 'manufactured'],
     ['when did the servicemen die', 'die'],
+    ['when did the sabotage group leave azerbaijan', 'leave'],
   ])('%j asks about %j', (question, verb) => {
     expect(shape(question).predicate).toBe(verb);
   });
