@@ -550,10 +550,11 @@ function whatItAsks(
   // Held as written, in another form or spelling — not only through a related word ("hamlet"
   // is not the letters' "village").
   const held = (s: Slot) => (s.alternatives[0]?.weight ?? 0) >= CORRECTED_WEIGHT;
-  const missingThing = slots.some((s) => held(s) && named(s))
-    ? null
-    : (slots.find((s) => s.alternatives.length === 0 && isEnglishWord(s.word) && thing(s))?.word ??
-      null);
+  // The thing lacked first: most questions lack none, and then no usage counts are read.
+  const lacked = slots.find(
+    (s) => s.alternatives.length === 0 && isEnglishWord(s.word) && thing(s),
+  );
+  const missingThing = lacked && !slots.some((s) => held(s) && named(s)) ? lacked.word : null;
   // The names of the clause that counts ("how many mines were found in Lachin, and who …").
   const clause =
     countedEnd === null ? null : { start: countedEnd, end: countedClauseEnd(text, countedEnd) };
