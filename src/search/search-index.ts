@@ -24,7 +24,7 @@ export interface IndexedPassage {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 28;
+export const INDEX_FORMAT = 29;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;

@@ -55,6 +55,10 @@ describe('analyze', () => {
     expect(
       words("Why can't people return? What happened? What are they doing? Tell me, please."),
     ).toEqual(words('people return'));
+    // Prepositions of place: the fencing and the minefields are what is asked about.
+    expect(words('any fencing around the minefields, along the road')).toEqual(
+      words('any fencing minefields road'),
+    );
   });
 
   it('drops words that only phrase a question, in questions only', () => {
