@@ -56,6 +56,7 @@ const files = values.file ?? [
   'eval/dev-questions.json',
   'eval/realistic-questions.json',
   'eval/own-tuning-questions.json',
+  'eval/own-probe-questions.json',
   'eval/own-held-out-questions.json',
 ];
 const config = parseCoreConfig(process.env);
