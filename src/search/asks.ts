@@ -551,10 +551,19 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
   if (countedEnd !== null) {
     // "how many people has ANAMA trained", "how many were injured": the verb after what is counted.
     const clause = text.slice(countedEnd, countedClauseEnd(text, countedEnd));
-    const tokens = tokenize(clause)
-      .filter(content)
-      .map((t) => ({ ...t, start: t.start + countedEnd, end: t.end + countedEnd }));
-    const verb = tokens.find((t) => isInflectedVerb(t.word));
+    const all = tokenize(clause).map((t) => ({
+      ...t,
+      start: t.start + countedEnd,
+      end: t.end + countedEnd,
+    }));
+    // "how many mines did Azerbaijan clear": after "did" and its subject, the verb's base form.
+    // "how many have been cleared": the participle after "been", as without an auxiliary.
+    const aux = all.findIndex((t) => AUXILIARIES.has(t.word) && !COPULAS.has(t.word));
+    const passive = aux >= 0 && COPULAS.has(all[aux + 1]?.word ?? '');
+    const verb =
+      aux >= 0 && !passive
+        ? clauseVerb(text, all, aux + 1, false)
+        : all.filter(content).find((t) => isInflectedVerb(t.word));
     if (verb) setPredicate(verb, 'figure');
   }
   return shape;

@@ -77,6 +77,12 @@ describe('readShape: the verb a question asks about', () => {
   it('after what a "how many" question counts, its verb ("how many people has it trained")', () => {
     const question = 'how many people has the agency trained';
     expect(shape(question, question.indexOf('people') + 'people'.length).predicate).toBe('trained');
+    const counted = (q: string, word: string) => shape(q, q.indexOf(word) + word.length).predicate;
+    expect(counted('how many mines did azerbaijan clear in lachin', 'mines')).toBe('clear');
+    expect(counted('how many landmines have been cleared from kalbajar', 'landmines')).toBe(
+      'cleared',
+    );
+    expect(counted('how many victims since the war ended', 'victims')).toBeNull();
   });
 });
 
