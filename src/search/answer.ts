@@ -363,6 +363,8 @@ interface Scored {
   evidence: number;
   /** Which of the question's slots the passage holds (bits of `RankedSlot.bit`). */
   mask: number;
+  /** Which of them its headings hold ("Permanent Representative of Azerbaijan to the United Nations"). */
+  headingMask?: number;
 }
 
 /** Where a search may look: the filters, and the letter parts a question names. */
@@ -855,6 +857,7 @@ export function rankPassages(
           score: score[id] as number,
           evidence: evidence[id] as number,
           mask: mask[id] as number,
+          headingMask: headingBitsOf(index.headingGroup(id)),
         });
       }
     }
@@ -1044,14 +1047,18 @@ function unanswered(
     const bit = slot === null ? undefined : ranking.slots.get(slot)?.bit;
     return bit === undefined || (s.mask & bit) !== 0;
   };
-  /** Whether a passage holds `TOPIC_SHARE` of these slots, by value (all of none). */
+  /**
+   * Whether a passage, with its headings, holds `TOPIC_SHARE` of these slots, by value (all of
+   * none): a signature block is about the letter it signs.
+   */
   const about = (s: Scored, of: readonly number[]) => {
     let total = 0;
     let held = 0;
     for (const slot of of) {
       const value = ranking.slots.get(slot)?.value ?? 0;
+      const bit = ranking.slots.get(slot)?.bit ?? 0;
       total += value;
-      if (holds(s, slot)) held += value;
+      if (holds(s, slot) || ((s.headingMask ?? 0) & bit) !== 0) held += value;
     }
     return held >= TOPIC_SHARE * total;
   };

@@ -77,6 +77,8 @@ const AUXILIARIES = new Set([
   'gets',
 ]);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+/** "Get" of the passive: "how many people got hurt" has no subject after it. */
+const GETS = new Set(['get', 'got', 'gets']);
 /** Words a clause may open with before its question word ("ok so when …", "under what law …"). */
 const LEAD_INS = new Set([
   'and',
@@ -276,13 +278,24 @@ export function describesNext(next: string | undefined): boolean {
  * other part of speech ("movie", "headphones"; not "good", "help" or "recommend").
  */
 export function mostlyNoun(word: string): boolean {
-  if (!/^\p{L}+$/u.test(word)) return false;
+  if (!/^\p{L}+$/u.test(word) || !isNoun(word)) return false;
+  const counts = usesByPart(word);
+  return counts.noun >= Math.max(counts.verb, counts.adj, counts.adv);
+}
+
+/** Whether general English uses a word mostly as a verb: at least as often as otherwise. */
+export function mostlyVerb(word: string): boolean {
+  if (!/^\p{L}+$/u.test(word) || !isVerb(word)) return false;
+  const counts = usesByPart(word);
+  return counts.verb > 0 && counts.verb >= Math.max(counts.noun, counts.adj, counts.adv);
+}
+
+/** How often SemCor uses a word (any of its base forms) as each part of speech. */
+function usesByPart(word: string): Record<'noun' | 'verb' | 'adj' | 'adv', number> {
   const wn = english();
-  if (!isNoun(word)) return false;
   const uses = (pos: 'noun' | 'verb' | 'adj' | 'adv') =>
     wn.baseForms(word, pos).reduce((n, base) => Math.max(n, wn.posUsageCount(base, pos)), 0);
-  const noun = uses('noun');
-  return noun >= uses('verb') && noun >= uses('adj') && noun >= uses('adv');
+  return { noun: uses('noun'), verb: uses('verb'), adj: uses('adj'), adv: uses('adv') };
 }
 
 /**
@@ -427,6 +440,8 @@ function clauseVerb(
   const candidates = rest.slice(1);
   return (
     candidates.find((t) => isInflectedVerb(t.word)) ??
+    // "what did the mines near cemeteries show": "show" is used mostly as a verb, "near" not.
+    candidates.find((t) => mostlyVerb(t.word)) ??
     candidates.find((t) => isVerb(t.word) && !isNoun(t.word)) ??
     // "when did the sabotage group leave": "group" is mostly a noun, "leave" mostly a verb.
     candidates.find((t) => isVerb(t.word) && !mostlyNoun(t.word)) ??
@@ -559,7 +574,8 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     // "how many mines did Azerbaijan clear": after "did" and its subject, the verb's base form.
     // "how many have been cleared": the participle after "been", as without an auxiliary.
     const aux = all.findIndex((t) => AUXILIARIES.has(t.word) && !COPULAS.has(t.word));
-    const passive = aux >= 0 && COPULAS.has(all[aux + 1]?.word ?? '');
+    const passive =
+      aux >= 0 && (GETS.has(all[aux]?.word ?? '') || COPULAS.has(all[aux + 1]?.word ?? ''));
     const verb =
       aux >= 0 && !passive
         ? clauseVerb(text, all, aux + 1, false)

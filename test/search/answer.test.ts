@@ -371,6 +371,12 @@ describe('answerQuestion: reading a question as people write it', () => {
     expect(top('what was signed on 10 november 2020')?.text).toMatch(/on 10 November 2020/);
   });
 
+  it('reads a signature block with its letter’s headings: "who is the PR of Azerbaijan to the UN"', () => {
+    const answer = answerQuestion(index, "who's the PR of azerbaijan to the UN");
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/Yashar Aliyev/);
+  });
+
   it('quotes a signature block only when the question asks who', () => {
     expect(top('what did Jeyhun Bayramov write about the minefield maps')?.text).not.toMatch(
       /^\(Signed\)/,

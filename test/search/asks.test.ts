@@ -68,6 +68,10 @@ describe('readShape: the verb a question asks about', () => {
     expect(shape(question).predicate).toBe(verb);
   });
 
+  it('reads as the verb of "what did X VERB" the word used mostly as a verb', () => {
+    expect(readShape('what did the mines near cemeteries show').verb?.word).toBe('show');
+  });
+
   it('reads the verb of "what did X VERB", not of what follows a saying verb', () => {
     expect(readShape('what did the secretary-general reply').verb?.word).toBe('reply');
     expect(readShape('what does it say the attacks are meant to achieve').verb).toBeNull();
@@ -83,6 +87,8 @@ describe('readShape: the verb a question asks about', () => {
       'cleared',
     );
     expect(counted('how many victims since the war ended', 'victims')).toBeNull();
+    // "got hurt" is a passive: no subject after "got", so "mines" is not its verb.
+    expect(counted('how many people got hurt by mines', 'people')).toBeNull();
   });
 });
 
