@@ -168,6 +168,7 @@ const MEASURES = new Set([
   'percentage',
   'percent',
   'proportion',
+  'fraction',
   'amount',
   'total',
   'figure',

@@ -131,7 +131,8 @@ const WANTS_FIGURE =
 const WANTS_DATE = /\b(?:what|which) (?:date|day)\b/i;
 const WANTS_SIGNATORY =
   /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b/i;
-const WANTS_DURATION = /\bhow long\b|\bfor how many (?:years|months|days)\b/i;
+const WANTS_DURATION =
+  /\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|\bhow many (?:years|months|weeks|days|decades) (?:did|does|do|will|would)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
 /** "how many of the (500,000) …": a part of a whole is counted. */
 const PARTITIVE = /^of\s+(?:the|these|those|all)\s+(?:[\d,.]+\s+)?/i;
@@ -646,14 +647,35 @@ function isFunctionWord(word: string): boolean {
   return isStopWord(word) || functionWords.has(word);
 }
 
-/** The word that only shapes a question a typo stands for, or null (remembered per word). */
 /** Shorthand for the small words of a question (`glossary.json`), by the word as typed. */
 const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries(GLOSSARY.shorthand));
 
+/** The glossary's one-word forms ("ceasefire", "formulars"): a typo of one is put right too. */
+let glossaryWords: Set<string> | null = null;
+function isGlossaryWord(word: string): boolean {
+  glossaryWords ??= new Set(
+    GLOSSARY.terms.flatMap((t) =>
+      t.forms.map((f) => tokenize(f)).flatMap((ts) => (ts.length === 1 ? [ts[0]?.word ?? ''] : [])),
+    ),
+  );
+  return word.length >= 5 && glossaryWords.has(word);
+}
+
+/**
+ * The word that only shapes a question, or the glossary word, a typo stands for, or null
+ * (remembered per word). Two letters swapped ("mnay" → "many") is the likelier typo, then one
+ * letter changed, then one dropped or added ("mnay" is not "may").
+ */
 function functionWordTypo(word: string): string | null {
   let intended = typosOfFunctionWords.get(word);
   if (intended === undefined) {
-    intended = [...oneEditAway(word)].find(isFunctionWord) ?? null;
+    const sorted = [...word].sort().join('');
+    const rank = (edit: string) =>
+      [...edit].sort().join('') === sorted ? 0 : edit.length === word.length ? 1 : 2;
+    intended =
+      [...oneEditAway(word)]
+        .filter((edit) => isFunctionWord(edit) || isGlossaryWord(edit))
+        .sort((a, b) => rank(a) - rank(b))[0] ?? null;
     if (typosOfFunctionWords.size >= 10_000) typosOfFunctionWords.clear();
     typosOfFunctionWords.set(word, intended);
   }

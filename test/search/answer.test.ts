@@ -415,6 +415,23 @@ describe('answerQuestion: reading a question as people write it', () => {
     expect(answer.results[0]?.text).toMatch(/^On September 19, 2023/);
   });
 
+  it('puts right a swapped typo of a small word first, and typos of glossary words', () => {
+    // "mnay" is "many" (two letters swapped), not "may" (one dropped).
+    expect(parseQuestion(index, 'how mnay landmine victims').text).toBe(
+      'how many landmine victims',
+    );
+    // "ceasfire" is the glossary's "ceasefire", which the letters call the end of hostilities.
+    expect(answerQuestion(index, 'when did armenia sign the ceasfire').abstained).toBe(false);
+  });
+
+  it('reads "how many days did it last" as asking for a duration, "what fraction" for a figure', () => {
+    expect(top('how many days did the patriotic war last')?.text).toMatch(/44-day/);
+    expect(
+      answerQuestion(index, 'what fraction of the territory do the minefield records cover')
+        .abstained,
+    ).toBe(false);
+  });
+
   it('takes a day of a month without its year as the time a "when" asks for', () => {
     const answer = answerQuestion(index, 'when is the international day for mine awareness');
     expect(answer.abstained).toBe(false);
