@@ -284,12 +284,18 @@ export function mostlyNoun(word: string): boolean {
   return counts.noun >= Math.max(counts.verb, counts.adj, counts.adv);
 }
 
-/** Whether general English uses a word mostly as a verb: at least as often as otherwise. */
+/**
+ * Whether general English uses a word mostly as a verb, and often enough to tell: at least as
+ * often as otherwise, and `MIN_VERB_USES` times ("tunnel", seen thrice, is not told).
+ */
 export function mostlyVerb(word: string): boolean {
   if (!/^\p{L}+$/u.test(word) || !isVerb(word)) return false;
   const counts = usesByPart(word);
-  return counts.verb > 0 && counts.verb >= Math.max(counts.noun, counts.adj, counts.adv);
+  return (
+    counts.verb >= MIN_VERB_USES && counts.verb >= Math.max(counts.noun, counts.adj, counts.adv)
+  );
 }
+const MIN_VERB_USES = 10;
 
 /** How often SemCor uses a word (any of its base forms) as each part of speech. */
 function usesByPart(word: string): Record<'noun' | 'verb' | 'adj' | 'adv', number> {
@@ -437,6 +443,9 @@ function clauseVerb(
   const rest = clause.filter(
     (t, k) => content(t) && !(k > 0 && text.slice(clause[k - 1]?.end, t.start) === '-'),
   );
+  // "who was driving the vehicle": right after the form of "be", a verb in -ing is the verb.
+  const first = clause[0];
+  if (passive && first && /ing$/.test(first.word) && isVerb(first.word)) return first;
   if (passive) return rest.filter((t) => isInflectedVerb(t.word)).at(-1) ?? null;
   const candidates = rest.slice(1);
   return (
@@ -542,11 +551,12 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       }
     } else if (wh === 'who' || wh === 'whom') {
       shape.person = true;
-      if (copula) {
-        const phrase = thePhrase(afterCopula);
-        if (phrase && !phrase.time)
-          shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
+      const phrase = copula ? thePhrase(afterCopula) : null;
+      if (phrase) {
+        if (!phrase.time) shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
       } else if (next && AUXILIARIES.has(next.word)) {
+        // "who was driving the vehicle", "who was the mine planted by", "who did …".
+        if (copula && tokens[afterCopula]?.word === 'the') continue;
         const v = clauseVerb(text, tokens, i + 2, COPULAS.has(next.word));
         if (v) setPredicate(v, 'any');
       } else if (next && isVerb(next.word)) {

@@ -268,6 +268,7 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
       'the letters never mention what it asks for',
     ],
     ['who trained the sabotage group', 'the letters never say "trained"'],
+    ['who was driving the vehicle that exploded', 'the letters never say "driving"'],
     // Figures for civilians wounded, but not in Khojavand; figures for Khojavand, of the killed.
     ['how many civilians were injured in Khojavand', 'no passage says "injured"'],
     // Figures for people killed, none in Kalbajar.

@@ -64,6 +64,8 @@ describe('readShape: the verb a question asks about', () => {
     ['where was the mine that blew up the car manufactured', 'manufactured'],
     ['when did the servicemen die', 'die'],
     ['when did the sabotage group leave azerbaijan', 'leave'],
+    ['when did the taghaverd tunnel open', 'open'],
+    ['who was driving the vehicle that exploded', 'driving'],
   ])('%j asks about %j', (question, verb) => {
     expect(shape(question).predicate).toBe(verb);
   });
