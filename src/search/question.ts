@@ -686,10 +686,10 @@ const typosOfFunctionWords = new Map<string, string | null>();
 /**
  * The question with shorthand spelt out ("what r the …" → "what are the …") and typos of words
  * that only shape it put right ("acording to the sept 2023 leter" → "according to the sept 2023
- * letter"), so that they are read as such. A typo is a word of four
+ * letter", "ceasfire" → "ceasefire"), so that they are read as such. A typo is a word of four
  * letters or more that is no English word, not a word of the letters, and one edit from a stop
- * word, a question phrasing, a month or a document noun. Each fix keeps the question's other
- * words where they were.
+ * word, a question phrasing, a month, a document noun or a one-word glossary form. Each fix
+ * keeps the question's other words where they were.
  */
 function fixFunctionWordTypos(index: SearchIndex, text: string): string {
   let fixed = '';
