@@ -2,7 +2,16 @@ import { DATE_PATTERN, DAY_OF_MONTH, dayNumber, parseWrittenDate } from '../corp
 import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
-import { conceptOf, fold, isStopWord, NUMBER_WORDS, readPassage, tokenize } from './analyze.ts';
+import {
+  analyze,
+  conceptOf,
+  isGlossaryConcept,
+  fold,
+  isStopWord,
+  NUMBER_WORDS,
+  readPassage,
+  tokenize,
+} from './analyze.ts';
 import { describesNext, namesAThing } from './asks.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
 import { type Highlight, pickExcerpt, splitSentences } from './excerpt.ts';
@@ -1167,6 +1176,8 @@ export function answerQuestion(
       evidence,
     };
   };
+  const unlike = lettersNotSaying(index, question, options);
+  if (unlike) return answer(unlike, unlike.length, 1);
   const scope = scopeOf(index, q, options);
   // "who wrote Hamlet": a signature answers only a question about the letters' own things.
   const aboutTheLetters = !q.asks.missingName && !q.asks.missingThing;
@@ -1197,6 +1208,52 @@ export function answerQuestion(
   const { ranked, evidence, why } = found;
   if (why) return abstain(why, ranked.total === 0 ? [] : ranked.results, evidence);
   return answer(ranked.results, ranked.total, evidence);
+}
+
+/** "which of the letters isn't addressed to the Secretary-General": what the letters must lack. */
+const NOT_LETTER =
+  /\bwhich (?:of the (?:\w+ )?)?(?:letters?|documents?|ones?|one)\s+(?:is|was|are|were)(?:n['’]?t| not)\s+(?:(?:addressed|sent|written|signed|submitted|transmitted)\s+)?((?:to|from|by)\s[^?!.]+)/i;
+
+/**
+ * For "which letter isn't addressed to the Secretary-General" (or "wasn't sent by …", "is not
+ * from …"): the opening passage of each letter whose headings (its title: who sent it, to whom)
+ * lack who the rest of the question names, when some letters have it and some lack it;
+ * otherwise null.
+ */
+function lettersNotSaying(
+  index: SearchIndex,
+  question: string,
+  filters: SearchFilters,
+): Scored[] | null {
+  const rest = NOT_LETTER.exec(question)?.[1];
+  if (!rest) return null;
+  // Per word (unit): its glossary meaning, and its own concepts ("Secretary-General"; not the
+  // parts of a compound, whose "general" is in every title).
+  const units = new Map<number, { glossary: number[]; own: number[] }>();
+  for (const t of analyze(rest, { question: true })) {
+    if (t.weight < 1) continue;
+    const unit = units.get(t.unit) ?? { glossary: [], own: [] };
+    (isGlossaryConcept(t.concept) ? unit.glossary : unit.own).push(index.conceptId(t.concept));
+    units.set(t.unit, unit);
+  }
+  if (units.size === 0) return null;
+  const lacking: Scored[] = [];
+  let having = 0;
+  index.letters.forEach((letter, i) => {
+    if (!matchesFilters(letter, filters)) return;
+    const groups = index.headingGroups.flatMap((part, g) => (part.letter === letter ? [g] : []));
+    const inHeadings = (id: number) => groups.some((g) => index.headingConceptIds(g).includes(id));
+    const held = (id: number) => id >= 0 && inHeadings(id);
+    const holds = (u: { glossary: number[]; own: number[] }) =>
+      u.glossary.some(held) || (u.own.length > 0 && u.own.every(held));
+    if ([...units.values()].every(holds)) {
+      having += 1;
+      return;
+    }
+    const entry = index.passage(index.letterStart[i] ?? 0);
+    if (entry) lacking.push({ entry, score: 1, evidence: 1, mask: 0 });
+  });
+  return having > 0 && lacking.length > 0 ? lacking : null;
 }
 
 /**

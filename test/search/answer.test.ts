@@ -515,6 +515,22 @@ describe('answerQuestion: letters named in the question', () => {
     expect(answer.results[0]?.text).toMatch(/85 citizens/);
   });
 
+  it('answers "which letter isn’t addressed to / from …" with the letters whose titles lack it', () => {
+    const ids = (q: string) => answerQuestion(index, q).results.map((r) => r.letterId);
+    expect(ids('which of the five letters isn’t addressed to the secretary-general')).toEqual([
+      SEED.hrcNote,
+    ]);
+    expect(ids('which letter was not sent to the SG')).toEqual([SEED.hrcNote]);
+    // The Chargé d’affaires sent the 2022 letter; the note verbale is from the Mission.
+    expect(ids('which letter is not from the permanent representative').sort()).toEqual(
+      [SEED.hrcNote, SEED.lachin].sort(),
+    );
+    // Each answer is the letter's own opening passage, quoted and cited like any other.
+    expect(answerQuestion(index, 'which letter was not sent to the SG').results[0]?.text).toMatch(
+      /^The Permanent Mission of the Republic of Azerbaijan/,
+    );
+  });
+
   it('keeps to the letter the question names', () => {
     const answer = answerQuestion(index, 'what did the latest letter say about maps', { limit: 5 });
     expect(answer.results.length).toBeGreaterThan(0);
