@@ -353,6 +353,20 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
 /** A particle right after a word ("leave out", "hand over"). */
 const PARTICLE_NEXT = new RegExp(`^\\s+(?:${[...PARTICLES].join('|')})\\b`, 'i');
 
+/** A figure said in words as people say it: "half a million", "a thousand", "2.7 thousand". */
+const SCALED = /\b(half an?|an?|one|\d+(?:\.\d+)?)\s+(thousand|million)\b/gi;
+const SCALES: Readonly<Record<string, number>> = { thousand: 1_000, million: 1_000_000 };
+
+/** The question with figures said in words written as the letters write them ("500,000"). */
+function figuresInWords(text: string): string {
+  return text.replace(SCALED, (whole, amount: string, scale: string) => {
+    const lead = amount.toLowerCase();
+    const times = lead.startsWith('half') ? 0.5 : /^\d/.test(lead) ? Number(lead) : 1;
+    const value = Math.round(times * (SCALES[scale.toLowerCase()] ?? 1));
+    return Number.isFinite(value) ? value.toLocaleString('en-US') : whole;
+  });
+}
+
 /** What joins two things counted together ("how many UXO and mines"). */
 const COORDINATED = /^\s*(?:and|or|&|\/)\s*/i;
 
@@ -372,7 +386,7 @@ const SET_ASIDE =
  * spelling correction for a word that is no English word), plus phrases, intent and time.
  */
 export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion {
-  const text = fixFunctionWordTypos(index, asked);
+  const text = figuresInWords(fixFunctionWordTypos(index, asked));
   const phrases = [...text.matchAll(PHRASE)]
     .map((m) =>
       fold(m[1] ?? m[2] ?? '')

@@ -342,6 +342,20 @@ describe('answerQuestion: what the question asks for, answered', () => {
 });
 
 describe('answerQuestion: reading a question as people write it', () => {
+  it('reads figures said in words: "half a million", "2.7 thousand"', () => {
+    expect(parseQuestion(index, 'so they found half a million mines?').text).toBe(
+      'so they found 500,000 mines?',
+    );
+    expect(parseQuestion(index, 'were 2.7 thousand mines found').text).toBe(
+      'were 2,700 mines found',
+    );
+    expect(top('lol so they found half a million mines??')?.text).toMatch(/500,000 landmines/);
+    // Not a figure: "hundreds of thousands" stays as written.
+    expect(parseQuestion(index, 'hundreds of thousands of people').text).toBe(
+      'hundreds of thousands of people',
+    );
+  });
+
   it('reads "500k" as 500,000 and leaves out "yo" and "wait so"', () => {
     expect(top('yo wait so the 500k mines, where were they found')?.text).toContain(
       'over 500,000 landmines',
