@@ -130,7 +130,7 @@ const WANTS_FIGURE =
   /\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total|percentage|share|figure)\b|\bby how much\b|\bhow often\b/i;
 const WANTS_DATE = /\b(?:what|which) (?:date|day)\b/i;
 const WANTS_SIGNATORY =
-  /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b/i;
+  /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b|\bsign(?:ed|s)? (?:the|this|that|a) (?:[\w-]+ ){0,3}(?:letter|note|annex)\b/i;
 const WANTS_DURATION =
   /\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|\bhow many (?:years|months|weeks|days|decades) (?:did|does|do|will|would)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;

@@ -209,6 +209,15 @@ describe('answerQuestion: who signed', () => {
     ]);
   });
 
+  it('reads "did the PR sign the 2022 letter" as asking who signed it', () => {
+    const answer = answerQuestion(index, 'did the PR sign the 2022 letter');
+    expect(answer.results.map((r) => r.text)).toContain(
+      "(Signed) Tofig Musayev Chargé d'affaires a.i.",
+    );
+    // A treaty is no letter: "did Armenia sign the trilateral statement" is searched as asked.
+    expect(top('did armenia sign the trilateral statement')?.text).not.toMatch(/^\(Signed\)/);
+  });
+
   it('quotes no signature for a question about something the letters never name', () => {
     expect(answerQuestion(index, 'who signed the peace treaty with Georgia')).toMatchObject({
       abstained: true,
