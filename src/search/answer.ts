@@ -1237,16 +1237,25 @@ function lettersNotSaying(
     units.set(t.unit, unit);
   }
   if (units.size === 0) return null;
+  // The letters whose headings hold a concept, from the headings' postings.
+  const lettersWith = (id: number): Set<Letter | undefined> =>
+    new Set(
+      id < 0 ? [] : Array.from(index.groupsWithHeading(id), (g) => index.headingGroups[g]?.letter),
+    );
+  const both = (a: Set<Letter | undefined>, b: Set<Letter | undefined>) =>
+    new Set([...a].filter((l) => b.has(l)));
+  let holding: Set<Letter | undefined> | null = null;
+  for (const { glossary, own } of units.values()) {
+    const byOwn =
+      own.length > 0 ? own.map(lettersWith).reduce(both) : new Set<Letter | undefined>();
+    const byUnit = new Set([...glossary.flatMap((id) => [...lettersWith(id)]), ...byOwn]);
+    holding = holding === null ? byUnit : both(holding, byUnit);
+  }
   const lacking: Scored[] = [];
   let having = 0;
   index.letters.forEach((letter, i) => {
     if (!matchesFilters(letter, filters)) return;
-    const groups = index.headingGroups.flatMap((part, g) => (part.letter === letter ? [g] : []));
-    const inHeadings = (id: number) => groups.some((g) => index.headingConceptIds(g).includes(id));
-    const held = (id: number) => id >= 0 && inHeadings(id);
-    const holds = (u: { glossary: number[]; own: number[] }) =>
-      u.glossary.some(held) || (u.own.length > 0 && u.own.every(held));
-    if ([...units.values()].every(holds)) {
+    if (holding?.has(letter)) {
       having += 1;
       return;
     }

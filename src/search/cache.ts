@@ -117,7 +117,6 @@ export async function prepareCacheDir(dir: string): Promise<string | null> {
   }
 }
 
-/** Bytes of saved letter texts read at a time when loading. */
 /** Files read at once when hashing. */
 const HASH_BATCH = 64;
 

@@ -11,13 +11,13 @@ import {
 } from './lexicon.ts';
 import { WordNet } from './wordnet.ts';
 
-/** A passage in the index, with the letter it belongs to. */
 /**
  * A passage under a heading that holds a word counts this much toward the word's reach
  * (`SearchIndex.reach`): the heading is seen with the passage but is not what the passage says.
  */
 export const HEADING_REACH_SHARE = 0.5;
 
+/** A passage in the index, with the letter it belongs to. */
 export interface IndexedPassage {
   letter: Letter;
   passage: Passage;
@@ -299,7 +299,7 @@ export class SearchIndex {
   /** Number of passages that contain `concept` (0 when none does). */
   documentFrequency(concept: string): number {
     const id = this.conceptId(concept);
-    return id < 0 ? 0 : (this.arrays.documentFrequency[id] ?? 0);
+    return id < 0 ? 0 : this.documentFrequencyOf(id);
   }
 
   /** What a user's word (its concept, or a multi-word key) relates to in the letters. */
