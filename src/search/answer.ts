@@ -133,6 +133,8 @@ export const MIN_RELATIVE_SCORE = 0.35;
 export const FIGURE_BOOST = 0.3;
 /** For "how many X", a passage stating a figure right before X ("85 citizens") is lifted by this share. */
 export const COUNTED_BOOST = 1;
+/** A passage that states a total ("the total number of victims", "in all"). */
+const TOTAL = /\b(?:total|in all|altogether|combined|overall)\b/i;
 /** …where "right before" is within this many words. */
 const COUNTED_WINDOW = 4;
 const YEAR_FIGURE = /^(?:19|20)\d{2}$/;
@@ -153,29 +155,51 @@ export function figureBefore(
   wanted: ReadonlySet<string>,
   stated: readonly string[],
 ): boolean {
+  return countsOf(text, wanted, stated, 1) > 0;
+}
+
+/**
+ * How many different figures in `text` count a word in `wanted`, as `figureBefore` reads them
+ * ("two civilians and four servicemen": 2), stopping at `enough`.
+ */
+export function countsOf(
+  text: string,
+  wanted: ReadonlySet<string>,
+  stated: readonly string[],
+  enough: number,
+): number {
   const { tokens, terms } = readPassage(text);
   const isFigure = (word: string) =>
     (/^\d/.test(word) ? !YEAR_FIGURE.test(word) : NUMBER_WORDS.has(word)) && !stated.includes(word);
+  const figures = new Set<number>();
   for (const term of terms) {
+    if (figures.size >= enough) break;
     if (!wanted.has(term.concept)) continue;
     const at = tokenEnding(tokens, term.end);
     if (at < 0) continue;
     // A word that describes the noun after it ("landmine victims") is not what a figure counts.
     if (describesNext(tokens[at + 1]?.word)) continue;
-    for (let i = Math.max(0, at - COUNTED_WINDOW); i < at; i++)
-      if (isFigure(tokens[i]?.word ?? '')) return true;
+    const figure = countedBy(at);
+    if (figure >= 0) figures.add(figure);
+  }
+  return figures.size;
+
+  /** The token of the figure that counts the word at token `at`, or -1. */
+  function countedBy(at: number): number {
+    for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--)
+      if (isFigure(tokens[i]?.word ?? '')) return i;
     // "the number of landmine victims has reached 314": the figure after it, in its sentence.
     for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {
       if (/[.;:]/.test(text.slice(tokens[i - 1]?.end, tokens[i]?.start))) break;
-      if (isFigure(tokens[i]?.word ?? '')) return true;
+      if (isFigure(tokens[i]?.word ?? '')) return i;
     }
     const last = Math.min(tokens.length - 1, at + COUNT_UNIT_REACH);
     for (let i = Math.max(1, at - COUNT_UNIT_REACH); i <= last; i++) {
       if (COUNT_UNITS.has(tokens[i]?.word ?? '') && isFigure(tokens[i - 1]?.word ?? ''))
-        return true;
+        return i - 1;
     }
+    return -1;
   }
-  return false;
 }
 
 /** The index of the token that ends at `end` (tokens are in order), or -1. */
@@ -887,10 +911,15 @@ export function rankPassages(
       for (const a of whole?.alternatives ?? []) wanted.delete(a.concept);
       pool = pool
         .map((r) => {
-          const near =
-            index.hasFigure(index.passageId(r.entry)) &&
-            figureBefore(r.entry.passage.text, wanted, q.statedFigures);
-          return near ? { ...r, score: r.score * (1 + COUNTED_BOOST), counted: true } : r;
+          const text = r.entry.passage.text;
+          const counts = index.hasFigure(index.passageId(r.entry))
+            ? countsOf(text, wanted, q.statedFigures, 2)
+            : 0;
+          if (counts === 0) return r;
+          // A total is stated as one ("the total number … 314") or as the parts it adds up.
+          const total = counts >= 2 || TOTAL.test(text);
+          const lift = !q.wantsTotal ? 1 + COUNTED_BOOST : total ? (1 + COUNTED_BOOST) ** 2 : 1;
+          return { ...r, score: r.score * lift, counted: true };
         })
         .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
     }

@@ -111,6 +111,11 @@ export interface ParsedQuestion {
   counted: number | null;
   /** For "how many of the X were Y": the slot of X, whose words do not count Y. */
   countedWhole: number | null;
+  /**
+   * "How many … in total / altogether / combined": the count asked for adds up parts, so a
+   * passage that counts one part ("2 civilians were killed") is not the answer.
+   */
+  wantsTotal: boolean;
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
   /** "When …", "on what date": prefer passages that state a day. */
@@ -133,6 +138,8 @@ const WANTS_SIGNATORY =
   /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b|\bsign(?:ed|s)? (?:the|this|that|a) (?:[\w-]+ ){0,3}(?:letter|note|annex)\b/i;
 const WANTS_DURATION =
   /\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|\bhow many (?:years|months|weeks|days|decades) (?:did|does|do|will|would)\b/i;
+const WANTS_TOTAL =
+  /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
 /** "how many of the (500,000) …": a part of a whole is counted. */
 const PARTITIVE = /^of\s+(?:the|these|those|all)\s+(?:[\d,.]+\s+)?/i;
@@ -505,6 +512,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     wantsFrequency: WANTS_FREQUENCY.test(text),
     counted: counted >= 0 && !asks.countedMissing ? counted : null,
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
+    wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),

@@ -350,6 +350,26 @@ describe('answerQuestion: what the question asks for, answered', () => {
   });
 });
 
+describe('answerQuestion: a total', () => {
+  it('answers "in total" with a passage that states the total or adds up its parts', () => {
+    const question = 'altogether how many people died in khojavand on 19 sept';
+    expect(parseQuestion(index, question).wantsTotal).toBe(true);
+    const texts = answerQuestion(index, question, { limit: 2 }).results.map((r) => r.text);
+    // One figure of one part ("2 civilians were killed") is not the total; a list of parts is.
+    expect(texts.join(' ')).toMatch(/death of two civilians and four servicemen/);
+    expect(texts.join(' ')).not.toMatch(/As a result of this provocation, 2 civilians were killed/);
+  });
+
+  it('leaves a plain "how many" to any passage that counts it', () => {
+    expect(parseQuestion(index, 'how many people died in khojavand on 19 sept').wantsTotal).toBe(
+      false,
+    );
+    expect(top('how many civilians were killed in khojavand')?.text).toMatch(
+      /2 civilians were killed/,
+    );
+  });
+});
+
 describe('answerQuestion: reading a question as people write it', () => {
   it('reads figures said in words: "half a million", "2.7 thousand"', () => {
     expect(parseQuestion(index, 'so they found half a million mines?').text).toBe(

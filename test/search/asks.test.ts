@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readShape } from '../../src/search/asks.ts';
-import { figureBefore } from '../../src/search/answer.ts';
+import { countsOf, figureBefore } from '../../src/search/answer.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 
 const shape = (question: string, countedEnd: number | null = null) => {
@@ -112,5 +112,22 @@ describe('figureBefore: a figure counts the noun it stands before', () => {
   it('does not count "landmine victims" as landmines', () => {
     expect(figureBefore('a total of 350 people became landmine victims', mines, [])).toBe(false);
     expect(figureBefore('the number of landmine victims has reached 314', mines, [])).toBe(false);
+  });
+});
+
+describe('countsOf: how many different figures count what is asked', () => {
+  const people = new Set(['civilians', 'servicemen', 'people'].map(conceptOf));
+  it('reads each count of a list, each by its nearest figure', () => {
+    expect(countsOf('the death of two civilians and four servicemen', people, [], 5)).toBe(2);
+    expect(
+      countsOf('As a result of this provocation, 2 civilians were killed.', people, [], 5),
+    ).toBe(1);
+    expect(
+      countsOf('landmine victims has reached 314 people, of whom 61 people', people, [], 5),
+    ).toBe(2);
+  });
+
+  it('stops at enough', () => {
+    expect(countsOf('two civilians, four servicemen and 9 people', people, [], 2)).toBe(2);
   });
 });
