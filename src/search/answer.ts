@@ -903,7 +903,7 @@ export function rankPassages(
       const exact = counted.correctedTo === null ? 1 : CORRECTED_WEIGHT;
       const wanted = new Set(
         counted.alternatives
-          .filter((a) => a.weight >= exact)
+          .filter((a) => a.weight >= exact && (q.countedAs?.includes(a.concept) ?? true))
           .flatMap((a) => [a.concept, ...index.kindsOf(a.concept)]),
       );
       // "How many of the landmines were anti-tank mines": a figure for the landmines is not one.

@@ -116,6 +116,12 @@ export interface ParsedQuestion {
    * passage that counts one part ("2 civilians were killed") is not the answer.
    */
   wantsTotal: boolean;
+  /**
+   * When the thing counted is a glossary phrase of several words ("AT mines", "anti-personnel
+   * landmines"): the phrase's concepts. A figure counts the phrase, not its last word alone:
+   * "2,700 anti-personnel landmines" are not anti-tank mines. Null otherwise.
+   */
+  countedAs: string[] | null;
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
   /** "When …", "on what date": prefer passages that state a day. */
@@ -281,14 +287,19 @@ function alternativesOf(index: SearchIndex, term: Term, into: Map<string, number
  * whole it is part of ("landmines"); "how many of the 314 victims died" counts no thing it
  * names. Null positions for other questions.
  */
-function countedWordAt(text: string): { counted: number | null; whole: number | null } {
+function countedWordAt(
+  text: string,
+  inPhrase: (at: number) => boolean,
+): { counted: number | null; whole: number | null } {
   const none = { counted: null, whole: null };
   const m = HOW_MANY.exec(text);
   if (!m) return none;
   const lastOfRun = (from: number): number | null => {
     let at: number | null = null;
     for (const token of tokenize(text.slice(from))) {
-      if (isStopWord(token.word) || /\d/.test(token.word) || isPastTense(token.word)) break;
+      // "how many AT mines": a stop word inside a glossary phrase does not end the run.
+      const stop = isStopWord(token.word) && !inPhrase(from + token.start);
+      if (stop || /\d/.test(token.word) || isPastTense(token.word)) break;
       at = from + token.start;
     }
     return at;
@@ -424,7 +435,12 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
   const units = new Map<number, Term[]>();
   for (const t of terms) units.set(t.unit, [...(units.get(t.unit) ?? []), t]);
   const lemmaPhrases = phraseAlternatives(index, text);
-  const { counted: countedAt, whole: wholeAt } = countedWordAt(text);
+  const phraseSpans = analyzed.filter((t) => isGlossaryConcept(t.concept) && t.word.includes(' '));
+  const { counted: countedAt, whole: wholeAt } = countedWordAt(text, (at) =>
+    phraseSpans.some((t) => t.start <= at && at < t.end),
+  );
+  /** Per slot key: the concepts of the glossary phrases of several words its unit holds. */
+  const phrasesOf = new Map<string, string[]>();
   let countedKey: string | null = null;
   let countedEndAt: number | null = null;
   let wholeKey: string | null = null;
@@ -483,6 +499,10 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
         nominal,
       });
     }
+    const phraseConcepts = unit
+      .filter((t) => isGlossaryConcept(t.concept) && t.word.includes(' '))
+      .map((t) => t.concept);
+    if (phraseConcepts.length > 0) phrasesOf.set(key, phraseConcepts);
     if (countedAt !== null && unit.some((t) => t.start <= countedAt && countedAt < t.end)) {
       countedKey = key;
       countedEndAt = Math.max(...unit.map((t) => t.end));
@@ -502,6 +522,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     }
   }
   const whole = wholeKey === null ? -1 : [...slots.keys()].indexOf(wholeKey);
+  const countedPhrase = counted < 0 ? undefined : phrasesOf.get([...slots.keys()][counted] ?? '');
   const asks = whatItAsks(text, slotList, counted, countedEndAt);
   return {
     text,
@@ -513,6 +534,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     counted: counted >= 0 && !asks.countedMissing ? counted : null,
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
+    countedAs: countedPhrase ?? null,
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),

@@ -284,6 +284,12 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ['how many people were killed in Kalbajar', 'no passage gives that figure'],
     // Civilians were killed by the vehicle's mine; servicemen by the one at the tunnel.
     ['how many civilians were killed near the new road tunnel', 'no passage gives that figure'],
+    // The letters count anti-personnel mines near Lachin; an anti-tank mine only in Khojavand.
+    ['how many AT mines were found near lachin', 'no passage gives that figure'],
+    [
+      'how many anti-tank mines did they find in the lachin district',
+      'no passage gives that figure',
+    ],
     // Off the letters' subject: only an adjective ("good") or a figure matches, none of its nouns.
     ['recommend a good movie for tonight', 'the letters never mention "movie"'],
     ['best headphones under 100 dollars', 'the letters never mention "headphones"'],
@@ -346,6 +352,20 @@ describe('answerQuestion: what the question asks for, answered', () => {
   it('prefers the passage whose one sentence holds the words asked about together', () => {
     expect(top('internationally recognized territories occupied for three decades')?.text).toMatch(
       /three decades of occupation of the internationally recognized territories/,
+    );
+  });
+});
+
+describe('answerQuestion: counting a phrase', () => {
+  it('counts "AT mines" as a phrase, its "AT" no stop word', () => {
+    const q = parseQuestion(index, 'how many AT mines were found near lachin');
+    expect(q.slots[q.counted ?? -1]?.alternatives.map((a) => a.concept)).toContain('§at-mine');
+    expect(q.countedAs).toEqual(['§at-mine']);
+  });
+
+  it('answers a count of anti-personnel mines with a figure before them', () => {
+    expect(top('how many AP mines produced in 2021 were found')?.text).toMatch(
+      /anti-personnel landmines identified .* amounts to 1,318 pieces|2,700 anti-personnel landmines/,
     );
   });
 });
