@@ -1045,6 +1045,22 @@ const TIME = new RegExp(
   'i',
 );
 
+/** Words that report what someone said ("Armenia … falsely announcing", "according to"). */
+const REPORTED_SPEECH =
+  /\b(?:say|says|said|stat(?:ed|es|ing|ements?)|announc(?:ed|es|ing|ements?)|declar(?:ed|es|ing|ations?)|claim(?:ed|s|ing)?|noted|stressed|reported|respon(?:ded|ses?)|repl(?:ied|ies|y)|answered|according to|assur(?:ed|ances?))\b/i;
+
+/**
+ * Who a passage's part is from, as its heading and the signatures say, each up to its first
+ * "to": neither the addressee ("addressed to the Secretary-General") nor where a sender is
+ * accredited ("Permanent Representative of Azerbaijan to the United Nations") is its author.
+ */
+function senderOf({ letter, passage }: IndexedPassage): string {
+  const title =
+    passage.part === 'letter' ? letter.title : (letter.annexes[passage.partIndex - 1]?.title ?? '');
+  const signed = letter.signatories.map((s) => `${s.name} ${s.title ?? ''}`);
+  return [title, ...signed].map((from) => from.split(/\bto\b/i)[0] ?? '').join(' ');
+}
+
 /**
  * Why the passages found do not answer the question, or null when they do: only the letters'
  * common words match; most of what it names is not in the letters (`MISSING_NAMES`); or what it
@@ -1100,6 +1116,12 @@ function unanswered(
     }
     return held >= TOPIC_SHARE * total;
   };
+  /** Whether a passage is from the one a slot names (its part's sender or signer), or quotes it. */
+  const speaks = (s: Scored, slot: number | null) => {
+    const alternatives = new Set(q.slots[slot ?? -1]?.alternatives.map((a) => a.concept));
+    const from = analyze(senderOf(s.entry)).some((t) => alternatives.has(t.concept));
+    return from || (holds(s, slot) && REPORTED_SPEECH.test(s.entry.passage.text));
+  };
   /** The thing asked for, or a kind of it ("which countries …" is answered by "Azerbaijan, Russia and Armenia"). */
   const kinds = new Set(
     (asks.focus === null ? [] : (q.slots[asks.focus]?.alternatives ?? [])).flatMap((a) =>
@@ -1117,6 +1139,11 @@ function unanswered(
   if (lacks(asks.verb)) return `the letters never say "${q.slots[asks.verb ?? -1]?.word ?? ''}"`;
   if (asks.missingName) return `the letters never mention "${asks.missingName}"`;
   if (asks.missingThing) return `the letters never mention "${asks.missingThing}"`;
+  if (asks.speaker !== null && !shown.some((s) => speaks(s, asks.speaker))) {
+    const slot = q.slots[asks.speaker];
+    const named = slot ? q.text.slice(slot.start, slot.end) : '';
+    return `no passage is from "${named}" or reports what they said`;
+  }
   // The passages that state what is asked: the figure, the time.
   let figures = shown;
   if (q.counted !== null) {

@@ -45,6 +45,11 @@ export interface QuestionShape {
    * answer may say it in other words.
    */
   verb: AskedWord | null;
+  /**
+   * Whose words or response it asks for: X of "what did X say / think / claim …", "how did X
+   * respond / react". When the letters never mention X, they cannot tell what X said.
+   */
+  speaker: AskedWord | null;
 }
 
 /** Auxiliaries and modals: they stand between a question word and what it asks. */
@@ -385,6 +390,33 @@ function nounPhraseHead(
   return { head, time: TIME_WORDS.has(head.word), phrase };
 }
 
+/** Verbs that ask how someone answered what happened ("how did Armenia react"). */
+const RESPONDING = new Set([
+  'respond',
+  'responded',
+  'react',
+  'reacted',
+  'reply',
+  'replied',
+  'answer',
+  'answered',
+]);
+
+/**
+ * The speaker of "what did X say" / "how did X react": the last word of the subject between the
+ * auxiliary at `tokens[from - 1]` and the first of `verbs`, when it is a content word.
+ */
+function speakerOf(
+  tokens: readonly Token[],
+  from: number,
+  verbs: ReadonlySet<string>,
+): Token | null {
+  const at = tokens.findIndex((t, k) => k >= from && verbs.has(t.word));
+  if (at <= from) return null;
+  const last = tokens[at - 1] as Token;
+  return content(last) ? last : null;
+}
+
 /** Verbs that ask what was said or thought: what follows them is what was said. */
 const SAYING = new Set([
   'say',
@@ -506,6 +538,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     predicateOf: 'any',
     person: false,
     verb: null,
+    speaker: null,
   };
   const setPredicate = (verb: Token, of: QuestionShape['predicateOf']) => {
     if (shape.predicate) return;
@@ -548,6 +581,8 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       if (wh === 'what' && next && AUXILIARIES.has(next.word) && !copula) {
         const v = clauseVerb(text, tokens, i + 2, false);
         if (v) shape.verb ??= asked(v);
+        const speaker = speakerOf(tokens, i + 2, SAYING) ?? speakerOf(tokens, i + 2, RESPONDING);
+        if (speaker) shape.speaker ??= asked(speaker);
       }
     } else if (wh === 'who' || wh === 'whom') {
       shape.person = true;
@@ -569,6 +604,9 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
           ? clauseVerb(text, tokens, i + 2, COPULAS.has(next.word))
           : null;
       if (v) setPredicate(v, wh === 'when' ? 'time' : 'any');
+    } else if (wh === 'how' && next && AUXILIARIES.has(next.word)) {
+      const speaker = speakerOf(tokens, i + 2, RESPONDING);
+      if (speaker) shape.speaker ??= asked(speaker);
     } else if (wh === 'how' && next) {
       if (!HOW_HANDLED.has(next.word) && isAdjective(next.word) && !isVerb(next.word))
         shape.focus ??= asked(next);

@@ -75,6 +75,11 @@ export interface Asks {
    */
   missingThing: string | null;
   /**
+   * The slot of X in "what did X say", "how did X react": a shown passage must come from what X
+   * sent or signed, or report X's words.
+   */
+  speaker: number | null;
+  /**
    * Slots of the other things that clause names ("how many servicemen were injured in the tunnel
    * explosion"): a figure answers only in a passage about most of them (by value).
    */
@@ -230,6 +235,22 @@ function isEnglishWord(word: string): boolean {
 function isNameOnly(word: string): boolean {
   wordnet ??= new WordNet();
   return wordnet.isNameOnly(word);
+}
+
+/**
+ * Whether a word may name who said something: a name English lacks, or a noun for a person,
+ * group, organization or country ("what did Turkey say"; not "what does the refusal say about").
+ */
+function maySpeak(word: string): boolean {
+  wordnet ??= new WordNet();
+  if (!isEnglishWord(word) || wordnet.canSpeak(word)) return true;
+  // "SG": what a glossary form stands for ("Secretary-General").
+  const english = wordnet;
+  return GLOSSARY.terms.some(
+    (t) =>
+      t.forms.some((f) => fold(f) === word) &&
+      t.means.some((m) => english.canSpeak(m.replace(/-/g, ' '))),
+  );
 }
 
 /** WordNet's detachment rules for nouns and verbs, tried on a word the letters lack ("died" → "die"). */
@@ -599,7 +620,16 @@ function whatItAsks(
   const lacked = slots.find(
     (s) => s.alternatives.length === 0 && isEnglishWord(s.word) && thing(s),
   );
-  const missingThing = lacked && !slots.some((s) => held(s) && named(s)) ? lacked.word : null;
+  // "what did Turkey say about the mines": the letters cannot tell what someone they never
+  // mention said, whatever else they hold.
+  const speaker = shape.speaker && maySpeak(shape.speaker.word) ? slotOf(shape.speaker) : null;
+  const silent = speaker === null ? undefined : slots[speaker];
+  const missingSpeaker =
+    silent && silent.alternatives.length === 0 && isEnglishWord(silent.word) && thing(silent)
+      ? silent.word
+      : null;
+  const missingThing =
+    missingSpeaker ?? (lacked && !slots.some((s) => held(s) && named(s)) ? lacked.word : null);
   // The names of the clause that counts ("how many mines were found in Lachin, and who …").
   const clause =
     countedEnd === null ? null : { start: countedEnd, end: countedClauseEnd(text, countedEnd) };
@@ -636,6 +666,7 @@ function whatItAsks(
     verb: shape.verb && PARTICLE_NEXT.test(text.slice(shape.verb.end)) ? null : slotOf(shape.verb),
     missingName,
     missingThing,
+    speaker,
     names,
     things,
     person: shape.person,

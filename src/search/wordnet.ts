@@ -345,6 +345,29 @@ export class WordNet {
     return countries;
   }
 
+  /**
+   * Whether some sense of the noun `word` is a kind of what can say something: a person, a social
+   * group or organization, or a country (its government). "Turkey", "families" and
+   * "peacekeepers" can; "refusal" and "locations" cannot.
+   */
+  canSpeak(word: string): boolean {
+    const seen = new Set<number>();
+    let level = this.baseForms(word, 'noun').flatMap((base) => this.senses(base, 'noun'));
+    for (let depth = 0; depth < MAX_HYPERNYM_DEPTH && level.length > 0; depth++) {
+      const up: number[] = [];
+      for (const offset of level) {
+        if (seen.has(offset)) continue;
+        seen.add(offset);
+        const synset = this.synset(offset, 'noun');
+        if (synset.words.some((w) => SPEAKER_KINDS.has(w))) return true;
+        for (const p of synset.pointers)
+          if (p.symbol === '@' || p.symbol === '@i') up.push(p.offset);
+      }
+      level = up;
+    }
+    return false;
+  }
+
   /** Whether `word` is an English word: a lemma of some part of speech, or a form of one. */
   isWord(word: string): boolean {
     return PARTS_OF_SPEECH.some((pos) => this.baseForms(word, pos).length > 0);
@@ -356,6 +379,16 @@ export class WordNet {
     this.dataFiles.clear();
   }
 }
+
+/** What can say something (`canSpeak`): WordNet's synsets holding one of these words. */
+const SPEAKER_KINDS: ReadonlySet<string> = new Set([
+  'person',
+  'social group',
+  'organization',
+  'country',
+]);
+/** How far up the is-a hierarchy `canSpeak` looks (WordNet's nouns are at most ~20 deep). */
+const MAX_HYPERNYM_DEPTH = 20;
 
 /** "hand over" → "hand_over": WordNet writes multi-word lemmas with underscores. */
 function toWordNetSpelling(lemma: string): string {

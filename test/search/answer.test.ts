@@ -290,6 +290,17 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
       'how many anti-tank mines did they find in the lachin district',
       'no passage gives that figure',
     ],
+    // What someone said: the letters never mention them, or are not from them and quote nothing
+    // they said.
+    ['what did turkey say about the lachin mines', 'the letters never mention "turkey"'],
+    [
+      'what did the SG say about the khojavand letter',
+      'no passage is from "SG" or reports what they said',
+    ],
+    [
+      'how did the families react to the deaths in khojavand',
+      'no passage is from "families" or reports what they said',
+    ],
     // Off the letters' subject: only an adjective ("good") or a figure matches, none of its nouns.
     ['recommend a good movie for tonight', 'the letters never mention "movie"'],
     ['best headphones under 100 dollars', 'the letters never mention "headphones"'],
@@ -353,6 +364,23 @@ describe('answerQuestion: what the question asks for, answered', () => {
     expect(top('internationally recognized territories occupied for three decades')?.text).toMatch(
       /three decades of occupation of the internationally recognized territories/,
     );
+  });
+});
+
+describe('answerQuestion: what someone said', () => {
+  it.each([
+    // The sender of the annex letter.
+    ['what did the foreign minister say about the minefield maps', /minefield|mines/i],
+    // A passage that reports it ("According to the Prosecutor General's Office").
+    ['what did the prosecutor general say about mine victims', /Prosecutor General/],
+    // Armenia is quoted ("falsely announcing"), though it sent no letter.
+    ['what did armenia claim about producing mines', /announcing|statements/],
+    // "say about" of what cannot speak is no question of who said it.
+    ['what does the refusal to share mine maps say about armenia', /./],
+  ])('answers %j', (question, quote) => {
+    const answer = answerQuestion(index, question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(quote);
   });
 });
 
