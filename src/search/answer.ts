@@ -1045,6 +1045,9 @@ const TIME = new RegExp(
   'i',
 );
 
+/** A percentage as the letters write it: "25 per cent", "55%", "5 percent". */
+const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
+
 /** Words that report what someone said ("Armenia … falsely announcing", "according to"). */
 const REPORTED_SPEECH =
   /\b(?:say|says|said|stat(?:ed|es|ing|ements?)|announc(?:ed|es|ing|ements?)|declar(?:ed|es|ing|ations?)|claim(?:ed|s|ing)?|noted|stressed|reported|respon(?:ded|ses?)|repl(?:ied|ies|y)|answered|according to|assur(?:ed|ances?))\b/i;
@@ -1152,6 +1155,11 @@ function unanswered(
     );
     if (figures.length === 0) return 'no passage gives that figure';
   }
+  // "what percentage of the 500,000 landmines …": a percentage of something else does not answer.
+  const subject = [...ranking.slots.keys()];
+  const percentages = figures.filter((s) => PERCENTAGE.test(s.entry.passage.text));
+  if (q.wantsPercentage && !percentages.some((s) => about(s, subject)))
+    return 'no passage gives a percentage';
   const times = figures.filter((s) => TIME.test(s.entry.passage.text));
   if (asks.time && times.length === 0) return 'no passage gives a time for it';
   // The verb, in the passage that answers its clause ("how many were injured", "when did it start").

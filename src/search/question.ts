@@ -127,6 +127,8 @@ export interface ParsedQuestion {
    * "2,700 anti-personnel landmines" are not anti-tank mines. Null otherwise.
    */
   countedAs: string[] | null;
+  /** "What percentage / how many percent": a passage must state one ("25 per cent", "55%"). */
+  wantsPercentage: boolean;
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
   /** "When …", "on what date": prefer passages that state a day. */
@@ -149,6 +151,8 @@ const WANTS_SIGNATORY =
   /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b|\bsign(?:ed|s)? (?:the|this|that|a) (?:[\w-]+ ){0,3}(?:letter|note|annex)\b/i;
 const WANTS_DURATION =
   /\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|\bhow many (?:years|months|weeks|days|decades) (?:did|does|do|will|would)\b/i;
+const WANTS_PERCENTAGE =
+  /\b(?:percentage|percent|per cent)\s+of\b|\b(?:what|which|how many)\s+(?:percentage|percent|per cent|%)/i;
 const WANTS_TOTAL =
   /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
@@ -556,6 +560,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     countedAs: countedPhrase ?? null,
+    wantsPercentage: WANTS_PERCENTAGE.test(text),
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),

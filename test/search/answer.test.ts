@@ -290,6 +290,11 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
       'how many anti-tank mines did they find in the lachin district',
       'no passage gives that figure',
     ],
+    // Percentages are given of the maps and of incidents, not of the 500,000 landmines.
+    [
+      'what percentage of the 500,000 landmines were anti-personnel',
+      'no passage gives a percentage',
+    ],
     // What someone said: the letters never mention them, or are not from them and quote nothing
     // they said.
     ['what did turkey say about the lachin mines', 'the letters never mention "turkey"'],
@@ -364,6 +369,18 @@ describe('answerQuestion: what the question asks for, answered', () => {
     expect(top('internationally recognized territories occupied for three decades')?.text).toMatch(
       /three decades of occupation of the internationally recognized territories/,
     );
+  });
+});
+
+describe('answerQuestion: a percentage', () => {
+  it('answers "what percentage" with a passage that states one about its subject', () => {
+    const q = parseQuestion(
+      index,
+      'how many percent of incidents happened outside the mapped areas',
+    );
+    expect(q.wantsPercentage).toBe(true);
+    expect(top(q.text)?.text).toMatch(/55 per cent of recent landmine incidents/);
+    expect(top('what percentage of the minefield maps were accurate')?.text).toMatch(/25 per cent/);
   });
 });
 
