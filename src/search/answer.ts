@@ -19,6 +19,7 @@ import { resolveLetterReference } from './letter-reference.ts';
 import {
   CORRECTED_WEIGHT,
   DATE_WORD_WEIGHT,
+  isEnglishWord,
   type ParsedQuestion,
   parseQuestion,
 } from './question.ts';
@@ -1045,6 +1046,20 @@ const TIME = new RegExp(
   'i',
 );
 
+/** "who is / was / 's": one person is asked for. */
+const WHO_IS = /\bwho(?:'s|\s+is|\s+was)\b/i;
+
+/** Two capitalized words in a row, one of them no English word: a person's name ("Jeyhun Bayramov"). */
+const NAME_PAIR = /\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)\b/gu;
+
+/** Whether a passage names a person: a signature, or a name ("Jeyhun Bayramov, Minister …"). */
+function namesAPerson(text: string): boolean {
+  if (isSignature(text)) return true;
+  for (const [, first = '', second = ''] of text.matchAll(NAME_PAIR))
+    if (!isEnglishWord(first.toLowerCase()) || !isEnglishWord(second.toLowerCase())) return true;
+  return false;
+}
+
 /** A percentage as the letters write it: "25 per cent", "55%", "5 percent". */
 const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
 
@@ -1091,11 +1106,6 @@ function unanswered(
       const day = parseWrittenDate(s.entry.passage.text);
       return day !== null && day >= date.from && day <= date.to;
     });
-  if (evidence < EVIDENCE_THRESHOLD && !namesItsLetters && !aboutATime) return COMMON_WORDS_ONLY;
-  const missing = q.slots.filter((s) => s.alternatives.length === 0 && s.nominal).length;
-  const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
-  if (missing >= MISSING_NAMES && missing > present)
-    return 'most of what it names is not in the letters';
   const { asks } = q;
   const lacks = (slot: number | null) =>
     slot !== null && (q.slots[slot]?.alternatives.length ?? 0) === 0;
@@ -1134,6 +1144,30 @@ function unanswered(
   const holdsFocus = (s: Scored) =>
     holds(s, asks.focus) ||
     (kinds.size > 0 && readPassage(s.entry.passage.text).terms.some((t) => kinds.has(t.concept)));
+  // The thing asked for, in a passage about what the question is about: one that also holds
+  // `TOPIC_SHARE` of the other things it names ("the name of the sabotage group" is not
+  // answered by a passage that names something else). Verbs are left out: they paraphrase.
+  const topic = [...ranking.slots.keys()].filter(
+    (slot) =>
+      slot !== asks.focus &&
+      !asks.focusPhrase.includes(slot) &&
+      namesAThing(q.slots[slot]?.correctedTo ?? q.slots[slot]?.word ?? '') &&
+      (q.slots[slot]?.alternatives[0]?.weight ?? 0) > DATE_WORD_WEIGHT,
+  );
+  // "who is the prosecutor general": the passage must also name someone (a signature, a name).
+  // "who are the families forced from their homes" asks for a group, not a name.
+  const personAsked = asks.person && asks.focus !== null && WHO_IS.test(q.text);
+  const statesFocus = (s: Scored) =>
+    holdsFocus(s) && about(s, topic) && (!personAsked || namesAPerson(s.entry.passage.text));
+  // "who is the foreign minister": a passage naming who holds the title asked about answers it,
+  // however common the title is in the letters.
+  const namesWhoIsAsked = personAsked && !lacks(asks.focus) && shown.some(statesFocus);
+  if (evidence < EVIDENCE_THRESHOLD && !namesItsLetters && !aboutATime && !namesWhoIsAsked)
+    return COMMON_WORDS_ONLY;
+  const missing = q.slots.filter((s) => s.alternatives.length === 0 && s.nominal).length;
+  const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
+  if (missing >= MISSING_NAMES && missing > present)
+    return 'most of what it names is not in the letters';
   if (asks.countedMissing || lacks(asks.focus)) return 'the letters never mention what it asks for';
   // A verb the letters never use leaves a "how many" question to its figure ("how many mines
   // were dug up"); a "who", "when" or "where" question asks for what only that verb would tell.
@@ -1167,20 +1201,7 @@ function unanswered(
     asks.predicateOf === 'figure' ? figures : asks.predicateOf === 'time' ? times : shown;
   if (!answering.some((s) => holds(s, asks.predicate)))
     return `no passage says "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
-  // The thing asked for, in a passage about what the question is about: one that also holds
-  // `TOPIC_SHARE` of the other things it names ("the name of the sabotage group" is not
-  // answered by a passage that names something else). Verbs are left out: they paraphrase.
-  if (asks.focus !== null) {
-    const topic = [...ranking.slots.keys()].filter(
-      (slot) =>
-        slot !== asks.focus &&
-        !asks.focusPhrase.includes(slot) &&
-        namesAThing(q.slots[slot]?.correctedTo ?? q.slots[slot]?.word ?? '') &&
-        (q.slots[slot]?.alternatives[0]?.weight ?? 0) > DATE_WORD_WEIGHT,
-    );
-    if (!shown.some((s) => holdsFocus(s) && about(s, topic)))
-      return 'no passage states what it asks for';
-  }
+  if (asks.focus !== null && !shown.some(statesFocus)) return 'no passage states what it asks for';
   return null;
 }
 

@@ -230,7 +230,7 @@ function closestWord(index: SearchIndex, word: string): { word: string; concept:
 
 let wordnet: WordNet | null = null;
 /** Whether `word` is English (WordNet knows it, or a form of it): such a word is never "corrected". */
-function isEnglishWord(word: string): boolean {
+export function isEnglishWord(word: string): boolean {
   wordnet ??= new WordNet();
   return word.length <= MAX_WORD_LENGTH && wordnet.isWord(word);
 }

@@ -290,6 +290,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
       'how many anti-tank mines did they find in the lachin district',
       'no passage gives that figure',
     ],
+    // The letters name the Prosecutor General's Office, never who the Prosecutor General is.
+    ['who is the prosecutor general of azerbaijan', 'no passage states what it asks for'],
     // Percentages are given of the maps and of incidents, not of the 500,000 landmines.
     [
       'what percentage of the 500,000 landmines were anti-personnel',
@@ -369,6 +371,18 @@ describe('answerQuestion: what the question asks for, answered', () => {
     expect(top('internationally recognized territories occupied for three decades')?.text).toMatch(
       /three decades of occupation of the internationally recognized territories/,
     );
+  });
+});
+
+describe('answerQuestion: who holds a title', () => {
+  it.each([
+    ['who is the foreign minister', /Jeyhun Bayramov/],
+    ['who is the PR of azerbaijan', /Yashar Aliyev/],
+    ["who's the charge d'affaires", /Tofig Musayev/],
+  ])('answers %j with the name, however common the title is in the letters', (question, name) => {
+    const answer = answerQuestion(index, question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(name);
   });
 });
 
