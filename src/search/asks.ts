@@ -312,7 +312,8 @@ function usesByPart(word: string): Record<'noun' | 'verb' | 'adj' | 'adv', numbe
 
 /**
  * Whether a word names a thing: a name English lacks ("Khojavand"), or a noun that general
- * English uses as a noun at least as often as a verb ("troops", not "pull").
+ * English uses as a noun at least as often as a verb, or as a verb too rarely to tell
+ * (`MIN_VERB_USES`): "troops", "tunnel", not "pull".
  */
 export function namesAThing(word: string): boolean {
   if (!/^\p{L}+$/u.test(word)) return false;
@@ -320,7 +321,9 @@ export function namesAThing(word: string): boolean {
   if (!wn.isWord(word)) return true;
   const uses = (pos: 'noun' | 'verb') =>
     wn.baseForms(word, pos).reduce((n, base) => Math.max(n, wn.posUsageCount(base, pos)), 0);
-  return isNoun(word) && uses('noun') >= uses('verb');
+  // A verb counts against it only when seen often enough to tell ("tunnel": 1 noun, 2 verbs).
+  const verb = uses('verb');
+  return isNoun(word) && (verb < MIN_VERB_USES || uses('noun') >= verb);
 }
 
 /** Question words as people type them, contractions included ("whats", "who's" is "who"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readShape } from '../../src/search/asks.ts';
+import { namesAThing, readShape } from '../../src/search/asks.ts';
 import { countsOf, figureBefore } from '../../src/search/answer.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 
@@ -129,5 +129,30 @@ describe('countsOf: how many different figures count what is asked', () => {
 
   it('stops at enough', () => {
     expect(countsOf('two civilians, four servicemen and 9 people', people, [], 2)).toBe(2);
+  });
+});
+
+describe('namesAThing: a noun, or a name English lacks', () => {
+  it.each([
+    ['troops', true],
+    ['Khojavand', true],
+    // SemCor saw "tunnel" once as a noun and twice as a verb: too rarely to tell.
+    ['tunnel', true],
+    ['pull', false],
+    ['hurt', false],
+  ])('%s → %s', (word, thing) => {
+    expect(namesAThing(word.toLowerCase())).toBe(thing);
+  });
+});
+
+describe('readShape: whose words are asked for', () => {
+  it.each([
+    ['what did turkey say about the mines', 'turkey'],
+    ['how did the families react', 'families'],
+    ['what did the SG reply', 'sg'],
+    ['what does it say about the mines', null],
+    ['what did armenia plant', null],
+  ])('%j → %s', (question, speaker) => {
+    expect(readShape(question).speaker?.word ?? null).toBe(speaker);
   });
 });
