@@ -1060,6 +1060,10 @@ function namesAPerson(text: string): boolean {
   return false;
 }
 
+/** A sum of money as letters write it: "$2 million", "USD 50 million", "3,000 manats", "€40". */
+const MONEY =
+  /[$€£]\s?\d|\b(?:USD|US\$|EUR|AZN|GBP|CHF)\s?\d|\d(?:[\d,.]*)(?:\s+(?:thousand|million|billion))?\s+(?:dollars?|euros?|manats?|pounds|francs|roubles?|rubles?|drams?|USD|EUR|AZN)\b/i;
+
 /** A percentage as the letters write it: "25 per cent", "55%", "5 percent". */
 const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
 
@@ -1194,6 +1198,8 @@ function unanswered(
   const percentages = figures.filter((s) => PERCENTAGE.test(s.entry.passage.text));
   if (q.wantsPercentage && !percentages.some((s) => about(s, subject)))
     return 'no passage gives a percentage';
+  if (q.wantsMoney && !shown.some((s) => MONEY.test(s.entry.passage.text)))
+    return 'no passage gives a sum of money';
   const times = figures.filter((s) => TIME.test(s.entry.passage.text));
   if (asks.time && times.length === 0) return 'no passage gives a time for it';
   // The verb, in the passage that answers its clause ("how many were injured", "when did it start").

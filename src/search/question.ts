@@ -129,6 +129,8 @@ export interface ParsedQuestion {
   countedAs: string[] | null;
   /** "What percentage / how many percent": a passage must state one ("25 per cent", "55%"). */
   wantsPercentage: boolean;
+  /** "How much did it cost / pay / spend", "how much money": a passage must state a sum of money. */
+  wantsMoney: boolean;
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
   /** "When …", "on what date": prefer passages that state a day. */
@@ -153,6 +155,8 @@ const WANTS_DURATION =
   /\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|\bhow many (?:years|months|weeks|days|decades) (?:did|does|do|will|would)\b/i;
 const WANTS_PERCENTAGE =
   /\b(?:percentage|percent|per cent)\s+of\b|\b(?:what|which|how many)\s+(?:percentage|percent|per cent|%)/i;
+const WANTS_MONEY =
+  /\bhow much (?:money\b|(?:do|does|did|will|would|has|have|had|is|was)\b.*\b(?:pay|paid|cost|costs|spend|spent|worth|fund|funded|invest|invested|donate|donated|budget)\b)|\bwhat (?:was|is|were|are|did) (?:the )?(?:cost|price|budget)\b|\bhow expensive\b/i;
 const WANTS_TOTAL =
   /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
@@ -561,6 +565,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     countedAs: countedPhrase ?? null,
     wantsPercentage: WANTS_PERCENTAGE.test(text),
+    wantsMoney: WANTS_MONEY.test(text),
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
+import { parseLetter } from '../../src/corpus/parse-letter.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { COMMON_WORDS_ONLY, UNSIGNED } from '../../src/search/answer.ts';
 import {
@@ -386,6 +387,37 @@ describe('answerQuestion: who holds a title', () => {
     const answer = answerQuestion(index, question);
     expect(answer.abstained).toBe(false);
     expect(answer.results[0]?.text).toMatch(name);
+  });
+});
+
+describe('answerQuestion: a sum of money', () => {
+  it('abstains when no passage states one, and answers from one that does', () => {
+    for (const question of [
+      'how much did azerbaijan pay for demining',
+      'how much does a mine cost',
+    ])
+      expect(answerQuestion(index, question)).toMatchObject({
+        abstained: true,
+        reason: 'no passage gives a sum of money',
+      });
+    const raw = [
+      'Letter dated 1 March 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+      'Testland has spent USD 40 million on the clearance of mines in its northern districts since 2021.',
+      'Mines were cleared from 120 hectares of farmland in the northern districts.',
+    ].join('\n\n');
+    const letter = parseLetter(raw, { id: 'money', file: 'money.txt', sha256: 'b'.repeat(64) });
+    const answer = answerQuestion(
+      SearchIndex.build([letter]),
+      'how much did testland spend on demining',
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/USD 40 million/);
+  });
+
+  it('reads which questions ask for money', () => {
+    expect(parseQuestion(index, 'how much money did the UN give').wantsMoney).toBe(true);
+    expect(parseQuestion(index, 'what was the cost of demining').wantsMoney).toBe(true);
+    expect(parseQuestion(index, 'how much land is contaminated').wantsMoney).toBe(false);
   });
 });
 
