@@ -1064,6 +1064,10 @@ function namesAPerson(text: string): boolean {
 const MONEY =
   /[$€£]\s?\d|\b(?:USD|US\$|EUR|AZN|GBP|CHF)\s?\d|\d(?:[\d,.]*)(?:\s+(?:thousand|million|billion))?\s+(?:dollars?|euros?|manats?|pounds|francs|roubles?|rubles?|drams?|USD|EUR|AZN)\b/i;
 
+/** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
+const STATED_DURATION =
+  /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|many|few)[- ](?:years?|decades?|months?|weeks?|days?|hours?)\b/i;
+
 /** A percentage as the letters write it: "25 per cent", "55%", "5 percent". */
 const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
 
@@ -1198,6 +1202,9 @@ function unanswered(
   const percentages = figures.filter((s) => PERCENTAGE.test(s.entry.passage.text));
   if (q.wantsPercentage && !percentages.some((s) => about(s, subject)))
     return 'no passage gives a percentage';
+  // "how long will demining take": a length of time of something else does not answer.
+  const lasting = shown.filter((s) => STATED_DURATION.test(s.entry.passage.text));
+  if (q.wantsDuration && !lasting.some((s) => about(s, subject))) return 'no passage says how long';
   if (q.wantsMoney && !shown.some((s) => MONEY.test(s.entry.passage.text)))
     return 'no passage gives a sum of money';
   const times = figures.filter((s) => TIME.test(s.entry.passage.text));

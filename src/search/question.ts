@@ -152,7 +152,7 @@ const WANTS_DATE = /\b(?:what|which) (?:date|day)\b/i;
 const WANTS_SIGNATORY =
   /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b|\bsign(?:ed|s)? (?:the|this|that|a) (?:[\w-]+ ){0,3}(?:letter|note|annex)\b/i;
 const WANTS_DURATION =
-  /\bhow long\b|\bfor how many (?:years|months|weeks|days)\b|\bhow many (?:years|months|weeks|days|decades) (?:did|does|do|will|would)\b/i;
+  /\bhow long\b|\bfor how many (?:years|months|weeks|days|decades)\b|\bhow many (?:years|months|weeks|days|decades) (?:did|does|do|will|would|was|were|has|have|had)\b/i;
 const WANTS_PERCENTAGE =
   /\b(?:percentage|percent|per cent)\s+of\b|\b(?:what|which|how many)\s+(?:percentage|percent|per cent|%)/i;
 const WANTS_MONEY =
@@ -560,7 +560,8 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     wantsFigure: WANTS_FIGURE.test(text),
     wantsDuration,
     wantsFrequency: WANTS_FREQUENCY.test(text),
-    counted: counted >= 0 && !asks.countedMissing ? counted : null,
+    // "for how many years were the lands occupied" asks how long, not for a count of years.
+    counted: counted >= 0 && !asks.countedMissing && !wantsDuration ? counted : null,
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     countedAs: countedPhrase ?? null,

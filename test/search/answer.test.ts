@@ -294,6 +294,9 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     // Servicemen were killed at the tunnel; figures of the injured are of other places. "tunnel"
     // names a thing, though SemCor saw it twice as a verb and once as a noun.
     ['how many troops were injured in the explosion at the tunnel', 'no passage says "injured"'],
+    // Passages about the tunnel and about ANAMA say nothing of how long.
+    ['how long did the new road tunnel take to build', 'no passage says how long'],
+    ['how long has ANAMA existed', 'no passage says how long'],
     // The letters name the Prosecutor General's Office, never who the Prosecutor General is.
     ['who is the prosecutor general of azerbaijan', 'no passage states what it asks for'],
     // Percentages are given of the maps and of incidents, not of the 500,000 landmines.
@@ -387,6 +390,17 @@ describe('answerQuestion: who holds a title', () => {
     const answer = answerQuestion(index, question);
     expect(answer.abstained).toBe(false);
     expect(answer.results[0]?.text).toMatch(name);
+  });
+});
+
+describe('answerQuestion: how long', () => {
+  it('answers "for how many years" with a length of time, not a count of years', () => {
+    const q = parseQuestion(index, 'for how many years were the lands occupied');
+    expect(q.wantsDuration).toBe(true);
+    expect(q.counted).toBeNull();
+    const answer = answerQuestion(index, q.text);
+    expect(answer.abstained).toBe(false);
+    expect(answer.results.map((r) => r.text).join(' ')).toMatch(/three decades|30-year/);
   });
 });
 
