@@ -164,6 +164,27 @@ const FRAME_NOUNS = new Set([
   'context',
   'terms',
   'light',
+  // Someone's stance on something ("whats armenia's excuse", "azerbaijan's problem with …"):
+  // any passage of theirs on it answers.
+  'problem',
+  'problems',
+  'issue',
+  'issues',
+  'excuse',
+  'excuses',
+  'deal',
+  'story',
+  'stance',
+  'position',
+  'view',
+  'views',
+  'opinion',
+  'argument',
+  'arguments',
+  'complaint',
+  'complaints',
+  'explanation',
+  'justification',
 ]);
 /** "what number / share / total": a figure is asked for, which the figure checks handle. */
 const MEASURES = new Set([
@@ -566,8 +587,13 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     const copula = contracted || (next !== undefined && COPULAS.has(next.word));
     /** After "what is" / "what's": where "the X" starts. */
     const afterCopula = contracted ? i + 1 : i + 2;
+    // "what is the X", and "what is ANAMA's X": the possessor is not what is asked for.
+    const possessive = (t: Token | undefined) =>
+      t !== undefined && /['’]s$/i.test(text.slice(t.start, t.end));
     const thePhrase = (from: number) =>
-      tokens[from]?.word === 'the' ? nounPhraseHead(tokens, from + 1) : null;
+      tokens[from]?.word === 'the' || possessive(tokens[from])
+        ? nounPhraseHead(tokens, from + 1)
+        : null;
     // "when did …", "since when?": a question; "When Azerbaijan talks about …, what …" is not.
     if (wh === 'when' && (!next || AUXILIARIES.has(next.word))) shape.time = true;
     if (wh === 'what' || wh === 'which') {

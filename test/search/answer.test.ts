@@ -294,6 +294,7 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     // Servicemen were killed at the tunnel; figures of the injured are of other places. "tunnel"
     // names a thing, though SemCor saw it twice as a verb and once as a noun.
     ['how many troops were injured in the explosion at the tunnel', 'no passage says "injured"'],
+    ["what is ANAMA's budget", 'the letters never mention what it asks for'],
     // Passages about the tunnel and about ANAMA say nothing of how long.
     ['how long did the new road tunnel take to build', 'no passage says how long'],
     ['how long has ANAMA existed', 'no passage says how long'],

@@ -22,6 +22,8 @@ describe('readShape: the thing a question asks for', () => {
     ['what are the 3 countries that signed it', 'countries'],
     ['which two districts had mines', 'districts'],
     ['what brand of car hit the mine', 'brand'],
+    ["what is ANAMA's budget", 'budget'],
+    ['who is azerbaijan’s foreign minister', 'minister'],
   ])('%j asks for %j', (question, focus) => {
     expect(shape(question).focus).toBe(focus);
   });
@@ -34,6 +36,8 @@ describe('readShape: the thing a question asks for', () => {
     ['which of the letters is a note verbale', 'one of the documents'],
     ['what number of mines were found', 'a figure, checked as one'],
     ['what stops displaced people from going back', 'a verb, then a participle and its noun'],
+    ["whats armenia's excuse about the mines", "someone's stance: any passage of theirs"],
+    ["what is azerbaijan's problem with the road", "someone's stance: any passage of theirs"],
   ])('%j asks for no thing (%s)', (question) => {
     expect(shape(question).focus).toBeNull();
   });
