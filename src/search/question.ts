@@ -639,8 +639,23 @@ function whatItAsks(
     silent && silent.alternatives.length === 0 && isEnglishWord(silent.word) && thing(silent)
       ? silent.word
       : null;
+  // "how many mine victims were women": what the counted are said to be, the letters lack.
+  const complement =
+    countedEnd === null ? null : /^\s+(?:were|are|was|is)\s+(\p{L}+)/u.exec(text.slice(countedEnd));
+  const unsaid =
+    complement === null
+      ? undefined
+      : slots.find(
+          (s) =>
+            s.start === (countedEnd ?? 0) + complement[0].length - (complement[1] ?? '').length &&
+            s.alternatives.length === 0 &&
+            isEnglishWord(s.word) &&
+            thing(s),
+        );
   const missingThing =
-    missingSpeaker ?? (lacked && !slots.some((s) => held(s) && named(s)) ? lacked.word : null);
+    missingSpeaker ??
+    unsaid?.word ??
+    (lacked && !slots.some((s) => held(s) && named(s)) ? lacked.word : null);
   // The names of the clause that counts ("how many mines were found in Lachin, and who …").
   const clause =
     countedEnd === null ? null : { start: countedEnd, end: countedClauseEnd(text, countedEnd) };

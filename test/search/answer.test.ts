@@ -295,6 +295,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     // names a thing, though SemCor saw it twice as a verb and once as a noun.
     ['how many troops were injured in the explosion at the tunnel', 'no passage says "injured"'],
     ["what is ANAMA's budget", 'the letters never mention what it asks for'],
+    // What the counted are said to be: victims are civilians or military, never women.
+    ['how many mine victims were women', 'the letters never mention "women"'],
     // Passages about the tunnel and about ANAMA say nothing of how long.
     ['how long did the new road tunnel take to build', 'no passage says how long'],
     ['how long has ANAMA existed', 'no passage says how long'],
