@@ -1071,9 +1071,11 @@ const STATED_DURATION =
 /** A percentage as the letters write it: "25 per cent", "55%", "5 percent". */
 const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
 
+/** How near (in characters) a name must stand to the words that report what it said. */
+const SPEECH_REACH = 80;
 /** Words that report what someone said ("Armenia … falsely announcing", "according to"). */
 const REPORTED_SPEECH =
-  /\b(?:say|says|said|stat(?:ed|es|ing|ements?)|announc(?:ed|es|ing|ements?)|declar(?:ed|es|ing|ations?)|claim(?:ed|s|ing)?|noted|stressed|reported|respon(?:ded|ses?)|repl(?:ied|ies|y)|answered|according to|assur(?:ed|ances?))\b/i;
+  /\b(?:say|says|said|stat(?:ed|es|ing|ements?)|announc(?:ed|es|ing|ements?)|declar(?:ed|es|ing|ations?)|claim(?:ed|s|ing)?|noted|stressed|reported|respon(?:ded|ses?)|repl(?:ied|ies|y)|answered|according to|assur(?:ed|ances?))\b/gi;
 
 /**
  * Who a passage's part is from, as its heading and the signatures say, each up to its first
@@ -1140,8 +1142,13 @@ function unanswered(
   /** Whether a passage is from the one a slot names (its part's sender or signer), or quotes it. */
   const speaks = (s: Scored, slot: number | null) => {
     const alternatives = new Set(q.slots[slot ?? -1]?.alternatives.map((a) => a.concept));
-    const from = analyze(senderOf(s.entry)).some((t) => alternatives.has(t.concept));
-    return from || (holds(s, slot) && REPORTED_SPEECH.test(s.entry.passage.text));
+    if (analyze(senderOf(s.entry)).some((t) => alternatives.has(t.concept))) return true;
+    // Its words reported near its name: "Armenia misleads … by falsely announcing that …".
+    const { text } = s.entry.passage;
+    const named = readPassage(text).terms.filter((t) => alternatives.has(t.concept));
+    return [...text.matchAll(REPORTED_SPEECH)].some((m) =>
+      named.some((t) => Math.abs(t.start - m.index) <= SPEECH_REACH),
+    );
   };
   /** The thing asked for, or a kind of it ("which countries …" is answered by "Azerbaijan, Russia and Armenia"). */
   const kinds = new Set(

@@ -314,6 +314,11 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
       'what did the SG say about the khojavand letter',
       'no passage is from "SG" or reports what they said',
     ],
+    // A passage names Russia's peacekeepers and, sentences away, Armenia's statements.
+    [
+      'what did russia say about the lachin road',
+      'no passage is from "russia" or reports what they said',
+    ],
     [
       'how did the families react to the deaths in khojavand',
       'no passage is from "families" or reports what they said',
