@@ -1071,6 +1071,16 @@ const STATED_DURATION =
 /** A percentage as the letters write it: "25 per cent", "55%", "5 percent". */
 const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
 
+/** Who a letter speaks for, unnamed: any letter is from them. */
+const GOVERNMENT: ReadonlySet<string> = new Set([
+  'government',
+  'govt',
+  'gov',
+  'authorities',
+  'officials',
+  'state',
+]);
+
 /** How near (in characters) a name must stand to the words that report what it said. */
 const SPEECH_REACH = 80;
 /** Words that report what someone said ("Armenia … falsely announcing", "according to"). */
@@ -1141,6 +1151,9 @@ function unanswered(
   };
   /** Whether a passage is from the one a slot names (its part's sender or signer), or quotes it. */
   const speaks = (s: Scored, slot: number | null) => {
+    // Every letter speaks for a government: "what did the government say" asks what it says.
+    const said = q.slots[slot ?? -1];
+    if (GOVERNMENT.has(said?.correctedTo ?? said?.word ?? '')) return true;
     const alternatives = new Set(q.slots[slot ?? -1]?.alternatives.map((a) => a.concept));
     if (analyze(senderOf(s.entry)).some((t) => alternatives.has(t.concept))) return true;
     // Its words reported near its name: "Armenia misleads … by falsely announcing that …".

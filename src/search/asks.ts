@@ -472,6 +472,37 @@ const SAYING = new Set([
   'describe',
   'describes',
   'described',
+  // Who is held to have done it ("who was blamed for planting the mine"): the letters tell who
+  // did it, in their own words.
+  'blame',
+  'blames',
+  'blamed',
+  'accuse',
+  'accuses',
+  'accused',
+]);
+
+/**
+ * Verbs of keeping count ("how many victims did Azerbaijan count / record"): the letters' figure
+ * is the count, whatever verb they give it.
+ */
+const COUNTING = new Set([
+  'count',
+  'counts',
+  'counted',
+  'record',
+  'records',
+  'recorded',
+  'register',
+  'registers',
+  'registered',
+  'report',
+  'reports',
+  'reported',
+  'tally',
+  'tallied',
+  'document',
+  'documented',
 ]);
 
 /** Whether a word may be the verb of a clause (not an auxiliary, a stop word or a figure). */
@@ -658,7 +689,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       aux >= 0 && !passive
         ? clauseVerb(text, all, aux + 1, false)
         : all.filter(content).find((t) => isInflectedVerb(t.word));
-    if (verb) setPredicate(verb, 'figure');
+    if (verb && !COUNTING.has(verb.word)) setPredicate(verb, 'figure');
   }
   return shape;
 }

@@ -455,6 +455,25 @@ describe('answerQuestion: a percentage', () => {
   });
 });
 
+describe('answerQuestion: verbs the letters need not use', () => {
+  it.each([
+    // Who is blamed: the letters say who did it.
+    ['who was blamed for planting the khojavand mine', /sabotage group/],
+    // Keeping count: the figure is the count.
+    ['how many mine victims did azerbaijan count by september 2023', /314/],
+    ['how many people were recorded as killed by mines in khojavand', /killed/],
+  ])('answers %j', (question, quote) => {
+    const answer = answerQuestion(index, question);
+    expect(answer.abstained).toBe(false);
+    expect(
+      answer.results
+        .slice(0, 3)
+        .map((r) => r.text)
+        .join(' '),
+    ).toMatch(quote);
+  });
+});
+
 describe('answerQuestion: what someone said', () => {
   it.each([
     // The sender of the annex letter.
@@ -463,6 +482,8 @@ describe('answerQuestion: what someone said', () => {
     ['what did the prosecutor general say about mine victims', /Prosecutor General/],
     // Armenia is quoted ("falsely announcing"), though it sent no letter.
     ['what did armenia claim about producing mines', /announcing|statements/],
+    // Every letter speaks for a government.
+    ['what did the goverment say about the tunel explosion', /tunnel/],
     // "say about" of what cannot speak is no question of who said it.
     ['what does the refusal to share mine maps say about armenia', /./],
   ])('answers %j', (question, quote) => {
