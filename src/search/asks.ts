@@ -185,6 +185,13 @@ const FRAME_NOUNS = new Set([
   'complaints',
   'explanation',
   'justification',
+  // Someone's answer to what happened: what they said is the answer.
+  'response',
+  'responses',
+  'reaction',
+  'reactions',
+  'reply',
+  'replies',
 ]);
 /** "what number / share / total": a figure is asked for, which the figure checks handle. */
 const MEASURES = new Set([
@@ -426,6 +433,18 @@ const RESPONDING = new Set([
   'answered',
 ]);
 
+/** Nouns for an answer to what happened ("what was Russia's response"). */
+const RESPONSES = new Set([
+  'response',
+  'responses',
+  'reaction',
+  'reactions',
+  'reply',
+  'replies',
+  'answer',
+  'answers',
+]);
+
 /**
  * The speaker of "what did X say" / "how did X react": the last word of the subject between the
  * auxiliary at `tokens[from - 1]` and the first of `verbs`, when it is a content word.
@@ -610,6 +629,11 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     while (i < tokens.length && LEAD_INS.has((tokens[i] as Token).word)) i += 1;
     const first = tokens[i];
     const wh = first ? questionWord(first.word) : null;
+    // "did the SG reply to Bayramov", "has Armenia said …": a yes-or-no question about words.
+    if (!wh && first && AUXILIARIES.has(first.word) && !COPULAS.has(first.word)) {
+      const speaker = speakerOf(tokens, i + 1, SAYING) ?? speakerOf(tokens, i + 1, RESPONDING);
+      if (speaker) shape.speaker ??= asked(speaker);
+    }
     if (!wh || !first) continue;
     const next = tokens[i + 1];
     // "what's the X of …", "whats the X": the contraction stands for "what is".
@@ -634,6 +658,11 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
         : next && !AUXILIARIES.has(next.word)
           ? nounPhraseHead(tokens, i + 1, wh === 'what')
           : null;
+      // "what was the peacekeepers' response": whose words are asked for.
+      const response = copula ? tokens.findIndex((t, k) => k > i && RESPONSES.has(t.word)) : -1;
+      const responder = response > 0 ? tokens[response - 1] : undefined;
+      if (responder && content(responder) && responder.word !== 'the')
+        shape.speaker ??= asked(responder);
       if (phrase?.time) shape.time = true;
       else if (phrase && !isInflectedVerb(phrase.head.word))
         shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };

@@ -314,6 +314,11 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
       'what did the SG say about the khojavand letter',
       'no passage is from "SG" or reports what they said',
     ],
+    ['did the SG reply to bayramov', 'no passage is from "SG" or reports what they said'],
+    [
+      'what was the russian peacekeepers response to the sabotage group',
+      'no passage is from "peacekeepers" or reports what they said',
+    ],
     // A passage names Russia's peacekeepers and, sentences away, Armenia's statements.
     [
       'what did russia say about the lachin road',

@@ -38,6 +38,7 @@ describe('readShape: the thing a question asks for', () => {
     ['what stops displaced people from going back', 'a verb, then a participle and its noun'],
     ["whats armenia's excuse about the mines", "someone's stance: any passage of theirs"],
     ["what is azerbaijan's problem with the road", "someone's stance: any passage of theirs"],
+    ["what was azerbaijan's response to the attack", 'a response: what they said answers'],
   ])('%j asks for no thing (%s)', (question) => {
     expect(shape(question).focus).toBeNull();
   });
@@ -155,6 +156,11 @@ describe('readShape: whose words are asked for', () => {
     ['how did the families react', 'families'],
     ['what did the SG reply', 'sg'],
     ['what does it say about the mines', null],
+    ['did the SG reply to bayramov', 'sg'],
+    ['has armenia said anything about the maps', 'armenia'],
+    ['what was the russian peacekeepers response', 'peacekeepers'],
+    ["what was azerbaijan's reaction to the attack", 'azerbaijan'],
+    ['did the PR sign the 2022 letter', null],
     ['what did armenia plant', null],
   ])('%j → %s', (question, speaker) => {
     expect(readShape(question).speaker?.word ?? null).toBe(speaker);
