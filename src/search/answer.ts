@@ -1068,6 +1068,19 @@ const MONEY =
 const STATED_DURATION =
   /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|many|few)[- ](?:years?|decades?|months?|weeks?|days?|hours?)\b/i;
 
+/** A time to come, said without a year: "within the next five years", "by the end of next year". */
+const FUTURE_TIME =
+  /\b(?:within|in) the (?:next|coming) (?:\w+ )?(?:years?|months?|decades?)\b|\bby the end of (?:next|this) (?:year|decade)\b|\bnext year\b/i;
+
+/** Whether a passage states a time after its letter's: a later year, or `FUTURE_TIME`. */
+function statesFuture({ letter, passage }: IndexedPassage): boolean {
+  const year = Number(letter.date.slice(0, 4));
+  return (
+    FUTURE_TIME.test(passage.text) ||
+    [...passage.text.matchAll(/\b(?:19|20)\d{2}\b/g)].some((m) => Number(m[0]) > year)
+  );
+}
+
 /** A percentage as the letters write it: "25 per cent", "55%", "5 percent". */
 const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
 
@@ -1225,6 +1238,8 @@ function unanswered(
   // "how long will demining take": a length of time of something else does not answer.
   const lasting = shown.filter((s) => STATED_DURATION.test(s.entry.passage.text));
   if (q.wantsDuration && !lasting.some((s) => about(s, subject))) return 'no passage says how long';
+  if (q.wantsFuture && !shown.some((s) => statesFuture(s.entry)))
+    return 'no passage says when it will be';
   if (q.wantsMoney && !shown.some((s) => MONEY.test(s.entry.passage.text)))
     return 'no passage gives a sum of money';
   const times = figures.filter((s) => TIME.test(s.entry.passage.text));

@@ -131,6 +131,11 @@ export interface ParsedQuestion {
   wantsPercentage: boolean;
   /** "How much did it cost / pay / spend", "how much money": a passage must state a sum of money. */
   wantsMoney: boolean;
+  /**
+   * "When will …", "how long will … take": a time to come. A passage must state one: a year
+   * after its letter's, or "within the next five years", "by the end of 2030".
+   */
+  wantsFuture: boolean;
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
   /** "When …", "on what date": prefer passages that state a day. */
@@ -157,6 +162,8 @@ const WANTS_PERCENTAGE =
   /\b(?:percentage|percent|per cent)\s+of\b|\b(?:what|which|how many)\s+(?:percentage|percent|per cent|%)/i;
 const WANTS_MONEY =
   /\bhow much (?:money\b|(?:do|does|did|will|would|has|have|had|is|was)\b.*\b(?:pay|paid|cost|costs|spend|spent|worth|fund|funded|invest|invested|donate|donated|budget)\b)|\bwhat (?:was|is|were|are|did) (?:the )?(?:cost|price|budget)\b|\bhow expensive\b/i;
+const WANTS_FUTURE =
+  /\bwhen (?:will|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|expected to|due to|planned to)\b|\bhow (?:long|many \w+) will\b/i;
 const WANTS_TOTAL =
   /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
@@ -567,6 +574,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     countedAs: countedPhrase ?? null,
     wantsPercentage: WANTS_PERCENTAGE.test(text),
     wantsMoney: WANTS_MONEY.test(text),
+    wantsFuture: WANTS_FUTURE.test(text),
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),

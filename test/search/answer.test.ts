@@ -417,6 +417,27 @@ describe('answerQuestion: how long', () => {
   });
 });
 
+describe('answerQuestion: a time to come', () => {
+  it('abstains when no passage states one, and answers from one that does', () => {
+    expect(answerQuestion(index, 'when will all the mines be cleared')).toMatchObject({
+      abstained: true,
+      reason: 'no passage says when it will be',
+    });
+    const raw = [
+      'Letter dated 1 March 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+      'Testland expects to clear all mines from its northern districts by 2031.',
+      'Mines were cleared from 120 hectares of farmland in the northern districts in 2024.',
+    ].join('\n\n');
+    const letter = parseLetter(raw, { id: 'future', file: 'future.txt', sha256: 'c'.repeat(64) });
+    const answer = answerQuestion(
+      SearchIndex.build([...letters, letter]),
+      'when will testland clear the mines in the north',
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/by 2031/);
+  });
+});
+
 describe('answerQuestion: a sum of money', () => {
   it('abstains when no passage states one, and answers from one that does', () => {
     for (const question of [
@@ -434,7 +455,7 @@ describe('answerQuestion: a sum of money', () => {
     ].join('\n\n');
     const letter = parseLetter(raw, { id: 'money', file: 'money.txt', sha256: 'b'.repeat(64) });
     const answer = answerQuestion(
-      SearchIndex.build([letter]),
+      SearchIndex.build([...letters, letter]),
       'how much did testland spend on demining',
     );
     expect(answer.abstained).toBe(false);
