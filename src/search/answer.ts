@@ -1033,9 +1033,17 @@ function signaturesFor(index: SearchIndex, q: ParsedQuestion, scope: Scope): Sco
       .filter((p) => isSignature(p.text) && (!scope.part || p.part === scope.part))
       .sort((a, b) => Number(b.part === first) - Number(a.part === first) || a.n - b.n);
     for (const passage of signed) signatures.push({ ...best, entry: { letter, passage } });
+    // "who sent the note verbale": a note is unsigned, and its opening names who sends it ("The
+    // Permanent Mission … hereby submits"). Who signed it, it does not say.
+    const opening = letter.passages[0];
+    if (signed.length === 0 && letter.kind === 'note verbale' && !SIGNING.test(q.text) && opening)
+      signatures.push({ ...best, entry: { letter, passage: opening } });
   }
   return signatures;
 }
+
+/** A question about signing ("who signed", "signatory"), not about who sent or wrote. */
+const SIGNING = /\bsign/i;
 
 /**
  * A time a passage states: a date, a day of a month ("4 April is observed as …"), a year, or a

@@ -433,6 +433,9 @@ const RESPONDING = new Set([
   'answered',
 ]);
 
+/** Subjects that are no content word: after them, a clause's first content word is its verb. */
+const PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
+
 /** Nouns for an answer to what happened ("what was Russia's response"). */
 const RESPONSES = new Set([
   'response',
@@ -553,7 +556,8 @@ function clauseVerb(
   const first = clause[0];
   if (passive && first && /ing$/.test(first.word) && isVerb(first.word)) return first;
   if (passive) return rest.filter((t) => isInflectedVerb(t.word)).at(-1) ?? null;
-  const candidates = rest.slice(1);
+  // "what did they find": after a pronoun (no content word), the first content word is the verb.
+  const candidates = first && PRONOUNS.has(first.word) ? rest : rest.slice(1);
   return (
     candidates.find((t) => isInflectedVerb(t.word)) ??
     // "what did the mines near cemeteries show": "show" is used mostly as a verb, "near" not.

@@ -227,6 +227,11 @@ describe('answerQuestion: who signed', () => {
     });
   });
 
+  it('answers who sent an unsigned note verbale with its opening, which names the sender', () => {
+    for (const question of ['who sent the note verbale', 'who wrote the NV'])
+      expect(top(question)?.text).toMatch(/^The Permanent Mission of the Republic of Azerbaijan/);
+  });
+
   it('abstains on an unsigned note verbale rather than quote something else', () => {
     const answer = answerQuestion(index, 'Who signed the note verbale of April 2021?');
     expect(answer).toMatchObject({ abstained: true, reason: UNSIGNED, results: [] });

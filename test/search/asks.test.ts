@@ -79,6 +79,11 @@ describe('readShape: the verb a question asks about', () => {
     expect(readShape('what did the mines near cemeteries show').verb?.word).toBe('show');
   });
 
+  it('reads the verb right after a pronoun subject ("what did they find near lachin")', () => {
+    expect(readShape('ok what did they find near lachin').verb?.word).toBe('find');
+    expect(readShape('what did it hit in khojavand').verb?.word).toBe('hit');
+  });
+
   it('reads the verb of "what did X VERB", not of what follows a saying verb', () => {
     expect(readShape('what did the secretary-general reply').verb?.word).toBe('reply');
     expect(readShape('what does it say the attacks are meant to achieve').verb).toBeNull();
