@@ -16,6 +16,7 @@ import { describesNext, namesAThing } from './asks.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
 import { type Highlight, pickExcerpt, splitSentences } from './excerpt.ts';
 import { resolveLetterReference } from './letter-reference.ts';
+import type { DateHint } from './time.ts';
 import {
   CORRECTED_WEIGHT,
   DATE_WORD_WEIGHT,
@@ -1080,6 +1081,20 @@ const STATED_DURATION =
 const FUTURE_TIME =
   /\b(?:within|in) the (?:next|coming) (?:\w+ )?(?:years?|months?|decades?)\b|\bby the end of (?:next|this) (?:year|decade)\b|\bnext year\b/i;
 
+/**
+ * Whether a passage is of a time (its letter or annex is dated in it) or tells of it (names a
+ * year in it).
+ */
+function ofTime({ letter, passage }: IndexedPassage, time: DateHint): boolean {
+  const annex = passage.part === 'letter' ? null : letter.annexes[passage.partIndex - 1]?.date;
+  if ([letter.date, annex].some((d) => d && d >= time.from && d <= time.to)) return true;
+  const [first, last] = [Number(time.from.slice(0, 4)), Number(time.to.slice(0, 4))];
+  return [...passage.text.matchAll(/\b(?:19|20)\d{2}\b/g)].some((m) => {
+    const year = Number(m[0]);
+    return year >= first && year <= last;
+  });
+}
+
 /** Whether a passage states a time after its letter's: a later year, or `FUTURE_TIME`. */
 function statesFuture({ letter, passage }: IndexedPassage): boolean {
   const year = Number(letter.date.slice(0, 4));
@@ -1246,6 +1261,9 @@ function unanswered(
   // "how long will demining take": a length of time of something else does not answer.
   const lasting = shown.filter((s) => STATED_DURATION.test(s.entry.passage.text));
   if (q.wantsDuration && !lasting.some((s) => about(s, subject))) return 'no passage says how long';
+  // "how many mine victims were there in 2019": no passage of that time, or telling of it.
+  if (date && !date.upTo && !shown.some((s) => ofTime(s.entry, date)))
+    return `no passage is of ${date.words} or tells of it`;
   if (q.wantsFuture && !shown.some((s) => statesFuture(s.entry)))
     return 'no passage says when it will be';
   if (q.wantsMoney && !shown.some((s) => MONEY.test(s.entry.passage.text)))

@@ -300,6 +300,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     // names a thing, though SemCor saw it twice as a verb and once as a noun.
     ['how many troops were injured in the explosion at the tunnel', 'no passage says "injured"'],
     ["what is ANAMA's budget", 'the letters never mention what it asks for'],
+    // The letters are of 2021 to 2024 and tell of 2020 on; none tells of 2019.
+    ['how many mine victims were there in 2019', 'no passage is of 2019 or tells of it'],
     // What the counted are said to be: victims are civilians or military, never women.
     ['how many mine victims were women', 'the letters never mention "women"'],
     // Passages about the tunnel and about ANAMA say nothing of how long.
