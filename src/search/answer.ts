@@ -1248,8 +1248,14 @@ function unanswered(
   // The passages that state what is asked: the figure, the time.
   let figures = shown;
   if (q.counted !== null) {
+    const { wholeFigure } = q;
     figures = shown.filter(
-      (s) => s.counted && asks.names.every((n) => holds(s, n)) && about(s, asks.things),
+      (s) =>
+        s.counted &&
+        asks.names.every((n) => holds(s, n)) &&
+        about(s, asks.things) &&
+        (wholeFigure === null ||
+          s.entry.passage.text.replace(/,/g, '').includes(wholeFigure.replace(/,/g, ''))),
     );
     if (figures.length === 0) return 'no passage gives that figure';
   }

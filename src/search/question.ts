@@ -136,6 +136,11 @@ export interface ParsedQuestion {
    * after its letter's, or "within the next five years", "by the end of 2030".
    */
   wantsFuture: boolean;
+  /**
+   * The figure of the whole a "how many of the 61 dead were civilians" counts a part of: the
+   * passage that gives the part must be about that whole, so it names the figure. Null otherwise.
+   */
+  wholeFigure: string | null;
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
   /** "When …", "on what date": prefer passages that state a day. */
@@ -168,7 +173,13 @@ const WANTS_TOTAL =
   /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
 /** "how many of the (500,000) …": a part of a whole is counted. */
-const PARTITIVE = /^of\s+(?:the|these|those|all)\s+(?:[\d,.]+\s+)?/i;
+const PARTITIVE = /^of\s+(?:the|these|those|all)\s+(?:([\d,.]*\d)\s+)?/i;
+/** The figure of the whole in "how many of the 61 dead …", as the letters may write it. */
+function wholeFigureOf(text: string): string | null {
+  const m = HOW_MANY.exec(text);
+  const figure = m ? PARTITIVE.exec(text.slice(m.index + m[0].length))?.[1] : undefined;
+  return figure ?? null;
+}
 /** "how many (more) (of the 314) X …": what follows names the thing counted. */
 const HOW_MANY = /\bhow (?:many|much)\s+(?:more\s+)?/i;
 /** In "how long did X last?", the verb is part of the question form, not something to find. */
@@ -571,6 +582,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     counted: counted >= 0 && !asks.countedMissing && !wantsDuration ? counted : null,
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
+    wholeFigure: counted >= 0 ? wholeFigureOf(text) : null,
     countedAs: countedPhrase ?? null,
     wantsPercentage: WANTS_PERCENTAGE.test(text),
     wantsMoney: WANTS_MONEY.test(text),

@@ -300,6 +300,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     // names a thing, though SemCor saw it twice as a verb and once as a noun.
     ['how many troops were injured in the explosion at the tunnel', 'no passage says "injured"'],
     ["what is ANAMA's budget", 'the letters never mention what it asks for'],
+    // Of the 61 who died, the letters give no breakdown; "2 civilians" are of another count.
+    ['how many of the 61 dead were civilians', 'no passage gives that figure'],
     // The letters are of 2021 to 2024 and tell of 2020 on; none tells of 2019.
     ['how many mine victims were there in 2019', 'no passage is of 2019 or tells of it'],
     // What the counted are said to be: victims are civilians or military, never women.
@@ -410,6 +412,17 @@ describe('answerQuestion: who holds a title', () => {
     const answer = answerQuestion(index, question);
     expect(answer.abstained).toBe(false);
     expect(answer.results[0]?.text).toMatch(name);
+  });
+});
+
+describe('answerQuestion: a part of a whole the question states', () => {
+  it('answers from the passage that gives the whole', () => {
+    expect(parseQuestion(index, 'how many of the 350 victims were civilians').wholeFigure).toBe(
+      '350',
+    );
+    expect(top('how many of the 350 victims were civilians')?.text).toMatch(
+      /including 50 civilians/,
+    );
   });
 });
 
