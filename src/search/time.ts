@@ -3,7 +3,10 @@
  * "between November 2020 and February 2021". Months may be written short ("sept", "aug").
  */
 
-/** A span of dates a question refers to, and whether it asks "by then" or "at that time". */
+/**
+ * A span of dates a question refers to, and whether it asks "by then" or "at that time"; "after
+ * September 2023" runs from then on (`to` is 9999-12-31).
+ */
 export interface DateHint {
   from: string;
   to: string;
@@ -39,6 +42,14 @@ const UP_TO = new RegExp(
   'i',
 );
 
+/** "after September 2023", "since 2021": from then on, with no end. */
+const FROM_ON = new RegExp(
+  `\\b(?:after|since|following)\\s+(?:the\\s+)?(?:\\d{1,2}\\s+)?(?:(?:${MONTH_NAME})\\.?\\s+)?(?:19|20)\\d{2}\\b`,
+  'i',
+);
+/** The end of a span with no end. */
+const OPEN_END = '9999-12-31';
+
 function monthOf(name: string): number {
   const folded = name.toLowerCase();
   return MONTHS.findIndex((names) => names.includes(folded));
@@ -55,6 +66,7 @@ function endOfMonth(year: number, month: number): string {
  */
 export function parseDateHint(text: string): DateHint | null {
   const upTo = UP_TO.test(text);
+  const fromOn = !upTo && FROM_ON.test(text);
   const months = [...text.matchAll(MONTH_YEAR)].map((m) => {
     const year = Number(m[2]);
     const month = monthOf(m[1] ?? '');
@@ -68,12 +80,13 @@ export function parseDateHint(text: string): DateHint | null {
     const sorted = [...months].sort((a, b) => a.from.localeCompare(b.from));
     return {
       from: sorted[0]?.from ?? '',
-      to: sorted.at(-1)?.to ?? '',
+      to: fromOn ? OPEN_END : (sorted.at(-1)?.to ?? ''),
       upTo,
       words: months.map((m) => m.words).join(' '),
     };
   }
   const y = YEAR.exec(text);
-  if (y?.[1]) return { from: `${y[1]}-01-01`, to: `${y[1]}-12-31`, upTo, words: y[1] };
+  if (y?.[1])
+    return { from: `${y[1]}-01-01`, to: fromOn ? OPEN_END : `${y[1]}-12-31`, upTo, words: y[1] };
   return null;
 }

@@ -168,6 +168,19 @@ describe('parseDateHint', () => {
     expect(parseDateHint('no time here')).toBeNull();
   });
 
+  it('reads "after" and "since" as from then on', () => {
+    expect(parseDateHint('mines found after the sept 2023 operation')).toMatchObject({
+      from: '2023-09-01',
+      to: '9999-12-31',
+      upTo: false,
+    });
+    expect(parseDateHint('victims since 2020')).toMatchObject({
+      from: '2020-01-01',
+      to: '9999-12-31',
+    });
+    expect(parseDateHint('the letter from 2021')).toMatchObject({ to: '2021-12-31' });
+  });
+
   it('reads two months as a span', () => {
     expect(parseDateHint('killed between November 2020 and February 2021?')).toEqual({
       from: '2020-11-01',
