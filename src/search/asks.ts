@@ -185,6 +185,18 @@ const FRAME_NOUNS = new Set([
   'complaints',
   'explanation',
   'justification',
+  // How two things relate ("what's the link between incidents and the maps"): passages about
+  // both answer.
+  'link',
+  'links',
+  'connection',
+  'connections',
+  'relationship',
+  'relation',
+  'difference',
+  'differences',
+  'similarity',
+  'correlation',
   // Someone's answer to what happened: what they said is the answer.
   'response',
   'responses',

@@ -39,6 +39,7 @@ describe('readShape: the thing a question asks for', () => {
     ["whats armenia's excuse about the mines", "someone's stance: any passage of theirs"],
     ["what is azerbaijan's problem with the road", "someone's stance: any passage of theirs"],
     ["what was azerbaijan's response to the attack", 'a response: what they said answers'],
+    ["what's the link between mine incidents and the maps", 'a relation: passages about both'],
   ])('%j asks for no thing (%s)', (question) => {
     expect(shape(question).focus).toBeNull();
   });
