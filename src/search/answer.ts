@@ -1135,6 +1135,18 @@ function senderOf({ letter, passage }: IndexedPassage): string {
   return [title, ...signed].map((from) => from.split(/\bto\b/i)[0] ?? '').join(' ');
 }
 
+/** `senderOf`'s concepts, per letter and part, read once. */
+const senders = new WeakMap<Letter, Map<string, ReadonlySet<string>>>();
+function senderConcepts(entry: IndexedPassage): ReadonlySet<string> {
+  let parts = senders.get(entry.letter);
+  if (!parts) senders.set(entry.letter, (parts = new Map()));
+  const key = `${entry.passage.part}${entry.passage.partIndex}`;
+  let concepts = parts.get(key);
+  if (!concepts)
+    parts.set(key, (concepts = new Set(analyze(senderOf(entry)).map((t) => t.concept))));
+  return concepts;
+}
+
 /**
  * Why the passages found do not answer the question, or null when they do: only the letters'
  * common words match; most of what it names is not in the letters (`MISSING_NAMES`); or what it
@@ -1191,7 +1203,7 @@ function unanswered(
     const said = q.slots[slot ?? -1];
     if (GOVERNMENT.has(said?.correctedTo ?? said?.word ?? '')) return true;
     const alternatives = new Set(q.slots[slot ?? -1]?.alternatives.map((a) => a.concept));
-    if (analyze(senderOf(s.entry)).some((t) => alternatives.has(t.concept))) return true;
+    for (const concept of senderConcepts(s.entry)) if (alternatives.has(concept)) return true;
     // Its words reported near its name: "Armenia misleads … by falsely announcing that …".
     const { text } = s.entry.passage;
     const named = readPassage(text).terms.filter((t) => alternatives.has(t.concept));
