@@ -516,6 +516,11 @@ describe('answerQuestion: a percentage', () => {
 
 describe('answerQuestion: verbs the letters need not use', () => {
   it.each([
+    // "made" as people say it: the letters write "produced".
+    [
+      'wait so armenia made the mines in 2021??',
+      /produced in (?:the Republic of )?Armenia in 2021/,
+    ],
     // Who is blamed: the letters say who did it.
     ['who was blamed for planting the khojavand mine', /sabotage group/],
     // Keeping count: the figure is the count.
