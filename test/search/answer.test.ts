@@ -516,6 +516,8 @@ describe('answerQuestion: a percentage', () => {
 
 describe('answerQuestion: verbs the letters need not use', () => {
   it.each([
+    // Everyday words for what the letters name more generally.
+    ['what happened to the car in khojavand', /a vehicle exploded/],
     // "made" as people say it: the letters write "produced".
     [
       'wait so armenia made the mines in 2021??',
