@@ -514,10 +514,14 @@ describe('answerQuestion: a percentage', () => {
   });
 });
 
+describe('answerQuestion: everyday words for what the letters name', () => {
+  it('reads "car" as the letters\' "vehicle"', () => {
+    expect(top('what happened to the car in khojavand')?.text).toMatch(/a vehicle exploded/);
+  });
+});
+
 describe('answerQuestion: verbs the letters need not use', () => {
   it.each([
-    // Everyday words for what the letters name more generally.
-    ['what happened to the car in khojavand', /a vehicle exploded/],
     // "made" as people say it: the letters write "produced".
     [
       'wait so armenia made the mines in 2021??',
