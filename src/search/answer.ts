@@ -161,8 +161,10 @@ export function figureBefore(
 }
 
 /**
- * How many different figures in `text` count a word in `wanted`, as `figureBefore` reads them
- * ("two civilians and four servicemen": 2), stopping at `enough`.
+ * How many different things `text` counts among `wanted`, each by figures of its own, as
+ * `figureBefore` reads them: "two civilians and four servicemen" counts 2 things; "victims has
+ * reached 314 people, of whom 61 people have died" 1 (a figure or a word shared joins two
+ * counts into one thing). Stops at `enough`.
  */
 export function countsOf(
   text: string,
@@ -173,18 +175,27 @@ export function countsOf(
   const { tokens, terms } = readPassage(text);
   const isFigure = (word: string) =>
     (/^\d/.test(word) ? !YEAR_FIGURE.test(word) : NUMBER_WORDS.has(word)) && !stated.includes(word);
-  const figures = new Set<number>();
+  /** Counts joined by a shared figure or word: each group is one thing counted. */
+  const groups: { figures: Set<number>; words: Set<string> }[] = [];
   for (const term of terms) {
-    if (figures.size >= enough) break;
+    if (groups.length >= enough) break;
     if (!wanted.has(term.concept)) continue;
     const at = tokenEnding(tokens, term.end);
     if (at < 0) continue;
     // A word that describes the noun after it ("landmine victims") is not what a figure counts.
     if (describesNext(tokens[at + 1]?.word)) continue;
     const figure = countedBy(at);
-    if (figure >= 0) figures.add(figure);
+    if (figure < 0) continue;
+    const joined = groups.filter((g) => g.figures.has(figure) || g.words.has(term.concept));
+    const group = { figures: new Set([figure]), words: new Set([term.concept]) };
+    for (const g of joined) {
+      for (const f of g.figures) group.figures.add(f);
+      for (const w of g.words) group.words.add(w);
+      groups.splice(groups.indexOf(g), 1);
+    }
+    groups.push(group);
   }
-  return figures.size;
+  return groups.length;
 
   /** The token of the figure that counts the word at token `at`, or -1. */
   function countedBy(at: number): number {
@@ -911,16 +922,25 @@ export function rankPassages(
       // "How many of the landmines were anti-tank mines": a figure for the landmines is not one.
       const whole = q.countedWhole === null ? undefined : q.slots[q.countedWhole];
       for (const a of whole?.alternatives ?? []) wanted.delete(a.concept);
-      pool = pool
-        .map((r) => {
-          const text = r.entry.passage.text;
-          const counts = index.hasFigure(index.passageId(r.entry))
-            ? countsOf(text, wanted, q.statedFigures, 2)
-            : 0;
+      const read = pool.map((r) => {
+        const text = r.entry.passage.text;
+        const counts = index.hasFigure(index.passageId(r.entry))
+          ? countsOf(text, wanted, q.statedFigures, 2)
+          : 0;
+        // "In total": the parts it adds up ("two civilians and four servicemen"), or a count
+        // said to be a total ("the total number … 314").
+        return {
+          r,
+          counts,
+          total: q.wantsTotal && counts > 0 && (counts >= 2 || TOTAL.test(text)),
+        };
+      });
+      // Where some passage gives a total, a count of one part is not the answer.
+      const totals = read.some((x) => x.total);
+      pool = read
+        .map(({ r, counts, total }) => {
           if (counts === 0) return r;
-          // A total is stated as one ("the total number … 314") or as the parts it adds up.
-          const total = counts >= 2 || TOTAL.test(text);
-          const lift = !q.wantsTotal ? 1 + COUNTED_BOOST : total ? (1 + COUNTED_BOOST) ** 2 : 1;
+          const lift = total ? (1 + COUNTED_BOOST) ** 2 : totals ? 1 : 1 + COUNTED_BOOST;
           return { ...r, score: r.score * lift, counted: true };
         })
         .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);

@@ -587,6 +587,10 @@ describe('answerQuestion: a total', () => {
     expect(texts.join(' ')).not.toMatch(/As a result of this provocation, 2 civilians were killed/);
   });
 
+  it('answers "in total" with a count of one part when no passage gives a total', () => {
+    expect(top('how many mines were found in total near lachin')?.text).toMatch(/1,318 pieces/);
+  });
+
   it('leaves a plain "how many" to any passage that counts it', () => {
     expect(parseQuestion(index, 'how many people died in khojavand on 19 sept').wantsTotal).toBe(
       false,
