@@ -1287,7 +1287,9 @@ function unanswered(
         asks.names.every((n) => holds(s, n)) &&
         about(s, asks.things) &&
         (wholeFigure === null ||
-          s.entry.passage.text.replace(/,/g, '').includes(wholeFigure.replace(/,/g, ''))),
+          s.entry.passage.text.replace(/,/g, '').includes(wholeFigure.replace(/,/g, ''))) &&
+        // "how many people did ANAMA train in 2023": a figure of that time.
+        (date === null || date.upTo || ofTime(s.entry, date)),
     );
     if (figures.length === 0) return 'no passage gives that figure';
   }
