@@ -318,7 +318,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     // ANAMA is named in a 2021 note; no figure of it is of 2023.
     ['how many people did ANAMA train in 2023', 'no passage gives that figure'],
     // The letters are of 2021 to 2024 and tell of 2020 on; none tells of 2019.
-    ['how many mine victims were there in 2019', 'no passage is of 2019 or tells of it'],
+    ['were there mine victims in 2019', 'no passage is of 2019 or tells of it'],
+    ['how many mine victims were there in 2019', 'no passage gives that figure'],
     // What the counted are said to be: victims are civilians or military, never women.
     ['how many mine victims were women', 'the letters never mention "women"'],
     // Passages about the tunnel and about ANAMA say nothing of how long.
