@@ -1075,8 +1075,41 @@ const TIME = new RegExp(
   'i',
 );
 
-/** "who is / was / 's": one person is asked for. */
-const WHO_IS = /\bwho(?:'s|\s+is|\s+was)\b/i;
+/** "who is / was / 's", "who were the two …": one person, or people counted, are asked for. */
+const WHO_IS =
+  /\bwho(?:'s|\s+is|\s+was)\b|\bwho\s+(?:are|were)\s+the\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i;
+
+/** Nouns that ask for a quantity ("the population of …", "the length of the tunnel"). */
+const QUANTITIES: ReadonlySet<string> = new Set([
+  'population',
+  'size',
+  'area',
+  'length',
+  'width',
+  'depth',
+  'height',
+  'weight',
+  'age',
+  'cost',
+  'price',
+  'budget',
+  'distance',
+  'speed',
+]);
+/** A figure that is no year: "1,318", "25 per cent". */
+const STATED_FIGURE = /\b(?!(?:19|20)\d{2}\b)\d[\d,.]*\b/g;
+/** How near (in characters) a figure must stand to the quantity it gives. */
+const QUANTITY_REACH = 40;
+
+/** Whether `text` gives a figure near a word of `concepts` ("a population of 5,000"). */
+function figureNear(text: string, concepts: ReadonlySet<string>): boolean {
+  const at = readPassage(text)
+    .terms.filter((t) => concepts.has(t.concept))
+    .map((t) => t.start);
+  return [...text.matchAll(STATED_FIGURE)].some((m) =>
+    at.some((start) => Math.abs(start - m.index) <= QUANTITY_REACH),
+  );
+}
 
 /** Two capitalized words in a row, one of them no English word: a person's name ("Jeyhun Bayramov"). */
 const NAME_PAIR = /\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)\b/gu;
@@ -1253,8 +1286,17 @@ function unanswered(
   // "who is the prosecutor general": the passage must also name someone (a signature, a name).
   // "who are the families forced from their homes" asks for a group, not a name.
   const personAsked = asks.person && asks.focus !== null && WHO_IS.test(q.text);
+  // "what is the population of Khojavand": a quantity is stated with a figure.
+  const focusWord = asks.focus === null ? '' : (q.slots[asks.focus]?.word ?? '');
+  const quantityAsked = QUANTITIES.has(focusWord);
+  const focusConcepts = new Set(
+    (asks.focus === null ? [] : (q.slots[asks.focus]?.alternatives ?? [])).map((a) => a.concept),
+  );
   const statesFocus = (s: Scored) =>
-    holdsFocus(s) && about(s, topic) && (!personAsked || namesAPerson(s.entry.passage.text));
+    holdsFocus(s) &&
+    about(s, topic) &&
+    (!personAsked || namesAPerson(s.entry.passage.text)) &&
+    (!quantityAsked || figureNear(s.entry.passage.text, focusConcepts));
   // "who is the foreign minister": a passage naming who holds the title asked about answers it,
   // however common the title is in the letters.
   const namesWhoIsAsked = personAsked && !lacks(asks.focus) && shown.some(statesFocus);

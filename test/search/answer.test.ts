@@ -315,6 +315,10 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ["what is ANAMA's budget", 'the letters never mention what it asks for'],
     // Of the 61 who died, the letters give no breakdown; "2 civilians" are of another count.
     ['how many of the 61 dead were civilians', 'no passage gives that figure'],
+    // Who the two civilians were: no passage names them.
+    ['who were the two civilians killed in the car', 'no passage states what it asks for'],
+    // A population is given by a figure; the letters speak of the civilian population, with none.
+    ['what is the population of khojavand', 'no passage states what it asks for'],
     // ANAMA is named in a 2021 note; no figure of it is of 2023.
     ['how many people did ANAMA train in 2023', 'no passage gives that figure'],
     // The letters are of 2021 to 2024 and tell of 2020 on; none tells of 2019.
