@@ -1422,6 +1422,8 @@ export function answerQuestion(
   const scope = scopeOf(index, q, options);
   // "who wrote Hamlet": a signature answers only a question about the letters' own things.
   const aboutTheLetters = !q.asks.missingName && !q.asks.missingThing;
+  const dated = openingsOfDated(index, q, scope);
+  if (dated) return answer(dated, dated.length, 1);
   const signatures = q.wantsSignatory && aboutTheLetters ? signaturesFor(index, q, scope) : null;
   if (signatures?.length === 0) return abstain(UNSIGNED);
   if (signatures) return answer(signatures, signatures.length, 1);
@@ -1454,6 +1456,55 @@ export function answerQuestion(
 /** "which of the letters isn't addressed to the Secretary-General": what the letters must lack. */
 const NOT_LETTER =
   /\bwhich (?:of the (?:\w+ )?)?(?:letters?|documents?|ones?|one)\s+(?:is|was|are|were)(?:n['’]?t| not)\s+(?:(?:addressed|sent|written|signed|submitted|transmitted)\s+)?((?:to|from|by)\s[^?!.]+)/i;
+
+/** Words of a letter being written and sent: "when was the Khojavand letter written". */
+const DATING: ReadonlySet<string> = new Set([
+  'write',
+  'written',
+  'wrote',
+  'send',
+  'sent',
+  'date',
+  'dated',
+  'issue',
+  'issued',
+  'publish',
+  'published',
+  'circulate',
+  'circulated',
+  'submit',
+  'submitted',
+  'sign',
+  'signed',
+]);
+
+/**
+ * For "when was the Khojavand letter written", "what date was the NV sent": the opening passage
+ * of each letter part the question names, whose citation gives its date; null for other
+ * questions.
+ */
+function openingsOfDated(index: SearchIndex, q: ParsedQuestion, scope: Scope): Scored[] | null {
+  if (!(q.asks.time || q.wantsDate) || !scope.groups) return null;
+  if (!q.slots.every((s) => DATING.has(s.word))) return null;
+  const openings: Scored[] = [];
+  for (const g of scope.groups) {
+    const part = index.headingGroups[g];
+    if (!part) continue;
+    const opening = part.letter.passages.find((p) =>
+      part.annexIndex < 0
+        ? p.part === 'letter'
+        : p.part !== 'letter' && p.partIndex === part.annexIndex + 1,
+    );
+    if (opening)
+      openings.push({
+        entry: { letter: part.letter, passage: opening },
+        score: 1,
+        evidence: 1,
+        mask: 0,
+      });
+  }
+  return openings.length > 0 ? openings : null;
+}
 
 /**
  * For "which letter isn't addressed to the Secretary-General" (or "wasn't sent by …", "is not

@@ -245,6 +245,15 @@ describe('answerQuestion: who signed', () => {
       expect(top(question)?.text).toMatch(/^The Permanent Mission of the Republic of Azerbaijan/);
   });
 
+  it('answers when a letter was written with its opening, whose citation gives the date', () => {
+    const answer = answerQuestion(index, 'when was the khojavand letter written');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]).toMatchObject({ date: '2023-09-19', passage: 1 });
+    expect(answerQuestion(index, 'what date was the note verbale sent').results[0]?.date).toBe(
+      '2021-04-05',
+    );
+  });
+
   it('abstains on an unsigned note verbale rather than quote something else', () => {
     const answer = answerQuestion(index, 'Who signed the note verbale of April 2021?');
     expect(answer).toMatchObject({ abstained: true, reason: UNSIGNED, results: [] });
