@@ -169,6 +169,9 @@ const WANTS_MONEY =
   /\bhow much (?:money\b|(?:do|does|did|will|would|has|have|had|is|was)\b.*\b(?:pay|paid|cost|costs|spend|spent|worth|fund|funded|invest|invested|donate|donated|budget)\b)|\bwhat (?:was|is|were|are|did) (?:the )?(?:cost|price|budget)\b|\bhow expensive\b/i;
 const WANTS_FUTURE =
   /\bwhen (?:will|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|expected to|due to|planned to)\b|\bhow (?:long|many \w+) will\b/i;
+/** "what percentage / share of X were …": what follows is what the part is said to be. */
+const PERCENTAGE_OF_X_WERE =
+  /\b(?:percentage|percent|per cent|share|proportion|fraction)\s+of\s+[^?.,;]*?\b(?:were|are|was|is)\s+/iu;
 const WANTS_TOTAL =
   /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
@@ -660,14 +663,22 @@ function whatItAsks(
       ? silent.word
       : null;
   // "how many mine victims were women": what the counted are said to be, the letters lack.
-  const complement =
-    countedEnd === null ? null : /^\s+(?:were|are|was|is)\s+(\p{L}+)/u.exec(text.slice(countedEnd));
+  // So for "what percentage of mine victims were children".
+  const complementAt = (): number | null => {
+    const m =
+      countedEnd !== null
+        ? /^\s+(?:were|are|was|is)\s+/u.exec(text.slice(countedEnd))
+        : PERCENTAGE_OF_X_WERE.exec(text);
+    if (!m) return null;
+    return countedEnd !== null ? countedEnd + m[0].length : m.index + m[0].length;
+  };
+  const complement = complementAt();
   const unsaid =
     complement === null
       ? undefined
       : slots.find(
           (s) =>
-            s.start === (countedEnd ?? 0) + complement[0].length - (complement[1] ?? '').length &&
+            s.start === complement &&
             s.alternatives.length === 0 &&
             isEnglishWord(s.word) &&
             thing(s),

@@ -335,6 +335,7 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ['how many mine victims were there in 2019', 'no passage gives that figure'],
     // What the counted are said to be: victims are civilians or military, never women.
     ['how many mine victims were women', 'the letters never mention "women"'],
+    ['what percentage of mine victims were children', 'the letters never mention "children"'],
     // Passages about the tunnel and about ANAMA say nothing of how long.
     ['how long did the new road tunnel take to build', 'no passage says how long'],
     ['how long has ANAMA existed', 'no passage says how long'],
