@@ -57,6 +57,7 @@ const files = values.file ?? [
   'eval/realistic-questions.json',
   'eval/own-tuning-questions.json',
   'eval/own-probe-questions.json',
+  'eval/own-probe-2-questions.json',
   'eval/own-held-out-questions.json',
 ];
 const config = parseCoreConfig(process.env);
