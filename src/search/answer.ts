@@ -1246,7 +1246,11 @@ function unanswered(
       const value = ranking.slots.get(slot)?.value ?? 0;
       const bit = ranking.slots.get(slot)?.bit ?? 0;
       total += value;
-      if (holds(s, slot) || ((s.headingMask ?? 0) & bit) !== 0) held += value;
+      const phrase = q.slotPhrases[slot];
+      // "the anti-tank mine in Khojavand": a passage of anti-personnel mines is not about it.
+      const holdsPhrase =
+        !phrase || readPassage(s.entry.passage.text).terms.some((t) => phrase.includes(t.concept));
+      if ((holds(s, slot) && holdsPhrase) || ((s.headingMask ?? 0) & bit) !== 0) held += value;
     }
     return held >= TOPIC_SHARE * total;
   };
@@ -1354,7 +1358,13 @@ function unanswered(
   if (asks.time && times.length === 0) return 'no passage gives a time for it';
   // The verb, in the passage that answers its clause ("how many were injured", "when did it start").
   const answering =
-    asks.predicateOf === 'figure' ? figures : asks.predicateOf === 'time' ? times : shown;
+    asks.predicateOf === 'figure'
+      ? figures
+      : asks.predicateOf === 'time'
+        ? times
+        : asks.predicateOf === 'focus'
+          ? shown.filter(statesFocus)
+          : shown;
   if (!answering.some((s) => holds(s, asks.predicate)))
     return `no passage says "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
   if (asks.focus !== null && !shown.some(statesFocus)) return 'no passage states what it asks for';

@@ -36,8 +36,11 @@ export interface QuestionShape {
    * answers (the one stating the time, place or figure) must hold it.
    */
   predicate: AskedWord | null;
-  /** Which passages must hold the predicate: those giving the figure, the time, or any shown. */
-  predicateOf: 'figure' | 'time' | 'any';
+  /**
+   * Which passages must hold the predicate: those giving the figure, the time, the thing asked
+   * for ("which country produced …"), or any shown.
+   */
+  predicateOf: 'figure' | 'time' | 'focus' | 'any';
   /** A clause opens with "who" or "whom", not "who is the X": the answer names people. */
   person: boolean;
   /**
@@ -680,8 +683,13 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       if (responder && content(responder) && responder.word !== 'the')
         shape.speaker ??= asked(responder);
       if (phrase?.time) shape.time = true;
-      else if (phrase && !isInflectedVerb(phrase.head.word))
+      else if (phrase && !isInflectedVerb(phrase.head.word)) {
         shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
+        // "which country produced the mine": the verb the thing asked for did.
+        const after = tokens.find((t) => t.start >= phrase.phrase.end);
+        if (!copula && after && isInflectedVerb(after.word) && !SAYING.has(after.word))
+          setPredicate(after, 'focus');
+      }
       // "what did the Secretary-General reply": the letters must say it at all.
       if (wh === 'what' && next && AUXILIARIES.has(next.word) && !copula) {
         const v = clauseVerb(text, tokens, i + 2, false);

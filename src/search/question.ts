@@ -64,7 +64,7 @@ export interface Asks {
    */
   predicate: number | null;
   /** Which passages must hold the predicate: those giving the figure, the time, or any shown. */
-  predicateOf: 'figure' | 'time' | 'any';
+  predicateOf: 'figure' | 'time' | 'focus' | 'any';
   /** The slot of the verb of "what did X VERB", which the letters must use; null when none. */
   verb: number | null;
   /** A name the letters never mention: a word neither English nor a typo of an English word. */
@@ -127,6 +127,11 @@ export interface ParsedQuestion {
    * "2,700 anti-personnel landmines" are not anti-tank mines. Null otherwise.
    */
   countedAs: string[] | null;
+  /**
+   * Per slot, the concepts of the glossary phrase of several words it is ("AT mines" →
+   * §at-mine), or null: a passage holds such a slot only by the phrase, not by its last word.
+   */
+  slotPhrases: (readonly string[] | null)[];
   /** "What percentage / how many percent": a passage must state one ("25 per cent", "55%"). */
   wantsPercentage: boolean;
   /** "How much did it cost / pay / spend", "how much money": a passage must state a sum of money. */
@@ -587,6 +592,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     wholeFigure: counted >= 0 ? wholeFigureOf(text) : null,
     countedAs: countedPhrase ?? null,
+    slotPhrases: [...slots.keys()].map((key) => phrasesOf.get(key) ?? null),
     wantsPercentage: WANTS_PERCENTAGE.test(text),
     wantsMoney: WANTS_MONEY.test(text),
     wantsFuture: WANTS_FUTURE.test(text),

@@ -324,6 +324,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ["what is ANAMA's budget", 'the letters never mention what it asks for'],
     // Of the 61 who died, the letters give no breakdown; "2 civilians" are of another count.
     ['how many of the 61 dead were civilians', 'no passage gives that figure'],
+    // The letters say where the Lachin mines were produced, not the Khojavand anti-tank mine.
+    ['which country produced the anti-tank mine in khojavand', 'no passage says "produced"'],
     // Who the two civilians were: no passage names them.
     ['who were the two civilians killed in the car', 'no passage states what it asks for'],
     // A population is given by a figure; the letters speak of the civilian population, with none.
@@ -516,6 +518,14 @@ describe('answerQuestion: a sum of money', () => {
     expect(parseQuestion(index, 'how much money did the UN give').wantsMoney).toBe(true);
     expect(parseQuestion(index, 'what was the cost of demining').wantsMoney).toBe(true);
     expect(parseQuestion(index, 'how much land is contaminated').wantsMoney).toBe(false);
+  });
+});
+
+describe('answerQuestion: which thing did it', () => {
+  it('answers "which country produced …" with a passage that names it doing so', () => {
+    expect(top('which country produced the mines found in lachin')?.text).toMatch(
+      /produced in (?:the Republic of )?Armenia/,
+    );
   });
 });
 

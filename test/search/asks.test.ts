@@ -72,6 +72,7 @@ describe('readShape: the verb a question asks about', () => {
     ['when did the sabotage group leave azerbaijan', 'leave'],
     ['when did the taghaverd tunnel open', 'open'],
     ['who was driving the vehicle that exploded', 'driving'],
+    ['which country produced the mines found in lachin', 'produced'],
   ])('%j asks about %j', (question, verb) => {
     expect(shape(question).predicate).toBe(verb);
   });
