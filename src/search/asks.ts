@@ -451,6 +451,10 @@ const RESPONDING = new Set([
 /** Subjects that are no content word: after them, a clause's first content word is its verb. */
 const PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
 
+/** "how many of the (1,318) X were VERBed": the verb of the part counted. */
+const PART_DONE =
+  /\bhow many of (?:the|these|those|all)\b[^?;]*?\b(?:were|was|are|is|have been|has been|had been|got)\s+(\p{L}+)/iu;
+
 /** Nouns for an answer to what happened ("what was Russia's response"). */
 const RESPONSES = new Set([
   'response',
@@ -724,6 +728,12 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       if (!HOW_HANDLED.has(next.word) && isAdjective(next.word) && !isVerb(next.word))
         shape.focus ??= asked(next);
     }
+  }
+  // "how many of the 1,318 mines were defused": the part is what the verb did to the whole.
+  const part = PART_DONE.exec(text);
+  if (countedEnd === null && part?.[1] !== undefined && isInflectedVerb(part[1].toLowerCase())) {
+    const start = part.index + part[0].length - part[1].length;
+    setPredicate({ word: part[1].toLowerCase(), start, end: start + part[1].length }, 'any');
   }
   if (countedEnd !== null) {
     // "how many people has ANAMA trained", "how many were injured": the verb after what is counted.

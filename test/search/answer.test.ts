@@ -326,6 +326,8 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ['how many of the 61 dead were civilians', 'no passage gives that figure'],
     // The letters say where the Lachin mines were produced, not the Khojavand anti-tank mine.
     ['which country produced the anti-tank mine in khojavand', 'no passage says "produced"'],
+    // The letters count the mines found near Lachin; none says any was defused.
+    ['how many of the 1,318 mines were defused', 'the letters never say "defused"'],
     // Who the two civilians were: no passage names them.
     ['who were the two civilians killed in the car', 'no passage states what it asks for'],
     // A population is given by a figure; the letters speak of the civilian population, with none.
