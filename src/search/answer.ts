@@ -1280,13 +1280,17 @@ function unanswered(
   // The thing asked for, in a passage about what the question is about: one that also holds
   // `TOPIC_SHARE` of the other things it names ("the name of the sabotage group" is not
   // answered by a passage that names something else). Verbs are left out: they paraphrase.
-  const topic = [...ranking.slots.keys()].filter(
-    (slot) =>
-      slot !== asks.focus &&
-      !asks.focusPhrase.includes(slot) &&
-      namesAThing(q.slots[slot]?.correctedTo ?? q.slots[slot]?.word ?? '') &&
-      (q.slots[slot]?.alternatives[0]?.weight ?? 0) > DATE_WORD_WEIGHT,
-  );
+  // Read only for questions that ask for a thing: which words name things is read from SemCor,
+  // which a CLI call that does not need it should not load.
+  let topic: number[] | undefined;
+  const topicOf = () =>
+    (topic ??= [...ranking.slots.keys()].filter(
+      (slot) =>
+        slot !== asks.focus &&
+        !asks.focusPhrase.includes(slot) &&
+        namesAThing(q.slots[slot]?.correctedTo ?? q.slots[slot]?.word ?? '') &&
+        (q.slots[slot]?.alternatives[0]?.weight ?? 0) > DATE_WORD_WEIGHT,
+    ));
   // "who is the prosecutor general": the passage must also name someone (a signature, a name).
   // "who are the families forced from their homes" asks for a group, not a name.
   const personAsked = asks.person && asks.focus !== null && WHO_IS.test(q.text);
@@ -1298,7 +1302,7 @@ function unanswered(
   );
   const statesFocus = (s: Scored) =>
     holdsFocus(s) &&
-    about(s, topic) &&
+    about(s, topicOf()) &&
     (!personAsked || namesAPerson(s.entry.passage.text)) &&
     (!quantityAsked || figureNear(s.entry.passage.text, focusConcepts));
   // "who is the foreign minister": a passage naming who holds the title asked about answers it,
