@@ -287,6 +287,22 @@ function maySpeak(word: string): boolean {
   );
 }
 
+let oneThings: ReadonlySet<string> | null = null;
+/**
+ * Whether a glossary concept is an abbreviation's: one thing, named by a phrase ("AT mines",
+ * "anti-tank mines"), not a term that lists several ("killed and injured" for "casualties").
+ */
+function namesOneThing(concept: string): boolean {
+  oneThings ??= new Set(
+    GLOSSARY.terms
+      .filter((t) => t.kind === 'abbreviation')
+      .flatMap((t) => analyze(t.forms[0] ?? ''))
+      .map((t) => t.concept)
+      .filter(isGlossaryConcept),
+  );
+  return oneThings.has(concept);
+}
+
 /** WordNet's detachment rules for nouns and verbs, tried on a word the letters lack ("died" → "die"). */
 const DETACHMENTS: readonly (readonly [string, string])[] = [
   ['ies', 'y'],
@@ -555,7 +571,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
       });
     }
     const phraseConcepts = unit
-      .filter((t) => isGlossaryConcept(t.concept) && t.word.includes(' '))
+      .filter((t) => t.word.includes(' ') && namesOneThing(t.concept))
       .map((t) => t.concept);
     if (phraseConcepts.length > 0) phrasesOf.set(key, phraseConcepts);
     if (countedAt !== null && unit.some((t) => t.start <= countedAt && countedAt < t.end)) {

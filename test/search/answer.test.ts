@@ -324,6 +324,7 @@ describe('answerQuestion: abstaining by what the question asks for', () => {
     ["what is ANAMA's budget", 'the letters never mention what it asks for'],
     // Of the 61 who died, the letters give no breakdown; "2 civilians" are of another count.
     ['how many of the 61 dead were civilians', 'no passage gives that figure'],
+    ['where were the anti-tank mines in khojavand produced', 'no passage says "produced"'],
     // The letters say where the Lachin mines were produced, not the Khojavand anti-tank mine.
     ['which country produced the anti-tank mine in khojavand', 'no passage says "produced"'],
     // The letters count the mines found near Lachin; none says any was defused.
