@@ -552,7 +552,8 @@ describe('answerQuestion: everyday words for what the letters name', () => {
 
 describe('answerQuestion: verbs the letters need not use', () => {
   it.each([
-    // "made" as people say it: the letters write "produced".
+    // "made" and "manufactured" as people say it: the letters write "produced".
+    ['where were the lachin mines manufactured', /produced in (?:the Republic of )?Armenia/],
     [
       'wait so armenia made the mines in 2021??',
       /produced in (?:the Republic of )?Armenia in 2021/,
