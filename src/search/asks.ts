@@ -142,6 +142,18 @@ const CLASSIFIERS = new Set([
   'class',
   'variety',
 ]);
+/** Nouns for an answer to what happened ("what was Russia's response"). */
+const RESPONSES = new Set([
+  'response',
+  'responses',
+  'reaction',
+  'reactions',
+  'reply',
+  'replies',
+  'answer',
+  'answers',
+]);
+
 /**
  * Nouns that frame a question rather than name what it is about ("from what starting point",
  * "in what way", "under what circumstances"): the answer need not repeat them.
@@ -201,12 +213,7 @@ const FRAME_NOUNS = new Set([
   'similarity',
   'correlation',
   // Someone's answer to what happened: what they said is the answer.
-  'response',
-  'responses',
-  'reaction',
-  'reactions',
-  'reply',
-  'replies',
+  ...RESPONSES,
 ]);
 /** "what number / share / total": a figure is asked for, which the figure checks handle. */
 const MEASURES = new Set([
@@ -454,18 +461,6 @@ const PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
 /** "how many of the (1,318) X were VERBed": the verb of the part counted. */
 const PART_DONE =
   /\bhow many of (?:the|these|those|all)\b[^?;]*?\b(?:were|was|are|is|have been|has been|had been|got)\s+(\p{L}+)/iu;
-
-/** Nouns for an answer to what happened ("what was Russia's response"). */
-const RESPONSES = new Set([
-  'response',
-  'responses',
-  'reaction',
-  'reactions',
-  'reply',
-  'replies',
-  'answer',
-  'answers',
-]);
 
 /**
  * The speaker of "what did X say" / "how did X react": the last word of the subject between the

@@ -20,6 +20,23 @@ beforeAll(async () => {
 
 const top = (question: string, options = {}) => answerQuestion(index, question, options).results[0];
 
+/** That a question is answered, one of its first `within` results quoting `quote`. */
+function expectAnswered(question: string, quote: RegExp, within = 1, where = index): void {
+  const answer = answerQuestion(where, question);
+  expect(answer.abstained).toBe(false);
+  const quoted = answer.results.slice(0, within).map((r) => r.text);
+  expect(quoted.join(' ')).toMatch(quote);
+}
+
+/** The seed letters and one made-up letter from Testland with these paragraphs. */
+function withTestland(...paragraphs: string[]): SearchIndex {
+  const heading =
+    'Letter dated 1 March 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General';
+  const raw = [heading, ...paragraphs].join('\n\n');
+  const letter = parseLetter(raw, { id: 'testland', file: 'testland.txt', sha256: 'b'.repeat(64) });
+  return SearchIndex.build([...letters, letter]);
+}
+
 describe('answerQuestion: ranking', () => {
   it('finds a number written with a separator when asked without one', () => {
     expect(top('1318 mines')?.text).toContain('amounts to 1,318 pieces');
@@ -168,17 +185,12 @@ describe('parseDateHint', () => {
     expect(parseDateHint('no time here')).toBeNull();
   });
 
-  it('reads "after" and "since" as from then on', () => {
-    expect(parseDateHint('mines found after the sept 2023 operation')).toMatchObject({
-      from: '2023-09-01',
-      to: '9999-12-31',
-      upTo: false,
-    });
-    expect(parseDateHint('victims since 2020')).toMatchObject({
-      from: '2020-01-01',
-      to: '9999-12-31',
-    });
-    expect(parseDateHint('the letter from 2021')).toMatchObject({ to: '2021-12-31' });
+  it.each([
+    ['mines found after the sept 2023 operation', '2023-09-01', '9999-12-31'],
+    ['victims since 2020', '2020-01-01', '9999-12-31'],
+    ['the letter from 2021', '2021-01-01', '2021-12-31'],
+  ])('reads %j as from %s to %s ("after", "since": from then on)', (text, from, to) => {
+    expect(parseDateHint(text)).toMatchObject({ from, to, upTo: false });
   });
 
   it('reads two months as a span', () => {
@@ -444,9 +456,7 @@ describe('answerQuestion: who holds a title', () => {
     ['who is the PR of azerbaijan', /Yashar Aliyev/],
     ["who's the charge d'affaires", /Tofig Musayev/],
   ])('answers %j with the name, however common the title is in the letters', (question, name) => {
-    const answer = answerQuestion(index, question);
-    expect(answer.abstained).toBe(false);
-    expect(answer.results[0]?.text).toMatch(name);
+    expectAnswered(question, name);
   });
 });
 
@@ -478,18 +488,11 @@ describe('answerQuestion: a time to come', () => {
       abstained: true,
       reason: 'no passage says when it will be',
     });
-    const raw = [
-      'Letter dated 1 March 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+    const testland = withTestland(
       'Testland expects to clear all mines from its northern districts by 2031.',
       'Mines were cleared from 120 hectares of farmland in the northern districts in 2024.',
-    ].join('\n\n');
-    const letter = parseLetter(raw, { id: 'future', file: 'future.txt', sha256: 'c'.repeat(64) });
-    const answer = answerQuestion(
-      SearchIndex.build([...letters, letter]),
-      'when will testland clear the mines in the north',
     );
-    expect(answer.abstained).toBe(false);
-    expect(answer.results[0]?.text).toMatch(/by 2031/);
+    expectAnswered('when will testland clear the mines in the north', /by 2031/, 1, testland);
   });
 });
 
@@ -503,18 +506,11 @@ describe('answerQuestion: a sum of money', () => {
         abstained: true,
         reason: 'no passage gives a sum of money',
       });
-    const raw = [
-      'Letter dated 1 March 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+    const testland = withTestland(
       'Testland has spent USD 40 million on the clearance of mines in its northern districts since 2021.',
       'Mines were cleared from 120 hectares of farmland in the northern districts.',
-    ].join('\n\n');
-    const letter = parseLetter(raw, { id: 'money', file: 'money.txt', sha256: 'b'.repeat(64) });
-    const answer = answerQuestion(
-      SearchIndex.build([...letters, letter]),
-      'how much did testland spend on demining',
     );
-    expect(answer.abstained).toBe(false);
-    expect(answer.results[0]?.text).toMatch(/USD 40 million/);
+    expectAnswered('how much did testland spend on demining', /USD 40 million/, 1, testland);
   });
 
   it('reads which questions ask for money', () => {
@@ -564,14 +560,7 @@ describe('answerQuestion: verbs the letters need not use', () => {
     ['how many mine victims did azerbaijan count by september 2023', /314/],
     ['how many people were recorded as killed by mines in khojavand', /killed/],
   ])('answers %j', (question, quote) => {
-    const answer = answerQuestion(index, question);
-    expect(answer.abstained).toBe(false);
-    expect(
-      answer.results
-        .slice(0, 3)
-        .map((r) => r.text)
-        .join(' '),
-    ).toMatch(quote);
+    expectAnswered(question, quote, 3);
   });
 });
 
@@ -588,9 +577,7 @@ describe('answerQuestion: what someone said', () => {
     // "say about" of what cannot speak is no question of who said it.
     ['what does the refusal to share mine maps say about armenia', /./],
   ])('answers %j', (question, quote) => {
-    const answer = answerQuestion(index, question);
-    expect(answer.abstained).toBe(false);
-    expect(answer.results[0]?.text).toMatch(quote);
+    expectAnswered(question, quote);
   });
 });
 
