@@ -103,6 +103,17 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  // Ready when every worker listens: each loads the index first.
+  await new Promise<void>((resolve) => {
+    let listening = 0;
+    const onListening = () => {
+      listening += 1;
+      if (listening < count) return;
+      cluster.off('listening', onListening);
+      resolve();
+    };
+    cluster.on('listening', onListening);
+  });
   logger.info(
     {
       port: config.port,
