@@ -63,7 +63,10 @@ export interface Asks {
    * passage that answers (the one stating the figure or the time) must hold; null when none.
    */
   predicate: number | null;
-  /** Which passages must hold the predicate: those giving the figure, the time, or any shown. */
+  /**
+   * Which passages must hold the predicate: those giving the figure, the time, the thing asked
+   * for ("which country produced …"), or any shown.
+   */
   predicateOf: 'figure' | 'time' | 'focus' | 'any';
   /** The slot of the verb of "what did X VERB", which the letters must use; null when none. */
   verb: number | null;
@@ -118,18 +121,20 @@ export interface ParsedQuestion {
   countedWhole: number | null;
   /**
    * "How many … in total / altogether / combined": the count asked for adds up parts, so a
-   * passage that counts one part ("2 civilians were killed") is not the answer.
+   * passage that lists the parts ("two civilians and four servicemen") or says it gives a total
+   * comes before one that counts one part ("2 civilians were killed").
    */
   wantsTotal: boolean;
   /**
-   * When the thing counted is a glossary phrase of several words ("AT mines", "anti-personnel
-   * landmines"): the phrase's concepts. A figure counts the phrase, not its last word alone:
+   * When the thing counted is an abbreviation's phrase of several words ("AT mines",
+   * "anti-personnel landmines"): the phrase's concepts. A figure counts the phrase, not its last word alone:
    * "2,700 anti-personnel landmines" are not anti-tank mines. Null otherwise.
    */
   countedAs: string[] | null;
   /**
-   * Per slot, the concepts of the glossary phrase of several words it is ("AT mines" →
-   * §at-mine), or null: a passage holds such a slot only by the phrase, not by its last word.
+   * Per slot, the concepts of the abbreviation's phrase of several words it is ("AT mines" →
+   * §at-mine), or null: where it matters which thing a passage is about, it holds such a slot
+   * only by the phrase, not by its last word.
    */
   slotPhrases: (readonly string[] | null)[];
   /** "What percentage / how many percent": a passage must state one ("25 per cent", "55%"). */
@@ -176,7 +181,7 @@ const WANTS_FUTURE =
   /\bwhen (?:will|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|expected to|due to|planned to)\b|\bhow (?:long|many \w+) will\b/i;
 /** "what percentage / share of X were …": what follows is what the part is said to be. */
 const PERCENTAGE_OF_X_WERE =
-  /\b(?:percentage|percent|per cent|share|proportion|fraction)\s+of\s+[^?.,;]*?\b(?:were|are|was|is)\s+/iu;
+  /\b(?:percentage|percent|per cent|share|proportion|fraction)\s+of\s+[^?;]*?\b(?:were|are|was|is)\s+/iu;
 const WANTS_TOTAL =
   /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
