@@ -1204,8 +1204,10 @@ function senderConcepts(entry: IndexedPassage): ReadonlySet<string> {
  * Why the passages found do not answer the question, or null when they do: only the letters'
  * common words match; most of what it names is not in the letters (`MISSING_NAMES`); or what it
  * asks for is not stated (`Asks`): the figure of "how many X" (for the names it uses, with its
- * verb), the time of "when" (with its verb), the thing asked for ("what were the names of …",
- * "how old …"), the verb of "who built …".
+ * verb, of the time and the whole it names), the time of "when" (with its verb), the thing asked
+ * for ("what were the names of …", "how old …", who holds a title, a quantity), the verb of "who
+ * built …"; a percentage, a sum of money, a length of time or a time to come; a time no passage
+ * is of; what someone said who wrote none of the passages and whom none quotes.
  */
 function unanswered(
   index: SearchIndex,
