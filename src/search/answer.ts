@@ -1130,6 +1130,10 @@ const MONEY =
 const STATED_DURATION =
   /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|many|few)[- ](?:years?|decades?|months?|weeks?|days?|hours?)\b/i;
 
+/** A time of day: "at 14:30", "9.15 a.m.", "in the morning", "at night". */
+const CLOCK =
+  /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b|\bo'clock\b|\b(?:in the (?:morning|afternoon|evening)|at (?:night|noon|midnight|dawn|dusk))\b/i;
+
 /** A time to come, said without a year: "within the next five years", "by the end of next year". */
 const FUTURE_TIME =
   /\b(?:within|in) the (?:next|coming) (?:\w+ )?(?:years?|months?|decades?)\b|\bby the end of (?:next|this) (?:year|decade)\b|\bnext year\b/i;
@@ -1358,6 +1362,8 @@ function unanswered(
   // "how many mine victims were there in 2019": no passage of that time, or telling of it.
   if (date && !date.upTo && !shown.some((s) => ofTime(s.entry, date)))
     return `no passage is of ${date.words} or tells of it`;
+  if (q.wantsClock && !shown.some((s) => CLOCK.test(s.entry.passage.text)))
+    return 'no passage gives a time of day';
   if (q.wantsFuture && !shown.some((s) => statesFuture(s.entry)))
     return 'no passage says when it will be';
   if (q.wantsMoney && !shown.some((s) => MONEY.test(s.entry.passage.text)))

@@ -141,6 +141,8 @@ export interface ParsedQuestion {
   wantsPercentage: boolean;
   /** "How much did it cost / pay / spend", "how much money": a passage must state a sum of money. */
   wantsMoney: boolean;
+  /** "What time of day", "at what time": a passage must state a time of day ("at 14:30", "at night"). */
+  wantsClock: boolean;
   /**
    * "When will …", "how long will … take": a time to come. A passage must state one: a year
    * after its letter's, or "within the next five years", "by the end of 2030".
@@ -182,6 +184,7 @@ const WANTS_FUTURE =
 /** "what percentage / share of X were …": what follows is what the part is said to be. */
 const PERCENTAGE_OF_X_WERE =
   /\b(?:percentage|percent|per cent|share|proportion|fraction)\s+of\s+[^?;]*?\b(?:were|are|was|is)\s+/iu;
+const WANTS_CLOCK = /\btime of (?:the )?day\b|\b(?:at )?what time\b|\bwhat hour\b/i;
 const WANTS_TOTAL =
   /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
@@ -617,6 +620,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     wantsPercentage: WANTS_PERCENTAGE.test(text),
     wantsMoney: WANTS_MONEY.test(text),
     wantsFuture: WANTS_FUTURE.test(text),
+    wantsClock: WANTS_CLOCK.test(text),
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),

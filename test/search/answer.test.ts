@@ -496,6 +496,20 @@ describe('answerQuestion: a time to come', () => {
   });
 });
 
+describe('answerQuestion: a time of day', () => {
+  it('abstains when no passage states one, and answers from one that does', () => {
+    expect(answerQuestion(index, 'at what time did the car explode in khojavand')).toMatchObject({
+      abstained: true,
+      reason: 'no passage gives a time of day',
+    });
+    const testland = withTestland(
+      'At 14:30 on 2 March 2025 a truck hit an anti-tank mine near the northern border of Testland.',
+      'Mines were cleared from 120 hectares of farmland in the northern districts.',
+    );
+    expectAnswered('at what time did the truck hit the mine in testland', /At 14:30/, 1, testland);
+  });
+});
+
 describe('answerQuestion: a sum of money', () => {
   it('abstains when no passage states one, and answers from one that does', () => {
     for (const question of [
