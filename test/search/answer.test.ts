@@ -482,51 +482,47 @@ describe('answerQuestion: how long', () => {
   });
 });
 
-describe('answerQuestion: a time to come', () => {
-  it('abstains when no passage states one, and answers from one that does', () => {
-    expect(answerQuestion(index, 'when will all the mines be cleared')).toMatchObject({
-      abstained: true,
+describe('answerQuestion: what the seed letters never state, and a letter that states it', () => {
+  const testlandFarms =
+    'Mines were cleared from 120 hectares of farmland in the northern districts.';
+  it.each([
+    {
+      what: 'a time to come',
+      unanswered: ['when will all the mines be cleared'],
       reason: 'no passage says when it will be',
-    });
-    const testland = withTestland(
-      'Testland expects to clear all mines from its northern districts by 2031.',
-      'Mines were cleared from 120 hectares of farmland in the northern districts in 2024.',
-    );
-    expectAnswered('when will testland clear the mines in the north', /by 2031/, 1, testland);
-  });
-});
-
-describe('answerQuestion: a time of day', () => {
-  it('abstains when no passage states one, and answers from one that does', () => {
-    expect(answerQuestion(index, 'at what time did the car explode in khojavand')).toMatchObject({
-      abstained: true,
+      states: 'Testland expects to clear all mines from its northern districts by 2031.',
+      asked: 'when will testland clear the mines in the north',
+      quote: /by 2031/,
+    },
+    {
+      what: 'a time of day',
+      unanswered: ['at what time did the car explode in khojavand'],
       reason: 'no passage gives a time of day',
-    });
-    const testland = withTestland(
-      'At 14:30 on 2 March 2025 a truck hit an anti-tank mine near the northern border of Testland.',
-      'Mines were cleared from 120 hectares of farmland in the northern districts.',
-    );
-    expectAnswered('at what time did the truck hit the mine in testland', /At 14:30/, 1, testland);
-  });
+      states:
+        'At 14:30 on 2 March 2025 a truck hit an anti-tank mine near the northern border of Testland.',
+      asked: 'at what time did the truck hit the mine in testland',
+      quote: /At 14:30/,
+    },
+    {
+      what: 'a sum of money',
+      unanswered: ['how much did azerbaijan pay for demining', 'how much does a mine cost'],
+      reason: 'no passage gives a sum of money',
+      states:
+        'Testland has spent USD 40 million on the clearance of mines in its northern districts since 2021.',
+      asked: 'how much did testland spend on demining',
+      quote: /USD 40 million/,
+    },
+  ])(
+    '$what: abstains without one, answers from one',
+    ({ unanswered, reason, states, asked, quote }) => {
+      for (const question of unanswered)
+        expect(answerQuestion(index, question)).toMatchObject({ abstained: true, reason });
+      expectAnswered(asked, quote, 1, withTestland(states, testlandFarms));
+    },
+  );
 });
 
 describe('answerQuestion: a sum of money', () => {
-  it('abstains when no passage states one, and answers from one that does', () => {
-    for (const question of [
-      'how much did azerbaijan pay for demining',
-      'how much does a mine cost',
-    ])
-      expect(answerQuestion(index, question)).toMatchObject({
-        abstained: true,
-        reason: 'no passage gives a sum of money',
-      });
-    const testland = withTestland(
-      'Testland has spent USD 40 million on the clearance of mines in its northern districts since 2021.',
-      'Mines were cleared from 120 hectares of farmland in the northern districts.',
-    );
-    expectAnswered('how much did testland spend on demining', /USD 40 million/, 1, testland);
-  });
-
   it('reads which questions ask for money', () => {
     expect(parseQuestion(index, 'how much money did the UN give').wantsMoney).toBe(true);
     expect(parseQuestion(index, 'what was the cost of demining').wantsMoney).toBe(true);
