@@ -13,7 +13,7 @@ import {
   tokenize,
 } from './analyze.ts';
 import { describesNext, namesAThing } from './asks.ts';
-import { attribution, documentUrl, formatCitation } from './cite.ts';
+import { annexOf, attribution, documentUrl, formatCitation } from './cite.ts';
 import { type Highlight, pickExcerpt, splitSentences } from './excerpt.ts';
 import { resolveLetterReference } from './letter-reference.ts';
 import type { DateHint } from './time.ts';
@@ -411,6 +411,11 @@ interface Scored {
   mask: number;
   /** Which of them its headings hold ("Permanent Representative of Azerbaijan to the United Nations"). */
   headingMask?: number;
+}
+
+/** A passage picked by what it is (an opening, a signature), not ranked: it holds no slot. */
+function asFound(entry: IndexedPassage): Scored {
+  return { entry, score: 1, evidence: 1, mask: 0 };
 }
 
 /** Where a search may look: the filters, and the letter parts a question names. */
@@ -1023,12 +1028,7 @@ function signaturesFor(index: SearchIndex, q: ParsedQuestion, scope: Scope): Sco
   let ranked = rankPassages(index, topic, scope, 20).results;
   if (ranked.length === 0 && namedParts.length > 0) {
     ranked = namedParts.flatMap((g) =>
-      g.letter.passages.slice(0, 1).map((passage) => ({
-        entry: { letter: g.letter, passage },
-        score: 1,
-        evidence: 1,
-        mask: 0,
-      })),
+      g.letter.passages.slice(0, 1).map((passage) => asFound({ letter: g.letter, passage })),
     );
   }
   if (ranked.length === 0) return null;
@@ -1101,13 +1101,22 @@ const STATED_FIGURE = /\b(?!(?:19|20)\d{2}\b)\d[\d,.]*\b/g;
 /** How near (in characters) a figure must stand to the quantity it gives. */
 const QUANTITY_REACH = 40;
 
-/** Whether `text` gives a figure near a word of `concepts` ("a population of 5,000"). */
-function figureNear(text: string, concepts: ReadonlySet<string>): boolean {
+/**
+ * Whether a match of `pattern` (global) in `text` stands within `reach` characters of a word of
+ * `concepts`: a figure near the quantity it gives ("a population of 5,000"), words reported near
+ * the name of who said them ("Armenia … falsely announcing").
+ */
+function nearTerm(
+  text: string,
+  concepts: ReadonlySet<string>,
+  pattern: RegExp,
+  reach: number,
+): boolean {
   const at = readPassage(text)
     .terms.filter((t) => concepts.has(t.concept))
     .map((t) => t.start);
-  return [...text.matchAll(STATED_FIGURE)].some((m) =>
-    at.some((start) => Math.abs(start - m.index) <= QUANTITY_REACH),
+  return [...text.matchAll(pattern)].some((m) =>
+    at.some((start) => Math.abs(start - m.index) <= reach),
   );
 }
 
@@ -1143,22 +1152,21 @@ const FUTURE_TIME =
  * year in it).
  */
 function ofTime({ letter, passage }: IndexedPassage, time: DateHint): boolean {
-  const annex = passage.part === 'letter' ? null : letter.annexes[passage.partIndex - 1]?.date;
+  const annex = annexOf(letter, passage)?.date;
   if ([letter.date, annex].some((d) => d && d >= time.from && d <= time.to)) return true;
   const [first, last] = [Number(time.from.slice(0, 4)), Number(time.to.slice(0, 4))];
-  return [...passage.text.matchAll(/\b(?:19|20)\d{2}\b/g)].some((m) => {
-    const year = Number(m[0]);
-    return year >= first && year <= last;
-  });
+  return yearsIn(passage.text).some((year) => year >= first && year <= last);
+}
+
+/** The years a text names ("in 2021", "by 2031"). */
+function yearsIn(text: string): number[] {
+  return Array.from(text.matchAll(/\b(?:19|20)\d{2}\b/g), (m) => Number(m[0]));
 }
 
 /** Whether a passage states a time after its letter's: a later year, or `FUTURE_TIME`. */
 function statesFuture({ letter, passage }: IndexedPassage): boolean {
   const year = Number(letter.date.slice(0, 4));
-  return (
-    FUTURE_TIME.test(passage.text) ||
-    [...passage.text.matchAll(/\b(?:19|20)\d{2}\b/g)].some((m) => Number(m[0]) > year)
-  );
+  return FUTURE_TIME.test(passage.text) || yearsIn(passage.text).some((named) => named > year);
 }
 
 /** A percentage as the letters write it: "25 per cent", "55%", "5 percent". */
@@ -1186,8 +1194,7 @@ const REPORTED_SPEECH =
  * accredited ("Permanent Representative of Azerbaijan to the United Nations") is its author.
  */
 function senderOf({ letter, passage }: IndexedPassage): string {
-  const title =
-    passage.part === 'letter' ? letter.title : (letter.annexes[passage.partIndex - 1]?.title ?? '');
+  const title = passage.part === 'letter' ? letter.title : (annexOf(letter, passage)?.title ?? '');
   const signed = letter.signatories.map((s) => `${s.name} ${s.title ?? ''}`);
   return [title, ...signed].map((from) => from.split(/\bto\b/i)[0] ?? '').join(' ');
 }
@@ -1267,21 +1274,14 @@ function unanswered(
     // Every letter speaks for a government: "what did the government say" asks what it says.
     const said = q.slots[slot ?? -1];
     if (GOVERNMENT.has(said?.correctedTo ?? said?.word ?? '')) return true;
-    const alternatives = new Set(q.slots[slot ?? -1]?.alternatives.map((a) => a.concept));
+    const alternatives = new Set(said?.alternatives.map((a) => a.concept));
     for (const concept of senderConcepts(s.entry)) if (alternatives.has(concept)) return true;
     // Its words reported near its name: "Armenia misleads … by falsely announcing that …".
-    const { text } = s.entry.passage;
-    const named = readPassage(text).terms.filter((t) => alternatives.has(t.concept));
-    return [...text.matchAll(REPORTED_SPEECH)].some((m) =>
-      named.some((t) => Math.abs(t.start - m.index) <= SPEECH_REACH),
-    );
+    return nearTerm(s.entry.passage.text, alternatives, REPORTED_SPEECH, SPEECH_REACH);
   };
   /** The thing asked for, or a kind of it ("which countries …" is answered by "Azerbaijan, Russia and Armenia"). */
-  const kinds = new Set(
-    (asks.focus === null ? [] : (q.slots[asks.focus]?.alternatives ?? [])).flatMap((a) =>
-      index.kindsOf(a.concept),
-    ),
-  );
+  const focusAlternatives = asks.focus === null ? [] : (q.slots[asks.focus]?.alternatives ?? []);
+  const kinds = new Set(focusAlternatives.flatMap((a) => index.kindsOf(a.concept)));
   const holdsFocus = (s: Scored) =>
     holds(s, asks.focus) ||
     (kinds.size > 0 && readPassage(s.entry.passage.text).terms.some((t) => kinds.has(t.concept)));
@@ -1305,14 +1305,13 @@ function unanswered(
   // "what is the population of Khojavand": a quantity is stated with a figure.
   const focusWord = asks.focus === null ? '' : (q.slots[asks.focus]?.word ?? '');
   const quantityAsked = QUANTITIES.has(focusWord);
-  const focusConcepts = new Set(
-    (asks.focus === null ? [] : (q.slots[asks.focus]?.alternatives ?? [])).map((a) => a.concept),
-  );
+  const focusConcepts = new Set(focusAlternatives.map((a) => a.concept));
   const statesFocus = (s: Scored) =>
     holdsFocus(s) &&
     about(s, topicOf()) &&
     (!personAsked || namesAPerson(s.entry.passage.text)) &&
-    (!quantityAsked || figureNear(s.entry.passage.text, focusConcepts));
+    (!quantityAsked ||
+      nearTerm(s.entry.passage.text, focusConcepts, STATED_FIGURE, QUANTITY_REACH));
   // "who is the foreign minister": a passage naming who holds the title asked about answers it,
   // however common the title is in the letters.
   const namesWhoIsAsked = personAsked && !lacks(asks.focus) && shown.some(statesFocus);
@@ -1527,13 +1526,7 @@ function openingsOfDated(index: SearchIndex, q: ParsedQuestion, scope: Scope): S
         ? p.part === 'letter'
         : p.part !== 'letter' && p.partIndex === part.annexIndex + 1,
     );
-    if (opening)
-      openings.push({
-        entry: { letter: part.letter, passage: opening },
-        score: 1,
-        evidence: 1,
-        mask: 0,
-      });
+    if (opening) openings.push(asFound({ letter: part.letter, passage: opening }));
   }
   return openings.length > 0 ? openings : null;
 }
@@ -1584,7 +1577,7 @@ function lettersNotSaying(
       return;
     }
     const entry = index.passage(index.letterStart[i] ?? 0);
-    if (entry) lacking.push({ entry, score: 1, evidence: 1, mask: 0 });
+    if (entry) lacking.push(asFound(entry));
   });
   return having > 0 && lacking.length > 0 ? lacking : null;
 }

@@ -367,13 +367,11 @@ function usesByPart(word: string): Record<'noun' | 'verb' | 'adj' | 'adv', numbe
  */
 export function namesAThing(word: string): boolean {
   if (!/^\p{L}+$/u.test(word)) return false;
-  const wn = english();
-  if (!wn.isWord(word)) return true;
-  const uses = (pos: 'noun' | 'verb') =>
-    wn.baseForms(word, pos).reduce((n, base) => Math.max(n, wn.posUsageCount(base, pos)), 0);
+  if (!english().isWord(word)) return true;
+  if (!isNoun(word)) return false;
   // A verb counts against it only when seen often enough to tell ("tunnel": 1 noun, 2 verbs).
-  const verb = uses('verb');
-  return isNoun(word) && (verb < MIN_VERB_USES || uses('noun') >= verb);
+  const { noun, verb } = usesByPart(word);
+  return verb < MIN_VERB_USES || noun >= verb;
 }
 
 /** Question words as people type them, contractions included ("whats", "who's" is "who"). */
@@ -475,6 +473,11 @@ function speakerOf(
   if (at <= from) return null;
   const last = tokens[at - 1] as Token;
   return content(last) ? last : null;
+}
+
+/** Who a clause asks the words or the response of: "what did X say", "did X reply". */
+function saidBy(tokens: readonly Token[], from: number): Token | null {
+  return speakerOf(tokens, from, SAYING) ?? speakerOf(tokens, from, RESPONDING);
 }
 
 /** Verbs that ask what was said or thought: what follows them is what was said. */
@@ -649,7 +652,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     const wh = first ? questionWord(first.word) : null;
     // "did the SG reply to Bayramov", "has Armenia said …": a yes-or-no question about words.
     if (!wh && first && AUXILIARIES.has(first.word) && !COPULAS.has(first.word)) {
-      const speaker = speakerOf(tokens, i + 1, SAYING) ?? speakerOf(tokens, i + 1, RESPONDING);
+      const speaker = saidBy(tokens, i + 1);
       if (speaker) shape.speaker ??= asked(speaker);
     }
     if (!wh || !first) continue;
@@ -693,7 +696,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
       if (wh === 'what' && next && AUXILIARIES.has(next.word) && !copula) {
         const v = clauseVerb(text, tokens, i + 2, false);
         if (v) shape.verb ??= asked(v);
-        const speaker = speakerOf(tokens, i + 2, SAYING) ?? speakerOf(tokens, i + 2, RESPONDING);
+        const speaker = saidBy(tokens, i + 2);
         if (speaker) shape.speaker ??= asked(speaker);
       }
     } else if (wh === 'who' || wh === 'whom') {

@@ -1,5 +1,5 @@
 import { formatUnDate } from '../corpus/dates.ts';
-import type { Letter, Passage } from '../corpus/schema.ts';
+import type { Annex, Letter, Passage } from '../corpus/schema.ts';
 
 /** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
 export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
@@ -46,10 +46,14 @@ export function formatCitation(letter: Letter, passage: Passage): string {
   return parts.join(', ');
 }
 
+/** The annex (or enclosure) a passage stands in, or null for the letter itself. */
+export function annexOf(letter: Letter, passage: Passage): Annex | null {
+  return passage.part === 'letter' ? null : (letter.annexes[passage.partIndex - 1] ?? null);
+}
+
 /** Who is speaking in a quote: "Letter dated … from the Permanent Representative of …". */
 export function attribution(letter: Letter, passage: Passage): string {
-  const annexIndex = passage.partIndex - 1;
-  const annex = passage.part === 'letter' ? null : letter.annexes[annexIndex];
+  const annex = annexOf(letter, passage);
   return annex
     ? `${annex.title} (${passage.part} to the ${letter.kind} of ${formatUnDate(letter.date)})`
     : letter.title;

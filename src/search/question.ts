@@ -695,15 +695,12 @@ function whatItAsks(
       : null;
   // "how many mine victims were women": what the counted are said to be, the letters lack.
   // So for "what percentage of mine victims were children".
-  const complementAt = (): number | null => {
-    const m =
-      countedEnd !== null
-        ? /^\s+(?:were|are|was|is)\s+/u.exec(text.slice(countedEnd))
-        : PERCENTAGE_OF_X_WERE.exec(text);
-    if (!m) return null;
-    return countedEnd !== null ? countedEnd + m[0].length : m.index + m[0].length;
-  };
-  const complement = complementAt();
+  const from = countedEnd ?? 0;
+  const copula =
+    countedEnd !== null
+      ? /^\s+(?:were|are|was|is)\s+/u.exec(text.slice(countedEnd))
+      : PERCENTAGE_OF_X_WERE.exec(text);
+  const complement = copula ? from + copula.index + copula[0].length : null;
   const unsaid =
     complement === null
       ? undefined
