@@ -11,6 +11,7 @@ import {
   NUMBER_WORDS,
   readPassage,
   tokenize,
+  isYearAsWritten,
 } from './analyze.ts';
 import { describesNext, namesAThing } from './asks.ts';
 import { annexOf, attribution, documentUrl, formatCitation } from './cite.ts';
@@ -139,7 +140,6 @@ export const COUNTED_BOOST = 1;
 const TOTAL = /\b(?:total|in all|altogether|combined|overall)\b/i;
 /** …where "right before" is within this many words. */
 const COUNTED_WINDOW = 4;
-const YEAR_FIGURE = /^(?:19|20)\d{2}$/;
 
 /** Words a count may be given in ("amounts to 1,318 pieces"): they stand for the thing counted nearby. */
 const COUNT_UNITS = new Set(['pieces', 'units', 'items']);
@@ -173,8 +173,15 @@ export function countsOf(
   enough: number,
 ): number {
   const { tokens, terms } = readPassage(text);
-  const isFigure = (word: string) =>
-    (/^\d/.test(word) ? !YEAR_FIGURE.test(word) : NUMBER_WORDS.has(word)) && !stated.includes(word);
+  const isFigure = (i: number) => {
+    const token = tokens[i];
+    if (!token) return false;
+    const { word } = token;
+    const figure = /^\d/.test(word)
+      ? !isYearAsWritten(text.slice(token.start, token.end))
+      : NUMBER_WORDS.has(word);
+    return figure && !stated.includes(word);
+  };
   /** Counts joined by a shared figure or word: each group is one thing counted. */
   const groups: { figures: Set<number>; words: Set<string> }[] = [];
   for (const term of terms) {
@@ -199,17 +206,15 @@ export function countsOf(
 
   /** The token of the figure that counts the word at token `at`, or -1. */
   function countedBy(at: number): number {
-    for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--)
-      if (isFigure(tokens[i]?.word ?? '')) return i;
+    for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--) if (isFigure(i)) return i;
     // "the number of landmine victims has reached 314": the figure after it, in its sentence.
     for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {
       if (/[.;:]/.test(text.slice(tokens[i - 1]?.end, tokens[i]?.start))) break;
-      if (isFigure(tokens[i]?.word ?? '')) return i;
+      if (isFigure(i)) return i;
     }
     const last = Math.min(tokens.length - 1, at + COUNT_UNIT_REACH);
     for (let i = Math.max(1, at - COUNT_UNIT_REACH); i <= last; i++) {
-      if (COUNT_UNITS.has(tokens[i]?.word ?? '') && isFigure(tokens[i - 1]?.word ?? ''))
-        return i - 1;
+      if (COUNT_UNITS.has(tokens[i]?.word ?? '') && isFigure(i - 1)) return i - 1;
     }
     return -1;
   }
@@ -917,11 +922,14 @@ export function rankPassages(
     if (counted) {
       // The counted word itself (or the word its typo stands for), its forms and glossary
       // meanings, and kinds of it — not a compound's part ("anti" of "anti-tank") or a looser
-      // relative.
-      const exact = counted.correctedTo === null ? 1 : CORRECTED_WEIGHT;
+      // relative. A word the letters never use ("how many kids") is counted by its closest
+      // meanings ("children").
+      const kept = counted.alternatives.filter((a) => q.countedAs?.includes(a.concept) ?? true);
+      const closest = Math.max(0, ...kept.map((a) => a.weight));
+      const exact = Math.min(counted.correctedTo === null ? 1 : CORRECTED_WEIGHT, closest);
       const wanted = new Set(
-        counted.alternatives
-          .filter((a) => a.weight >= exact && (q.countedAs?.includes(a.concept) ?? true))
+        kept
+          .filter((a) => a.weight >= exact)
           .flatMap((a) => [a.concept, ...index.kindsOf(a.concept)]),
       );
       // "How many of the landmines were anti-tank mines": a figure for the landmines is not one.
@@ -1131,9 +1139,12 @@ function namesAPerson(text: string): boolean {
   return false;
 }
 
-/** A sum of money as letters write it: "$2 million", "USD 50 million", "3,000 manats", "€40". */
+/**
+ * A sum of money as letters write it: "$2 million", "USD 50 million", "3,000 manats", "€40",
+ * "4 million United States dollars", "1 million Chilean pesos".
+ */
 const MONEY =
-  /[$€£]\s?\d|\b(?:USD|US\$|EUR|AZN|GBP|CHF)\s?\d|\d(?:[\d,.]*)(?:\s+(?:thousand|million|billion))?\s+(?:dollars?|euros?|manats?|pounds|francs|roubles?|rubles?|drams?|USD|EUR|AZN)\b/i;
+  /[$€£]\s?\d|\b(?:USD|US\$|EUR|AZN|GBP|CHF)\s?\d|\d(?:[\d,.]*)(?:\s+(?:thousand|million|billion))?(?:\s+[A-Z][a-z]+){0,2}\s+(?:dollars?|euros?|manats?|pounds|francs|roubles?|rubles?|drams?|pesos?|yen|yuan|rupees?|USD|EUR|AZN)\b/;
 
 /** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
 const STATED_DURATION =
@@ -1184,9 +1195,12 @@ const GOVERNMENT: ReadonlySet<string> = new Set([
 
 /** How near (in characters) a name must stand to the words that report what it said. */
 const SPEECH_REACH = 80;
-/** Words that report what someone said ("Armenia … falsely announcing", "according to"). */
+/**
+ * Words that report what someone said ("Armenia … falsely announcing", "according to"); not
+ * "States" as in "United States", nor an "emergency response".
+ */
 const REPORTED_SPEECH =
-  /\b(?:say|says|said|stat(?:ed|es|ing|ements?)|announc(?:ed|es|ing|ements?)|declar(?:ed|es|ing|ations?)|claim(?:ed|s|ing)?|noted|stressed|reported|respon(?:ded|ses?)|repl(?:ied|ies|y)|answered|according to|assur(?:ed|ances?))\b/gi;
+  /\b(?:[Ss]ay|[Ss]ays|[Ss]aid|[Ss]tat(?:ed|ing|ements?)|states|[Aa]nnounc(?:ed|es|ing|ements?)|[Dd]eclar(?:ed|es|ing|ations?)|[Cc]laim(?:ed|s|ing)?|[Nn]oted|[Ss]tressed|[Rr]eported|[Rr]espond(?:ed|ing)|[Rr]epl(?:ied|ies|y)|[Aa]nswered|[Aa]ccording to|[Aa]ssur(?:ed|ances?))\b/g;
 
 /**
  * Who a passage's part is from, as its heading and the signatures say, each up to its first
@@ -1248,6 +1262,9 @@ function unanswered(
     const bit = slot === null ? undefined : ranking.slots.get(slot)?.bit;
     return bit === undefined || (s.mask & bit) !== 0;
   };
+  /** Whether the headings of a passage's part hold a slot. */
+  const headingHolds = (s: Scored, slot: number) =>
+    ((s.headingMask ?? 0) & (ranking.slots.get(slot)?.bit ?? 0)) !== 0;
   /** Whether a passage says a glossary phrase of several words itself, not only its last word. */
   const holdsPhrase = (s: Scored, phrase: readonly string[]) =>
     readPassage(s.entry.passage.text).terms.some((t) => phrase.includes(t.concept));
@@ -1282,8 +1299,10 @@ function unanswered(
   /** The thing asked for, or a kind of it ("which countries …" is answered by "Azerbaijan, Russia and Armenia"). */
   const focusAlternatives = asks.focus === null ? [] : (q.slots[asks.focus]?.alternatives ?? []);
   const kinds = new Set(focusAlternatives.flatMap((a) => index.kindsOf(a.concept)));
+  // "who is the prime minister": a passage naming another minister does not hold it.
+  const focusPhrase = asks.focus === null ? undefined : q.slotPhrases[asks.focus];
   const holdsFocus = (s: Scored) =>
-    holds(s, asks.focus) ||
+    (holds(s, asks.focus) && (!focusPhrase || holdsPhrase(s, focusPhrase))) ||
     (kinds.size > 0 && readPassage(s.entry.passage.text).terms.some((t) => kinds.has(t.concept)));
   // The thing asked for, in a passage about what the question is about: one that also holds
   // `TOPIC_SHARE` of the other things it names ("the name of the sabotage group" is not
@@ -1330,9 +1349,7 @@ function unanswered(
   if (asks.missingName) return `the letters never mention "${asks.missingName}"`;
   if (asks.missingThing) return `the letters never mention "${asks.missingThing}"`;
   if (asks.speaker !== null && !shown.some((s) => speaks(s, asks.speaker))) {
-    const slot = q.slots[asks.speaker];
-    const named = slot ? q.text.slice(slot.start, slot.end) : '';
-    return `no passage is from "${named}" or reports what they said`;
+    return `no passage is from "${asks.speakerName ?? ''}" or reports what they said`;
   }
   // The passages that state what is asked: the figure, the time.
   let figures = shown;
@@ -1341,7 +1358,9 @@ function unanswered(
     figures = shown.filter(
       (s) =>
         s.counted &&
-        asks.names.every((n) => holds(s, n)) &&
+        // "how many houses did Cyclone Tuvana destroy": a statement on the cyclone need not name
+        // it in every paragraph; its heading does.
+        asks.names.every((n) => holds(s, n) || headingHolds(s, n)) &&
         about(s, asks.things) &&
         (wholeFigure === null ||
           s.entry.passage.text.replace(/,/g, '').includes(wholeFigure.replace(/,/g, ''))) &&
@@ -1386,8 +1405,12 @@ function unanswered(
     );
     return held.length === 0 || held.some((phrase) => holdsPhrase(s, phrase));
   };
-  if (!answering.some((s) => holds(s, asks.predicate) && ofThePhrases(s)))
-    return `no passage says "${q.slots[asks.predicate ?? -1]?.word ?? ''}"`;
+  if (!answering.some((s) => holds(s, asks.predicate) && ofThePhrases(s))) {
+    // The verb, or else the phrase no passage says whole ("prime minister").
+    const slot = asks.predicate ?? q.slotPhrases.findIndex((p) => p !== null);
+    const said = q.slots[slot];
+    return `no passage says "${said ? q.text.slice(said.start, said.end) : ''}"`;
+  }
   if (asks.focus !== null && !shown.some(statesFocus)) return 'no passage states what it asks for';
   return null;
 }

@@ -82,6 +82,8 @@ export interface Asks {
    * sent or signed, or report X's words.
    */
   speaker: number | null;
+  /** X as typed, a name of two words whole ("New Zealand"). */
+  speakerName: string | null;
   /**
    * Slots of the other things that clause names ("how many servicemen were injured in the tunnel
    * explosion"): a figure answers only in a passage about most of them (by value).
@@ -178,7 +180,7 @@ const WANTS_DURATION =
 const WANTS_PERCENTAGE =
   /\b(?:percentage|percent|per cent)\s+of\b|\b(?:what|which|how many)\s+(?:percentage|percent|per cent|%)/i;
 const WANTS_MONEY =
-  /\bhow much (?:money\b|(?:do|does|did|will|would|has|have|had|is|was)\b.*\b(?:pay|paid|cost|costs|spend|spent|worth|fund|funded|invest|invested|donate|donated|budget)\b)|\bwhat (?:was|is|were|are|did) (?:the )?(?:cost|price|budget)\b|\bhow expensive\b/i;
+  /\bhow much (?:money\b|(?:do|does|did|will|would|has|have|had|is|was)\b.*\b(?:pay|paid|cost|costs|spend|spent|worth|fund|funded|invest|invested|donate|donated|budget|give|gave|given|allocate|allocated|pledge|pledged|contribute|contributed|raise|raised)\b)|\bwhat (?:was|is|were|are|did) (?:the )?(?:cost|price|budget)\b|\bhow expensive\b/i;
 const WANTS_FUTURE =
   /\bwhen (?:will|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|expected to|due to|planned to)\b|\bhow (?:long|many \w+) will\b/i;
 /** "what percentage / share of X were …": what follows is what the part is said to be. */
@@ -293,6 +295,12 @@ function maySpeak(word: string): boolean {
       t.forms.some((f) => fold(f) === word) &&
       t.means.some((m) => english.canSpeak(m.replace(/-/g, ' '))),
   );
+}
+
+/** Whether WordNet knows a phrase as a person, group, organization or country ("New Zealand"). */
+function canSpeak(phrase: string): boolean {
+  wordnet ??= new WordNet();
+  return wordnet.canSpeak(phrase);
 }
 
 let oneThings: ReadonlySet<string> | null = null;
@@ -687,7 +695,16 @@ function whatItAsks(
   );
   // "what did Turkey say about the mines": the letters cannot tell what someone they never
   // mention said, whatever else they hold.
-  const speaker = shape.speaker && maySpeak(shape.speaker.word) ? slotOf(shape.speaker) : null;
+  // "what did New Zealand say": a name of two words ("Zealand" alone is an island).
+  const before = shape.speaker && /(\p{L}+)\s+$/u.exec(text.slice(0, shape.speaker.start));
+  const wholeName =
+    shape.speaker && before && canSpeak(`${before[1] ?? ''} ${shape.speaker.word}`)
+      ? text.slice(before.index, shape.speaker.end)
+      : null;
+  const speaker =
+    shape.speaker && (wholeName || maySpeak(shape.speaker.word)) ? slotOf(shape.speaker) : null;
+  const speakerName =
+    wholeName ?? (shape.speaker ? text.slice(shape.speaker.start, shape.speaker.end) : null);
   const silent = speaker === null ? undefined : slots[speaker];
   const missingSpeaker =
     silent && silent.alternatives.length === 0 && isEnglishWord(silent.word) && thing(silent)
@@ -752,6 +769,7 @@ function whatItAsks(
     missingName,
     missingThing,
     speaker,
+    speakerName: speaker === null ? null : speakerName,
     names,
     things,
     person: shape.person,

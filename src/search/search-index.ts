@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
-import { analyze, conceptOf, NUMBER_WORDS } from './analyze.ts';
+import { analyze, conceptOf, isYearAsWritten, NUMBER_WORDS } from './analyze.ts';
 import {
   buildExpansions,
   buildKinds,
@@ -24,7 +24,7 @@ export interface IndexedPassage {
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 29;
+export const INDEX_FORMAT = 30;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -44,7 +44,6 @@ export const PART_ANNEX_LETTER = 8;
 
 const DURATION =
   /\b(?:\d+|\w+)[- ](?:years?|decades?|months?|weeks?|days?)\b|\b(?:years|decades|months)\b/i;
-const YEAR = /^(?:19|20)\d{2}$/;
 const FREQUENCY =
   /\b(?:daily|weekly|monthly|annually|yearly|hourly|frequently|regularly|repeatedly|constantly|routinely|every (?:day|week|month|year)|(?:once|twice|\w+ times) (?:a|per) (?:day|week|month|year))\b/i;
 
@@ -410,7 +409,8 @@ export class SearchIndex {
             surfaceWords.set(t.word, t.concept);
           if (
             !figure &&
-            ((/^\d/.test(t.concept) && !YEAR.test(t.concept)) || NUMBER_WORDS.has(t.word))
+            ((/^\d/.test(t.concept) && !isYearAsWritten(passage.text.slice(t.start, t.end))) ||
+              NUMBER_WORDS.has(t.word))
           )
             figure = true;
         }

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { parseLetter } from '../../src/corpus/parse-letter.ts';
+import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
+import { CORPUS_DIR } from '../helpers.ts';
+
+/**
+ * A letter on another subject than the seed letters' mines, written for these tests: the rules
+ * must carry over to letters Annex has never seen, in words those letters never use.
+ */
+const STORM_LETTER = `Letter dated 10 June 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General
+
+I have the honour to transmit herewith a statement by Mara Quillon, Minister for Foreign Affairs of Testland, on the damage caused by Tropical Storm Ulani (see annex).
+
+(Signed) Doran Vesk
+Ambassador
+Permanent Representative
+
+Annex to the letter dated 10 June 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General
+
+Statement by the Minister for Foreign Affairs of Testland on Tropical Storm Ulani
+
+The Government of Testland declared a state of emergency on 8 June 2025.
+
+The storm destroyed 1,740 houses and damaged a further 5,200 along the eastern coast.
+
+Some 2,010 families were moved to shelters in schools and churches.
+
+Nineteen people lost their lives, among them 7 children, and 88 people were injured.
+
+The Regional Relief Fund allocated 3 million United States dollars to the emergency response, and New Zealand and Japan sent rescue teams.`;
+
+let index: SearchIndex;
+beforeAll(async () => {
+  const { letters } = await loadCorpus(CORPUS_DIR);
+  const storm = parseLetter(STORM_LETTER, {
+    id: 'testland-storm',
+    file: 'testland-storm.txt',
+    sha256: 'c'.repeat(64),
+  });
+  index = SearchIndex.build([...letters, storm]);
+});
+
+const answer = (question: string) => answerQuestion(index, question);
+const firstQuote = (question: string) => answer(question).results[0]?.text ?? '';
+
+describe('answerQuestion: a letter Annex has never seen', () => {
+  it('takes the name a statement is headed with as named by each of its paragraphs', () => {
+    // The paragraph with the figure says "the storm", not "Ulani".
+    expect(firstQuote('how many houses did storm ulani destroy')).toMatch(/destroyed 1,740 houses/);
+  });
+
+  it('reads a figure written with a separator as a count, though it looks like a year', () => {
+    expect(answer('how many families were moved to shelters').abstained).toBe(false);
+    expect(firstQuote('how many families were moved to shelters')).toMatch(/2,010 families/);
+  });
+
+  it('counts a word the letters never use by its closest meaning ("kids": children)', () => {
+    expect(answer('how many kids were killed').abstained).toBe(false);
+    expect(firstQuote('how many kids were killed')).toMatch(/among them 7 children/);
+  });
+
+  it('reads a sum written out in words ("3 million United States dollars") as money', () => {
+    expect(firstQuote('how much did the regional relief fund give')).toMatch(
+      /3 million United States dollars/,
+    );
+  });
+
+  it('abstains for what a two-word name said when no passage is from it or quotes it', () => {
+    expect(answer('what did new zealand say about the storm')).toMatchObject({
+      abstained: true,
+      reason: 'no passage is from "new zealand" or reports what they said',
+    });
+  });
+
+  it('holds a title of several words only where the letters say all of it', () => {
+    expect(answer('who is the prime minister of testland').abstained).toBe(true);
+    expect(firstQuote('who is the foreign minister of testland')).toMatch(/Mara Quillon/);
+  });
+});
