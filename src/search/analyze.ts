@@ -116,12 +116,12 @@ const STOP_WORDS = new Set<string>([
   's',
 ]);
 
-/** Whether a folded word is a stop word (never searched for). */
 /** Whether a figure, as the text writes it, is a year: "2021" is, "2,021" and "1,940" are not. */
 export function isYearAsWritten(written: string): boolean {
   return /^(?:19|20)\d{2}$/.test(written);
 }
 
+/** Whether a folded word is a stop word (never searched for). */
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }

@@ -1336,6 +1336,10 @@ function unanswered(
   const namesWhoIsAsked = personAsked && !lacks(asks.focus) && shown.some(statesFocus);
   if (evidence < EVIDENCE_THRESHOLD && !namesItsLetters && !aboutATime && !namesWhoIsAsked)
     return COMMON_WORDS_ONLY;
+  // "what does the 2021 note verbale say about sugar cane": the letter named has its subject,
+  // unless the question asks about something of which it holds no word.
+  if (namesItsLetters && evidence === 0 && ranking.slots.size > 0)
+    return 'the letter it names never mentions what it asks about';
   const missing = q.slots.filter((s) => s.alternatives.length === 0 && s.nominal).length;
   const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
   if (missing >= MISSING_NAMES && missing > present)

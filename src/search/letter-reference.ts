@@ -222,7 +222,7 @@ function authorOf(part: LetterPart): string {
   const from = /\bfrom (?:the )?(.+?)(?: addressed\b| to the\b|$)/i.exec(title);
   if (from?.[1]) return from[1];
   const of =
-    /^[^,]*?\b(?:statement|release|communiqu[eé]|declaration|message) of (?:the )?(.+?)(?: on\b| concerning\b| regarding\b|$)/i.exec(
+    /^[^,]*?\b(?:statement|release|communiqu[eé]|declaration|message) (?:of|by) (?:the )?(.+?)(?: on\b| concerning\b| regarding\b|$)/i.exec(
       title,
     );
   return of?.[1] ?? '';

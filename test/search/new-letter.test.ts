@@ -73,6 +73,22 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     });
   });
 
+  it('takes a statement "by" a minister as from the minister\'s country, like its cover letter', () => {
+    expect(firstQuote('what does the june 2025 letter from testland say about shelters')).toMatch(
+      /moved to shelters/,
+    );
+  });
+
+  it('abstains when the letter a question names holds no word of what it asks about', () => {
+    expect(
+      answer('what does the june 2025 letter from testland say about landmines'),
+    ).toMatchObject({
+      abstained: true,
+      reason: 'the letter it names never mentions what it asks about',
+    });
+    expect(answer('summarize the june 2025 letter from testland').abstained).toBe(false);
+  });
+
   it('holds a title of several words only where the letters say all of it', () => {
     expect(answer('who is the prime minister of testland').abstained).toBe(true);
     expect(firstQuote('who is the foreign minister of testland')).toMatch(/Mara Quillon/);
