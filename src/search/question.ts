@@ -16,6 +16,7 @@ import { type AskedWord, countedClauseEnd, mostlyNoun, namesAThing, readShape } 
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { WordNet } from './wordnet.ts';
+import { spelledOut } from './acronyms.ts';
 
 /** A concept of the letters that answers for a word of the question, and how much it counts. */
 export interface Alternative {
@@ -491,7 +492,7 @@ const SET_ASIDE =
  * spelling correction for a word that is no English word), plus phrases, intent and time.
  */
 export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion {
-  const text = figuresInWords(fixFunctionWordTypos(index, asked));
+  const text = figuresInWords(spellOutAbbreviations(index, fixFunctionWordTypos(index, asked)));
   const phrases = [...text.matchAll(PHRASE)]
     .map((m) =>
       fold(m[1] ?? m[2] ?? '')
@@ -895,6 +896,34 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
     at = t.end;
   }
   return fixed + text.slice(at);
+}
+
+/**
+ * "how much did CERF give": an abbreviation the letters never use, written out as they write
+ * its words ("Central Emergency Response Fund"). A word typed in capitals is taken as one; a
+ * word in lower case only when it is no English word.
+ */
+function spellOutAbbreviations(index: SearchIndex, text: string): string {
+  let out = '';
+  let at = 0;
+  for (const t of tokenize(text)) {
+    const written = text.slice(t.start, t.end);
+    if (!/^\p{L}{3,8}$/u.test(written) || index.surfaceWords.has(t.word) || isStopWord(t.word))
+      continue;
+    const capitals = written === written.toUpperCase();
+    if (!capitals && isEnglishWord(t.word)) continue;
+    // The glossary's own abbreviations ("IDPs", "MFA") are read by the analysis.
+    if (analyze(written).some((term) => isGlossaryConcept(term.concept))) continue;
+    // A name first ("Regional Relief Fund"); words in lower case only for four capitals or
+    // more: three initials would match words that happen to follow each other.
+    const full =
+      spelledOut(index, t.word, true) ??
+      (capitals && written.length >= 4 ? spelledOut(index, t.word, false) : null);
+    if (full === null) continue;
+    out += text.slice(at, t.start) + full;
+    at = t.end;
+  }
+  return out + text.slice(at);
 }
 
 /** Whether a word names a thing: WordNet knows it as a noun, or does not know it (a name). */

@@ -28,7 +28,9 @@ Some 2,010 families were moved to shelters in schools and churches.
 
 Nineteen people lost their lives, among them 7 children, and 88 people were injured.
 
-The Regional Relief Fund allocated 3 million United States dollars to the emergency response, and New Zealand and Japan sent rescue teams.`;
+The Regional Relief Fund allocated 3 million United States dollars to the emergency response, and New Zealand and Japan sent rescue teams.
+
+Like other small island developing States, Testland has done little to warm the climate and bears much of its cost.`;
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -87,6 +89,14 @@ describe('answerQuestion: a letter Annex has never seen', () => {
       reason: 'the letter it names never mentions what it asks about',
     });
     expect(answer('summarize the june 2025 letter from testland').abstained).toBe(false);
+  });
+
+  it('reads an abbreviation the letters spell out but never use ("RRF", "SIDS")', () => {
+    expect(firstQuote('how much did the RRF give')).toMatch(/Regional Relief Fund allocated/);
+    expect(firstQuote('how much did the rrf give')).toMatch(/Regional Relief Fund allocated/);
+    expect(firstQuote('what does testland say about SIDS')).toMatch(
+      /small island developing States/,
+    );
   });
 
   it('holds a title of several words only where the letters say all of it', () => {
