@@ -228,7 +228,7 @@ export interface Term extends Token {
 
 /** Number words, so that "two civilians" states a figure as "2 civilians" does. */
 export const NUMBER_WORDS: ReadonlySet<string> = new Set(
-  'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands dozens'.split(
+  'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions dozens'.split(
     ' ',
   ),
 );

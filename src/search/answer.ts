@@ -22,6 +22,7 @@ import {
   CORRECTED_WEIGHT,
   DATE_WORD_WEIGHT,
   isEnglishWord,
+  isMoneyWord,
   type ParsedQuestion,
   parseQuestion,
 } from './question.ts';
@@ -141,6 +142,9 @@ const TOTAL = /\b(?:total|in all|altogether|combined|overall)\b/i;
 /** …where "right before" is within this many words. */
 const COUNTED_WINDOW = 4;
 
+/** How near (in words) the verb of "how many were VERBed" stands to the count it tells of. */
+const VERB_REACH = 8;
+
 /** Words a count may be given in ("amounts to 1,318 pieces"): they stand for the thing counted nearby. */
 const COUNT_UNITS = new Set(['pieces', 'units', 'items']);
 /** …within this many words of it. */
@@ -171,14 +175,31 @@ export function countsOf(
   wanted: ReadonlySet<string>,
   stated: readonly string[],
   enough: number,
+  verbs?: ReadonlySet<string>,
 ): number {
   const { tokens, terms } = readPassage(text);
+  // With `verbs`, a count only next to one of them ("evacuated 2,300 residents").
+  const verbAt = verbs
+    ? terms.filter((t) => verbs.has(t.concept)).map((t) => tokenEnding(tokens, t.end))
+    : null;
+  /** Whether tokens `a` and `b` are at most `VERB_REACH` apart, in one sentence. */
+  const near = (a: number, b: number) =>
+    Math.abs(a - b) <= VERB_REACH &&
+    !/[.;]/.test(text.slice(tokens[Math.min(a, b)]?.end, tokens[Math.max(a, b)]?.start));
+  const nearVerb = (figure: number, at: number) =>
+    verbAt === null || verbAt.some((v) => near(v, figure) || near(v, at));
   const isFigure = (i: number) => {
     const token = tokens[i];
     if (!token) return false;
     const { word } = token;
+    // "3-001M" is a model, "44-day" a length: a figure joined to a word or code is no count.
+    const joined =
+      /^-[\p{L}\p{N}]/u.test(text.slice(token.end, token.end + 2)) ||
+      /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, token.start - 2), token.start));
     const figure = /^\d/.test(word)
-      ? !isYearAsWritten(text.slice(token.start, token.end))
+      ? /^\d+(?:\.\d+)?$/.test(word) &&
+        !isYearAsWritten(text.slice(token.start, token.end)) &&
+        !joined
       : NUMBER_WORDS.has(word);
     return figure && !stated.includes(word);
   };
@@ -192,7 +213,7 @@ export function countsOf(
     // A word that describes the noun after it ("landmine victims") is not what a figure counts.
     if (describesNext(tokens[at + 1]?.word)) continue;
     const figure = countedBy(at);
-    if (figure < 0) continue;
+    if (figure < 0 || !nearVerb(figure, at)) continue;
     const joined = groups.filter((g) => g.figures.has(figure) || g.words.has(term.concept));
     const group = { figures: new Set([figure]), words: new Set([term.concept]) };
     for (const g of joined) {
@@ -935,6 +956,22 @@ export function rankPassages(
       // "How many of the landmines were anti-tank mines": a figure for the landmines is not one.
       const whole = q.countedWhole === null ? undefined : q.slots[q.countedWhole];
       for (const a of whole?.alternatives ?? []) wanted.delete(a.concept);
+      // "how many people were evacuated": a count next to the verb ("evacuated 2,300
+      // residents"), not one of people who did something else ("Eight people died … while
+      // evacuating").
+      // Only the verb right after what is counted ("how many people were evacuated"): one
+      // further on may qualify something else ("of incidents happened outside the mapped areas").
+      const predicate =
+        q.asks.predicateOf === 'figure' && q.asks.predicate !== null
+          ? q.slots[q.asks.predicate]
+          : undefined;
+      const nextToCounted =
+        predicate !== undefined &&
+        !q.slots.some((s) => s.start >= counted.end && s.end <= predicate.start);
+      // The verb as asked, in any of its forms: its synonyms are too loose to place a count by
+      // ("found" is also "plant").
+      const asWritten = nextToCounted ? predicate.alternatives.filter((a) => a.weight >= 1) : [];
+      const verbs = asWritten.length > 0 ? new Set(asWritten.map((a) => a.concept)) : undefined;
       const read = pool.map((r) => {
         const text = r.entry.passage.text;
         const counts = index.hasFigure(index.passageId(r.entry))
@@ -945,15 +982,23 @@ export function rankPassages(
         return {
           r,
           counts,
+          byVerb: verbs && counts > 0 && countsOf(text, wanted, q.statedFigures, 1, verbs) > 0,
           total: q.wantsTotal && counts > 0 && (counts >= 2 || TOTAL.test(text)),
         };
       });
-      // Where some passage gives a total, a count of one part is not the answer.
+      // Where some passage gives a total, a count of one part is not the answer; where some
+      // gives the count next to the verb, a count away from it is not.
       const totals = read.some((x) => x.total);
+      const byVerb = read.some((x) => x.byVerb);
       pool = read
-        .map(({ r, counts, total }) => {
+        .map(({ r, counts, total, byVerb: near }) => {
           if (counts === 0) return r;
-          const lift = total ? (1 + COUNTED_BOOST) ** 2 : totals ? 1 : 1 + COUNTED_BOOST;
+          const lift =
+            total || (byVerb && near && !totals)
+              ? (1 + COUNTED_BOOST) ** 2
+              : totals || byVerb
+                ? 1
+                : 1 + COUNTED_BOOST;
           return { ...r, score: r.score * lift, counted: true };
         })
         .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
@@ -1075,11 +1120,11 @@ function signaturesFor(index: SearchIndex, q: ParsedQuestion, scope: Scope): Sco
 const SIGNING = /\bsign/i;
 
 /**
- * A time a passage states: a date, a day of a month ("4 April is observed as …"), a year, or a
- * day told relative to another ("on the same day").
+ * A time a passage states: a date, a day of a month ("4 April is observed as …"), a year, a
+ * day told relative to another ("on the same day"), or a time limit ("within one month").
  */
 const TIME = new RegExp(
-  `${DATE_PATTERN.source}|${DAY_OF_MONTH.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b`,
+  `${DATE_PATTERN.source}|${DAY_OF_MONTH.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b|\\bwithin (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:hours?|days?|weeks?|months?|years?)\\b`,
   'i',
 );
 
@@ -1145,6 +1190,17 @@ function namesAPerson(text: string): boolean {
  */
 const MONEY =
   /[$€£]\s?\d|\b(?:USD|US\$|EUR|AZN|GBP|CHF)\s?\d|\d(?:[\d,.]*)(?:\s+(?:thousand|million|billion))?(?:\s+[A-Z][a-z]+){0,2}\s+(?:dollars?|euros?|manats?|pounds|francs|roubles?|rubles?|drams?|pesos?|yen|yuan|rupees?|USD|EUR|AZN)\b/;
+
+/** A figure and its unit, after up to two names ("150 million soms", "2 billion Fijian dollars"). */
+const FIGURE_AND_UNIT =
+  /\d[\d,.]*(?:\s+(?:thousand|million|billion))?(?:\s+[A-Z][a-z]+){0,2}\s+([a-z]+)/g;
+
+/** Whether a text states a sum of money: as `MONEY` has it, or in a currency WordNet knows. */
+function statesMoney(text: string): boolean {
+  if (MONEY.test(text)) return true;
+  for (const [, unit = ''] of text.matchAll(FIGURE_AND_UNIT)) if (isMoneyWord(unit)) return true;
+  return false;
+}
 
 /** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
 const STATED_DURATION =
@@ -1388,7 +1444,7 @@ function unanswered(
     return 'no passage gives a time of day';
   if (q.wantsFuture && !shown.some((s) => statesFuture(s.entry)))
     return 'no passage says when it will be';
-  if (q.wantsMoney && !shown.some((s) => MONEY.test(s.entry.passage.text)))
+  if (q.wantsMoney && !shown.some((s) => statesMoney(s.entry.passage.text)))
     return 'no passage gives a sum of money';
   const times = figures.filter((s) => TIME.test(s.entry.passage.text));
   if (asks.time && times.length === 0) return 'no passage gives a time for it';
@@ -1409,9 +1465,11 @@ function unanswered(
     );
     return held.length === 0 || held.some((phrase) => holdsPhrase(s, phrase));
   };
-  if (!answering.some((s) => holds(s, asks.predicate) && ofThePhrases(s))) {
+  // "how much did they put aside / spend / allocate": the sum answers, in the letters' own verb.
+  const predicate = q.wantsMoney ? null : asks.predicate;
+  if (!answering.some((s) => holds(s, predicate) && ofThePhrases(s))) {
     // The verb, or else the phrase no passage says whole ("prime minister").
-    const slot = asks.predicate ?? q.slotPhrases.findIndex((p) => p !== null);
+    const slot = predicate ?? q.slotPhrases.findIndex((p) => p !== null);
     const said = q.slots[slot];
     return `no passage says "${said ? q.text.slice(said.start, said.end) : ''}"`;
   }

@@ -288,8 +288,12 @@ const HOW_HANDLED = new Set([
 ]);
 /** Longest run of words read as the thing asked for ("what international organizations"). */
 const MAX_FOCUS_WORDS = 4;
-/** A clause: split at punctuation and dashes. */
-const CLAUSE = /[^,;:?!()]+?(?=[,;:?!()]|\s[-–—]\s|$)/g;
+/**
+ * A clause: split at punctuation, dashes, and at "and" / "but" / "or" opening another question
+ * ("when was it repaired and was there an inspection").
+ */
+const CLAUSE =
+  /[^,;:?!()]+?(?=[,;:?!()]|\s[-–—]\s|\s(?:and|but|or)\s+(?:was|were|is|are|did|does|do|has|have|had|how|what|when|where|who|which|why)\b|$)/gi;
 
 let wordnet: WordNet | null = null;
 function english(): WordNet {
@@ -573,8 +577,10 @@ function clauseVerb(
   const first = clause[0];
   if (passive && first && /ing$/.test(first.word) && isVerb(first.word)) return first;
   if (passive) return rest.filter((t) => isInflectedVerb(t.word)).at(-1) ?? null;
-  // "what did they find": after a pronoun (no content word), the first content word is the verb.
-  const candidates = first && PRONOUNS.has(first.word) ? rest : rest.slice(1);
+  // "what did they find": after a pronoun (no content word), the first content word is the verb;
+  // so after "had to" ("how many people had to flee their homes").
+  const candidates =
+    first && (PRONOUNS.has(first.word) || first.word === 'to') ? rest : rest.slice(1);
   return (
     candidates.find((t) => isInflectedVerb(t.word)) ??
     // "what did the mines near cemeteries show": "show" is used mostly as a verb, "near" not.

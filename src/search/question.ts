@@ -182,6 +182,8 @@ const WANTS_PERCENTAGE =
   /\b(?:percentage|percent|per cent)\s+of\b|\b(?:what|which|how many)\s+(?:percentage|percent|per cent|%)/i;
 const WANTS_MONEY =
   /\bhow much (?:money\b|(?:do|does|did|will|would|has|have|had|is|was)\b.*\b(?:pay|paid|cost|costs|spend|spent|worth|fund|funded|invest|invested|donate|donated|budget|give|gave|given|allocate|allocated|pledge|pledged|contribute|contributed|raise|raised)\b)|\bwhat (?:was|is|were|are|did) (?:the )?(?:cost|price|budget)\b|\bhow expensive\b/i;
+/** Words for money itself, not for what it is spent on. */
+const MONEY_WORDS: ReadonlySet<string> = new Set(['money', 'cash', 'funds', 'funding', 'dollars']);
 const WANTS_FUTURE =
   /\bwhen (?:will|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|expected to|due to|planned to)\b|\bhow (?:long|many \w+) will\b/i;
 /** "what percentage / share of X were …": what follows is what the part is said to be. */
@@ -274,6 +276,12 @@ let wordnet: WordNet | null = null;
 export function isEnglishWord(word: string): boolean {
   wordnet ??= new WordNet();
   return word.length <= MAX_WORD_LENGTH && wordnet.isWord(word);
+}
+
+/** Whether WordNet knows `word` as a unit of money ("soms", "manats"). */
+export function isMoneyWord(word: string): boolean {
+  wordnet ??= new WordNet();
+  return word.length <= MAX_WORD_LENGTH && wordnet.isMoney(word);
 }
 
 /** Whether WordNet knows `word` only as a name ("Georgia", "Moscow"): a place or person. */
@@ -609,6 +617,10 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
       countedEndAt = slotList[other]?.end ?? countedEndAt;
     }
   }
+  // "how much money did they set aside": the sum asked for is written in a currency ("150
+  // million soms"), not as "money"; the money check reads it.
+  const wantsMoney = WANTS_MONEY.test(text);
+  if (wantsMoney && MONEY_WORDS.has(slotList[counted]?.word ?? '')) counted = -1;
   const whole = wholeKey === null ? -1 : [...slots.keys()].indexOf(wholeKey);
   const countedPhrase = counted < 0 ? undefined : phrasesOf.get([...slots.keys()][counted] ?? '');
   const asks = whatItAsks(text, slotList, counted, countedEndAt);
@@ -627,7 +639,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     countedAs: countedPhrase ?? null,
     slotPhrases: [...slots.keys()].map((key) => phrasesOf.get(key) ?? null),
     wantsPercentage: WANTS_PERCENTAGE.test(text),
-    wantsMoney: WANTS_MONEY.test(text),
+    wantsMoney,
     wantsFuture: WANTS_FUTURE.test(text),
     wantsClock: WANTS_CLOCK.test(text),
     statedFigures: tokenize(text)

@@ -351,6 +351,16 @@ export class WordNet {
    * "peacekeepers" can; "refusal" and "locations" cannot.
    */
   canSpeak(word: string): boolean {
+    return this.isKindOf(word, SPEAKER_KINDS);
+  }
+
+  /** Whether some sense of the noun `word` is a monetary unit ("soms", "manats", "dollars"). */
+  isMoney(word: string): boolean {
+    return this.isKindOf(word, MONEY_KINDS);
+  }
+
+  /** Whether some sense of the noun `word` is, or is a kind of, one of `kinds` (lemmas). */
+  private isKindOf(word: string, kinds: ReadonlySet<string>): boolean {
     const seen = new Set<number>();
     let level = this.baseForms(word, 'noun').flatMap((base) => this.senses(base, 'noun'));
     for (let depth = 0; depth < MAX_HYPERNYM_DEPTH && level.length > 0; depth++) {
@@ -359,7 +369,7 @@ export class WordNet {
         if (seen.has(offset)) continue;
         seen.add(offset);
         const synset = this.synset(offset, 'noun');
-        if (synset.words.some((w) => SPEAKER_KINDS.has(w))) return true;
+        if (synset.words.some((w) => kinds.has(w))) return true;
         for (const p of synset.pointers)
           if (p.symbol === '@' || p.symbol === '@i') up.push(p.offset);
       }
@@ -387,7 +397,9 @@ const SPEAKER_KINDS: ReadonlySet<string> = new Set([
   'organization',
   'country',
 ]);
-/** How far up the is-a hierarchy `canSpeak` looks (WordNet's nouns are at most ~20 deep). */
+/** A sum of money's unit (`isMoney`). */
+const MONEY_KINDS: ReadonlySet<string> = new Set(['monetary unit']);
+/** How far up the is-a hierarchy `isKindOf` looks (WordNet's nouns are at most ~20 deep). */
 const MAX_HYPERNYM_DEPTH = 20;
 
 /** "hand over" → "hand_over": WordNet writes multi-word lemmas with underscores. */

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
-import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
+import type { Letter } from '../../src/corpus/schema.ts';
+import { answerQuestion, parseQuestion, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 
 /**
@@ -32,15 +33,37 @@ The Regional Relief Fund allocated 3 million United States dollars to the emerge
 
 Like other small island developing States, Testland has done little to warm the climate and bears much of its cost.`;
 
+/** A second letter, on a flood, in words of its own. */
+const FLOOD_LETTER = `Letter dated 8 November 2025 from the Chargé d'affaires a.i. of the Permanent Mission of Testland to the United Nations addressed to the President of the Security Council
+
+I have the honour to bring to your attention the collapse of the Vell dam in Testland on 5 November 2025.
+
+(Signed) Ana Porel
+Chargé d'affaires a.i.
+
+Nine people died in the flood, among them a rescuer who was swept away while evacuating an elderly couple. Twenty-three people were taken to hospital.
+
+Rescue teams evacuated 2,300 residents to temporary shelters.
+
+The reservoir held some 18 million cubic metres of water.
+
+The dam was built in 1968 and had not been repaired since 1991. An inspection in 2021 recommended that its spillway be reinforced.
+
+The Government has allocated 150 million soms for emergency relief. Pumps marked 2-400K were brought to the valley.
+
+A commission is to report its findings within one month.`;
+
 let index: SearchIndex;
 beforeAll(async () => {
   const { letters } = await loadCorpus(CORPUS_DIR);
-  const storm = parseLetter(STORM_LETTER, {
-    id: 'testland-storm',
-    file: 'testland-storm.txt',
-    sha256: 'c'.repeat(64),
-  });
-  index = SearchIndex.build([...letters, storm]);
+  const [storm, flood] = [STORM_LETTER, FLOOD_LETTER].map((text, i) =>
+    parseLetter(text, {
+      id: `testland-${i}`,
+      file: `testland-${i}.txt`,
+      sha256: `${i}`.repeat(64),
+    }),
+  );
+  index = SearchIndex.build([...letters, storm as Letter, flood as Letter]);
 });
 
 const answer = (question: string) => answerQuestion(index, question);
@@ -102,5 +125,39 @@ describe('answerQuestion: a letter Annex has never seen', () => {
   it('holds a title of several words only where the letters say all of it', () => {
     expect(answer('who is the prime minister of testland').abstained).toBe(true);
     expect(firstQuote('who is the foreign minister of testland')).toMatch(/Mara Quillon/);
+  });
+
+  it('places a count by the verb asked about, in its sentence', () => {
+    // "Nine people died … while evacuating" counts people who died.
+    expect(firstQuote('how many people were evacuated')).toMatch(/evacuated 2,300 residents/);
+  });
+
+  it('reads "how much water" from a figure in millions', () => {
+    expect(firstQuote('how much water was in the reservoir')).toMatch(/18 million cubic metres/);
+  });
+
+  it('reads a sum in a currency WordNet knows, in whatever verb the letter uses', () => {
+    expect(firstQuote('how much money did the government put aside for relief')).toMatch(
+      /150 million soms/,
+    );
+  });
+
+  it('takes a time limit ("within one month") for a time', () => {
+    expect(firstQuote('when does the commission have to report')).toMatch(/within one month/);
+  });
+
+  it('reads no count in a code joined by a hyphen ("2-400K")', () => {
+    expect(answer('how many pumps were brought to the valley')).toMatchObject({
+      abstained: true,
+      reason: 'no passage gives that figure',
+    });
+  });
+
+  it('reads "had to VERB" and a second question after "and" as people write them', () => {
+    const q = parseQuestion(index, 'how many people had to flee their homes');
+    expect(q.slots[q.asks.predicate ?? -1]?.word).toBe('flee');
+    const two = 'when was the dam last repaired and was there an inspection that warned about it';
+    expect(answer(two).abstained).toBe(false);
+    expect(firstQuote(two)).toMatch(/not been repaired since 1991/);
   });
 });
