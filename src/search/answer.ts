@@ -1003,6 +1003,16 @@ export function rankPassages(
         })
         .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
     }
+    // "at what time did the dam collapse": only a passage that gives a time of day can answer,
+    // as only one next to its verb answers "how many were evacuated".
+    if (q.wantsClock)
+      pool = pool
+        .map((r) =>
+          CLOCK.test(r.entry.passage.text)
+            ? { ...r, score: r.score * (1 + COUNTED_BOOST) ** 2 }
+            : r,
+        )
+        .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
     return { results: diversify(pool, slots, want), total: kept, slots: slotInfo };
   } finally {
     for (let j = 0; j < touchedCount; j++) {

@@ -41,6 +41,8 @@ I have the honour to bring to your attention the collapse of the Vell dam in Tes
 (Signed) Ana Porel
 Chargé d'affaires a.i.
 
+At 4.40 a.m. on 5 November 2025, a section of the dam gave way after three days of rain.
+
 Nine people died in the flood, among them a rescuer who was swept away while evacuating an elderly couple. Twenty-three people were taken to hospital.
 
 Rescue teams evacuated 2,300 residents to temporary shelters.
@@ -159,5 +161,10 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     const two = 'when was the dam last repaired and was there an inspection that warned about it';
     expect(answer(two).abstained).toBe(false);
     expect(firstQuote(two)).toMatch(/not been repaired since 1991/);
+  });
+
+  it('puts first, for "at what time", the passage that gives a time of day', () => {
+    // The cover letter says "collapse"; the passage with the time says "gave way".
+    expect(firstQuote('at what time did the dam collapse')).toMatch(/At 4\.40 a\.m\./);
   });
 });
