@@ -42,6 +42,11 @@ const QuestionFile = z.object({
     z.object({ q: z.string(), gold: z.array(z.string()).min(1), style: z.string().optional() }),
   ),
   abstain: z.array(z.union([z.string(), z.object({ q: z.string() })])),
+  /**
+   * A folder of letters Annex has never seen, added to the corpus for this file's questions
+   * only: how the rules carry over to new letters.
+   */
+  letters: z.string().optional(),
 });
 
 const values = readArgs(USAGE, {
@@ -59,17 +64,30 @@ const files = values.file ?? [
   'eval/own-probe-questions.json',
   'eval/own-probe-2-questions.json',
   'eval/own-held-out-questions.json',
+  'eval/unseen-cyclone-questions.json',
+  'eval/unseen-dam-questions.json',
+  'eval/unseen-return-questions.json',
+  'eval/unseen-wildfires-questions.json',
 ];
 const config = parseCoreConfig(process.env);
 const corpus = await loadCorpus(config.corpusDir);
-const index = SearchIndex.build(corpus.letters);
 const normalize = (s: string) => s.toLowerCase().replace(/\*\*?/g, '').replace(/\s+/g, ' ');
 
-/** The plain baseline: MiniSearch with default options over the same passages. */
-const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
-plain.addAll(
-  corpus.letters.flatMap((l) => l.passages).map((passage, id) => ({ id, text: passage.text })),
-);
+/**
+ * The index of the corpus, with a question file's own letters when it has some, and the plain
+ * baseline: MiniSearch with default options over the same passages.
+ */
+async function searchOver(extra: string | undefined) {
+  const letters = extra
+    ? [...corpus.letters, ...(await loadCorpus(extra)).letters]
+    : corpus.letters;
+  const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  plain.addAll(
+    letters.flatMap((l) => l.passages).map((passage, id) => ({ id, text: passage.text })),
+  );
+  return { index: SearchIndex.build(letters), plain };
+}
+const corpusSearch = await searchOver(undefined);
 
 interface Scored {
   style: string;
@@ -144,6 +162,7 @@ const out: string[] = [];
 
 for (const file of files) {
   const parsed = QuestionFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const { index, plain } = parsed.letters ? await searchOver(parsed.letters) : corpusSearch;
   const scored: Scored[] = [];
   for (const [i, { q, gold, style }] of parsed.questions.entries()) {
     const part = (parsed.heldOut ?? isHeldOut(i)) ? 'held-out' : 'tuned';
