@@ -631,7 +631,11 @@ export function countedClauseEnd(text: string, countedEnd: number): number {
  * Reads what a question asks for from its shape. `counted` is where the counted word of a
  * "how many" question ends (its verb comes after it), or null.
  */
-export function readShape(text: string, countedEnd: number | null = null): QuestionShape {
+export function readShape(
+  text: string,
+  countedEnd: number | null = null,
+  spelled: ReadonlyMap<string, string> = new Map(),
+): QuestionShape {
   const shape: QuestionShape = {
     time: false,
     focus: null,
@@ -649,6 +653,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
   for (const m of text.matchAll(CLAUSE)) {
     const tokens = tokenize(m[0]).map((t) => ({
       ...t,
+      word: spelled.get(t.word) ?? t.word,
       start: t.start + m.index,
       end: t.end + m.index,
     }));
@@ -744,6 +749,7 @@ export function readShape(text: string, countedEnd: number | null = null): Quest
     const clause = text.slice(countedEnd, countedClauseEnd(text, countedEnd));
     const all = tokenize(clause).map((t) => ({
       ...t,
+      word: spelled.get(t.word) ?? t.word,
       start: t.start + countedEnd,
       end: t.end + countedEnd,
     }));

@@ -666,7 +666,11 @@ function whatItAsks(
   counted: number,
   countedEnd: number | null,
 ): Asks {
-  const shape = readShape(text, countedEnd);
+  // Misspelled words are read as the words they were corrected to ("evacuted" is a verb).
+  const spelled = new Map(
+    slots.flatMap((s) => (s.correctedTo === null ? [] : [[s.word, s.correctedTo] as const])),
+  );
+  const shape = readShape(text, countedEnd, spelled);
   const slotOf = (w: AskedWord | null) => {
     if (!w) return null;
     const at = slotAt(slots, w.start, w.end);

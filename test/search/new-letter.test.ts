@@ -173,4 +173,9 @@ describe('answerQuestion: a letter Annex has never seen', () => {
   it('reads "last year" as phrasing, not as a thing to find', () => {
     expect(firstQuote('how much land got cleared last year')).toMatch(/4,200 hectares of land/);
   });
+
+  it('reads a misspelled verb as the verb it was corrected to', () => {
+    const q = parseQuestion(index, 'how many people were evacuted');
+    expect(q.slots[q.asks.predicate ?? -1]?.correctedTo).toBe('evacuated');
+  });
 });
