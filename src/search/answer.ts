@@ -176,8 +176,19 @@ export function countsOf(
   stated: readonly string[],
   enough: number,
   verbs?: ReadonlySet<string>,
+  modifiers?: ReadonlySet<string>,
 ): number {
   const { tokens, terms } = readPassage(text);
+  // With `modifiers`, a count only of the kind asked ("312 evacuation centres", not "six health
+  // centres"): one of them right before the word counted.
+  const modifierEnds = modifiers
+    ? new Set(terms.filter((t) => modifiers.has(t.concept)).map((t) => t.end))
+    : null;
+  const modified = (term: { start: number }) => {
+    if (modifierEnds === null) return true;
+    const first = tokens.findIndex((t) => t.start === term.start);
+    return [1, 2].some((k) => modifierEnds.has(tokens[first - k]?.end ?? -1));
+  };
   // With `verbs`, a count only next to one of them ("evacuated 2,300 residents").
   const verbAt = verbs
     ? terms.filter((t) => verbs.has(t.concept)).map((t) => tokenEnding(tokens, t.end))
@@ -211,7 +222,7 @@ export function countsOf(
     const at = tokenEnding(tokens, term.end);
     if (at < 0) continue;
     // A word that describes the noun after it ("landmine victims") is not what a figure counts.
-    if (describesNext(tokens[at + 1]?.word)) continue;
+    if (describesNext(tokens[at + 1]?.word) || !modified(term)) continue;
     const figure = countedBy(at);
     if (figure < 0 || !nearVerb(figure, at)) continue;
     const joined = groups.filter((g) => g.figures.has(figure) || g.words.has(term.concept));
@@ -972,11 +983,24 @@ export function rankPassages(
       // ("found" is also "plant").
       const asWritten = nextToCounted ? predicate.alternatives.filter((a) => a.weight >= 1) : [];
       const verbs = asWritten.length > 0 ? new Set(asWritten.map((a) => a.concept)) : undefined;
-      const read = pool.map((r) => {
+      // "how many evacuation centres": where some passage counts centres of that kind, only
+      // such a count is one.
+      const modifier = q.countedModifier === null ? undefined : q.slots[q.countedModifier];
+      const modifiers = modifier
+        ? new Set(modifier.alternatives.filter((a) => a.weight >= 1).map((a) => a.concept))
+        : undefined;
+      const countable = pool.map((r) =>
+        index.hasFigure(index.passageId(r.entry))
+          ? countsOf(r.entry.passage.text, wanted, q.statedFigures, 2, undefined, modifiers)
+          : 0,
+      );
+      const ofKind = modifiers !== undefined && countable.some((n) => n > 0);
+      const read = pool.map((r, i) => {
         const text = r.entry.passage.text;
-        const counts = index.hasFigure(index.passageId(r.entry))
-          ? countsOf(text, wanted, q.statedFigures, 2)
-          : 0;
+        const counts =
+          ofKind || !index.hasFigure(index.passageId(r.entry))
+            ? (countable[i] ?? 0)
+            : countsOf(text, wanted, q.statedFigures, 2);
         // "In total": the parts it adds up ("two civilians and four servicemen"), or a count
         // said to be a total ("the total number … 314").
         return {
@@ -1210,6 +1234,17 @@ function statesMoney(text: string): boolean {
   if (MONEY.test(text)) return true;
   for (const [, unit = ''] of text.matchAll(FIGURE_AND_UNIT)) if (isMoneyWord(unit)) return true;
   return false;
+}
+
+/** Whether a sentence of `text` states a sum of money and names each of the `payer` slots. */
+function paidBy(text: string, payer: readonly number[], q: ParsedQuestion): boolean {
+  const wanted = payer.map((slot) => new Set(q.slots[slot]?.alternatives.map((a) => a.concept)));
+  return splitSentences(text).some(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    if (!statesMoney(sentence)) return false;
+    const concepts = new Set(readPassage(sentence).terms.map((t) => t.concept));
+    return wanted.every((alternatives) => [...alternatives].some((c) => concepts.has(c)));
+  });
 }
 
 /** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
@@ -1456,6 +1491,9 @@ function unanswered(
     return 'no passage says when it will be';
   if (q.wantsMoney && !shown.some((s) => statesMoney(s.entry.passage.text)))
     return 'no passage gives a sum of money';
+  // "how much did New Zealand give": a sum given by someone else does not answer.
+  if (q.payer.length > 0 && !shown.some((s) => paidBy(s.entry.passage.text, q.payer, q)))
+    return 'no passage gives a sum from them';
   const times = figures.filter((s) => TIME.test(s.entry.passage.text));
   if (asks.time && times.length === 0) return 'no passage gives a time for it';
   // The verb, in the passage that answers its clause ("how many were injured", "when did it start").

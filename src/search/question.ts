@@ -122,6 +122,13 @@ export interface ParsedQuestion {
   counted: number | null;
   /** For "how many of the X were Y": the slot of X, whose words do not count Y. */
   countedWhole: number | null;
+  /** "how much did X give / pay / spend": the slots of X, who must be named with the sum. */
+  payer: number[];
+  /**
+   * The slot of the word that says which of the counted is meant ("how many evacuation
+   * centres"): a count of other centres ("six health centres") is not the answer.
+   */
+  countedModifier: number | null;
   /**
    * "How many … in total / altogether / combined": the count asked for adds up parts, so a
    * passage that lists the parts ("two civilians and four servicemen") or says it gives a total
@@ -409,6 +416,42 @@ function countedWordAt(
   return { counted: lastOfRun(whole + copula.index + copula[0].length), whole };
 }
 
+/** "how much did X give": X, between the auxiliary and a verb of paying. */
+const PAID_BY =
+  /\bhow much (?:money )?(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:pay|paid|spend|spent|give|gave|given|allocate|allocated|donate|donated|contribute|contributed|pledge|pledged|provide|provided|raise|raised|invest|invested)\b/i;
+
+/** The slots of who paid in "how much did X give / pay / spend", or none. */
+function payerOf(text: string, slots: readonly Slot[]): number[] {
+  const m = PAID_BY.exec(text);
+  if (!m?.[1]) return [];
+  const from = m.index + m[0].indexOf(m[1]);
+  const to = from + m[1].length;
+  return slots.flatMap((s, i) =>
+    s.start >= from && s.end <= to && s.alternatives.length > 0 ? [i] : [],
+  );
+}
+
+/**
+ * The slot of the word right before the counted word, after "how many" ("evacuation" in "how
+ * many evacuation centres"), when the letters hold it as written; null when there is none.
+ */
+function modifierOf(text: string, slots: readonly Slot[], counted: number): number | null {
+  const how = HOW_MANY.exec(text);
+  const thing = slots[counted];
+  if (!how || !thing) return null;
+  const at = slots.findIndex(
+    (s, i) =>
+      i !== counted &&
+      s.start >= how.index + how[0].length &&
+      s.end <= thing.start &&
+      /^[\s-]+$/.test(text.slice(s.end, thing.start)),
+  );
+  const modifier = slots[at];
+  return modifier && !/\d/.test(modifier.word) && (modifier.alternatives[0]?.weight ?? 0) >= 1
+    ? at
+    : null;
+}
+
 /** Whether a word is a verb in the past ("lost", "died", "planted"): it ends what was counted. */
 function isPastTense(word: string): boolean {
   wordnet ??= new WordNet();
@@ -634,6 +677,8 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     // "for how many years were the lands occupied" asks how long, not for a count of years.
     counted: counted >= 0 && !asks.countedMissing && !wantsDuration ? counted : null,
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
+    countedModifier: counted >= 0 ? modifierOf(text, slotList, counted) : null,
+    payer: payerOf(text, slotList),
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     wholeFigure: counted >= 0 ? wholeFigureOf(text) : null,
     countedAs: countedPhrase ?? null,

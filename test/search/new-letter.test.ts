@@ -51,11 +51,15 @@ The reservoir held some 18 million cubic metres of water.
 
 The dam was built in 1968 and had not been repaired since 1991. An inspection in 2021 recommended that its spillway be reinforced.
 
-The Government has allocated 150 million soms for emergency relief. Pumps marked 2-400K were brought to the valley.
+The Government has allocated 150 million soms for emergency relief. Pumps marked 2-400K were brought to the valley. Uzbekistan sent rescue teams, who helped to contain the flood downstream.
 
 A commission is to report its findings within one month.
 
-In 2025, deminers cleared 4,200 hectares of land in the valley.`;
+In 2025, deminers cleared 4,200 hectares of land in the valley.
+
+Six health centres were damaged in the town of Velu.
+
+Across the country, 64 evacuation centres are open.`;
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -177,5 +181,21 @@ describe('answerQuestion: a letter Annex has never seen', () => {
   it('reads a misspelled verb as the verb it was corrected to', () => {
     const q = parseQuestion(index, 'how many people were evacuted');
     expect(q.slots[q.asks.predicate ?? -1]?.correctedTo).toBe('evacuated');
+  });
+
+  it('counts only the kind asked ("evacuation centres", not "health centres")', () => {
+    expect(firstQuote('how many evacuation centres are there')).toMatch(/64 evacuation centres/);
+    expect(answer('how many evacuation centres are in velu')).toMatchObject({
+      abstained: true,
+      reason: 'no passage gives that figure',
+    });
+  });
+
+  it('answers "how much did X give" only with a sum X is named with', () => {
+    expect(answer('how much did uzbekistan give')).toMatchObject({
+      abstained: true,
+      reason: 'no passage gives a sum from them',
+    });
+    expect(firstQuote('how much did the government allocate')).toMatch(/150 million soms/);
   });
 });
