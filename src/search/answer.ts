@@ -23,6 +23,7 @@ import {
   DATE_WORD_WEIGHT,
   isEnglishWord,
   isMoneyWord,
+  isUnitWord,
   type ParsedQuestion,
   parseQuestion,
 } from './question.ts';
@@ -1027,6 +1028,19 @@ export function rankPassages(
         })
         .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
     }
+    // "how strong was the cyclone": a passage that gives a measure of it ("230 kilometres").
+    if (q.wantsMeasure) {
+      const about = new Set(
+        q.slots.flatMap((s, i) => (i === q.asks.focus ? [] : s.alternatives.map((a) => a.concept))),
+      );
+      pool = pool
+        .map((r) =>
+          statesMeasure(r.entry.passage.text, about)
+            ? { ...r, score: r.score * (1 + COUNTED_BOOST) }
+            : r,
+        )
+        .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+    }
     // "at what time did the dam collapse": only a passage that gives a time of day can answer,
     // as only one next to its verb answers "how many were evacuated".
     if (q.wantsClock)
@@ -1247,6 +1261,32 @@ function paidBy(text: string, payer: readonly number[], q: ParsedQuestion): bool
   });
 }
 
+/** A figure and the word after it, which may be its unit ("four metres", "72 hours"). */
+const FIGURE_THEN_WORD =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)(?:\s+(?:thousand|million|billion))?\s+([a-z]+)/gi;
+
+/**
+ * Whether a text states a measure of one of `concepts`: a figure and a unit WordNet knows
+ * ("storm surges of up to four metres"), within `QUANTITY_REACH` of it.
+ */
+function statesMeasure(text: string, concepts: ReadonlySet<string>): boolean {
+  const at = readPassage(text)
+    .terms.filter((t) => concepts.has(t.concept))
+    .map((t) => t.start);
+  for (const m of text.matchAll(FIGURE_THEN_WORD)) {
+    // Not "a" (an angstrom to WordNet) or any other short or function word.
+    const unit = (m[1] ?? '').toLowerCase();
+    if (
+      unit.length > 2 &&
+      !isStopWord(unit) &&
+      isUnitWord(unit) &&
+      at.some((start) => Math.abs(start - m.index) <= QUANTITY_REACH * 2)
+    )
+      return true;
+  }
+  return false;
+}
+
 /** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
 const STATED_DURATION =
   /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|many|few)[- ](?:years?|decades?|months?|weeks?|days?|hours?)\b/i;
@@ -1425,9 +1465,16 @@ function unanswered(
   // "what is the population of Khojavand": a quantity is stated with a figure.
   const focusWord = asks.focus === null ? '' : (q.slots[asks.focus]?.word ?? '');
   const quantityAsked = QUANTITIES.has(focusWord);
+  const topicConcepts = () =>
+    new Set(topicOf().flatMap((slot) => q.slots[slot]?.alternatives.map((a) => a.concept) ?? []));
+  // "how strong was the cyclone", "how big were the surges": a measure, which letters state as
+  // a figure and its unit ("230 kilometres per hour") more often than in the word asked.
+  const measureAsked = q.wantsMeasure;
   const focusConcepts = new Set(focusAlternatives.map((a) => a.concept));
   const statesFocus = (s: Scored) =>
-    holdsFocus(s) &&
+    // (A word the letters lack is held by every passage: then only the measure answers.)
+    ((holdsFocus(s) && !lacks(asks.focus)) ||
+      (measureAsked && statesMeasure(s.entry.passage.text, topicConcepts()))) &&
     about(s, topicOf()) &&
     (!personAsked || namesAPerson(s.entry.passage.text)) &&
     (!quantityAsked ||
@@ -1445,7 +1492,8 @@ function unanswered(
   const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
   if (missing >= MISSING_NAMES && missing > present)
     return 'most of what it names is not in the letters';
-  if (asks.countedMissing || lacks(asks.focus)) return 'the letters never mention what it asks for';
+  if (asks.countedMissing || (lacks(asks.focus) && !measureAsked))
+    return 'the letters never mention what it asks for';
   // A verb the letters never use leaves a "how many" question to its figure ("how many mines
   // were dug up"); a "who", "when" or "where" question asks for what only that verb would tell.
   if (lacks(asks.predicate) && q.counted === null)

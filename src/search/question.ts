@@ -122,6 +122,8 @@ export interface ParsedQuestion {
   counted: number | null;
   /** For "how many of the X were Y": the slot of X, whose words do not count Y. */
   countedWhole: number | null;
+  /** "how strong / big / high …": a measure is asked for, a figure with its unit. */
+  wantsMeasure: boolean;
   /** "how much did X give / pay / spend": the slots of X, who must be named with the sum. */
   payer: number[];
   /**
@@ -291,6 +293,18 @@ export function isMoneyWord(word: string): boolean {
   return word.length <= MAX_WORD_LENGTH && wordnet.isMoney(word);
 }
 
+/** Whether WordNet knows `word` as a unit of measurement or a period ("metres", "hours"). */
+export function isUnitWord(word: string): boolean {
+  wordnet ??= new WordNet();
+  return word.length <= MAX_WORD_LENGTH && wordnet.isUnit(word);
+}
+
+/** Whether WordNet knows the adjective `word` as a value of an attribute ("strong", "big"). */
+export function isMeasureWord(word: string): boolean {
+  wordnet ??= new WordNet();
+  return word.length <= MAX_WORD_LENGTH && wordnet.isMeasure(word);
+}
+
 /** Whether WordNet knows `word` only as a name ("Georgia", "Moscow"): a place or person. */
 function isNameOnly(word: string): boolean {
   wordnet ??= new WordNet();
@@ -414,6 +428,15 @@ function countedWordAt(
   const copula = /\b(?:were|are|was|is)\s+/i.exec(text.slice(whole ?? after));
   if (!copula || whole === null) return none;
   return { counted: lastOfRun(whole + copula.index + copula[0].length), whole };
+}
+
+/** Whether the question asks "how ADJ" of an adjective that names a measure ("how strong"). */
+function asksMeasure(text: string, word: string): boolean {
+  return (
+    /^\p{L}+$/u.test(word) &&
+    new RegExp(`\\bhow\\s+${word}\\b`, 'iu').test(text) &&
+    isMeasureWord(word)
+  );
 }
 
 /** "how much did X give": X, between the auxiliary and a verb of paying. */
@@ -679,6 +702,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
     countedModifier: counted >= 0 ? modifierOf(text, slotList, counted) : null,
     payer: payerOf(text, slotList),
+    wantsMeasure: asks.focus !== null && asksMeasure(text, slotList[asks.focus]?.word ?? ''),
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     wholeFigure: counted >= 0 ? wholeFigureOf(text) : null,
     countedAs: countedPhrase ?? null,

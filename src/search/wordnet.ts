@@ -359,6 +359,23 @@ export class WordNet {
     return this.isKindOf(word, MONEY_KINDS);
   }
 
+  /** Whether some sense of the noun `word` is a unit of measurement ("metres", "hours", "hectares"). */
+  isUnit(word: string): boolean {
+    return this.isKindOf(word, UNIT_KINDS);
+  }
+
+  /**
+   * Whether some sense of the adjective `word` names a value of an attribute ("strong" of
+   * strength, "big" of size): "how strong" asks for a measure.
+   */
+  isMeasure(word: string): boolean {
+    return this.baseForms(word, 'adj').some((base) =>
+      this.senses(base, 'adj').some((offset) =>
+        this.synset(offset, 'adj').pointers.some((p) => p.symbol === '='),
+      ),
+    );
+  }
+
   /** Whether some sense of the noun `word` is, or is a kind of, one of `kinds` (lemmas). */
   private isKindOf(word: string, kinds: ReadonlySet<string>): boolean {
     const seen = new Set<number>();
@@ -399,6 +416,8 @@ const SPEAKER_KINDS: ReadonlySet<string> = new Set([
 ]);
 /** A sum of money's unit (`isMoney`). */
 const MONEY_KINDS: ReadonlySet<string> = new Set(['monetary unit']);
+/** A measure's unit (`isUnit`). */
+const UNIT_KINDS: ReadonlySet<string> = new Set(['unit of measurement']);
 /** How far up the is-a hierarchy `isKindOf` looks (WordNet's nouns are at most ~20 deep). */
 const MAX_HYPERNYM_DEPTH = 20;
 

@@ -23,6 +23,8 @@ Statement by the Minister for Foreign Affairs of Testland on Tropical Storm Ulan
 
 The Government of Testland declared a state of emergency on 8 June 2025.
 
+Tropical Storm Ulani reached the coast with winds of 190 kilometres per hour.
+
 The storm destroyed 1,740 houses and damaged a further 5,200 along the eastern coast.
 
 Some 2,010 families were moved to shelters in schools and churches.
@@ -197,5 +199,12 @@ describe('answerQuestion: a letter Annex has never seen', () => {
       reason: 'no passage gives a sum from them',
     });
     expect(firstQuote('how much did the government allocate')).toMatch(/150 million soms/);
+  });
+
+  it('answers "how strong / how big" with a figure and its unit, not the word asked', () => {
+    expect(answer('how strong was the storm').abstained).toBe(false);
+    expect(firstQuote('how strong was the storm')).toMatch(/190 kilometres per hour/);
+    // A count is no measure: "7 children" does not say how old they were.
+    expect(answer('how old were the children who died').abstained).toBe(true);
   });
 });
