@@ -1492,7 +1492,8 @@ function unanswered(
   const present = q.slots.length - q.slots.filter((s) => s.alternatives.length === 0).length;
   if (missing >= MISSING_NAMES && missing > present)
     return 'most of what it names is not in the letters';
-  if (asks.countedMissing || (lacks(asks.focus) && !measureAsked))
+  // ("how strong", a word the letters lack, is answered by a measure when one is shown.)
+  if (asks.countedMissing || (lacks(asks.focus) && !(measureAsked && shown.some(statesFocus))))
     return 'the letters never mention what it asks for';
   // A verb the letters never use leaves a "how many" question to its figure ("how many mines
   // were dug up"); a "who", "when" or "where" question asks for what only that verb would tell.
