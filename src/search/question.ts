@@ -986,7 +986,7 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
 /**
  * "how much did CERF give": an abbreviation the letters never use, written out as they write
  * its words ("Central Emergency Response Fund"). A word typed in capitals is taken as one; a
- * word in lower case only when it is no English word.
+ * word in lower case only when it is no English word and no typo of the letters' words.
  */
 function spellOutAbbreviations(index: SearchIndex, text: string): string {
   let out = '';
@@ -996,7 +996,8 @@ function spellOutAbbreviations(index: SearchIndex, text: string): string {
     if (!/^\p{L}{3,8}$/u.test(written) || index.surfaceWords.has(t.word) || isStopWord(t.word))
       continue;
     const capitals = written === written.toUpperCase();
-    if (!capitals && isEnglishWord(t.word)) continue;
+    // In lower case, a typo of the letters' words is more likely than initials ("cyclon").
+    if (!capitals && (isEnglishWord(t.word) || correctSpelling(index, t.word))) continue;
     // The glossary's own abbreviations ("IDPs", "MFA") are read by the analysis.
     if (analyze(written).some((term) => isGlossaryConcept(term.concept))) continue;
     // A name first ("Regional Relief Fund"); words in lower case only for four capitals or
