@@ -25,6 +25,8 @@ The Government of Testland declared a state of emergency on 8 June 2025.
 
 Tropical Storm Ulani reached the coast with winds of 190 kilometres per hour.
 
+Damage and losses come to 9 per cent of the gross domestic product of Testland.
+
 The storm destroyed 1,740 houses and damaged a further 5,200 along the eastern coast.
 
 Some 2,010 families were moved to shelters in schools and churches.
@@ -206,5 +208,13 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(firstQuote('how strong was the storm')).toMatch(/190 kilometres per hour/);
     // A count is no measure: "7 children" does not say how old they were.
     expect(answer('how old were the children who died').abstained).toBe(true);
+  });
+
+  it('reads the UN system\'s common abbreviations from the glossary ("GDP")', () => {
+    expect(firstQuote("what share of testland's GDP was lost")).toMatch(
+      /9 per cent of the gross domestic product/,
+    );
+    // Three capitals the letters never spell out in capitals: only the glossary knows them.
+    expect(parseQuestion(index, 'GDP').slots[0]?.alternatives.length).toBeGreaterThan(0);
   });
 });
