@@ -1536,7 +1536,8 @@ function unanswered(
     return `no passage is of ${date.words} or tells of it`;
   if (q.wantsClock && !shown.some((s) => CLOCK.test(s.entry.passage.text)))
     return 'no passage gives a time of day';
-  if (q.wantsFuture && !shown.some((s) => statesFuture(s.entry)))
+  // "how long will it take": a length of time answers it as a time to come does.
+  if (q.wantsFuture && !shown.some((s) => statesFuture(s.entry)) && !q.wantsDuration)
     return 'no passage says when it will be';
   if (q.wantsMoney && !shown.some((s) => statesMoney(s.entry.passage.text)))
     return 'no passage gives a sum of money';

@@ -59,7 +59,7 @@ The Government has allocated 150 million soms for emergency relief. Pumps marked
 
 A commission is to report its findings within one month.
 
-In 2025, deminers cleared 4,200 hectares of land in the valley.
+In 2025, deminers cleared 4,200 hectares of land in the valley. At the current pace, clearing all of it would take up to 12 years.
 
 Six health centres were damaged in the town of Velu.
 
@@ -216,5 +216,9 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     );
     // Three capitals the letters never spell out in capitals: only the glossary knows them.
     expect(parseQuestion(index, 'GDP').slots[0]?.alternatives.length).toBeGreaterThan(0);
+  });
+
+  it('answers "how long will it take" with a length of time', () => {
+    expect(firstQuote('how long will it take to clear the valley')).toMatch(/up to 12 years/);
   });
 });
