@@ -1423,9 +1423,19 @@ function unanswered(
       const phrase = q.slotPhrases[slot];
       // "the anti-tank mine in Khojavand": a passage of anti-personnel mines is not about it.
       const strict = !phrase || holdsPhrase(s, phrase);
-      if ((holds(s, slot) && strict) || ((s.headingMask ?? 0) & bit) !== 0) held += value;
+      if ((holds(s, slot) && strict) || ((s.headingMask ?? 0) & bit) !== 0 || holdsKind(s, slot))
+        held += value;
     }
     return held >= TOPIC_SHARE * total;
+  };
+  /** Whether a passage holds a kind of what a slot names ("persons" of "people"). */
+  const holdsKind = (s: Scored, slot: number) => {
+    const kinds = new Set(
+      q.slots[slot]?.alternatives.flatMap((a) => (a.weight >= 1 ? index.kindsOf(a.concept) : [])),
+    );
+    return (
+      kinds.size > 0 && readPassage(s.entry.passage.text).terms.some((t) => kinds.has(t.concept))
+    );
   };
   /** Whether a passage is from the one a slot names (its part's sender or signer), or quotes it. */
   const speaks = (s: Scored, slot: number | null) => {

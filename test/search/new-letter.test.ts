@@ -63,7 +63,9 @@ In 2025, deminers cleared 4,200 hectares of land in the valley. At the current p
 
 Six health centres were damaged in the town of Velu.
 
-Across the country, 64 evacuation centres are open.`;
+Across the country, 64 evacuation centres are open.
+
+By the end of the month, most residents had returned to the villages of Orn and Tal.`;
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -220,5 +222,12 @@ describe('answerQuestion: a letter Annex has never seen', () => {
 
   it('answers "how long will it take" with a length of time', () => {
     expect(firstQuote('how long will it take to clear the valley')).toMatch(/up to 12 years/);
+  });
+
+  it('takes a kind of what is asked about for it ("residents" are people)', () => {
+    expect(answer('which villages have people gone back to').abstained).toBe(false);
+    expect(firstQuote('which villages have people gone back to')).toMatch(
+      /villages of Orn and Tal/,
+    );
   });
 });
