@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { readArgs } from './lib/args.ts';
 import { parseCoreConfig } from '../src/config.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
+import type { Letter } from '../src/corpus/schema.ts';
 import {
   type Answer,
   answerQuestion,
@@ -115,9 +116,9 @@ const abstainsAnyway = (answer: Answer) => answer.abstained && answer.reason !==
 let verbatim = 0;
 let quotes = 0;
 const notVerbatim: string[] = [];
-function checkVerbatim(answer: Answer): void {
+function checkVerbatim(answer: Answer, letters: readonly Letter[]): void {
   for (const r of [...answer.results, ...answer.related]) {
-    const letter = corpus.letters.find((l) => l.id === r.letterId);
+    const letter = letters.find((l) => l.id === r.letterId);
     quotes += 1;
     if (letter?.text.includes(r.text) && r.text.includes(r.excerpt)) verbatim += 1;
     else notVerbatim.push(`NOT VERBATIM: ${r.letterId} passage ${r.passage}`);
@@ -167,7 +168,7 @@ for (const file of files) {
   for (const [i, { q, gold, style }] of parsed.questions.entries()) {
     const part = (parsed.heldOut ?? isHeldOut(i)) ? 'held-out' : 'tuned';
     const answer = answerQuestion(index, q, { limit: 5 });
-    checkVerbatim(answer);
+    checkVerbatim(answer, index.letters);
     const shown = answer.abstained ? answer.related : answer.results;
     const rankIfAnswered = rankOf(
       shown.map((r) => r.text),
@@ -200,7 +201,7 @@ for (const file of files) {
     const q = typeof entry === 'string' ? entry : entry.q;
     const part = (parsed.heldOut ?? isHeldOut(i)) ? 'held-out' : 'tuned';
     const answer = answerQuestion(index, q, { limit: 5 });
-    checkVerbatim(answer);
+    checkVerbatim(answer, index.letters);
     unanswerable.push({
       part,
       abstained: answer.abstained,
