@@ -281,29 +281,23 @@ function closestWord(index: SearchIndex, word: string): { word: string; concept:
 }
 
 let wordnet: WordNet | null = null;
-/** Whether `word` is English (WordNet knows it, or a form of it): such a word is never "corrected". */
-export function isEnglishWord(word: string): boolean {
+/** Whether `word` is short enough to look up and WordNet says `test` of it (opened on first use). */
+function wordnetSays(word: string, test: (english: WordNet, word: string) => boolean): boolean {
   wordnet ??= new WordNet();
-  return word.length <= MAX_WORD_LENGTH && wordnet.isWord(word);
+  return word.length <= MAX_WORD_LENGTH && test(wordnet, word);
 }
+
+/** Whether `word` is English (WordNet knows it, or a form of it): such a word is never "corrected". */
+export const isEnglishWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isWord(x));
 
 /** Whether WordNet knows `word` as a unit of money ("soms", "manats"). */
-export function isMoneyWord(word: string): boolean {
-  wordnet ??= new WordNet();
-  return word.length <= MAX_WORD_LENGTH && wordnet.isMoney(word);
-}
+export const isMoneyWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isMoney(x));
 
-/** Whether WordNet knows `word` as a unit of measurement or a period ("metres", "hours"). */
-export function isUnitWord(word: string): boolean {
-  wordnet ??= new WordNet();
-  return word.length <= MAX_WORD_LENGTH && wordnet.isUnit(word);
-}
+/** Whether WordNet knows `word` as a unit of measurement ("metres", "hectares"). */
+export const isUnitWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isUnit(x));
 
 /** Whether WordNet knows the adjective `word` as a value of an attribute ("strong", "big"). */
-export function isMeasureWord(word: string): boolean {
-  wordnet ??= new WordNet();
-  return word.length <= MAX_WORD_LENGTH && wordnet.isMeasure(word);
-}
+export const isMeasureWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isMeasure(x));
 
 /** Whether WordNet knows `word` only as a name ("Georgia", "Moscow"): a place or person. */
 function isNameOnly(word: string): boolean {
