@@ -1700,6 +1700,13 @@ const DATING: ReadonlySet<string> = new Set([
   'submitted',
   'sign',
   'signed',
+  'release',
+  'released',
+  'put',
+  'transmit',
+  'transmitted',
+  'deliver',
+  'delivered',
 ]);
 
 /**

@@ -264,6 +264,9 @@ describe('answerQuestion: who signed', () => {
     expect(answerQuestion(index, 'what date was the note verbale sent').results[0]?.date).toBe(
       '2021-04-05',
     );
+    // "put out", "released": other words for a letter being sent.
+    for (const question of ['when was the note verbale put out', 'when was the NV released'])
+      expect(answerQuestion(index, question).results[0]?.date).toBe('2021-04-05');
   });
 
   it('abstains on an unsigned note verbale rather than quote something else', () => {
