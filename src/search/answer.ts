@@ -143,6 +143,8 @@ const TOTAL = /\b(?:total|in all|altogether|combined|overall)\b/i;
 /** …where "right before" is within this many words. */
 const COUNTED_WINDOW = 4;
 
+/** Words that join one clause or item to the next: a figure after them counts something else. */
+const CLAUSE_JOINS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'while', 'whereas']);
 /** How near (in words) the verb of "how many were VERBed" stands to the count it tells of. */
 const VERB_REACH = 8;
 
@@ -240,9 +242,11 @@ export function countsOf(
   /** The token of the figure that counts the word at token `at`, or -1. */
   function countedBy(at: number): number {
     for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--) if (isFigure(i)) return i;
-    // "the number of landmine victims has reached 314": the figure after it, in its sentence.
+    // "the number of landmine victims has reached 314": the figure after it, in its clause
+    // ("three were deminers and two were children" counts no deminers with "two").
     for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {
       if (/[.;:]/.test(text.slice(tokens[i - 1]?.end, tokens[i]?.start))) break;
+      if (CLAUSE_JOINS.has(tokens[i]?.word ?? '')) break;
       if (isFigure(i)) return i;
     }
     const last = Math.min(tokens.length - 1, at + COUNT_UNIT_REACH);

@@ -140,6 +140,21 @@ describe('countsOf: how many different things are counted, each by its own figur
     ).toBe(1);
   });
 
+  it('reads no figure after "and" as counting what came before it', () => {
+    const deminers = new Set([conceptOf('deminers')]);
+    expect(
+      figureBefore('Three of the victims were deminers and two were children.', deminers, []),
+    ).toBe(false);
+    expect(figureBefore('the deminers now number 1,350', deminers, [])).toBe(true);
+  });
+
+  it('reads no code ("3-001M") and no year ("2021", not "2,021") as a count', () => {
+    const mines = new Set([conceptOf('mines')]);
+    expect(figureBefore('anti-personnel mines marked 3-001M were found', mines, [])).toBe(false);
+    expect(figureBefore('mines laid in 2021', mines, [])).toBe(false);
+    expect(figureBefore('the mines found reached 2,021', mines, [])).toBe(true);
+  });
+
   it('stops at enough', () => {
     expect(countsOf('two civilians, four servicemen and 9 people', people, [], 2)).toBe(2);
   });
