@@ -1519,6 +1519,20 @@ function unanswered(
   if (asks.speaker !== null && !shown.some((s) => speaks(s, asks.speaker))) {
     return `no passage is from "${asks.speakerName ?? ''}" or reports what they said`;
   }
+  // "what did the Security Council do about the dam": a passage that names the Council with
+  // what the question is about, not one that only circulates the letter to it.
+  if (
+    asks.actor !== null &&
+    !shown.some(
+      (s) =>
+        holds(s, asks.actor) &&
+        about(
+          s,
+          topicOf().filter((t) => t !== asks.actor),
+        ),
+    )
+  )
+    return `no passage tells what "${q.text.slice(q.slots[asks.actor]?.start ?? 0, q.slots[asks.actor]?.end ?? 0)}" did`;
   // The passages that state what is asked: the figure, the time.
   let figures = shown;
   if (q.counted !== null) {

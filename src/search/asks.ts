@@ -53,6 +53,8 @@ export interface QuestionShape {
    * respond / react". When the letters never mention X, they cannot tell what X said.
    */
   speaker: AskedWord | null;
+  /** X of "what did X do (about …)": what X did, a passage must name X to tell. */
+  actor: AskedWord | null;
 }
 
 /** Auxiliaries and modals: they stand between a question word and what it asks. */
@@ -445,6 +447,9 @@ function nounPhraseHead(
   return { head, time: TIME_WORDS.has(head.word), phrase };
 }
 
+/** "what did X do": the verb that asks what X did. */
+const DOING: ReadonlySet<string> = new Set(['do', 'doing', 'done']);
+
 /** Verbs that ask how someone answered what happened ("how did Armenia react"). */
 const RESPONDING = new Set([
   'respond',
@@ -644,6 +649,7 @@ export function readShape(
     person: false,
     verb: null,
     speaker: null,
+    actor: null,
   };
   const setPredicate = (verb: Token, of: QuestionShape['predicateOf']) => {
     if (shape.predicate) return;
@@ -709,6 +715,8 @@ export function readShape(
         if (v) shape.verb ??= asked(v);
         const speaker = saidBy(tokens, i + 2);
         if (speaker) shape.speaker ??= asked(speaker);
+        const actor = speakerOf(tokens, i + 2, DOING);
+        if (actor) shape.actor ??= asked(actor);
       }
     } else if (wh === 'who' || wh === 'whom') {
       shape.person = true;

@@ -85,6 +85,8 @@ export interface Asks {
   speaker: number | null;
   /** X as typed, a name of two words whole ("New Zealand"). */
   speakerName: string | null;
+  /** The slot of X in "what did X do (about …)": a shown passage must name X. */
+  actor: number | null;
   /**
    * Slots of the other things that clause names ("how many servicemen were injured in the tunnel
    * explosion"): a figure answers only in a passage about most of them (by value).
@@ -850,6 +852,7 @@ function whatItAsks(
     missingThing,
     speaker,
     speakerName: speaker === null ? null : speakerName,
+    actor: slotOf(shape.actor),
     names,
     things,
     person: shape.person,

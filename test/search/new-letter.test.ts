@@ -230,4 +230,13 @@ describe('answerQuestion: a letter Annex has never seen', () => {
       /villages of Orn and Tal/,
     );
   });
+
+  it('answers "what did X do" only from a passage that names X with what is asked about', () => {
+    // The letter is addressed to the Council; no passage tells of the Council doing anything.
+    expect(answer('what did the security council do about the flood')).toMatchObject({
+      abstained: true,
+      reason: 'no passage tells what "security council" did',
+    });
+    expect(firstQuote('what did uzbekistan do to help')).toMatch(/Uzbekistan sent rescue teams/);
+  });
 });
