@@ -1,11 +1,10 @@
 import type { SearchIndex } from './search-index.ts';
 
 /**
- * Abbreviations the letters spell out but never abbreviate: "CERF" for the "Central Emergency
- * Response Fund", "SIDS" for "small island developing States". A letter names a fund, an office
- * or a programme in full; people type its initials. The glossary knows the UN's common ones;
- * this finds any other in the letters themselves, so it carries over to letters Annex has never
- * seen.
+ * Abbreviations the letters spell out but never abbreviate: "NDMO" for the "National Disaster
+ * Management Office", "LLCS" for "low-lying coastal States". A letter names a fund, an office or
+ * a programme in full; people type its initials. The glossary knows the UN's common ones; this
+ * finds any other in the letters themselves, so it carries over to letters Annex has never seen.
  */
 
 /** Words an abbreviation skips: "Office of the High Commissioner for Human Rights" is OHCHR. */
@@ -32,8 +31,8 @@ export function initialsPattern(initials: string, proper: boolean): RegExp {
 const found = new WeakMap<SearchIndex, Map<string, string | null>>();
 
 /**
- * What the letters write in full for an abbreviation (`"cerf"` → "Central Emergency Response
- * Fund"), the form they write most; `null` when they spell out none. With `proper`, only a name
+ * What the letters write in full for an abbreviation (`"ndmo"` → "National Disaster Management
+ * Office"), the form they write most; `null` when they spell out none. With `proper`, only a name
  * (capitalized words). Read from every passage once per abbreviation and index (0.1 s at
  * 10,000 letters), and remembered.
  */

@@ -974,9 +974,8 @@ export function rankPassages(
       for (const a of whole?.alternatives ?? []) wanted.delete(a.concept);
       // "how many people were evacuated": a count next to the verb ("evacuated 2,300
       // residents"), not one of people who did something else ("Eight people died … while
-      // evacuating").
-      // Only the verb right after what is counted ("how many people were evacuated"): one
-      // further on may qualify something else ("of incidents happened outside the mapped areas").
+      // evacuating"). Only the verb right after what is counted: one further on may qualify
+      // something else ("of incidents happened outside the mapped areas").
       const predicate =
         q.asks.predicateOf === 'figure' && q.asks.predicate !== null
           ? q.slots[q.asks.predicate]
@@ -1265,13 +1264,16 @@ function paidBy(text: string, payer: readonly number[], q: ParsedQuestion): bool
   });
 }
 
-/** A figure and the word after it, which may be its unit ("four metres", "72 hours"). */
+/** A figure and the word after it, which may be its unit ("four metres", "500 millimetres"). */
 const FIGURE_THEN_WORD =
   /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)(?:\s+(?:thousand|million|billion))?\s+([a-z]+)/gi;
 
+/** How near (in characters) a measure stands to what it measures. */
+const MEASURE_REACH = 80;
+
 /**
  * Whether a text states a measure of one of `concepts`: a figure and a unit WordNet knows
- * ("storm surges of up to four metres"), within `QUANTITY_REACH` of it.
+ * ("storm surges of up to four metres"), within `MEASURE_REACH` of it.
  */
 function statesMeasure(text: string, concepts: ReadonlySet<string>): boolean {
   const at = readPassage(text)
@@ -1284,7 +1286,7 @@ function statesMeasure(text: string, concepts: ReadonlySet<string>): boolean {
       unit.length > 2 &&
       !isStopWord(unit) &&
       isUnitWord(unit) &&
-      at.some((start) => Math.abs(start - m.index) <= QUANTITY_REACH * 2)
+      at.some((start) => Math.abs(start - m.index) <= MEASURE_REACH)
     )
       return true;
   }
@@ -1521,18 +1523,10 @@ function unanswered(
   }
   // "what did the Security Council do about the dam": a passage that names the Council with
   // what the question is about, not one that only circulates the letter to it.
-  if (
-    asks.actor !== null &&
-    !shown.some(
-      (s) =>
-        holds(s, asks.actor) &&
-        about(
-          s,
-          topicOf().filter((t) => t !== asks.actor),
-        ),
-    )
-  )
-    return `no passage tells what "${q.text.slice(q.slots[asks.actor]?.start ?? 0, q.slots[asks.actor]?.end ?? 0)}" did`;
+  const actor = asks.actor === null ? undefined : q.slots[asks.actor];
+  const rest = topicOf().filter((slot) => slot !== asks.actor);
+  if (actor && !shown.some((s) => holds(s, asks.actor) && about(s, rest)))
+    return `no passage tells what "${q.text.slice(actor.start, actor.end)}" did`;
   // The passages that state what is asked: the figure, the time.
   let figures = shown;
   if (q.counted !== null) {

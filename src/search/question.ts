@@ -981,8 +981,8 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
 }
 
 /**
- * "how much did CERF give": an abbreviation the letters never use, written out as they write
- * its words ("Central Emergency Response Fund"). A word typed in capitals is taken as one; a
+ * "what did the NDMO say": an abbreviation the letters never use, written out as they write
+ * its words ("National Disaster Management Office"). A word typed in capitals is taken as one; a
  * word in lower case only when it is no English word and no typo of the letters' words.
  */
 function spellOutAbbreviations(index: SearchIndex, text: string): string {

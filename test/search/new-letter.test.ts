@@ -35,7 +35,7 @@ Nineteen people lost their lives, among them 7 children, and 88 people were inju
 
 The Regional Relief Fund allocated 3 million United States dollars to the emergency response, and New Zealand and Japan sent rescue teams.
 
-Like other small island developing States, Testland has done little to warm the climate and bears much of its cost.`;
+Like other low-lying coastal States, Testland has done little to warm the climate and bears much of its cost.`;
 
 /** A second letter, on a flood, in words of its own. */
 const FLOOD_LETTER = `Letter dated 8 November 2025 from the Chargé d'affaires a.i. of the Permanent Mission of Testland to the United Nations addressed to the President of the Security Council
@@ -128,12 +128,10 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(answer('summarize the june 2025 letter from testland').abstained).toBe(false);
   });
 
-  it('reads an abbreviation the letters spell out but never use ("RRF", "SIDS")', () => {
+  it('reads an abbreviation the letters spell out but never use ("RRF", "LLCS")', () => {
     expect(firstQuote('how much did the RRF give')).toMatch(/Regional Relief Fund allocated/);
     expect(firstQuote('how much did the rrf give')).toMatch(/Regional Relief Fund allocated/);
-    expect(firstQuote('what does testland say about SIDS')).toMatch(
-      /small island developing States/,
-    );
+    expect(firstQuote('what does testland say about LLCS')).toMatch(/low-lying coastal States/);
   });
 
   it('holds a title of several words only where the letters say all of it', () => {
