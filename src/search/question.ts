@@ -324,10 +324,7 @@ function maySpeak(word: string): boolean {
 }
 
 /** Whether WordNet knows a phrase as a person, group, organization or country ("New Zealand"). */
-function canSpeak(phrase: string): boolean {
-  wordnet ??= new WordNet();
-  return wordnet.canSpeak(phrase);
-}
+const canSpeak = (phrase: string): boolean => wordnetSays(phrase, (w, x) => w.canSpeak(x));
 
 let oneThings: ReadonlySet<string> | null = null;
 /**

@@ -359,7 +359,7 @@ export class WordNet {
     return this.isKindOf(word, MONEY_KINDS);
   }
 
-  /** Whether some sense of the noun `word` is a unit of measurement ("metres", "hours", "hectares"). */
+  /** Whether some sense of the noun `word` is a unit of measurement ("metres", "hectares"). */
   isUnit(word: string): boolean {
     return this.isKindOf(word, UNIT_KINDS);
   }
