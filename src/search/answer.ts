@@ -1523,10 +1523,13 @@ function unanswered(
   }
   // "what did the Security Council do about the dam": a passage that names the Council with
   // what the question is about, not one that only circulates the letter to it.
+  // (What it is about is read only then: it reads SemCor, which other questions need not load.)
   const actor = asks.actor === null ? undefined : q.slots[asks.actor];
-  const rest = topicOf().filter((slot) => slot !== asks.actor);
-  if (actor && !shown.some((s) => holds(s, asks.actor) && about(s, rest)))
-    return `no passage tells what "${q.text.slice(actor.start, actor.end)}" did`;
+  if (actor) {
+    const rest = topicOf().filter((slot) => slot !== asks.actor);
+    if (!shown.some((s) => holds(s, asks.actor) && about(s, rest)))
+      return `no passage tells what "${q.text.slice(actor.start, actor.end)}" did`;
+  }
   // The passages that state what is asked: the figure, the time.
   let figures = shown;
   if (q.counted !== null) {
