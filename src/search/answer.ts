@@ -549,9 +549,7 @@ class TopK {
     return this.heap.length < this.size || score >= (this.heap[0]?.score ?? 0);
   }
   sorted(): Scored[] {
-    return [...this.heap].sort(
-      (a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n,
-    );
+    return byScore([...this.heap]);
   }
 }
 
@@ -653,8 +651,8 @@ function closeness(
   const questionKeys = runKeys(questionTokens);
   const content = questionTokens.map((t) => !isStopWord(t.word));
   const people = q.wantsPerson ? personConcepts(index) : null;
-  return pool
-    .map((r) => {
+  return byScore(
+    pool.map((r) => {
       const text = r.entry.passage.text;
       const reading = readPassage(text);
       reading.sentences ??= splitSentences(text);
@@ -685,8 +683,23 @@ function closeness(
         (person ? 1 + FIGURE_BOOST : 1) *
         signature;
       return { ...r, score: r.score * lift };
-    })
-    .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+    }),
+  );
+}
+
+/** Passages best first; of equal scores, the earlier in its letter. */
+function byScore<T extends Scored>(passages: T[]): T[] {
+  return passages.sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+}
+
+/** `pool` with each passage's score multiplied by `by` of it, best first again. */
+function lifted(pool: readonly Scored[], by: (r: Scored) => number): Scored[] {
+  return byScore(
+    pool.map((r) => {
+      const factor = by(r);
+      return factor === 1 ? r : { ...r, score: r.score * factor };
+    }),
+  );
 }
 
 const personConceptSets = new WeakMap<SearchIndex, ReadonlySet<string>>();
@@ -1018,8 +1031,8 @@ export function rankPassages(
       // gives the count next to the verb, a count away from it is not.
       const totals = read.some((x) => x.total);
       const byVerb = read.some((x) => x.byVerb);
-      pool = read
-        .map(({ r, counts, total, byVerb: near }) => {
+      pool = byScore(
+        read.map(({ r, counts, total, byVerb: near }) => {
           if (counts === 0) return r;
           const lift =
             total || (byVerb && near && !totals)
@@ -1028,32 +1041,22 @@ export function rankPassages(
                 ? 1
                 : 1 + COUNTED_BOOST;
           return { ...r, score: r.score * lift, counted: true };
-        })
-        .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+        }),
+      );
     }
     // "how strong was the cyclone": a passage that gives a measure of it ("230 kilometres").
     if (q.wantsMeasure) {
       const about = new Set(
         q.slots.flatMap((s, i) => (i === q.asks.focus ? [] : s.alternatives.map((a) => a.concept))),
       );
-      pool = pool
-        .map((r) =>
-          statesMeasure(r.entry.passage.text, about)
-            ? { ...r, score: r.score * (1 + COUNTED_BOOST) }
-            : r,
-        )
-        .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+      pool = lifted(pool, (r) =>
+        statesMeasure(r.entry.passage.text, about) ? 1 + COUNTED_BOOST : 1,
+      );
     }
     // "at what time did the dam collapse": only a passage that gives a time of day can answer,
     // as only one next to its verb answers "how many were evacuated".
     if (q.wantsClock)
-      pool = pool
-        .map((r) =>
-          CLOCK.test(r.entry.passage.text)
-            ? { ...r, score: r.score * (1 + COUNTED_BOOST) ** 2 }
-            : r,
-        )
-        .sort((a, b) => b.score - a.score || a.entry.passage.n - b.entry.passage.n);
+      pool = lifted(pool, (r) => (CLOCK.test(r.entry.passage.text) ? (1 + COUNTED_BOOST) ** 2 : 1));
     return { results: diversify(pool, slots, want), total: kept, slots: slotInfo };
   } finally {
     for (let j = 0; j < touchedCount; j++) {
@@ -1206,21 +1209,22 @@ const STATED_FIGURE = /\b(?!(?:19|20)\d{2}\b)\d[\d,.]*\b/g;
 const QUANTITY_REACH = 40;
 
 /**
- * Whether a match of `pattern` (global) in `text` stands within `reach` characters of a word of
- * `concepts`: a figure near the quantity it gives ("a population of 5,000"), words reported near
- * the name of who said them ("Armenia … falsely announcing").
+ * Whether a match of `pattern` (global) in `text`, one `accept` takes when given, stands within
+ * `reach` characters of a word of `concepts`: a figure near the quantity it gives ("a population
+ * of 5,000"), words reported near the name of who said them ("Armenia … falsely announcing").
  */
 function nearTerm(
   text: string,
   concepts: ReadonlySet<string>,
   pattern: RegExp,
   reach: number,
+  accept: (match: RegExpExecArray) => boolean = () => true,
 ): boolean {
   const at = readPassage(text)
     .terms.filter((t) => concepts.has(t.concept))
     .map((t) => t.start);
-  return [...text.matchAll(pattern)].some((m) =>
-    at.some((start) => Math.abs(start - m.index) <= reach),
+  return [...text.matchAll(pattern)].some(
+    (m) => accept(m) && at.some((start) => Math.abs(start - m.index) <= reach),
   );
 }
 
@@ -1276,21 +1280,11 @@ const MEASURE_REACH = 80;
  * ("storm surges of up to four metres"), within `MEASURE_REACH` of it.
  */
 function statesMeasure(text: string, concepts: ReadonlySet<string>): boolean {
-  const at = readPassage(text)
-    .terms.filter((t) => concepts.has(t.concept))
-    .map((t) => t.start);
-  for (const m of text.matchAll(FIGURE_THEN_WORD)) {
+  return nearTerm(text, concepts, FIGURE_THEN_WORD, MEASURE_REACH, (m) => {
     // Not "a" (an angstrom to WordNet) or any other short or function word.
     const unit = (m[1] ?? '').toLowerCase();
-    if (
-      unit.length > 2 &&
-      !isStopWord(unit) &&
-      isUnitWord(unit) &&
-      at.some((start) => Math.abs(start - m.index) <= MEASURE_REACH)
-    )
-      return true;
-  }
-  return false;
+    return unit.length > 2 && !isStopWord(unit) && isUnitWord(unit);
+  });
 }
 
 /** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
@@ -1412,9 +1406,12 @@ function unanswered(
   /** Whether the headings of a passage's part hold a slot. */
   const headingHolds = (s: Scored, slot: number) =>
     ((s.headingMask ?? 0) & (ranking.slots.get(slot)?.bit ?? 0)) !== 0;
+  /** Whether a passage says one of these concepts in its own text (not through its headings). */
+  const saysAny = (s: Scored, concepts: { has(concept: string): boolean }) =>
+    readPassage(s.entry.passage.text).terms.some((t) => concepts.has(t.concept));
   /** Whether a passage says a glossary phrase of several words itself, not only its last word. */
   const holdsPhrase = (s: Scored, phrase: readonly string[]) =>
-    readPassage(s.entry.passage.text).terms.some((t) => phrase.includes(t.concept));
+    saysAny(s, { has: (concept) => phrase.includes(concept) });
   /**
    * Whether a passage, with its headings, holds `TOPIC_SHARE` of these slots, by value (all of
    * none): a signature block is about the letter it signs.
@@ -1434,14 +1431,21 @@ function unanswered(
     }
     return held >= TOPIC_SHARE * total;
   };
+  /** Per slot, the kinds of what it names as written ("persons" of "people"), read once. */
+  const slotKinds = new Map<number, ReadonlySet<string>>();
+  const kindsOfSlot = (slot: number) => {
+    let kinds = slotKinds.get(slot);
+    if (!kinds) {
+      const asWritten = q.slots[slot]?.alternatives.filter((a) => a.weight >= 1) ?? [];
+      kinds = new Set(asWritten.flatMap((a) => index.kindsOf(a.concept)));
+      slotKinds.set(slot, kinds);
+    }
+    return kinds;
+  };
   /** Whether a passage holds a kind of what a slot names ("persons" of "people"). */
   const holdsKind = (s: Scored, slot: number) => {
-    const kinds = new Set(
-      q.slots[slot]?.alternatives.flatMap((a) => (a.weight >= 1 ? index.kindsOf(a.concept) : [])),
-    );
-    return (
-      kinds.size > 0 && readPassage(s.entry.passage.text).terms.some((t) => kinds.has(t.concept))
-    );
+    const kinds = kindsOfSlot(slot);
+    return kinds.size > 0 && saysAny(s, kinds);
   };
   /** Whether a passage is from the one a slot names (its part's sender or signer), or quotes it. */
   const speaks = (s: Scored, slot: number | null) => {
@@ -1460,7 +1464,7 @@ function unanswered(
   const focusPhrase = asks.focus === null ? undefined : q.slotPhrases[asks.focus];
   const holdsFocus = (s: Scored) =>
     (holds(s, asks.focus) && (!focusPhrase || holdsPhrase(s, focusPhrase))) ||
-    (kinds.size > 0 && readPassage(s.entry.passage.text).terms.some((t) => kinds.has(t.concept)));
+    (kinds.size > 0 && saysAny(s, kinds));
   // The thing asked for, in a passage about what the question is about: one that also holds
   // `TOPIC_SHARE` of the other things it names ("the name of the sabotage group" is not
   // answered by a passage that names something else). Verbs are left out: they paraphrase.

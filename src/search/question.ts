@@ -312,19 +312,19 @@ function isNameOnly(word: string): boolean {
  * group, organization or country ("what did Turkey say"; not "what does the refusal say about").
  */
 function maySpeak(word: string): boolean {
-  wordnet ??= new WordNet();
-  if (!isEnglishWord(word) || wordnet.canSpeak(word)) return true;
+  if (!isEnglishWord(word) || canSpeak(word)) return true;
   // "SG": what a glossary form stands for ("Secretary-General").
-  const english = wordnet;
   return GLOSSARY.terms.some(
     (t) =>
-      t.forms.some((f) => fold(f) === word) &&
-      t.means.some((m) => english.canSpeak(m.replace(/-/g, ' '))),
+      t.forms.some((f) => fold(f) === word) && t.means.some((m) => canSpeak(m.replace(/-/g, ' '))),
   );
 }
 
 /** Whether WordNet knows a phrase as a person, group, organization or country ("New Zealand"). */
-const canSpeak = (phrase: string): boolean => wordnetSays(phrase, (w, x) => w.canSpeak(x));
+function canSpeak(phrase: string): boolean {
+  wordnet ??= new WordNet();
+  return wordnet.canSpeak(phrase);
+}
 
 let oneThings: ReadonlySet<string> | null = null;
 /**
