@@ -305,6 +305,8 @@ function english(): WordNet {
 
 const isNoun = (word: string) => english().baseForms(word, 'noun').length > 0;
 const isVerb = (word: string) => english().baseForms(word, 'verb').length > 0;
+/** A verb as a dictionary lists it ("count", and "lay", though also the past of "lie"). */
+const isBaseVerb = (word: string) => english().hasLemma(word, 'verb');
 const isAdjective = (word: string) =>
   english().baseForms(word, 'adj').length > 0 || english().baseForms(word, 'adv').length > 0;
 /** A verb in the past or a participle ("built", "injured", "found"), not a noun like "need". */
@@ -586,6 +588,17 @@ function clauseVerb(
   // so after "had to" ("how many people had to flee their homes").
   const candidates =
     first && (PRONOUNS.has(first.word) || first.word === 'to') ? rest : rest.slice(1);
+  // "how many victims did the prosecutor count outside mapped areas", "when did the displaced
+  // people return": after "do", the verb is in its base form; a participle describes a noun. A
+  // question typed "when did they planted the mines" still has one, where no other word is
+  // mostly a verb.
+  const participle = (t: Token) => isInflectedVerb(t.word) && !isBaseVerb(t.word);
+  const base = candidates.filter((t) => !participle(t) && !mostlyNoun(t.word));
+  return (candidates.some(participle) && pickVerb(base)) || pickVerb(candidates);
+}
+
+/** The word of `candidates` most likely the verb of its clause, or null. */
+function pickVerb(candidates: readonly Token[]): Token | null {
   return (
     candidates.find((t) => isInflectedVerb(t.word)) ??
     // "what did the mines near cemeteries show": "show" is used mostly as a verb, "near" not.

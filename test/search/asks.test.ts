@@ -73,6 +73,11 @@ describe('readShape: the verb a question asks about', () => {
     ['when did the taghaverd tunnel open', 'open'],
     ['who was driving the vehicle that exploded', 'driving'],
     ['which country produced the mines found in lachin', 'produced'],
+    // After "did" the verb is in its base form: a participle describes the noun it stands by.
+    ['when did the people of the occupied districts return', 'return'],
+    ['where did the families of the injured deminers live', 'live'],
+    // Typed with the verb in the past, it is still read.
+    ['when did armenia planted the mines', 'planted'],
   ])('%j asks about %j', (question, verb) => {
     expect(shape(question).predicate).toBe(verb);
   });
@@ -101,6 +106,10 @@ describe('readShape: the verb a question asks about', () => {
       'cleared',
     );
     expect(counted('how many victims since the war ended', 'victims')).toBeNull();
+    // "count" asks for the figure; "mapped" describes the areas, so no verb must be found.
+    expect(
+      counted('how many victims did the prosecutor count outside mapped areas', 'victims'),
+    ).toBeNull();
     // "got hurt" is a passive: no subject after "got", so "mines" is not its verb.
     expect(counted('how many people got hurt by mines', 'people')).toBeNull();
   });
