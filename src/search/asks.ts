@@ -307,6 +307,12 @@ const isNoun = (word: string) => english().baseForms(word, 'noun').length > 0;
 const isVerb = (word: string) => english().baseForms(word, 'verb').length > 0;
 /** A verb as a dictionary lists it ("count", and "lay", though also the past of "lie"). */
 const isBaseVerb = (word: string) => english().hasLemma(word, 'verb');
+/** Only an adverb ("exactly", "again"): it qualifies, and names nothing asked about. */
+const onlyAdverb = (word: string) =>
+  english().hasLemma(word, 'adv') &&
+  !isNoun(word) &&
+  !isVerb(word) &&
+  english().baseForms(word, 'adj').length === 0;
 const isAdjective = (word: string) =>
   english().baseForms(word, 'adj').length > 0 || english().baseForms(word, 'adv').length > 0;
 /** A verb in the past or a participle ("built", "injured", "found"), not a noun like "need". */
@@ -680,6 +686,10 @@ export function readShape(
     while (i < tokens.length && LEAD_INS.has((tokens[i] as Token).word)) i += 1;
     const first = tokens[i];
     const wh = first ? questionWord(first.word) : null;
+    // "when exactly did the occupation start", "what exactly did they say": the adverb stands
+    // between the question word and its verb. ("How often" asks for something else.)
+    while (wh && wh !== 'how' && tokens[i + 1] && onlyAdverb((tokens[i + 1] as Token).word))
+      tokens.splice(i + 1, 1);
     // "did the SG reply to Bayramov", "has Armenia said …": a yes-or-no question about words.
     if (!wh && first && AUXILIARIES.has(first.word) && !COPULAS.has(first.word)) {
       const speaker = saidBy(tokens, i + 1);

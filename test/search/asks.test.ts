@@ -48,6 +48,11 @@ describe('readShape: the thing a question asks for', () => {
     expect(shape('which year were the mines produced').time).toBe(true);
     expect(shape('ok so when did it start').time).toBe(true);
     expect(shape('and since when?').time).toBe(true);
+    // An adverb may stand between "when" and its verb.
+    expect(shape('when exactly did the occupation start')).toMatchObject({
+      time: true,
+      predicate: 'start',
+    });
     expect(shape('what did they do when the war ended').time).toBe(false);
     expect(shape('When the minister writes about maps, what share do they cover?').time).toBe(
       false,
@@ -95,6 +100,7 @@ describe('readShape: the verb a question asks about', () => {
     expect(readShape('what did the secretary-general reply').verb?.word).toBe('reply');
     expect(readShape('what does it say the attacks are meant to achieve').verb).toBeNull();
     expect(readShape('what did the minister say').verb).toBeNull();
+    expect(readShape('what exactly did the secretary-general reply').verb?.word).toBe('reply');
   });
 
   it('after what a "how many" question counts, its verb ("how many people has it trained")', () => {
