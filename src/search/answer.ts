@@ -998,8 +998,25 @@ export function rankPassages(
         !q.slots.some((s) => s.start >= counted.end && s.end <= predicate.start);
       // The verb as asked, in any of its forms: its synonyms are too loose to place a count by
       // ("found" is also "plant").
-      const asWritten = nextToCounted ? predicate.alternatives.filter((a) => a.weight >= 1) : [];
-      const verbs = asWritten.length > 0 ? new Set(asWritten.map((a) => a.concept)) : undefined;
+      const asked = new Set(
+        (predicate?.alternatives ?? []).filter((a) => a.weight >= 1).map((a) => a.concept),
+      );
+      const verbs = nextToCounted && asked.size > 0 ? asked : undefined;
+      // "how many mines did Armenia export": a passage that says the verb as asked only in
+      // sentences without a figure ("the non-export of landmines", a sentence after "500,000
+      // landmines") counts something else.
+      const elsewhere = (text: string) => {
+        if (asked.size === 0) return false;
+        const at = readPassage(text).terms.filter((t) => asked.has(t.concept));
+        const sentences = splitSentences(text);
+        return (
+          at.length > 0 &&
+          at.every((t) => {
+            const sentence = sentences.find((x) => t.start >= x.start && t.start < x.end);
+            return !sentence || !SAYS_A_FIGURE.test(text.slice(sentence.start, sentence.end));
+          })
+        );
+      };
       // "how many evacuation centres": where some passage counts centres of that kind, only
       // such a count is one.
       const modifier = q.countedModifier === null ? undefined : q.slots[q.countedModifier];
@@ -1014,10 +1031,11 @@ export function rankPassages(
       const ofKind = modifiers !== undefined && countable.some((n) => n > 0);
       const read = pool.map((r, i) => {
         const text = r.entry.passage.text;
-        const counts =
+        const all =
           ofKind || !index.hasFigure(index.passageId(r.entry))
             ? (countable[i] ?? 0)
             : countsOf(text, wanted, q.statedFigures, 2);
+        const counts = all > 0 && elsewhere(text) ? 0 : all;
         // "In total": the parts it adds up ("two civilians and four servicemen"), or a count
         // said to be a total ("the total number … 314").
         return {
@@ -1249,6 +1267,9 @@ const MONEY =
 /** A figure and its unit, after up to two names ("150 million soms", "2 billion Fijian dollars"). */
 const FIGURE_AND_UNIT =
   /\d[\d,.]*(?:\s+(?:thousand|million|billion))?(?:\s+[A-Z][a-z]+){0,2}\s+([a-z]+)/g;
+
+/** A figure in digits or in words, in a sentence. */
+const SAYS_A_FIGURE = new RegExp(`\\d|\\b(?:one|${[...NUMBER_WORDS].join('|')})\\b`, 'i');
 
 /** Whether a text states a sum of money: as `MONEY` has it, or in a currency WordNet knows. */
 function statesMoney(text: string): boolean {

@@ -65,7 +65,9 @@ Six health centres were damaged in the town of Velu.
 
 Across the country, 64 evacuation centres are open.
 
-By the end of the month, most residents had returned to the villages of Orn and Tal.`;
+By the end of the month, most residents had returned to the villages of Orn and Tal.
+
+The valley grows 40,000 tonnes of rice a year. Testland has never exported rice.`;
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -227,6 +229,15 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(firstQuote('which villages have people gone back to')).toMatch(
       /villages of Orn and Tal/,
     );
+  });
+
+  it('takes no count for one of a verb the passage says only in a sentence with no figure', () => {
+    expect(firstQuote('how many tonnes of rice does the valley grow')).toMatch(/40,000 tonnes/);
+    // "has never exported rice": the 40,000 tonnes are grown, not exported.
+    expect(answer('how many tonnes of rice did testland export')).toMatchObject({
+      abstained: true,
+      reason: 'no passage gives that figure',
+    });
   });
 
   it('answers "what did X do" only from a passage that names X with what is asked about', () => {
