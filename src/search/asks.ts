@@ -789,11 +789,13 @@ export function readShape(
     const aux = all.findIndex((t) => AUXILIARIES.has(t.word) && !COPULAS.has(t.word));
     const passive =
       aux >= 0 && (GETS.has(all[aux]?.word ?? '') || COPULAS.has(all[aux + 1]?.word ?? ''));
+    // "how many percent of incidents happened outside the mapped areas": the verb is the first
+    // one ("happened", which names nothing to find); "mapped" describes the areas.
     const verb =
       aux >= 0 && !passive
         ? clauseVerb(text, all, aux + 1, false)
-        : all.filter(content).find((t) => isInflectedVerb(t.word));
-    if (verb && !COUNTING.has(verb.word)) setPredicate(verb, 'figure');
+        : all.find((t) => !AUXILIARIES.has(t.word) && isInflectedVerb(t.word));
+    if (verb && content(verb) && !COUNTING.has(verb.word)) setPredicate(verb, 'figure');
   }
   return shape;
 }

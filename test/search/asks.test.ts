@@ -116,6 +116,10 @@ describe('readShape: the verb a question asks about', () => {
     expect(
       counted('how many victims did the prosecutor count outside mapped areas', 'victims'),
     ).toBeNull();
+    // "happened" names nothing to find; "mapped" only describes the areas.
+    expect(
+      counted('how many percent of incidents happened outside the mapped areas', 'percent'),
+    ).toBeNull();
     // "got hurt" is a passive: no subject after "got", so "mines" is not its verb.
     expect(counted('how many people got hurt by mines', 'people')).toBeNull();
   });
