@@ -307,6 +307,18 @@ const isNoun = (word: string) => english().baseForms(word, 'noun').length > 0;
 const isVerb = (word: string) => english().baseForms(word, 'verb').length > 0;
 /** A verb as a dictionary lists it ("count", and "lay", though also the past of "lie"). */
 const isBaseVerb = (word: string) => english().hasLemma(word, 'verb');
+/**
+ * Whether a verb has so many senses ("give": 44, "bring": 11) that it says little alone: letters
+ * may put it in words WordNet does not relate to it.
+ */
+function broadVerb(word: string): boolean {
+  const senses = english()
+    .baseForms(word, 'verb')
+    .reduce((n, base) => Math.max(n, english().senses(base, 'verb').length), 0);
+  return senses >= BROAD_VERB_SENSES;
+}
+const BROAD_VERB_SENSES = 10;
+
 /** Only an adverb ("exactly", "again"): it qualifies, and names nothing asked about. */
 const onlyAdverb = (word: string) =>
   english().hasLemma(word, 'adv') &&
@@ -694,6 +706,12 @@ export function readShape(
     if (!wh && first && AUXILIARIES.has(first.word) && !COPULAS.has(first.word)) {
       const speaker = saidBy(tokens, i + 1);
       if (speaker) shape.speaker ??= asked(speaker);
+      // "did the Secretary-General visit the territories": letters that never say "visit" (nor
+      // a word it relates to) cannot tell. A verb of many senses ("give", "bring", "break") may
+      // be said in a phrase WordNet does not relate ("hand over", "in breach of").
+      const v = clauseVerb(text, tokens, i + 1, false);
+      // ("did the SG reply": whose words are asked for is checked instead.)
+      if (v && !speaker && !broadVerb(v.word)) shape.verb ??= asked(v);
     }
     if (!wh || !first) continue;
     const next = tokens[i + 1];

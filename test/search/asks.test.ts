@@ -96,6 +96,14 @@ describe('readShape: the verb a question asks about', () => {
     expect(readShape('what did it hit in khojavand').verb?.word).toBe('hit');
   });
 
+  it('reads the verb of a yes-or-no question, unless it has many senses ("give")', () => {
+    expect(readShape('did the secretary general visit the territories').verb?.word).toBe('visit');
+    expect(readShape('has the UN sent deminers').verb?.word).toBe('sent');
+    // "Give" may be said "hand over", "break" "in breach of": WordNet does not relate them.
+    expect(readShape('did armenia give the mine maps').verb).toBeNull();
+    expect(readShape('did armenia break international law').verb).toBeNull();
+  });
+
   it('reads the verb of "what did X VERB", not of what follows a saying verb', () => {
     expect(readShape('what did the secretary-general reply').verb?.word).toBe('reply');
     expect(readShape('what does it say the attacks are meant to achieve').verb).toBeNull();

@@ -240,6 +240,14 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     });
   });
 
+  it('abstains for "did X VERB …" when the letters never use the verb', () => {
+    expect(answer('did the secretary-general visit testland after the storm')).toMatchObject({
+      abstained: true,
+      reason: 'the letters never say "visit"',
+    });
+    expect(firstQuote('did new zealand send rescue teams')).toMatch(/New Zealand and Japan sent/);
+  });
+
   it('answers "what did X do" only from a passage that names X with what is asked about', () => {
     // The letter is addressed to the Council; no passage tells of the Council doing anything.
     expect(answer('what did the security council do about the flood')).toMatchObject({
