@@ -242,6 +242,11 @@ export function countsOf(
   /** The token of the figure that counts the word at token `at`, or -1. */
   function countedBy(at: number): number {
     for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--) if (isFigure(i)) return i;
+    // "350 tonnes of heavy fuel oil": a measure of it, its words counted from the "of".
+    for (let i = at - COUNTED_WINDOW - 1; i >= Math.max(0, at - COUNTED_WINDOW - 2); i--) {
+      if (tokens[i + 2]?.word === 'of' && isUnitWord(tokens[i + 1]?.word ?? '') && isFigure(i))
+        return i;
+    }
     // "the number of landmine victims has reached 314": the figure after it, in its clause
     // ("three were deminers and two were children" counts no deminers with "two").
     for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {

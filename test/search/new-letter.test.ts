@@ -67,7 +67,9 @@ Across the country, 64 evacuation centres are open.
 
 By the end of the month, most residents had returned to the villages of Orn and Tal.
 
-The valley grows 40,000 tonnes of rice a year. Testland has never exported rice.`;
+The valley grows 40,000 tonnes of rice a year. Testland has never exported rice.
+
+Trucks brought 600 tonnes of dried animal fodder to the valley.`;
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -238,6 +240,10 @@ describe('answerQuestion: a letter Annex has never seen', () => {
       abstained: true,
       reason: 'no passage gives that figure',
     });
+  });
+
+  it('reads a measure of a thing a few words before it ("600 tonnes of dried animal fodder")', () => {
+    expect(firstQuote('how much fodder was brought to the valley')).toMatch(/600 tonnes of dried/);
   });
 
   it('abstains for "did X VERB …" when the letters never use the verb', () => {
