@@ -343,17 +343,21 @@ function isPluralNoun(word: string): boolean {
 
 /**
  * Whether a word followed by `next` describes it rather than names what is meant: `next` is a
- * noun, not a verb in the past ("landmine victims", not "landmines produced in Armenia").
+ * noun, not a verb in the past ("landmine victims", not "landmines produced in Armenia"), nor
+ * "members" ("22 crew members" are the crew).
  */
 export function describesNext(next: string | undefined): boolean {
   return (
     next !== undefined &&
+    !MEMBERS.has(next) &&
     !isStopWord(next) &&
     !/^\d/.test(next) &&
     isNoun(next) &&
     !isInflectedVerb(next)
   );
 }
+
+const MEMBERS = new Set(['member', 'members']);
 
 /**
  * Whether general English uses a word mostly as a noun: at least as often as a noun as in any

@@ -135,6 +135,12 @@ describe('readShape: the verb a question asks about', () => {
 
 describe('figureBefore: a figure counts the noun it stands before', () => {
   const mines = new Set([conceptOf('landmines')]);
+  it('counts a group by its members ("22 crew members"), not a word describing another', () => {
+    const crew = new Set([conceptOf('crew')]);
+    expect(figureBefore('All 22 crew members were evacuated', crew, [])).toBe(true);
+    expect(figureBefore('22 crew cabins were burnt', crew, [])).toBe(false);
+  });
+
   it('counts "2,700 anti-personnel landmines" and "landmines … amounts to 1,318 pieces"', () => {
     expect(
       figureBefore('more than 2,700 anti-personnel landmines produced in 2021', mines, []),
