@@ -295,6 +295,11 @@ export const isEnglishWord = (word: string): boolean => wordnetSays(word, (w, x)
 /** Whether WordNet knows `word` as a unit of money ("soms", "manats"). */
 export const isMoneyWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isMoney(x));
 
+/** Whether WordNet knows `word` as a sum of money ("compensation", "budget"). */
+const isSumWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isSum(x));
+/** "how much compensation": the noun after "how much". */
+const HOW_MUCH_X = /\bhow much\s+(\p{L}+)/iu;
+
 /** Whether WordNet knows `word` as a unit of measurement ("metres", "hectares"). */
 export const isUnitWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isUnit(x));
 
@@ -678,8 +683,11 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
   }
   // "how much money did they set aside": the sum asked for is written in a currency ("150
   // million soms"), not as "money"; the money check reads it.
-  const wantsMoney = WANTS_MONEY.test(text);
-  if (wantsMoney && MONEY_WORDS.has(slotList[counted]?.word ?? '')) counted = -1;
+  // "how much compensation", "how much is the budget": a sum of money by WordNet.
+  const sum = HOW_MUCH_X.exec(text)?.[1]?.toLowerCase();
+  const sumAsked = sum !== undefined && isSumWord(sum);
+  const wantsMoney = WANTS_MONEY.test(text) || sumAsked;
+  if (wantsMoney && (MONEY_WORDS.has(slotList[counted]?.word ?? '') || sumAsked)) counted = -1;
   const whole = wholeKey === null ? -1 : [...slots.keys()].indexOf(wholeKey);
   const countedPhrase = counted < 0 ? undefined : phrasesOf.get([...slots.keys()][counted] ?? '');
   const asks = whatItAsks(text, slotList, counted, countedEndAt);

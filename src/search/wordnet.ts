@@ -359,6 +359,14 @@ export class WordNet {
     return this.isKindOf(word, MONEY_KINDS);
   }
 
+  /**
+   * Whether the usual sense of the noun `word` is a sum of money ("compensation", "budget",
+   * "fine"): "how much compensation" asks for a sum. ("Aid" and "claim" may be other things.)
+   */
+  isSum(word: string): boolean {
+    return this.isKindOf(word, SUM_KINDS, true);
+  }
+
   /** Whether some sense of the noun `word` is a unit of measurement ("metres", "hectares"). */
   isUnit(word: string): boolean {
     return this.isKindOf(word, UNIT_KINDS);
@@ -376,10 +384,15 @@ export class WordNet {
     );
   }
 
-  /** Whether some sense of the noun `word` is, or is a kind of, one of `kinds` (lemmas). */
-  private isKindOf(word: string, kinds: ReadonlySet<string>): boolean {
+  /**
+   * Whether some sense of the noun `word` (with `usual`, its first sense), is or is a kind of one
+   * of `kinds` (lemmas).
+   */
+  private isKindOf(word: string, kinds: ReadonlySet<string>, usual = false): boolean {
     const seen = new Set<number>();
-    let level = this.baseForms(word, 'noun').flatMap((base) => this.senses(base, 'noun'));
+    let level = this.baseForms(word, 'noun').flatMap((base) =>
+      this.senses(base, 'noun').slice(0, usual ? 1 : undefined),
+    );
     for (let depth = 0; depth < MAX_HYPERNYM_DEPTH && level.length > 0; depth++) {
       const up: number[] = [];
       for (const offset of level) {
@@ -416,6 +429,14 @@ const SPEAKER_KINDS: ReadonlySet<string> = new Set([
 ]);
 /** A sum of money's unit (`isMoney`). */
 const MONEY_KINDS: ReadonlySet<string> = new Set(['monetary unit']);
+/** A sum of money (`isSum`). */
+const SUM_KINDS: ReadonlySet<string> = new Set([
+  'money',
+  'payment',
+  'cost',
+  'monetary value',
+  'fund',
+]);
 /** A measure's unit (`isUnit`). */
 const UNIT_KINDS: ReadonlySet<string> = new Set(['unit of measurement']);
 /** How far up the is-a hierarchy `isKindOf` looks (WordNet's nouns are at most ~20 deep). */

@@ -69,7 +69,9 @@ By the end of the month, most residents had returned to the villages of Orn and 
 
 The valley grows 40,000 tonnes of rice a year. Testland has never exported rice.
 
-Trucks brought 600 tonnes of dried animal fodder to the valley.`;
+Trucks brought 600 tonnes of dried animal fodder to the valley.
+
+Testland has claimed 9 million United States dollars from the company that ran the dam.`;
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -244,6 +246,10 @@ describe('answerQuestion: a letter Annex has never seen', () => {
 
   it('reads a measure of a thing a few words before it ("600 tonnes of dried animal fodder")', () => {
     expect(firstQuote('how much fodder was brought to the valley')).toMatch(/600 tonnes of dried/);
+  });
+
+  it('reads "how much compensation" as asking for a sum, which WordNet says it is', () => {
+    expect(firstQuote('how much compensation has testland claimed')).toMatch(/9 million United/);
   });
 
   it('abstains for "did X VERB …" when the letters never use the verb', () => {
