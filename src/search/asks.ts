@@ -334,6 +334,9 @@ function isInflectedVerb(word: string): boolean {
   if (wn.irregularBase(word, 'verb') !== undefined) return true;
   return /(?:ed|en)$/.test(word) && isVerb(word) && !wn.hasLemma(word, 'noun');
 }
+/** A verb in the present after its subject: "which company owns …", "which country makes …". */
+const presentVerb = (word: string) =>
+  /[^s]s$/.test(word) && isVerb(word) && (!isNoun(word) || mostlyVerb(word));
 /** A word read as a verb in the past where WordNet does not know it (a typo: "acused"). */
 const looksPast = (word: string) => /[a-z]ed$/.test(word) && !isNoun(word);
 /** A plural noun ends the thing asked for: "which organizations help …". */
@@ -438,7 +441,8 @@ function nounPhraseHead(
     }
     if (AUXILIARIES.has(t.word) || isStopWord(t.word) || /^\d/.test(t.word)) break;
     if (t.word === 'according') break;
-    if (run.length > 0 && (isInflectedVerb(t.word) || looksPast(t.word))) break;
+    if (run.length > 0 && (isInflectedVerb(t.word) || looksPast(t.word) || presentVerb(t.word)))
+      break;
     // "which letter talks about …": the document is what is asked for.
     if (run.length === 0 && DOCUMENT_NOUNS.has(t.word)) return null;
     run.push(t);
@@ -751,7 +755,12 @@ export function readShape(
         shape.focus ??= { ...asked(phrase.head), phrase: phrase.phrase };
         // "which country produced the mine": the verb the thing asked for did.
         const after = tokens.find((t) => t.start >= phrase.phrase.end);
-        if (!copula && after && isInflectedVerb(after.word) && !SAYING.has(after.word))
+        if (
+          !copula &&
+          after &&
+          (isInflectedVerb(after.word) || presentVerb(after.word)) &&
+          !SAYING.has(after.word)
+        )
           setPredicate(after, 'focus');
       }
       // "what did the Secretary-General reply": the letters must say it at all.

@@ -24,6 +24,9 @@ describe('readShape: the thing a question asks for', () => {
     ['what brand of car hit the mine', 'brand'],
     ["what is ANAMA's budget", 'budget'],
     ['who is azerbaijan’s foreign minister', 'minister'],
+    // A verb in the present after the thing asked for ends its phrase.
+    ['which company owns the ship', 'company'],
+    ['which UN agency runs demining in the region', 'agency'],
   ])('%j asks for %j', (question, focus) => {
     expect(shape(question).focus).toBe(focus);
   });
@@ -78,6 +81,7 @@ describe('readShape: the verb a question asks about', () => {
     ['when did the taghaverd tunnel open', 'open'],
     ['who was driving the vehicle that exploded', 'driving'],
     ['which country produced the mines found in lachin', 'produced'],
+    ['which company owns the ship', 'owns'],
     // After "did" the verb is in its base form: a participle describes the noun it stands by.
     ['when did the people of the occupied districts return', 'return'],
     ['where did the families of the injured deminers live', 'live'],
