@@ -1583,9 +1583,12 @@ function unanswered(
   const percentages = figures.filter((s) => PERCENTAGE.test(s.entry.passage.text));
   if (q.wantsPercentage && !percentages.some((s) => about(s, subject)))
     return 'no passage gives a percentage';
-  // "how long will demining take": a length of time of something else does not answer.
+  // "how long will demining take": a length of time of something else does not answer. (In
+  // "how many fishers lost their income and how long does the ban last", it asks one of two
+  // things: the other may be answered.)
   const lasting = shown.filter((s) => STATED_DURATION.test(s.entry.passage.text));
-  if (q.wantsDuration && !lasting.some((s) => about(s, subject))) return 'no passage says how long';
+  if (q.wantsDuration && asks.clauses < 2 && !lasting.some((s) => about(s, subject)))
+    return 'no passage says how long';
   // "how many mine victims were there in 2019": no passage of that time, or telling of it.
   if (date && !date.upTo && !shown.some((s) => ofTime(s.entry, date)))
     return `no passage is of ${date.words} or tells of it`;

@@ -55,6 +55,8 @@ export interface QuestionShape {
   speaker: AskedWord | null;
   /** X of "what did X do (about …)": what X did, a passage must name X to tell. */
   actor: AskedWord | null;
+  /** How many clauses ask something ("how many … and how long …": two). */
+  clauses: number;
 }
 
 /** Auxiliaries and modals: they stand between a question word and what it asks. */
@@ -689,6 +691,7 @@ export function readShape(
     verb: null,
     speaker: null,
     actor: null,
+    clauses: 0,
   };
   const setPredicate = (verb: Token, of: QuestionShape['predicateOf']) => {
     if (shape.predicate) return;
@@ -706,6 +709,9 @@ export function readShape(
     while (i < tokens.length && LEAD_INS.has((tokens[i] as Token).word)) i += 1;
     const first = tokens[i];
     const wh = first ? questionWord(first.word) : null;
+    // ("I need to know how many …": a question may open later in its clause.)
+    if (wh || (first && AUXILIARIES.has(first.word)) || tokens.some((t) => questionWord(t.word)))
+      shape.clauses += 1;
     // "when exactly did the occupation start", "what exactly did they say": the adverb stands
     // between the question word and its verb. ("How often" asks for something else.)
     while (wh && wh !== 'how' && tokens[i + 1] && onlyAdverb((tokens[i + 1] as Token).word))

@@ -94,6 +94,8 @@ export interface Asks {
   things: number[];
   /** A clause opens with "who" or "whom" (not "who is the X"): the answer names people. */
   person: boolean;
+  /** How many clauses ask something: "how many fishers … and how long …" asks two things. */
+  clauses: number;
   /**
    * Slots of the names that the clause of a "how many" question uses after what it counts, which
    * the letters hold but English lacks (places, agencies: "Kalbajar", "ANAMA"): a figure answers
@@ -861,6 +863,7 @@ function whatItAsks(
     names,
     things,
     person: shape.person,
+    clauses: shape.clauses,
   };
 }
 

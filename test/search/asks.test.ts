@@ -100,6 +100,14 @@ describe('readShape: the verb a question asks about', () => {
     expect(readShape('what did it hit in khojavand').verb?.word).toBe('hit');
   });
 
+  it('counts the clauses that ask something, one opening later in its clause too', () => {
+    expect(readShape('how many families were moved').clauses).toBe(1);
+    expect(
+      readShape('I need to know how many fishers lost work and how long the ban lasts'),
+    ).toMatchObject({ clauses: 2 });
+    expect(readShape('who planted it and did anyone die').clauses).toBe(2);
+  });
+
   it('reads the verb of a yes-or-no question, unless it has many senses ("give")', () => {
     expect(readShape('did the secretary general visit the territories').verb?.word).toBe('visit');
     expect(readShape('has the UN sent deminers').verb?.word).toBe('sent');

@@ -248,6 +248,16 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(firstQuote('how much fodder was brought to the valley')).toMatch(/600 tonnes of dried/);
   });
 
+  it('answers one of two things asked though no passage says how long, the other', () => {
+    expect(answer('how long will the families stay in the shelters')).toMatchObject({
+      abstained: true,
+      reason: 'no passage says how long',
+    });
+    expect(
+      firstQuote('I need to know how many families were moved to shelters and how long they stay'),
+    ).toMatch(/2,010 families/);
+  });
+
   it('reads "how much compensation" as asking for a sum, which WordNet says it is', () => {
     expect(firstQuote('how much compensation has testland claimed')).toMatch(/9 million United/);
   });
