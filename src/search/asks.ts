@@ -88,6 +88,7 @@ const AUXILIARIES = new Set([
   'got',
   'gets',
 ]);
+const HAVE = new Set(['has', 'have', 'had']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 /** "Get" of the passive: "how many people got hurt" has no subject after it. */
 const GETS = new Set(['get', 'got', 'gets']);
@@ -828,8 +829,11 @@ export function readShape(
       aux >= 0 && (GETS.has(all[aux]?.word ?? '') || COPULAS.has(all[aux + 1]?.word ?? ''));
     // "how many percent of incidents happened outside the mapped areas": the verb is the first
     // one ("happened", which names nothing to find); "mapped" describes the areas.
+    // "how many IDPs have returned home": "have" and a participle, with no subject between.
+    const perfect =
+      aux >= 0 && HAVE.has(all[aux]?.word ?? '') && isInflectedVerb(all[aux + 1]?.word ?? '');
     const verb =
-      aux >= 0 && !passive
+      aux >= 0 && !passive && !perfect
         ? clauseVerb(text, all, aux + 1, false)
         : all.find((t) => !AUXILIARIES.has(t.word) && isInflectedVerb(t.word));
     if (verb && content(verb) && !COUNTING.has(verb.word)) setPredicate(verb, 'figure');

@@ -128,6 +128,8 @@ describe('readShape: the verb a question asks about', () => {
     expect(shape(question, question.indexOf('people') + 'people'.length).predicate).toBe('trained');
     const counted = (q: string, word: string) => shape(q, q.indexOf(word) + word.length).predicate;
     expect(counted('how many mines did azerbaijan clear in lachin', 'mines')).toBe('clear');
+    // "have" with a participle right after it: no subject stands between.
+    expect(counted('how many displaced people have returned home', 'people')).toBe('returned');
     expect(counted('how many landmines have been cleared from kalbajar', 'landmines')).toBe(
       'cleared',
     );
