@@ -244,7 +244,7 @@ export function countsOf(
     for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--) if (isFigure(i)) return i;
     // "350 tonnes of heavy fuel oil": a measure of it, its words counted from the "of".
     for (let i = at - COUNTED_WINDOW - 1; i >= Math.max(0, at - COUNTED_WINDOW - 2); i--) {
-      if (tokens[i + 2]?.word === 'of' && isUnitWord(tokens[i + 1]?.word ?? '') && isFigure(i))
+      if (isFigure(i) && tokens[i + 2]?.word === 'of' && isUnitWord(tokens[i + 1]?.word ?? ''))
         return i;
     }
     // "the number of landmine victims has reached 314": the figure after it, in its clause

@@ -622,8 +622,8 @@ function clauseVerb(
   // question typed "when did they planted the mines" still has one, where no other word is
   // mostly a verb.
   const participle = (t: Token) => isInflectedVerb(t.word) && !isBaseVerb(t.word);
-  const base = candidates.filter((t) => !participle(t) && !mostlyNoun(t.word));
-  return (candidates.some(participle) && pickVerb(base)) || pickVerb(candidates);
+  const base = () => candidates.filter((t) => !participle(t) && !mostlyNoun(t.word));
+  return (candidates.some(participle) && pickVerb(base())) || pickVerb(candidates);
 }
 
 /** The word of `candidates` most likely the verb of its clause, or null. */

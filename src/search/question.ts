@@ -294,8 +294,21 @@ function wordnetSays(word: string, test: (english: WordNet, word: string) => boo
 /** Whether `word` is English (WordNet knows it, or a form of it): such a word is never "corrected". */
 export const isEnglishWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isWord(x));
 
+/**
+ * A test of WordNet that walks its is-a hierarchy, answered once per word: passages are read
+ * with it while ranking.
+ */
+function remembered(test: (english: WordNet, word: string) => boolean): (word: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (word) => {
+    let answer = known.get(word);
+    if (answer === undefined) known.set(word, (answer = wordnetSays(word, test)));
+    return answer;
+  };
+}
+
 /** Whether WordNet knows `word` as a unit of money ("soms", "manats"). */
-export const isMoneyWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isMoney(x));
+export const isMoneyWord = remembered((w, x) => w.isMoney(x));
 
 /** Whether WordNet knows `word` as a sum of money ("compensation", "budget"). */
 const isSumWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isSum(x));
@@ -303,7 +316,7 @@ const isSumWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isSum
 const HOW_MUCH_X = /\bhow much\s+(\p{L}+)/iu;
 
 /** Whether WordNet knows `word` as a unit of measurement ("metres", "hectares"). */
-export const isUnitWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isUnit(x));
+export const isUnitWord = remembered((w, x) => w.isUnit(x));
 
 /** Whether WordNet knows the adjective `word` as a value of an attribute ("strong", "big"). */
 export const isMeasureWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isMeasure(x));
