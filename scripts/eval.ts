@@ -68,6 +68,7 @@ const files = values.file ?? [
   'eval/unseen-cyclone-questions.json',
   'eval/unseen-dam-questions.json',
   'eval/unseen-return-questions.json',
+  'eval/unseen-drone-strike-questions.json',
   'eval/unseen-ship-fire-questions.json',
   'eval/unseen-wildfires-questions.json',
 ];
