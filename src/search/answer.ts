@@ -1602,7 +1602,10 @@ function unanswered(
   // "how much did New Zealand give": a sum given by someone else does not answer.
   if (q.payer.length > 0 && !shown.some((s) => paidBy(s.entry.passage.text, q.payer, q)))
     return 'no passage gives a sum from them';
-  const times = figures.filter((s) => TIME.test(s.entry.passage.text));
+  // ("What time did the strike happen": a time of day is the time asked for.)
+  const times = figures.filter(
+    (s) => TIME.test(s.entry.passage.text) || (q.wantsClock && CLOCK.test(s.entry.passage.text)),
+  );
   if (asks.time && times.length === 0) return 'no passage gives a time for it';
   // The verb, in the passage that answers its clause ("how many were injured", "when did it start").
   const answering =
@@ -1627,7 +1630,9 @@ function unanswered(
     // The verb, or else the phrase no passage says whole ("prime minister").
     const slot = predicate ?? q.slotPhrases.findIndex((p) => p !== null);
     const said = q.slots[slot];
-    return `no passage says "${said ? q.text.slice(said.start, said.end) : ''}"`;
+    // (With neither, no passage states the thing asked for.)
+    if (!said) return 'no passage states what it asks for';
+    return `no passage says "${q.text.slice(said.start, said.end)}"`;
   }
   if (asks.focus !== null && !shown.some(statesFocus)) return 'no passage states what it asks for';
   return null;

@@ -205,6 +205,10 @@ const FRAME_NOUNS = new Set([
   'complaints',
   'explanation',
   'justification',
+  // What shows something ("what proof is there that Meridia did it"): the passage that shows it
+  // rarely names itself proof.
+  'proof',
+  'evidence',
   // How two things relate ("what's the link between incidents and the maps"): passages about
   // both answer.
   'link',

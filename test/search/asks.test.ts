@@ -43,6 +43,7 @@ describe('readShape: the thing a question asks for', () => {
     ["what is azerbaijan's problem with the road", "someone's stance: any passage of theirs"],
     ["what was azerbaijan's response to the attack", 'a response: what they said answers'],
     ["what's the link between mine incidents and the maps", 'a relation: passages about both'],
+    ['what proof is there that meridia did it', 'what shows it: rarely called proof'],
   ])('%j asks for no thing (%s)', (question) => {
     expect(shape(question).focus).toBeNull();
   });

@@ -35,6 +35,8 @@ Nineteen people lost their lives, among them 7 children, and 88 people were inju
 
 The Regional Relief Fund allocated 3 million United States dollars to the emergency response, and New Zealand and Japan sent rescue teams.
 
+The eye of the storm passed over the capital at 3.20 a.m.
+
 Like other low-lying coastal States, Testland has done little to warm the climate and bears much of its cost.`;
 
 /** A second letter, on a flood, in words of its own. */
@@ -256,6 +258,12 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(
       firstQuote('I need to know how many families were moved to shelters and how long they stay'),
     ).toMatch(/2,010 families/);
+  });
+
+  it('takes a time of day for the time "what time did …" asks for', () => {
+    expect(firstQuote('what time did the eye of the storm pass over the capital')).toMatch(
+      /at 3\.20 a\.m\./,
+    );
   });
 
   it('reads "how much compensation" as asking for a sum, which WordNet says it is', () => {
