@@ -515,7 +515,11 @@ function speakerOf(
 ): Token | null {
   const at = tokens.findIndex((t, k) => k >= from && verbs.has(t.word));
   if (at <= from) return null;
-  const last = tokens[at - 1] as Token;
+  // "what does the letter to the Security Council say": the Council is written to, not writing.
+  // ("What did the FM ask the SG to do": what the FM did is asked, not what the SG did.)
+  const to =
+    verbs === DOING ? -1 : tokens.findIndex((t, k) => k > from && k < at && t.word === 'to');
+  const last = tokens[(to > from ? to : at) - 1] as Token;
   return content(last) ? last : null;
 }
 

@@ -233,6 +233,8 @@ describe('readShape: whose words are asked for', () => {
     ["what was azerbaijan's reaction to the attack", 'azerbaijan'],
     ['did the PR sign the 2022 letter', null],
     ['what did armenia plant', null],
+    // The Council is written to: the letter speaks.
+    ['what does the letter to the security council say about the school', 'letter'],
   ])('%j → %s', (question, speaker) => {
     expect(readShape(question).speaker?.word ?? null).toBe(speaker);
   });
