@@ -1034,13 +1034,18 @@ export function rankPassages(
           : 0,
       );
       const ofKind = modifiers !== undefined && countable.some((n) => n > 0);
+      // "how many people were killed in Tolvane": a count in a passage that does not name the
+      // place (in it or its headings) is a count of something else.
+      const nameBits = q.asks.names.map((n) => slotInfo.get(n)?.bit ?? 0);
+      const names = (r: Scored) =>
+        nameBits.every((bit) => ((r.mask | (r.headingMask ?? 0)) & bit) !== 0);
       const read = pool.map((r, i) => {
         const text = r.entry.passage.text;
         const all =
           ofKind || !index.hasFigure(index.passageId(r.entry))
             ? (countable[i] ?? 0)
             : countsOf(text, wanted, q.statedFigures, 2);
-        const counts = all > 0 && elsewhere(text) ? 0 : all;
+        const counts = all > 0 && (elsewhere(text) || !names(r)) ? 0 : all;
         // "In total": the parts it adds up ("two civilians and four servicemen"), or a count
         // said to be a total ("the total number … 314").
         return {
@@ -1626,7 +1631,7 @@ function unanswered(
   };
   // "how much did they put aside / spend / allocate": the sum answers, in the letters' own verb.
   const predicate = q.wantsMoney ? null : asks.predicate;
-  if (!answering.some((s) => holds(s, predicate) && ofThePhrases(s))) {
+  if (asks.clauses < 2 && !answering.some((s) => holds(s, predicate) && ofThePhrases(s))) {
     // The verb, or else the phrase no passage says whole ("prime minister").
     const slot = predicate ?? q.slotPhrases.findIndex((p) => p !== null);
     const said = q.slots[slot];

@@ -287,3 +287,47 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(firstQuote('what did uzbekistan do to help')).toMatch(/Uzbekistan sent rescue teams/);
   });
 });
+
+describe('answerQuestion: a question that asks two things', () => {
+  const RETURN_LETTER = `Letter dated 3 February 2026 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General
+
+The Government moved its regional offices to the city of Dorin in 2023.
+
+The city of Dorin received 2,650 residents in 2024.
+
+Housing remains the main obstacle to further returns.
+
+Across the country, 310 people died of cold last winter, and 40 people died in shelters.
+
+A fire in a Dorin shelter in January left 12 dead.
+
+(Signed) Doran Vesk
+Permanent Representative`;
+  let small: SearchIndex;
+  beforeAll(() => {
+    const letter = parseLetter(RETURN_LETTER, {
+      id: 'testland-return',
+      file: 'testland-return.txt',
+      sha256: '7'.repeat(64),
+    });
+    small = SearchIndex.build([letter as Letter]);
+  });
+
+  it('puts a count that names the place asked about before one that does not', () => {
+    // "310 people died" across the country is a count of people, not in Dorin.
+    expect(answerQuestion(small, 'how many people died in dorin').results[0]?.text).toMatch(
+      /Dorin shelter/,
+    );
+  });
+
+  it('answers one part though the verb of the other is not in the passage that answers it', () => {
+    // Alone, "moved" is not said where the figure is ("received"): Annex abstains.
+    expect(answerQuestion(small, 'how many residents moved to dorin in 2024').abstained).toBe(true);
+    const both = answerQuestion(
+      small,
+      'how many residents moved to dorin in 2024 and what stands in the way of further returns',
+    );
+    expect(both.abstained).toBe(false);
+    expect(both.results.map((r) => r.text).join(' ')).toMatch(/main obstacle/);
+  });
+});
