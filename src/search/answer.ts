@@ -1522,14 +1522,19 @@ function unanswered(
   // a figure and its unit ("230 kilometres per hour") more often than in the word asked.
   const measureAsked = q.wantsMeasure;
   const focusConcepts = new Set(focusAlternatives.map((a) => a.concept));
-  const statesFocus = (s: Scored) =>
-    // (A word the letters lack is held by every passage: then only the measure answers.)
-    ((holdsFocus(s) && !lacks(asks.focus)) ||
-      (measureAsked && statesMeasure(s.entry.passage.text, topicConcepts()))) &&
-    about(s, topicOf()) &&
-    (!personAsked || namesAPerson(s.entry.passage.text)) &&
-    (!quantityAsked ||
-      nearTerm(s.entry.passage.text, focusConcepts, STATED_FIGURE, QUANTITY_REACH));
+  const statesFocus = (s: Scored) => {
+    // (A word the letters lack is held by every passage: then only the measure answers. A
+    // measure answers "what was the wind speed" though the passage never says "speed".)
+    const measured = measureAsked && statesMeasure(s.entry.passage.text, topicConcepts());
+    return (
+      ((holdsFocus(s) && !lacks(asks.focus)) || measured) &&
+      about(s, topicOf()) &&
+      (!personAsked || namesAPerson(s.entry.passage.text)) &&
+      (!quantityAsked ||
+        measured ||
+        nearTerm(s.entry.passage.text, focusConcepts, STATED_FIGURE, QUANTITY_REACH))
+    );
+  };
   // "who is the foreign minister": a passage naming who holds the title asked about answers it,
   // however common the title is in the letters.
   const namesWhoIsAsked = personAsked && !lacks(asks.focus) && shown.some(statesFocus);

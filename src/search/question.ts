@@ -15,7 +15,7 @@ import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './le
 import { type AskedWord, countedClauseEnd, mostlyNoun, namesAThing, readShape } from './asks.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
-import { WordNet } from './wordnet.ts';
+import { PARTS_OF_SPEECH, WordNet } from './wordnet.ts';
 import { spelledOut } from './acronyms.ts';
 
 /** A concept of the letters that answers for a word of the question, and how much it counts. */
@@ -310,6 +310,10 @@ function remembered(test: (english: WordNet, word: string) => boolean): (word: s
 /** Whether WordNet knows `word` as a unit of money ("soms", "manats"). */
 export const isMoneyWord = remembered((w, x) => w.isMoney(x));
 
+/** Whether WordNet knows the noun `word` as a magnitude ("speed", "depth"). */
+const isMagnitudeWord = (word: string): boolean =>
+  /^\p{L}+$/u.test(word) && wordnetSays(word, (w, x) => w.isMagnitude(x));
+
 /** Whether WordNet knows `word` as a sum of money ("compensation", "budget"). */
 const isSumWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isSum(x));
 /** "how much compensation": the noun after "how much". */
@@ -579,7 +583,9 @@ const SET_ASIDE =
  * spelling correction for a word that is no English word), plus phrases, intent and time.
  */
 export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion {
-  const text = figuresInWords(spellOutAbbreviations(index, fixFunctionWordTypos(index, asked)));
+  const text = figuresInWords(
+    spellOutAbbreviations(index, splitCompounds(index, fixFunctionWordTypos(index, asked))),
+  );
   const phrases = [...text.matchAll(PHRASE)]
     .map((m) =>
       fold(m[1] ?? m[2] ?? '')
@@ -718,7 +724,10 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
     countedModifier: counted >= 0 ? modifierOf(text, slotList, counted) : null,
     payer: payerOf(text, slotList),
-    wantsMeasure: asks.focus !== null && asksMeasure(text, slotList[asks.focus]?.word ?? ''),
+    wantsMeasure:
+      asks.focus !== null &&
+      (asksMeasure(text, slotList[asks.focus]?.word ?? '') ||
+        isMagnitudeWord(slotList[asks.focus]?.word ?? '')),
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     wholeFigure: counted >= 0 ? wholeFigureOf(text) : null,
     countedAs: countedPhrase ?? null,
@@ -1000,6 +1009,47 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
   }
   return fixed + text.slice(at);
 }
+
+/**
+ * "what was the windspeed": two English words typed as one, which neither WordNet nor the letters
+ * know and which is no typo of the letters' words, are read apart ("wind speed"): as words a
+ * dictionary lists, or one such that the letters use with another.
+ */
+function splitCompounds(index: SearchIndex, text: string): string {
+  let out = '';
+  let at = 0;
+  for (const t of tokenize(text)) {
+    if (
+      t.word.length < 2 * MIN_COMPOUND_PART ||
+      !/^\p{L}+$/u.test(t.word) ||
+      index.surfaceWords.has(t.word) ||
+      isEnglishWord(t.word) ||
+      correctSpelling(index, t.word)
+    )
+      continue;
+    // The split of most words as a dictionary lists them ("wind speed", not "winds peed").
+    let best: { parts: string; score: number } | null = null;
+    for (let cut = MIN_COMPOUND_PART; cut <= t.word.length - MIN_COMPOUND_PART; cut++) {
+      const parts = [t.word.slice(0, cut), t.word.slice(cut)];
+      if (parts.some((w) => !isEnglishWord(w) || isStopWord(w))) continue;
+      const score =
+        2 * parts.filter(isLemma).length + parts.filter((w) => index.surfaceWords.has(w)).length;
+      if (score >= MIN_COMPOUND_SCORE && (!best || score > best.score))
+        best = { parts: parts.join(' '), score };
+    }
+    if (!best) continue;
+    out += text.slice(at, t.start) + best.parts;
+    at = t.end;
+  }
+  return out + text.slice(at);
+}
+/** Whether a dictionary lists `word` as it is (not only a form of it: "winds", "peed"). */
+const isLemma = (word: string): boolean =>
+  wordnetSays(word, (w, x) => PARTS_OF_SPEECH.some((pos) => w.hasLemma(x, pos)));
+/** A split counts 2 per word a dictionary lists as it is, 1 per word of the letters: 3 at least. */
+const MIN_COMPOUND_SCORE = 3;
+/** Each word of a compound read apart has this many letters at least. */
+const MIN_COMPOUND_PART = 3;
 
 /**
  * "what did the NDMO say": an abbreviation the letters never use, written out as they write

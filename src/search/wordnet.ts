@@ -367,6 +367,14 @@ export class WordNet {
     return this.isKindOf(word, SUM_KINDS, true);
   }
 
+  /**
+   * Whether the usual sense of the noun `word` is a magnitude ("speed", "height", "depth"): "what
+   * was the wind speed" asks for a measure.
+   */
+  isMagnitude(word: string): boolean {
+    return this.isKindOf(word, MAGNITUDE_KINDS, true);
+  }
+
   /** Whether some sense of the noun `word` is a unit of measurement ("metres", "hectares"). */
   isUnit(word: string): boolean {
     return this.isKindOf(word, UNIT_KINDS);
@@ -436,6 +444,13 @@ const SUM_KINDS: ReadonlySet<string> = new Set([
   'cost',
   'monetary value',
   'fund',
+]);
+/** A magnitude (`isMagnitude`). */
+const MAGNITUDE_KINDS: ReadonlySet<string> = new Set([
+  'magnitude',
+  'magnitude relation',
+  'fundamental quantity',
+  'physical property',
 ]);
 /** A measure's unit (`isUnit`). */
 const UNIT_KINDS: ReadonlySet<string> = new Set(['unit of measurement']);

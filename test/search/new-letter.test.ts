@@ -260,6 +260,19 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     ).toMatch(/2,010 families/);
   });
 
+  it('answers "what was the speed" with a figure and its unit, as "how strong" is', () => {
+    // WordNet knows speed as a magnitude; the letter never says "speed".
+    expect(firstQuote('what was the speed of the storm')).toMatch(/190 kilometres per hour/);
+  });
+
+  it('reads two English words typed as one ("windspeed") apart', () => {
+    const words = parseQuestion(index, 'what was the windspeed of the storm').slots.map(
+      (s) => s.word,
+    );
+    expect(words).toEqual(expect.arrayContaining(['wind', 'speed']));
+    expect(firstQuote('what was the windspeed of the storm')).toMatch(/190 kilometres per hour/);
+  });
+
   it('takes a time of day for the time "what time did …" asks for', () => {
     expect(firstQuote('what time did the eye of the storm pass over the capital')).toMatch(
       /at 3\.20 a\.m\./,
