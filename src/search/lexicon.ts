@@ -26,6 +26,8 @@ export const FORM_WEIGHT = 1;
 export const SYNONYM_WEIGHT = 0.7;
 /** A derivationally related word ("reconstruction" ~ "reconstruct"), or a verb's cause ("kill" ~ "die"). */
 export const DERIVED_WEIGHT = 0.6;
+/** A synonym of a derivationally related word ("find" for the letters' "detection"). */
+export const DERIVED_SYNONYM_WEIGHT = 0.4;
 /** Two spellings of a name the letters use ("Khojavand", "Khojavend"): nearly the same word. */
 export const VARIANT_WEIGHT = 0.9;
 /**
@@ -204,6 +206,16 @@ export function buildExpansions(
             const targets = p.target > 0 ? [target.words[p.target - 1] ?? ''] : target.words;
             for (const t of targets)
               if (usualSense(t, p.pos, p.offset)) addLemma(t, concept, DERIVED_WEIGHT);
+            // "find" ~ "detect" ~ "detection": a synonym of the verb a noun of the letters names
+            // the act of, weighted lower.
+            if (
+              related &&
+              pos === 'noun' &&
+              p.pos === 'verb' &&
+              targets.some((t) => usualSense(t, p.pos, p.offset))
+            )
+              for (const t of target.words)
+                if (usualSense(t, p.pos, p.offset)) addLemma(t, concept, DERIVED_SYNONYM_WEIGHT);
           }
         }
       }

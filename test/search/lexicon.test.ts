@@ -50,6 +50,14 @@ describe('the lexicon built with an index', () => {
     for (const r of index.related(expansionKey('hurt'))) expect(r.weight).toBeLessThan(1);
   });
 
+  it('relates a verb’s synonyms to a noun of the act, below a synonym ("find": "detection")', () => {
+    const detection = index
+      .related(expansionKey('find'))
+      .find((r) => r.concept === conceptOf('detection'));
+    expect(detection?.weight).toBeGreaterThan(0);
+    expect(detection?.weight).toBeLessThan(0.7);
+  });
+
   it('keeps to a word’s usual senses: "go" does not find "die"', () => {
     expect(related('go')).not.toContain(conceptOf('die'));
   });
