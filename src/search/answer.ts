@@ -26,6 +26,7 @@ import {
   isUnitWord,
   type ParsedQuestion,
   parseQuestion,
+  type Slot,
 } from './question.ts';
 import { BM25_B, BM25_K1, type IndexedPassage, type SearchIndex } from './search-index.ts';
 
@@ -1675,7 +1676,10 @@ export function answerQuestion(
   const limit = options.limit ?? DEFAULT_LIMIT;
   const offset = options.offset ?? 0;
   const searched = describeScope(index, options);
-  const q = parseQuestion(index, question);
+  // "what's the symbol of the 2023 letter": every citation gives its letter's symbol, so which
+  // letter is what is asked, and the words for the symbol are not searched.
+  const symbolAsked = SYMBOL_ASKED.test(question);
+  const q = parseQuestion(index, symbolAsked ? question.replace(SYMBOL_ASKED, ' ') : question);
   const abstain = (reason: string, related: Scored[] = [], evidence = 0): Answer => {
     const weights = conceptWeights(index, q);
     return {
@@ -1690,7 +1694,9 @@ export function answerQuestion(
     };
   };
   if (searched.passages === 0) return abstain('no letters match the filters');
-  if (q.slots.length === 0) return abstain('the question has no words to search for');
+  const scope = scopeOf(index, q, options);
+  const dated = openingsOfDated(index, q, scope, symbolAsked);
+  if (q.slots.length === 0 && !dated) return abstain('the question has no words to search for');
   const answer = (found: Scored[], total: number, evidence: number): Answer => {
     const weights = conceptWeights(index, q);
     return {
@@ -1706,10 +1712,8 @@ export function answerQuestion(
   };
   const unlike = lettersNotSaying(index, question, options);
   if (unlike) return answer(unlike, unlike.length, 1);
-  const scope = scopeOf(index, q, options);
   // "who wrote Hamlet": a signature answers only a question about the letters' own things.
   const aboutTheLetters = !q.asks.missingName && !q.asks.missingThing;
-  const dated = openingsOfDated(index, q, scope);
   if (dated) return answer(dated, dated.length, 1);
   const signatures = q.wantsSignatory && aboutTheLetters ? signaturesFor(index, q, scope) : null;
   if (signatures?.length === 0) return abstain(UNSIGNED);
@@ -1772,14 +1776,26 @@ const DATING: ReadonlySet<string> = new Set([
   'delivered',
 ]);
 
+/** "symbol", "document symbol", "document number": what every citation gives. */
+const SYMBOL_ASKED = /\b(?:(?:document|un|official)\s+)?symbols?\b|\bdocument\s+(?:number|code)\b/i;
+
 /**
- * For "when was the Khojavand letter written", "what date was the NV sent": the opening passage
- * of each letter part the question names, whose citation gives its date; null for other
- * questions.
+ * For "when was the Khojavand letter written", "what date was the NV sent", "what is the symbol
+ * of the 2023 letter" (`symbol`): the opening passage of each letter part the question names,
+ * whose citation gives its date and symbol; null for other questions.
  */
-function openingsOfDated(index: SearchIndex, q: ParsedQuestion, scope: Scope): Scored[] | null {
-  if (!(q.asks.time || q.wantsDate) || !scope.groups) return null;
-  if (!q.slots.every((s) => DATING.has(s.word))) return null;
+function openingsOfDated(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  scope: Scope,
+  symbol = false,
+): Scored[] | null {
+  if (!(q.asks.time || q.wantsDate || symbol) || !scope.groups) return null;
+  // (For its symbol, the words that name the letter are all that is asked.)
+  const naming = (s: Slot) =>
+    symbol &&
+    (q.letters?.spans.some((span) => s.start >= span.start && s.end <= span.end) ?? false);
+  if (!q.slots.every((s) => DATING.has(s.word) || naming(s))) return null;
   const openings: Scored[] = [];
   for (const g of scope.groups) {
     const part = index.headingGroups[g];

@@ -273,6 +273,13 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(firstQuote('what was the windspeed of the storm')).toMatch(/190 kilometres per hour/);
   });
 
+  it('answers "what is the symbol of the June 2025 letter" with its opening, whose citation gives it', () => {
+    const { abstained, results } = answer('what is the document symbol of the june 2025 letter');
+    expect(abstained).toBe(false);
+    expect(results[0]).toMatchObject({ letterId: 'testland-0', part: 'letter' });
+    expect(results[0]?.text).toMatch(/^I have the honour to transmit herewith a statement/);
+  });
+
   it('takes a time of day for the time "what time did …" asks for', () => {
     expect(firstQuote('what time did the eye of the storm pass over the capital')).toMatch(
       /at 3\.20 a\.m\./,
