@@ -1695,7 +1695,12 @@ export function answerQuestion(
   };
   if (searched.passages === 0) return abstain('no letters match the filters');
   const scope = scopeOf(index, q, options);
-  const dated = openingsOfDated(index, q, scope, symbolAsked);
+  // "tldr of the Khojavand letter": a question that names a letter and asks nothing else is
+  // answered by its opening, where a letter says what it is about.
+  const naming = (slot: Slot) =>
+    q.letters?.spans.some((span) => slot.start >= span.start && slot.end <= span.end) ?? false;
+  const wholeLetter = symbolAsked || (q.slots.length > 0 && q.slots.every(naming));
+  const dated = openingsOfDated(index, q, scope, wholeLetter);
   if (q.slots.length === 0 && !dated) return abstain('the question has no words to search for');
   const answer = (found: Scored[], total: number, evidence: number): Answer => {
     const weights = conceptWeights(index, q);
@@ -1780,21 +1785,21 @@ const DATING: ReadonlySet<string> = new Set([
 const SYMBOL_ASKED = /\b(?:(?:document|un|official)\s+)?symbols?\b|\bdocument\s+(?:number|code)\b/i;
 
 /**
- * For "when was the Khojavand letter written", "what date was the NV sent", "what is the symbol
- * of the 2023 letter" (`symbol`): the opening passage of each letter part the question names,
- * whose citation gives its date and symbol; null for other questions.
+ * For "when was the Khojavand letter written", "what date was the NV sent", and questions about a
+ * letter as a whole (`whole`: "what is the symbol of the 2023 letter", "tldr of the Khojavand
+ * letter"): the opening passage of each letter part the question names, whose citation gives its
+ * date and symbol; null for other questions.
  */
 function openingsOfDated(
   index: SearchIndex,
   q: ParsedQuestion,
   scope: Scope,
-  symbol = false,
+  whole = false,
 ): Scored[] | null {
-  if (!(q.asks.time || q.wantsDate || symbol) || !scope.groups) return null;
-  // (For its symbol, the words that name the letter are all that is asked.)
+  if (!(q.asks.time || q.wantsDate || whole) || !scope.groups) return null;
+  // (About the letter as a whole, the words that name it are all that is asked.)
   const naming = (s: Slot) =>
-    symbol &&
-    (q.letters?.spans.some((span) => s.start >= span.start && s.end <= span.end) ?? false);
+    whole && (q.letters?.spans.some((span) => s.start >= span.start && s.end <= span.end) ?? false);
   if (!q.slots.every((s) => DATING.has(s.word) || naming(s))) return null;
   const openings: Scored[] = [];
   for (const g of scope.groups) {
@@ -1807,7 +1812,13 @@ function openingsOfDated(
     );
     if (opening) openings.push(asFound({ letter: part.letter, passage: opening }));
   }
-  return openings.length > 0 ? openings : null;
+  // Of several letters named alike ("the mine awareness day statement"), the latest first: the
+  // one people most likely mean. (A letter's own parts keep their order.)
+  const latestFirst = openings.map((s, i) => ({ s, i }));
+  latestFirst.sort(
+    (a, b) => b.s.entry.letter.date.localeCompare(a.s.entry.letter.date) || a.i - b.i,
+  );
+  return openings.length > 0 ? latestFirst.map(({ s }) => s) : null;
 }
 
 /**

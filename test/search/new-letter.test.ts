@@ -280,6 +280,20 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(results[0]?.text).toMatch(/^I have the honour to transmit herewith a statement/);
   });
 
+  it('answers "tldr of the June 2025 letter" with its opening, where it says what it is about', () => {
+    expect(answer('tldr of the june 2025 letter').results[0]).toMatchObject({
+      letterId: 'testland-0',
+      part: 'letter',
+      passage: 1,
+    });
+  });
+
+  it('of letters named alike, quotes the latest first ("when was the testland letter sent")', () => {
+    const dates = answer('when was the testland letter sent').results.map((r) => r.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new Set(dates).size).toBeGreaterThan(1);
+  });
+
   it('takes a time of day for the time "what time did …" asks for', () => {
     expect(firstQuote('what time did the eye of the storm pass over the capital')).toMatch(
       /at 3\.20 a\.m\./,
