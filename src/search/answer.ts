@@ -1079,7 +1079,10 @@ export function rankPassages(
         q.slots.flatMap((s, i) => (i === q.asks.focus ? [] : s.alternatives.map((a) => a.concept))),
       );
       pool = lifted(pool, (r) =>
-        statesMeasure(r.entry.passage.text, about) ? 1 + COUNTED_BOOST : 1,
+        statesMeasure(r.entry.passage.text, about) ||
+        (q.wantsSize && nearTerm(r.entry.passage.text, about, SHARE_OF_WHOLE, MEASURE_REACH))
+          ? 1 + COUNTED_BOOST
+          : 1,
       );
     }
     // "at what time did the dam collapse": only a passage that gives a time of day can answer,
@@ -1319,6 +1322,9 @@ function statesMeasure(text: string, concepts: ReadonlySet<string>): boolean {
   });
 }
 
+/** A share of a whole: "5 per cent", "25%". */
+const SHARE_OF_WHOLE = /\d[\d,.]*\s*(?:%|per\s?cent\b)/gi;
+
 /** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
 const STATED_DURATION =
   /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|many|few)[- ](?:years?|decades?|months?|weeks?|days?|hours?)\b/i;
@@ -1526,7 +1532,11 @@ function unanswered(
   const statesFocus = (s: Scored) => {
     // (A word the letters lack is held by every passage: then only the measure answers. A
     // measure answers "what was the wind speed" though the passage never says "speed".)
-    const measured = measureAsked && statesMeasure(s.entry.passage.text, topicConcepts());
+    const measured =
+      measureAsked &&
+      (statesMeasure(s.entry.passage.text, topicConcepts()) ||
+        (q.wantsSize &&
+          nearTerm(s.entry.passage.text, topicConcepts(), SHARE_OF_WHOLE, MEASURE_REACH)));
     return (
       ((holdsFocus(s) && !lacks(asks.focus)) || measured) &&
       about(s, topicOf()) &&

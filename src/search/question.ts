@@ -128,6 +128,8 @@ export interface ParsedQuestion {
   countedWhole: number | null;
   /** "how strong / big / high …": a measure is asked for, a figure with its unit. */
   wantsMeasure: boolean;
+  /** The measure asked for is a size ("how big is the area"): a share of a whole gives it. */
+  wantsSize: boolean;
   /** "how much did X give / pay / spend": the slots of X, who must be named with the sum. */
   payer: number[];
   /**
@@ -712,6 +714,9 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
   const whole = wholeKey === null ? -1 : [...slots.keys()].indexOf(wholeKey);
   const countedPhrase = counted < 0 ? undefined : phrasesOf.get([...slots.keys()][counted] ?? '');
   const asks = whatItAsks(text, slotList, counted, countedEndAt);
+  const focusWord = asks.focus === null ? '' : (slotList[asks.focus]?.word ?? '');
+  const wantsMeasure =
+    asks.focus !== null && (asksMeasure(text, focusWord) || isMagnitudeWord(focusWord));
   return {
     text,
     slots: slotList,
@@ -724,10 +729,8 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     countedWhole: whole >= 0 && whole !== counted ? whole : null,
     countedModifier: counted >= 0 ? modifierOf(text, slotList, counted) : null,
     payer: payerOf(text, slotList),
-    wantsMeasure:
-      asks.focus !== null &&
-      (asksMeasure(text, slotList[asks.focus]?.word ?? '') ||
-        isMagnitudeWord(slotList[asks.focus]?.word ?? '')),
+    wantsMeasure,
+    wantsSize: wantsMeasure && wordnetSays(focusWord, (w, x) => w.measuresSize(x)),
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     wholeFigure: counted >= 0 ? wholeFigureOf(text) : null,
     countedAs: countedPhrase ?? null,

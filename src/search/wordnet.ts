@@ -393,6 +393,30 @@ export class WordNet {
   }
 
   /**
+   * Whether `word` asks for a size: an adjective of the attribute size or extent ("big",
+   * "large"), or a noun for it ("size", "extent"). A share of a whole ("5 per cent of the
+   * territory") says how big a part is.
+   */
+  measuresSize(word: string): boolean {
+    const ofSize = (offset: number, pos: PartOfSpeech) =>
+      this.synset(offset, pos).words.some((w) => SIZE_ATTRIBUTES.has(w));
+    return (
+      this.baseForms(word, 'adj').some((base) =>
+        this.senses(base, 'adj').some((offset) =>
+          this.synset(offset, 'adj').pointers.some(
+            (p) => p.symbol === '=' && ofSize(p.offset, p.pos),
+          ),
+        ),
+      ) ||
+      this.baseForms(word, 'noun').some((base) =>
+        this.senses(base, 'noun')
+          .slice(0, 1)
+          .some((offset) => ofSize(offset, 'noun')),
+      )
+    );
+  }
+
+  /**
    * Whether some sense of the noun `word` (with `usual`, its first sense), is or is a kind of one
    * of `kinds` (lemmas).
    */
@@ -445,6 +469,8 @@ const SUM_KINDS: ReadonlySet<string> = new Set([
   'monetary value',
   'fund',
 ]);
+/** The attributes a share of a whole measures (`measuresSize`). */
+const SIZE_ATTRIBUTES: ReadonlySet<string> = new Set(['size', 'extent']);
 /** A magnitude (`isMagnitude`). */
 const MAGNITUDE_KINDS: ReadonlySet<string> = new Set([
   'magnitude',

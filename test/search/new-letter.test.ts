@@ -265,6 +265,12 @@ describe('answerQuestion: a letter Annex has never seen', () => {
     expect(firstQuote('what was the speed of the storm')).toMatch(/190 kilometres per hour/);
   });
 
+  it('answers "how big" with a share of a whole, which says how big a part is', () => {
+    expect(firstQuote('how big were the losses compared to the economy')).toMatch(
+      /9 per cent of the gross domestic product/,
+    );
+  });
+
   it('reads two English words typed as one ("windspeed") apart', () => {
     const words = parseQuestion(index, 'what was the windspeed of the storm').slots.map(
       (s) => s.word,
