@@ -1707,9 +1707,8 @@ export function answerQuestion(
   const scope = scopeOf(index, q, options);
   // "tldr of the Khojavand letter": a question that names a letter and asks nothing else is
   // answered by its opening, where a letter says what it is about.
-  const naming = (slot: Slot) =>
-    q.letters?.spans.some((span) => slot.start >= span.start && slot.end <= span.end) ?? false;
-  const wholeLetter = symbolAsked || (q.slots.length > 0 && q.slots.every(naming));
+  const wholeLetter =
+    symbolAsked || (q.slots.length > 0 && q.slots.every((s) => namesTheLetter(q, s)));
   const dated = openingsOfDated(index, q, scope, wholeLetter);
   if (q.slots.length === 0 && !dated) return abstain('the question has no words to search for');
   const answer = (found: Scored[], total: number, evidence: number): Answer => {
@@ -1791,6 +1790,11 @@ const DATING: ReadonlySet<string> = new Set([
   'delivered',
 ]);
 
+/** Whether a slot is one of the words that name the letter a question is about ("the 2023 letter"). */
+function namesTheLetter(q: ParsedQuestion, slot: Slot): boolean {
+  return q.letters?.spans.some((span) => slot.start >= span.start && slot.end <= span.end) ?? false;
+}
+
 /** "symbol", "document symbol", "document number": what every citation gives. */
 const SYMBOL_ASKED = /\b(?:(?:document|un|official)\s+)?symbols?\b|\bdocument\s+(?:number|code)\b/i;
 
@@ -1808,9 +1812,7 @@ function openingsOfDated(
 ): Scored[] | null {
   if (!(q.asks.time || q.wantsDate || whole) || !scope.groups) return null;
   // (About the letter as a whole, the words that name it are all that is asked.)
-  const naming = (s: Slot) =>
-    whole && (q.letters?.spans.some((span) => s.start >= span.start && s.end <= span.end) ?? false);
-  if (!q.slots.every((s) => DATING.has(s.word) || naming(s))) return null;
+  if (!q.slots.every((s) => DATING.has(s.word) || (whole && namesTheLetter(q, s)))) return null;
   const openings: Scored[] = [];
   for (const g of scope.groups) {
     const part = index.headingGroups[g];

@@ -719,7 +719,7 @@ export function readShape(
     const first = tokens[i];
     const wh = first ? questionWord(first.word) : null;
     // ("I need to know how many …": a question may open later in its clause.)
-    if (wh || (first && AUXILIARIES.has(first.word)) || tokens.some((t) => questionWord(t.word)))
+    if ((first && AUXILIARIES.has(first.word)) || tokens.some((t) => questionWord(t.word)))
       shape.clauses += 1;
     // "when exactly did the occupation start", "what exactly did they say": the adverb stands
     // between the question word and its verb. ("How often" asks for something else.)

@@ -1015,8 +1015,8 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
 
 /**
  * "what was the windspeed": two English words typed as one, which neither WordNet nor the letters
- * know and which is no typo of the letters' words, are read apart ("wind speed"): as words a
- * dictionary lists, or one such that the letters use with another.
+ * know and which is no typo of the letters' words, are read apart ("wind speed"): into words a
+ * dictionary lists as they are, or one such word and a word of the letters.
  */
 function splitCompounds(index: SearchIndex, text: string): string {
   let out = '';
