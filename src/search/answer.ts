@@ -1079,10 +1079,7 @@ export function rankPassages(
         q.slots.flatMap((s, i) => (i === q.asks.focus ? [] : s.alternatives.map((a) => a.concept))),
       );
       pool = lifted(pool, (r) =>
-        statesMeasure(r.entry.passage.text, about) ||
-        (q.wantsSize && nearTerm(r.entry.passage.text, about, SHARE_OF_WHOLE, MEASURE_REACH))
-          ? 1 + COUNTED_BOOST
-          : 1,
+        statesMeasure(r.entry.passage.text, about, q.wantsSize) ? 1 + COUNTED_BOOST : 1,
       );
     }
     // "at what time did the dam collapse": only a passage that gives a time of day can answer,
@@ -1312,14 +1309,18 @@ const MEASURE_REACH = 80;
 
 /**
  * Whether a text states a measure of one of `concepts`: a figure and a unit WordNet knows
- * ("storm surges of up to four metres"), within `MEASURE_REACH` of it.
+ * ("storm surges of up to four metres"), within `MEASURE_REACH` of it; for a `size`, also a
+ * share of a whole ("5 per cent of all the territory").
  */
-function statesMeasure(text: string, concepts: ReadonlySet<string>): boolean {
-  return nearTerm(text, concepts, FIGURE_THEN_WORD, MEASURE_REACH, (m) => {
-    // Not "a" (an angstrom to WordNet) or any other short or function word.
-    const unit = (m[1] ?? '').toLowerCase();
-    return unit.length > 2 && !isStopWord(unit) && isUnitWord(unit);
-  });
+function statesMeasure(text: string, concepts: ReadonlySet<string>, size = false): boolean {
+  return (
+    nearTerm(text, concepts, FIGURE_THEN_WORD, MEASURE_REACH, (m) => {
+      // Not "a" (an angstrom to WordNet) or any other short or function word.
+      const unit = (m[1] ?? '').toLowerCase();
+      return unit.length > 2 && !isStopWord(unit) && isUnitWord(unit);
+    }) ||
+    (size && nearTerm(text, concepts, SHARE_OF_WHOLE, MEASURE_REACH))
+  );
 }
 
 /** A share of a whole: "5 per cent", "25%". */
@@ -1533,10 +1534,7 @@ function unanswered(
     // (A word the letters lack is held by every passage: then only the measure answers. A
     // measure answers "what was the wind speed" though the passage never says "speed".)
     const measured =
-      measureAsked &&
-      (statesMeasure(s.entry.passage.text, topicConcepts()) ||
-        (q.wantsSize &&
-          nearTerm(s.entry.passage.text, topicConcepts(), SHARE_OF_WHOLE, MEASURE_REACH)));
+      measureAsked && statesMeasure(s.entry.passage.text, topicConcepts(), q.wantsSize);
     return (
       ((holdsFocus(s) && !lacks(asks.focus)) || measured) &&
       about(s, topicOf()) &&
@@ -1825,12 +1823,9 @@ function openingsOfDated(
     if (opening) openings.push(asFound({ letter: part.letter, passage: opening }));
   }
   // Of several letters named alike ("the mine awareness day statement"), the latest first: the
-  // one people most likely mean. (A letter's own parts keep their order.)
-  const latestFirst = openings.map((s, i) => ({ s, i }));
-  latestFirst.sort(
-    (a, b) => b.s.entry.letter.date.localeCompare(a.s.entry.letter.date) || a.i - b.i,
-  );
-  return openings.length > 0 ? latestFirst.map(({ s }) => s) : null;
+  // one people most likely mean. (The sort is stable: a letter's own parts keep their order.)
+  openings.sort((a, b) => b.entry.letter.date.localeCompare(a.entry.letter.date));
+  return openings.length > 0 ? openings : null;
 }
 
 /**
