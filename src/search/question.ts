@@ -316,6 +316,9 @@ export const isMoneyWord = remembered((w, x) => w.isMoney(x));
 const isMagnitudeWord = (word: string): boolean =>
   /^\p{L}+$/u.test(word) && wordnetSays(word, (w, x) => w.isMagnitude(x));
 
+/** Whether WordNet knows `word` as one of size ("big", "extent"). */
+const isSizeWord = (word: string): boolean => wordnetSays(word, (w, x) => w.measuresSize(x));
+
 /** Whether WordNet knows `word` as a sum of money ("compensation", "budget"). */
 const isSumWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isSum(x));
 /** "how much compensation": the noun after "how much". */
@@ -730,7 +733,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     countedModifier: counted >= 0 ? modifierOf(text, slotList, counted) : null,
     payer: payerOf(text, slotList),
     wantsMeasure,
-    wantsSize: wantsMeasure && wordnetSays(focusWord, (w, x) => w.measuresSize(x)),
+    wantsSize: wantsMeasure && isSizeWord(focusWord),
     wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
     wholeFigure: counted >= 0 ? wholeFigureOf(text) : null,
     countedAs: countedPhrase ?? null,

@@ -385,9 +385,14 @@ export class WordNet {
    * strength, "big" of size): "how strong" asks for a measure.
    */
   isMeasure(word: string): boolean {
-    return this.baseForms(word, 'adj').some((base) =>
-      this.senses(base, 'adj').some((offset) =>
-        this.synset(offset, 'adj').pointers.some((p) => p.symbol === '='),
+    return this.attributesOf(word).length > 0;
+  }
+
+  /** The attributes (noun synsets) some sense of the adjective `word` is a value of. */
+  private attributesOf(word: string): Pointer[] {
+    return this.baseForms(word, 'adj').flatMap((base) =>
+      this.senses(base, 'adj').flatMap((offset) =>
+        this.synset(offset, 'adj').pointers.filter((p) => p.symbol === '='),
       ),
     );
   }
@@ -401,13 +406,7 @@ export class WordNet {
     const ofSize = (offset: number, pos: PartOfSpeech) =>
       this.synset(offset, pos).words.some((w) => SIZE_ATTRIBUTES.has(w));
     return (
-      this.baseForms(word, 'adj').some((base) =>
-        this.senses(base, 'adj').some((offset) =>
-          this.synset(offset, 'adj').pointers.some(
-            (p) => p.symbol === '=' && ofSize(p.offset, p.pos),
-          ),
-        ),
-      ) ||
+      this.attributesOf(word).some((p) => ofSize(p.offset, p.pos)) ||
       this.baseForms(word, 'noun').some((base) =>
         this.senses(base, 'noun')
           .slice(0, 1)
