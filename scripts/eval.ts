@@ -71,10 +71,24 @@ const files = values.file ?? [
   'eval/unseen-drone-strike-questions.json',
   'eval/unseen-ship-fire-questions.json',
   'eval/unseen-wildfires-questions.json',
+  'eval/people-questions.json',
+  'eval/people-flood-questions.json',
+  'eval/people-cyberattack-questions.json',
 ];
 const config = parseCoreConfig(process.env);
 const corpus = await loadCorpus(config.corpusDir);
-const normalize = (s: string) => s.toLowerCase().replace(/\*\*?/g, '').replace(/\s+/g, ' ');
+/**
+ * The gold answers' normalization: lower case, curly quotes straight, en and em dashes as '-',
+ * no '*', '_' or '#', whitespace collapsed.
+ */
+const normalize = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/[*_#]/g, '')
+    .replace(/\s+/g, ' ');
 
 /**
  * The index of the corpus, with a question file's own letters when it has some, and the plain
