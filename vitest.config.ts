@@ -6,5 +6,8 @@ export default defineConfig({
     environment: 'node',
     // Fails the run if a test left a bot, a shard or the CLI running.
     globalSetup: ['test/no-process-left.ts'],
+    // A process a test starts without naming a corpus reads the tests' copies of the seed
+    // letters, never the operator's corpus/ folder.
+    env: { CORPUS_DIR: 'test/fixtures/seed-letters' },
   },
 });

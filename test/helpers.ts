@@ -15,8 +15,12 @@ export const BUILT = {
   serve: path.join(ROOT, 'dist/serve.cjs'),
 } as const;
 
-/** The repository's own corpus folder. */
-export const CORPUS_DIR = path.resolve(import.meta.dirname, '..', 'corpus');
+/**
+ * The tests' corpus: their own copies of the five seed letters. Never the operator's `corpus/`
+ * folder, which `cli add` and `/reload` change; a test that read it would fail once a letter
+ * was added.
+ */
+export const CORPUS_DIR = path.resolve(import.meta.dirname, 'fixtures', 'seed-letters');
 
 /** Ids of the five seed letters, named for what they are about. */
 export const SEED = {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, isSignature, loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
-import { CORPUS_DIR, SEED } from '../helpers.ts';
+import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
 
 let corpus: Corpus;
 const letter = (id: string): Letter => {
@@ -21,6 +21,10 @@ beforeAll(async () => {
 });
 
 describe('the seed corpus', () => {
+  it('is the tests\' own copy under test/fixtures, so that letters an operator adds to corpus/ change no test', () => {
+    expect(path.relative(ROOT, CORPUS_DIR)).toBe(path.join('test', 'fixtures', 'seed-letters'));
+  });
+
   it('loads all five letters without a problem', () => {
     expect(corpus.problems.map((p) => p.message)).toEqual([]);
     expect(corpus.letters.map((l) => l.id)).toEqual([

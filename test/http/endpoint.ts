@@ -1,4 +1,4 @@
-/** An HTTP interactions endpoint for tests: a key pair made here, the real corpus, the stand-in's REST for follow-ups. */
+/** An HTTP interactions endpoint for tests: a key pair made here, the seed letters (fixtures), the stand-in's REST for follow-ups. */
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
