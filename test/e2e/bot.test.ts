@@ -4,6 +4,7 @@ import { QUESTION_MARK } from '../../src/render/discord.ts';
 import { SEED } from '../helpers.ts';
 import { type Bot, buttonIds, messageOf, TOKEN } from './harness.ts';
 import {
+  ADMINISTRATOR_PERMISSIONS,
   autocomplete,
   buttonPress,
   CHANNEL_ID,
@@ -306,6 +307,16 @@ describe('Check in letters (moderators)', () => {
       await bot.interact(checkMessage('Real Madrid won the Champions League')),
     );
     expect(message.embeds[0].title).toBe('Not in the letters');
+  });
+
+  it('answers an Administrator, whose permissions imply Manage Messages', async () => {
+    const message = messageOf(
+      await bot.interact(
+        checkMessage('There is neither marking nor fencing.', ADMINISTRATOR_PERMISSIONS),
+      ),
+    );
+    expect(message.flags).toBe(64);
+    expect(message.embeds[0].title).toBe('Quoted verbatim in a letter');
   });
 
   it('re-checks the permission at run time', async () => {

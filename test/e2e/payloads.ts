@@ -21,6 +21,8 @@ export const OTHER_USER = {
 /** Manage Messages (8192) plus view/send. */
 export const MODERATOR_PERMISSIONS = String(8192 + 1024 + 2048);
 export const MEMBER_PERMISSIONS = String(1024 + 2048);
+/** Administrator (8) alone: Discord sends a member's computed bits, and Administrator implies every permission. */
+export const ADMINISTRATOR_PERMISSIONS = '8';
 
 type Where = 'guild' | 'dm';
 

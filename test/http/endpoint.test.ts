@@ -8,6 +8,7 @@ import {
   buttonPress,
   checkMessage,
   MEMBER_PERMISSIONS,
+  ADMINISTRATOR_PERMISSIONS,
   MODERATOR_PERMISSIONS,
   slash,
   USER,
@@ -124,6 +125,20 @@ describe('POST /interactions: the handler core over HTTP', () => {
       (c) => c.method === 'PATCH' && c.path.includes(payload.token),
     );
     expect(JSON.stringify(messageOf(edit))).toMatch(/new-letter/);
+  });
+
+  it('/reload: an Administrator may, as Administrator implies every permission', async () => {
+    const asked = slash('reload') as ReturnType<typeof slash> & { member: object };
+    const payload = {
+      ...asked,
+      member: { ...asked.member, permissions: ADMINISTRATOR_PERMISSIONS },
+    };
+    const { body } = await endpoint.post(payload);
+    expect(body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await discord().waitFor(
+      (c) => c.method === 'PATCH' && c.path.includes(payload.token),
+    );
+    expect(JSON.stringify(messageOf(edit))).not.toMatch(/for moderators/);
   });
 
   it('refuses what is no interaction it answers: malformed JSON, an unknown type, 1 MB', async () => {
