@@ -32,7 +32,11 @@ export function messageOf(reply: Reply): WireMessage {
     components: reply.components as APIInteractionResponseCallbackData['components'],
     allowed_mentions: { parse: [] },
     ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-    ...(files.length > 0 ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
+    // An attachment's id is the index of its file in the upload, as a snowflake string (Discord's
+    // API types it so; discord.js sends "0", "1", …).
+    ...(files.length > 0
+      ? { attachments: files.map((f, n) => ({ id: String(n), filename: f.name })) }
+      : {}),
   };
   return { body, files };
 }

@@ -242,6 +242,8 @@ describe('other commands', () => {
     );
     expect(message.embeds[0].url).toBe('https://undocs.org/en/A/78/368');
     expect(message.__files).toEqual([`${SEED.khojavand}.txt`]);
+    // Discord's API types an attachment id as a snowflake string, as discord.js sends it.
+    expect(message.attachments).toEqual([{ id: '0', filename: `${SEED.khojavand}.txt` }]);
   });
 
   it('/cite: UN style with symbol, annex and page', async () => {

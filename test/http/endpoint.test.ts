@@ -111,6 +111,7 @@ describe('POST /interactions: the handler core over HTTP', () => {
     );
     const message = messageOf(edit);
     expect(message.__files).toEqual([`${SEED.lachin}.txt`]);
+    expect(message.attachments).toEqual([{ id: '0', filename: `${SEED.lachin}.txt` }]);
     expect(message.embeds[0].title).toMatch(/Letter dated 24 August 2022/);
   });
 
