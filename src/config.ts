@@ -152,6 +152,11 @@ const ServeEnv = CoreEnv.extend({
     .string({ error: 'missing: the application id (General Information)' })
     .pipe(Snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  HOST: optional(
+    z.union([z.ipv4(), z.ipv6(), z.hostname()], {
+      error: 'expected an address of this machine to listen on (127.0.0.1, ::1, localhost)',
+    }),
+  ),
   PORT: z.coerce
     .number({ error: 'expected a port number from 1 to 65535' })
     .int({ error: 'expected a port number from 1 to 65535' })
@@ -173,6 +178,8 @@ export interface ServeConfig extends CoreConfig {
   readonly applicationId: string;
   /** REST base URL for follow-ups; `null` means Discord's own. */
   readonly apiUrl: string | null;
+  /** The address to listen on; `null` listens on every interface (`::` and `0.0.0.0`). */
+  readonly host: string | null;
   readonly port: number;
   /** Worker processes: a count, or `auto` (one per CPU). */
   readonly workers: number | 'auto';
@@ -204,6 +211,7 @@ export function parseServeConfig(env: Record<string, string | undefined>): Serve
     publicKey: data.DISCORD_PUBLIC_KEY.toLowerCase(),
     applicationId: data.DISCORD_APPLICATION_ID,
     apiUrl: data.DISCORD_API_URL ?? null,
+    host: data.HOST ?? null,
     port: data.PORT,
     workers: data.WORKERS ?? 1,
     rateLimitPerMinute: data.RATE_LIMIT_PER_MINUTE,

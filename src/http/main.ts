@@ -23,8 +23,44 @@ import { createInteractionServer } from './server.ts';
 import { publicKeyFromHex } from './verify.ts';
 
 /** What the primary and its workers say to each other. */
-type ClusterMessage = { type: 'annex:reload' };
+type ClusterMessage =
+  | { type: 'annex:reload' }
+  /** A worker that cannot start says why before it exits; `fatal` when another cannot start either. */
+  | { type: 'annex:cannot-start'; reason: string; fatal: boolean };
 const RELOAD: ClusterMessage = { type: 'annex:reload' };
+
+/**
+ * A worker that cannot start this many times in a row stops the primary, with the reason: starting
+ * yet another would only loop.
+ */
+const MAX_FAILED_STARTS = 2;
+
+/** Thrown by a worker that cannot listen: the address is a setting, so no other worker could. */
+class ListenError extends Error {}
+
+/** Why a worker cannot listen, in the operator's terms (the setting to change). */
+function listenProblem(error: NodeJS.ErrnoException, config: ServeConfig): string {
+  const on = config.host ? ` on ${config.host}` : '';
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `port ${config.port}${on} is in use: stop what listens there, or set PORT to a free port`;
+    case 'EACCES':
+      return `no permission to listen on port ${config.port}${on}: set PORT to a port above 1023`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot listen on ${config.host} (HOST): it is no address of this machine`;
+    default:
+      return `cannot listen on port ${config.port}${on}: ${error.message}`;
+  }
+}
+
+/** Where the endpoint listens, for the log. */
+function address(config: ServeConfig): string {
+  return config.host
+    ? `${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
+    : `port ${config.port} (every interface)`;
+}
 
 /** How long a stop waits for requests under way before it gives up on them. */
 const DRAIN_MS = 10_000;
@@ -39,20 +75,53 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
   const count = config.workers === 'auto' ? availableParallelism() : config.workers;
   let stopping = false;
   const fork = () => cluster.fork();
-  for (let i = 0; i < count; i++) fork();
-  cluster.on('exit', (worker, code, signal) => {
+  /** Workers that listened at least once; one that exits without is a failed start. */
+  const listened = new Set<number>();
+  /** Why each worker that could not start said it could not. */
+  const reasons = new Map<number, string>();
+  let failedStarts = 0;
+  /** Stops the primary and its workers, saying why in one line. */
+  const fail = (reason: string) => {
     if (stopping) return;
-    logger.error({ worker: worker.process.pid, code, signal }, 'worker died; starting another');
-    setTimeout(fork, RESTART_DELAY_MS);
+    logger.fatal(`Annex could not serve: ${reason}`);
+    void stop('failure', 1);
+  };
+  cluster.on('listening', (worker) => {
+    listened.add(worker.id);
+    failedStarts = 0;
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    const started = listened.delete(worker.id);
+    const reported = reasons.get(worker.id);
+    reasons.delete(worker.id);
+    if (stopping) return;
+    const details = { worker: worker.process.pid, code, signal };
+    if (started) {
+      logger.error(details, 'worker died; starting another');
+    } else {
+      failedStarts += 1;
+      const reason = reported ?? `a worker exited (${signal ?? `code ${code}`}) before it listened`;
+      if (failedStarts >= MAX_FAILED_STARTS)
+        return fail(`a worker cannot start twice in a row: ${reason}`);
+      logger.error(details, `worker could not start (${reason}); starting another`);
+    }
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, RESTART_DELAY_MS);
   });
   const broadcast = (except?: Worker) => {
     for (const worker of Object.values(cluster.workers ?? {}))
       if (worker && worker !== except && worker.isConnected()) worker.send(RELOAD);
   };
-  // A worker that rebuilt the index itself (/reload) has the others load it.
   cluster.on('message', (worker, message: ClusterMessage) => {
+    // A worker that rebuilt the index itself (/reload) has the others load it.
     if (message?.type === RELOAD.type) broadcast(worker);
+    if (message?.type === 'annex:cannot-start') {
+      if (message.fatal) fail(message.reason);
+      else reasons.set(worker.id, message.reason);
+    }
   });
+  for (let i = 0; i < count; i++) fork();
   let watcher: FSWatcher | null = null;
   let timer: NodeJS.Timeout | null = null;
   const rebuild = async () => {
@@ -79,10 +148,10 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
     );
   }
   process.on('SIGHUP', () => void rebuild());
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  async function stop(signal: string, exitCode = 0): Promise<void> {
+    if (stopping && exitCode === 0) return;
     stopping = true;
-    logger.info({ signal }, 'stopping: the workers finish what is under way');
+    if (exitCode === 0) logger.info({ signal }, 'stopping: the workers finish what is under way');
     watcher?.close();
     if (timer) clearTimeout(timer);
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
@@ -99,8 +168,8 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
           }),
       ),
     );
-    process.exit(0);
-  };
+    process.exit(exitCode);
+  }
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   // Ready when every worker listens: each loads the index first.
@@ -116,13 +185,14 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
   });
   logger.info(
     {
+      host: config.host ?? undefined,
       port: config.port,
       workers: count,
       letters: opened.index.letters.length,
       index: opened.source,
       readyMs: Math.round(performance.now() - started),
     },
-    `Annex serving interactions on port ${config.port} with ${count} worker${count === 1 ? '' : 's'}`,
+    `Annex serving interactions on ${address(config)} with ${count} worker${count === 1 ? '' : 's'}`,
   );
 }
 
@@ -160,7 +230,16 @@ async function runWorker(config: ServeConfig, logger: Logger): Promise<void> {
     },
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(config.port);
+  await new Promise<void>((resolve, reject) => {
+    const refused = (error: NodeJS.ErrnoException) =>
+      reject(new ListenError(listenProblem(error, config)));
+    server.once('error', refused);
+    server.listen({ port: config.port, host: config.host ?? undefined }, () => {
+      server.off('error', refused);
+      resolve();
+    });
+  });
+  server.on('error', (error) => logger.error({ err: error }, 'the HTTP server failed'));
   const stop = async () => {
     server.close();
     await inflight.drain(DRAIN_MS);
@@ -178,6 +257,16 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (cluster.isWorker && process.send) {
+    // The primary says why, once, and decides whether another worker is worth starting.
+    const message: ClusterMessage = {
+      type: 'annex:cannot-start',
+      reason: (error as Error).message,
+      fatal: error instanceof ListenError,
+    };
+    process.send(message, () => process.exit(1));
+    return;
+  }
   console.error(
     error instanceof ConfigError
       ? error.message

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../scripts/lib/http-load.ts';
@@ -13,6 +13,7 @@ import { keyPair, signedHeaders } from './endpoint.ts';
 interface Served {
   child: ChildProcess;
   url: string;
+  port: number;
   output(): string;
 }
 
@@ -26,7 +27,7 @@ async function serve(env: Record<string, string>): Promise<Served> {
     PORT: String(port),
     ...env,
   });
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${env.HOST ?? '127.0.0.1'}:${port}`;
   await vi.waitFor(
     async () => {
       expect(output()).toContain('Annex serving interactions');
@@ -34,8 +35,11 @@ async function serve(env: Record<string, string>): Promise<Served> {
     },
     { timeout: 20_000, interval: 100 },
   );
-  return { child, url, output };
+  return { child, url, port, output };
 }
+
+/** The lines a process printed, without blank ones. */
+const lines = (output: string) => output.split('\n').filter((line) => line.trim() !== '');
 
 /**
  * The worker pids that answer /healthz over fresh connections. A connection the primary hands to
@@ -158,6 +162,46 @@ describe('npm run serve (dist/serve.cjs)', () => {
       timeout: 20_000,
       interval: 300,
     });
+  }, 40_000);
+
+  it('on a port in use: one line naming the port, exit 1', async () => {
+    const keys = keyPair();
+    const first = await serve({ DISCORD_PUBLIC_KEY: keys.hex, WORKERS: '1' });
+    const second = await startBuilt(BUILT.serve, {
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_PUBLIC_KEY: keys.hex,
+      CORPUS_DIR,
+      INDEX_CACHE_DIR: await tempDir(),
+      PORT: String(first.port),
+      WORKERS: '2',
+    });
+    const [code] = await once(second.child, 'exit');
+    expect(code).toBe(1);
+    expect(lines(second.output())).toHaveLength(1);
+    expect(second.output()).toContain(`port ${first.port} is in use`);
+    expect(second.output()).not.toMatch(/EADDRINUSE|starting another/);
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+  }, 40_000);
+
+  it('stops, saying why, when a worker cannot start twice in a row', async () => {
+    const keys = keyPair();
+    const corpus = await tempDir();
+    await cp(CORPUS_DIR, corpus, { recursive: true });
+    const served = await serve({ DISCORD_PUBLIC_KEY: keys.hex, WORKERS: '1', CORPUS_DIR: corpus });
+    const [worker] = await workerPids(served.url, 1);
+    await rm(corpus, { recursive: true, force: true });
+    process.kill(worker as number, 'SIGKILL');
+    const [code] = await once(served.child, 'exit');
+    expect(code).toBe(1);
+    expect(served.output()).toMatch(/cannot start twice in a row.*No corpus folder at/);
+    expect(served.output().match(/starting another/g)).toHaveLength(2);
+  }, 40_000);
+
+  it('listens on HOST only, when set', async () => {
+    const keys = keyPair();
+    const served = await serve({ DISCORD_PUBLIC_KEY: keys.hex, WORKERS: '1', HOST: '127.0.0.2' });
+    expect(served.output()).toContain(`on 127.0.0.2:${served.port}`);
+    await expect(fetch(`http://127.0.0.1:${served.port}/healthz`)).rejects.toThrow();
   }, 40_000);
 
   it('without a public key, exits 1 saying what to put in .env', async () => {
