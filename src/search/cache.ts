@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { openSync, readSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
 import { assertCorpusFolder, type Corpus, displayPath, loadCorpus } from '../corpus/load.ts';
@@ -37,6 +37,8 @@ export interface OpenCorpus {
 interface SavedMeta {
   format: number;
   key: string;
+  /** When the index was built (ISO 8601): every process that loads it reports the same time. */
+  builtAt?: string;
   problems: { file: string; problem: string; line?: number }[];
   /** Letters without `text` (in texts.bin) and passages (in passages.bin). */
   letters: SavedLetter[];
@@ -298,7 +300,14 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
       letters.push(letter);
     }
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
-    const index = SearchIndex.fromSaved(letters, meta.index, arrays);
+    // An index saved before the build time was kept: its meta file was written when it was built.
+    const builtAt = meta.builtAt
+      ? new Date(meta.builtAt)
+      : (await stat(path.join(folder, META))).mtime;
+    const index = SearchIndex.fromSaved(letters, meta.index, arrays, builtAt);
+    // Marks it as the latest in use, so that pruning keeps it as "the one before" the next.
+    const now = new Date();
+    await utimes(folder, now, now).catch(() => undefined);
     return { corpus: { dir: '', letters, problems }, index, source: 'loaded', key };
   } catch {
     return null;
@@ -354,6 +363,7 @@ async function writeSaved(
   const meta: SavedMeta = {
     format: INDEX_FORMAT,
     key,
+    builtAt: index.builtAt.toISOString(),
     problems: corpus.problems.map((p) => ({ file: p.file, problem: p.problem, line: p.line })),
     letters,
     index: savedIndex,
@@ -372,10 +382,46 @@ async function writeSaved(
   }
 }
 
+/** A saved index's folder name: `corpus-` and its key (not a folder being written, `….tmp-<pid>`). */
+const SAVED_FOLDER = /^corpus-[0-9a-f]+$/;
+
+/**
+ * Saved indexes kept in a cache folder: the current one and the one before (which a process that
+ * has not yet loaded the current one may still be reading, and which a corpus change undone loads
+ * again). Each saved index is about as large as the letters, so the rest are removed.
+ */
+export const SAVED_INDEXES_KEPT = 2;
+
+/**
+ * Removes the saved indexes of `cacheDir` but `current` and the most recently used others, up to
+ * `SAVED_INDEXES_KEPT` in all (a folder's modification time is when it was saved or last
+ * loaded). A process still answering from a removed one keeps reading it: its files stay open.
+ */
+export async function pruneSavedIndexes(cacheDir: string, current: string): Promise<void> {
+  const folders = (await readdir(cacheDir)).filter((name) => SAVED_FOLDER.test(name));
+  const others = await Promise.all(
+    folders
+      .filter((name) => name !== path.basename(current))
+      .map(async (name) => ({
+        name,
+        used: await stat(path.join(cacheDir, name)).then(
+          (info) => info.mtimeMs,
+          () => 0,
+        ),
+      })),
+  );
+  others.sort((a, b) => b.used - a.used);
+  await Promise.all(
+    others
+      .slice(SAVED_INDEXES_KEPT - 1)
+      .map(({ name }) => rm(path.join(cacheDir, name), { recursive: true, force: true })),
+  );
+}
+
 /**
  * Saves a corpus and its index under `cacheDir` for the corpus `key`, returning the folder, or
  * null when it could not be written (a read-only disk still serves answers; only the next start
- * is slower).
+ * is slower). Older saved indexes are pruned (`pruneSavedIndexes`).
  */
 export async function saveCorpus(
   cacheDir: string,
@@ -386,10 +432,11 @@ export async function saveCorpus(
   const folder = path.join(cacheDir, `corpus-${key}`);
   try {
     await writeSaved(folder, key, corpus, index);
-    return folder;
   } catch {
     return null;
   }
+  await pruneSavedIndexes(cacheDir, folder).catch(() => undefined);
+  return folder;
 }
 
 /**

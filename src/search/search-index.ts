@@ -120,7 +120,7 @@ export class SearchIndex {
   readonly arrays: IndexArrays;
   /** Mean number of terms per passage, for BM25 length normalization. */
   readonly averageLength: number;
-  /** When the index was built or loaded, for `/help`. */
+  /** When the index was built (a saved index keeps it), for `/help`, footers and `/healthz`. */
   readonly builtAt: Date;
   private readonly conceptIds: Map<string, number>;
   /** Per passage: the group of passages under the same headings (one letter part). */
@@ -167,6 +167,7 @@ export class SearchIndex {
     surfaceWords: SearchableMap<string>,
     expansions: Expansions,
     kinds: ReadonlyMap<string, readonly string[]>,
+    builtAt: Date = new Date(),
   ) {
     this.letters = letters;
     this.vocabulary = vocabulary;
@@ -232,7 +233,7 @@ export class SearchIndex {
     let total = 0;
     for (const length of arrays.passageLength) total += length;
     this.averageLength = count > 0 ? total / count : 1;
-    this.builtAt = new Date();
+    this.builtAt = builtAt;
     const n = count;
     this.groupScratch = {
       bits: new Uint32Array(grouping.groups.length),
@@ -511,11 +512,12 @@ export class SearchIndex {
     };
   }
 
-  /** Restores an index saved with `toSavedJson` and `arrays` for the same `letters`. */
+  /** Restores an index saved with `toSavedJson` and `arrays` for the same `letters`, built at `builtAt`. */
   static fromSaved(
     letters: readonly Letter[],
     json: SavedIndexJson,
     arrays: IndexArrays,
+    builtAt?: Date,
   ): SearchIndex {
     const surfaceWords = new SearchableMap<string>();
     for (const [word, concept] of json.surfaceWords) surfaceWords.set(word, concept);
@@ -532,6 +534,7 @@ export class SearchIndex {
       surfaceWords,
       expansions,
       new Map(json.kinds),
+      builtAt,
     );
   }
 }

@@ -1,9 +1,21 @@
-import { appendFile, copyFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerQuestion } from '../../src/search/index.ts';
 import { openCorpus } from '../../src/search/cache.ts';
 import { CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** The saved indexes in a cache folder, by corpus key. */
+async function savedKeys(cache: string): Promise<string[]> {
+  return (await readdir(cache))
+    .filter((f) => /^corpus-[0-9a-f]+$/.test(f))
+    .map((f) => f.slice('corpus-'.length))
+    .sort();
+}
 
 describe('openCorpus', () => {
   it('saves the letters and index, loads them next time, and answers the same', async () => {
@@ -37,7 +49,35 @@ describe('openCorpus', () => {
     expect(answerQuestion(after.index, 'zebras').results[0]?.text).toBe(
       'Zebras were seen near the road.',
     );
-    expect((await readdir(cache)).filter((f) => f.startsWith('corpus-'))).toHaveLength(2);
+    expect(await savedKeys(cache)).toEqual([before.key, after.key].sort());
+  });
+
+  it('keeps only the current saved index and the one before, which loads again', async () => {
+    const cache = await tempDir();
+    const dir = await tempDir();
+    const file = path.join(dir, `${SEED.khojavand}.txt`);
+    const seed = await readFile(path.join(CORPUS_DIR, `${SEED.khojavand}.txt`), 'utf8');
+    const keys: (string | null)[] = [];
+    for (const edit of ['', 'Zebras were seen.', 'Giraffes were seen.']) {
+      await writeFile(file, `${seed}\n${edit}\n`);
+      const opened = await openCorpus(dir, cache);
+      expect(opened.source).toBe('built');
+      keys.push(opened.key);
+    }
+    expect(await savedKeys(cache)).toEqual([keys[1], keys[2]].sort());
+    await writeFile(file, `${seed}\nZebras were seen.\n`);
+    expect((await openCorpus(dir, cache)).source).toBe('loaded');
+  });
+
+  it('gives a loaded index the time it was built, not the time it was loaded', async () => {
+    const cache = await tempDir();
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-01-05T10:00:00Z') });
+    const built = await openCorpus(CORPUS_DIR, cache);
+    vi.setSystemTime(new Date('2026-01-06T18:30:00Z'));
+    const loaded = await openCorpus(CORPUS_DIR, cache);
+    expect(loaded.source).toBe('loaded');
+    expect(built.index.builtAt.toISOString()).toBe('2026-01-05T10:00:00.000Z');
+    expect(loaded.index.builtAt.toISOString()).toBe('2026-01-05T10:00:00.000Z');
   });
 
   it('keeps the corpus problems in the saved index', async () => {
