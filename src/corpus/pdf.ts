@@ -1,7 +1,10 @@
 import { CorpusError } from './errors.ts';
+import { endsSentence } from './paragraphs.ts';
 
 /** A gap between lines of more than this many times the font height starts a new paragraph. */
 const PARAGRAPH_GAP = 1.6;
+/** Lines of a block set in as a whole may stand this many font heights apart and still be one block. */
+const SET_IN_GAP = 3;
 /** Points by which a line must stand in from the margin to be indented, or off the middle to be off-centre. */
 const POSITION_TOLERANCE = 4;
 
@@ -30,12 +33,23 @@ interface Line {
  */
 function startsParagraph(previous: Line, line: Line, margin: number, middle: number): boolean {
   const gap = Math.abs(previous.y - line.y);
-  if (gap > PARAGRAPH_GAP * Math.max(previous.height, line.height, 1)) return true;
+  const height = Math.max(previous.height, line.height, 1);
+  const indented = (l: Line) => l.x > margin + POSITION_TOLERANCE;
+  // A block set in as a whole (a signature: "(Signed) …", "Ambassador", "Permanent
+  // Representative") goes on at the same indent while no sentence has ended, even where the
+  // word processor spaced its lines apart as paragraphs.
+  const setIn =
+    indented(previous) &&
+    Math.abs(line.x - previous.x) <= POSITION_TOLERANCE &&
+    !endsSentence(previous.text.trim()) &&
+    gap <= SET_IN_GAP * height;
+  if (setIn) return false;
+  if (gap > PARAGRAPH_GAP * height) return true;
   const centred = (l: Line) =>
-    l.x > margin + POSITION_TOLERANCE && Math.abs((l.x + l.end) / 2 - middle) < POSITION_TOLERANCE;
+    indented(l) && Math.abs((l.x + l.end) / 2 - middle) < POSITION_TOLERANCE;
   if (centred(previous) && centred(line)) return false;
   if (centred(previous) !== centred(line)) return true;
-  return line.x > margin + POSITION_TOLERANCE;
+  return indented(line);
 }
 
 /** The x where most lines start: the left margin. */

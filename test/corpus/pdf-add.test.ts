@@ -66,9 +66,14 @@ describe('addLetter with a PDF', () => {
     expect([first?.part, first?.pages, second?.pages]).toEqual(['letter', [1], [1]]);
     expect(signature).toMatchObject({ part: 'letter', pages: [1], text: '(Signed) Jane Doe Ambassador Permanent Representative' });
     expect(annex[0]).toMatchObject({ part: 'annex', pages: [2], text: 'Since January 2025, 48 deminers have cleared 1,250 hectares of land.' });
-    const spanning = annex.find((p) => p.text.startsWith('The mines found'));
-    expect(spanning?.pages).toEqual([2, 3]);
-    expect(spanning?.text).toBe(LONG);
+    // A paragraph too long to quote whole is quoted in pieces, each on the pages it stands on.
+    const pieces = annex.filter((p) => LONG.includes(p.text));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((p) => p.text).join(' ')).toBe(LONG);
+    for (const p of pieces) expect(p.text.length).toBeLessThanOrEqual(1500);
+    expect(pieces[0]?.pages).toEqual([2]);
+    expect(pieces.at(-1)?.pages).toEqual([3]);
+    expect(pieces.some((p) => p.pages.join() === '2,3')).toBe(true);
     expect(annex.at(-1)).toMatchObject({ text: 'The work continues.', pages: [3] });
     expect(written).toEqual([path.join(dir, `${letter.id}.txt`)]);
     expect(missing).toEqual(['job number']);
@@ -112,14 +117,25 @@ describe('addLetter with a PDF', () => {
     expect(await corpusFiles(dir)).toEqual([]);
   });
 
-  it('adds a text letter with a symbol the text lacks, in a sidecar', async () => {
+  it('adds a text letter with a symbol the text lacks, in its front matter', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'plain.txt');
     await writeFile(source, `${HEADING}\n\nA short letter about mines.\n`);
     const { letter, written } = await addLetter(source, dir, { symbol: 'A/80/999' });
-    expect(letter).toMatchObject({ symbol: 'A/80/999', symbolSource: 'sidecar' });
-    expect(written.map((f) => path.basename(f))).toEqual([`${letter.id}.txt`, `${letter.id}.meta.json`]);
-    expect(JSON.parse(await readFile(written[1] ?? '', 'utf8'))).toEqual({ symbol: 'A/80/999' });
+    expect(letter).toMatchObject({ symbol: 'A/80/999', symbolSource: 'front matter', kind: 'letter' });
+    expect(written.map((f) => path.basename(f))).toEqual([`${letter.id}.txt`]);
+    expect(await readFile(written[0] ?? '', 'utf8')).toBe(`---\nsymbol: A/80/999\n---\n${HEADING}\n\nA short letter about mines.\n`);
+    const { letters, problems } = await loadCorpus(dir);
+    expect(problems).toEqual([]);
+    expect(letters[0]?.passages).toEqual(letter.passages);
+  });
+
+  it('refuses a date that contradicts the letter heading, and changes nothing', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'plain.txt');
+    await writeFile(source, `${HEADING}\n\nA short letter about mines.\n`);
+    await expect(addLetter(source, dir, { date: '2024-01-01' })).rejects.toThrow(/--date "2024-01-01" disagrees with the document's text, which says "2025-03-02"/);
+    expect(await corpusFiles(dir)).toEqual([]);
   });
 });
 
@@ -165,4 +181,28 @@ describe('addLetter with a PDF as a word processor makes it', () => {
       ['annex', 'The work continues in the sout'],
     ]);
   });
+});
+
+/** LibreOffice's PDFs of a UN-style letter (see test/fixtures/pdf/README.md). */
+const LIBREOFFICE = path.resolve(import.meta.dirname, '..', 'fixtures', 'pdf');
+
+describe('addLetter with a PDF made in LibreOffice', () => {
+  for (const name of ['libreoffice-letter.pdf', 'libreoffice-letter-spaced-signature.pdf']) {
+    it(`${name}: one passage per paragraph, the signature block one passage of its own`, async () => {
+      const { letter } = await addLetter(path.join(LIBREOFFICE, name), await tempDir());
+      expect(letter.passages).toHaveLength(15);
+      expect(letter.passages.filter((p) => p.part === 'letter').map((p) => p.text.slice(0, 40))).toEqual([
+        'I have the honour to transmit herewith a',
+        'I should be grateful if you would have t',
+        '(Signed) Arno Veldt Ambassador Permanent',
+      ]);
+      expect(letter.signatories).toEqual([{ name: 'Arno Veldt', title: 'Ambassador Permanent Representative' }]);
+      expect(letter.passages.map((p) => p.text)).not.toContain('Ambassador');
+      expect(letter.passages[4]).toMatchObject({
+        part: 'annex',
+        pages: [2],
+        text: 'In the Zangilan district alone, 412 deminers worked in eleven teams, supported by 36 mine detection dogs and four armoured clearance machines provided by international partners.',
+      });
+    });
+  }
 });
