@@ -1,24 +1,30 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseDocumentDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
-import { applySidecar, decodeLetterFile, loadCorpus, SIDECAR_SUFFIX, validateLetter } from './load.ts';
-import { parseLetter } from './parse-letter.ts';
+import { formatFrontMatter, type FrontMatter, readFrontMatter } from './front-matter.ts';
+import { decodeLetterFile, loadCorpus, validateLetter } from './load.ts';
+import { parseDocument } from './parse-document.ts';
 import { extractPdfText } from './pdf.ts';
-import { type Letter, Sidecar } from './schema.ts';
+import { type Document, isLetter, Sidecar } from './schema.ts';
 
-/** What an operator may state about a letter the text does not say. */
+/** What an operator may state about a document: written as its front matter. */
 export interface AddOptions {
   symbol?: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   date?: string;
+  title?: string;
+  author?: string;
+  kind?: string;
 }
 
-/** What `addLetter` wrote and what the letter still lacks. */
+/** What `addLetter` wrote and what the document still lacks. */
 export interface AddResult {
-  letter: Letter;
+  letter: Document;
   /** Files written into the corpus folder. */
   written: string[];
-  /** Metadata the text did not give (and no option supplied). */
+  /** Metadata neither the text nor an option gave. */
   missing: string[];
 }
 
@@ -30,27 +36,85 @@ function slug(text: string): string {
     .slice(0, 60);
 }
 
+/** The options as front matter, checked: a symbol that is one, a date that is one. */
+function optionsFrontMatter(options: AddOptions, display: string): FrontMatter {
+  const front: FrontMatter = {};
+  if (options.symbol !== undefined) {
+    const symbol = Sidecar.shape.symbol.safeParse(options.symbol.trim());
+    if (!symbol.success) throw new CorpusError(display, `bad option: --symbol: ${symbol.error.issues[0]?.message}`);
+    front.symbol = symbol.data;
+  }
+  if (options.date !== undefined) {
+    const date = parseDocumentDate(options.date);
+    if (!date) throw new CorpusError(display, `bad option: --date: "${options.date}" is not a date (write 2023-09-19, 2023-09 or 2023)`);
+    front.date = date;
+  }
+  for (const key of ['title', 'author', 'kind'] as const) {
+    const value = options[key]?.replace(/\s+/g, ' ').trim();
+    if (value) front[key] = key === 'kind' ? value.toLowerCase() : value;
+  }
+  return front;
+}
+
+/** Refuses an option that contradicts what a letter's own text says (its heading's date, its masthead's symbol). */
+function checkAgainstText(fromText: Document, front: FrontMatter, display: string): void {
+  const disagree = (field: string, text: string, option: string) =>
+    new CorpusError(display, `--${field} "${option}" disagrees with the document's text, which says "${text}"`);
+  if (front.symbol && fromText.symbolSource === 'text' && fromText.symbol !== front.symbol) {
+    throw disagree('symbol', fromText.symbol ?? '', front.symbol);
+  }
+  if (front.date && fromText.sources.date === 'text' && fromText.date !== front.date) {
+    throw disagree('date', fromText.date, front.date);
+  }
+}
+
+/** What a document lacks that an operator could add, with the option that adds it. */
+function missingMetadata(document: Document): string[] {
+  const missing = [document.symbol ? null : 'symbol (add with --symbol)'];
+  if (isLetter(document)) {
+    missing.push(
+      document.distributed ? null : 'distribution date',
+      document.signatories.length > 0 ? null : 'signatories',
+      document.jobNumber ? null : 'job number',
+    );
+  } else {
+    missing.push(
+      document.date ? null : 'date (add with --date)',
+      document.sources.title === 'file name' ? 'title (add with --title)' : null,
+      document.author ? null : 'author (add with --author)',
+      document.sources.kind ? null : 'kind (add with --kind)',
+    );
+  }
+  missing.push(document.passages.some((p) => p.pages.length > 0) ? null : 'page numbers');
+  return missing.filter((m): m is string => m !== null);
+}
+
 /**
- * Adds a letter (PDF, text or markdown) to the corpus folder: reads it (a PDF page by page),
+ * Adds a document (PDF, text or markdown) to the corpus folder: reads it (a PDF page by page),
  * parses and validates it as the corpus loader does, refuses a duplicate (same symbol or same
- * text as a letter already there, named in the message), and writes `<id>.txt` plus a sidecar
- * for what the options added. Throws `CorpusError`; a refused add changes nothing in the folder.
+ * text as a document already there, named in the message), and writes `<id>.txt` with the
+ * options as YAML front matter at its top (over any front matter the file had). An option that
+ * contradicts a letter's own heading or masthead is refused. Throws `CorpusError`; a refused add
+ * changes nothing in the folder.
  */
 export async function addLetter(source: string, corpusDir: string, options: AddOptions = {}): Promise<AddResult> {
   const display = path.basename(source);
   const bytes = await readFile(source).catch((error: Error) => {
     throw new CorpusError(display, `cannot read: ${error.message}`);
   });
-  const raw = source.toLowerCase().endsWith('.pdf') ? await extractPdfText(bytes, display) : decodeLetterFile(bytes, display);
-  const sidecarResult = Sidecar.safeParse({ symbol: options.symbol, date: options.date });
-  if (!sidecarResult.success) {
-    throw new CorpusError(display, `bad option: ${sidecarResult.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const sidecar = sidecarResult.data;
-  const sha256 = createHash('sha256').update(raw).digest('hex');
-  let letter = parseLetter(raw, { id: 'new', file: display, sha256 });
-  if (sidecar.symbol || sidecar.date) letter = applySidecar(letter, sidecar, `${display} (options)`);
-  const id = [letter.date, slug(letter.symbol ?? path.basename(source, path.extname(source)))].join('-');
+  const extracted = source.toLowerCase().endsWith('.pdf') ? await extractPdfText(bytes, display) : decodeLetterFile(bytes, display);
+  const { data: existing, body } = readFrontMatter(extracted, display);
+  const given = optionsFrontMatter(options, display);
+  const sha256 = createHash('sha256').update(extracted).digest('hex');
+  const fromText = parseDocument(body, { id: 'new', file: display, sha256 }, existing);
+  checkAgainstText(fromText, given, display);
+  const front = { ...existing, ...given };
+  const hasFront = Object.keys(front).length > 0;
+  const raw = hasFront ? formatFrontMatter(front) + (existing ? body.replace(/^\n+/, '') : body) : body;
+  const { data, body: rawBody } = readFrontMatter(raw, display);
+  let letter = parseDocument(rawBody, { id: 'new', file: display, sha256: createHash('sha256').update(raw).digest('hex') }, data);
+  const name = slug(letter.symbol ?? path.basename(source, path.extname(source))) || 'document';
+  const id = [letter.date, name].filter(Boolean).join('-');
   letter = validateLetter({ ...letter, id, file: path.join(corpusDir, `${id}.txt`) }, display);
 
   const { letters } = await loadCorpus(corpusDir);
@@ -67,22 +131,9 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
   try {
     await writeFile(textPath, raw, { flag: 'wx' });
     written.push(textPath);
-    const extra = Object.fromEntries(Object.entries(sidecar).filter(([, v]) => v !== undefined));
-    if (Object.keys(extra).length > 0) {
-      const sidecarPath = path.join(corpusDir, `${id}${SIDECAR_SUFFIX}`);
-      await writeFile(sidecarPath, `${JSON.stringify(extra, null, 2)}\n`, { flag: 'wx' });
-      written.push(sidecarPath);
-    }
   } catch (error) {
     for (const file of written) await rm(file, { force: true });
     throw new CorpusError(display, `cannot write into ${corpusDir}: ${(error as Error).message}`);
   }
-  const missing = [
-    letter.symbol ? null : 'symbol (add with --symbol)',
-    letter.distributed ? null : 'distribution date',
-    letter.signatories.length > 0 ? null : 'signatories',
-    letter.jobNumber ? null : 'job number',
-    letter.passages.some((p) => p.pages.length > 0) ? null : 'page numbers',
-  ].filter((m): m is string => m !== null);
-  return { letter, written, missing };
+  return { letter, written, missing: missingMetadata(letter) };
 }

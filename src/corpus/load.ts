@@ -2,23 +2,31 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError, CorpusFolderError } from './errors.ts';
+import { readFrontMatter } from './front-matter.ts';
 import { splitSymbol } from './masthead.ts';
-import { parseLetter } from './parse-letter.ts';
-import { Letter, Sidecar } from './schema.ts';
+import { parseDocument } from './parse-document.ts';
+import { type Document, Letter, Sidecar } from './schema.ts';
 
-/** File endings read as letters. */
+/** File endings read as documents. */
 export const LETTER_EXTENSIONS = ['.txt', '.md'] as const;
+/** The same, under the name that says what they hold. */
+export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
+/**
+ * The version of how files are read into documents (paragraphs, passages, metadata). Part of the
+ * saved index's key, so a corpus saved by an older reader is read again, never served stale.
+ */
+export const CORPUS_FORMAT = 2;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
-/** A UN letter is a few dozen kilobytes; anything past this is not one letter. */
+/** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */
 export const MAX_LETTER_BYTES = 1024 * 1024;
 
-/** The letters that loaded, and a problem for each file that did not. */
+/** The documents that loaded, and a problem for each file that did not. */
 export interface Corpus {
-  /** The folder the letters were read from. */
+  /** The folder the documents were read from. */
   dir: string;
-  /** Letters in date order (then by id). */
-  letters: Letter[];
+  /** Documents (letters and any other) in date order, undated first (then by id). */
+  letters: Document[];
   /** One error per file that was refused; the other letters still load. */
   problems: CorpusError[];
 }
@@ -106,18 +114,22 @@ export function applySidecar(letter: Letter, sidecar: Sidecar, display: string):
   if (sidecar.symbol && letter.symbol && sidecar.symbol !== letter.symbol) {
     throw disagree('symbol', letter.symbol, sidecar.symbol);
   }
-  if (sidecar.date && sidecar.date !== letter.date)
+  const dateFromText = letter.sources.date === 'text' || letter.sources.date === 'front matter';
+  if (sidecar.date && dateFromText && sidecar.date !== letter.date)
     throw disagree('date', letter.date, sidecar.date);
   if (sidecar.distributed && letter.distributed && sidecar.distributed !== letter.distributed) {
     throw disagree('distributed', letter.distributed, sidecar.distributed);
   }
   const symbol = letter.symbol ?? sidecar.symbol ?? null;
+  const date = sidecar.date && !dateFromText ? sidecar.date : letter.date;
   return {
     ...letter,
     symbol,
     symbols: symbol ? splitSymbol(symbol) : [],
     symbolSource: letter.symbolSource ?? (sidecar.symbol ? 'sidecar' : null),
     distributed: letter.distributed ?? sidecar.distributed ?? null,
+    date,
+    sources: { ...letter.sources, date: date === letter.date ? letter.sources.date : 'sidecar' },
   };
 }
 
@@ -140,12 +152,12 @@ export function validateLetter(letter: Letter, file: string): Letter {
     }
   }
   if (letter.passages.length === 0)
-    throw new CorpusError(file, 'no paragraphs found after the heading');
+    throw new CorpusError(file, 'no paragraphs found after the heading or title');
   return parsed.data;
 }
 
 /**
- * Loads one letter file (and its sidecar, when there is one). `display` is the path used in
+ * Loads one document file (its front matter, and its sidecar when there is one). `display` is the path used in
  * messages. Throws `CorpusError` for anything wrong with it.
  */
 export async function loadLetterFile(
@@ -159,7 +171,8 @@ export async function loadLetterFile(
   const sidecarDisplay = display.replace(/\.[^.]+$/, SIDECAR_SUFFIX);
   const sidecar = await readSidecar(sidecarPath, sidecarDisplay);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  let letter = parseLetter(raw, { id, file: display, sha256, firstPage: sidecar?.firstPage ?? 1 });
+  const { data: front, body } = readFrontMatter(raw, display);
+  let letter = parseDocument(body, { id, file: display, sha256, firstPage: sidecar?.firstPage ?? 1 }, front);
   if (sidecar) letter = applySidecar(letter, sidecar, sidecarDisplay);
   return validateLetter(letter, display);
 }
@@ -227,7 +240,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     }
     if (!LETTER_EXTENSIONS.some((ext) => relative.endsWith(ext))) {
       problems.push(
-        new CorpusError(display, `not a letter file (expected ${LETTER_EXTENSIONS.join(' or ')})`),
+        new CorpusError(display, `not a document file (expected ${LETTER_EXTENSIONS.join(' or ')}, or a PDF added with \`npm run cli -- add\`)`),
       );
       continue;
     }

@@ -3,6 +3,15 @@ import { z } from 'zod';
 /** An ISO calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
+/**
+ * A document's date as far as it is known: a day (`YYYY-MM-DD`), a month (`YYYY-MM`), a year
+ * (`YYYY`), or `''` when nothing tells it. Partial and unknown dates sort before the full dates
+ * they may be, and `dayNumber`/`dateWithin` (dates.ts) compare them.
+ */
+export const DocumentDate = z
+  .string()
+  .regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/, 'expected a date as YYYY-MM-DD, YYYY-MM, YYYY or nothing');
+
 /** Which part of a document a passage belongs to. */
 export const PartKind = z.enum(['letter', 'annex', 'enclosure']);
 export type PartKind = z.infer<typeof PartKind>;
@@ -24,7 +33,8 @@ export const Annex = z.object({
 export type Annex = z.infer<typeof Annex>;
 
 /**
- * One paragraph of a letter, quoted exactly as a reader sees it.
+ * One paragraph of a document, quoted exactly as a reader sees it, or one piece of a paragraph
+ * too long to quote whole (split at sentence ends, at most `MAX_PASSAGE_CHARS`).
  * UN letters have no numbered paragraphs: `n` is Annex's own numbering, 1-based, in reading order.
  */
 export const Passage = z.object({
@@ -34,18 +44,29 @@ export const Passage = z.object({
   partIndex: z.number().int().positive(),
   /** Pages this paragraph certainly stands on, from the text's own page footers or page breaks; empty when they do not tell. */
   pages: z.array(z.number().int().positive()),
-  /** Offsets into `Letter.text`: `text === letter.text.slice(start, end)`. */
+  /** Offsets into `Document.text`: `text === document.text.slice(start, end)`. */
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   text: z.string().min(1),
 });
 export type Passage = z.infer<typeof Passage>;
 
-/** Where a metadata value came from: the letter's own text, or the operator's sidecar file. */
-export const MetadataSource = z.enum(['text', 'sidecar']);
+/**
+ * Where a metadata value came from: the document's own text, the operator's sidecar file, the
+ * YAML front matter at the top of the file, or (last) the file's name.
+ */
+export const MetadataSource = z.enum(['text', 'sidecar', 'front matter', 'file name']);
+export type MetadataSource = z.infer<typeof MetadataSource>;
 
-/** A letter (or note verbale) with everything read from its text. */
-export const Letter = z.object({
+/** The kinds of document that are UN letters, with a heading, a sender and an addressee. */
+export const LETTER_KINDS = ['letter', 'note verbale'] as const;
+
+/**
+ * A document of the corpus with everything read from its front matter, its text and its file
+ * name: a UN letter or note verbale (with heading, sender, addressee, signatories) or any other
+ * document (a statement, a speech, a report …). What nothing tells stays empty or `null`.
+ */
+export const Document = z.object({
   /** Stable identifier: the file name without its extension. */
   id: z.string().min(1),
   /** Path of the source file, relative to the corpus folder. */
@@ -55,15 +76,34 @@ export const Letter = z.object({
   /** The symbol split into its parts (`["A/78/368", "S/2023/686"]`); the first one is used for links. */
   symbols: z.array(z.string()),
   symbolSource: MetadataSource.nullable(),
-  /** The date of the letter or note itself (from "Letter dated …"). */
-  date: IsoDate,
+  /**
+   * The date of the document itself (a letter's "Letter dated …"), as far as it is known: a
+   * day, a month, a year, or `''` when neither front matter, text nor file name tells it.
+   */
+  date: DocumentDate,
   /** The distribution date from the masthead ("Distr.: General 19 September 2023"). */
   distributed: IsoDate.nullable(),
-  kind: z.enum(['letter', 'note verbale']),
-  /** The heading as printed: "Letter dated … from … addressed to …". */
+  /** "letter" or "note verbale" for UN letters; otherwise what the front matter or title says ("speech", "report"), else "document". */
+  kind: z.string().min(1),
+  /** A letter's heading as printed ("Letter dated … from … addressed to …"); otherwise the front matter's title, the title line of the text, or the file name. */
   title: z.string().min(1),
-  sender: z.string().min(1),
-  addressee: z.string().min(1),
+  /** Who speaks: the State or body (front matter `author`, a title "Statement by …"), a letter's sender; `null` when nothing tells. */
+  author: z.string().nullable(),
+  /** A letter's sender as its heading names it; for another document its author, or `''`. */
+  sender: z.string(),
+  /** A letter's addressee; `''` for a document that is not addressed to anyone. */
+  addressee: z.string(),
+  /** The document's language as the front matter gives it (`en`, `English`); `null` when not given. */
+  language: z.string().nullable(),
+  /** A link to the document from the front matter; links are otherwise built from the symbol. */
+  url: z.string().nullable(),
+  /** Where the title, date, author and kind came from (a symbol's source is `symbolSource`). */
+  sources: z.object({
+    title: MetadataSource,
+    date: MetadataSource.nullable(),
+    author: MetadataSource.nullable(),
+    kind: MetadataSource.nullable(),
+  }),
   signatories: z.array(Signatory),
   /** Organs with their session or year ("General Assembly, Seventy-eighth session"). */
   bodies: z.array(z.string()),
@@ -77,7 +117,16 @@ export const Letter = z.object({
   /** SHA-256 of the source bytes, used to refuse duplicates and to key the saved index. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
-export type Letter = z.infer<typeof Letter>;
+export type Document = z.infer<typeof Document>;
+
+/** The former name of `Document`, kept so that code written for letters reads every document. */
+export const Letter = Document;
+export type Letter = Document;
+
+/** Whether a document is a UN letter or note verbale (with a heading, a sender and an addressee). */
+export function isLetter(document: Pick<Document, 'kind'>): boolean {
+  return (LETTER_KINDS as readonly string[]).includes(document.kind);
+}
 
 /**
  * Operator-supplied metadata, in `<letter>.meta.json` beside the letter. It may add what the text
@@ -99,3 +148,16 @@ export const Sidecar = z
   .partial()
   .strict();
 export type Sidecar = z.infer<typeof Sidecar>;
+
+/** What a set of documents is called in the interface. */
+export type DocumentNoun = 'letter' | 'document';
+
+/** "letter" while every document is a UN letter or note verbale, otherwise "document". */
+export function documentNoun(documents: readonly Pick<Document, 'kind'>[]): DocumentNoun {
+  return documents.every(isLetter) ? 'letter' : 'document';
+}
+
+/** "1 letter", "5 letters", "10,953 documents". */
+export function countDocuments(count: number, noun: DocumentNoun = 'letter'): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}

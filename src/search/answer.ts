@@ -1,4 +1,10 @@
-import { DATE_PATTERN, DAY_OF_MONTH, dayNumber, parseWrittenDate } from '../corpus/dates.ts';
+import {
+  DATE_PATTERN,
+  DAY_OF_MONTH,
+  dateWithin,
+  dayNumber,
+  parseWrittenDate,
+} from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
@@ -342,9 +348,7 @@ function idf(index: SearchIndex, df: number): number {
 
 function matchesFilters(letter: Letter, filters: SearchFilters): boolean {
   if (filters.letter && !namesLetter(letter, filters.letter)) return false;
-  if (filters.from && letter.date < filters.from) return false;
-  if (filters.to && letter.date > filters.to) return false;
-  return true;
+  return dateWithin(letter.date, filters.from, filters.to);
 }
 
 const wholeScope = new WeakMap<SearchIndex, Searched>();
@@ -362,6 +366,7 @@ export function describeScope(index: SearchIndex, filters: SearchFilters = {}): 
     if (!matchesFilters(l, filters)) continue;
     letters += 1;
     for (const p of l.passages) if (!filters.part || p.part === filters.part) passages += 1;
+    if (l.date === '') continue;
     if (from === null || l.date < from) from = l.date;
     if (to === null || l.date > to) to = l.date;
   }

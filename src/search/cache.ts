@@ -3,7 +3,13 @@ import { openSync, readSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
-import { assertCorpusFolder, type Corpus, displayPath, loadCorpus } from '../corpus/load.ts';
+import {
+  assertCorpusFolder,
+  CORPUS_FORMAT,
+  type Corpus,
+  displayPath,
+  loadCorpus,
+} from '../corpus/load.ts';
 import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
 import { GLOSSARY } from './glossary.ts';
 import * as lexicon from './lexicon.ts';
@@ -81,6 +87,7 @@ const FILE_RECORDS = 'files.json';
 export function indexOptionsFingerprint(): string {
   return JSON.stringify({
     INDEX_FORMAT,
+    CORPUS_FORMAT,
     GLOSSARY,
     lexicon: Object.entries(lexicon).filter(([, value]) => typeof value === 'number'),
   });

@@ -88,22 +88,41 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
     expect(p?.problem).toMatch(/no date found in heading/);
   });
 
-  it('a file with no letter heading at all', async () => {
-    const [p] = await problemsFor({ 'notes.md': '# My notes\n\nSome thoughts about mines.\n' });
-    expect(p).toMatchObject({ file: 'notes.md', line: 1 });
-    expect(p?.problem).toMatch(/no letter heading found/);
+  it('a file with front matter and nothing to quote', async () => {
+    const [p] = await problemsFor({ 'notes.md': '---\ntitle: My notes\n---\n\n' });
+    expect(p).toMatchObject({ file: 'notes.md' });
+    expect(p?.problem).toMatch(/no paragraphs found/);
+  });
+
+  it('front matter that is not YAML, with its line', async () => {
+    // The usual slip: a colon in an unquoted title.
+    const [p] = await problemsFor({ 'speech.txt': '---\ndate: 1997\ntitle: Statement by Norway: the 52nd session\n---\nWe are here.\n' });
+    expect(p).toMatchObject({ file: 'speech.txt', line: 3 });
+    expect(p?.problem).toMatch(/front matter is not valid YAML/);
+  });
+
+  it('a front matter date that is no date, with its line', async () => {
+    const [p] = await problemsFor({ 'speech.txt': '---\ntitle: Speech\nauthor: Norway\ndate: 1997-13\n---\nWe are here.\n' });
+    expect(p).toMatchObject({ file: 'speech.txt', line: 4 });
+    expect(p?.problem).toMatch(/front matter: date "1997-13" is not a date/);
+  });
+
+  it('front matter that is never closed', async () => {
+    const [p] = await problemsFor({ 'speech.txt': '---\ntitle: Speech\nWe are here.\n' });
+    expect(p).toMatchObject({ file: 'speech.txt', line: 1 });
+    expect(p?.problem).toMatch(/never closed/);
   });
 
   it('a file of another type', async () => {
     const [p] = await problemsFor({ 'letter.docx': 'PK' });
-    expect(p?.problem).toMatch(/not a letter file/);
+    expect(p?.problem).toMatch(/not a document file/);
   });
 
   it('reports every bad file at once', async () => {
     const problems = await problemsFor({
       'a.txt': '',
       'b.txt': Buffer.from([0xff, 0xfe, 0x00]),
-      'c.txt': 'no heading here',
+      'c.txt': '---\ndate: someday\n---\nText.\n',
     });
     expect(problems.map((p) => p.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
   });

@@ -92,8 +92,12 @@ describe('A/78/368-S/2023/686 (plain text with a page footer)', () => {
       kind: 'letter',
       title:
         'Letter dated 19 September 2023 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General',
+      author: 'Permanent Representative of Azerbaijan to the United Nations',
       sender: 'Permanent Representative of Azerbaijan to the United Nations',
       addressee: 'Secretary-General',
+      language: null,
+      url: null,
+      sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
       signatories: [{ name: 'Yashar Aliyev', title: 'Ambassador Permanent Representative' }],
       bodies: ['General Assembly, Seventy-eighth session', 'Security Council, Seventy-eighth year'],
       agendaItems: [31, 61, 69, 71, 83, 129],

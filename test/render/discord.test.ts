@@ -42,7 +42,19 @@ function longLetter(length: number): Letter {
     .slice(0, length)
     .trim();
   const raw = `Letter dated 1 March 2022 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General\n\nShort opening.\n\n${body}\n\nShort closing.\n`;
-  return parseLetter(raw, { id: 'long', file: 'long.txt', sha256: 'a'.repeat(64) });
+  const parsed = parseLetter(raw, { id: 'long', file: 'long.txt', sha256: 'a'.repeat(64) });
+  // Annex quotes a long paragraph in pieces; the renderer must still show a passage longer
+  // than one embed (one saved by an earlier version, or a longer limit), so make it one again.
+  const [opening, ...rest] = parsed.passages;
+  const closing = rest.pop();
+  const first = rest[0];
+  const last = rest.at(-1);
+  if (!opening || !closing || !first || !last) return parsed;
+  const text = parsed.text.slice(first.start, last.end);
+  return {
+    ...parsed,
+    passages: [opening, { ...first, text, end: last.end }, { ...closing, n: 3 }],
+  };
 }
 
 describe('markQuote', () => {

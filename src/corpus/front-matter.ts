@@ -1,0 +1,135 @@
+/**
+ * YAML front matter: the metadata an operator writes at the top of a document file, between two
+ * `---` lines, read with the `yaml` package (YAML 1.2).
+ *
+ * ```
+ * ---
+ * title: "Statement by Norway in the general debate of the 52nd session of the General Assembly"
+ * date: 1997
+ * author: "Norway"
+ * kind: speech
+ * ---
+ * ```
+ */
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import { parseDocumentDate } from './dates.ts';
+import { CorpusError } from './errors.ts';
+
+/** What front matter may say about a document; every key is optional. */
+export interface FrontMatter {
+  title?: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  date?: string;
+  symbol?: string;
+  /** The State or body speaking ("Norway", "Secretary-General"). */
+  author?: string;
+  /** What the document is, in lower case ("speech", "statement", "report", "letter"). */
+  kind?: string;
+  language?: string;
+  url?: string;
+}
+
+/** The keys front matter is read for, in the order `cli add` writes them. */
+export const FRONT_MATTER_KEYS = ['title', 'date', 'symbol', 'author', 'kind', 'language', 'url'] as const;
+
+/** A front matter block opens on the file's first line with `---` and closes with `---` or `...`. */
+const OPEN = /^---[ \t]*\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+/** Longest text a value may have: a title is a line, not a document. */
+const MAX_VALUE_LENGTH = 1000;
+
+/** A file's text split into its front matter (null when it has none) and the rest. */
+export interface FrontMatterReading {
+  data: FrontMatter | null;
+  /**
+   * The text after the front matter, with the front matter's lines left as empty lines, so that
+   * line numbers in messages stay those of the file.
+   */
+  body: string;
+}
+
+function textValue(value: unknown, key: string, file: string, line: number): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') {
+    throw new CorpusError(file, `front matter: ${key} should be text, not ${Array.isArray(value) ? 'a list' : typeof value}`, line);
+  }
+  const text = String(value).replace(/\s+/g, ' ').trim();
+  if (text.length > MAX_VALUE_LENGTH) {
+    throw new CorpusError(file, `front matter: ${key} is ${text.length} characters long; at most ${MAX_VALUE_LENGTH}`, line);
+  }
+  return text === '' ? undefined : text;
+}
+
+function dateValue(value: unknown, file: string, line: number): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  // YAML 1.1 readers type 2023-09-19 as a timestamp; `yaml` keeps it text, a bare year a number.
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'number' || typeof value === 'string' ? String(value) : null;
+  const date = text === null ? null : parseDocumentDate(text);
+  if (!date) {
+    throw new CorpusError(
+      file,
+      `front matter: date "${String(text ?? typeof value).slice(0, 40)}" is not a date (write 2023-09-19, 2023-09 or 2023)`,
+      line,
+    );
+  }
+  return date;
+}
+
+/**
+ * Reads the front matter at the top of `raw` (a document's text, `\n` line ends, no byte-order
+ * mark). Throws `CorpusError` naming the file and line for front matter that does not parse or
+ * holds a value of the wrong shape (a date that is no date). Keys other than `FRONT_MATTER_KEYS`
+ * are left for the operator's own use.
+ */
+export function readFrontMatter(raw: string, file: string): FrontMatterReading {
+  if (!OPEN.test(raw)) return { data: null, body: raw };
+  const afterOpen = raw.indexOf('\n') + 1;
+  const rest = raw.slice(afterOpen);
+  const close = CLOSE.exec(rest);
+  if (!close) {
+    throw new CorpusError(file, 'front matter opened with "---" is never closed (expected a line "---" after it)', 1);
+  }
+  const yamlText = rest.slice(0, close.index);
+  const closeEnd = afterOpen + close.index + close[0].length;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const [error] = document.errors;
+  if (error) {
+    throw new CorpusError(file, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, lineOf(error.pos[0]));
+  }
+  const value: unknown = document.toJS();
+  const blankLines = raw.slice(0, closeEnd).replace(/[^\n]/g, '');
+  const body = blankLines + raw.slice(closeEnd);
+  if (value === null || value === undefined) return { data: {}, body };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new CorpusError(file, 'front matter should be "key: value" lines (title, date, symbol, author, kind, language, url)', 2);
+  }
+  const entries = value as Record<string, unknown>;
+  const keyLine = (key: string): number => {
+    const match = new RegExp(`^${key}\\s*:`, 'm').exec(yamlText);
+    return match ? lineOf(match.index) : 2;
+  };
+  const data: FrontMatter = {};
+  for (const key of FRONT_MATTER_KEYS) {
+    if (!(key in entries)) continue;
+    const line = keyLine(key);
+    const text = key === 'date' ? dateValue(entries[key], file, line) : textValue(entries[key], key, file, line);
+    if (text !== undefined) data[key] = key === 'kind' ? text.toLowerCase() : text;
+  }
+  return { data, body };
+}
+
+/**
+ * Front matter for `data`, ready to put at the top of a file: the known keys in their usual
+ * order, a year written as a bare number as people write it.
+ */
+export function formatFrontMatter(data: FrontMatter): string {
+  const ordered: Record<string, string | number> = {};
+  for (const key of FRONT_MATTER_KEYS) {
+    const value = data[key];
+    if (value === undefined) continue;
+    ordered[key] = key === 'date' && /^\d{4}$/.test(value) ? Number(value) : value;
+  }
+  return `---\n${stringify(ordered, { lineWidth: 0 })}---\n`;
+}

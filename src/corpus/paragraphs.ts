@@ -1,0 +1,92 @@
+/**
+ * Finds the paragraphs of text whose lines run on without blank lines between paragraphs, as PDF
+ * and OCR extractions give it: hard-wrapped at a width, or one paragraph a line. A paragraph
+ * starts where a reader sees one start:
+ * - after a line that ends a sentence well short of the text's usual width (the next line's first
+ *   word would have fitted on it, so the writer broke the line on purpose);
+ * - at a first-line indent, after a sentence end;
+ * - at a numbered paragraph ("12.", "(a)", "iv)") after a sentence end, a colon or a semicolon;
+ * - at every line of a text that is not wrapped at all (its lines far longer than anyone wraps).
+ */
+
+/** A source line with its leading whitespace measured. */
+export interface SourceLine {
+  text: string;
+  /** Columns of leading whitespace (a tab counts as four). */
+  indent: number;
+}
+
+/** Below this usual width, lines are too short to tell a wrapped line from a short one (addresses, mastheads). */
+const MIN_WRAP_WIDTH = 40;
+/** A usual width above this is no wrapping at all: each line is a paragraph. */
+const UNWRAPPED_WIDTH = 200;
+/** Share of the usual width a line plus the next line's first word must stay within to be a short line (proportional fonts vary). */
+const FIT_SHARE = 0.88;
+/** Percentile of the lengths of lines that run on into another line taken as the usual width. */
+const WIDTH_PERCENTILE = 0.8;
+/** Columns a line must stand in from its neighbours to be an indent. */
+const MIN_INDENT = 2;
+
+/** A sentence ends at the end of the line: a full stop, a question or exclamation mark, maybe in quotes or brackets. */
+const SENTENCE_END = /[.?!]["”’)\]]*$/u;
+/** A full stop that ends an abbreviation, not a sentence ("Mr.", "No.", "Sept.", "H.E."). */
+const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|St|Nos?|Art|Arts|paras?|Sept|Gen|Lt|Col|Capt|Sr|Jr|[A-Z]|(?:[A-Z]\.){1,3}[A-Z])\.$/u;
+/** A line that may open a paragraph: a capital, a figure, a quotation mark or an opening bracket. */
+const OPENS = /^[\p{Lu}\d"“‘'([]/u;
+/** A numbered paragraph or list item: "1.", "12.", "(a)", "(iv)", "a)", "•", "–". */
+const NUMBERED = /^(?:\d{1,3}\.(?=\s)|\(\s?(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\s?\)|(?:[a-z]|[ivx]{1,5})\)(?=\s)|[•▪●◦·]|[-–—](?=\s))/u;
+const LIST_LEAD = /[:;]$/;
+
+/** A line ends a sentence (and not an abbreviation like "Mr."). */
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text) && !ABBREVIATION_END.test(text);
+}
+
+/**
+ * The usual width of wrapped lines in `runs` (each run: lines with no blank line between them),
+ * from the lengths of the lines that run on into another: most of them are full lines. 0 when
+ * no line runs on.
+ */
+export function usualWidth(runs: readonly (readonly SourceLine[])[]): number {
+  const lengths: number[] = [];
+  for (const run of runs) for (let i = 0; i < run.length - 1; i++) lengths.push(run[i]?.text.length ?? 0);
+  if (lengths.length === 0) return 0;
+  lengths.sort((a, b) => a - b);
+  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * WIDTH_PERCENTILE))] ?? 0;
+}
+
+function firstWordLength(text: string): number {
+  return /^\S+/.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * Where, within one run of lines with no blank line between them, new paragraphs start: the
+ * indexes (≥ 1) of their first lines. `width` is the text's usual width (`usualWidth`).
+ */
+export function paragraphStarts(run: readonly SourceLine[], width: number): number[] {
+  const starts: number[] = [];
+  if (run.length < 2) return starts;
+  const unwrapped = width > UNWRAPPED_WIDTH;
+  const wrapped = width >= MIN_WRAP_WIDTH && !unwrapped;
+  const baseIndent = Math.min(...run.map((l) => l.indent));
+  for (let i = 1; i < run.length; i++) {
+    const previous = run[i - 1] as SourceLine;
+    const line = run[i] as SourceLine;
+    const sentenceEnded = endsSentence(previous.text);
+    const opens = OPENS.test(line.text);
+    if (unwrapped) {
+      starts.push(i);
+      continue;
+    }
+    if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text))) {
+      starts.push(i);
+      continue;
+    }
+    if (!sentenceEnded || !opens) continue;
+    const indented = line.indent >= baseIndent + MIN_INDENT && line.indent > previous.indent;
+    const short =
+      wrapped && previous.text.length + 1 + firstWordLength(line.text) <= width * FIT_SHARE;
+    if (indented || short) starts.push(i);
+  }
+  return starts;
+}

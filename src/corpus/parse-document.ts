@@ -1,0 +1,226 @@
+/**
+ * Reads any document file's text into a `Document`. A UN letter or note verbale (a "Letter dated
+ * … from … addressed to …" heading before any paragraph) is read as a letter; any other document
+ * (a statement, a speech, a report, a resolution, a press release) gets its title, date, symbol,
+ * author and kind from, in this order, its YAML front matter, what its text shows (a UN masthead,
+ * a title line, a date line), and its file name. What none of them tells stays unknown.
+ */
+import path from 'node:path';
+import { type Block, readBlocks } from './blocks.ts';
+import { parseDocumentDate, parseWrittenDate } from './dates.ts';
+import { CorpusError } from './errors.ts';
+import type { FrontMatter } from './front-matter.ts';
+import { BODY_LINE, parseMasthead, splitSymbol } from './masthead.ts';
+import { endsSentence } from './paragraphs.ts';
+import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
+import { DATE_ONLY, HEADING, readBody, SYMBOLS_ONLY } from './parts.ts';
+import { type Document, isLetter, type MetadataSource } from './schema.ts';
+
+/** What a document is when nothing says more. */
+export const DEFAULT_KIND = 'document';
+
+/** A title line is at most this long. */
+const MAX_TITLE_CHARS = 300;
+/** At most this many title lines are read (an agenda item's title, then the document's). */
+const MAX_TITLE_LINES = 3;
+
+/** Masthead lines of a UN document: its organs, symbol, distribution, language, session, agenda item. */
+const MASTHEAD_LINE =
+  /^(?:United Nations\b|Distr\.|Original:|General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery)/i;
+/** A date range of a session ("21 June–9 July 2021"). */
+const DATE_RANGE = /^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$/;
+
+/** Words that open a title and say what kind of document it is ("Statement by …", "Report of …"). */
+const KIND_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/^press release\b/i, 'press release'],
+  [/^(?:draft )?resolution\b/i, 'resolution'],
+  [/^decision\b/i, 'decision'],
+  [/^(?:joint )?statement\b/i, 'statement'],
+  [/^(?:opening |closing )?(?:address|remarks)\b/i, 'speech'],
+  [/^speech\b/i, 'speech'],
+  [/^report\b/i, 'report'],
+  [/^(?:joint )?declaration\b/i, 'declaration'],
+  [/^(?:joint )?communiqu[ée]\b/i, 'communiqué'],
+  [/^memorandum\b/i, 'memorandum'],
+  [/^note by\b/i, 'note'],
+  [/^(?:summary|verbatim) record\b/i, 'record'],
+];
+/**
+ * Who a title says the document is by: "Statement by Norway in …", "Report of the
+ * Secretary-General", "Resolution adopted by the General Assembly on …". The name ends at a comma
+ * or at a word that starts what the document is about, when, where or to whom.
+ */
+const AUTHOR_IN_TITLE =
+  /^[\p{L}\s-]{0,40}?\b(?:by|of|from)\s+(?:the\s+)?(.+?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|for|about|upon|addressed|submitted|pursuant)\b|$)/u;
+
+/** What the text itself shows above its first paragraph. */
+interface TextMetadata {
+  title: string | null;
+  date: string | null;
+  symbol: string | null;
+  distributed: string | null;
+  bodies: string[];
+  agendaItems: number[];
+  kind: string | null;
+  author: string | null;
+}
+
+/** What the file name tells: a date in it, and the name itself as a last-resort title. */
+export function fileNameMetadata(file: string): { title: string; date: string | null } {
+  const name = path.basename(file).replace(/\.[^.]+$/, '');
+  const leading = /^(\d{4})(?:[-_.](\d{2})(?:[-_.](\d{2}))?)?(?![\d])/.exec(name);
+  const token = /(?:^|[-_\s])((?:19|20)\d{2})(?=$|[-_\s.])/.exec(name);
+  let date: string | null = null;
+  if (leading) date = parseDocumentDate([leading[1], leading[2], leading[3]].filter(Boolean).join('-'));
+  else if (token?.[1]) date = token[1];
+  return { title: name, date };
+}
+
+/** Whether a block reads as a paragraph of prose rather than a masthead, title or date line. */
+function isProse(block: Block): boolean {
+  return endsSentence(block.text) || block.text.length > MAX_TITLE_CHARS;
+}
+
+/** Kind and author as a title line gives them; null for what it does not. */
+export function readTitle(title: string): { kind: string | null; author: string | null } {
+  const kind = KIND_WORDS.find(([pattern]) => pattern.test(title))?.[1] ?? null;
+  if (!kind) return { kind: null, author: null };
+  const author = AUTHOR_IN_TITLE.exec(title)?.[1]?.trim() ?? null;
+  return { kind, author: author && author.length <= MAX_TITLE_CHARS ? author : null };
+}
+
+/**
+ * Reads the blocks before the first paragraph: the UN masthead (symbol, distribution date,
+ * organs, agenda items), a date line, and the title lines after the masthead. Returns where the
+ * body starts.
+ */
+function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyStart: number } {
+  let bodyStart = 0;
+  while (bodyStart < blocks.length && !isProse(blocks[bodyStart] as Block)) {
+    const text = (blocks[bodyStart] as Block).text;
+    if (text.length > MAX_TITLE_CHARS || text.startsWith('(Signed)')) break;
+    bodyStart += 1;
+  }
+  // A text whose every block is short (a list, a poem) has no title lines: all of it is body.
+  if (bodyStart >= blocks.length) bodyStart = 0;
+  const front = blocks.slice(0, bodyStart).map((b) => b.text);
+  const masthead = parseMasthead(front.join(' '));
+  let date: string | null = null;
+  const titleLines: string[] = [];
+  for (const text of front) {
+    if (DATE_ONLY.test(text)) {
+      date ??= parseWrittenDate(text);
+    } else if (
+      MASTHEAD_LINE.test(text) ||
+      BODY_LINE.test(text) ||
+      SYMBOLS_ONLY.test(text) ||
+      DATE_RANGE.test(text) ||
+      /^[A-Z]{1,6}\/\S+/.test(text)
+    ) {
+      // The masthead: after it come the title lines (an agenda item's title, then the document's).
+      titleLines.length = 0;
+    } else {
+      titleLines.push(text);
+    }
+  }
+  const title = titleLines.slice(-MAX_TITLE_LINES).join(': ') || null;
+  const fromTitle = title ? readTitle(titleLines.at(-1) ?? title) : { kind: null, author: null };
+  return {
+    meta: {
+      title,
+      date: date ?? masthead.distributed ?? (title ? parseWrittenDate(title) : null),
+      symbol: masthead.symbol,
+      distributed: masthead.distributed,
+      bodies: masthead.bodies,
+      agendaItems: masthead.agendaItems,
+      kind: fromTitle.kind,
+      author: fromTitle.author,
+    },
+    bodyStart,
+  };
+}
+
+/** The first of `values` that is given, with where it came from. */
+function first<T>(...values: [T | null | undefined, MetadataSource][]): [T | null, MetadataSource | null] {
+  for (const [value, source] of values) if (value !== null && value !== undefined) return [value, source];
+  return [null, null];
+}
+
+/** A letter as read from its text, with what its front matter says put first. */
+function withFrontMatter(letter: Document, front: FrontMatter | null): Document {
+  if (!front) return letter;
+  const symbol = front.symbol ?? letter.symbol;
+  return {
+    ...letter,
+    title: front.title ?? letter.title,
+    date: front.date ?? letter.date,
+    symbol,
+    symbols: symbol ? splitSymbol(symbol) : [],
+    symbolSource: front.symbol ? 'front matter' : letter.symbolSource,
+    author: front.author ?? letter.author,
+    kind: front.kind ?? letter.kind,
+    language: front.language ?? null,
+    url: front.url ?? null,
+    sources: {
+      title: front.title ? 'front matter' : letter.sources.title,
+      date: front.date ? 'front matter' : letter.sources.date,
+      author: front.author ? 'front matter' : letter.sources.author,
+      kind: front.kind ? 'front matter' : letter.sources.kind,
+    },
+  };
+}
+
+/**
+ * Parses one document file's text (its front matter already read and blanked: `front`) into a
+ * `Document`. Throws `CorpusError` naming the file and line for a letter heading without a date
+ * or without sender and addressee, and for a text with no paragraph at all.
+ */
+export function parseDocument(raw: string, source: LetterSource, front: FrontMatter | null = null): Document {
+  const { blocks, pageEnds } = readBlocks(raw, source.firstPage ?? 1);
+  const jobNumber = pageEnds.find((p) => p.jobNumber)?.jobNumber ?? null;
+  const firstProse = blocks.findIndex(isProse);
+  const headingIndex = blocks.findIndex((b) => HEADING.test(b.text));
+  const declaredOther = front?.kind !== undefined && !isLetter({ kind: front.kind });
+  if (!declaredOther && headingIndex >= 0 && (firstProse < 0 || headingIndex <= firstProse)) {
+    return withFrontMatter(parseLetterBlocks(blocks, headingIndex, jobNumber, source), front);
+  }
+
+  const { meta, bodyStart } = readTextMetadata(blocks);
+  const named = fileNameMetadata(source.file);
+  const [title, titleSource] = first<string>([front?.title, 'front matter'], [meta.title, 'text'], [named.title, 'file name']);
+  const [date, dateSource] = first<string>([front?.date, 'front matter'], [meta.date, 'text'], [named.date, 'file name']);
+  const [symbol, symbolSource] = first<string>([front?.symbol, 'front matter'], [meta.symbol, 'text']);
+  const [author, authorSource] = first<string>([front?.author, 'front matter'], [meta.author, 'text']);
+  const [kind, kindSource] = first<string>([front?.kind, 'front matter'], [meta.kind, 'text']);
+  const body = readBody(blocks, bodyStart, author);
+  if (body.passages.length === 0) {
+    throw new CorpusError(source.file, 'no paragraphs found: the file holds no text to quote', blocks[0]?.line ?? 1);
+  }
+  const bodies = [...meta.bodies];
+  for (const b of body.bodies) if (!bodies.includes(b)) bodies.push(b);
+  return {
+    id: source.id,
+    file: source.file,
+    symbol,
+    symbols: symbol ? splitSymbol(symbol) : [],
+    symbolSource,
+    date: date ?? '',
+    distributed: meta.distributed,
+    kind: kind ?? DEFAULT_KIND,
+    title: title ?? source.id,
+    author,
+    sender: author ?? '',
+    addressee: '',
+    language: front?.language ?? null,
+    url: front?.url ?? null,
+    sources: { title: titleSource ?? 'file name', date: dateSource, author: authorSource, kind: kindSource },
+    signatories: body.signatories,
+    bodies,
+    agendaItems: meta.agendaItems,
+    jobNumber,
+    annexes: body.annexes,
+    passages: body.passages,
+    text: body.text,
+    sha256: source.sha256,
+  };
+}

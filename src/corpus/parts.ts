@@ -1,0 +1,156 @@
+/**
+ * Reads the body of a document, block by block, into its parts (the letter itself, its annexes
+ * and enclosures), passages, signatories and the organs it names. Letters and every other
+ * document share it: what differs is only where the body starts.
+ */
+import { type Block, pagesOfRange } from './blocks.ts';
+import { parseWrittenDate } from './dates.ts';
+import { BODY_LINE, parseBodies, SYMBOL_PATTERN } from './masthead.ts';
+import type { Annex, PartKind, Passage, Signatory } from './schema.ts';
+import { splitParagraph } from './sentences.ts';
+
+/** The heading that opens a letter or an annexed letter: "Letter dated … from … addressed to …". */
+export const HEADING = /^(Identical letters|Letter|Note verbale) dated\b/i;
+const HEADING_PARTS =
+  /^(?:Identical letters|Letter|Note verbale) dated (.+?) from (?:the )?(.+?) addressed to (?:the )?(.+?)\.?$/i;
+const SIGNED = /^\(Signed\)\s*/;
+const ANNEX_HEADING = /^Annex(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
+const ENCLOSURE_HEADING = /^Enclosure(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
+const FOOTNOTE = /^\*+\s/;
+export const DATE_ONLY = /^(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})$/;
+export const SYMBOLS_ONLY = new RegExp(`^(?:${SYMBOL_PATTERN.source}\\s*)+$`);
+const SENTENCE_END = /[.?!]["”’)]?$/;
+/** Words that begin a signatory's title rather than continue their name. */
+const TITLE_START =
+  /\s(?=(?:Ambassador|Permanent|Deputy|Chargé|Charge|Minister|Acting|Head|Director|Counsellor|First|Second|Third|Secretary|President|Chair|Representative|Special|Senior|Vice)(?!\p{L}))/u;
+
+/** Whether a passage is a signature block ("(Signed) Yashar Aliyev Ambassador …"). */
+export function isSignature(text: string): boolean {
+  return SIGNED.test(text);
+}
+
+/** What a "Letter dated … from … addressed to …" heading says. */
+export interface Heading {
+  kind: 'letter' | 'note verbale';
+  date: string | null;
+  sender: string | null;
+  addressee: string | null;
+}
+
+/** Reads a letter's (or an annexed letter's) heading. */
+export function parseHeading(text: string): Heading {
+  const kind = /^note verbale/i.test(text) ? 'note verbale' : 'letter';
+  const m = HEADING_PARTS.exec(text);
+  return {
+    kind,
+    date: parseWrittenDate(text.slice(0, 80)),
+    sender: m?.[2] ?? null,
+    addressee: m?.[3] ?? null,
+  };
+}
+
+function parseSignature(block: Block, fallbackTitle: string | null): Signatory {
+  const [first = '', ...rest] = block.lines;
+  const firstLine = first.replace(SIGNED, '').trim();
+  let name = firstLine;
+  let title = rest.join(' ').trim();
+  const split = TITLE_START.exec(firstLine);
+  if (split) {
+    name = firstLine.slice(0, split.index).trim();
+    title = `${firstLine.slice(split.index).trim()} ${title}`.trim();
+  }
+  return { name, title: title || fallbackTitle };
+}
+
+interface Part {
+  kind: PartKind;
+  index: number;
+  /** Sender named in the part's own "Letter dated … from …" heading, to title an untitled signature. */
+  sender: string | null;
+  /** True until the part's title (and date line) have been read. */
+  awaitingTitle: boolean;
+}
+
+/** A document's body as `readBody` reads it. */
+export interface Body {
+  passages: Passage[];
+  signatories: Signatory[];
+  annexes: Annex[];
+  /** Organs named on lines of their own in the body (extraction may put masthead lines there). */
+  bodies: string[];
+  /** The document's text as a reader sees it: every block, blank lines between. */
+  text: string;
+}
+
+/**
+ * Reads `blocks` from `bodyStart` on into passages, signatures, annexes and organ lines; the
+ * blocks before it (masthead, heading, title) are only placed in the text. `sender` titles a
+ * signature of the main part that gives no title of its own. A paragraph longer than a passage
+ * may be is split at sentence ends (`splitParagraph`), each piece a passage of its own.
+ */
+export function readBody(blocks: readonly Block[], bodyStart: number, sender: string | null): Body {
+  const signatories: Signatory[] = [];
+  const annexes: Annex[] = [];
+  const passages: Passage[] = [];
+  const bodies: string[] = [];
+  const partCounts = { letter: 1, annex: 0, enclosure: 0 };
+  let part: Part = { kind: 'letter', index: 1, sender, awaitingTitle: false };
+
+  const pieces: string[] = [];
+  let offset = 0;
+  const place = (text: string): number => {
+    const start = offset;
+    pieces.push(text);
+    offset += text.length + 2;
+    return start;
+  };
+  for (const block of blocks.slice(0, bodyStart)) place(block.text);
+
+  const passage = (text: string, start: number, pages: number[]): Passage => ({
+    n: passages.length + 1,
+    part: part.kind,
+    partIndex: part.index,
+    pages,
+    start,
+    end: start + text.length,
+    text,
+  });
+  for (const block of blocks.slice(bodyStart)) {
+    const start = place(block.text);
+    const text = block.text;
+    if (isSignature(text)) {
+      signatories.push(parseSignature(block, part.sender));
+      // Also a passage: "who signed …?" is answered by quoting the signature itself.
+      passages.push(passage(text, start, block.pages));
+    } else if (BODY_LINE.test(text)) {
+      for (const body of parseBodies(text)) if (!bodies.includes(body)) bodies.push(body);
+    } else if (SYMBOLS_ONLY.test(text) || FOOTNOTE.test(text)) {
+      // A running header or an editorial footnote: the UN's words, not the document's.
+    } else if (ANNEX_HEADING.test(text) || ENCLOSURE_HEADING.test(text)) {
+      const kind: PartKind = ANNEX_HEADING.test(text) ? 'annex' : 'enclosure';
+      partCounts[kind] += 1;
+      part = { kind, index: partCounts[kind], sender: null, awaitingTitle: true };
+      annexes.push({ title: text, date: null });
+    } else if (part.awaitingTitle && !SENTENCE_END.test(text) && text.length <= 400) {
+      const annex = annexes.at(-1);
+      if (annex && DATE_ONLY.test(text) && annex.title !== text) {
+        annex.date = parseWrittenDate(text);
+        part.awaitingTitle = false;
+      } else if (annex) {
+        annex.title = text;
+        if (HEADING.test(text)) {
+          const inner = parseHeading(text);
+          annex.date = inner.date;
+          part.sender = inner.sender;
+          part.awaitingTitle = false;
+        }
+      }
+    } else {
+      part.awaitingTitle = false;
+      for (const [from, to] of splitParagraph(text)) {
+        passages.push(passage(text.slice(from, to), start + from, pagesOfRange(block, from, to)));
+      }
+    }
+  }
+  return { passages, signatories, annexes, bodies, text: pieces.join('\n\n') };
+}

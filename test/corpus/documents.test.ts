@@ -1,0 +1,212 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addLetter } from '../../src/corpus/add.ts';
+import { type Corpus, type Document, loadCorpus, MAX_PASSAGE_CHARS } from '../../src/corpus/index.ts';
+import { renderCitations, renderLetter, renderLettersPage } from '../../src/render/discord.ts';
+import { renderLetterText } from '../../src/render/text.ts';
+import { formatCitation, formatStyledCitation } from '../../src/search/cite.ts';
+import type { IndexInfo } from '../../src/serving/state.ts';
+import { tempDir } from '../helpers.ts';
+
+/** Small documents of every shape issue 22 names, written for these tests (not UN texts). */
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'documents');
+
+let corpus: Corpus;
+const doc = (id: string): Document => {
+  const found = corpus.letters.find((d) => d.id === id);
+  if (!found) throw new Error(`fixture ${id} did not load`);
+  return found;
+};
+const info: IndexInfo = {
+  letters: 6,
+  noun: 'document',
+  passages: 20,
+  from: '2019',
+  to: '2025-03-04',
+  builtAt: new Date('2025-01-01T00:00:00Z'),
+};
+
+beforeAll(async () => {
+  corpus = await loadCorpus(FIXTURES);
+});
+
+describe('documents that are not letters', () => {
+  it('all load, undated first, then by date as far as it is known', () => {
+    expect(corpus.problems.map((p) => p.message)).toEqual([]);
+    expect(corpus.letters.map((d) => [d.id, d.date])).toEqual([
+      ['hyphenated', ''],
+      ['no-metadata', ''],
+      ['ocr-hard-wrapped', ''],
+      ['year-only', '2019'],
+      ['speech-front-matter', '2025'],
+      ['statement', '2025-03-04'],
+    ]);
+  });
+
+  it('a statement: kind, author, title and date from its title and date lines', () => {
+    expect(doc('statement')).toMatchObject({
+      kind: 'statement',
+      title:
+        'Statement by the Ministry of Foreign Affairs of the Republic of Testland on the floods in the Veyra valley',
+      author: 'Ministry of Foreign Affairs of the Republic of Testland',
+      date: '2025-03-04',
+      symbol: null,
+      sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
+    });
+    expect(doc('statement').passages.map((p) => p.text.slice(0, 30))).toEqual([
+      'The Ministry of Foreign Affair',
+      'According to the National Emer',
+      'The Government of Testland tha',
+    ]);
+  });
+
+  it('a speech with front matter: a bare year as its date, its author, kind and language', () => {
+    expect(doc('speech-front-matter')).toMatchObject({
+      kind: 'speech',
+      title: 'Statement by Testland in the general debate of the 80th session of the General Assembly',
+      author: 'Testland',
+      date: '2025',
+      language: 'en',
+      sources: { title: 'front matter', date: 'front matter', author: 'front matter', kind: 'front matter' },
+    });
+    expect(doc('speech-front-matter').passages[1]?.text).toBe(
+      'Our country has cleared 4,800 hectares of land of mines since 2020, and we thank every partner that made it possible.',
+    );
+  });
+
+  it('hard-wrapped OCR text without blank lines: its paragraphs, no page number, no byte-order mark', () => {
+    const passages = doc('ocr-hard-wrapped').passages;
+    expect(passages[0]?.text).toBe(
+      '1. It is an honour for my delegation to address this Assembly at a time when the small island States of the Pacific face a rising sea.',
+    );
+    expect(passages[1]?.text).toMatch(/^2\. Our islands have lost 14 kilometres .* in one decade\.$/);
+    expect(passages.at(-1)?.text).toMatch(/^4\. We therefore ask the Assembly/);
+    const third = passages.filter((p) => /In the district of Sela/.test(p.text));
+    // Paragraph 3 is too long to quote whole: it is quoted in pieces, cut at sentence ends.
+    expect(third.length).toBeGreaterThan(1);
+    for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+    for (const p of third) expect(p.text).toMatch(/bleach\.$/);
+    expect(third.map((p) => p.text).join(' ')).toMatch(/number 9, .*number 10, /);
+    // The page number "17" on a line of its own is gone; "17 per cent" stays.
+    expect(passages.map((p) => p.text).join(' ')).not.toMatch(/\b17 (?!per cent)|\uFEFF/);
+  });
+
+  it('words broken at line ends: joined when they were one word, the hyphen kept when it was theirs', () => {
+    expect(doc('hyphenated').passages.map((p) => p.text)).toEqual([
+      'The representative of Testland thanked the non-governmental organizations that supported the demining of the northern border, and the Secretary-General for his personal engagement. The well-being of the returning families depends on the reconstruction of their houses and on the long-term support of the international community.',
+    ]);
+  });
+
+  it('a file with only a year: that year, the rest unknown, the title from the file name', () => {
+    expect(doc('year-only')).toMatchObject({
+      date: '2019',
+      title: 'year-only',
+      author: null,
+      kind: 'document',
+      sources: { title: 'file name', date: 'front matter', author: null, kind: null },
+    });
+  });
+
+  it('a document with no metadata at all: nothing invented', () => {
+    expect(doc('no-metadata')).toMatchObject({
+      date: '',
+      title: 'no-metadata',
+      author: null,
+      symbol: null,
+      kind: 'document',
+      sources: { title: 'file name', date: null, author: null, kind: null },
+    });
+    expect(doc('no-metadata').passages).toHaveLength(2);
+  });
+});
+
+describe('citations, /letters, /letter and /cite for every document', () => {
+  it('cites each by title and date as far as known, with no part named "letter"', () => {
+    const cite = (id: string, n: number) => {
+      const d = doc(id);
+      const passage = d.passages.find((p) => p.n === n);
+      if (!passage) throw new Error(`no passage ${n}`);
+      return formatCitation(d, passage);
+    };
+    expect(cite('statement', 2)).toBe(
+      'Statement by the Ministry of Foreign Affairs of the Republic of Testland on the floods in the Veyra valley, 4 March 2025, passage 2 (numbered by Annex)',
+    );
+    expect(cite('speech-front-matter', 1)).toBe(
+      'Statement by Testland in the general debate of the 80th session of the General Assembly, 2025, passage 1 (numbered by Annex)',
+    );
+    expect(cite('year-only', 1)).toBe('year-only, 2019, passage 1 (numbered by Annex)');
+    expect(cite('no-metadata', 2)).toBe('no-metadata, date unknown, passage 2 (numbered by Annex)');
+    expect(cite('ocr-hard-wrapped', 4)).toBe('ocr-hard-wrapped, date unknown, passage 4 (numbered by Annex)');
+    expect(cite('hyphenated', 1)).toBe('hyphenated, date unknown, passage 1 (numbered by Annex)');
+  });
+
+  it('/cite gives every style with the date as far as known and the passage', () => {
+    const speech = doc('speech-front-matter');
+    expect(formatStyledCitation(speech, speech.passages[1] ?? null, 'un')).toBe(
+      'Statement by Testland in the general debate of the 80th session of the General Assembly (no document symbol in the text), 2025, passage 2 (numbered by Annex)',
+    );
+    expect(formatStyledCitation(doc('no-metadata'), null, 'bluebook')).toBe('no-metadata (n.d.)');
+    expect(formatStyledCitation(doc('statement'), null, 'oscola')).toBe(
+      "'Statement by the Ministry of Foreign Affairs of the Republic of Testland on the floods in the Veyra valley' (4 March 2025)",
+    );
+    for (const d of corpus.letters) {
+      const reply = renderCitations(d, d.passages[0] ?? null, info);
+      expect(reply.embeds[0]?.title).toBe(`Cite passage 1 of this ${d.kind}`);
+      expect(reply.embeds[0]?.fields).toHaveLength(3);
+    }
+  });
+
+  it('/letters lists every document with its date as known, kind and author, under "Documents"', () => {
+    const reply = renderLettersPage(corpus.letters, 0, info, '1');
+    const embed = reply.embeds[0];
+    expect(embed?.title).toBe('Documents indexed: 6');
+    expect(embed?.description).toContain('**4 March 2025** · *no symbol in text* · statement by Ministry of Foreign Affairs of the Republic of Testland');
+    expect(embed?.description).toContain('**2025** · *no symbol in text* · speech by Testland');
+    expect(embed?.description).toContain('**2019** · *no symbol in text* · document\nyear-only');
+    expect(embed?.description).toContain('**date unknown** · *no symbol in text* · document\nno-metadata');
+    expect(embed?.footer?.text).toContain("6 documents · index built 2025-01-01 00:00 UTC · quotes are the documents' authors' words");
+  });
+
+  it('/letter shows the author, and an unknown date or author as unknown', () => {
+    const fields = (id: string) =>
+      Object.fromEntries((renderLetter(doc(id), info).embeds[0]?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields('no-metadata')).toMatchObject({ Date: 'date unknown', Author: 'unknown', Kind: 'document' });
+    expect(fields('speech-front-matter')).toMatchObject({ Date: '2025', Author: 'Testland', Kind: 'speech' });
+    expect(fields('speech-front-matter')).not.toHaveProperty('To');
+    expect(renderLetterText(doc('year-only'))).toContain('  Date:         2019\n');
+  });
+});
+
+describe('cli add writes what the operator says as front matter', () => {
+  it('adds a plain speech with --title --date --author --kind, and it loads with them', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'NOR_52_1997.txt');
+    await writeFile(source, '\uFEFFFirst, I join other speakers in congratulating you.\n\nNorway intends to\nprovide $100 million for mine clearance.\n');
+    const { letter, written, missing } = await addLetter(source, dir, {
+      title: 'Statement by Norway in the general debate of the 52nd session of the General Assembly',
+      date: '1997',
+      author: 'Norway',
+      kind: 'Speech',
+    });
+    expect(await readFile(written[0] ?? '', 'utf8')).toBe(
+      '---\ntitle: Statement by Norway in the general debate of the 52nd session of the General Assembly\ndate: 1997\nauthor: Norway\nkind: speech\n---\nFirst, I join other speakers in congratulating you.\n\nNorway intends to\nprovide $100 million for mine clearance.\n',
+    );
+    expect(letter).toMatchObject({ id: '1997-nor-52-1997', date: '1997', author: 'Norway', kind: 'speech' });
+    expect(missing).toEqual(['symbol (add with --symbol)', 'page numbers']);
+    const { letters, problems } = await loadCorpus(dir);
+    expect(problems).toEqual([]);
+    expect(letters[0]).toMatchObject({ title: letter.title, date: '1997', author: 'Norway', kind: 'speech' });
+    expect(letters[0]?.passages.map((p) => p.text)).toEqual([
+      'First, I join other speakers in congratulating you.',
+      'Norway intends to provide $100 million for mine clearance.',
+    ]);
+  });
+
+  it('refuses a date that is no date, naming the option, and writes nothing', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'speech.txt');
+    await writeFile(source, 'We are here.\n');
+    await expect(addLetter(source, dir, { date: 'last year' })).rejects.toThrow(/--date: "last year" is not a date/);
+  });
+});
