@@ -43,7 +43,7 @@ export const ask: SlashCommand = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'ask',
-    description: 'Answer a question with passages quoted verbatim from the letters, each cited',
+    description: 'Answer a question with passages quoted verbatim from the documents, each cited',
     options: [
       {
         type: ApplicationCommandOptionType.String,

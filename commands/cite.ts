@@ -14,7 +14,8 @@ export const cite: SlashCommand = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'cite',
-    description: 'A ready-to-copy citation of a letter or one of its passages',
+    description:
+      'A ready-to-copy citation of a document (letter, speech, report…) or one of its passages',
     options: [
       letterOption(true),
       {
@@ -45,7 +46,7 @@ export const cite: SlashCommand = {
     const passage = n === null ? null : (chosen.passages.find((p) => p.n === n) ?? null);
     if (n !== null && !passage)
       throw new UserFacingError(
-        `This letter has passages 1 to ${chosen.passages.length}; there is no passage ${n}.`,
+        `This ${chosen.kind} has passages 1 to ${chosen.passages.length}; there is no passage ${n}.`,
       );
     const typed = stringOption(interaction, 'style');
     const style = CITATION_STYLES.find((s) => s === typed) as CitationStyle | undefined;

@@ -16,7 +16,7 @@ export const help: SlashCommand = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'help',
-    description: 'What Annex does and does not do, its commands, and the letters it knows',
+    description: 'What Annex does and does not do, its commands, and the documents it knows',
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute(_interaction, ctx) {

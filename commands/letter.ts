@@ -11,7 +11,7 @@ export const letter: SlashCommand = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'letter',
-    description: "A letter's details, its link, and its full text as a .txt file",
+    description: "A document's details, its link, and its full text as a .txt file",
     options: [letterOption(true)],
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,

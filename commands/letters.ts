@@ -11,7 +11,7 @@ export const letters: SlashCommand = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'letters',
-    description: 'The letters Annex has indexed: date, symbol and title, newest first',
+    description: 'The documents Annex has indexed: date, symbol and title, newest first',
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute(interaction, ctx) {

@@ -40,7 +40,7 @@ export const MODERATORS_ONLY = {
 
 export const letterOption = (
   required: boolean,
-  description = 'A letter: type a date, symbol or words of its title',
+  description = 'A document: type a date, symbol, author or words of its title',
 ) =>
   ({
     type: ApplicationCommandOptionType.String,
@@ -57,8 +57,8 @@ export const dateOption = (name: 'from' | 'to') =>
     name,
     description:
       name === 'from'
-        ? 'Only letters dated on or after (YYYY-MM-DD or YYYY)'
-        : 'Only letters dated on or before (YYYY-MM-DD or YYYY)',
+        ? 'Only documents dated on or after (YYYY-MM-DD or YYYY)'
+        : 'Only documents dated on or before (YYYY-MM-DD or YYYY)',
     required: false,
     max_length: 10,
   }) as const;
@@ -118,7 +118,7 @@ export function chosenLetter(ctx: HandlerContext, value: string): Letter {
   const letter = ctx.state.findLetter(value);
   if (!letter)
     throw new UserFacingError(
-      `No letter "${value.slice(0, 100)}" in the index. Pick one from the list as you type, or see \`/letters\`.`,
+      `No document "${value.slice(0, 100)}" in the index. Pick one from the list as you type, or see \`/letters\`.`,
     );
   return letter;
 }

@@ -30,7 +30,7 @@ export const quote: SlashCommand = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'quote',
-    description: 'One passage of a letter exactly, with its citation',
+    description: 'One passage of a document exactly, with its citation',
     options: [
       letterOption(true),
       {

@@ -13,7 +13,8 @@ export const reload: SlashCommand = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'reload',
-    description: 'Moderators: re-read the letters now and show what was added, removed or refused',
+    description:
+      'Moderators: re-read the documents now and show what was added, removed or refused',
     ...MODERATORS_ONLY,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute(interaction, ctx) {

@@ -55,6 +55,8 @@ await build({
     'bench-serve': 'scripts/bench-serve.ts',
     load: 'scripts/load.ts',
     'minimal-endpoint': 'scripts/minimal-endpoint.ts',
+    'split-stats': 'scripts/split-stats.ts',
+    'ungdc-front-matter': 'scripts/ungdc-front-matter.ts',
   },
   outdir: 'dist/scripts',
   outExtension: { '.js': '.mjs' },

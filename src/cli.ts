@@ -2,10 +2,11 @@ import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseCoreConfig } from './config.ts';
+import { formatUnDate, UNKNOWN_DATE_LABEL } from './corpus/dates.ts';
 import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
 import { assertCorpusFolder, loadCorpus } from './corpus/load.ts';
-import { type Letter, PartKind } from './corpus/schema.ts';
+import { countDocuments, documentNoun, type Letter, PartKind } from './corpus/schema.ts';
 import {
   renderAnswerText,
   renderLetterTable,
@@ -27,23 +28,25 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   ask "<question>" [options]  answer a question with verbatim, cited passages
       --limit N               at most N passages (1-100, default 3)
-      --letter ID             only this letter (its id or symbol)
-      --from DATE, --to DATE  only letters dated from / up to DATE: 2023-09-19, 2023-09 or 2023
+      --letter ID             only this document (its id or symbol)
+      --from DATE, --to DATE  only documents dated from / up to DATE: 2023-09-19, 2023-09 or 2023
       --part PART             only letter, annex or enclosure passages
       --json                  one JSON object (with "total", and "related" when not found)
       --stdin                 one question per input line, an answer for each (with --json, one
                               JSON line each); a bad line gets its own error and the rest go on
-  add <file.pdf|.txt|.md> [--symbol S] [--date YYYY-MM-DD]
-                              read a letter, check it, and write it into the corpus
-  letters [--json]            list the letters in the corpus
-  letter <id> [--json]        show one letter: metadata and numbered passages
+  add <file.pdf|.txt|.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]
+                              read a document (a letter, a statement, a speech, a report…),
+                              check it, and write it into the corpus; the options become its
+                              front matter (--date: 2023-09-19, 2023-09 or 2023)
+  letters [--json]            list the documents in the corpus
+  letter <id> [--json]        show one document: metadata and numbered passages
   validate [--quiet]          check every corpus file; exits 1 listing each problem
   help                        this text
 
 The corpus folder is CORPUS_DIR (default ./corpus), the saved index INDEX_CACHE_DIR.
-Exit codes: 0 done, 1 the corpus or a letter has a problem, 2 the command line does.`;
+Exit codes: 0 done, 1 the corpus or a document has a problem, 2 the command line does.`;
 
-/** The letter summary that `letters --json` prints; field names are a contract. */
+/** The document summary that `letters --json` prints; field names are a contract (`date` is `''` when unknown). */
 function letterSummary(letter: Letter) {
   return {
     id: letter.id,
@@ -52,8 +55,12 @@ function letterSummary(letter: Letter) {
     distributed: letter.distributed,
     kind: letter.kind,
     title: letter.title,
+    author: letter.author,
     sender: letter.sender,
     addressee: letter.addressee,
+    language: letter.language,
+    url: letter.url,
+    sources: letter.sources,
     signatories: letter.signatories,
     bodies: letter.bodies,
     agendaItems: letter.agendaItems,
@@ -169,7 +176,7 @@ function findLetter(letters: readonly Letter[], key: string): Letter {
   const letter = findLetterByKey(letters, key);
   if (!letter) {
     throw new UsageError(
-      `No letter "${key}". Known ids:\n${letters.map((l) => `  ${l.id}`).join('\n')}`,
+      `No document "${key}". Known ids:\n${letters.map((l) => `  ${l.id}`).join('\n')}`,
     );
   }
   return letter;
@@ -191,6 +198,9 @@ async function main(argv: string[]): Promise<number> {
       part: { type: 'string' },
       symbol: { type: 'string' },
       date: { type: 'string' },
+      title: { type: 'string' },
+      author: { type: 'string' },
+      kind: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -204,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
     const [file] = rest;
     if (!file)
       throw new UsageError(
-        'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--symbol S] [--date YYYY-MM-DD]',
+        'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]',
       );
     try {
       // Reading PDFs loads pdf.js: only `add` pays for it.
@@ -212,10 +222,13 @@ async function main(argv: string[]): Promise<number> {
       const { letter, written, missing } = await addLetter(file, config.corpusDir, {
         symbol: values.symbol,
         date: values.date,
+        title: values.title,
+        author: values.author,
+        kind: values.kind,
       });
       console.log(`Added ${letter.id}: ${letter.title}`);
       console.log(
-        `  symbol ${letter.symbol ?? '—'} · dated ${letter.date} · ${letter.passages.length} passage${letter.passages.length === 1 ? '' : 's'} · ${letter.annexes.length} annex${letter.annexes.length === 1 ? '' : 'es'}`,
+        `  ${letter.kind} · symbol ${letter.symbol ?? '—'} · dated ${letter.date ? formatUnDate(letter.date) : UNKNOWN_DATE_LABEL} · ${letter.author ? `by ${letter.author} · ` : ''}${letter.passages.length} passage${letter.passages.length === 1 ? '' : 's'} · ${letter.annexes.length} annex${letter.annexes.length === 1 ? '' : 'es'}`,
       );
       for (const file of written) console.log(`  wrote ${file}`);
       if (missing.length > 0) console.log(`  not in the text: ${missing.join(', ')}`);
@@ -258,7 +271,7 @@ async function main(argv: string[]): Promise<number> {
       break;
     case 'letter': {
       const [key] = rest;
-      if (!key) throw new UsageError('Usage: npm run cli -- letter <id> [--json]');
+      if (!key) throw new UsageError('Usage: npm run cli -- letter <id or symbol> [--json]');
       const letter = findLetter(corpus.letters, key);
       console.log(
         values.json ? JSON.stringify(letterDetail(letter), null, 2) : renderLetterText(letter),
@@ -270,12 +283,14 @@ async function main(argv: string[]): Promise<number> {
       if (corpus.problems.length > 0) {
         console.error(renderProblems(corpus.problems));
         console.error(
-          `\n${corpus.problems.length} problem(s); ${corpus.letters.length} letters loaded.`,
+          `\n${corpus.problems.length} problem(s); ${countDocuments(corpus.letters.length, documentNoun(corpus.letters))} loaded.`,
         );
         return 1;
       }
       if (!values.quiet)
-        console.log(`${corpus.letters.length} letters, ${passages} passages: no problems.`);
+        console.log(
+          `${countDocuments(corpus.letters.length, documentNoun(corpus.letters))}, ${passages} passages: no problems.`,
+        );
       return 0;
     }
     default:

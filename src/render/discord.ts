@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown } from '@discordjs/formatters';
 import { formatUnDate } from '../corpus/dates.ts';
-import type { Letter, Passage } from '../corpus/schema.ts';
+import { countDocuments, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { type Answer, type AnswerResult, type Searched, UNSIGNED } from '../search/answer.ts';
 import {
   attribution,
@@ -72,9 +72,15 @@ export const LETTERS_PAGE_SIZE = 10;
 
 function footer(info: IndexInfo): { text: string } {
   const built = info.builtAt.toISOString().slice(0, 16).replace('T', ' ');
+  const noun = info.noun ?? 'letter';
   return {
-    text: `Annex · ${info.letters} letters · index built ${built} UTC · quotes are the letters' authors' words; passage numbers are Annex's own`,
+    text: `Annex · ${countDocuments(info.letters, noun)} · index built ${built} UTC · quotes are the ${noun}s' authors' words; passage numbers are Annex's own`,
   };
+}
+
+/** What to call one document: its kind ("letter", "speech", "note verbale"), "document" when it has none of its own. */
+function kindOf(letter: Pick<Letter, 'kind'>): string {
+  return letter.kind;
 }
 
 /** Shortens `text` to `max` characters with a visible ellipsis (for titles and labels only, never quotes). */
@@ -272,8 +278,8 @@ export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boo
     {
       color: GREY,
       author: questionAuthor(answer.query),
-      title: 'Not found in the letters',
-      description: `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason} answers this question.\n\nAnnex only quotes the letters; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
+      title: `Not found in the ${info.noun ?? 'letter'}s`,
+      description: `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched, info.noun)}${reason} answers this question.\n\nAnnex only quotes the ${info.noun ?? 'letter'}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
       footer: related.length > 0 ? undefined : footer(info),
     },
     ...related,
@@ -298,7 +304,7 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   const shown = `${view.offset + 1}–${view.offset + answer.results.length} of ${answer.total}`;
   const last = embeds.at(-1);
   if (last?.footer)
-    last.footer.text = `${shown} · searched ${describeSearched(answer.searched)} · ${last.footer.text}`;
+    last.footer.text = `${shown} · searched ${describeSearched(answer.searched, info.noun)} · ${last.footer.text}`;
   const resumable = questionFromEmbeds(embeds) !== null;
   const base = { userId: view.userId, scope: view.scope };
   const next = view.offset + answer.results.length;
@@ -464,7 +470,9 @@ export function renderCitations(
         color: GREEN,
         author: options.question ? questionAuthor(options.question) : undefined,
         title: clip(
-          passage ? `Cite passage ${passage.n} of this letter` : 'Cite this letter',
+          passage
+            ? `Cite passage ${passage.n} of this ${kindOf(letter)}`
+            : `Cite this ${kindOf(letter)}`,
           DISCORD_LIMITS.embedTitle,
         ),
         description: `${escapeText(clip(letter.title, 1500))}\n${link ? `<${link}>` : 'No document symbol in the text, so no link: the citation uses the title and date.'}${passage ? "\nPassage numbers are Annex's own: cite the page (where shown) in formal writing." : ''}`,
@@ -499,7 +507,7 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
     title: `${answer.total} matching passage${answer.total === 1 ? '' : 's'}`,
     description: lines.join('\n\n'),
     footer: {
-      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched)} · ${footer(info).text}`,
+      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info).text}`,
     },
   };
   const resumable = questionFromEmbeds([embed]) !== null;
@@ -533,16 +541,19 @@ export function renderLettersPage(
   const p = Math.min(Math.max(0, page), pages - 1);
   const newestFirst = [...letters].reverse();
   const shown = newestFirst.slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
-  const lines = shown.map(
-    (l) =>
-      `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}\n${escapeText(clip(l.title, 300))}`,
-  );
+  const lines = shown.map((l) => {
+    const who = isLetter(l)
+      ? ''
+      : ` · ${escapeText(clip(l.author ? `${l.kind} by ${l.author}` : l.kind, 100))}`;
+    return `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}${who}\n${escapeText(clip(l.title, 300))}`;
+  });
+  const noun = info.noun ?? 'letter';
   return reply({
     embeds: [
       {
         color: BLUE,
-        title: `Letters indexed: ${letters.length}`,
-        description: lines.join('\n\n') || 'No letters are loaded.',
+        title: `${noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${letters.length}`,
+        description: lines.join('\n\n') || `No ${noun}s are loaded.`,
         footer: { text: `Page ${p + 1} of ${pages} · ${footer(info).text}` },
       },
     ],
@@ -561,13 +572,15 @@ export function renderLetter(letter: Letter, info: IndexInfo): Reply {
     inline: value.length < 60,
   });
   const link = documentUrl(letter);
+  const people = isLetter(letter)
+    ? [field('From', letter.sender), field('To', letter.addressee)]
+    : [field('Author', letter.author ?? 'unknown')];
   const fields = [
     field('Symbol', letter.symbol ?? 'No symbol in text'),
     field('Date', formatUnDate(letter.date)),
     field('Distributed', letter.distributed ? formatUnDate(letter.distributed) : '—'),
     field('Kind', letter.kind),
-    field('From', letter.sender),
-    field('To', letter.addressee),
+    ...people,
     field(
       'Signed',
       letter.signatories.map((s) => (s.title ? `${s.name} (${s.title})` : s.name)).join('\n'),
@@ -591,7 +604,7 @@ export function renderLetter(letter: Letter, info: IndexInfo): Reply {
         url: link ?? undefined,
         description: link
           ? `Official text: <${link}>`
-          : 'The text carries no document symbol, so there is no official link.',
+          : 'The text carries no document symbol and its front matter no url, so there is no official link.',
         fields: fields.map((f) => ({ ...f, value: escapeText(f.value) })),
         footer: { text: `Full text attached as ${fileName} · ${footer(info).text}` },
       },

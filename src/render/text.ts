@@ -1,6 +1,12 @@
 import { formatUnDate } from '../corpus/dates.ts';
 import type { CorpusError } from '../corpus/errors.ts';
-import type { Letter } from '../corpus/schema.ts';
+import {
+  countDocuments,
+  type DocumentNoun,
+  documentNoun,
+  isLetter,
+  type Letter,
+} from '../corpus/schema.ts';
 import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
 import { pageLabel } from '../search/cite.ts';
 
@@ -24,17 +30,18 @@ export function symbolOrNote(letter: Pick<Letter, 'symbol'>): string {
   return letter.symbol ?? 'no symbol in text';
 }
 
-/** The letter list for a terminal: one row per letter. */
+/** The document list for a terminal: one row per document (an unknown date shown as "unknown"). */
 export function renderLetterTable(letters: readonly Letter[]): string {
+  const noun = documentNoun(letters);
   if (letters.length === 0) return 'No letters loaded.';
   const rows = letters.map((l) => [
     l.id,
-    l.date,
+    l.date || 'unknown',
     symbolOrNote(l),
     String(l.passages.length),
     l.kind,
   ]);
-  return `${table([['ID', 'DATE', 'SYMBOL', 'PASSAGES', 'KIND'], ...rows])}\n\n${letters.length} letters.`;
+  return `${table([['ID', 'DATE', 'SYMBOL', 'PASSAGES', 'KIND'], ...rows])}\n\n${countDocuments(letters.length, noun)}.`;
 }
 
 /** One letter for a terminal: its metadata, then its passages with our numbering. */
@@ -42,12 +49,15 @@ export function renderLetterText(letter: Letter): string {
   const lines = [
     letter.title,
     '',
-    `  Symbol:       ${symbolOrNote(letter)}${letter.symbolSource === 'sidecar' ? ' (from metadata file)' : ''}`,
+    `  Symbol:       ${symbolOrNote(letter)}${letter.symbolSource === 'sidecar' ? ' (from metadata file)' : letter.symbolSource === 'front matter' ? ' (from front matter)' : ''}`,
     `  Date:         ${formatUnDate(letter.date)}`,
     `  Distributed:  ${letter.distributed ? formatUnDate(letter.distributed) : '—'}`,
-    `  Kind:         ${letter.kind}`,
-    `  From:         ${letter.sender}`,
-    `  To:           ${letter.addressee}`,
+    `  Kind:         ${letter.kind}${letter.sources.kind === null ? ' (nothing says more)' : ''}`,
+    ...(isLetter(letter)
+      ? [`  From:         ${letter.sender}`, `  To:           ${letter.addressee}`]
+      : [`  Author:       ${letter.author ?? 'unknown'}`]),
+    ...(letter.language ? [`  Language:     ${letter.language}`] : []),
+    ...(letter.url ? [`  Link:         ${letter.url}`] : []),
     `  Signed:       ${letter.signatories.map((s) => (s.title ? `${s.name} (${s.title})` : s.name)).join('; ') || '—'}`,
     `  Bodies:       ${letter.bodies.join('; ') || '—'}`,
     `  Agenda items: ${letter.agendaItems.join(', ') || '—'}`,
@@ -57,7 +67,7 @@ export function renderLetterText(letter: Letter): string {
     ),
     `  File:         ${letter.file}`,
     '',
-    'Passages (numbered by Annex; UN letters have no paragraph numbers):',
+    `Passages (numbered by Annex${isLetter(letter) ? '; UN letters have no paragraph numbers' : ''}):`,
   ];
   for (const p of letter.passages) {
     const where = [p.part === 'letter' ? 'letter' : `${p.part} ${p.partIndex}`];
@@ -89,9 +99,9 @@ export function markHighlights(
   return out + text.slice(at);
 }
 
-/** "5 letters, 19 February 2021 – 4 April 2024". */
-export function describeSearched(searched: Searched): string {
-  const letters = `${searched.letters} letter${searched.letters === 1 ? '' : 's'}`;
+/** "5 letters, 19 February 2021 – 4 April 2024"; "documents" for a corpus not all letters. */
+export function describeSearched(searched: Searched, noun: DocumentNoun = 'letter'): string {
+  const letters = countDocuments(searched.letters, noun);
   if (!searched.from || !searched.to) return letters;
   const range =
     searched.from === searched.to

@@ -1,13 +1,15 @@
 import { formatUnDate } from '../corpus/dates.ts';
-import type { Annex, Letter, Passage } from '../corpus/schema.ts';
+import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 
 /** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
 export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
 
-/** The link to a letter's official text, from its first symbol; `null` when it has none. */
-export function documentUrl(letter: Pick<Letter, 'symbols'>): string | null {
+/** The link to a document's official text, from its first symbol, else its front matter's `url`; `null` when it has neither. */
+export function documentUrl(
+  letter: Pick<Letter, 'symbols'> & Partial<Pick<Letter, 'url'>>,
+): string | null {
   const [first] = letter.symbols;
-  return first ? `${DOCUMENT_URL_BASE}${first}` : null;
+  return first ? `${DOCUMENT_URL_BASE}${first}` : (letter.url ?? null);
 }
 
 /** "annex", "annex II", "enclosure" or "letter", as the part is named in a citation. */
@@ -38,8 +40,11 @@ export function pageLabel(pages: readonly number[]): string | null {
  */
 export function formatCitation(letter: Letter, passage: Passage): string {
   const parts = letter.symbol ? [letter.symbol, formatUnDate(letter.date)] : [letter.title];
+  // A letter's heading carries its date; another document's title need not.
+  if (!letter.symbol && !isLetter(letter)) parts.push(formatUnDate(letter.date));
   const annexes = letter.passages.filter((p) => p.part === passage.part).at(-1)?.partIndex ?? 1;
-  parts.push(partLabel(passage, annexes));
+  // The main part of a document that is no letter is the document itself: no label.
+  if (isLetter(letter) || passage.part !== 'letter') parts.push(partLabel(passage, annexes));
   const page = pageLabel(passage.pages);
   if (page) parts.push(page);
   parts.push(`passage ${passage.n} (numbered by Annex)`);
@@ -78,9 +83,14 @@ const BLUEBOOK_MONTHS = [
   'Dec.',
 ];
 
-function bluebookDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${BLUEBOOK_MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
+/** A date as Bluebook writes it ("Aug. 25, 2022", "Aug. 2022", "2022"); "n.d." when unknown. */
+function bluebookDate(date: string): string {
+  if (date === '') return 'n.d.';
+  const [y, m, d] = date.split('-').map(Number);
+  if (m === undefined) return `${y}`;
+  return d === undefined
+    ? `${BLUEBOOK_MONTHS[m - 1]} ${y}`
+    : `${BLUEBOOK_MONTHS[m - 1]} ${d}, ${y}`;
 }
 
 function pinpoint(
@@ -117,15 +127,22 @@ export function formatStyledCitation(
 ): string {
   const annexCount = letter.annexes.length;
   const symbol = letter.symbol;
-  const where = pinpoint(
+  const pinned = pinpoint(
     passage,
     annexCount,
     style === 'un' ? 'p.' : style === 'bluebook' ? 'at' : 'bare',
   );
+  // A document that is no letter and shows no pages is pinned by Annex's passage number.
+  const where =
+    passage && !pinned && !isLetter(letter) ? `passage ${passage.n} (numbered by Annex)` : pinned;
   const issued = letter.distributed ?? letter.date;
   switch (style) {
     case 'un':
-      return [`${letter.title} (${symbol ?? 'no document symbol in the text'})`, where]
+      return [
+        `${letter.title} (${symbol ?? 'no document symbol in the text'})`,
+        isLetter(letter) ? '' : formatUnDate(letter.date),
+        where,
+      ]
         .filter(Boolean)
         .join(', ');
     case 'oscola': {

@@ -8,6 +8,9 @@ export interface LetterSuggestion {
   value: string;
 }
 
+/** What each document is found by, folded once per list of documents (an index's lasts as long as it serves). */
+const HAYSTACKS = new WeakMap<readonly Letter[], string[]>();
+
 /** At most this many suggestions (Discord's limit for autocomplete). */
 export const MAX_SUGGESTIONS = 25;
 const NAME_LENGTH = 100;
@@ -19,8 +22,9 @@ export function suggestionName(letter: Letter): string {
 }
 
 /**
- * Letters matching what the user typed, by date (`2023`, `2023-09`, `September 2023`), symbol
- * (`A/78/368`) or title words (`note verbale geneva`); every word typed must match. Newest first.
+ * Documents matching what the user typed, by date (`2023`, `2023-09`, `September 2023`), symbol
+ * (`A/78/368`), title words (`note verbale geneva`), author or kind (`norway speech`); every word
+ * typed must match. Newest first.
  */
 export function suggestLetters(
   letters: readonly Letter[],
@@ -28,12 +32,17 @@ export function suggestLetters(
   limit = MAX_SUGGESTIONS,
 ): LetterSuggestion[] {
   const words = fold(typed).split(/\s+/).filter(Boolean);
-  const matches = letters.filter((l) => {
-    const haystack = fold(
-      `${l.id} ${l.date} ${formatUnDate(l.date)} ${l.symbol ?? ''} ${l.title} ${l.annexes.map((a) => a.title).join(' ')}`,
+  let haystacks = HAYSTACKS.get(letters);
+  if (!haystacks) {
+    haystacks = letters.map((l) =>
+      fold(
+        `${l.id} ${l.date} ${formatUnDate(l.date)} ${l.symbol ?? ''} ${l.title} ${l.author ?? ''} ${l.kind} ${l.annexes.map((a) => a.title).join(' ')}`,
+      ),
     );
-    return words.every((w) => haystack.includes(w));
-  });
+    HAYSTACKS.set(letters, haystacks);
+  }
+  const found = haystacks;
+  const matches = letters.filter((_, i) => words.every((w) => (found[i] ?? '').includes(w)));
   return [...matches]
     .reverse()
     .slice(0, Math.min(limit, MAX_SUGGESTIONS))

@@ -1,11 +1,17 @@
 import { findLetterByKey } from '../corpus/identify.ts';
-import type { Letter } from '../corpus/schema.ts';
+import { type DocumentNoun, documentNoun, type Letter } from '../corpus/schema.ts';
 import { describeScope } from '../search/answer.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 
 /** What the footer says about the index. */
 export interface IndexInfo {
+  /** Documents in the index (named so when letters were all there was). */
   letters: number;
+  /**
+   * What to call them: "letter" while every document is a UN letter or note verbale, otherwise
+   * "document"; "letter" when not given.
+   */
+  noun?: DocumentNoun;
   passages: number;
   from: string | null;
   to: string | null;
@@ -31,11 +37,14 @@ interface Serving {
   byKey: Map<string, Letter>;
   /** Button key by letter id. */
   keysById: Map<string, string>;
+  /** What the documents are called, worked out once per index. */
+  noun: DocumentNoun;
 }
 
 function serving(index: SearchIndex): Serving {
   return {
     index,
+    noun: documentNoun(index.letters),
     byKey: new Map(index.letters.map((l) => [letterKey(l), l])),
     keysById: new Map(index.letters.map((l) => [l.id, letterKey(l)])),
   };
@@ -62,6 +71,7 @@ export class AnnexState {
     const scope = describeScope(this.current.index);
     return {
       letters: scope.letters,
+      noun: this.current.noun,
       passages: scope.passages,
       from: scope.from,
       to: scope.to,
