@@ -11,15 +11,14 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { corpusKey, saveCorpus } from '../src/search/cache.ts';
 import { SearchIndex } from '../src/search/search-index.ts';
+import { goldRank, hitFigures, readBenchQuestions } from './lib/bench-questions.ts';
 import { percentile } from './lib/percentile.ts';
 
 const [corpusDir = 'corpus', mode = 'annex', cacheDir = '.annex-cache/bench'] =
   process.argv.slice(2);
-const dev = JSON.parse(readFileSync('eval/dev-questions.json', 'utf8')) as {
-  questions: { q: string }[];
-  abstain: string[];
-};
-const questions = [...dev.questions.map((q) => q.q), ...dev.abstain];
+/** The question file (`BENCH_QUESTIONS`, default the dev questions). */
+const asked = readBenchQuestions(process.env.BENCH_QUESTIONS ?? 'eval/dev-questions.json');
+const questions = asked.map((q) => q.q);
 const ms = (start: bigint) =>
   Math.round((Number(process.hrtime.bigint() - start) / 1e6) * 100) / 100;
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -62,7 +61,13 @@ if (mode === 'annex') {
   t = process.hrtime.bigint();
   const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
   let id = 0;
-  for (const l of corpus.letters) for (const p of l.passages) plain.add({ id: id++, text: p.text });
+  const texts: string[] = [];
+  for (const l of corpus.letters) {
+    for (const p of l.passages) {
+      texts.push(p.text);
+      plain.add({ id: id++, text: p.text });
+    }
+  }
   const buildMs = ms(t);
   await writeFile(file, JSON.stringify(plain));
   t = process.hrtime.bigint();
@@ -72,7 +77,18 @@ if (mode === 'annex') {
   const loadMs = ms(t);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
   const latencies: number[] = [];
-  for (const q of questions) loaded.search(q);
+  // MiniSearch never abstains: a question it finds nothing for is its only "abstention".
+  const found = questions.map((q) => loaded.search(q).slice(0, 3));
+  const hits = hitFigures(
+    asked,
+    found.map((results, i) =>
+      goldRank(
+        results.map((r) => texts[r.id as number] ?? ''),
+        asked[i]?.gold ?? [],
+      ),
+    ),
+    found.map((results) => results.length === 0),
+  );
   for (let round = 0; round < rounds; round++) {
     for (const q of questions) {
       const start = process.hrtime.bigint();
@@ -95,6 +111,8 @@ if (mode === 'annex') {
       p50Ms: at(50),
       p95Ms: at(95),
       p99Ms: at(99),
+      maxMs: latencies.at(-1) ?? 0,
+      hits,
       peakRssMb: rss(),
     }),
   );

@@ -5,7 +5,7 @@
  * as the baseline, a plain MiniSearch with default options. Figures, not assertions.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,17 +15,27 @@ import { percentile } from './lib/percentile.ts';
 import { sentencePool, writeSyntheticCorpus } from './lib/synthetic-corpus.ts';
 
 const USAGE = `Usage: npm run bench [-- --json] [-- --sizes 1000,10000] [-- --keep]
+       npm run bench -- --corpus DIR [--questions FILE] [--json]
 
 Benchmarks Annex on the real corpus and on seeded synthetic corpora of the sizes given (letters),
 beside a plain MiniSearch, and times the CLI against Node's own start-up. Prints figures.
-  --json        one JSON object instead of the tables
-  --sizes LIST  synthetic corpus sizes, comma-separated (default 1000,10000)
-  --keep        keep the generated corpora in the temporary folder for the next run
-  --help        this text`;
+With --corpus, benchmarks that folder instead: index build time and peak RSS, saved-index load,
+start to first answer, each question asked once, one after another in one process (p50, p95,
+max; then the same again), hit@1 and hit@3 on the questions' gold answers, serving RSS, beside
+a plain MiniSearch on the same files.
+  --corpus DIR      a folder of documents to benchmark (e.g. the UN General Debate Corpus)
+  --questions FILE  the eval questions to ask (default: the eval/*-questions.json file whose
+                    "corpus" is the folder's name, else eval/dev-questions.json)
+  --json            one JSON object instead of the tables
+  --sizes LIST      synthetic corpus sizes, comma-separated (default 1000,10000)
+  --keep            keep the generated corpora in the temporary folder for the next run
+  --help            this text`;
 const values = readArgs(USAGE, {
   json: { type: 'boolean', default: false },
   sizes: { type: 'string', default: '1000,10000' },
   keep: { type: 'boolean', default: false },
+  corpus: { type: 'string' },
+  questions: { type: 'string' },
 });
 const sizes = values.sizes
   .split(',')
@@ -43,6 +53,11 @@ function run(script: string, args: string[], env: Record<string, string> = {}): 
     env: { ...process.env, ...env },
     maxBuffer: 1 << 24,
   }).trim();
+}
+
+if (values.corpus) {
+  await benchCorpus(path.resolve(values.corpus));
+  process.exit(0);
 }
 
 const { letters } = await loadCorpus(path.resolve('corpus'));
@@ -126,4 +141,79 @@ try {
 /** Plain MiniSearch takes about a second per question at 10,000 letters: fewer rounds there. */
 function plainRounds(passages: number): string {
   return passages > 100_000 ? '1' : passages > 10_000 ? '3' : '10';
+}
+
+/** The eval question file made for a corpus folder: its `"corpus"` is the folder's name. */
+function questionsFor(dir: string): string {
+  const name = path.basename(dir);
+  for (const file of readdirSync('eval')
+    .filter((f) => f.endsWith('-questions.json'))
+    .sort()) {
+    const json = JSON.parse(readFileSync(path.join('eval', file), 'utf8')) as { corpus?: string };
+    if (json.corpus === name) return path.join('eval', file);
+  }
+  return 'eval/dev-questions.json';
+}
+
+/** `--corpus DIR`: one folder, its questions asked one after another, beside plain MiniSearch. */
+async function benchCorpus(dir: string): Promise<void> {
+  const questions = values.questions ?? questionsFor(dir);
+  const cache = path.join(work, 'cache', `corpus-${path.basename(dir)}`);
+  await rm(cache, { recursive: true, force: true });
+  const env = { BENCH_QUESTIONS: questions, BENCH_SEQUENCE: '1' };
+  try {
+    log(`${dir}: building Annex's index …`);
+    const build = JSON.parse(run('dist/scripts/bench-run.mjs', [dir, 'annex', cache], env));
+    log('serving from the saved index …');
+    const serve = JSON.parse(run('dist/scripts/bench-serve.mjs', [dir, cache], env));
+    if (serve.source !== 'loaded') throw new Error(`bench: ${dir} was rebuilt instead of loaded`);
+    log('plain MiniSearch on the same passages …');
+    const plain = JSON.parse(
+      run('dist/scripts/bench-run.mjs', [dir, 'plain', cache], { ...env, BENCH_ROUNDS: '1' }),
+    );
+    if (values.json) {
+      console.log(JSON.stringify({ corpus: dir, questions, annex: { ...build, ...serve }, plain }));
+      return;
+    }
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const hits = (h: { hit1: number; hit3: number; abstained: number; unanswerable: number }) =>
+      `${h.hit1.toFixed(2)} / ${h.hit3.toFixed(2)} / ${h.abstained} of ${h.unanswerable}`;
+    log(
+      `\n${dir}: ${build.letters} documents, ${build.passages} passages; ${serve.questions} questions from ${questions}`,
+    );
+    log(`machine: ${os.cpus().length} CPUs, Node ${process.version}`);
+    log('                                  annex                      plain MiniSearch');
+    const line = (label: string, annex: string, base: string) =>
+      log(`  ${label.padEnd(32)}${annex.padEnd(27)}${base}`);
+    line('read the files', s(build.parseMs), s(plain.parseMs));
+    line('index build', s(build.buildMs), s(plain.buildMs));
+    line('read + build', s(build.parseMs + build.buildMs), s(plain.parseMs + plain.buildMs));
+    line(
+      'peak RSS while building',
+      `${build.buildPeakRssMb} MB`,
+      `${plain.peakRssMb} MB (build + questions)`,
+    );
+    line(
+      'saved index on disk',
+      `${(build.indexBytes / 1e6).toFixed(0)} MB + texts ${(build.lettersBytes / 1e6).toFixed(0)} MB`,
+      `${(plain.indexBytes / 1e6).toFixed(0)} MB`,
+    );
+    line('load saved index', `${serve.openSavedMs} ms`, `${plain.loadMs} ms`);
+    line('process start to ready', `${serve.startToReadyMs} ms`, '—');
+    line('process start to first answer', `${serve.startToAnswerMs} ms`, '—');
+    line(
+      'per question p50 / p95 / max',
+      `${serve.first.p50Ms} / ${serve.first.p95Ms} / ${serve.first.maxMs} ms`,
+      `${plain.p50Ms} / ${plain.p95Ms} / ${plain.maxMs} ms`,
+    );
+    line(
+      '  the same again',
+      `${serve.again.p50Ms} / ${serve.again.p95Ms} / ${serve.again.maxMs} ms`,
+      '',
+    );
+    line('hit@1 / hit@3 / abstained', hits(serve.first.hits), hits(plain.hits));
+    line('peak RSS serving', `${serve.peakRssMb} MB`, '—');
+  } finally {
+    if (!values.keep) await rm(cache, { recursive: true, force: true });
+  }
 }
