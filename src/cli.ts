@@ -22,6 +22,7 @@ import {
 import { openCorpus } from './search/cache.ts';
 import { FilterError, readSearchFilters } from './search/filters.ts';
 import type { SearchIndex } from './search/search-index.ts';
+import { buildProgress } from './serving/progress.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -244,7 +245,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'ask') {
     const question = rest.join(' ').trim();
     if (!question && !values.stdin) throw new UsageError(`Ask what?\n\n${USAGE}`);
-    const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+    const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
+      onProgress: buildProgress(process.stderr, (line) => console.error(line)),
+    });
     for (const warning of opened.warnings ?? []) console.error(`Warning: ${warning}`);
     const { index } = opened;
     const options = askOptions(index.letters, values);

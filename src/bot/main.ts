@@ -10,6 +10,7 @@ import { createLogger } from '../serving/logger.ts';
 import { UserRateLimiter } from '../serving/rate-limit.ts';
 import { CorpusReloader } from '../serving/reload.ts';
 import { AnnexState } from '../serving/state.ts';
+import { buildProgress } from '../serving/progress.ts';
 
 /** How long a shutdown waits for replies under way. */
 const DRAIN_MS = 10_000;
@@ -37,7 +38,9 @@ function onShutdown(logger: Logger, stop: () => Promise<void>): void {
 async function startBot(config: BotConfig): Promise<void> {
   const started = performance.now();
   const logger = createLogger(config.logLevel, [config.token]);
-  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
+    onProgress: buildProgress(null, (line) => logger.info(line)),
+  });
   const { corpus, index, source } = opened;
   for (const problem of corpus.problems)
     logger.warn({ file: problem.file, line: problem.line }, problem.message);
@@ -82,7 +85,9 @@ async function startBot(config: BotConfig): Promise<void> {
  */
 async function startShards(config: BotConfig): Promise<void> {
   const logger = createLogger(config.logLevel, [config.token]);
-  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
+    onProgress: buildProgress(null, (line) => logger.info(line)),
+  });
   for (const warning of opened.warnings ?? []) logger.warn(warning);
   const { index, source } = opened;
   logger.info({ letters: index.letters.length, index: source }, 'index ready for the shards');

@@ -205,7 +205,13 @@ export async function assertCorpusFolder(dir: string): Promise<void> {
   if (!isFolder) throw new CorpusFolderError(displayPath(dir));
 }
 
-export async function loadCorpus(dir: string): Promise<Corpus> {
+/** Told how far reading a corpus has got: `done` of `total` files read. */
+export type ReadProgress = (done: number, total: number) => void;
+
+export async function loadCorpus(
+  dir: string,
+  options: { onProgress?: ReadProgress } = {},
+): Promise<Corpus> {
   const problems: CorpusError[] = [];
   const letters: Letter[] = [];
   const displayDir = path.relative(process.cwd(), dir) || '.';
@@ -222,7 +228,10 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   const files = entries.filter((e) => !e.split(path.sep).some((part) => part.startsWith('.')));
   const bySha = new Map<string, Letter>();
   const bySymbol = new Map<string, Letter>();
-  for (const relative of files) {
+  const onProgress = options.onProgress;
+  onProgress?.(0, files.length);
+  for (const [done, relative] of files.entries()) {
+    if (done > 0) onProgress?.(done, files.length);
     const display = path.join(displayDir, relative);
     if (relative.endsWith(SIDECAR_SUFFIX)) {
       const hasLetter = LETTER_EXTENSIONS.some((ext) =>
@@ -262,6 +271,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
       else problems.push(new CorpusError(display, `cannot read: ${(error as Error).message}`));
     }
   }
+  onProgress?.(files.length, files.length);
   letters.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return { dir, letters, problems };
 }

@@ -21,6 +21,7 @@ import { buildInWorker, CorpusReloader, RELOAD_DEBOUNCE_MS } from '../serving/re
 import { AnnexState } from '../serving/state.ts';
 import { createInteractionServer } from './server.ts';
 import { publicKeyFromHex } from './verify.ts';
+import { buildProgress } from '../serving/progress.ts';
 
 /** What the primary and its workers say to each other. */
 type ClusterMessage =
@@ -69,7 +70,9 @@ const RESTART_DELAY_MS = 1_000;
 
 async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
   const started = performance.now();
-  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
+    onProgress: buildProgress(null, (line) => logger.info(line)),
+  });
   for (const warning of opened.warnings ?? []) logger.warn(warning);
   const cacheDir = opened.cacheDir ?? null;
   const count = config.workers === 'auto' ? availableParallelism() : config.workers;

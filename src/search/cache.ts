@@ -23,6 +23,12 @@ import {
   unpackTyped,
 } from './search-index.ts';
 
+/**
+ * Told how far building an index has got: the files read (`reading`, `done` of `total`), then
+ * the index built (`indexing`, 0 of 1 when it starts, 1 of 1 when done). Only a build reports.
+ */
+export type BuildProgress = (stage: 'reading' | 'indexing', done: number, total: number) => void;
+
 /** How the index was obtained, for the start-up log line. */
 export type IndexSource = 'built' | 'loaded';
 
@@ -453,11 +459,15 @@ export async function saveCorpus(
  * a cache folder that cannot be made or written to is not used, and `warnings` says so.
  * Throws `CorpusFolderError` when `dir` is no folder.
  */
-export async function openCorpus(dir: string, wantedCacheDir: string | null): Promise<OpenCorpus> {
+export async function openCorpus(
+  dir: string,
+  wantedCacheDir: string | null,
+  options: { onProgress?: BuildProgress } = {},
+): Promise<OpenCorpus> {
   await assertCorpusFolder(dir);
   const cacheProblem = wantedCacheDir ? await prepareCacheDir(wantedCacheDir) : null;
   const cacheDir = cacheProblem ? null : wantedCacheDir;
-  const opened = { ...(await openWithCache(dir, cacheDir)), cacheDir };
+  const opened = { ...(await openWithCache(dir, cacheDir, options.onProgress)), cacheDir };
   const warnings = [
     ...(cacheProblem ? [cacheProblem] : []),
     ...(opened.corpus.letters.length === 0 && opened.corpus.problems.length === 0
@@ -469,14 +479,22 @@ export async function openCorpus(dir: string, wantedCacheDir: string | null): Pr
   return warnings.length > 0 ? { ...opened, warnings } : opened;
 }
 
-async function openWithCache(dir: string, cacheDir: string | null): Promise<OpenCorpus> {
+async function openWithCache(
+  dir: string,
+  cacheDir: string | null,
+  onProgress?: BuildProgress,
+): Promise<OpenCorpus> {
   const key = cacheDir ? await corpusKey(dir, cacheDir).catch(() => null) : null;
   if (cacheDir && key) {
     const saved = await readSaved(path.join(cacheDir, `corpus-${key}`), key);
     if (saved) return { ...saved, corpus: { ...saved.corpus, dir } };
   }
-  const corpus = await loadCorpus(dir);
+  const corpus = await loadCorpus(dir, {
+    onProgress: onProgress && ((done, total) => onProgress('reading', done, total)),
+  });
+  onProgress?.('indexing', 0, 1);
   const index = SearchIndex.build(corpus.letters);
+  onProgress?.('indexing', 1, 1);
   if (cacheDir && key) await saveCorpus(cacheDir, key, corpus, index);
   return { corpus, index, source: 'built', key };
 }
