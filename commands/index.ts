@@ -15,6 +15,7 @@ import { type Reply, renderNotice } from '../src/render/discord.ts';
 import { checkDiscordLimits } from '../src/render/limits.ts';
 import { rateLimitMessage } from '../src/serving/rate-limit.ts';
 import { ask } from './ask.ts';
+import { chart } from './chart.ts';
 import { check } from './check.ts';
 import { cite } from './cite.ts';
 import type { HandlerContext } from './context.ts';
@@ -43,6 +44,7 @@ export const slashCommands: readonly SlashCommand[] = [
   letters,
   letter,
   cite,
+  chart,
   help,
   reload,
 ];

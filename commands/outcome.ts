@@ -33,8 +33,9 @@ export function messageOf(reply: Reply): WireMessage {
     allowed_mentions: { parse: [] },
     ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     // An attachment's id is the index of its file in the upload, as a snowflake string (Discord's
-    // API types it so; discord.js sends "0", "1", …).
-    ...(files.length > 0
+    // API types it so; discord.js sends "0", "1", …). A reply that names its files (even none)
+    // replaces the message's attachments: a chart switched to its passages drops the picture.
+    ...(reply.files !== undefined
       ? { attachments: files.map((f, n) => ({ id: String(n), filename: f.name })) }
       : {}),
   };
@@ -65,7 +66,12 @@ export function responseOf(outcome: Outcome): { body: APIInteractionResponse; fi
         files: [],
       };
     case 'deferred':
-      return { body: deferredResponse(outcome.ephemeral), files: [] };
+      return {
+        body: outcome.update
+          ? { type: InteractionResponseType.DeferredMessageUpdate }
+          : deferredResponse(outcome.ephemeral),
+        files: [],
+      };
   }
 }
 

@@ -22,8 +22,11 @@ export type Outcome =
   | { type: 'update'; reply: Reply }
   /** Autocomplete choices (type 8). */
   | { type: 'choices'; choices: APIApplicationCommandOptionChoice[] }
-  /** "Annex is thinking…" (type 5) now; the reply `complete` makes then edits that message. */
-  | { type: 'deferred'; ephemeral: boolean; complete: () => Promise<Reply> };
+  /**
+   * "Annex is thinking…" (type 5) now, or for a button with `update` a silent acknowledgement
+   * (type 6); the reply `complete` makes then edits that message (the button's own, for `update`).
+   */
+  | { type: 'deferred'; ephemeral: boolean; update?: boolean; complete: () => Promise<Reply> };
 
 /** Handles one kind of button: its decoded action, the interaction as Discord sent it. */
 export type ButtonHandler<K extends ButtonAction['kind'] = ButtonAction['kind']> = (

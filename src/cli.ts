@@ -1,12 +1,16 @@
 import 'dotenv/config';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseCoreConfig } from './config.ts';
+import { buildChart, type Chart, type ChartSource } from './chart/chart.ts';
+import { ConfigError, type CoreConfig, parseCoreConfig } from './config.ts';
 import { formatUnDate, UNKNOWN_DATE_LABEL } from './corpus/dates.ts';
 import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
 import { assertCorpusFolder, loadCorpus } from './corpus/load.ts';
 import { countDocuments, documentNoun, type Letter, PartKind } from './corpus/schema.ts';
+import { renderChartText } from './render/chart.ts';
 import {
   renderAnswerText,
   renderLetterTable,
@@ -35,6 +39,10 @@ Commands:
       --json                  one JSON object (with "total", and "related" when not found)
       --stdin                 one question per input line, an answer for each (with --json, one
                               JSON line each); a bad line gets its own error and the rest go on
+  chart "<what>" [options]     the figures the letters state of something, as a chart
+      --out FILE.png|FILE.svg the picture (with fewer than two figures, none is drawn)
+      --from DATE, --to DATE  only letters dated from / up to DATE
+      --json                  one JSON object: series, points, passages, left out
   add <file.pdf|.txt|.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]
                               read a document (a letter, a statement, a speech, a report…),
                               check it, and write it into the corpus; the options become its
@@ -183,6 +191,87 @@ function findLetter(letters: readonly Letter[], key: string): Letter {
   return letter;
 }
 
+/** A chart as `chart --json` prints it; field names are a contract. */
+function chartJson(chart: Chart) {
+  const source = (s: ChartSource) => ({
+    letterId: s.letterId,
+    symbol: s.symbol,
+    passage: s.passage,
+    quote: s.quote,
+    citation: s.citation,
+    url: s.url,
+  });
+  return {
+    what: chart.what,
+    drawn: chart.drawable,
+    why: chart.why,
+    searched: chart.searched,
+    series: chart.series.map((s) => ({
+      name: s.name,
+      points: s.points.map((p) => ({
+        ref: p.ref,
+        value: p.value,
+        written: p.written,
+        date: p.date,
+        dateFrom: p.dateFrom,
+        dateWritten: p.dateWritten,
+        sources: p.sources.map(source),
+      })),
+    })),
+    leftOut: chart.leftOut.map((l) => ({
+      written: l.written,
+      series: l.series,
+      reason: l.reason,
+      source: source(l.source),
+    })),
+  };
+}
+
+/** `chart "<what>"`: the chart's figures as text or JSON, and its picture written to `--out`. */
+async function chartCommand(
+  what: string,
+  values: { json: boolean; out?: string; from?: string; to?: string },
+  config: Pick<CoreConfig, 'corpusDir' | 'indexCacheDir'>,
+): Promise<number> {
+  if (!what)
+    throw new UsageError('Usage: npm run cli -- chart "<what>" [--out FILE.png|.svg] [--json]');
+  const format = values.out === undefined ? null : path.extname(values.out).toLowerCase();
+  if (format !== null && format !== '.png' && format !== '.svg')
+    throw new UsageError(`--out must name a .png or .svg file, not "${values.out}"`);
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  for (const warning of opened.warnings ?? []) console.error(`Warning: ${warning}`);
+  let filters: { from?: string; to?: string };
+  try {
+    const { from, to } = readSearchFilters(opened.index.letters, {
+      from: values.from,
+      to: values.to,
+    });
+    filters = { from, to };
+  } catch (error) {
+    if (error instanceof FilterError)
+      throw new UsageError(error.message.replace(/^(from|to)\b/, '--$1'));
+    throw error;
+  }
+  const chart = buildChart(opened.index, what, filters);
+  let written: string | null = null;
+  if (values.out && chart.drawable) {
+    const { drawSvg, svgToPng } = await import('./chart/draw.ts');
+    const svg = await drawSvg(chart);
+    try {
+      await writeFile(values.out, format === '.svg' ? svg : await svgToPng(svg));
+    } catch (error) {
+      console.error(`Could not write ${values.out}: ${(error as Error).message}`);
+      return 1;
+    }
+    written = values.out;
+  }
+  console.log(
+    values.json ? JSON.stringify(chartJson(chart), null, 2) : renderChartText(chart, written),
+  );
+  if (values.out && !chart.drawable) console.error(`No chart written: ${chart.why}.`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -202,6 +291,7 @@ async function main(argv: string[]): Promise<number> {
       title: { type: 'string' },
       author: { type: 'string' },
       kind: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -260,6 +350,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
+  if (command === 'chart') return chartCommand(rest.join(' ').trim(), values, config);
   if (!['letters', 'letter', 'validate'].includes(command))
     throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   await assertCorpusFolder(config.corpusDir);

@@ -27,6 +27,8 @@ export interface ChartSource {
   url: string | null;
   /** Who is speaking ("Letter dated … from …"). */
   attribution: string;
+  /** Where the figure stands in `quote`, to mark it. */
+  figure: { start: number; end: number };
 }
 
 /** One figure on the chart. */
@@ -193,7 +195,7 @@ function readPassageFigures(letter: Letter, passage: Passage, target: ChartTarge
     previous = frame;
     const readings = readFigures(sentence, target);
     if (readings.length === 0) continue;
-    const source: ChartSource = {
+    const sentenceSource: Omit<ChartSource, 'figure'> = {
       letterId: letter.id,
       symbol: letter.symbol,
       letterDate: letter.date,
@@ -237,7 +239,7 @@ function readPassageFigures(letter: Letter, passage: Passage, target: ChartTarge
         dateWritten,
         frame,
         sentenceKey: `${letter.id}#${passage.n}#${s}`,
-        source,
+        source: { ...sentenceSource, figure: { start: r.start, end: r.end } },
         uncertain,
       });
     }

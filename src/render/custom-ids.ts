@@ -36,6 +36,14 @@ export type ButtonAction =
       scope: ButtonScope;
     }
   | { kind: 'letters-page'; userId: string; page: number }
+  /** A /chart's view: all series (0) or one (its 1-based index), the chart or its passages only. */
+  | {
+      kind: 'chart';
+      userId: string;
+      series: number;
+      passagesOnly: boolean;
+      scope: ButtonScope;
+    }
   | { kind: 'quote'; userId: string; letterKey: string; passage: number };
 
 const CODES = {
@@ -46,6 +54,7 @@ const CODES = {
   cite: 'c',
   'letters-page': 'l',
   quote: 'q',
+  chart: 'h',
 } as const;
 
 const scopeParts = (s: ButtonScope) => [s.letterKey ?? '', s.from ?? '', s.to ?? ''];
@@ -68,6 +77,9 @@ export function encodeButton(action: ButtonAction): string | null {
       break;
     case 'quote':
       parts.push(action.letterKey, action.passage);
+      break;
+    case 'chart':
+      parts.push(action.series, action.passagesOnly ? 1 : 0, ...scopeParts(action.scope));
       break;
   }
   const id = parts.join(':');
@@ -126,6 +138,13 @@ export function decodeButton(customId: string): ButtonAction | null {
       return letterKey && KEY.test(letterKey) && n !== null && rest.length === 2
         ? { kind: 'quote', userId, letterKey, passage: n }
         : null;
+    }
+    case 'h': {
+      const [series, only, ...s] = rest;
+      const n = int(series);
+      const sc = scope(...s);
+      if (n === null || (only !== '0' && only !== '1') || !sc || s.length !== 3) return null;
+      return { kind: 'chart', userId, series: n, passagesOnly: only === '1', scope: sc };
     }
     default:
       return null;

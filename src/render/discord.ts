@@ -33,6 +33,8 @@ export interface Embed {
   author?: { name: string };
   fields?: { name: string; value: string; inline?: boolean }[];
   footer?: { text: string };
+  /** A picture shown in the embed: `attachment://NAME` for a file sent with the message. */
+  image?: { url: string };
 }
 /** A button as Discord's API takes it (type 2). */
 export interface Button {
@@ -70,7 +72,8 @@ const AMBER = 0xd29922;
 export const SEARCH_PAGE_SIZE = 5;
 export const LETTERS_PAGE_SIZE = 10;
 
-function footer(info: IndexInfo): { text: string } {
+/** The footer every reply ends with: the index, and that quotes are the letters' authors' words. */
+export function footer(info: IndexInfo): { text: string } {
   const built = info.builtAt.toISOString().slice(0, 16).replace('T', ' ');
   const noun = info.noun ?? 'letter';
   return {
@@ -160,21 +163,28 @@ export function splitForEmbeds(text: string, max: number): string[] {
   return chunks;
 }
 
-function button(label: string, action: ButtonAction, style: Button['style'] = 2): Button | null {
+/** A button carrying `action` in its `custom_id`; null when the action does not fit in one. */
+export function button(
+  label: string,
+  action: ButtonAction,
+  style: Button['style'] = 2,
+): Button | null {
   const custom_id = encodeButton(action);
   return custom_id
     ? { type: 2, style, label: clip(label, DISCORD_LIMITS.buttonLabel), custom_id }
     : null;
 }
 
-function row(...buttons: (Button | null)[]): ActionRow[] {
+/** A row of the buttons given (nulls dropped, at most five); no row when none is left. */
+export function row(...buttons: (Button | null)[]): ActionRow[] {
   const present = buttons
     .filter((b): b is Button => b !== null)
     .slice(0, DISCORD_LIMITS.buttonsPerRow);
   return present.length > 0 ? [{ type: 1, components: present }] : [];
 }
 
-function reply(parts: Omit<Reply, 'allowedMentions'>): Reply {
+/** A reply that pings no one. */
+export function reply(parts: Omit<Reply, 'allowedMentions'>): Reply {
   return { ...parts, allowedMentions: { parse: [] } };
 }
 
