@@ -22,6 +22,13 @@ export const BUILT = {
  */
 export const CORPUS_DIR = path.resolve(import.meta.dirname, 'fixtures', 'seed-letters');
 
+/**
+ * Three made-up letters on floods in Testland, with figures and dates known, for `/chart`:
+ * running totals of flood victims, the killed and the injured among them, one incident, a total
+ * over another span, two rival figures in one sentence, a figure between two years.
+ */
+export const CHART_FIXTURES = path.join(ROOT, 'test/fixtures/chart');
+
 /** Ids of the five seed letters, named for what they are about. */
 export const SEED = {
   khojavand: '2023-09-19-a-78-368-khojavand-landmine-victims',

@@ -58,7 +58,11 @@ const COUNT_UNITS = new Set(['pieces', 'units', 'items']);
 const COUNT_UNIT_REACH = 25;
 /** How near (in words) after the thing counted an act says what was done to it ("landmines planted"). */
 const ACT_REACH = 2;
+/** How near (in words) before a figure an act says what was done to what it counts ("the detection of over 500,000"). */
+const ACT_BEFORE_REACH = 3;
 
+/** Words between two figures that make them alternatives or a range ("15 or 18", "15 to 18"). */
+const ALTERNATIVES = new Set(['or', 'to']);
 /** Prepositions after which a word is no longer what the figure before them counts. */
 const AGENT_WORDS = new Set([
   'by',
@@ -275,12 +279,30 @@ export function readFigures(sentence: string, target: ChartTarget): FigureReadin
     return null;
   }
 
+  /** The act said right before figure `i` ("placed 12,000 sandbags", "the detection of over 500"). */
+  function actBefore(i: number): { kind: CountKind; kindEnd: number } | null {
+    for (let j = i - 1; j >= Math.max(0, i - ACT_BEFORE_REACH); j--) {
+      if (figures.has(j) || !oneClause(j, i)) return null;
+      const found = kindAt(words, j, ACTS);
+      if (found) return { kind: found.kind, kindEnd: tokens[j + found.length - 1]?.end ?? 0 };
+    }
+    return null;
+  }
+
   /** What figure `i` counts, when it is something the chart asks for. */
   function countedBy(
     i: number,
     kinds: readonly CountKind[],
     personKinds: readonly CountKind[],
   ): { kind: CountKind | null; kindEnd: number | null } | null {
+    // "15 or 18 people": the first figure counts what the second does, as its alternative.
+    const alternative = i + 2;
+    if (
+      ALTERNATIVES.has(words[i + 1] ?? '') &&
+      figures.has(alternative) &&
+      oneClause(i, alternative)
+    )
+      return countedBy(alternative, kinds, personKinds);
     // The thing asked about or a kind of it, within reach ("2,700 anti-personnel landmines"),
     // before a preposition ("192 maimed by landmines" counts no landmines) or a kind of count not
     // asked about.
@@ -349,7 +371,7 @@ export function readFigures(sentence: string, target: ChartTarget): FigureReadin
    * figure ("314 people … have died" when the chart asks for the killed).
    */
   function headKind(at: number, i: number): { kind: CountKind | null; kindEnd: number | null } {
-    const act = actAfter(at);
+    const act = actAfter(at) ?? actBefore(i);
     if (act) return { kind: act.kind, kindEnd: act.kindEnd };
     if (target.person && target.asked.length > 0) {
       const next =

@@ -126,8 +126,8 @@ export function statedDates(text: string): StatedDate[] {
   for (const m of text.matchAll(new RegExp(YEAR.source, 'g'))) {
     // "1,940 houses" is a count, not a year; "44-day" is no year either.
     const before = text.slice(Math.max(0, m.index - 1), m.index);
-    const after = text.slice(m.index + 4, m.index + 5);
-    if (/[\d,.-]/.test(before) || /[\d,-]/.test(after)) continue;
+    const after = text.slice(m.index + 4, m.index + 6);
+    if (/[\d,.-]/.test(before) || /^(?:\d|[,.-]\d)/.test(after)) continue;
     add({
       iso: `${m[1]}-07-01`,
       written: m[0],

@@ -216,7 +216,7 @@ export function renderChartText(chart: Chart, written: string | null): string {
     out.push(s.name);
     for (const p of s.points)
       out.push(
-        `  ${`[${p.ref}]`.padEnd(5)} ${p.written.padEnd(16)} ${formatUnDate(p.date).padEnd(18)} ${p.sources.map((x) => `${x.symbol ?? x.letterId}, passage ${x.passage}`).join('; ')}`,
+        `  ${`[${p.ref}]`.padEnd(5)} ${p.written.padEnd(16)} ${(p.dateFrom === 'stated' ? p.dateWritten : formatUnDate(p.date)).padEnd(22)} ${p.sources.map((x) => `${x.symbol ?? x.letterId}, passage ${x.passage}`).join('; ')}`,
       );
     out.push('');
   }

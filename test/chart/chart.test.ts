@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildChart, type Chart } from '../../src/chart/chart.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { SearchIndex } from '../../src/search/index.ts';
+import { CHART_FIXTURES } from '../helpers.ts';
+
+let index: SearchIndex;
+beforeAll(async () => {
+  const { letters, problems } = await loadCorpus(CHART_FIXTURES);
+  expect(problems).toEqual([]);
+  index = SearchIndex.build(letters);
+});
+
+const points = (chart: Chart, series: string) =>
+  chart.series
+    .find((s) => s.name === series)
+    ?.points.map((p) => [p.written, p.date, p.sources.map((s) => s.passage)]);
+const leftOut = (chart: Chart) => chart.leftOut.map((l) => [l.written, l.series]);
+
+describe('buildChart', () => {
+  it('charts the stated totals of what is asked, in date order, each with its passage', () => {
+    const chart = buildChart(index, 'flood victims');
+    expect(points(chart, 'flood victims')).toEqual([
+      ['120', '2024-03-10', [2]],
+      ['180', '2024-06-01', [2]],
+      ['250', '2024-09-09', [2]],
+    ]);
+    expect(chart.drawable).toBe(true);
+    expect(chart.series.flatMap((s) => s.points.map((p) => p.ref))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+  });
+
+  it('keeps the killed and the injured as series of their own, never added up', () => {
+    const chart = buildChart(index, 'flood victims');
+    expect(chart.series.map((s) => s.name)).toEqual([
+      'flood victims',
+      'killed',
+      'wounded or injured',
+    ]);
+    expect(points(chart, 'killed')?.map((p) => p[0])).toEqual(['12', '20', '31']);
+    expect(points(chart, 'wounded or injured')?.map((p) => p[0])).toEqual(['95', '140']);
+    // 31 killed and 140 injured are not 171 victims; 10 children are a part of the 95 injured.
+    const values = chart.series.flatMap((s) => s.points.map((p) => p.value));
+    expect(values).not.toContain(171);
+    expect(values).not.toContain(10);
+  });
+
+  it('dates a total by its "as of", else by the document; a "since" date only opens it', () => {
+    const chart = buildChart(index, 'flood victims');
+    const [first, second] = chart.series[0]?.points ?? [];
+    expect(first).toMatchObject({ dateFrom: 'document', date: '2024-03-10' });
+    expect(second).toMatchObject({ dateFrom: 'stated', dateWritten: '1 June 2024' });
+  });
+
+  it('leaves out, and lists, what it cannot read with certainty', () => {
+    const chart = buildChart(index, 'flood victims');
+    expect(leftOut(chart)).toEqual(
+      expect.arrayContaining([
+        ['15', 'killed'],
+        ['18', 'killed'],
+        ['40', 'flood victims'],
+        ['Around 900', 'flood victims'],
+        ['2', 'killed'],
+      ]),
+    );
+    expect(chart.leftOut).toHaveLength(5);
+    const reason = (written: string) => chart.leftOut.find((l) => l.written === written)?.reason;
+    expect(reason('15')).toMatch(/either could be the count/);
+    expect(reason('40')).toMatch(/2 dates \(2022, 2023\)/);
+    expect(reason('2')).toMatch(/one incident \(3 March 2024\)/);
+    expect(reason('Around 900')).toMatch(/another start/);
+  });
+
+  it('counts only passages that hold every word asked about ("storm victims" are no flood victims)', () => {
+    const chart = buildChart(index, 'flood victims');
+    const all = [...chart.series.flatMap((s) => s.points), ...chart.leftOut];
+    expect(JSON.stringify(all)).not.toContain('storm victims');
+  });
+
+  it('reads what was done to a thing as a series each, with the date said of the act', () => {
+    const chart = buildChart(index, 'sandbags');
+    expect(
+      chart.series.map((s) => [s.name, s.points.map((p) => [p.written, p.dateWritten])]),
+    ).toEqual([
+      ['sandbags produced', [['More than 30,000', '2023']]],
+      ['sandbags laid or planted', [['12,000', 'May 2024']]],
+    ]);
+  });
+
+  it('asks for one kind when the words name it ("people killed by floods")', () => {
+    const chart = buildChart(index, 'people killed by floods');
+    expect(chart.series.map((s) => s.name)).toEqual(['killed']);
+    expect(points(chart, 'killed')?.map((p) => p[0])).toEqual(['12', '20', '31']);
+  });
+
+  it('draws nothing below two points, and says why', () => {
+    const none = buildChart(index, 'bridges');
+    expect(none.drawable).toBe(false);
+    expect(none.why).toMatch(/no passage in the 3 letters states a figure counting bridges/);
+    const single = buildChart(index, 'sandbags produced');
+    expect(single.series.flatMap((s) => s.points)).toHaveLength(1);
+    expect(single.drawable).toBe(false);
+    expect(single.why).toMatch(/only one figure/);
+  });
+
+  it('narrows to the letters of a span of days', () => {
+    const chart = buildChart(index, 'flood victims', { to: '2024-06-30' });
+    expect(points(chart, 'flood victims')?.map((p) => p[0])).toEqual(['120', '180']);
+    expect(chart.searched.letters).toBe(2);
+  });
+});
