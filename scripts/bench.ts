@@ -2,14 +2,18 @@
  * `npm run bench [-- --json] [-- --sizes 1000,10000]`: for the real corpus and seeded synthetic
  * corpora, prints index build time, index size on disk, saved-index load time, process
  * start-to-ready, query latency p50/p95/p99 over the dev questions and peak RSS — for Annex and,
- * as the baseline, a plain MiniSearch with default options. Figures, not assertions.
+ * as the baseline, a plain MiniSearch with default options; and the time to draw a /chart and
+ * its PNG's size. Figures, not assertions.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buildChart } from '../src/chart/chart.ts';
+import { drawPng } from '../src/chart/draw.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
+import { SearchIndex } from '../src/search/search-index.ts';
 import { readArgs } from './lib/args.ts';
 import { percentile } from './lib/percentile.ts';
 import { sentencePool, writeSyntheticCorpus } from './lib/synthetic-corpus.ts';
@@ -18,7 +22,8 @@ const USAGE = `Usage: npm run bench [-- --json] [-- --sizes 1000,10000] [-- --ke
        npm run bench -- --corpus DIR [--questions FILE] [--json]
 
 Benchmarks Annex on the real corpus and on seeded synthetic corpora of the sizes given (letters),
-beside a plain MiniSearch, and times the CLI against Node's own start-up. Prints figures.
+beside a plain MiniSearch, times the CLI against Node's own start-up and draws /chart on the real
+corpus. Prints figures. \`--sizes 0\` measures the real corpus alone.
 With --corpus, benchmarks that folder instead: index build time and peak RSS, saved-index load,
 start to first answer, each question asked once, one after another in one process (p50, p95,
 max; then the same again), hit@1 and hit@3 on the questions' gold answers, serving RSS, beside
@@ -97,6 +102,42 @@ report.cli = { nodeMs, cliMs, ratio: Math.round((cliMs / nodeMs) * 10) / 10 };
 log(
   `\nCLI start: \`npm run cli -- ask "mines in Lachin"\` ${cliMs} ms, \`node -e 0\` ${nodeMs} ms (medians of 11): ${(cliMs / nodeMs).toFixed(1)}×`,
 );
+
+/** Draws the chart of each of `whats` on the real corpus: the first time, then warm, and the PNG's size. */
+async function benchCharts(whats: readonly string[], runs = 20) {
+  const index = SearchIndex.build(letters);
+  const out: Record<string, unknown> = {};
+  for (const what of whats) {
+    const times: number[] = [];
+    let bytes = 0;
+    let points = 0;
+    for (let i = 0; i <= runs; i++) {
+      const start = performance.now();
+      const chart = buildChart(index, what);
+      const png = await drawPng(chart);
+      times.push(performance.now() - start);
+      bytes = png.length;
+      points = chart.series.reduce((n, s) => n + s.points.length, 0);
+    }
+    const [first = 0, ...warm] = times;
+    warm.sort((a, b) => a - b);
+    out[what] = {
+      points,
+      firstMs: Math.round(first),
+      p50Ms: Math.round(percentile(warm, 50)),
+      maxMs: Math.round(warm.at(-1) ?? 0),
+      pngKb: Math.round(bytes / 1024),
+    };
+  }
+  return out;
+}
+const charts = await benchCharts(['mine victims', 'landmines']);
+report.chart = charts;
+log('\nChart (real corpus; read, draw with Vega, PNG with resvg; first draw loads the libraries):');
+for (const [what, c] of Object.entries(charts) as [string, Record<string, number>][])
+  log(
+    `  ${`/chart ${what}`.padEnd(22)} ${c.points} points · first ${c.firstMs} ms · warm p50 ${c.p50Ms} ms, max ${c.maxMs} ms (20 draws) · PNG ${c.pngKb} KB`,
+  );
 
 try {
   for (const { name, dir } of corpora) {
