@@ -10,7 +10,7 @@ import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
 import { assertCorpusFolder, loadCorpus } from './corpus/load.ts';
 import { countDocuments, documentNoun, type Letter, PartKind } from './corpus/schema.ts';
-import { renderChartText } from './render/chart.ts';
+import { renderChartText } from './render/chart-text.ts';
 import {
   renderAnswerText,
   renderLetterTable,

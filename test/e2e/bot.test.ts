@@ -430,6 +430,6 @@ describe('every reply in this suite', () => {
   });
 
   it('registration body is exactly commands/ (checked in register.test.ts)', () => {
-    expect(commandDefinitions.length).toBe(9);
+    expect(commandDefinitions.length).toBe(10);
   });
 });

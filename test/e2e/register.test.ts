@@ -33,7 +33,7 @@ describe('npm run register', () => {
     );
     expect(call.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions)));
     expect(call.headers.authorization).toBe(`Bot ${TOKEN}`);
-    expect(stdout).toMatch(/Registered 9 commands in server 400000000000000001/);
+    expect(stdout).toMatch(/Registered 10 commands in server 400000000000000001/);
     expect(stdout).toContain('/ask');
     expect(stdout).not.toContain(TOKEN);
   });
@@ -58,6 +58,7 @@ describe('the registered definitions', () => {
       'letters',
       'letter',
       'cite',
+      'chart',
       'help',
       'reload',
       'Check in letters',
@@ -65,7 +66,7 @@ describe('the registered definitions', () => {
   });
 
   it('installs the public commands everywhere: servers, bot DMs, private channels; guild and user install', () => {
-    for (const name of ['ask', 'search', 'quote', 'letters', 'letter', 'cite', 'help']) {
+    for (const name of ['ask', 'search', 'quote', 'letters', 'letter', 'cite', 'chart', 'help']) {
       expect(byName.get(name)).toMatchObject({ contexts: [0, 1, 2], integration_types: [0, 1] });
     }
   });
