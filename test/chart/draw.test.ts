@@ -9,8 +9,6 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { BUILT, CHART_FIXTURES, tempDir } from '../helpers.ts';
 
-/** Room for two CLI processes on a busy two-core machine (each loads Node, the index and Vega). */
-const CLI_TEST_MS = 30_000;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 let chart: Chart;
@@ -61,58 +59,50 @@ describe('cli chart', () => {
     INDEX_CACHE_DIR: cache,
   });
 
-  it(
-    'writes the PNG or the SVG named by --out, and prints the chart as JSON',
-    async () => {
-      const dir = await tempDir();
-      const cache = await tempDir();
-      const png = path.join(dir, 'chart.png');
-      const { stdout } = await run(
-        process.execPath,
-        [BUILT.cli, 'chart', 'flood victims', '--out', png, '--json'],
-        { env: env(cache) },
-      );
-      const json = JSON.parse(stdout);
-      expect(json.series.map((s: { name: string }) => s.name)).toEqual([
-        'flood victims',
-        'killed',
-        'wounded or injured',
-      ]);
-      expect(json.series[0].points[0]).toMatchObject({ ref: 1, value: 120, written: '120' });
-      expect(json.leftOut).toHaveLength(5);
-      expect((await readFile(png)).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-      const svg = path.join(dir, 'chart.svg');
-      await run(process.execPath, [BUILT.cli, 'chart', 'flood victims', '--out', svg], {
-        env: env(cache),
-      });
-      expect(await readFile(svg, 'utf8')).toContain('180 [2]');
-    },
-    CLI_TEST_MS,
-  );
+  it('writes the PNG or the SVG named by --out, and prints the chart as JSON', async () => {
+    const dir = await tempDir();
+    const cache = await tempDir();
+    const png = path.join(dir, 'chart.png');
+    const { stdout } = await run(
+      process.execPath,
+      [BUILT.cli, 'chart', 'flood victims', '--out', png, '--json'],
+      { env: env(cache) },
+    );
+    const json = JSON.parse(stdout);
+    expect(json.series.map((s: { name: string }) => s.name)).toEqual([
+      'flood victims',
+      'killed',
+      'wounded or injured',
+    ]);
+    expect(json.series[0].points[0]).toMatchObject({ ref: 1, value: 120, written: '120' });
+    expect(json.leftOut).toHaveLength(5);
+    expect((await readFile(png)).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    const svg = path.join(dir, 'chart.svg');
+    await run(process.execPath, [BUILT.cli, 'chart', 'flood victims', '--out', svg], {
+      env: env(cache),
+    });
+    expect(await readFile(svg, 'utf8')).toContain('180 [2]');
+  });
 
-  it(
-    'refuses an --out that is no picture, and writes no chart of fewer than two points',
-    async () => {
-      const dir = await tempDir();
-      const cache = await tempDir();
-      const bad = await run(
-        process.execPath,
-        [BUILT.cli, 'chart', 'flood victims', '--out', path.join(dir, 'chart.gif')],
-        { env: env(cache) },
-      ).catch((e: { code: number; stderr: string }) => e);
-      expect(bad).toMatchObject({ code: 2 });
-      expect((bad as { stderr: string }).stderr).toMatch(/--out must name a \.png or \.svg file/);
-      const png = path.join(dir, 'one.png');
-      const { stdout, stderr } = await run(
-        process.execPath,
-        [BUILT.cli, 'chart', 'sandbags produced', '--out', png],
-        { env: env(cache) },
-      );
-      expect(stdout).toContain('No chart: the letters state only one figure');
-      expect(stdout).toContain('More than 30,000 sandbags produced in 2023');
-      expect(stderr).toContain('No chart written');
-      await expect(stat(png)).rejects.toThrow();
-    },
-    CLI_TEST_MS,
-  );
+  it('refuses an --out that is no picture, and writes no chart of fewer than two points', async () => {
+    const dir = await tempDir();
+    const cache = await tempDir();
+    const bad = await run(
+      process.execPath,
+      [BUILT.cli, 'chart', 'flood victims', '--out', path.join(dir, 'chart.gif')],
+      { env: env(cache) },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 2 });
+    expect((bad as { stderr: string }).stderr).toMatch(/--out must name a \.png or \.svg file/);
+    const png = path.join(dir, 'one.png');
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [BUILT.cli, 'chart', 'sandbags produced', '--out', png],
+      { env: env(cache) },
+    );
+    expect(stdout).toContain('No chart: the letters state only one figure');
+    expect(stdout).toContain('More than 30,000 sandbags produced in 2023');
+    expect(stderr).toContain('No chart written');
+    await expect(stat(png)).rejects.toThrow();
+  });
 });

@@ -78,7 +78,7 @@ describe('/chart', () => {
     const [first] = wireMessages(reply);
     expect(first?.files.map((f) => f.name)).toEqual([CHART_FILE]);
     expect(first?.files[0]?.data.subarray(1, 4).toString()).toBe('PNG');
-    expect(first?.body.attachments).toEqual([{ id: 0, filename: CHART_FILE }]);
+    expect(first?.body.attachments).toEqual([{ id: '0', filename: CHART_FILE }]);
     const embed = reply.embeds[0];
     expect(embed?.image?.url).toBe(`attachment://${CHART_FILE}`);
     expect(embed?.title).toBe('Flood victims: figures as stated in the letters');
