@@ -1,3 +1,4 @@
+import { datePrecision, dateWithin, formatUnDate } from '../corpus/dates.ts';
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { conceptOf } from '../search/analyze.ts';
 import { describeScope, type Searched } from '../search/answer.ts';
@@ -122,13 +123,21 @@ function partDate(letter: Letter, passage: Passage): string {
   return annexOf(letter, passage)?.date ?? letter.date;
 }
 
-function formatDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const month = new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, 1)).toLocaleString('en-GB', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  return `${d} ${month} ${y}`;
+/**
+ * The day a document's own date places a figure at: the day itself, or the middle of the month
+ * or year when the document gives no more; null when it gives no date at all.
+ */
+function documentDay(date: string): string | null {
+  switch (datePrecision(date)) {
+    case 'day':
+      return date;
+    case 'month':
+      return `${date}-15`;
+    case 'year':
+      return `${date}-07-01`;
+    default:
+      return null;
+  }
 }
 
 /** Series names: the thing as asked, or the kind's label. */
@@ -173,8 +182,7 @@ export function buildChart(index: SearchIndex, what: string, filters: ChartFilte
     const entry = index.passage(id);
     if (!entry) continue;
     const { letter, passage } = entry;
-    if ((filters.from && letter.date < filters.from) || (filters.to && letter.date > filters.to))
-      continue;
+    if (!dateWithin(letter.date, filters.from, filters.to)) continue;
     const words = passage.text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
     if (!target.qualifiers.every((q) => words.some((w) => namesQualifier(w, q)))) continue;
     found.push(...readPassageFigures(letter, passage, target));
@@ -185,7 +193,8 @@ export function buildChart(index: SearchIndex, what: string, filters: ChartFilte
 /** The figures of one passage, each with its date and how sure the reading is. */
 function readPassageFigures(letter: Letter, passage: Passage, target: ChartTarget): Found[] {
   const docDate = partDate(letter, passage);
-  const docYear = Number(docDate.slice(0, 4));
+  const docDay = documentDay(docDate);
+  const docYear = docDay ? Number(docDay.slice(0, 4)) : Number.NaN;
   const out: Found[] = [];
   let previous: TimeFrame | null = null;
   for (const [s, sentence] of sentencesOf(passage.text).entries()) {
@@ -207,9 +216,9 @@ function readPassageFigures(letter: Letter, passage: Passage, target: ChartTarge
     };
     for (const r of readings) {
       if (target.asked.length > 0 && (!r.kind || !target.asked.includes(r.kind))) continue;
-      let date: string | null = docDate;
+      let date: string | null = docDay;
       let dateFrom: Found['dateFrom'] = 'document';
-      let dateWritten = formatDay(docDate);
+      let dateWritten = formatUnDate(docDate);
       let uncertain: string | null = null;
       // A date said of the act itself ("produced in Armenia in 2021").
       const ofAct =
@@ -228,6 +237,8 @@ function readPassageFigures(letter: Letter, passage: Passage, target: ChartTarge
       } else if (!frame.total && frame.event !== 'undated' && frame.plain.length > 1) {
         date = null;
         uncertain = `the sentence names ${frame.plain.length} dates (${frame.plain.map((d) => d.written).join(', ')}) and none says which the figure holds for`;
+      } else if (date === null) {
+        uncertain = 'no date: neither the sentence nor the document states one';
       }
       out.push({
         series: seriesName(target, r.kind),

@@ -171,7 +171,7 @@ export function readTimeFrame(sentence: string, documentYear: number): TimeFrame
     }
   }
   const last = LAST_YEARS.exec(sentence);
-  if (last?.[1]) {
+  if (last?.[1] && Number.isFinite(documentYear)) {
     const years = /^\d+$/.test(last[1]) ? Number(last[1]) : (SMALL_NUMBERS[last[1]] ?? 0);
     frame.total = true;
     frame.baseline ??= documentYear - years;

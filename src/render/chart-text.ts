@@ -1,7 +1,6 @@
 /** A chart in a terminal (`npm run cli -- chart`): no Discord here, so the CLI loads none of it. */
 import type { Chart } from '../chart/chart.ts';
 import { chartTitle } from '../chart/draw.ts';
-import { formatUnDate } from '../corpus/dates.ts';
 import { describeSearched } from './text.ts';
 
 /** A chart for a terminal: the series, then the passages in the chart's numbering, then what was left out. */
@@ -12,7 +11,7 @@ export function renderChartText(chart: Chart, written: string | null): string {
     out.push(s.name);
     for (const p of s.points)
       out.push(
-        `  ${`[${p.ref}]`.padEnd(5)} ${p.written.padEnd(16)} ${(p.dateFrom === 'stated' ? p.dateWritten : formatUnDate(p.date)).padEnd(22)} ${p.sources.map((x) => `${x.symbol ?? x.letterId}, passage ${x.passage}`).join('; ')}`,
+        `  ${`[${p.ref}]`.padEnd(5)} ${p.written.padEnd(16)} ${p.dateWritten.padEnd(22)} ${p.sources.map((x) => `${x.symbol ?? x.letterId}, passage ${x.passage}`).join('; ')}`,
       );
     out.push('');
   }

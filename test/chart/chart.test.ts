@@ -21,13 +21,14 @@ describe('buildChart', () => {
   it('charts the stated totals of what is asked, in date order, each with its passage', () => {
     const chart = buildChart(index, 'flood victims');
     expect(points(chart, 'flood victims')).toEqual([
+      ['60', '2023-07-01', [1]],
       ['120', '2024-03-10', [2]],
       ['180', '2024-06-01', [2]],
       ['250', '2024-09-09', [2]],
     ]);
     expect(chart.drawable).toBe(true);
     expect(chart.series.flatMap((s) => s.points.map((p) => p.ref))).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8,
+      1, 2, 3, 4, 5, 6, 7, 8, 9,
     ]);
   });
 
@@ -48,9 +49,11 @@ describe('buildChart', () => {
 
   it('dates a total by its "as of", else by the document; a "since" date only opens it', () => {
     const chart = buildChart(index, 'flood victims');
-    const [first, second] = chart.series[0]?.points ?? [];
+    const [year, first, second] = chart.series[0]?.points ?? [];
     expect(first).toMatchObject({ dateFrom: 'document', date: '2024-03-10' });
     expect(second).toMatchObject({ dateFrom: 'stated', dateWritten: '1 June 2024' });
+    // A document dated by its year alone: placed in the middle of it, written as the year.
+    expect(year).toMatchObject({ dateFrom: 'document', date: '2023-07-01', dateWritten: '2023' });
   });
 
   it('leaves out, and lists, what it cannot read with certainty', () => {
@@ -62,14 +65,16 @@ describe('buildChart', () => {
         ['40', 'flood victims'],
         ['Around 900', 'flood victims'],
         ['2', 'killed'],
+        ['75', 'flood victims'],
       ]),
     );
-    expect(chart.leftOut).toHaveLength(5);
+    expect(chart.leftOut).toHaveLength(6);
     const reason = (written: string) => chart.leftOut.find((l) => l.written === written)?.reason;
     expect(reason('15')).toMatch(/either could be the count/);
     expect(reason('40')).toMatch(/2 dates \(2022, 2023\)/);
     expect(reason('2')).toMatch(/one incident \(3 March 2024\)/);
     expect(reason('Around 900')).toMatch(/another start/);
+    expect(reason('75')).toBe('no date: neither the sentence nor the document states one');
   });
 
   it('counts only passages that hold every word asked about ("storm victims" are no flood victims)', () => {
@@ -97,7 +102,7 @@ describe('buildChart', () => {
   it('draws nothing below two points, and says why', () => {
     const none = buildChart(index, 'bridges');
     expect(none.drawable).toBe(false);
-    expect(none.why).toMatch(/no passage in the 3 letters states a figure counting bridges/);
+    expect(none.why).toMatch(/no passage in the 5 letters states a figure counting bridges/);
     const single = buildChart(index, 'sandbags produced');
     expect(single.series.flatMap((s) => s.points)).toHaveLength(1);
     expect(single.drawable).toBe(false);
@@ -106,7 +111,8 @@ describe('buildChart', () => {
 
   it('narrows to the letters of a span of days', () => {
     const chart = buildChart(index, 'flood victims', { to: '2024-06-30' });
-    expect(points(chart, 'flood victims')?.map((p) => p[0])).toEqual(['120', '180']);
-    expect(chart.searched.letters).toBe(2);
+    expect(points(chart, 'flood victims')?.map((p) => p[0])).toEqual(['60', '120', '180']);
+    // The undated note cannot be placed within the span: it is not searched.
+    expect(chart.searched.letters).toBe(3);
   });
 });

@@ -28,7 +28,7 @@ describe('drawSvg', () => {
   it('shows every point with its label (the figure as written and its number) and the title', async () => {
     const texts = shownTexts(await drawSvg(chart));
     const labels = chart.series.flatMap((s) => s.points.map(pointLabel));
-    expect(labels).toHaveLength(8);
+    expect(labels).toHaveLength(9);
     for (const label of labels) expect(texts).toContain(label);
     expect(texts).toContain(chartTitle(chart));
     expect(chartTitle(chart)).toBe('Flood victims: figures as stated in the letters');
@@ -37,8 +37,8 @@ describe('drawSvg', () => {
 
   it('draws one series alone when asked', async () => {
     const texts = shownTexts(await drawSvg(chart, 'killed'));
-    expect(texts).toContain('12 [4]');
-    expect(texts).not.toContain('120 [1]');
+    expect(texts).toContain('12 [5]');
+    expect(texts).not.toContain('120 [2]');
   });
 });
 
@@ -74,14 +74,14 @@ describe('cli chart', () => {
       'killed',
       'wounded or injured',
     ]);
-    expect(json.series[0].points[0]).toMatchObject({ ref: 1, value: 120, written: '120' });
-    expect(json.leftOut).toHaveLength(5);
+    expect(json.series[0].points[1]).toMatchObject({ ref: 2, value: 120, written: '120' });
+    expect(json.leftOut).toHaveLength(6);
     expect((await readFile(png)).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     const svg = path.join(dir, 'chart.svg');
     await run(process.execPath, [BUILT.cli, 'chart', 'flood victims', '--out', svg], {
       env: env(cache),
     });
-    expect(await readFile(svg, 'utf8')).toContain('180 [2]');
+    expect(await readFile(svg, 'utf8')).toContain('180 [3]');
   });
 
   it('refuses an --out that is no picture, and writes no chart of fewer than two points', async () => {

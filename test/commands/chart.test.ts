@@ -84,12 +84,12 @@ describe('/chart', () => {
     expect(embed?.title).toBe('Flood victims: figures as stated in the letters');
     const text = allText(reply);
     // Each point numbered as on the chart, its figure in bold in the verbatim sentence, cited.
-    expect(text).toContain('**[1] 120**');
+    expect(text).toContain('**[2] 120**');
     expect(text).toContain(
       'Since the storm of 2 January 2024, **120** people have become flood victims',
     );
     expect(text).toContain('passage 2 (numbered by Annex)');
-    expect(text).toContain('**[8] 140**');
+    expect(text).toContain('**[9] 140**');
     expect(text).toMatch(/Left out/);
     expect(text).toContain('either could be the count');
   });
@@ -115,8 +115,8 @@ describe('/chart', () => {
     wireMessages(killed);
     expect(killed.files?.map((f) => f.name)).toEqual([CHART_FILE]);
     const killedText = allText(killed);
-    expect(killedText).toContain('**[4] 12**');
-    expect(killedText).not.toContain('**[1] 120**');
+    expect(killedText).toContain('**[5] 12**');
+    expect(killedText).not.toContain('**[2] 120**');
 
     const passagesId = button(reply, 'Passages only');
     const passages = await finalReply(
@@ -127,7 +127,7 @@ describe('/chart', () => {
     expect(wire?.files).toEqual([]);
     expect(wire?.body.attachments).toEqual([]);
     expect(passages.embeds[0]?.image).toBeUndefined();
-    expect(allText(passages)).toContain('**[1] 120**');
+    expect(allText(passages)).toContain('**[2] 120**');
     expect(buttons(passages).map((b) => b.label)).toContain('Show chart');
   });
 
@@ -156,7 +156,7 @@ describe('/chart', () => {
       await handleInteraction(chartCommand('bridges') as never, ctx),
     );
     wireMessages(nothing);
-    expect(nothing.embeds[0]?.description).toContain('no passage in the 3 letters');
+    expect(nothing.embeds[0]?.description).toContain('no passage in the 5 letters');
   });
 
   it('keeps a long list within Discord limits, continued in follow-ups', async () => {
