@@ -42,7 +42,7 @@ export const chart: SlashCommand = {
     type: ApplicationCommandType.ChatInput,
     name: 'chart',
     description:
-      'A chart of the figures the letters state of something, each point quoted and cited',
+      'A chart of the figures the documents state of something, each point quoted and cited',
     options: [
       {
         type: ApplicationCommandOptionType.String,

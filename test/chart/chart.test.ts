@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChart, type Chart } from '../../src/chart/chart.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { CHART_FIXTURES } from '../helpers.ts';
+import { CHART_FIXTURES, CORPUS_DIR } from '../helpers.ts';
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -114,5 +114,46 @@ describe('buildChart', () => {
     expect(points(chart, 'flood victims')?.map((p) => p[0])).toEqual(['60', '120', '180']);
     // The undated note cannot be placed within the span: it is not searched.
     expect(chart.searched.letters).toBe(3);
+  });
+});
+
+describe('buildChart on the five seed letters (the tests’ copies)', () => {
+  let seed: SearchIndex;
+  beforeAll(async () => {
+    seed = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+  });
+  const figures = (chart: Chart) =>
+    Object.fromEntries(chart.series.map((s) => [s.name, s.points.map((p) => p.written)]));
+
+  it('"mine victims": the three stated totals, the killed and the wounded apart, none summed', () => {
+    const chart = buildChart(seed, 'mine victims');
+    expect(figures(chart)).toEqual({
+      'mine victims': ['232', '314', '350'],
+      killed: ['15', '20', '40', '61', '65'],
+      'wounded or injured': ['65', '85', '192'],
+    });
+    const symbols = chart.series[0]?.points.map((p) => p.sources.map((s) => s.symbol));
+    expect(symbols).toEqual([
+      ['A/76/930-S/2022/642'],
+      ['A/78/368-S/2023/686', 'A/78/368-S/2023/686'],
+      [null],
+    ]);
+    const values = chart.series.flatMap((s) => s.points.map((p) => p.value));
+    expect(values).not.toContain(80);
+    expect(leftOut(chart)).toEqual(
+      expect.arrayContaining([
+        ['Around 3,300', 'mine victims'],
+        ['2', 'killed'],
+        ['4', 'killed'],
+      ]),
+    );
+  });
+
+  it('"landmines": mines detected, produced and laid or planted, one series each', () => {
+    expect(figures(buildChart(seed, 'landmines'))).toEqual({
+      'landmines detected': ['1,318'],
+      'landmines produced': ['more than 2,700'],
+      'landmines laid or planted': ['over 500,000'],
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
   USER,
 } from '../e2e/payloads.ts';
 import { useStandIn } from '../e2e/processes.ts';
+import { decodeButton } from '../../src/render/custom-ids.ts';
 import { type Endpoint, keyPair, signedHeaders, startEndpoint } from './endpoint.ts';
 
 const STRING = 3;
@@ -113,6 +114,38 @@ describe('POST /interactions: the handler core over HTTP', () => {
     expect(message.__files).toEqual([`${SEED.lachin}.txt`]);
     expect(message.attachments).toEqual([{ id: '0', filename: `${SEED.lachin}.txt` }]);
     expect(message.embeds[0].title).toMatch(/Letter dated 24 August 2022/);
+  });
+
+  it('/chart: "thinking…", then the PNG through the webhook; its buttons edit the same message in place', async () => {
+    const payload = slash('chart', [{ name: 'what', type: STRING, value: 'mine victims' }]);
+    const { body } = await endpoint.post(payload);
+    expect(body).toEqual({ type: 5, data: {} });
+    const onWebhook = (token: string) => (c: { method: string; path: string }) =>
+      c.method === 'PATCH' &&
+      c.path.includes(`/webhooks/${payload.application_id}/${token}/messages/@original`);
+    const chart = messageOf(await discord().waitFor(onWebhook(payload.token), 15_000));
+    expect(chart.__files).toEqual(['chart.png']);
+    expect(chart.attachments).toEqual([{ id: '0', filename: 'chart.png' }]);
+    expect(chart.embeds[0].image).toEqual({ url: 'attachment://chart.png' });
+    const only = customIds(chart).find(
+      (id) =>
+        decodeButton(id)?.kind === 'chart' && (decodeButton(id) as { series: number }).series === 2,
+    );
+    expect(only).toBeDefined();
+    // A button: acknowledged silently (type 6), then the message it is on is edited.
+    const press = buttonPress(only as string, chart);
+    expect((await endpoint.post(press)).body).toEqual({ type: 6 });
+    const killed = messageOf(await discord().waitFor(onWebhook(press.token), 15_000));
+    expect(killed.__files).toEqual(['chart.png']);
+    expect(JSON.stringify(killed.embeds)).toMatch(/\*\*\[4\] 15\*\*/);
+    const passagesOnly = customIds(chart).find(
+      (id) => (decodeButton(id) as { passagesOnly?: boolean } | null)?.passagesOnly === true,
+    );
+    const second = buttonPress(passagesOnly as string, chart);
+    expect((await endpoint.post(second)).body).toEqual({ type: 6 });
+    const passages = messageOf(await discord().waitFor(onWebhook(second.token), 15_000));
+    expect(passages.__files).toBeUndefined();
+    expect(passages.attachments).toEqual([]);
   });
 
   it('/reload: a private "thinking…", then the report as an edit; moderators only', async () => {
