@@ -16,14 +16,18 @@ import {
   renderLetterTable,
   renderLetterText,
   renderProblems,
+  renderVerdictText,
 } from './render/text.ts';
 import {
   type Answer,
   type AnswerResult,
   type AskOptions,
   answerQuestion,
+  describeScope,
 } from './search/answer.ts';
 import { openCorpus } from './search/cache.ts';
+import { checkClaim, type Verdict } from './search/check.ts';
+import { attribution, documentUrl, formatCitation } from './search/cite.ts';
 import { FilterError, readSearchFilters } from './search/filters.ts';
 import type { SearchIndex } from './search/search-index.ts';
 import { buildProgress } from './serving/progress.ts';
@@ -43,6 +47,8 @@ Commands:
       --out FILE.png|FILE.svg the picture (with fewer than two figures, none is drawn)
       --from DATE, --to DATE  only letters dated from / up to DATE
       --json                  one JSON object: series, points, passages, left out
+  check "<claim>" [--json]    check a claim as the moderators' "Check in letters" does: quoted
+                              verbatim, the closest passages, or not in the letters
   add <file.pdf|.txt|.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]
                               read a document (a letter, a statement, a speech, a report…),
                               check it, and write it into the corpus; the options become its
@@ -122,6 +128,36 @@ function answerJson(answer: Answer) {
     total: answer.total,
     results: answer.results.map(resultJson),
     related: answer.related.map(resultJson),
+  };
+}
+
+/**
+ * The verdict that `check --json` prints; field names are a contract. `verdict` is `verbatim`,
+ * `close` or `absent`; `quoted` is the passage that quotes the claim (verbatim only), `closest`
+ * the closest passages (close only).
+ */
+function verdictJson(claim: string, verdict: Verdict, searched: Answer['searched']) {
+  const quoted =
+    verdict.kind === 'verbatim'
+      ? {
+          letterId: verdict.letter.id,
+          symbol: verdict.letter.symbol,
+          date: verdict.letter.date,
+          passage: verdict.passage.n,
+          part: verdict.passage.part,
+          pages: verdict.passage.pages,
+          text: verdict.passage.text,
+          attribution: attribution(verdict.letter, verdict.passage),
+          citation: formatCitation(verdict.letter, verdict.passage),
+          url: documentUrl(verdict.letter),
+        }
+      : null;
+  return {
+    claim,
+    verdict: verdict.kind,
+    searched: { letters: searched.letters, from: searched.from, to: searched.to },
+    quoted,
+    closest: verdict.kind === 'close' ? verdict.answer.results.map(resultJson) : [],
   };
 }
 
@@ -351,6 +387,22 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'chart') return chartCommand(rest.join(' ').trim(), values, config);
+  if (command === 'check') {
+    const claim = rest.join(' ').trim();
+    if (!claim) throw new UsageError(`Check what? Give the claim in quotes.\n\n${USAGE}`);
+    const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
+      onProgress: buildProgress(process.stderr, (line) => console.error(line)),
+    });
+    for (const warning of opened.warnings ?? []) console.error(`Warning: ${warning}`);
+    const verdict = checkClaim(opened.index, claim);
+    const searched = describeScope(opened.index);
+    console.log(
+      values.json
+        ? JSON.stringify(verdictJson(claim, verdict, searched))
+        : renderVerdictText(verdict, searched, process.stdout.isTTY),
+    );
+    return 0;
+  }
   if (!['letters', 'letter', 'validate'].includes(command))
     throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   await assertCorpusFolder(config.corpusDir);

@@ -101,6 +101,48 @@ describe('cli ask --json', () => {
   });
 });
 
+describe('cli check', () => {
+  it('says a claim is quoted verbatim, citing the letter, as the moderators’ check does', async () => {
+    const { stdout } = await run(node, [cli, 'check', '“There is neither marking nor fencing.”'], {
+      env: await env(),
+    });
+    expect(stdout).toMatch(/^Quoted verbatim in a letter/);
+    expect(stdout).toContain('A/76/930-S/2022/642');
+    expect(stdout).toContain('There is neither marking nor fencing');
+  });
+
+  it('gives the same verdicts as the moderators’ check, as JSON', async () => {
+    const { loadCorpus } = await import('../src/corpus/index.ts');
+    const { SearchIndex } = await import('../src/search/index.ts');
+    const { checkClaim } = await import('../src/search/check.ts');
+    const index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+    const claims = [
+      'There is neither marking nor fencing.',
+      'Azerbaijan says 61 of the 314 mine victims have died',
+      'Real Madrid won the Champions League',
+    ];
+    const verdicts = await Promise.all(claims.map((claim) => json(['check', claim, '--json'])));
+    expect(verdicts.map((v) => v.verdict)).toEqual(
+      claims.map((claim) => checkClaim(index, claim).kind),
+    );
+    expect(verdicts.map((v) => v.verdict)).toEqual(['verbatim', 'close', 'absent']);
+    const [verbatim, close, absent] = verdicts;
+    expect(Object.keys(verbatim)).toEqual(['claim', 'verdict', 'searched', 'quoted', 'closest']);
+    expect(verbatim.quoted).toMatchObject({ letterId: SEED.lachin, symbol: 'A/76/930-S/2022/642' });
+    expect(close.quoted).toBeNull();
+    expect(close.closest.length).toBeGreaterThan(0);
+    expect(close.closest[0].citation).toBeTruthy();
+    expect(absent).toMatchObject({ quoted: null, closest: [] });
+    expect(absent.searched).toEqual({ letters: 5, from: '2021-02-23', to: '2024-04-04' });
+  });
+
+  it('asks for a claim when given none', async () => {
+    const error = await run(node, [cli, 'check'], { env: await env() }).catch((e) => e);
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain('Check what?');
+  });
+});
+
 describe('cli ask --json --stdin', () => {
   it('answers one question per line, in order, in one process', async () => {
     const child = startNode(cli, ['ask', '--json', '--stdin'], { env: await env() });

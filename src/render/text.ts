@@ -8,7 +8,8 @@ import {
   type Letter,
 } from '../corpus/schema.ts';
 import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
-import { pageLabel } from '../search/cite.ts';
+import type { Verdict } from '../search/check.ts';
+import { attribution, documentUrl, formatCitation, pageLabel } from '../search/cite.ts';
 
 /** Pads columns to a common width; the last column is left ragged. */
 function table(rows: readonly (readonly string[])[]): string {
@@ -114,16 +115,20 @@ export function describeSearched(searched: Searched, noun: DocumentNoun = 'lette
 export const RELATED_HEADING =
   'No passage answers this. Closest passages (they may not answer it):';
 
+/** Quoted passages for a terminal, numbered: attribution, quote (matched words marked), citation. */
+function resultBlocks(results: readonly AnswerResult[], color: boolean): string[] {
+  const bold = color ? ['\u001b[1m', '\u001b[22m'] : ['**', '**'];
+  return results.map((r, i) => {
+    const quote = markHighlights(r.excerpt, r.highlights, bold[0] ?? '', bold[1] ?? '');
+    const rest = r.excerpt.length < r.text.length ? `\n   Whole passage: ${r.text}` : '';
+    const link = r.url ? `\n   ${r.url}` : '';
+    return `${i + 1}. ${r.attribution} says:\n   “${quote}”${rest}\n   — ${r.citation}${link}`;
+  });
+}
+
 /** An answer for a terminal: each quote with its attribution and citation, or the honest miss. */
 export function renderAnswerText(answer: Answer, color = false): string {
-  const bold = color ? ['\u001b[1m', '\u001b[22m'] : ['**', '**'];
-  const blocks = (results: readonly AnswerResult[]) =>
-    results.map((r, i) => {
-      const quote = markHighlights(r.excerpt, r.highlights, bold[0] ?? '', bold[1] ?? '');
-      const rest = r.excerpt.length < r.text.length ? `\n   Whole passage: ${r.text}` : '';
-      const link = r.url ? `\n   ${r.url}` : '';
-      return `${i + 1}. ${r.attribution} says:\n   “${quote}”${rest}\n   — ${r.citation}${link}`;
-    });
+  const blocks = (results: readonly AnswerResult[]) => resultBlocks(results, color);
   if (answer.abstained) {
     const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}".`;
     if (answer.related.length === 0) return miss;
@@ -131,4 +136,38 @@ export function renderAnswerText(answer: Answer, color = false): string {
   }
   const shown = `${answer.results.length} of ${answer.total} matching passage${answer.total === 1 ? '' : 's'}`;
   return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
+}
+
+/**
+ * A claim's check for a terminal (`cli check`), with the verdicts and wording of the moderators'
+ * _Check in letters_: quoted verbatim (the passage and its citation), the closest passages, or
+ * not in the letters.
+ */
+export function renderVerdictText(verdict: Verdict, searched: Searched, color = false): string {
+  const scope = `Searched ${describeSearched(searched)}.`;
+  switch (verdict.kind) {
+    case 'verbatim': {
+      const { letter, passage } = verdict;
+      const url = documentUrl(letter);
+      return [
+        'Quoted verbatim in a letter.',
+        '',
+        `${attribution(letter, passage)} says:`,
+        `   “${passage.text}”`,
+        `   — ${formatCitation(letter, passage)}${url ? `\n   ${url}` : ''}`,
+        '',
+        scope,
+      ].join('\n');
+    }
+    case 'close':
+      return [
+        'Not quoted verbatim; closest passages. The letters do not contain these words as written: compare them with the claim.',
+        '',
+        resultBlocks(verdict.answer.results, color).join('\n\n'),
+        '',
+        scope,
+      ].join('\n');
+    case 'absent':
+      return `Not in the letters: no passage states this or anything close to it. ${scope}\nThat the letters do not say it does not make it false, only unsupported by them.`;
+  }
 }
