@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildChart, type Chart, type ChartSource } from './chart/chart.ts';
 import { ConfigError, type CoreConfig, parseCoreConfig } from './config.ts';
 import { formatUnDate, UNKNOWN_DATE_LABEL } from './corpus/dates.ts';
+import { count } from './render/count.ts';
 import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
 import { assertCorpusFolder, loadCorpus } from './corpus/load.ts';
@@ -161,6 +162,9 @@ function verdictJson(claim: string, verdict: Verdict, searched: Answer['searched
   };
 }
 
+/** The date filters as the CLI's options are named. */
+const CLI_FILTER_NAMES = { from: '--from', to: '--to' } as const;
+
 function askOptions(
   letters: readonly Letter[],
   values: { limit?: string; letter?: string; from?: string; to?: string; part?: string },
@@ -174,11 +178,10 @@ function askOptions(
     throw new UsageError(`--part must be one of ${PartKind.options.join(', ')}, not "${part}"`);
   }
   try {
-    const { letter, from, to } = readSearchFilters(letters, values);
+    const { letter, from, to } = readSearchFilters(letters, values, CLI_FILTER_NAMES);
     return { limit, letter, from, to, part: part as AskOptions['part'] };
   } catch (error) {
-    if (error instanceof FilterError)
-      throw new UsageError(error.message.replace(/^(from|to)\b/, '--$1'));
+    if (error instanceof FilterError) throw new UsageError(error.message);
     throw error;
   }
 }
@@ -197,6 +200,8 @@ async function answerLines(
   let failed = 0;
   for await (const line of lines) {
     const question = line.trim();
+    // A blank line asks nothing: skipped, as a separator between questions.
+    if (question === '') continue;
     try {
       const answer = answerQuestion(index, question, options);
       process.stdout.write(
@@ -346,7 +351,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       // Reading PDFs loads pdf.js: only `add` pays for it.
       const { addLetter } = await import('./corpus/add.ts');
-      const { letter, written, missing } = await addLetter(file, config.corpusDir, {
+      const { letter, written, missing, warnings } = await addLetter(file, config.corpusDir, {
         symbol: values.symbol,
         date: values.date,
         title: values.title,
@@ -355,9 +360,10 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log(`Added ${letter.id}: ${letter.title}`);
       console.log(
-        `  ${letter.kind} · symbol ${letter.symbol ?? '—'} · dated ${letter.date ? formatUnDate(letter.date) : UNKNOWN_DATE_LABEL} · ${letter.author ? `by ${letter.author} · ` : ''}${letter.passages.length} passage${letter.passages.length === 1 ? '' : 's'} · ${letter.annexes.length} annex${letter.annexes.length === 1 ? '' : 'es'}`,
+        `  ${letter.kind} · symbol ${letter.symbol ?? '—'} · dated ${letter.date ? formatUnDate(letter.date) : UNKNOWN_DATE_LABEL} · ${letter.author ? `by ${letter.author} · ` : ''}${count(letter.passages.length, 'passage')} · ${count(letter.annexes.length, 'annex', 'annexes')}`,
       );
       for (const file of written) console.log(`  wrote ${file}`);
+      for (const warning of warnings) console.log(`  warning: ${warning.problem}`);
       if (missing.length > 0) console.log(`  not in the text: ${missing.join(', ')}`);
       return 0;
     } catch (error) {
@@ -426,16 +432,19 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'validate': {
       const passages = corpus.letters.reduce((n, l) => n + l.passages.length, 0);
+      for (const warning of corpus.warnings) console.error(`warning: ${warning.message}`);
+      const warned =
+        corpus.warnings.length > 0 ? `, ${count(corpus.warnings.length, 'warning')}` : '';
       if (corpus.problems.length > 0) {
         console.error(renderProblems(corpus.problems));
         console.error(
-          `\n${corpus.problems.length} problem(s); ${countDocuments(corpus.letters.length, documentNoun(corpus.letters))} loaded.`,
+          `\n${count(corpus.problems.length, 'problem')}${warned}; ${countDocuments(corpus.letters.length, documentNoun(corpus.letters))} loaded.`,
         );
         return 1;
       }
       if (!values.quiet)
         console.log(
-          `${countDocuments(corpus.letters.length, documentNoun(corpus.letters))}, ${passages} passages: no problems.`,
+          `${countDocuments(corpus.letters.length, documentNoun(corpus.letters))}, ${count(passages, 'passage')}: no problems${warned}.`,
         );
       return 0;
     }
@@ -444,7 +453,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (corpus.problems.length > 0 && !values.json) {
     console.error(
-      `\n${corpus.problems.length} file(s) skipped; run \`npm run cli -- validate\` for details.`,
+      `\n${count(corpus.problems.length, 'file')} skipped; run \`npm run cli -- validate\` for details.`,
     );
   }
   return 0;

@@ -50,6 +50,25 @@ const Snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–2
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/**
+ * A count from 1 to `max`, or `auto`, each failure saying `expected` (never zod's own "Too
+ * small: expected number to be >=1").
+ */
+const countOrAuto = (max: number, expected: string) =>
+  optional(
+    z.union(
+      [
+        z.literal('auto'),
+        z.coerce
+          .number({ error: expected })
+          .int({ error: expected })
+          .min(1, { error: expected })
+          .max(max, { error: expected }),
+      ],
+      { error: expected },
+    ),
+  );
+
 const RATE_LIMIT_EXPECTED =
   'expected a whole number of requests per user per minute, from 0 (no limit) to 10000';
 
@@ -74,10 +93,9 @@ const BotEnv = CoreEnv.extend({
     .min(0, { error: RATE_LIMIT_EXPECTED })
     .max(10_000, { error: RATE_LIMIT_EXPECTED })
     .default(20),
-  SHARDS: optional(
-    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
-      error: 'expected a number of shards from 1 to 1000, or auto (Discord’s recommendation)',
-    }),
+  SHARDS: countOrAuto(
+    1000,
+    'expected a number of shards from 1 to 1000, or auto (Discord’s recommendation)',
   ),
   /** Set by discord.js's ShardingManager in each shard process it starts. */
   SHARDING_MANAGER: optional(z.string()),
@@ -163,10 +181,9 @@ const ServeEnv = CoreEnv.extend({
     .min(1, { error: 'expected a port number from 1 to 65535' })
     .max(65_535, { error: 'expected a port number from 1 to 65535' })
     .default(8080),
-  WORKERS: optional(
-    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], {
-      error: 'expected a number of worker processes from 1 to 256, or auto (one per CPU)',
-    }),
+  WORKERS: countOrAuto(
+    256,
+    'expected a number of worker processes from 1 to 256, or auto (one per CPU)',
   ),
   RATE_LIMIT_PER_MINUTE: BotEnv.shape.RATE_LIMIT_PER_MINUTE,
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -146,8 +146,9 @@ describe('cli check', () => {
 describe('cli ask --json --stdin', () => {
   it('answers one question per line, in order, in one process', async () => {
     const child = startNode(cli, ['ask', '--json', '--stdin'], { env: await env() });
-    const questions = ['Were mines found in Kalbajar?', 'Who won the World Cup?', '', 'Khojavend'];
-    child.stdin?.end(`${questions.join('\n')}\n`);
+    const questions = ['Were mines found in Kalbajar?', 'Who won the World Cup?', 'Khojavend'];
+    // Blank lines ask nothing: they are skipped, not answered "Not found".
+    child.stdin?.end(`${questions[0]}\n\n${questions[1]}\n   \n${questions[2]}\n\n`);
     let out = '';
     child.stdout?.on('data', (d) => {
       out += d;
@@ -159,7 +160,7 @@ describe('cli ask --json --stdin', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(answers.map((a) => a.query)).toEqual(questions);
-    expect(answers.map((a) => a.abstained)).toEqual([false, true, true, false]);
+    expect(answers.map((a) => a.abstained)).toEqual([false, true, false]);
     // An abstention offers the closest passages apart from the results, never mixed in.
     expect(answers[1].results).toEqual([]);
     expect(answers[1].related.length).toBeLessThanOrEqual(3);
@@ -182,7 +183,10 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
   it.each([
     [['ask', 'mines', '--from', '2022-13-45'], '--from should be a date like 2023-09-19'],
     [['ask', 'mines', '--from', '2022-02-30'], '--from should be a date like 2023-09-19'],
-    [['ask', 'mines', '--from', '2024', '--to', '2023'], '--from (2024-01-01) is after to'],
+    [
+      ['ask', 'mines', '--from', '2024', '--to', '2023'],
+      '--from (2024-01-01) is after --to (2023-12-31)',
+    ],
     [['ask', 'mines', '--letter', 'nope'], 'No letter "nope"'],
     [['ask', 'mines', '--bogus'], "Unknown option '--bogus'"],
     [['frobnicate'], 'Unknown command "frobnicate"'],
@@ -191,6 +195,34 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says CORPUS_DIR is a file, not a missing folder, for every command', async () => {
+    const file = path.join(await tempDir(), 'letters.txt');
+    await writeFile(file, 'not a folder');
+    for (const args of [
+      ['ask', 'mines'],
+      ['check', 'mines were found'],
+      ['letters'],
+      ['validate'],
+    ]) {
+      const { code, stderr } = await runCli(args, { CORPUS_DIR: file });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`${file} (CORPUS_DIR) is a file, not a folder`);
+      expect(stderr).not.toMatch(/create it/);
+    }
+  });
+
+  it('counts one letter as "1 letter"', async () => {
+    const dir = await tempDir();
+    await copyFile(
+      path.join(CORPUS_DIR, `${SEED.lachin}.txt`),
+      path.join(dir, `${SEED.lachin}.txt`),
+    );
+    const letters = await runCli(['letters'], { CORPUS_DIR: dir });
+    expect(letters.stdout.trim()).toMatch(/\n1 letter\.$/);
+    const validate = await runCli(['validate'], { CORPUS_DIR: dir });
+    expect(validate.stdout).toMatch(/^1 letter, 19 passages: no problems/);
   });
 
   it('reads dates the way the bot does: a year, a month, a day', async () => {

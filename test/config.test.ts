@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseBotConfig, parseCoreConfig } from '../src/config.ts';
+import { ConfigError, parseBotConfig, parseCoreConfig, parseServeConfig } from '../src/config.ts';
 import { BUILT, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -84,6 +84,46 @@ describe('parseBotConfig', () => {
 
   it('defaults the corpus folder to ./corpus', () => {
     expect(parseCoreConfig({}).corpusDir).toBe(path.resolve('corpus'));
+  });
+});
+
+describe('parseServeConfig', () => {
+  const serve = {
+    DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+    DISCORD_APPLICATION_ID: '100000000000000002',
+  };
+  const messageFor = (env: Record<string, string>) => {
+    try {
+      parseServeConfig({ ...serve, ...env });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return '';
+  };
+
+  it.each(['0', '300', '-1'])('says what WORKERS=%s should be, not a raw bound', (workers) => {
+    const message = messageFor({ WORKERS: workers });
+    expect(message).toContain(
+      'WORKERS: expected a number of worker processes from 1 to 256, or auto',
+    );
+    expect(message).not.toMatch(/Too small|Too big|expected number/);
+  });
+
+  it('says what SHARDS=0 should be, not a raw bound', () => {
+    const message = (() => {
+      try {
+        parseBotConfig({
+          DISCORD_TOKEN: TOKEN,
+          DISCORD_APPLICATION_ID: serve.DISCORD_APPLICATION_ID,
+          SHARDS: '0',
+        });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain('SHARDS: expected a number of shards from 1 to 1000, or auto');
+    expect(message).not.toMatch(/Too small|expected number/);
   });
 });
 

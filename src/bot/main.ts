@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Events, REST, Routes, ShardingManager } from 'discord.js';
 import type { Logger } from 'pino';
 import { type BotConfig, ConfigError, parseBotConfig } from '../config.ts';
+import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import { createClient } from './client.ts';
 import { InFlight } from '../serving/inflight.ts';
@@ -42,7 +43,7 @@ async function startBot(config: BotConfig): Promise<void> {
     onProgress: buildProgress(null, (line) => logger.info(line)),
   });
   const { corpus, index, source } = opened;
-  for (const problem of corpus.problems)
+  for (const problem of [...corpus.problems, ...corpus.warnings])
     logger.warn({ file: problem.file, line: problem.line }, problem.message);
   for (const warning of opened.warnings ?? []) logger.warn(warning);
   const state = new AnnexState(index);
@@ -67,7 +68,7 @@ async function startBot(config: BotConfig): Promise<void> {
         index: source,
         readyMs,
       },
-      `Annex ready: ${index.letters.length} letters, ${index.size} passages, in ${readyMs} ms`,
+      `Annex ready: ${count(index.letters.length, 'letter')}, ${count(index.size, 'passage')}, in ${readyMs} ms`,
     );
     reloader.start();
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseDocumentDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
 import { formatFrontMatter, type FrontMatter, readFrontMatter } from './front-matter.ts';
-import { decodeLetterFile, loadCorpus, validateLetter } from './load.ts';
+import { decodeLetterFile, letterWarnings, loadCorpus, validateLetter } from './load.ts';
 import { parseDocument } from './parse-document.ts';
 import { extractPdfText } from './pdf.ts';
 import { type Document, isLetter, Sidecar } from './schema.ts';
@@ -26,6 +26,8 @@ export interface AddResult {
   written: string[];
   /** Metadata neither the text nor an option gave. */
   missing: string[];
+  /** What to check in the letter (`letterWarnings`); it was added all the same. */
+  warnings: CorpusError[];
 }
 
 function slug(text: string): string {
@@ -116,6 +118,7 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
   const name = slug(letter.symbol ?? path.basename(source, path.extname(source))) || 'document';
   const id = [letter.date, name].filter(Boolean).join('-');
   letter = validateLetter({ ...letter, id, file: path.join(corpusDir, `${id}.txt`) }, display);
+  const warnings = letterWarnings(letter, raw, display);
 
   const { letters } = await loadCorpus(corpusDir);
   const same = letters.find(
@@ -135,5 +138,5 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
     for (const file of written) await rm(file, { force: true });
     throw new CorpusError(display, `cannot write into ${corpusDir}: ${(error as Error).message}`);
   }
-  return { letter, written, missing: missingMetadata(letter) };
+  return { letter, written, missing: missingMetadata(letter), warnings };
 }

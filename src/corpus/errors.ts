@@ -21,9 +21,15 @@ export class CorpusError extends Error {
 export class CorpusFolderError extends Error {
   override readonly name = 'CorpusFolderError';
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    /** What is at `dir` instead of a folder. */
+    readonly found: 'missing' | 'file' = 'missing',
+  ) {
     super(
-      `No corpus folder at ${dir} (CORPUS_DIR): create it and put the letters in it, or set CORPUS_DIR in .env to the folder that holds them.`,
+      found === 'file'
+        ? `${dir} (CORPUS_DIR) is a file, not a folder: set CORPUS_DIR in .env to the folder that holds the letters.`
+        : `No corpus folder at ${dir} (CORPUS_DIR): create it and put the letters in it, or set CORPUS_DIR in .env to the folder that holds them.`,
     );
   }
 }

@@ -13,9 +13,10 @@ export const LETTER_EXTENSIONS = ['.txt', '.md'] as const;
 export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
 /**
  * The version of how files are read into documents (paragraphs, passages, metadata). Part of the
- * saved index's key, so a corpus saved by an older reader is read again, never served stale.
+ * saved index's key, so a corpus saved by an older reader is read again, never served stale
+ * (3: agenda items are strings, "18 (a)").
  */
-export const CORPUS_FORMAT = 2;
+export const CORPUS_FORMAT = 3;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */
@@ -29,6 +30,35 @@ export interface Corpus {
   letters: Document[];
   /** One error per file that was refused; the other letters still load. */
   problems: CorpusError[];
+  /** What to check in letters that loaded (a date that cannot be right); they are served as they are. */
+  warnings: CorpusError[];
+}
+
+/** Whether `file` is a letter by its ending, in any case (`.txt`, `.TXT`, `.Md`). */
+export function isLetterFile(file: string): boolean {
+  const lower = file.toLowerCase();
+  return LETTER_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** The masthead's distribution line ("Distr.: General 19 September 2023"). */
+const DISTRIBUTION_LINE = /^.*\bDistr\.:/m;
+
+/**
+ * What to check in a letter that loaded: a letter dated after its distribution date (a letter is
+ * written before the UN distributes it, so one of the two dates is wrong). `raw` is the file's
+ * text, for the line of the distribution date.
+ */
+export function letterWarnings(letter: Letter, raw: string, file: string): CorpusError[] {
+  if (!letter.distributed || letter.date <= letter.distributed) return [];
+  const at = DISTRIBUTION_LINE.exec(raw);
+  const line = at ? raw.slice(0, at.index).split('\n').length : undefined;
+  return [
+    new CorpusError(
+      file,
+      `dated ${letter.date}, after its distribution date ${letter.distributed}: check both dates`,
+      line,
+    ),
+  ];
 }
 
 function lineOfByte(bytes: Buffer, offset: number): number {
@@ -157,14 +187,15 @@ export function validateLetter(letter: Letter, file: string): Letter {
 }
 
 /**
- * Loads one document file (its front matter, and its sidecar when there is one). `display` is the path used in
- * messages. Throws `CorpusError` for anything wrong with it.
+ * Loads one document file (its front matter, and its sidecar when there is one), with what to
+ * check in it (`letterWarnings`). `display` is the path used in messages. Throws `CorpusError`
+ * for anything wrong with it.
  */
 export async function loadLetterFile(
   filePath: string,
   display: string,
   id: string,
-): Promise<Letter> {
+): Promise<{ letter: Letter; warnings: CorpusError[] }> {
   const bytes = await readFile(filePath);
   const raw = decodeLetterFile(bytes, display);
   const sidecarPath = filePath.replace(/\.[^.]+$/, SIDECAR_SUFFIX);
@@ -174,7 +205,8 @@ export async function loadLetterFile(
   const { data: front, body } = readFrontMatter(raw, display);
   let letter = parseDocument(body, { id, file: display, sha256, firstPage: sidecar?.firstPage ?? 1 }, front);
   if (sidecar) letter = applySidecar(letter, sidecar, sidecarDisplay);
-  return validateLetter(letter, display);
+  letter = validateLetter(letter, display);
+  return { letter, warnings: letterWarnings(letter, raw, display) };
 }
 
 /** Turns a file name into a letter id: its name without the extension. */
@@ -196,13 +228,13 @@ export function displayPath(dir: string): string {
   return relative === '' ? '.' : relative.startsWith('..') ? dir : relative;
 }
 
-/** Throws `CorpusFolderError` unless `dir` is a folder. */
+/** Throws `CorpusFolderError` unless `dir` is a folder, saying whether it is missing or a file. */
 export async function assertCorpusFolder(dir: string): Promise<void> {
-  const isFolder = await stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
+  const found = await stat(dir).then(
+    (s) => (s.isDirectory() ? 'folder' : 'file'),
+    () => 'missing' as const,
   );
-  if (!isFolder) throw new CorpusFolderError(displayPath(dir));
+  if (found !== 'folder') throw new CorpusFolderError(displayPath(dir), found);
 }
 
 /** Told how far reading a corpus has got: `done` of `total` files read. */
@@ -213,6 +245,7 @@ export async function loadCorpus(
   options: { onProgress?: ReadProgress } = {},
 ): Promise<Corpus> {
   const problems: CorpusError[] = [];
+  const warnings: CorpusError[] = [];
   const letters: Letter[] = [];
   const displayDir = path.relative(process.cwd(), dir) || '.';
   let entries: string[];
@@ -223,7 +256,7 @@ export async function loadCorpus(
     problems.push(
       new CorpusError(displayDir, `cannot read the corpus folder: ${(error as Error).message}`),
     );
-    return { dir, letters, problems };
+    return { dir, letters, problems, warnings };
   }
   const files = entries.filter((e) => !e.split(path.sep).some((part) => part.startsWith('.')));
   const bySha = new Map<string, Letter>();
@@ -234,8 +267,9 @@ export async function loadCorpus(
     if (done > 0) onProgress?.(done, files.length);
     const display = path.join(displayDir, relative);
     if (relative.endsWith(SIDECAR_SUFFIX)) {
-      const hasLetter = LETTER_EXTENSIONS.some((ext) =>
-        files.includes(relative.slice(0, -SIDECAR_SUFFIX.length) + ext),
+      const base = relative.slice(0, -SIDECAR_SUFFIX.length);
+      const hasLetter = files.some(
+        (f) => f.slice(0, base.length) === base && isLetterFile(f) && path.extname(f) === f.slice(base.length),
       );
       if (!hasLetter)
         problems.push(new CorpusError(display, 'metadata file without a letter beside it'));
@@ -247,14 +281,15 @@ export async function loadCorpus(
       problems.push(new CorpusError(display, 'a PDF: add it with `npm run cli -- add <file.pdf>`, which writes its text here'));
       continue;
     }
-    if (!LETTER_EXTENSIONS.some((ext) => relative.endsWith(ext))) {
+    if (!isLetterFile(relative)) {
       problems.push(
         new CorpusError(display, `not a document file (expected ${LETTER_EXTENSIONS.join(' or ')}, or a PDF added with \`npm run cli -- add\`)`),
       );
       continue;
     }
     try {
-      const letter = await loadLetterFile(fullPath, display, letterIdFor(relative));
+      const loaded = await loadLetterFile(fullPath, display, letterIdFor(relative));
+      const { letter } = loaded;
       const sameText = bySha.get(letter.sha256);
       if (sameText) throw new CorpusError(display, `duplicate: same text as ${sameText.file}`);
       const sameSymbol = letter.symbol ? bySymbol.get(letter.symbol) : undefined;
@@ -266,6 +301,7 @@ export async function loadCorpus(
       bySha.set(letter.sha256, letter);
       if (letter.symbol) bySymbol.set(letter.symbol, letter);
       letters.push(letter);
+      warnings.push(...loaded.warnings);
     } catch (error) {
       if (error instanceof CorpusError) problems.push(error);
       else problems.push(new CorpusError(display, `cannot read: ${(error as Error).message}`));
@@ -273,5 +309,5 @@ export async function loadCorpus(
   }
   onProgress?.(files.length, files.length);
   letters.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  return { dir, letters, problems };
+  return { dir, letters, problems, warnings };
 }

@@ -8,7 +8,8 @@ export interface Masthead {
   distributed: string | null;
   /** Organs with their session or year, in masthead order. */
   bodies: string[];
-  agendaItems: number[];
+  /** Agenda items as printed, sub-item included: `"18 (a)"`. */
+  agendaItems: string[];
 }
 
 /** A UN document symbol: an organ prefix and at least two slash-separated parts. */
@@ -32,8 +33,11 @@ const BODY = new RegExp(
 export const BODY_LINE = new RegExp(
   String.raw`^(?:${ORGANS})\s+(?:[A-Z][a-z]+-)?[A-Za-z]+\s+(?:session|year)$`,
 );
-const AGENDA =
-  /\bagenda items?\s+(\d+(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d+(?:\s*\([a-z]\))?)*)/i;
+/** A list separator: a comma, "and", or both. */
+const AND = String.raw`\s*(?:,\s*and|,|and)\s*`;
+/** One agenda item with its sub-items: `18`, `18 (a)`, `69 (a) and (b)`. */
+const AGENDA_ITEM = String.raw`\d+(?:\s*\([a-z]\)(?:${AND}\([a-z]\))*)?`;
+const AGENDA = new RegExp(String.raw`\bagenda items?\s+(${AGENDA_ITEM}(?:${AND}${AGENDA_ITEM})*)`, 'i');
 const DISTRIBUTED = /\bDistr\.:\s*[A-Za-z]+\s+(.{0,40})/;
 
 /** Splits `A/78/368-S/2023/686` into `["A/78/368", "S/2023/686"]`. */
@@ -53,12 +57,20 @@ export function parseBodies(text: string): string[] {
   return bodies;
 }
 
-/** Agenda item numbers from the first "agenda item(s) …" list in `text`. */
-export function parseAgendaItems(text: string): number[] {
+/**
+ * Agenda items from the first "agenda item(s) …" list in `text`, as the UN writes them: a number,
+ * and a sub-item where one is given (`18 (a)`; "69 (a) and (b)" is `69 (a)` and `69 (b)`).
+ */
+export function parseAgendaItems(text: string): string[] {
   const m = AGENDA.exec(text);
   if (!m?.[1]) return [];
-  const numbers = m[1].replace(/\([a-z]\)/g, '').match(/\d+/g) ?? [];
-  return [...new Set(numbers.map(Number))];
+  const items: string[] = [];
+  for (const item of m[1].matchAll(new RegExp(AGENDA_ITEM, 'g'))) {
+    const number = /^\d+/.exec(item[0])?.[0] ?? '';
+    const subItems = [...item[0].matchAll(/\(([a-z])\)/g)].map((s) => `${number} (${s[1]})`);
+    items.push(...(subItems.length > 0 ? subItems : [number]));
+  }
+  return [...new Set(items)];
 }
 
 /** Reads the masthead, given its text on one line (blocks joined by spaces). */

@@ -60,7 +60,7 @@ interface TextMetadata {
   symbol: string | null;
   distributed: string | null;
   bodies: string[];
-  agendaItems: number[];
+  agendaItems: string[];
   kind: string | null;
   author: string | null;
 }

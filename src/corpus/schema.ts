@@ -107,7 +107,8 @@ export const Document = z.object({
   signatories: z.array(Signatory),
   /** Organs with their session or year ("General Assembly, Seventy-eighth session"). */
   bodies: z.array(z.string()),
-  agendaItems: z.array(z.number().int().positive()),
+  /** Agenda items as printed, sub-item included: `"18 (a)"`, `"129"`. */
+  agendaItems: z.array(z.string().regex(/^\d+(?: \([a-z]\))?$/)),
   /** The UN job number from the page footers (`23-18063`). */
   jobNumber: z.string().nullable(),
   annexes: z.array(Annex),

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { REST } from '@discordjs/rest';
 import type { Logger } from 'pino';
 import { ConfigError, parseServeConfig, type ServeConfig } from '../config.ts';
+import { count as plural } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import { InFlight } from '../serving/inflight.ts';
 import { createLogger } from '../serving/logger.ts';
@@ -73,6 +74,8 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
   const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
     onProgress: buildProgress(null, (line) => logger.info(line)),
   });
+  for (const problem of [...opened.corpus.problems, ...opened.corpus.warnings])
+    logger.warn({ file: problem.file, line: problem.line }, problem.message);
   for (const warning of opened.warnings ?? []) logger.warn(warning);
   const cacheDir = opened.cacheDir ?? null;
   const count = config.workers === 'auto' ? availableParallelism() : config.workers;
@@ -195,7 +198,7 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
       index: opened.source,
       readyMs: Math.round(performance.now() - started),
     },
-    `Annex serving interactions on ${address(config)} with ${count} worker${count === 1 ? '' : 's'}`,
+    `Annex serving interactions on ${address(config)} with ${plural(count, 'worker')}`,
   );
 }
 

@@ -21,6 +21,7 @@ import { type IndexInfo, letterKey } from '../serving/state.ts';
 import type { Verdict } from '../search/check.ts';
 import type { Highlight } from '../search/excerpt.ts';
 import { type ButtonAction, type ButtonScope, encodeButton } from './custom-ids.ts';
+import { count } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { describeSearched, RELATED_HEADING } from './text.ts';
 
@@ -72,12 +73,17 @@ const AMBER = 0xd29922;
 export const SEARCH_PAGE_SIZE = 5;
 export const LETTERS_PAGE_SIZE = 10;
 
-/** The footer every reply ends with: the index, and that quotes are the letters' authors' words. */
-export function footer(info: IndexInfo): { text: string } {
+/**
+ * The footer every reply ends with: the index (its letters, when it was built), and that quotes
+ * are the letters' authors' words. `counted` false leaves out the letter count, for a footer that
+ * already says how many letters were searched.
+ */
+export function footer(info: IndexInfo, counted = true): { text: string } {
   const built = info.builtAt.toISOString().slice(0, 16).replace('T', ' ');
   const noun = info.noun ?? 'letter';
+  const letters = counted ? ` · ${countDocuments(info.letters, noun)}` : '';
   return {
-    text: `Annex · ${countDocuments(info.letters, noun)} · index built ${built} UTC · quotes are the ${noun}s' authors' words; passage numbers are Annex's own`,
+    text: `Annex${letters} · index built ${built} UTC · quotes are the ${noun}s' authors' words; passage numbers are Annex's own`,
   };
 }
 
@@ -314,7 +320,7 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   const shown = `${view.offset + 1}–${view.offset + answer.results.length} of ${answer.total}`;
   const last = embeds.at(-1);
   if (last?.footer)
-    last.footer.text = `${shown} · searched ${describeSearched(answer.searched, info.noun)} · ${last.footer.text}`;
+    last.footer.text = `${shown} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info, false).text}`;
   const resumable = questionFromEmbeds(embeds) !== null;
   const base = { userId: view.userId, scope: view.scope };
   const next = view.offset + answer.results.length;
@@ -514,10 +520,10 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
   const embed: Embed = {
     color: BLUE,
     author: questionAuthor(view.question),
-    title: `${answer.total} matching passage${answer.total === 1 ? '' : 's'}`,
+    title: count(answer.total, 'matching passage'),
     description: lines.join('\n\n'),
     footer: {
-      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info).text}`,
+      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info, false).text}`,
     },
   };
   const resumable = questionFromEmbeds([embed]) !== null;
@@ -667,7 +673,7 @@ export function renderHelp(
           },
           {
             name: 'Index',
-            value: `${info.letters} letters, ${info.passages} passages, ${range}\nBuilt ${info.builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+            value: `${count(info.letters, 'letter')}, ${count(info.passages, 'passage')}, ${range}\nBuilt ${info.builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
           },
         ],
         footer: footer(info),
@@ -703,7 +709,7 @@ export function renderVerdict(
               value: clip(formatCitation(letter, passage), DISCORD_LIMITS.fieldValue),
             },
           ],
-          footer: { text: `${scope} ${footer(info).text}` },
+          footer: { text: `${scope} ${footer(info, false).text}` },
         },
       ],
       components: [],
@@ -759,7 +765,7 @@ export function renderReloadReport(report: ReloadReport, info: IndexInfo): Reply
     embeds: [
       {
         color: report.rejected.length > 0 ? AMBER : GREEN,
-        title: `Reloaded: ${report.letters} letters in ${report.ms} ms`,
+        title: `Reloaded: ${count(report.letters, 'letter')} in ${report.ms} ms`,
         fields: [
           { name: `Added (${report.added.length})`, value: list(report.added) },
           { name: `Changed (${report.changed.length})`, value: list(report.changed) },

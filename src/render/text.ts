@@ -10,6 +10,7 @@ import {
 import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
 import type { Verdict } from '../search/check.ts';
 import { attribution, documentUrl, formatCitation, pageLabel } from '../search/cite.ts';
+import { count } from './count.ts';
 
 /** Pads columns to a common width; the last column is left ragged. */
 function table(rows: readonly (readonly string[])[]): string {
@@ -134,7 +135,7 @@ export function renderAnswerText(answer: Answer, color = false): string {
     if (answer.related.length === 0) return miss;
     return `${miss}\n\n${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
   }
-  const shown = `${answer.results.length} of ${answer.total} matching passage${answer.total === 1 ? '' : 's'}`;
+  const shown = `${answer.results.length} of ${count(answer.total, 'matching passage')}`;
   return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
 }
 

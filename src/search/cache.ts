@@ -52,6 +52,8 @@ interface SavedMeta {
   /** When the index was built (ISO 8601): every process that loads it reports the same time. */
   builtAt?: string;
   problems: { file: string; problem: string; line?: number }[];
+  /** What to check in letters that loaded (absent from an index saved before there were any). */
+  warnings?: { file: string; problem: string; line?: number }[];
   /** Letters without `text` (in texts.bin) and passages (in passages.bin). */
   letters: SavedLetter[];
   index: SavedIndexJson;
@@ -313,6 +315,7 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
       letters.push(letter);
     }
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
+    const warnings = (meta.warnings ?? []).map((w) => new CorpusError(w.file, w.problem, w.line));
     // An index saved before the build time was kept: its meta file was written when it was built.
     const builtAt = meta.builtAt
       ? new Date(meta.builtAt)
@@ -321,7 +324,7 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     // Marks it as the latest in use, so that pruning keeps it as "the one before" the next.
     const now = new Date();
     await utimes(folder, now, now).catch(() => undefined);
-    return { corpus: { dir: '', letters, problems }, index, source: 'loaded', key };
+    return { corpus: { dir: '', letters, problems, warnings }, index, source: 'loaded', key };
   } catch {
     return null;
   }
@@ -378,6 +381,7 @@ async function writeSaved(
     key,
     builtAt: index.builtAt.toISOString(),
     problems: corpus.problems.map((p) => ({ file: p.file, problem: p.problem, line: p.line })),
+    warnings: corpus.warnings.map((w) => ({ file: w.file, problem: w.problem, line: w.line })),
     letters,
     index: savedIndex,
   };

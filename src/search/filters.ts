@@ -13,6 +13,15 @@ export class FilterError extends Error {
   override readonly name = 'FilterError';
 }
 
+/** What the date filters are called where they are typed: messages name them so. */
+export interface FilterNames {
+  from: string;
+  to: string;
+}
+
+/** The slash commands' option names. */
+const OPTION_NAMES: FilterNames = { from: 'from', to: 'to' };
+
 const DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 
 /**
@@ -20,12 +29,16 @@ const DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
  * `from`, the last for `to`. Throws `FilterError` for anything else, and for days no calendar
  * has (`2022-02-30`, `2022-13-45`).
  */
-export function parseFilterDate(value: string, bound: 'from' | 'to'): string {
+export function parseFilterDate(
+  value: string,
+  bound: 'from' | 'to',
+  names: FilterNames = OPTION_NAMES,
+): string {
   const trimmed = value.trim();
   const m = DATE.exec(trimmed);
   const invalid = () =>
     new FilterError(
-      `${bound} should be a date like 2023-09-19 (or 2023-09, or 2023), not "${trimmed.slice(0, 40)}"`,
+      `${names[bound]} should be a date like 2023-09-19 (or 2023-09, or 2023), not "${trimmed.slice(0, 40)}"`,
     );
   if (!m) throw invalid();
   const year = Number(m[1]);
@@ -45,15 +58,17 @@ export interface TypedFilters {
 
 /**
  * Checks typed filters against the letters and returns them as a search takes them (the letter
- * by its id). Throws `FilterError` naming the filter at fault.
+ * by its id). Throws `FilterError` naming the filter at fault as `names` calls it.
  */
 export function readSearchFilters(
   letters: readonly Letter[],
   typed: TypedFilters,
+  names: FilterNames = OPTION_NAMES,
 ): SearchFilters & { letterFound?: Letter } {
-  const from = typed.from ? parseFilterDate(typed.from, 'from') : undefined;
-  const to = typed.to ? parseFilterDate(typed.to, 'to') : undefined;
-  if (from && to && from > to) throw new FilterError(`from (${from}) is after to (${to})`);
+  const from = typed.from ? parseFilterDate(typed.from, 'from', names) : undefined;
+  const to = typed.to ? parseFilterDate(typed.to, 'to', names) : undefined;
+  if (from && to && from > to)
+    throw new FilterError(`${names.from} (${from}) is after ${names.to} (${to})`);
   const key = typed.letter?.trim();
   const letter = key ? findLetterByKey(letters, key) : undefined;
   if (key && !letter)

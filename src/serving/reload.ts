@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { CorpusError } from '../corpus/errors.ts';
 import type { Letter } from '../corpus/schema.ts';
+import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import type { AnnexState } from './state.ts';
 
@@ -147,9 +148,11 @@ export class CorpusReloader {
       );
       for (const problem of report.rejected)
         this.logger.warn({ problem }, 'letter refused on reload');
+      for (const warning of corpus.warnings)
+        this.logger.warn({ file: warning.file, line: warning.line }, warning.message);
       this.logger.info(
         { ...report, rejected: report.rejected.length },
-        `corpus reloaded: ${report.letters} letters`,
+        `corpus reloaded: ${count(report.letters, 'letter')}`,
       );
       if (build) this.options.onBuilt?.(report);
       return report;

@@ -195,6 +195,6 @@ describe('npm run cli -- validate', () => {
     expect(error.code).toBe(1);
     expect(error.stderr).toMatch(/empty\.txt: file is empty/);
     expect(error.stderr).toMatch(/undated\.txt:1: no date found in heading/);
-    expect(error.stderr).toMatch(/2 problem\(s\); 2 letters loaded/);
+    expect(error.stderr).toMatch(/2 problems; 2 letters loaded/);
   });
 });

@@ -59,7 +59,7 @@ describe('addLetter with a PDF', () => {
       distributed: '2025-03-03',
       sender: 'Permanent Representative of Testland to the United Nations',
       signatories: [{ name: 'Jane Doe', title: 'Ambassador Permanent Representative' }],
-      agendaItems: [12],
+      agendaItems: ['12'],
       annexes: [{ title: 'Statement on mine clearance in Testland', date: null }],
     });
     const [first, second, signature, ...annex] = letter.passages;

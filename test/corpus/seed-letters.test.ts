@@ -100,7 +100,7 @@ describe('A/78/368-S/2023/686 (plain text with a page footer)', () => {
       sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
       signatories: [{ name: 'Yashar Aliyev', title: 'Ambassador Permanent Representative' }],
       bodies: ['General Assembly, Seventy-eighth session', 'Security Council, Seventy-eighth year'],
-      agendaItems: [31, 61, 69, 71, 83, 129],
+      agendaItems: ['31', '61', '69', '71', '83', '129'],
       jobNumber: '23-18063',
       annexes: [
         {
@@ -135,7 +135,7 @@ describe('A/76/930-S/2022/642 (footers, a paragraph across pages 2 and 3)', () =
       distributed: '2022-08-25',
       sender: "Chargé d'affaires a.i. of the Permanent Mission of Azerbaijan to the United Nations",
       bodies: ['General Assembly, Seventy-sixth session', 'Security Council, Seventy-seventh year'],
-      agendaItems: [20, 35, 51, 65, 66, 72, 74, 85, 100, 134],
+      agendaItems: ['20', '35', '51', '65', '66', '72', '74', '85', '100', '134'],
       jobNumber: '22-13249',
       passages: 19,
     });
@@ -182,7 +182,7 @@ describe('letter of 4 April 2024 (markdown-styled, no symbol)', () => {
         'Letter dated 4 April 2024 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General',
       signatories: [{ name: 'Yashar Aliyev', title: 'Ambassador Permanent Representative' }],
       bodies: ['General Assembly, Seventy-eighth session', 'Security Council, Seventy-ninth year'],
-      agendaItems: [31, 61, 69, 71, 83, 99, 129],
+      agendaItems: ['31', '61', '69', '71', '83', '99', '129'],
       jobNumber: null,
       annexes: [
         {
@@ -224,7 +224,7 @@ describe('letter of 23 February 2021 (hard-wrapped, sentences broken by blank li
         },
       ],
       bodies: ['General Assembly', 'Security Council'],
-      agendaItems: [34, 35, 40, 63, 64, 68, 72, 86],
+      agendaItems: ['34', '35', '40', '63', '64', '68', '72', '86'],
       annexes: [
         {
           title:
@@ -256,7 +256,7 @@ describe('note verbale of 5 April 2021 (Human Rights Council masthead)', () => {
       addressee: 'Office of the United Nations High Commissioner for Human Rights',
       signatories: [],
       bodies: ['General Assembly', 'Human Rights Council, Forty-seventh session'],
-      agendaItems: [4],
+      agendaItems: ['4'],
       passages: 12,
     });
   });

@@ -12,12 +12,15 @@ import {
   renderLetter,
   renderLettersPage,
   renderPassage,
+  renderSearchPage,
+  renderVerdict,
   splitForEmbeds,
 } from '../../src/render/discord.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
 import { RELATED_HEADING, renderAnswerText } from '../../src/render/text.ts';
-import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
+import { checkClaim } from '../../src/search/check.ts';
+import { answerQuestion, describeScope, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
 const info: IndexInfo = {
@@ -192,6 +195,33 @@ describe('every render stays within Discord’s limits', () => {
       keys: new Map(),
     });
     expect(reply.components).toEqual([]);
+  });
+});
+
+describe('footers', () => {
+  it('name the number of letters at most once, whatever else they say', () => {
+    const index = SearchIndex.build(letters);
+    const view = { userId: '1', offset: 0, scope, ephemeral: false, keys: new Map() };
+    const footers = [
+      renderAnswer(answerQuestion(index, 'mine victims'), info, {
+        ...view,
+        question: 'mine victims',
+      }),
+      renderSearchPage(answerQuestion(index, 'mines', { limit: 5 }), info, {
+        ...view,
+        question: 'mines',
+      }),
+      renderVerdict(
+        '61 mine victims died',
+        checkClaim(index, '61 mine victims died'),
+        describeScope(index),
+        info,
+      ),
+      renderLetter(letters[0] as Letter, info),
+    ].map((reply) => reply.embeds.map((e) => e.footer?.text ?? '').join(' '));
+    expect(footers[0]).toContain('searched 5 letters');
+    for (const text of footers)
+      expect(text.match(/\b5 letters\b/g)?.length ?? 0, text).toBeLessThanOrEqual(1);
   });
 });
 
