@@ -10,7 +10,7 @@ import {
   renderAnswer,
   type Reply,
 } from '../src/render/discord.ts';
-import { answerQuestion, type SearchFilters } from '../src/search/answer.ts';
+import { type Answer, answerQuestion, type SearchFilters } from '../src/search/answer.ts';
 import type { HandlerContext } from './context.ts';
 import { booleanOption, requiredString, userIdOf } from './interaction.ts';
 import {
@@ -21,22 +21,31 @@ import {
   readFilters,
 } from './options.ts';
 import { staleButton } from './stale.ts';
-import type { SlashCommand } from './types.ts';
+import type { Found, SlashCommand } from './types.ts';
 
 /**
- * A question answered as `/ask` shows it, from `view.offset` on. Also how a DM or a mention is
- * answered, and what the answer's buttons (more results, post publicly) show.
+ * A question answered as `/ask` shows it, from `view.offset` on, and what was found (for the
+ * log). Also how a DM or a mention is answered, and what the answer's buttons (more results,
+ * post publicly) show.
  */
 export function askReply(
   ctx: HandlerContext,
   filters: SearchFilters,
   view: Omit<AnswerView, 'keys'>,
-): Reply {
+): { reply: Reply; found: Found } {
   const answer = answerQuestion(ctx.state.index, view.question, {
     ...filters,
     offset: view.offset,
   });
-  return renderAnswer(answer, ctx.state.info(), { ...view, keys: ctx.state.keysById() });
+  return {
+    reply: renderAnswer(answer, ctx.state.info(), { ...view, keys: ctx.state.keysById() }),
+    found: foundIn(answer),
+  };
+}
+
+/** What an answer found, for the log. */
+export function foundIn(answer: Pick<Answer, 'results' | 'abstained'>): Found {
+  return { results: answer.results.length, abstained: answer.abstained };
 }
 
 export const ask: SlashCommand = {
@@ -67,7 +76,7 @@ export const ask: SlashCommand = {
     const { filters, scope } = readFilters(interaction, ctx);
     const ephemeral = booleanOption(interaction, 'private') ?? false;
     const view = { question, userId: userIdOf(interaction), offset: 0, scope, ephemeral };
-    return { type: 'reply', reply: askReply(ctx, filters, view) };
+    return { type: 'reply', ...askReply(ctx, filters, view) };
   },
   autocomplete: autocompleteLetter,
   buttons: {
@@ -78,7 +87,7 @@ export const ask: SlashCommand = {
       if (!filters || !question) return staleButton();
       const ephemeral = ((interaction.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
       const view = { question, userId: action.userId, offset: action.offset, scope: action.scope };
-      return { type: 'update', reply: askReply(ctx, filters, { ...view, ephemeral }) };
+      return { type: 'update', ...askReply(ctx, filters, { ...view, ephemeral }) };
     },
     /** "Post publicly": the private answer again, as a message everyone sees. */
     publish(action, interaction, ctx) {
@@ -86,7 +95,7 @@ export const ask: SlashCommand = {
       const question = questionFromEmbeds(interaction.message.embeds);
       if (!filters || !question) return staleButton();
       const view = { question, userId: action.userId, offset: action.offset, scope: action.scope };
-      return { type: 'reply', reply: askReply(ctx, filters, { ...view, ephemeral: false }) };
+      return { type: 'reply', ...askReply(ctx, filters, { ...view, ephemeral: false }) };
     },
   },
 };

@@ -25,6 +25,10 @@ export const check: MessageCommand = {
       throw new UserFacingError('That message has no text to check (only attachments or embeds).');
     const verdict = checkClaim(ctx.state.index, claim);
     const reply = renderVerdict(claim, verdict, describeScope(ctx.state.index), ctx.state.info());
-    return { type: 'reply', reply };
+    const found =
+      verdict.kind === 'verbatim'
+        ? { results: 1, abstained: false }
+        : { results: verdict.answer.results.length, abstained: verdict.kind === 'absent' };
+    return { type: 'reply', reply, found };
   },
 };

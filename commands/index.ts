@@ -78,7 +78,27 @@ export function newErrorId(): string {
   return randomUUID().slice(0, 8);
 }
 
-/** What an interaction is, for the log. */
+/**
+ * What an interaction is, for the info log: the command, the kind of button or the command being
+ * autocompleted. Never what the user typed, nor who they are (a button's custom id names them).
+ */
+function logFields(interaction: APIInteraction): Record<string, string | number> {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+      return { command: String(interaction.data?.name) };
+    case InteractionType.ApplicationCommandAutocomplete:
+      return { autocomplete: String(interaction.data?.name) };
+    case InteractionType.MessageComponent: {
+      // Malformed input reaches here too: never throw while describing it.
+      const id: unknown = interaction.data?.custom_id;
+      return { button: (typeof id === 'string' && decodeButton(id)?.kind) || 'unknown' };
+    }
+    default:
+      return { type: interaction.type };
+  }
+}
+
+/** What an interaction is, for the log of a failure. */
 export function describeInteraction(interaction: APIInteraction): string {
   switch (interaction.type) {
     case InteractionType.ApplicationCommand:
@@ -172,14 +192,20 @@ export async function handleInteraction(
   ctx: HandlerContext,
 ): Promise<Outcome> {
   const started = performance.now();
+  const fields = logFields(interaction);
+  // One line per interaction at info; autocomplete (one per keystroke) only at debug.
+  const log = (extra: Record<string, unknown>, message: string) => {
+    const line = { ...fields, ms: Math.round(performance.now() - started), ...extra };
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete)
+      ctx.logger.debug(line, message);
+    else ctx.logger.info(line, message);
+  };
   try {
     if (ctx.limiter && !exempt(interaction)) {
       const decision = await ctx.limiter.take(userIdOf(interaction));
       if (!decision.allowed) {
-        ctx.logger.info(
-          { user: userIdOf(interaction), what: describeInteraction(interaction) },
-          'rate limited',
-        );
+        ctx.logger.debug({ user: userIdOf(interaction), ...fields }, 'rate limited');
+        log({ limited: true }, 'interaction rate limited');
         return {
           type: 'reply',
           reply: renderNotice(rateLimitMessage(decision, ctx.limiter.settings)),
@@ -188,9 +214,13 @@ export async function handleInteraction(
     }
     const outcome = await route(interaction, ctx);
     if (outcome.type === 'reply' || outcome.type === 'update') withinLimits(outcome.reply);
-    ctx.logger.debug(
-      { what: describeInteraction(interaction), ms: Math.round(performance.now() - started) },
-      'answered',
+    log(
+      outcome.type === 'reply' || outcome.type === 'update'
+        ? { ...outcome.found }
+        : outcome.type === 'choices'
+          ? { results: outcome.choices.length }
+          : { deferred: true },
+      'interaction answered',
     );
     if (outcome.type !== 'deferred') return outcome;
     return {
@@ -202,6 +232,7 @@ export async function handleInteraction(
           .catch((error: unknown) => failure(error, interaction, ctx)),
     };
   } catch (error) {
+    if (error instanceof UserFacingError) log({ refused: true }, 'interaction refused');
     if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
       failure(error, interaction, ctx);
       return { type: 'choices', choices: [] };

@@ -5,6 +5,7 @@ import {
 } from 'discord-api-types/v10';
 import { questionFromEmbeds, renderSearchPage, SEARCH_PAGE_SIZE } from '../src/render/discord.ts';
 import { answerQuestion } from '../src/search/answer.ts';
+import { foundIn } from './ask.ts';
 import { requiredString, userIdOf } from './interaction.ts';
 import {
   autocompleteLetter,
@@ -42,7 +43,11 @@ export const search: SlashCommand = {
       list: true,
     });
     const view = { question: query, userId: userIdOf(interaction), offset: 0, scope };
-    return { type: 'reply', reply: renderSearchPage(answer, ctx.state.info(), view) };
+    return {
+      type: 'reply',
+      reply: renderSearchPage(answer, ctx.state.info(), view),
+      found: foundIn(answer),
+    };
   },
   autocomplete: autocompleteLetter,
   buttons: {
@@ -58,7 +63,11 @@ export const search: SlashCommand = {
         list: true,
       });
       const view = { question, userId: action.userId, offset: action.offset, scope: action.scope };
-      return { type: 'update', reply: renderSearchPage(answer, ctx.state.info(), view) };
+      return {
+        type: 'update',
+        reply: renderSearchPage(answer, ctx.state.info(), view),
+        found: foundIn(answer),
+      };
     },
   },
 };

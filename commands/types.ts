@@ -11,15 +11,21 @@ import type { ButtonAction } from '../src/render/custom-ids.ts';
 import type { Reply } from '../src/render/discord.ts';
 import type { HandlerContext } from './context.ts';
 
+/** What a search found, for the log: how many passages were shown, and whether Annex abstained. */
+export interface Found {
+  results: number;
+  abstained: boolean;
+}
+
 /**
  * What Annex answers an interaction with, as plain data; a transport turns it into Discord's
- * wire format (`outcome.ts`) and sends it.
+ * wire format (`outcome.ts`) and sends it. `found` says what a search found, for the log.
  */
 export type Outcome =
   /** A new message (interaction response type 4), and any continuation as follow-ups. */
-  | { type: 'reply'; reply: Reply }
+  | { type: 'reply'; reply: Reply; found?: Found }
   /** Replaces the message the button is on (type 7). */
-  | { type: 'update'; reply: Reply }
+  | { type: 'update'; reply: Reply; found?: Found }
   /** Autocomplete choices (type 8). */
   | { type: 'choices'; choices: APIApplicationCommandOptionChoice[] }
   /**

@@ -60,11 +60,8 @@ export async function handleMessage(
     const scope = { letterKey: null, from: null, to: null };
     await replyToMessage(
       message,
-      askReply(
-        ctx,
-        {},
-        { question, userId: message.author.id, offset: 0, scope, ephemeral: false },
-      ),
+      askReply(ctx, {}, { question, userId: message.author.id, offset: 0, scope, ephemeral: false })
+        .reply,
     );
   } catch (error) {
     ctx.logger.error(

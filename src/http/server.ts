@@ -133,6 +133,26 @@ export function createInteractionServer(options: InteractionServerOptions): Serv
   const { publicKey, ctx, rest, logger, inflight } = options;
   const now = options.now ?? Date.now;
 
+  /** Logs a request refused with a 4xx: its status and why, never its body. */
+  function refused(req: IncomingMessage, status: number, reason: string): void {
+    logger.warn(
+      {
+        status,
+        reason,
+        method: req.method,
+        path: (req.url ?? '/').split('?')[0]?.slice(0, 100),
+        ip: req.socket.remoteAddress,
+      },
+      'request refused',
+    );
+  }
+
+  /** Refuses a request with a 4xx, saying why in the body and the log. */
+  function refuse(req: IncomingMessage, res: ServerResponse, status: number, reason: string): void {
+    refused(req, status, reason);
+    send(res, status, { error: reason });
+  }
+
   async function interactions(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const verdict = verifyRequest(
@@ -143,7 +163,7 @@ export function createInteractionServer(options: InteractionServerOptions): Serv
       now(),
     );
     if (verdict !== 'ok') {
-      logger.warn({ verdict, ip: req.socket.remoteAddress }, 'request refused: bad signature');
+      refused(req, 401, `bad signature (${verdict})`);
       return send(res, 401, { error: 'invalid request signature' });
     }
     const interaction = parseInteraction(body);
@@ -169,11 +189,11 @@ export function createInteractionServer(options: InteractionServerOptions): Serv
         if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD'))
           return send(res, 200, options.health());
         if (url === '/interactions' || url === '/healthz')
-          return send(res, 405, { error: 'method not allowed' });
-        return send(res, 404, { error: 'not found' });
+          return refuse(req, res, 405, 'method not allowed');
+        return refuse(req, res, 404, 'not found');
       } catch (error) {
         if (error instanceof HttpError) {
-          if (!res.headersSent) send(res, error.status, { error: error.message });
+          if (!res.headersSent) refuse(req, res, error.status, error.message);
           if (error.status === 413) req.resume();
           return;
         }

@@ -351,3 +351,45 @@ describe('POST /interactions: any request', () => {
 
 void USER;
 void MEMBER_PERMISSIONS;
+
+describe('the log', () => {
+  const infoSince = (from: number) => endpoint.logs.slice(from).filter((l) => l.level === 30);
+
+  it('has one info line per interaction: command, time, results, abstained; never the question or the user', async () => {
+    const from = endpoint.logs.length;
+    const question = 'How many of the 314 mine victims died?';
+    await endpoint.post(ask(question));
+    await endpoint.post(ask('Which football club won the zebra cup?'));
+    await endpoint.post(checkMessage('There is neither marking nor fencing.'));
+    const lines = infoSince(from);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        command: 'ask',
+        results: expect.any(Number),
+        abstained: false,
+        ms: expect.any(Number),
+      }),
+      expect.objectContaining({ command: 'ask', results: 0, abstained: true }),
+      expect.objectContaining({ command: 'Check in letters', results: 1, abstained: false }),
+    ]);
+    expect(lines[0]?.results).toBeGreaterThan(0);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('mine victims');
+    expect(text).not.toContain('marking nor fencing');
+    expect(text).not.toContain(USER.id);
+  });
+
+  it('logs each request it refuses with a 4xx, with the status and why', async () => {
+    const from = endpoint.logs.length;
+    const body = '{"type": 2,';
+    expect((await endpoint.raw(body, signedHeaders(endpoint.privateKey, body))).status).toBe(400);
+    expect((await fetch(`${endpoint.url}/nowhere`)).status).toBe(404);
+    expect((await fetch(`${endpoint.url}/interactions`)).status).toBe(405);
+    const refusals = endpoint.logs.slice(from).filter((l) => l.msg === 'request refused');
+    expect(refusals).toEqual([
+      expect.objectContaining({ status: 400, reason: 'malformed JSON' }),
+      expect.objectContaining({ status: 404, reason: 'not found' }),
+      expect.objectContaining({ status: 405, reason: 'method not allowed' }),
+    ]);
+  });
+});
