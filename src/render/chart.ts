@@ -166,7 +166,7 @@ export function renderChart(
     ),
   ];
   const last = embeds.at(-1) as Embed;
-  last.footer = { text: `Searched ${searched} · ${footer(info).text}` };
+  last.footer = { text: `Searched ${searched} · ${footer(info, false).text}` };
   const [group = [], ...rest] = packEmbeds(embeds);
   const resumable = chartWhatFromEmbeds([first]) !== null && chart.series.length > 0;
   const base = { kind: 'chart' as const, userId: view.userId, scope: view.scope };
