@@ -72,6 +72,14 @@ const countOrAuto = (max: number, expected: string) =>
 const RATE_LIMIT_EXPECTED =
   'expected a whole number of requests per user per minute, from 0 (no limit) to 10000';
 
+/** A Redis server's URL: `redis://[:password@]host[:port][/db]`, or `rediss://` over TLS. */
+const RedisUrl = optional(
+  z.url({
+    protocol: /^rediss?$/,
+    error: 'expected a Redis URL: redis://host:6379 (or rediss:// over TLS)',
+  }),
+);
+
 const BotEnv = CoreEnv.extend({
   DISCORD_TOKEN: z
     .string({
@@ -93,6 +101,7 @@ const BotEnv = CoreEnv.extend({
     .min(0, { error: RATE_LIMIT_EXPECTED })
     .max(10_000, { error: RATE_LIMIT_EXPECTED })
     .default(20),
+  REDIS_URL: RedisUrl,
   SHARDS: countOrAuto(
     1000,
     'expected a number of shards from 1 to 1000, or auto (Discord’s recommendation)',
@@ -111,6 +120,8 @@ export interface BotConfig extends CoreConfig {
   readonly apiUrl: string | null;
   /** Requests per user per minute; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /** Where every shard and replica counts rate limits together; `null` counts in each process. */
+  readonly redisUrl: string | null;
   /** Run shards through discord.js's ShardingManager: a count, `auto` (Discord's recommendation), or null for one process. */
   readonly shards: number | 'auto' | null;
   /** True in a shard process started by the ShardingManager. */
@@ -155,6 +166,7 @@ export function parseBotConfig(
     guildId: data.DISCORD_GUILD_ID ?? null,
     apiUrl: data.DISCORD_API_URL ?? null,
     rateLimitPerMinute: data.RATE_LIMIT_PER_MINUTE,
+    redisUrl: data.REDIS_URL ?? null,
     shards: data.SHARDS ?? null,
     isShard: data.SHARDING_MANAGER === 'true',
   });
@@ -186,6 +198,7 @@ const ServeEnv = CoreEnv.extend({
     'expected a number of worker processes from 1 to 256, or auto (one per CPU)',
   ),
   RATE_LIMIT_PER_MINUTE: BotEnv.shape.RATE_LIMIT_PER_MINUTE,
+  REDIS_URL: RedisUrl,
 });
 
 /** What `npm run serve` (the HTTP interactions endpoint) needs, on top of the core settings. */
@@ -201,6 +214,8 @@ export interface ServeConfig extends CoreConfig {
   /** Worker processes: a count, or `auto` (one per CPU). */
   readonly workers: number | 'auto';
   readonly rateLimitPerMinute: number;
+  /** Where every replica counts rate limits together; `null` counts across this machine's workers. */
+  readonly redisUrl: string | null;
 }
 
 /** Parses the HTTP endpoint's settings from `env`; throws `ConfigError` listing every missing or bad key. */
@@ -232,5 +247,6 @@ export function parseServeConfig(env: Record<string, string | undefined>): Serve
     port: data.PORT,
     workers: data.WORKERS ?? 1,
     rateLimitPerMinute: data.RATE_LIMIT_PER_MINUTE,
+    redisUrl: data.REDIS_URL ?? null,
   });
 }

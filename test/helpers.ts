@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -54,9 +55,50 @@ const started: ChildProcess[] = [];
  * (a ShardingManager's shards) are stopped after the test, whether the test passed or not.
  */
 export function startNode(file: string, args: string[], options: SpawnOptions = {}): ChildProcess {
-  const child = spawn(process.execPath, [file, ...args], { ...options, detached: true });
+  return startProcess(process.execPath, [file, ...args], options);
+}
+
+/** Starts `command …args` as `startNode` does: stopped after the test, whatever happened. */
+export function startProcess(
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
   started.push(child);
   return child;
+}
+
+/** A Redis server of the test's own (Debian's `redis-server`), on a free port, stopped after the test. */
+export async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  const child = startProcess('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d) => {
+      output += d;
+      if (output.includes('Ready to accept connections')) resolve();
+    });
+    child.once('error', (error) =>
+      reject(
+        new Error(`cannot start redis-server (apt-get install redis-server): ${error.message}`),
+      ),
+    );
+    child.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output}`)));
+  });
+  return { url: `redis://127.0.0.1:${port}`, child };
 }
 
 /** Stops a process group started by `startNode`, if anything of it still runs. */

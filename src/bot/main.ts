@@ -49,7 +49,10 @@ async function startBot(config: BotConfig): Promise<void> {
   const state = new AnnexState(index);
   const limiter =
     config.rateLimitPerMinute > 0
-      ? new UserRateLimiter({ points: config.rateLimitPerMinute, windowSeconds: 60 })
+      ? new UserRateLimiter(
+          { points: config.rateLimitPerMinute, windowSeconds: 60 },
+          { redisUrl: config.redisUrl, logger },
+        )
       : undefined;
   const inflight = new InFlight();
   const reloader = new CorpusReloader(config.corpusDir, opened.cacheDir ?? null, state, logger);
@@ -75,6 +78,7 @@ async function startBot(config: BotConfig): Promise<void> {
   onShutdown(logger, async () => {
     reloader.stop();
     await inflight.drain(DRAIN_MS);
+    limiter?.close();
     await client.destroy();
   });
   await client.login(config.token);

@@ -17,7 +17,7 @@ import { count as plural } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import { InFlight } from '../serving/inflight.ts';
 import { createLogger } from '../serving/logger.ts';
-import { UserRateLimiter } from '../serving/rate-limit.ts';
+import { allowWorkersToShareRateLimits, UserRateLimiter } from '../serving/rate-limit.ts';
 import { buildInWorker, CorpusReloader, RELOAD_DEBOUNCE_MS } from '../serving/reload.ts';
 import { AnnexState } from '../serving/state.ts';
 import { createInteractionServer } from './server.ts';
@@ -80,6 +80,8 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
   const cacheDir = opened.cacheDir ?? null;
   const count = config.workers === 'auto' ? availableParallelism() : config.workers;
   let stopping = false;
+  // The workers' rate limits are counted here, so that a user has one limit across them.
+  if (config.rateLimitPerMinute > 0) allowWorkersToShareRateLimits();
   const fork = () => cluster.fork();
   /** Workers that listened at least once; one that exits without is a failed start. */
   const listened = new Set<number>();
@@ -215,7 +217,10 @@ async function runWorker(config: ServeConfig, logger: Logger): Promise<void> {
   const inflight = new InFlight();
   const limiter =
     config.rateLimitPerMinute > 0
-      ? new UserRateLimiter({ points: config.rateLimitPerMinute, windowSeconds: 60 })
+      ? new UserRateLimiter(
+          { points: config.rateLimitPerMinute, windowSeconds: 60 },
+          { scope: 'workers', redisUrl: config.redisUrl, logger },
+        )
       : undefined;
   const rest = new REST({ version: '10', ...(config.apiUrl ? { api: config.apiUrl } : {}) });
   const server = createInteractionServer({
@@ -249,6 +254,7 @@ async function runWorker(config: ServeConfig, logger: Logger): Promise<void> {
   const stop = async () => {
     server.close();
     await inflight.drain(DRAIN_MS);
+    limiter?.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

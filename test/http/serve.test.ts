@@ -4,9 +4,9 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../scripts/lib/http-load.ts';
-import { BUILT, CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
+import { BUILT, CORPUS_DIR, SEED, startRedis, tempDir } from '../helpers.ts';
 import { startBuilt } from '../e2e/processes.ts';
-import { slash } from '../e2e/payloads.ts';
+import { OTHER_USER, slash, USER } from '../e2e/payloads.ts';
 import { APP_ID } from '../e2e/stand-in.ts';
 import { keyPair, signedHeaders } from './endpoint.ts';
 
@@ -222,4 +222,68 @@ describe('npm run serve (dist/serve.cjs)', () => {
     expect(output()).toMatch(/DISCORD_PUBLIC_KEY: missing/);
     expect(output()).toContain('The bot token is not needed to serve');
   }, 20_000);
+});
+
+/** Asks as `user`, over a fresh connection: whether the question was answered or rate limited. */
+async function askAs(
+  url: string,
+  privateKey: ReturnType<typeof keyPair>['privateKey'],
+  user: typeof USER,
+): Promise<'answered' | 'limited'> {
+  const payload = slash('ask', [{ name: 'question', type: 3, value: 'Khojavend' }], 'guild', user);
+  const { body } = await signedPost(url, privateKey, payload);
+  return String(body.data.content ?? '').includes('faster than Annex allows')
+    ? 'limited'
+    : 'answered';
+}
+
+describe('rate limits (RATE_LIMIT_PER_MINUTE)', () => {
+  it('hold one limit per user across the workers of one serve', async () => {
+    const keys = keyPair();
+    const served = await serve({
+      DISCORD_PUBLIC_KEY: keys.hex,
+      WORKERS: '2',
+      RATE_LIMIT_PER_MINUTE: '5',
+    });
+    expect((await workerPids(served.url)).size).toBe(2);
+    const verdicts = [];
+    for (let i = 0; i < 10; i++) verdicts.push(await askAs(served.url, keys.privateKey, USER));
+    expect(verdicts.filter((v) => v === 'answered')).toHaveLength(5);
+    expect(verdicts.slice(5)).toEqual(Array(5).fill('limited'));
+  }, 40_000);
+
+  it('hold one limit per user across replicas through Redis, and go on per process without it, saying so once', async () => {
+    const keys = keyPair();
+    const redis = await startRedis();
+    const env = {
+      DISCORD_PUBLIC_KEY: keys.hex,
+      WORKERS: '1',
+      RATE_LIMIT_PER_MINUTE: '5',
+      REDIS_URL: redis.url,
+    };
+    const replicas = await Promise.all([serve(env), serve(env)]);
+    const verdicts = [];
+    for (let i = 0; i < 10; i++) {
+      const replica = replicas[i % 2] as Served;
+      verdicts.push(await askAs(replica.url, keys.privateKey, USER));
+    }
+    expect(verdicts.filter((v) => v === 'answered')).toHaveLength(5);
+    expect(verdicts.slice(5)).toEqual(Array(5).fill('limited'));
+
+    redis.child.kill('SIGKILL');
+    await once(redis.child, 'exit');
+    for (const replica of replicas) {
+      await vi.waitFor(() => expect(replica.output()).toContain('Redis unreachable'), {
+        timeout: 10_000,
+      });
+    }
+    // Reconnection keeps failing meanwhile; every replica still answers, each counting alone.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    for (const replica of replicas) {
+      const alone = [];
+      for (let i = 0; i < 6; i++) alone.push(await askAs(replica.url, keys.privateKey, OTHER_USER));
+      expect(alone).toEqual([...Array(5).fill('answered'), 'limited']);
+      expect(replica.output().match(/Redis unreachable/g)).toHaveLength(1);
+    }
+  }, 60_000);
 });
