@@ -9,12 +9,12 @@
 import 'dotenv/config';
 import cluster, { type Worker } from 'node:cluster';
 import { type FSWatcher, watch } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { REST } from '@discordjs/rest';
 import type { Logger } from 'pino';
 import { ConfigError, parseServeConfig, type ServeConfig } from '../config.ts';
 import { count as plural } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
+import { availableCpus } from '../serving/cpus.ts';
 import { InFlight } from '../serving/inflight.ts';
 import { createLogger } from '../serving/logger.ts';
 import { allowWorkersToShareRateLimits, UserRateLimiter } from '../serving/rate-limit.ts';
@@ -78,7 +78,7 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
     logger.warn({ file: problem.file, line: problem.line }, problem.message);
   for (const warning of opened.warnings ?? []) logger.warn(warning);
   const cacheDir = opened.cacheDir ?? null;
-  const count = config.workers === 'auto' ? availableParallelism() : config.workers;
+  const count = config.workers === 'auto' ? availableCpus() : config.workers;
   let stopping = false;
   // The workers' rate limits are counted here, so that a user has one limit across them.
   if (config.rateLimitPerMinute > 0) allowWorkersToShareRateLimits();
