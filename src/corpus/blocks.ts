@@ -5,7 +5,7 @@
  * without blank lines between paragraphs is split where its paragraphs start (`paragraphStarts`),
  * and words a line end broke with a hyphen are repaired (`keepsLineEndHyphen`).
  */
-import { keepsLineEndHyphen, wordCounts } from './hyphenation.ts';
+import { keepsLineEndHyphen, type WordCount, wordCounter } from './hyphenation.ts';
 import { paragraphStarts, type SourceLine, usualWidth } from './paragraphs.ts';
 
 /** One block of text as a reader sees it, with where it came from. */
@@ -97,6 +97,7 @@ function parseFooter(text: string, line: number): PageEnd | null {
 
 /** Removes markdown emphasis markers (`**bold**`, `*italic*`), leaving lone asterisks (footnote marks) alone. */
 export function stripEmphasis(text: string): string {
+  if (!text.includes('*')) return text;
   return text
     .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1')
     .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1$2');
@@ -241,11 +242,11 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
   }
   const paragraphs = splitParagraphs(rawBlocks);
 
-  let counts: Map<string, number> | null = null;
+  let count: WordCount | null = null;
   const join: Joiner = (before, after) => {
     if (!BROKEN_WORD.test(before) || !STARTS_WITH_LETTER.test(after)) return `${before} ${after}`;
-    counts ??= wordCounts(raw);
-    return keepsLineEndHyphen(before, after, counts) ? before + after : before.slice(0, -1) + after;
+    count ??= wordCounter(raw);
+    return keepsLineEndHyphen(before, after, count) ? before + after : before.slice(0, -1) + after;
   };
 
   const paginated = pageEnds.length > 0;

@@ -20,19 +20,25 @@ export const isEnglishWord: WordTest = (word) => {
   return wordnet.isWord(word);
 };
 
-/** How often each lower-case word (hyphenated ones whole) occurs in a text, its line ends aside. */
-export function wordCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    // A word at the end of a line may be a broken one: only whole words count as evidence.
-    const words = line.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? [];
-    const last = /\p{L}-\s*$/u.test(line) ? words.length - 1 : words.length;
-    for (let i = 0; i < last; i++) {
-      const word = words[i] ?? '';
-      counts.set(word, (counts.get(word) ?? 0) + 1);
+/** How often a lower-case word occurs whole in a text (not as part of a longer word). */
+export type WordCount = (word: string) => number;
+
+/**
+ * Counts, in `text`, whole occurrences of a word (hyphenated ones whole, line ends aside: a word
+ * broken by one is no evidence). Reads the text once, in lower case, when first asked.
+ */
+export function wordCounter(text: string): WordCount {
+  let lower: string | null = null;
+  const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}-]/u.test(c);
+  return (word) => {
+    lower ??= text.toLowerCase();
+    let n = 0;
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+      if (isLetter(lower[at - 1]) || isLetter(lower[at + word.length])) continue;
+      n += 1;
     }
-  }
-  return counts;
+    return n;
+  };
 }
 
 /** A word's letters at the end of `text` and at the start of the next line. */
@@ -42,12 +48,12 @@ const FIRST_WORD = /^(\p{L}+)/u;
 /**
  * Whether the hyphen ending `line` belongs to the word (keep it: "non-governmental",
  * "Secretary-General") or only marks the line break (drop it: "demining"), given the next line.
- * `counts` are the document's own words (`wordCounts`); `isWord` the dictionary.
+ * `count` counts the document's own words (`wordCounter`); `isWord` is the dictionary.
  */
 export function keepsLineEndHyphen(
   line: string,
   next: string,
-  counts: ReadonlyMap<string, number>,
+  count: WordCount,
   isWord: WordTest = isEnglishWord,
 ): boolean {
   const left = LAST_WORD.exec(line)?.[1];
@@ -59,8 +65,8 @@ export function keepsLineEndHyphen(
   const tail = right.toLowerCase();
   const hyphenated = `${head}-${tail}`;
   const joined = `${head}${tail}`;
-  const asHyphenated = counts.get(hyphenated) ?? 0;
-  const asJoined = counts.get(joined) ?? 0;
+  const asHyphenated = count(hyphenated);
+  const asJoined = count(joined);
   if (asHyphenated !== asJoined) return asHyphenated > asJoined;
   if (isWord(hyphenated) || isWord(`${lastPart}-${tail}`)) return true;
   if (isWord(joined) || isWord(`${lastPart}${tail}`)) return false;
