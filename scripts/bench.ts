@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildChart } from '../src/chart/chart.ts';
@@ -199,14 +199,16 @@ function questionsFor(dir: string): string {
 /** `--corpus DIR`: one folder, its questions asked one after another, beside plain MiniSearch. */
 async function benchCorpus(dir: string): Promise<void> {
   const questions = values.questions ?? questionsFor(dir);
-  const cache = path.join(work, 'cache', `corpus-${path.basename(dir)}`);
-  await rm(cache, { recursive: true, force: true });
+  // A folder of this run's own: other runs on the machine clear the shared one when they end.
+  const cache = await mkdtemp(path.join(os.tmpdir(), 'annex-bench-corpus-'));
   const env = { BENCH_QUESTIONS: questions, BENCH_SEQUENCE: '1' };
   try {
     log(`${dir}: building Annex's index …`);
     const build = JSON.parse(run('dist/scripts/bench-run.mjs', [dir, 'annex', cache], env));
+    log(`built: ${JSON.stringify(build)}`);
     log('serving from the saved index …');
     const serve = JSON.parse(run('dist/scripts/bench-serve.mjs', [dir, cache], env));
+    log(`served: ${JSON.stringify(serve)}`);
     if (serve.source !== 'loaded') throw new Error(`bench: ${dir} was rebuilt instead of loaded`);
     log('plain MiniSearch on the same passages …');
     const plain = JSON.parse(
@@ -255,6 +257,6 @@ async function benchCorpus(dir: string): Promise<void> {
     line('hit@1 / hit@3 / abstained', hits(serve.first.hits), hits(plain.hits));
     line('peak RSS serving', `${serve.peakRssMb} MB`, '—');
   } finally {
-    if (!values.keep) await rm(cache, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
   }
 }
