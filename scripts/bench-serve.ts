@@ -77,7 +77,7 @@ if (SEQUENCE) {
     JSON.stringify({
       source,
       letters: index.letters.length,
-      passages: index.size,
+      passages: index.passageCount,
       openSavedMs: Math.round(openMs),
       startToReadyMs: Math.round(readyMs),
       startToAnswerMs: Math.round(answerMs),
@@ -99,7 +99,7 @@ console.log(
   JSON.stringify({
     source,
     letters: index.letters.length,
-    passages: index.size,
+    passages: index.passageCount,
     openSavedMs: Math.round(openMs),
     startToReadyMs: Math.round(readyMs),
     startToAnswerMs: Math.round(answerMs),

@@ -4,17 +4,28 @@
 // points Annex starts are CommonJS (Node loads it faster than many ES modules); the scripts,
 // which await at top level, are ES modules. Type checking is `tsc --noEmit` (npm run check).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { log } from 'node:console';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { buildVectors } from './build-vectors.mjs';
+
+/** The word vectors Annex reads, converted once per installed version (`build-vectors.mjs`). */
+const VECTORS = 'vectors.bin';
 
 /**
- * Packages stay in node_modules, except zod: bundled, only what Annex uses of it is loaded (the
- * whole of zod, its locales included, took a quarter of a CLI call).
+ * Packages stay in node_modules, except two that are bundled: zod, so that only what Annex uses of
+ * it is loaded (the whole of zod, its locales included, took a quarter of a CLI call), and fmin
+ * (`npm run fit`'s optimizer), whose published build is a UMD file Node cannot import as the ES
+ * module its package.json declares.
  */
-const packagesExceptZod = {
-  name: 'packages-except-zod',
+const BUNDLED = ['zod', 'fmin'];
+const packagesExceptBundled = {
+  name: 'packages-except-bundled',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path === 'zod' || args.path.startsWith('zod/') ? undefined : { external: true },
+      BUNDLED.some((name) => args.path === name || args.path.startsWith(`${name}/`))
+        ? undefined
+        : { external: true },
     );
   },
 };
@@ -23,12 +34,16 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  plugins: [packagesExceptZod],
+  plugins: [packagesExceptBundled],
   logLevel: 'warning',
   sourcemap: 'linked',
 };
 
-await rm('dist', { recursive: true, force: true });
+for (const entry of await readdir('dist').catch(() => []))
+  if (entry !== VECTORS) await rm(path.join('dist', entry), { recursive: true, force: true });
+const started = Date.now();
+if (buildVectors(path.join('dist', VECTORS)))
+  log(`wrote dist/${VECTORS} (word vectors) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 await build({
   ...common,
   format: 'cjs',
@@ -50,6 +65,7 @@ await build({
   format: 'esm',
   entryPoints: {
     eval: 'scripts/eval.ts',
+    fit: 'scripts/fit.ts',
     bench: 'scripts/bench.ts',
     'bench-run': 'scripts/bench-run.ts',
     'bench-serve': 'scripts/bench-serve.ts',

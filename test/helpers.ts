@@ -1,9 +1,12 @@
 import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { parseLetter } from '../src/corpus/parse-letter.ts';
+import type { Letter } from '../src/corpus/schema.ts';
 
 /** The repository's root. */
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -29,6 +32,33 @@ export const CORPUS_DIR = path.resolve(import.meta.dirname, 'fixtures', 'seed-le
  * over another span, two rival figures in one sentence, a figure between two years.
  */
 export const CHART_FIXTURES = path.join(ROOT, 'test/fixtures/chart');
+
+/**
+ * Made-up letters from Testland on other subjects than the seed letters' mines, in words those
+ * letters never use: northern mine clearance (a time to come, a time of day, a sum), Tropical
+ * Storm Ulani, the Vell dam collapse, and returns to Dorin. `eval/rules-era-questions.json` asks
+ * its questions of them too.
+ */
+export const TESTLAND_DIR = path.join(ROOT, 'test/fixtures/testland');
+
+/** The Testland letters, by a word of their file names. */
+export const TESTLAND = {
+  clearance: '2025-03-01-testland-northern-mine-clearance.txt',
+  storm: '2025-06-10-testland-tropical-storm-ulani.txt',
+  dam: '2025-11-08-testland-vell-dam-collapse.txt',
+  return: '2026-02-03-testland-returns-to-dorin.txt',
+} as const;
+
+/** One Testland letter, parsed as the corpus parses a letter file. */
+export async function testlandLetter(name: keyof typeof TESTLAND): Promise<Letter> {
+  const file = TESTLAND[name];
+  const raw = await readFile(path.join(TESTLAND_DIR, file), 'utf8');
+  return parseLetter(raw, {
+    id: file.replace(/\.txt$/, ''),
+    file,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+  });
+}
 
 /** Ids of the five seed letters, named for what they are about. */
 export const SEED = {

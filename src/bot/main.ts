@@ -67,11 +67,11 @@ async function startBot(config: BotConfig): Promise<void> {
         user: ready.user.tag,
         shards: ready.ws.shards.map((s) => s.id),
         letters: index.letters.length,
-        passages: index.size,
+        passages: index.passageCount,
         index: source,
         readyMs,
       },
-      `Annex ready: ${count(index.letters.length, 'letter')}, ${count(index.size, 'passage')}, in ${readyMs} ms`,
+      `Annex ready: ${count(index.letters.length, 'letter')}, ${count(index.passageCount, 'passage')}, in ${readyMs} ms`,
     );
     reloader.start();
   });

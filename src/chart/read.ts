@@ -1,6 +1,6 @@
-import { figureBefore } from '../search/answer.ts';
+import { figureBefore } from '../search/evidence.ts';
 import { conceptOf, isStopWord, isYearAsWritten, type Token, tokenize } from '../search/analyze.ts';
-import { describesNext } from '../search/asks.ts';
+import { describesNext } from '../search/answer-type.ts';
 import { WordNet } from '../search/wordnet.ts';
 import { ACTS, type CountKind, KINDS, kindAt } from './kinds.ts';
 

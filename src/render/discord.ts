@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown } from '@discordjs/formatters';
 import { formatUnDate } from '../corpus/dates.ts';
+import { MAX_PASSAGE_CHARS } from '../corpus/sentences.ts';
 import { countDocuments, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { type Answer, type AnswerResult, type Searched, UNSIGNED } from '../search/answer.ts';
 import {
@@ -70,6 +71,11 @@ const GREEN = 0x2ea043;
 const AMBER = 0xd29922;
 
 /** Results per /search page and letters per /letters page. */
+/**
+ * A passage up to this long is quoted whole in an answer (every passage is, as the corpus cuts
+ * longer paragraphs into pieces of `MAX_PASSAGE_CHARS`); the sentences that answer are marked.
+ */
+const WHOLE_QUOTE = MAX_PASSAGE_CHARS;
 export const SEARCH_PAGE_SIZE = 5;
 export const LETTERS_PAGE_SIZE = 10;
 
@@ -250,10 +256,12 @@ function pagesLabel(r: Pick<AnswerResult, 'pages'>): string {
 }
 
 function resultEmbed(r: AnswerResult, n: number, info: IndexInfo, last: boolean): Embed {
-  const rest =
-    r.excerpt.length < r.text.length
-      ? '\n\n*Excerpt: press Context for the whole passage and its neighbours.*'
-      : '';
+  // A passage that fits is quoted whole; a longer one by the sentences that answer.
+  const whole = r.text.length <= WHOLE_QUOTE;
+  const quote = whole ? markQuote(r.text, r.passageHighlights) : markQuote(r.excerpt, r.highlights);
+  const rest = whole
+    ? ''
+    : '\n\n*Excerpt: press Context for the whole passage and its neighbours.*';
   return {
     color: BLUE,
     title: clip(
@@ -261,7 +269,7 @@ function resultEmbed(r: AnswerResult, n: number, info: IndexInfo, last: boolean)
       DISCORD_LIMITS.embedTitle,
     ),
     url: r.url ?? undefined,
-    description: `${clip(r.attribution, 600)} says:\n> ${markQuote(r.excerpt, r.highlights)}${rest}`,
+    description: `${clip(r.attribution, 600)} says:\n> ${quote}${rest}`,
     fields: [{ name: 'Citation', value: clip(r.citation, DISCORD_LIMITS.fieldValue) }],
     footer: last ? footer(info) : undefined,
   };
@@ -350,7 +358,7 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
               kind,
               ...base,
               letterKey: key,
-              passage: r.passage,
+              passage: r.near,
               offset: view.offset,
             })
           : null;
@@ -512,7 +520,7 @@ export interface SearchView {
 export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchView): Reply {
   if (answer.abstained || answer.results.length === 0) return renderAbstention(answer, info, false);
   const lines = answer.results.map((r, i) => {
-    const where = `${r.symbol ?? formatUnDate(r.date)}, ${r.part}${pagesLabel(r)}, passage ${r.passage}`;
+    const where = `${r.symbol ?? formatUnDate(r.date)}, ${r.part}${pagesLabel(r)}, ${r.passage === 0 ? 'heading' : `passage ${r.passage}`}`;
     return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeText(where)}${r.url ? ` · <${r.url}>` : ''}`;
   });
   const base = { userId: view.userId, scope: view.scope };

@@ -241,6 +241,10 @@ export interface PassageReading {
   sentences?: readonly { start: number; end: number }[];
   /** Each token's concept, stop words included, for runs of a question's words (ranking fills it in). */
   keys?: readonly string[];
+  /** The concepts of its terms (ranking fills it in). */
+  concepts?: ReadonlySet<string>;
+  /** Per term, the index of its sentence in `sentences` (ranking fills it in). */
+  termSentence?: Uint16Array;
 }
 
 /** Passages read for excerpts and figures, kept while they are asked about again. */

@@ -35,7 +35,8 @@ export function pageLabel(pages: readonly number[]): string | null {
 
 /**
  * The one citation format: symbol (or, when the text carries none, the letter's title), date,
- * part, page(s) where known, and the passage number, labelled as Annex's own numbering.
+ * part, page(s) where known, and the passage number, labelled as Annex's own numbering, or
+ * "heading" for a quote of the title or masthead.
  * `A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10 (numbered by Annex)`
  */
 export function formatCitation(letter: Letter, passage: Passage): string {
@@ -47,7 +48,8 @@ export function formatCitation(letter: Letter, passage: Passage): string {
   if (isLetter(letter) || passage.part !== 'letter') parts.push(partLabel(passage, annexes));
   const page = pageLabel(passage.pages);
   if (page) parts.push(page);
-  parts.push(`passage ${passage.n} (numbered by Annex)`);
+  // A heading (the title, the masthead) is no paragraph: it has no passage number.
+  parts.push(passage.n === 0 ? 'heading' : `passage ${passage.n} (numbered by Annex)`);
   return parts.join(', ');
 }
 

@@ -14,6 +14,8 @@ export interface Excerpt {
   start: number;
   /** Matched words and phrases, relative to `text`. */
   highlights: Highlight[];
+  /** Matched words and phrases in the whole passage, relative to it. */
+  passageHighlights: Highlight[];
 }
 
 /** Excerpts shorter than this take the next sentence too. */
@@ -68,14 +70,17 @@ function phraseSpans(text: string, phrases: readonly string[]): Highlight[] {
 }
 
 /**
- * Picks the sentence of `passage` that carries most of the question's weight (each concept
- * counted once per sentence, a quoted phrase above all), and the sentences after it while the
- * excerpt is short. The passage is analyzed once.
+ * Picks the sentence of `passage` that answers: the one the answer stage found (`answer`: the
+ * sentence that names the question's subject and states what it asks for, a figure, a date…),
+ * else the one that carries most of the question's weight (each concept counted once per
+ * sentence, a quoted phrase above all); then the sentences after it while the excerpt is short.
+ * The passage is analyzed once.
  */
 export function pickExcerpt(
   passage: string,
   weights: ReadonlyMap<string, number>,
   phrases: readonly string[] = [],
+  answer: { start: number; end: number } | null = null,
 ): Excerpt {
   const reading = readPassage(passage);
   reading.sentences ??= splitSentences(passage);
@@ -99,6 +104,10 @@ export function pickExcerpt(
       bestScore = score;
     }
   }
+  if (answer) {
+    const at = sentences.findIndex((x) => x.start <= answer.start && answer.start < x.end);
+    if (at >= 0) best = at;
+  }
   const first = sentences[best] ?? { start: 0, end: passage.length };
   let end = first.end;
   for (let i = best + 1; i < sentences.length && end - first.start < MIN_EXCERPT_LENGTH; i++) {
@@ -106,12 +115,13 @@ export function pickExcerpt(
     if (!next || next.end - first.start > MAX_EXCERPT_LENGTH) break;
     end = next.end;
   }
-  const spans = mergeSpans(
-    [...matches, ...phrased].filter((h) => h.start >= first.start && h.end <= end),
-  );
+  const all = mergeSpans([...matches, ...phrased]);
   return {
     text: passage.slice(first.start, end),
     start: first.start,
-    highlights: spans.map((h) => ({ start: h.start - first.start, end: h.end - first.start })),
+    highlights: all
+      .filter((h) => h.start >= first.start && h.end <= end)
+      .map((h) => ({ start: h.start - first.start, end: h.end - first.start })),
+    passageHighlights: all,
   };
 }

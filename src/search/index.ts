@@ -8,11 +8,10 @@ export {
   COMMON_WORDS_ONLY,
   DEFAULT_LIMIT,
   describeScope,
-  EVIDENCE_THRESHOLD,
   RELATED_LIMIT,
-  rankPassages,
   type SearchFilters,
   type Searched,
+  UNSIGNED,
 } from './answer.ts';
 export {
   attribution,

@@ -12,11 +12,12 @@ import {
 import { FORM_WEIGHT, SYNONYM_WEIGHT } from './lexicon.ts';
 import { GLOSSARY } from './glossary.ts';
 import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
-import { type AskedWord, countedClauseEnd, mostlyNoun, namesAThing, readShape } from './asks.ts';
+import { type Frame, readFrame } from './answer-type.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { PARTS_OF_SPEECH, WordNet } from './wordnet.ts';
 import { spelledOut } from './acronyms.ts';
+import { neighbours, similarities } from './meaning.ts';
 
 /** A concept of the letters that answers for a word of the question, and how much it counts. */
 export interface Alternative {
@@ -40,68 +41,10 @@ export interface Slot {
   end: number;
   /** For a word the letters lack: whether it names a thing (a noun, or a name WordNet lacks). */
   nominal: boolean;
-}
-
-/**
- * What a question asks for, which the passages shown must state for Annex to answer: a
- * passage about the right subject that does not state it does not answer.
- */
-export interface Asks {
-  /** "How many X" where the letters never mention X ("how many children …"). */
-  countedMissing: boolean;
-  /** A clause opens with "when" (or asks for a date or year): a passage must state a time. */
-  time: boolean;
-  /**
-   * The slot of the thing asked for ("what were the names of …", "which company …", "who is the
-   * minister of …", "how old …"), which a shown passage must hold; null when the question's shape
-   * names none (`readShape`).
-   */
-  focus: number | null;
-  /** Slots of the words of the thing asked for ("agenda item number"): not what it is about. */
-  focusPhrase: number[];
-  /**
-   * The slot of the verb ("who built …", "when did … start", "how many were injured"), which the
-   * passage that answers (the one stating the figure or the time) must hold; null when none.
-   */
-  predicate: number | null;
-  /**
-   * Which passages must hold the predicate: those giving the figure, the time, the thing asked
-   * for ("which country produced …"), or any shown.
-   */
-  predicateOf: 'figure' | 'time' | 'focus' | 'any';
-  /** The slot of the verb of "what did X VERB", which the letters must use; null when none. */
-  verb: number | null;
-  /** A name the letters never mention: a word neither English nor a typo of an English word. */
-  missingName: string | null;
-  /**
-   * When the question names things ("a good movie for tonight") and the letters hold none of
-   * them, the first: what matches is only its verbs and adjectives, not its subject.
-   */
-  missingThing: string | null;
-  /**
-   * The slot of X in "what did X say", "how did X react": a shown passage must come from what X
-   * sent or signed, or report X's words.
-   */
-  speaker: number | null;
-  /** X as typed, a name of two words whole ("New Zealand"). */
-  speakerName: string | null;
-  /** The slot of X in "what did X do (about …)": a shown passage must name X. */
-  actor: number | null;
-  /**
-   * Slots of the other things that clause names ("how many servicemen were injured in the tunnel
-   * explosion"): a figure answers only in a passage about most of them (by value).
-   */
-  things: number[];
-  /** A clause opens with "who" or "whom" (not "who is the X"): the answer names people. */
-  person: boolean;
-  /** How many clauses ask something: "how many fishers … and how long …" asks two things. */
-  clauses: number;
-  /**
-   * Slots of the names that the clause of a "how many" question uses after what it counts, which
-   * the letters hold but English lacks (places, agencies: "Kalbajar", "ANAMA"): a figure answers
-   * "how many" only for them.
-   */
-  names: number[];
+  /** Whether the letters hold the word, another form of it, or a word WordNet or the glossary relates to it (not only a neighbour in meaning). */
+  known: boolean;
+  /** The word's closeness in meaning to each concept of the index (`meaning.ts`); null for a name, a figure, or a word without a vector. */
+  similarity: Float32Array | null;
 }
 
 /** A question, analyzed for searching. */
@@ -112,124 +55,18 @@ export interface ParsedQuestion {
   slots: Slot[];
   /** Quoted phrases, folded, that a passage must contain verbatim. */
   phrases: string[];
-  /** "How many / how much / number of": prefer passages with figures. */
-  wantsFigure: boolean;
-  /** "How long": prefer passages that state a duration. */
-  wantsDuration: boolean;
-  /** "How often": prefer passages that state a frequency ("almost daily"). */
-  wantsFrequency: boolean;
-  /**
-   * "How many X": the slot of X, the thing counted; a passage with a figure right before X
-   * ("85 citizens", "2,700 anti-personnel landmines") answers it. Null when the question
-   * counts nothing it names.
-   */
-  counted: number | null;
-  /** For "how many of the X were Y": the slot of X, whose words do not count Y. */
-  countedWhole: number | null;
-  /** "how strong / big / high …": a measure is asked for, a figure with its unit. */
-  wantsMeasure: boolean;
-  /** The measure asked for is a size ("how big is the area"): a share of a whole gives it. */
-  wantsSize: boolean;
-  /** "how much did X give / pay / spend": the slots of X, who must be named with the sum. */
-  payer: number[];
-  /**
-   * The slot of the word that says which of the counted is meant ("how many evacuation
-   * centres"): a count of other centres ("six health centres") is not the answer.
-   */
-  countedModifier: number | null;
-  /**
-   * "How many … in total / altogether / combined": the count asked for adds up parts, so a
-   * passage that lists the parts ("two civilians and four servicemen") or says it gives a total
-   * comes before one that counts one part ("2 civilians were killed").
-   */
-  wantsTotal: boolean;
-  /**
-   * When the thing counted is an abbreviation's phrase of several words ("AT mines",
-   * "anti-personnel landmines"): the phrase's concepts. A figure counts the phrase, not its last word alone:
-   * "2,700 anti-personnel landmines" are not anti-tank mines. Null otherwise.
-   */
-  countedAs: string[] | null;
-  /**
-   * Per slot, the concepts of the abbreviation's phrase of several words it is ("AT mines" →
-   * §at-mine), or null: where it matters which thing a passage is about, it holds such a slot
-   * only by the phrase, not by its last word.
-   */
-  slotPhrases: (readonly string[] | null)[];
-  /** "What percentage / how many percent": a passage must state one ("25 per cent", "55%"). */
-  wantsPercentage: boolean;
-  /** "How much did it cost / pay / spend", "how much money": a passage must state a sum of money. */
-  wantsMoney: boolean;
-  /** "What time of day", "at what time": a passage must state a time of day ("at 14:30", "at night"). */
-  wantsClock: boolean;
-  /**
-   * "When will …", "how long will … take": a time to come. A passage must state one: a year
-   * after its letter's, or "within the next five years", "by the end of 2030".
-   */
-  wantsFuture: boolean;
-  /**
-   * The figure of the whole a "how many of the 61 dead were civilians" counts a part of: the
-   * passage that gives the part must be about that whole, so it names the figure. Null otherwise.
-   */
-  wholeFigure: string | null;
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
-  /** "When …", "on what date": prefer passages that state a day. */
-  wantsDate: boolean;
-  /** "Who signed / wrote …": answer with the signatures of the letters the rest names. */
-  wantsSignatory: boolean;
-  /** A clause opens with "who" or "whom": prefer passages that name people. */
-  wantsPerson: boolean;
   date: DateHint | null;
   /** The letters the question names as people name them ("the feb 2021 cover letter"). */
   letters: LetterReference | null;
-  asks: Asks;
+  /** What it asks for (`answer-type.ts`). */
+  frame: Frame;
+  /** The slots of the words that play a part in what it asks for, or null. */
+  roles: Record<'counted' | 'focus' | 'predicate' | 'speaker', number | null>;
 }
 
 const PHRASE = /"([^"]+)"|“([^”]+)”/g;
-const WANTS_FIGURE =
-  /\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|total|percentage|share|figure)\b|\bby how much\b|\bhow often\b/i;
-const WANTS_DATE = /\b(?:what|which) (?:date|day)\b/i;
-const WANTS_SIGNATORY =
-  /\bwho (?:signed|wrote|sent|authored)\b|\bsigned by\b|\b(?:author|signatory|signatories|signer)s? of\b|\bsign(?:ed|s)? (?:the|this|that|a) (?:[\w-]+ ){0,3}(?:letter|note|annex)\b/i;
-const WANTS_DURATION =
-  /\bhow long\b|\bfor how many (?:years|months|weeks|days|decades)\b|\bhow many (?:years|months|weeks|days|decades) (?:did|does|do|will|would|was|were|has|have|had)\b/i;
-const WANTS_PERCENTAGE =
-  /\b(?:percentage|percent|per cent)\s+of\b|\b(?:what|which|how many)\s+(?:percentage|percent|per cent|%)/i;
-const WANTS_MONEY =
-  /\bhow much (?:money\b|(?:do|does|did|will|would|has|have|had|is|was)\b.*\b(?:pay|paid|cost|costs|spend|spent|worth|fund|funded|invest|invested|donate|donated|budget|give|gave|given|allocate|allocated|pledge|pledged|contribute|contributed|raise|raised)\b)|\bwhat (?:was|is|were|are|did) (?:the )?(?:cost|price|budget)\b|\bhow expensive\b/i;
-/** Words for money itself, not for what it is spent on. */
-const MONEY_WORDS: ReadonlySet<string> = new Set(['money', 'cash', 'funds', 'funding', 'dollars']);
-const WANTS_FUTURE =
-  /\bwhen (?:will|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|expected to|due to|planned to)\b|\bhow (?:long|many \w+) will\b/i;
-/** "what percentage / share of X were …": what follows is what the part is said to be. */
-const PERCENTAGE_OF_X_WERE =
-  /\b(?:percentage|percent|per cent|share|proportion|fraction)\s+of\s+[^?;]*?\b(?:were|are|was|is)\s+/iu;
-const WANTS_CLOCK = /\btime of (?:the )?day\b|\b(?:at )?what time\b|\bwhat hour\b/i;
-const WANTS_TOTAL =
-  /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
-const WANTS_FREQUENCY = /\bhow (?:often|frequently)\b|\bhow many times\b/i;
-/** "how many of the (500,000) …": a part of a whole is counted. */
-const PARTITIVE = /^of\s+(?:the|these|those|all)\s+(?:([\d,.]*\d)\s+)?/i;
-/** The figure of the whole in "how many of the 61 dead …", as the letters may write it. */
-function wholeFigureOf(text: string): string | null {
-  const m = HOW_MANY.exec(text);
-  const figure = m ? PARTITIVE.exec(text.slice(m.index + m[0].length))?.[1] : undefined;
-  return figure ?? null;
-}
-/** "how many (more) (of the 314) X …": what follows names the thing counted. */
-const HOW_MANY = /\bhow (?:many|much)\s+(?:more\s+)?/i;
-/** In "how long did X last?", the verb is part of the question form, not something to find. */
-const DURATION_VERBS = new Set([
-  'last',
-  'lasted',
-  'take',
-  'took',
-  'continue',
-  'continued',
-  'go',
-  'went',
-]);
-
 /** Edit distance allowed when correcting a word of this length: none for short words. */
 function allowedDistance(word: string): number {
   if (word.length >= 8) return 2;
@@ -312,63 +149,13 @@ function remembered(test: (english: WordNet, word: string) => boolean): (word: s
 /** Whether WordNet knows `word` as a unit of money ("soms", "manats"). */
 export const isMoneyWord = remembered((w, x) => w.isMoney(x));
 
-/** Whether WordNet knows the noun `word` as a magnitude ("speed", "depth"). */
-const isMagnitudeWord = (word: string): boolean =>
-  /^\p{L}+$/u.test(word) && wordnetSays(word, (w, x) => w.isMagnitude(x));
-
-/** Whether WordNet knows `word` as one of size ("big", "extent"). */
-const isSizeWord = (word: string): boolean => wordnetSays(word, (w, x) => w.measuresSize(x));
-
-/** Whether WordNet knows `word` as a sum of money ("compensation", "budget"). */
-const isSumWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isSum(x));
-/** "how much compensation": the noun after "how much". */
-const HOW_MUCH_X = /\bhow much\s+(\p{L}+)/iu;
-
 /** Whether WordNet knows `word` as a unit of measurement ("metres", "hectares"). */
 export const isUnitWord = remembered((w, x) => w.isUnit(x));
 
-/** Whether WordNet knows the adjective `word` as a value of an attribute ("strong", "big"). */
-export const isMeasureWord = (word: string): boolean => wordnetSays(word, (w, x) => w.isMeasure(x));
-
 /** Whether WordNet knows `word` only as a name ("Georgia", "Moscow"): a place or person. */
-function isNameOnly(word: string): boolean {
+export function isNameOnly(word: string): boolean {
   wordnet ??= new WordNet();
   return wordnet.isNameOnly(word);
-}
-
-/**
- * Whether a word may name who said something: a name English lacks, or a noun for a person,
- * group, organization or country ("what did Turkey say"; not "what does the refusal say about").
- */
-function maySpeak(word: string): boolean {
-  if (!isEnglishWord(word) || canSpeak(word)) return true;
-  // "SG": what a glossary form stands for ("Secretary-General").
-  return GLOSSARY.terms.some(
-    (t) =>
-      t.forms.some((f) => fold(f) === word) && t.means.some((m) => canSpeak(m.replace(/-/g, ' '))),
-  );
-}
-
-/** Whether WordNet knows a phrase as a person, group, organization or country ("New Zealand"). */
-function canSpeak(phrase: string): boolean {
-  wordnet ??= new WordNet();
-  return wordnet.canSpeak(phrase);
-}
-
-let oneThings: ReadonlySet<string> | null = null;
-/**
- * Whether a glossary concept is an abbreviation's: one thing, named by a phrase ("AT mines",
- * "anti-tank mines"), not a term that lists several ("killed and injured" for "casualties").
- */
-function namesOneThing(concept: string): boolean {
-  oneThings ??= new Set(
-    GLOSSARY.terms
-      .filter((t) => t.kind === 'abbreviation')
-      .flatMap((t) => analyze(t.forms[0] ?? ''))
-      .map((t) => t.concept)
-      .filter(isGlossaryConcept),
-  );
-  return oneThings.has(concept);
 }
 
 /** WordNet's detachment rules for nouns and verbs, tried on a word the letters lack ("died" → "die"). */
@@ -418,94 +205,6 @@ function alternativesOf(index: SearchIndex, term: Term, into: Map<string, number
   }
 }
 
-/**
- * Where the thing a "how many" question counts is named: the last word of the run of words
- * after "how many" ("how many ANAMA employees were …" → "employees"), which ends at a stop
- * word or a verb in the past ("how many Azerbaijanis lost …"). For "how many of the 500,000
- * landmines were anti-tank mines", the part counted ("mines" of "anti-tank mines") and the
- * whole it is part of ("landmines"); "how many of the 314 victims died" counts no thing it
- * names. Null positions for other questions.
- */
-function countedWordAt(
-  text: string,
-  inPhrase: (at: number) => boolean,
-): { counted: number | null; whole: number | null } {
-  const none = { counted: null, whole: null };
-  const m = HOW_MANY.exec(text);
-  if (!m) return none;
-  const lastOfRun = (from: number): number | null => {
-    let at: number | null = null;
-    for (const token of tokenize(text.slice(from))) {
-      // "how many AT mines": a stop word inside a glossary phrase does not end the run.
-      const stop = isStopWord(token.word) && !inPhrase(from + token.start);
-      if (stop || /\d/.test(token.word) || isPastTense(token.word)) break;
-      at = from + token.start;
-    }
-    return at;
-  };
-  const after = m.index + m[0].length;
-  const partitive = PARTITIVE.exec(text.slice(after));
-  if (!partitive) return { counted: lastOfRun(after), whole: null };
-  const whole = lastOfRun(after + partitive[0].length);
-  const copula = /\b(?:were|are|was|is)\s+/i.exec(text.slice(whole ?? after));
-  if (!copula || whole === null) return none;
-  return { counted: lastOfRun(whole + copula.index + copula[0].length), whole };
-}
-
-/** Whether the question asks "how ADJ" of an adjective that names a measure ("how strong"). */
-function asksMeasure(text: string, word: string): boolean {
-  return (
-    /^\p{L}+$/u.test(word) &&
-    new RegExp(`\\bhow\\s+${word}\\b`, 'iu').test(text) &&
-    isMeasureWord(word)
-  );
-}
-
-/** "how much did X give": X, between the auxiliary and a verb of paying. */
-const PAID_BY =
-  /\bhow much (?:money )?(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:pay|paid|spend|spent|give|gave|given|allocate|allocated|donate|donated|contribute|contributed|pledge|pledged|provide|provided|raise|raised|invest|invested)\b/i;
-
-/** The slots of who paid in "how much did X give / pay / spend", or none. */
-function payerOf(text: string, slots: readonly Slot[]): number[] {
-  const m = PAID_BY.exec(text);
-  if (!m?.[1]) return [];
-  const from = m.index + m[0].indexOf(m[1]);
-  const to = from + m[1].length;
-  return slots.flatMap((s, i) =>
-    s.start >= from && s.end <= to && s.alternatives.length > 0 ? [i] : [],
-  );
-}
-
-/**
- * The slot of the word right before the counted word, after "how many" ("evacuation" in "how
- * many evacuation centres"), when the letters hold it as written; null when there is none.
- */
-function modifierOf(text: string, slots: readonly Slot[], counted: number): number | null {
-  const how = HOW_MANY.exec(text);
-  const thing = slots[counted];
-  if (!how || !thing) return null;
-  const at = slots.findIndex(
-    (s, i) =>
-      i !== counted &&
-      s.start >= how.index + how[0].length &&
-      s.end <= thing.start &&
-      /^[\s-]+$/.test(text.slice(s.end, thing.start)),
-  );
-  const modifier = slots[at];
-  return modifier && !/\d/.test(modifier.word) && (modifier.alternatives[0]?.weight ?? 0) >= 1
-    ? at
-    : null;
-}
-
-/** Whether a word is a verb in the past ("lost", "died", "planted"): it ends what was counted. */
-function isPastTense(word: string): boolean {
-  wordnet ??= new WordNet();
-  return (
-    (word.endsWith('ed') && !wordnet.hasLemma(word, 'noun')) ||
-    wordnet.irregularBase(word, 'verb') !== undefined
-  );
-}
-
 /** Words that may end a multi-word lemma ("drive out", "hand over", "blow up"). */
 const PARTICLES = new Set([
   'out',
@@ -542,8 +241,8 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
       return words.length === length && PARTICLES.has(words.at(-1)?.word ?? '') && relate(words);
     });
     if (adjacent) continue;
-    // "pull all its troops out": the particle a few words on, in the same clause.
-    for (let j = i + 2; j < Math.min(tokens.length, i + 2 + PARTICLE_REACH); j++) {
+    // "pull all its troops out": the particle further on, in the same clause.
+    for (let j = i + 2; j < tokens.length; j++) {
       const particle = tokens[j] as Token;
       if (/[,;:.?!()]/.test(text.slice(first.end, particle.start))) break;
       if (PARTICLES.has(particle.word) && relate([first, particle])) break;
@@ -551,9 +250,6 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
   }
   return byStart;
 }
-
-/** A particle right after a word ("leave out", "hand over"). */
-const PARTICLE_NEXT = new RegExp(`^\\s+(?:${[...PARTICLES].join('|')})\\b`, 'i');
 
 /** A figure said in words as people say it: "half a million", "a thousand", "2.7 thousand". */
 const SCALED = /\b(half an?|an?|one|\d+(?:\.\d+)?)\s+(thousand|million)\b/gi;
@@ -569,25 +265,24 @@ function figuresInWords(text: string): string {
   });
 }
 
-/** What joins two things counted together ("how many UXO and mines"). */
-const COORDINATED = /^\s*(?:and|or|&|\/)\s*/i;
-
-/** How many words may stand between a verb and its particle ("pull all its troops out"). */
-const PARTICLE_REACH = 4;
-
 /**
  * What a question sets aside ("apart from the ceasefire deal", "other than Lachin"): up to the
- * end of its clause, not what it asks about.
+ * end of its clause or the verb or question word that goes on with what it asks about ("apart
+ * from the six, were any observers arrested").
  */
 const SET_ASIDE =
-  /\b(?:apart from|aside from|besides|except(?: for)?|other than|not counting|excluding)\b[^,;:?!()]*/gi;
+  /\b(?:apart from|aside from|besides|except(?: for)?|other than|not counting|excluding)\b[^,;:?!()]*?(?=[,;:?!()]|\b(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would|what|which|who|how|when|where|why)\b|$)/gi;
 
 /**
  * Analyzes a question against `index`: one slot per word, each with the concepts of the letters
  * that answer for it (the word, its other forms, related words and glossary meanings, or a
  * spelling correction for a word that is no English word), plus phrases, intent and time.
  */
-export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion {
+export function parseQuestion(
+  index: SearchIndex,
+  asked: string,
+  options: { meaning?: boolean } = {},
+): ParsedQuestion {
   const text = figuresInWords(
     spellOutAbbreviations(index, splitCompounds(index, fixFunctionWordTypos(index, asked))),
   );
@@ -600,16 +295,14 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
     .filter(Boolean);
   const date = parseDateHint(text);
   const letters = parseLetterReference(text, (c) => index.inHeadings(c));
-  const wantsDuration = WANTS_DURATION.test(text);
+  const frame = readFrame(text);
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
   const setAside = [...text.matchAll(SET_ASIDE)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
   }));
   const analyzed = analyze(text, { question: true }).filter(
-    (t) =>
-      !(wantsDuration && DURATION_VERBS.has(t.word)) &&
-      !setAside.some((s) => t.start >= s.start && t.end <= s.end),
+    (t) => !setAside.some((s) => t.start >= s.start && t.end <= s.end),
   );
   // The words that name a letter only narrow the search, unless they are all the question asks
   // ("which letter is a press release"): then they are what to find in it.
@@ -621,15 +314,6 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
   const units = new Map<number, Term[]>();
   for (const t of terms) units.set(t.unit, [...(units.get(t.unit) ?? []), t]);
   const lemmaPhrases = phraseAlternatives(index, text);
-  const phraseSpans = analyzed.filter((t) => isGlossaryConcept(t.concept) && t.word.includes(' '));
-  const { counted: countedAt, whole: wholeAt } = countedWordAt(text, (at) =>
-    phraseSpans.some((t) => t.start <= at && at < t.end),
-  );
-  /** Per slot key: the concepts of the glossary phrases of several words its unit holds. */
-  const phrasesOf = new Map<string, string[]>();
-  let countedKey: string | null = null;
-  let countedEndAt: number | null = null;
-  let wholeKey: string | null = null;
   const slots = new Map<string, Slot>();
   for (const unit of units.values()) {
     const head =
@@ -662,6 +346,21 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
         for (const [c, w] of alternatives) alternatives.set(c, w * CORRECTED_WEIGHT);
       }
     }
+    const known = alternatives.size > 0;
+    // A word of general English finds its neighbours in meaning; a name stands for itself.
+    const meant = correctedTo ?? head.word;
+    const similarity =
+      options.meaning !== false &&
+      single &&
+      !known &&
+      /^\p{L}+$/u.test(meant) &&
+      isEnglishWord(meant) &&
+      !isNameOnly(meant)
+        ? similarities(index, meant)
+        : null;
+    if (similarity)
+      for (const n of neighbours(index, similarity))
+        offer(alternatives, n.concept, SYNONYM_WEIGHT * n.similarity);
     if (dateWords.has(head.word)) {
       // The date preference does the work; a date word counts little, and none when no passage holds it.
       if (alternatives.size === 0) continue;
@@ -672,7 +371,7 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
       .sort((a, b) => b.weight - a.weight || a.concept.localeCompare(b.concept));
     const key = sorted.length > 0 ? sorted.map((a) => a.concept).join(' ') : `?${head.word}`;
     if (!slots.has(key)) {
-      const nominal = sorted.length === 0 && isNominal(head.word);
+      const nominal = !known && isNominal(head.word);
       const start = Math.min(...unit.map((t) => t.start));
       const end = Math.max(...unit.map((t) => t.end));
       slots.set(key, {
@@ -683,222 +382,40 @@ export function parseQuestion(index: SearchIndex, asked: string): ParsedQuestion
         start,
         end,
         nominal,
+        known,
+        similarity,
       });
     }
-    const phraseConcepts = unit
-      .filter((t) => t.word.includes(' ') && namesOneThing(t.concept))
-      .map((t) => t.concept);
-    if (phraseConcepts.length > 0) phrasesOf.set(key, phraseConcepts);
-    if (countedAt !== null && unit.some((t) => t.start <= countedAt && countedAt < t.end)) {
-      countedKey = key;
-      countedEndAt = Math.max(...unit.map((t) => t.end));
-    }
-    if (wholeAt !== null && unit.some((t) => t.start <= wholeAt && wholeAt < t.end)) wholeKey = key;
   }
   const slotList = [...slots.values()];
-  let counted = countedKey === null ? -1 : [...slots.keys()].indexOf(countedKey);
-  // "how many UXO and mines": when the letters lack the first thing counted, count the next.
-  const joined = countedEndAt === null ? null : COORDINATED.exec(text.slice(countedEndAt));
-  if (joined && countedEndAt !== null && slotList[counted]?.alternatives.length === 0) {
-    const next = countedEndAt + joined[0].length;
-    const other = slotList.findIndex((s) => s.start === next && s.alternatives.length > 0);
-    if (other >= 0) {
-      counted = other;
-      countedEndAt = slotList[other]?.end ?? countedEndAt;
-    }
-  }
-  // "how much money did they set aside": the sum asked for is written in a currency ("150
-  // million soms"), not as "money"; the money check reads it.
-  // "how much compensation", "how much is the budget": a sum of money by WordNet.
-  const sum = HOW_MUCH_X.exec(text)?.[1]?.toLowerCase();
-  const sumAsked = sum !== undefined && isSumWord(sum);
-  const wantsMoney = WANTS_MONEY.test(text) || sumAsked;
-  if (wantsMoney && (MONEY_WORDS.has(slotList[counted]?.word ?? '') || sumAsked)) counted = -1;
-  const whole = wholeKey === null ? -1 : [...slots.keys()].indexOf(wholeKey);
-  const countedPhrase = counted < 0 ? undefined : phrasesOf.get([...slots.keys()][counted] ?? '');
-  const asks = whatItAsks(text, slotList, counted, countedEndAt);
-  const focusWord = asks.focus === null ? '' : (slotList[asks.focus]?.word ?? '');
-  const wantsMeasure =
-    asks.focus !== null && (asksMeasure(text, focusWord) || isMagnitudeWord(focusWord));
+  const role = (at: { start: number; end: number } | null) => {
+    if (!at) return null;
+    const i = slotList.findIndex((x) => x.start <= at.start && at.end <= x.end);
+    return i >= 0 ? i : null;
+  };
   return {
     text,
     slots: slotList,
     phrases,
-    wantsFigure: WANTS_FIGURE.test(text),
-    wantsDuration,
-    wantsFrequency: WANTS_FREQUENCY.test(text),
-    // "for how many years were the lands occupied" asks how long, not for a count of years.
-    counted: counted >= 0 && !asks.countedMissing && !wantsDuration ? counted : null,
-    countedWhole: whole >= 0 && whole !== counted ? whole : null,
-    countedModifier: counted >= 0 ? modifierOf(text, slotList, counted) : null,
-    payer: payerOf(text, slotList),
-    wantsMeasure,
-    wantsSize: wantsMeasure && isSizeWord(focusWord),
-    wantsTotal: counted >= 0 && WANTS_TOTAL.test(text),
-    wholeFigure: counted >= 0 ? wholeFigureOf(text) : null,
-    countedAs: countedPhrase ?? null,
-    slotPhrases: [...slots.keys()].map((key) => phrasesOf.get(key) ?? null),
-    wantsPercentage: WANTS_PERCENTAGE.test(text),
-    wantsMoney,
-    wantsFuture: WANTS_FUTURE.test(text),
-    wantsClock: WANTS_CLOCK.test(text),
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),
-    wantsDate: asks.time || WANTS_DATE.test(text),
-    wantsSignatory: WANTS_SIGNATORY.test(text),
-    wantsPerson: asks.person,
     date,
     letters,
-    asks,
-  };
-}
-
-/** The slot a span of the question falls in, or -1. */
-function slotAt(slots: readonly Slot[], start: number, end: number): number {
-  return slots.findIndex((s) => s.start <= start && end <= s.end);
-}
-
-/** Reads what the question asks for (see `Asks`) from its shape and its slots. */
-function whatItAsks(
-  text: string,
-  slots: readonly Slot[],
-  counted: number,
-  countedEnd: number | null,
-): Asks {
-  // Misspelled words are read as the words they were corrected to ("evacuted" is a verb).
-  const spelled = new Map(
-    slots.flatMap((s) => (s.correctedTo === null ? [] : [[s.word, s.correctedTo] as const])),
-  );
-  const shape = readShape(text, countedEnd, spelled);
-  const slotOf = (w: AskedWord | null) => {
-    if (!w) return null;
-    const at = slotAt(slots, w.start, w.end);
-    return at >= 0 ? at : null;
-  };
-  /**
-   * A word the letters lack that is a typo of some English word ("percentige"): what it asks
-   * for is unknown, so its absence says nothing; a word spelt right, or a name, is missing.
-   */
-  const unread = (at: number | null) => {
-    const slot = at === null ? undefined : slots[at];
-    return (
-      slot !== undefined &&
-      slot.alternatives.length === 0 &&
-      !isEnglishWord(slot.word) &&
-      nearEnglishWord(slot.word)
-    );
-  };
-  const countedMissing =
-    counted >= 0 && (slots[counted]?.alternatives.length ?? 0) === 0 && !unread(counted);
-  const focus = slotOf(shape.focus);
-  const missingName =
-    slots.find(
-      (s) =>
-        s.alternatives.length === 0 &&
-        /^\p{L}{4,}$/u.test(s.word) &&
-        s.word.length <= MAX_WORD_LENGTH &&
-        ((!isEnglishWord(s.word) && !nearEnglishWord(s.word)) || isNameOnly(s.word)),
-    )?.word ?? null;
-  // A thing the question names: a word mostly used as a noun, or a name English lacks.
-  const thing = (s: Slot) => mostlyNoun(s.correctedTo ?? s.word);
-  const named = (s: Slot) => thing(s) || !isEnglishWord(s.correctedTo ?? s.word);
-  // Held as written, in another form or spelling — not only through a related word ("hamlet"
-  // is not the letters' "village").
-  const held = (s: Slot) => (s.alternatives[0]?.weight ?? 0) >= CORRECTED_WEIGHT;
-  // The thing lacked first: most questions lack none, and then no usage counts are read.
-  const lacked = slots.find(
-    (s) => s.alternatives.length === 0 && isEnglishWord(s.word) && thing(s),
-  );
-  // "what did Turkey say about the mines": the letters cannot tell what someone they never
-  // mention said, whatever else they hold.
-  // "what did New Zealand say": a name of two words ("Zealand" alone is an island).
-  const before = shape.speaker && /(\p{L}+)\s+$/u.exec(text.slice(0, shape.speaker.start));
-  const wholeName =
-    shape.speaker && before && canSpeak(`${before[1] ?? ''} ${shape.speaker.word}`)
-      ? text.slice(before.index, shape.speaker.end)
-      : null;
-  const speaker =
-    shape.speaker && (wholeName || maySpeak(shape.speaker.word)) ? slotOf(shape.speaker) : null;
-  const speakerName =
-    wholeName ?? (shape.speaker ? text.slice(shape.speaker.start, shape.speaker.end) : null);
-  const silent = speaker === null ? undefined : slots[speaker];
-  const missingSpeaker =
-    silent && silent.alternatives.length === 0 && isEnglishWord(silent.word) && thing(silent)
-      ? silent.word
-      : null;
-  // "how many mine victims were women": what the counted are said to be, the letters lack.
-  // So for "what percentage of mine victims were children".
-  const from = countedEnd ?? 0;
-  const copula =
-    countedEnd !== null
-      ? /^\s+(?:were|are|was|is)\s+/u.exec(text.slice(countedEnd))
-      : PERCENTAGE_OF_X_WERE.exec(text);
-  const complement = copula ? from + copula.index + copula[0].length : null;
-  const unsaid =
-    complement === null
-      ? undefined
-      : slots.find(
-          (s) =>
-            s.start === complement &&
-            s.alternatives.length === 0 &&
-            isEnglishWord(s.word) &&
-            thing(s),
-        );
-  const missingThing =
-    missingSpeaker ??
-    unsaid?.word ??
-    (lacked && !slots.some((s) => held(s) && named(s)) ? lacked.word : null);
-  // The names of the clause that counts ("how many mines were found in Lachin, and who …").
-  const clause =
-    countedEnd === null ? null : { start: countedEnd, end: countedClauseEnd(text, countedEnd) };
-  const inClause = (s: Slot) =>
-    clause !== null && s.start >= clause.start && s.end <= clause.end && s.alternatives.length > 0;
-  const names = slots.flatMap((s, i) =>
-    inClause(s) && s.correctedTo === null && /^\p{L}{3,}$/u.test(s.word) && !isEnglishWord(s.word)
-      ? [i]
-      : [],
-  );
-  const things = slots.flatMap((s, i) =>
-    inClause(s) &&
-    !names.includes(i) &&
-    s.correctedTo === null &&
-    (s.alternatives[0]?.weight ?? 0) >= 1 &&
-    namesAThing(s.word)
-      ? [i]
-      : [],
-  );
-  return {
-    countedMissing,
-    time: shape.time,
-    focus: unread(focus) ? null : focus,
-    focusPhrase: shape.focus?.phrase
-      ? slots.flatMap((s, i) =>
-          s.start >= (shape.focus?.phrase?.start ?? 0) && s.end <= (shape.focus?.phrase?.end ?? 0)
-            ? [i]
-            : [],
-        )
-      : [],
-    predicate: slotOf(shape.predicate),
-    predicateOf: shape.predicateOf,
-    // "what did the maps leave out": a verb with its particle means what neither says alone.
-    verb: shape.verb && PARTICLE_NEXT.test(text.slice(shape.verb.end)) ? null : slotOf(shape.verb),
-    missingName,
-    missingThing,
-    speaker,
-    speakerName: speaker === null ? null : speakerName,
-    actor: slotOf(shape.actor),
-    names,
-    things,
-    person: shape.person,
-    clauses: shape.clauses,
+    frame,
+    roles: {
+      counted: role(frame.counted),
+      focus: role(frame.focus),
+      predicate: role(frame.predicate),
+      speaker: role(frame.speaker),
+    },
   };
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Whether one edit (a letter dropped, added, changed, or two swapped) makes `word` English: a typo, not a name. */
-function nearEnglishWord(word: string): boolean {
+export function nearEnglishWord(word: string): boolean {
   let near = nearEnglish.get(word);
   if (near === undefined) {
     near = false;

@@ -10,12 +10,14 @@ import {
   type Related,
 } from './lexicon.ts';
 import { WordNet } from './wordnet.ts';
+import { wordVectors } from './vectors.ts';
 
 /**
- * A passage under a heading that holds a word counts this much toward the word's reach
- * (`SearchIndex.reach`): the heading is seen with the passage but is not what the passage says.
+ * A word a passage's headings hold (its letter's title, its annex's title) counts this share of
+ * one its text holds: the heading is seen with the passage but is not what the passage says. It
+ * counts so toward a word's reach (`SearchIndex.reach`) and a passage's match (`candidates.ts`).
  */
-export const HEADING_REACH_SHARE = 0.5;
+export const HEADING_SHARE = 0.5;
 
 /** A passage in the index, with the letter it belongs to. */
 export interface IndexedPassage {
@@ -23,8 +25,57 @@ export interface IndexedPassage {
   passage: Passage;
 }
 
+/**
+ * The headings of a letter as quotable entries: each run of its text between passages (the
+ * masthead, the title "Letter dated … from … addressed to …", an annex's heading and title, a
+ * note "Reproduced as received"), verbatim, attached to the part of the passage after it. UN
+ * letters state their date, author, addressee, symbol and agenda items there, so "when was the
+ * note verbale dated?" is answered by a quote of its title. A heading's passage number is 0: it
+ * is no paragraph of the letter.
+ */
+export function headingsOf(letter: Letter): Passage[] {
+  const headings: Passage[] = [];
+  let from = 0;
+  const add = (end: number, near: Passage) => {
+    const raw = letter.text.slice(from, end);
+    const text = raw.trim();
+    if (/[\p{L}\p{N}]/u.test(text)) {
+      const start = from + raw.indexOf(text);
+      headings.push({
+        n: 0,
+        part: near.part,
+        partIndex: near.partIndex,
+        pages: [],
+        start,
+        end: start + text.length,
+        text,
+      });
+    }
+  };
+  for (const passage of letter.passages) {
+    add(passage.start, passage);
+    from = passage.end;
+  }
+  const last = letter.passages.at(-1);
+  if (last) add(letter.text.length, last);
+  return headings;
+}
+
+/** Whether an indexed entry is a heading (`headingsOf`) rather than a paragraph. */
+export function isHeading(passage: Passage): boolean {
+  return passage.n === 0;
+}
+
+/** The index's entries in id order: every letter's passages, letter by letter, then every heading. */
+function entriesOf(letters: readonly Letter[]): IndexedPassage[] {
+  return [
+    ...letters.flatMap((letter) => letter.passages.map((passage) => ({ letter, passage }))),
+    ...letters.flatMap((letter) => headingsOf(letter).map((passage) => ({ letter, passage }))),
+  ];
+}
+
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 30;
+export const INDEX_FORMAT = 32;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -70,6 +121,15 @@ export interface IndexArrays {
   maxTermFactor: Float32Array;
   /** Per concept id: how specific the word is in general English (`buildSpecificity`), 0–1. */
   specificity: Float32Array;
+  /** Per passage: its concepts, [passageOffsets[id], passageOffsets[id+1]) of `passageConcepts`. */
+  passageOffsets: Uint32Array;
+  passageConcepts: Uint32Array;
+  /**
+   * Per concept id: its word vector (`vectors.ts`), the mean of its words' as signed bytes,
+   * `dimensions` each (all zero when the vectors lack its words); and that vector's length.
+   */
+  conceptVectors: Int8Array;
+  conceptNorms: Float32Array;
 }
 
 /** The JSON part of a saved index; the arrays are saved beside it as binary. */
@@ -145,6 +205,10 @@ export class SearchIndex {
   private readonly headingReach: Uint32Array;
   /** Per passage id: the index of its letter in `letters`. */
   private readonly letterOfPassage: Uint32Array;
+  /** Every entry, in id order: the passages, then the headings (`headingsOf`). */
+  private readonly entries: readonly IndexedPassage[];
+  /** Per letter: the ids of its headings. */
+  private readonly headingIds: Map<Letter, number[]>;
   /** Per concept id: the heading groups whose headings hold it, [offsets[id], offsets[id+1]). */
   private readonly headingPostingOffsets: Uint32Array;
   private readonly headingPostings: Uint32Array;
@@ -181,14 +245,19 @@ export class SearchIndex {
     letters.forEach((l, i) => {
       this.letterStart[i + 1] = (this.letterStart[i] ?? 0) + l.passages.length;
     });
-    const count = this.letterStart[letters.length] ?? 0;
+    this.entries = entriesOf(letters);
+    const count = this.entries.length;
     this.passageDay = new Uint32Array(count);
     this.letterOfPassage = new Uint32Array(count);
-    letters.forEach((l, i) => {
-      this.passageDay.fill(dayNumber(l.date), this.letterStart[i], this.letterStart[i + 1]);
-      this.letterOfPassage.fill(i, this.letterStart[i], this.letterStart[i + 1]);
+    this.headingIds = new Map();
+    this.entries.forEach(({ letter, passage }, id) => {
+      const i = this.letterIndex.get(letter) ?? 0;
+      this.passageDay[id] = dayNumber(letter.date);
+      this.letterOfPassage[id] = i;
+      if (isHeading(passage))
+        this.headingIds.set(letter, [...(this.headingIds.get(letter) ?? []), id]);
     });
-    const grouping = assignHeadingGroups(letters);
+    const grouping = assignHeadingGroups(this.entries);
     this.headingGroupOf = grouping.groupOf;
     this.headingGroups = grouping.groups;
     const groupCount = grouping.groups.length;
@@ -251,17 +320,24 @@ export class SearchIndex {
     };
   }
 
-  /** Number of passages indexed. */
+  /** Number of the letters' passages (the headings, also indexed, not counted). */
+  get passageCount(): number {
+    return this.letterStart[this.letters.length] ?? 0;
+  }
+
+  /** Number of entries indexed: passages and headings. */
   get size(): number {
     return this.letterOfPassage.length;
   }
 
   /** The passage with id `id` (its position in letter order) and its letter; undefined past the end. */
   passage(id: number): IndexedPassage | undefined {
-    const letter = this.letters[this.letterOfPassage[id] ?? -1];
-    if (!letter || id >= this.size) return undefined;
-    const passage = letter.passages[id - (this.letterStart[this.letterOfPassage[id] ?? 0] ?? 0)];
-    return passage ? { letter, passage } : undefined;
+    return this.entries[id];
+  }
+
+  /** Ids of a letter's headings (`headingsOf`). */
+  headingsOfLetter(letter: Letter): readonly number[] {
+    return this.headingIds.get(letter) ?? [];
   }
 
   /** Number of passages that contain the concept with id `cid`. */
@@ -292,7 +368,7 @@ export class SearchIndex {
     return Math.min(
       this.size,
       (this.arrays.documentFrequency[id] ?? 0) +
-        Math.round((this.headingReach[id] ?? 0) * HEADING_REACH_SHARE),
+        Math.round((this.headingReach[id] ?? 0) * HEADING_SHARE),
     );
   }
 
@@ -343,6 +419,22 @@ export class SearchIndex {
     return id >= 0 && this.inHeadingFlags[id] === 1;
   }
 
+  /** Ids of the concepts a passage holds. */
+  passageConceptIds(passageId: number): Uint32Array {
+    const { passageOffsets, passageConcepts } = this.arrays;
+    return passageConcepts.subarray(
+      passageOffsets[passageId] ?? 0,
+      passageOffsets[passageId + 1] ?? 0,
+    );
+  }
+
+  /** Dimensions of the concept vectors (0 when the index has none). */
+  get dimensions(): number {
+    return this.vocabulary.length === 0
+      ? 0
+      : this.arrays.conceptVectors.length / this.vocabulary.length;
+  }
+
   /** Number of terms in a passage. */
   passageLength(passageId: number): number {
     return this.arrays.passageLength[passageId] ?? 0;
@@ -350,6 +442,12 @@ export class SearchIndex {
 
   /** The id of an indexed passage (its position in `passages`). */
   passageId(entry: IndexedPassage): number {
+    if (isHeading(entry.passage))
+      return (
+        this.headingsOfLetter(entry.letter).find(
+          (id) => this.entries[id]?.passage.start === entry.passage.start,
+        ) ?? -1
+      );
     const [first] = this.passageRange(entry.letter);
     return first + entry.letter.passages.indexOf(entry.passage);
   }
@@ -380,7 +478,8 @@ export class SearchIndex {
     const vocabulary: string[] = [];
     const dfs: number[] = [];
     const surfaceWords = new SearchableMap<string>();
-    const passageCount = letters.reduce((n, l) => n + l.passages.length, 0);
+    const entries = entriesOf(letters);
+    const passageCount = entries.length;
     const passageLength = new Uint16Array(passageCount);
     const flags = new Uint8Array(passageCount);
     const concepts = new GrowableArray(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
@@ -397,8 +496,8 @@ export class SearchIndex {
       return cid;
     };
     let id = 0;
-    for (const letter of letters) {
-      for (const passage of letter.passages) {
+    for (const { passage } of entries) {
+      {
         const terms = analyze(passage.text);
         const tf = new Map<number, number>();
         let figure = false;
@@ -430,7 +529,7 @@ export class SearchIndex {
         id += 1;
       }
     }
-    const grouping = assignHeadingGroups(letters);
+    const grouping = assignHeadingGroups(entries);
     const headingIds: number[] = [];
     const offsets: number[] = [0];
     for (const { letter, annexIndex } of grouping.groups) {
@@ -491,7 +590,14 @@ export class SearchIndex {
       postingOffsets,
       postingPassages,
       postingCounts,
+      passageOffsets: starts,
+      passageConcepts: Uint32Array.from({ length: concepts.length }, (_, i) => concepts.get(i)),
+      conceptVectors: new Int8Array(0),
+      conceptNorms: new Float32Array(0),
     };
+    const { conceptVectors, conceptNorms } = buildConceptVectors(surfaceWords, conceptIds);
+    arrays.conceptVectors = conceptVectors;
+    arrays.conceptNorms = conceptNorms;
     const expansions = buildExpansions(surfaceWords, wordnet);
     const kinds = buildKinds(surfaceWords, wordnet);
     wordnet.close();
@@ -543,30 +649,68 @@ export class SearchIndex {
  * Groups passages by the headings they stand under: each letter's own part, and each annex or
  * enclosure. Build and load both call this, so group numbers always agree with the saved arrays.
  */
-function assignHeadingGroups(letters: readonly Letter[]): {
+function assignHeadingGroups(entries: readonly IndexedPassage[]): {
   groupOf: Uint32Array;
   groups: { letter: Letter; annexIndex: number }[];
 } {
-  const groupOf = new Uint32Array(letters.reduce((n, l) => n + l.passages.length, 0));
+  const groupOf = new Uint32Array(entries.length);
   const groups: { letter: Letter; annexIndex: number }[] = [];
-  let id = 0;
-  for (const letter of letters) {
-    const first = groups.length;
-    const byPart = new Map<number, number>();
-    for (const passage of letter.passages) {
-      // One number per part: the letter 0, annex k 2k+1, enclosure k 2k+2.
-      const key =
-        passage.part === 'letter' ? 0 : 2 * passage.partIndex + (passage.part === 'annex' ? 1 : 2);
-      let group = byPart.get(key);
-      if (group === undefined) {
-        group = first + byPart.size;
-        byPart.set(key, group);
-        groups.push({ letter, annexIndex: passage.part === 'letter' ? -1 : passage.partIndex - 1 });
-      }
-      groupOf[id++] = group;
+  const byPart = new Map<Letter, Map<number, number>>();
+  entries.forEach(({ letter, passage }, id) => {
+    let parts = byPart.get(letter);
+    if (!parts) byPart.set(letter, (parts = new Map()));
+    // One number per part: the letter 0, annex k 2k+1, enclosure k 2k+2.
+    const key =
+      passage.part === 'letter' ? 0 : 2 * passage.partIndex + (passage.part === 'annex' ? 1 : 2);
+    let group = parts.get(key);
+    if (group === undefined) {
+      group = groups.length;
+      parts.set(key, group);
+      groups.push({ letter, annexIndex: passage.part === 'letter' ? -1 : passage.partIndex - 1 });
     }
-  }
+    groupOf[id] = group;
+  });
   return { groupOf, groups };
+}
+
+/**
+ * Each concept's vector: the mean of the vectors of the corpus words that stand for it, scaled
+ * to signed bytes, and its length (0 for a concept none of whose words has a vector).
+ */
+function buildConceptVectors(
+  surfaceWords: SearchableMap<string>,
+  conceptIds: ReadonlyMap<string, number>,
+): { conceptVectors: Int8Array; conceptNorms: Float32Array } {
+  const vectors = wordVectors();
+  const dimensions = vectors?.dimensions ?? 0;
+  const sums = new Float64Array(conceptIds.size * dimensions);
+  if (vectors)
+    for (const [word, concept] of surfaceWords) {
+      const v = vectors.vector(word);
+      const id = conceptIds.get(concept);
+      if (!v || id === undefined) continue;
+      let norm = 0;
+      for (let d = 0; d < dimensions; d++) norm += (v[d] as number) ** 2;
+      norm = Math.sqrt(norm) || 1;
+      for (let d = 0; d < dimensions; d++)
+        sums[id * dimensions + d] = (sums[id * dimensions + d] as number) + (v[d] as number) / norm;
+    }
+  const conceptVectors = new Int8Array(sums.length);
+  const conceptNorms = new Float32Array(conceptIds.size);
+  for (let id = 0; id < conceptIds.size; id++) {
+    let largest = 0;
+    for (let d = 0; d < dimensions; d++)
+      largest = Math.max(largest, Math.abs(sums[id * dimensions + d] as number));
+    if (largest === 0) continue;
+    let norm = 0;
+    for (let d = 0; d < dimensions; d++) {
+      const q = Math.round(((sums[id * dimensions + d] as number) * 127) / largest);
+      conceptVectors[id * dimensions + d] = q;
+      norm += q * q;
+    }
+    conceptNorms[id] = Math.sqrt(norm);
+  }
+  return { conceptVectors, conceptNorms };
 }
 
 const ARRAY_ORDER = [
@@ -580,6 +724,10 @@ const ARRAY_ORDER = [
   'passageLength',
   'postingCounts',
   'flags',
+  'passageOffsets',
+  'passageConcepts',
+  'conceptVectors',
+  'conceptNorms',
 ] as const;
 const ARRAY_TYPES = {
   maxTermFactor: Float32Array,
@@ -592,12 +740,20 @@ const ARRAY_TYPES = {
   passageLength: Uint16Array,
   postingCounts: Uint8Array,
   flags: Uint8Array,
+  passageOffsets: Uint32Array,
+  passageConcepts: Uint32Array,
+  conceptVectors: Int8Array,
+  conceptNorms: Float32Array,
 } as const;
 
 /** A typed array of numbers, as the saved index holds them. */
-export type NumberArray = Float32Array | Uint32Array | Uint16Array | Uint8Array;
+export type NumberArray = Float32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array;
 type NumberArrayType =
-  Float32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
+  | Float32ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint16ArrayConstructor
+  | Uint8ArrayConstructor
+  | Int8ArrayConstructor;
 
 /** Packs typed arrays into one buffer (a 4-byte-aligned layout: lengths first, then the arrays). */
 export function packTyped(arrays: readonly NumberArray[]): Buffer {

@@ -42,6 +42,8 @@ export interface Synset {
   words: string[];
   /** Per lemma: whether WordNet writes it with a capital, as a name ("Georgia"). */
   capitalized: boolean[];
+  /** WordNet's lexicographer file: what kind of thing the sense is (18 noun.person, 15 noun.location, 28 noun.time, …). */
+  lexFile: number;
   pointers: Pointer[];
 }
 
@@ -375,6 +377,20 @@ export class WordNet {
     return this.isKindOf(word, MAGNITUDE_KINDS, true);
   }
 
+  /**
+   * The lexicographer file of a noun's most common sense (its first, in WordNet's order by
+   * frequency): what kind of thing the word names (18 a person, 14 a group, 15 a place, 28 a
+   * time, 23 a quantity, 21 a possession, 10 a communication, 16 a motive); -1 when WordNet
+   * lacks the noun.
+   */
+  nounKind(word: string): number {
+    for (const base of this.baseForms(word, 'noun')) {
+      const [first] = this.senses(base, 'noun');
+      if (first !== undefined) return this.synset(first, 'noun').lexFile;
+    }
+    return -1;
+  }
+
   /** Whether some sense of the noun `word` is a unit of measurement ("metres", "hectares"). */
   isUnit(word: string): boolean {
     return this.isKindOf(word, UNIT_KINDS);
@@ -516,5 +532,5 @@ function parseSynset(line: string, pos: PartOfSpeech): Synset {
       target: Number.parseInt(sourceTarget.slice(2), 16),
     });
   }
-  return { offset: Number(f[0]), pos, words, capitalized, pointers };
+  return { offset: Number(f[0]), pos, words, capitalized, lexFile: Number(f[1]), pointers };
 }

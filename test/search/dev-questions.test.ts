@@ -6,6 +6,13 @@ import type { Letter } from '../../src/corpus/schema.ts';
 import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 
+/**
+ * The questions of `eval/dev-questions.json`, asked of the seed letters: whatever the fitted model
+ * ranks first, everything Annex shows for them (an answer, or the closest passages when it
+ * abstains) is the letters' own text, cited and linked. How well they are answered is what
+ * `npm run eval` scores.
+ */
+
 const dev = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, '../../eval/dev-questions.json'), 'utf8'),
 ) as {
@@ -20,38 +27,28 @@ beforeAll(async () => {
   index = SearchIndex.build(letters);
 });
 
-describe('every result of every dev question', () => {
+describe('every passage shown for every dev question', () => {
   it.each([...dev.questions.map((q) => q.q), ...dev.abstain])(
     '%s: quotes verbatim, cites, links',
     (q) => {
-      for (const r of answerQuestion(index, q, { limit: 5 }).results) {
+      const answer = answerQuestion(index, q, { limit: 5 });
+      const shown = [...answer.results, ...answer.related];
+      expect(shown.length).toBeGreaterThan(0);
+      for (const r of shown) {
         const letter = letters.find((l) => l.id === r.letterId);
-        expect(letter?.text).toContain(r.text);
+        if (!letter) throw new Error(`no letter ${r.letterId}`);
+        expect(letter.text).toContain(r.text);
         expect(r.text).toContain(r.excerpt);
         for (const h of r.highlights) expect(h.end).toBeLessThanOrEqual(r.excerpt.length);
-        expect(r.citation).toContain(`passage ${r.passage}`);
-        expect(r.url === null || r.url === `https://undocs.org/en/${letter?.symbols[0]}`).toBe(
-          true,
+        // A heading (passage 0) is cited as one; a paragraph by its number.
+        expect(r.citation).toMatch(
+          r.passage === 0
+            ? /, heading$/
+            : new RegExp(`, passage ${r.passage} \\(numbered by Annex\\)$`),
         );
-        if (!letter?.symbol) expect(r.citation.startsWith(letter?.title ?? '?')).toBe(true);
+        expect(r.url).toBe(letter.symbols[0] ? `https://undocs.org/en/${letter.symbols[0]}` : null);
+        if (!letter.symbol) expect(r.citation.startsWith(letter.title)).toBe(true);
       }
     },
   );
-});
-
-/** The part of the dev file tuned on (`scripts/eval.ts` holds out every third entry). */
-const tuned = <T>(items: readonly T[]) => items.filter((_, i) => i % 3 !== 2);
-
-describe('dev questions (the part tuned on)', () => {
-  it('answers each within the top 3, and abstains on each abstain question', () => {
-    const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
-    for (const { q, gold } of tuned(dev.questions)) {
-      const results = answerQuestion(index, q, { limit: 3 }).results;
-      expect(
-        results.some((r) => gold.some((g) => norm(r.text).includes(g))),
-        q,
-      ).toBe(true);
-    }
-    for (const q of tuned(dev.abstain)) expect(answerQuestion(index, q).abstained, q).toBe(true);
-  });
 });

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import type { Letter } from '../../src/corpus/schema.ts';
+import { SearchIndex } from '../../src/search/index.ts';
+
+/**
+ * The labelled questions in `eval/`, read the same way by `npm run eval` and `npm run fit`: their
+ * files, the fixed split of each into a tuned and a held-out part, their gold answers, and the
+ * index each is asked of (the corpus, plus a file's own letters when it has some).
+ */
+
+export const QuestionFile = z.object({
+  about: z.string().optional(),
+  /**
+   * Our own files say how they are used: `true`, held out whole (never tuned on); `false`,
+   * tuned on whole. Absent: the fixed split (`isHeldOut`).
+   */
+  heldOut: z.boolean().optional(),
+  questions: z.array(
+    z.object({ q: z.string(), gold: z.array(z.string()).min(1), style: z.string().optional() }),
+  ),
+  abstain: z.array(z.union([z.string(), z.object({ q: z.string() })])),
+  /** A folder of letters Annex has never seen, added to the corpus for this file's questions only. */
+  letters: z.string().optional(),
+});
+
+/** Every question file, in the order reports list them. */
+export const QUESTION_FILES = [
+  'eval/dev-questions.json',
+  'eval/realistic-questions.json',
+  'eval/own-tuning-questions.json',
+  'eval/own-probe-questions.json',
+  'eval/own-probe-2-questions.json',
+  'eval/own-held-out-questions.json',
+  'eval/people-questions.json',
+  'eval/unseen-cyclone-questions.json',
+  'eval/unseen-dam-questions.json',
+  'eval/unseen-return-questions.json',
+  'eval/unseen-drone-strike-questions.json',
+  'eval/unseen-ship-fire-questions.json',
+  'eval/people-flood-questions.json',
+  'eval/tuning-locusts-questions.json',
+  'eval/tuning-election-questions.json',
+  'eval/tuning-debris-questions.json',
+  'eval/tuning-camp-questions.json',
+  'eval/rules-era-questions.json',
+  'eval/unseen-wildfires-questions.json',
+  'eval/people-cyberattack-questions.json',
+  'eval/unseen-quarantine-questions.json',
+  'eval/unseen-fisheries-questions.json',
+] as const;
+
+/** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
+export const isHeldOut = (i: number): boolean => i % 3 === 2;
+
+/**
+ * The gold answers' normalization: lower case, curly quotes straight, en and em dashes as '-',
+ * no '*', '_' or '#', whitespace collapsed.
+ */
+export const normalize = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/[*_#]/g, '')
+    .replace(/\s+/g, ' ');
+
+/** One labelled question. */
+export interface Question {
+  file: string;
+  q: string;
+  /** Normalized gold answers; empty for a question the letters do not answer. */
+  gold: string[];
+  style: string;
+  part: 'tuned' | 'held-out';
+  /** The letters folder added to the corpus for it, if any. */
+  letters: string | undefined;
+}
+
+/** Reads the questions of `files`. */
+export function readQuestions(files: readonly string[]): Question[] {
+  return files.flatMap((file) => {
+    const parsed = QuestionFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const part = (i: number): Question['part'] =>
+      (parsed.heldOut ?? isHeldOut(i)) ? 'held-out' : 'tuned';
+    return [
+      ...parsed.questions.map((x, i) => ({
+        file: path.basename(file),
+        q: x.q,
+        gold: x.gold.map(normalize),
+        style: x.style ?? 'plain',
+        part: part(i),
+        letters: parsed.letters,
+      })),
+      ...parsed.abstain.map((x, i) => ({
+        file: path.basename(file),
+        q: typeof x === 'string' ? x : x.q,
+        gold: [],
+        style: 'unanswerable',
+        part: part(i),
+        letters: parsed.letters,
+      })),
+    ] satisfies Question[];
+  });
+}
+
+/** Whether a passage's text answers a question. */
+export const answers = (text: string, gold: readonly string[]): boolean => {
+  const n = normalize(text);
+  return gold.some((g) => n.includes(g));
+};
+
+/** The corpus and each letters folder's index, built once each. */
+export class Indexes {
+  private readonly built = new Map<string, Promise<{ index: SearchIndex; letters: Letter[] }>>();
+  constructor(private readonly corpusDir: string) {}
+  /** The index of the corpus, with `extra`'s letters when given. */
+  of(extra: string | undefined): Promise<{ index: SearchIndex; letters: Letter[] }> {
+    const key = extra ?? '';
+    let found = this.built.get(key);
+    if (!found) {
+      found = (async () => {
+        const base = (await loadCorpus(this.corpusDir)).letters;
+        const letters = extra ? [...base, ...(await loadCorpus(extra)).letters] : base;
+        return { index: SearchIndex.build(letters), letters };
+      })();
+      this.built.set(key, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,374 @@
+import { isStopWord, NUMBER_WORDS, tokenize, type Token } from './analyze.ts';
+import { WordNet } from './wordnet.ts';
+
+/**
+ * What a question asks for, classified into a small closed set of answer types, and the words
+ * that play a part in it: the thing counted ("how many X"), the thing asked for ("what X",
+ * "who is the X"), the verb the answer must tell of, whose words are asked for ("what did X
+ * say"). Read from the question's opening (its question word and what follows) with WordNet's
+ * parts of speech and kinds of noun. The features decide what the answer is; this only says
+ * what kind of statement would be one.
+ */
+
+/** The kinds of answer a question may ask for. */
+export type AnswerType =
+  | 'count'
+  | 'quantity'
+  | 'money'
+  | 'share'
+  | 'time'
+  | 'duration'
+  | 'person'
+  | 'place'
+  | 'document'
+  | 'reason'
+  | 'description';
+
+/** A span of the question: where a word that plays a part in it stands. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What a question asks for. */
+export interface Frame {
+  type: AnswerType;
+  /**
+   * What a passage must state to answer, by the names of the features that read it (`STATES` in
+   * `features.ts`): a figure for a count, a day for a time, a name for a person, …
+   */
+  asked: ReadonlySet<string>;
+  /** The thing counted: X of "how many X". */
+  counted: Span | null;
+  /** The thing asked for: X of "what X", "which X", "what is the X of", "who is the X", "how X". */
+  focus: Span | null;
+  /** The verb the answer tells of: "who built", "when did … start", "how many were injured". */
+  predicate: Span | null;
+  /** Whose words are asked for: X of "what did X say", "how did X react". */
+  speaker: Span | null;
+  /** "In total", "altogether": a count that adds up parts. */
+  total: boolean;
+  /** "Who signed …": only a signature block answers (a note verbale is unsigned). */
+  signed: boolean;
+  /** How many clauses ask something ("how many … and when …": two). */
+  clauses: number;
+}
+
+/** Auxiliaries and modals: they stand between a question word and what it asks. */
+const AUXILIARIES = new Set(
+  'do does did is are was were be been being am has have had will would can could should shall may might must get got gets'.split(
+    ' ',
+  ),
+);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+/** Words a clause may open with before its question word ("ok so when …", "in what year …"). */
+const LEAD_INS = new Set(
+  'and but so ok okay lol ngl tbh then also yo hey wait um like pls please in under from to by for on at with of into since until about'.split(
+    ' ',
+  ),
+);
+/** Verbs that ask for someone's words or response: "what did X say", "how did X react". */
+const SAYING = new Set(
+  'say says said tell tells told think thinks thought claim claims claimed state states stated mention mentions mentioned want wants wanted describe describes described respond responded react reacted reply replied answer answered blame blames blamed accuse accuses accused'.split(
+    ' ',
+  ),
+);
+/**
+ * Verbs of signing or writing: "who signed / wrote it" asks for its signature block (or the
+ * heading that names its author); "who sent it", for the sender its heading and opening name.
+ */
+const SIGNING = new Set(
+  'sign signs signed signing write writes wrote written author authored'.split(' '),
+);
+/** Nouns that name a document: "which letter …" asks for a document. */
+const DOCUMENTS = new Set(
+  'letter letters document documents statement statements note notes nv release releases annex annexes one ones'.split(
+    ' ',
+  ),
+);
+/** Nouns that ask for a time: "which year", "what date". */
+const TIMES = new Set(
+  'date dates day days time times year years month months period week'.split(' '),
+);
+/** Nouns that ask for a share of a whole. */
+const SHARES = new Set('percentage percent share proportion fraction rate'.split(' '));
+/** Nouns that ask for a figure: "what number of …". */
+const FIGURES = new Set('number numbers figure figures total amount count sum quantity'.split(' '));
+/** "what kind of X": the classifier is not what is asked, X is. */
+const CLASSIFIERS = new Set('kind kinds type types sort sorts form forms category'.split(' '));
+/** Words for money itself ("how much money", "how much cash"). */
+const MONEY = new Set('money cash funds funding dollars budget cost costs price'.split(' '));
+/** A clause: up to punctuation, a dash, or "and" / "but" / "or" opening another question. */
+const CLAUSE =
+  /[^,;:?!()]+?(?=[,;:?!()]|\s[-–—]\s|\s(?:and|but|or)\s+(?:was|were|is|are|did|does|do|has|have|had|how|what|when|where|who|which|why)\b|$)/gi;
+const TOTAL = /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
+const FUTURE = /\bwhen (?:will|shall)\b|\bhow long will\b|\bexpected to\b|\bby when\b/i;
+const CLOCK = /\btime of (?:the )?day\b|\bwhat time\b|\bwhat hour\b/i;
+/** WordNet's lexicographer files for kinds of noun (`WordNet.nounKind`). */
+const KIND_TYPES: Readonly<Record<number, AnswerType>> = {
+  14: 'person', // noun.group: organizations, States
+  15: 'place',
+  16: 'reason', // noun.motive
+  18: 'person',
+  23: 'quantity',
+  28: 'time',
+};
+
+let wordnet: WordNet | null = null;
+const english = () => (wordnet ??= new WordNet());
+const isNoun = (w: string) => english().baseForms(w, 'noun').length > 0;
+const isVerb = (w: string) => english().baseForms(w, 'verb').length > 0;
+const isAdjective = (w: string) => english().baseForms(w, 'adj').length > 0;
+
+const usage = new Map<string, { noun: number; verb: number }>();
+/** How often SemCor uses a word (any of its base forms) as a noun and as a verb (remembered). */
+function uses(word: string): { noun: number; verb: number } {
+  let found = usage.get(word);
+  if (!found) {
+    const wn = english();
+    const count = (pos: 'noun' | 'verb') =>
+      wn.baseForms(word, pos).reduce((n, base) => Math.max(n, wn.posUsageCount(base, pos)), 0);
+    found = { noun: count('noun'), verb: count('verb') };
+    if (usage.size < 10_000) usage.set(word, found);
+  }
+  return found;
+}
+
+/** Whether general English uses a word mostly as a verb ("leave", "show"; not "group"). */
+export function mostlyVerb(word: string): boolean {
+  if (!/^\p{L}+$/u.test(word) || !isVerb(word)) return false;
+  const { noun, verb } = uses(word);
+  return verb > 0 && verb >= noun;
+}
+
+/** A verb in the past or a participle ("built", "injured", "found"), not a noun like "need". */
+function isPastVerb(word: string): boolean {
+  const wn = english();
+  if (wn.irregularBase(word, 'verb') !== undefined) return true;
+  return /(?:ed|en)$/.test(word) && isVerb(word) && !wn.hasLemma(word, 'noun');
+}
+
+/**
+ * Whether a word followed by `next` describes it ("landmine victims"): `next` is a noun, not a
+ * verb in the past, nor "members" ("22 crew members" are the crew).
+ */
+export function describesNext(next: string | undefined): boolean {
+  return (
+    next !== undefined &&
+    next !== 'member' &&
+    next !== 'members' &&
+    !isStopWord(next) &&
+    !/^\d/.test(next) &&
+    isNoun(next) &&
+    !isPastVerb(next)
+  );
+}
+
+/** Whether a token can be a content word of the clause (no auxiliary, stop word or figure). */
+const content = (t: Token) =>
+  !AUXILIARIES.has(t.word) && !isStopWord(t.word) && !/^\d/.test(t.word);
+
+/**
+ * The head of the noun phrase from `tokens[i]`: the last word of a run that ends before an
+ * auxiliary, a stop word, a figure or a verb in the past, or after a plural noun. "kind of" is
+ * skipped, and so is a figure first ("the 3 countries").
+ */
+function nounPhraseHead(tokens: readonly Token[], i: number): Token | null {
+  const run: Token[] = [];
+  for (let at = i; at < tokens.length; at++) {
+    const t = tokens[at] as Token;
+    if (CLASSIFIERS.has(t.word) && tokens[at + 1]?.word === 'of') {
+      at += 1;
+      continue;
+    }
+    if (run.length === 0 && (/^\d+$/.test(t.word) || NUMBER_WORDS.has(t.word) || t.word === 'the'))
+      continue;
+    if (!content(t) || (run.length > 0 && (isPastVerb(t.word) || presentVerb(t.word)))) break;
+    run.push(t);
+    if (t.word.endsWith('s') && !english().hasLemma(t.word, 'noun') && isNoun(t.word)) break;
+  }
+  return run.at(-1) ?? null;
+}
+
+/** A verb in the present after its subject: "which letter mentions …", "which company owns …". */
+const presentVerb = (word: string) => /[^s]s$/.test(word) && isVerb(word) && mostlyVerb(word);
+
+/** The verb of a clause past its question word, auxiliary and subject: the first word mostly a verb. */
+function clauseVerb(tokens: readonly Token[], from: number): Token | null {
+  // "what did turkey say about the mines": what was said is asked, no verb to find.
+  if (tokens.slice(from).some((t) => SAYING.has(t.word))) return null;
+  const rest = tokens.slice(from).filter(content);
+  return (
+    rest.find((t) => isPastVerb(t.word)) ??
+    rest.slice(1).find((t) => mostlyVerb(t.word)) ??
+    rest.find((t) => mostlyVerb(t.word)) ??
+    rest.slice(1).find((t) => isVerb(t.word)) ??
+    null
+  );
+}
+
+/** X of "what did X say": the last content word before the first verb of saying. */
+function speakerOf(tokens: readonly Token[], from: number): Token | null {
+  const at = tokens.findIndex((t, k) => k >= from && SAYING.has(t.word));
+  if (at <= from) return null;
+  const last = tokens[at - 1] as Token;
+  return content(last) ? last : null;
+}
+
+/** The answer type a noun asks for ("which country": a person, as a State speaks and acts). */
+function typeOfNoun(word: string): AnswerType {
+  if (TIMES.has(word)) return 'time';
+  if (DOCUMENTS.has(word)) return 'document';
+  if (SHARES.has(word)) return 'share';
+  if (FIGURES.has(word)) return 'count';
+  if (MONEY.has(word) || english().isSum(word)) return 'money';
+  if (english().isMagnitude(word)) return 'quantity';
+  return KIND_TYPES[english().nounKind(word)] ?? 'description';
+}
+
+const EVIDENCE: Readonly<Record<AnswerType, readonly string[]>> = {
+  count: ['count', 'figure'],
+  quantity: ['measure'],
+  money: ['money'],
+  share: ['percentage'],
+  time: ['time'],
+  duration: ['duration'],
+  person: ['person'],
+  place: ['place'],
+  document: [],
+  reason: ['reason'],
+  description: [],
+};
+
+/** Question words as people type them, contractions included ("whats", "whos"). */
+const QUESTION_WORDS = new Set(
+  'what which who whom whose when where why how whats whos wheres whens'.split(' '),
+);
+const isQuestionWord = (word: string) => QUESTION_WORDS.has(word);
+
+const span = (t: Token | null): Span | null => (t ? { start: t.start, end: t.end } : null);
+
+/** Classifies what `text` (a question, already normalized) asks for. */
+export function readFrame(text: string): Frame {
+  let type: AnswerType = 'description';
+  const extra = new Set<string>();
+  let counted: Token | null = null;
+  let focus: Token | null = null;
+  let predicate: Token | null = null;
+  let speaker: Token | null = null;
+  let clauses = 0;
+  for (const m of text.matchAll(CLAUSE)) {
+    const tokens = tokenize(m[0]).map((t) => ({
+      ...t,
+      start: t.start + m.index,
+      end: t.end + m.index,
+    }));
+    let i = 0;
+    while (i < tokens.length && LEAD_INS.has((tokens[i] as Token).word)) i += 1;
+    // "I need to know how many …", "altogether how many …": the question word further on.
+    if (
+      tokens[i] &&
+      !AUXILIARIES.has((tokens[i] as Token).word) &&
+      !isQuestionWord((tokens[i] as Token).word)
+    ) {
+      const later = tokens.findIndex((t, k) => k > i && isQuestionWord(t.word));
+      if (later > 0) i = later;
+    }
+    const first = tokens[i];
+    if (!first) continue;
+    const word =
+      { whats: 'what', whos: 'who', wheres: 'where', whens: 'when' }[first.word] ?? first.word;
+    const next = tokens[i + 1];
+    const copula = first.word !== word || (next !== undefined && COPULAS.has(next.word));
+    const setType = (t: AnswerType) => {
+      if (type === 'description') type = t;
+    };
+    if (AUXILIARIES.has(word)) {
+      // A yes-or-no question ("did Armenia say …", "did the UN send deminers").
+      clauses += 1;
+      speaker ??= speakerOf(tokens, i + 1);
+      predicate ??= clauseVerb(tokens, i + 1);
+      continue;
+    }
+    if (!isQuestionWord(word)) continue;
+    clauses += 1;
+    const afterAux = next && AUXILIARIES.has(next.word) ? i + 2 : null;
+    if (word === 'how') {
+      const how = next?.word ?? '';
+      if ((how === 'many' || how === 'much') && SHARES.has(tokens[i + 2]?.word ?? '')) {
+        setType('share'); // "how many percent"
+      } else if (how === 'many' || how === 'much') {
+        let at = i + 2;
+        while (tokens[at]?.word === 'more' || tokens[at]?.word === 'of') at += 1;
+        counted ??= nounPhraseHead(tokens, at);
+        const money = how === 'much' && (counted === null || typeOfNoun(counted.word) === 'money');
+        setType(money ? 'money' : 'count');
+        if (counted && money) counted = null;
+        const after = tokens.findIndex((t) => t.start >= (counted?.end ?? next?.end ?? 0));
+        predicate ??= after >= 0 ? clauseVerb(tokens, after) : null;
+      } else if (how === 'long') {
+        setType(
+          copula && !tokens.some((t) => t.word === 'take' || t.word === 'last')
+            ? 'quantity'
+            : 'duration',
+        );
+      } else if (how === 'often' || how === 'frequently') {
+        setType('time');
+        extra.add('frequency');
+      } else if (afterAux !== null) {
+        speaker ??= speakerOf(tokens, afterAux);
+      } else if (next && isAdjective(next.word) && !isVerb(next.word)) {
+        setType('quantity');
+        focus ??= next;
+      }
+    } else if (word === 'when') {
+      setType('time');
+      if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
+    } else if (word === 'where') {
+      setType('place');
+      if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
+    } else if (word === 'why') {
+      setType('reason');
+      if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
+    } else if (word === 'who' || word === 'whom' || word === 'whose') {
+      setType('person');
+      if (copula) focus ??= nounPhraseHead(tokens, i + (first.word !== word ? 1 : 2));
+      else if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
+      else if (next && content(next)) predicate ??= next;
+      if (predicate && SIGNING.has(predicate.word)) extra.add('signature asked');
+    } else if (next?.word === 'of') {
+      setType('document'); // "which of the letters …"
+    } else {
+      // what / which: "what is the X", "what X did …", "what did X say".
+      const head =
+        afterAux !== null && !copula
+          ? null
+          : nounPhraseHead(tokens, copula ? i + (first.word !== word ? 1 : 2) : i + 1);
+      if (head) {
+        const kind = typeOfNoun(head.word);
+        setType(kind);
+        if (kind === 'count') counted ??= nounPhraseHead(tokens, tokens.indexOf(head) + 2);
+        else if (kind !== 'time' && kind !== 'document') focus ??= head;
+      }
+      if (afterAux !== null && !copula) {
+        speaker ??= speakerOf(tokens, afterAux);
+        predicate ??= clauseVerb(tokens, afterAux);
+      }
+    }
+  }
+  if (FUTURE.test(text)) extra.add('future');
+  if (CLOCK.test(text)) extra.add('clock');
+  if (speaker) extra.add('speaker');
+  if (focus && (type as AnswerType) !== 'quantity') extra.add('focus');
+  return {
+    type,
+    asked: new Set([...EVIDENCE[type], ...extra]),
+    counted: span(counted),
+    focus: span(focus),
+    predicate: span(predicate && !SAYING.has(predicate.word) ? predicate : null),
+    speaker: span(speaker),
+    total: TOTAL.test(text),
+    signed: extra.has('signature asked') && predicate !== null && /^sign/.test(predicate.word),
+    clauses,
+  };
+}

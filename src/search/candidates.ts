@@ -1,0 +1,414 @@
+import { dateWithin } from '../corpus/dates.ts';
+import { namesLetter } from '../corpus/identify.ts';
+import type { Letter, PartKind } from '../corpus/schema.ts';
+import { fold } from './analyze.ts';
+import type { ParsedQuestion } from './question.ts';
+import {
+  BM25_B,
+  BM25_K1,
+  HEADING_SHARE,
+  type IndexedPassage,
+  type SearchIndex,
+} from './search-index.ts';
+
+/**
+ * The first stage of retrieval: the passages that could answer, from the typed postings lists,
+ * scored by BM25 over the question's slots (each slot counts once, by its best alternative) and
+ * by how much of the question they cover. Wide on purpose (`CANDIDATE_POOL`): the fitted model
+ * reorders them with features this stage does not compute.
+ */
+
+/** Narrows a search to some letters, dates or parts. */
+export interface SearchFilters {
+  /** A letter id or symbol. */
+  letter?: string;
+  /** Only letters dated on or after this day (`YYYY-MM-DD`). */
+  from?: string;
+  /** Only letters dated on or before this day. */
+  to?: string;
+  part?: PartKind;
+}
+
+/** Where a search may look: the filters, and the letter parts a question names. */
+export interface Scope extends SearchFilters {
+  /** Heading groups (letter parts) the question names; all when absent. */
+  groups?: ReadonlySet<number>;
+}
+
+/**
+ * How many passages the first stage hands to the model: wide enough that an answering passage
+ * is among them for 99.7% of the tuning questions (as many as at 100), with the structural
+ * passages of the best documents (`rank.ts`).
+ */
+export const CANDIDATE_POOL = 30;
+/**
+ * A safety net for very large corpora: once this many passages are in play, no new one is
+ * admitted even if the bound would allow it.
+ */
+export const ADMISSION_BUDGET = 60_000;
+/** At most this many of the question's words are searched: the most specific ones. */
+export const MAX_SLOTS = 31;
+
+/** A slot ready for ranking: its alternatives with their idf-weighted values, best first. */
+export interface RankedSlot {
+  /** Position of the slot in the question's slots. */
+  slot: number;
+  bit: number;
+  /** Value of the slot's best alternative: weight × specificity. */
+  value: number;
+  /** The most the slot can add to a passage's BM25. */
+  bound: number;
+  alternatives: { concept: string; id: number; value: number; weight: number }[];
+}
+
+/** A passage the first stage found. */
+export interface Candidate {
+  id: number;
+  entry: IndexedPassage;
+  /** BM25 over the slots the passage holds, with heading-only slots at `HEADING_SHARE`. */
+  bm25: number;
+  /** First-stage score: its BM25. */
+  first: number;
+  /** Value of the slots matched (text, or headings at `HEADING_SHARE`), over the largest idf. */
+  evidence: number;
+  /** Which slots the passage's text holds (bits of `RankedSlot.bit`). */
+  mask: number;
+  /** Which slots its headings hold. */
+  headingMask: number;
+}
+
+/** What the first stage returns. */
+export interface CandidateSet {
+  candidates: Candidate[];
+  /** Passages that matched in all (for "more results" and `/search`'s count). */
+  total: number;
+  slots: RankedSlot[];
+  /** Sum of the slots' values. */
+  totalValue: number;
+  /** The largest idf the corpus allows: evidence is scaled by it. */
+  maxIdf: number;
+}
+
+/** Inverse document frequency, BM25's form. */
+export function idf(index: SearchIndex, df: number): number {
+  return Math.log(1 + (index.size - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * How specific a concept is: its idf over what readers see (passages and headings), times how
+ * rare it is in general English.
+ */
+export function specificityOf(index: SearchIndex, concept: string): number {
+  const df = index.reach(concept);
+  const id = index.conceptId(concept);
+  return (
+    (df > 0 ? idf(index, df) : idf(index, 0)) * (id < 0 ? 1 : (index.arrays.specificity[id] ?? 1))
+  );
+}
+
+/** The question's slots the letters can answer, most specific first, with their values. */
+export function rankedSlots(index: SearchIndex, q: ParsedQuestion): RankedSlot[] {
+  const slots = q.slots
+    .map((slot, position) => {
+      // A related word is no more specific than the word the user typed ("Armenian" for
+      // "Armenia"); another spelling or a glossary meaning of it is the word itself.
+      const own =
+        index.conceptId(slot.concept) >= 0 ? specificityOf(index, slot.concept) : Infinity;
+      const alternatives = slot.alternatives
+        .map((a) => {
+          const specificity = specificityOf(index, a.concept);
+          return {
+            concept: a.concept,
+            id: index.conceptId(a.concept),
+            weight: a.weight,
+            value: a.weight * (a.weight < 1 ? Math.min(specificity, own) : specificity),
+          };
+        })
+        .filter((a) => a.id >= 0)
+        .sort((a, b) => b.value - a.value);
+      let bound = 0;
+      for (const a of alternatives)
+        bound = Math.max(bound, a.value * (index.arrays.maxTermFactor[a.id] ?? BM25_K1 + 1));
+      return { slot: position, bit: 0, value: alternatives[0]?.value ?? 0, bound, alternatives };
+    })
+    .filter((s) => s.alternatives.length > 0)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, MAX_SLOTS);
+  slots.forEach((s, i) => {
+    s.bit = 2 ** i;
+  });
+  return slots;
+}
+
+/** Whether a letter passes the caller's filters (letter, dates). */
+export function matchesFilters(letter: Letter, filters: SearchFilters): boolean {
+  if (filters.letter && !namesLetter(letter, filters.letter)) return false;
+  return dateWithin(letter.date, filters.from, filters.to);
+}
+
+/** The passages of the letters a scope names (`letter`, `groups`), or null when it names none. */
+function scopedPassages(index: SearchIndex, scope: Scope): number[] | null {
+  if (!scope.letter && !scope.groups) return null;
+  const letters = new Set<Letter>();
+  if (scope.groups)
+    for (const g of scope.groups) {
+      const part = index.headingGroups[g];
+      if (part) letters.add(part.letter);
+    }
+  else
+    for (const l of index.letters) if (scope.letter && namesLetter(l, scope.letter)) letters.add(l);
+  const ids: number[] = [];
+  for (const letter of letters) {
+    const [first, end] = index.passageRange(letter);
+    for (let id = first; id < end; id++) ids.push(id);
+    ids.push(...index.headingsOfLetter(letter));
+  }
+  return ids.sort((a, b) => a - b);
+}
+
+function passesFilters(
+  index: SearchIndex,
+  id: number,
+  scope: Scope,
+  letters: ReadonlySet<Letter> | null,
+): boolean {
+  const entry = index.passage(id);
+  if (!entry) return false;
+  // A question that names a part of a document may be answered by another part of it
+  // ("according to the Geneva note verbale": what the note transmits, its annex).
+  if (letters && !letters.has(entry.letter)) return false;
+  if (scope.part && entry.passage.part !== scope.part) return false;
+  return matchesFilters(entry.letter, scope);
+}
+
+/** The `k`-th largest of `values[ids[0..count)]` (0 when there are fewer): a small min-heap. */
+function kthLargest(values: Float64Array, ids: Uint32Array, count: number, k: number): number {
+  if (count < k) return 0;
+  const heap = new Float64Array(k);
+  let size = 0;
+  const swap = (i: number, j: number) => {
+    const t = heap[i] as number;
+    heap[i] = heap[j] as number;
+    heap[j] = t;
+  };
+  for (let j = 0; j < count; j++) {
+    const v = values[ids[j] as number] as number;
+    if (size < k) {
+      let i = size++;
+      heap[i] = v;
+      while (i > 0 && (heap[(i - 1) >> 1] as number) > (heap[i] as number)) {
+        swap(i, (i - 1) >> 1);
+        i = (i - 1) >> 1;
+      }
+    } else if (v > (heap[0] as number)) {
+      heap[0] = v;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let min = i;
+        if (l < k && (heap[l] as number) < (heap[min] as number)) min = l;
+        if (r < k && (heap[r] as number) < (heap[min] as number)) min = r;
+        if (min === i) break;
+        swap(i, min);
+        i = min;
+      }
+    }
+  }
+  return heap[0] as number;
+}
+
+/** Binary search for `id` in `postings[lo, hi)` (sorted by passage id); its index or -1. */
+function findPosting(postings: Uint32Array, lo: number, hi: number, id: number): number {
+  let a = lo;
+  let b = hi - 1;
+  while (a <= b) {
+    const mid = (a + b) >>> 1;
+    const v = postings[mid] ?? 0;
+    if (v === id) return mid;
+    if (v < id) a = mid + 1;
+    else b = mid - 1;
+  }
+  return -1;
+}
+
+/** A passage's state in `seen`: it can no longer reach the pool, so it is no longer scored. */
+const OUT_OF_RACE = 4;
+/** …and scored in full. */
+const QUALIFIED = 3;
+
+/**
+ * The `pool` best passages for a question by first-stage score, best first. Slots are scored
+ * term-at-a-time from the postings, most specific first; once no passage not yet seen could enter
+ * the pool, no new passage is admitted (MaxScore), so common words cost little.
+ */
+export function findCandidates(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  scope: Scope = {},
+  pool = CANDIDATE_POOL,
+): CandidateSet {
+  const slots = rankedSlots(index, q);
+  const maxIdf = idf(index, 0);
+  let totalValue = 0;
+  for (const s of slots) totalValue += s.value;
+  const none: CandidateSet = { candidates: [], total: 0, slots, totalValue, maxIdf };
+  if (index.size === 0 || slots.length === 0) return none;
+  const { score, evidence, seen, mask, touched, live, floor } = index.scratch;
+  let touchedCount = 0;
+  const filtering = Boolean(scope.letter || scope.from || scope.to || scope.part || scope.groups);
+  const groups = scope.groups
+    ? new Set([...scope.groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))
+    : null;
+  const admit = (id: number): boolean => {
+    if (seen[id] === 0) {
+      seen[id] = filtering && !passesFilters(index, id, scope, groups) ? 2 : 1;
+      touched[touchedCount++] = id;
+    }
+    return seen[id] === 1;
+  };
+  // The question's slots found in each part's headings, from the headings' postings.
+  const groupScratch = index.groupScratch;
+  groupScratch.epoch = (groupScratch.epoch + 1) >>> 0 || 1;
+  const epoch = groupScratch.epoch;
+  for (const s of slots)
+    for (const a of s.alternatives)
+      for (const g of index.groupsWithHeading(a.id)) {
+        if (groupScratch.stamp[g] !== epoch) {
+          groupScratch.stamp[g] = epoch;
+          groupScratch.bits[g] = 0;
+        }
+        groupScratch.bits[g] = (groupScratch.bits[g] ?? 0) | s.bit;
+      }
+  const headingBitsOf = (group: number): number =>
+    groupScratch.stamp[group] === epoch ? (groupScratch.bits[group] as number) : 0;
+  const k1 = BM25_K1;
+  const lengthBase = 1 - BM25_B;
+  const lengthScale = BM25_B / index.averageLength;
+  const { postingOffsets, postingPassages, postingCounts, passageLength } = index.arrays;
+  try {
+    let open = true;
+    let liveCount = -1;
+    const named = scopedPassages(index, scope);
+    if (named) {
+      open = false;
+      liveCount = 0;
+      for (const id of named) {
+        if (!passesFilters(index, id, scope, groups)) continue;
+        seen[id] = 1;
+        touched[touchedCount++] = id;
+        live[liveCount++] = id;
+      }
+    }
+    let remaining = totalValue;
+    let remainingBound = 0;
+    for (const s of slots) remainingBound += s.bound;
+    let poolFloor = 0;
+    for (const slot of slots) {
+      remaining -= slot.value;
+      remainingBound -= slot.bound;
+      for (const alt of slot.alternatives) {
+        const from = postingOffsets[alt.id] ?? 0;
+        const to = postingOffsets[alt.id + 1] ?? 0;
+        const scale = alt.value * (k1 + 1);
+        const bySearch = !open && liveCount * Math.log2(to - from + 2) < to - from;
+        const count = bySearch ? liveCount : to - from;
+        for (let n = 0; n < count; n++) {
+          let id: number;
+          let at: number;
+          if (bySearch) {
+            id = live[n] as number;
+            if ((mask[id] as number) & slot.bit) continue;
+            at = findPosting(postingPassages, from, to, id);
+            if (at < 0) continue;
+          } else {
+            at = from + n;
+            id = postingPassages[at] as number;
+            if (open && seen[id] === 0) admit(id);
+            if (seen[id] !== 1) continue;
+            if ((mask[id] as number) & slot.bit) continue;
+          }
+          const tf = postingCounts[at] as number;
+          const norm = lengthBase + lengthScale * (passageLength[id] as number);
+          score[id] = (score[id] as number) + (scale * tf) / (tf + k1 * norm);
+          evidence[id] = (evidence[id] as number) + alt.value;
+          mask[id] = (mask[id] as number) | slot.bit;
+        }
+      }
+      if (open) {
+        // Could a passage not yet seen still enter the pool? At most it holds every slot to come
+        // at its best, and the slots done in its headings.
+        const reach = remainingBound + (totalValue - remaining) * HEADING_SHARE * 0.5;
+        for (let j = 0; j < touchedCount; j++) {
+          const id = touched[j] as number;
+          floor[id] = score[id] as number;
+        }
+        poolFloor = kthLargest(floor, touched, touchedCount, pool);
+        if (reach < poolFloor || touchedCount >= ADMISSION_BUDGET) {
+          open = false;
+          liveCount = 0;
+          for (let j = 0; j < touchedCount; j++) {
+            const id = touched[j] as number;
+            if (seen[id] === 1) live[liveCount++] = id;
+          }
+        }
+      }
+      if (!open && !named) {
+        // A passage in play that can no longer reach the pool drops out of scoring.
+        let kept = 0;
+        for (let j = 0; j < liveCount; j++) {
+          const id = live[j] as number;
+          if (seen[id] !== 1) continue;
+          const most = (score[id] as number) + remainingBound + totalValue * HEADING_SHARE * 0.5;
+          if (most < poolFloor) seen[id] = OUT_OF_RACE;
+          else live[kept++] = id;
+        }
+        liveCount = kept;
+      }
+    }
+    let total = 0;
+    const ranked: Candidate[] = [];
+    for (let j = 0; j < touchedCount; j++) {
+      const id = touched[j] as number;
+      if (seen[id] === OUT_OF_RACE) total += 1;
+      if (seen[id] !== 1) continue;
+      let bm25 = score[id] as number;
+      let matched = evidence[id] as number;
+      const headingMask = headingBitsOf(index.headingGroup(id));
+      const missing = headingMask & ~(mask[id] as number);
+      if (missing !== 0)
+        for (const s of slots) {
+          if ((missing & s.bit) === 0) continue;
+          matched += s.value * HEADING_SHARE;
+          bm25 += s.value * HEADING_SHARE * 0.5;
+        }
+      if (matched === 0) continue;
+      const entry = index.passage(id) as IndexedPassage;
+      if (q.phrases.length > 0) {
+        const folded = fold(entry.passage.text);
+        if (!q.phrases.every((p) => folded.includes(p))) continue;
+      }
+      seen[id] = QUALIFIED;
+      total += 1;
+      ranked.push({
+        id,
+        entry,
+        bm25,
+        first: bm25,
+        evidence: matched / maxIdf,
+        mask: mask[id] as number,
+        headingMask,
+      });
+    }
+    ranked.sort((a, b) => b.first - a.first || a.id - b.id);
+    return { candidates: ranked.slice(0, pool), total, slots, totalValue, maxIdf };
+  } finally {
+    for (let j = 0; j < touchedCount; j++) {
+      const id = touched[j] ?? 0;
+      score[id] = 0;
+      evidence[id] = 0;
+      floor[id] = 0;
+      seen[id] = 0;
+      mask[id] = 0;
+    }
+  }
+}

@@ -1,0 +1,255 @@
+import { answerSentence, FEATURE_NAMES } from './features.ts';
+import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
+import type { Prepared, Ranked } from './rank.ts';
+
+/**
+ * Whether the best passages answer the question, or Annex abstains: a fitted probability over
+ * features of the question and of its best passages, against a threshold chosen on held-out
+ * data. A hard veto only where no answer is possible: the question asks for a figure, a sum of
+ * money, a share, a time of day or a time, and no candidate states one. The reason shown with
+ * "not found" is read from what failed.
+ */
+
+/** Why Annex abstains when what matches is only vocabulary all the letters share. */
+export const COMMON_WORDS_ONLY = 'only words common to all the letters match';
+
+/** Why Annex abstains on "who signed …?" when the letters it names carry no signature. */
+export const UNSIGNED = 'the letters it names are not signed';
+
+/** How many of the best passages the decision reads (those shown by default). */
+export const SHOWN = 3;
+
+/** What a question must have stated, by the feature that reads it, and why it abstains if no candidate does. */
+const IMPOSSIBLE_WITHOUT: readonly (readonly [string, string])[] = [
+  ['figure', 'no passage gives a figure'],
+  ['money', 'no passage gives a sum of money'],
+  ['percentage', 'no passage gives a percentage'],
+  ['clock', 'no passage gives a time of day'],
+  ['time', 'no passage gives a time'],
+];
+
+/** Why the passages shown may not answer, by the answer-type feature none of them has. */
+const LACKS: Readonly<Record<string, string>> = {
+  count: 'no passage gives that figure',
+  figure: 'no passage gives a figure',
+  time: 'no passage gives a time for it',
+  duration: 'no passage says how long',
+  frequency: 'no passage says how often',
+  money: 'no passage gives a sum of money',
+  percentage: 'no passage gives a percentage',
+  measure: 'no passage gives that measure',
+  clock: 'no passage gives a time of day',
+  future: 'no passage says when it will be',
+  person: 'no passage names who',
+  place: 'no passage names where',
+  reason: 'no passage says why',
+  speaker: 'no passage is from them or reports what they said',
+  focus: 'no passage states what it asks for',
+  'signature asked': UNSIGNED,
+};
+const ANSWER_TYPES = Object.keys(LACKS);
+
+const column = (name: string) => FEATURE_NAMES.indexOf(name);
+const COVERAGE = column('coverage');
+const EXACT = column('exact coverage');
+const EVIDENCE = column('evidence');
+
+/** The largest of some numbers (0 for none). */
+const most = (values: readonly number[]) => values.reduce((a, b) => Math.max(a, b), 0);
+
+/**
+ * How well a candidate holds one of the question's words: 1 when its text or headings hold it
+ * (or a form or relative of it), else its closeness in meaning to the passage's closest word.
+ * 1 when there is no such word.
+ */
+function matchOf(prepared: Prepared, r: Ranked | undefined, slot: number | null): number {
+  if (slot === null) return 1;
+  if (!r) return 0;
+  const bit = prepared.set.slots.find((x) => x.slot === slot)?.bit ?? 0;
+  if (bit !== 0 && ((r.candidate.mask | r.candidate.headingMask) & bit) !== 0) return 1;
+  const similarity = prepared.q.slots[slot]?.similarity;
+  let closest = 0;
+  if (similarity)
+    for (const id of prepared.context.index.passageConceptIds(r.candidate.id))
+      closest = Math.max(closest, similarity[id] ?? 0);
+  return closest;
+}
+
+/**
+ * The word of the question a candidate most lacks, weighed by how specific the word is: 1 when it
+ * holds them all; a missing word of little weight ("stuff") takes little off.
+ */
+function weakestMatch(prepared: Prepared, r: Ranked | undefined): number {
+  const { soft } = prepared.context;
+  const largest = most(soft.map((w) => w.value));
+  if (largest === 0) return 1;
+  let weakest = 1;
+  for (const [i, word] of soft.entries())
+    weakest = Math.min(weakest, 1 - (word.value / largest) * (1 - matchOf(prepared, r, i)));
+  return weakest;
+}
+
+/** For the words the letters lack: how close in meaning the letters come to them, on average (1 when they lack none). */
+function missingCloseness(prepared: Prepared): number {
+  const missing = prepared.q.slots.filter((s) => !s.known);
+  if (missing.length === 0) return 1;
+  let sum = 0;
+  for (const s of missing) for (const v of s.similarity ?? [0]) sum = Math.max(sum, v);
+  return sum / missing.length;
+}
+
+/** The decision features of the question and its best passages, in the order the model's weights follow. */
+const DECISION_BASE = [
+  'passage probability',
+  'answer sentence',
+  'answer sentence shown',
+  'counted match',
+  'focus match',
+  'verb match',
+  'names match',
+  'weakest match',
+  'top share',
+  'top coverage',
+  'top exact coverage',
+  'best evidence',
+  'missing share',
+  'missing names',
+  'missing closeness',
+  'counted missing',
+  'focus missing',
+  'verb missing',
+  'name missing',
+  'time missing',
+  'slots',
+  'names letter',
+] as const;
+
+/** The scoring function of each linear model over its rows, made once. */
+const scorers = new WeakMap<Linear, (row: ArrayLike<number>) => number>();
+function scorerOf(model: Linear, names: readonly string[]) {
+  let score = scorers.get(model);
+  if (!score) scorers.set(model, (score = scorer(model, names)));
+  return score;
+}
+
+/** What the decision reads of a question and its best passages (`SHOWN`). */
+function readDecision(
+  prepared: Prepared,
+  ranked: readonly Ranked[],
+  passage: Linear,
+): Record<(typeof DECISION_BASE)[number], number> {
+  const { q, context } = prepared;
+  const { roles } = q;
+  const [top] = ranked;
+  const shown = ranked.slice(0, SHOWN);
+  const passageScore = scorerOf(passage, FEATURE_NAMES);
+  let sum = 0;
+  for (const r of ranked) sum += Math.exp(r.score - (top?.score ?? 0));
+  const missing = q.slots.filter((s) => !s.known);
+  const lacks = (slot: number | null) => slot !== null && q.slots[slot]?.known === false;
+  const best = (read: (r: Ranked) => number) => most(shown.map(read));
+  return {
+    'passage probability': best((r) => sigmoid(passageScore(r.row))),
+    'answer sentence': top ? answerSentence(context, top.candidate).score : 0,
+    'answer sentence shown': best((r) => answerSentence(context, r.candidate).score),
+    'counted match': best((r) => matchOf(prepared, r, roles.counted)),
+    'focus match': best((r) => matchOf(prepared, r, roles.focus)),
+    'verb match': best((r) => matchOf(prepared, r, roles.predicate)),
+    'names match': best((r) =>
+      Math.min(1, ...context.nameSlots.map((slot) => matchOf(prepared, r, slot))),
+    ),
+    'weakest match': best((r) => weakestMatch(prepared, r)),
+    'top share': top ? 1 / sum : 0,
+    'top coverage': top?.row[COVERAGE] ?? 0,
+    'top exact coverage': top?.row[EXACT] ?? 0,
+    'best evidence': best((r) => r.row[EVIDENCE] ?? 0),
+    'missing share': q.slots.length > 0 ? missing.length / q.slots.length : 1,
+    'missing names': missing.filter((s) => s.nominal).length,
+    'missing closeness': missingCloseness(prepared),
+    'counted missing': lacks(roles.counted) ? 1 : 0,
+    'focus missing': lacks(roles.focus) ? 1 : 0,
+    'verb missing': lacks(roles.predicate) ? 1 : 0,
+    'name missing': context.nameSlots.some(lacks) ? 1 : 0,
+    'time missing':
+      q.date !== null && !q.date.upTo && !shown.some((r) => (r.row[column('time held')] ?? 0) > 0)
+        ? 1
+        : 0,
+    slots: Math.log1p(q.slots.length),
+    'names letter': prepared.scope.groups ? 1 : 0,
+  };
+}
+
+/**
+ * The decision features: the question's and its best passages' (`readDecision`), then, per
+ * answer type, whether it is asked and stated by none of the passages shown: a figure missing for
+ * "how many" says more than a reason missing for "why", which letters give in many ways.
+ */
+export const DECISION_FEATURES: readonly string[] = [
+  ...DECISION_BASE,
+  ...ANSWER_TYPES.map((t) => `unstated ${t}`),
+];
+
+/** The decision features of a question and its ranked candidates. */
+export function decisionRow(
+  prepared: Prepared,
+  ranked: readonly Ranked[],
+  passageModel: Linear = MODEL.passage,
+): Float64Array {
+  const values = readDecision(prepared, ranked, passageModel);
+  const shown = ranked.slice(0, SHOWN);
+  const { asked } = prepared.context;
+  const unstated = ANSWER_TYPES.map((t) =>
+    asked.has(t) && !shown.some((r) => (r.row[column(t)] ?? 0) > 0) ? 1 : 0,
+  );
+  return Float64Array.from([...DECISION_BASE.map((name) => values[name]), ...unstated]);
+}
+
+/** The decision: answer or abstain, how likely the best passage answers, and why not. */
+export interface Decision {
+  answers: boolean;
+  probability: number;
+  reason: string | null;
+}
+
+/**
+ * Why no passage can answer, or null: none was found; the question asks for a figure, a sum of
+ * money, a share, a time of day or a time and no candidate states one; or it asks who signed
+ * and no candidate is a signature block.
+ */
+export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | null {
+  if (ranked.length === 0) return 'no passage answers the question';
+  const stated = (name: string) => ranked.some((r) => (r.row[column(name)] ?? 0) > 0);
+  for (const [name, reason] of IMPOSSIBLE_WITHOUT)
+    if (prepared.context.asked.has(name) && !stated(name)) return reason;
+  // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
+  if (prepared.q.frame.signed && !stated('signature asked')) return UNSIGNED;
+  return null;
+}
+
+/** Decides whether the ranked candidates answer the question. */
+export function decide(
+  prepared: Prepared,
+  ranked: readonly Ranked[],
+  model: { answers: Linear; passage: Linear; threshold: number } = MODEL,
+): Decision {
+  const impossible = veto(prepared, ranked);
+  if (impossible) return { answers: false, probability: 0, reason: impossible };
+  const row = decisionRow(prepared, ranked, model.passage);
+  const probability = sigmoid(scorerOf(model.answers, DECISION_FEATURES)(row));
+  if (probability >= model.threshold) return { answers: true, probability, reason: null };
+  return { answers: false, probability, reason: reasonFor(prepared, ranked) };
+}
+
+/** The reason shown with "not found": what failed. */
+function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
+  const { q, context } = prepared;
+  const missing = q.slots.filter((s) => !s.known && s.nominal);
+  if (missing.length > 0 && 2 * missing.length >= q.slots.length)
+    return 'most of what it names is not in the letters';
+  if (missing.length > 0) return `the letters never mention "${missing[0]?.word ?? ''}"`;
+  const shown = ranked.slice(0, SHOWN);
+  for (const name of context.asked)
+    if (!shown.some((r) => (r.row[column(name)] ?? 0) > 0))
+      return LACKS[name] ?? 'no passage states what it asks for';
+  return COMMON_WORDS_ONLY;
+}

@@ -1,0 +1,322 @@
+import { DATE_PATTERN, DAY_OF_MONTH } from '../corpus/dates.ts';
+import { isSignature } from '../corpus/parse-letter.ts';
+import type { Letter } from '../corpus/schema.ts';
+import {
+  analyze,
+  isStopWord,
+  isYearAsWritten,
+  NUMBER_WORDS,
+  readPassage,
+  type Token,
+} from './analyze.ts';
+import { describesNext } from './answer-type.ts';
+import { splitSentences } from './excerpt.ts';
+import { annexOf } from './cite.ts';
+import { isEnglishWord, isMoneyWord, isUnitWord } from './question.ts';
+import type { IndexedPassage } from './search-index.ts';
+import type { DateHint } from './time.ts';
+
+/**
+ * What a passage states, read from its text: the evidence that it gives what a question asks
+ * for (a figure counting a thing, a day, a sum of money, a measure, a person's name, …). Each
+ * reader is a small pure function over the passage's cached reading; the feature stage turns
+ * them into numbers.
+ */
+
+/** A figure counts the word at most this many words after it ("2,700 anti-personnel landmines"). */
+const COUNTED_WINDOW = 4;
+/** Words that join one clause or item to the next: a figure after them counts something else. */
+const CLAUSE_JOINS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'while', 'whereas']);
+/** Words a count may be given in ("amounts to 1,318 pieces"): they stand for the thing counted in their sentence. */
+const COUNT_UNITS = new Set(['pieces', 'units', 'items']);
+
+/** The index of the token that ends at `end` (tokens are in order), or -1. */
+function tokenEnding(tokens: readonly { end: number }[], end: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = tokens[mid]?.end ?? 0;
+    if (at === end) return mid;
+    if (at < end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Whether token `i` of `text` is a figure that may count something: no year, no code, not `stated`. */
+function isCount(text: string, tokens: readonly Token[], i: number, stated: readonly string[]) {
+  const token = tokens[i];
+  if (!token) return false;
+  const { word } = token;
+  // "3-001M" is a model, "44-day" a length: a figure joined to a word or code is no count.
+  const joined =
+    /^-[\p{L}\p{N}]/u.test(text.slice(token.end, token.end + 2)) ||
+    /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, token.start - 2), token.start));
+  const figure = /^\d/.test(word)
+    ? /^\d+(?:\.\d+)?$/.test(word) &&
+      !isYearAsWritten(text.slice(token.start, token.end)) &&
+      !joined
+    : NUMBER_WORDS.has(word);
+  return figure && !stated.includes(word);
+}
+
+/** How a count is to be read: of which words, near which verbs, of which kind. */
+export interface CountQuery {
+  /** Concepts of the thing counted and its kinds. */
+  wanted: ReadonlySet<string>;
+  /** Figures the question itself states: not what it asks for. */
+  stated: readonly string[];
+  /** When given, a count only next to one of these verbs ("evacuated 2,300 residents"). */
+  verbs?: ReadonlySet<string>;
+  /** When given, a count only of this kind ("312 evacuation centres", not "six health centres"). */
+  modifiers?: ReadonlySet<string>;
+}
+
+/**
+ * How many different things `text` counts among `wanted`, each by figures of its own: a figure
+ * right before the word ("2,700 anti-personnel landmines"), after it in its clause ("victims
+ * has reached 314"), a measure of it ("350 tonnes of oil") or a unit of count near it
+ * ("amounts to 1,318 pieces"). "two civilians and four servicemen" counts 2 things; a figure or
+ * a word shared joins two counts into one. Stops at `enough`. Only the words counted `within`
+ * a span (a sentence) are read.
+ */
+export function countsOf(
+  text: string,
+  query: CountQuery,
+  enough = 2,
+  within: { start: number; end: number } = { start: 0, end: text.length },
+): number {
+  const { wanted, stated, verbs, modifiers } = query;
+  const { tokens, terms } = readPassage(text);
+  const modifierEnds = modifiers
+    ? new Set(terms.filter((t) => modifiers.has(t.concept)).map((t) => t.end))
+    : null;
+  const modified = (term: { start: number }) => {
+    if (modifierEnds === null) return true;
+    const first = tokens.findIndex((t) => t.start === term.start);
+    return [1, 2].some((k) => modifierEnds.has(tokens[first - k]?.end ?? -1));
+  };
+  const verbAt = verbs
+    ? terms.filter((t) => verbs.has(t.concept)).map((t) => tokenEnding(tokens, t.end))
+    : null;
+  /** Whether tokens `a` and `b` stand in one sentence (no full stop or semicolon between). */
+  const near = (a: number, b: number) =>
+    !/[.;]/.test(text.slice(tokens[Math.min(a, b)]?.end, tokens[Math.max(a, b)]?.start));
+  const nearVerb = (figure: number, at: number) =>
+    verbAt === null || verbAt.some((v) => near(v, figure) || near(v, at));
+  const figure = (i: number) => isCount(text, tokens, i, stated);
+  const countedBy = (at: number): number => {
+    for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--) if (figure(i)) return i;
+    for (let i = at - COUNTED_WINDOW - 1; i >= Math.max(0, at - COUNTED_WINDOW - 2); i--)
+      if (figure(i) && tokens[i + 2]?.word === 'of' && isUnitWord(tokens[i + 1]?.word ?? ''))
+        return i;
+    for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {
+      if (/[.;:]/.test(text.slice(tokens[i - 1]?.end, tokens[i]?.start))) break;
+      if (CLAUSE_JOINS.has(tokens[i]?.word ?? '')) break;
+      if (figure(i)) return i;
+    }
+    for (let i = 1; i < tokens.length; i++)
+      if (COUNT_UNITS.has(tokens[i]?.word ?? '') && figure(i - 1) && near(i, at)) return i - 1;
+    return -1;
+  };
+  const groups: { figures: Set<number>; words: Set<string> }[] = [];
+  for (const term of terms) {
+    if (groups.length >= enough) break;
+    if (!wanted.has(term.concept) || term.start < within.start || term.end > within.end) continue;
+    const at = tokenEnding(tokens, term.end);
+    if (at < 0) continue;
+    // A word that describes the noun after it ("landmine victims") is not what a figure counts.
+    if (describesNext(tokens[at + 1]?.word) || !modified(term)) continue;
+    const f = countedBy(at);
+    if (f < 0 || !nearVerb(f, at)) continue;
+    const joined = groups.filter((g) => g.figures.has(f) || g.words.has(term.concept));
+    const group = { figures: new Set([f]), words: new Set([term.concept]) };
+    for (const g of joined) {
+      for (const x of g.figures) group.figures.add(x);
+      for (const w of g.words) group.words.add(w);
+      groups.splice(groups.indexOf(g), 1);
+    }
+    groups.push(group);
+  }
+  return groups.length;
+}
+
+/**
+ * Whether `text` states a figure (not a year, not one of `stated`) that counts a word whose
+ * concept is in `wanted` ("2,700 anti-personnel landmines", "victims has reached 314").
+ */
+export function figureBefore(
+  text: string,
+  wanted: ReadonlySet<string>,
+  stated: readonly string[],
+): boolean {
+  return countsOf(text, { wanted, stated }, 1) > 0;
+}
+
+/** A passage that states a total ("the total number of victims", "in all"). */
+export const TOTAL = /\b(?:total|in all|altogether|combined|overall)\b/i;
+
+/**
+ * A time a passage states: a date, a day of a month, a year, a day told relative to another, or
+ * a time limit ("within one month").
+ */
+export const TIME = new RegExp(
+  `${DATE_PATTERN.source}|${DAY_OF_MONTH.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b|\\bwithin (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:hours?|days?|weeks?|months?|years?)\\b`,
+  'i',
+);
+
+/** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
+export const DURATION =
+  /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|many|few)[- ](?:years?|decades?|months?|weeks?|days?|hours?)\b/i;
+
+/** A time of day: "at 14:30", "9.15 a.m.", "in the morning", "at night". */
+export const CLOCK =
+  /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b|\bo'clock\b|\b(?:in the (?:morning|afternoon|evening)|at (?:night|noon|midnight|dawn|dusk))\b/i;
+
+/** A share of a whole: "25 per cent", "55%", "5 percent". */
+export const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
+
+/** A frequency ("almost daily", "every year", "twice a week"). */
+export const FREQUENCY =
+  /\b(?:daily|weekly|monthly|annually|yearly|hourly|frequently|regularly|repeatedly|constantly|routinely|every (?:day|week|month|year)|(?:once|twice|\w+ times) (?:a|per) (?:day|week|month|year))\b/i;
+
+/** A cause or purpose: "because", "due to", "as a result of", "in order to". */
+export const REASON =
+  /\b(?:because|due to|owing to|as a result|result(?:ed|s)? (?:in|from)|caused by|in order to|so as to|the reason|aimed at|with the aim|with a view to|in response to|on the grounds)\b/i;
+
+/** A time to come, said without a year: "within the next five years", "by the end of next year". */
+const FUTURE_TIME =
+  /\b(?:within|in) the (?:next|coming) (?:\w+ )?(?:years?|months?|decades?)\b|\bby the end of (?:next|this) (?:year|decade)\b|\bnext year\b/i;
+
+/** The years a text names ("in 2021", "by 2031"). */
+export function yearsIn(text: string): number[] {
+  return Array.from(text.matchAll(/\b(?:19|20)\d{2}\b/g), (m) => Number(m[0]));
+}
+
+/** Whether a passage is of a time (its letter or annex is dated in it) or names a year in it. */
+export function ofTime({ letter, passage }: IndexedPassage, time: DateHint): boolean {
+  const annex = annexOf(letter, passage)?.date;
+  if ([letter.date, annex].some((d) => d && d >= time.from && d <= time.to)) return true;
+  const [first, last] = [Number(time.from.slice(0, 4)), Number(time.to.slice(0, 4))];
+  return yearsIn(passage.text).some((year) => year >= first && year <= last);
+}
+
+/** Whether a passage states a time after its letter's: a later year, or a time to come. */
+export function statesFuture({ letter, passage }: IndexedPassage): boolean {
+  const year = letter.date === '' ? Infinity : Number(letter.date.slice(0, 4));
+  return FUTURE_TIME.test(passage.text) || yearsIn(passage.text).some((named) => named > year);
+}
+
+/**
+ * A sum of money as letters write it: "$2 million", "USD 50 million", "3,000 manats", "€40",
+ * "4 million United States dollars".
+ */
+const MONEY =
+  /[$€£]\s?\d|\b(?:USD|US\$|EUR|AZN|GBP|CHF)\s?\d|\d(?:[\d,.]*)(?:\s+(?:thousand|million|billion))?(?:\s+[A-Z][a-z]+){0,2}\s+(?:dollars?|euros?|manats?|pounds|francs|roubles?|rubles?|drams?|pesos?|yen|yuan|rupees?|USD|EUR|AZN)\b/;
+/** A figure and its unit, after up to two names ("150 million soms", "2 billion Fijian dollars"). */
+const FIGURE_AND_UNIT =
+  /\d[\d,.]*(?:\s+(?:thousand|million|billion))?(?:\s+[A-Z][a-z]+){0,2}\s+([a-z]+)/g;
+
+/** Whether a text states a sum of money: as `MONEY` has it, or in a currency WordNet knows. */
+export function statesMoney(text: string): boolean {
+  if (MONEY.test(text)) return true;
+  for (const [, unit = ''] of text.matchAll(FIGURE_AND_UNIT)) if (isMoneyWord(unit)) return true;
+  return false;
+}
+
+/**
+ * Whether a match of `pattern` (global) in `text`, one `accept` takes when given, stands in a
+ * sentence with a word of `concepts` ("storm surges of up to four metres", "Armenia … falsely
+ * announcing").
+ */
+export function nearTerm(
+  text: string,
+  concepts: ReadonlySet<string>,
+  pattern: RegExp,
+  accept: (match: RegExpExecArray) => boolean = () => true,
+): boolean {
+  const reading = readPassage(text);
+  const at = reading.terms.filter((t) => concepts.has(t.concept)).map((t) => t.start);
+  if (at.length === 0) return false;
+  const sentences = (reading.sentences ??= splitSentences(text));
+  const sentenceOf = (offset: number) => sentences.findIndex((x) => offset < x.end);
+  const held = new Set(at.map(sentenceOf));
+  return [...text.matchAll(pattern)].some((m) => accept(m) && held.has(sentenceOf(m.index)));
+}
+
+/** A figure and the word after it, which may be its unit ("four metres", "500 millimetres"). */
+const FIGURE_THEN_WORD =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)(?:\s+(?:thousand|million|billion))?\s+([a-z]+)/gi;
+/** A share of a whole: "5 per cent", "25%". */
+const SHARE_OF_WHOLE = /\d[\d,.]*\s*(?:%|per\s?cent\b)/gi;
+
+/**
+ * Whether a text states a measure of one of `concepts` (a figure and a unit WordNet knows, in a
+ * sentence that names it); for a `size`, also a share of a whole.
+ */
+export function statesMeasure(text: string, concepts: ReadonlySet<string>, size = false): boolean {
+  return (
+    nearTerm(text, concepts, FIGURE_THEN_WORD, (m) => {
+      const unit = (m[1] ?? '').toLowerCase();
+      return unit.length > 2 && !isStopWord(unit) && isUnitWord(unit);
+    }) ||
+    (size && nearTerm(text, concepts, SHARE_OF_WHOLE))
+  );
+}
+
+/** Two capitalized words in a row: a person's name when one of them is no English word. */
+const NAME_PAIR = /\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)\b/gu;
+
+/** Whether a passage names a person: a signature, or a name ("Jeyhun Bayramov, Minister …"). */
+export function namesAPerson(text: string): boolean {
+  if (isSignature(text)) return true;
+  for (const [, first = '', second = ''] of text.matchAll(NAME_PAIR))
+    if (!isEnglishWord(first.toLowerCase()) || !isEnglishWord(second.toLowerCase())) return true;
+  return false;
+}
+
+/** A capitalized word that is no English word after a preposition of place: "in Khojavand". */
+const PLACE = /\b(?:in|at|near|from|to|into|of)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu;
+
+/** Whether a passage names a place ("in Khojavand", "at the Sorvek crossing"). */
+export function namesAPlace(text: string): boolean {
+  for (const [, name = ''] of text.matchAll(PLACE))
+    if (!isEnglishWord(name.toLowerCase())) return true;
+  return false;
+}
+
+/** Words that report what someone said ("Armenia … falsely announcing", "according to"). */
+const REPORTED_SPEECH =
+  /\b(?:[Ss]ay|[Ss]ays|[Ss]aid|[Ss]tat(?:ed|ing|ements?)|states|[Aa]nnounc(?:ed|es|ing|ements?)|[Dd]eclar(?:ed|es|ing|ations?)|[Cc]laim(?:ed|s|ing)?|[Nn]oted|[Ss]tressed|[Rr]eported|[Rr]espond(?:ed|ing)|[Rr]epl(?:ied|ies|y)|[Aa]nswered|[Aa]ccording to|[Aa]ssur(?:ed|ances?))\b/g;
+
+/**
+ * Who a passage's part is from, as its heading and the signatures say, each up to its first
+ * "to": neither the addressee nor where a sender is accredited is its author.
+ */
+function senderOf({ letter, passage }: IndexedPassage): string {
+  const title = passage.part === 'letter' ? letter.title : (annexOf(letter, passage)?.title ?? '');
+  const signed = letter.signatories.map((s) => `${s.name} ${s.title ?? ''}`);
+  return [title, ...signed].map((from) => from.split(/\bto\b/i)[0] ?? '').join(' ');
+}
+
+const senders = new WeakMap<Letter, Map<string, ReadonlySet<string>>>();
+/** `senderOf`'s concepts, per letter and part, read once. */
+function senderConcepts(entry: IndexedPassage): ReadonlySet<string> {
+  let parts = senders.get(entry.letter);
+  if (!parts) senders.set(entry.letter, (parts = new Map()));
+  const key = `${entry.passage.part}${entry.passage.partIndex}`;
+  let concepts = parts.get(key);
+  if (!concepts)
+    parts.set(key, (concepts = new Set(analyze(senderOf(entry)).map((t) => t.concept))));
+  return concepts;
+}
+
+/** Whether a passage is from one of `speaker` (its part's sender or signer) or reports its words. */
+export function speaks(entry: IndexedPassage, speaker: ReadonlySet<string>): boolean {
+  for (const concept of senderConcepts(entry)) if (speaker.has(concept)) return true;
+  return nearTerm(entry.passage.text, speaker, REPORTED_SPEECH);
+}
+
+/** Whether the passage is a signature block ("(Signed) …"). */
+export { isSignature };

@@ -1,0 +1,631 @@
+import { dayNumber } from '../corpus/dates.ts';
+import type { Letter } from '../corpus/schema.ts';
+import { conceptOf, isStopWord, isYearAsWritten, readPassage, tokenize } from './analyze.ts';
+import { type Candidate, type CandidateSet, type Scope, specificityOf } from './candidates.ts';
+import {
+  CLOCK,
+  countsOf,
+  type CountQuery,
+  DURATION,
+  FREQUENCY,
+  isSignature,
+  namesAPerson,
+  namesAPlace,
+  ofTime,
+  PERCENTAGE,
+  REASON,
+  speaks,
+  statesFuture,
+  statesMeasure,
+  statesMoney,
+  TIME,
+  TOTAL,
+} from './evidence.ts';
+import { splitSentences } from './excerpt.ts';
+import { mostlyVerb } from './answer-type.ts';
+import { CORRECTED_WEIGHT, isEnglishWord, isNameOnly, type ParsedQuestion } from './question.ts';
+import { type IndexedPassage, isHeading, type SearchIndex } from './search-index.ts';
+
+/**
+ * The features of a candidate passage for a question: small pure functions, each returning a
+ * number, computed from the first stage's match and the passage's cached reading. The fitted
+ * model (`model.ts`) weighs them; nothing here decides on its own.
+ */
+
+/** Feature groups, for the ablation `npm run eval` prints. */
+export type FeatureGroup =
+  'lexical' | 'meaning' | 'closeness' | 'heading' | 'time' | 'answer type' | 'kind';
+
+/** What one question brings to every candidate's features: read once. */
+export interface QuestionContext {
+  index: SearchIndex;
+  q: ParsedQuestion;
+  set: CandidateSet;
+  scope: Scope;
+  /** The best first-stage score, and each document's best. */
+  bestFirst: number;
+  documentBest: Map<Letter, number>;
+  /** Per document, the slots its candidates and headings hold between them. */
+  documentMask: Map<Letter, number>;
+  /** The answer-type features this question asks for: one of them must be stated to answer. */
+  asked: ReadonlySet<string>;
+  /** The concepts the question's words stand for, with their values: what an excerpt marks. */
+  weights: Map<string, number>;
+  /** Per slot bit: its value. */
+  bitValue: Map<number, number>;
+  /** Per candidate id, its sentences' slot bits (`sentenceMasks`) and its answer sentence, read once. */
+  sentences: Map<number, (Span & { mask: number })[]>;
+  answers: Map<number, Span & { score: number }>;
+  /** Concept → bits of the slots it stands for, and of those it stands for as written. */
+  bitsOf: Map<string, number>;
+  exactBitsOf: Map<string, number>;
+  /** The question's word keys (stop words included) and which are content words, for runs. */
+  runKeys: string[];
+  runContent: boolean[];
+  /** Per key, where it stands in the question. */
+  runAt: Map<string, number[]>;
+  count: CountQuery | null;
+  /** A count next to the verb asked ("how many were evacuated"). */
+  countByVerb: CountQuery | null;
+  speaker: ReadonlySet<string> | null;
+  /** Concepts of the thing asked for ("what is the name of X": name). */
+  focus: ReadonlySet<string> | null;
+  /** Concepts of the verb the answer must hold ("who built …"). */
+  predicate: ReadonlySet<string> | null;
+  /** Concepts of what a measure is asked of ("how strong was the cyclone": cyclone). */
+  measured: ReadonlySet<string>;
+
+  /** Bits of the slots that are names ("Kalbajar", "ANAMA"), and of those that are verbs. */
+  nameBits: number[];
+  /** Positions of the slots that are names, held by the letters or not. */
+  nameSlots: number[];
+  verbBits: number[];
+  /** Figures the question states that are no year ("of the 2,700 landmines"). */
+  figures: string[];
+  /**
+   * Every word of the question for the soft match: its specificity (a word the letters lack is
+   * as specific as a word can be), its slot's bit (0 when the letters lack it), and its closeness
+   * in meaning to each concept.
+   */
+  soft: { value: number; bit: number; similarity: Float32Array | null }[];
+  softTotal: number;
+  dateRange: { from: number; to: number; upTo: boolean } | null;
+}
+
+/** A feature: its name, its group, and how it is read. */
+interface Feature {
+  name: string;
+  group: FeatureGroup;
+  read: (ctx: QuestionContext, c: Candidate, reading: CandidateReading) => number;
+}
+
+/** What is read once per candidate for several features. */
+interface CandidateReading {
+  rank: number;
+  text: string;
+  /** Concepts of the passage's terms. */
+  concepts: ReadonlySet<string>;
+  /** Largest value of slots held by one sentence. */
+  sentenceValue: number;
+  /** Longest run of the question's words in order. */
+  run: number;
+  /** Share of the question's specificity the passage holds, a word by itself or by its closest word in meaning. */
+  soft: number;
+}
+
+/** Months from one YYYYMMDD day to a later one, by calendar month. */
+function monthsBetween(earlier: number, later: number): number {
+  const month = (day: number) => Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100);
+  return month(later) - month(earlier);
+}
+
+const has = (flag: boolean) => (flag ? 1 : 0);
+
+/** A figure in digits or in words. */
+const SAYS_A_FIGURE =
+  /\b(?!(?:19|20)\d{2}\b)\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozens)\b/i;
+
+/** A span of a passage's text: a sentence, or the whole passage. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Per answer type a question may ask for, whether a span of a passage (a sentence, or the whole)
+ * states one: the evidence that it gives what is asked.
+ */
+export const STATES: Readonly<
+  Record<string, (x: QuestionContext, entry: IndexedPassage, span: Span) => boolean>
+> = {
+  count: (x, { passage }, span) => x.count !== null && countsOf(passage.text, x.count, 1, span) > 0,
+  figure: (_, e, span) => SAYS_A_FIGURE.test(slice(e, span)),
+  time: (_, e, span) => TIME.test(slice(e, span)),
+  duration: (_, e, span) => DURATION.test(slice(e, span)),
+  frequency: (_, e, span) => FREQUENCY.test(slice(e, span)),
+  money: (_, e, span) => statesMoney(slice(e, span)),
+  percentage: (_, e, span) => PERCENTAGE.test(slice(e, span)),
+  measure: (x, e, span) => statesMeasure(slice(e, span), x.measured, true),
+  clock: (_, e, span) => CLOCK.test(slice(e, span)),
+  future: (_, e, span) => statesFuture({ ...e, passage: { ...e.passage, text: slice(e, span) } }),
+  person: (_, e, span) => namesAPerson(slice(e, span)),
+  place: (_, e, span) => namesAPlace(slice(e, span)),
+  reason: (_, e, span) => REASON.test(slice(e, span)),
+  speaker: (x, e) => x.speaker !== null && speaks(e, x.speaker),
+  focus: (x, { passage }, span) =>
+    x.focus !== null &&
+    readPassage(passage.text).terms.some(
+      (t) => t.start >= span.start && t.end <= span.end && x.focus?.has(t.concept),
+    ),
+  'signature asked': (_, e, span) => isSignature(slice(e, span)),
+};
+
+/** The text of a span of a passage. */
+function slice({ passage }: IndexedPassage, span: Span): string {
+  return span.start === 0 && span.end === passage.text.length
+    ? passage.text
+    : passage.text.slice(span.start, span.end);
+}
+
+/** The answer types that depend on the text alone, not on the question: read once per text. */
+const TEXT_ONLY = new Set([
+  'figure',
+  'time',
+  'duration',
+  'frequency',
+  'money',
+  'percentage',
+  'clock',
+  'person',
+  'place',
+  'reason',
+  'signature asked',
+]);
+const textStates = new Map<string, Map<string, boolean>>();
+/** At most this many texts' answer types are remembered (the least recently read go first). */
+const TEXT_STATES_KEPT = 8192;
+
+/** Whether a span of a passage states an answer type, remembered per text for those that depend on it alone. */
+export function states(
+  x: QuestionContext,
+  name: string,
+  entry: IndexedPassage,
+  span: Span,
+): boolean {
+  const read = STATES[name];
+  if (!read) return false;
+  if (!TEXT_ONLY.has(name)) return read(x, entry, span);
+  const text = slice(entry, span);
+  let known = textStates.get(text);
+  if (!known) {
+    if (textStates.size >= TEXT_STATES_KEPT)
+      textStates.delete(textStates.keys().next().value as string);
+    textStates.set(text, (known = new Map()));
+  }
+  let value = known.get(name);
+  if (value === undefined) known.set(name, (value = read(x, entry, span)));
+  return value;
+}
+
+/** The share of the answer types a question asks for that a span states (1 when it asks none). */
+export function statedShare(x: QuestionContext, entry: IndexedPassage, span: Span): number {
+  if (x.asked.size === 0) return 1;
+  let stated = 0;
+  for (const name of x.asked) if (states(x, name, entry, span)) stated += 1;
+  return stated / x.asked.size;
+}
+
+/** The features, in the order the model's weights follow. */
+export const FEATURES: readonly Feature[] = [
+  { name: 'first', group: 'lexical', read: (x, c) => c.first / (x.bestFirst || 1) },
+  { name: 'bm25', group: 'lexical', read: (_, c) => Math.log1p(c.bm25) },
+  { name: 'rank', group: 'lexical', read: (_, __, r) => 1 / (1 + r.rank) },
+  {
+    name: 'coverage',
+    group: 'lexical',
+    read: (x, c) => Math.min(1, valueOf(x, c.mask) / (x.set.totalValue || 1)),
+  },
+  {
+    name: 'exact coverage',
+    group: 'lexical',
+    read: (x, _, r) => {
+      let bits = 0;
+      for (const concept of r.concepts) bits |= x.exactBitsOf.get(concept) ?? 0;
+      return valueOf(x, bits) / (x.set.totalValue || 1);
+    },
+  },
+  { name: 'evidence', group: 'lexical', read: (_, c) => c.evidence },
+  {
+    name: 'document',
+    group: 'lexical',
+    read: (x, c) => (x.documentBest.get(c.entry.letter) ?? 0) / (x.bestFirst || 1),
+  },
+  {
+    name: 'document names',
+    group: 'lexical',
+    read: (x, c) => heldShare(x.nameBits, x.documentMask.get(c.entry.letter) ?? 0),
+  },
+  {
+    name: 'document coverage',
+    group: 'lexical',
+    read: (x, c) => valueOf(x, x.documentMask.get(c.entry.letter) ?? 0) / (x.set.totalValue || 1),
+  },
+  {
+    name: 'length',
+    group: 'lexical',
+    read: (x, c) => Math.log1p(x.index.passageLength(c.id)),
+  },
+  { name: 'soft coverage', group: 'meaning', read: (_, __, r) => r.soft },
+  {
+    name: 'heading only',
+    group: 'heading',
+    read: (x, c) => valueOf(x, c.headingMask & ~c.mask) / (x.set.totalValue || 1),
+  },
+  {
+    name: 'named part',
+    group: 'heading',
+    read: (x, c) => has(x.scope.groups?.has(x.index.headingGroup(c.id)) ?? false),
+  },
+  {
+    name: 'sentence',
+    group: 'closeness',
+    read: (x, _, r) => r.sentenceValue / (x.set.totalValue || 1),
+  },
+  { name: 'answer sentence', group: 'closeness', read: (x, c) => answerSentence(x, c).score },
+  {
+    name: 'run',
+    group: 'closeness',
+    read: (_, __, r) => r.run,
+  },
+  {
+    name: 'in time',
+    group: 'time',
+    read: (x, c) => {
+      const day = x.index.passageDay[c.id] ?? 0;
+      return has(x.dateRange !== null && day >= x.dateRange.from && day <= x.dateRange.to);
+    },
+  },
+  {
+    name: 'years before',
+    group: 'time',
+    // "By September 2023": how long before the time named a document is dated, in years.
+    read: (x, c) => {
+      const day = x.index.passageDay[c.id] ?? 0;
+      const range = x.dateRange;
+      return range?.upTo && day > 0 && day < range.from ? monthsBetween(day, range.from) / 12 : 0;
+    },
+  },
+  {
+    name: 'tells of time',
+    group: 'time',
+    read: (x, c) => has(x.q.date !== null && ofTime(c.entry, x.q.date)),
+  },
+  ...Object.keys(STATES).map((name): Feature => ({
+    name,
+    group: 'answer type',
+    read: (x, c) =>
+      has(
+        x.asked.has(name) &&
+          states(x, name, c.entry, { start: 0, end: c.entry.passage.text.length }),
+      ),
+  })),
+  {
+    name: 'count by verb',
+    group: 'answer type',
+    read: (x, _, r) => has(x.countByVerb !== null && countsOf(r.text, x.countByVerb, 1) > 0),
+  },
+  {
+    name: 'total',
+    group: 'answer type',
+    read: (x, _, r) =>
+      has(
+        x.q.frame.total &&
+          x.count !== null &&
+          (countsOf(r.text, x.count, 2) >= 2 ||
+            (TOTAL.test(r.text) && countsOf(r.text, x.count, 1) > 0)),
+      ),
+  },
+  {
+    name: 'predicate',
+    group: 'answer type',
+    read: (x, _, r) => has(x.predicate !== null && [...x.predicate].some((f) => r.concepts.has(f))),
+  },
+  {
+    name: 'names held',
+    group: 'lexical',
+    read: (x, c) => heldShare(x.nameBits, c.mask | c.headingMask),
+  },
+  { name: 'verbs held', group: 'lexical', read: (x, c) => heldShare(x.verbBits, c.mask) },
+  {
+    name: 'figures held',
+    group: 'lexical',
+    read: (x, _, r) =>
+      x.figures.length === 0
+        ? 1
+        : x.figures.filter((f) => r.concepts.has(f)).length / x.figures.length,
+  },
+  {
+    name: 'time held',
+    group: 'time',
+    read: (x, c) => {
+      if (!x.q.date || x.q.date.upTo) return 1;
+      const day = x.index.passageDay[c.id] ?? 0;
+      const range = x.dateRange as { from: number; to: number };
+      return has((day >= range.from && day <= range.to) || ofTime(c.entry, x.q.date));
+    },
+  },
+  {
+    name: 'signature',
+    group: 'kind',
+    read: (x, _, r) => has(x.q.frame.type !== 'person' && isSignature(r.text)),
+  },
+  { name: 'heading', group: 'kind', read: (_, c) => has(isHeading(c.entry.passage)) },
+  {
+    name: 'heading for a time',
+    group: 'kind',
+    read: (x, c) => has(isHeading(c.entry.passage) && x.asked.has('time')),
+  },
+  {
+    name: 'heading for who',
+    group: 'kind',
+    read: (x, c) =>
+      has(isHeading(c.entry.passage) && (x.asked.has('person') || x.asked.has('signature asked'))),
+  },
+  {
+    name: 'heading of a letter named',
+    group: 'kind',
+    read: (x, c) => has(isHeading(c.entry.passage) && x.q.letters !== null),
+  },
+  {
+    name: 'opening',
+    group: 'kind',
+    read: (x, c) => {
+      const { letter, passage } = c.entry;
+      const first = letter.passages.find(
+        (p) => p.part === passage.part && p.partIndex === passage.partIndex,
+      );
+      return has(first === passage && x.q.letters !== null);
+    },
+  },
+];
+
+/** The feature names, in order. */
+export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
+
+/** The share of `bits` set in `mask` (1 when there are none). */
+function heldShare(bits: readonly number[], mask: number): number {
+  if (bits.length === 0) return 1;
+  return bits.filter((b) => (mask & b) !== 0).length / bits.length;
+}
+
+/** Sum of the values of the slots in `bits`. */
+function valueOf(x: QuestionContext, bits: number): number {
+  let v = 0;
+  for (const s of x.set.slots) if ((bits & s.bit) !== 0) v += s.value;
+  return v;
+}
+
+/** The longest run of the question's keys a passage repeats in order (two content words at least). */
+function longestRun(x: QuestionContext, passage: readonly string[]): number {
+  const { runKeys: question, runContent: content, runAt } = x;
+  let best = 0;
+  for (let j = 0; j < passage.length; j++) {
+    for (const i of runAt.get(passage[j] as string) ?? []) {
+      let run = 0;
+      let words = 0;
+      while (i + run < question.length && passage[j + run] === question[i + run]) {
+        if (content[i + run]) words += 1;
+        run += 1;
+      }
+      if (words >= 2 && run > best) best = run;
+    }
+  }
+  return best;
+}
+
+const GOVERNMENT: ReadonlySet<string> = new Set(['government', 'govt', 'gov', 'authorities']);
+
+/** Reads what a question brings to its candidates' features, once. */
+export function questionContext(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  set: CandidateSet,
+  scope: Scope,
+): QuestionContext {
+  const bitValue = new Map(set.slots.map((s) => [s.bit, s.value]));
+  const weights = new Map<string, number>();
+  for (const s of set.slots)
+    for (const a of s.alternatives)
+      weights.set(a.concept, Math.max(weights.get(a.concept) ?? 0, a.value));
+  const bitsOf = new Map<string, number>();
+  const exactBitsOf = new Map<string, number>();
+  for (const s of set.slots)
+    for (const a of s.alternatives) {
+      bitsOf.set(a.concept, (bitsOf.get(a.concept) ?? 0) | s.bit);
+      if (a.weight >= 1) exactBitsOf.set(a.concept, (exactBitsOf.get(a.concept) ?? 0) | s.bit);
+    }
+  const tokens = tokenize(q.text);
+  const concepts = (slot: number | null) =>
+    slot === null ? null : new Set(q.slots[slot]?.alternatives.map((a) => a.concept) ?? []);
+  const { frame, roles } = q;
+  let count: CountQuery | null = null;
+  let countByVerb: CountQuery | null = null;
+  const counted = roles.counted === null ? undefined : q.slots[roles.counted];
+  if (counted) {
+    const closest = Math.max(0, ...counted.alternatives.map((a) => a.weight));
+    const exact = Math.min(counted.correctedTo === null ? 1 : CORRECTED_WEIGHT, closest);
+    const wanted = new Set(
+      counted.alternatives
+        .filter((a) => a.weight >= exact)
+        .flatMap((a) => [a.concept, ...index.kindsOf(a.concept)]),
+    );
+    count = { wanted, stated: q.statedFigures };
+    const predicate = roles.predicate === null ? undefined : q.slots[roles.predicate];
+    const verbs = new Set(
+      (predicate?.alternatives ?? []).filter((a) => a.weight >= 1).map((a) => a.concept),
+    );
+    if (verbs.size > 0) countByVerb = { ...count, verbs };
+  }
+  const speakerSlot = roles.speaker === null ? undefined : q.slots[roles.speaker];
+  const everyone = GOVERNMENT.has(speakerSlot?.correctedTo ?? speakerSlot?.word ?? '');
+  const range = q.date;
+  const documentBest = new Map<Letter, number>();
+  const documentMask = new Map<Letter, number>();
+  for (const c of set.candidates) {
+    documentBest.set(c.entry.letter, Math.max(documentBest.get(c.entry.letter) ?? 0, c.first));
+    documentMask.set(
+      c.entry.letter,
+      (documentMask.get(c.entry.letter) ?? 0) | c.mask | c.headingMask,
+    );
+  }
+  const speaker = everyone ? null : concepts(roles.speaker);
+  // A count needs something counted the letters hold; a speaker, someone other than "the government".
+  const asked = new Set(
+    [...frame.asked].filter(
+      (name) => (name !== 'count' || count !== null) && (name !== 'speaker' || speaker !== null),
+    ),
+  );
+  const bitOfSlot = new Map(set.slots.map((s) => [s.slot, s.bit]));
+  const isName = (w: string) => /^\p{L}+$/u.test(w) && (!isEnglishWord(w) || isNameOnly(w));
+  const bitsWhere = (test: (word: string) => boolean) =>
+    q.slots.flatMap((s, i) => {
+      const bit = bitOfSlot.get(i);
+      return bit !== undefined && test(s.correctedTo ?? s.word) ? [bit] : [];
+    });
+  const soft = q.slots.map((slot, i) => ({
+    value: specificityOf(index, slot.concept),
+    bit: bitOfSlot.get(i) ?? 0,
+    similarity: slot.similarity,
+  }));
+  return {
+    soft,
+    softTotal: soft.reduce((sum, w) => sum + w.value, 0),
+    nameBits: bitsWhere(isName),
+    nameSlots: q.slots.flatMap((s, i) => (isName(s.correctedTo ?? s.word) ? [i] : [])),
+    verbBits: bitsWhere(mostlyVerb),
+    figures: tokens
+      .filter((t) => /^\d/.test(t.word) && !isYearAsWritten(q.text.slice(t.start, t.end)))
+      .map((t) => t.word),
+    index,
+    q,
+    set,
+    scope,
+    bestFirst: set.candidates[0]?.first ?? 1,
+    documentBest,
+    documentMask,
+    asked,
+    weights,
+    sentences: new Map(),
+    answers: new Map(),
+    bitValue,
+    bitsOf,
+    exactBitsOf,
+    runKeys: tokens.map((t) => conceptOf(t.word)),
+    runAt: tokens.reduce((at, t, i) => {
+      const key = conceptOf(t.word);
+      return at.set(key, [...(at.get(key) ?? []), i]);
+    }, new Map<string, number[]>()),
+    runContent: tokens.map((t) => !isStopWord(t.word)),
+    count,
+    countByVerb,
+    speaker,
+    focus: concepts(roles.focus),
+    predicate: concepts(roles.predicate),
+    measured: new Set(
+      q.slots.flatMap((s, i) => (i === roles.focus ? [] : s.alternatives.map((a) => a.concept))),
+    ),
+    dateRange: range
+      ? { from: dayNumber(range.from), to: dayNumber(range.to), upTo: range.upTo }
+      : null,
+  };
+}
+
+/** Each sentence of a candidate with the bits of the question's slots it holds (its part's headings' too). */
+function sentenceMasks(x: QuestionContext, c: Candidate): (Span & { mask: number })[] {
+  let found = x.sentences.get(c.id);
+  if (found) return found;
+  const reading = readPassage(c.entry.passage.text);
+  const { terms } = reading;
+  const sentences = (reading.sentences ??= splitSentences(c.entry.passage.text));
+  if (!reading.termSentence) {
+    const at = new Uint16Array(terms.length);
+    let k = 0;
+    terms.forEach((term, i) => {
+      while (k < sentences.length - 1 && term.start >= (sentences[k] as Span).end) k += 1;
+      at[i] = k;
+    });
+    reading.termSentence = at;
+  }
+  const masks = sentences.map(() => c.headingMask);
+  for (let i = 0; i < terms.length; i++) {
+    const bits = x.bitsOf.get((terms[i] as { concept: string }).concept);
+    const k = (reading.termSentence as Uint16Array)[i] as number;
+    if (bits) masks[k] = (masks[k] as number) | bits;
+  }
+  found = sentences.map((sentence, i) => ({
+    start: sentence.start,
+    end: sentence.end,
+    mask: masks[i] as number,
+  }));
+  x.sentences.set(c.id, found);
+  return found;
+}
+
+/**
+ * The sentence of a candidate that best answers: the largest product of the share of the
+ * question's value the sentence (with its part's headings) holds and the share of the asked
+ * answer types it states. An answer is usually one sentence that both names the subject and
+ * states what is asked ("2 civilians were killed" beside "a vehicle exploded … in Khojavand").
+ */
+export function answerSentence(x: QuestionContext, c: Candidate): Span & { score: number } {
+  const known = x.answers.get(c.id);
+  if (known) return known;
+  let best = { start: 0, end: c.entry.passage.text.length, score: 0 };
+  for (const sentence of sentenceMasks(x, c)) {
+    const held = valueOf(x, sentence.mask) / (x.set.totalValue || 1);
+    if (held <= best.score) continue;
+    const score = held * statedShare(x, c.entry, sentence);
+    if (score > best.score) best = { start: sentence.start, end: sentence.end, score };
+  }
+  x.answers.set(c.id, best);
+  return best;
+}
+
+/** Reads a candidate once for the features that need its text. */
+function readCandidate(x: QuestionContext, c: Candidate, rank: number): CandidateReading {
+  const text = c.entry.passage.text;
+  const reading = readPassage(text);
+  reading.keys ??= reading.tokens.map((t) => conceptOf(t.word));
+  let best = 0;
+  for (const sentence of sentenceMasks(x, c))
+    best = Math.max(best, valueOf(x, sentence.mask & ~c.headingMask));
+  const ids = x.index.passageConceptIds(c.id);
+  let soft = 0;
+  for (const word of x.soft) {
+    if (((c.mask | c.headingMask) & word.bit) !== 0 && word.bit !== 0) {
+      soft += word.value;
+      continue;
+    }
+    let closest = 0;
+    if (word.similarity)
+      for (const id of ids) closest = Math.max(closest, word.similarity[id] ?? 0);
+    soft += word.value * closest;
+  }
+  reading.concepts ??= new Set(reading.terms.map((t) => t.concept));
+  return {
+    rank,
+    text,
+    soft: soft / (x.softTotal || 1),
+    concepts: reading.concepts,
+    sentenceValue: best,
+    run: longestRun(x, reading.keys),
+  };
+}
+
+/** The features of each candidate, in `FEATURES` order: one row per candidate. */
+export function candidateFeatures(x: QuestionContext): Float64Array[] {
+  return x.set.candidates.map((c, rank) => {
+    const reading = readCandidate(x, c, rank);
+    return Float64Array.from(FEATURES, (f) => f.read(x, c, reading));
+  });
+}

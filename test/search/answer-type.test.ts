@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { type AnswerType, readFrame, type Span } from '../../src/search/answer-type.ts';
+
+/**
+ * The answer-type classifier (`answer-type.ts`): what kind of statement would answer a question,
+ * and which of its words play a part in it. Read from the question alone, so these hold whatever
+ * the fitted weights are.
+ */
+
+/** The words of `question` a span of its frame covers, or null. */
+const words = (question: string, span: Span | null) =>
+  span ? question.slice(span.start, span.end) : null;
+
+/** A question's frame, with its spans as the words they cover. */
+function frameOf(question: string) {
+  const frame = readFrame(question);
+  return {
+    type: frame.type,
+    asked: [...frame.asked],
+    counted: words(question, frame.counted),
+    focus: words(question, frame.focus),
+    predicate: words(question, frame.predicate),
+    speaker: words(question, frame.speaker),
+    total: frame.total,
+    clauses: frame.clauses,
+  };
+}
+
+describe('readFrame: the kind of answer a question asks for', () => {
+  it.each<[string, AnswerType]>([
+    ['how many mine victims were there by September 2023', 'count'],
+    ['what number of mines were found', 'count'],
+    ['when did the war end?', 'time'],
+    ['ok so, when did the war end?', 'time'],
+    ['which year were the mines produced', 'time'],
+    ['and since when?', 'time'],
+    ['who signed the letter of 24 August 2022', 'person'],
+    ['who is the foreign minister', 'person'],
+    ['how much money did the UN give', 'money'],
+    ['what was the cost of demining', 'money'],
+    ['how much compensation has testland claimed', 'money'],
+    ['what percentage of the minefield maps were accurate', 'share'],
+    ['what proportion of the maps were accurate', 'share'],
+    ["why can't displaced persons return home", 'reason'],
+    ['why did armenia refuse', 'reason'],
+    ['where were the mines produced', 'place'],
+    ['where did it happen', 'place'],
+    ['which letter is a note verbale', 'document'],
+    ['which of the letters is a note verbale', 'document'],
+    ['which document was sent in 2021', 'document'],
+    ['how long did the occupation last', 'duration'],
+    ['how long will it take to clear the valley', 'duration'],
+    ['how strong was the storm', 'quantity'],
+    ['how old is the ambassador', 'quantity'],
+    ['mines near the road', 'description'],
+  ])('%j asks for a %s', (question, type) => {
+    expect(readFrame(question).type).toBe(type);
+  });
+
+  it('asks for the statement that answers: a figure for a count, a day for a time, a signature for "who signed"', () => {
+    expect(frameOf('how many mine victims were there').asked).toEqual(
+      expect.arrayContaining(['count', 'figure']),
+    );
+    expect(frameOf('when did the war end').asked).toEqual(['time']);
+    expect(frameOf('who signed the letter').asked).toEqual(
+      expect.arrayContaining(['person', 'signature asked']),
+    );
+    expect(frameOf('who planted the mines').asked).not.toContain('signature asked');
+    expect(frameOf('how much money did the UN give').asked).toEqual(['money']);
+    expect(frameOf('what percentage of the maps were accurate').asked).toContain('percentage');
+    expect(frameOf('how long did the occupation last').asked).toEqual(['duration']);
+  });
+
+  it('asks for a time of day for "at what time", a time to come for "when will", a frequency for "how often"', () => {
+    expect(frameOf('at what time did the car explode').asked).toEqual(
+      expect.arrayContaining(['time', 'clock']),
+    );
+    expect(frameOf('when will all the mines be cleared').asked).toEqual(
+      expect.arrayContaining(['time', 'future']),
+    );
+    expect(frameOf('when did all the mines get cleared').asked).not.toContain('future');
+    expect(frameOf('how often do mines explode').asked).toContain('frequency');
+  });
+
+  it('asks nothing in particular of a bare search', () => {
+    expect(frameOf('mines near the road')).toMatchObject({
+      type: 'description',
+      asked: [],
+      counted: null,
+      focus: null,
+      predicate: null,
+      speaker: null,
+    });
+  });
+});
+
+describe('readFrame: the words that play a part in what is asked', () => {
+  it.each([
+    ['how many mine victims were there', 'victims'],
+    ['how many ANAMA employees were hurt by mines', 'employees'],
+    ['how many of the 314 victims died?', 'victims'],
+    ['what number of mines were found', 'mines'],
+    ['how many people has the agency trained', 'people'],
+  ])('%j counts %j', (question, counted) => {
+    expect(frameOf(question).counted).toBe(counted);
+  });
+
+  it('counts nothing in a question that asks for money ("how much money")', () => {
+    expect(frameOf('how much money did the UN give').counted).toBeNull();
+  });
+
+  it.each([
+    ['who signed the letter of 24 August 2022', 'signed'],
+    ['who built the tunnel in the village', 'built'],
+    ['who commands the contingent', 'commands'],
+    ['when did armenia start planting mines', 'start'],
+    ['when will azerbaijan finish clearing the land', 'finish'],
+    ['when did the servicemen die', 'die'],
+    ['when did armenia planted the mines', 'planted'],
+    ['why did armenia refuse', 'refuse'],
+    ['how many people has the agency trained', 'trained'],
+    ['how many mines did azerbaijan clear in lachin', 'clear'],
+    ['how many displaced people have returned home', 'returned'],
+  ])('%j tells of the verb %j', (question, verb) => {
+    expect(frameOf(question).predicate).toBe(verb);
+  });
+
+  it.each([
+    ['did the secretary general visit the territories', 'visit'],
+    ['has the UN sent deminers', 'sent'],
+    ['did the PR sign the 2022 letter', 'sign'],
+    ['was the letter signed', 'signed'],
+  ])('reads the verb of the yes-or-no question %j as %j', (question, verb) => {
+    expect(frameOf(question)).toMatchObject({ type: 'description', predicate: verb });
+  });
+
+  it.each([
+    ['what did turkey say about the mines', 'turkey'],
+    ['what did the minister say', 'minister'],
+    ['what did the SG reply', 'SG'],
+    ['how did the families react', 'families'],
+    ['did the SG reply to bayramov', 'SG'],
+    ['has armenia said anything about the maps', 'armenia'],
+  ])('%j asks for the words of %j', (question, speaker) => {
+    const frame = frameOf(question);
+    expect(frame.speaker).toBe(speaker);
+    expect(frame.asked).toContain('speaker');
+    // A verb of saying is how the question asks, not what the answer must tell of.
+    expect(frame.predicate).toBeNull();
+  });
+
+  it('asks for nobody’s words when what "says" is the letter itself', () => {
+    expect(frameOf('what does it say about the mines').speaker).toBeNull();
+    expect(frameOf('did the PR sign the 2022 letter').speaker).toBeNull();
+  });
+
+  it.each([
+    ['who is the foreign minister', 'minister'],
+    ['who is azerbaijan’s foreign minister', 'minister'],
+    ['so who is the ambassador', 'ambassador'],
+    ['which company supplied the mines', 'company'],
+    ['which two districts had mines', 'districts'],
+    ['what kind of vehicles hit the mines', 'vehicles'],
+    ['what brand of car hit the mine', 'brand'],
+    ['what were the names of the deminers', 'names'],
+    ["what is ANAMA's budget", 'budget'],
+  ])('%j asks for the thing %j', (question, focus) => {
+    expect(frameOf(question).focus).toBe(focus);
+  });
+
+  it('reads "in total" as asking for a count that adds up its parts', () => {
+    expect(frameOf('how many people died in total')).toMatchObject({
+      type: 'count',
+      counted: 'people',
+      total: true,
+    });
+    expect(frameOf('how many people died').total).toBe(false);
+  });
+
+  it('counts the clauses that ask something', () => {
+    expect(frameOf('how many families were moved').clauses).toBe(1);
+    expect(frameOf('how many families were moved and how long will they stay').clauses).toBe(2);
+    expect(frameOf('who planted it and did anyone die').clauses).toBe(2);
+  });
+});

@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseLetter } from '../../src/corpus/parse-letter.ts';
+import { decide, decisionRow, DECISION_FEATURES, veto } from '../../src/search/decide.ts';
+import { FEATURE_NAMES } from '../../src/search/features.ts';
+import { answerQuestion } from '../../src/search/index.ts';
+import { MODEL } from '../../src/search/model.ts';
+import { prepare, rankCandidates } from '../../src/search/rank.ts';
+import { SearchIndex } from '../../src/search/search-index.ts';
+
+/**
+ * The decision (`decide.ts`): answer, or abstain. Where no answer is possible (no candidate, or
+ * none that states the figure or sum asked for) Annex abstains whatever the fitted model says;
+ * otherwise it answers exactly when the model's probability reaches the threshold.
+ */
+
+/** A letter that gives no figure and no sum in its paragraphs (its heading has a date). */
+const ORL_LETTER = `Letter dated 2 May 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General
+
+Mines remain near the village of Orl, and the farmers of the valley fear the mines.
+
+The farmers of Orl have asked for help in clearing their fields.
+
+(Signed) Doran Vesk
+Permanent Representative`;
+
+let index: SearchIndex;
+beforeAll(() => {
+  const letter = parseLetter(ORL_LETTER, { id: 'orl', file: 'orl.txt', sha256: 'd'.repeat(64) });
+  index = SearchIndex.build([letter]);
+});
+
+const FIGURE = FEATURE_NAMES.indexOf('figure');
+
+describe('veto: where no answer is possible', () => {
+  it('abstains on "how many" when no candidate gives a figure', () => {
+    // The quoted phrase keeps the heading, whose date has a day, out of the candidates.
+    const answer = answerQuestion(index, 'how many farmers "fear the mines"');
+    expect(answer).toMatchObject({
+      abstained: true,
+      reason: 'no passage gives a figure',
+      results: [],
+      evidence: 0,
+    });
+    // The closest passages are offered apart, as with every abstention.
+    expect(answer.related.map((r) => r.text)).toEqual([
+      'Mines remain near the village of Orl, and the farmers of the valley fear the mines.',
+    ]);
+  });
+
+  it('abstains on "how much money" when no candidate gives a sum', () => {
+    expect(answerQuestion(index, 'how much money did the farmers of Orl get')).toMatchObject({
+      abstained: true,
+      reason: 'no passage gives a sum of money',
+      results: [],
+    });
+  });
+
+  it('vetoes by the candidates’ rows: a figure in any one of them lifts it', () => {
+    const prepared = prepare(index, 'how many farmers fear the mines', {});
+    const ranked = rankCandidates(prepared);
+    // The heading ("dated 2 May 2025") states a figure; the paragraphs do not.
+    expect(ranked.some((r) => (r.row[FIGURE] ?? 0) > 0)).toBe(true);
+    expect(veto(prepared, ranked)).toBeNull();
+    const withoutFigures = ranked.filter((r) => (r.row[FIGURE] ?? 0) === 0);
+    expect(withoutFigures.length).toBeGreaterThan(0);
+    expect(veto(prepared, withoutFigures)).toBe('no passage gives a figure');
+    expect(decide(prepared, withoutFigures)).toEqual({
+      answers: false,
+      probability: 0,
+      reason: 'no passage gives a figure',
+    });
+  });
+
+  it('vetoes nothing a question does not ask for', () => {
+    const prepared = prepare(index, 'what do the farmers of Orl fear', {});
+    const ranked = rankCandidates(prepared).filter((r) => (r.row[FIGURE] ?? 0) === 0);
+    expect(veto(prepared, ranked)).toBeNull();
+  });
+
+  it('abstains when no passage is a candidate', () => {
+    const prepared = prepare(index, 'what do the farmers of Orl fear', {});
+    expect(veto(prepared, [])).toBe('no passage answers the question');
+    expect(answerQuestion(index, 'what do the farmers "fear the rain"')).toMatchObject({
+      abstained: true,
+      reason: 'no passage answers the question',
+      results: [],
+      related: [],
+    });
+  });
+});
+
+describe('decide: the fitted probability against the threshold', () => {
+  it('reads one decision feature per name, each a number', () => {
+    const prepared = prepare(index, 'what do the farmers of Orl fear', {});
+    const row = decisionRow(prepared, rankCandidates(prepared));
+    expect(row).toHaveLength(DECISION_FEATURES.length);
+    expect([...row].every(Number.isFinite)).toBe(true);
+  });
+
+  it('answers exactly when the probability reaches the threshold, and says why not otherwise', () => {
+    const prepared = prepare(index, 'what do the farmers of Orl fear', {});
+    const ranked = rankCandidates(prepared);
+    const { probability } = decide(prepared, ranked);
+    expect(probability).toBeGreaterThan(0);
+    expect(probability).toBeLessThan(1);
+    expect(decide(prepared, ranked, { ...MODEL, threshold: probability })).toEqual({
+      answers: true,
+      probability,
+      reason: null,
+    });
+    const above = decide(prepared, ranked, {
+      ...MODEL,
+      threshold: Math.min(1, probability + 1e-6),
+    });
+    expect(above).toMatchObject({ answers: false, probability });
+    expect(above.reason).toEqual(expect.any(String));
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { conceptOf } from '../../src/search/analyze.ts';
+import {
+  CLOCK,
+  countsOf,
+  DURATION,
+  figureBefore,
+  PERCENTAGE,
+  statesMeasure,
+  statesMoney,
+  TIME,
+} from '../../src/search/evidence.ts';
+
+/**
+ * The passage readers (`evidence.ts`): whether a passage states what a question asks for. The
+ * features are built on them, so a misreading here is a wrong answer whatever the weights.
+ */
+
+const concepts = (...words: string[]) => new Set(words.map(conceptOf));
+
+describe('figureBefore: a figure counts the noun it stands by', () => {
+  const landmines = concepts('landmines');
+
+  it('counts "2,700 anti-personnel landmines" and "landmines … amounts to 1,318 pieces"', () => {
+    expect(
+      figureBefore('more than 2,700 anti-personnel landmines produced in 2021', landmines, []),
+    ).toBe(true);
+    expect(
+      figureBefore(
+        'the number of landmines identified in one week amounts to 1,318 pieces',
+        landmines,
+        [],
+      ),
+    ).toBe(true);
+  });
+
+  it('counts victims by a figure after them in their clause ("victims has reached 314")', () => {
+    const victims = concepts('victims');
+    expect(figureBefore('the number of landmine victims has reached 314', victims, [])).toBe(true);
+    expect(figureBefore('314 landmine victims', victims, [])).toBe(true);
+  });
+
+  it('does not count "landmine victims" as landmines: the word describes the noun after it', () => {
+    expect(figureBefore('314 landmine victims', landmines, [])).toBe(false);
+    expect(figureBefore('the number of landmine victims has reached 314', landmines, [])).toBe(
+      false,
+    );
+    expect(figureBefore('a total of 350 people became landmine victims', landmines, [])).toBe(
+      false,
+    );
+  });
+
+  it('counts a group by its members ("22 crew members"), not a word describing another', () => {
+    const crew = concepts('crew');
+    expect(figureBefore('All 22 crew members were evacuated', crew, [])).toBe(true);
+    expect(figureBefore('22 crew cabins were burnt', crew, [])).toBe(false);
+  });
+
+  it('reads no figure after "and" as counting what came before it', () => {
+    const deminers = concepts('deminers');
+    expect(
+      figureBefore('Three of the victims were deminers and two were children.', deminers, []),
+    ).toBe(false);
+    expect(figureBefore('the deminers now number 1,350', deminers, [])).toBe(true);
+  });
+
+  it('reads no code ("3-001M") and no year ("2021", not "2,021") as a count', () => {
+    const mines = concepts('mines');
+    expect(figureBefore('anti-personnel mines marked 3-001M were found', mines, [])).toBe(false);
+    expect(figureBefore('mines laid in 2021', mines, [])).toBe(false);
+    expect(figureBefore('the mines found reached 2,021', mines, [])).toBe(true);
+  });
+
+  it('takes no figure the question itself states for its answer', () => {
+    expect(figureBefore('314 victims', concepts('victims'), ['314'])).toBe(false);
+  });
+});
+
+describe('countsOf: how many different things are counted, each by its own figure', () => {
+  const people = { wanted: concepts('civilians', 'servicemen', 'people'), stated: [] };
+
+  it('reads each count of a list by its nearest figure', () => {
+    expect(countsOf('the death of two civilians and four servicemen', people, 5)).toBe(2);
+    expect(countsOf('As a result of this provocation, 2 civilians were killed.', people, 5)).toBe(
+      1,
+    );
+  });
+
+  it('reads a whole and a part of it as one thing counted', () => {
+    expect(countsOf('landmine victims has reached 314 people, of whom 61 people', people, 5)).toBe(
+      1,
+    );
+  });
+
+  it('stops at enough', () => {
+    expect(countsOf('two civilians, four servicemen and 9 people', people, 2)).toBe(2);
+  });
+
+  it('reads a measure of the thing counted ("350 tonnes of oil")', () => {
+    expect(
+      countsOf('350 tonnes of oil were spilled', { wanted: concepts('oil'), stated: [] }),
+    ).toBe(1);
+  });
+
+  it('counts by the verb asked only a figure near it ("evacuated 2,300 residents")', () => {
+    const text = 'Rescue teams evacuated 2,300 residents to temporary shelters.';
+    const residents = { wanted: concepts('residents'), stated: [] };
+    expect(countsOf(text, { ...residents, verbs: concepts('evacuated') }, 1)).toBe(1);
+    expect(countsOf(text, { ...residents, verbs: concepts('died') }, 1)).toBe(0);
+  });
+
+  it('counts only the kind asked ("evacuation centres", not "health centres")', () => {
+    const centres = { wanted: concepts('centres'), stated: [], modifiers: concepts('evacuation') };
+    expect(countsOf('Across the country, 64 evacuation centres are open.', centres, 1)).toBe(1);
+    expect(countsOf('Six health centres were damaged in the town of Velu.', centres, 1)).toBe(0);
+  });
+
+  it('reads only the words counted within the span it is given (a sentence)', () => {
+    const text = 'No figure here. 2 civilians were killed.';
+    expect(countsOf(text, people, 1, { start: 0, end: 15 })).toBe(0);
+    expect(countsOf(text, people, 1, { start: 16, end: text.length })).toBe(1);
+  });
+});
+
+describe('statesMoney: a sum of money in any currency', () => {
+  it.each([
+    '150 million soms',
+    '3 million United States dollars',
+    'USD 40 million',
+    '€40',
+    '3,000 manats',
+    '2 billion Fijian dollars',
+    '500 hryvnias',
+    '10 million kroner',
+  ])('reads "%s" as money', (sum) => {
+    expect(statesMoney(`The Government allocated ${sum} for relief.`)).toBe(true);
+  });
+
+  it.each(['12 dead', '40,000 tonnes of rice', '5 million people', '2,300 residents'])(
+    'reads "%s" as no money',
+    (figure) => {
+      expect(statesMoney(`The report counts ${figure} in the valley.`)).toBe(false);
+    },
+  );
+});
+
+describe('what else a passage may state', () => {
+  it('a measure of the thing asked about: a figure and a unit near it', () => {
+    const storm = concepts('storm');
+    expect(
+      statesMeasure(
+        'Tropical Storm Ulani reached the coast with winds of 190 kilometres per hour.',
+        storm,
+      ),
+    ).toBe(true);
+    expect(statesMeasure('The storm destroyed 1,740 houses.', storm)).toBe(false);
+  });
+
+  it('a time, a length of time, a share, a time of day', () => {
+    expect(TIME.test('signed on 10 November 2020')).toBe(true);
+    expect(TIME.test('a commission is to report its findings within one month')).toBe(true);
+    expect(TIME.test('the commission will report')).toBe(false);
+    expect(DURATION.test('after the 44-day Patriotic War')).toBe(true);
+    expect(DURATION.test('almost three decades of occupation')).toBe(true);
+    expect(PERCENTAGE.test('55 per cent of recent landmine incidents')).toBe(true);
+    expect(PERCENTAGE.test('55 recent landmine incidents')).toBe(false);
+    expect(CLOCK.test('At 4.40 a.m. on 5 November 2025')).toBe(true);
+    expect(CLOCK.test('On 5 November 2025')).toBe(false);
+  });
+});

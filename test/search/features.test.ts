@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseLetter } from '../../src/corpus/parse-letter.ts';
+import { answerSentence, FEATURE_NAMES, FEATURES, STATES } from '../../src/search/features.ts';
+import { prepare, type Prepared } from '../../src/search/rank.ts';
+import { SearchIndex } from '../../src/search/search-index.ts';
+
+/**
+ * The features of a candidate passage (`features.ts`): what the fitted model weighs. Whatever
+ * the weights, a passage that states what is asked must be told apart from one that does not.
+ */
+
+const ORL_LETTER = `Letter dated 2 May 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General
+
+Mines were cleared near Orl last spring. In Dask, 300 mines were cleared. Near Orl, 120 mines were cleared in May.
+
+Mines near Orl remain a danger to the farmers of the valley.
+
+The Orl bridge was reopened to traffic on 4 April 2025.
+
+Testland has spent USD 3 million on clearing mines near Orl.
+
+(Signed) Doran Vesk
+Permanent Representative`;
+
+const CLEARED = 'Mines were cleared near Orl last spring.';
+const DANGER = 'Mines near Orl remain a danger';
+const BRIDGE = 'The Orl bridge was reopened';
+const SPENT = 'Testland has spent USD 3 million';
+
+let index: SearchIndex;
+beforeAll(() => {
+  const letter = parseLetter(ORL_LETTER, { id: 'orl', file: 'orl.txt', sha256: 'c'.repeat(64) });
+  index = SearchIndex.build([letter]);
+});
+
+/** The question prepared for ranking, and a reader of one candidate's feature by its passage. */
+function features(question: string) {
+  const prepared = prepare(index, question, {});
+  const at = (start: string) => {
+    const i = prepared.set.candidates.findIndex((c) => c.entry.passage.text.startsWith(start));
+    expect(i, `"${start}" is a candidate of "${question}"`).toBeGreaterThanOrEqual(0);
+    return i;
+  };
+  const value = (start: string, feature: string) => {
+    const column = FEATURE_NAMES.indexOf(feature);
+    expect(column, `feature "${feature}"`).toBeGreaterThanOrEqual(0);
+    return prepared.rows[at(start)]?.[column];
+  };
+  return { prepared, at, value };
+}
+
+describe('FEATURES', () => {
+  it('has one feature per name, an answer-type feature for each kind of statement, and a row per candidate', () => {
+    expect(new Set(FEATURE_NAMES).size).toBe(FEATURES.length);
+    for (const name of Object.keys(STATES)) expect(FEATURE_NAMES).toContain(name);
+    const { prepared } = features('how many mines were cleared near Orl');
+    expect(prepared.rows).toHaveLength(prepared.set.candidates.length);
+    for (const row of prepared.rows) {
+      expect(row).toHaveLength(FEATURES.length);
+      expect([...row].every(Number.isFinite)).toBe(true);
+    }
+  });
+});
+
+describe('answer-type features: a passage that states what is asked', () => {
+  it('gives a figure counting the thing a "how many" asks for', () => {
+    const { value } = features('how many mines were cleared near Orl');
+    expect(value(CLEARED, 'count')).toBe(1);
+    expect(value(CLEARED, 'figure')).toBe(1);
+    expect(value(DANGER, 'count')).toBe(0);
+    expect(value(DANGER, 'figure')).toBe(0);
+  });
+
+  it('gives a day for a "when"', () => {
+    const { value } = features('when was the Orl bridge reopened');
+    expect(value(BRIDGE, 'time')).toBe(1);
+    expect(value(DANGER, 'time')).toBe(0);
+  });
+
+  it('gives a sum for "how much money"', () => {
+    const { value } = features('how much money was spent on mines near Orl');
+    expect(value(SPENT, 'money')).toBe(1);
+    expect(value(DANGER, 'money')).toBe(0);
+  });
+
+  it('is not set for a kind of statement the question does not ask for', () => {
+    // The bridge passage states a day, but "how many" asks for no time.
+    const { value } = features('how many mines were cleared near the Orl bridge');
+    expect(value(BRIDGE, 'time')).toBe(0);
+    expect(value(SPENT, 'money')).toBe(0);
+  });
+});
+
+describe('answerSentence: the sentence that answers', () => {
+  const sentenceOf = (prepared: Prepared, i: number) => {
+    const candidate = prepared.set.candidates[i];
+    if (!candidate) throw new Error('no such candidate');
+    const span = answerSentence(prepared.context, candidate);
+    return {
+      text: candidate.entry.passage.text.slice(span.start, span.end).trim(),
+      score: span.score,
+    };
+  };
+
+  it('is the one that both names the subject and states what is asked', () => {
+    // The first sentence names Orl but gives no figure; the second gives one, of Dask.
+    const { prepared, at } = features('how many mines were cleared near Orl');
+    const answer = sentenceOf(prepared, at(CLEARED));
+    expect(answer.text).toBe('Near Orl, 120 mines were cleared in May.');
+    expect(answer.score).toBeGreaterThan(0);
+  });
+
+  it('scores nothing in a passage no sentence of which states what is asked', () => {
+    const { prepared, at } = features('how many mines were cleared near Orl');
+    expect(sentenceOf(prepared, at(DANGER)).score).toBe(0);
+  });
+});
