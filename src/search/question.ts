@@ -219,6 +219,9 @@ const PARTICLES = new Set([
   'through',
 ]);
 
+/** A character that ends a clause, for a particle that belongs to a verb further back. */
+const CLAUSE_END = /[,;:.?!()]/;
+
 /**
  * Multi-word lemmas in the question ("driven out", "hand over") that relate to the letters'
  * words, as extra alternatives for the unit of their first word.
@@ -234,6 +237,15 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
     byStart.set((words[0] as Token).start, found);
     return true;
   };
+  // Each token's clause, counted once (a scan per pair was quadratic in a long question's text).
+  const clause: number[] = [];
+  let boundaries = 0;
+  let read = 0;
+  for (const t of tokens) {
+    for (; read < t.start; read++) if (CLAUSE_END.test(text.charAt(read))) boundaries++;
+    clause.push(boundaries);
+    read = Math.max(read, t.end);
+  }
   for (let i = 0; i + 1 < tokens.length; i++) {
     const first = tokens[i] as Token;
     const adjacent = [3, 2].some((length) => {
@@ -244,7 +256,7 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
     // "pull all its troops out": the particle further on, in the same clause.
     for (let j = i + 2; j < tokens.length; j++) {
       const particle = tokens[j] as Token;
-      if (/[,;:.?!()]/.test(text.slice(first.end, particle.start))) break;
+      if (clause[j] !== clause[i]) break;
       if (PARTICLES.has(particle.word) && relate([first, particle])) break;
     }
   }
