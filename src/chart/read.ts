@@ -1,7 +1,7 @@
 import { figureBefore } from '../search/evidence.ts';
 import { conceptOf, isStopWord, isYearAsWritten, type Token, tokenize } from '../search/analyze.ts';
 import { describesNext } from '../search/answer-type.ts';
-import { WordNet } from '../search/wordnet.ts';
+import { englishWordNet, type WordNet } from '../search/wordnet.ts';
 import { ACTS, type CountKind, KINDS, kindAt } from './kinds.ts';
 
 /**
@@ -99,7 +99,7 @@ const NUMBER_VALUES: Record<string, number> = {
 const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 
 let wordnet: WordNet | null = null;
-const english = () => (wordnet ??= new WordNet());
+const english = () => (wordnet ??= englishWordNet());
 
 const personCache = new Map<string, boolean>();
 /** How many hypernym steps a noun may be from "person". */

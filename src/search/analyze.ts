@@ -1,7 +1,7 @@
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import porter2 from 'wink-porter2-stemmer';
 import { GLOSSARY } from './glossary.ts';
-import { WordNet } from './wordnet.ts';
+import { englishWordNet, type WordNet } from './wordnet.ts';
 
 /**
  * English analysis shared by the index and the questions: Unicode and case folding, numbers as
@@ -202,7 +202,7 @@ let wordnet: WordNet | null = null;
  * "pertainym"), or does not know it as an adverb at all.
  */
 function derivedFromItsStem(word: string, stem: string): boolean {
-  wordnet ??= new WordNet();
+  wordnet ??= englishWordNet();
   const senses = wordnet.senses(word, 'adv');
   if (senses.length === 0) return true;
   return senses.some((offset) =>
@@ -338,32 +338,33 @@ function matchAt<T extends { keys: readonly string[] }>(
 }
 
 /**
- * Analyzes text into terms: content words and numbers, each with its concept and unit.
- * A hyphenated compound is one unit: the joined word (`anti-personnel` → `antipersonnel`) and
- * its parts at `COMPOUND_PART_WEIGHT`. A glossary phrase — a form ("IDPs", "AT mines") or a
- * meaning ("internally displaced persons") of an entry — adds the entry's concept, placed on
- * the phrase, and its words share one unit: a question asks for it once, and a passage that
- * says it either way holds it.
- * With `question`, words that only phrase a question ("lol", "tell me about") are dropped.
- * With `keep`, only the terms whose concept it accepts are returned (saves allocating the rest).
+ * Told of each term `analyzeEach` finds, in order: what `analyze` would make a `Term` of, without
+ * making one (indexing a large corpus reads tens of millions of terms).
  */
-export function analyze(
-  text: string,
-  options: { question?: boolean; keep?: (concept: string) => boolean } = {},
-): Term[] {
-  const { question = false, keep } = options;
+export type TermVisitor = (
+  word: string,
+  start: number,
+  end: number,
+  concept: string,
+  unit: number,
+  weight: number,
+) => void;
+
+/**
+ * The terms of `text`, as `analyze` gives them, each handed to `visit` (see `analyze`). With
+ * `question`, words that only phrase a question are dropped.
+ */
+export function analyzeEach(text: string, question: boolean, visit: TermVisitor): void {
   const tokens = tokenize(text);
-  const keys = tokens.map((t) => conceptOf(t.word));
-  const terms: Term[] = [];
-  const emit = (term: Term) => {
-    if (!keep || keep(term.concept)) terms.push(term);
-  };
+  const count = tokens.length;
+  const keys = new Array<string>(count);
+  for (let i = 0; i < count; i++) keys[i] = conceptOf((tokens[i] as Token).word);
   const g = glossary();
   let unit = 0;
   /** While inside a glossary phrase (tokens before `phraseEnd`), its words take its unit. */
   let phraseUnit = 0;
   let phraseEnd = 0;
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < count;) {
     const token = tokens[i] as Token;
     const key = keys[i] as string;
     if (question) {
@@ -387,47 +388,58 @@ export function analyze(
         .slice(i, i + phrase.keys.length)
         .map((t) => t.word)
         .join(' ');
-      emit({
-        word,
-        start: token.start,
-        end: last.end,
-        concept: phrase.concept,
-        unit: phraseUnit,
-        weight: 1,
-      });
+      visit(word, token.start, last.end, phrase.concept, phraseUnit, 1);
     }
     const inPhrase = i < phraseEnd;
     const next = tokens[i + 1];
     const compound =
       next !== undefined &&
-      text[token.end] === '-' &&
+      text.charCodeAt(token.end) === HYPHEN &&
       next.start === token.end + 1 &&
-      !/^\d/.test(token.word) &&
-      !/^\d/.test(next.word);
+      !isDigit(token.word) &&
+      !isDigit(next.word);
     if (!inPhrase) unit += 1;
     const own = inPhrase ? phraseUnit : unit;
     if (compound) {
       const joined = token.word + next.word;
-      emit({
-        word: joined,
-        start: token.start,
-        end: next.end,
-        concept: conceptOf(joined),
-        unit: own,
-        weight: 1,
-      });
-      for (const [part, partKey] of [
-        [token, key],
-        [next, keys[i + 1] as string],
-      ] as const) {
-        if (!STOP_WORDS.has(part.word))
-          emit({ ...part, concept: partKey, unit: own, weight: COMPOUND_PART_WEIGHT });
-      }
+      visit(joined, token.start, next.end, conceptOf(joined), own, 1);
+      if (!STOP_WORDS.has(token.word))
+        visit(token.word, token.start, token.end, key, own, COMPOUND_PART_WEIGHT);
+      if (!STOP_WORDS.has(next.word))
+        visit(next.word, next.start, next.end, keys[i + 1] as string, own, COMPOUND_PART_WEIGHT);
       i += 2;
       continue;
     }
-    if (!STOP_WORDS.has(token.word)) emit({ ...token, concept: key, unit: own, weight: 1 });
+    if (!STOP_WORDS.has(token.word)) visit(token.word, token.start, token.end, key, own, 1);
     i += 1;
   }
+}
+
+const HYPHEN = 0x2d;
+/** Whether a word starts with a digit. */
+function isDigit(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first >= 48 && first <= 57;
+}
+
+/**
+ * Analyzes text into terms: content words and numbers, each with its concept and unit.
+ * A hyphenated compound is one unit: the joined word (`anti-personnel` → `antipersonnel`) and
+ * its parts at `COMPOUND_PART_WEIGHT`. A glossary phrase — a form ("IDPs", "AT mines") or a
+ * meaning ("internally displaced persons") of an entry — adds the entry's concept, placed on
+ * the phrase, and its words share one unit: a question asks for it once, and a passage that
+ * says it either way holds it.
+ * With `question`, words that only phrase a question ("lol", "tell me about") are dropped.
+ * With `keep`, only the terms whose concept it accepts are returned (saves allocating the rest).
+ */
+export function analyze(
+  text: string,
+  options: { question?: boolean; keep?: (concept: string) => boolean } = {},
+): Term[] {
+  const { question = false, keep } = options;
+  const terms: Term[] = [];
+  analyzeEach(text, question, (word, start, end, concept, unit, weight) => {
+    if (!keep || keep(concept)) terms.push({ word, start, end, concept, unit, weight });
+  });
   return terms;
 }

@@ -1,5 +1,5 @@
 import { isStopWord, NUMBER_WORDS, tokenize, type Token } from './analyze.ts';
-import { WordNet } from './wordnet.ts';
+import { englishWordNet, type WordNet } from './wordnet.ts';
 
 /**
  * What a question asks for, classified into a small closed set of answer types, and the words
@@ -115,7 +115,7 @@ const KIND_TYPES: Readonly<Record<number, AnswerType>> = {
 };
 
 let wordnet: WordNet | null = null;
-const english = () => (wordnet ??= new WordNet());
+const english = () => (wordnet ??= englishWordNet());
 const isNoun = (w: string) => english().baseForms(w, 'noun').length > 0;
 const isVerb = (w: string) => english().baseForms(w, 'verb').length > 0;
 const isAdjective = (w: string) => english().baseForms(w, 'adj').length > 0;

@@ -64,6 +64,11 @@ type SavedLetter = Omit<Letter, 'text' | 'passages'> & {
   /** Where the letter's text is in texts.bin. */
   textBytes: [number, number];
   passageCount: number;
+  /**
+   * Its headings (`SearchIndex.headingLists`), six numbers each: start, end, part (`PART_CODES`),
+   * part index, and the heading's bytes [from, to) in the letter's UTF-8 text.
+   */
+  headings?: number[];
 };
 
 /** How passages.bin lays out every passage, in order: one typed array a field (`packTyped`). */
@@ -284,11 +289,29 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
       Uint16Array,
     ];
     const letters: Letter[] = [];
+    const headings: Passage[][] = [];
     const textsFile = path.join(folder, TEXTS);
     if (!openTexts.has(textsFile)) openTexts.set(textsFile, openSync(textsFile, 'r'));
     let i = 0;
-    for (const { textBytes, passageCount, ...rest } of meta.letters) {
+    for (const { textBytes, passageCount, headings: headingSpans, ...rest } of meta.letters) {
       const [from, to] = textBytes;
+      const own: Passage[] = [];
+      const spans = headingSpans ?? [];
+      for (let h = 0; h + 5 < spans.length; h += 6)
+        own.push(
+          new SavedPassage(
+            0,
+            PART_CODES[spans[h + 2] ?? 0] ?? 'letter',
+            spans[h + 3] ?? 1,
+            NO_PAGES,
+            spans[h] ?? 0,
+            spans[h + 1] ?? 0,
+            textsFile,
+            from + (spans[h + 4] ?? 0),
+            from + (spans[h + 5] ?? 0),
+          ),
+        );
+      headings.push(own);
       const passages: Letter['passages'] = [];
       for (const last = i + passageCount; i < last; i++) {
         const first = pageStart[i] ?? 0;
@@ -320,7 +343,7 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     const builtAt = meta.builtAt
       ? new Date(meta.builtAt)
       : (await stat(path.join(folder, META))).mtime;
-    const index = SearchIndex.fromSaved(letters, meta.index, arrays, builtAt);
+    const index = SearchIndex.fromSaved(letters, headings, meta.index, arrays, builtAt);
     // Marks it as the latest in use, so that pruning keeps it as "the one before" the next.
     const now = new Date();
     await utimes(folder, now, now).catch(() => undefined);
@@ -354,7 +377,7 @@ async function writeSaved(
   ];
   const pages: number[] = [];
   let i = 0;
-  const letters = corpus.letters.map((letter): SavedLetter => {
+  const letters = corpus.letters.map((letter, l): SavedLetter => {
     const bytes = Buffer.from(letter.text, 'utf8');
     texts.push(bytes);
     const textBytes: [number, number] = [offset, offset + bytes.length];
@@ -372,7 +395,18 @@ async function writeSaved(
       pageStart[i + 1] = pages.length;
       i += 1;
     }
-    return { ...rest, textBytes, passageCount: passages.length };
+    const headings = (index.headingLists[l] ?? []).flatMap((h) => {
+      const byteFrom = Buffer.byteLength(letter.text.slice(0, h.start), 'utf8');
+      return [
+        h.start,
+        h.end,
+        PART_CODES.indexOf(h.part),
+        h.partIndex,
+        byteFrom,
+        byteFrom + Buffer.byteLength(h.text, 'utf8'),
+      ];
+    });
+    return { ...rest, textBytes, passageCount: passages.length, headings };
   });
   const passageColumns = [n, part, partIndex, start, end, byteStart, byteEnd, pageStart];
   const savedIndex = index.toSavedJson();

@@ -1,6 +1,12 @@
 import type SearchableMap from 'minisearch/SearchableMap';
 import { conceptOf, fold } from './analyze.ts';
-import { type PartOfSpeech, PARTS_OF_SPEECH, type Synset, WordNet } from './wordnet.ts';
+import {
+  type PartOfSpeech,
+  PARTS_OF_SPEECH,
+  type Synset,
+  englishWordNet,
+  type WordNet,
+} from './wordnet.ts';
 
 /**
  * What a word a user may type relates to in the letters, read from WordNet when the index is
@@ -52,7 +58,7 @@ const MAX_KIND_DEPTH = 8;
  */
 export function buildKinds(
   corpusWords: SearchableMap<string>,
-  wordnet: WordNet = new WordNet(),
+  wordnet: WordNet = englishWordNet(),
 ): Map<string, string[]> {
   const kinds = new Map<string, Set<string>>();
   for (const [word, concept] of corpusWords) {
@@ -105,7 +111,7 @@ export function buildSpecificity(
   corpusWords: SearchableMap<string>,
   conceptId: (concept: string) => number,
   size: number,
-  wordnet: WordNet = new WordNet(),
+  wordnet: WordNet = englishWordNet(),
 ): Float32Array {
   const usage = new Float64Array(size);
   for (const [word, concept] of corpusWords) {
@@ -140,7 +146,7 @@ const LOOKUP_WORD = /^(?:\p{L}{2,}|\d{1,2})$/u;
  */
 export function buildExpansions(
   corpusWords: SearchableMap<string>,
-  wordnet: WordNet = new WordNet(),
+  wordnet: WordNet = englishWordNet(),
 ): Map<string, Related[]> {
   const best = new Map<string, Map<string, number>>();
   const vocabulary = new Set<string>();

