@@ -290,3 +290,28 @@ describe('custom ids', () => {
     }
   });
 });
+
+describe('an answer in Discord', () => {
+  /** The text of every embed of the reply to `question`, markdown escapes undone. */
+  function shown(question: string): string {
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, question);
+    expect(answer.abstained).toBe(false);
+    const reply = renderAnswer(answer, info, {
+      question,
+      userId: '1',
+      offset: 0,
+      scope,
+      ephemeral: false,
+      keys: new Map(),
+    });
+    expect(checkDiscordLimits(reply)).toEqual([]);
+    return reply.embeds.map((e) => (e.description ?? '').replace(/[*\\]/g, '')).join('\n');
+  }
+
+  it('quotes a passage that fits whole, so the sentence that answers is never cut off', () => {
+    // Both passages hold the answer in a later sentence than the one that matches best.
+    expect(shown('how many landmines were found in Lachin')).toMatch(/1,318|2,700/);
+    expect(shown('anti tank mine blast killed two civilians')).toContain('2 civilians were killed');
+  });
+});
