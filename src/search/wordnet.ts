@@ -106,6 +106,25 @@ function loadExceptions(): Record<PartOfSpeech, Exceptions> {
   };
 }
 
+/** After this many lemmas looked up in `index.sense` one by one, it is read whole. */
+const USAGE_LOOKUPS_BEFORE_FULL_READ = 2_000;
+const NO_USAGE: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Adds one `index.sense` line ("lemma%pos:… offset number count") to a lemma's counts: in all
+ * (''), per part of speech, and per sense ("pos|offset"). `percent` is where the '%' is.
+ */
+function addUsage(counts: Map<string, number>, line: string, percent: number): void {
+  const [, offset = '', , count = '0'] = line.split(' ');
+  const n = Number(count);
+  if (!(n > 0)) return;
+  counts.set('', (counts.get('') ?? 0) + n);
+  const pos = POS_OF_SENSE_TYPE[line.charAt(percent + 1)];
+  if (!pos) return;
+  counts.set(pos, (counts.get(pos) ?? 0) + n);
+  counts.set(`${pos}|${Number(offset)}`, n);
+}
+
 /** At most this many index lookups are remembered (then the memory starts afresh). */
 const MAX_REMEMBERED_LINES = 200_000;
 
@@ -216,7 +235,7 @@ export class WordNet {
       if (!this.dataFiles.has(pos))
         this.dataFiles.set(pos, readFileSync(path.join(this.dir, `data.${pos}`)));
     }
-    this.readUsage();
+    if (!this.allUsagesRead) this.readAllUsages();
     this.exceptionLists ??= loadExceptions();
     return this;
   }
@@ -271,38 +290,74 @@ export class WordNet {
     })();
   }
 
-  private usage: Map<string, number> | null = null;
-  private senseUsage: Map<string, number> | null = null;
+  private senseIndex: Buffer | null = null;
+  /** Each lemma's SemCor counts already read: in all, per part of speech, per sense. */
+  private readonly usages = new Map<string, Map<string, number>>();
 
-  /** Reads the SemCor tag counts of `index.sense`, per lemma and per sense, once. */
-  private readUsage(): { usage: Map<string, number>; senseUsage: Map<string, number> } {
-    if (!this.usage || !this.senseUsage) {
-      const usage = new Map<string, number>();
-      const senseUsage = new Map<string, number>();
-      const text = readFileSync(path.join(this.dir, 'index.sense'), 'latin1');
-      for (let at = 0; at < text.length;) {
-        let end = text.indexOf('\n', at);
-        if (end < 0) end = text.length;
-        const percent = text.indexOf('%', at);
-        const lastSpace = text.lastIndexOf(' ', end - 1);
-        const count = Number(text.slice(lastSpace + 1, end));
-        if (percent > at && percent < end && count > 0) {
-          const key = text.slice(at, percent);
-          usage.set(key, (usage.get(key) ?? 0) + count);
-          const pos = POS_OF_SENSE_TYPE[text.charAt(percent + 1)];
-          const firstSpace = text.indexOf(' ', percent);
-          const offset = Number(text.slice(firstSpace + 1, text.indexOf(' ', firstSpace + 1)));
-          if (pos) {
-            senseUsage.set(`${key}|${pos}|${offset}`, count);
-            senseUsage.set(`${key}|${pos}`, (senseUsage.get(`${key}|${pos}`) ?? 0) + count);
-          }
-        }
-        at = end + 1;
-      }
-      this.usage = usage;
-      this.senseUsage = senseUsage;
+  /**
+   * The SemCor tag counts of `lemma`'s senses, read from `index.sense` by binary search (the
+   * file is sorted by sense key, "lemma%…", in byte order) rather than by parsing its 7 MB at
+   * every start: a CLI call asks for a few words. Keys: '' (all), the part of speech, and
+   * "pos|offset".
+   */
+  private usageOf(lemma: string): ReadonlyMap<string, number> {
+    const spelled = toWordNetSpelling(lemma);
+    let counts = this.usages.get(spelled);
+    if (counts) return counts;
+    if (this.allUsagesRead) return NO_USAGE;
+    if (++this.usageLookups > USAGE_LOOKUPS_BEFORE_FULL_READ) {
+      this.readAllUsages();
+      return this.usages.get(spelled) ?? NO_USAGE;
     }
-    return { usage: this.usage, senseUsage: this.senseUsage };
+    counts = new Map<string, number>();
+    const buffer = (this.senseIndex ??= readFileSync(path.join(this.dir, 'index.sense')));
+    const key = Buffer.from(`${spelled}%`, 'latin1');
+    // The first line not below the key.
+    let lo = 0;
+    let hi = buffer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = mid === 0 ? 0 : buffer.lastIndexOf(NEWLINE, mid - 1) + 1;
+      let end = buffer.indexOf(NEWLINE, start);
+      if (end < 0) end = buffer.length;
+      if (buffer.compare(key, 0, key.length, start, end) < 0) lo = end + 1;
+      else hi = start;
+    }
+    for (let at = lo; at < buffer.length;) {
+      let end = buffer.indexOf(NEWLINE, at);
+      if (end < 0) end = buffer.length;
+      if (buffer.compare(key, 0, key.length, at, Math.min(at + key.length, end)) !== 0) break;
+      addUsage(counts, buffer.toString('latin1', at, end), key.length - 1);
+      at = end + 1;
+    }
+    this.usages.set(spelled, counts);
+    return counts;
+  }
+
+  /** Counted lemmas looked up one by one so far (an index build looks up thousands). */
+  private usageLookups = 0;
+  private allUsagesRead = false;
+
+  /** Reads every lemma's counts at once: cheaper than thousands of searches. */
+  private readAllUsages(): void {
+    const text = (this.senseIndex ??= readFileSync(path.join(this.dir, 'index.sense'))).toString(
+      'latin1',
+    );
+    this.usages.clear();
+    for (let at = 0; at < text.length;) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const percent = text.indexOf('%', at);
+      if (percent > at && percent < end) {
+        const lemma = text.slice(at, percent);
+        let counts = this.usages.get(lemma);
+        if (!counts) this.usages.set(lemma, (counts = new Map()));
+        addUsage(counts, text.slice(at, end), percent - at);
+      }
+      at = end + 1;
+    }
+    this.allUsagesRead = true;
+    this.senseIndex = null;
   }
 
   /**
@@ -310,17 +365,17 @@ export class WordNet {
    * corpus, as WordNet's `index.sense` records them (0 for a lemma never seen there).
    */
   usageCount(lemma: string): number {
-    return this.readUsage().usage.get(toWordNetSpelling(lemma)) ?? 0;
+    return this.usageOf(lemma).get('') ?? 0;
   }
 
   /** How often SemCor uses `lemma` as `pos` (0 if never). */
   posUsageCount(lemma: string, pos: PartOfSpeech): number {
-    return this.readUsage().senseUsage.get(`${toWordNetSpelling(lemma)}|${pos}`) ?? 0;
+    return this.usageOf(lemma).get(pos) ?? 0;
   }
 
   /** How often SemCor uses `lemma` in the sense of the `pos` synset at `offset` (0 if never). */
   senseUsageCount(lemma: string, pos: PartOfSpeech, offset: number): number {
-    return this.readUsage().senseUsage.get(`${toWordNetSpelling(lemma)}|${pos}|${offset}`) ?? 0;
+    return this.usageOf(lemma).get(`${pos}|${offset}`) ?? 0;
   }
 
   /**

@@ -35,6 +35,24 @@ describe('WordNet', () => {
     expect(wordnet.usageCount('people')).toBeGreaterThan(wordnet.usageCount('condolence'));
     expect(wordnet.usageCount('kalbajar')).toBe(0);
   });
+
+  it('counts the same whether it searches for a few lemmas or reads them all for many', () => {
+    const lemmas = ['people', 'mine', 'leave', 'hood', 'new york', 'condolence', 'kalbajar'];
+    const read = (w: WordNet) =>
+      lemmas.map((l) => [
+        w.usageCount(l),
+        w.posUsageCount(l, 'noun'),
+        w.posUsageCount(l, 'verb'),
+        w.senseUsageCount(l, 'noun', w.senses(l, 'noun')[0] ?? 0),
+      ]);
+    const searched = read(new WordNet());
+    const many = new WordNet();
+    // Past a few thousand look-ups, the whole sense index is read at once.
+    for (let i = 0; i < 3_000; i++) many.usageCount(`notaword${i}`);
+    expect(read(many)).toEqual(searched);
+    expect(searched[1]?.[1]).toBeGreaterThan(0);
+    expect(searched[2]?.[2]).toBeGreaterThan(searched[2]?.[1] ?? 0);
+  });
 });
 
 describe('the lexicon built with an index', () => {
