@@ -121,6 +121,8 @@ function answerJson(answer: Answer) {
   return {
     query: answer.query,
     abstained: answer.abstained,
+    /** Why nothing answers, on an abstention; null when it answers. */
+    reason: answer.abstained ? answer.reason : null,
     searched: {
       letters: answer.searched.letters,
       from: answer.searched.from,

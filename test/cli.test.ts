@@ -67,6 +67,7 @@ describe('cli ask --json', () => {
     expect(Object.keys(answer)).toEqual([
       'query',
       'abstained',
+      'reason',
       'searched',
       'total',
       'results',
@@ -76,6 +77,7 @@ describe('cli ask --json', () => {
     expect(answer.results).toHaveLength(2);
     expect(answer.total).toBeGreaterThanOrEqual(2);
     expect(answer.related).toEqual([]);
+    expect(answer.reason).toBeNull();
     expect(Object.keys(answer.results[0])).toEqual([
       'letterId',
       'symbol',

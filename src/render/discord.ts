@@ -24,7 +24,7 @@ import type { Highlight } from '../search/excerpt.ts';
 import { type ButtonAction, type ButtonScope, encodeButton } from './custom-ids.ts';
 import { count } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { describeSearched, RELATED_HEADING } from './text.ts';
+import { describeSearched, RELATED_HEADING, whyNotFound } from './text.ts';
 
 /** An embed as Discord's API takes it. */
 export interface Embed {
@@ -292,7 +292,12 @@ export interface AnswerView {
  * passages, greyed, under a heading that says they may not answer.
  */
 export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boolean): Reply {
-  const reason = answer.reason === 'no letters match the filters' ? ' with these filters' : '';
+  const reason =
+    answer.reason === 'no letters match the filters'
+      ? ' with these filters answers this question'
+      : answer.reason === UNSIGNED
+        ? ' answers this question'
+        : ` answers this question${whyNotFound(answer)}`;
   const related = answer.related.map((r, i) => ({
     ...resultEmbed(r, i + 1, info, i === answer.related.length - 1),
     color: GREY,
@@ -303,7 +308,7 @@ export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boo
       color: GREY,
       author: questionAuthor(answer.query),
       title: `Not found in the ${info.noun ?? 'letter'}s`,
-      description: `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched, info.noun)}${reason} answers this question.\n\nAnnex only quotes the ${info.noun ?? 'letter'}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
+      description: `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched, info.noun)}${reason}.\n\nAnnex only quotes the ${info.noun ?? 'letter'}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
       footer: related.length > 0 ? undefined : footer(info),
     },
     ...related,

@@ -127,11 +127,21 @@ function resultBlocks(results: readonly AnswerResult[], color: boolean): string[
   });
 }
 
+/**
+ * Why nothing answers, as the search says it ("no passage gives a figure", "the letters never
+ * mention \"dogs\""), for the sentence that says so: ": <reason>", or nothing when no reason
+ * adds to it.
+ */
+export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
+  const { reason } = answer;
+  return reason && reason !== 'no passage answers the question' ? `: ${reason}` : '';
+}
+
 /** An answer for a terminal: each quote with its attribution and citation, or the honest miss. */
 export function renderAnswerText(answer: Answer, color = false): string {
   const blocks = (results: readonly AnswerResult[]) => resultBlocks(results, color);
   if (answer.abstained) {
-    const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}".`;
+    const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;
     return `${miss}\n\n${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
   }

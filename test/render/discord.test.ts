@@ -240,11 +240,15 @@ describe('an abstention', () => {
     });
     const [first, ...closest] = reply.embeds;
     expect(first?.title).toBe('Not found in the letters');
+    // Says why: what the search could not find.
+    expect(answer.reason).toBe('the letters never mention "dogs"');
+    expect(first?.description).toContain(`answers this question: ${answer.reason}.`);
     expect(first?.description).toContain(`**${RELATED_HEADING}**`);
     expect(closest).toHaveLength(answer.related.length);
     expect(closest[0]?.description).toContain(answer.related[0]?.excerpt.slice(0, 20));
     expect(checkDiscordLimits(reply)).toEqual([]);
     const text = renderAnswerText(answer);
+    expect(text).toContain(`answers "how many dogs were killed by mines": ${answer.reason}.`);
     expect(text.indexOf(RELATED_HEADING)).toBeGreaterThan(text.indexOf('Not found'));
     expect(text).toContain(answer.related[0]?.citation);
   });
