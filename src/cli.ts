@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { buildChart, type Chart, type ChartSource } from './chart/chart.ts';
-import { ConfigError, type CoreConfig, parseCoreConfig } from './config.ts';
+import { ConfigError, type CoreConfig, parseCoreConfig, readEnvironment } from './config.ts';
 import { formatUnDate, UNKNOWN_DATE_LABEL } from './corpus/dates.ts';
 import { count } from './render/count.ts';
 import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
@@ -343,7 +343,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!command) throw new UsageError(USAGE);
-  const config = parseCoreConfig(process.env);
+  const config = parseCoreConfig(readEnvironment());
   if (command === 'add') {
     const [file] = rest;
     if (!file)

@@ -16,7 +16,7 @@ export interface CoreConfig {
   /** Absolute path of the folder holding the letters. */
   readonly corpusDir: string;
   readonly logLevel: z.infer<typeof LogLevel>;
-  /** Where the saved index is kept; `null` (empty setting) keeps none. */
+  /** Where the saved index is kept (an empty setting is unset: the default folder). */
   readonly indexCacheDir: string | null;
 }
 
@@ -31,9 +31,31 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     .join('\n');
 }
 
-/** Parses the settings the CLI needs from `env` (normally `process.env`). */
+/**
+ * The environment Annex runs with: `process.env` (with `.env` loaded into it) without its empty
+ * keys. An empty value (`SHARDS=` as `.env.example` ships it) means "unset", for Annex and for
+ * the libraries that read `process.env` themselves: discord.js's Client runs
+ * `JSON.parse(process.env.SHARDS)` and reads `SHARD_COUNT` whenever they are defined, and an
+ * empty one stopped the bot ("Unexpected end of JSON input"). So the empty keys are removed from
+ * `env` itself, before any such library is started.
+ */
+export function readEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string | undefined> {
+  for (const [key, value] of Object.entries(env)) if (value?.trim() === '') delete env[key];
+  return env;
+}
+
+/** `env` without its empty values: an empty value is an unset one, reported (if needed) as missing. */
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => !!entry[1]?.trim()),
+  );
+}
+
+/** Parses the settings the CLI needs from `env` (normally `readEnvironment()`); empty values are unset. */
 export function parseCoreConfig(env: Record<string, string | undefined>): CoreConfig {
-  const parsed = CoreEnv.safeParse(env);
+  const parsed = CoreEnv.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     throw new ConfigError(
       `Bad configuration:\n${describeIssues(parsed.error.issues)}\nSee .env.example.`,
@@ -42,7 +64,7 @@ export function parseCoreConfig(env: Record<string, string | undefined>): CoreCo
   return Object.freeze({
     corpusDir: path.resolve(parsed.data.CORPUS_DIR),
     logLevel: parsed.data.LOG_LEVEL,
-    indexCacheDir: parsed.data.INDEX_CACHE_DIR ? path.resolve(parsed.data.INDEX_CACHE_DIR) : null,
+    indexCacheDir: path.resolve(parsed.data.INDEX_CACHE_DIR),
   });
 }
 
@@ -153,14 +175,15 @@ export function parseBotConfig(
   what = 'start the Discord bot',
 ): BotConfig {
   // In a shard process, SHARDS is discord.js's own list of shard ids, not the operator's setting.
-  const own = env.SHARDING_MANAGER === 'true' ? { ...env, SHARDS: undefined } : env;
+  const own = withoutEmpty(env);
+  if (own.SHARDING_MANAGER === 'true') delete own.SHARDS;
   const parsed = BotEnv.safeParse(own);
   if (!parsed.success) throw new ConfigError(botConfigHelp(what, parsed.error.issues));
   const data = parsed.data;
   return Object.freeze({
     corpusDir: path.resolve(data.CORPUS_DIR),
     logLevel: data.LOG_LEVEL,
-    indexCacheDir: data.INDEX_CACHE_DIR ? path.resolve(data.INDEX_CACHE_DIR) : null,
+    indexCacheDir: path.resolve(data.INDEX_CACHE_DIR),
     token: data.DISCORD_TOKEN,
     applicationId: data.DISCORD_APPLICATION_ID,
     guildId: data.DISCORD_GUILD_ID ?? null,
@@ -220,7 +243,7 @@ export interface ServeConfig extends CoreConfig {
 
 /** Parses the HTTP endpoint's settings from `env`; throws `ConfigError` listing every missing or bad key. */
 export function parseServeConfig(env: Record<string, string | undefined>): ServeConfig {
-  const parsed = ServeEnv.safeParse(env);
+  const parsed = ServeEnv.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     const missing = parsed.error.issues.every((issue) => issue.message.startsWith('missing'));
     throw new ConfigError(
@@ -239,7 +262,7 @@ export function parseServeConfig(env: Record<string, string | undefined>): Serve
   return Object.freeze({
     corpusDir: path.resolve(data.CORPUS_DIR),
     logLevel: data.LOG_LEVEL,
-    indexCacheDir: data.INDEX_CACHE_DIR ? path.resolve(data.INDEX_CACHE_DIR) : null,
+    indexCacheDir: path.resolve(data.INDEX_CACHE_DIR),
     publicKey: data.DISCORD_PUBLIC_KEY.toLowerCase(),
     applicationId: data.DISCORD_APPLICATION_ID,
     apiUrl: data.DISCORD_API_URL ?? null,

@@ -2,7 +2,13 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseBotConfig, parseCoreConfig, parseServeConfig } from '../src/config.ts';
+import {
+  ConfigError,
+  parseBotConfig,
+  parseCoreConfig,
+  parseServeConfig,
+  readEnvironment,
+} from '../src/config.ts';
 import { BUILT, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -34,6 +40,24 @@ describe('parseBotConfig', () => {
       expect(message).toMatch(/LOG_LEVEL/);
       expect(message).not.toContain(bad);
     }
+  });
+
+  it('reports an empty key once, as missing, as .env.example leaves them', () => {
+    let message = '';
+    try {
+      parseBotConfig({ DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', SHARDS: '', REDIS_URL: ' ' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /^Annex cannot start the Discord bot: the configuration is incomplete\./,
+    );
+    expect(message.match(/DISCORD_TOKEN/g)).toHaveLength(2); // the issue, and the line to add to .env
+    expect(message).toMatch(/DISCORD_TOKEN: missing/);
+    expect(message).not.toMatch(/does not look like a bot token/);
+    expect(message).toMatch(/DISCORD_APPLICATION_ID: missing/);
+    expect(message).not.toMatch(/expected a Discord id/);
+    expect(message).not.toMatch(/SHARDS|REDIS_URL/);
   });
 
   it('says a bad value is bad, not missing, and what each setting expects', () => {
@@ -84,6 +108,20 @@ describe('parseBotConfig', () => {
 
   it('defaults the corpus folder to ./corpus', () => {
     expect(parseCoreConfig({}).corpusDir).toBe(path.resolve('corpus'));
+  });
+
+  it('takes an empty key as unset: its default, not an empty folder name', () => {
+    expect(parseCoreConfig({ CORPUS_DIR: '', INDEX_CACHE_DIR: '', LOG_LEVEL: '' })).toEqual(
+      parseCoreConfig({}),
+    );
+  });
+});
+
+describe('readEnvironment', () => {
+  it('removes empty keys from the environment itself, which discord.js reads on its own', () => {
+    const env: Record<string, string | undefined> = { SHARDS: '', SHARD_COUNT: ' ', PORT: '8080' };
+    expect(readEnvironment(env)).toBe(env);
+    expect(env).toEqual({ PORT: '8080' });
   });
 });
 

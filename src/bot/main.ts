@@ -2,7 +2,7 @@ import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { Events, REST, Routes, ShardingManager } from 'discord.js';
 import type { Logger } from 'pino';
-import { type BotConfig, ConfigError, parseBotConfig } from '../config.ts';
+import { type BotConfig, ConfigError, parseBotConfig, readEnvironment } from '../config.ts';
 import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import { createClient } from './client.ts';
@@ -120,7 +120,7 @@ async function startShards(config: BotConfig): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = parseBotConfig(process.env);
+  const config = parseBotConfig(readEnvironment());
   await (config.shards !== null && !config.isShard ? startShards(config) : startBot(config));
 }
 

@@ -1,14 +1,14 @@
 import 'dotenv/config';
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../../commands/index.ts';
-import { ConfigError, parseBotConfig } from '../config.ts';
+import { ConfigError, parseBotConfig, readEnvironment } from '../config.ts';
 
 /**
  * `npm run register`: registers every command in `commands/` with Discord — in one server when
  * DISCORD_GUILD_ID is set (instant, for testing), else globally (Discord may take up to an hour).
  */
 async function register(): Promise<void> {
-  const config = parseBotConfig(process.env, 'register the commands');
+  const config = parseBotConfig(readEnvironment(), 'register the commands');
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)

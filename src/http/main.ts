@@ -11,7 +11,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { type FSWatcher, watch } from 'node:fs';
 import { REST } from '@discordjs/rest';
 import type { Logger } from 'pino';
-import { ConfigError, parseServeConfig, type ServeConfig } from '../config.ts';
+import { ConfigError, parseServeConfig, type ServeConfig, readEnvironment } from '../config.ts';
 import { count as plural } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import { availableCpus } from '../serving/cpus.ts';
@@ -263,7 +263,7 @@ async function runWorker(config: ServeConfig, logger: Logger): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = parseServeConfig(process.env);
+  const config = parseServeConfig(readEnvironment());
   const logger = createLogger(config.logLevel);
   await (cluster.isPrimary ? runPrimary(config, logger) : runWorker(config, logger));
 }

@@ -1,8 +1,11 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
 import { messageOf, TOKEN } from './harness.ts';
 import { slash } from './payloads.ts';
-import { tempDir } from '../helpers.ts';
+import { ROOT, tempDir } from '../helpers.ts';
 import { startBotProcess, useStandIn } from './processes.ts';
 
 const discord = useStandIn();
@@ -15,6 +18,35 @@ describe('npm start (dist/bot.cjs) against the stand-in', () => {
     expect(bot.output()).toContain('No corpus folder at /nonexistent/corpus (CORPUS_DIR)');
     expect(bot.output()).not.toMatch(/\n\s+at /);
   }, 30_000);
+
+  /** `.env.example`'s values, as `cp .env.example .env` gives them to the bot. */
+  const example = parse(readFileSync(path.join(ROOT, '.env.example'), 'utf8'));
+  /** What an operator fills in, and what points the bot at the stand-in and the test letters. */
+  const filledIn = new Set([
+    'DISCORD_TOKEN',
+    'DISCORD_APPLICATION_ID',
+    'DISCORD_API_URL',
+    'CORPUS_DIR',
+    'INDEX_CACHE_DIR',
+  ]);
+  const rest = Object.keys(example).filter((key) => !filledIn.has(key));
+  it.each([
+    ['.env.example as shipped', Object.fromEntries(rest.map((key) => [key, example[key] ?? '']))],
+    [
+      'every other key empty',
+      { ...Object.fromEntries(rest.map((key) => [key, ''])), SHARDS: '', SHARD_COUNT: '' },
+    ],
+  ])(
+    'starts with %s, the token and ids filled in',
+    async (_, env) => {
+      const bot = await startBotProcess(discord(), env);
+      await bot.waitForOutput(/Annex ready|could not start/, 1, 20_000);
+      expect(bot.output()).not.toMatch(/could not start/);
+      bot.child.kill('SIGTERM');
+      expect((await once(bot.child, 'exit'))[0]).toBe(0);
+    },
+    30_000,
+  );
 
   it('starts on an empty corpus folder, saying there are no letters', async () => {
     const bot = await startBotProcess(discord(), { CORPUS_DIR: await tempDir() });
