@@ -235,19 +235,29 @@ export function packEmbeds(embeds: readonly Embed[]): Embed[][] {
 
 /** Marks the question on an answer so buttons can read it back after a restart. */
 export const QUESTION_MARK = 'Asked: ';
+/**
+ * Marks a question too long for the embed's author line (256 characters), shown clipped: it
+ * cannot be read back, so no button that needs it is offered. A question of its own may end in
+ * "…" (phones write "..." so), which is why the clip is told by this mark and not by its end.
+ */
+export const CLIPPED_QUESTION_MARK = 'Asked (shortened): ';
 
 /** The question an answer message carries in its first embed, or null when it holds none whole. */
 export function questionFromEmbeds(
   embeds: readonly { author?: { name?: string } | null }[],
 ): string | null {
   const name = embeds[0]?.author?.name;
-  if (!name?.startsWith(QUESTION_MARK)) return null;
-  const question = name.slice(QUESTION_MARK.length);
-  return question.endsWith('…') ? null : question;
+  return name?.startsWith(QUESTION_MARK) ? name.slice(QUESTION_MARK.length) : null;
 }
 
 function questionAuthor(question: string): { name: string } {
-  return { name: clip(`${QUESTION_MARK}${question}`, DISCORD_LIMITS.authorName) };
+  const whole = `${QUESTION_MARK}${question}`;
+  return {
+    name:
+      whole.length <= DISCORD_LIMITS.authorName
+        ? whole
+        : clip(`${CLIPPED_QUESTION_MARK}${question}`, DISCORD_LIMITS.authorName),
+  };
 }
 
 function pagesLabel(r: Pick<AnswerResult, 'pages'>): string {
@@ -334,7 +344,8 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   const last = embeds.at(-1);
   if (last?.footer)
     last.footer.text = `${shown} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info, false).text}`;
-  const resumable = questionFromEmbeds(embeds) !== null;
+  // Buttons that ask again read the question back from the message: offered only when they can.
+  const resumable = questionFromEmbeds(embeds) === view.question;
   const base = { userId: view.userId, scope: view.scope };
   const next = view.offset + answer.results.length;
   const nav = resumable
@@ -539,7 +550,7 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
       text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info, false).text}`,
     },
   };
-  const resumable = questionFromEmbeds([embed]) !== null;
+  const resumable = questionFromEmbeds([embed]) === view.question;
   return reply({
     embeds: [embed],
     components: resumable

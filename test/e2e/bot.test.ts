@@ -161,6 +161,26 @@ describe('buttons', () => {
     expect(back.message.embeds[0].title).toMatch(/^1\. /);
   });
 
+  it('a question ending in “…” (phones write "..." so): Context, Back and More results work', async () => {
+    const { message: first } = await ask([
+      { name: 'question', type: STRING, value: 'mine victims…' },
+    ]);
+    const context = buttonIds(first).find((id) => id.startsWith('annex:x:'));
+    expect(context).toBeDefined();
+    const shown = await press(context ?? '', first);
+    expect(shown.message.content ?? '').not.toMatch(/expired/);
+    const back = await press(
+      buttonIds(shown.message).find((id) => id.startsWith('annex:a:')) ?? '',
+      shown.message,
+    );
+    expect(back.message.embeds[0].author.name).toBe(`${QUESTION_MARK}mine victims…`);
+    const more = await press(
+      buttonIds(back.message).find((id) => id.startsWith('annex:a:')) ?? '',
+      back.message,
+    );
+    expect(more.message.embeds[0].title).toMatch(/^4\. /);
+  });
+
   it('Cite: ready-to-copy citations in UN, OSCOLA and Bluebook style', async () => {
     const first = await answered();
     const cite = buttonIds(first).find((id) => id.startsWith('annex:c:'));

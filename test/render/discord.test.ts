@@ -8,6 +8,7 @@ import { decodeButton, encodeButton } from '../../src/render/custom-ids.ts';
 import {
   escapeText,
   markQuote,
+  questionFromEmbeds,
   renderAnswer,
   renderLetter,
   renderLettersPage,
@@ -195,6 +196,21 @@ describe('every render stays within Discord’s limits', () => {
       keys: new Map(),
     });
     expect(reply.components).toEqual([]);
+    expect(reply.embeds[0]?.author?.name).toMatch(/^Asked \(shortened\): mine victims and more/);
+  });
+
+  it.each([
+    ['ending in “…”, as phones write "..."', 'mine victims in Lachin…'],
+    ['just short enough for the author line', 'mine victims '.repeat(19).trim()],
+  ])('offers buttons for a question %s, and they read it back whole', (_, q) => {
+    const index = SearchIndex.build(letters);
+    const keys = new Map(letters.map((l) => [l.id, l.sha256.slice(0, 10)]));
+    const view = { question: q, userId: '1', offset: 0, scope, ephemeral: true, keys };
+    const reply = renderAnswer(answerQuestion(index, q), info, view);
+    const ids = reply.components.flatMap((r) => r.components.map((c) => c.custom_id ?? ''));
+    expect(ids.some((id) => id.startsWith('annex:x:'))).toBe(true);
+    expect(ids.some((id) => id.startsWith('annex:p:'))).toBe(true);
+    expect(questionFromEmbeds(reply.embeds)).toBe(q);
   });
 });
 
