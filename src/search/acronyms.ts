@@ -1,57 +1,236 @@
-import type { SearchIndex } from './search-index.ts';
+import { isStopWord } from './analyze.ts';
 
 /**
  * Abbreviations the letters spell out but never abbreviate: "NDMO" for the "National Disaster
  * Management Office", "LLCS" for "low-lying coastal States". A letter names a fund, an office or
  * a programme in full; people type its initials. The glossary knows the UN's common ones; this
  * finds any other in the letters themselves, so it carries over to letters Annex has never seen.
+ *
+ * The spelled-out forms are found once, when the index is built (`buildAbbreviations`), and kept
+ * in a table saved with it: a question looks its initials up there, never in the passages.
  */
 
 /** Words an abbreviation skips: "Office of the High Commissioner for Human Rights" is OHCHR. */
-const CONNECTORS = '(?:of|for|and|the|on|in|to|de)';
-/**
- * Letters of a word. Latin letters only: a Unicode property class makes a scan of every passage
- * several times slower.
- */
-const LETTERS = "[A-Za-zÀ-ÖØ-öø-ÿ'’]";
+const CONNECTORS: ReadonlySet<string> = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'on',
+  'in',
+  'to',
+  'de',
+]);
+/** Initials people type: three to eight letters. */
+export const MIN_INITIALS = 3;
+export const MAX_INITIALS = 8;
+/** Words in lower case are taken for initials of four letters or more (three would match words that happen to follow each other). */
+export const MIN_LOWER_CASE_INITIALS = 4;
 
 /**
- * The words whose initials are `initials`, in order, connecting words between them skipped:
- * capitalized words (a name: "Central Emergency Response Fund") when `proper`, words in any
- * case otherwise ("small island developing States").
+ * The spelled-out forms of an index: per initials key (`keyOf`), the form the letters write most,
+ * as where it first stands (a passage and its character span). Sorted by the key's hash, so a
+ * look-up is a binary search; two keys may share a hash, so each form found is checked.
  */
-export function initialsPattern(initials: string, proper: boolean): RegExp {
-  const words = [...initials.toLowerCase()].map(
-    (c) => `${proper ? c.toUpperCase() : `[${c}${c.toUpperCase()}]`}${LETTERS}*`,
-  );
-  return new RegExp(`\\b${words.join(`(?:[\\s-]+${CONNECTORS})*[\\s-]+`)}\\b`, 'g');
+export interface AbbreviationTable {
+  hashes: Uint32Array;
+  passages: Uint32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
 }
 
-/** Spelled-out forms found so far, per index and abbreviation (`null`: the letters have none). */
-const found = new WeakMap<SearchIndex, Map<string, string | null>>();
+/**
+ * The key of an abbreviation: its initials, lower case, marked as a name (capitalized words:
+ * "Central Emergency Response Fund") or as words in any case ("small island developing States").
+ */
+function keyOf(initials: string, proper: boolean): string {
+  return `${proper ? 'N' : 'A'}${initials.toLowerCase()}`;
+}
+
+/** FNV-1a of a string, 32 bits. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Whether a character code is a letter of a word: Latin letters and apostrophes. */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 39 ||
+    c === 0x2019 ||
+    (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7)
+  );
+}
+
+/** Whether a character code may stand between the words of a name: white space or a hyphen. */
+function isJoiner(c: number): boolean {
+  return c === 32 || c === 45 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/** Whether a word is capitalized (its first letter upper case). */
+function isCapitalized(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+/**
+ * The words of a text that may spell an abbreviation, each with where it stands and whether
+ * white space or hyphens alone join it to the word before (anything else breaks a name).
+ */
+function wordsOf(text: string): { word: string; start: number; end: number; joined: boolean }[] {
+  const words: { word: string; start: number; end: number; joined: boolean }[] = [];
+  let joined = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      const start = i;
+      while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+      // A word runs into a digit or another script ("A4", "Δ"): no name word.
+      const next = i < text.length ? text.charCodeAt(i) : 32;
+      if (/[\p{L}\p{N}]/u.test(String.fromCharCode(next))) {
+        while (i < text.length && /[\p{L}\p{N}]/u.test(text.charAt(i))) i++;
+        joined = false;
+        continue;
+      }
+      words.push({ word: text.slice(start, i), start, end: i, joined });
+      joined = true;
+      continue;
+    }
+    if (!isJoiner(c)) joined = false;
+    i++;
+  }
+  return words;
+}
+
+/**
+ * Gathers the spelled-out forms of a corpus, passage by passage (`add`), and makes the table
+ * (`table`). A form is a run of words whose initials spell the abbreviation, connecting words
+ * between them skipped: capitalized words (a name) for three to eight initials, or, for four to
+ * eight, words in any case ending in a capitalized one ("low-lying coastal States"). A stop word
+ * other than a connector breaks a run.
+ */
+export class AbbreviationBuilder {
+  /** Per key: the best form so far, as an entry of the arrays below. */
+  private readonly best = new Map<string, number>();
+  /** Per form (key and text), its entry. */
+  private readonly entryOf = new Map<string, number>();
+  private readonly counts: number[] = [];
+  private readonly keys: string[] = [];
+  private readonly places: number[] = [];
+
+  /** Reads one passage, `id` its id in the index. */
+  add(id: number, text: string): void {
+    const words = wordsOf(text);
+    const run: number[] = [];
+    for (let j = 0; j < words.length; j++) {
+      const w = words[j] as (typeof words)[number];
+      if (!w.joined) run.length = 0;
+      if (CONNECTORS.has(w.word)) continue;
+      if (isStopWord(w.word.toLowerCase())) {
+        run.length = 0;
+        continue;
+      }
+      run.push(j);
+      if (run.length > MAX_INITIALS) run.shift();
+      if (!isCapitalized(w.word)) continue;
+      let initials = '';
+      let proper = true;
+      for (let n = 1; n <= run.length; n++) {
+        const first = words[run[run.length - n] as number] as (typeof words)[number];
+        initials = first.word.charAt(0) + initials;
+        proper &&= isCapitalized(first.word);
+        if (n < MIN_INITIALS) continue;
+        const form = text.slice(first.start, w.end).replace(/\s+/g, ' ');
+        if (proper) this.count(keyOf(initials, true), form, id, first.start, w.end);
+        if (n >= MIN_LOWER_CASE_INITIALS)
+          this.count(keyOf(initials, false), form, id, first.start, w.end);
+      }
+    }
+  }
+
+  private count(key: string, form: string, id: number, start: number, end: number): void {
+    const formKey = `${key} ${form}`;
+    let entry = this.entryOf.get(formKey);
+    if (entry === undefined) {
+      entry = this.counts.length;
+      this.entryOf.set(formKey, entry);
+      this.counts.push(0);
+      this.keys.push(key);
+      this.places.push(id, start, end);
+    }
+    this.counts[entry] = (this.counts[entry] ?? 0) + 1;
+    const best = this.best.get(key);
+    // The form written most; of two written as often, the one written first.
+    if (
+      best === undefined ||
+      (this.counts[entry] ?? 0) > (this.counts[best] ?? 0) ||
+      (best > entry && this.counts[entry] === this.counts[best])
+    )
+      this.best.set(key, entry);
+  }
+
+  /** The table of the best form of every key. */
+  table(): AbbreviationTable {
+    const chosen = [...this.best].map(([key, entry]) => ({ hash: hashOf(key), entry }));
+    chosen.sort((a, b) => a.hash - b.hash || a.entry - b.entry);
+    const table: AbbreviationTable = {
+      hashes: new Uint32Array(chosen.length),
+      passages: new Uint32Array(chosen.length),
+      starts: new Uint32Array(chosen.length),
+      ends: new Uint32Array(chosen.length),
+    };
+    chosen.forEach(({ hash, entry }, i) => {
+      table.hashes[i] = hash;
+      table.passages[i] = this.places[3 * entry] ?? 0;
+      table.starts[i] = this.places[3 * entry + 1] ?? 0;
+      table.ends[i] = this.places[3 * entry + 2] ?? 0;
+    });
+    return table;
+  }
+}
+
+/** The key a spelled-out form is found under (`keyOf`), as `AbbreviationBuilder` reads it. */
+function keyOfForm(form: string, proper: boolean): string | null {
+  const initials = wordsOf(form)
+    .filter((w) => !CONNECTORS.has(w.word))
+    .map((w) => w.word.charAt(0))
+    .join('');
+  return initials.length > 0 ? keyOf(initials, proper) : null;
+}
 
 /**
  * What the letters write in full for an abbreviation (`"ndmo"` → "National Disaster Management
  * Office"), the form they write most; `null` when they spell out none. With `proper`, only a name
- * (capitalized words). Read from every passage once per abbreviation and index (0.1 s at
- * 10,000 letters), and remembered.
+ * (capitalized words). Looked up in the index's table: `text(passage)` gives a passage's text.
  */
-export function spelledOut(index: SearchIndex, initials: string, proper: boolean): string | null {
-  let known = found.get(index);
-  if (!known) found.set(index, (known = new Map()));
-  const key = `${proper ? 'N' : 'A'}${initials.toLowerCase()}`;
-  const cached = known.get(key);
-  if (cached !== undefined) return cached;
-  const pattern = initialsPattern(initials, proper);
-  const counts = new Map<string, number>();
-  for (const letter of index.letters)
-    for (const passage of letter.passages)
-      for (const m of passage.text.matchAll(pattern)) {
-        const form = m[0].replace(/\s+/g, ' ');
-        counts.set(form, (counts.get(form) ?? 0) + 1);
-      }
-  let best: string | null = null;
-  for (const [form, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = form;
-  if (known.size < 10_000) known.set(key, best);
-  return best;
+export function spelledOut(
+  table: AbbreviationTable,
+  text: (passage: number) => string,
+  initials: string,
+  proper: boolean,
+): string | null {
+  const key = keyOf(initials, proper);
+  const hash = hashOf(key);
+  const { hashes } = table;
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((hashes[mid] as number) < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < hashes.length && hashes[i] === hash; i++) {
+    const form = text(table.passages[i] as number)
+      .slice(table.starts[i], table.ends[i])
+      .replace(/\s+/g, ' ');
+    if (keyOfForm(form, proper) === key) return form;
+  }
+  return null;
 }

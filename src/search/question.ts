@@ -16,8 +16,8 @@ import { type Frame, readFrame } from './answer-type.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { englishWordNet, PARTS_OF_SPEECH, type WordNet } from './wordnet.ts';
-import { spelledOut } from './acronyms.ts';
 import { neighbours, similarities } from './meaning.ts';
+import { MIN_LOWER_CASE_INITIALS } from './acronyms.ts';
 
 /** A concept of the letters that answers for a word of the question, and how much it counts. */
 export interface Alternative {
@@ -606,8 +606,10 @@ function spellOutAbbreviations(index: SearchIndex, text: string): string {
     // A name first ("Regional Relief Fund"); words in lower case only for four capitals or
     // more: three initials would match words that happen to follow each other.
     const full =
-      spelledOut(index, t.word, true) ??
-      (capitals && written.length >= 4 ? spelledOut(index, t.word, false) : null);
+      index.spelledOut(t.word, true) ??
+      (capitals && written.length >= MIN_LOWER_CASE_INITIALS
+        ? index.spelledOut(t.word, false)
+        : null);
     if (full === null) continue;
     out += text.slice(at, t.start) + full;
     at = t.end;

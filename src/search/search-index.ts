@@ -10,6 +10,7 @@ import {
   type Related,
 } from './lexicon.ts';
 import { englishWordNet } from './wordnet.ts';
+import { AbbreviationBuilder, type AbbreviationTable, spelledOut } from './acronyms.ts';
 import { wordVectors } from './vectors.ts';
 
 /**
@@ -81,7 +82,7 @@ function entriesOf(
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 33;
+export const INDEX_FORMAT = 34;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -136,6 +137,11 @@ export interface IndexArrays {
    */
   conceptVectors: Int8Array;
   conceptNorms: Float32Array;
+  /** The abbreviations the letters spell out (`acronyms.ts`): hashes of their keys, sorted, and where each form stands. */
+  abbreviationHashes: Uint32Array;
+  abbreviationPassages: Uint32Array;
+  abbreviationStarts: Uint32Array;
+  abbreviationEnds: Uint32Array;
 }
 
 /** The JSON part of a saved index; the arrays are saved beside it as binary. */
@@ -145,6 +151,16 @@ export interface SavedIndexJson {
   surfaceWords: [string, string][];
   expansions: [string, [string, number][]][];
   kinds: [string, string[]][];
+}
+
+/** An abbreviation table as index arrays. */
+function abbreviationArrays(table: AbbreviationTable) {
+  return {
+    abbreviationHashes: table.hashes,
+    abbreviationPassages: table.passages,
+    abbreviationStarts: table.starts,
+    abbreviationEnds: table.ends,
+  };
 }
 
 /** Whether a character code is a digit. */
@@ -470,6 +486,27 @@ export class SearchIndex {
     return first + entry.letter.passages.indexOf(entry.passage);
   }
 
+  /**
+   * What the letters write in full for an abbreviation they never use (`"ndmo"` → "National
+   * Disaster Management Office"), the form they write most, or null: from the table built with
+   * the index (`acronyms.ts`). With `proper`, only a name (capitalized words).
+   */
+  spelledOut(initials: string, proper: boolean): string | null {
+    const { abbreviationHashes, abbreviationPassages, abbreviationStarts, abbreviationEnds } =
+      this.arrays;
+    return spelledOut(
+      {
+        hashes: abbreviationHashes,
+        passages: abbreviationPassages,
+        starts: abbreviationStarts,
+        ends: abbreviationEnds,
+      },
+      (id) => this.entries[id]?.passage.text ?? '',
+      initials,
+      proper,
+    );
+  }
+
   /** True when a passage states a figure other than a year ("314", "1,318", "two"). */
   hasFigure(passageId: number): boolean {
     return ((this.arrays.flags[passageId] ?? 0) & FLAG_FIGURE) !== 0;
@@ -516,9 +553,11 @@ export class SearchIndex {
     // The letters' own words: a plain map while building (a SearchableMap is made once at the end).
     const surface = new Map<string, string>();
     const tf = new Map<number, number>();
+    const abbreviations = new AbbreviationBuilder();
     let id = 0;
     for (const { passage } of entries) {
       const text = passage.text;
+      if (!isHeading(passage)) abbreviations.add(id, text);
       tf.clear();
       let figure = false;
       let length = 0;
@@ -617,6 +656,7 @@ export class SearchIndex {
       passageConcepts: Uint32Array.from({ length: concepts.length }, (_, i) => concepts.get(i)),
       conceptVectors: new Int8Array(0),
       conceptNorms: new Float32Array(0),
+      ...abbreviationArrays(abbreviations.table()),
     };
     const { conceptVectors, conceptNorms } = buildConceptVectors(surfaceWords, conceptIds);
     arrays.conceptVectors = conceptVectors;
@@ -755,6 +795,10 @@ const ARRAY_ORDER = [
   'passageConcepts',
   'conceptVectors',
   'conceptNorms',
+  'abbreviationHashes',
+  'abbreviationPassages',
+  'abbreviationStarts',
+  'abbreviationEnds',
 ] as const;
 const ARRAY_TYPES = {
   maxTermFactor: Float32Array,
@@ -771,6 +815,10 @@ const ARRAY_TYPES = {
   passageConcepts: Uint32Array,
   conceptVectors: Int8Array,
   conceptNorms: Float32Array,
+  abbreviationHashes: Uint32Array,
+  abbreviationPassages: Uint32Array,
+  abbreviationStarts: Uint32Array,
+  abbreviationEnds: Uint32Array,
 } as const;
 
 /** A typed array of numbers, as the saved index holds them. */

@@ -87,6 +87,32 @@ describe('parseQuestion: abbreviations and the glossary', () => {
         'how much did the Regional Relief Fund give',
       );
   });
+
+  it('finds the spelled-out form in the index, reading no passage but the one that holds it', async () => {
+    // Passages that count how often their text is read, as a saved index reads it from disk.
+    let reads = 0;
+    const counted = [...(await loadCorpus(CORPUS_DIR)).letters, await testlandLetter('storm')].map(
+      (letter) => ({
+        ...letter,
+        passages: letter.passages.map((passage) => {
+          const copy = { ...passage };
+          Object.defineProperty(copy, 'text', {
+            get: () => {
+              reads += 1;
+              return passage.text;
+            },
+          });
+          return copy;
+        }),
+      }),
+    );
+    const counting = SearchIndex.build(counted);
+    reads = 0;
+    expect(parseQuestion(counting, 'how much did the RRF give').text).toBe(
+      'how much did the Regional Relief Fund give',
+    );
+    expect(reads).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('parseQuestion: figures', () => {
