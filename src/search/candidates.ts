@@ -1,7 +1,7 @@
 import { dateWithin } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
-import { fold } from './analyze.ts';
+import { analyze, fold } from './analyze.ts';
 import type { ParsedQuestion } from './question.ts';
 import {
   BM25_B,
@@ -231,6 +231,14 @@ function findPosting(postings: Uint32Array, lo: number, hi: number, id: number):
   return -1;
 }
 
+/** Whether the passage `id` holds the concept `cid` (by its postings). */
+function holds(index: SearchIndex, cid: number, id: number): boolean {
+  const { postingOffsets, postingPassages } = index.arrays;
+  return (
+    findPosting(postingPassages, postingOffsets[cid] ?? 0, postingOffsets[cid + 1] ?? 0, id) >= 0
+  );
+}
+
 /** A passage's state in `seen`: it can no longer reach the pool, so it is no longer scored. */
 const OUT_OF_RACE = 4;
 /** …and scored in full. */
@@ -279,6 +287,12 @@ export function findCandidates(
         }
         groupScratch.bits[g] = (groupScratch.bits[g] ?? 0) | s.bit;
       }
+  // The concepts of the quoted phrases' words: a passage lacking one cannot hold the phrase.
+  const phraseConcepts =
+    q.phrases.length > 0
+      ? [...new Set(q.phrases.flatMap((p) => analyze(p).map((t) => index.conceptId(t.concept))))]
+      : null;
+  if (phraseConcepts?.includes(-1)) return none;
   const headingBitsOf = (group: number): number =>
     groupScratch.stamp[group] === epoch ? (groupScratch.bits[group] as number) : 0;
   const k1 = BM25_K1;
@@ -383,7 +397,10 @@ export function findCandidates(
         }
       if (matched === 0) continue;
       const entry = index.passage(id) as IndexedPassage;
-      if (q.phrases.length > 0) {
+      if (phraseConcepts) {
+        // Only a passage whose postings hold every word of the phrases can hold them: its text
+        // is read then, and only then.
+        if (!phraseConcepts.every((cid) => holds(index, cid, id))) continue;
         const folded = fold(entry.passage.text);
         if (!q.phrases.every((p) => folded.includes(p))) continue;
       }

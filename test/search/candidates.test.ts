@@ -109,4 +109,32 @@ describe('findCandidates: a quoted phrase', () => {
     expect(texts('"fencing nor marking"')).toEqual([]);
     expect(texts('fencing nor marking').length).toBeGreaterThan(0);
   });
+
+  it('reads the text only of passages that hold every word of the phrase', () => {
+    // Passages that count how often their text is read, as a saved index reads it from disk.
+    let reads = 0;
+    const counting = SearchIndex.build(
+      letters.map((letter) => ({
+        ...letter,
+        passages: letter.passages.map((passage) => {
+          const copy = { ...passage };
+          Object.defineProperty(copy, 'text', {
+            get: () => {
+              reads += 1;
+              return passage.text;
+            },
+          });
+          return copy;
+        }),
+      })),
+    );
+    const q = parseQuestion(counting, 'mines "neither marking nor fencing"');
+    reads = 0;
+    const found = findCandidates(counting, q).candidates;
+    expect(found.map((c) => c.entry.passage.text)).toEqual([
+      expect.stringContaining('There is neither marking nor fencing.'),
+    ]);
+    // Every letter speaks of mines; one passage holds "marking" and "fencing".
+    expect(reads).toBeLessThanOrEqual(2);
+  });
 });
