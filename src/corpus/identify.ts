@@ -2,7 +2,7 @@ import { normalizeSymbol } from './masthead.ts';
 import type { Letter } from './schema.ts';
 
 /** A key as typed, compared without case and with any dash between symbol parts a hyphen. */
-function normalizeKey(key: string): string {
+export function letterKey(key: string): string {
   return normalizeSymbol(key.trim().toUpperCase()).toLowerCase();
 }
 
@@ -12,7 +12,7 @@ function symbolMatches(letter: Pick<Letter, 'symbol' | 'symbols'>, wanted: strin
 
 /** Whether `key` — a letter id or a document symbol (whole or one part), in any case — names `letter`. */
 export function namesLetter(letter: Pick<Letter, 'id' | 'symbol' | 'symbols'>, key: string): boolean {
-  const wanted = normalizeKey(key);
+  const wanted = letterKey(key);
   return letter.id.toLowerCase() === wanted || symbolMatches(letter, wanted);
 }
 
@@ -21,6 +21,6 @@ export function findLetterByKey<T extends Pick<Letter, 'id' | 'symbol' | 'symbol
   letters: readonly T[],
   key: string,
 ): T | undefined {
-  const wanted = normalizeKey(key);
+  const wanted = letterKey(key);
   return letters.find((l) => l.id.toLowerCase() === wanted) ?? letters.find((l) => symbolMatches(l, wanted));
 }

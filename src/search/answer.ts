@@ -1,5 +1,5 @@
 import type { PartKind } from '../corpus/schema.ts';
-import { matchesFilters, type SearchFilters } from './candidates.ts';
+import type { SearchFilters } from './candidates.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
 import { COMMON_WORDS_ONLY, decide, SHOWN, UNSIGNED } from './decide.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
@@ -89,28 +89,12 @@ export const DEFAULT_LIMIT = SHOWN;
 /** Closest passages offered with an abstention, at most. */
 export const RELATED_LIMIT = 3;
 
-const wholeScope = new WeakMap<SearchIndex, Searched>();
-
-/** What a search with these filters covers (for the whole index, computed once). */
+/**
+ * What a search with these filters covers: from the index's catalog of documents (two binary
+ * searches on their dates), never from the documents themselves.
+ */
 export function describeScope(index: SearchIndex, filters: SearchFilters = {}): Searched {
-  const unfiltered = !filters.letter && !filters.from && !filters.to && !filters.part;
-  const cached = unfiltered ? wholeScope.get(index) : undefined;
-  if (cached) return cached;
-  let letters = 0;
-  let passages = 0;
-  let from: string | null = null;
-  let to: string | null = null;
-  for (const l of index.letters) {
-    if (!matchesFilters(l, filters)) continue;
-    letters += 1;
-    for (const p of l.passages) if (!filters.part || p.part === filters.part) passages += 1;
-    if (l.date === '') continue;
-    if (from === null || l.date < from) from = l.date;
-    if (to === null || l.date > to) to = l.date;
-  }
-  const scope = { letters, passages, from, to };
-  if (unfiltered) wholeScope.set(index, scope);
-  return scope;
+  return index.catalog.describe(filters);
 }
 
 /** A ranked candidate as a quoted, cited result. */

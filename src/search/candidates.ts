@@ -155,8 +155,8 @@ function scopedPassages(index: SearchIndex, scope: Scope): number[] | null {
       const part = index.headingGroups[g];
       if (part) letters.add(part.letter);
     }
-  else
-    for (const l of index.letters) if (scope.letter && namesLetter(l, scope.letter)) letters.add(l);
+  else if (scope.letter)
+    for (const i of index.catalog.named(scope.letter)) letters.add(index.letters[i] as Letter);
   const ids: number[] = [];
   for (const letter of letters) {
     const [first, end] = index.passageRange(letter);

@@ -10,6 +10,7 @@ import {
   type Related,
 } from './lexicon.ts';
 import { englishWordNet } from './wordnet.ts';
+import { DocumentCatalog } from './catalog.ts';
 import { AbbreviationBuilder, type AbbreviationTable, spelledOut } from './acronyms.ts';
 import { wordVectors } from './vectors.ts';
 
@@ -209,6 +210,10 @@ export class SearchIndex {
   readonly averageLength: number;
   /** When the index was built (a saved index keeps it), for `/help`, footers and `/healthz`. */
   readonly builtAt: Date;
+  /** The documents by their metadata: id, symbol, date, author, kind (`catalog.ts`). */
+  readonly catalog: DocumentCatalog;
+  /** Per letter (in `letters` order): its heading groups (its parts). */
+  private readonly groupsByLetter: number[][];
   private readonly conceptIds: Map<string, number>;
   /** Per passage: the group of passages under the same headings (one letter part). */
   private readonly headingGroupOf: Uint32Array;
@@ -295,6 +300,11 @@ export class SearchIndex {
     this.headingGroupOf = grouping.groupOf;
     this.headingGroups = grouping.groups;
     const groupCount = grouping.groups.length;
+    this.catalog = new DocumentCatalog(letters);
+    this.groupsByLetter = letters.map(() => []);
+    grouping.groups.forEach(({ letter }, g) => {
+      this.groupsByLetter[this.letterIndex.get(letter) ?? 0]?.push(g);
+    });
     this.partFacts = {
       letterDay: new Uint32Array(groupCount),
       annexDay: new Uint32Array(groupCount),
@@ -367,6 +377,11 @@ export class SearchIndex {
   /** The passage with id `id` (its position in letter order) and its letter; undefined past the end. */
   passage(id: number): IndexedPassage | undefined {
     return this.entries[id];
+  }
+
+  /** The heading groups (parts) of the letter at `letterIndex` in `letters`. */
+  groupsOfLetter(letterIndex: number): readonly number[] {
+    return this.groupsByLetter[letterIndex] ?? [];
   }
 
   /** Ids of a letter's headings (`headingsOf`). */

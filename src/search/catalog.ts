@@ -1,0 +1,234 @@
+import { dayNumber, lastDayNumber } from '../corpus/dates.ts';
+import { letterKey } from '../corpus/identify.ts';
+import type { Letter, PartKind } from '../corpus/schema.ts';
+import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
+
+/**
+ * The documents of an index by their metadata, for what a question or a filter names without
+ * reading any passage: by id or symbol, by date (sorted, with running passage counts, so a date
+ * filter is two binary searches), by author (the names in its `author`), by kind. Made once per
+ * index from the documents' metadata (a few milliseconds at 10,000 documents).
+ */
+
+/** What a search with some filters covers: documents, passages, the earliest and latest date. */
+export interface Coverage {
+  letters: number;
+  passages: number;
+  from: string | null;
+  to: string | null;
+}
+
+/** Filters a catalog can describe: a document, dates from and to, a part. */
+export interface CatalogFilters {
+  letter?: string;
+  from?: string;
+  to?: string;
+  part?: PartKind;
+}
+
+const PARTS: readonly PartKind[] = ['letter', 'annex', 'enclosure'];
+/** A partial date ("1997") spans at most a year: 10000 in YYYYMMDD. */
+const LONGEST_DATE_SPAN = 10000;
+/** Words that join the names of an author's title ("Permanent Representative of Azerbaijan to the United Nations"). */
+const NAME_BREAK = /^(?:of|to|at|the|for|and|in|on|by|a|an|de|du|la|le|les|et|del|des)$/i;
+/** Names are looked up by up to this many words. */
+export const MAX_NAME_WORDS = 6;
+
+/**
+ * The names an author's text holds, as keys (`nameKey`): the whole of it, each run of
+ * capitalized words in it ("Permanent Representative", "Azerbaijan", "United Nations"), and the
+ * glossary's concept for a run that is a glossary term ("Secretary-General": the SG).
+ */
+export function authorNames(author: string): string[] {
+  const names = new Set<string>();
+  const whole = nameKey(author);
+  if (whole) names.add(whole);
+  let run: string[] = [];
+  const close = () => {
+    if (run.length === 0) return;
+    const text = run.join(' ');
+    const key = nameKey(text);
+    if (key) names.add(key);
+    for (const term of analyze(text)) if (isGlossaryConcept(term.concept)) names.add(term.concept);
+    run = [];
+  };
+  for (const word of author.split(/[\s,;:()]+/)) {
+    if (!word) continue;
+    if (NAME_BREAK.test(word) || !/^\p{Lu}/u.test(word)) close();
+    else run.push(word);
+  }
+  close();
+  return [...names];
+}
+
+/** The key a name is found by: its words' concepts, space-separated ("new zealand" → "new zealand"). */
+export function nameKey(text: string): string {
+  return tokenize(text)
+    .map((t) => conceptOf(t.word))
+    .join(' ');
+}
+
+/** The documents of an index by their metadata. */
+export class DocumentCatalog {
+  private readonly byId = new Map<string, number>();
+  private readonly bySymbol = new Map<string, number[]>();
+  /** Dated documents by date (as written, which sorts them by their first day). */
+  private readonly dated: number[];
+  private readonly firstDays: Uint32Array;
+  private readonly lastDays: Uint32Array;
+  /** Running passage counts over `dated`, per part and in all: [part][k] for the first k. */
+  private readonly running: Uint32Array[];
+  /** Undated documents, and their passages per part and in all. */
+  private readonly undated: number[];
+  private readonly undatedPassages: Uint32Array;
+  private readonly byName = new Map<string, number[]>();
+  private readonly byKind = new Map<string, number[]>();
+  /** Per document: its passages per part and in all (`PARTS` order, then the total). */
+  private readonly passageCounts: Uint32Array;
+
+  constructor(readonly letters: readonly Letter[]) {
+    this.passageCounts = new Uint32Array(letters.length * 4);
+    letters.forEach((letter, i) => {
+      const id = letterKey(letter.id);
+      if (!this.byId.has(id)) this.byId.set(id, i);
+      const symbols = new Set(
+        [letter.symbol, ...letter.symbols].flatMap((s) => (s ? [s.toLowerCase()] : [])),
+      );
+      for (const symbol of symbols) push(this.bySymbol, symbol, i);
+      for (const passage of letter.passages) {
+        const at = i * 4 + PARTS.indexOf(passage.part);
+        this.passageCounts[at] = (this.passageCounts[at] ?? 0) + 1;
+      }
+      this.passageCounts[i * 4 + 3] = letter.passages.length;
+      for (const name of letter.author ? authorNames(letter.author) : [])
+        push(this.byName, name, i);
+      push(this.byKind, nameKey(letter.kind), i);
+    });
+    this.undated = [];
+    this.dated = [];
+    letters.forEach((letter, i) => (letter.date ? this.dated : this.undated).push(i));
+    this.dated.sort((a, b) => {
+      const x = letters[a]?.date ?? '';
+      const y = letters[b]?.date ?? '';
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    this.firstDays = Uint32Array.from(this.dated, (i) => dayNumber(letters[i]?.date ?? ''));
+    this.lastDays = Uint32Array.from(this.dated, (i) => lastDayNumber(letters[i]?.date ?? ''));
+    this.running = [0, 1, 2, 3].map((part) => {
+      const sums = new Uint32Array(this.dated.length + 1);
+      this.dated.forEach((i, k) => {
+        sums[k + 1] = (sums[k] ?? 0) + (this.passageCounts[i * 4 + part] ?? 0);
+      });
+      return sums;
+    });
+    this.undatedPassages = new Uint32Array(4);
+    for (const i of this.undated)
+      for (let part = 0; part < 4; part++)
+        this.undatedPassages[part] =
+          (this.undatedPassages[part] ?? 0) + (this.passageCounts[i * 4 + part] ?? 0);
+  }
+
+  /** The documents `key` names (an id, or a symbol whole or in part, in any case), by id first. */
+  named(key: string): number[] {
+    const wanted = letterKey(key);
+    const byId = this.byId.get(wanted);
+    const bySymbol = this.bySymbol.get(wanted) ?? [];
+    return byId === undefined ? bySymbol : [...new Set([byId, ...bySymbol])].sort((a, b) => a - b);
+  }
+
+  /** The documents an author name's key (`nameKey`, or a glossary concept) names. */
+  byAuthorName(key: string): readonly number[] {
+    return this.byName.get(key) ?? [];
+  }
+
+  /** The documents of a kind (its `nameKey`: "speech", "note verbal"). */
+  ofKind(key: string): readonly number[] {
+    return this.byKind.get(key) ?? [];
+  }
+
+  /** Whether some document is of the kind with this key. */
+  hasKind(key: string): boolean {
+    return this.byKind.has(key);
+  }
+
+  /** Positions in `dated` of the documents that may fall within days `from`–`to` (YYYYMMDD). */
+  private datedWithin(from: number, to: number): { lo: number; hi: number; before: number[] } {
+    const firstAtLeast = (day: number) => {
+      let lo = 0;
+      let hi = this.firstDays.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((this.firstDays[mid] as number) < day) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const hi = firstAtLeast(to + 1);
+    const lo = Math.min(hi, firstAtLeast(from));
+    // A partial date that starts before `from` may still reach it ("1997" for September 1997).
+    const before: number[] = [];
+    for (let k = firstAtLeast(from - LONGEST_DATE_SPAN); k < lo; k++)
+      if ((this.lastDays[k] as number) >= from) before.push(k);
+    return { lo, hi, before };
+  }
+
+  /** The documents dated within days `from`–`to` (YYYYMMDD): a partial date when its span overlaps them. */
+  datedBetween(from: number, to: number): number[] {
+    const { lo, hi, before } = this.datedWithin(from, to);
+    return [...before.map((k) => this.dated[k] as number), ...this.dated.slice(lo, hi)];
+  }
+
+  /** What a search with these filters covers, without looking at any document the filters leave out. */
+  describe(filters: CatalogFilters): Coverage {
+    const part = filters.part ? PARTS.indexOf(filters.part) : 3;
+    const dateBound = Boolean(filters.from || filters.to);
+    const from = filters.from ? dayNumber(filters.from) : 0;
+    const to = filters.to ? dayNumber(filters.to) : 99_999_999;
+    if (filters.letter) {
+      let letters = 0;
+      let passages = 0;
+      let first: string | null = null;
+      let last: string | null = null;
+      for (const i of this.named(filters.letter)) {
+        const letter = this.letters[i] as Letter;
+        const date = letter.date;
+        if (dateBound && (date === '' || lastDayNumber(date) < from || dayNumber(date) > to))
+          continue;
+        letters += 1;
+        passages += this.passageCounts[i * 4 + part] ?? 0;
+        if (date === '') continue;
+        if (first === null || date < first) first = date;
+        if (last === null || date > last) last = date;
+      }
+      return { letters, passages, from: first, to: last };
+    }
+    const { lo, hi, before } = dateBound
+      ? this.datedWithin(from, to)
+      : { lo: 0, hi: this.dated.length, before: [] };
+    const running = this.running[part] as Uint32Array;
+    let passages = (running[hi] ?? 0) - (running[lo] ?? 0);
+    for (const k of before)
+      passages += this.passageCounts[(this.dated[k] as number) * 4 + part] ?? 0;
+    let letters = hi - lo + before.length;
+    if (!dateBound) {
+      letters += this.undated.length;
+      passages += this.undatedPassages[part] ?? 0;
+    }
+    const firstK = before[0] ?? (hi > lo ? lo : -1);
+    const dateAt = (k: number) =>
+      k < 0 ? null : (this.letters[this.dated[k] as number]?.date ?? null);
+    return {
+      letters,
+      passages,
+      from: dateAt(firstK),
+      to: dateAt(hi > lo ? hi - 1 : (before.at(-1) ?? -1)),
+    };
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (list.at(-1) !== value) list.push(value);
+  } else map.set(key, [value]);
+}

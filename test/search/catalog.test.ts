@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dateWithin } from '../../src/corpus/dates.ts';
+import { loadCorpus, namesLetter } from '../../src/corpus/index.ts';
+import type { Letter } from '../../src/corpus/schema.ts';
+import type { SearchFilters } from '../../src/search/candidates.ts';
+import { describeScope, SearchIndex } from '../../src/search/index.ts';
+import { CORPUS_DIR } from '../helpers.ts';
+
+/**
+ * The documents by their metadata (`catalog.ts`): what a search with filters covers, worked out
+ * from the index, not by going through every document and passage per question.
+ */
+
+const DOCUMENTS = path.resolve(import.meta.dirname, '..', 'fixtures', 'documents');
+
+let letters: Letter[];
+let index: SearchIndex;
+/** How often some document's passages were gone through since the index was built. */
+let passageReads = 0;
+
+beforeAll(async () => {
+  const loaded = [
+    ...(await loadCorpus(CORPUS_DIR)).letters,
+    ...(await loadCorpus(DOCUMENTS)).letters,
+  ];
+  // Documents that count how often their passages are gone through.
+  letters = loaded.map((letter) => {
+    const copy = { ...letter };
+    Object.defineProperty(copy, 'passages', {
+      get: () => {
+        passageReads += 1;
+        return letter.passages;
+      },
+    });
+    return copy;
+  });
+  index = SearchIndex.build(letters);
+});
+
+/** What the filters cover, counted document by document. */
+function counted(filters: SearchFilters) {
+  const kept = letters.filter(
+    (l) =>
+      (!filters.letter || namesLetter(l, filters.letter)) &&
+      dateWithin(l.date, filters.from, filters.to),
+  );
+  const dates = kept.map((l) => l.date).filter(Boolean);
+  return {
+    letters: kept.length,
+    passages: kept
+      .flatMap((l) => l.passages)
+      .filter((p) => !filters.part || p.part === filters.part).length,
+    from: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : null,
+    to: dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : null,
+  };
+}
+
+describe('describeScope', () => {
+  it.each<SearchFilters>([
+    {},
+    { part: 'annex' },
+    { from: '2022-01-01', to: '2023-12-31' },
+    // A document dated by its year alone falls within a range that overlaps the year.
+    { from: '2019-06-01', to: '2019-06-30' },
+    { from: '2019-06-01' },
+    { to: '2021-02-23' },
+    { from: '2025-01-01', part: 'letter' },
+    { from: '2030-01-01' },
+    { letter: 'A/76/930' },
+    { letter: 'year-only', from: '2019-12-01' },
+    { letter: 'year-only', from: '2020-01-01' },
+  ])('covers what the filters %j keep, without going through the documents', (filters) => {
+    const expected = counted(filters);
+    passageReads = 0;
+    expect(describeScope(index, filters)).toEqual(expected);
+    expect(passageReads).toBe(0);
+  });
+});
