@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { type BotConfig, ConfigError, parseBotConfig, readEnvironment } from '../config.ts';
 import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
+import { warmUp } from '../search/warm.ts';
 import { createClient } from './client.ts';
 import { InFlight } from '../serving/inflight.ts';
 import { createLogger } from '../serving/logger.ts';
@@ -43,6 +44,7 @@ async function startBot(config: BotConfig): Promise<void> {
     onProgress: buildProgress(null, (line) => logger.info(line)),
   });
   const { corpus, index, source } = opened;
+  warmUp(index);
   for (const problem of [...corpus.problems, ...corpus.warnings])
     logger.warn({ file: problem.file, line: problem.line }, problem.message);
   for (const warning of opened.warnings ?? []) logger.warn(warning);

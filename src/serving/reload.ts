@@ -5,6 +5,7 @@ import type { CorpusError } from '../corpus/errors.ts';
 import type { Letter } from '../corpus/schema.ts';
 import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
+import { warmUp } from '../search/warm.ts';
 import type { AnnexState } from './state.ts';
 
 /** What a reload changed. */
@@ -139,6 +140,8 @@ export class CorpusReloader {
     try {
       if (build && this.cacheDir) await buildInWorker(this.corpusDir, this.cacheDir);
       const { corpus, index } = await openCorpus(this.corpusDir, this.cacheDir);
+      // The new index answers its first question as fast as the old one answers.
+      warmUp(index);
       this.state.swap(index);
       const report = diff(
         before,
