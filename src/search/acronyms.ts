@@ -119,10 +119,9 @@ function wordsOf(text: string): { word: string; start: number; end: number; join
 export class AbbreviationBuilder {
   /** Per key: the best form so far, as an entry of the arrays below. */
   private readonly best = new Map<string, number>();
-  /** Per form (key and text), its entry. */
+  /** Per form, its entry: a form has one set of initials, so it counts the same under each key. */
   private readonly entryOf = new Map<string, number>();
   private readonly counts: number[] = [];
-  private readonly keys: string[] = [];
   private readonly places: number[] = [];
 
   /** Reads one passage, `id` its id in the index. */
@@ -146,28 +145,25 @@ export class AbbreviationBuilder {
         const first = words[run[run.length - n] as number] as (typeof words)[number];
         initials = first.word.charAt(0) + initials;
         proper &&= isCapitalized(first.word);
-        if (n < MIN_INITIALS) continue;
+        if (n < MIN_INITIALS || (!proper && n < MIN_LOWER_CASE_INITIALS)) continue;
         const form = text.slice(first.start, w.end).replace(/\s+/g, ' ');
-        if (proper) this.count(keyOf(initials, true), form, id, first.start, w.end);
-        if (n >= MIN_LOWER_CASE_INITIALS)
-          this.count(keyOf(initials, false), form, id, first.start, w.end);
+        let entry = this.entryOf.get(form);
+        if (entry === undefined) {
+          entry = this.counts.length;
+          this.entryOf.set(form, entry);
+          this.counts.push(0);
+          this.places.push(id, first.start, w.end);
+        }
+        this.counts[entry] = (this.counts[entry] ?? 0) + 1;
+        if (proper) this.consider(keyOf(initials, true), entry);
+        if (n >= MIN_LOWER_CASE_INITIALS) this.consider(keyOf(initials, false), entry);
       }
     }
   }
 
-  private count(key: string, form: string, id: number, start: number, end: number): void {
-    const formKey = `${key} ${form}`;
-    let entry = this.entryOf.get(formKey);
-    if (entry === undefined) {
-      entry = this.counts.length;
-      this.entryOf.set(formKey, entry);
-      this.counts.push(0);
-      this.keys.push(key);
-      this.places.push(id, start, end);
-    }
-    this.counts[entry] = (this.counts[entry] ?? 0) + 1;
+  /** Makes `entry` the key's form if it is now written most (of two as often, the one written first). */
+  private consider(key: string, entry: number): void {
     const best = this.best.get(key);
-    // The form written most; of two written as often, the one written first.
     if (
       best === undefined ||
       (this.counts[entry] ?? 0) > (this.counts[best] ?? 0) ||
