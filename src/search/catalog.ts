@@ -83,11 +83,15 @@ export class DocumentCatalog {
   private readonly undatedPassages: Uint32Array;
   private readonly byName = new Map<string, number[]>();
   private readonly byKind = new Map<string, number[]>();
+  private readonly kindNames: string[] = [];
   /** Per document: its passages per part and in all (`PARTS` order, then the total). */
   private readonly passageCounts: Uint32Array;
 
   constructor(readonly letters: readonly Letter[]) {
     this.passageCounts = new Uint32Array(letters.length * 4);
+    // Many documents share an author and a kind ("Norway", "speech"): each is read once.
+    const namesOf = new Map<string, string[]>();
+    const kindKeys = new Map<string, string>();
     letters.forEach((letter, i) => {
       const id = letterKey(letter.id);
       if (!this.byId.has(id)) this.byId.set(id, i);
@@ -100,9 +104,17 @@ export class DocumentCatalog {
         this.passageCounts[at] = (this.passageCounts[at] ?? 0) + 1;
       }
       this.passageCounts[i * 4 + 3] = letter.passages.length;
-      for (const name of letter.author ? authorNames(letter.author) : [])
-        push(this.byName, name, i);
-      push(this.byKind, nameKey(letter.kind), i);
+      if (letter.author) {
+        let names = namesOf.get(letter.author);
+        if (!names) namesOf.set(letter.author, (names = authorNames(letter.author)));
+        for (const name of names) push(this.byName, name, i);
+      }
+      let kind = kindKeys.get(letter.kind);
+      if (kind === undefined) {
+        kindKeys.set(letter.kind, (kind = nameKey(letter.kind)));
+        this.kindNames.push(letter.kind);
+      }
+      push(this.byKind, kind, i);
     });
     this.undated = [];
     this.dated = [];
@@ -146,9 +158,9 @@ export class DocumentCatalog {
     return this.byKind.get(key) ?? [];
   }
 
-  /** Whether some document is of the kind with this key. */
-  hasKind(key: string): boolean {
-    return this.byKind.has(key);
+  /** The kinds of the documents, as their metadata writes them ("letter", "speech"). */
+  kinds(): string[] {
+    return [...this.kindNames];
   }
 
   /** Positions in `dated` of the documents that may fall within days `from`–`to` (YYYYMMDD). */

@@ -15,6 +15,7 @@ import {
   questionContext,
 } from './features.ts';
 import { resolveLetterReference } from './letter-reference.ts';
+import { namedDocuments } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { type ParsedQuestion, parseQuestion } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -48,14 +49,27 @@ export const STRUCTURE_DOCUMENTS = 3;
 
 /**
  * Where to search: the caller's filters, narrowed to the letter parts the question names ("the
- * feb 2021 cover letter") when it names some that the filters allow.
+ * feb 2021 cover letter") when it names some that the filters allow, and to the documents of the
+ * authors it names ("what did norway say in 1997", `document-names.ts`) when they are some, not
+ * all, of the documents the filters allow (a name every document shares names none of them).
  */
 export function scopeOf(index: SearchIndex, q: ParsedQuestion, filters: SearchFilters): Scope {
-  if (!q.letters) return filters;
-  const groups = new Set<number>();
-  for (const g of resolveLetterReference(q.letters, index)) {
-    const part = index.headingGroups[g];
-    if (part && matchesFilters(part.letter, filters)) groups.add(g);
+  const referenced = new Set<number>();
+  if (q.letters)
+    for (const g of resolveLetterReference(q.letters, index)) {
+      const part = index.headingGroups[g];
+      if (part && matchesFilters(part.letter, filters)) referenced.add(g);
+    }
+  const named = namedDocuments(index, q);
+  const allowed = (named?.documents ?? []).filter((i) =>
+    matchesFilters(index.letters[i] as Letter, filters),
+  );
+  let groups = referenced;
+  if (allowed.length > 0 && allowed.length < index.catalog.describe(filters).letters) {
+    const byAuthor = new Set(allowed.flatMap((i) => index.groupsOfLetter(i)));
+    const both = new Set([...referenced].filter((g) => byAuthor.has(g)));
+    // A part named that the author did not write is named on other grounds: it stands.
+    groups = both.size > 0 ? both : referenced.size > 0 ? referenced : byAuthor;
   }
   return groups.size > 0 ? { ...filters, groups } : filters;
 }
@@ -63,10 +77,12 @@ export function scopeOf(index: SearchIndex, q: ParsedQuestion, filters: SearchFi
 /** Adds the signature blocks and part openings of the best documents to the candidates. */
 function withStructure(index: SearchIndex, set: CandidateSet, scope: Scope): CandidateSet {
   const present = new Set(set.candidates.map((c) => c.id));
-  // The documents a question names come first ("when was the Khojavand letter written").
-  const letters: Letter[] = [
+  // The documents a question names come first ("when was the Khojavand letter written"), when
+  // it names a few; of many (an author's speeches), those of the best candidates.
+  const named = [
     ...new Set([...(scope.groups ?? [])].flatMap((g) => index.headingGroups[g]?.letter ?? [])),
   ];
+  const letters: Letter[] = named.length <= STRUCTURE_DOCUMENTS ? named : [];
   for (const c of set.candidates) {
     if (letters.length >= STRUCTURE_DOCUMENTS) break;
     if (!letters.includes(c.entry.letter)) letters.push(c.entry.letter);

@@ -418,6 +418,32 @@ export class WordNet {
   }
 
   /**
+   * The nouns an adjective or a noun of a people pertains to, by WordNet's pertainyms:
+   * "Armenian" → "armenia", "Norwegians" → "norway", "South African" → "south africa". What a
+   * question names a State by when it names its speech or its delegation.
+   */
+  pertainsTo(word: string): string[] {
+    const nouns = new Set<string>();
+    const fromAdjective = (offset: number) => {
+      const synset = this.synset(offset, 'adj');
+      for (const p of synset.pointers) {
+        if (p.symbol !== '\\' || p.pos !== 'noun') continue;
+        const target = this.synset(p.offset, 'noun');
+        for (const w of p.target > 0 ? [target.words[p.target - 1] ?? ''] : target.words)
+          if (w) nouns.add(w);
+      }
+    };
+    for (const base of this.baseForms(word, 'adj'))
+      for (const offset of this.senses(base, 'adj')) fromAdjective(offset);
+    // A noun of a people ("Norwegians") is derived from the adjective that pertains to the land.
+    for (const base of this.baseForms(word, 'noun'))
+      for (const offset of this.senses(base, 'noun'))
+        for (const p of this.synset(offset, 'noun').pointers)
+          if (p.symbol === '+' && p.pos === 'adj') fromAdjective(p.offset);
+    return [...nouns];
+  }
+
+  /**
    * Whether some sense of the noun `word` is a kind of what can say something: a person, a social
    * group or organization, or a country (its government). "Turkey", "families" and
    * "peacekeepers" can; "refusal" and "locations" cannot.

@@ -1,0 +1,197 @@
+import { dayNumber } from '../corpus/dates.ts';
+import {
+  analyze,
+  conceptOf,
+  isGlossaryConcept,
+  isStopWord,
+  tokenize,
+  type Token,
+} from './analyze.ts';
+import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
+import { DOCUMENT_WORDS } from './letter-reference.ts';
+import type { ParsedQuestion } from './question.ts';
+import type { SearchIndex } from './search-index.ts';
+import { englishWordNet } from './wordnet.ts';
+
+/**
+ * Documents a question names by who speaks in them, as people name them: "what did norway say in
+ * 1997", "the Armenian speech at the 2023 general debate", "according to New Zealand", "ukraine's
+ * 2014 speech", "the SG's report". A name counts where it names who speaks, never where it is what
+ * the question is about ("French agents sank the ship"): as the speaker of "what did X say", after
+ * "according to", or beside a noun for a document ("speech", "statement", "report", the corpus's
+ * own kinds and their synonyms). It is read against the index's catalog (`catalog.ts`): the
+ * documents' authors, by their names, by the adjectives and peoples WordNet derives from those
+ * names ("Norwegian" → Norway) and by their capitals ("Kyiv" → Ukraine); then narrowed to the
+ * year the question names and the kind of document it names, where some of them are of those.
+ */
+
+/** What a question names, as documents of the index (their positions in `index.letters`). */
+export interface NamedDocuments {
+  /** The documents of the authors named, narrowed by time and kind where that leaves some. */
+  documents: number[];
+  /** The author names found, as catalog keys. */
+  authors: string[];
+}
+
+/** Words that end a naming phrase: the question goes on about something else. */
+const BREAK = /[,;:?!()–—"“”]|\s-\s/;
+
+/** A span of the question's tokens, [from, to). */
+interface TokenSpan {
+  from: number;
+  to: number;
+}
+
+/** Whether there is a clause break between two tokens. */
+function breakBetween(text: string, a: Token, b: Token): boolean {
+  return BREAK.test(text.slice(a.end, b.start));
+}
+
+/** The noun phrase that ends at token `k`: back over the words before it that are no stop words. */
+function phraseEndingAt(text: string, tokens: readonly Token[], k: number): TokenSpan {
+  let from = k;
+  while (from > 0) {
+    const before = tokens[from - 1] as Token;
+    if (isStopWord(before.word) || breakBetween(text, before, tokens[from] as Token)) break;
+    from -= 1;
+  }
+  return { from, to: k + 1 };
+}
+
+/** The words after token `k` up to a stop word or a clause break ("by Norway", "of the Republic of Testland"). */
+function phraseAfter(text: string, tokens: readonly Token[], k: number): TokenSpan {
+  let to = k + 1;
+  // Articles and "of" inside a name ("the Republic of Testland") are part of it.
+  while (to < tokens.length && to - k <= MAX_NAME_WORDS + 2) {
+    const next = tokens[to] as Token;
+    if (breakBetween(text, tokens[to - 1] as Token, next)) break;
+    if (isStopWord(next.word) && next.word !== 'the' && next.word !== 'of') break;
+    to += 1;
+  }
+  return { from: k + 1, to };
+}
+
+/** Words that name whose a document is after a document noun: "the speech by Norway". */
+const OF_AUTHOR = new Set(['by', 'from', 'of']);
+
+/** Per index: the concepts of the nouns that name its documents (`documentNouns`). */
+const nounsOf = new WeakMap<SearchIndex, Map<string, string | null>>();
+
+/**
+ * The concepts of the nouns that name a document of this index, each with the kind it names
+ * (null for a noun of the letters' own, "letter", "note verbale", "annex"): the document nouns
+ * every index knows, the words of its documents' kinds, and the synonyms of a kind's usual
+ * sense ("address" for "speech").
+ */
+function documentNouns(index: SearchIndex): Map<string, string | null> {
+  let nouns = nounsOf.get(index);
+  if (nouns) return nouns;
+  nouns = new Map<string, string | null>();
+  for (const word of DOCUMENT_WORDS) nouns.set(conceptOf(word), null);
+  const wordnet = englishWordNet();
+  for (const kind of index.catalog.kinds()) {
+    const key = nameKey(kind);
+    for (const t of tokenize(kind)) nouns.set(conceptOf(t.word), key);
+    const [usual] = wordnet.senses(kind.replace(/\s+/g, '_'), 'noun');
+    if (usual === undefined) continue;
+    for (const synonym of wordnet.synset(usual, 'noun').words)
+      if (!synonym.includes(' '))
+        nouns.set(conceptOf(synonym), nouns.get(conceptOf(synonym)) ?? key);
+  }
+  nounsOf.set(index, nouns);
+  return nouns;
+}
+
+/**
+ * The author names in a span of the question, as catalog keys: the longest run of words that is
+ * an author's name, else a word or two WordNet relates to one (a people's adjective, a capital),
+ * and any glossary term in it that names one ("SG").
+ */
+function authorsIn(
+  index: SearchIndex,
+  text: string,
+  tokens: readonly Token[],
+  span: TokenSpan,
+): string[] {
+  const { catalog } = index;
+  const found: string[] = [];
+  const wordnet = englishWordNet();
+  for (let i = span.from; i < span.to;) {
+    let matched = 0;
+    for (let n = Math.min(MAX_NAME_WORDS, span.to - i); n >= 1 && matched === 0; n--) {
+      const words = tokens.slice(i, i + n).map((t) => t.word);
+      if (n === 1 && isStopWord(words[0] ?? '')) break;
+      const key = words.map(conceptOf).join(' ');
+      if (catalog.byAuthorName(key).length > 0) {
+        found.push(key);
+        matched = n;
+        break;
+      }
+      const lemma = words.join(' ');
+      if (n > 2 || !/^[\p{L} ]+$/u.test(lemma)) continue;
+      const related = [
+        ...wordnet.pertainsTo(lemma),
+        ...(n === 1 ? wordnet.countriesOfCapital(lemma) : []),
+      ];
+      for (const name of related) {
+        const nameAsKey = nameKey(name);
+        if (catalog.byAuthorName(nameAsKey).length > 0) {
+          found.push(nameAsKey);
+          matched = n;
+        }
+      }
+    }
+    i += Math.max(1, matched);
+  }
+  const from = tokens[span.from];
+  const last = tokens[span.to - 1];
+  if (from && last)
+    for (const term of analyze(text.slice(from.start, last.end)))
+      if (isGlossaryConcept(term.concept) && catalog.byAuthorName(term.concept).length > 0)
+        found.push(term.concept);
+  return found;
+}
+
+/**
+ * The documents a question names by their author (see the module comment), or null when it
+ * names no author of the index.
+ */
+export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocuments | null {
+  const text = q.text;
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return null;
+  const nouns = documentNouns(index);
+  const spans: TokenSpan[] = [];
+  const kinds = new Set<string>();
+  const speaker = q.frame.speaker;
+  if (speaker) {
+    const k = tokens.findIndex((t) => t.start >= speaker.start && t.end <= speaker.end);
+    if (k >= 0) spans.push(phraseEndingAt(text, tokens, k));
+  }
+  tokens.forEach((t, k) => {
+    if (t.word === 'according' && tokens[k + 1]?.word === 'to')
+      spans.push(phraseAfter(text, tokens, k + 1));
+    if (!nouns.has(conceptOf(t.word))) return;
+    const kind = nouns.get(conceptOf(t.word));
+    if (kind) kinds.add(kind);
+    spans.push(phraseEndingAt(text, tokens, k));
+    if (OF_AUTHOR.has(tokens[k + 1]?.word ?? '')) spans.push(phraseAfter(text, tokens, k + 1));
+  });
+  const authors = [...new Set(spans.flatMap((span) => authorsIn(index, text, tokens, span)))];
+  if (authors.length === 0) return null;
+  let documents = [...new Set(authors.flatMap((a) => index.catalog.byAuthorName(a)))];
+  // Narrowed to the time the question names ("in 1997"), and to the kind of document it names
+  // ("speech"), where some of the author's documents are of those.
+  const date = q.date;
+  if (date && !date.upTo) {
+    const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
+    const kept = documents.filter((i) => within.has(i));
+    if (kept.length > 0) documents = kept;
+  }
+  if (kinds.size > 0) {
+    const ofKind = new Set([...kinds].flatMap((kind) => index.catalog.ofKind(kind)));
+    const kept = documents.filter((i) => ofKind.has(i));
+    if (kept.length > 0) documents = kept;
+  }
+  return { documents: documents.sort((a, b) => a - b), authors };
+}
