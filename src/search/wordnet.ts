@@ -227,7 +227,8 @@ export class WordNet {
 
   /**
    * Reads now what lookups would otherwise read on first use (the index and data files, the
-   * usage counts, the irregular forms), so that the first question costs what the others do.
+   * usage counts' file, the irregular forms), so that the first question costs what the others
+   * do. The usage counts stay searched in their file, not parsed (a server's start is shorter).
    */
   load(): this {
     for (const pos of PARTS_OF_SPEECH) {
@@ -235,7 +236,7 @@ export class WordNet {
       if (!this.dataFiles.has(pos))
         this.dataFiles.set(pos, readFileSync(path.join(this.dir, `data.${pos}`)));
     }
-    if (!this.allUsagesRead) this.readAllUsages();
+    if (!this.allUsagesRead) this.senseIndex ??= readFileSync(path.join(this.dir, 'index.sense'));
     this.exceptionLists ??= loadExceptions();
     return this;
   }
