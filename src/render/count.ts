@@ -8,3 +8,11 @@ const ENGLISH = new Intl.PluralRules('en');
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${ENGLISH.select(n) === 'one' ? singular : plural}`;
 }
+
+/**
+ * A noun with its indefinite article, for a document's kind: "a letter", "an annex", "a note
+ * verbale". By the first letter, which holds for the kinds documents have (no "an hour" among them).
+ */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}

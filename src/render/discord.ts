@@ -6,7 +6,13 @@
 import { escapeMarkdown } from '@discordjs/formatters';
 import { formatUnDate } from '../corpus/dates.ts';
 import { MAX_PASSAGE_CHARS } from '../corpus/sentences.ts';
-import { countDocuments, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
+import {
+  countDocuments,
+  isLetter,
+  type Letter,
+  type Passage,
+  type PartKind,
+} from '../corpus/schema.ts';
 import { type Answer, type AnswerResult, type Searched, UNSIGNED } from '../search/answer.ts';
 import {
   attribution,
@@ -22,7 +28,7 @@ import { type IndexInfo, letterKey } from '../serving/state.ts';
 import type { Verdict } from '../search/check.ts';
 import type { Highlight } from '../search/excerpt.ts';
 import { type ButtonAction, type ButtonScope, encodeButton } from './custom-ids.ts';
-import { count } from './count.ts';
+import { count, withArticle } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { describeSearched, RELATED_HEADING, whyNotFound } from './text.ts';
 
@@ -96,6 +102,15 @@ export function footer(info: IndexInfo, counted = true): { text: string } {
 /** What to call one document: its kind ("letter", "speech", "note verbale"), "document" when it has none of its own. */
 function kindOf(letter: Pick<Letter, 'kind'>): string {
   return letter.kind;
+}
+
+/**
+ * The part of its document a passage stands in, as a label: "annex", "enclosure", or for the
+ * main part the document's own kind ("note verbale", "statement"), never "letter" for what is
+ * no letter.
+ */
+function partName(part: PartKind, kind: string | undefined): string {
+  return part === 'letter' ? (kind ?? 'letter') : part;
 }
 
 /** Shortens `text` to `max` characters with a visible ellipsis (for titles and labels only, never quotes). */
@@ -275,7 +290,7 @@ function resultEmbed(r: AnswerResult, n: number, info: IndexInfo, last: boolean)
   return {
     color: BLUE,
     title: clip(
-      `${n}. ${r.symbol ?? 'No symbol in text'} · ${formatUnDate(r.date)} · ${r.part}${pagesLabel(r)}`,
+      `${n}. ${r.symbol ?? 'No symbol in text'} · ${formatUnDate(r.date)} · ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}`,
       DISCORD_LIMITS.embedTitle,
     ),
     url: r.url ?? undefined,
@@ -415,7 +430,7 @@ export function renderPassage(
   const passage = letter.passages.find((p) => p.n === n);
   if (!passage)
     return renderNotice(
-      `Passage ${n} is not in this letter (it has ${letter.passages.length}).`,
+      `Passage ${n} is not in this ${letter.kind} (it has ${letter.passages.length}).`,
       true,
     );
   const around = options.context
@@ -424,7 +439,7 @@ export function renderPassage(
   const main = passageEmbeds(
     letter,
     passage,
-    `Passage: passage ${n} (${passage.part}${pagesLabel(passage)})`,
+    `Passage: passage ${n} (${partName(passage.part, letter.kind)}${pagesLabel(passage)})`,
     BLUE,
   );
   let room = MESSAGE_BUDGET - main.reduce((sum, e) => sum + embedSize(e), 0) - 1500;
@@ -436,7 +451,7 @@ export function renderPassage(
     const pe = passageEmbeds(
       letter,
       p,
-      `${p.n < n ? 'Before' : 'After'}: passage ${p.n} (${p.part}${pagesLabel(p)})`,
+      `${p.n < n ? 'Before' : 'After'}: passage ${p.n} (${partName(p.part, letter.kind)}${pagesLabel(p)})`,
       GREY,
     );
     const size = pe.reduce((sum, e) => sum + embedSize(e), 0);
@@ -536,7 +551,7 @@ export interface SearchView {
 export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchView): Reply {
   if (answer.abstained || answer.results.length === 0) return renderAbstention(answer, info, false);
   const lines = answer.results.map((r, i) => {
-    const where = `${r.symbol ?? formatUnDate(r.date)}, ${r.part}${pagesLabel(r)}, ${r.passage === 0 ? 'heading' : `passage ${r.passage}`}`;
+    const where = `${r.symbol ?? formatUnDate(r.date)}, ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}, ${r.passage === 0 ? 'heading' : `passage ${r.passage}`}`;
     return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeText(where)}${r.url ? ` · <${r.url}>` : ''}`;
   });
   const base = { userId: view.userId, scope: view.scope };
@@ -724,7 +739,7 @@ export function renderVerdict(
         {
           color: GREEN,
           author: head,
-          title: 'Quoted verbatim in a letter',
+          title: `Quoted verbatim in ${withArticle(letter.kind)}`,
           url: documentUrl(letter) ?? undefined,
           description: `${clip(attribution(letter, passage), 800)} says:\n> ${clip(escapeText(passage.text), 2500)}`,
           fields: [

@@ -10,7 +10,7 @@ import {
 import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
 import type { Verdict } from '../search/check.ts';
 import { attribution, documentUrl, formatCitation, pageLabel } from '../search/cite.ts';
-import { count } from './count.ts';
+import { count, withArticle } from './count.ts';
 
 /** Pads columns to a common width; the last column is left ragged. */
 function table(rows: readonly (readonly string[])[]): string {
@@ -72,7 +72,7 @@ export function renderLetterText(letter: Letter): string {
     `Passages (numbered by Annex${isLetter(letter) ? '; UN letters have no paragraph numbers' : ''}):`,
   ];
   for (const p of letter.passages) {
-    const where = [p.part === 'letter' ? 'letter' : `${p.part} ${p.partIndex}`];
+    const where = [p.part === 'letter' ? letter.kind : `${p.part} ${p.partIndex}`];
     const pages = pageLabel(p.pages);
     if (pages) where.push(pages);
     lines.push('', `[${p.n}] (${where.join(', ')})`, p.text);
@@ -161,7 +161,7 @@ export function renderVerdictText(verdict: Verdict, searched: Searched, color = 
       const { letter, passage } = verdict;
       const url = documentUrl(letter);
       return [
-        'Quoted verbatim in a letter.',
+        `Quoted verbatim in ${withArticle(letter.kind)}.`,
         '',
         `${attribution(letter, passage)} says:`,
         `   “${passage.text}”`,

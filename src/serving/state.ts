@@ -16,6 +16,11 @@ export interface IndexInfo {
   from: string | null;
   to: string | null;
   builtAt: Date;
+  /**
+   * Each document's kind by its id ("letter", "note verbale", "statement"), for naming the part
+   * a passage stands in: the main part of a statement is the statement. "letter" when not given.
+   */
+  kinds?: ReadonlyMap<string, string>;
 }
 
 /** Length of the content-hash prefix that names a letter in a button. */
@@ -37,6 +42,8 @@ interface Serving {
   byKey: Map<string, Letter>;
   /** Button key by letter id. */
   keysById: Map<string, string>;
+  /** Each document's kind by its id. */
+  kindsById: Map<string, string>;
   /** What the documents are called, worked out once per index. */
   noun: DocumentNoun;
 }
@@ -47,6 +54,7 @@ function serving(index: SearchIndex): Serving {
     noun: documentNoun(index.letters),
     byKey: new Map(index.letters.map((l) => [letterKey(l), l])),
     keysById: new Map(index.letters.map((l) => [l.id, letterKey(l)])),
+    kindsById: new Map(index.letters.map((l) => [l.id, l.kind])),
   };
 }
 
@@ -76,6 +84,7 @@ export class AnnexState {
       from: scope.from,
       to: scope.to,
       builtAt: this.current.index.builtAt,
+      kinds: this.current.kindsById,
     };
   }
 

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '@discordjs/formatters';
+import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -19,10 +20,11 @@ import {
 } from '../../src/render/discord.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
-import { RELATED_HEADING, renderAnswerText } from '../../src/render/text.ts';
+import { RELATED_HEADING, renderAnswerText, renderLetterText } from '../../src/render/text.ts';
+import { AnnexState } from '../../src/serving/state.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import { answerQuestion, describeScope, SearchIndex } from '../../src/search/index.ts';
-import { CORPUS_DIR, SEED } from '../helpers.ts';
+import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
 
 const info: IndexInfo = {
   letters: 5,
@@ -333,5 +335,31 @@ describe('an answer in Discord', () => {
     // Both passages hold the answer in a later sentence than the one that matches best.
     expect(shown('how many landmines were found in Lachin')).toMatch(/1,318|2,700/);
     expect(shown('anti tank mine blast killed two civilians')).toContain('2 civilians were killed');
+  });
+});
+
+describe('a document’s kind', () => {
+  it('names the part a passage stands in by the document’s kind, in every list and heading', async () => {
+    const documents = (await loadCorpus(path.join(ROOT, 'test/fixtures/documents'))).letters;
+    const state = new AnnexState(SearchIndex.build(documents));
+    const statement = documents.find((l) => l.kind === 'statement');
+    expect(statement).toBeDefined();
+    const q = 'How many people lost their lives in the floods in the Veyra valley?';
+    const answer = answerQuestion(state.index, q, { letter: statement?.id });
+    const view = { question: q, userId: '1', offset: 0, scope, ephemeral: false, keys: new Map() };
+    const titles = renderAnswer(answer, state.info(), view).embeds.map((e) => e.title ?? '');
+    expect(titles[0]).toMatch(/ · statement$/);
+    const list = renderSearchPage(answer, state.info(), view).embeds[0]?.description ?? '';
+    expect(list).toMatch(/, statement, passage \d/);
+    expect(list).not.toMatch(/, letter, passage/);
+    const shown = renderPassage(statement as Letter, 2, state.info(), {
+      context: true,
+      userId: '1',
+    });
+    const headings = shown.embeds.map((e) => e.title ?? '').filter(Boolean);
+    expect(headings.join(' | ')).toMatch(
+      /^Before: passage 1 \(statement\) \| Passage: passage 2 \(statement\)/,
+    );
+    expect(renderLetterText(statement as Letter)).toMatch(/\[2\] \(statement\)/);
   });
 });
