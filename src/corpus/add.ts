@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocumentDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
 import { formatFrontMatter, type FrontMatter, readFrontMatter } from './front-matter.ts';
-import { decodeLetterFile, letterWarnings, loadCorpus, validateLetter } from './load.ts';
+import {
+  decodeLetterFile,
+  isLetterFile,
+  letterIdFor,
+  letterWarnings,
+  loadCorpus,
+  validateLetter,
+} from './load.ts';
 import { parseDocument } from './parse-document.ts';
 import { extractPdfText } from './pdf.ts';
 import { type Document, isLetter, Sidecar } from './schema.ts';
@@ -127,6 +134,16 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
   if (same) {
     const why = letter.symbol && same.symbol === letter.symbol ? `symbol ${letter.symbol}` : 'text';
     throw new CorpusError(display, `duplicate: same ${why} as ${same.file} (${same.id})`);
+  }
+
+  const sameId = (await readdir(corpusDir).catch(() => [] as string[])).find(
+    (file) => isLetterFile(file) && letterIdFor(file) === id,
+  );
+  if (sameId) {
+    throw new CorpusError(
+      display,
+      `would be ${id}.txt, but ${path.join(corpusDir, sameId)} already has the id "${id}" (a document's id is its file name without the extension): rename or move that file, then add this one again`,
+    );
   }
 
   const textPath = path.join(corpusDir, `${id}.txt`);

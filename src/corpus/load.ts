@@ -209,6 +209,17 @@ export async function loadLetterFile(
   return { letter, warnings: letterWarnings(letter, raw, display) };
 }
 
+/**
+ * The refusal of a file whose id (its name without the extension) another file already has:
+ * `ghana.md` beside `ghana.txt`. Only one of them could be opened by its id.
+ */
+export function sameIdProblem(display: string, other: string, id: string): CorpusError {
+  return new CorpusError(
+    display,
+    `same id "${id}" as ${other} (a document's id is its file name without the extension): rename one of the two files`,
+  );
+}
+
 /** Turns a file name into a letter id: its name without the extension. */
 export function letterIdFor(relativePath: string): string {
   return relativePath
@@ -217,11 +228,6 @@ export function letterIdFor(relativePath: string): string {
     .join('/');
 }
 
-/**
- * Loads every letter in `dir` (and its subfolders). A bad file never stops the others: it is
- * reported in `problems` with its name. Two files with the same text or the same symbol are
- * duplicates: the first by name loads, the second is refused naming the first.
- */
 /** A folder as the operator would type it: relative to where they are, unless that climbs out. */
 export function displayPath(dir: string): string {
   const relative = path.relative(process.cwd(), dir);
@@ -240,6 +246,12 @@ export async function assertCorpusFolder(dir: string): Promise<void> {
 /** Told how far reading a corpus has got: `done` of `total` files read. */
 export type ReadProgress = (done: number, total: number) => void;
 
+/**
+ * Loads every letter in `dir` (and its subfolders). A bad file never stops the others: it is
+ * reported in `problems` with its name. Two files with the same text, the same symbol or the
+ * same id (`ghana.txt`, `ghana.md`) are duplicates: the first by name loads, the second is
+ * refused naming the first.
+ */
 export async function loadCorpus(
   dir: string,
   options: { onProgress?: ReadProgress } = {},
@@ -261,6 +273,8 @@ export async function loadCorpus(
   const files = entries.filter((e) => !e.split(path.sep).some((part) => part.startsWith('.')));
   const bySha = new Map<string, Letter>();
   const bySymbol = new Map<string, Letter>();
+  /** The file each loaded id came from: two files may not share an id. */
+  const byId = new Map<string, string>();
   const onProgress = options.onProgress;
   onProgress?.(0, files.length);
   for (const [done, relative] of files.entries()) {
@@ -287,8 +301,14 @@ export async function loadCorpus(
       );
       continue;
     }
+    const id = letterIdFor(relative);
+    const sameId = byId.get(id);
+    if (sameId) {
+      problems.push(sameIdProblem(display, sameId, id));
+      continue;
+    }
     try {
-      const loaded = await loadLetterFile(fullPath, display, letterIdFor(relative));
+      const loaded = await loadLetterFile(fullPath, display, id);
       const { letter } = loaded;
       const sameText = bySha.get(letter.sha256);
       if (sameText) throw new CorpusError(display, `duplicate: same text as ${sameText.file}`);
@@ -299,6 +319,7 @@ export async function loadCorpus(
           `duplicate: symbol ${letter.symbol} is already ${sameSymbol.file}`,
         );
       bySha.set(letter.sha256, letter);
+      byId.set(id, display);
       if (letter.symbol) bySymbol.set(letter.symbol, letter);
       letters.push(letter);
       warnings.push(...loaded.warnings);

@@ -79,6 +79,23 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
     expect(p?.problem).toMatch(/duplicate: symbol A\/78\/368-S\/2023\/686 is already/);
   });
 
+  it('a second file with the same id (its name without the extension), naming both', async () => {
+    const other = (await readFile(path.join(CORPUS_DIR, `${SEED.lachin}.txt`), 'utf8')).replace(
+      /^.*$/m,
+      'Letter dated 5 May 2025 from the Permanent Representative of Ghana to the United Nations addressed to the Secretary-General',
+    );
+    const problems = await problemsFor({ [`${SEED.khojavand}.md`]: other.replace(/A\/76\/930-S\/2022\/642/g, '') });
+    expect(problems).toEqual([
+      {
+        file: `${SEED.khojavand}.txt`,
+        line: undefined,
+        problem: expect.stringMatching(
+          new RegExp(`^same id "${SEED.khojavand}" as .*${SEED.khojavand}\\.md .*: rename one of the two files$`),
+        ),
+      },
+    ]);
+  });
+
   it('a file with no recognizable date, with the line of its heading', async () => {
     const [p] = await problemsFor({
       'undated.txt':
@@ -196,5 +213,16 @@ describe('npm run cli -- validate', () => {
     expect(error.stderr).toMatch(/empty\.txt: file is empty/);
     expect(error.stderr).toMatch(/undated\.txt:1: no date found in heading/);
     expect(error.stderr).toMatch(/2 problems; 2 letters loaded/);
+  });
+
+  it('reports two files with the same id, and letters lists the id once', async () => {
+    const dir = await corpusWith({ '2025-05-05-ghana.txt': MINIMAL, '2025-05-05-ghana.md': MINIMAL.replace('1 March', '2 March') });
+    const env = { ...process.env, CORPUS_DIR: dir };
+    const error = await run(process.execPath, [cli, 'validate'], { env }).catch((e) => e);
+    expect(error.code).toBe(1);
+    expect(error.stderr).toMatch(/2025-05-05-ghana\.txt: same id "2025-05-05-ghana" as .*2025-05-05-ghana\.md/);
+    const { stdout } = await run(process.execPath, [cli, 'letters', '--json'], { env });
+    const ids = (JSON.parse(stdout) as { id: string }[]).map((l) => l.id);
+    expect(ids.filter((id) => id === '2025-05-05-ghana')).toHaveLength(1);
   });
 });

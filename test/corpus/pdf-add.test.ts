@@ -92,6 +92,18 @@ describe('addLetter with a PDF', () => {
     expect(await corpusFiles(dir)).toEqual(before);
   });
 
+  it('refuses a document whose id a file of another ending already has, saying what to do', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'letter.pdf');
+    await writeFile(source, await letterPdf());
+    const taken = '2025-03-02-a-80-123-s-2025-456.md';
+    await writeFile(path.join(dir, taken), 'not a letter Annex can read');
+    await expect(addLetter(source, dir)).rejects.toThrow(
+      new RegExp(`letter\\.pdf: would be 2025-03-02-a-80-123-s-2025-456\\.txt, but .*${taken} already has the id .*: rename or move that file`),
+    );
+    expect(await corpusFiles(dir)).toEqual([taken]);
+  });
+
   it('refuses a scanned PDF (no text layer) with a clear message', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'scan.pdf');
