@@ -1,5 +1,5 @@
 import 'dotenv/config';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -224,6 +224,53 @@ async function answerLines(
   return failed > 0 ? 1 : 0;
 }
 
+/** A file named on the command line that cannot be read is the command line's problem (exit 2). */
+async function assertReadableFile(file: string): Promise<void> {
+  const found = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+  if (found instanceof Error) {
+    throw new UsageError(
+      found.code === 'ENOENT'
+        ? `No file ${file}: give the path of a .pdf, .txt or .md file to add`
+        : `Cannot read ${file}: ${found.code ?? found.message}`,
+    );
+  }
+  if (!found.isFile())
+    throw new UsageError(`${file} is not a file: give a .pdf, .txt or .md file to add`);
+}
+
+/** Says once, on stderr, that some corpus files were left out and how to see why. */
+function noteSkipped(problems: readonly unknown[]): void {
+  if (problems.length > 0)
+    console.error(
+      `\n${count(problems.length, 'file')} skipped; run \`npm run cli -- validate\` for details.`,
+    );
+}
+
+/**
+ * When the dates asked for hold no document, says so and what dates the documents have ("No
+ * document falls in the period asked, from 1 January 2025 on: the 5 letters are dated 23
+ * February 2021 – 4 April 2024."); null when some document falls in it, or no date was asked.
+ */
+function emptyPeriod(index: SearchIndex, options: AskOptions): string | null {
+  if (!options.from && !options.to) return null;
+  if (describeScope(index, { from: options.from, to: options.to }).letters > 0) return null;
+  const period =
+    options.from && options.to
+      ? `from ${formatUnDate(options.from)} to ${formatUnDate(options.to)}`
+      : options.from
+        ? `from ${formatUnDate(options.from)} on`
+        : `up to ${formatUnDate(options.to ?? '')}`;
+  const whole = describeScope(index);
+  const documents = countDocuments(whole.letters, documentNoun(index.letters));
+  const dated =
+    !whole.from || !whole.to
+      ? `: the ${documents} have no date`
+      : whole.from === whole.to
+        ? `: the ${documents} ${whole.letters === 1 ? 'is' : 'are'} dated ${formatUnDate(whole.from)}`
+        : `: the ${documents} ${whole.letters === 1 ? 'is' : 'are'} dated ${formatUnDate(whole.from)} – ${formatUnDate(whole.to)}`;
+  return `No document falls in the period asked, ${period}${whole.letters > 0 ? dated : ''}.`;
+}
+
 function findLetter(letters: readonly Letter[], key: string): Letter {
   const letter = findLetterByKey(letters, key);
   if (!letter) {
@@ -350,6 +397,7 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(
         'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]',
       );
+    await assertReadableFile(file);
     try {
       // Reading PDFs loads pdf.js: only `add` pays for it.
       const { addLetter } = await import('./corpus/add.ts');
@@ -362,7 +410,7 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log(`Added ${letter.id}: ${letter.title}`);
       console.log(
-        `  ${letter.kind} · symbol ${letter.symbol ?? '—'} · dated ${letter.date ? formatUnDate(letter.date) : UNKNOWN_DATE_LABEL} · ${letter.author ? `by ${letter.author} · ` : ''}${count(letter.passages.length, 'passage')} · ${count(letter.annexes.length, 'annex', 'annexes')}`,
+        `  ${letter.kind} · symbol ${letter.symbol ?? '—'} · ${letter.date ? `dated ${formatUnDate(letter.date)}` : UNKNOWN_DATE_LABEL} · ${letter.author ? `by ${letter.author} · ` : ''}${count(letter.passages.length, 'passage')} · ${count(letter.annexes.length, 'annex', 'annexes')}`,
       );
       for (const file of written) console.log(`  wrote ${file}`);
       for (const warning of warnings) console.log(`  warning: ${warning.problem}`);
@@ -385,13 +433,18 @@ async function main(argv: string[]): Promise<number> {
     for (const warning of opened.warnings ?? []) console.error(`Warning: ${warning}`);
     const { index } = opened;
     const options = askOptions(index.letters, values);
-    if (values.stdin) return answerLines(index, options, values.json);
+    if (values.stdin) {
+      if (!values.json) noteSkipped(opened.corpus.problems);
+      return answerLines(index, options, values.json);
+    }
     const answer = answerQuestion(index, question, options);
+    const outside = values.json ? null : emptyPeriod(index, options);
     console.log(
       values.json
         ? JSON.stringify(answerJson(answer))
-        : renderAnswerText(answer, process.stdout.isTTY),
+        : (outside ?? renderAnswerText(answer, process.stdout.isTTY)),
     );
+    if (!values.json) noteSkipped(opened.corpus.problems);
     return 0;
   }
   if (command === 'chart') return chartCommand(rest.join(' ').trim(), values, config);
@@ -409,6 +462,7 @@ async function main(argv: string[]): Promise<number> {
         ? JSON.stringify(verdictJson(claim, verdict, searched))
         : renderVerdictText(verdict, searched, process.stdout.isTTY),
     );
+    if (!values.json) noteSkipped(opened.corpus.problems);
     return 0;
   }
   if (!['letters', 'letter', 'validate'].includes(command))
@@ -453,11 +507,7 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
-  if (corpus.problems.length > 0 && !values.json) {
-    console.error(
-      `\n${count(corpus.problems.length, 'file')} skipped; run \`npm run cli -- validate\` for details.`,
-    );
-  }
+  if (!values.json) noteSkipped(corpus.problems);
   return 0;
 }
 

@@ -335,3 +335,53 @@ describe('the scripts say how they are used', () => {
     expect(error.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('cli: what a newcomer meets', () => {
+  it('add: a missing or unreadable input file is a command-line problem (exit 2), named', async () => {
+    const corpus = await tempDir();
+    const missing = await runCli(['add', '/nonexistent/letter.pdf'], { CORPUS_DIR: corpus });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('No file /nonexistent/letter.pdf');
+    expect(missing.stderr).not.toMatch(/ENOENT|\n\s+at /);
+    const folder = await runCli(['add', corpus], { CORPUS_DIR: corpus });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`${corpus} is not a file`);
+  });
+
+  it('add: a document without a date says "date unknown"', async () => {
+    const source = path.join(await tempDir(), 'note.txt');
+    await writeFile(source, 'Words about mines in a field.\n\nMore words about the field.\n');
+    const { code, stdout } = await runCli(['add', source], { CORPUS_DIR: await tempDir() });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/ · date unknown · /);
+    expect(stdout).not.toMatch(/dated date/);
+  });
+
+  it('ask and check say once that bad files were skipped', async () => {
+    const dir = await tempDir();
+    await copyFile(
+      path.join(CORPUS_DIR, `${SEED.lachin}.txt`),
+      path.join(dir, `${SEED.lachin}.txt`),
+    );
+    await writeFile(path.join(dir, 'empty.txt'), '');
+    await writeFile(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2]));
+    for (const args of [
+      ['ask', 'mines in Lachin'],
+      ['check', 'mines were laid in Lachin'],
+    ]) {
+      const { code, stderr } = await runCli(args, { CORPUS_DIR: dir });
+      expect(code).toBe(0);
+      expect(stderr.match(/2 files skipped; run `npm run cli -- validate`/g), args[0]).toHaveLength(
+        1,
+      );
+    }
+  });
+
+  it('ask: a period past every document says so, and what period the documents cover', async () => {
+    const { code, stdout } = await runCli(['ask', 'mine victims', '--from', '2025']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(
+      'No document falls in the period asked, from 1 January 2025 on: the 5 letters are dated 23 February 2021 – 4 April 2024.',
+    );
+  });
+});
