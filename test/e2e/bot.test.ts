@@ -361,6 +361,18 @@ describe('plain messages', () => {
     expect(message.allowed_mentions).toMatchObject({ parse: [] });
   });
 
+  it('answers a first DM, on a channel the bot has never seen', async () => {
+    const channel = '400000000000000099';
+    bot.discord.dispatch(
+      'MESSAGE_CREATE',
+      plainMessage('Were mines found in Kalbajar?', 'dm', false, channel),
+    );
+    const call = await bot.discord.waitFor(
+      (c) => c.method === 'POST' && c.path === `/api/v10/channels/${channel}/messages`,
+    );
+    expect(plain(messageOf(call).embeds[0].description)).toContain('Lachin and Kalbajar districts');
+  });
+
   it('answers a server message that mentions the bot', async () => {
     bot.discord.dispatch('GUILD_CREATE', guildCreate());
     await new Promise((r) => setTimeout(r, 50));

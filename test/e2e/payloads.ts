@@ -109,14 +109,24 @@ export function checkMessage(content: string, permissions = MODERATOR_PERMISSION
   };
 }
 
-/** A plain message (MESSAGE_CREATE) in a DM or a server channel. */
-export function plainMessage(content: string, where: Where, mentionsBot = false) {
-  const message = messageObject(where === 'guild' ? CHANNEL_ID : DM_CHANNEL_ID, { content }, {
+/**
+ * A plain message (MESSAGE_CREATE) in a DM or a server channel, with its `channel_type` as
+ * Discord sends it (1 for a DM, 0 for a server text channel): discord.js needs it to take a DM
+ * on a channel it has not seen yet. `channelId` is another DM's (or channel's).
+ */
+export function plainMessage(
+  content: string,
+  where: Where,
+  mentionsBot = false,
+  channelId = where === 'guild' ? CHANNEL_ID : DM_CHANNEL_ID,
+) {
+  const message = messageObject(channelId, { content }, {
     ...USER,
     bot: false,
   } as never);
   return {
     ...message,
+    channel_type: where === 'guild' ? 0 : 1,
     ...(where === 'guild'
       ? { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date(0).toISOString() } }
       : {}),
