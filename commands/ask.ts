@@ -8,8 +8,10 @@ import {
   type AnswerView,
   questionFromEmbeds,
   renderAnswer,
+  renderNotice,
   type Reply,
 } from '../src/render/discord.ts';
+import { analyze } from '../src/search/index.ts';
 import { type Answer, answerQuestion, type SearchFilters } from '../src/search/answer.ts';
 import type { HandlerContext } from './context.ts';
 import { booleanOption, requiredString, userIdOf } from './interaction.ts';
@@ -41,6 +43,29 @@ export function askReply(
     reply: renderAnswer(answer, ctx.state.info(), { ...view, keys: ctx.state.keysById() }),
     found: foundIn(answer),
   };
+}
+
+/**
+ * How to ask, for a DM or a mention that asks nothing: an empty mention, "hi", "ok?". With
+ * examples of the questions Annex answers.
+ */
+export const HOW_TO_ASK =
+  'Ask me a question about the documents in your own words, and I quote the passages that answer it, each cited. For example: "How many mine victims were there by September 2023?", "Who signed the letter of 24 August 2022?", "mines in Lachin". Type `/help` for everything I do.';
+
+/**
+ * A plain DM, or a message that mentions the bot, answered like `/ask`; or, when it holds no
+ * word the search would look up (an empty mention, a greeting such as "hi", "?"), how to ask,
+ * never a "not found" for a question nobody asked. `found` is null for the prompt.
+ */
+export function messageReply(
+  ctx: HandlerContext,
+  text: string,
+  userId: string,
+): { reply: Reply; found: Found | null } {
+  if (analyze(text, { question: true }).length === 0)
+    return { reply: renderNotice(HOW_TO_ASK, false), found: null };
+  const scope = { letterKey: null, from: null, to: null };
+  return askReply(ctx, {}, { question: text, userId, offset: 0, scope, ephemeral: false });
 }
 
 /** What an answer found, for the log. */

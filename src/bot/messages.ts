@@ -3,7 +3,7 @@
  * bot, is answered like /ask (by the core's `askReply`), as a reply to the message.
  */
 import type { Message } from 'discord.js';
-import { askReply } from '../../commands/ask.ts';
+import { messageReply } from '../../commands/ask.ts';
 import type { HandlerContext } from '../../commands/context.ts';
 import { newErrorId } from '../../commands/index.ts';
 import { messageOf } from '../../commands/outcome.ts';
@@ -24,8 +24,9 @@ async function replyToMessage(message: Message, reply: Reply): Promise<void> {
 }
 
 /**
- * Answers a plain DM, or a server message that mentions the bot, like `/ask`. Messages from
- * bots (itself included) are ignored. Errors are logged; the bot keeps running.
+ * Answers a plain DM, or a server message that mentions the bot, like `/ask` (or says how to ask,
+ * when it asks nothing: the core's `messageReply`). Messages from bots (itself included) are
+ * ignored. Errors are logged; the bot keeps running.
  */
 export async function handleMessage(
   message: Message,
@@ -47,22 +48,7 @@ export async function handleMessage(
         return;
       }
     }
-    if (!question) {
-      await replyToMessage(
-        message,
-        renderNotice(
-          'Ask me a question about the letters, e.g. "How many mine victims were there by September 2023?" — or type `/help`.',
-          false,
-        ),
-      );
-      return;
-    }
-    const scope = { letterKey: null, from: null, to: null };
-    await replyToMessage(
-      message,
-      askReply(ctx, {}, { question, userId: message.author.id, offset: 0, scope, ephemeral: false })
-        .reply,
-    );
+    await replyToMessage(message, messageReply(ctx, question, message.author.id).reply);
   } catch (error) {
     ctx.logger.error(
       { err: error, errorId: newErrorId(), channel: message.channelId },

@@ -385,6 +385,30 @@ describe('plain messages', () => {
     );
     expect(plain(messageOf(call).embeds[0].description)).toContain('Khojavand');
   });
+
+  it.each([
+    ['a greeting in a DM', 'hi', 'dm'],
+    ['a DM of a question mark', '?', 'dm'],
+    ['an empty mention', '<@100000000000000001>', 'guild'],
+  ] as const)(
+    'says how to ask, with examples, for %s: never "not found"',
+    async (_, text, where) => {
+      const channel = where === 'dm' ? DM_CHANNEL_ID : CHANNEL_ID;
+      const before = bot.discord.calls.length;
+      if (where === 'guild') bot.discord.dispatch('GUILD_CREATE', guildCreate());
+      bot.discord.dispatch('MESSAGE_CREATE', plainMessage(text, where, where === 'guild'));
+      const call = await bot.discord.waitFor(
+        (c) =>
+          bot.discord.calls.indexOf(c) >= before &&
+          c.method === 'POST' &&
+          c.path === `/api/v10/channels/${channel}/messages`,
+      );
+      const message = messageOf(call);
+      expect(message.content).toMatch(/^Ask me a question about the documents/);
+      expect(message.content).toMatch(/For example: "How many mine victims/);
+      expect(message.embeds ?? []).toEqual([]);
+    },
+  );
 });
 
 describe('faults', () => {
