@@ -328,12 +328,20 @@ export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boo
     color: GREY,
   }));
   const closest = related.length > 0 ? `\n\n**${RELATED_HEADING}**` : '';
+  const noun = info.noun ?? 'letter';
+  // Filters no document falls in: say so, and what Annex holds, not "no passage in 0 letters".
+  const outside =
+    answer.searched.letters === 0 && info.letters > 0
+      ? `No ${noun} falls within these filters. Annex holds ${describeSearched(info, info.noun)}: widen \`from\` and \`to\`, or leave them out.`
+      : null;
   const [first = [], ...rest] = packEmbeds([
     {
       color: GREY,
       author: questionAuthor(answer.query),
-      title: `Not found in the ${info.noun ?? 'letter'}s`,
-      description: `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched, info.noun)}${reason}.\n\nAnnex only quotes the ${info.noun ?? 'letter'}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
+      title: `Not found in the ${noun}s`,
+      description:
+        outside ??
+        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched, info.noun)}${reason}.\n\nAnnex only quotes the ${info.noun ?? 'letter'}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
       footer: related.length > 0 ? undefined : footer(info),
     },
     ...related,

@@ -270,6 +270,16 @@ describe('an abstention', () => {
     expect(text.indexOf(RELATED_HEADING)).toBeGreaterThan(text.indexOf('Not found'));
     expect(text).toContain(answer.related[0]?.citation);
   });
+
+  it('says when no document falls within the filters, and what the documents cover', () => {
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, 'mine victims', { from: '2025-01-01' });
+    const view = { question: answer.query, userId: '1', offset: 0, scope, ephemeral: true };
+    const [first] = renderAnswer(answer, info, { ...view, keys: new Map() }).embeds;
+    expect(first?.description).toBe(
+      'No letter falls within these filters. Annex holds 5 letters, 23 February 2021 – 4 April 2024: widen `from` and `to`, or leave them out.',
+    );
+  });
 });
 
 describe('custom ids', () => {
