@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -106,6 +106,9 @@ function loadExceptions(): Record<PartOfSpeech, Exceptions> {
   };
 }
 
+/** After this many synsets read one by one, the data files are read whole (15 MB of them). */
+const SYNSET_READS_BEFORE_FULL_READ = 2_000;
+
 /** After this many lemmas looked up in `index.sense` one by one, it is read whole. */
 const USAGE_LOOKUPS_BEFORE_FULL_READ = 2_000;
 const NO_USAGE: ReadonlyMap<string, number> = new Map();
@@ -205,19 +208,41 @@ export class WordNet {
     return fields.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + senseCount).map(Number);
   }
 
+  /** Synsets read one by one so far (a CLI call reads a few dozen; an index build, thousands). */
+  private synsetReads = 0;
+  private readonly dataFds = new Map<PartOfSpeech, number>();
+
+  /** The line at `offset` of the `pos` data file, read alone. */
+  private readLine(pos: PartOfSpeech, offset: number): string {
+    let fd = this.dataFds.get(pos);
+    if (fd === undefined) {
+      fd = openSync(path.join(this.dir, `data.${pos}`), 'r');
+      this.dataFds.set(pos, fd);
+    }
+    for (let size = 2048; ; size *= 2) {
+      const buffer = Buffer.alloc(size);
+      const read = readSync(fd, buffer, 0, size, offset);
+      const end = buffer.subarray(0, read).indexOf(NEWLINE);
+      if (end >= 0 || read < size) return buffer.toString('utf8', 0, end >= 0 ? end : read);
+    }
+  }
+
   /** The synset at `offset` in the `pos` data file. */
   synset(offset: number, pos: PartOfSpeech): Synset {
     const id = `${pos}${offset}`;
     let synset = this.synsets.get(id);
     if (synset) return synset;
     let data = this.dataFiles.get(pos);
-    if (!data) {
+    if (!data && ++this.synsetReads > SYNSET_READS_BEFORE_FULL_READ) {
       data = readFileSync(path.join(this.dir, `data.${pos}`));
       this.dataFiles.set(pos, data);
     }
-    let end = data.indexOf(NEWLINE, offset);
-    if (end < 0) end = data.length;
-    const line = data.toString('utf8', offset, end);
+    let line: string;
+    if (data) {
+      let end = data.indexOf(NEWLINE, offset);
+      if (end < 0) end = data.length;
+      line = data.toString('utf8', offset, end);
+    } else line = this.readLine(pos, offset);
     const gloss = line.indexOf(' | ');
     synset = parseSynset(gloss < 0 ? line : line.slice(0, gloss), pos);
     if (this.synsets.size >= MAX_REMEMBERED_LINES) this.synsets.clear();
@@ -559,6 +584,8 @@ export class WordNet {
 
   /** Drops what was read (the files are not kept open). */
   close(): void {
+    for (const fd of this.dataFds.values()) closeSync(fd);
+    this.dataFds.clear();
     this.dataFiles.clear();
     this.synsets.clear();
   }

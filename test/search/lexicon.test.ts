@@ -36,6 +36,21 @@ describe('WordNet', () => {
     expect(wordnet.usageCount('kalbajar')).toBe(0);
   });
 
+  it('reads the same synsets one by one as from its data files read whole', () => {
+    const senses = ['hinder', 'mine', 'road', 'vehicle'].flatMap((w) =>
+      (['noun', 'verb'] as const).flatMap((pos) =>
+        wordnet.senses(w, pos).map((offset) => ({ offset, pos })),
+      ),
+    );
+    const few = new WordNet();
+    const alone = senses.map((s) => few.synset(s.offset, s.pos));
+    // A server reads the data files whole at start (`load`), a CLI call line by line.
+    const whole = new WordNet().load();
+    expect(senses.map((s) => whole.synset(s.offset, s.pos))).toEqual(alone);
+    expect(alone.some((s) => s.words.includes('impede'))).toBe(true);
+    few.close();
+  });
+
   it('counts the same whether it searches for a few lemmas or reads them all for many', () => {
     const lemmas = ['people', 'mine', 'leave', 'hood', 'new york', 'condolence', 'kalbajar'];
     const read = (w: WordNet) =>
