@@ -145,3 +145,29 @@ afterEach(async () => {
   for (const child of started.splice(0)) stopGroup(child);
   for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
 });
+
+/**
+ * Copies of `letters` whose passages count how often their text is read (as a saved index reads
+ * it from disk), and the count: `reads()`, set back to 0 by `reset()`.
+ */
+export function countingTextReads(letters: readonly Letter[]): {
+  letters: Letter[];
+  reads: () => number;
+  reset: () => void;
+} {
+  let reads = 0;
+  const counted = letters.map((letter) => ({
+    ...letter,
+    passages: letter.passages.map((passage) => {
+      const copy = { ...passage };
+      Object.defineProperty(copy, 'text', {
+        get: () => {
+          reads += 1;
+          return passage.text;
+        },
+      });
+      return copy;
+    }),
+  }));
+  return { letters: counted, reads: () => reads, reset: () => (reads = 0) };
+}

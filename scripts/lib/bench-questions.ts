@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { normalize } from './questions.ts';
 
 /** One benchmark question: its text, and the gold phrases a passage that answers it contains (none for one that should abstain). */
 export interface BenchQuestion {
@@ -21,23 +22,9 @@ export function readBenchQuestions(file: string): BenchQuestion[] {
   ];
 }
 
-/**
- * The gold answers' normalization (as `npm run eval`): lower case, curly quotes straight, en and
- * em dashes as '-', no '*', '_' or '#', whitespace collapsed.
- */
-export function normalizeForGold(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, '-')
-    .replace(/[*_#]/g, '')
-    .replace(/\s+/g, ' ');
-}
-
 /** 1-based rank of the first text holding a gold phrase, 0 when none does. */
 export function goldRank(texts: readonly string[], gold: readonly string[]): number {
-  return texts.findIndex((t) => gold.some((g) => normalizeForGold(t).includes(g))) + 1;
+  return texts.findIndex((t) => gold.some((g) => normalize(t).includes(g))) + 1;
 }
 
 /** hit@1, hit@3 over answerable questions, and unanswerable questions that abstained. */

@@ -128,6 +128,28 @@ function addUsage(counts: Map<string, number>, line: string, percent: number): v
   counts.set(`${pos}|${Number(offset)}`, n);
 }
 
+/**
+ * Binary search of a buffer of sorted lines: the start of the first line that `lineVsKey` does
+ * not put before what is sought (negative: the line from `start` to `end` sorts before it), or
+ * the buffer's length.
+ */
+function firstLineNotBefore(
+  buffer: Buffer,
+  lineVsKey: (start: number, end: number) => number,
+): number {
+  let lo = 0;
+  let hi = buffer.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = mid === 0 ? 0 : buffer.lastIndexOf(NEWLINE, mid - 1) + 1;
+    let end = buffer.indexOf(NEWLINE, start);
+    if (end < 0) end = buffer.length;
+    if (lineVsKey(start, end) < 0) lo = end + 1;
+    else hi = start;
+  }
+  return lo;
+}
+
 /** At most this many index lookups are remembered (then the memory starts afresh). */
 const MAX_REMEMBERED_LINES = 200_000;
 
@@ -173,24 +195,23 @@ export class WordNet {
   private searchIndex(lemma: string, pos: PartOfSpeech): string | null {
     const buffer = this.index(pos);
     const key = Buffer.from(lemma, 'utf8');
-    let lo = 0;
-    let hi = buffer.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = mid === 0 ? 0 : buffer.lastIndexOf(NEWLINE, mid - 1) + 1;
-      let end = buffer.indexOf(NEWLINE, start);
-      if (end < 0) end = buffer.length;
-      // The licence header's lines start with a space and sort before every lemma.
-      const space = buffer.indexOf(SPACE, start);
-      const lineVsKey =
-        buffer[start] === SPACE
-          ? -1
-          : buffer.compare(key, 0, key.length, start, Math.min(space, end) >>> 0);
-      if (lineVsKey === 0) return buffer.toString('utf8', start, end);
-      if (lineVsKey < 0) lo = end + 1;
-      else hi = start;
-    }
-    return null;
+    // A line's lemma runs to its first space; the licence header's lines start with a space and
+    // sort before every lemma.
+    const lineVsKey = (start: number, end: number) =>
+      buffer[start] === SPACE
+        ? -1
+        : buffer.compare(
+            key,
+            0,
+            key.length,
+            start,
+            Math.min(buffer.indexOf(SPACE, start), end) >>> 0,
+          );
+    const start = firstLineNotBefore(buffer, lineVsKey);
+    if (start >= buffer.length) return null;
+    let end = buffer.indexOf(NEWLINE, start);
+    if (end < 0) end = buffer.length;
+    return lineVsKey(start, end) === 0 ? buffer.toString('utf8', start, end) : null;
   }
 
   /** Whether `lemma` is a WordNet lemma of `pos` as written (no morphology). */
@@ -338,18 +359,10 @@ export class WordNet {
     counts = new Map<string, number>();
     const buffer = (this.senseIndex ??= readFileSync(path.join(this.dir, 'index.sense')));
     const key = Buffer.from(`${spelled}%`, 'latin1');
-    // The first line not below the key.
-    let lo = 0;
-    let hi = buffer.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = mid === 0 ? 0 : buffer.lastIndexOf(NEWLINE, mid - 1) + 1;
-      let end = buffer.indexOf(NEWLINE, start);
-      if (end < 0) end = buffer.length;
-      if (buffer.compare(key, 0, key.length, start, end) < 0) lo = end + 1;
-      else hi = start;
-    }
-    for (let at = lo; at < buffer.length;) {
+    const first = firstLineNotBefore(buffer, (start, end) =>
+      buffer.compare(key, 0, key.length, start, end),
+    );
+    for (let at = first; at < buffer.length;) {
       let end = buffer.indexOf(NEWLINE, at);
       if (end < 0) end = buffer.length;
       if (buffer.compare(key, 0, key.length, at, Math.min(at + key.length, end)) !== 0) break;

@@ -8,7 +8,7 @@ import {
   type Scope,
 } from '../../src/search/candidates.ts';
 import { parseQuestion, SearchIndex } from '../../src/search/index.ts';
-import { CORPUS_DIR, SEED } from '../helpers.ts';
+import { CORPUS_DIR, countingTextReads, SEED } from '../helpers.ts';
 
 /**
  * The first stage (`candidates.ts`): the passages that could answer, found by the alternatives of
@@ -111,30 +111,15 @@ describe('findCandidates: a quoted phrase', () => {
   });
 
   it('reads the text only of passages that hold every word of the phrase', () => {
-    // Passages that count how often their text is read, as a saved index reads it from disk.
-    let reads = 0;
-    const counting = SearchIndex.build(
-      letters.map((letter) => ({
-        ...letter,
-        passages: letter.passages.map((passage) => {
-          const copy = { ...passage };
-          Object.defineProperty(copy, 'text', {
-            get: () => {
-              reads += 1;
-              return passage.text;
-            },
-          });
-          return copy;
-        }),
-      })),
-    );
-    const q = parseQuestion(counting, 'mines "neither marking nor fencing"');
-    reads = 0;
-    const found = findCandidates(counting, q).candidates;
+    const counting = countingTextReads(letters);
+    const index = SearchIndex.build(counting.letters);
+    const q = parseQuestion(index, 'mines "neither marking nor fencing"');
+    counting.reset();
+    const found = findCandidates(index, q).candidates;
     expect(found.map((c) => c.entry.passage.text)).toEqual([
       expect.stringContaining('There is neither marking nor fencing.'),
     ]);
     // Every letter speaks of mines; one passage holds "marking" and "fencing".
-    expect(reads).toBeLessThanOrEqual(2);
+    expect(counting.reads()).toBeLessThanOrEqual(2);
   });
 });

@@ -4,7 +4,7 @@ import { conceptOf } from '../../src/search/analyze.ts';
 import { parseLetterReference, resolveLetterReference } from '../../src/search/letter-reference.ts';
 import { parseQuestion, SearchIndex } from '../../src/search/index.ts';
 import { parseDateHint } from '../../src/search/time.ts';
-import { CORPUS_DIR, SEED, testlandLetter } from '../helpers.ts';
+import { CORPUS_DIR, countingTextReads, SEED, testlandLetter } from '../helpers.ts';
 
 /**
  * Reading a question (`question.ts`): one slot per word, with the concepts of the letters that
@@ -89,29 +89,16 @@ describe('parseQuestion: abbreviations and the glossary', () => {
   });
 
   it('finds the spelled-out form in the index, reading no passage but the one that holds it', async () => {
-    // Passages that count how often their text is read, as a saved index reads it from disk.
-    let reads = 0;
-    const counted = [...(await loadCorpus(CORPUS_DIR)).letters, await testlandLetter('storm')].map(
-      (letter) => ({
-        ...letter,
-        passages: letter.passages.map((passage) => {
-          const copy = { ...passage };
-          Object.defineProperty(copy, 'text', {
-            get: () => {
-              reads += 1;
-              return passage.text;
-            },
-          });
-          return copy;
-        }),
-      }),
-    );
-    const counting = SearchIndex.build(counted);
-    reads = 0;
-    expect(parseQuestion(counting, 'how much did the RRF give').text).toBe(
+    const counting = countingTextReads([
+      ...(await loadCorpus(CORPUS_DIR)).letters,
+      await testlandLetter('storm'),
+    ]);
+    const index = SearchIndex.build(counting.letters);
+    counting.reset();
+    expect(parseQuestion(index, 'how much did the RRF give').text).toBe(
       'how much did the Regional Relief Fund give',
     );
-    expect(reads).toBeLessThanOrEqual(1);
+    expect(counting.reads()).toBeLessThanOrEqual(1);
   });
 });
 
