@@ -21,8 +21,10 @@ export const SYMBOL_PATTERN = new RegExp(String.raw`\b${SYMBOL}(?:${SYMBOL_JOIN}
 
 /** A symbol as Annex writes it: parts joined by a plain hyphen, as links and the CLI expect. */
 export function normalizeSymbol(symbol: string): string {
-  return symbol.replace(new RegExp(`${SYMBOL_JOIN}(?=[A-Z]{1,6}/)`, 'g'), '-');
+  return symbol.replace(SYMBOL_DASH, '-');
 }
+/** A dash between two parts of a joint symbol. */
+const SYMBOL_DASH = new RegExp(`${SYMBOL_JOIN}(?=[A-Z]{1,6}/)`, 'g');
 const ORGANS =
   'General Assembly|Security Council|Human Rights Council|Economic and Social Council|Trusteeship Council';
 const BODY = new RegExp(

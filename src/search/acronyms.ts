@@ -113,8 +113,8 @@ function wordsOf(text: string): { word: string; start: number; end: number; join
  * Gathers the spelled-out forms of a corpus, passage by passage (`add`), and makes the table
  * (`table`). A form is a run of words whose initials spell the abbreviation, connecting words
  * between them skipped: capitalized words (a name) for three to eight initials, or, for four to
- * eight, words in any case ending in a capitalized one ("low-lying coastal States"). A stop word
- * other than a connector breaks a run.
+ * eight, a whole run of words in any case ending in a capitalized one ("low-lying coastal
+ * States"). A stop word other than a connector breaks a run.
  */
 export class AbbreviationBuilder {
   /** Per key: the best form so far, as an entry of the arrays below. */
@@ -145,7 +145,10 @@ export class AbbreviationBuilder {
         const first = words[run[run.length - n] as number] as (typeof words)[number];
         initials = first.word.charAt(0) + initials;
         proper &&= isCapitalized(first.word);
-        if (n < MIN_INITIALS || (!proper && n < MIN_LOWER_CASE_INITIALS)) continue;
+        // Words in lower case count as a whole run back to a stop word or a break ("low-lying
+        // coastal States"), not every tail of it: those would be most of a corpus's word runs.
+        const whole = n === run.length;
+        if (n < MIN_INITIALS || (!proper && (n < MIN_LOWER_CASE_INITIALS || !whole))) continue;
         const form = text.slice(first.start, w.end).replace(/\s+/g, ' ');
         let entry = this.entryOf.get(form);
         if (entry === undefined) {
@@ -156,7 +159,7 @@ export class AbbreviationBuilder {
         }
         this.counts[entry] = (this.counts[entry] ?? 0) + 1;
         if (proper) this.consider(keyOf(initials, true), entry);
-        if (n >= MIN_LOWER_CASE_INITIALS) this.consider(keyOf(initials, false), entry);
+        if (n >= MIN_LOWER_CASE_INITIALS && whole) this.consider(keyOf(initials, false), entry);
       }
     }
   }

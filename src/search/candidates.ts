@@ -295,6 +295,14 @@ export function findCandidates(
   if (phraseConcepts?.includes(-1)) return none;
   const headingBitsOf = (group: number): number =>
     groupScratch.stamp[group] === epoch ? (groupScratch.bits[group] as number) : 0;
+  /** The most a passage of `group` can gain from the slots its headings hold (see the end). */
+  const headingBonusOf = (group: number): number => {
+    const bits = headingBitsOf(group);
+    if (bits === 0) return 0;
+    let bonus = 0;
+    for (const s of slots) if ((bits & s.bit) !== 0) bonus += s.value;
+    return bonus * HEADING_SHARE * 0.5;
+  };
   const k1 = BM25_K1;
   const lengthBase = 1 - BM25_B;
   const lengthScale = BM25_B / index.averageLength;
@@ -372,7 +380,9 @@ export function findCandidates(
         for (let j = 0; j < liveCount; j++) {
           const id = live[j] as number;
           if (seen[id] !== 1) continue;
-          const most = (score[id] as number) + remainingBound + totalValue * HEADING_SHARE * 0.5;
+          // At most the slots to come at their best, and what its part's headings may add.
+          const most =
+            (score[id] as number) + remainingBound + headingBonusOf(index.headingGroup(id));
           if (most < poolFloor) seen[id] = OUT_OF_RACE;
           else live[kept++] = id;
         }

@@ -1,7 +1,14 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
-import { analyze, analyzeEach, conceptOf, isYearAsWritten, NUMBER_WORDS } from './analyze.ts';
+import {
+  analyze,
+  analyzeEach,
+  conceptOf,
+  isYearAsWritten,
+  NUMBER_WORDS,
+  readPassage,
+} from './analyze.ts';
 import {
   buildExpansions,
   buildKinds,
@@ -83,7 +90,7 @@ function entriesOf(
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 34;
+export const INDEX_FORMAT = 36;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -129,15 +136,24 @@ export interface IndexArrays {
   maxTermFactor: Float32Array;
   /** Per concept id: how specific the word is in general English (`buildSpecificity`), 0–1. */
   specificity: Float32Array;
-  /** Per passage: its concepts, [passageOffsets[id], passageOffsets[id+1]) of `passageConcepts`. */
-  passageOffsets: Uint32Array;
-  passageConcepts: Uint32Array;
   /**
    * Per concept id: its word vector (`vectors.ts`), the mean of its words' as signed bytes,
    * `dimensions` each (all zero when the vectors lack its words); and that vector's length.
    */
   conceptVectors: Int8Array;
   conceptNorms: Float32Array;
+  /**
+   * The lexicon as saved (`toSavedJson` keeps its keys): each corpus word's concept id (words in
+   * `surfaceWords` order); each expansion key's related concept ids and weights, and each kind
+   * key's concept ids, [offsets[k], offsets[k+1]). Numbers, not strings: a 10,000-document
+   * index's JSON took seconds to parse when it spelled every concept out.
+   */
+  surfaceConcepts: Uint32Array;
+  expansionOffsets: Uint32Array;
+  expansionConcepts: Uint32Array;
+  expansionWeights: Float64Array;
+  kindOffsets: Uint32Array;
+  kindConcepts: Uint32Array;
   /** The abbreviations the letters spell out (`acronyms.ts`): hashes of their keys, sorted, and where each form stands. */
   abbreviationHashes: Uint32Array;
   abbreviationPassages: Uint32Array;
@@ -149,9 +165,11 @@ export interface IndexArrays {
 export interface SavedIndexJson {
   format: number;
   vocabulary: string[];
-  surfaceWords: [string, string][];
-  expansions: [string, [string, number][]][];
-  kinds: [string, string[]][];
+  /** The corpus's words; their concepts are `IndexArrays.surfaceConcepts`. */
+  surfaceWords: string[];
+  /** The expansions' keys and the kinds' keys; what they hold is in the arrays. */
+  expansionKeys: string[];
+  kindKeys: string[];
 }
 
 /** An abbreviation table as index arrays. */
@@ -163,6 +181,9 @@ function abbreviationArrays(table: AbbreviationTable) {
     abbreviationEnds: table.ends,
   };
 }
+
+/** At most this many passages' concept ids are kept (`passageConceptIds`). */
+const CONCEPTS_READ_KEPT = 4096;
 
 /** Whether a character code is a digit. */
 function isDigitCode(code: number): boolean {
@@ -289,13 +310,22 @@ export class SearchIndex {
     this.passageDay = new Uint32Array(count);
     this.letterOfPassage = new Uint32Array(count);
     this.headingIds = new Map();
-    this.entries.forEach(({ letter, passage }, id) => {
-      const i = this.letterIndex.get(letter) ?? 0;
-      this.passageDay[id] = dayNumber(letter.date);
-      this.letterOfPassage[id] = i;
-      if (isHeading(passage))
-        this.headingIds.set(letter, [...(this.headingIds.get(letter) ?? []), id]);
+    const letterDays = letters.map((l) => dayNumber(l.date));
+    let id = 0;
+    letters.forEach((letter, i) => {
+      this.passageDay.fill(letterDays[i] ?? 0, id, id + letter.passages.length);
+      this.letterOfPassage.fill(i, id, id + letter.passages.length);
+      id += letter.passages.length;
     });
+    for (; id < count; id++) {
+      const { letter } = this.entries[id] as IndexedPassage;
+      const i = this.letterIndex.get(letter) ?? 0;
+      this.passageDay[id] = letterDays[i] ?? 0;
+      this.letterOfPassage[id] = i;
+      let ids = this.headingIds.get(letter);
+      if (!ids) this.headingIds.set(letter, (ids = []));
+      ids.push(id);
+    }
     const grouping = assignHeadingGroups(this.entries);
     this.headingGroupOf = grouping.groupOf;
     this.headingGroups = grouping.groups;
@@ -468,14 +498,28 @@ export class SearchIndex {
     return id >= 0 && this.inHeadingFlags[id] === 1;
   }
 
-  /** Ids of the concepts a passage holds. */
+  /**
+   * Ids of the concepts a passage holds, read from its text (a candidate's text is read for its
+   * features anyway): an index of every passage's concepts beside the postings doubled the index
+   * on disk and in memory and its load time.
+   */
   passageConceptIds(passageId: number): Uint32Array {
-    const { passageOffsets, passageConcepts } = this.arrays;
-    return passageConcepts.subarray(
-      passageOffsets[passageId] ?? 0,
-      passageOffsets[passageId + 1] ?? 0,
-    );
+    let ids = this.conceptsRead.get(passageId);
+    if (ids) return ids;
+    const reading = readPassage(this.entries[passageId]?.passage.text ?? '');
+    reading.concepts ??= new Set(reading.terms.map((t) => t.concept));
+    const found: number[] = [];
+    for (const concept of reading.concepts) {
+      const id = this.conceptId(concept);
+      if (id >= 0) found.push(id);
+    }
+    ids = Uint32Array.from(found);
+    if (this.conceptsRead.size >= CONCEPTS_READ_KEPT) this.conceptsRead.clear();
+    this.conceptsRead.set(passageId, ids);
+    return ids;
   }
+  /** The concept ids of the passages read lately (`passageConceptIds`). */
+  private readonly conceptsRead = new Map<number, Uint32Array>();
 
   /** Dimensions of the concept vectors (0 when the index has none). */
   get dimensions(): number {
@@ -667,17 +711,22 @@ export class SearchIndex {
       postingOffsets,
       postingPassages,
       postingCounts,
-      passageOffsets: starts,
-      passageConcepts: Uint32Array.from({ length: concepts.length }, (_, i) => concepts.get(i)),
       conceptVectors: new Int8Array(0),
       conceptNorms: new Float32Array(0),
       ...abbreviationArrays(abbreviations.table()),
+      surfaceConcepts: new Uint32Array(0),
+      expansionOffsets: new Uint32Array(0),
+      expansionConcepts: new Uint32Array(0),
+      expansionWeights: new Float64Array(0),
+      kindOffsets: new Uint32Array(0),
+      kindConcepts: new Uint32Array(0),
     };
     const { conceptVectors, conceptNorms } = buildConceptVectors(surfaceWords, conceptIds);
     arrays.conceptVectors = conceptVectors;
     arrays.conceptNorms = conceptNorms;
     const expansions = buildExpansions(surfaceWords, wordnet);
     const kinds = buildKinds(surfaceWords, wordnet);
+    Object.assign(arrays, lexiconArrays(conceptIds, surfaceWords, expansions, kinds));
     return new SearchIndex(letters, headings, vocabulary, arrays, surfaceWords, expansions, kinds);
   }
 
@@ -686,12 +735,9 @@ export class SearchIndex {
     return {
       format: INDEX_FORMAT,
       vocabulary: [...this.vocabulary],
-      surfaceWords: [...this.surfaceWords],
-      expansions: [...this.expansions].map(([key, related]) => [
-        key,
-        related.map((r) => [r.concept, r.weight] as [string, number]),
-      ]),
-      kinds: [...this.kinds].map(([key, concepts]) => [key, [...concepts]]),
+      surfaceWords: [...this.surfaceWords.keys()],
+      expansionKeys: [...this.expansions.keys()],
+      kindKeys: [...this.kinds.keys()],
     };
   }
 
@@ -706,25 +752,84 @@ export class SearchIndex {
     arrays: IndexArrays,
     builtAt?: Date,
   ): SearchIndex {
+    const { vocabulary } = json;
+    const concept = (id: number) => vocabulary[id] ?? '';
     const surfaceWords = new SearchableMap<string>();
-    for (const [word, concept] of json.surfaceWords) surfaceWords.set(word, concept);
-    const expansions = new Map(
-      json.expansions.map(([key, related]) => [
-        key,
-        related.map(([concept, weight]) => ({ concept, weight })),
-      ]),
+    json.surfaceWords.forEach((word, i) =>
+      surfaceWords.set(word, concept(arrays.surfaceConcepts[i] ?? 0)),
     );
+    const expansions = new Map<string, Related[]>();
+    json.expansionKeys.forEach((key, k) => {
+      const related: Related[] = [];
+      for (
+        let at = arrays.expansionOffsets[k] ?? 0;
+        at < (arrays.expansionOffsets[k + 1] ?? 0);
+        at++
+      )
+        related.push({
+          concept: concept(arrays.expansionConcepts[at] ?? 0),
+          weight: arrays.expansionWeights[at] ?? 0,
+        });
+      expansions.set(key, related);
+    });
+    const kinds = new Map<string, string[]>();
+    json.kindKeys.forEach((key, k) => {
+      const concepts: string[] = [];
+      for (let at = arrays.kindOffsets[k] ?? 0; at < (arrays.kindOffsets[k + 1] ?? 0); at++)
+        concepts.push(concept(arrays.kindConcepts[at] ?? 0));
+      kinds.set(key, concepts);
+    });
     return new SearchIndex(
       letters,
       headings,
-      json.vocabulary,
+      vocabulary,
       arrays,
       surfaceWords,
       expansions,
-      new Map(json.kinds),
+      kinds,
       builtAt,
     );
   }
+}
+
+/**
+ * The lexicon as arrays of concept ids (`IndexArrays.surfaceConcepts` …), in the order of the
+ * keys `toSavedJson` writes.
+ */
+function lexiconArrays(
+  conceptIds: ReadonlyMap<string, number>,
+  surfaceWords: SearchableMap<string>,
+  expansions: Expansions,
+  kinds: ReadonlyMap<string, readonly string[]>,
+) {
+  const id = (concept: string) => conceptIds.get(concept) ?? 0;
+  const surfaceConcepts = Uint32Array.from(surfaceWords.values(), id);
+  const expansionOffsets = new Uint32Array(expansions.size + 1);
+  const expansionConcepts: number[] = [];
+  const expansionWeights: number[] = [];
+  let k = 0;
+  for (const related of expansions.values()) {
+    for (const r of related) {
+      expansionConcepts.push(id(r.concept));
+      expansionWeights.push(r.weight);
+    }
+    expansionOffsets[++k] = expansionConcepts.length;
+  }
+  const kindOffsets = new Uint32Array(kinds.size + 1);
+  const kindConcepts: number[] = [];
+  k = 0;
+  for (const concepts of kinds.values()) {
+    for (const c of concepts) kindConcepts.push(id(c));
+    kindOffsets[++k] = kindConcepts.length;
+  }
+  return {
+    surfaceConcepts,
+    expansionOffsets,
+    expansionConcepts: Uint32Array.from(expansionConcepts),
+    expansionWeights: Float64Array.from(expansionWeights),
+    kindOffsets,
+    kindConcepts: Uint32Array.from(kindConcepts),
+  };
 }
 
 /**
@@ -806,10 +911,14 @@ const ARRAY_ORDER = [
   'passageLength',
   'postingCounts',
   'flags',
-  'passageOffsets',
-  'passageConcepts',
   'conceptVectors',
   'conceptNorms',
+  'surfaceConcepts',
+  'expansionOffsets',
+  'expansionConcepts',
+  'expansionWeights',
+  'kindOffsets',
+  'kindConcepts',
   'abbreviationHashes',
   'abbreviationPassages',
   'abbreviationStarts',
@@ -826,10 +935,14 @@ const ARRAY_TYPES = {
   passageLength: Uint16Array,
   postingCounts: Uint8Array,
   flags: Uint8Array,
-  passageOffsets: Uint32Array,
-  passageConcepts: Uint32Array,
   conceptVectors: Int8Array,
   conceptNorms: Float32Array,
+  surfaceConcepts: Uint32Array,
+  expansionOffsets: Uint32Array,
+  expansionConcepts: Uint32Array,
+  expansionWeights: Float64Array,
+  kindOffsets: Uint32Array,
+  kindConcepts: Uint32Array,
   abbreviationHashes: Uint32Array,
   abbreviationPassages: Uint32Array,
   abbreviationStarts: Uint32Array,
@@ -837,25 +950,32 @@ const ARRAY_TYPES = {
 } as const;
 
 /** A typed array of numbers, as the saved index holds them. */
-export type NumberArray = Float32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array;
+export type NumberArray =
+  Float64Array | Float32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array;
 type NumberArrayType =
+  | Float64ArrayConstructor
   | Float32ArrayConstructor
   | Uint32ArrayConstructor
   | Uint16ArrayConstructor
   | Uint8ArrayConstructor
   | Int8ArrayConstructor;
 
-/** Packs typed arrays into one buffer (a 4-byte-aligned layout: lengths first, then the arrays). */
+/** Every array of a packed buffer starts at a multiple of this many bytes (a Float64Array's size). */
+const PACK_ALIGNMENT = 8;
+/** Bytes of padding that bring `length` to a multiple of `PACK_ALIGNMENT`. */
+const padding = (length: number) => (PACK_ALIGNMENT - (length % PACK_ALIGNMENT)) % PACK_ALIGNMENT;
+
+/** Packs typed arrays into one buffer (an 8-byte-aligned layout: lengths first, then the arrays). */
 export function packTyped(arrays: readonly NumberArray[]): Buffer {
   const header = new Uint32Array(arrays.length);
   const parts: Buffer[] = [];
   for (const [i, a] of arrays.entries()) {
     header[i] = a.length;
     const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    const pad = (4 - (bytes.length % 4)) % 4;
-    parts.push(bytes, Buffer.alloc(pad));
+    parts.push(bytes, Buffer.alloc(padding(bytes.length)));
   }
-  return Buffer.concat([Buffer.from(header.buffer), ...parts]);
+  const head = Buffer.from(header.buffer);
+  return Buffer.concat([head, Buffer.alloc(padding(head.length)), ...parts]);
 }
 
 /**
@@ -865,18 +985,19 @@ export function packTyped(arrays: readonly NumberArray[]): Buffer {
 export function unpackTyped(buffer: Buffer, types: readonly NumberArrayType[]): NumberArray[] {
   let copy = buffer.buffer as ArrayBuffer;
   let offset = buffer.byteOffset;
-  if (offset % 4 !== 0) {
+  if (offset % PACK_ALIGNMENT !== 0) {
     copy = new ArrayBuffer(buffer.length);
     new Uint8Array(copy).set(buffer);
     offset = 0;
   }
   const header = new Uint32Array(copy, offset, types.length);
   offset += types.length * 4;
+  offset += padding(offset);
   return types.map((Type, i) => {
     const length = header[i] ?? 0;
     const array = new Type(copy, offset, length);
     offset += length * Type.BYTES_PER_ELEMENT;
-    offset += (4 - (offset % 4)) % 4;
+    offset += padding(offset);
     return array;
   });
 }
