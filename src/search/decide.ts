@@ -49,7 +49,14 @@ const LACKS: Readonly<Record<string, string>> = {
 };
 const ANSWER_TYPES = Object.keys(LACKS);
 
-const column = (name: string) => FEATURE_NAMES.indexOf(name);
+const COLUMNS = new Map(FEATURE_NAMES.map((name, i) => [name, i]));
+const column = (name: string) => COLUMNS.get(name) ?? -1;
+
+/** Whether any of `rows` states what the feature `name` reads (its value is above 0). */
+const anyStates = (rows: readonly Ranked[], name: string) => {
+  const i = column(name);
+  return rows.some((r) => (r.row[i] ?? 0) > 0);
+};
 const COVERAGE = column('coverage');
 const EXACT = column('exact coverage');
 const EVIDENCE = column('evidence');
@@ -170,10 +177,7 @@ function readDecision(
     'focus missing': lacks(roles.focus) ? 1 : 0,
     'verb missing': lacks(roles.predicate) ? 1 : 0,
     'name missing': context.nameSlots.some(lacks) ? 1 : 0,
-    'time missing':
-      q.date !== null && !q.date.upTo && !shown.some((r) => (r.row[column('time held')] ?? 0) > 0)
-        ? 1
-        : 0,
+    'time missing': q.date !== null && !q.date.upTo && !anyStates(shown, 'time held') ? 1 : 0,
     slots: Math.log1p(q.slots.length),
     'names letter': prepared.scope.groups ? 1 : 0,
   };
@@ -198,9 +202,7 @@ export function decisionRow(
   const values = readDecision(prepared, ranked, passageModel);
   const shown = ranked.slice(0, SHOWN);
   const { asked } = prepared.context;
-  const unstated = ANSWER_TYPES.map((t) =>
-    asked.has(t) && !shown.some((r) => (r.row[column(t)] ?? 0) > 0) ? 1 : 0,
-  );
+  const unstated = ANSWER_TYPES.map((t) => (asked.has(t) && !anyStates(shown, t) ? 1 : 0));
   return Float64Array.from([...DECISION_BASE.map((name) => values[name]), ...unstated]);
 }
 
@@ -218,11 +220,10 @@ export interface Decision {
  */
 export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | null {
   if (ranked.length === 0) return 'no passage answers the question';
-  const stated = (name: string) => ranked.some((r) => (r.row[column(name)] ?? 0) > 0);
   for (const [name, reason] of IMPOSSIBLE_WITHOUT)
-    if (prepared.context.asked.has(name) && !stated(name)) return reason;
+    if (prepared.context.asked.has(name) && !anyStates(ranked, name)) return reason;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
-  if (prepared.q.frame.signed && !stated('signature asked')) return UNSIGNED;
+  if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return UNSIGNED;
   return null;
 }
 
@@ -249,7 +250,6 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   if (missing.length > 0) return `the letters never mention "${missing[0]?.word ?? ''}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)
-    if (!shown.some((r) => (r.row[column(name)] ?? 0) > 0))
-      return LACKS[name] ?? 'no passage states what it asks for';
+    if (!anyStates(shown, name)) return LACKS[name] ?? 'no passage states what it asks for';
   return COMMON_WORDS_ONLY;
 }
