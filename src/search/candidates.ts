@@ -239,6 +239,86 @@ function holds(index: SearchIndex, cid: number, id: number): boolean {
   );
 }
 
+/**
+ * The best `k` passages offered, by score and then by id (the order candidates are listed in):
+ * a bounded heap whose root is the worst kept, so that of the thousands of passages a common
+ * word leaves in play, only the pool's are made into candidates and sorted.
+ */
+class PoolHeap {
+  readonly ids: Uint32Array;
+  readonly scores: Float64Array;
+  /** Per kept passage, the value of the slots it matched (`Candidate.evidence` before scaling). */
+  readonly matched: Float64Array;
+  size = 0;
+
+  constructor(private readonly k: number) {
+    this.ids = new Uint32Array(k);
+    this.scores = new Float64Array(k);
+    this.matched = new Float64Array(k);
+  }
+
+  /** Whether the entry at `i` ranks below the one at `j` (a lower score, or a tie and a later id). */
+  private below(i: number, j: number): boolean {
+    const a = this.scores[i] as number;
+    const b = this.scores[j] as number;
+    return a < b || (a === b && (this.ids[i] as number) > (this.ids[j] as number));
+  }
+
+  private swap(i: number, j: number): void {
+    const { ids, scores, matched } = this;
+    const id = ids[i] as number;
+    ids[i] = ids[j] as number;
+    ids[j] = id;
+    const score = scores[i] as number;
+    scores[i] = scores[j] as number;
+    scores[j] = score;
+    const m = matched[i] as number;
+    matched[i] = matched[j] as number;
+    matched[j] = m;
+  }
+
+  /** Keeps the passage if it is among the best `k` so far. */
+  offer(id: number, score: number, matched: number): void {
+    if (this.k === 0) return;
+    let i: number;
+    if (this.size < this.k) {
+      i = this.size++;
+    } else {
+      const root = this.scores[0] as number;
+      if (score < root || (score === root && id > (this.ids[0] as number))) return;
+      i = 0;
+    }
+    this.ids[i] = id;
+    this.scores[i] = score;
+    this.matched[i] = matched;
+    if (i > 0) {
+      while (i > 0 && this.below(i, (i - 1) >> 1)) {
+        this.swap(i, (i - 1) >> 1);
+        i = (i - 1) >> 1;
+      }
+      return;
+    }
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < this.size && this.below(l, worst)) worst = l;
+      if (r < this.size && this.below(r, worst)) worst = r;
+      if (worst === i) return;
+      this.swap(i, worst);
+      i = worst;
+    }
+  }
+}
+
+const bonuses = new WeakMap<SearchIndex, Float64Array>();
+/** Scratch per heading group of an index: what its headings may add, valid where `groupScratch` is. */
+function headingBonuses(index: SearchIndex): Float64Array {
+  let found = bonuses.get(index);
+  if (!found) bonuses.set(index, (found = new Float64Array(index.groupScratch.bits.length)));
+  return found;
+}
+
 /** A passage's state in `seen`: it can no longer reach the pool, so it is no longer scored. */
 const OUT_OF_RACE = 4;
 /** …and scored in full. */
@@ -261,7 +341,7 @@ export function findCandidates(
   for (const s of slots) totalValue += s.value;
   const none: CandidateSet = { candidates: [], total: 0, slots, totalValue, maxIdf };
   if (index.size === 0 || slots.length === 0) return none;
-  const { score, evidence, seen, mask, touched, live, floor } = index.scratch;
+  const { score, evidence, seen, mask, touched, live } = index.scratch;
   let touchedCount = 0;
   const filtering = Boolean(scope.letter || scope.from || scope.to || scope.part || scope.groups);
   const groups = scope.groups
@@ -278,12 +358,15 @@ export function findCandidates(
   const groupScratch = index.groupScratch;
   groupScratch.epoch = (groupScratch.epoch + 1) >>> 0 || 1;
   const epoch = groupScratch.epoch;
+  /** The heading groups that hold some slot. */
+  const headed: number[] = [];
   for (const s of slots)
     for (const a of s.alternatives)
       for (const g of index.groupsWithHeading(a.id)) {
         if (groupScratch.stamp[g] !== epoch) {
           groupScratch.stamp[g] = epoch;
           groupScratch.bits[g] = 0;
+          headed.push(g);
         }
         groupScratch.bits[g] = (groupScratch.bits[g] ?? 0) | s.bit;
       }
@@ -295,14 +378,17 @@ export function findCandidates(
   if (phraseConcepts?.includes(-1)) return none;
   const headingBitsOf = (group: number): number =>
     groupScratch.stamp[group] === epoch ? (groupScratch.bits[group] as number) : 0;
-  /** The most a passage of `group` can gain from the slots its headings hold (see the end). */
-  const headingBonusOf = (group: number): number => {
-    const bits = headingBitsOf(group);
-    if (bits === 0) return 0;
-    let bonus = 0;
-    for (const s of slots) if ((bits & s.bit) !== 0) bonus += s.value;
-    return bonus * HEADING_SHARE * 0.5;
-  };
+  // The most a passage of a group can gain from the slots its headings hold (see the end): read
+  // once per group, not once per passage in play and slot.
+  const bonus = headingBonuses(index);
+  for (const g of headed) {
+    const bits = groupScratch.bits[g] as number;
+    let sum = 0;
+    for (const s of slots) if ((bits & s.bit) !== 0) sum += s.value;
+    bonus[g] = sum * HEADING_SHARE * 0.5;
+  }
+  const headingBonusOf = (group: number): number =>
+    groupScratch.stamp[group] === epoch ? (bonus[group] as number) : 0;
   const k1 = BM25_K1;
   const lengthBase = 1 - BM25_B;
   const lengthScale = BM25_B / index.averageLength;
@@ -360,11 +446,8 @@ export function findCandidates(
         // Could a passage not yet seen still enter the pool? At most it holds every slot to come
         // at its best, and the slots done in its headings.
         const reach = remainingBound + (totalValue - remaining) * HEADING_SHARE * 0.5;
-        for (let j = 0; j < touchedCount; j++) {
-          const id = touched[j] as number;
-          floor[id] = score[id] as number;
-        }
-        poolFloor = kthLargest(floor, touched, touchedCount, pool);
+        // A passage's score so far is a lower bound of its final one.
+        poolFloor = kthLargest(score, touched, touchedCount, pool);
         if (reach < poolFloor || touchedCount >= ADMISSION_BUDGET) {
           open = false;
           liveCount = 0;
@@ -390,7 +473,7 @@ export function findCandidates(
       }
     }
     let total = 0;
-    const ranked: Candidate[] = [];
+    const best = new PoolHeap(pool);
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] as number;
       if (seen[id] === OUT_OF_RACE) total += 1;
@@ -406,34 +489,38 @@ export function findCandidates(
           bm25 += s.value * HEADING_SHARE * 0.5;
         }
       if (matched === 0) continue;
-      const entry = index.passage(id) as IndexedPassage;
       if (phraseConcepts) {
         // Only a passage whose postings hold every word of the phrases can hold them: its text
         // is read then, and only then.
         if (!phraseConcepts.every((cid) => holds(index, cid, id))) continue;
-        const folded = fold(entry.passage.text);
+        const folded = fold((index.passage(id) as IndexedPassage).passage.text);
         if (!q.phrases.every((p) => folded.includes(p))) continue;
       }
       seen[id] = QUALIFIED;
       total += 1;
+      best.offer(id, bm25, matched);
+    }
+    const ranked: Candidate[] = [];
+    for (let i = 0; i < best.size; i++) {
+      const id = best.ids[i] as number;
+      const bm25 = best.scores[i] as number;
       ranked.push({
         id,
-        entry,
+        entry: index.passage(id) as IndexedPassage,
         bm25,
         first: bm25,
-        evidence: matched / maxIdf,
+        evidence: (best.matched[i] as number) / maxIdf,
         mask: mask[id] as number,
-        headingMask,
+        headingMask: headingBitsOf(index.headingGroup(id)),
       });
     }
     ranked.sort((a, b) => b.first - a.first || a.id - b.id);
-    return { candidates: ranked.slice(0, pool), total, slots, totalValue, maxIdf };
+    return { candidates: ranked, total, slots, totalValue, maxIdf };
   } finally {
     for (let j = 0; j < touchedCount; j++) {
       const id = touched[j] ?? 0;
       score[id] = 0;
       evidence[id] = 0;
-      floor[id] = 0;
       seen[id] = 0;
       mask[id] = 0;
     }

@@ -274,8 +274,6 @@ export class SearchIndex {
   readonly scratch: {
     score: Float64Array;
     evidence: Float64Array;
-    /** A lower bound of each passage's final score, while admission is decided. */
-    floor: Float64Array;
     seen: Uint8Array;
     mask: Uint32Array;
     touched: Uint32Array;
@@ -386,7 +384,6 @@ export class SearchIndex {
     this.scratch = {
       score: new Float64Array(n),
       evidence: new Float64Array(n),
-      floor: new Float64Array(n),
       seen: new Uint8Array(n),
       mask: new Uint32Array(n),
       touched: new Uint32Array(n),

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import {
+  type Candidate,
   CANDIDATE_POOL,
   findCandidates,
   matchesFilters,
@@ -55,6 +56,22 @@ describe('findCandidates: by the alternatives of the question’s words', () => 
     const set = find('mines');
     expect(set.candidates.length).toBe(CANDIDATE_POOL);
     expect(set.total).toBeGreaterThan(CANDIDATE_POOL);
+  });
+
+  it('hands on the best passages by score, a tie going to the earlier passage', () => {
+    for (const question of ['mines', 'mine victims in 2021', 'who signed the letter']) {
+      const q = parseQuestion(index, question);
+      const wide = findCandidates(index, q, {}, 1000).candidates;
+      const narrow = findCandidates(index, q, {}, 5).candidates;
+      expect(wide.length).toBeGreaterThan(5);
+      for (let i = 1; i < wide.length; i++) {
+        const [a, b] = [wide[i - 1], wide[i]] as [Candidate, Candidate];
+        expect(a.first > b.first || (a.first === b.first && a.id < b.id)).toBe(true);
+      }
+      expect(narrow.map((c) => [c.id, c.first])).toEqual(
+        wide.slice(0, 5).map((c) => [c.id, c.first]),
+      );
+    }
   });
 
   it('finds nothing for words no letter holds', () => {
