@@ -16,6 +16,7 @@ import * as lexicon from './lexicon.ts';
 import {
   INDEX_FORMAT,
   packArrays,
+  PART_CODES,
   packTyped,
   type SavedIndexJson,
   SearchIndex,
@@ -83,7 +84,6 @@ const PASSAGE_COLUMNS = [
   Uint32Array, // where each passage's pages start in the next array (passages + 1)
   Uint16Array, // pages
 ] as const;
-const PART_CODES: readonly PartKind[] = ['letter', 'annex', 'enclosure'];
 
 /** What is known of each corpus file, so an unchanged file need not be read again to hash it. */
 type FileRecord = { size: number; mtimeMs: number; sha256: string };
@@ -292,8 +292,31 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     const headings: Passage[][] = [];
     const textsFile = path.join(folder, TEXTS);
     if (!openTexts.has(textsFile)) openTexts.set(textsFile, openSync(textsFile, 'r'));
-    let i = 0;
-    for (const { textBytes, passageCount, headings: headingSpans, ...rest } of meta.letters) {
+    const letterStart = new Uint32Array(meta.letters.length + 1);
+    /** A letter's passages, made when the letter is first read: most never are. */
+    const passagesOf = (l: number, from: number): Passage[] => {
+      const passages: Passage[] = [];
+      for (let i = letterStart[l] ?? 0; i < (letterStart[l + 1] ?? 0); i++) {
+        const first = pageStart[i] ?? 0;
+        const after = pageStart[i + 1] ?? 0;
+        passages.push(
+          new SavedPassage(
+            n[i] ?? 0,
+            PART_CODES[part[i] ?? 0] ?? 'letter',
+            partIndex[i] ?? 0,
+            after > first ? Array.from(pages.subarray(first, after)) : NO_PAGES,
+            start[i] ?? 0,
+            end[i] ?? 0,
+            textsFile,
+            from + (byteStart[i] ?? 0),
+            from + (byteEnd[i] ?? 0),
+          ),
+        );
+      }
+      return passages;
+    };
+    for (const [l, saved] of meta.letters.entries()) {
+      const { textBytes, passageCount, headings: headingSpans, ...rest } = saved;
       const [from, to] = textBytes;
       const own: Passage[] = [];
       const spans = headingSpans ?? [];
@@ -312,25 +335,13 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
           ),
         );
       headings.push(own);
-      const passages: Letter['passages'] = [];
-      for (const last = i + passageCount; i < last; i++) {
-        const first = pageStart[i] ?? 0;
-        const after = pageStart[i + 1] ?? 0;
-        passages.push(
-          new SavedPassage(
-            n[i] ?? 0,
-            PART_CODES[part[i] ?? 0] ?? 'letter',
-            partIndex[i] ?? 0,
-            after > first ? Array.from(pages.subarray(first, after)) : NO_PAGES,
-            start[i] ?? 0,
-            end[i] ?? 0,
-            textsFile,
-            from + (byteStart[i] ?? 0),
-            from + (byteEnd[i] ?? 0),
-          ),
-        );
-      }
-      const letter = { ...rest, passages } as Letter;
+      letterStart[l + 1] = (letterStart[l] ?? 0) + passageCount;
+      const letter = { ...rest } as Letter;
+      let passages: Passage[] | undefined;
+      Object.defineProperty(letter, 'passages', {
+        enumerable: true,
+        get: () => (passages ??= passagesOf(l, from)),
+      });
       Object.defineProperty(letter, 'text', {
         enumerable: true,
         get: () => readTextSync(textsFile, from, to),
@@ -343,7 +354,15 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
     const builtAt = meta.builtAt
       ? new Date(meta.builtAt)
       : (await stat(path.join(folder, META))).mtime;
-    const index = SearchIndex.fromSaved(letters, headings, meta.index, arrays, builtAt);
+    if (letterStart[letters.length] !== n.length) return null;
+    const index = SearchIndex.fromSaved(
+      letters,
+      headings,
+      { letterStart, part, partIndex },
+      meta.index,
+      arrays,
+      builtAt,
+    );
     // Marks it as the latest in use, so that pruning keeps it as "the one before" the next.
     const now = new Date();
     await utimes(folder, now, now).catch(() => undefined);

@@ -172,13 +172,13 @@ function passesFilters(
   scope: Scope,
   letters: ReadonlySet<Letter> | null,
 ): boolean {
-  const entry = index.passage(id);
-  if (!entry) return false;
+  const letter = index.letterOf(id);
+  if (!letter) return false;
   // A question that names a part of a document may be answered by another part of it
   // ("according to the Geneva note verbale": what the note transmits, its annex).
-  if (letters && !letters.has(entry.letter)) return false;
-  if (scope.part && entry.passage.part !== scope.part) return false;
-  return matchesFilters(entry.letter, scope);
+  if (letters && !letters.has(letter)) return false;
+  if (scope.part && index.partOf(id) !== scope.part) return false;
+  return matchesFilters(letter, scope);
 }
 
 /** The `k`-th largest of `values[ids[0..count)]` (0 when there are fewer): a small min-heap. */

@@ -87,7 +87,14 @@ export class DocumentCatalog {
   /** Per document: its passages per part and in all (`PARTS` order, then the total). */
   private readonly passageCounts: Uint32Array;
 
-  constructor(readonly letters: readonly Letter[]) {
+  /**
+   * `passages`: each letter's first passage id (one more entry ends the last) and each passage's
+   * part (`PARTS` order), so that counting reads no passage object (`PassageColumns`).
+   */
+  constructor(
+    readonly letters: readonly Letter[],
+    passages: { letterStart: Uint32Array; part: Uint8Array },
+  ) {
     this.passageCounts = new Uint32Array(letters.length * 4);
     // Many documents share an author and a kind ("Norway", "speech"): each is read once.
     const namesOf = new Map<string, string[]>();
@@ -99,11 +106,13 @@ export class DocumentCatalog {
         [letter.symbol, ...letter.symbols].flatMap((s) => (s ? [s.toLowerCase()] : [])),
       );
       for (const symbol of symbols) push(this.bySymbol, symbol, i);
-      for (const passage of letter.passages) {
-        const at = i * 4 + PARTS.indexOf(passage.part);
+      const first = passages.letterStart[i] ?? 0;
+      const end = passages.letterStart[i + 1] ?? 0;
+      for (let id = first; id < end; id++) {
+        const at = i * 4 + (passages.part[id] ?? 0);
         this.passageCounts[at] = (this.passageCounts[at] ?? 0) + 1;
       }
-      this.passageCounts[i * 4 + 3] = letter.passages.length;
+      this.passageCounts[i * 4 + 3] = end - first;
       if (letter.author) {
         let names = namesOf.get(letter.author);
         if (!names) namesOf.set(letter.author, (names = authorNames(letter.author)));

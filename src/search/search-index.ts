@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Letter, Passage } from '../corpus/schema.ts';
+import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
 import {
   analyze,
@@ -73,6 +73,42 @@ export function headingsOf(letter: Letter): Passage[] {
 /** Whether an indexed entry is a heading (`headingsOf`) rather than a paragraph. */
 export function isHeading(passage: Passage): boolean {
   return passage.n === 0;
+}
+
+/** A passage's part as a number: its position here (`PassageColumns.part`, the saved index). */
+export const PART_CODES: readonly PartKind[] = ['letter', 'annex', 'enclosure'];
+
+/**
+ * What an index needs of every passage to open, as columns in passage id order: a saved index of
+ * 10,000 documents opens without making one object per passage (372,316 of them took a second of
+ * allocation and garbage collection); a letter's passages are made when the letter is read.
+ */
+export interface PassageColumns {
+  /** Per letter (in `letters` order): the id of its first passage; one more entry ends the last. */
+  letterStart: Uint32Array;
+  /** Per passage: its part (`PART_CODES`). */
+  part: Uint8Array;
+  /** Per passage: which annex or enclosure (1-based; 1 for the letter itself). */
+  partIndex: Uint16Array;
+}
+
+/** The columns of letters whose passages are at hand (a build, not a load). */
+export function passageColumns(letters: readonly Letter[]): PassageColumns {
+  const letterStart = new Uint32Array(letters.length + 1);
+  letters.forEach((l, i) => {
+    letterStart[i + 1] = (letterStart[i] ?? 0) + l.passages.length;
+  });
+  const count = letterStart[letters.length] ?? 0;
+  const part = new Uint8Array(count);
+  const partIndex = new Uint16Array(count);
+  let id = 0;
+  for (const letter of letters)
+    for (const passage of letter.passages) {
+      part[id] = PART_CODES.indexOf(passage.part);
+      partIndex[id] = passage.partIndex;
+      id += 1;
+    }
+  return { letterStart, part, partIndex };
 }
 
 /**
@@ -222,9 +258,9 @@ class GrowableArray<T extends Uint32Array | Uint8Array> {
 export class SearchIndex {
   readonly letters: readonly Letter[];
   readonly surfaceWords: SearchableMap<string>;
-  readonly expansions: Expansions;
+  readonly expansions: KeyedLists<Related>;
   /** What the letters' nouns are kinds of (`buildKinds`). */
-  readonly kinds: ReadonlyMap<string, readonly string[]>;
+  readonly kinds: KeyedLists<string>;
   readonly vocabulary: readonly string[];
   readonly arrays: IndexArrays;
   /** Mean number of terms per passage, for BM25 length normalization. */
@@ -258,15 +294,20 @@ export class SearchIndex {
   private readonly headingReach: Uint32Array;
   /** Per passage id: the index of its letter in `letters`. */
   private readonly letterOfPassage: Uint32Array;
-  /** Every entry, in id order: the passages, then the headings (`headingsOf`). */
-  private readonly entries: readonly IndexedPassage[];
+  /** Every passage's part, as columns (`PassageColumns`). */
+  private readonly columns: PassageColumns;
+  /**
+   * The entries asked for so far, by id (`passage`): an entry is made when it is first asked
+   * for, not for every passage when the index opens.
+   */
+  private readonly entryCache = new Map<number, IndexedPassage>();
   /**
    * Per letter (in `letters` order): its headings (`headingsOf`), worked out once at build and
    * saved with the index, so that loading reads no letter's text.
    */
   readonly headingLists: readonly (readonly Passage[])[];
-  /** Per letter: the ids of its headings. */
-  private readonly headingIds: Map<Letter, number[]>;
+  /** Per letter: the id of its first heading (headings follow every passage); one more entry ends the last. */
+  private readonly headingStart: Uint32Array;
   /** Per concept id: the heading groups whose headings hold it, [offsets[id], offsets[id+1]). */
   private readonly headingPostingOffsets: Uint32Array;
   private readonly headingPostings: Uint32Array;
@@ -283,11 +324,12 @@ export class SearchIndex {
   private constructor(
     letters: readonly Letter[],
     headings: readonly (readonly Passage[])[],
+    columns: PassageColumns,
     vocabulary: string[],
     arrays: IndexArrays,
     surfaceWords: SearchableMap<string>,
-    expansions: Expansions,
-    kinds: ReadonlyMap<string, readonly string[]>,
+    expansions: KeyedLists<Related>,
+    kinds: KeyedLists<string>,
     builtAt: Date = new Date(),
   ) {
     this.letters = letters;
@@ -297,38 +339,26 @@ export class SearchIndex {
     this.expansions = expansions;
     this.kinds = kinds;
     this.conceptIds = new Map(vocabulary.map((c, i) => [c, i]));
-    this.letterStart = new Uint32Array(letters.length + 1);
+    this.columns = columns;
+    this.letterStart = columns.letterStart;
     this.letterIndex = new Map(letters.map((l, i) => [l, i]));
-    letters.forEach((l, i) => {
-      this.letterStart[i + 1] = (this.letterStart[i] ?? 0) + l.passages.length;
-    });
-    this.entries = entriesOf(letters, headings);
     this.headingLists = headings;
-    const count = this.entries.length;
+    this.headingStart = headingStarts(columns, headings);
+    const count = this.headingStart[letters.length] ?? 0;
     this.passageDay = new Uint32Array(count);
     this.letterOfPassage = new Uint32Array(count);
-    this.headingIds = new Map();
-    const letterDays = letters.map((l) => dayNumber(l.date));
-    let id = 0;
     letters.forEach((letter, i) => {
-      this.passageDay.fill(letterDays[i] ?? 0, id, id + letter.passages.length);
-      this.letterOfPassage.fill(i, id, id + letter.passages.length);
-      id += letter.passages.length;
+      const day = dayNumber(letter.date);
+      for (const starts of [this.letterStart, this.headingStart]) {
+        this.passageDay.fill(day, starts[i], starts[i + 1]);
+        this.letterOfPassage.fill(i, starts[i], starts[i + 1]);
+      }
     });
-    for (; id < count; id++) {
-      const { letter } = this.entries[id] as IndexedPassage;
-      const i = this.letterIndex.get(letter) ?? 0;
-      this.passageDay[id] = letterDays[i] ?? 0;
-      this.letterOfPassage[id] = i;
-      let ids = this.headingIds.get(letter);
-      if (!ids) this.headingIds.set(letter, (ids = []));
-      ids.push(id);
-    }
-    const grouping = assignHeadingGroups(this.entries);
+    const grouping = assignHeadingGroups(letters, columns, headings);
     this.headingGroupOf = grouping.groupOf;
     this.headingGroups = grouping.groups;
     const groupCount = grouping.groups.length;
-    this.catalog = new DocumentCatalog(letters);
+    this.catalog = new DocumentCatalog(letters, columns);
     this.groupsByLetter = letters.map(() => []);
     grouping.groups.forEach(({ letter }, g) => {
       this.groupsByLetter[this.letterIndex.get(letter) ?? 0]?.push(g);
@@ -403,7 +433,32 @@ export class SearchIndex {
 
   /** The passage with id `id` (its position in letter order) and its letter; undefined past the end. */
   passage(id: number): IndexedPassage | undefined {
-    return this.entries[id];
+    let entry = this.entryCache.get(id);
+    if (entry || !(Number.isInteger(id) && id >= 0 && id < this.size)) return entry;
+    const l = this.letterOfPassage[id] as number;
+    const letter = this.letters[l] as Letter;
+    const passage =
+      id < this.passageCount
+        ? letter.passages[id - (this.letterStart[l] as number)]
+        : this.headingLists[l]?.[id - (this.headingStart[l] as number)];
+    if (!passage) return undefined;
+    entry = { letter, passage };
+    this.entryCache.set(id, entry);
+    return entry;
+  }
+
+  /** The letter of the passage (or heading) with id `id`, without making its entry. */
+  letterOf(id: number): Letter | undefined {
+    return id >= 0 && id < this.size ? this.letters[this.letterOfPassage[id] as number] : undefined;
+  }
+
+  /** The part of the passage (or heading) with id `id`, without making its entry. */
+  partOf(id: number): PartKind | undefined {
+    if (id >= 0 && id < this.passageCount) return PART_CODES[this.columns.part[id] as number];
+    const l = this.letterOfPassage[id];
+    return l === undefined
+      ? undefined
+      : this.headingLists[l]?.[id - (this.headingStart[l] ?? 0)]?.part;
   }
 
   /** The heading groups (parts) of the letter at `letterIndex` in `letters`. */
@@ -413,7 +468,12 @@ export class SearchIndex {
 
   /** Ids of a letter's headings (`headingsOf`). */
   headingsOfLetter(letter: Letter): readonly number[] {
-    return this.headingIds.get(letter) ?? [];
+    const i = this.letterIndex.get(letter);
+    const ids: number[] = [];
+    if (i !== undefined)
+      for (let id = this.headingStart[i] ?? 0; id < (this.headingStart[i + 1] ?? 0); id++)
+        ids.push(id);
+    return ids;
   }
 
   /** Number of passages that contain the concept with id `cid`. */
@@ -503,7 +563,7 @@ export class SearchIndex {
   passageConceptIds(passageId: number): Uint32Array {
     let ids = this.conceptsRead.get(passageId);
     if (ids) return ids;
-    const reading = readPassage(this.entries[passageId]?.passage.text ?? '');
+    const reading = readPassage(this.passage(passageId)?.passage.text ?? '');
     reading.concepts ??= new Set(reading.terms.map((t) => t.concept));
     const found: number[] = [];
     for (const concept of reading.concepts) {
@@ -535,7 +595,7 @@ export class SearchIndex {
     if (isHeading(entry.passage))
       return (
         this.headingsOfLetter(entry.letter).find(
-          (id) => this.entries[id]?.passage.start === entry.passage.start,
+          (id) => this.passage(id)?.passage.start === entry.passage.start,
         ) ?? -1
       );
     const [first] = this.passageRange(entry.letter);
@@ -557,7 +617,7 @@ export class SearchIndex {
         starts: abbreviationStarts,
         ends: abbreviationEnds,
       },
-      (id) => this.entries[id]?.passage.text ?? '',
+      (id) => this.passage(id)?.passage.text ?? '',
       initials,
       proper,
     );
@@ -647,7 +707,8 @@ export class SearchIndex {
     }
     const surfaceWords = SearchableMap.from<string>(surface);
     surface.clear();
-    const grouping = assignHeadingGroups(entries);
+    const columns = passageColumns(letters);
+    const grouping = assignHeadingGroups(letters, columns, headings);
     const headingIds: number[] = [];
     const offsets: number[] = [0];
     for (const { letter, annexIndex } of grouping.groups) {
@@ -724,7 +785,16 @@ export class SearchIndex {
     const expansions = buildExpansions(surfaceWords, wordnet);
     const kinds = buildKinds(surfaceWords, wordnet);
     Object.assign(arrays, lexiconArrays(conceptIds, surfaceWords, expansions, kinds));
-    return new SearchIndex(letters, headings, vocabulary, arrays, surfaceWords, expansions, kinds);
+    return new SearchIndex(
+      letters,
+      headings,
+      columns,
+      vocabulary,
+      arrays,
+      surfaceWords,
+      expansions,
+      kinds,
+    );
   }
 
   /** The JSON part of the saved index (the arrays are saved separately, as binary). */
@@ -739,12 +809,13 @@ export class SearchIndex {
   }
 
   /**
-   * Restores an index saved with `toSavedJson` and `arrays` for the same `letters` and their
-   * saved `headings` (`headingLists`), built at `builtAt`.
+   * Restores an index saved with `toSavedJson` and `arrays` for the same `letters`, their
+   * passages' `columns` and their saved `headings` (`headingLists`), built at `builtAt`.
    */
   static fromSaved(
     letters: readonly Letter[],
     headings: readonly (readonly Passage[])[],
+    columns: PassageColumns,
     json: SavedIndexJson,
     arrays: IndexArrays,
     builtAt?: Date,
@@ -755,30 +826,21 @@ export class SearchIndex {
     json.surfaceWords.forEach((word, i) =>
       surfaceWords.set(word, concept(arrays.surfaceConcepts[i] ?? 0)),
     );
-    const expansions = new Map<string, Related[]>();
-    json.expansionKeys.forEach((key, k) => {
-      const related: Related[] = [];
-      for (
-        let at = arrays.expansionOffsets[k] ?? 0;
-        at < (arrays.expansionOffsets[k + 1] ?? 0);
-        at++
-      )
-        related.push({
-          concept: concept(arrays.expansionConcepts[at] ?? 0),
-          weight: arrays.expansionWeights[at] ?? 0,
-        });
-      expansions.set(key, related);
-    });
-    const kinds = new Map<string, string[]>();
-    json.kindKeys.forEach((key, k) => {
-      const concepts: string[] = [];
-      for (let at = arrays.kindOffsets[k] ?? 0; at < (arrays.kindOffsets[k + 1] ?? 0); at++)
-        concepts.push(concept(arrays.kindConcepts[at] ?? 0));
-      kinds.set(key, concepts);
-    });
+    const expansions = new SavedLists<Related>(
+      json.expansionKeys,
+      arrays.expansionOffsets,
+      (at) => ({
+        concept: concept(arrays.expansionConcepts[at] ?? 0),
+        weight: arrays.expansionWeights[at] ?? 0,
+      }),
+    );
+    const kinds = new SavedLists<string>(json.kindKeys, arrays.kindOffsets, (at) =>
+      concept(arrays.kindConcepts[at] ?? 0),
+    );
     return new SearchIndex(
       letters,
       headings,
+      columns,
       vocabulary,
       arrays,
       surfaceWords,
@@ -786,6 +848,42 @@ export class SearchIndex {
       kinds,
       builtAt,
     );
+  }
+}
+
+/** Lists by key, as the lexicon holds them (`expansions`, `kinds`): a map, or `SavedLists`. */
+export type KeyedLists<T> = Pick<ReadonlyMap<string, readonly T[]>, 'get' | 'keys'>;
+
+/**
+ * Lists by key as a saved index holds them: each key's items at [offsets[k], offsets[k+1]) of
+ * the saved arrays, made into a list when the key is first asked for. A question asks for a few
+ * keys of tens of thousands, so opening the index makes none.
+ */
+class SavedLists<T> implements KeyedLists<T> {
+  private readonly position: Map<string, number>;
+  private readonly made = new Map<string, readonly T[]>();
+  constructor(
+    private readonly savedKeys: readonly string[],
+    private readonly offsets: Uint32Array,
+    private readonly item: (at: number) => T,
+  ) {
+    this.position = new Map(savedKeys.map((key, k) => [key, k]));
+  }
+
+  get(key: string): readonly T[] | undefined {
+    let list = this.made.get(key);
+    if (list) return list;
+    const k = this.position.get(key);
+    if (k === undefined) return undefined;
+    const items: T[] = [];
+    for (let at = this.offsets[k] ?? 0; at < (this.offsets[k + 1] ?? 0); at++)
+      items.push(this.item(at));
+    this.made.set(key, (list = items));
+    return list;
+  }
+
+  keys(): MapIterator<string> {
+    return this.savedKeys.values();
   }
 }
 
@@ -829,31 +927,57 @@ function lexiconArrays(
   };
 }
 
+/** Per letter: the id of its first heading (they follow every passage); one more entry ends the last. */
+function headingStarts(
+  columns: PassageColumns,
+  headings: readonly (readonly Passage[])[],
+): Uint32Array {
+  const letters = columns.letterStart.length - 1;
+  const starts = new Uint32Array(letters + 1);
+  starts[0] = columns.letterStart[letters] ?? 0;
+  for (let i = 0; i < letters; i++) starts[i + 1] = (starts[i] ?? 0) + (headings[i]?.length ?? 0);
+  return starts;
+}
+
 /**
  * Groups passages by the headings they stand under: each letter's own part, and each annex or
- * enclosure. Build and load both call this, so group numbers always agree with the saved arrays.
+ * enclosure, numbered in id order (passages, then headings). Build and load both call this, so
+ * group numbers always agree with the saved arrays.
  */
-function assignHeadingGroups(entries: readonly IndexedPassage[]): {
+function assignHeadingGroups(
+  letters: readonly Letter[],
+  columns: PassageColumns,
+  headings: readonly (readonly Passage[])[],
+): {
   groupOf: Uint32Array;
   groups: { letter: Letter; annexIndex: number }[];
 } {
-  const groupOf = new Uint32Array(entries.length);
+  const { letterStart, part, partIndex } = columns;
+  const headingStart = headingStarts(columns, headings);
+  const groupOf = new Uint32Array(headingStart[letters.length] ?? 0);
   const groups: { letter: Letter; annexIndex: number }[] = [];
-  const byPart = new Map<Letter, Map<number, number>>();
-  entries.forEach(({ letter, passage }, id) => {
-    let parts = byPart.get(letter);
-    if (!parts) byPart.set(letter, (parts = new Map()));
-    // One number per part: the letter 0, annex k 2k+1, enclosure k 2k+2.
-    const key =
-      passage.part === 'letter' ? 0 : 2 * passage.partIndex + (passage.part === 'annex' ? 1 : 2);
+  const byPart: (Map<number, number> | undefined)[] = [];
+  const place = (id: number, l: number, code: number, index: number) => {
+    let parts = byPart[l];
+    if (!parts) byPart[l] = parts = new Map();
+    // One number per part: the letter 0, annex k 2k+1, enclosure k 2k+2 (`PART_CODES`).
+    const key = code === 0 ? 0 : 2 * index + code;
     let group = parts.get(key);
     if (group === undefined) {
       group = groups.length;
       parts.set(key, group);
-      groups.push({ letter, annexIndex: passage.part === 'letter' ? -1 : passage.partIndex - 1 });
+      groups.push({ letter: letters[l] as Letter, annexIndex: code === 0 ? -1 : index - 1 });
     }
     groupOf[id] = group;
-  });
+  };
+  for (let l = 0; l < letters.length; l++)
+    for (let id = letterStart[l] ?? 0; id < (letterStart[l + 1] ?? 0); id++)
+      place(id, l, part[id] as number, partIndex[id] as number);
+  for (let l = 0; l < letters.length; l++) {
+    let id = headingStart[l] ?? 0;
+    for (const heading of headings[l] ?? [])
+      place(id++, l, PART_CODES.indexOf(heading.part), heading.partIndex);
+  }
   return { groupOf, groups };
 }
 
