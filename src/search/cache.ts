@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { openSync, readSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../corpus/errors.ts';
 import {
@@ -265,17 +275,58 @@ class SavedPassage implements Passage {
   }
 }
 
-async function readSaved(folder: string, key: string): Promise<OpenCorpus | null> {
+/**
+ * Reads a file whole in one request to the thread pool. `readFile` reads 512 KB at a time, each
+ * piece waiting for the main thread, so a file read while the main thread is busy (hashing the
+ * corpus, parsing another file) stalls; this one is read meanwhile.
+ */
+async function readWhole(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
   try {
-    // The three files are read at once; a file of another format or corpus is refused below.
-    const [metaText, arraysBytes, passageBytes] = await Promise.all(
-      [META, ARRAYS, PASSAGES].map((file) => readFile(path.join(folder, file))),
-    );
-    const meta = JSON.parse(String(metaText)) as SavedMeta;
+    const { size } = await handle.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(buffer, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The files of a saved index, being read (`readSavedFiles`). */
+interface SavedFiles {
+  folder: string;
+  meta: Promise<Buffer>;
+  passages: Promise<Buffer>;
+  arrays: Promise<Buffer>;
+}
+
+/**
+ * Starts reading the files of the saved index in `folder`. Each is read by the thread pool while
+ * the main thread goes on; one that cannot be read rejects when awaited, and never otherwise.
+ */
+function readSavedFiles(folder: string): SavedFiles {
+  const read = (file: string) => {
+    const reading = readWhole(path.join(folder, file));
+    reading.catch(() => undefined);
+    return reading;
+  };
+  return { folder, meta: read(META), passages: read(PASSAGES), arrays: read(ARRAYS) };
+}
+
+async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | null> {
+  const { folder } = files;
+  try {
+    // The meta file is parsed while the others are still being read; a file of another format or
+    // corpus is refused.
+    const meta = JSON.parse(String(await files.meta)) as SavedMeta;
     if (meta.format !== INDEX_FORMAT || meta.key !== key) return null;
-    const arrays = unpackArrays(arraysBytes as Buffer);
     const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart, pages] = unpackTyped(
-      passageBytes as Buffer,
+      await files.passages,
       PASSAGE_COLUMNS,
     ) as [
       Uint32Array,
@@ -355,6 +406,7 @@ async function readSaved(folder: string, key: string): Promise<OpenCorpus | null
       ? new Date(meta.builtAt)
       : (await stat(path.join(folder, META))).mtime;
     if (letterStart[letters.length] !== n.length) return null;
+    const arrays = unpackArrays(await files.arrays);
     const index = SearchIndex.fromSaved(
       letters,
       headings,
@@ -428,7 +480,7 @@ async function writeSaved(
     return { ...rest, textBytes, passageCount: passages.length, headings };
   });
   const passageColumns = [n, part, partIndex, start, end, byteStart, byteEnd, pageStart];
-  const savedIndex = index.toSavedJson();
+  const saved = index.toSaved();
   const meta: SavedMeta = {
     format: INDEX_FORMAT,
     key,
@@ -436,14 +488,14 @@ async function writeSaved(
     problems: corpus.problems.map((p) => ({ file: p.file, problem: p.problem, line: p.line })),
     warnings: corpus.warnings.map((w) => ({ file: w.file, problem: w.problem, line: w.line })),
     letters,
-    index: savedIndex,
+    index: saved.json,
   };
   await writeFile(path.join(temporary, TEXTS), Buffer.concat(texts));
   await writeFile(
     path.join(temporary, PASSAGES),
     packTyped([...passageColumns, Uint16Array.from(pages)]),
   );
-  await writeFile(path.join(temporary, ARRAYS), packArrays(index.arrays));
+  await writeFile(path.join(temporary, ARRAYS), packArrays(saved.arrays));
   await writeFile(path.join(temporary, META), JSON.stringify(meta));
   try {
     await rename(temporary, folder);
@@ -543,7 +595,8 @@ async function openWithCache(
 ): Promise<OpenCorpus> {
   const key = cacheDir ? await corpusKey(dir, cacheDir).catch(() => null) : null;
   if (cacheDir && key) {
-    const saved = await readSaved(path.join(cacheDir, `corpus-${key}`), key);
+    const folder = path.join(cacheDir, `corpus-${key}`);
+    const saved = await readSaved(readSavedFiles(folder), key);
     if (saved) return { ...saved, corpus: { ...saved.corpus, dir } };
   }
   const corpus = await loadCorpus(dir, {
