@@ -71,6 +71,8 @@ export function nameKey(text: string): string {
 /** The documents of an index by their metadata. */
 export class DocumentCatalog {
   private readonly byId = new Map<string, number>();
+  /** The first document of each id, in lower case (`find`). */
+  private readonly byLowerId = new Map<string, number>();
   private readonly bySymbol = new Map<string, number[]>();
   /** Dated documents by date (as written, which sorts them by their first day). */
   private readonly dated: number[];
@@ -102,6 +104,8 @@ export class DocumentCatalog {
     letters.forEach((letter, i) => {
       const id = letterKey(letter.id);
       if (!this.byId.has(id)) this.byId.set(id, i);
+      const lowerId = letter.id.toLowerCase();
+      if (!this.byLowerId.has(lowerId)) this.byLowerId.set(lowerId, i);
       const symbols = new Set(
         [letter.symbol, ...letter.symbols].flatMap((s) => (s ? [s.toLowerCase()] : [])),
       );
@@ -155,6 +159,15 @@ export class DocumentCatalog {
     const byId = this.byId.get(wanted);
     const bySymbol = this.bySymbol.get(wanted) ?? [];
     return byId === undefined ? bySymbol : [...new Set([byId, ...bySymbol])].sort((a, b) => a - b);
+  }
+
+  /**
+   * The document `key` names, as `findLetterByKey` finds it (by id first, then by symbol), by two
+   * map look-ups; -1 when none.
+   */
+  find(key: string): number {
+    const wanted = letterKey(key);
+    return this.byLowerId.get(wanted) ?? this.bySymbol.get(wanted)?.[0] ?? -1;
   }
 
   /** The documents an author name's key (`nameKey`, or a glossary concept) names. */

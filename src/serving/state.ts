@@ -1,4 +1,3 @@
-import { findLetterByKey } from '../corpus/identify.ts';
 import { type DocumentNoun, documentNoun, type Letter } from '../corpus/schema.ts';
 import { describeScope } from '../search/answer.ts';
 import type { SearchIndex } from '../search/search-index.ts';
@@ -100,6 +99,7 @@ export class AnnexState {
 
   /** The letter a user chose (its id, or a symbol), or null when the index has none such. */
   findLetter(value: string): Letter | null {
-    return findLetterByKey(this.current.index.letters, value) ?? null;
+    const { index } = this.current;
+    return index.letters[index.catalog.find(value)] ?? null;
   }
 }

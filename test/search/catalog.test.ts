@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dateWithin } from '../../src/corpus/dates.ts';
-import { loadCorpus, namesLetter } from '../../src/corpus/index.ts';
+import { findLetterByKey, loadCorpus, namesLetter } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import type { SearchFilters } from '../../src/search/candidates.ts';
 import { describeScope, SearchIndex } from '../../src/search/index.ts';
@@ -75,5 +75,19 @@ describe('describeScope', () => {
     passageReads = 0;
     expect(describeScope(index, filters)).toEqual(expected);
     expect(passageReads).toBe(0);
+  });
+});
+
+describe('DocumentCatalog.find', () => {
+  it('finds the document an id or a symbol names, in any case, as findLetterByKey does', () => {
+    const keys = letters.flatMap((l) => [
+      l.id,
+      l.id.toUpperCase(),
+      ...(l.symbol ? [l.symbol, l.symbol.toLowerCase()] : []),
+      ...l.symbols,
+    ]);
+    expect(keys.length).toBeGreaterThan(letters.length);
+    for (const key of [...keys, 'A/99/999', 'no-such-document'])
+      expect(index.letters[index.catalog.find(key)]).toBe(findLetterByKey(letters, key));
   });
 });
