@@ -240,6 +240,8 @@ export interface HeadingIndex {
   readonly headingGroups: readonly LetterPart[];
   /** Ids of the concepts in a part's headings (its letter's title and its own). */
   headingConceptIds(group: number): Uint32Array;
+  /** The parts whose headings hold the concept with id `cid`, ascending. */
+  groupsWithHeading(cid: number): Uint32Array;
   /** The id of a concept, or -1 when the letters lack it. */
   conceptId(concept: string): number;
   /** Per part: its letter's and annex's days (YYYYMMDD, 0 when none) and kind flags. */
@@ -287,7 +289,7 @@ export function resolveLetterReference(
     const from = doc.date ? dayNumber(doc.date.from) : 0;
     const to = doc.date ? dayNumber(doc.date.to) : 0;
     const whole = WHOLE_DOCUMENT.has(doc.kind);
-    for (let g = 0; g < parts.length; g++) {
+    for (const g of partsHolding(index, ids, whole ? documentOf : null)) {
       if (doc.date) {
         const day = letterDay[g] as number;
         const annex = annexDay[g] as number;
@@ -312,6 +314,29 @@ export function resolveLetterReference(
     for (const g of matching) named.add(g);
   }
   return named;
+}
+
+/**
+ * The parts whose headings (or, with `documentOf`, their documents' headings) may hold every
+ * concept of `ids`, ascending: those of the parts whose headings hold the rarest of them, from
+ * the headings' postings, so that a question naming a document does not go through every part
+ * of a large corpus. Every part when `ids` is empty.
+ */
+function partsHolding(
+  index: HeadingIndex,
+  ids: readonly number[],
+  documentOf: ((g: number) => number[]) | null,
+): Iterable<number> {
+  let rarest: Uint32Array | null = null;
+  for (const id of ids) {
+    const groups = index.groupsWithHeading(id);
+    if (!rarest || groups.length < rarest.length) rarest = groups;
+  }
+  if (!rarest) return index.headingGroups.keys();
+  if (!documentOf) return rarest;
+  const found = new Set<number>();
+  for (const g of rarest) if (!found.has(g)) for (const part of documentOf(g)) found.add(part);
+  return [...found].sort((a, b) => a - b);
 }
 
 /** Whether a part with these `partFacts` flags is of the kind a reference names. */
