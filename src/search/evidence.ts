@@ -44,22 +44,88 @@ function tokenEnding(tokens: readonly { end: number }[], end: number): number {
   return -1;
 }
 
-/** Whether token `i` of `text` is a figure that may count something: no year, no code, not `stated`. */
-function isCount(text: string, tokens: readonly Token[], i: number, stated: readonly string[]) {
+/** A figure joined to a word or code after it ("3-001M", "44-day") … */
+const JOINED_AFTER = /^-[\p{L}\p{N}]/u;
+/** … or before it. */
+const JOINED_BEFORE = /[\p{L}\p{N}]-$/u;
+
+/** Whether token `i` of `text` is a figure that may count something (a figure stated or not). */
+function isFigure(text: string, tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
   if (!token) return false;
   const { word } = token;
   // "3-001M" is a model, "44-day" a length: a figure joined to a word or code is no count.
   const joined =
-    /^-[\p{L}\p{N}]/u.test(text.slice(token.end, token.end + 2)) ||
-    /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, token.start - 2), token.start));
-  const figure = /^\d/.test(word)
+    JOINED_AFTER.test(text.slice(token.end, token.end + 2)) ||
+    JOINED_BEFORE.test(text.slice(Math.max(0, token.start - 2), token.start));
+  return /^\d/.test(word)
     ? /^\d+(?:\.\d+)?$/.test(word) &&
-      !isYearAsWritten(text.slice(token.start, token.end)) &&
-      !joined
+        !isYearAsWritten(text.slice(token.start, token.end)) &&
+        !joined
     : NUMBER_WORDS.has(word);
-  return figure && !stated.includes(word);
 }
+
+/**
+ * What `countsOf` reads of a text whatever the question: which tokens are figures, where its
+ * sentences and clauses break, and where a unit of count stands. Worked out once per text and
+ * kept with its reading (`readPassage`), so that each candidate's count features do not slice
+ * and test its text again for every word counted.
+ */
+interface CountLayout {
+  /** Per token: 1 when it is a figure that may count something (`isFigure`). */
+  figure: Uint8Array;
+  /** Per token: how many of "." and ";" stand before its start, and before its end. */
+  stopsBefore: Uint32Array;
+  stopsThrough: Uint32Array;
+  /** Per token: 1 when ".", ";" or ":" stands between it and the token before. */
+  clauseBreak: Uint8Array;
+  /** The tokens (from the second on) that are units of count ("pieces"), in order. */
+  units: number[];
+}
+
+const layouts = new WeakMap<readonly Token[], CountLayout>();
+/** The count layout of a text, from its reading's tokens. */
+function countLayout(text: string, tokens: readonly Token[]): CountLayout {
+  let layout = layouts.get(tokens);
+  if (layout) return layout;
+  const n = tokens.length;
+  layout = {
+    figure: new Uint8Array(n),
+    stopsBefore: new Uint32Array(n),
+    stopsThrough: new Uint32Array(n),
+    clauseBreak: new Uint8Array(n),
+    units: [],
+  };
+  let stops = 0;
+  let at = 0;
+  const countTo = (end: number) => {
+    for (; at < end; at++) {
+      const c = text.charCodeAt(at);
+      if (c === DOT || c === SEMICOLON) stops += 1;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const token = tokens[i] as Token;
+    layout.figure[i] = isFigure(text, tokens, i) ? 1 : 0;
+    // Tokens are in order; a position already passed is counted from the start again.
+    if (token.start < at) {
+      stops = 0;
+      at = 0;
+    }
+    countTo(token.start);
+    layout.stopsBefore[i] = stops;
+    countTo(token.end);
+    layout.stopsThrough[i] = stops;
+    if (i > 0) {
+      layout.clauseBreak[i] = /[.;:]/.test(text.slice(tokens[i - 1]?.end, token.start)) ? 1 : 0;
+      if (COUNT_UNITS.has(token.word)) layout.units.push(i);
+    }
+  }
+  layouts.set(tokens, layout);
+  return layout;
+}
+const DOT = 0x2e;
+const SEMICOLON = 0x3b;
 
 /** How a count is to be read: of which words, near which verbs, of which kind. */
 export interface CountQuery {
@@ -89,6 +155,7 @@ export function countsOf(
 ): number {
   const { wanted, stated, verbs, modifiers } = query;
   const { tokens, terms } = readPassage(text);
+  const layout = countLayout(text, tokens);
   const modifierEnds = modifiers
     ? new Set(terms.filter((t) => modifiers.has(t.concept)).map((t) => t.end))
     : null;
@@ -101,23 +168,28 @@ export function countsOf(
     ? terms.filter((t) => verbs.has(t.concept)).map((t) => tokenEnding(tokens, t.end))
     : null;
   /** Whether tokens `a` and `b` stand in one sentence (no full stop or semicolon between). */
-  const near = (a: number, b: number) =>
-    !/[.;]/.test(text.slice(tokens[Math.min(a, b)]?.end, tokens[Math.max(a, b)]?.start));
+  const near = (a: number, b: number) => {
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    if (hi < 0 || hi >= tokens.length || lo >= tokens.length)
+      return !/[.;]/.test(text.slice(tokens[lo]?.end, tokens[hi]?.start));
+    // No stop between the end of `lo` (the start of the text for none) and the start of `hi`.
+    return (layout.stopsBefore[hi] as number) <= (lo < 0 ? 0 : (layout.stopsThrough[lo] as number));
+  };
   const nearVerb = (figure: number, at: number) =>
     verbAt === null || verbAt.some((v) => near(v, figure) || near(v, at));
-  const figure = (i: number) => isCount(text, tokens, i, stated);
+  const figure = (i: number) => layout.figure[i] === 1 && !stated.includes(tokens[i]?.word ?? '');
   const countedBy = (at: number): number => {
     for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--) if (figure(i)) return i;
     for (let i = at - COUNTED_WINDOW - 1; i >= Math.max(0, at - COUNTED_WINDOW - 2); i--)
       if (figure(i) && tokens[i + 2]?.word === 'of' && isUnitWord(tokens[i + 1]?.word ?? ''))
         return i;
     for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {
-      if (/[.;:]/.test(text.slice(tokens[i - 1]?.end, tokens[i]?.start))) break;
+      if (layout.clauseBreak[i] === 1) break;
       if (CLAUSE_JOINS.has(tokens[i]?.word ?? '')) break;
       if (figure(i)) return i;
     }
-    for (let i = 1; i < tokens.length; i++)
-      if (COUNT_UNITS.has(tokens[i]?.word ?? '') && figure(i - 1) && near(i, at)) return i - 1;
+    for (const i of layout.units) if (figure(i - 1) && near(i, at)) return i - 1;
     return -1;
   };
   const groups: { figures: Set<number>; words: Set<string> }[] = [];

@@ -410,7 +410,9 @@ function longestRun(x: QuestionContext, passage: readonly string[]): number {
   const { runKeys: question, runContent: content, runAt } = x;
   let best = 0;
   for (let j = 0; j < passage.length; j++) {
-    for (const i of runAt.get(passage[j] as string) ?? []) {
+    const starts = runAt.get(passage[j] as string);
+    if (starts === undefined) continue;
+    for (const i of starts) {
       let run = 0;
       let words = 0;
       while (i + run < question.length && passage[j + run] === question[i + run]) {
@@ -626,6 +628,9 @@ function readCandidate(x: QuestionContext, c: Candidate, rank: number): Candidat
 export function candidateFeatures(x: QuestionContext): Float64Array[] {
   return x.set.candidates.map((c, rank) => {
     const reading = readCandidate(x, c, rank);
-    return Float64Array.from(FEATURES, (f) => f.read(x, c, reading));
+    // A loop, not `Float64Array.from(FEATURES, …)`, which goes through an iterator per feature.
+    const row = new Float64Array(FEATURES.length);
+    for (let i = 0; i < FEATURES.length; i++) row[i] = (FEATURES[i] as Feature).read(x, c, reading);
+    return row;
   });
 }

@@ -115,6 +115,17 @@ describe('countsOf: how many different things are counted, each by its own figur
     expect(countsOf('Six health centres were damaged in the town of Velu.', centres, 1)).toBe(0);
   });
 
+  it('reads a unit of count, and a verb asked, only in the sentence of the word counted', () => {
+    const landmines = { wanted: concepts('landmines'), stated: [] };
+    expect(
+      countsOf('Landmines were found in Lachin; the rest amounts to 1,318 pieces.', landmines),
+    ).toBe(0);
+    expect(countsOf('Landmines found in Lachin amounts to 1,318 pieces.', landmines)).toBe(1);
+    const residents = { wanted: concepts('residents'), stated: [], verbs: concepts('evacuated') };
+    expect(countsOf('Teams evacuated the town. It had 2,300 residents.', residents, 1)).toBe(0);
+    expect(countsOf('Teams evacuated 2,300 residents. The town was empty.', residents, 1)).toBe(1);
+  });
+
   it('reads only the words counted within the span it is given (a sentence)', () => {
     const text = 'No figure here. 2 civilians were killed.';
     expect(countsOf(text, people, 1, { start: 0, end: 15 })).toBe(0);
