@@ -247,8 +247,15 @@ export interface PassageReading {
   termSentence?: Uint16Array;
 }
 
-/** Passages read for excerpts and figures, kept while they are asked about again. */
-const readings = new Map<string, PassageReading>();
+/**
+ * Passages read for excerpts and figures, kept while they are asked about again: in two
+ * generations, the readings of this one and of the one before. A reading used again moves to the
+ * current one; when it is full, it becomes the one before and the oldest go. (Moving a reading
+ * to the end of one map at every use, as a strict least-recently-used order would, made the map
+ * rebuild its table every few hundred uses: a reading is asked for a dozen times per candidate.)
+ */
+let readings = new Map<string, PassageReading>();
+let readingsBefore = new Map<string, PassageReading>();
 /** At most this many passage readings are kept (the least recently used go first). */
 const READING_CACHE_SIZE = 4096;
 
@@ -258,14 +265,11 @@ const READING_CACHE_SIZE = 4096;
  */
 export function readPassage(text: string): PassageReading {
   let reading = readings.get(text);
-  if (reading) {
-    readings.delete(text);
-  } else {
-    reading = { tokens: tokenize(text), terms: analyze(text) };
-    if (readings.size >= READING_CACHE_SIZE) {
-      const oldest = readings.keys().next().value;
-      if (oldest !== undefined) readings.delete(oldest);
-    }
+  if (reading) return reading;
+  reading = readingsBefore.get(text) ?? { tokens: tokenize(text), terms: analyze(text) };
+  if (readings.size >= READING_CACHE_SIZE / 2) {
+    readingsBefore = readings;
+    readings = new Map();
   }
   readings.set(text, reading);
   return reading;

@@ -151,57 +151,39 @@ export function countsOf(
   text: string,
   query: CountQuery,
   enough = 2,
-  within: { start: number; end: number } = { start: 0, end: text.length },
+  within?: { start: number; end: number },
 ): number {
-  const { wanted, stated, verbs, modifiers } = query;
+  const { wanted, verbs, modifiers } = query;
   const { tokens, terms } = readPassage(text);
+  const from = within?.start ?? 0;
+  const to = within?.end ?? text.length;
   const layout = countLayout(text, tokens);
   const modifierEnds = modifiers
     ? new Set(terms.filter((t) => modifiers.has(t.concept)).map((t) => t.end))
     : null;
-  const modified = (term: { start: number }) => {
-    if (modifierEnds === null) return true;
-    const first = tokens.findIndex((t) => t.start === term.start);
-    return [1, 2].some((k) => modifierEnds.has(tokens[first - k]?.end ?? -1));
-  };
-  const verbAt = verbs
-    ? terms.filter((t) => verbs.has(t.concept)).map((t) => tokenEnding(tokens, t.end))
-    : null;
-  /** Whether tokens `a` and `b` stand in one sentence (no full stop or semicolon between). */
-  const near = (a: number, b: number) => {
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
-    if (hi < 0 || hi >= tokens.length || lo >= tokens.length)
-      return !/[.;]/.test(text.slice(tokens[lo]?.end, tokens[hi]?.start));
-    // No stop between the end of `lo` (the start of the text for none) and the start of `hi`.
-    return (layout.stopsBefore[hi] as number) <= (lo < 0 ? 0 : (layout.stopsThrough[lo] as number));
-  };
-  const nearVerb = (figure: number, at: number) =>
-    verbAt === null || verbAt.some((v) => near(v, figure) || near(v, at));
-  const figure = (i: number) => layout.figure[i] === 1 && !stated.includes(tokens[i]?.word ?? '');
-  const countedBy = (at: number): number => {
-    for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--) if (figure(i)) return i;
-    for (let i = at - COUNTED_WINDOW - 1; i >= Math.max(0, at - COUNTED_WINDOW - 2); i--)
-      if (figure(i) && tokens[i + 2]?.word === 'of' && isUnitWord(tokens[i + 1]?.word ?? ''))
-        return i;
-    for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {
-      if (layout.clauseBreak[i] === 1) break;
-      if (CLAUSE_JOINS.has(tokens[i]?.word ?? '')) break;
-      if (figure(i)) return i;
-    }
-    for (const i of layout.units) if (figure(i - 1) && near(i, at)) return i - 1;
-    return -1;
-  };
-  const groups: { figures: Set<number>; words: Set<string> }[] = [];
+  let verbAt: number[] | null = null;
+  let groups: { figures: Set<number>; words: Set<string> }[] | null = null;
   for (const term of terms) {
-    if (groups.length >= enough) break;
-    if (!wanted.has(term.concept) || term.start < within.start || term.end > within.end) continue;
+    if ((groups?.length ?? 0) >= enough) break;
+    if (!wanted.has(term.concept) || term.start < from || term.end > to) continue;
     const at = tokenEnding(tokens, term.end);
     if (at < 0) continue;
     // A word that describes the noun after it ("landmine victims") is not what a figure counts.
-    if (describesNext(tokens[at + 1]?.word) || !modified(term)) continue;
-    const f = countedBy(at);
-    if (f < 0 || !nearVerb(f, at)) continue;
+    if (describesNext(tokens[at + 1]?.word)) continue;
+    if (modifierEnds !== null) {
+      const first = tokens.findIndex((t) => t.start === term.start);
+      if (![1, 2].some((k) => modifierEnds.has(tokens[first - k]?.end ?? -1))) continue;
+    }
+    const f = countedBy(text, tokens, layout, query.stated, at);
+    if (f < 0) continue;
+    if (verbs) {
+      verbAt ??= terms.filter((t) => verbs.has(t.concept)).map((t) => tokenEnding(tokens, t.end));
+      if (
+        !verbAt.some((v) => near(text, tokens, layout, v, f) || near(text, tokens, layout, v, at))
+      )
+        continue;
+    }
+    groups ??= [];
     const joined = groups.filter((g) => g.figures.has(f) || g.words.has(term.concept));
     const group = { figures: new Set([f]), words: new Set([term.concept]) };
     for (const g of joined) {
@@ -211,7 +193,57 @@ export function countsOf(
     }
     groups.push(group);
   }
-  return groups.length;
+  return groups?.length ?? 0;
+}
+
+/** Whether token `i` is a figure that may count something and not one the question states. */
+function isCount(
+  layout: CountLayout,
+  tokens: readonly Token[],
+  stated: readonly string[],
+  i: number,
+) {
+  return layout.figure[i] === 1 && !stated.includes(tokens[i]?.word ?? '');
+}
+
+/** Whether tokens `a` and `b` stand in one sentence (no full stop or semicolon between). */
+function near(text: string, tokens: readonly Token[], layout: CountLayout, a: number, b: number) {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  if (hi < 0 || hi >= tokens.length || lo >= tokens.length)
+    return !/[.;]/.test(text.slice(tokens[lo]?.end, tokens[hi]?.start));
+  // No stop between the end of `lo` (the start of the text for none) and the start of `hi`.
+  return (layout.stopsBefore[hi] as number) <= (lo < 0 ? 0 : (layout.stopsThrough[lo] as number));
+}
+
+/**
+ * The figure that counts the word at token `at`, or -1: right before it, a measure of it ("350
+ * tonnes of oil"), after it in its clause, or a unit of count in its sentence.
+ */
+function countedBy(
+  text: string,
+  tokens: readonly Token[],
+  layout: CountLayout,
+  stated: readonly string[],
+  at: number,
+): number {
+  for (let i = at - 1; i >= Math.max(0, at - COUNTED_WINDOW); i--)
+    if (isCount(layout, tokens, stated, i)) return i;
+  for (let i = at - COUNTED_WINDOW - 1; i >= Math.max(0, at - COUNTED_WINDOW - 2); i--)
+    if (
+      isCount(layout, tokens, stated, i) &&
+      tokens[i + 2]?.word === 'of' &&
+      isUnitWord(tokens[i + 1]?.word ?? '')
+    )
+      return i;
+  for (let i = at + 1; i <= at + COUNTED_WINDOW && i < tokens.length; i++) {
+    if (layout.clauseBreak[i] === 1) break;
+    if (CLAUSE_JOINS.has(tokens[i]?.word ?? '')) break;
+    if (isCount(layout, tokens, stated, i)) return i;
+  }
+  for (const i of layout.units)
+    if (isCount(layout, tokens, stated, i - 1) && near(text, tokens, layout, i, at)) return i - 1;
+  return -1;
 }
 
 /**

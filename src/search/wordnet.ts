@@ -150,7 +150,15 @@ function firstLineNotBefore(
   return lo;
 }
 
-/** At most this many index lookups are remembered (then the memory starts afresh). */
+/**
+ * One memory per part of speech: keyed by the word or offset alone, a lookup makes no key string
+ * (`baseForms` is asked for every word a candidate's features read).
+ */
+function byPartOfSpeech<K, V>(): Record<PartOfSpeech, Map<K, V>> {
+  return { noun: new Map(), verb: new Map(), adj: new Map(), adv: new Map() };
+}
+
+/** At most this many index lookups are remembered per part of speech (then its memory starts afresh). */
 const MAX_REMEMBERED_LINES = 200_000;
 
 const SPACE = 0x20;
@@ -162,7 +170,7 @@ export class WordNet {
   /** The data files, read whole on first use (22 MB): a synset is then a slice, not a file read. */
   private readonly dataFiles = new Map<PartOfSpeech, Buffer>();
   /** Synsets already parsed, by part of speech and offset (the is-a hierarchy is walked often). */
-  private readonly synsets = new Map<string, Synset>();
+  private readonly synsets = byPartOfSpeech<number, Synset>();
   private exceptionLists: Record<PartOfSpeech, Exceptions> | null = null;
 
   constructor(private readonly dir: string = wordnetDir()) {}
@@ -177,16 +185,16 @@ export class WordNet {
   }
 
   /** Index lines already looked up, by part of speech and lemma (questions repeat their words). */
-  private readonly lines = new Map<string, string | null>();
+  private readonly lines = byPartOfSpeech<string, string | null>();
 
   /** The index line of `lemma` (WordNet spelling: lower case, `_` for spaces), or null. */
   private indexLine(lemma: string, pos: PartOfSpeech): string | null {
-    const id = `${pos}:${lemma}`;
-    let line = this.lines.get(id);
+    const lines = this.lines[pos];
+    let line = lines.get(lemma);
     if (line === undefined) {
       line = this.searchIndex(lemma, pos);
-      if (this.lines.size >= MAX_REMEMBERED_LINES) this.lines.clear();
-      this.lines.set(id, line);
+      if (lines.size >= MAX_REMEMBERED_LINES) lines.clear();
+      lines.set(lemma, line);
     }
     return line;
   }
@@ -250,8 +258,8 @@ export class WordNet {
 
   /** The synset at `offset` in the `pos` data file. */
   synset(offset: number, pos: PartOfSpeech): Synset {
-    const id = `${pos}${offset}`;
-    let synset = this.synsets.get(id);
+    const synsets = this.synsets[pos];
+    let synset = synsets.get(offset);
     if (synset) return synset;
     let data = this.dataFiles.get(pos);
     if (!data && ++this.synsetReads > SYNSET_READS_BEFORE_FULL_READ) {
@@ -266,8 +274,8 @@ export class WordNet {
     } else line = this.readLine(pos, offset);
     const gloss = line.indexOf(' | ');
     synset = parseSynset(gloss < 0 ? line : line.slice(0, gloss), pos);
-    if (this.synsets.size >= MAX_REMEMBERED_LINES) this.synsets.clear();
-    this.synsets.set(id, synset);
+    if (synsets.size >= MAX_REMEMBERED_LINES) synsets.clear();
+    synsets.set(offset, synset);
     return synset;
   }
 
@@ -292,18 +300,18 @@ export class WordNet {
    * its irregular base ("dug" → "dig"), and what its detachment rules give ("mines" → "mine").
    */
   baseForms(word: string, pos: PartOfSpeech): readonly string[] {
-    const id = `${pos}:${word}`;
-    let forms = this.bases.get(id);
+    const bases = this.bases[pos];
+    let forms = bases.get(word);
     if (!forms) {
       forms = this.findBaseForms(word, pos);
-      if (this.bases.size >= MAX_REMEMBERED_LINES) this.bases.clear();
-      this.bases.set(id, forms);
+      if (bases.size >= MAX_REMEMBERED_LINES) bases.clear();
+      bases.set(word, forms);
     }
     return forms;
   }
 
   /** Base forms already worked out, by part of speech and word. */
-  private readonly bases = new Map<string, readonly string[]>();
+  private readonly bases = byPartOfSpeech<string, readonly string[]>();
 
   private findBaseForms(word: string, pos: PartOfSpeech): string[] {
     this.exceptionLists ??= loadExceptions();
@@ -600,7 +608,7 @@ export class WordNet {
     for (const fd of this.dataFds.values()) closeSync(fd);
     this.dataFds.clear();
     this.dataFiles.clear();
-    this.synsets.clear();
+    for (const pos of PARTS_OF_SPEECH) this.synsets[pos].clear();
   }
 }
 
