@@ -1,6 +1,13 @@
 import { dayNumber } from '../corpus/dates.ts';
 import type { Letter } from '../corpus/schema.ts';
-import { conceptOf, isStopWord, isYearAsWritten, readPassage, tokenize } from './analyze.ts';
+import {
+  conceptOf,
+  isStopWord,
+  isYearAsWritten,
+  type PassageReading,
+  readPassage,
+  tokenize,
+} from './analyze.ts';
 import { type Candidate, type CandidateSet, type Scope, specificityOf } from './candidates.ts';
 import {
   CLOCK,
@@ -181,11 +188,19 @@ const TEXT_ONLY = new Set([
   'reason',
   'signature asked',
 ]);
-const textStates = new Map<string, Map<string, boolean>>();
-/** At most this many texts' answer types are remembered (the least recently read go first). */
-const TEXT_STATES_KEPT = 8192;
+/** Per answer type that depends on the text alone, its bit in a span's known and stated bits. */
+const TEXT_ONLY_BIT: ReadonlyMap<string, number> = new Map(
+  [...TEXT_ONLY].map((name, i) => [name, 1 << i]),
+);
+/** A span's stated bits are kept above its known bits. */
+const STATED_SHIFT = 16;
+/** Per passage text (its reading), the answer types each span states, by the span's start and end. */
+const spanStates = new WeakMap<PassageReading, Map<number, number>>();
 
-/** Whether a span of a passage states an answer type, remembered per text for those that depend on it alone. */
+/**
+ * Whether a span of a passage states an answer type, remembered per passage and span for those
+ * that depend on the text alone (a span is read for each question that asks for that type).
+ */
 export function states(
   x: QuestionContext,
   name: string,
@@ -194,17 +209,19 @@ export function states(
 ): boolean {
   const read = STATES[name];
   if (!read) return false;
-  if (!TEXT_ONLY.has(name)) return read(x, entry, span);
-  const text = slice(entry, span);
-  let known = textStates.get(text);
-  if (!known) {
-    if (textStates.size >= TEXT_STATES_KEPT)
-      textStates.delete(textStates.keys().next().value as string);
-    textStates.set(text, (known = new Map()));
+  const bit = TEXT_ONLY_BIT.get(name);
+  if (bit === undefined) return read(x, entry, span);
+  const { text } = entry.passage;
+  const reading = readPassage(text);
+  let known = spanStates.get(reading);
+  if (!known) spanStates.set(reading, (known = new Map()));
+  const key = span.start * (text.length + 1) + span.end;
+  let bits = known.get(key) ?? 0;
+  if ((bits & bit) === 0) {
+    bits |= bit | (read(x, entry, span) ? bit << STATED_SHIFT : 0);
+    known.set(key, bits);
   }
-  let value = known.get(name);
-  if (value === undefined) known.set(name, (value = read(x, entry, span)));
-  return value;
+  return (bits & (bit << STATED_SHIFT)) !== 0;
 }
 
 /** The share of the answer types a question asks for that a span states (1 when it asks none). */
@@ -229,8 +246,10 @@ export const FEATURES: readonly Feature[] = [
     name: 'exact coverage',
     group: 'lexical',
     read: (x, _, r) => {
+      // The question's concepts are few, a passage's many: look the question's up in the passage.
       let bits = 0;
-      for (const concept of r.concepts) bits |= x.exactBitsOf.get(concept) ?? 0;
+      for (const [concept, slotBits] of x.exactBitsOf)
+        if (r.concepts.has(concept)) bits |= slotBits;
       return valueOf(x, bits) / (x.set.totalValue || 1);
     },
   },
