@@ -37,6 +37,33 @@ export const MONTH_YEAR = new RegExp(
   'gi',
 );
 export const YEAR = /\b(19\d{2}|20\d{2})\b/;
+/**
+ * A year written with two digits where nothing else could be meant: after an apostrophe ("'99")
+ * or after "in" at the end of a clause ("in 99?"), not "in 99 cases".
+ */
+const SHORT_YEAR =
+  /(?<!\b(?:\d+|one|a)\s+)\b(?:in|from|since)\s+['‘’]?(\d{2})(?![\w'‘’%,.]\w|\s*\p{L})|(?<!\w)['‘’](\d{2})(?!\w|['‘’]?s\b)/iu;
+/** A decade: "the 1970s", "the 70s", "the '80s". */
+const DECADE = /\b(?:(19|20)|['‘’])?(\d)0['‘’]?s\b/i;
+/**
+ * A regular session of the General Assembly by its number: "the 62nd session", "session 62",
+ * "UNGA 66", "UNGA79", "the 55th UNGA", "GA 41" (the abbreviations may already be spelled out);
+ * not a session of another body ("the 46th session of the Human Rights Council").
+ */
+const SESSION = new RegExp(
+  [
+    '\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:regular\\s+)?(?:session(?!\\s+of\\s+(?!(?:the\\s+)?(?:general\\s+assembly|unga|ga)\\b))|unga|ga|general\\s+assembly)\\b',
+    '\\b(?:session|unga|ga|general\\s+assembly)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|per))',
+  ].join('|'),
+  'i',
+);
+/**
+ * The year the first regular session of the General Assembly met (1946); the Nth meets from
+ * September of the year 1945 + N, where its general debate is held.
+ */
+const FIRST_SESSION_YEAR = 1946;
+/** A two-digit year up to this one is of this century ("in 09"), a later one of the last ("'99"). */
+const CENTURY_TURN = new Date().getUTCFullYear() % 100;
 const UP_TO = new RegExp(
   `\\b(?:by|before|until|up to|as of)\\s+(?:the end of\\s+)?(?:\\d{1,2}\\s+)?(?:(?:${MONTH_NAME})\\.?\\s+)?(?:19|20)\\d{2}\\b`,
   'i',
@@ -88,5 +115,34 @@ export function parseDateHint(text: string): DateHint | null {
   const y = YEAR.exec(text);
   if (y?.[1])
     return { from: `${y[1]}-01-01`, to: fromOn ? OPEN_END : `${y[1]}-12-31`, upTo, words: y[1] };
+  const session = SESSION.exec(text);
+  const number = Number(session?.[1] ?? session?.[2] ?? 0);
+  if (session && number >= 1) {
+    const year = FIRST_SESSION_YEAR - 1 + number;
+    return { from: `${year}-09-01`, to: `${year}-12-31`, upTo, words: session[0] };
+  }
+  const decade = DECADE.exec(text);
+  if (decade?.[2]) {
+    const digit = Number(decade[2]);
+    const century = decade[1] ?? (digit * 10 <= CENTURY_TURN ? '20' : '19');
+    const first = `${century}${digit}0`;
+    return {
+      from: `${first}-01-01`,
+      to: `${century}${digit}9-12-31`,
+      upTo: false,
+      words: decade[0],
+    };
+  }
+  const short = SHORT_YEAR.exec(text);
+  const digits = short?.[1] ?? short?.[2];
+  if (short && digits) {
+    const year = `${Number(digits) <= CENTURY_TURN ? '20' : '19'}${digits}`;
+    return {
+      from: `${year}-01-01`,
+      to: fromOn ? OPEN_END : `${year}-12-31`,
+      upTo,
+      words: short[0],
+    };
+  }
   return null;
 }

@@ -224,6 +224,33 @@ describe('parseDateHint', () => {
     });
     expect(parseDateHint('the sept 2023 press release')).toMatchObject({ from: '2023-09-01' });
   });
+
+  it.each([
+    ['what did ireland say about the good friday agreement in 99', '1999-01-01', '1999-12-31'],
+    ["back in '99, what about peacekeepers", '1999-01-01', '1999-12-31'],
+    ['the speeches of the 70s', '1970-01-01', '1979-12-31'],
+    ['in the 1980s', '1980-01-01', '1989-12-31'],
+  ])('reads a year of two digits or a decade: %j as from %s to %s', (text, from, to) => {
+    expect(parseDateHint(text)).toMatchObject({ from, to, upTo: false });
+  });
+
+  it.each([
+    ['norway at the 62nd session on climate', '2007'],
+    ['the 46th session of the General Assembly', '1991'],
+    ['JPN PM at UNGA 66, what about abductions', '2011'],
+    ['PH at UNGA79 - the security council seat', '2024'],
+    ['JOR at the 55th UNGA - sanctions', '2000'],
+  ])('reads a session of the General Assembly as the autumn it met: %j', (text, year) => {
+    expect(parseDateHint(text)).toMatchObject({ from: `${year}-09-01`, to: `${year}-12-31` });
+  });
+
+  it.each([
+    '1 in 10 children?',
+    'killed in 99 villages',
+    'the 46th session of the Human Rights Council',
+  ])('reads no time in %j', (text) => {
+    expect(parseDateHint(text)).toBeNull();
+  });
 });
 
 describe('letters named as people name them', () => {
