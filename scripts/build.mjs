@@ -13,12 +13,14 @@ import { buildVectors } from './build-vectors.mjs';
 const VECTORS = 'vectors.bin';
 
 /**
- * Packages stay in node_modules, except two that are bundled: zod, so that only what Annex uses of
- * it is loaded (the whole of zod, its locales included, took a quarter of a CLI call), and fmin
+ * Packages stay in node_modules, except three that are bundled: zod, so that only what Annex uses
+ * of it is loaded (the whole of zod, its locales included, took a quarter of a CLI call); fmin
  * (`npm run fit`'s optimizer), whose published build is a UMD file Node cannot import as the ES
- * module its package.json declares.
+ * module its package.json declares; and i18n-iso-countries, whose English names are a JSON file
+ * an ES module may import only with an import attribute esbuild drops for an external one (with
+ * diacritics, which it requires).
  */
-const BUNDLED = ['zod', 'fmin'];
+const BUNDLED = ['zod', 'fmin', 'i18n-iso-countries', 'diacritics'];
 const packagesExceptBundled = {
   name: 'packages-except-bundled',
   setup(b) {

@@ -1,7 +1,11 @@
 import { dayNumber, lastDayNumber } from '../corpus/dates.ts';
 import { letterKey } from '../corpus/identify.ts';
 import type { Letter, PartKind } from '../corpus/schema.ts';
+import countries from 'i18n-iso-countries/index.js';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
+
+countries.registerLocale(english);
 
 /**
  * The documents of an index by their metadata, for what a question or a filter names without
@@ -61,6 +65,14 @@ export function authorNames(author: string): string[] {
   return [...names];
 }
 
+/** The ISO 3166 alpha-3 and alpha-2 codes of an author that is a State ("Jordan": JOR, JO), else none. */
+function isoCodes(author: string): string[] {
+  const name = author.replace(/^the\s+/i, '');
+  return [countries.getAlpha3Code(name, 'en'), countries.getAlpha2Code(name, 'en')].filter(
+    (code): code is string => typeof code === 'string',
+  );
+}
+
 /** The key a name is found by: its words' concepts, space-separated ("new zealand" → "new zealand"). */
 export function nameKey(text: string): string {
   return tokenize(text)
@@ -84,6 +96,10 @@ export class DocumentCatalog {
   private readonly undated: number[];
   private readonly undatedPassages: Uint32Array;
   private readonly byName = new Map<string, number[]>();
+  /** The keys of authors' whole names ("jordan"), beside those of the runs inside them ("state" of "the State of Palestine"). */
+  private readonly wholeNames = new Set<string>();
+  /** Documents by their author's ISO 3166 codes ("JOR", "JO" for Jordan), for a State's author. */
+  private readonly byCode = new Map<string, number[]>();
   private readonly byKind = new Map<string, number[]>();
   private readonly kindNames: string[] = [];
   /** Per document: its passages per part and in all (`PARTS` order, then the total). */
@@ -100,6 +116,7 @@ export class DocumentCatalog {
     this.passageCounts = new Uint32Array(letters.length * 4);
     // Many documents share an author and a kind ("Norway", "speech"): each is read once.
     const namesOf = new Map<string, string[]>();
+    const codesOf = new Map<string, string[]>();
     const kindKeys = new Map<string, string>();
     letters.forEach((letter, i) => {
       const id = letterKey(letter.id);
@@ -121,6 +138,10 @@ export class DocumentCatalog {
         let names = namesOf.get(letter.author);
         if (!names) namesOf.set(letter.author, (names = authorNames(letter.author)));
         for (const name of names) push(this.byName, name, i);
+        this.wholeNames.add(nameKey(letter.author));
+        let codes = codesOf.get(letter.author);
+        if (!codes) codesOf.set(letter.author, (codes = isoCodes(letter.author)));
+        for (const code of codes) push(this.byCode, code, i);
       }
       let kind = kindKeys.get(letter.kind);
       if (kind === undefined) {
@@ -173,6 +194,16 @@ export class DocumentCatalog {
   /** The documents an author name's key (`nameKey`, or a glossary concept) names. */
   byAuthorName(key: string): readonly number[] {
     return this.byName.get(key) ?? [];
+  }
+
+  /** The documents of the State whose ISO 3166 code this is, written in capitals ("JOR", "PH"). */
+  byAuthorCode(code: string): readonly number[] {
+    return this.byCode.get(code) ?? [];
+  }
+
+  /** Whether `key` is an author's whole name, not only a run of words inside one. */
+  isWholeName(key: string): boolean {
+    return this.wholeNames.has(key);
   }
 
   /** The documents of a kind (its `nameKey`: "speech", "note verbal"). */

@@ -1,14 +1,32 @@
 import { answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
+import { isEnglishWord, isNameOnly, nearEnglishWord, type Slot } from './question.ts';
 import type { Prepared, Ranked } from './rank.ts';
 
 /**
  * Whether the best passages answer the question, or Annex abstains: a fitted probability over
  * features of the question and of its best passages, against a threshold chosen on held-out
  * data. A hard veto only where no answer is possible: the question asks for a figure, a sum of
- * money, a share, a time of day or a time, and no candidate states one. The reason shown with
+ * money, a share, a time of day or a time, and no candidate states one; or it names documents
+ * and a name it asks about is in none of them. The reason shown with
  * "not found" is read from what failed.
  */
+
+/** A word that may be a name: letters only, three or more ("Kibeho", not "th" of "8th" or "2016"). */
+const NAME_WORD = /^\p{L}{3,}$/u;
+/** A word WordNet lacks is taken for a name from this length: shorter ones are as often shorthand ("econ"). */
+const UNKNOWN_NAME_LENGTH = 5;
+
+/**
+ * Whether a question's word is a name, as typed: one WordNet knows only as a name ("Eritrea"),
+ * or a longer word WordNet lacks that no one edit makes English ("Kibeho", not "genral").
+ */
+function isName(slot: Slot): boolean {
+  const { word } = slot;
+  if (slot.correctedTo !== null || !NAME_WORD.test(word)) return false;
+  if (isNameOnly(word)) return true;
+  return word.length >= UNKNOWN_NAME_LENGTH && !isEnglishWord(word) && !nearEnglishWord(word);
+}
 
 /** Why Annex abstains when what matches is only vocabulary all the letters share. */
 export const COMMON_WORDS_ONLY = 'only words common to all the letters match';
@@ -222,6 +240,10 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   if (ranked.length === 0) return 'no passage answers the question';
   for (const [name, reason] of IMPOSSIBLE_WITHOUT)
     if (prepared.context.asked.has(name) && !anyStates(ranked, name)) return reason;
+  // "what did Rwanda say about Kibeho in 1995": a name the documents named never hold is not
+  // what any of their passages is about (a common word may be said otherwise; a name is not).
+  const unheld = prepared.q.slots.find((s) => s.outOfScope && isName(s));
+  if (unheld) return `the documents it names never mention "${unheld.word}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
   if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return UNSIGNED;
   return null;
@@ -247,7 +269,8 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const missing = q.slots.filter((s) => !s.known && s.nominal);
   if (missing.length > 0 && 2 * missing.length >= q.slots.length)
     return 'most of what it names is not in the letters';
-  if (missing.length > 0) return `the letters never mention "${missing[0]?.word ?? ''}"`;
+  const where = prepared.scope.groups ? 'the documents it names' : 'the letters';
+  if (missing.length > 0) return `${where} never mention "${missing[0]?.word ?? ''}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)
     if (!anyStates(shown, name)) return LACKS[name] ?? 'no passage states what it asks for';

@@ -31,6 +31,8 @@ export interface NamedDocuments {
   documents: number[];
   /** The author names found, as catalog keys. */
   authors: string[];
+  /** Where the question names them: these words only say which documents to search. */
+  spans: { start: number; end: number }[];
 }
 
 /** Words that end a naming phrase: the question goes on about something else. */
@@ -112,6 +114,8 @@ function authorsIn(
   text: string,
   tokens: readonly Token[],
   span: TokenSpan,
+  tokenWords: readonly string[],
+  spans: { start: number; end: number }[],
 ): string[] {
   const { catalog } = index;
   const found: string[] = [];
@@ -119,16 +123,33 @@ function authorsIn(
   for (let i = span.from; i < span.to;) {
     let matched = 0;
     for (let n = Math.min(MAX_NAME_WORDS, span.to - i); n >= 1 && matched === 0; n--) {
-      const words = tokens.slice(i, i + n).map((t) => t.word);
+      const words = tokenWords.slice(i, i + n);
       if (n === 1 && isStopWord(words[0] ?? '')) break;
       const key = words.map(conceptOf).join(' ');
-      if (catalog.byAuthorName(key).length > 0) {
+      const lemma = words.join(' ');
+      const written = text.slice((tokens[i] as Token).start, (tokens[i] as Token).end);
+      // A State's ISO code in capitals ("JOR at the 55th UNGA"), when it is no small word.
+      if (n === 1 && isStateCode(index, written)) {
+        found.push(written);
+        matched = 1;
+        break;
+      }
+      // One word of a longer name counts when it is a name: "Palestine" of "the State of
+      // Palestine", not "state".
+      const nameWord =
+        n > 1 || catalog.isWholeName(key) || !wordnet.isWord(lemma) || wordnet.isMainlyName(lemma);
+      if (nameWord && catalog.byAuthorName(key).length > 0) {
         found.push(key);
         matched = n;
         break;
       }
-      const lemma = words.join(' ');
-      if (n > 2 || !/^[\p{L} ]+$/u.test(lemma)) continue;
+      // An abbreviation the glossary reads otherwise ("GA": the General Assembly) is no State's.
+      if (
+        n > 2 ||
+        !/^[\p{L} ]+$/u.test(lemma) ||
+        analyze(lemma).some((t) => isGlossaryConcept(t.concept))
+      )
+        continue;
       const related = [
         ...wordnet.pertainsTo(lemma),
         ...(n === 1 ? wordnet.countriesOfCapital(lemma) : []),
@@ -141,15 +162,34 @@ function authorsIn(
         }
       }
     }
+    if (matched > 0)
+      spans.push({
+        start: (tokens[i] as Token).start,
+        end: (tokens[i + matched - 1] as Token).end,
+      });
     i += Math.max(1, matched);
   }
   const from = tokens[span.from];
   const last = tokens[span.to - 1];
   if (from && last)
     for (const term of analyze(text.slice(from.start, last.end)))
-      if (isGlossaryConcept(term.concept) && catalog.byAuthorName(term.concept).length > 0)
+      if (isGlossaryConcept(term.concept) && catalog.byAuthorName(term.concept).length > 0) {
         found.push(term.concept);
+        spans.push({ start: from.start + term.start, end: from.start + term.end });
+      }
   return found;
+}
+
+/**
+ * Whether a word, as written, is the ISO 3166 code of an author of the index: in capitals, two or
+ * three letters, and no word that shapes a question ("IN", "IS", "US" are read as words).
+ */
+export function isStateCode(index: SearchIndex, written: string): boolean {
+  return (
+    /^\p{Lu}{2,3}$/u.test(written) &&
+    !isStopWord(written.toLowerCase()) &&
+    index.catalog.byAuthorCode(written).length > 0
+  );
 }
 
 /**
@@ -168,7 +208,11 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     const k = tokens.findIndex((t) => t.start >= speaker.start && t.end <= speaker.end);
     if (k >= 0) spans.push(phraseEndingAt(text, tokens, k));
   }
+  // "which speech praised Norway": the question asks for a document, whoever it names.
+  let asksWhich = false;
   tokens.forEach((t, k) => {
+    if (nouns.has(conceptOf(t.word)) && ['which', 'what'].includes(tokens[k - 1]?.word ?? ''))
+      asksWhich = true;
     if (t.word === 'according' && tokens[k + 1]?.word === 'to')
       spans.push(phraseAfter(text, tokens, k + 1));
     if (!nouns.has(conceptOf(t.word))) return;
@@ -177,21 +221,54 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     spans.push(phraseEndingAt(text, tokens, k));
     if (OF_AUTHOR.has(tokens[k + 1]?.word ?? '')) spans.push(phraseAfter(text, tokens, k + 1));
   });
-  const authors = [...new Set(spans.flatMap((span) => authorsIn(index, text, tokens, span)))];
+  // A misspelt name is read as the question's reading corrected it ("bangaldesh").
+  const words = tokens.map(
+    (t) => q.slots.find((s) => s.correctedTo && s.start === t.start)?.correctedTo ?? t.word,
+  );
+  const named: { start: number; end: number }[] = [];
+  let authors = [
+    ...new Set(spans.flatMap((span) => authorsIn(index, text, tokens, span, words, named))),
+  ];
+  const date = q.date && !q.date.upTo ? q.date : null;
+  // Anywhere else, a name names whose documents to search when the question also names their
+  // time ("norway at the 62nd session", "colombia 2016 - the farc deal") and the author has
+  // documents of that time; a name alone may be what the question is about, and so it is in a
+  // question that asks who or which document ("which country at the 1982 GA blamed Britain").
+  const loose =
+    authors.length === 0 &&
+    date !== null &&
+    q.frame.type !== 'person' &&
+    q.frame.type !== 'document' &&
+    !asksWhich;
+  if (loose)
+    authors = [
+      ...new Set(authorsIn(index, text, tokens, { from: 0, to: tokens.length }, words, named)),
+    ];
   if (authors.length === 0) return null;
-  let documents = [...new Set(authors.flatMap((a) => index.catalog.byAuthorName(a)))];
+  let documents = [
+    ...new Set(
+      authors.flatMap((a) => [...index.catalog.byAuthorName(a), ...index.catalog.byAuthorCode(a)]),
+    ),
+  ];
   // Narrowed to the time the question names ("in 1997"), and to the kind of document it names
   // ("speech"), where some of the author's documents are of those.
-  const date = q.date;
-  if (date && !date.upTo) {
+  if (date) {
     const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
     const kept = documents.filter((i) => within.has(i));
     if (kept.length > 0) documents = kept;
+    else if (loose) return null;
   }
   if (kinds.size > 0) {
     const ofKind = new Set([...kinds].flatMap((kind) => index.catalog.ofKind(kind)));
     const kept = documents.filter((i) => ofKind.has(i));
     if (kept.length > 0) documents = kept;
   }
-  return { documents: documents.sort((a, b) => a - b), authors };
+  // Of several names, the first is taken for the speaker's ("what did Bangladesh say about the
+  // Pakistani families"): the others are what it speaks of, and keep their weight.
+  const [speaking] = named.sort((a, b) => a.start - b.start);
+  return {
+    documents: documents.sort((a, b) => a - b),
+    authors,
+    spans: speaking && authors.length > 1 ? [speaking] : named,
+  };
 }

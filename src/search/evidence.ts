@@ -1,4 +1,4 @@
-import { DATE_PATTERN, DAY_OF_MONTH } from '../corpus/dates.ts';
+import { DATE_PATTERN, DAY_OF_MONTH, dateWithin } from '../corpus/dates.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
@@ -301,7 +301,8 @@ export function yearsIn(text: string): number[] {
 /** Whether a passage is of a time (its letter or annex is dated in it) or names a year in it. */
 export function ofTime({ letter, passage }: IndexedPassage, time: DateHint): boolean {
   const annex = annexOf(letter, passage)?.date;
-  if ([letter.date, annex].some((d) => d && d >= time.from && d <= time.to)) return true;
+  // A partial date is of a time when its period overlaps it ("1997" for September 1997).
+  if ([letter.date, annex].some((d) => d && dateWithin(d, time.from, time.to))) return true;
   const [first, last] = [Number(time.from.slice(0, 4)), Number(time.to.slice(0, 4))];
   return yearsIn(passage.text).some((year) => year >= first && year <= last);
 }

@@ -12,6 +12,7 @@ import {
 import { FORM_WEIGHT, SYNONYM_WEIGHT } from './lexicon.ts';
 import { GLOSSARY } from './glossary.ts';
 import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
+import { isStateCode } from './document-names.ts';
 import { type Frame, readFrame } from './answer-type.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -45,6 +46,11 @@ export interface Slot {
   known: boolean;
   /** The word's closeness in meaning to each concept of the index (`meaning.ts`); null for a name, a figure, or a word without a vector. */
   similarity: Float32Array | null;
+  /**
+   * Set when the question names the documents to search and none of them holds the word (nor any
+   * alternative of it), though other documents do (`rank.ts`).
+   */
+  outOfScope?: true;
 }
 
 /** A question, analyzed for searching. */
@@ -172,8 +178,35 @@ const DETACHMENTS: readonly (readonly [string, string])[] = [
 
 /** Weight of a term the user misspelled and we corrected: it counts, but less than an exact word. */
 export const CORRECTED_WEIGHT = 0.8;
-/** Weight of a month or year word that names the question's time: the date preference does that work. */
-export const DATE_WORD_WEIGHT = 0.25;
+/**
+ * Weight of a word that names which documents to search: a month or year the date preference
+ * does the work of, an author the scope narrows to ("what did Ghana say about apartheid in 1965":
+ * in Ghana's speech, "Ghana" tells its passages apart no more than "say" does).
+ */
+export const NAMING_WORD_WEIGHT = 0.25;
+
+/** The question with the words in `spans` weighted as naming words (`NAMING_WORD_WEIGHT`). */
+export function withNamingWords(
+  q: ParsedQuestion,
+  spans: readonly { start: number; end: number }[],
+): ParsedQuestion {
+  const naming = (slot: Slot) => spans.some((s) => slot.start >= s.start && slot.end <= s.end);
+  if (!q.slots.some(naming)) return q;
+  return {
+    ...q,
+    slots: q.slots.map((slot) =>
+      naming(slot)
+        ? {
+            ...slot,
+            alternatives: slot.alternatives.map((a) => ({
+              ...a,
+              weight: a.weight * NAMING_WORD_WEIGHT,
+            })),
+          }
+        : slot,
+    ),
+  };
+}
 
 /** Adds `concept` at `weight` unless it is already there at least as heavy. */
 function offer(alternatives: Map<string, number>, concept: string, weight: number): void {
@@ -376,7 +409,7 @@ export function parseQuestion(
     if (dateWords.has(head.word)) {
       // The date preference does the work; a date word counts little, and none when no passage holds it.
       if (alternatives.size === 0) continue;
-      for (const [c, w] of alternatives) alternatives.set(c, w * DATE_WORD_WEIGHT);
+      for (const [c, w] of alternatives) alternatives.set(c, w * NAMING_WORD_WEIGHT);
     }
     const sorted = [...alternatives]
       .map(([concept, weight]) => ({ concept, weight }))
@@ -591,6 +624,14 @@ const MIN_COMPOUND_PART = 3;
  * its words ("National Disaster Management Office"). A word typed in capitals is taken as one; a
  * word in lower case only when it is no English word and no typo of the letters' words.
  */
+/** The one-word forms of the glossary's terms, folded ("ppl", "idps"). */
+const GLOSSARY_FORMS = new Set(
+  GLOSSARY.terms
+    .flatMap((t) => t.forms)
+    .filter((f) => !/\s/.test(f))
+    .map((f) => fold(f)),
+);
+
 function spellOutAbbreviations(index: SearchIndex, text: string): string {
   let out = '';
   let at = 0;
@@ -601,8 +642,10 @@ function spellOutAbbreviations(index: SearchIndex, text: string): string {
     const capitals = written === written.toUpperCase();
     // In lower case, a typo of the letters' words is more likely than initials ("cyclon").
     if (!capitals && (isEnglishWord(t.word) || correctSpelling(index, t.word))) continue;
-    // The glossary's own abbreviations ("IDPs", "MFA") are read by the analysis.
+    // The glossary's own abbreviations ("IDPs", "MFA", "ppl") are read by the analysis, and a
+    // State's code ("JPN") names the State.
     if (analyze(written).some((term) => isGlossaryConcept(term.concept))) continue;
+    if (GLOSSARY_FORMS.has(t.word) || isStateCode(index, written)) continue;
     // A name first ("Regional Relief Fund"); words in lower case only for four capitals or
     // more: three initials would match words that happen to follow each other.
     const full =

@@ -1,4 +1,6 @@
 import { isSignature } from '../corpus/parse-letter.ts';
+import { conceptOf, tokenize } from './analyze.ts';
+import { englishWordNet } from './wordnet.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
   type Candidate,
@@ -17,7 +19,12 @@ import {
 import { resolveLetterReference } from './letter-reference.ts';
 import { namedDocuments } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
-import { type ParsedQuestion, parseQuestion } from './question.ts';
+import {
+  NAMING_WORD_WEIGHT,
+  type ParsedQuestion,
+  parseQuestion,
+  withNamingWords,
+} from './question.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /**
@@ -54,6 +61,15 @@ export const STRUCTURE_DOCUMENTS = 3;
  * all, of the documents the filters allow (a name every document shares names none of them).
  */
 export function scopeOf(index: SearchIndex, q: ParsedQuestion, filters: SearchFilters): Scope {
+  return scoped(index, q, filters).scope;
+}
+
+/** `scopeOf`, with where the question names the authors it was narrowed to. */
+function scoped(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  filters: SearchFilters,
+): { scope: Scope; naming: { start: number; end: number }[] } {
   const referenced = new Set<number>();
   if (q.letters)
     for (const g of resolveLetterReference(q.letters, index)) {
@@ -65,13 +81,74 @@ export function scopeOf(index: SearchIndex, q: ParsedQuestion, filters: SearchFi
     matchesFilters(index.letters[i] as Letter, filters),
   );
   let groups = referenced;
+  let naming: { start: number; end: number }[] = [];
   if (allowed.length > 0 && allowed.length < index.catalog.describe(filters).letters) {
     const byAuthor = new Set(allowed.flatMap((i) => index.groupsOfLetter(i)));
     const both = new Set([...referenced].filter((g) => byAuthor.has(g)));
     // A part named that the author did not write is named on other grounds: it stands.
     groups = both.size > 0 ? both : referenced.size > 0 ? referenced : byAuthor;
+    if (groups !== referenced) naming = named?.spans ?? [];
   }
-  return groups.size > 0 ? { ...filters, groups } : filters;
+  return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming };
+}
+
+/**
+ * The question with each word that the documents it names never hold marked (`Slot.outOfScope`):
+ * "what did Rwanda say about Kibeho in 1995" is not answered by Rwanda's 1995 speech when the
+ * speech never names Kibeho, however often other speeches do (`decide.ts`). Words that only
+ * name the documents or the time are left as they are.
+ */
+function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): ParsedQuestion {
+  if (!scope.groups) return q;
+  const ranges: [number, number][] = [];
+  const headings: number[] = [];
+  for (const letter of new Set(
+    [...scope.groups].flatMap((g) => index.headingGroups[g]?.letter ?? []),
+  )) {
+    ranges.push(index.passageRange(letter));
+    headings.push(...index.headingsOfLetter(letter));
+  }
+  const held = (concept: string) => {
+    const cid = index.conceptId(concept);
+    if (cid < 0) return false;
+    const postings = index.postings(cid);
+    return (
+      ranges.some(([first, end]) => {
+        const at = lowerBound(postings, first);
+        return at < postings.length && (postings[at] as number) < end;
+      }) || headings.some((id) => postings[lowerBound(postings, id)] === id)
+    );
+  };
+  let changed = false;
+  const slots = q.slots.map((slot) => {
+    const naming = slot.alternatives.every((a) => a.weight <= NAMING_WORD_WEIGHT);
+    if (!slot.known || naming || slot.alternatives.some((a) => held(a.concept))) return slot;
+    // A name may be said by another of its names ("DPRK": North Korea), and a capital stands
+    // for its country ("Pretoria" for South Africa's government).
+    const wordnet = englishWordNet();
+    const names = [
+      ...wordnet
+        .senses(slot.word, 'noun')
+        .flatMap((offset) => wordnet.synset(offset, 'noun').words),
+      ...wordnet.countriesOfCapital(slot.word),
+    ];
+    if (names.some((name) => tokenize(name).every((t) => held(conceptOf(t.word))))) return slot;
+    changed = true;
+    return { ...slot, outOfScope: true as const };
+  });
+  return changed ? { ...q, slots } : q;
+}
+
+/** The first position in ascending `values` whose value is at least `value`. */
+function lowerBound(values: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Adds the signature blocks and part openings of the best documents to the candidates. */
@@ -117,8 +194,10 @@ export function prepare(
   filters: SearchFilters,
   options: { meaning?: boolean } = {},
 ): Prepared {
-  const q = parseQuestion(index, question, options);
-  const scope = scopeOf(index, q, filters);
+  const read = parseQuestion(index, question, options);
+  const { scope, naming } = scoped(index, read, filters);
+  // Searched in its author's documents, the author's name tells their passages apart no more.
+  const q = markOutOfScope(index, withNamingWords(read, naming), scope);
   // A quoted phrase asks for passages that hold it, structural ones included.
   const found = findCandidates(index, q, scope);
   const set = q.phrases.length > 0 ? found : withStructure(index, found, scope);

@@ -426,6 +426,18 @@ export class WordNet {
   }
 
   /**
+   * Whether WordNet's commonest sense of `word` is a name: "china" (the country before the
+   * porcelain), not "state" (a name only as the Department of State).
+   */
+  isMainlyName(word: string): boolean {
+    const lemma = toWordNetSpelling(word).replace(/_/g, ' ');
+    const [first] = this.senses(word, 'noun');
+    if (first === undefined) return false;
+    const synset = this.synset(first, 'noun');
+    return synset.capitalized[synset.words.indexOf(lemma)] === true;
+  }
+
+  /**
    * Whether WordNet knows `word` only as a name: a noun in every sense written with a capital
    * ("Georgia", "Baku"), and no other part of speech ("turkey" is also a bird).
    */

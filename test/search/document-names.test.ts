@@ -10,7 +10,8 @@ import { CORPUS_DIR } from '../helpers.ts';
  * Questions that name a document by who speaks in it, as people name one (`document-names.ts`):
  * by its author's name, a people's adjective, the year, the kind. Six short made-up speeches and
  * a report (`test/fixtures/speeches/`), beside the seed letters: Sweden's 1997 speech also speaks
- * of Norway and its refugees, so that only naming Norway as the speaker finds Norway's.
+ * of Norway and its refugees, so that only naming Norway as the speaker finds Norway's; the State
+ * of Palestine's is there for the word "State" in its author's name.
  */
 
 const SPEECHES = path.resolve(import.meta.dirname, '..', 'fixtures', 'speeches');
@@ -78,5 +79,46 @@ describe('a question that names a document by its author', () => {
 
   it('narrows nothing when every document has the author named (the seed letters are all Azerbaijan’s)', () => {
     expect(scopedTo('what did Azerbaijan say about mines', seedOnly)).toEqual([]);
+  });
+
+  it('reads a State named beside a time as the speaker: "norway at the 52nd session", "norway 2001"', () => {
+    expect(scopedTo('norway at the 52nd session on refugees')).toEqual(['norway-1997']);
+    expect(scopedTo('norway 2001 - what about refugee camps')).toEqual(['norway-2001']);
+    expect(firstDocument('norway 2001 - what about refugee camps')).toBe('norway-2001');
+    expect(scopedTo("norway in '97, refugees?")).toEqual(['norway-1997']);
+  });
+
+  it('does not read a State beside a time as the speaker when the question asks which document or who', () => {
+    expect(scopedTo('which speech praised the refugee policy of Norway in 1997')).toEqual([]);
+    expect(scopedTo('who spoke of clean water for the Armenian people in 2023')).toEqual([]);
+  });
+
+  it('reads no State in an abbreviation the glossary reads otherwise, nor in a common word of a longer name', () => {
+    // "GA" is the General Assembly (WordNet also has it for the state of Georgia).
+    expect(scopedTo('clean water at the 2023 GA')).toEqual([]);
+    // "State" is a word of "the State of Palestine", not its name.
+    expect(scopedTo('the state of the refugee camps in 2023')).toEqual([]);
+    expect(scopedTo('what did palestine say about independence in 2023')).toEqual([
+      'palestine-2023',
+    ]);
+  });
+
+  it('abstains when the document named never holds a word the question turns on, naming it', () => {
+    // Norway's 2001 speech never names the Balkans; its 1997 speech does.
+    const answer = answerQuestion(index, 'what did norway say about the balkans in 2001');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe('the documents it names never mention "balkans"');
+  });
+
+  it('reads a State’s ISO code written in capitals ("NOR at the 52nd session"), never a small word', () => {
+    expect(scopedTo('NOR at the 52nd session - refugees?')).toEqual(['norway-1997']);
+    expect(scopedTo('nor at the 52nd session - refugees?')).toEqual([]);
+    // "PS" is the State of Palestine's code, but not in lower case; "IN" would be India's.
+    expect(scopedTo('what did PS say about independence')).toEqual(['palestine-2023']);
+  });
+
+  it('reads the glossary’s casual forms as the glossary has them, not as initials a document spells out', () => {
+    // The State of Palestine's speech spells out a "PPL"; "ppl" is people.
+    expect(parseQuestion(index, 'how many ppl waited in 2023').text).not.toMatch(/League/);
   });
 });
