@@ -11,9 +11,18 @@
  * ---
  * ```
  */
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { parseDocumentDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
+
+const require = createRequire(import.meta.url);
+let loaded: typeof Yaml | null = null;
+/**
+ * The `yaml` package, loaded on first use: only a document's front matter needs it, and loading
+ * it was a quarter of a CLI call that reads the saved index and parses no document.
+ */
+const yaml = (): typeof Yaml => (loaded ??= require('yaml') as typeof Yaml);
 
 /** What front matter may say about a document; every key is optional. */
 export interface FrontMatter {
@@ -91,8 +100,8 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
   }
   const yamlText = rest.slice(0, close.index);
   const closeEnd = afterOpen + close.index + close[0].length;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const document = yaml().parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
   const [error] = document.errors;
   if (error) {
@@ -131,5 +140,5 @@ export function formatFrontMatter(data: FrontMatter): string {
     if (value === undefined) continue;
     ordered[key] = key === 'date' && /^\d{4}$/.test(value) ? Number(value) : value;
   }
-  return `---\n${stringify(ordered, { lineWidth: 0 })}---\n`;
+  return `---\n${yaml().stringify(ordered, { lineWidth: 0 })}---\n`;
 }

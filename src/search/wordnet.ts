@@ -97,14 +97,12 @@ export function wordnetDir(): string {
 }
 
 /** Irregular forms by part of speech ("dug" → "dig", "children" → "child"), from `wink-lexicon`. */
-function loadExceptions(): Record<PartOfSpeech, Exceptions> {
-  return {
-    noun: require('wink-lexicon/src/wn-noun-exceptions.js') as Exceptions,
-    verb: require('wink-lexicon/src/wn-verb-exceptions.js') as Exceptions,
-    adj: require('wink-lexicon/src/wn-adjective-exceptions.js') as Exceptions,
-    adv: {},
-  };
-}
+const EXCEPTION_FILES: Readonly<Record<PartOfSpeech, string | null>> = {
+  noun: 'wink-lexicon/src/wn-noun-exceptions.js',
+  verb: 'wink-lexicon/src/wn-verb-exceptions.js',
+  adj: 'wink-lexicon/src/wn-adjective-exceptions.js',
+  adv: null,
+};
 
 /** After this many synsets read one by one, the data files are read whole (15 MB of them). */
 const SYNSET_READS_BEFORE_FULL_READ = 2_000;
@@ -171,7 +169,16 @@ export class WordNet {
   private readonly dataFiles = new Map<PartOfSpeech, Buffer>();
   /** Synsets already parsed, by part of speech and offset (the is-a hierarchy is walked often). */
   private readonly synsets = byPartOfSpeech<number, Synset>();
-  private exceptionLists: Record<PartOfSpeech, Exceptions> | null = null;
+  private readonly exceptionLists: Partial<Record<PartOfSpeech, Exceptions>> = {};
+
+  /**
+   * The irregular forms of one part of speech, loaded on first use (each list is a large module:
+   * a question that needs only nouns' loads only theirs).
+   */
+  private exceptions(pos: PartOfSpeech): Exceptions {
+    const file = EXCEPTION_FILES[pos];
+    return (this.exceptionLists[pos] ??= file === null ? {} : (require(file) as Exceptions));
+  }
 
   constructor(private readonly dir: string = wordnetDir()) {}
 
@@ -291,7 +298,7 @@ export class WordNet {
         this.dataFiles.set(pos, readFileSync(path.join(this.dir, `data.${pos}`)));
     }
     if (!this.allUsagesRead) this.senseIndex ??= readFileSync(path.join(this.dir, 'index.sense'));
-    this.exceptionLists ??= loadExceptions();
+    for (const pos of PARTS_OF_SPEECH) this.exceptions(pos);
     return this;
   }
 
@@ -314,10 +321,9 @@ export class WordNet {
   private readonly bases = byPartOfSpeech<string, readonly string[]>();
 
   private findBaseForms(word: string, pos: PartOfSpeech): string[] {
-    this.exceptionLists ??= loadExceptions();
     const forms = new Set<string>();
     if (this.hasLemma(word, pos)) forms.add(word);
-    const irregular = this.exceptionLists[pos][word];
+    const irregular = this.exceptions(pos)[word];
     if (irregular && this.hasLemma(irregular, pos)) forms.add(irregular);
     for (const [suffix, replacement] of DETACHMENTS[pos]) {
       if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
@@ -330,17 +336,15 @@ export class WordNet {
 
   /** The base of an irregular form as `pos` ("lost" → "lose"), or undefined. */
   irregularBase(word: string, pos: PartOfSpeech): string | undefined {
-    this.exceptionLists ??= loadExceptions();
-    return this.exceptionLists[pos][word];
+    return this.exceptions(pos)[word];
   }
 
   /** Irregular forms of every part of speech, inflected → base ("went" → "go"). */
   irregularForms(): Iterable<[string, string]> {
-    this.exceptionLists ??= loadExceptions();
-    const lists = this.exceptionLists;
+    const lists = PARTS_OF_SPEECH.map((pos) => this.exceptions(pos));
     return (function* () {
-      for (const pos of PARTS_OF_SPEECH) {
-        for (const [form, base] of Object.entries(lists[pos])) if (base) yield [form, base];
+      for (const list of lists) {
+        for (const [form, base] of Object.entries(list)) if (base) yield [form, base];
       }
     })();
   }

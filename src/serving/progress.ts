@@ -2,8 +2,13 @@
  * Shows how far a long index build has got: a progress bar (cli-progress) on a terminal, and
  * otherwise (the bot and `serve` under a process manager, CI) a log line every 10 %.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { BuildProgress } from '../search/cache.ts';
+
+const require = createRequire(import.meta.url);
+/** cli-progress, loaded when a bar is first drawn: most starts read a saved index and draw none. */
+const cliProgress = (): typeof CliProgress => require('cli-progress') as typeof CliProgress;
 
 /** A log line is written each time another tenth of the files has been read. */
 const LOG_STEPS = 10;
@@ -19,7 +24,7 @@ export function buildProgress(
   stream: NodeJS.WriteStream | null,
   log: (line: string) => void,
 ): BuildProgress {
-  let bar: cliProgress.SingleBar | null = null;
+  let bar: CliProgress.SingleBar | null = null;
   let nextLog = 0;
   let started = 0;
   return (stage, done, total) => {
@@ -42,14 +47,14 @@ export function buildProgress(
       started = Date.now();
       nextLog = 0;
       if (stream?.isTTY) {
-        bar = new cliProgress.SingleBar(
+        bar = new (cliProgress().SingleBar)(
           {
             stream,
             format:
               'reading documents |{bar}| {percentage}% | {value}/{total} files | ETA {eta_formatted}',
             hideCursor: true,
           },
-          cliProgress.Presets.shades_classic,
+          cliProgress().Presets.shades_classic,
         );
         bar.start(total, 0);
         return;
