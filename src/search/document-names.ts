@@ -152,7 +152,7 @@ function authorsIn(
         continue;
       const related = [
         ...wordnet.pertainsTo(lemma),
-        ...(n === 1 ? wordnet.countriesOfCapital(lemma) : []),
+        ...wordnet.countriesOfCapital(lemma.replace(/ /g, '_')),
       ];
       for (const name of related) {
         const nameAsKey = nameKey(name);
@@ -240,10 +240,13 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     q.frame.type !== 'person' &&
     q.frame.type !== 'document' &&
     !asksWhich;
-  if (loose)
-    authors = [
-      ...new Set(authorsIn(index, text, tokens, { from: 0, to: tokens.length }, words, named)),
-    ];
+  if (loose) {
+    // Of several States named so, the first is the speaker ("JOR at the 55th UNGA - sanctions
+    // against iraq"): the others are what it speaks of.
+    const all = authorsIn(index, text, tokens, { from: 0, to: tokens.length }, words, named);
+    authors = all.slice(0, 1);
+    named.splice(1);
+  }
   if (authors.length === 0) return null;
   let documents = [
     ...new Set(

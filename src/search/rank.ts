@@ -95,7 +95,7 @@ function scoped(
 /**
  * The question with each word that the documents it names never hold marked (`Slot.outOfScope`):
  * "what did Rwanda say about Kibeho in 1995" is not answered by Rwanda's 1995 speech when the
- * speech never names Kibeho, however often other speeches do (`decide.ts`). Words that only
+ * speech never names Kibeho, whether other documents do or none (`decide.ts`). Words that only
  * name the documents or the time are left as they are.
  */
 function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): ParsedQuestion {
@@ -121,8 +121,10 @@ function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): Pa
   };
   let changed = false;
   const slots = q.slots.map((slot) => {
-    const naming = slot.alternatives.every((a) => a.weight <= NAMING_WORD_WEIGHT);
-    if (!slot.known || naming || slot.alternatives.some((a) => held(a.concept))) return slot;
+    const naming =
+      slot.alternatives.length > 0 &&
+      slot.alternatives.every((a) => a.weight <= NAMING_WORD_WEIGHT);
+    if (naming || slot.alternatives.some((a) => held(a.concept))) return slot;
     // A name may be said by another of its names ("DPRK": North Korea), and a capital stands
     // for its country ("Pretoria" for South Africa's government).
     const wordnet = englishWordNet();
@@ -150,6 +152,28 @@ function lowerBound(values: Uint32Array, value: number): number {
   }
   return lo;
 }
+
+/**
+ * The candidates, joined by the best of the time the question names when it names one and no
+ * document: "which country at the 1982 GA spoke of Diego Garcia" is answered by a 1982 speech,
+ * which the best passages of all years may leave out.
+ */
+function withinTime(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  scope: Scope,
+  set: CandidateSet,
+): CandidateSet {
+  const date = q.date;
+  if (!date || date.upTo || scope.groups || scope.letter || scope.from || scope.to) return set;
+  const inTime = findCandidates(index, q, { ...scope, from: date.from, to: date.to }, TIME_POOL);
+  const present = new Set(set.candidates.map((c) => c.id));
+  const added = inTime.candidates.filter((c) => !present.has(c.id));
+  return added.length > 0 ? { ...set, candidates: [...set.candidates, ...added] } : set;
+}
+
+/** How many of the best passages of the time a question names join its candidates (`withinTime`). */
+export const TIME_POOL = 10;
 
 /** Adds the signature blocks and part openings of the best documents to the candidates. */
 function withStructure(index: SearchIndex, set: CandidateSet, scope: Scope): CandidateSet {
@@ -199,7 +223,7 @@ export function prepare(
   // Searched in its author's documents, the author's name tells their passages apart no more.
   const q = markOutOfScope(index, withNamingWords(read, naming), scope);
   // A quoted phrase asks for passages that hold it, structural ones included.
-  const found = findCandidates(index, q, scope);
+  const found = withinTime(index, q, scope, findCandidates(index, q, scope));
   const set = q.phrases.length > 0 ? found : withStructure(index, found, scope);
   const context = questionContext(index, q, set, scope);
   return { q, scope, set, context, rows: candidateFeatures(context) };

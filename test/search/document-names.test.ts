@@ -108,6 +108,21 @@ describe('a question that names a document by its author', () => {
     const answer = answerQuestion(index, 'what did norway say about the balkans in 2001');
     expect(answer.abstained).toBe(true);
     expect(answer.reason).toBe('the documents it names never mention "balkans"');
+    // Nor when no document at all names it.
+    const unknown = answerQuestion(index, 'what did norway say about the kibeho camp in 2001');
+    expect(unknown.abstained).toBe(true);
+    expect(unknown.reason).toBe('the documents it names never mention "kibeho"');
+  });
+
+  it('reads a capital of two words as its State ("Buenos Aires")', () => {
+    expect(scopedTo('what did Buenos Aires say about the islands in 1982')).toEqual([
+      'argentina-1982',
+    ]);
+  });
+
+  it('takes the first of several States named beside a time for the speaker, the others for what it speaks of', () => {
+    expect(scopedTo('norway 1997 - what about sweden')).toEqual(['norway-1997']);
+    expect(scopedTo('sweden 1997 - what about norway')).toEqual(['sweden-1997']);
   });
 
   it('reads a State’s ISO code written in capitals ("NOR at the 52nd session"), never a small word', () => {

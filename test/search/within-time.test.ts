@@ -1,0 +1,55 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { SearchIndex } from '../../src/search/index.ts';
+import { prepare } from '../../src/search/rank.ts';
+import { tempDir } from '../helpers.ts';
+
+/**
+ * A question that names a time but no document ("which country at the 1982 GA …") has the best
+ * passages of that time among its candidates, even when more passages of other years match its
+ * words better than any of
+ * the time's: forty speeches of 2000 use every word of the question, the one of 1982 only the
+ * name of the island (and sixty of 1990 none).
+ */
+
+let index: SearchIndex;
+beforeAll(async () => {
+  const dir = await tempDir();
+  const speech = (author: string, year: number, text: string) =>
+    `---\ntitle: "Statement by ${author} in the general debate"\ndate: ${year}\nauthor: "${author}"\nkind: speech\n---\n${text}\n`;
+  for (let i = 0; i < 40; i++)
+    await writeFile(
+      path.join(dir, `state-${i}-2000.md`),
+      speech(
+        `State ${String.fromCharCode(65 + (i % 26))}${i}`,
+        2000,
+        'The expulsion of the Diego Garcia islanders must be undone.',
+      ),
+    );
+  for (let i = 0; i < 60; i++)
+    await writeFile(
+      path.join(dir, `other-${i}-1990.md`),
+      speech(`Other ${i}`, 1990, 'Trade and development must go together.'),
+    );
+  await writeFile(
+    path.join(dir, 'z-mauritius-1982.md'),
+    speech('Mauritius', 1982, 'Diego Garcia was emptied by force.'),
+  );
+  index = SearchIndex.build((await loadCorpus(dir)).letters);
+});
+
+describe('a question that names a time and no document', () => {
+  it('has the best passages of that time among its candidates, though other years match its words better', () => {
+    const question =
+      'which country at the 1982 GA spoke of the expulsion of the Diego Garcia islanders?';
+    const documents = prepare(index, question, {}).set.candidates.map((c) => c.entry.letter.id);
+    expect(documents).toContain('z-mauritius-1982');
+    // A question that names no time is searched as before: the best matches of all years.
+    const timeless = 'which country spoke of the expulsion of the Diego Garcia islanders?';
+    expect(prepare(index, timeless, {}).set.candidates.map((c) => c.entry.letter.id)).not.toContain(
+      'z-mauritius-1982',
+    );
+  });
+});
