@@ -199,6 +199,7 @@ async function answerLines(
   json: boolean,
 ): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  const noun = documentNoun(index.letters);
   let failed = 0;
   for await (const line of lines) {
     const question = line.trim();
@@ -209,7 +210,7 @@ async function answerLines(
       process.stdout.write(
         json
           ? `${JSON.stringify(answerJson(answer))}\n`
-          : `? ${question}\n${renderAnswerText(answer, process.stdout.isTTY)}\n\n`,
+          : `? ${question}\n${renderAnswerText(answer, process.stdout.isTTY, noun)}\n\n`,
       );
     } catch (error) {
       failed += 1;
@@ -442,7 +443,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       values.json
         ? JSON.stringify(answerJson(answer))
-        : (outside ?? renderAnswerText(answer, process.stdout.isTTY)),
+        : (outside ?? renderAnswerText(answer, process.stdout.isTTY, documentNoun(index.letters))),
     );
     if (!values.json) noteSkipped(opened.corpus.problems);
     return 0;

@@ -137,16 +137,23 @@ export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
   return reason && reason !== 'no passage answers the question' ? `: ${reason}` : '';
 }
 
-/** An answer for a terminal: each quote with its attribution and citation, or the honest miss. */
-export function renderAnswerText(answer: Answer, color = false): string {
+/**
+ * An answer for a terminal: each quote with its attribution and citation, or the honest miss;
+ * what was searched counted as `noun`s ("documents" for a corpus not all letters).
+ */
+export function renderAnswerText(
+  answer: Answer,
+  color = false,
+  noun: DocumentNoun = 'letter',
+): string {
   const blocks = (results: readonly AnswerResult[]) => resultBlocks(results, color);
   if (answer.abstained) {
-    const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
+    const miss = `Not found: no passage in the ${describeSearched(answer.searched, noun)} answers "${answer.query}"${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;
     return `${miss}\n\n${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
   }
   const shown = `${answer.results.length} of ${count(answer.total, 'matching passage')}`;
-  return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
+  return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched, noun)}.`;
 }
 
 /**
