@@ -11,7 +11,8 @@ import {
   renderNotice,
   type Reply,
 } from '../src/render/discord.ts';
-import { analyze } from '../src/search/index.ts';
+import { howToAsk } from '../src/render/text.ts';
+import { analyze, isSmallTalk } from '../src/search/index.ts';
 import { type Answer, answerQuestion, type SearchFilters } from '../src/search/answer.ts';
 import type { HandlerContext } from './context.ts';
 import { booleanOption, requiredString, userIdOf } from './interaction.ts';
@@ -49,12 +50,11 @@ export function askReply(
  * How to ask, for a DM or a mention that asks nothing: an empty mention, "hi", "ok?". With
  * examples of the questions Annex answers.
  */
-export const HOW_TO_ASK =
-  'Ask me a question about the documents in your own words, and I quote the passages that answer it, each cited. For example: "How many mine victims were there by September 2023?", "Who signed the letter of 24 August 2022?", "mines in Lachin". Type `/help` for everything I do.';
+export const HOW_TO_ASK = howToAsk('document');
 
 /**
  * A plain DM, or a message that mentions the bot, answered like `/ask`; or, when it holds no
- * word the search would look up (an empty mention, a greeting such as "hi", "?"), how to ask,
+ * word the search would look up or is only small talk (an empty mention, "hi", "thanks!", "?"), how to ask,
  * never a "not found" for a question nobody asked. `found` is null for the prompt.
  */
 export function messageReply(
@@ -62,7 +62,7 @@ export function messageReply(
   text: string,
   userId: string,
 ): { reply: Reply; found: Found | null } {
-  if (analyze(text, { question: true }).length === 0)
+  if (analyze(text, { question: true }).length === 0 || isSmallTalk(text))
     return { reply: renderNotice(HOW_TO_ASK, false), found: null };
   const scope = { letterKey: null, from: null, to: null };
   return askReply(ctx, {}, { question: text, userId, offset: 0, scope, ephemeral: false });

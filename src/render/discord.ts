@@ -13,7 +13,13 @@ import {
   type Passage,
   type PartKind,
 } from '../corpus/schema.ts';
-import { type Answer, type AnswerResult, type Searched, UNSIGNED } from '../search/answer.ts';
+import {
+  type Answer,
+  type AnswerResult,
+  type Searched,
+  SMALL_TALK,
+  UNSIGNED,
+} from '../search/answer.ts';
 import {
   attribution,
   CITATION_STYLES,
@@ -30,7 +36,7 @@ import type { Highlight } from '../search/excerpt.ts';
 import { type ButtonAction, type ButtonScope, encodeButton } from './custom-ids.ts';
 import { count, withArticle } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { describeSearched, RELATED_HEADING, whyNotFound } from './text.ts';
+import { describeSearched, howToAsk, RELATED_HEADING, whyNotFound } from './text.ts';
 
 /** An embed as Discord's API takes it. */
 export interface Embed {
@@ -317,6 +323,7 @@ export interface AnswerView {
  * passages, greyed, under a heading that says they may not answer.
  */
 export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boolean): Reply {
+  if (answer.reason === SMALL_TALK) return renderNotice(howToAsk(info.noun), ephemeral);
   const reason =
     answer.reason === 'no letters match the filters'
       ? ' with these filters answers this question'

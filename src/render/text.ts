@@ -7,7 +7,7 @@ import {
   isLetter,
   type Letter,
 } from '../corpus/schema.ts';
-import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
+import { type Answer, type AnswerResult, type Searched, SMALL_TALK } from '../search/answer.ts';
 import type { Verdict } from '../search/check.ts';
 import { attribution, documentUrl, formatCitation, pageLabel } from '../search/cite.ts';
 import { count, withArticle } from './count.ts';
@@ -137,6 +137,11 @@ export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
   return reason && reason !== 'no passage answers the question' ? `: ${reason}` : '';
 }
 
+/** The reply to a message that asks nothing (a greeting, thanks, "?"): how to ask, with examples. */
+export function howToAsk(noun: DocumentNoun = 'letter'): string {
+  return `Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited. For example: "How many mine victims were there by September 2023?", "Who signed the letter of 24 August 2022?", "mines in Lachin". Type \`/help\` for everything I do.`;
+}
+
 /**
  * An answer for a terminal: each quote with its attribution and citation, or the honest miss;
  * what was searched counted as `noun`s ("documents" for a corpus not all letters).
@@ -147,6 +152,7 @@ export function renderAnswerText(
   noun: DocumentNoun = 'letter',
 ): string {
   const blocks = (results: readonly AnswerResult[]) => resultBlocks(results, color);
+  if (answer.reason === SMALL_TALK) return howToAsk(noun);
   if (answer.abstained) {
     const miss = `Not found: no passage in the ${describeSearched(answer.searched, noun)} answers "${answer.query}"${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;

@@ -6,6 +6,8 @@ import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
 import { type Prepared, prepare, type Ranked, rankCandidates } from './rank.ts';
 import type { SearchIndex } from './search-index.ts';
+import { fold, isStopWord } from './analyze.ts';
+import { GLOSSARY } from './glossary.ts';
 
 /**
  * Answers a question from the letters, in named stages: the question is read (`question.ts`),
@@ -131,6 +133,37 @@ function toResult(prepared: Prepared, r: Ranked): AnswerResult {
   };
 }
 
+/** Why Annex searched nothing: the message greets or thanks, and asks nothing of the letters. */
+export const SMALL_TALK = 'a greeting or thanks asks nothing of the letters';
+
+/** The glossary's small talk, as folded word sequences, longest first. */
+const SMALL_TALK_PHRASES = GLOSSARY.smallTalk
+  .map((p) => fold(p).split(/\s+/))
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Whether a message is only small talk ("thanks!", "hello annex", "ok thank you so much"): each
+ * word a greeting's or thanks', a small word, or the bot's name.
+ */
+export function isSmallTalk(message: string): boolean {
+  const words = fold(message)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+  let talk = false;
+  for (let i = 0; i < words.length;) {
+    const phrase = SMALL_TALK_PHRASES.find((p) => p.every((w, k) => words[i + k] === w));
+    if (phrase) {
+      talk = true;
+      i += phrase.length;
+    } else if (isStopWord(words[i] as string) || words[i] === BOT_NAME) i += 1;
+    else return false;
+  }
+  return talk;
+}
+
+/** The bot's own name, which people add to a greeting ("thanks annex"). */
+const BOT_NAME = 'annex';
+
 /**
  * Answers a question with verbatim, cited passages, best first — or abstains, saying what was
  * searched and why, and then offers the closest passages as `related`.
@@ -152,6 +185,8 @@ export function answerQuestion(
       total: 0,
       evidence: 0,
     };
+  if (isSmallTalk(question))
+    return { ...base, abstained: true, reason: SMALL_TALK, total: 0, evidence: 0 };
   const prepared = prepare(index, question, options);
   if (prepared.q.slots.length === 0)
     return {

@@ -29,6 +29,8 @@ export const GlossaryFile = z.object({
   ),
   /** Words and phrases that only phrase a question ("lol", "tell me about"): never searched. */
   phrasing: z.array(z.string().min(1)),
+  /** Greetings and thanks: a message of only these asks nothing of the letters. */
+  smallTalk: z.array(z.string().min(1)),
 });
 
 /** One glossary entry. */

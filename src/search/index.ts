@@ -11,6 +11,8 @@ export {
   RELATED_LIMIT,
   type SearchFilters,
   type Searched,
+  isSmallTalk,
+  SMALL_TALK,
   UNSIGNED,
 } from './answer.ts';
 export {

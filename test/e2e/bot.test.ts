@@ -388,6 +388,8 @@ describe('plain messages', () => {
 
   it.each([
     ['a greeting in a DM', 'hi', 'dm'],
+    ['thanks in a DM', 'thanks, annex!', 'dm'],
+    ['a greeting with a mention', '<@100000000000000001> hello', 'guild'],
     ['a DM of a question mark', '?', 'dm'],
     ['an empty mention', '<@100000000000000001>', 'guild'],
   ] as const)(

@@ -23,7 +23,7 @@ import type { IndexInfo } from '../../src/serving/state.ts';
 import { RELATED_HEADING, renderAnswerText, renderLetterText } from '../../src/render/text.ts';
 import { AnnexState } from '../../src/serving/state.ts';
 import { checkClaim } from '../../src/search/check.ts';
-import { answerQuestion, describeScope, SearchIndex } from '../../src/search/index.ts';
+import { answerQuestion, describeScope, SearchIndex, SMALL_TALK } from '../../src/search/index.ts';
 import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
 
 const info: IndexInfo = {
@@ -240,6 +240,28 @@ describe('footers', () => {
     expect(footers[0]).toContain('searched 5 letters');
     for (const text of footers)
       expect(text.match(/\b5 letters\b/g)?.length ?? 0, text).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a greeting or thanks', () => {
+  it('gets a hint on how to ask, not a search: no "not found", no passage', () => {
+    const index = SearchIndex.build(letters);
+    for (const message of ['hello', 'thanks!', 'thank you so much annex', 'ok cool']) {
+      const answer = answerQuestion(index, message);
+      expect(answer.reason, message).toBe(SMALL_TALK);
+      expect(answer.results).toEqual([]);
+      expect(answer.related).toEqual([]);
+      const view = { question: message, userId: '1', offset: 0, scope, ephemeral: true };
+      const reply = renderAnswer(answer, info, { ...view, keys: new Map() });
+      expect(reply.embeds).toEqual([]);
+      expect(reply.content).toContain('in your own words');
+      expect(JSON.stringify(reply)).not.toContain('Not found');
+      expect(renderAnswerText(answer)).toContain('in your own words');
+    }
+    // A question said with thanks is a question.
+    expect(answerQuestion(index, 'thanks, how many mine victims were there').reason).not.toBe(
+      SMALL_TALK,
+    );
   });
 });
 
