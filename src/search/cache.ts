@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { openSync, readSync, statSync } from 'node:fs';
+import { openSync, readdirSync, readSync, statSync } from 'node:fs';
 import {
   mkdir,
   open,
@@ -70,19 +70,17 @@ interface SavedMeta {
   index: SavedIndexJson;
 }
 
-/** Letters as saved: without `text` (in texts.bin) and passages (in passages.bin). */
-type SavedLetter = Omit<Letter, 'text' | 'passages'> & {
-  /** Where the letter's text is in texts.bin. */
-  textBytes: [number, number];
-  passageCount: number;
-  /**
-   * Its headings (`SearchIndex.headingLists`), six numbers each: start, end, part (`PART_CODES`),
-   * part index, and the heading's bytes [from, to) in the letter's UTF-8 text.
-   */
-  headings?: number[];
-};
+/**
+ * Letters as saved: without `text` (in texts.bin) and passages (in passages.bin). Where each
+ * letter's text, passages and headings are is in passages.bin too, so that each saved letter is
+ * the letter itself, used as parsed.
+ */
+type SavedLetter = Omit<Letter, 'text' | 'passages'>;
 
-/** How passages.bin lays out every passage, in order: one typed array a field (`packTyped`). */
+/**
+ * How passages.bin lays out every passage, in order, one typed array a field (`packTyped`); then
+ * per letter where its text, passages and headings are.
+ */
 const PASSAGE_COLUMNS = [
   Uint32Array, // n
   Uint8Array, // part: PART_CODES
@@ -93,7 +91,17 @@ const PASSAGE_COLUMNS = [
   Uint32Array, // byteEnd
   Uint32Array, // where each passage's pages start in the next array (passages + 1)
   Uint16Array, // pages
+  Float64Array, // where each letter's text starts in texts.bin (letters + 1)
+  Uint32Array, // each letter's first passage (letters + 1)
+  Uint32Array, // each letter's first heading in the next array (letters + 1)
+  /**
+   * Its headings (`SearchIndex.headingLists`), six numbers each: start, end, part (`PART_CODES`),
+   * part index, and the heading's bytes [from, to) in the letter's UTF-8 text.
+   */
+  Uint32Array,
 ] as const;
+/** Numbers per heading in passages.bin. */
+const HEADING_FIELDS = 6;
 
 /** What is known of each corpus file, so an unchanged file need not be read again to hash it. */
 type FileRecord = { size: number; mtimeMs: number; sha256: string };
@@ -152,7 +160,7 @@ export async function prepareCacheDir(dir: string): Promise<string | null> {
 /** Files read at once when hashing. */
 const HASH_BATCH = 64;
 
-async function corpusFiles(dir: string): Promise<string[]> {
+function corpusFiles(dir: string): string[] {
   // Each folder's path relative to `dir`, worked out once per folder rather than once per file.
   const folders = new Map<string, string>();
   const relativeTo = (folder: string) => {
@@ -160,7 +168,9 @@ async function corpusFiles(dir: string): Promise<string[]> {
     if (relative === undefined) folders.set(folder, (relative = path.relative(dir, folder)));
     return relative;
   };
-  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+  // Listed at once, synchronously: the recursive listing of 79 folders of 10,952 files through
+  // the thread pool took several times as long.
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => {
       const folder = relativeTo(e.parentPath);
@@ -184,7 +194,7 @@ export async function corpusKey(dir: string, cacheDir: string | null = null): Pr
       string,
       FileRecord
     >;
-  const files = await corpusFiles(dir);
+  const files = corpusFiles(dir);
   const next: Record<string, FileRecord> = {};
   let changed = Object.keys(records).length !== files.length;
   // Stat every file at once, synchronously: a few microseconds a file, where 10,000 trips
@@ -310,12 +320,19 @@ interface SavedFiles {
  * the main thread goes on; one that cannot be read rejects when awaited, and never otherwise.
  */
 function readSavedFiles(folder: string): SavedFiles {
-  const read = (file: string) => {
-    const reading = readWhole(path.join(folder, file));
+  const read = (file: string, after?: Promise<unknown>) => {
+    const reading = after
+      ? after.then(
+          () => readWhole(path.join(folder, file)),
+          () => readWhole(path.join(folder, file)),
+        )
+      : readWhole(path.join(folder, file));
     reading.catch(() => undefined);
     return reading;
   };
-  return { folder, meta: read(META), passages: read(PASSAGES), arrays: read(ARRAYS) };
+  // The meta file first, alone: it is parsed while the others are read.
+  const meta = read(META);
+  return { folder, meta, passages: read(PASSAGES, meta), arrays: read(ARRAYS, meta) };
 }
 
 async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | null> {
@@ -325,10 +342,21 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
     // corpus is refused.
     const meta = JSON.parse(String(await files.meta)) as SavedMeta;
     if (meta.format !== INDEX_FORMAT || meta.key !== key) return null;
-    const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart, pages] = unpackTyped(
-      await files.passages,
-      PASSAGE_COLUMNS,
-    ) as [
+    const [
+      n,
+      part,
+      partIndex,
+      start,
+      end,
+      byteStart,
+      byteEnd,
+      pageStart,
+      pages,
+      textStart,
+      letterStart,
+      headingStart,
+      headingSpans,
+    ] = unpackTyped(await files.passages, PASSAGE_COLUMNS) as [
       Uint32Array,
       Uint8Array,
       Uint16Array,
@@ -338,12 +366,17 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
       Uint32Array,
       Uint32Array,
       Uint16Array,
+      Float64Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
     ];
-    const letters: Letter[] = [];
+    const letters = meta.letters as Letter[];
+    if (letterStart.length !== letters.length + 1 || letterStart[letters.length] !== n.length)
+      return null;
     const headings: Passage[][] = [];
     const textsFile = path.join(folder, TEXTS);
     if (!openTexts.has(textsFile)) openTexts.set(textsFile, openSync(textsFile, 'r'));
-    const letterStart = new Uint32Array(meta.letters.length + 1);
     /** A letter's passages, made when the letter is first read: most never are. */
     const passagesOf = (l: number, from: number): Passage[] => {
       const passages: Passage[] = [];
@@ -366,28 +399,27 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
       }
       return passages;
     };
-    for (const [l, saved] of meta.letters.entries()) {
-      const { textBytes, passageCount, headings: headingSpans, ...rest } = saved;
-      const [from, to] = textBytes;
+    for (const [l, letter] of letters.entries()) {
+      const from = textStart[l] ?? 0;
+      const to = textStart[l + 1] ?? 0;
       const own: Passage[] = [];
-      const spans = headingSpans ?? [];
-      for (let h = 0; h + 5 < spans.length; h += 6)
+      for (let at = headingStart[l] ?? 0; at < (headingStart[l + 1] ?? 0); at++) {
+        const h = at * HEADING_FIELDS;
         own.push(
           new SavedPassage(
             0,
-            PART_CODES[spans[h + 2] ?? 0] ?? 'letter',
-            spans[h + 3] ?? 1,
+            PART_CODES[headingSpans[h + 2] ?? 0] ?? 'letter',
+            headingSpans[h + 3] ?? 1,
             NO_PAGES,
-            spans[h] ?? 0,
-            spans[h + 1] ?? 0,
+            headingSpans[h] ?? 0,
+            headingSpans[h + 1] ?? 0,
             textsFile,
-            from + (spans[h + 4] ?? 0),
-            from + (spans[h + 5] ?? 0),
+            from + (headingSpans[h + 4] ?? 0),
+            from + (headingSpans[h + 5] ?? 0),
           ),
         );
+      }
       headings.push(own);
-      letterStart[l + 1] = (letterStart[l] ?? 0) + passageCount;
-      const letter = { ...rest } as Letter;
       let passages: Passage[] | undefined;
       Object.defineProperty(letter, 'passages', {
         enumerable: true,
@@ -397,7 +429,6 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
         enumerable: true,
         get: () => readTextSync(textsFile, from, to),
       });
-      letters.push(letter);
     }
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
     const warnings = (meta.warnings ?? []).map((w) => new CorpusError(w.file, w.problem, w.line));
@@ -405,7 +436,6 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
     const builtAt = meta.builtAt
       ? new Date(meta.builtAt)
       : (await stat(path.join(folder, META))).mtime;
-    if (letterStart[letters.length] !== n.length) return null;
     const arrays = unpackArrays(await files.arrays);
     const index = SearchIndex.fromSaved(
       letters,
@@ -424,6 +454,28 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
   }
 }
 
+/**
+ * The UTF-8 byte offset of each character offset of `text`, counted on from the last one asked
+ * for when offsets come in order (a letter's passages do), not from the start each time.
+ */
+function utf8Offsets(text: string): (at: number) => number {
+  let at = 0;
+  let bytes = 0;
+  return (to) => {
+    if (to < at) {
+      at = 0;
+      bytes = 0;
+    }
+    const found = bytes + Buffer.byteLength(text.slice(at, to), 'utf8');
+    // Counting on from an offset inside a surrogate pair would count each half as a character.
+    const high = text.charCodeAt(to - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return found;
+    at = to;
+    bytes = found;
+    return found;
+  };
+}
+
 async function writeSaved(
   folder: string,
   key: string,
@@ -433,8 +485,6 @@ async function writeSaved(
   const temporary = `${folder}.tmp-${process.pid}`;
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
-  const texts: Buffer[] = [];
-  let offset = 0;
   const count = corpus.letters.reduce((n, l) => n + l.passages.length, 0);
   const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart] = [
     new Uint32Array(count),
@@ -446,40 +496,54 @@ async function writeSaved(
     new Uint32Array(count),
     new Uint32Array(count + 1),
   ];
+  const letterCount = corpus.letters.length;
+  const textStart = new Float64Array(letterCount + 1);
+  const letterStart = new Uint32Array(letterCount + 1);
+  const headingStart = new Uint32Array(letterCount + 1);
+  const headingSpans: number[] = [];
   const pages: number[] = [];
   let i = 0;
-  const letters = corpus.letters.map((letter, l): SavedLetter => {
-    const bytes = Buffer.from(letter.text, 'utf8');
-    texts.push(bytes);
-    const textBytes: [number, number] = [offset, offset + bytes.length];
-    offset += bytes.length;
-    const { text: _text, passages, ...rest } = letter;
-    for (const p of passages) {
-      n[i] = p.n;
-      part[i] = PART_CODES.indexOf(p.part);
-      partIndex[i] = p.partIndex;
-      start[i] = p.start;
-      end[i] = p.end;
-      byteStart[i] = Buffer.byteLength(letter.text.slice(0, p.start), 'utf8');
-      byteEnd[i] = (byteStart[i] ?? 0) + Buffer.byteLength(p.text, 'utf8');
-      pages.push(...p.pages);
-      pageStart[i + 1] = pages.length;
-      i += 1;
+  // The texts are written letter by letter: a 10,000-document corpus's texts are 200 MB.
+  const texts = await open(path.join(temporary, TEXTS), 'w');
+  const letters: SavedLetter[] = [];
+  try {
+    for (const [l, letter] of corpus.letters.entries()) {
+      const text = letter.text;
+      const bytes = Buffer.from(text, 'utf8');
+      await texts.write(bytes);
+      textStart[l + 1] = (textStart[l] ?? 0) + bytes.length;
+      const { text: _text, passages, ...rest } = letter;
+      const byteOffset = utf8Offsets(text);
+      for (const p of passages) {
+        n[i] = p.n;
+        part[i] = PART_CODES.indexOf(p.part);
+        partIndex[i] = p.partIndex;
+        start[i] = p.start;
+        end[i] = p.end;
+        byteStart[i] = byteOffset(p.start);
+        byteEnd[i] = (byteStart[i] ?? 0) + Buffer.byteLength(p.text, 'utf8');
+        pages.push(...p.pages);
+        pageStart[i + 1] = pages.length;
+        i += 1;
+      }
+      letterStart[l + 1] = i;
+      for (const h of index.headingLists[l] ?? []) {
+        const byteFrom = byteOffset(h.start);
+        headingSpans.push(
+          h.start,
+          h.end,
+          PART_CODES.indexOf(h.part),
+          h.partIndex,
+          byteFrom,
+          byteFrom + Buffer.byteLength(h.text, 'utf8'),
+        );
+      }
+      headingStart[l + 1] = headingSpans.length / HEADING_FIELDS;
+      letters.push(rest);
     }
-    const headings = (index.headingLists[l] ?? []).flatMap((h) => {
-      const byteFrom = Buffer.byteLength(letter.text.slice(0, h.start), 'utf8');
-      return [
-        h.start,
-        h.end,
-        PART_CODES.indexOf(h.part),
-        h.partIndex,
-        byteFrom,
-        byteFrom + Buffer.byteLength(h.text, 'utf8'),
-      ];
-    });
-    return { ...rest, textBytes, passageCount: passages.length, headings };
-  });
-  const passageColumns = [n, part, partIndex, start, end, byteStart, byteEnd, pageStart];
+  } finally {
+    await texts.close();
+  }
   const saved = index.toSaved();
   const meta: SavedMeta = {
     format: INDEX_FORMAT,
@@ -490,10 +554,23 @@ async function writeSaved(
     letters,
     index: saved.json,
   };
-  await writeFile(path.join(temporary, TEXTS), Buffer.concat(texts));
   await writeFile(
     path.join(temporary, PASSAGES),
-    packTyped([...passageColumns, Uint16Array.from(pages)]),
+    packTyped([
+      n,
+      part,
+      partIndex,
+      start,
+      end,
+      byteStart,
+      byteEnd,
+      pageStart,
+      Uint16Array.from(pages),
+      textStart,
+      letterStart,
+      headingStart,
+      Uint32Array.from(headingSpans),
+    ]),
   );
   await writeFile(path.join(temporary, ARRAYS), packArrays(saved.arrays));
   await writeFile(path.join(temporary, META), JSON.stringify(meta));

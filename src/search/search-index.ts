@@ -126,7 +126,7 @@ function entriesOf(
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 37;
+export const INDEX_FORMAT = 38;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -346,7 +346,8 @@ export class SearchIndex {
     this.surfaceWords = surfaceWords;
     this.expansions = expansions;
     this.kinds = kinds;
-    this.conceptIds = new Map(vocabulary.map((c, i) => [c, i]));
+    this.conceptIds = new Map();
+    vocabulary.forEach((c, i) => this.conceptIds.set(c, i));
     this.columns = columns;
     this.letterStart = columns.letterStart;
     this.letterIndex = new Map(letters.map((l, i) => [l, i]));
