@@ -147,7 +147,7 @@ export function matchesFilters(letter: Letter, filters: SearchFilters): boolean 
 }
 
 /** The passages of the letters a scope names (`letter`, `groups`), or null when it names none. */
-function scopedPassages(index: SearchIndex, scope: Scope): number[] | null {
+function scopedPassages(index: SearchIndex, scope: Scope): Uint32Array | null {
   if (!scope.letter && !scope.groups) return null;
   const letters = new Set<Letter>();
   if (scope.groups)
@@ -163,7 +163,8 @@ function scopedPassages(index: SearchIndex, scope: Scope): number[] | null {
     for (let id = first; id < end; id++) ids.push(id);
     ids.push(...index.headingsOfLetter(letter));
   }
-  return ids.sort((a, b) => a - b);
+  // A typed array sorts numbers natively: a scope of thousands of documents is sorted per question.
+  return Uint32Array.from(ids).sort();
 }
 
 function passesFilters(
@@ -311,11 +312,15 @@ class PoolHeap {
   }
 }
 
-const bonuses = new WeakMap<SearchIndex, Float64Array>();
-/** Scratch per heading group of an index: what its headings may add, valid where `groupScratch` is. */
-function headingBonuses(index: SearchIndex): Float64Array {
+const bonuses = new WeakMap<SearchIndex, { value: Float64Array; stamp: Uint32Array }>();
+/** Scratch per heading group of an index: what its headings may add, valid when `stamp` is the query's epoch. */
+function headingBonuses(index: SearchIndex): { value: Float64Array; stamp: Uint32Array } {
   let found = bonuses.get(index);
-  if (!found) bonuses.set(index, (found = new Float64Array(index.groupScratch.bits.length)));
+  if (!found) {
+    const groups = index.groupScratch.bits.length;
+    found = { value: new Float64Array(groups), stamp: new Uint32Array(groups) };
+    bonuses.set(index, found);
+  }
   return found;
 }
 
@@ -358,15 +363,12 @@ export function findCandidates(
   const groupScratch = index.groupScratch;
   groupScratch.epoch = (groupScratch.epoch + 1) >>> 0 || 1;
   const epoch = groupScratch.epoch;
-  /** The heading groups that hold some slot. */
-  const headed: number[] = [];
   for (const s of slots)
     for (const a of s.alternatives)
       for (const g of index.groupsWithHeading(a.id)) {
         if (groupScratch.stamp[g] !== epoch) {
           groupScratch.stamp[g] = epoch;
           groupScratch.bits[g] = 0;
-          headed.push(g);
         }
         groupScratch.bits[g] = (groupScratch.bits[g] ?? 0) | s.bit;
       }
@@ -378,17 +380,20 @@ export function findCandidates(
   if (phraseConcepts?.includes(-1)) return none;
   const headingBitsOf = (group: number): number =>
     groupScratch.stamp[group] === epoch ? (groupScratch.bits[group] as number) : 0;
-  // The most a passage of a group can gain from the slots its headings hold (see the end): read
-  // once per group, not once per passage in play and slot.
+  // The most a passage of a group can gain from the slots its headings hold (see the end): worked
+  // out once per group the pruning asks about, not once per passage in play and slot.
   const bonus = headingBonuses(index);
-  for (const g of headed) {
-    const bits = groupScratch.bits[g] as number;
-    let sum = 0;
-    for (const s of slots) if ((bits & s.bit) !== 0) sum += s.value;
-    bonus[g] = sum * HEADING_SHARE * 0.5;
-  }
-  const headingBonusOf = (group: number): number =>
-    groupScratch.stamp[group] === epoch ? (bonus[group] as number) : 0;
+  const headingBonusOf = (group: number): number => {
+    if (groupScratch.stamp[group] !== epoch) return 0;
+    if (bonus.stamp[group] !== epoch) {
+      const bits = groupScratch.bits[group] as number;
+      let sum = 0;
+      for (const s of slots) if ((bits & s.bit) !== 0) sum += s.value;
+      bonus.value[group] = sum * HEADING_SHARE * 0.5;
+      bonus.stamp[group] = epoch;
+    }
+    return bonus.value[group] as number;
+  };
   const k1 = BM25_K1;
   const lengthBase = 1 - BM25_B;
   const lengthScale = BM25_B / index.averageLength;
