@@ -574,7 +574,10 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
   const embed: Embed = {
     color: BLUE,
     author: questionAuthor(view.question),
-    title: count(answer.total, 'matching passage'),
+    title:
+      (answer.matched ?? 0) > answer.total
+        ? `${answer.total} best of ${count(answer.matched ?? 0, 'matching passage')}`
+        : count(answer.total, 'matching passage'),
     description: lines.join('\n\n'),
     footer: {
       text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info, false).text}`,

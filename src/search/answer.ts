@@ -76,6 +76,11 @@ export interface Answer {
   searched: Searched;
   /** How many passages matched in all (for "more results"). */
   total: number;
+  /**
+   * A listing's (`list`) passages that hold some word of the question, of which the best `total`
+   * are listed: "30 best of 2,114 matching passages".
+   */
+  matched?: number;
   results: AnswerResult[];
   /**
    * On an abstention, the closest passages (at most `RELATED_LIMIT`), which may not answer the
@@ -204,6 +209,7 @@ export function answerQuestion(
       abstained: results.length === 0,
       reason: results.length === 0 ? 'no passage answers the question' : null,
       total: results.length,
+      matched: Math.max(results.length, prepared.set.total),
       results: results.slice(offset, offset + limit).map((r) => toResult(prepared, r)),
       evidence: 0,
     };

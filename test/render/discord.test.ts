@@ -243,6 +243,17 @@ describe('footers', () => {
   });
 });
 
+describe('/search', () => {
+  it('says how many passages match in all when it lists only the best of them', () => {
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, 'Armenia', { list: true, limit: 5 });
+    expect(answer.matched).toBeGreaterThan(answer.total);
+    const view = { question: 'Armenia', userId: '1', offset: 0, scope, ephemeral: false };
+    const [embed] = renderSearchPage(answer, info, { ...view, keys: new Map() }).embeds;
+    expect(embed?.title).toBe(`${answer.total} best of ${answer.matched} matching passages`);
+  });
+});
+
 describe('a greeting or thanks', () => {
   it('gets a hint on how to ask, not a search: no "not found", no passage', () => {
     const index = SearchIndex.build(letters);
