@@ -1,3 +1,4 @@
+import { dayNumber } from '../corpus/dates.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import { conceptOf, tokenize } from './analyze.ts';
 import { englishWordNet } from './wordnet.ts';
@@ -166,7 +167,13 @@ function withinTime(
 ): CandidateSet {
   const date = q.date;
   if (!date || date.upTo || scope.groups || scope.letter || scope.from || scope.to) return set;
-  const inTime = findCandidates(index, q, { ...scope, from: date.from, to: date.to }, TIME_POOL);
+  // Searched as the parts of the time's documents (the catalog's dates), which the first stage
+  // scores directly; filtering all passages by date would read every posting of a common word.
+  // A time that holds most of the documents narrows nothing.
+  const documents = index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to));
+  if (documents.length === 0 || 2 * documents.length > index.letters.length) return set;
+  const groups = new Set(documents.flatMap((i) => index.groupsOfLetter(i)));
+  const inTime = findCandidates(index, q, { ...scope, groups }, TIME_POOL);
   const present = new Set(set.candidates.map((c) => c.id));
   const added = inTime.candidates.filter((c) => !present.has(c.id));
   return added.length > 0 ? { ...set, candidates: [...set.candidates, ...added] } : set;

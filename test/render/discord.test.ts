@@ -249,7 +249,7 @@ describe('/search', () => {
     const answer = answerQuestion(index, 'Armenia', { list: true, limit: 5 });
     expect(answer.matched).toBeGreaterThan(answer.total);
     const view = { question: 'Armenia', userId: '1', offset: 0, scope, ephemeral: false };
-    const [embed] = renderSearchPage(answer, info, { ...view, keys: new Map() }).embeds;
+    const [embed] = renderSearchPage(answer, info, view).embeds;
     expect(embed?.title).toBe(`${answer.total} best of ${answer.matched} matching passages`);
   });
 });
