@@ -118,9 +118,11 @@ function authorsIn(
   spans: { start: number; end: number }[],
 ): string[] {
   const { catalog } = index;
-  const found: string[] = [];
+  /** The names found, each where it stands, in the order they are found. */
+  const at: { key: string; start: number; end: number }[] = [];
   const wordnet = englishWordNet();
   for (let i = span.from; i < span.to;) {
+    const found: string[] = [];
     let matched = 0;
     for (let n = Math.min(MAX_NAME_WORDS, span.to - i); n >= 1 && matched === 0; n--) {
       const words = tokenWords.slice(i, i + n);
@@ -162,32 +164,41 @@ function authorsIn(
         }
       }
     }
-    if (matched > 0)
-      spans.push({
-        start: (tokens[i] as Token).start,
-        end: (tokens[i + matched - 1] as Token).end,
-      });
+    if (matched > 0) {
+      const start = (tokens[i] as Token).start;
+      const end = (tokens[i + matched - 1] as Token).end;
+      for (const key of found) at.push({ key, start, end });
+    }
     i += Math.max(1, matched);
   }
   const from = tokens[span.from];
   const last = tokens[span.to - 1];
   if (from && last)
     for (const term of analyze(text.slice(from.start, last.end)))
-      if (isGlossaryConcept(term.concept) && catalog.byAuthorName(term.concept).length > 0) {
-        found.push(term.concept);
-        spans.push({ start: from.start + term.start, end: from.start + term.end });
-      }
-  return found;
+      if (isGlossaryConcept(term.concept) && catalog.byAuthorName(term.concept).length > 0)
+        at.push({
+          key: term.concept,
+          start: from.start + term.start,
+          end: from.start + term.end,
+        });
+  // In the order the question names them: the first may be taken for the speaker.
+  at.sort((a, b) => a.start - b.start);
+  for (const { start, end } of at) spans.push({ start, end });
+  return at.map((a) => a.key);
 }
 
 /**
  * Whether a word, as written, is the ISO 3166 code of an author of the index: in capitals, two or
- * three letters, and no word that shapes a question ("IN", "IS", "US" are read as words).
+ * three letters, no word that shapes a question ("IN", "IS" are read as words) and no glossary
+ * abbreviation.
  */
 export function isStateCode(index: SearchIndex, written: string): boolean {
   return (
     /^\p{Lu}{2,3}$/u.test(written) &&
     !isStopWord(written.toLowerCase()) &&
+    // The glossary's abbreviations read as it has them: "SG" is the Secretary-General, not
+    // Singapore; "GA" the General Assembly, not Gabon.
+    !analyze(written).some((t) => isGlossaryConcept(t.concept)) &&
     index.catalog.byAuthorCode(written).length > 0
   );
 }

@@ -94,8 +94,10 @@ describe('a question that names a document by its author', () => {
   });
 
   it('reads no State in an abbreviation the glossary reads otherwise, nor in a common word of a longer name', () => {
-    // "GA" is the General Assembly (WordNet also has it for the state of Georgia).
+    // "GA" is the General Assembly (WordNet also has it for the state of Georgia; it is also
+    // Gabon's ISO code), "SG" the Secretary-General (and Singapore's code).
     expect(scopedTo('clean water at the 2023 GA')).toEqual([]);
+    expect(scopedTo('what did the SG say about refugees in 2023')).toEqual(['sg-report-2023']);
     // "State" is a word of "the State of Palestine", not its name.
     expect(scopedTo('the state of the refugee camps in 2023')).toEqual([]);
     expect(scopedTo('what did palestine say about independence in 2023')).toEqual([
@@ -123,6 +125,8 @@ describe('a question that names a document by its author', () => {
   it('takes the first of several States named beside a time for the speaker, the others for what it speaks of', () => {
     expect(scopedTo('norway 1997 - what about sweden')).toEqual(['norway-1997']);
     expect(scopedTo('sweden 1997 - what about norway')).toEqual(['sweden-1997']);
+    // Also when the first is named by the glossary's abbreviation.
+    expect(scopedTo('SG 2023 - what about armenia')).toEqual(['sg-report-2023']);
   });
 
   it('reads a State’s ISO code written in capitals ("NOR at the 52nd session"), never a small word', () => {
