@@ -1,4 +1,5 @@
 import { isStopWord } from './analyze.ts';
+import { lowerBound } from './sorted.ts';
 
 /**
  * Abbreviations the letters spell out but never abbreviate: "NDMO" for the "National Disaster
@@ -218,14 +219,7 @@ export function spelledOut(
   const key = keyOf(initials, proper);
   const hash = hashOf(key);
   const { hashes } = table;
-  let lo = 0;
-  let hi = hashes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((hashes[mid] as number) < hash) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < hashes.length && hashes[i] === hash; i++) {
+  for (let i = lowerBound(hashes, hash); i < hashes.length && hashes[i] === hash; i++) {
     const form = text(table.passages[i] as number)
       .slice(table.starts[i], table.ends[i])
       .replace(/\s+/g, ' ');

@@ -4,6 +4,7 @@ import type { Letter, PartKind } from '../corpus/schema.ts';
 import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
+import { lowerBound } from './sorted.ts';
 
 countries.registerLocale(english);
 
@@ -218,16 +219,7 @@ export class DocumentCatalog {
 
   /** Positions in `dated` of the documents that may fall within days `from`–`to` (YYYYMMDD). */
   private datedWithin(from: number, to: number): { lo: number; hi: number; before: number[] } {
-    const firstAtLeast = (day: number) => {
-      let lo = 0;
-      let hi = this.firstDays.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((this.firstDays[mid] as number) < day) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const firstAtLeast = (day: number) => lowerBound(this.firstDays, day);
     const hi = firstAtLeast(to + 1);
     const lo = Math.min(hi, firstAtLeast(from));
     // A partial date that starts before `from` may still reach it ("1997" for September 1997).

@@ -19,6 +19,7 @@ import {
 } from './features.ts';
 import { resolveLetterReference } from './letter-reference.ts';
 import { namedDocuments } from './document-names.ts';
+import { lowerBound } from './sorted.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import {
   NAMING_WORD_WEIGHT,
@@ -140,18 +141,6 @@ function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): Pa
     return { ...slot, outOfScope: true as const };
   });
   return changed ? { ...q, slots } : q;
-}
-
-/** The first position in ascending `values` whose value is at least `value`. */
-function lowerBound(values: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
