@@ -1,7 +1,7 @@
 import type { PartKind } from '../corpus/schema.ts';
 import type { SearchFilters } from './candidates.ts';
 import { attribution, documentUrl, formatCitation } from './cite.ts';
-import { COMMON_WORDS_ONLY, decide, SHOWN, UNSIGNED } from './decide.ts';
+import { commonWordsOnly, decide, SHOWN, UNSIGNED } from './decide.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
 import { type Prepared, prepare, type Ranked, rankCandidates } from './rank.ts';
@@ -16,7 +16,7 @@ import { GLOSSARY } from './glossary.ts';
  * passage shown is excerpted (`excerpt.ts`) and cited (`cite.ts`).
  */
 
-export { COMMON_WORDS_ONLY, type SearchFilters, UNSIGNED };
+export { commonWordsOnly, type SearchFilters, UNSIGNED };
 
 /** Options of a question: filters, and how many passages from where. */
 export interface AskOptions extends SearchFilters {
@@ -220,7 +220,7 @@ export function answerQuestion(
     return {
       ...base,
       abstained: true,
-      reason: decision.reason ?? COMMON_WORDS_ONLY,
+      reason: decision.reason ?? commonWordsOnly(prepared.context.index.catalog.noun),
       total: 0,
       related: ranked.slice(0, RELATED_LIMIT).map((r) => toResult(prepared, r)),
       evidence,

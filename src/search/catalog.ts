@@ -1,6 +1,6 @@
 import { dayNumber, lastDayNumber } from '../corpus/dates.ts';
 import { letterKey } from '../corpus/identify.ts';
-import type { Letter, PartKind } from '../corpus/schema.ts';
+import { type DocumentNoun, documentNoun, type Letter, type PartKind } from '../corpus/schema.ts';
 import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
@@ -105,6 +105,8 @@ export class DocumentCatalog {
   private readonly kindNames: string[] = [];
   /** Per document: its passages per part and in all (`PARTS` order, then the total). */
   private readonly passageCounts: Uint32Array;
+  /** What its documents are called: "letter" while all are letters, else "document". */
+  readonly noun: DocumentNoun;
 
   /**
    * `passages`: each letter's first passage id (one more entry ends the last) and each passage's
@@ -115,6 +117,7 @@ export class DocumentCatalog {
     passages: { letterStart: Uint32Array; part: Uint8Array },
   ) {
     this.passageCounts = new Uint32Array(letters.length * 4);
+    this.noun = documentNoun(letters);
     // Many documents share an author and a kind ("Norway", "speech"): each is read once.
     const namesOf = new Map<string, string[]>();
     const codesOf = new Map<string, string[]>();

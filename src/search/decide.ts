@@ -2,6 +2,7 @@ import { answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
 import { isEnglishWord, isNameOnly, nearEnglishWord, type Slot } from './question.ts';
 import type { Prepared, Ranked } from './rank.ts';
+import type { DocumentNoun } from '../corpus/schema.ts';
 
 /**
  * Whether the best passages answer the question, or Annex abstains: a fitted probability over
@@ -28,8 +29,9 @@ function isName(slot: Slot): boolean {
   return word.length >= UNKNOWN_NAME_LENGTH && !isEnglishWord(word) && !nearEnglishWord(word);
 }
 
-/** Why Annex abstains when what matches is only vocabulary all the letters share. */
-export const COMMON_WORDS_ONLY = 'only words common to all the letters match';
+/** Why Annex abstains when what matches is only vocabulary all the documents share ("letters" of letters). */
+export const commonWordsOnly = (noun: DocumentNoun = 'letter'): string =>
+  `only words common to all the ${noun}s match`;
 
 /** Why Annex abstains on "who signed …?" when the letters it names carry no signature. */
 export const UNSIGNED = 'the letters it names are not signed';
@@ -243,7 +245,8 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   // "what did Rwanda say about Kibeho in 1995": a name the documents named never hold is not
   // what any of their passages is about (a common word may be said otherwise; a name is not).
   const unheld = prepared.q.slots.find((s) => s.outOfScope && isName(s));
-  if (unheld) return `the documents it names never mention "${unheld.word}"`;
+  if (unheld)
+    return `the ${prepared.context.index.catalog.noun}s it names never mention "${unheld.word}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
   if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return UNSIGNED;
   return null;
@@ -266,13 +269,14 @@ export function decide(
 /** The reason shown with "not found": what failed. */
 function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const { q, context } = prepared;
+  const { noun } = context.index.catalog;
   const missing = q.slots.filter((s) => !s.known && s.nominal);
   if (missing.length > 0 && 2 * missing.length >= q.slots.length)
-    return 'most of what it names is not in the letters';
-  const where = prepared.scope.groups ? 'the documents it names' : 'the letters';
+    return `most of what it names is not in the ${noun}s`;
+  const where = prepared.scope.groups ? `the ${noun}s it names` : `the ${noun}s`;
   if (missing.length > 0) return `${where} never mention "${missing[0]?.word ?? ''}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)
     if (!anyStates(shown, name)) return LACKS[name] ?? 'no passage states what it asks for';
-  return COMMON_WORDS_ONLY;
+  return commonWordsOnly(noun);
 }

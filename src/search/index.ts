@@ -5,7 +5,7 @@ export {
   type AnswerResult,
   answerQuestion,
   type AskOptions,
-  COMMON_WORDS_ONLY,
+  commonWordsOnly,
   DEFAULT_LIMIT,
   describeScope,
   RELATED_LIMIT,

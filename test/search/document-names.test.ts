@@ -8,7 +8,7 @@ import { CORPUS_DIR } from '../helpers.ts';
 
 /**
  * Questions that name a document by who speaks in it, as people name one (`document-names.ts`):
- * by its author's name, a people's adjective, the year, the kind. Six short made-up speeches and
+ * by its author’s name, a people’s adjective, the year, the kind. Six short made-up speeches and
  * a report (`test/fixtures/speeches/`), beside the seed letters: Sweden's 1997 speech also speaks
  * of Norway and its refugees, so that only naming Norway as the speaker finds Norway's; the State
  * of Palestine's is there for the word "State" in its author's name.
@@ -114,6 +114,16 @@ describe('a question that names a document by its author', () => {
     const unknown = answerQuestion(index, 'what did norway say about the kibeho camp in 2001');
     expect(unknown.abstained).toBe(true);
     expect(unknown.reason).toBe('the documents it names never mention "kibeho"');
+  });
+
+  it('says why it abstains in the words of the corpus: letters, or documents once any is not a letter', () => {
+    const question = 'zebras and giraffes in the minefields';
+    expect(answerQuestion(seedOnly, question).reason).toBe(
+      'most of what it names is not in the letters',
+    );
+    expect(answerQuestion(index, question).reason).toBe(
+      'most of what it names is not in the documents',
+    );
   });
 
   it('reads a capital of two words as its State ("Buenos Aires")', () => {
