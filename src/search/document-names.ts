@@ -154,7 +154,7 @@ function authorsIn(
         continue;
       const related = [
         ...wordnet.pertainsTo(lemma),
-        ...wordnet.countriesOfCapital(lemma.replace(/ /g, '_')),
+        ...wordnet.countriesOfCapital(lemma.replace(/ /g, '_'), i > 0 && /^\p{Lu}/u.test(written)),
       ];
       for (const name of related) {
         const nameAsKey = nameKey(name);

@@ -463,10 +463,12 @@ export class WordNet {
   /**
    * The countries `word` is the capital of ("Baku" → "azerbaijan"), by WordNet's instances of
    * "national capital" and what they are part of: in talk of diplomacy a capital names its
-   * government ("what does Baku want").
+   * government ("what does Baku want"). A word that is also a common noun ("manila" paper, the
+   * "lima" bean) counts only when `writtenAsName`: with a capital inside a sentence ("what did
+   * Manila say").
    */
-  countriesOfCapital(word: string): string[] {
-    if (!this.isNameOnly(word)) return [];
+  countriesOfCapital(word: string, writtenAsName = false): string[] {
+    if (!writtenAsName && !this.isNameOnly(word)) return [];
     const countries: string[] = [];
     for (const offset of this.senses(word, 'noun')) {
       const synset = this.synset(offset, 'noun');

@@ -8,7 +8,7 @@ import { CORPUS_DIR } from '../helpers.ts';
 
 /**
  * Questions that name a document by who speaks in it, as people name one (`document-names.ts`):
- * by its author’s name, a people’s adjective, the year, the kind. Six short made-up speeches and
+ * by its author’s name, a people’s adjective, the year, the kind. Short made-up speeches and
  * a report (`test/fixtures/speeches/`), beside the seed letters: Sweden's 1997 speech also speaks
  * of Norway and its refugees, so that only naming Norway as the speaker finds Norway's; the State
  * of Palestine's is there for the word "State" in its author's name.
@@ -130,6 +130,12 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('what did Buenos Aires say about the islands in 1982')).toEqual([
       'argentina-1982',
     ]);
+  });
+
+  it('reads a capital that is also a common noun as its State only when written as a name', () => {
+    // "manila" is also a paper: WordNet knows it as a common noun.
+    expect(scopedTo('what did Manila say about the sea in 2016')).toEqual(['philippines-2016']);
+    expect(scopedTo('what about manila envelopes in 2016')).toEqual([]);
   });
 
   it('takes the first of several States named beside a time for the speaker, the others for what it speaks of', () => {
