@@ -342,6 +342,11 @@ export function parseQuestion(
   const letters = parseLetterReference(text, (c) => index.inHeadings(c));
   const frame = readFrame(text);
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
+  // Where the time is written: its words there, "50" and "th" of "50th" too, are date words.
+  const dateStart = date ? text.indexOf(date.words) : -1;
+  const inDate = (t: Term) =>
+    dateWords.has(t.word) ||
+    (dateStart >= 0 && t.start >= dateStart && t.end <= dateStart + (date?.words.length ?? 0));
   const setAside = [...text.matchAll(SET_ASIDE)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
@@ -406,7 +411,7 @@ export function parseQuestion(
     if (similarity)
       for (const n of neighbours(index, similarity))
         offer(alternatives, n.concept, SYNONYM_WEIGHT * n.similarity);
-    if (dateWords.has(head.word)) {
+    if (inDate(head)) {
       // The date preference does the work; a date word counts little, and none when no passage holds it.
       if (alternatives.size === 0) continue;
       for (const [c, w] of alternatives) alternatives.set(c, w * NAMING_WORD_WEIGHT);

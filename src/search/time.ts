@@ -48,12 +48,16 @@ const DECADE = /\b(?:(19|20)|['‘’])?(\d)0['‘’]?s\b/i;
 /**
  * A regular session of the General Assembly by its number: "the 62nd session", "session 62",
  * "UNGA 66", "UNGA79", "the 55th UNGA", "GA 41" (the abbreviations may already be spelled out);
- * not a session of another body ("the 46th session of the Human Rights Council").
+ * not a session of another body ("the 46th session of the Human Rights Council"). The United
+ * Nations' Nth anniversary falls in its Nth session: "the 50th anniversary session", "the UN's
+ * 75th anniversary", "the 60th anniversary of the Organization".
  */
 const SESSION = new RegExp(
   [
-    '\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:regular\\s+)?(?:session(?!\\s+of\\s+(?!(?:the\\s+)?(?:general\\s+assembly|unga|ga)\\b))|unga|ga|general\\s+assembly)\\b',
+    '\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:regular\\s+|anniversary\\s+)?(?:session(?!\\s+of\\s+(?!(?:the\\s+)?(?:general\\s+assembly|unga|ga)\\b))|unga|ga|general\\s+assembly)\\b',
     '\\b(?:session|unga|ga|general\\s+assembly)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|per))',
+    "\\b(?:un|united\\s+nations|organization)(?:['‘’]s)?\\s+(\\d{1,2})(?:st|nd|rd|th)\\s+anniversary\\b",
+    '\\b(\\d{1,2})(?:st|nd|rd|th)\\s+anniversary\\s+of\\s+the\\s+(?:un|united\\s+nations|organization)\\b',
   ].join('|'),
   'i',
 );
@@ -116,7 +120,7 @@ export function parseDateHint(text: string): DateHint | null {
   if (y?.[1])
     return { from: `${y[1]}-01-01`, to: fromOn ? OPEN_END : `${y[1]}-12-31`, upTo, words: y[1] };
   const session = SESSION.exec(text);
-  const number = Number(session?.[1] ?? session?.[2] ?? 0);
+  const number = Number(session?.[1] ?? session?.[2] ?? session?.[3] ?? session?.[4] ?? 0);
   if (session && number >= 1) {
     const year = FIRST_SESSION_YEAR - 1 + number;
     return { from: `${year}-09-01`, to: `${year}-12-31`, upTo, words: session[0] };

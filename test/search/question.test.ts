@@ -240,6 +240,8 @@ describe('parseDateHint', () => {
     ['JPN PM at UNGA 66, what about abductions', '2011'],
     ['PH at UNGA79 - the security council seat', '2024'],
     ['JOR at the 55th UNGA - sanctions', '2000'],
+    ["at the UN's 50th anniversary session, how did rwanda judge the UN", '1995'],
+    ['the 75th anniversary of the United Nations', '2020'],
   ])('reads a session of the General Assembly as the autumn it met: %j', (text, year) => {
     expect(parseDateHint(text)).toMatchObject({ from: `${year}-09-01`, to: `${year}-12-31` });
   });
@@ -248,6 +250,7 @@ describe('parseDateHint', () => {
     '1 in 10 children?',
     'killed in 99 villages',
     'the 46th session of the Human Rights Council',
+    'the 50th anniversary of the Universal Declaration',
   ])('reads no time in %j', (text) => {
     expect(parseDateHint(text)).toBeNull();
   });
