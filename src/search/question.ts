@@ -61,6 +61,11 @@ export interface ParsedQuestion {
   slots: Slot[];
   /** Quoted phrases, folded, that a passage must contain verbatim. */
   phrases: string[];
+  /**
+   * Phrases in single quotes, folded: as often a claim in other words ('they said the road was
+   * closed') as a quotation, so a passage must hold them only when some passage does (`prepare`).
+   */
+  quoted: string[];
   /** Figures the question itself states ("of the 314 victims"): not what it asks for. */
   statedFigures: string[];
   date: DateHint | null;
@@ -72,7 +77,22 @@ export interface ParsedQuestion {
   roles: Record<'counted' | 'focus' | 'predicate' | 'speaker', number | null>;
 }
 
+/** A quoted phrase, in double quotes, curly or straight. */
 const PHRASE = /"([^"]+)"|“([^”]+)”/g;
+/**
+ * A phrase in single quotes ('mind the gap'), curly or straight: they open after a space and not
+ * before a figure, and close before a space, so that an apostrophe ("the UN's", "'99") is none.
+ */
+const SINGLE_QUOTED = /(?<![\p{L}\p{N}'])['‘](?!\d)([^'‘’]+)['’](?![\p{L}\p{N}])/gu;
+/** The phrases `pattern` finds in `text`, folded. */
+const phrasesIn = (text: string, pattern: RegExp): string[] =>
+  [...text.matchAll(pattern)]
+    .map((m) =>
+      fold(m[1] ?? m[2] ?? '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean);
 /** Edit distance allowed when correcting a word of this length: none for short words. */
 function allowedDistance(word: string): number {
   if (word.length >= 8) return 2;
@@ -331,13 +351,8 @@ export function parseQuestion(
   const text = figuresInWords(
     spellOutAbbreviations(index, splitCompounds(index, fixFunctionWordTypos(index, asked))),
   );
-  const phrases = [...text.matchAll(PHRASE)]
-    .map((m) =>
-      fold(m[1] ?? m[2] ?? '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean);
+  const phrases = phrasesIn(text, PHRASE);
+  const quoted = phrasesIn(text, SINGLE_QUOTED);
   const date = parseDateHint(text);
   const letters = parseLetterReference(text, (c) => index.inHeadings(c));
   const frame = readFrame(text);
@@ -447,6 +462,7 @@ export function parseQuestion(
     text,
     slots: slotList,
     phrases,
+    quoted,
     statedFigures: tokenize(text)
       .map((t) => t.word)
       .filter((w) => /^\d/.test(w)),

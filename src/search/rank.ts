@@ -217,9 +217,18 @@ export function prepare(
   const read = parseQuestion(index, question, options);
   const { scope, naming } = scoped(index, read, filters);
   // Searched in its author's documents, the author's name tells their passages apart no more.
-  const q = markOutOfScope(index, withNamingWords(read, naming), scope);
+  const marked = markOutOfScope(index, withNamingWords(read, naming), scope);
+  // A phrase in single quotes is a quotation when some passage holds it; else a claim in other words.
+  const quoting: ParsedQuestion = { ...marked, phrases: [...marked.phrases, ...marked.quoted] };
+  const inQuotes = marked.quoted.length > 0 ? findCandidates(index, quoting, scope) : null;
+  const q = inQuotes && inQuotes.candidates.length > 0 ? quoting : marked;
   // A quoted phrase asks for passages that hold it, structural ones included.
-  const found = withinTime(index, q, scope, findCandidates(index, q, scope));
+  const found = withinTime(
+    index,
+    q,
+    scope,
+    q === quoting && inQuotes ? inQuotes : findCandidates(index, q, scope),
+  );
   const set = q.phrases.length > 0 ? found : withStructure(index, found, scope);
   const context = questionContext(index, q, set, scope);
   return { q, scope, set, context, rows: candidateFeatures(context) };

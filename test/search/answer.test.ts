@@ -333,6 +333,17 @@ describe('answerQuestion: abstaining', () => {
       expect.stringContaining('There is neither marking nor fencing.'),
     ]);
   });
+
+  it('keeps to the passages that hold a phrase in single quotes, and reads it as words when none does', () => {
+    const found = ask("the letter with the 'neither marking nor fencing' bit", { limit: 10 });
+    expect(quoted(found)).toEqual([
+      expect.stringContaining('There is neither marking nor fencing.'),
+    ]);
+    // A claim put in other words: no passage holds it, so its words are searched.
+    const claim = ask("is it true they said 'mines are left without any fences or marks'");
+    expect(claim.abstained).toBe(false);
+    expect(quoted(claim)).toContainEqual(expect.stringContaining('neither marking nor fencing'));
+  });
 });
 
 describe('answerQuestion: filters', () => {

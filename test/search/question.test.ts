@@ -162,6 +162,20 @@ describe('parseQuestion: quoted phrases and the question’s parts', () => {
     expect(parseQuestion(index, 'neither marking nor fencing').phrases).toEqual([]);
   });
 
+  it('takes a phrase in single quotes, and never an apostrophe, for a quoted phrase', () => {
+    expect(
+      parseQuestion(index, "the letter with the 'neither marking nor fencing' bit").quoted,
+    ).toEqual(['neither marking nor fencing']);
+    expect(parseQuestion(index, 'the ‘neither marking nor fencing’ letter').quoted).toEqual([
+      'neither marking nor fencing',
+    ]);
+    // Apostrophes: a possessive, an elided year, a plural's possessive.
+    expect(
+      parseQuestion(index, "Azerbaijan's mines in '21 and the deminers' deaths").quoted,
+    ).toEqual([]);
+    expect(parseQuestion(index, "mines in '21 near 'Khojavand'").quoted).toEqual(['khojavand']);
+  });
+
   it('points the counted thing and the verb of a "how many" question at their slots', () => {
     const q = parseQuestion(index, 'how many ANAMA employees were hurt by mines');
     expect(q.frame.type).toBe('count');
