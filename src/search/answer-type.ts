@@ -46,6 +46,8 @@ export interface Frame {
   predicate: Span | null;
   /** Whose words are asked for: X of "what did X say", "how did X react". */
   speaker: Span | null;
+  /** Whom the question cites for it: X of "according to X", "per X" (a name: "per day" is no one). */
+  source: Span | null;
   /** "In total", "altogether": a count that adds up parts. */
   total: boolean;
   /** "Who signed …": only a signature block answers (a note verbale is unsigned). */
@@ -215,6 +217,21 @@ function speakerOf(tokens: readonly Token[], from: number): Token | null {
   return content(last) ? last : null;
 }
 
+/** X of "according to X" or of "per X" when X is a name ("per Santos"; "per day" cites no one). */
+function sourceOf(tokens: readonly Token[]): Token | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = (tokens[i] as Token).word;
+    const at =
+      word === 'per' ? i + 1 : word === 'according' && tokens[i + 1]?.word === 'to' ? i + 2 : -1;
+    if (at < 0) continue;
+    const head = nounPhraseHead(tokens, at);
+    if (!head || !content(head)) continue;
+    if (word === 'per' && english().isWord(head.word) && !english().isNameOnly(head.word)) continue;
+    return head;
+  }
+  return null;
+}
+
 /** The answer type a noun asks for ("which country": a person, as a State speaks and acts). */
 function typeOfNoun(word: string): AnswerType {
   if (TIMES.has(word)) return 'time';
@@ -367,6 +384,7 @@ export function readFrame(text: string): Frame {
     focus: span(focus),
     predicate: span(predicate && !SAYING.has(predicate.word) ? predicate : null),
     speaker: span(speaker),
+    source: span(sourceOf(tokenize(text))),
     total: TOTAL.test(text),
     signed: extra.has('signature asked') && predicate !== null && /^sign/.test(predicate.word),
     clauses,

@@ -244,7 +244,9 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
     if (prepared.context.asked.has(name) && !anyStates(ranked, name)) return reason;
   // "what did Rwanda say about Kibeho in 1995": a name the documents named never hold is not
   // what any of their passages is about (a common word may be said otherwise; a name is not).
-  const unheld = prepared.q.slots.find((s) => s.outOfScope && isName(s));
+  // The one the question cites ("per Santos") speaks; a speech seldom names its speaker.
+  const { source } = prepared.q.roles;
+  const unheld = prepared.q.slots.find((s, i) => s.outOfScope && isName(s) && i !== source);
   if (unheld)
     return `the ${prepared.context.index.catalog.noun}s it names never mention "${unheld.word}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.

@@ -74,7 +74,7 @@ export interface ParsedQuestion {
   /** What it asks for (`answer-type.ts`). */
   frame: Frame;
   /** The slots of the words that play a part in what it asks for, or null. */
-  roles: Record<'counted' | 'focus' | 'predicate' | 'speaker', number | null>;
+  roles: Record<'counted' | 'focus' | 'predicate' | 'speaker' | 'source', number | null>;
 }
 
 /** A quoted phrase, in double quotes, curly or straight. */
@@ -474,6 +474,7 @@ export function parseQuestion(
       focus: role(frame.focus),
       predicate: role(frame.predicate),
       speaker: role(frame.speaker),
+      source: role(frame.source),
     },
   };
 }

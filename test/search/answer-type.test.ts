@@ -21,6 +21,7 @@ function frameOf(question: string) {
     focus: words(question, frame.focus),
     predicate: words(question, frame.predicate),
     speaker: words(question, frame.speaker),
+    source: words(question, frame.source),
     total: frame.total,
     clauses: frame.clauses,
   };
@@ -152,6 +153,13 @@ describe('readFrame: the words that play a part in what is asked', () => {
   it('asks for nobody’s words when what "says" is the letter itself', () => {
     expect(frameOf('what does it say about the mines').speaker).toBeNull();
     expect(frameOf('did the PR sign the 2022 letter').speaker).toBeNull();
+  });
+
+  it('reads whom a question cites: "according to X", "per X" when X is a name', () => {
+    expect(frameOf('how many dead, per santos at the 2016 GA').source).toBe('santos');
+    expect(frameOf('according to the foreign minister, how many mines').source).toBe('minister');
+    expect(frameOf('how many mines per day').source).toBeNull();
+    expect(frameOf('how many mines were found').source).toBeNull();
   });
 
   it.each([

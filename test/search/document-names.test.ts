@@ -116,6 +116,16 @@ describe('a question that names a document by its author', () => {
     expect(unknown.reason).toBe('the documents it names never mention "kibeho"');
   });
 
+  it('does not abstain for want of the name of the one a question cites: a speech seldom names its speaker', () => {
+    const question = 'what did norway do for the refugee camps in 2001';
+    const cited = answerQuestion(index, `${question}, per Stoltenberg`);
+    expect(cited.abstained).toBe(false);
+    expect(cited.results[0]?.letterId).toBe('norway-2001');
+    expect(answerQuestion(index, `${question} with Stoltenberg`).reason).toBe(
+      'the documents it names never mention "stoltenberg"',
+    );
+  });
+
   it('says why it abstains in the words of the corpus: letters, or documents once any is not a letter', () => {
     const question = 'zebras and giraffes in the minefields';
     expect(answerQuestion(seedOnly, question).reason).toBe(
