@@ -1,7 +1,7 @@
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import porter2 from 'wink-porter2-stemmer';
 import { GLOSSARY } from './glossary.ts';
-import { englishWordNet, type WordNet } from './wordnet.ts';
+import { englishWordNet, PARTS_OF_SPEECH, type WordNet } from './wordnet.ts';
 
 /**
  * English analysis shared by the index and the questions: Unicode and case folding, numbers as
@@ -206,6 +206,7 @@ export function conceptOf(word: string): string {
     concept = (first >= 48 && first <= 57) || word.length > MAX_WORD_LENGTH ? word : porter2(word);
     if (word.endsWith('ly') && concept !== word && !derivedFromItsStem(word, concept))
       concept = word;
+    else if (concept !== word && stemIsAnotherWord(word, concept)) concept = word;
     if (stemCache.size < STEM_CACHE_SIZE) stemCache.set(word, concept);
   }
   return concept;
@@ -226,6 +227,22 @@ function derivedFromItsStem(word: string, stem: string): boolean {
       const target = wordnet?.synset(p.offset, p.pos).words[p.target - 1];
       return target !== undefined && porter2(target) === stem;
     }),
+  );
+}
+
+/**
+ * Whether `word` is a name whose stem is a common word of its own: "France" would be one with
+ * "francs". Not a form of a common word that is also a name ("marks": "Marks" is a name, and
+ * the plural of "mark"), nor a name whose stem is no word ("Philippines" and "Philippine" share one).
+ */
+function stemIsAnotherWord(word: string, stem: string): boolean {
+  wordnet ??= englishWordNet();
+  const wn = wordnet;
+  return (
+    wn.isNameOnly(word) &&
+    wn.isWord(stem) &&
+    !wn.isNameOnly(stem) &&
+    !PARTS_OF_SPEECH.some((pos) => wn.baseForms(word, pos).some((base) => base !== word))
   );
 }
 

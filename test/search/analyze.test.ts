@@ -49,6 +49,15 @@ describe('analyze', () => {
     expect(concepts('indiscriminately')).toEqual(concepts('indiscriminate'));
   });
 
+  it('keeps a name apart from the common word its stem would make it', () => {
+    // Porter2 makes "France" "franc", the coin.
+    expect(concepts('France')).not.toEqual(concepts('francs'));
+    // A plural that is also a name stays the plural ("Marks", "marks").
+    expect(concepts('marks')).toEqual(concepts('mark'));
+    // A name whose stem is no word still meets its other forms.
+    expect(concepts('Philippines')).toEqual(concepts('Philippine'));
+  });
+
   it('drops stop words and question words', () => {
     expect(words('How many of the victims were there?')).toEqual(['victim']);
     expect(words('What does the statement say about its maps?')).toEqual(words('statement map'));
