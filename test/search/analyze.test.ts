@@ -74,6 +74,12 @@ describe('analyze', () => {
     const asked = (text: string) => analyze(text, { question: true }).map((t) => t.word);
     expect(asked('lol whats the deal with lachin')).toEqual(['lachin']);
     expect(asked('ngl tell me about the khojavend letter')).toEqual(['khojavend']);
+    // The words that put a claim to check: what is checked is the claim.
+    expect(asked('is it true that 500 people died from mines?')).toEqual(
+      asked('500 people died from mines'),
+    );
+    expect(asked('true or false: the road is closed')).toEqual(['road', 'closed']);
+    expect(asked('the true number of victims')).toContain('true');
     expect(concepts('the letter about Lachin')).toContain(concepts('letter')[0]);
   });
 
