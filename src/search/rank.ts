@@ -145,8 +145,9 @@ function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): Pa
 
 /**
  * The candidates, joined by the best of the time the question names when it names one and no
- * document: "which country at the 1982 GA spoke of Diego Garcia" is answered by a 1982 speech,
- * which the best passages of all years may leave out.
+ * document: "what happened to deminers in 2021" may be told in a letter of 2021 that the best
+ * passages of all years leave out. A meeting's time ("which country at the 1982 GA spoke of Diego
+ * Garcia") dates the documents themselves: their best passages are the candidates, when there are any.
  */
 function withinTime(
   index: SearchIndex,
@@ -162,6 +163,10 @@ function withinTime(
   const documents = index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to));
   if (documents.length === 0 || 2 * documents.length > index.letters.length) return set;
   const groups = new Set(documents.flatMap((i) => index.groupsOfLetter(i)));
+  if (date.meeting) {
+    const atMeeting = findCandidates(index, q, { ...scope, groups });
+    return atMeeting.candidates.length > 0 ? atMeeting : set;
+  }
   const inTime = findCandidates(index, q, { ...scope, groups }, TIME_POOL);
   const present = new Set(set.candidates.map((c) => c.id));
   const added = inTime.candidates.filter((c) => !present.has(c.id));

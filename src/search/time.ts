@@ -14,7 +14,17 @@ export interface DateHint {
   upTo: boolean;
   /** The words that named the time ("September 2023"). */
   words: string;
+  /**
+   * The time names a meeting ("the 62nd session", "at the 1986 general debate", "the 2021 GA"):
+   * it dates the documents spoken there, not events they tell of.
+   */
+  meeting?: boolean;
 }
+
+/** Words after a year that make it a meeting's: "the 1986 general debate", "the 2021 GA". */
+const MEETING_AFTER = /^\s+(?:general\s+debate|general\s+assembly|unga|ga|session)\b/i;
+/** Words before a year that make it a meeting's: "UNGA 2019", "the General Assembly of 1995". */
+const MEETING_BEFORE = /\b(?:general\s+debate|general\s+assembly|unga|ga)(?:\s+(?:of|in))?\s+$/i;
 
 const MONTHS: readonly (readonly string[])[] = [
   ['january', 'jan'],
@@ -117,13 +127,18 @@ export function parseDateHint(text: string): DateHint | null {
     };
   }
   const y = YEAR.exec(text);
-  if (y?.[1])
-    return { from: `${y[1]}-01-01`, to: fromOn ? OPEN_END : `${y[1]}-12-31`, upTo, words: y[1] };
+  if (y?.[1]) {
+    const meeting =
+      MEETING_AFTER.test(text.slice(y.index + y[1].length)) ||
+      MEETING_BEFORE.test(text.slice(0, y.index));
+    const to = fromOn ? OPEN_END : `${y[1]}-12-31`;
+    return { from: `${y[1]}-01-01`, to, upTo, words: y[1], ...(meeting ? { meeting } : {}) };
+  }
   const session = SESSION.exec(text);
   const number = Number(session?.[1] ?? session?.[2] ?? session?.[3] ?? session?.[4] ?? 0);
   if (session && number >= 1) {
     const year = FIRST_SESSION_YEAR - 1 + number;
-    return { from: `${year}-09-01`, to: `${year}-12-31`, upTo, words: session[0] };
+    return { from: `${year}-09-01`, to: `${year}-12-31`, upTo, words: session[0], meeting: true };
   }
   const decade = DECADE.exec(text);
   if (decade?.[2]) {

@@ -257,7 +257,21 @@ describe('parseDateHint', () => {
     ["at the UN's 50th anniversary session, how did rwanda judge the UN", '1995'],
     ['the 75th anniversary of the United Nations', '2020'],
   ])('reads a session of the General Assembly as the autumn it met: %j', (text, year) => {
-    expect(parseDateHint(text)).toMatchObject({ from: `${year}-09-01`, to: `${year}-12-31` });
+    expect(parseDateHint(text)).toMatchObject({
+      from: `${year}-09-01`,
+      to: `${year}-12-31`,
+      meeting: true,
+    });
+  });
+
+  it.each([
+    ['which country at the 1986 general debate spoke of the falklands', true],
+    ['the barbados speech at the 2021 GA', true],
+    ['what did norway say at UNGA 2019', true],
+    ['how many mines were found in 2021', false],
+    ['the 2021 letter', false],
+  ])('reads whether a year is a meeting’s: %j', (text, meeting) => {
+    expect(parseDateHint(text)?.meeting ?? false).toBe(meeting);
   });
 
   it.each([

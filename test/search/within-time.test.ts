@@ -52,4 +52,20 @@ describe('a question that names a time and no document', () => {
       'z-mauritius-1982',
     );
   });
+
+  it('keeps to the documents of a meeting it names, and only joins those of another time', () => {
+    const documentsOf = (question: string) => [
+      ...new Set(prepare(index, question, {}).set.candidates.map((c) => c.entry.letter.id)),
+    ];
+    // "at the 1982 GA" dates the speeches: only the one given there is searched.
+    expect(
+      documentsOf(
+        'which country at the 1982 GA spoke of the expulsion of the Diego Garcia islanders?',
+      ),
+    ).toEqual(['z-mauritius-1982']);
+    // "in 1982" may be when the expulsion happened, told in any later speech.
+    const inTime = documentsOf('who spoke of the expulsion of the Diego Garcia islanders in 1982?');
+    expect(inTime).toContain('z-mauritius-1982');
+    expect(inTime.length).toBeGreaterThan(1);
+  });
 });
