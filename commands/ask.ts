@@ -8,12 +8,14 @@ import {
   type AnswerView,
   questionFromEmbeds,
   renderAnswer,
-  renderNotice,
   type Reply,
 } from '../src/render/discord.ts';
-import { howToAsk } from '../src/render/text.ts';
-import { analyze, isSmallTalk } from '../src/search/index.ts';
-import { type Answer, answerQuestion, type SearchFilters } from '../src/search/answer.ts';
+import {
+  type Answer,
+  answerQuestion,
+  asksNothing,
+  type SearchFilters,
+} from '../src/search/answer.ts';
 import type { HandlerContext } from './context.ts';
 import { booleanOption, requiredString, userIdOf } from './interaction.ts';
 import {
@@ -47,25 +49,23 @@ export function askReply(
 }
 
 /**
- * How to ask, for a DM or a mention that asks nothing: an empty mention, "hi", "ok?". With
- * examples of the questions Annex answers.
- */
-export const HOW_TO_ASK = howToAsk('document');
-
-/**
- * A plain DM, or a message that mentions the bot, answered like `/ask`; or, when it holds no
- * word the search would look up or is only small talk (an empty mention, "hi", "thanks!", "?"), how to ask,
- * never a "not found" for a question nobody asked. `found` is null for the prompt.
+ * A plain DM, or a message that mentions the bot, answered like `/ask`: when it holds no word the
+ * search would look up or is only small talk (an empty mention, "hi", "thanks!", "help", "?"),
+ * that is how to ask with examples this corpus answers, never a "not found" for a question
+ * nobody asked. `found` is null for the prompt.
  */
 export function messageReply(
   ctx: HandlerContext,
   text: string,
   userId: string,
 ): { reply: Reply; found: Found | null } {
-  if (analyze(text, { question: true }).length === 0 || isSmallTalk(text))
-    return { reply: renderNotice(HOW_TO_ASK, false), found: null };
   const scope = { letterKey: null, from: null, to: null };
-  return askReply(ctx, {}, { question: text, userId, offset: 0, scope, ephemeral: false });
+  const view = { question: text, userId, offset: 0, scope, ephemeral: false };
+  const answer = answerQuestion(ctx.state.index, text, {});
+  return {
+    reply: renderAnswer(answer, ctx.state.info(), { ...view, keys: ctx.state.keysById() }),
+    found: asksNothing(answer) ? null : foundIn(answer),
+  };
 }
 
 /** What an answer found, for the log. */

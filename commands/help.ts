@@ -3,6 +3,8 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { renderHelp } from '../src/render/discord.ts';
+import { answerQuestion } from '../src/search/answer.ts';
+import { askExamples } from '../src/search/examples.ts';
 import { EVERYWHERE } from './options.ts';
 import type { SlashCommand } from './types.ts';
 
@@ -20,6 +22,8 @@ export const help: SlashCommand = {
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute(_interaction, ctx) {
-    return { type: 'reply', reply: renderHelp(ctx.state.info(), listing) };
+    const { index } = ctx.state;
+    const examples = askExamples(index, (q) => answerQuestion(index, q));
+    return { type: 'reply', reply: renderHelp(ctx.state.info(), listing, examples) };
   },
 };

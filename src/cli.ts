@@ -10,14 +10,24 @@ import { count } from './render/count.ts';
 import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
 import { assertCorpusFolder, loadCorpus } from './corpus/load.ts';
-import { countDocuments, documentNoun, type Letter, PartKind } from './corpus/schema.ts';
+import {
+  countDocuments,
+  documentNoun,
+  isLetter,
+  type Letter,
+  type Passage,
+  PartKind,
+} from './corpus/schema.ts';
 import { renderChartText } from './render/chart-text.ts';
 import {
   renderAnswerText,
+  renderCitationsText,
   renderLetterTable,
   renderLetterText,
   renderProblems,
+  renderSearchText,
   renderVerdictText,
+  SEARCH_PAGE_SIZE,
 } from './render/text.ts';
 import {
   type Answer,
@@ -28,7 +38,14 @@ import {
 } from './search/answer.ts';
 import { openCorpus } from './search/cache.ts';
 import { checkClaim, type Verdict } from './search/check.ts';
-import { attribution, documentUrl, formatCitation } from './search/cite.ts';
+import {
+  attribution,
+  CITATION_STYLES,
+  type CitationStyle,
+  documentUrl,
+  formatCitation,
+  formatStyledCitation,
+} from './search/cite.ts';
 import { FilterError, readSearchFilters } from './search/filters.ts';
 import type { SearchIndex } from './search/search-index.ts';
 import { buildProgress } from './serving/progress.ts';
@@ -40,10 +57,19 @@ Commands:
       --limit N               at most N passages (1-100, default 3)
       --letter ID             only this document (its id or symbol)
       --from DATE, --to DATE  only documents dated from / up to DATE: 2023-09-19, 2023-09 or 2023
-      --part PART             only letter, annex or enclosure passages
+      --part PART             only passages of letters themselves (letter), of annexes
+                              (annex) or of enclosures (enclosure)
       --json                  one JSON object (with "total", and "related" when not found)
       --stdin                 one question per input line, an answer for each (with --json, one
                               JSON line each); a bad line gets its own error and the rest go on
+  search "<words>" [options]  a compact ranked list of matching passages, as /search gives it
+      --limit N, --letter ID, --from DATE, --to DATE, --part PART   as for ask (default 5)
+      --page N                the Nth page of --limit passages (default 1)
+      --json                  one JSON object, as ask --json prints it
+  cite <document> [passage] [--style S] [--json]
+                              ready-to-copy citations of a document (its id or symbol) or of
+                              one of its passages, as /cite gives them; --style un, oscola or
+                              bluebook (default: all three)
   chart "<what>" [options]     the figures the letters state of something, as a chart
       --out FILE.png|FILE.svg the picture (with fewer than two figures, none is drawn)
       --from DATE, --to DATE  only letters dated from / up to DATE
@@ -54,7 +80,8 @@ Commands:
                               read a document (a letter, a statement, a speech, a report…),
                               check it, and write it into the corpus; the options become its
                               front matter (--date: 2023-09-19, 2023-09 or 2023)
-  letters [--json]            list the documents in the corpus
+  letters [--json]            list the documents in the corpus: date, symbol, kind, author,
+                              title and id
   letter <id> [--json]        show one document: metadata and numbered passages
   validate [--quiet]          check every corpus file; exits 1 listing each problem
   help                        this text
@@ -62,12 +89,26 @@ Commands:
 The corpus folder is CORPUS_DIR (default ./corpus), the saved index INDEX_CACHE_DIR.
 Exit codes: 0 done, 1 the corpus or a document has a problem, 2 the command line does.`;
 
-/** The document summary that `letters --json` prints; field names are a contract (`date` is `''` when unknown). */
+/** A date as the JSON output gives it: null when nothing tells it (never `''`). */
+function jsonDate(date: string): string | null {
+  return date === '' ? null : date;
+}
+
+/**
+ * The part a passage stands in, as the JSON output gives it: `letter`, `annex` or `enclosure`;
+ * null for the text of a document that is no letter (a speech has no letter part, and its
+ * citation names no part).
+ */
+function jsonPart(passage: Pick<Passage, 'part'>, letter: boolean): string | null {
+  return passage.part === 'letter' && !letter ? null : passage.part;
+}
+
+/** The document summary that `letters --json` prints; field names are a contract (`date` is null when unknown). */
 function letterSummary(letter: Letter) {
   return {
     id: letter.id,
     symbol: letter.symbol,
-    date: letter.date,
+    date: jsonDate(letter.date),
     distributed: letter.distributed,
     kind: letter.kind,
     title: letter.title,
@@ -89,20 +130,33 @@ function letterSummary(letter: Letter) {
 function letterDetail(letter: Letter) {
   return {
     ...letterSummary(letter),
-    passages: letter.passages.map((p) => ({ n: p.n, part: p.part, pages: p.pages, text: p.text })),
+    passages: letter.passages.map((p) => ({
+      n: p.n,
+      part: jsonPart(p, isLetter(letter)),
+      pages: p.pages,
+      text: p.text,
+    })),
   };
 }
 
 class UsageError extends Error {}
 
+/** Whether each document is a letter, by its id, for the JSON output's `part`. */
+type LetterIds = ReadonlySet<string>;
+
+/** The ids of the documents that are letters. */
+function letterIds(letters: readonly Letter[]): LetterIds {
+  return new Set(letters.filter(isLetter).map((l) => l.id));
+}
+
 /** One quoted passage as `ask --json` prints it. */
-function resultJson(r: AnswerResult) {
+function resultJson(r: AnswerResult, letters: LetterIds) {
   return {
     letterId: r.letterId,
     symbol: r.symbol,
-    date: r.date,
+    date: jsonDate(r.date),
     passage: r.passage,
-    part: r.part,
+    part: jsonPart(r, letters.has(r.letterId)),
     pages: r.pages,
     text: r.text,
     excerpt: r.excerpt,
@@ -117,7 +171,7 @@ function resultJson(r: AnswerResult) {
  * passage that matched (text mode's "3 of 10"); on an abstention `results` is empty and
  * `related` holds the closest passages, which may not answer.
  */
-function answerJson(answer: Answer) {
+function answerJson(answer: Answer, letters: LetterIds) {
   return {
     query: answer.query,
     abstained: answer.abstained,
@@ -129,8 +183,8 @@ function answerJson(answer: Answer) {
       to: answer.searched.to,
     },
     total: answer.total,
-    results: answer.results.map(resultJson),
-    related: answer.related.map(resultJson),
+    results: answer.results.map((r) => resultJson(r, letters)),
+    related: answer.related.map((r) => resultJson(r, letters)),
   };
 }
 
@@ -139,15 +193,20 @@ function answerJson(answer: Answer) {
  * `close` or `absent`; `quoted` is the passage that quotes the claim (verbatim only), `closest`
  * the closest passages (close only).
  */
-function verdictJson(claim: string, verdict: Verdict, searched: Answer['searched']) {
+function verdictJson(
+  claim: string,
+  verdict: Verdict,
+  searched: Answer['searched'],
+  letters: LetterIds,
+) {
   const quoted =
     verdict.kind === 'verbatim'
       ? {
           letterId: verdict.letter.id,
           symbol: verdict.letter.symbol,
-          date: verdict.letter.date,
+          date: jsonDate(verdict.letter.date),
           passage: verdict.passage.n,
-          part: verdict.passage.part,
+          part: jsonPart(verdict.passage, isLetter(verdict.letter)),
           pages: verdict.passage.pages,
           text: verdict.passage.text,
           attribution: attribution(verdict.letter, verdict.passage),
@@ -160,7 +219,8 @@ function verdictJson(claim: string, verdict: Verdict, searched: Answer['searched
     verdict: verdict.kind,
     searched: { letters: searched.letters, from: searched.from, to: searched.to },
     quoted,
-    closest: verdict.kind === 'close' ? verdict.answer.results.map(resultJson) : [],
+    closest:
+      verdict.kind === 'close' ? verdict.answer.results.map((r) => resultJson(r, letters)) : [],
   };
 }
 
@@ -199,7 +259,7 @@ async function answerLines(
   json: boolean,
 ): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  const noun = documentNoun(index.letters);
+  const letters = letterIds(index.letters);
   let failed = 0;
   for await (const line of lines) {
     const question = line.trim();
@@ -209,8 +269,8 @@ async function answerLines(
       const answer = answerQuestion(index, question, options);
       process.stdout.write(
         json
-          ? `${JSON.stringify(answerJson(answer))}\n`
-          : `? ${question}\n${renderAnswerText(answer, process.stdout.isTTY, noun)}\n\n`,
+          ? `${JSON.stringify(answerJson(answer, letters))}\n`
+          : `? ${question}\n${renderAnswerText(answer, process.stdout.isTTY)}\n\n`,
       );
     } catch (error) {
       failed += 1;
@@ -254,6 +314,8 @@ function noteSkipped(problems: readonly unknown[]): void {
  */
 function emptyPeriod(index: SearchIndex, options: AskOptions): string | null {
   if (!options.from && !options.to) return null;
+  // An empty corpus is said to be empty, with how to add a document (`renderAnswerText`).
+  if (index.size === 0) return null;
   if (describeScope(index, { from: options.from, to: options.to }).letters > 0) return null;
   const period =
     options.from && options.to
@@ -363,6 +425,102 @@ async function chartCommand(
   return 0;
 }
 
+/** A page number given on the command line (`--page 2`): a whole number from 1. */
+function pageNumber(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const page = Number(value);
+  if (!Number.isInteger(page) || page < 1)
+    throw new UsageError(`--page must be a whole number from 1, not "${value}"`);
+  return page;
+}
+
+/**
+ * `search "<words>"`: the compact ranked list `/search` gives (the same search, listing every
+ * passage that matches, best first, without deciding whether one answers), a page at a time.
+ */
+async function searchCommand(
+  query: string,
+  values: {
+    json: boolean;
+    limit?: string;
+    page?: string;
+    letter?: string;
+    from?: string;
+    to?: string;
+    part?: string;
+  },
+  config: Pick<CoreConfig, 'corpusDir' | 'indexCacheDir'>,
+): Promise<number> {
+  if (!query) throw new UsageError(`Search for what?\n\n${USAGE}`);
+  const page = pageNumber(values.page);
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
+    onProgress: buildProgress(process.stderr, (line) => console.error(line)),
+  });
+  for (const warning of opened.warnings ?? []) console.error(`Warning: ${warning}`);
+  const { index } = opened;
+  const options = askOptions(index.letters, values);
+  const limit = options.limit ?? SEARCH_PAGE_SIZE;
+  const offset = (page - 1) * limit;
+  const answer = answerQuestion(index, query, { ...options, limit, offset, list: true });
+  const kinds = new Map(index.letters.map((l) => [l.id, l.kind]));
+  const outside = values.json ? null : emptyPeriod(index, options);
+  console.log(
+    values.json
+      ? JSON.stringify(answerJson(answer, letterIds(index.letters)))
+      : (outside ?? renderSearchText(answer, (id) => kinds.get(id), offset)),
+  );
+  if (!values.json) noteSkipped(opened.corpus.problems);
+  return 0;
+}
+
+/**
+ * `cite <document> [passage]`: the citations `/cite` gives (UN style, OSCOLA, Bluebook, or the
+ * one `--style` names) of a document, or of one of its passages.
+ */
+async function citeCommand(
+  args: readonly string[],
+  values: { json: boolean; style?: string },
+  config: Pick<CoreConfig, 'corpusDir'>,
+): Promise<number> {
+  const [key, n, ...extra] = args;
+  if (!key || extra.length > 0)
+    throw new UsageError(
+      'Usage: npm run cli -- cite <document id or symbol> [passage] [--style un|oscola|bluebook] [--json]',
+    );
+  const style = values.style;
+  if (style !== undefined && !(CITATION_STYLES as readonly string[]).includes(style))
+    throw new UsageError(`--style must be one of ${CITATION_STYLES.join(', ')}, not "${style}"`);
+  await assertCorpusFolder(config.corpusDir);
+  const corpus = await loadCorpus(config.corpusDir);
+  const letter = findLetter(corpus.letters, key);
+  let passage: Passage | null = null;
+  if (n !== undefined) {
+    const number = Number(n);
+    passage = Number.isInteger(number)
+      ? (letter.passages.find((p) => p.n === number) ?? null)
+      : null;
+    if (!passage)
+      throw new UsageError(
+        `This ${letter.kind} has passages 1 to ${letter.passages.length}; there is no passage ${n}.`,
+      );
+  }
+  const styles = style ? [style as CitationStyle] : [...CITATION_STYLES];
+  console.log(
+    values.json
+      ? JSON.stringify({
+          letterId: letter.id,
+          passage: passage?.n ?? null,
+          url: documentUrl(letter),
+          citations: Object.fromEntries(
+            styles.map((s) => [s, formatStyledCitation(letter, passage, s)]),
+          ),
+        })
+      : renderCitationsText(letter, passage, style as CitationStyle | undefined),
+  );
+  noteSkipped(corpus.problems);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -383,6 +541,8 @@ async function main(argv: string[]): Promise<number> {
       author: { type: 'string' },
       kind: { type: 'string' },
       out: { type: 'string' },
+      page: { type: 'string' },
+      style: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -399,9 +559,9 @@ async function main(argv: string[]): Promise<number> {
         'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]',
       );
     await assertReadableFile(file);
+    // Reading PDFs loads pdf.js: only `add` pays for it.
+    const { AddOptionError, addLetter } = await import('./corpus/add.ts');
     try {
-      // Reading PDFs loads pdf.js: only `add` pays for it.
-      const { addLetter } = await import('./corpus/add.ts');
       const { letter, written, missing, warnings } = await addLetter(file, config.corpusDir, {
         symbol: values.symbol,
         date: values.date,
@@ -418,6 +578,8 @@ async function main(argv: string[]): Promise<number> {
       if (missing.length > 0) console.log(`  not in the text: ${missing.join(', ')}`);
       return 0;
     } catch (error) {
+      // An option that is not what it names (`--date 2020-13-01`) is the command line's problem.
+      if (error instanceof AddOptionError) throw new UsageError(`Not added: ${error.message}`);
       if (error instanceof CorpusError) {
         console.error(`Not added: ${error.message}`);
         return 1;
@@ -442,8 +604,8 @@ async function main(argv: string[]): Promise<number> {
     const outside = values.json ? null : emptyPeriod(index, options);
     console.log(
       values.json
-        ? JSON.stringify(answerJson(answer))
-        : (outside ?? renderAnswerText(answer, process.stdout.isTTY, documentNoun(index.letters))),
+        ? JSON.stringify(answerJson(answer, letterIds(index.letters)))
+        : (outside ?? renderAnswerText(answer, process.stdout.isTTY)),
     );
     if (!values.json) noteSkipped(opened.corpus.problems);
     return 0;
@@ -460,12 +622,14 @@ async function main(argv: string[]): Promise<number> {
     const searched = describeScope(opened.index);
     console.log(
       values.json
-        ? JSON.stringify(verdictJson(claim, verdict, searched))
+        ? JSON.stringify(verdictJson(claim, verdict, searched, letterIds(opened.index.letters)))
         : renderVerdictText(verdict, searched, process.stdout.isTTY),
     );
     if (!values.json) noteSkipped(opened.corpus.problems);
     return 0;
   }
+  if (command === 'search') return searchCommand(rest.join(' ').trim(), values, config);
+  if (command === 'cite') return citeCommand(rest, values, config);
   if (!['letters', 'letter', 'validate'].includes(command))
     throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   await assertCorpusFolder(config.corpusDir);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -398,5 +398,155 @@ describe('cli: what a newcomer meets', () => {
     expect(stdout.trim()).toBe(
       'No document falls in the period asked, from 1 January 2025 on: the 5 letters are dated 23 February 2021 – 4 April 2024.',
     );
+  });
+});
+
+/** The seed letters and the made-up speeches together: a corpus that is not all letters. */
+async function mixedCorpus(): Promise<string> {
+  const dir = await tempDir();
+  for (const from of ['test/fixtures/seed-letters', 'test/fixtures/speeches']) {
+    for (const file of await readdir(path.join(ROOT, from)))
+      await copyFile(path.join(ROOT, from, file), path.join(dir, file));
+  }
+  return dir;
+}
+
+describe('cli search and cite: what /search and /cite give, in a terminal', () => {
+  it('lists matching passages, each line naming its document, paged', async () => {
+    const corpus = await mixedCorpus();
+    const first = await runCli(['search', 'refugees', '--limit', '2'], { CORPUS_DIR: corpus });
+    expect(first.code).toBe(0);
+    const where = first.stdout.split('\n').filter((l) => l.trim().startsWith('— '));
+    expect(where).toHaveLength(2);
+    // Several speeches speak of refugees, two of them in 1997: each line says whose it is.
+    const names = JSON.parse(
+      (await runCli(['letters', '--json'], { CORPUS_DIR: corpus })).stdout,
+    ).map((l: { symbol: string | null; title: string }) => l.symbol ?? l.title);
+    for (const line of where)
+      expect(
+        names.some((name: string) => line.trim().startsWith(`— ${name}, `)),
+        line,
+      ).toBe(true);
+    expect(first.stdout).toMatch(/^1–2 of \d+ matching passages; searched 14 documents/m);
+    const second = await runCli(['search', 'refugees', '--limit', '2', '--page', '2'], {
+      CORPUS_DIR: corpus,
+    });
+    expect(second.stdout).toMatch(/^3\. /m);
+    const json = JSON.parse(
+      (await runCli(['search', 'refugees', '--json'], { CORPUS_DIR: corpus })).stdout,
+    );
+    expect(json.results.length).toBeGreaterThan(0);
+    expect(json.results.length).toBeLessThanOrEqual(5);
+  });
+
+  it('cites a document or one passage in every style, or the one asked for', async () => {
+    const all = await runCli(['cite', 'A/76/930', '10']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('UN style:');
+    expect(all.stdout).toContain('OSCOLA:');
+    expect(all.stdout).toContain('Bluebook:');
+    expect(all.stdout).toContain('U.N. Doc. A/76/930-S/2022/642');
+    const one = await runCli(['cite', SEED.lachin, '--style', 'oscola']);
+    expect(one.stdout).toContain("UNGA and UNSC 'Letter dated 24 August 2022");
+    expect(one.stdout).not.toContain('Bluebook:');
+    const missing = await runCli(['cite', SEED.lachin, '99']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('there is no passage 99');
+    const style = await runCli(['cite', SEED.lachin, '--style', 'apa']);
+    expect(style.code).toBe(2);
+  });
+});
+
+describe('cli letters', () => {
+  it('shows each document’s date, symbol, author and title beside its id, as /letters does', async () => {
+    const { stdout } = await runCli(['letters'], {
+      CORPUS_DIR: path.join(ROOT, 'test/fixtures/speeches'),
+    });
+    expect(stdout).toContain('Statement by Norway in the general debate of the 52nd session');
+    expect(stdout).toMatch(/^1997 · no symbol in text · speech by Norway · \d+ passages?$/m);
+    expect(stdout).toContain('id: norway-1997');
+  });
+});
+
+describe('cli add: a bad option is the command line’s problem', () => {
+  it('exits 2 on a --date that is no date, and adds nothing', async () => {
+    const corpus = await tempDir();
+    const file = path.join(await tempDir(), 'speech.txt');
+    await writeFile(file, 'We call on every State to pay its contributions on time.\n');
+    const { code, stderr } = await runCli(['add', file, '--date', '2020-13-01'], {
+      CORPUS_DIR: corpus,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--date');
+    expect(await readdir(corpus)).toEqual([]);
+  });
+});
+
+describe('cli ask --json on documents that are not letters', () => {
+  it('gives an unknown date as null, and no letter part to a speech’s passage', async () => {
+    const documents = path.join(ROOT, 'test/fixtures/documents');
+    const undated = JSON.parse(
+      (
+        await runCli(['ask', 'how many fishing vessels near the reef', '--json'], {
+          CORPUS_DIR: documents,
+        })
+      ).stdout,
+    );
+    const vessels = undated.results.find((r: { letterId: string }) => r.letterId === 'no-metadata');
+    expect(vessels).toMatchObject({ date: null, part: null });
+    const speeches = JSON.parse(
+      (
+        await runCli(['ask', 'what did norway say about refugees in 1997', '--json'], {
+          CORPUS_DIR: path.join(ROOT, 'test/fixtures/speeches'),
+        })
+      ).stdout,
+    );
+    expect(speeches.results[0]).toMatchObject({
+      letterId: 'norway-1997',
+      date: '1997',
+      part: null,
+    });
+  });
+
+  it('keeps --part letter to letters: a speech is no letter', async () => {
+    const corpus = await mixedCorpus();
+    const { stdout } = await runCli(
+      ['ask', 'refugees', '--part', 'letter', '--json', '--limit', '10'],
+      {
+        CORPUS_DIR: corpus,
+      },
+    );
+    const answer = JSON.parse(stdout);
+    const shown = [...answer.results, ...answer.related];
+    expect(shown.length).toBeGreaterThan(0);
+    for (const r of shown) expect(r.part).toBe('letter');
+    expect(shown.map((r: { letterId: string }) => r.letterId)).not.toContain('norway-1997');
+  });
+});
+
+describe('cli ask: small talk and help', () => {
+  it.each(['help', 'help me', '/help', '?', 'what can you do?'])(
+    'answers %j with how to ask, never a search',
+    async (message) => {
+      const { code, stdout } = await runCli(['ask', message], {
+        CORPUS_DIR: path.join(ROOT, 'test/fixtures/speeches'),
+      });
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Ask me a question about the documents in your own words/);
+      expect(stdout).not.toMatch(/Not found|says:/);
+    },
+  );
+});
+
+describe('cli: an empty corpus', () => {
+  it('says there are no documents and how to add one, not that none match the filters', async () => {
+    const empty = await tempDir();
+    for (const args of [['ask', 'mines'], ['ask', 'mines', '--from', '2020'], ['letters']]) {
+      const { code, stdout } = await runCli(args, { CORPUS_DIR: empty });
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/no documents in the corpus/i);
+      expect(stdout).toContain('npm run cli -- add');
+      expect(stdout).not.toMatch(/match the filters|falls in the period/);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { datePrecision, dateWithin, formatUnDate } from '../corpus/dates.ts';
-import type { Letter, Passage } from '../corpus/schema.ts';
+import { countDocuments, type Letter, type Passage } from '../corpus/schema.ts';
 import { conceptOf } from '../search/analyze.ts';
 import { describeScope, type Searched } from '../search/answer.ts';
 import { annexOf, attribution, documentUrl, formatCitation } from '../search/cite.ts';
@@ -329,7 +329,7 @@ function assemble(target: ChartTarget, found: Found[], searched: Searched): Char
           for (const m of same)
             leave(
               m,
-              `the letters state ${[...new Set(same.map((x) => x.written))].join(' and ')} for the same day`,
+              `the ${searched.noun}s state ${[...new Set(same.map((x) => x.written))].join(' and ')} for the same day`,
             );
           continue;
         }
@@ -362,9 +362,9 @@ function assemble(target: ChartTarget, found: Found[], searched: Searched): Char
     total === 0
       ? leftOut.length > 0
         ? 'every figure found was left out as uncertain'
-        : `no passage in the ${searched.letters} letters states a figure counting ${target.what}`
+        : `no passage in the ${countDocuments(searched.letters, searched.noun)} states a figure counting ${target.what}`
       : total < MIN_POINTS
-        ? `the letters state only one figure counting ${target.what} that can be charted`
+        ? `the ${searched.noun}s state only one figure counting ${target.what} that can be charted`
         : null;
   return { what: target.what, series: out, leftOut, drawable: why === null, why, searched };
 }

@@ -45,17 +45,23 @@ function slug(text: string): string {
     .slice(0, 60);
 }
 
+/**
+ * An option given to `add` that is not what it names (a date that is no date, a symbol that is
+ * none): the command line's problem, not the document's (the CLI exits 2 on it, not 1).
+ */
+export class AddOptionError extends CorpusError {}
+
 /** The options as front matter, checked: a symbol that is one, a date that is one. */
 function optionsFrontMatter(options: AddOptions, display: string): FrontMatter {
   const front: FrontMatter = {};
   if (options.symbol !== undefined) {
     const symbol = Sidecar.shape.symbol.safeParse(options.symbol.trim());
-    if (!symbol.success) throw new CorpusError(display, `bad option: --symbol: ${symbol.error.issues[0]?.message}`);
+    if (!symbol.success) throw new AddOptionError(display, `bad option: --symbol: ${symbol.error.issues[0]?.message}`);
     front.symbol = symbol.data;
   }
   if (options.date !== undefined) {
     const date = parseDocumentDate(options.date);
-    if (!date) throw new CorpusError(display, `bad option: --date: "${options.date}" is not a date (write 2023-09-19, 2023-09 or 2023)`);
+    if (!date) throw new AddOptionError(display, `bad option: --date: "${options.date}" is not a date (write 2023-09-19, 2023-09 or 2023)`);
     front.date = date;
   }
   for (const key of ['title', 'author', 'kind'] as const) {

@@ -30,6 +30,7 @@ import {
 } from './discord.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { describeSearched } from './text.ts';
+import { countDocuments } from '../corpus/schema.ts';
 
 /** Marks the first embed of a chart with what it counts, so its buttons can read it back. */
 export const CHART_MARK = 'Chart: ';
@@ -143,7 +144,7 @@ export function renderChart(
   if (!viewDrawable(chart, view.series))
     summary = `**No chart:** ${escapeText(chart.why ?? 'this series has only one figure')}. ${count > 0 ? 'The passages that state what there is are below.' : ''}`;
   else
-    summary = `${count} figure${count === 1 ? '' : 's'} in ${series.length} series, from ${letters} letter${letters === 1 ? '' : 's'}. Each numbered point is quoted below with its citation; nothing is added up or drawn between the figures.${view.passagesOnly ? ' (Passages only: press **Show chart** for the picture.)' : ''}`;
+    summary = `${count} figure${count === 1 ? '' : 's'} in ${series.length} series, from ${countDocuments(letters, chart.searched.noun)}. Each numbered point is quoted below with its citation; nothing is added up or drawn between the figures.${view.passagesOnly ? ' (Passages only: press **Show chart** for the picture.)' : ''}`;
   const lines = count > 0 ? `\n\n${seriesLines(series)}` : '';
   const leftOut =
     chart.leftOut.length > 0

@@ -6,18 +6,14 @@
 import { escapeMarkdown } from '@discordjs/formatters';
 import { formatUnDate } from '../corpus/dates.ts';
 import { MAX_PASSAGE_CHARS } from '../corpus/sentences.ts';
-import {
-  countDocuments,
-  isLetter,
-  type Letter,
-  type Passage,
-  type PartKind,
-} from '../corpus/schema.ts';
+import { countDocuments, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import {
   type Answer,
   type AnswerResult,
+  asksNothing,
+  NO_DOCUMENTS,
+  NO_DOCUMENTS_MATCH,
   type Searched,
-  SMALL_TALK,
   UNSIGNED,
 } from '../search/answer.ts';
 import {
@@ -36,7 +32,17 @@ import type { Highlight } from '../search/excerpt.ts';
 import { type ButtonAction, type ButtonScope, encodeButton } from './custom-ids.ts';
 import { count, withArticle } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { describeSearched, howToAsk, RELATED_HEADING, whyNotFound } from './text.ts';
+import {
+  CITATION_STYLE_NAMES,
+  describeSearched,
+  HOW_TO_ADD,
+  howToAsk,
+  listedWhere,
+  partName,
+  RELATED_HEADING,
+  SEARCH_PAGE_SIZE,
+  whyNotFound,
+} from './text.ts';
 
 /** An embed as Discord's API takes it. */
 export interface Embed {
@@ -88,7 +94,7 @@ const AMBER = 0xd29922;
  * longer paragraphs into pieces of `MAX_PASSAGE_CHARS`); the sentences that answer are marked.
  */
 const WHOLE_QUOTE = MAX_PASSAGE_CHARS;
-export const SEARCH_PAGE_SIZE = 5;
+export { SEARCH_PAGE_SIZE };
 export const LETTERS_PAGE_SIZE = 10;
 
 /**
@@ -98,7 +104,7 @@ export const LETTERS_PAGE_SIZE = 10;
  */
 export function footer(info: IndexInfo, counted = true): { text: string } {
   const built = info.builtAt.toISOString().slice(0, 16).replace('T', ' ');
-  const noun = info.noun ?? 'letter';
+  const noun = info.noun;
   const letters = counted ? ` · ${countDocuments(info.letters, noun)}` : '';
   return {
     text: `Annex${letters} · index built ${built} UTC · quotes are the ${noun}s' authors' words; passage numbers are Annex's own`,
@@ -108,15 +114,6 @@ export function footer(info: IndexInfo, counted = true): { text: string } {
 /** What to call one document: its kind ("letter", "speech", "note verbale"), "document" when it has none of its own. */
 function kindOf(letter: Pick<Letter, 'kind'>): string {
   return letter.kind;
-}
-
-/**
- * The part of its document a passage stands in, as a label: "annex", "enclosure", or for the
- * main part the document's own kind ("note verbale", "statement"), never "letter" for what is
- * no letter.
- */
-function partName(part: PartKind, kind: string | undefined): string {
-  return part === 'letter' ? (kind ?? 'letter') : part;
 }
 
 /** Shortens `text` to `max` characters with a visible ellipsis (for titles and labels only, never quotes). */
@@ -296,7 +293,7 @@ function resultEmbed(r: AnswerResult, n: number, info: IndexInfo, last: boolean)
   return {
     color: BLUE,
     title: clip(
-      `${n}. ${r.symbol ?? 'No symbol in text'} · ${formatUnDate(r.date)} · ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}`,
+      `${n}. ${r.document} · ${formatUnDate(r.date)} · ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}`,
       DISCORD_LIMITS.embedTitle,
     ),
     url: r.url ?? undefined,
@@ -323,9 +320,14 @@ export interface AnswerView {
  * passages, greyed, under a heading that says they may not answer.
  */
 export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boolean): Reply {
-  if (answer.reason === SMALL_TALK) return renderNotice(howToAsk(info.noun), ephemeral);
+  if (asksNothing(answer)) return renderNotice(howToAsk(info.noun, answer.examples), ephemeral);
+  if (answer.reason === NO_DOCUMENTS)
+    return renderNotice(
+      `Annex holds no documents yet, so there is nothing to quote. An operator can ${HOW_TO_ADD}.`,
+      ephemeral,
+    );
   const reason =
-    answer.reason === 'no letters match the filters'
+    answer.reason === NO_DOCUMENTS_MATCH
       ? ' with these filters answers this question'
       : answer.reason === UNSIGNED
         ? ' answers this question'
@@ -335,11 +337,11 @@ export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boo
     color: GREY,
   }));
   const closest = related.length > 0 ? `\n\n**${RELATED_HEADING}**` : '';
-  const noun = info.noun ?? 'letter';
+  const noun = info.noun;
   // Filters no document falls in: say so, and what Annex holds, not "no passage in 0 letters".
   const outside =
     answer.searched.letters === 0 && info.letters > 0
-      ? `No ${noun} falls within these filters. Annex holds ${describeSearched(info, info.noun)}: widen \`from\` and \`to\`, or leave them out.`
+      ? `No ${noun} falls within these filters. Annex holds ${describeSearched(info)}: widen \`from\` and \`to\`, or leave them out.`
       : null;
   const [first = [], ...rest] = packEmbeds([
     {
@@ -348,7 +350,7 @@ export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boo
       title: `Not found in the ${noun}s`,
       description:
         outside ??
-        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched, info.noun)}${reason}.\n\nAnnex only quotes the ${info.noun ?? 'letter'}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
+        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
       footer: related.length > 0 ? undefined : footer(info),
     },
     ...related,
@@ -373,7 +375,7 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   const shown = `${view.offset + 1}–${view.offset + answer.results.length} of ${answer.total}`;
   const last = embeds.at(-1);
   if (last?.footer)
-    last.footer.text = `${shown} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info, false).text}`;
+    last.footer.text = `${shown} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`;
   // Buttons that ask again read the question back from the message: offered only when they can.
   const resumable = questionFromEmbeds(embeds) === view.question;
   const base = { userId: view.userId, scope: view.scope };
@@ -521,13 +523,8 @@ export function renderCitations(
   options: { style?: CitationStyle; question?: string; back?: Button | null } = {},
 ): Reply {
   const styles = options.style ? [options.style] : [...CITATION_STYLES];
-  const names: Record<CitationStyle, string> = {
-    un: 'UN style',
-    oscola: 'OSCOLA',
-    bluebook: 'Bluebook',
-  };
   const fields = styles.map((s) => ({
-    name: names[s],
+    name: CITATION_STYLE_NAMES[s],
     value: clip(
       `\`\`\`\n${formatStyledCitation(letter, passage, s).replace(/`/g, "'")}\n\`\`\``,
       DISCORD_LIMITS.fieldValue,
@@ -566,7 +563,7 @@ export interface SearchView {
 export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchView): Reply {
   if (answer.abstained || answer.results.length === 0) return renderAbstention(answer, info, false);
   const lines = answer.results.map((r, i) => {
-    const where = `${r.symbol ?? formatUnDate(r.date)}, ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}, ${r.passage === 0 ? 'heading' : `passage ${r.passage}`}`;
+    const where = listedWhere(r, info.kinds?.get(r.letterId));
     return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeText(where)}${r.url ? ` · <${r.url}>` : ''}`;
   });
   const base = { userId: view.userId, scope: view.scope };
@@ -580,7 +577,7 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
         : count(answer.total, 'matching passage'),
     description: lines.join('\n\n'),
     footer: {
-      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched, info.noun)} · ${footer(info, false).text}`,
+      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`,
     },
   };
   const resumable = questionFromEmbeds([embed]) === view.question;
@@ -620,13 +617,14 @@ export function renderLettersPage(
       : ` · ${escapeText(clip(l.author ? `${l.kind} by ${l.author}` : l.kind, 100))}`;
     return `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}${who}\n${escapeText(clip(l.title, 300))}`;
   });
-  const noun = info.noun ?? 'letter';
+  const noun = info.noun;
   return reply({
     embeds: [
       {
         color: BLUE,
         title: `${noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${letters.length}`,
-        description: lines.join('\n\n') || `No ${noun}s are loaded.`,
+        description:
+          lines.join('\n\n') || `Annex holds no documents yet. An operator can ${HOW_TO_ADD}.`,
         footer: { text: `Page ${p + 1} of ${pages} · ${footer(info).text}` },
       },
     ],
@@ -689,25 +687,35 @@ export function renderLetter(letter: Letter, info: IndexInfo): Reply {
   });
 }
 
-/** `/help`: what Annex does and does not do, the commands, and the index. */
+/**
+ * `/help`: what Annex does and does not do, the commands, and the index, in the corpus's noun;
+ * `examples` are questions this corpus answers (`askExamples`), never another corpus's.
+ */
 export function renderHelp(
   info: IndexInfo,
   commands: readonly { name: string; description: string }[],
+  examples: readonly string[] = [],
 ): Reply {
+  const noun = info.noun;
   const range =
-    info.from && info.to ? `${formatUnDate(info.from)} – ${formatUnDate(info.to)}` : 'no letters';
+    info.from && info.to
+      ? `, ${formatUnDate(info.from)} – ${formatUnDate(info.to)}`
+      : info.letters === 0
+        ? ''
+        : ', undated';
+  const letters = noun === 'letter';
   return reply({
     ephemeral: true,
     embeds: [
       {
         color: BLUE,
-        title: 'Annex: answers from the letters, quoted',
+        title: `Annex: answers from the ${noun}s, quoted`,
         description: [
-          'Annex answers questions about a set of United Nations letters **by quoting them verbatim**, each quote with a citation you can check (symbol, date, letter or annex, page, passage, link).',
+          `Annex answers questions about a set of United Nations ${letters ? 'letters' : 'documents (letters, speeches, statements, reports…)'} **by quoting them verbatim**, each quote with a citation you can check (symbol, date, ${letters ? 'letter' : 'part'} or annex, page, passage, link).`,
           '',
-          '**What it does not do:** there is no AI model here. Annex never writes a sentence of its own about the letters. The quotes are statements of the governments that wrote the letters, not facts vouched for by Annex. When no passage answers, it says so.',
+          `**What it does not do:** there is no AI model here. Annex never writes a sentence of its own about the ${noun}s. The quotes are statements of the governments and bodies that wrote them, not facts vouched for by Annex. When no passage answers, it says so.`,
           '',
-          "Passage numbers are Annex's own (UN letters have no numbered paragraphs); pages are given where the text shows them.",
+          `Passage numbers are Annex's own (${letters ? 'UN letters have' : 'UN letters and speeches have'} no numbered paragraphs); pages are given where the text shows them.`,
           '',
           'You can also DM the bot a question, or mention it in a channel. Moderators: right-click a message → Apps → **Check in letters**.',
         ].join('\n'),
@@ -721,16 +729,18 @@ export function renderHelp(
           },
           {
             name: 'Ask like this',
-            value: [
-              '• a figure: *How many mine victims were there by September 2023?*',
-              '• who wrote: *Who signed the letter of 24 August 2022?*',
-              '• an exact phrase: put it in "double quotes"',
-              '• narrow it with the `letter`, `from` and `to` options',
-            ].join('\n'),
+            value: clip(
+              [
+                ...examples.map((e) => `• *${escapeText(e)}*`),
+                '• an exact phrase: put it in "double quotes"',
+                '• narrow it with the `letter`, `from` and `to` options',
+              ].join('\n'),
+              DISCORD_LIMITS.fieldValue,
+            ),
           },
           {
             name: 'Index',
-            value: `${count(info.letters, 'letter')}, ${count(info.passages, 'passage')}, ${range}\nBuilt ${info.builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+            value: `${countDocuments(info.letters, noun)}, ${count(info.passages, 'passage')}${range}${info.letters === 0 ? `\nNo documents yet: an operator can ${HOW_TO_ADD}.` : ''}\nBuilt ${info.builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
           },
         ],
         footer: footer(info),
@@ -749,6 +759,7 @@ export function renderVerdict(
 ): Reply {
   const head = { name: clip(`Claim: ${claim}`, DISCORD_LIMITS.authorName) };
   const scope = `Searched ${describeSearched(searched)}.`;
+  const noun = `${searched.noun}s`;
   if (verdict.kind === 'verbatim') {
     const { letter, passage } = verdict;
     return reply({
@@ -779,8 +790,8 @@ export function renderVerdict(
         {
           color: GREY,
           author: head,
-          title: 'Not in the letters',
-          description: `No passage states this or anything close to it. ${scope}\n\nThat the letters do not say it does not make it false, only unsupported by them.`,
+          title: `Not in the ${noun}`,
+          description: `No passage states this or anything close to it. ${scope}\n\nThat the ${noun} do not say it does not make it false, only unsupported by them.`,
           footer: footer(info),
         },
       ],
@@ -795,7 +806,7 @@ export function renderVerdict(
         color: AMBER,
         author: head,
         title: 'Not quoted verbatim; closest passages',
-        description: `The letters do not contain these words as written. The closest passages follow: compare them with the claim. ${scope}`,
+        description: `The ${noun} do not contain these words as written. The closest passages follow: compare them with the claim. ${scope}`,
       },
       ...embeds,
     ],
@@ -822,7 +833,7 @@ export function renderReloadReport(report: ReloadReport, info: IndexInfo): Reply
     embeds: [
       {
         color: report.rejected.length > 0 ? AMBER : GREEN,
-        title: `Reloaded: ${count(report.letters, 'letter')} in ${report.ms} ms`,
+        title: `Reloaded: ${countDocuments(report.letters, info.noun)} in ${report.ms} ms`,
         fields: [
           { name: `Added (${report.added.length})`, value: list(report.added) },
           { name: `Changed (${report.changed.length})`, value: list(report.changed) },

@@ -6,44 +6,53 @@ import {
   documentNoun,
   isLetter,
   type Letter,
+  type Passage,
+  type PartKind,
 } from '../corpus/schema.ts';
-import { type Answer, type AnswerResult, type Searched, SMALL_TALK } from '../search/answer.ts';
+import {
+  type Answer,
+  type AnswerResult,
+  asksNothing,
+  NO_DOCUMENTS,
+  type Searched,
+} from '../search/answer.ts';
 import type { Verdict } from '../search/check.ts';
-import { attribution, documentUrl, formatCitation, pageLabel } from '../search/cite.ts';
+import {
+  attribution,
+  CITATION_STYLES,
+  type CitationStyle,
+  documentUrl,
+  formatCitation,
+  formatStyledCitation,
+  pageLabel,
+} from '../search/cite.ts';
 import { count, withArticle } from './count.ts';
-
-/** Pads columns to a common width; the last column is left ragged. */
-function table(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, cell.length);
-    });
-  }
-  return rows
-    .map((row) =>
-      row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '),
-    )
-    .join('\n');
-}
 
 /** The symbol, or a plain statement that the text carries none (never an invented one). */
 export function symbolOrNote(letter: Pick<Letter, 'symbol'>): string {
   return letter.symbol ?? 'no symbol in text';
 }
 
-/** The document list for a terminal: one row per document (an unknown date shown as "unknown"). */
+/** How to add a document, for a corpus that holds none. */
+export const HOW_TO_ADD =
+  'add one with `npm run cli -- add <file.pdf|.txt|.md>`, or save its text as a .txt file in the corpus folder (CORPUS_DIR)';
+
+/**
+ * The document list for a terminal, as `/letters` shows it: per document its date, symbol, kind
+ * and author, its title, and its id (what `letter` and `cite` take), in the corpus's order.
+ */
 export function renderLetterTable(letters: readonly Letter[]): string {
   const noun = documentNoun(letters);
-  if (letters.length === 0) return 'No letters loaded.';
-  const rows = letters.map((l) => [
-    l.id,
-    l.date || 'unknown',
-    symbolOrNote(l),
-    String(l.passages.length),
-    l.kind,
-  ]);
-  return `${table([['ID', 'DATE', 'SYMBOL', 'PASSAGES', 'KIND'], ...rows])}\n\n${countDocuments(letters.length, noun)}.`;
+  if (letters.length === 0) return `No documents in the corpus: ${HOW_TO_ADD}.`;
+  const blocks = letters.map((l) => {
+    const who = isLetter(l) ? l.kind : l.author ? `${l.kind} by ${l.author}` : l.kind;
+    return [
+      `${formatUnDate(l.date)} · ${symbolOrNote(l)} · ${who} · ${count(l.passages.length, 'passage')}`,
+      `   ${l.title}`,
+      `   id: ${l.id}`,
+    ].join('\n');
+  });
+  return `${blocks.join('\n\n')}\n\n${countDocuments(letters.length, noun)}.`;
 }
 
 /** One letter for a terminal: its metadata, then its passages with our numbering. */
@@ -101,9 +110,12 @@ export function markHighlights(
   return out + text.slice(at);
 }
 
-/** "5 letters, 19 February 2021 – 4 April 2024"; "documents" for a corpus not all letters. */
-export function describeSearched(searched: Searched, noun: DocumentNoun = 'letter'): string {
-  const letters = countDocuments(searched.letters, noun);
+/**
+ * "5 letters, 19 February 2021 – 4 April 2024"; "documents" for a corpus not all letters (the
+ * noun travels with what was searched, so every reply that says it says it alike).
+ */
+export function describeSearched(searched: Searched): string {
+  const letters = countDocuments(searched.letters, searched.noun);
   if (!searched.from || !searched.to) return letters;
   const range =
     searched.from === searched.to
@@ -116,15 +128,52 @@ export function describeSearched(searched: Searched, noun: DocumentNoun = 'lette
 export const RELATED_HEADING =
   'No passage answers this. Closest passages (they may not answer it):';
 
+/** The indent of a quote under its number in a terminal. */
+const QUOTE_INDENT = '   ';
+
+/** `text` with every line after the first indented as the block it continues. */
+export function indentLines(text: string, indent = QUOTE_INDENT): string {
+  return text.replace(/\n/g, `\n${indent}`);
+}
+
 /** Quoted passages for a terminal, numbered: attribution, quote (matched words marked), citation. */
 function resultBlocks(results: readonly AnswerResult[], color: boolean): string[] {
   const bold = color ? ['\u001b[1m', '\u001b[22m'] : ['**', '**'];
   return results.map((r, i) => {
     const quote = markHighlights(r.excerpt, r.highlights, bold[0] ?? '', bold[1] ?? '');
-    const rest = r.excerpt.length < r.text.length ? `\n   Whole passage: ${r.text}` : '';
-    const link = r.url ? `\n   ${r.url}` : '';
-    return `${i + 1}. ${r.attribution} says:\n   “${quote}”${rest}\n   — ${r.citation}${link}`;
+    const rest =
+      r.excerpt.length < r.text.length
+        ? `\n${QUOTE_INDENT}Whole passage: ${indentLines(r.text)}`
+        : '';
+    const link = r.url ? `\n${QUOTE_INDENT}${r.url}` : '';
+    return `${i + 1}. ${r.attribution} says:\n${QUOTE_INDENT}“${indentLines(quote)}”${rest}\n${QUOTE_INDENT}— ${r.citation}${link}`;
   });
+}
+
+/**
+ * The part of its document a passage stands in, as a label: "annex", "enclosure", or for the
+ * main part the document's own kind ("note verbale", "statement"), never "letter" for what is
+ * no letter.
+ */
+export function partName(part: PartKind, kind: string | undefined): string {
+  return part === 'letter' ? (kind ?? 'letter') : part;
+}
+
+/**
+ * Where a listed passage is, naming its document (`AnswerResult.document`: symbol, else title,
+ * else author, else id) so that no line leaves the reader guessing whose passage it is:
+ * "A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10";
+ * "Statement by Norway in the general debate …, 1997, speech, passage 2".
+ */
+export function listedWhere(r: AnswerResult, kind: string | undefined): string {
+  const pages = pageLabel(r.pages);
+  return [
+    r.document,
+    formatUnDate(r.date),
+    partName(r.part, kind),
+    ...(pages ? [pages] : []),
+    r.passage === 0 ? 'heading' : `passage ${r.passage}`,
+  ].join(', ');
 }
 
 /**
@@ -137,29 +186,102 @@ export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
   return reason && reason !== 'no passage answers the question' ? `: ${reason}` : '';
 }
 
-/** The reply to a message that asks nothing (a greeting, thanks, "?"): how to ask, with examples. */
-export function howToAsk(noun: DocumentNoun = 'letter'): string {
-  return `Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited. For example: "How many mine victims were there by September 2023?", "Who signed the letter of 24 August 2022?", "mines in Lachin". Type \`/help\` for everything I do.`;
+/** Where to read about every command: Discord's `/help`, or the CLI's `help`. */
+export const DISCORD_HELP = 'Type `/help` for everything I do.';
+export const CLI_HELP = 'Run `npm run cli -- help` for every command.';
+
+/**
+ * The reply to a message that asks nothing (a greeting, thanks, "help", "?"): how to ask, with
+ * examples this corpus answers (`Answer.examples`, made from its documents and checked), and
+ * where to read more.
+ */
+export function howToAsk(
+  noun: DocumentNoun,
+  examples: readonly string[] = [],
+  more: string = DISCORD_HELP,
+): string {
+  const shown =
+    examples.length > 0 ? ` For example: ${examples.map((e) => `"${e}"`).join(', ')}.` : '';
+  return `Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited.${shown} ${more}`;
+}
+
+/** Says that the corpus holds no document and how to add one. */
+export function noDocuments(): string {
+  return `There are no documents in the corpus yet: ${HOW_TO_ADD}.`;
 }
 
 /**
  * An answer for a terminal: each quote with its attribution and citation, or the honest miss;
  * what was searched counted as `noun`s ("documents" for a corpus not all letters).
  */
-export function renderAnswerText(
-  answer: Answer,
-  color = false,
-  noun: DocumentNoun = 'letter',
-): string {
+export function renderAnswerText(answer: Answer, color = false): string {
   const blocks = (results: readonly AnswerResult[]) => resultBlocks(results, color);
-  if (answer.reason === SMALL_TALK) return howToAsk(noun);
+  const noun = answer.searched.noun;
+  if (asksNothing(answer)) return howToAsk(noun, answer.examples, CLI_HELP);
+  if (answer.reason === NO_DOCUMENTS) return noDocuments();
   if (answer.abstained) {
-    const miss = `Not found: no passage in the ${describeSearched(answer.searched, noun)} answers "${answer.query}"${whyNotFound(answer)}.`;
+    const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;
     return `${miss}\n\n${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
   }
   const shown = `${answer.results.length} of ${count(answer.total, 'matching passage')}`;
-  return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched, noun)}.`;
+  return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
+}
+
+/**
+ * A `/search` listing for a terminal (`cli search`): one line per passage, as `/search` lists
+ * them, each naming its document; `kindOf` gives a document's kind by its id.
+ */
+export function renderSearchText(
+  answer: Answer,
+  kindOf: (id: string) => string | undefined,
+  offset = 0,
+): string {
+  if (answer.abstained || answer.results.length === 0) return renderAnswerText(answer);
+  const lines = answer.results.map(
+    (r, i) =>
+      `${offset + i + 1}. ${indentLines(r.excerpt)}\n${QUOTE_INDENT}— ${listedWhere(r, kindOf(r.letterId))}${r.url ? `\n${QUOTE_INDENT}${r.url}` : ''}`,
+  );
+  const best =
+    (answer.matched ?? 0) > answer.total
+      ? `${answer.total} best of ${count(answer.matched ?? 0, 'matching passage')}`
+      : count(answer.total, 'matching passage');
+  return `${lines.join('\n\n')}\n\n${offset + 1}–${offset + answer.results.length} of ${best}; searched ${describeSearched(answer.searched)}.`;
+}
+
+/** Passages per `/search` page, and listed by `cli search` unless `--limit` says otherwise. */
+export const SEARCH_PAGE_SIZE = 5;
+
+/** The names of the citation styles, as `/cite` and `cli cite` show them. */
+export const CITATION_STYLE_NAMES: Readonly<Record<CitationStyle, string>> = {
+  un: 'UN style',
+  oscola: 'OSCOLA',
+  bluebook: 'Bluebook',
+};
+
+/** `cli cite`: the citations `/cite` gives, each style under its name, for a terminal. */
+export function renderCitationsText(
+  letter: Letter,
+  passage: Passage | null,
+  style?: CitationStyle,
+): string {
+  const styles = style ? [style] : [...CITATION_STYLES];
+  const link = documentUrl(letter);
+  return [
+    passage ? `Passage ${passage.n} of this ${letter.kind}:` : `This ${letter.kind}:`,
+    `${QUOTE_INDENT}${letter.title}`,
+    `${QUOTE_INDENT}${link ?? 'No document symbol in the text, so no link: the citation uses the title and date.'}`,
+    ...(passage
+      ? [
+          `${QUOTE_INDENT}Passage numbers are Annex's own: cite the page (where shown) in formal writing.`,
+        ]
+      : []),
+    '',
+    ...styles.flatMap((s) => [
+      `${CITATION_STYLE_NAMES[s]}:`,
+      `${QUOTE_INDENT}${formatStyledCitation(letter, passage, s)}`,
+    ]),
+  ].join('\n');
 }
 
 /**
@@ -169,6 +291,7 @@ export function renderAnswerText(
  */
 export function renderVerdictText(verdict: Verdict, searched: Searched, color = false): string {
   const scope = `Searched ${describeSearched(searched)}.`;
+  const noun = `${searched.noun}s`;
   switch (verdict.kind) {
     case 'verbatim': {
       const { letter, passage } = verdict;
@@ -185,13 +308,13 @@ export function renderVerdictText(verdict: Verdict, searched: Searched, color = 
     }
     case 'close':
       return [
-        'Not quoted verbatim; closest passages. The letters do not contain these words as written: compare them with the claim.',
+        `Not quoted verbatim; closest passages. The ${noun} do not contain these words as written: compare them with the claim.`,
         '',
         resultBlocks(verdict.answer.results, color).join('\n\n'),
         '',
         scope,
       ].join('\n');
     case 'absent':
-      return `Not in the letters: no passage states this or anything close to it. ${scope}\nThat the letters do not say it does not make it false, only unsupported by them.`;
+      return `Not in the ${noun}: no passage states this or anything close to it. ${scope}\nThat the ${noun} do not say it does not make it false, only unsupported by them.`;
   }
 }

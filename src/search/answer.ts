@@ -1,6 +1,6 @@
-import type { PartKind } from '../corpus/schema.ts';
+import type { DocumentNoun, PartKind } from '../corpus/schema.ts';
 import type { SearchFilters } from './candidates.ts';
-import { attribution, documentUrl, formatCitation } from './cite.ts';
+import { attribution, documentName, documentUrl, formatCitation } from './cite.ts';
 import { commonWordsOnly, decide, SHOWN, UNSIGNED } from './decide.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
@@ -8,6 +8,7 @@ import { type Prepared, prepare, type Ranked, rankCandidates } from './rank.ts';
 import type { SearchIndex } from './search-index.ts';
 import { fold, isStopWord } from './analyze.ts';
 import { GLOSSARY } from './glossary.ts';
+import { askExamples } from './examples.ts';
 
 /**
  * Answers a question from the letters, in named stages: the question is read (`question.ts`),
@@ -38,11 +39,18 @@ export interface Searched {
   /** Date of the earliest and latest letter searched; null when none. */
   from: string | null;
   to: string | null;
+  /** What to call the documents: "letter" only while every document of the corpus is one. */
+  noun: DocumentNoun;
 }
 
 /** One quoted passage with its citation. Plain data: the renderer decides how it looks. */
 export interface AnswerResult {
   letterId: string;
+  /**
+   * The document's name in a listing (`documentName`): its symbol, else its title, else who
+   * wrote it, else its id. Never empty, so that every line that cites a passage says whose it is.
+   */
+  document: string;
   symbol: string | null;
   date: string;
   /** Passage number (Annex's own numbering); 0 for a heading (the title, the masthead). */
@@ -89,6 +97,11 @@ export interface Answer {
   related: AnswerResult[];
   /** How likely the fitted model finds it that the best passage answers (0–1). */
   evidence: number;
+  /**
+   * For a message that asks nothing (`asksNothing`): questions this corpus answers, made from
+   * its documents and checked by asking them (`askExamples`), to offer with how to ask.
+   */
+  examples?: readonly string[];
 }
 
 /** Default number of passages in an answer. */
@@ -116,6 +129,7 @@ function toResult(prepared: Prepared, r: Ranked): AnswerResult {
   );
   return {
     letterId: letter.id,
+    document: documentName(letter),
     symbol: letter.symbol,
     date: letter.date,
     passage: passage.n,
@@ -138,8 +152,25 @@ function toResult(prepared: Prepared, r: Ranked): AnswerResult {
   };
 }
 
-/** Why Annex searched nothing: the message greets or thanks, and asks nothing of the letters. */
-export const SMALL_TALK = 'a greeting or thanks asks nothing of the letters';
+/**
+ * Why Annex searched nothing: the message greets, thanks or asks for help (the glossary's
+ * `smallTalk`), and asks nothing of the documents.
+ */
+export const SMALL_TALK = 'a greeting, thanks or a call for help asks nothing of the documents';
+/** Why Annex searched nothing: every word of the message is a small word ("?", "what can you do?"). */
+export const NO_WORDS = 'the question has no words to search for';
+/** Why Annex searched nothing: the corpus holds no document at all. */
+export const NO_DOCUMENTS = 'the corpus holds no documents';
+/** Why Annex searched nothing: no document falls within the filters. */
+export const NO_DOCUMENTS_MATCH = 'no documents match the filters';
+
+/**
+ * Whether a message asked nothing that could be searched (small talk, a call for help, no word
+ * to look up): it is answered with how to ask, never with "not found".
+ */
+export function asksNothing(answer: Pick<Answer, 'reason'>): boolean {
+  return answer.reason === SMALL_TALK || answer.reason === NO_WORDS;
+}
 
 /** The glossary's small talk, as folded word sequences, longest first. */
 const SMALL_TALK_PHRASES = GLOSSARY.smallTalk
@@ -186,21 +217,21 @@ export function answerQuestion(
     return {
       ...base,
       abstained: true,
-      reason: 'no letters match the filters',
+      reason: index.size === 0 ? NO_DOCUMENTS : NO_DOCUMENTS_MATCH,
       total: 0,
       evidence: 0,
     };
-  if (isSmallTalk(question))
-    return { ...base, abstained: true, reason: SMALL_TALK, total: 0, evidence: 0 };
+  const nothing = (reason: string): Answer => ({
+    ...base,
+    abstained: true,
+    reason,
+    total: 0,
+    evidence: 0,
+    examples: askExamples(index, (q) => answerQuestion(index, q)),
+  });
+  if (isSmallTalk(question)) return nothing(SMALL_TALK);
   const prepared = prepare(index, question, options);
-  if (prepared.q.slots.length === 0)
-    return {
-      ...base,
-      abstained: true,
-      reason: 'the question has no words to search for',
-      total: 0,
-      evidence: 0,
-    };
+  if (prepared.q.slots.length === 0) return nothing(NO_WORDS);
   const ranked = rankCandidates(prepared);
   if (options.list) {
     const results = ranked.filter((r) => r.candidate.mask !== 0);

@@ -658,7 +658,7 @@ export async function openCorpus(
     ...(cacheProblem ? [cacheProblem] : []),
     ...(opened.corpus.letters.length === 0 && opened.corpus.problems.length === 0
       ? [
-          `no letters in ${displayPath(dir)} (CORPUS_DIR): add .txt, .md or .pdf letters (npm run cli -- add <file>)`,
+          `no documents in ${displayPath(dir)} (CORPUS_DIR): add .txt, .md or .pdf documents (npm run cli -- add <file>)`,
         ]
       : []),
   ];

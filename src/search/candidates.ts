@@ -1,6 +1,6 @@
 import { dateWithin } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
-import type { Letter, PartKind } from '../corpus/schema.ts';
+import { isLetter, type Letter, type PartKind } from '../corpus/schema.ts';
 import { analyze, fold } from './analyze.ts';
 import type { ParsedQuestion } from './question.ts';
 import {
@@ -179,6 +179,8 @@ function passesFilters(
   // ("according to the Geneva note verbale": what the note transmits, its annex).
   if (letters && !letters.has(letter)) return false;
   if (scope.part && index.partOf(id) !== scope.part) return false;
+  // The main text of a document that is no letter (a speech, a report) is no letter's part.
+  if (scope.part === 'letter' && !isLetter(letter)) return false;
   return matchesFilters(letter, scope);
 }
 

@@ -1,6 +1,12 @@
 import { dayNumber, lastDayNumber } from '../corpus/dates.ts';
 import { letterKey } from '../corpus/identify.ts';
-import { type DocumentNoun, documentNoun, type Letter, type PartKind } from '../corpus/schema.ts';
+import {
+  type DocumentNoun,
+  documentNoun,
+  isLetter,
+  type Letter,
+  type PartKind,
+} from '../corpus/schema.ts';
 import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
@@ -15,12 +21,17 @@ countries.registerLocale(english);
  * index from the documents' metadata (a few milliseconds at 10,000 documents).
  */
 
-/** What a search with some filters covers: documents, passages, the earliest and latest date. */
+/**
+ * What a search with some filters covers: documents, passages, the earliest and latest date, and
+ * what to call the documents (`documentNoun` of the whole corpus: "letter" only while every
+ * document is a letter), so that whatever says what was searched says it in the same word.
+ */
 export interface Coverage {
   letters: number;
   passages: number;
   from: string | null;
   to: string | null;
+  noun: DocumentNoun;
 }
 
 /** Filters a catalog can describe: a document, dates from and to, a part. */
@@ -103,9 +114,12 @@ export class DocumentCatalog {
   private readonly byCode = new Map<string, number[]>();
   private readonly byKind = new Map<string, number[]>();
   private readonly kindNames: string[] = [];
-  /** Per document: its passages per part and in all (`PARTS` order, then the total). */
+  /**
+   * Per document: its passages per part and in all (`PARTS` order, then the total). The main
+   * text of a document that is no letter (a speech) is counted in no part: it is no letter.
+   */
   private readonly passageCounts: Uint32Array;
-  /** What its documents are called: "letter" while all are letters, else "document". */
+  /** What to call the documents: "letter" while every one is a letter, else "document". */
   readonly noun: DocumentNoun;
 
   /**
@@ -133,8 +147,11 @@ export class DocumentCatalog {
       for (const symbol of symbols) push(this.bySymbol, symbol, i);
       const first = passages.letterStart[i] ?? 0;
       const end = passages.letterStart[i + 1] ?? 0;
+      const letterPart = isLetter(letter);
       for (let id = first; id < end; id++) {
-        const at = i * 4 + (passages.part[id] ?? 0);
+        const part = passages.part[id] ?? 0;
+        if (part === 0 && !letterPart) continue;
+        const at = i * 4 + part;
         this.passageCounts[at] = (this.passageCounts[at] ?? 0) + 1;
       }
       this.passageCounts[i * 4 + 3] = end - first;
@@ -260,7 +277,7 @@ export class DocumentCatalog {
         if (first === null || date < first) first = date;
         if (last === null || date > last) last = date;
       }
-      return { letters, passages, from: first, to: last };
+      return { letters, passages, from: first, to: last, noun: this.noun };
     }
     const { lo, hi, before } = dateBound
       ? this.datedWithin(from, to)
@@ -282,6 +299,7 @@ export class DocumentCatalog {
       passages,
       from: dateAt(firstK),
       to: dateAt(hi > lo ? hi - 1 : (before.at(-1) ?? -1)),
+      noun: this.noun,
     };
   }
 }

@@ -12,6 +12,22 @@ export function documentUrl(
   return first ? `${DOCUMENT_URL_BASE}${first}` : (letter.url ?? null);
 }
 
+/**
+ * What names a document in a listing, shortest first among what identifies it: its symbol; else
+ * its title (unless that is only its file name); else its kind and who wrote it ("speech by
+ * Norway"); else its id. Two speeches of one year by different States are told apart so.
+ */
+export function documentName(
+  letter: Pick<Letter, 'symbol' | 'title' | 'author' | 'kind' | 'id'> & {
+    sources: Pick<Letter['sources'], 'title'>;
+  },
+): string {
+  if (letter.symbol) return letter.symbol;
+  if (letter.sources.title !== 'file name') return letter.title;
+  if (letter.author) return `${letter.kind} by ${letter.author}`;
+  return letter.id;
+}
+
 /** "annex", "annex II", "enclosure" or "letter", as the part is named in a citation. */
 export function partLabel(passage: Pick<Passage, 'part' | 'partIndex'>, annexCount = 1): string {
   if (passage.part === 'letter') return 'letter';

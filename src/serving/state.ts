@@ -6,11 +6,8 @@ import type { SearchIndex } from '../search/search-index.ts';
 export interface IndexInfo {
   /** Documents in the index (named so when letters were all there was). */
   letters: number;
-  /**
-   * What to call them: "letter" while every document is a UN letter or note verbale, otherwise
-   * "document"; "letter" when not given.
-   */
-  noun?: DocumentNoun;
+  /** What to call them: "letter" while every document is a UN letter or note verbale, otherwise "document". */
+  noun: DocumentNoun;
   passages: number;
   from: string | null;
   to: string | null;

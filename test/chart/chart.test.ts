@@ -102,7 +102,7 @@ describe('buildChart', () => {
   it('draws nothing below two points, and says why', () => {
     const none = buildChart(index, 'bridges');
     expect(none.drawable).toBe(false);
-    expect(none.why).toMatch(/no passage in the 5 letters states a figure counting bridges/);
+    expect(none.why).toMatch(/no passage in the 5 documents states a figure counting bridges/);
     const single = buildChart(index, 'sandbags produced');
     expect(single.series.flatMap((s) => s.points)).toHaveLength(1);
     expect(single.drawable).toBe(false);

@@ -100,7 +100,7 @@ describe('cli chart', () => {
       [BUILT.cli, 'chart', 'sandbags produced', '--out', png],
       { env: env(cache) },
     );
-    expect(stdout).toContain('No chart: the letters state only one figure');
+    expect(stdout).toContain('No chart: the documents state only one figure');
     expect(stdout).toContain('More than 30,000 sandbags produced in 2023');
     expect(stderr).toContain('No chart written');
     await expect(stat(png)).rejects.toThrow();

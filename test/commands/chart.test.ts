@@ -139,7 +139,7 @@ describe('/chart', () => {
     expect(reply.files).toEqual([]);
     expect(reply.embeds[0]?.image).toBeUndefined();
     expect(reply.embeds[0]?.description).toContain(
-      '**No chart:** the letters state only one figure',
+      '**No chart:** the documents state only one figure',
     );
     expect(allText(reply)).toContain('More than 30,000');
   });
@@ -156,7 +156,7 @@ describe('/chart', () => {
       await handleInteraction(chartCommand('bridges') as never, ctx),
     );
     wireMessages(nothing);
-    expect(nothing.embeds[0]?.description).toContain('no passage in the 5 letters');
+    expect(nothing.embeds[0]?.description).toContain('no passage in the 5 documents');
   });
 
   it('keeps a long list within Discord limits, continued in follow-ups', async () => {

@@ -52,7 +52,7 @@ describe('npm start (dist/bot.cjs) against the stand-in', () => {
     const bot = await startBotProcess(discord(), { CORPUS_DIR: await tempDir() });
     await bot.waitForOutput(/Annex ready/, 1, 20_000);
     expect(bot.output()).toMatch(
-      /no letters in .* \(CORPUS_DIR\): add \.txt, \.md or \.pdf letters/,
+      /no documents in .* \(CORPUS_DIR\): add \.txt, \.md or \.pdf documents/,
     );
     bot.child.kill('SIGTERM');
     expect((await once(bot.child, 'exit'))[0]).toBe(0);

@@ -27,6 +27,7 @@ import { answerQuestion, describeScope, SearchIndex, SMALL_TALK } from '../../sr
 import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
 
 const info: IndexInfo = {
+  noun: 'letter',
   letters: 5,
   passages: 60,
   from: '2021-02-23',

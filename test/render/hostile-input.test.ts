@@ -61,6 +61,7 @@ const hostile = fc
 const huge = fc.string({ unit: 'binary', minLength: 5500, maxLength: 6000 });
 
 const info: IndexInfo = {
+  noun: 'letter',
   letters: 5,
   passages: 60,
   from: '2021-02-23',

@@ -258,6 +258,7 @@ describe('answerQuestion: abstaining', () => {
         passages: 66,
         from: '2021-02-23',
         to: '2024-04-04',
+        noun: 'letter',
       });
     },
   );

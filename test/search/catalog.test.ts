@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dateWithin } from '../../src/corpus/dates.ts';
 import { findLetterByKey, loadCorpus, namesLetter } from '../../src/corpus/index.ts';
-import type { Letter } from '../../src/corpus/schema.ts';
+import { documentNoun, isLetter, type Letter } from '../../src/corpus/schema.ts';
 import type { SearchFilters } from '../../src/search/candidates.ts';
 import { describeScope, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR } from '../helpers.ts';
@@ -48,11 +48,16 @@ function counted(filters: SearchFilters) {
   const dates = kept.map((l) => l.date).filter(Boolean);
   return {
     letters: kept.length,
+    // A passage of the text of a document that is no letter (a speech) is in no letter part.
     passages: kept
-      .flatMap((l) => l.passages)
-      .filter((p) => !filters.part || p.part === filters.part).length,
+      .flatMap((l) => l.passages.map((p) => ({ p, letter: isLetter(l) })))
+      .filter(
+        ({ p, letter }) =>
+          !filters.part || (p.part === filters.part && (p.part !== 'letter' || letter)),
+      ).length,
     from: dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : null,
     to: dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : null,
+    noun: documentNoun(letters),
   };
 }
 

@@ -1,0 +1,191 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { help } from '../../commands/help.ts';
+import type { HandlerContext } from '../../commands/context.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import type { Letter } from '../../src/corpus/schema.ts';
+import {
+  renderAnswer,
+  renderHelp,
+  renderSearchPage,
+  renderVerdict,
+  type Reply,
+} from '../../src/render/discord.ts';
+import { renderAnswerText, renderVerdictText } from '../../src/render/text.ts';
+import { checkClaim } from '../../src/search/check.ts';
+import {
+  type Answer,
+  type AnswerResult,
+  answerQuestion,
+  describeScope,
+  SearchIndex,
+} from '../../src/search/index.ts';
+import { AnnexState } from '../../src/serving/state.ts';
+import { CORPUS_DIR, ROOT } from '../helpers.ts';
+
+/**
+ * What Annex says of a corpus that is not all letters: the seed letters beside made-up General
+ * Debate speeches (`test/fixtures/speeches/`), and those speeches alone.
+ */
+const SPEECHES = path.join(ROOT, 'test/fixtures/speeches');
+const scope = { letterKey: null, from: null, to: null };
+let seed: Letter[];
+let speeches: Letter[];
+let mixed: SearchIndex;
+let speechesOnly: SearchIndex;
+beforeAll(async () => {
+  seed = (await loadCorpus(CORPUS_DIR)).letters;
+  speeches = (await loadCorpus(SPEECHES)).letters;
+  mixed = SearchIndex.build([...seed, ...speeches]);
+  speechesOnly = SearchIndex.build(speeches);
+});
+
+const view = (question: string) => ({
+  question,
+  userId: '1',
+  offset: 0,
+  scope,
+  ephemeral: false,
+  keys: new Map<string, string>(),
+});
+
+/** Every piece of text a reply shows. */
+function shown(reply: Reply): string {
+  return JSON.stringify([reply, reply.continuation ?? []]);
+}
+
+describe('a corpus not all letters is called documents everywhere', () => {
+  it('in the moderators’ check, in a terminal and in Discord', () => {
+    const info = new AnnexState(mixed).info();
+    const searched = describeScope(mixed);
+    for (const claim of ['zebras played the xylophone at dawn', 'refugees from the Balkans']) {
+      const verdict = checkClaim(mixed, claim);
+      const text = renderVerdictText(verdict, searched);
+      expect(text).toContain('Searched 14 documents');
+      expect(text).not.toMatch(/letters/i);
+      const reply = renderVerdict(claim, verdict, searched, info);
+      expect(shown(reply)).toContain('Searched 14 documents');
+      expect(shown(reply)).not.toMatch(/\bletters\b/);
+    }
+  });
+
+  it('in /help’s index line and its words, and in letters when they are all letters', () => {
+    const mixedHelp = shown(renderHelp(new AnnexState(mixed).info(), []));
+    expect(mixedHelp).toContain('14 documents');
+    expect(mixedHelp).not.toMatch(/\d+ letters/);
+    const seedHelp = shown(renderHelp(new AnnexState(SearchIndex.build(seed)).info(), []));
+    expect(seedHelp).toContain('5 letters');
+  });
+});
+
+describe('/search and /ask name the document of every passage', () => {
+  it('tells apart two speeches of one year that have no symbol', () => {
+    const info = new AnnexState(mixed).info();
+    const answer = answerQuestion(mixed, 'refugees', { list: true, limit: 10 });
+    const lines = (renderSearchPage(answer, info, view('refugees')).embeds[0]?.description ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('— '));
+    expect(lines.length).toBe(answer.results.length);
+    const byDocument = new Map(answer.results.map((r, i) => [r.letterId, lines[i] ?? '']));
+    const norway = byDocument.get('norway-1997');
+    const sweden = byDocument.get('sweden-1997');
+    expect(norway).toContain('Statement by Norway');
+    expect(sweden).toContain('Sweden');
+    const ask = renderAnswer(answerQuestion(mixed, 'what did sweden say about refugees'), info, {
+      ...view('q'),
+    });
+    expect(ask.embeds[0]?.title).toContain('Sweden');
+  });
+});
+
+/** The example questions a how-to-ask reply offers, as it quotes them. */
+function offered(text: string): string[] {
+  return [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
+}
+
+describe('help and small talk', () => {
+  it.each(['help', 'help me', '/help', '?', 'what can you do?', 'hi annex'])(
+    'answers %j with how to ask, in the terminal and in Discord',
+    (message) => {
+      const answer = answerQuestion(mixed, message);
+      expect(answer.results).toEqual([]);
+      expect(answer.related).toEqual([]);
+      expect(renderAnswerText(answer)).toMatch(/^Ask me a question about the documents/);
+      const reply = renderAnswer(answer, new AnnexState(mixed).info(), view(message));
+      expect(reply.content).toMatch(/^Ask me a question about the documents/);
+      expect(shown(reply)).not.toContain('Not found');
+    },
+  );
+
+  it('offers examples made from the corpus, each of which it answers', async () => {
+    for (const index of [speechesOnly, SearchIndex.build(seed), mixed]) {
+      const examples = offered(renderAnswerText(answerQuestion(index, 'hello')));
+      expect(examples.length).toBeGreaterThan(0);
+      for (const example of examples)
+        expect(answerQuestion(index, example).abstained, example).toBe(false);
+      // /help offers the same, as "Ask like this".
+      const outcome = await help.execute(
+        {} as never,
+        {
+          state: new AnnexState(index),
+        } as unknown as HandlerContext,
+      );
+      const field = outcome.type === 'reply' ? outcome.reply.embeds[0]?.fields : [];
+      const like = field?.find((f) => f.name === 'Ask like this')?.value ?? '';
+      const helpExamples = [...like.matchAll(/^• \*(.+)\*$/gm)].map((m) => m[1] as string);
+      expect(helpExamples.length).toBeGreaterThan(0);
+      for (const example of helpExamples)
+        expect(answerQuestion(index, example).abstained, example).toBe(false);
+    }
+  });
+});
+
+describe('an empty corpus', () => {
+  it('says there are no documents and how to add one', () => {
+    const empty = SearchIndex.build([]);
+    const answer = answerQuestion(empty, 'mine victims');
+    expect(renderAnswerText(answer)).toMatch(/no documents in the corpus.*npm run cli -- add/);
+    const reply = renderAnswer(answer, new AnnexState(empty).info(), view('mine victims'));
+    expect(shown(reply)).toMatch(/no documents yet.*npm run cli -- add/);
+    expect(shown(reply)).not.toMatch(/match the filters|with these filters/);
+  });
+});
+
+describe('a passage of several lines in a terminal', () => {
+  it('keeps every line of the quote and of the whole passage under its number', () => {
+    const text = 'First line of a list:\n(a) the first item;\n(b) the second item.';
+    const result: AnswerResult = {
+      letterId: 'x',
+      document: 'A/1/1',
+      symbol: 'A/1/1',
+      date: '2020-01-01',
+      passage: 1,
+      near: 1,
+      part: 'letter',
+      partIndex: 1,
+      pages: [],
+      text,
+      excerpt: 'First line of a list:\n(a) the first item;',
+      highlights: [],
+      passageHighlights: [],
+      score: 1,
+      citation: 'A/1/1, 1 January 2020, letter, passage 1 (numbered by Annex)',
+      url: null,
+      attribution: 'Letter dated 1 January 2020',
+    };
+    const answer: Answer = {
+      query: 'items',
+      abstained: false,
+      reason: null,
+      searched: { letters: 1, passages: 1, from: '2020-01-01', to: '2020-01-01', noun: 'letter' },
+      total: 1,
+      results: [result],
+      related: [],
+      evidence: 1,
+    };
+    const lines = renderAnswerText(answer).split('\n\n')[0]?.split('\n') ?? [];
+    expect(lines[0]).toBe('1. Letter dated 1 January 2020 says:');
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {3}\S/);
+    expect(lines).toContain('   (b) the second item.');
+  });
+});
