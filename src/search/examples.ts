@@ -25,6 +25,15 @@ export const MIN_EXAMPLE_WORD_LENGTH = 4;
 /** A word used at least this often in its document is one it is about: tried before the rest. */
 export const MIN_WORD_USES = 2;
 
+/**
+ * Questions asked at most to find the examples: each costs an answer (milliseconds; tens of them
+ * at 10,000 documents), and `/help` must reply within Discord's 3 seconds even when it is the
+ * first to ask for them.
+ */
+export const MAX_QUESTIONS_ASKED = 12;
+/** Questions asked at most of one document, so that one no question answers leaves room for others. */
+export const QUESTIONS_PER_DOCUMENT = 4;
+
 /** Answers a question as `answerQuestion` does on the index the examples are for. */
 export type Ask = (question: string) => Answer;
 
@@ -41,8 +50,14 @@ export function askExamples(index: SearchIndex, ask: Ask): readonly string[] {
   // Set first, so that a question asked while the examples are made never makes them again.
   made.set(index, []);
   const examples: string[] = [];
+  let asked = 0;
+  const counted: Ask = (question) => {
+    asked += 1;
+    return ask(question);
+  };
   for (const document of documentsToTry(index.letters)) {
-    const example = exampleFrom(index, document, ask);
+    if (asked >= MAX_QUESTIONS_ASKED) break;
+    const example = exampleFrom(index, document, counted, () => asked >= MAX_QUESTIONS_ASKED);
     if (example) examples.push(example);
     if (examples.length >= EXAMPLES_OFFERED) break;
   }
@@ -69,13 +84,23 @@ function documentsToTry(documents: readonly Letter[]): Letter[] {
   return [...first, ...rest].slice(0, DOCUMENTS_TRIED);
 }
 
-/** The first question made from `document` that `ask` answers from it; null when none is. */
-function exampleFrom(index: SearchIndex, document: Letter, ask: Ask): string | null {
-  for (const word of characteristicWords(index, document)) {
-    for (const question of questionsAbout(document, word)) {
-      const answer = ask(question);
-      if (!answer.abstained && answer.results[0]?.letterId === document.id) return question;
-    }
+/**
+ * The first question made from `document` that `ask` answers from it; null when none is, or when
+ * the questions to ask are `spent`.
+ */
+function exampleFrom(
+  index: SearchIndex,
+  document: Letter,
+  ask: Ask,
+  spent: () => boolean,
+): string | null {
+  const questions = characteristicWords(index, document)
+    .flatMap((word) => questionsAbout(document, word))
+    .slice(0, QUESTIONS_PER_DOCUMENT);
+  for (const question of questions) {
+    if (spent()) return null;
+    const answer = ask(question);
+    if (!answer.abstained && answer.results[0]?.letterId === document.id) return question;
   }
   return null;
 }

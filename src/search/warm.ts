@@ -1,5 +1,6 @@
 import { rememberConcepts } from './analyze.ts';
 import { answerQuestion } from './answer.ts';
+import { askExamples } from './examples.ts';
 import type { SearchIndex } from './search-index.ts';
 import { wordVectors } from './vectors.ts';
 import { englishWordNet } from './wordnet.ts';
@@ -21,12 +22,14 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
 /**
  * Reads now what answering would otherwise read on first use (WordNet's files, the word vectors,
  * the glossary), remembers the concepts of the index's words (`rememberConcepts`) and answers
- * `WARM_UP_QUESTIONS`, so that the first user's answer is as fast as the hundredth. Servers call
- * it before they take questions; a one-off CLI command need not.
+ * `WARM_UP_QUESTIONS`, so that the first user's answer is as fast as the hundredth; and makes the
+ * examples how-to-ask and `/help` offer (`askExamples`), so that the first to ask for them does
+ * not wait. Servers call it before they take questions; a one-off CLI command need not.
  */
 export function warmUp(index: SearchIndex): void {
   englishWordNet().load();
   wordVectors();
   rememberConcepts(index.surfaceWords);
   for (const question of WARM_UP_QUESTIONS) answerQuestion(index, question);
+  askExamples(index, (question) => answerQuestion(index, question));
 }
