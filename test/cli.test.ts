@@ -427,7 +427,7 @@ describe('cli search and cite: what /search and /cite give, in a terminal', () =
         names.some((name: string) => line.trim().startsWith(`— ${name}, `)),
         line,
       ).toBe(true);
-    expect(first.stdout).toMatch(/^1–2 of \d+ matching passages; searched 14 documents/m);
+    expect(first.stdout).toMatch(/^1–2 of \d+ .*matching passages; searched \d+ documents/m);
     const second = await runCli(['search', 'refugees', '--limit', '2', '--page', '2'], {
       CORPUS_DIR: corpus,
     });

@@ -242,9 +242,10 @@ export function renderSearchText(
     (r, i) =>
       `${offset + i + 1}. ${indentLines(r.excerpt)}\n${QUOTE_INDENT}— ${listedWhere(r, kindOf(r.letterId))}${r.url ? `\n${QUOTE_INDENT}${r.url}` : ''}`,
   );
+  // As /search's title says it: "30 best of 2,114 matching passages" when it lists only the best.
   const best =
     (answer.matched ?? 0) > answer.total
-      ? `${answer.total} best of ${count(answer.matched ?? 0, 'matching passage')}`
+      ? `${answer.total} (the best of ${count(answer.matched ?? 0, 'matching passage')})`
       : count(answer.total, 'matching passage');
   return `${lines.join('\n\n')}\n\n${offset + 1}–${offset + answer.results.length} of ${best}; searched ${describeSearched(answer.searched)}.`;
 }
