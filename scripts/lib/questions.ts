@@ -50,6 +50,7 @@ export const QUESTION_FILES = [
   'eval/people-cyberattack-questions.json',
   'eval/unseen-quarantine-questions.json',
   'eval/unseen-fisheries-questions.json',
+  'eval/unseen-research-vessel-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
