@@ -1,6 +1,6 @@
 import { answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
-import { isEnglishWord, isNameOnly, nearEnglishWord, type Slot } from './question.ts';
+import { isEnglishWord, isNameOnly, isNamingSlot, nearEnglishWord, type Slot } from './question.ts';
 import type { Prepared, Ranked } from './rank.ts';
 import type { DocumentNoun } from '../corpus/schema.ts';
 
@@ -246,9 +246,13 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   // what any of their passages is about (a common word may be said otherwise; a name is not).
   // The one the question cites ("per Santos") speaks; a speech seldom names its speaker.
   const { source } = prepared.q.roles;
+  const { noun } = prepared.context.index.catalog;
   const unheld = prepared.q.slots.find((s, i) => s.outOfScope && isName(s) && i !== source);
-  if (unheld)
-    return `the ${prepared.context.index.catalog.noun}s it names never mention "${unheld.word}"`;
+  if (unheld) return `the ${noun}s it names never mention "${unheld.word}"`;
+  // "norway 2001 on landmines": the documents named hold none of what it asks about.
+  const asked = prepared.q.slots.filter((s, i) => i !== source && !isNamingSlot(s));
+  if (asked.length > 0 && asked.every((s) => s.outOfScope))
+    return `the ${noun}s it names never mention "${asked[0]?.word ?? ''}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
   if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return UNSIGNED;
   return null;
@@ -276,7 +280,9 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   if (missing.length > 0 && 2 * missing.length >= q.slots.length)
     return `most of what it names is not in the ${noun}s`;
   const where = prepared.scope.groups ? `the ${noun}s it names` : `the ${noun}s`;
-  if (missing.length > 0) return `${where} never mention "${missing[0]?.word ?? ''}"`;
+  // A word the documents named never hold, though others do ("disarmament" in a speech on aid).
+  const unheld = missing[0] ?? q.slots.find((s, i) => s.outOfScope && i !== q.roles.source);
+  if (unheld) return `${where} never mention "${unheld.word}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)
     if (!anyStates(shown, name)) return LACKS[name] ?? 'no passage states what it asks for';

@@ -205,6 +205,10 @@ export const CORRECTED_WEIGHT = 0.8;
  */
 export const NAMING_WORD_WEIGHT = 0.25;
 
+/** Whether a slot only names documents or a time (its words weighted as `NAMING_WORD_WEIGHT`). */
+export const isNamingSlot = (slot: Slot): boolean =>
+  slot.alternatives.length > 0 && slot.alternatives.every((a) => a.weight <= NAMING_WORD_WEIGHT);
+
 /** The question with the words in `spans` weighted as naming words (`NAMING_WORD_WEIGHT`). */
 export function withNamingWords(
   q: ParsedQuestion,

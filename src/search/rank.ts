@@ -21,12 +21,7 @@ import { resolveLetterReference } from './letter-reference.ts';
 import { namedDocuments } from './document-names.ts';
 import { lowerBound } from './sorted.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
-import {
-  NAMING_WORD_WEIGHT,
-  type ParsedQuestion,
-  parseQuestion,
-  withNamingWords,
-} from './question.ts';
+import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /**
@@ -123,10 +118,7 @@ function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): Pa
   };
   let changed = false;
   const slots = q.slots.map((slot) => {
-    const naming =
-      slot.alternatives.length > 0 &&
-      slot.alternatives.every((a) => a.weight <= NAMING_WORD_WEIGHT);
-    if (naming || slot.alternatives.some((a) => held(a.concept))) return slot;
+    if (isNamingSlot(slot) || slot.alternatives.some((a) => held(a.concept))) return slot;
     // A name may be said by another of its names ("DPRK": North Korea), and a capital stands
     // for its country ("Pretoria" for South Africa's government).
     const wordnet = englishWordNet();

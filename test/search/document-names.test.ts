@@ -116,6 +116,13 @@ describe('a question that names a document by its author', () => {
     expect(unknown.reason).toBe('the documents it names never mention "kibeho"');
   });
 
+  it('says which word the documents named never hold when it abstains, a common word too', () => {
+    // Norway's 2001 speech speaks of aid to refugee camps, never of disarmament.
+    const answer = answerQuestion(index, 'what did norway say about disarmament in 2001');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe('the documents it names never mention "disarmament"');
+  });
+
   it('does not abstain for want of the name of the one a question cites: a speech seldom names its speaker', () => {
     const question = 'what did norway do for the refugee camps in 2001';
     const cited = answerQuestion(index, `${question}, per Stoltenberg`);
