@@ -1,10 +1,12 @@
 /**
  * Turns the raw text of a document into blocks: the paragraphs, headings and signature lines a
- * reader sees, with line wraps, markdown emphasis and page footers removed and sentences that a
- * blank line or a page footer broke apart joined again. Page footers become page numbers. Text
+ * reader sees, with line wraps, markdown emphasis and page furniture (footers, running headers:
+ * `findFurniture`) removed and sentences that a blank line or a page break broke apart joined
+ * again. Footers and form feeds become page numbers. Text
  * without blank lines between paragraphs is split where its paragraphs start (`paragraphStarts`),
  * and words a line end broke with a hyphen are repaired (`keepsLineEndHyphen`).
  */
+import { type Furniture, findFurniture } from './furniture.ts';
 import { keepsLineEndHyphen, type WordCount, wordCounter } from './hyphenation.ts';
 import { paragraphStarts, type SourceLine, usualWidth } from './paragraphs.ts';
 
@@ -39,14 +41,17 @@ export function pagesOfRange(block: Block, from: number, to: number): number[] {
 
 /** A page footer or page break, read as "page N ends here". */
 export interface PageEnd {
+  /** The page that ends; 0 while not known (a form feed in a text that prints its page numbers). */
   page: number;
   /** The page count when the footer gives it (`2/3`). */
   of: number | null;
   /** The UN job number printed in the footer (`22-13249`). */
   jobNumber: string | null;
   line: number;
-  /** A form feed (one per page, as PDF text extraction writes them) rather than a printed footer. */
+  /** A form feed (one per page, as PDF text extraction writes them) ends the page. */
   formFeed?: boolean;
+  /** A printed footer gives the page's number (`page`). */
+  printed?: boolean;
 }
 
 /** Everything `readBlocks` found. */
@@ -55,13 +60,6 @@ export interface BlockReading {
   pageEnds: PageEnd[];
 }
 
-const JOB = String.raw`(\d{2}-\d{5})`;
-/** `2/3 22-13249`, `3/3`, `22-13249 3/3`, and the first-page `22-13249 (E) 260822`. */
-const FOOTERS: readonly RegExp[] = [
-  new RegExp(String.raw`^(\d{1,3})\/(\d{1,3})(?:\s+${JOB})?$`),
-  new RegExp(String.raw`^${JOB}\s+(\d{1,3})\/(\d{1,3})$`),
-  new RegExp(String.raw`^${JOB}\s*\(E\)(?:\s+\d{6})?(?:\s+\*\d+\*)?$`),
-];
 const SEPARATOR = /^(?:-{3,}|\*{3,}|_{3,})$/;
 const HEADING_MARK = /^#{1,6}\s+/;
 /** Lines that start a new block even without a blank line before them (hard-wrapped text). */
@@ -73,28 +71,12 @@ const CONTINUES = /^[\p{Ll}(]/u;
 /** A block that starts with a number continues only one that ends mid-phrase ("items 34, 35," / "72 and 86"). */
 const ENDS_MID_PHRASE = /(?:[,(\-–]|\b(?:and|or|of|to|the|in|on|at|by|from|items?|see|nos?\.?))$/u;
 const STARTS_WITH_NUMBER = /^\d/;
-
-function parseFooter(text: string, line: number): PageEnd | null {
-  const [numbered, jobFirst, firstPage] = FOOTERS;
-  let m = numbered?.exec(text);
-  if (m) {
-    const page = Number(m[1]);
-    const of = Number(m[2]);
-    if (page >= 1 && page <= of) return { page, of, jobNumber: m[3] ?? null, line };
-    return null;
-  }
-  m = jobFirst?.exec(text);
-  if (m) {
-    const page = Number(m[2]);
-    const of = Number(m[3]);
-    if (page >= 1 && page <= of) return { page, of, jobNumber: m[1] ?? null, line };
-    return null;
-  }
-  m = firstPage?.exec(text);
-  if (m) return { page: 1, of: null, jobNumber: m[1] ?? null, line };
-  return null;
-}
-
+/**
+ * A printed document whose page numbers run on without a gap for at least this many page ends
+ * shows one on every page: the text before the first stands on that page, the text after the
+ * last on the next one.
+ */
+const MIN_RUNNING_PAGE_ENDS = 2;
 /** Removes markdown emphasis markers (`**bold**`, `*italic*`), leaving lone asterisks (footnote marks) alone. */
 export function stripEmphasis(text: string): string {
   if (!text.includes('*')) return text;
@@ -132,12 +114,15 @@ interface RawBlock {
   line: number;
   /** How many page ends come before this block. */
   region: number;
+  /** How many page breaks (page ends, and headers of pages without a footer read) come before it. */
+  breaks: number;
 }
 
 type Item =
   | { kind: 'line'; text: string; line: number; indent: number }
   | { kind: 'gap' }
-  | { kind: 'pageEnd'; end: PageEnd };
+  /** A form feed, or a furniture line: a footer ends a page, a header only breaks the text. */
+  | { kind: 'break'; formFeed: boolean; furniture: Furniture | null; line: number };
 
 /** A line holding nothing but a page number, as OCR text of printed records keeps them. */
 const PAGE_NUMBER_ONLY = /^\d{1,4}$/;
@@ -149,46 +134,74 @@ function beside(lines: readonly string[], i: number, test: (line: string) => boo
 
 function* items(raw: string): Generator<Item> {
   const lines = raw.split('\n');
-  let formFeeds = 0;
-  for (const [i, sourceLine] of lines.entries()) {
+  const segments = lines.flatMap((sourceLine, i) =>
+    sourceLine.split('\f').map((segment, j) => ({
+      segment,
+      i,
+      text: segment.trim().replace(HEADING_MARK, ''),
+      formFeedBefore: j > 0,
+    })),
+  );
+  // A rule line between the text and a footer is no text either.
+  const furniture = findFurniture(segments.map((s) => ({ ...s, text: SEPARATOR.test(s.text) ? '' : s.text })));
+  for (const [k, { segment, i, text, formFeedBefore }] of segments.entries()) {
     const line = i + 1;
-    const segments = sourceLine.split('\f');
-    for (const [j, segment] of segments.entries()) {
-      if (j > 0) {
-        formFeeds += 1;
-        yield { kind: 'pageEnd', end: { page: formFeeds, of: null, jobNumber: null, line, formFeed: true } };
-      }
-      const text = segment.trim().replace(HEADING_MARK, '');
-      const indent = (/^[ \t]*/.exec(segment)?.[0] ?? '').replace(/\t/g, '    ').length;
-      if (text === '' || SEPARATOR.test(text)) {
-        yield { kind: 'gap' };
-        continue;
-      }
-      if (PAGE_NUMBER_ONLY.test(text) && beside(lines, i, (l) => l.trim() === '')) {
-        // A page number on a line of its own (OCR text): no words of the document.
-        yield { kind: 'gap' };
-        continue;
-      }
-      const footer = parseFooter(text, line);
-      if (footer && formFeeds === 0) yield { kind: 'pageEnd', end: footer };
-      else if (footer) yield { kind: 'gap' };
-      else yield { kind: 'line', text, line, indent };
+    if (formFeedBefore) yield { kind: 'break', formFeed: true, furniture: null, line };
+    const indent = (/^[ \t]*/.exec(segment)?.[0] ?? '').replace(/\t/g, '    ').length;
+    if (text === '' || SEPARATOR.test(text)) {
+      yield { kind: 'gap' };
+      continue;
     }
+    if (PAGE_NUMBER_ONLY.test(text) && beside(lines, i, (l) => l.trim() === '')) {
+      // A page number on a line of its own (OCR text): no words of the document.
+      yield { kind: 'gap' };
+      continue;
+    }
+    const found = furniture[k];
+    if (!found) {
+      yield { kind: 'line', text, line, indent };
+      continue;
+    }
+    yield { kind: 'break', formFeed: false, furniture: found, line };
+    const rest = text.slice(found.length).trim();
+    if (rest !== '') yield { kind: 'line', text: rest, line, indent };
   }
 }
 
-function pageRange(region: number, pageEnds: readonly PageEnd[]): { lo: number; hi: number } {
-  const before = pageEnds[region - 1];
-  const after = pageEnds[region];
-  const lo = before ? before.page + 1 : 1;
-  const last = pageEnds.at(-1);
-  const hi = after
-    ? after.page
-    : last?.formFeed
-      ? lo
-      : last?.of != null
-        ? last.of
-        : Number.POSITIVE_INFINITY;
+/**
+ * Numbers the page ends: by their printed page numbers when the text has any (a form feed without
+ * one ends the page after the one before), else by counting form feeds (a PDF's text, one form
+ * feed per page, from page 1). Returns whether the numbers run on without a gap, page after page.
+ */
+function numberPageEnds(ends: PageEnd[]): boolean {
+  const printed = ends.some((e) => e.printed);
+  ends.forEach((e, i) => {
+    if (e.page > 0) return;
+    const before = ends[i - 1]?.page ?? 0;
+    e.page = !printed ? i + 1 : before > 0 ? before + 1 : 0;
+  });
+  return (
+    ends.length >= MIN_RUNNING_PAGE_ENDS &&
+    ends.every((e, i) => e.page > 0 && (i === 0 || e.page === (ends[i - 1]?.page ?? 0) + 1))
+  );
+}
+
+/**
+ * The pages a region (the text between two page ends) may stand on: from `lo` to `hi`, null when
+ * unknown. A text whose pages run on (`running`) shows an end on every page: the text before the
+ * first stands on that page when it is past the second (an extract from a longer record; the
+ * first page of a whole document carries a footer of its own shape), the text after the last on
+ * the next page (within the page count when printed).
+ */
+function pageRange(region: number, ends: readonly PageEnd[], running: boolean): { lo: number; hi: number } | null {
+  const before = ends[region - 1];
+  const after = ends[region];
+  const first = ends[0]?.page ?? 0;
+  const lo = before ? before.page + 1 : running && first > 2 ? first : 1;
+  const last = ends.at(-1);
+  const hi = after ? after.page : last?.formFeed || running ? lo : (last?.of ?? Number.POSITIVE_INFINITY);
+  if ((before && before.page === 0) || (after && after.page === 0)) return null;
+  if (!after && last?.of != null && lo > last.of) return null;
   return { lo, hi };
 }
 
@@ -211,6 +224,7 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
         indents: rb.indents.slice(from, to),
         line: rb.line + from,
         region: rb.region,
+        breaks: rb.breaks,
       });
       from = to;
     }
@@ -226,20 +240,40 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
   const pageEnds: PageEnd[] = [];
   const rawBlocks: RawBlock[] = [];
   let current: RawBlock | null = null;
+  let breaks = 0;
+  /** Whether no line came since the last page end: a footer and a form feed there are one page end. */
+  let atPageEnd = false;
   for (const item of items(raw)) {
     if (item.kind === 'line') {
       if (current && STARTS_BLOCK.test(stripEmphasis(item.text))) current = null;
       if (!current) {
-        current = { lines: [], indents: [], line: item.line, region: pageEnds.length };
+        current = { lines: [], indents: [], line: item.line, region: pageEnds.length, breaks };
         rawBlocks.push(current);
       }
       current.lines.push(item.text);
       current.indents.push(item.indent);
-    } else {
-      current = null;
-      if (item.kind === 'pageEnd') pageEnds.push(item.end);
+      atPageEnd = false;
+      continue;
+    }
+    current = null;
+    if (item.kind === 'gap') continue;
+    breaks += 1;
+    const last = atPageEnd ? pageEnds.at(-1) : undefined;
+    const found = item.furniture;
+    if (item.formFeed) {
+      if (last && !last.formFeed) last.formFeed = true;
+      else pageEnds.push({ page: 0, of: null, jobNumber: null, line: item.line, formFeed: true });
+      atPageEnd = true;
+    } else if (found?.page != null) {
+      const end = { page: found.page, of: found.of, jobNumber: found.jobNumber, line: item.line, printed: true };
+      if (last && !last.printed) Object.assign(last, end);
+      else pageEnds.push(end);
+      atPageEnd = true;
+    } else if (found?.jobNumber && last && !last.jobNumber) {
+      last.jobNumber = found.jobNumber;
     }
   }
+  const running = numberPageEnds(pageEnds);
   const paragraphs = splitParagraphs(rawBlocks);
 
   let count: WordCount | null = null;
@@ -255,8 +289,9 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
   for (const [i, rb] of paragraphs.entries()) {
     const text = clean(joinLines(rb.lines, join));
     const pages = new Set<number>();
-    if (paginated) {
-      const { lo, hi } = pageRange(rb.region, pageEnds);
+    const range = paginated ? pageRange(rb.region, pageEnds, running) : null;
+    if (range) {
+      const { lo, hi } = range;
       if (lo === hi) pages.add(lo);
       const next = paragraphs[i + 1];
       if (rb.region < pageEnds.length && (!next || next.region > rb.region)) {
@@ -265,7 +300,7 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
       const prior = paragraphs[i - 1];
       if (rb.region > 0 && (!prior || prior.region < rb.region)) pages.add(lo);
     }
-    const crossedPage = previous !== null && previous.raw.region < rb.region;
+    const crossedPage = previous !== null && previous.raw.breaks < rb.breaks;
     const joins =
       previous !== null &&
       !STARTS_BLOCK.test(text) &&

@@ -1,0 +1,155 @@
+/**
+ * Page furniture: the lines a printed UN document repeats on its pages around the text. A footer
+ * gives the page number and the job number ("2/3 22-13249", "15-29562 19/54", "05-51226 3", the
+ * first page's "22-13249 (E) 260822"); a header gives the symbol, often with the meeting's date
+ * ("30/09/2015 A/70/PV.19", "A/63/PV.13"). None of it is a word of the document: it marks where a
+ * page ends, and a footer says which page.
+ *
+ * A line is furniture when every word of it is such a mark (a job number, a page number "N/M" or
+ * a bare one, a date written in figures, a UN symbol) and it either has a footer's shape (a page
+ * number with a job number, or "N/M" alone, which prose never puts on a line of its own), or
+ * repeats a mark of an earlier such line (the next page's header: the same symbol, job number,
+ * date or page count), or stands next to a footer or a form feed, or a bare page number stands
+ * next to it ("611" above "A/36/PV.30"). So the masthead's symbol (a first occurrence), or a
+ * symbol or a date a sentence happened to wrap onto a line of its own, stays in the text. PDF
+ * extraction sometimes glues a footer to the start of the next page's first line
+ * ("16-29667 3/58 very worrying."): that footer is taken off and the words kept.
+ */
+import { SYMBOL_PATTERN } from './masthead.ts';
+
+/** What one furniture line says. */
+export interface Furniture {
+  /** The page the line numbers (a footer: this page ends here); null for a header. */
+  page: number | null;
+  /** The page count, when printed ("20/54"). */
+  of: number | null;
+  /** The UN job number printed on it ("15-29562"). */
+  jobNumber: string | null;
+  /** Characters of the line the furniture takes: less than the line when text is glued after it. */
+  length: number;
+}
+
+/** One line as `findFurniture` reads it: its text trimmed, and whether a form feed comes before it. */
+export interface FurnitureEntry {
+  text: string;
+  formFeedBefore: boolean;
+}
+
+const JOB = String.raw`\d{2}-\d{5}`;
+const JOB_TOKEN = new RegExp(`^${JOB}$`);
+const PAGE_OF_TOKEN = /^(\d{1,3})\/(\d{1,3})$/;
+const PAGE_TOKEN = /^\d{1,4}$/;
+/** A date in figures, as headers print it: `30/09/2015`, `2015-09-30`. */
+const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/;
+const SYMBOL_TOKEN = new RegExp(`^${SYMBOL_PATTERN.source.replace(/^\\b/, '')}$`);
+/** The first page's footer: the job number, "(E)" for English, the date it was processed, a barcode number. */
+const FIRST_PAGE_FOOTER = new RegExp(String.raw`^(${JOB})\s*\(E\)(?:\s+\d{6})?(?:\s+\*\d+\*)?$`);
+/** A footer glued to the text after it: the job number and "N/M", in either order. */
+const GLUED_FOOTER = new RegExp(String.raw`^(?:(${JOB})\s+(\d{1,3})\/(\d{1,3})|(\d{1,3})\/(\d{1,3})\s+(${JOB}))\s+(?=\S)`);
+
+interface Reading {
+  page: number | null;
+  of: number | null;
+  jobNumber: string | null;
+  /** Whether the line has a footer's shape and is furniture on its own. */
+  footer: boolean;
+  /** The values another furniture line of the same document would repeat. */
+  keys: string[];
+}
+
+/** A page "N/M" is one of M pages. */
+function pageOf(n: string, m: string): { page: number; of: number } | null {
+  const page = Number(n);
+  const of = Number(m);
+  return page >= 1 && page <= of ? { page, of } : null;
+}
+
+/** Reads a line made only of furniture marks; null for any other line. */
+function read(text: string): Reading | null {
+  const first = FIRST_PAGE_FOOTER.exec(text);
+  if (first) return { page: 1, of: null, jobNumber: first[1] ?? null, footer: true, keys: [`job ${first[1]}`] };
+  let page: number | null = null;
+  let of: number | null = null;
+  let pages = 0;
+  let jobNumber: string | null = null;
+  const keys: string[] = [];
+  let marks = 0;
+  let bare: number | null = null;
+  for (const token of text.split(/\s+/)) {
+    const numbered = PAGE_OF_TOKEN.exec(token);
+    if (JOB_TOKEN.test(token)) {
+      jobNumber ??= token;
+      keys.push(`job ${token}`);
+    } else if (numbered) {
+      const read = pageOf(numbered[1] ?? '', numbered[2] ?? '');
+      if (!read) return null;
+      ({ page, of } = read);
+      pages += 1;
+      keys.push(`of ${of}`);
+    } else if (PAGE_TOKEN.test(token)) {
+      bare = Number(token);
+      pages += 1;
+      continue;
+    } else if (DATE_TOKEN.test(token) || SYMBOL_TOKEN.test(token)) {
+      keys.push(token);
+    } else {
+      return null;
+    }
+    marks += 1;
+  }
+  if (pages > 1) return null;
+  // A page number alone: furniture only beside other furniture, and which page it numbers (the one
+  // ending or the one starting) is not told.
+  if (marks === 0) return { page: null, of: null, jobNumber: null, footer: false, keys: [] };
+  // A page number beside a job number ("05-51226 3") is a footer's; beside a symbol, it may be a header's.
+  if (jobNumber !== null) page ??= bare;
+  // A page count alone ("3/3") or a page number beside a job number is a footer.
+  const footer = page !== null && (jobNumber !== null || (of !== null && marks === 1));
+  return { page, of, jobNumber, footer, keys };
+}
+
+/**
+ * For each entry of a document's lines, what furniture it is, or null for text (and for blank
+ * lines). See the module comment for what counts.
+ */
+export function findFurniture(entries: readonly FurnitureEntry[]): (Furniture | null)[] {
+  const readings = entries.map((e) => (e.text === '' ? null : read(e.text)));
+  // Whether a line repeats a mark of an earlier one: a page's header or footer, printed again on
+  // the next page. The first occurrence may be the masthead, and stays unless it stands at a break.
+  const seen = new Set<string>();
+  const repeats = readings.map((r) => {
+    const again = (r?.keys ?? []).some((k) => seen.has(k));
+    for (const k of r?.keys ?? []) seen.add(k);
+    return again;
+  });
+  const found: (Furniture | null)[] = readings.map((r, i) => {
+    const text = entries[i]?.text ?? '';
+    if (r && (r.footer || repeats[i])) {
+      return { page: r.page, of: r.of, jobNumber: r.jobNumber, length: text.length };
+    }
+    const glued = r ? null : GLUED_FOOTER.exec(text);
+    const numbered = glued ? pageOf(glued[2] ?? glued[4] ?? '', glued[3] ?? glued[5] ?? '') : null;
+    if (glued && numbered) return { ...numbered, jobNumber: glued[1] ?? glued[6] ?? null, length: glued[0].length };
+    return null;
+  });
+  // A header that occurs once stands next to the footer or form feed of the same page break, or
+  // next to the page's other marks ("611" above "A/36/PV.30").
+  const whole = (j: number): boolean => found[j]?.length === entries[j]?.text.length;
+  const bare = (j: number): boolean => readings[j]?.keys.length === 0;
+  const marked = (j: number): boolean => (readings[j]?.keys.length ?? 0) > 0;
+  /** Whether the nearest line on one side (`step`) of line `i` marks the same page break. */
+  const nextTo = (i: number, step: 1 | -1): boolean => {
+    for (let j = i + step; j >= 0 && j < entries.length; j += step) {
+      if (entries[step === 1 ? j : j + 1]?.formFeedBefore) return true;
+      if (entries[j]?.text !== '') return whole(j) || (bare(i) && marked(j)) || (marked(i) && bare(j));
+    }
+    return false;
+  };
+  const besideBreak = (i: number): boolean => nextTo(i, -1) || nextTo(i, 1);
+  readings.forEach((r, i) => {
+    if (r && !found[i] && besideBreak(i)) {
+      found[i] = { page: r.page, of: r.of, jobNumber: r.jobNumber, length: entries[i]?.text.length ?? 0 };
+    }
+  });
+  return found;
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
+
+/**
+ * Speeches cut from made-up verbatim records, with the page furniture real records carry: a footer
+ * with the page number and the job number, a header with the meeting's date and symbol, a form
+ * feed between pages, a footer glued to the next page's first line (written for these tests).
+ */
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'furniture');
+
+let corpus: Corpus;
+const doc = (id: string): Document => {
+  const found = corpus.letters.find((d) => d.id === id);
+  if (!found) throw new Error(`fixture ${id} did not load`);
+  return found;
+};
+const passage = (id: string, start: string) => {
+  const found = doc(id).passages.find((p) => p.text.startsWith(start));
+  if (!found) throw new Error(`no passage of ${id} starts "${start}"`);
+  return found;
+};
+/** Any job number, "N/M" page, figures date or symbol of a meeting record left in a quote. */
+const FURNITURE = /\d{2}-\d{5}|\b\d{1,3}\/\d{2}\b|\d{2}\/\d{2}\/\d{4}|[A-Z]\/\d+\/PV\.\d+/;
+
+beforeAll(async () => {
+  corpus = await loadCorpus(FIXTURES);
+});
+
+describe('page headers and footers of verbatim records', () => {
+  it('leaves none of them in any quoted passage', () => {
+    expect(corpus.problems).toEqual([]);
+    for (const d of corpus.letters) {
+      expect(d.passages.filter((p) => FURNITURE.test(p.text)).map((p) => p.text)).toEqual([]);
+    }
+  });
+
+  it('joins the paragraph a page break cut in two, as one passage on both pages', () => {
+    const floods = passage('record-extract', 'The floods of last spring');
+    expect(floods.text).toContain('the protection of our coasts demands that we act together before the next season');
+    expect(floods.pages).toEqual([18, 19]);
+    expect(doc('record-extract').passages.some((p) => p.text.startsWith('act together'))).toBe(false);
+  });
+
+  it('cites the pages the footers print, the text before the first and after the last included', () => {
+    expect(doc('record-extract').passages.map((p) => p.pages)).toEqual([[18], [18], [18, 19], [19], [19], [20], [20], [21]]);
+  });
+
+  it('reads a job-number footer with a bare page number, and its page header, as a page break', () => {
+    const harbour = passage('job-footers', 'The harbour of Kessa');
+    expect(harbour.text).toContain('we ask that the same help be given to the other island States');
+    expect(harbour.pages).toEqual([7, 8]);
+    expect(doc('job-footers').passages).toHaveLength(3);
+  });
+
+  it('keeps a symbol that a sentence wrapped onto a line of its own', () => {
+    expect(passage('job-footers', 'The report of the Secretary-General').text).toContain(
+      'in document A/98/1 sets out the tasks of the year',
+    );
+  });
+
+  it('takes a footer glued to the next page\u2019s first line off, keeping the words', () => {
+    const conflict = passage('glued-footer', 'The conflict in the north');
+    expect(conflict.text).toContain('do not come. That is very worrying. Attacks on aid convoys');
+    expect(conflict.pages).toEqual([3, 4]);
+    expect(passage('glued-footer', 'The peace that we seek').pages).toEqual([5]);
+  });
+});
