@@ -153,8 +153,9 @@ function* items(raw: string): Generator<Item> {
       continue;
     }
     if (PAGE_NUMBER_ONLY.test(text) && beside(lines, i, (l) => l.trim() === '')) {
-      // A page number on a line of its own (OCR text): no words of the document.
-      yield { kind: 'gap' };
+      // A page number on a line of its own (OCR text): no words of the document, but a page break,
+      // which may have cut a sentence. Whether it numbers the page before or after is not told.
+      yield { kind: 'break', formFeed: false, furniture: null, line };
       continue;
     }
     const found = furniture[k];

@@ -90,9 +90,52 @@ export function readTitle(title: string): { kind: string | null; author: string 
 }
 
 /**
+ * A line of a place and a date, or a date alone, under a title: "4 March 2025", ": New York,
+ * 22 September 2016", "Geneva, 1 May 2024.".
+ */
+const PLACE_AND_DATE =
+  /^[:\-–—,\s]*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$/u;
+/** A line that stops mid-sentence: at a comma, a semicolon, a colon, a dash, an open bracket or a little word. */
+const ENDS_MID_SENTENCE = /(?:[,;:(\-–—]|\b(?:and|or|of|to|the|a|an|in|on|at|by|for|with|from|as|that|this|my|our|your))$/i;
+/** Words of at least this many letters are counted for a heading's capitals. */
+const MIN_HEADING_WORD = 4;
+/** Share of such words a heading starts with a capital ("Permanent Mission of Testland to the United Nations"). */
+const HEADING_CAPITALS = 0.5;
+
+/** Whether a line opens with what the document is: "Statement by …", "Report of …". */
+function namesKind(text: string): boolean {
+  return KIND_WORDS.some(([pattern]) => pattern.test(text));
+}
+
+/**
+ * Whether a line reads as a heading: a heading's capitals, and it does not stop mid-sentence.
+ * "I would like to extend my heartfelt congratulations to Mr. Gurirab," is prose a page break cut.
+ */
+function readsAsHeading(text: string): boolean {
+  if (ENDS_MID_SENTENCE.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length >= MIN_HEADING_WORD);
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length > 0 && capitals / words.length >= HEADING_CAPITALS;
+}
+
+/**
+ * The pieces of the blocks before the first paragraph, each a title, masthead or date line: a
+ * block whose last lines are a place and date (a title with its date line under it, no blank line
+ * between) gives them apart.
+ */
+function frontPieces(block: Block): string[] {
+  const lines = block.lines;
+  let cut = lines.length;
+  while (cut > 0 && PLACE_AND_DATE.test(lines[cut - 1] ?? '')) cut -= 1;
+  if (cut === lines.length || cut === 0) return [block.text];
+  return [lines.slice(0, cut).join(' '), ...lines.slice(cut)];
+}
+
+/**
  * Reads the blocks before the first paragraph: the UN masthead (symbol, distribution date,
  * organs, agenda items), a date line, and the title lines after the masthead. Returns where the
- * body starts.
+ * body starts: at the first paragraph, or at the first block that is none of these (the first
+ * words of prose a page break or a blank line cut off: they stay in the text, never a title).
  */
 function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyStart: number } {
   let bodyStart = 0;
@@ -103,12 +146,16 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
   }
   // A text whose every block is short (a list, a poem) has no title lines: all of it is body.
   if (bodyStart >= blocks.length) bodyStart = 0;
-  const front = blocks.slice(0, bodyStart).map((b) => b.text);
-  const masthead = parseMasthead(front.join(' '));
+  const front = bodyStart;
   let date: string | null = null;
   const titleLines: string[] = [];
-  for (const text of front) {
-    if (DATE_ONLY.test(text)) {
+  const pieces = blocks.slice(0, front).flatMap((block, b) => frontPieces(block).map((text) => ({ text, b })));
+  // Without a masthead, a title is the line that names the document's kind, with the heading
+  // lines above it (a mission's letterhead); a salutation or an invocation after it is the speech's.
+  const lastKindLine = pieces.findLastIndex(({ text }) => namesKind(text));
+  let afterMasthead = false;
+  for (const [i, { text, b }] of pieces.entries()) {
+    if (DATE_ONLY.test(text) || PLACE_AND_DATE.test(text)) {
       date ??= parseWrittenDate(text);
     } else if (
       MASTHEAD_LINE.test(text) ||
@@ -119,10 +166,20 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
     ) {
       // The masthead: after it come the title lines (an agenda item's title, then the document's).
       titleLines.length = 0;
-    } else {
+      afterMasthead = true;
+    } else if (afterMasthead || i === lastKindLine || (i < lastKindLine && readsAsHeading(text))) {
       titleLines.push(text);
+    } else {
+      bodyStart = b;
+      break;
     }
   }
+  const masthead = parseMasthead(
+    blocks
+      .slice(0, bodyStart)
+      .map((b) => b.text)
+      .join(' '),
+  );
   const title = titleLines.slice(-MAX_TITLE_LINES).join(': ') || null;
   const fromTitle = title ? readTitle(titleLines.at(-1) ?? title) : { kind: null, author: null };
   return {

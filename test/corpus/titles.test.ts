@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
+import { formatCitation } from '../../src/search/cite.ts';
+
+/** Speeches whose first lines are no title (written for these tests, not UN texts). */
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'titles');
+
+let corpus: Corpus;
+const doc = (id: string): Document => {
+  const found = corpus.letters.find((d) => d.id === id);
+  if (!found) throw new Error(`fixture ${id} did not load`);
+  return found;
+};
+
+beforeAll(async () => {
+  corpus = await loadCorpus(FIXTURES);
+});
+
+describe('a title is never a line of the speech', () => {
+  it('a first sentence cut by a page number stays whole in passage 1; the title is the file name', () => {
+    const d = doc('fragment-first-line');
+    expect(corpus.problems).toEqual([]);
+    expect(d).toMatchObject({ title: 'fragment-first-line', date: '1999', sources: { title: 'file name' } });
+    expect(d.passages[0]?.text).toMatch(
+      /^I would like to extend my heartfelt congratulations to Mr\. Arno Veldt, Foreign Minister of the Republic of Testland, on his/,
+    );
+    const citation = formatCitation(d, d.passages[0] as Document['passages'][number]);
+    expect(citation).toBe('fragment-first-line, 1999, passage 1 (numbered by Annex)');
+  });
+
+  it('a first sentence cut by a blank line keeps its words as passage 1', () => {
+    const d = doc('fragment-blank-line');
+    expect(d.title).toBe('fragment-blank-line');
+    expect(d.passages[0]?.text).toBe('I would like to extend my heartfelt congratulations to Mr. Arno Veldt,');
+  });
+
+  it('a salutation is the speech\u2019s first words, not its title', () => {
+    const d = doc('salutation');
+    expect(d.title).toBe('salutation');
+    expect(d.passages[0]?.text).toBe('Mr. President, Excellencies, Ladies and gentlemen,');
+  });
+
+  it('a statement heading gives title, kind and author, and its place-and-date line the date, not more title', () => {
+    expect(doc('statement-place-date')).toMatchObject({
+      title:
+        'Statement by H.E. the Prime Minister of Testland, Mr. Arno Veldt, at the General Debate of the 71st Session of the United Nations General Assembly',
+      kind: 'statement',
+      author: 'H.E. the Prime Minister of Testland',
+      date: '2016-09-22',
+      sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
+    });
+    expect(doc('statement-place-date').passages[0]?.text).toMatch(/^Mr\. President, I congratulate you/);
+  });
+});
