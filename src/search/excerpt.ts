@@ -1,3 +1,4 @@
+import { sentenceSpans } from '../corpus/sentences.ts';
 import { readPassage } from './analyze.ts';
 
 /** A span of text to mark: offsets relative to the string it belongs to. */
@@ -25,25 +26,12 @@ export const MAX_EXCERPT_LENGTH = 600;
 /** A sentence holding a quoted phrase outranks any count of single words. */
 const PHRASE_SCORE = 1000;
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-/** ICU does not end a sentence before a figure ("…territories. 85 citizens…"); this does, unless an abbreviation precedes. */
-const BREAK_BEFORE_FIGURE =
-  /(?<!\b(?:No|Nos|no|para|paras|p|pp|art|Art|vol|Vol|i\.e|e\.g))[.!?]["”’)]?\s+(?=\d)/g;
-
-/** Sentences of `text` as offsets, trailing spaces excluded. */
+/**
+ * Sentences of `text` as offsets, trailing spaces excluded: the corpus's own sentence ends
+ * (`sentenceSpans`), so that no excerpt starts after "Mr." or "H.E.", nor a passage's cut.
+ */
 export function splitSentences(text: string): { start: number; end: number }[] {
-  const sentences: { start: number; end: number }[] = [];
-  for (const s of segmenter.segment(text)) {
-    let start = s.index;
-    for (const m of s.segment.matchAll(BREAK_BEFORE_FIGURE)) {
-      const end = s.index + m.index + m[0].trimEnd().length;
-      sentences.push({ start, end });
-      start = s.index + m.index + m[0].length;
-    }
-    const end = s.index + s.segment.trimEnd().length;
-    if (end > start) sentences.push({ start, end });
-  }
-  return sentences;
+  return sentenceSpans(text);
 }
 
 /** Merges overlapping spans, in order. */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/search/analyze.ts';
+import { pickExcerpt, splitSentences } from '../../src/search/excerpt.ts';
+
+/** A speech's paragraph with the abbreviations UN texts are full of (written for this test). */
+const PASSAGE =
+  'The Assembly met in New York. I congratulate H.E. Mr. Dennis Francis on assuming the presidency ' +
+  'of the seventy-eighth session, and I thank Mr. Csaba Korosi for his hard work. We welcome ' +
+  'resolution No. 2334 (2016), adopted in accordance with para. 5 of the report of Dr. Amina J. ' +
+  'Mohammed. The meeting rose at 1 p.m. In 2015, 85 citizens were killed in the occupied ' +
+  'territories. 85 of them were children.';
+
+/** The excerpt shown for a question about `word`. */
+function excerptFor(word: string): string {
+  const weights = new Map(analyze(word).map((t) => [t.concept, 1]));
+  return pickExcerpt(PASSAGE, weights).text;
+}
+
+describe('excerpts are whole sentences, whatever abbreviations they hold', () => {
+  it('starts at the sentence\u2019s first word, not after "H.E.", "Mr.", "No." or "Dr."', () => {
+    expect(excerptFor('presidency')).toMatch(
+      /^I congratulate H\.E\. Mr\. Dennis Francis on assuming the presidency/,
+    );
+    expect(excerptFor('Korosi')).toMatch(/^I congratulate H\.E\. Mr\. Dennis Francis/);
+    expect(excerptFor('Mohammed')).toMatch(/^We welcome resolution No\. 2334 \(2016\), adopted/);
+  });
+
+  it('ends sentences where they end: after "p.m." before a capital, before a figure', () => {
+    expect(splitSentences(PASSAGE).map((s) => PASSAGE.slice(s.start, s.end))).toEqual([
+      'The Assembly met in New York.',
+      'I congratulate H.E. Mr. Dennis Francis on assuming the presidency of the seventy-eighth session, and I thank Mr. Csaba Korosi for his hard work.',
+      'We welcome resolution No. 2334 (2016), adopted in accordance with para. 5 of the report of Dr. Amina J. Mohammed.',
+      'The meeting rose at 1 p.m.',
+      'In 2015, 85 citizens were killed in the occupied territories.',
+      '85 of them were children.',
+    ]);
+  });
+});
