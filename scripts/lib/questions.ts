@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { SearchIndex } from '../../src/search/index.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { conceptOf, tokenize } from '../search/analyze.ts';
 import data from './kinds.json' with { type: 'json' };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import fitted from './model.json' with { type: 'json' };
 
 /**
