@@ -13,16 +13,19 @@ import { buildVectors } from './build-vectors.mjs';
 const VECTORS = 'vectors.bin';
 
 /**
- * Packages stay in node_modules, except three that are bundled: zod, so that only what Annex uses
- * of it is loaded (the whole of zod, its locales included, took a quarter of a CLI call; Annex
- * imports it as a namespace, `import * as z from 'zod'`, which esbuild can shake: `import { z }`
- * kept all of zod, 800 KB of the CLI's 1.2 MB bundle); fmin
- * (`npm run fit`'s optimizer), whose published build is a UMD file Node cannot import as the ES
- * module its package.json declares; and i18n-iso-countries, whose English names are a JSON file
- * an ES module may import only with an import attribute esbuild drops for an external one (with
- * diacritics, which it requires).
+ * Packages stay in node_modules, except a few that are bundled:
+ * - zod, so that only what Annex uses of it is loaded: Annex imports it as a namespace (`import *
+ *   as z from 'zod'`), which esbuild can shake; `import { z }` kept the whole of zod, its 40
+ *   locales included, 800 KB of the CLI's 1.2 MB bundle and a quarter of a CLI call;
+ * - stopword, whose CommonJS build holds the stop words of 60 languages (240 KB to compile at
+ *   every CLI call) where Annex reads only the English ones: its ES module build (package.json's
+ *   `module`, which `mainFields` prefers) lets esbuild keep only those;
+ * - fmin (`npm run fit`'s optimizer), whose published build is a UMD file Node cannot import as
+ *   the ES module its package.json declares;
+ * - i18n-iso-countries, whose English names are a JSON file an ES module may import only with an
+ *   import attribute esbuild drops for an external one (with diacritics, which it requires).
  */
-const BUNDLED = ['zod', 'fmin', 'i18n-iso-countries', 'diacritics'];
+const BUNDLED = ['zod', 'fmin', 'i18n-iso-countries', 'diacritics', 'stopword'];
 const packagesExceptBundled = {
   name: 'packages-except-bundled',
   setup(b) {
@@ -39,6 +42,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   plugins: [packagesExceptBundled],
+  // A bundled package's ES module build where it has one (stopword), so that what Annex does not
+  // import of it is left out. (Packages with `exports`, as zod, are resolved by those.)
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
   sourcemap: 'linked',
 };
