@@ -7,10 +7,13 @@ import { build } from 'esbuild';
 import { log } from 'node:console';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { buildExceptions } from './build-exceptions.mjs';
 import { buildVectors } from './build-vectors.mjs';
 
 /** The word vectors Annex reads, converted once per installed version (`build-vectors.mjs`). */
 const VECTORS = 'vectors.bin';
+/** WordNet's irregular forms as JSON (`build-exceptions.mjs`). */
+const EXCEPTIONS = 'wordnet-exceptions.json';
 
 /**
  * Packages stay in node_modules, except a few that are bundled:
@@ -54,6 +57,7 @@ for (const entry of await readdir('dist').catch(() => []))
 const started = Date.now();
 if (buildVectors(path.join('dist', VECTORS)))
   log(`wrote dist/${VECTORS} (word vectors) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+buildExceptions(path.join('dist', EXCEPTIONS));
 await build({
   ...common,
   format: 'cjs',

