@@ -3,7 +3,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { buildChart, type Chart, type ChartSource } from './chart/chart.ts';
+import type { Chart, ChartSource } from './chart/chart.ts';
 import { ConfigError, type CoreConfig, parseCoreConfig, readEnvironment } from './config.ts';
 import { formatUnDate, UNKNOWN_DATE_LABEL } from './corpus/dates.ts';
 import { count } from './render/count.ts';
@@ -18,7 +18,6 @@ import {
   type Passage,
   PartKind,
 } from './corpus/schema.ts';
-import { renderChartText } from './render/chart-text.ts';
 import {
   renderAnswerText,
   renderCitationsText,
@@ -405,6 +404,10 @@ async function chartCommand(
       throw new UsageError(error.message.replace(/^(from|to)\b/, '--$1'));
     throw error;
   }
+  // The chart's code (its kinds of count, read and checked when it loads) is loaded only for
+  // `chart`: every other command would pay for it.
+  const { buildChart } = await import('./chart/chart.ts');
+  const { renderChartText } = await import('./render/chart-text.ts');
   const chart = buildChart(opened.index, what, filters);
   let written: string | null = null;
   if (values.out && chart.drawable) {
