@@ -188,6 +188,22 @@ export function rememberConcepts(known: Iterable<[string, string]>): void {
   }
 }
 
+/** What knows the concepts of some words already (`useKnownConcepts`). */
+export interface KnownConcepts {
+  get(word: string): string | undefined;
+}
+let knownConcepts: KnownConcepts | null = null;
+
+/**
+ * Where `conceptOf` looks a word up before it works the word's concept out: the words of the
+ * index opened last, whose concepts it holds as `conceptOf` gave them (`SearchIndex`'s surface
+ * words). A CLI call then stems, and asks WordNet about, only the words its index lacks, not
+ * every word of the glossary and of the passages it reads.
+ */
+export function useKnownConcepts(known: KnownConcepts): void {
+  knownConcepts = known;
+}
+
 /**
  * No English word is this long: a longer "word" is taken as it is, neither stemmed (the
  * stemmer's time grows with the square of its length) nor spelling-corrected.
@@ -202,13 +218,19 @@ export const MAX_WORD_LENGTH = 40;
 export function conceptOf(word: string): string {
   let concept = stemCache.get(word);
   if (concept === undefined) {
-    const first = word.charCodeAt(0);
-    concept = (first >= 48 && first <= 57) || word.length > MAX_WORD_LENGTH ? word : porter2(word);
-    if (word.endsWith('ly') && concept !== word && !derivedFromItsStem(word, concept))
-      concept = word;
-    else if (concept !== word && stemIsAnotherWord(word, concept)) concept = word;
+    concept = knownConcepts?.get(word) ?? workOutConcept(word);
     if (stemCache.size < STEM_CACHE_SIZE) stemCache.set(word, concept);
   }
+  return concept;
+}
+
+/** `conceptOf`, worked out. */
+function workOutConcept(word: string): string {
+  const first = word.charCodeAt(0);
+  const concept =
+    (first >= 48 && first <= 57) || word.length > MAX_WORD_LENGTH ? word : porter2(word);
+  if (word.endsWith('ly') && concept !== word && !derivedFromItsStem(word, concept)) return word;
+  if (concept !== word && stemIsAnotherWord(word, concept)) return word;
   return concept;
 }
 
