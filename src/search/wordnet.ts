@@ -193,11 +193,17 @@ export class WordNet {
   private exceptions(pos: PartOfSpeech): Exceptions {
     const file = EXCEPTION_FILES[pos];
     if (file === null) return (this.exceptionLists[pos] ??= {});
-    const list = convertedExceptions()?.[file];
-    // Without a prototype, as the modules make them: "constructor" is no irregular form.
-    return (this.exceptionLists[pos] ??= list
-      ? Object.assign(Object.create(null) as Record<string, string>, list)
-      : (require(file) as Exceptions));
+    return (this.exceptionLists[pos] ??=
+      convertedExceptions()?.[file] ?? (require(file) as Exceptions));
+  }
+
+  /**
+   * The base of the irregular form `word` as `pos`, or undefined. Only the list's own entries:
+   * "constructor" is no irregular form (an object's prototype has one by that name).
+   */
+  private irregular(word: string, pos: PartOfSpeech): string | undefined {
+    const list = this.exceptions(pos);
+    return Object.hasOwn(list, word) ? list[word] : undefined;
   }
 
   constructor(private readonly dir: string = wordnetDir()) {}
@@ -339,7 +345,7 @@ export class WordNet {
   private findBaseForms(word: string, pos: PartOfSpeech): string[] {
     const forms = new Set<string>();
     if (this.hasLemma(word, pos)) forms.add(word);
-    const irregular = this.exceptions(pos)[word];
+    const irregular = this.irregular(word, pos);
     if (irregular && this.hasLemma(irregular, pos)) forms.add(irregular);
     for (const [suffix, replacement] of DETACHMENTS[pos]) {
       if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
@@ -352,7 +358,7 @@ export class WordNet {
 
   /** The base of an irregular form as `pos` ("lost" → "lose"), or undefined. */
   irregularBase(word: string, pos: PartOfSpeech): string | undefined {
-    return this.exceptions(pos)[word];
+    return this.irregular(word, pos);
   }
 
   /** Irregular forms of every part of speech, inflected → base ("went" → "go"). */
