@@ -147,6 +147,7 @@ const INDEX_SEARCHES_BEFORE_FULL_READ = 500;
 /** After this many lemmas looked up in `index.sense` one by one, it is read whole. */
 const USAGE_LOOKUPS_BEFORE_FULL_READ = 2_000;
 const NO_USAGE: ReadonlyMap<string, number> = new Map();
+const NO_SENSES: readonly number[] = [];
 
 /**
  * Adds one `index.sense` line ("lemma%pos:… offset number count") to a lemma's counts: in all
@@ -257,9 +258,26 @@ export class WordNet {
   }
 
   /** Synset offsets of `lemma` as `pos`, most frequent sense first; empty when it is no lemma. */
-  senses(lemma: string, pos: PartOfSpeech): number[] {
+  senses(lemma: string, pos: PartOfSpeech): readonly number[] {
+    const known = this.sensesOf[pos];
+    let senses = known.get(lemma);
+    if (!senses) {
+      senses = this.readSenses(lemma, pos);
+      if (known.size >= MAX_REMEMBERED_LINES) known.clear();
+      known.set(lemma, senses);
+    }
+    return senses;
+  }
+
+  /**
+   * The senses already read, by part of speech and lemma: a question asks about its words
+   * several times over (is it a name, a place, a person, a verb…), each time splitting the line.
+   */
+  private readonly sensesOf = byPartOfSpeech<string, readonly number[]>();
+
+  private readSenses(lemma: string, pos: PartOfSpeech): readonly number[] {
     const line = this.indexLine(toWordNetSpelling(lemma), pos);
-    if (!line) return [];
+    if (!line) return NO_SENSES;
     const fields = line.trim().split(' ');
     const pointerCount = Number(fields[3]);
     const senseCount = Number(fields[2]);
