@@ -108,6 +108,8 @@ export class DocumentCatalog {
   private readonly undated: number[];
   private readonly undatedPassages: Uint32Array;
   private readonly byName = new Map<string, number[]>();
+  /** Per first word of an author name's key, the most words a name starting with it has. */
+  private readonly longestByFirstWord = new Map<string, number>();
   /** The keys of authors' whole names ("jordan"), beside those of the runs inside them ("state" of "the State of Palestine"). */
   private readonly wholeNames = new Set<string>();
   /** Documents by their author's ISO 3166 codes ("JOR", "JO" for Jordan), for a State's author. */
@@ -171,6 +173,14 @@ export class DocumentCatalog {
       }
       push(this.byKind, kind, i);
     });
+    for (const key of this.byName.keys()) {
+      const words = key.split(' ');
+      const first = words[0] ?? '';
+      this.longestByFirstWord.set(
+        first,
+        Math.max(this.longestByFirstWord.get(first) ?? 0, words.length),
+      );
+    }
     this.undated = [];
     this.dated = [];
     letters.forEach((letter, i) => (letter.date ? this.dated : this.undated).push(i));
@@ -215,6 +225,15 @@ export class DocumentCatalog {
   /** The documents an author name's key (`nameKey`, or a glossary concept) names. */
   byAuthorName(key: string): readonly number[] {
     return this.byName.get(key) ?? [];
+  }
+
+  /**
+   * The most words of an author name's key whose first word is `word` (a concept); 0 when no
+   * name starts with it. A question's run of more words than that from `word` names no author.
+   */
+  longestNameFrom(word: string): number {
+    const space = word.indexOf(' ');
+    return this.longestByFirstWord.get(space < 0 ? word : word.slice(0, space)) ?? 0;
   }
 
   /** The documents of the State whose ISO 3166 code this is, written in capitals ("JOR", "PH"). */

@@ -124,7 +124,10 @@ function authorsIn(
   for (let i = span.from; i < span.to;) {
     const found: string[] = [];
     let matched = 0;
+    // Past two words, a run can only be an author's name as a whole: none is longer than this.
+    const longest = catalog.longestNameFrom(conceptOf(tokenWords[i] ?? ''));
     for (let n = Math.min(MAX_NAME_WORDS, span.to - i); n >= 1 && matched === 0; n--) {
+      if (n > 2 && n > longest) continue;
       const words = tokenWords.slice(i, i + n);
       if (n === 1 && isStopWord(words[0] ?? '')) break;
       const key = words.map(conceptOf).join(' ');
@@ -145,18 +148,8 @@ function authorsIn(
         matched = n;
         break;
       }
-      // An abbreviation the glossary reads otherwise ("GA": the General Assembly) is no State's.
-      if (
-        n > 2 ||
-        !/^[\p{L} ]+$/u.test(lemma) ||
-        analyze(lemma).some((t) => isGlossaryConcept(t.concept))
-      )
-        continue;
-      const related = [
-        ...wordnet.pertainsTo(lemma),
-        ...wordnet.countriesOfCapital(lemma.replace(/ /g, '_'), i > 0 && /^\p{Lu}/u.test(written)),
-      ];
-      for (const name of related) {
+      if (n > 2) continue;
+      for (const name of relatedNames(lemma, i > 0 && /^\p{Lu}/u.test(written))) {
         const nameAsKey = nameKey(name);
         if (catalog.byAuthorName(nameAsKey).length > 0) {
           found.push(nameAsKey);
@@ -185,6 +178,38 @@ function authorsIn(
   at.sort((a, b) => a.start - b.start);
   for (const { start, end } of at) spans.push({ start, end });
   return at.map((a) => a.key);
+}
+
+/**
+ * `relatedNames` already worked out, by lemma and whether it is written as a name (questions
+ * name the same States again and again).
+ */
+const relatedOf = new Map<string, readonly string[]>();
+/** At most this many lemmas' related names are remembered (then the memory starts afresh). */
+const MAX_REMEMBERED_RELATED = 50_000;
+
+/**
+ * The names WordNet relates a word or two of a question to, that may be an author's: the nouns
+ * a people's adjective or noun pertains to ("Norwegian" → Norway) and the countries of a capital
+ * ("Kyiv" → Ukraine; a capital that is also a common noun, "Manila", only `writtenAsName`). None
+ * for an abbreviation the glossary reads otherwise ("GA": the General Assembly, no State) or for
+ * what is not letters and spaces.
+ */
+function relatedNames(lemma: string, writtenAsName: boolean): readonly string[] {
+  const key = `${writtenAsName ? 'N' : 'w'}${lemma}`;
+  let names = relatedOf.get(key);
+  if (names) return names;
+  const wordnet = englishWordNet();
+  names =
+    !/^[\p{L} ]+$/u.test(lemma) || analyze(lemma).some((t) => isGlossaryConcept(t.concept))
+      ? []
+      : [
+          ...wordnet.pertainsTo(lemma),
+          ...wordnet.countriesOfCapital(lemma.replace(/ /g, '_'), writtenAsName),
+        ];
+  if (relatedOf.size >= MAX_REMEMBERED_RELATED) relatedOf.clear();
+  relatedOf.set(key, names);
+  return names;
 }
 
 /**
