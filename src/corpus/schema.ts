@@ -160,5 +160,13 @@ export function documentNoun(documents: readonly Pick<Document, 'kind'>[]): Docu
 
 /** "1 letter", "5 letters", "10,953 documents". */
 export function countDocuments(count: number, noun: DocumentNoun = 'letter'): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${withThousands(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A whole number as `toLocaleString('en-US')` writes it ("10,953"), without loading the
+ * platform's number formatting for it: its first use took a CLI call 10–20 ms.
+ */
+function withThousands(n: number): string {
+  return Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US');
 }
