@@ -159,9 +159,11 @@ export class DocumentCatalog {
       this.passageCounts[i * 4 + 3] = end - first;
       if (letter.author) {
         let names = namesOf.get(letter.author);
-        if (!names) namesOf.set(letter.author, (names = authorNames(letter.author)));
+        if (!names) {
+          namesOf.set(letter.author, (names = authorNames(letter.author)));
+          this.wholeNames.add(nameKey(letter.author));
+        }
         for (const name of names) push(this.byName, name, i);
-        this.wholeNames.add(nameKey(letter.author));
         let codes = codesOf.get(letter.author);
         if (!codes) codesOf.set(letter.author, (codes = isoCodes(letter.author)));
         for (const code of codes) push(this.byCode, code, i);
