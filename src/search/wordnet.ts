@@ -263,6 +263,9 @@ export class WordNet {
     let senses = known.get(lemma);
     if (!senses) {
       senses = this.readSenses(lemma, pos);
+      // A word that is no lemma is not remembered here (`indexLine` remembers it): an index
+      // build asks about hundreds of thousands of them.
+      if (senses === NO_SENSES) return senses;
       if (known.size >= MAX_REMEMBERED_LINES) known.clear();
       known.set(lemma, senses);
     }
