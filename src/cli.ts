@@ -35,6 +35,7 @@ import {
   answerQuestion,
   describeScope,
 } from './search/answer.ts';
+import { useKnownConcepts } from './search/analyze.ts';
 import { openCorpus } from './search/cache.ts';
 import { checkClaim, type Verdict } from './search/check.ts';
 import {
@@ -598,6 +599,7 @@ async function main(argv: string[]): Promise<number> {
     });
     for (const warning of opened.warnings ?? []) console.error(`Warning: ${warning}`);
     const { index } = opened;
+    useKnownConcepts(index.surfaceWords);
     const options = askOptions(index.letters, values);
     if (values.stdin) {
       if (!values.json) noteSkipped(opened.corpus.problems);
@@ -621,6 +623,7 @@ async function main(argv: string[]): Promise<number> {
       onProgress: buildProgress(process.stderr, (line) => console.error(line)),
     });
     for (const warning of opened.warnings ?? []) console.error(`Warning: ${warning}`);
+    useKnownConcepts(opened.index.surfaceWords);
     const verdict = checkClaim(opened.index, claim);
     const searched = describeScope(opened.index);
     console.log(

@@ -195,10 +195,12 @@ export interface KnownConcepts {
 let knownConcepts: KnownConcepts | null = null;
 
 /**
- * Where `conceptOf` looks a word up before it works the word's concept out: the words of the
- * index opened last, whose concepts it holds as `conceptOf` gave them (`SearchIndex`'s surface
- * words). A CLI call then stems, and asks WordNet about, only the words its index lacks, not
- * every word of the glossary and of the passages it reads.
+ * Where `conceptOf` looks a word up before it works the word's concept out: an index's words,
+ * whose concepts it holds as `conceptOf` gave them (`SearchIndex.surfaceWords`). A one-off CLI
+ * call then stems, and asks WordNet about, only the words its index lacks, not every word of the
+ * glossary and of the passages it reads. Not for a server: looking words up one by one in that
+ * tree made the General Debate Corpus's first questions slower than its copying them into a map
+ * at start (`rememberConcepts`).
  */
 export function useKnownConcepts(known: KnownConcepts): void {
   knownConcepts = known;

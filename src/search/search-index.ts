@@ -8,7 +8,6 @@ import {
   isYearAsWritten,
   NUMBER_WORDS,
   readPassage,
-  useKnownConcepts,
 } from './analyze.ts';
 import {
   buildExpansions,
@@ -345,9 +344,6 @@ export class SearchIndex {
     this.vocabulary = vocabulary;
     this.arrays = arrays;
     this.surfaceWords = surfaceWords;
-    // Its words' concepts, as it stored them, spare stemming them again (a loaded index's catalog
-    // and first passages read would otherwise stem every word they meet).
-    useKnownConcepts(surfaceWords);
     this.expansions = expansions;
     this.kinds = kinds;
     this.conceptIds = new Map();
