@@ -67,6 +67,27 @@ export class SortedLineFile {
   }
 
   /**
+   * The first line `lineVsKey` does not put before what is sought, as a buffer and its bounds
+   * there; null past the last line. (`linesFrom` without a generator: a lemma's lookup, made
+   * tens of thousands of times by a server's first questions and by an index build.)
+   */
+  firstLine(lineVsKey: LineVsKey): [Buffer, number, number] | null {
+    if (!this.buffer && ++this.searches > this.searchesBeforeWholeRead) this.whole();
+    if (this.buffer) {
+      const buffer = this.buffer;
+      const at = firstLineNotBefore(buffer, lineVsKey);
+      if (at >= buffer.length) return null;
+      let end = buffer.indexOf(NEWLINE, at);
+      if (end < 0) end = buffer.length;
+      return [buffer, at, end];
+    }
+    const at = this.searchFile(lineVsKey);
+    if (at >= this.size) return null;
+    const [chunk, end] = this.lineAt(at);
+    return [chunk, 0, end];
+  }
+
+  /**
    * The lines from the first one `lineVsKey` does not put before what is sought, in order, each
    * as a buffer and its bounds there (a line's bytes are valid until the next one is asked for).
    */

@@ -247,9 +247,10 @@ export class WordNet {
       if (lemmaEnd < 0 || lemmaEnd > end) lemmaEnd = end;
       return buffer.compare(key, 0, key.length, start, lemmaEnd);
     };
-    for (const [buffer, start, end] of this.index(pos).linesFrom(lineVsKey))
-      return lineVsKey(buffer, start, end) === 0 ? buffer.toString('utf8', start, end) : null;
-    return null;
+    const line = this.index(pos).firstLine(lineVsKey);
+    if (!line) return null;
+    const [buffer, start, end] = line;
+    return lineVsKey(buffer, start, end) === 0 ? buffer.toString('utf8', start, end) : null;
   }
 
   /** Whether `lemma` is a WordNet lemma of `pos` as written (no morphology). */
