@@ -171,3 +171,10 @@ export function countingTextReads(letters: readonly Letter[]): {
   }));
   return { letters: counted, reads: () => reads, reset: () => (reads = 0) };
 }
+
+/** The document of `corpus` with this id; a fixture that did not load fails the test, named. */
+export function documentOf(corpus: { letters: readonly Letter[] }, id: string): Letter {
+  const found = corpus.letters.find((d) => d.id === id);
+  if (!found) throw new Error(`fixture ${id} did not load`);
+  return found;
+}

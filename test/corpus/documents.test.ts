@@ -7,17 +7,13 @@ import { renderCitations, renderLetter, renderLettersPage } from '../../src/rend
 import { renderLetterText } from '../../src/render/text.ts';
 import { formatCitation, formatStyledCitation } from '../../src/search/cite.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
-import { tempDir } from '../helpers.ts';
+import { documentOf, tempDir } from '../helpers.ts';
 
 /** Small documents of every shape issue 22 names, written for these tests (not UN texts). */
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'documents');
 
 let corpus: Corpus;
-const doc = (id: string): Document => {
-  const found = corpus.letters.find((d) => d.id === id);
-  if (!found) throw new Error(`fixture ${id} did not load`);
-  return found;
-};
+const doc = (id: string): Document => documentOf(corpus, id);
 const info: IndexInfo = {
   letters: 6,
   noun: 'document',

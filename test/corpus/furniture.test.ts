@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
+import { documentOf } from '../helpers.ts';
 
 /**
  * Speeches cut from made-up verbatim records, with the page furniture real records carry: a footer
@@ -10,11 +11,7 @@ import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.t
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'furniture');
 
 let corpus: Corpus;
-const doc = (id: string): Document => {
-  const found = corpus.letters.find((d) => d.id === id);
-  if (!found) throw new Error(`fixture ${id} did not load`);
-  return found;
-};
+const doc = (id: string): Document => documentOf(corpus, id);
 const passage = (id: string, start: string) => {
   const found = doc(id).passages.find((p) => p.text.startsWith(start));
   if (!found) throw new Error(`no passage of ${id} starts "${start}"`);

@@ -2,16 +2,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
 import { formatCitation } from '../../src/search/cite.ts';
+import { documentOf } from '../helpers.ts';
 
 /** Speeches whose first lines are no title (written for these tests, not UN texts). */
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'titles');
 
 let corpus: Corpus;
-const doc = (id: string): Document => {
-  const found = corpus.letters.find((d) => d.id === id);
-  if (!found) throw new Error(`fixture ${id} did not load`);
-  return found;
-};
+const doc = (id: string): Document => documentOf(corpus, id);
 
 beforeAll(async () => {
   corpus = await loadCorpus(FIXTURES);
