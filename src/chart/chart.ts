@@ -1,4 +1,5 @@
 import { datePrecision, dateWithin, formatUnDate } from '../corpus/dates.ts';
+import { sentenceSpans } from '../corpus/sentences.ts';
 import { countDocuments, type Letter, type Passage } from '../corpus/schema.ts';
 import { conceptOf } from '../search/analyze.ts';
 import { describeScope, type Searched } from '../search/answer.ts';
@@ -101,21 +102,12 @@ interface Found {
   uncertain: string | null;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 /**
- * A sentence that begins with a figure ("… territories. 85 citizens …"), which Unicode's rules
- * do not split off, after a word that is no abbreviation ("No. 5", "para. 3").
+ * The sentences of a passage, verbatim, in order: the corpus's own sentence ends
+ * (`sentenceSpans`), the ones passages are cut at and excerpts start from.
  */
-const FIGURE_OPENS =
-  /(?<=[a-z)]{2}\.)\s+(?=\d)(?<!\b(?:no|nos|para|paras|art|arts|vol|pp|op|cf)\.\s+)/gi;
-
-/** The sentences of a passage, verbatim, in order. */
 export function sentencesOf(text: string): string[] {
-  return [...segmenter.segment(text)]
-    .flatMap((s) => s.segment.split(FIGURE_OPENS))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return sentenceSpans(text).map((s) => text.slice(s.start, s.end));
 }
 
 /** The day a passage's part is dated: its annex's own date, else the letter's. */
