@@ -1,11 +1,11 @@
 import countries from 'i18n-iso-countries/index.js';
 import { formatUnDate } from '../corpus/dates.ts';
 import { isLetter, type Letter } from '../corpus/schema.ts';
-import { conceptOf, isStopWord, tokenize } from './analyze.ts';
+import { conceptOf, fold, isStopWord, tokenize } from './analyze.ts';
 import type { Answer } from './answer.ts';
 import { MAX_NAME_WORDS } from './catalog.ts';
 import type { SearchIndex } from './search-index.ts';
-import { englishWordNet } from './wordnet.ts';
+import { englishWordNet, PARTS_OF_SPEECH } from './wordnet.ts';
 
 /**
  * Example questions for "how to ask", made from the corpus itself (its documents' authors, dates
@@ -55,10 +55,21 @@ export function askExamples(index: SearchIndex, ask: Ask): readonly string[] {
     asked += 1;
     return ask(question);
   };
+  // Each example about another word, so that together they show what the corpus is about.
+  const words = new Set<string>();
   for (const document of documentsToTry(index.letters)) {
     if (asked >= MAX_QUESTIONS_ASKED) break;
-    const example = exampleFrom(index, document, counted, () => asked >= MAX_QUESTIONS_ASKED);
-    if (example) examples.push(example);
+    const example = exampleFrom(
+      index,
+      document,
+      counted,
+      words,
+      () => asked >= MAX_QUESTIONS_ASKED,
+    );
+    if (example) {
+      examples.push(example.question);
+      words.add(fold(example.word));
+    }
     if (examples.length >= EXAMPLES_OFFERED) break;
   }
   made.set(index, examples);
@@ -85,93 +96,232 @@ function documentsToTry(documents: readonly Letter[]): Letter[] {
 }
 
 /**
- * The first question made from `document` that `ask` answers from it; null when none is, or when
- * the questions to ask are `spent`.
+ * The first question made from `document` about a word not in `taken` that `ask` answers from
+ * it, with its word; null when none is, or when the questions to ask are `spent`.
  */
 function exampleFrom(
   index: SearchIndex,
   document: Letter,
   ask: Ask,
+  taken: ReadonlySet<string>,
   spent: () => boolean,
-): string | null {
+): { question: string; word: string } | null {
   const questions = characteristicWords(index, document)
-    .flatMap((word) => questionsAbout(document, word))
+    .filter((word) => !taken.has(fold(word)))
+    .flatMap((word) => questionsAbout(document, word).map((question) => ({ question, word })))
     .slice(0, QUESTIONS_PER_DOCUMENT);
-  for (const question of questions) {
+  for (const example of questions) {
     if (spent()) return null;
-    const answer = ask(question);
-    if (!answer.abstained && answer.results[0]?.letterId === document.id) return question;
+    const answer = ask(example.question);
+    if (!answer.abstained && answer.results[0]?.letterId === document.id) return example;
   }
   return null;
 }
 
+/** Lower-case words that join the words of one name: "Republic of Angola", "Day for Mine Awareness". */
+const NAME_LINKS: ReadonlySet<string> = new Set([
+  'of',
+  'the',
+  'for',
+  'on',
+  'de',
+  'du',
+  'des',
+  'la',
+]);
+/** WordNet's lexicographer files `noun.quantity` and `noun.time`. */
+const NOUN_QUANTITY = 23;
+const NOUN_TIME = 28;
 /**
- * The words a document is most about: nouns used at least `MIN_WORD_USES` times in it first (a
- * short document may have none), each tier by how often it uses them and how rare they are among
- * the corpus's passages (tf-idf); neither stop words, figures nor its author's own name.
+ * Kinds of noun no one asks a document about: an amount ("million", "three") and a time
+ * ("year", "November", "period").
+ */
+const NOT_A_TOPIC_KINDS: ReadonlySet<number> = new Set([NOUN_QUANTITY, NOUN_TIME]);
+/** Words a noun (or what stands before one) follows: articles, determiners, prepositions of place. */
+const BEFORE_NOUNS: ReadonlySet<string> = new Set(
+  'the a an of in to from by with at these those this their its our'.split(' '),
+);
+/**
+ * A word its document writes before "of" at least this share of the time heads what it is about
+ * ("the realization of rights", "the implementation of the agreement"): tried after the others.
+ */
+const OF_HEAD_SHARE = 0.5;
+/** A word its document writes after "the" at least this share of the time is asked about so. */
+const ARTICLE_SHARE = 0.5;
+
+/** How a document uses one word (all its forms, one concept). */
+interface WordUses {
+  /** Uses outside names: the word as a subject of its own. */
+  free: number;
+  /** Uses inside a name of several capitalized words ("Central African Republic"). */
+  inNames: number;
+  /** Free uses right after "the". */
+  afterThe: number;
+  /** Free uses right after a word a noun follows ("the", "of", "these"): a sign it is one. */
+  afterDeterminer: number;
+  /** Free uses right before "of": "the realization of", "the implementation of". */
+  beforeOf: number;
+  /** The written forms of the free uses inside a sentence (a capital there is the word's own). */
+  forms: Map<string, number>;
+  /** The first form seen at a sentence's start, for a word used nowhere else. */
+  opening: string;
+}
+
+/**
+ * The words a document is most about, as one would ask about them: nouns (or words WordNet
+ * lacks that the document uses as nouns: "landmine", "demining", "Lachin") it uses at least `MIN_WORD_USES`
+ * times first, each tier by how often it uses them, how rare they are among the corpus's
+ * passages (tf-idf: a word every document repeats, such as "Assembly" in speeches, is the
+ * corpus's boilerplate) and how specific they are in general English ("city" and "people" say
+ * less than "refugees"). Left out: stop words, figures, its author's own name, a time or an
+ * amount ("year", "million"), and a word mostly used as a piece of a longer name ("Republic" of
+ * "Central African Republic", "Council" of "Security Council"): asked about alone, it reads as a
+ * fragment. A whole name used on its own ("Ukraine", "Lachin") stays. A singular noun the
+ * document mostly writes after "the" is offered so ("the city").
  */
 function characteristicWords(index: SearchIndex, document: Letter): string[] {
   const own = new Set(tokenize(document.author ?? '').map((t) => t.word));
-  const uses = new Map<string, { n: number; forms: Map<string, number> }>();
+  const uses = new Map<string, WordUses>();
   for (const passage of document.passages) {
-    for (const { word, start, end } of tokenize(passage.text)) {
-      if (word.length < MIN_EXAMPLE_WORD_LENGTH || !/^\p{L}+$/u.test(word)) continue;
-      if (isStopWord(word) || own.has(word) || !isThing(word)) continue;
+    const { text } = passage;
+    const tokens = tokenize(text);
+    const capitalized = tokens.map((t) => /^\p{Lu}/u.test(text.slice(t.start, t.end)));
+    const opening = tokens.map((t) =>
+      /(?:^|[.!?:;"“([]|\s[—–-])\s*$/u.test(text.slice(0, t.start)),
+    );
+    /** Whether the nearest word that is no name link, `step` away from `i`, is part of a name. */
+    const nameBeside = (i: number, step: 1 | -1): boolean => {
+      let j = i + step;
+      while (tokens[j] && !capitalized[j] && NAME_LINKS.has(tokens[j]?.word ?? '')) j += step;
+      const t = tokens[j];
+      return (
+        t !== undefined &&
+        capitalized[j] === true &&
+        !isStopWord(t.word) &&
+        (step === 1 || !opening[j])
+      );
+    };
+    tokens.forEach(({ word, start, end }, i) => {
+      if (word.length < MIN_EXAMPLE_WORD_LENGTH || !/^\p{L}+$/u.test(word)) return;
+      if (isStopWord(word) || own.has(word)) return;
       const concept = conceptOf(word);
       let seen = uses.get(concept);
-      if (!seen) uses.set(concept, (seen = { n: 0, forms: new Map() }));
-      seen.n += 1;
-      const form = passage.text.slice(start, end);
-      seen.forms.set(form, (seen.forms.get(form) ?? 0) + 1);
-    }
+      if (!seen)
+        uses.set(
+          concept,
+          (seen = {
+            free: 0,
+            inNames: 0,
+            afterThe: 0,
+            afterDeterminer: 0,
+            beforeOf: 0,
+            forms: new Map(),
+            opening: '',
+          }),
+        );
+      const form = text.slice(start, end);
+      // The first part of a compound ("post" of "post-conflict") is no word of its own.
+      if (/^[-‐]\p{L}/u.test(text.slice(end, end + 2))) return;
+      if (capitalized[i] && (nameBeside(i, -1) || nameBeside(i, 1))) {
+        seen.inNames += 1;
+        return;
+      }
+      seen.free += 1;
+      if (/\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start))) seen.afterThe += 1;
+      if (i > 0 && BEFORE_NOUNS.has(tokens[i - 1]?.word ?? '')) seen.afterDeterminer += 1;
+      if (tokens[i + 1]?.word === 'of') seen.beforeOf += 1;
+      if (opening[i]) seen.opening ||= form;
+      else seen.forms.set(form, (seen.forms.get(form) ?? 0) + 1);
+    });
   }
   const passages = Math.max(1, index.size);
-  const scored: { word: string; score: number; frequent: boolean }[] = [];
-  for (const [concept, { n, forms }] of uses) {
-    const word = usualForm(forms);
+  const scored: { word: string; score: number; tier: number }[] = [];
+  for (const [concept, seen] of uses) {
+    if (seen.free <= seen.inNames) continue;
+    const word = seen.forms.size > 0 ? usualForm(seen.forms) : openingForm(seen.opening);
+    if (!isTopic(word, seen.afterDeterminer > 0)) continue;
     const id = index.conceptId(concept);
     if (id < 0) continue;
+    const idf = Math.log(1 + passages / Math.max(1, index.documentFrequencyOf(id)));
+    const specificity = index.arrays.specificity[id] ?? 1;
+    const article = seen.afterThe >= seen.free * ARTICLE_SHARE && isSingular(word);
     scored.push({
-      word,
-      score: n * Math.log(passages / Math.max(1, index.documentFrequencyOf(id))),
-      frequent: n >= MIN_WORD_USES,
+      word: article ? `the ${word}` : word,
+      score: seen.free * idf * specificity,
+      tier:
+        (seen.free >= MIN_WORD_USES ? 2 : 0) + (seen.beforeOf < seen.free * OF_HEAD_SHARE ? 1 : 0),
     });
   }
   return scored
-    .sort(
-      (a, b) =>
-        Number(b.frequent) - Number(a.frequent) || b.score - a.score || (a.word < b.word ? -1 : 1),
-    )
+    .sort((a, b) => b.tier - a.tier || b.score - a.score || (a.word < b.word ? -1 : 1))
     .slice(0, WORDS_TRIED)
     .map((s) => s.word);
 }
 
 /**
- * Whether a folded word names a thing (a noun in WordNet, in its plural too: "landmines") and is
- * no adjective ("deliberate", "European"): what a question is about reads best as a noun.
+ * Whether a word, as written, is something to ask about: a noun (in its plural too:
+ * "landmines") and no adjective ("deliberate", "European"), nor a time or an amount; or a word
+ * WordNet lacks in every part of speech that the document uses as a noun (`asNoun`: after "the",
+ * "of", "these"…): a field's own term ("landmine", "demining") or a place's name ("in Lachin"),
+ * never a preposition WordNet lacks too ("during").
  */
-function isThing(word: string): boolean {
+function isTopic(written: string, asNoun: boolean): boolean {
   const wordnet = englishWordNet();
-  const lemmas = [word, word.replace(/s$/, ''), word.replace(/es$/, ''), word.replace(/ies$/, 'y')];
-  const lemma = lemmas.find((l) => wordnet.hasLemma(l, 'noun'));
-  return lemma !== undefined && !wordnet.hasLemma(lemma, 'adj');
+  const word = fold(written);
+  const [lemma] = wordnet.baseForms(word, 'noun');
+  if (lemma !== undefined)
+    return !wordnet.hasLemma(lemma, 'adj') && !NOT_A_TOPIC_KINDS.has(wordnet.nounKind(word));
+  return asNoun && PARTS_OF_SPEECH.every((pos) => wordnet.baseForms(word, pos).length === 0);
 }
 
-/** "Norway", but "the Secretary-General": a State's name takes no article, a body's or an office's does. */
-function speaker(author: string): string {
-  return countries.getAlpha3Code(author, 'en') || /^the\s/i.test(author) ? author : `the ${author}`;
+/**
+ * A word seen only at the start of sentences, as it would be written inside one: in lower case
+ * unless WordNet knows it mainly as a name ("Ukraine") or not at all ("Lachin").
+ */
+function openingForm(written: string): string {
+  const wordnet = englishWordNet();
+  const word = fold(written);
+  const [lemma] = wordnet.baseForms(word, 'noun');
+  return lemma === undefined || wordnet.isMainlyName(lemma) ? written : word;
+}
+
+/** Whether WordNet takes a noun as written for its own base form ("city", not "cities"). */
+function isSingular(word: string): boolean {
+  return englishWordNet().baseForms(fold(word), 'noun').includes(fold(word));
+}
+
+/**
+ * Who speaks, as a question names them: with "the" where the document itself mostly writes the
+ * name after "the" ("the Central African Republic", "the Philippines"); else without for a
+ * State ("Norway") and with for a body or an office ("the Secretary-General").
+ */
+function speaker(author: string, document: Letter): string {
+  if (/^the\s/i.test(author)) return author;
+  const name = author.toLowerCase();
+  let uses = 0;
+  let afterThe = 0;
+  for (const text of [document.title ?? '', ...document.passages.map((p) => p.text)]) {
+    const lower = text.toLowerCase();
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
+      uses += 1;
+      if (/\bthe\s+$/.test(lower.slice(Math.max(0, at - 5), at))) afterThe += 1;
+    }
+  }
+  if (uses > 0) return afterThe >= uses * ARTICLE_SHARE ? `the ${author}` : author;
+  return countries.getAlpha3Code(author, 'en') ? author : `the ${author}`;
 }
 
 /**
  * A word as its document writes it most often ("Ukraine", "landmines"), the shorter of two
- * forms written as often.
+ * forms written as often; its plural where the document writes that too ("landmines" for a
+ * document that speaks of the "landmine threat" more often): what one asks about reads so.
  */
 function usualForm(forms: ReadonlyMap<string, number>): string {
   let best = '';
   let most = 0;
   for (const [form, n] of forms)
     if (n > most || (n === most && form.length < best.length)) [best, most] = [form, n];
-  return best;
+  return forms.has(`${best}s`) ? `${best}s` : forms.has(`${best}es`) ? `${best}es` : best;
 }
 
 /**
@@ -184,7 +334,9 @@ function questionsAbout(document: Letter, word: string): string[] {
   const questions: string[] = [];
   const author = document.author;
   if (author && !isLetter(document) && author.split(/\s+/).length <= MAX_NAME_WORDS / 2)
-    questions.push(`What did ${speaker(author)} say about ${word}${year ? ` in ${year}` : ''}?`);
+    questions.push(
+      `What did ${speaker(author, document)} say about ${word}${year ? ` in ${year}` : ''}?`,
+    );
   if (document.date)
     questions.push(
       `What does the ${document.kind} of ${formatUnDate(document.date)} say about ${word}?`,

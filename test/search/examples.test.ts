@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
+import { askExamples } from '../../src/search/examples.ts';
+import { CORPUS_DIR, ROOT } from '../helpers.ts';
+
+/**
+ * The how-to-ask examples made from a corpus: made-up documents where the commonest noun is a
+ * piece of names ("the Republic of Angola", "the Central African Republic"), where the author's
+ * name takes "the", and where the subject is a field's word WordNet lacks ("landmine").
+ */
+const EXAMPLES_DIR = path.join(ROOT, 'test/fixtures/examples');
+let examples: readonly string[];
+beforeAll(async () => {
+  const index = SearchIndex.build((await loadCorpus(EXAMPLES_DIR)).letters);
+  examples = askExamples(index, (question) => answerQuestion(index, question));
+});
+
+/** What each example asks about: the words after "about" (and before the year). */
+function topics(questions: readonly string[]): string[] {
+  return questions.map((q) => /about (.+?)(?: in \d{4})?\?$/.exec(q)?.[1] ?? q);
+}
+
+describe('how-to-ask examples made from the corpus', () => {
+  it('ask about a subject of the document, never a word of a longer name ("Republic")', () => {
+    expect(examples).toContain('What did Angola say about refugees in 2016?');
+    for (const topic of topics(examples))
+      expect(topic).not.toMatch(/^(?:Republic|Council|Security|Democratic|Congo|Lakes)$/);
+  });
+
+  it('name a State the way its own speech does ("the Central African Republic")', () => {
+    expect(
+      examples.some((q) => q.startsWith('What did the Central African Republic say about')),
+    ).toBe(true);
+  });
+
+  it('ask about a field’s word WordNet lacks, as people write it ("landmines")', () => {
+    expect(examples).toContain('What does the letter of 4 April 2024 say about landmines?');
+  });
+
+  it('ask each about another word, also where every document speaks of one name', async () => {
+    // Every seed letter is most about Armenia; the examples show three of their subjects.
+    const index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+    const asked = topics(askExamples(index, (q) => answerQuestion(index, q))).map((t) =>
+      t.toLowerCase(),
+    );
+    expect(asked.length).toBeGreaterThan(1);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+});
