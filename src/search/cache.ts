@@ -21,6 +21,8 @@ import {
   loadCorpus,
 } from '../corpus/load.ts';
 import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
+import { answerQuestion } from './answer.ts';
+import { examplesToSave, restoreExamples, type SavedExamples } from './examples.ts';
 import { GLOSSARY } from './glossary.ts';
 import * as lexicon from './lexicon.ts';
 import {
@@ -68,6 +70,11 @@ interface SavedMeta {
   /** Letters without `text` (in texts.bin) and passages (in passages.bin). */
   letters: SavedLetter[];
   index: SavedIndexJson;
+  /**
+   * The how-to-ask examples, made when the index was built (`examplesToSave`); absent from an
+   * index saved before they were.
+   */
+  examples?: SavedExamples;
 }
 
 /**
@@ -445,6 +452,7 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
       arrays,
       builtAt,
     );
+    restoreExamples(index, meta.examples);
     // Marks it as the latest in use, so that pruning keeps it as "the one before" the next.
     const now = new Date();
     await utimes(folder, now, now).catch(() => undefined);
@@ -553,6 +561,7 @@ async function writeSaved(
     warnings: corpus.warnings.map((w) => ({ file: w.file, problem: w.problem, line: w.line })),
     letters,
     index: saved.json,
+    examples: examplesToSave(index, (question) => answerQuestion(index, question)),
   };
   await writeFile(
     path.join(temporary, PASSAGES),

@@ -22,9 +22,10 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
 /**
  * Reads now what answering would otherwise read on first use (WordNet's files, the word vectors,
  * the glossary), remembers the concepts of the index's words (`rememberConcepts`) and answers
- * `WARM_UP_QUESTIONS`, so that the first user's answer is as fast as the hundredth; and makes the
- * examples how-to-ask and `/help` offer (`askExamples`), so that the first to ask for them does
- * not wait. Servers call it before they take questions; a one-off CLI command need not.
+ * `WARM_UP_QUESTIONS`, so that the first user's answer is as fast as the hundredth; and makes sure
+ * of the examples how-to-ask and `/help` offer (`askExamples`: those saved with the index when it
+ * was built, made now only for an index saved without them), so that the first to ask for them
+ * does not wait. Servers call it before they take questions; a one-off CLI command need not.
  */
 export function warmUp(index: SearchIndex): void {
   englishWordNet().load();

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
+import { openCorpus } from '../../src/search/cache.ts';
 import { askExamples } from '../../src/search/examples.ts';
-import { CORPUS_DIR, ROOT } from '../helpers.ts';
+import { CORPUS_DIR, ROOT, tempDir } from '../helpers.ts';
 
 /**
  * The how-to-ask examples made from a corpus: made-up documents where the commonest noun is a
@@ -47,5 +48,19 @@ describe('how-to-ask examples made from the corpus', () => {
     );
     expect(asked.length).toBeGreaterThan(1);
     expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('are saved with the index and offered by the loaded one without asking anything', async () => {
+    const cache = await tempDir();
+    const built = await openCorpus(EXAMPLES_DIR, cache);
+    const loaded = await openCorpus(EXAMPLES_DIR, cache);
+    expect([built.source, loaded.source]).toEqual(['built', 'loaded']);
+    let asked = 0;
+    const offered = askExamples(loaded.index, (question) => {
+      asked += 1;
+      return answerQuestion(loaded.index, question);
+    });
+    expect(offered).toEqual(examples);
+    expect(asked).toBe(0);
   });
 });
