@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { type BotConfig, ConfigError, parseBotConfig, readEnvironment } from '../config.ts';
 import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
-import { warmUp } from '../search/warm.ts';
+import { prepareToServe, warmUp } from '../search/warm.ts';
 import { createClient } from './client.ts';
 import { InFlight } from '../serving/inflight.ts';
 import { createLogger } from '../serving/logger.ts';
@@ -42,6 +42,7 @@ async function startBot(config: BotConfig): Promise<void> {
   const logger = createLogger(config.logLevel, [config.token]);
   const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
     onProgress: buildProgress(null, (line) => logger.info(line)),
+    whileReading: prepareToServe,
   });
   const { corpus, index, source } = opened;
   warmUp(index);

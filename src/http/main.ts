@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { ConfigError, parseServeConfig, type ServeConfig, readEnvironment } from '../config.ts';
 import { count as plural } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
-import { warmUp } from '../search/warm.ts';
+import { prepareToServe, warmUp } from '../search/warm.ts';
 import { availableCpus } from '../serving/cpus.ts';
 import { InFlight } from '../serving/inflight.ts';
 import { createLogger } from '../serving/logger.ts';
@@ -206,7 +206,9 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
 }
 
 async function runWorker(config: ServeConfig, logger: Logger): Promise<void> {
-  const opened = await openCorpus(config.corpusDir, config.indexCacheDir);
+  const opened = await openCorpus(config.corpusDir, config.indexCacheDir, {
+    whileReading: prepareToServe,
+  });
   warmUp(opened.index);
   const state = new AnnexState(opened.index);
   const reloader = new CorpusReloader(config.corpusDir, opened.cacheDir ?? null, state, logger, {

@@ -325,8 +325,11 @@ interface SavedFiles {
 /**
  * Starts reading the files of the saved index in `folder`. Each is read by the thread pool while
  * the main thread goes on; one that cannot be read rejects when awaited, and never otherwise.
+ * The meta file is read first, alone, unless `together`: when the main thread has other work to
+ * do meanwhile, all are read at once (a read queued behind another starts only when the main
+ * thread is free to start it).
  */
-function readSavedFiles(folder: string): SavedFiles {
+function readSavedFiles(folder: string, together = false): SavedFiles {
   const read = (file: string, after?: Promise<unknown>) => {
     const reading = after
       ? after.then(
@@ -339,7 +342,8 @@ function readSavedFiles(folder: string): SavedFiles {
   };
   // The meta file first, alone: it is parsed while the others are read.
   const meta = read(META);
-  return { folder, meta, passages: read(PASSAGES, meta), arrays: read(ARRAYS, meta) };
+  const after = together ? undefined : meta;
+  return { folder, meta, passages: read(PASSAGES, after), arrays: read(ARRAYS, after) };
 }
 
 async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | null> {
@@ -657,12 +661,22 @@ export async function saveCorpus(
 export async function openCorpus(
   dir: string,
   wantedCacheDir: string | null,
-  options: { onProgress?: BuildProgress } = {},
+  options: {
+    onProgress?: BuildProgress;
+    /**
+     * Work that does not need the index, done while a saved index's files are read by the thread
+     * pool (a server's `prepareToServe`: WordNet's and the word vectors' files, 50 MB, at start).
+     */
+    whileReading?: () => void;
+  } = {},
 ): Promise<OpenCorpus> {
   await assertCorpusFolder(dir);
   const cacheProblem = wantedCacheDir ? await prepareCacheDir(wantedCacheDir) : null;
   const cacheDir = cacheProblem ? null : wantedCacheDir;
-  const opened = { ...(await openWithCache(dir, cacheDir, options.onProgress)), cacheDir };
+  const opened = {
+    ...(await openWithCache(dir, cacheDir, options.onProgress, options.whileReading)),
+    cacheDir,
+  };
   const warnings = [
     ...(cacheProblem ? [cacheProblem] : []),
     ...(opened.corpus.letters.length === 0 && opened.corpus.problems.length === 0
@@ -678,11 +692,14 @@ async function openWithCache(
   dir: string,
   cacheDir: string | null,
   onProgress?: BuildProgress,
+  whileReading?: () => void,
 ): Promise<OpenCorpus> {
   const key = cacheDir ? await corpusKey(dir, cacheDir).catch(() => null) : null;
   if (cacheDir && key) {
     const folder = path.join(cacheDir, `corpus-${key}`);
-    const saved = await readSaved(readSavedFiles(folder), key);
+    const files = readSavedFiles(folder, whileReading !== undefined);
+    whileReading?.();
+    const saved = await readSaved(files, key);
     if (saved) return { ...saved, corpus: { ...saved.corpus, dir } };
   }
   const corpus = await loadCorpus(dir, {

@@ -27,4 +27,4 @@ export { type Excerpt, type Highlight, pickExcerpt } from './excerpt.ts';
 export { parseQuestion, type ParsedQuestion } from './question.ts';
 export { parseDateHint } from './time.ts';
 export { type IndexedPassage, INDEX_FORMAT, SearchIndex } from './search-index.ts';
-export { warmUp } from './warm.ts';
+export { prepareToServe, warmUp } from './warm.ts';

@@ -20,16 +20,26 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
 ];
 
 /**
- * Reads now what answering would otherwise read on first use (WordNet's files, the word vectors,
- * the glossary), remembers the concepts of the index's words (`rememberConcepts`) and answers
+ * Reads now what answering any index reads on first use: WordNet's files whole and the word
+ * vectors. A server passes it to `openCorpus` as `whileReading`, so that it is done while the
+ * saved index's files are read (and the index's catalog, made on load, looks its authors' names
+ * up in memory rather than in WordNet's files); `warmUp` calls it too (a second call costs
+ * nothing).
+ */
+export function prepareToServe(): void {
+  englishWordNet().load();
+  wordVectors();
+}
+
+/**
+ * Reads now what answering would otherwise read on first use (`prepareToServe`), remembers the concepts of the index's words (`rememberConcepts`) and answers
  * `WARM_UP_QUESTIONS`, so that the first user's answer is as fast as the hundredth; and makes sure
  * of the examples how-to-ask and `/help` offer (`askExamples`: those saved with the index when it
  * was built, made now only for an index saved without them), so that the first to ask for them
  * does not wait. Servers call it before they take questions; a one-off CLI command need not.
  */
 export function warmUp(index: SearchIndex): void {
-  englishWordNet().load();
-  wordVectors();
+  prepareToServe();
   rememberConcepts(index.surfaceWords);
   for (const question of WARM_UP_QUESTIONS) answerQuestion(index, question);
   askExamples(index, (question) => answerQuestion(index, question));

@@ -84,6 +84,17 @@ describe('openCorpus', () => {
     expect(loaded.index.builtAt.toISOString()).toBe('2026-01-05T10:00:00.000Z');
   });
 
+  it('does a server’s preparation while it reads a saved index, and loads it as without', async () => {
+    const cache = await tempDir();
+    const built = await openCorpus(CORPUS_DIR, cache);
+    let prepared = 0;
+    const loaded = await openCorpus(CORPUS_DIR, cache, { whileReading: () => (prepared += 1) });
+    expect(loaded.source).toBe('loaded');
+    expect(prepared).toBe(1);
+    const q = 'How many anti-personnel mines were found in Lachin?';
+    expect(answerQuestion(loaded.index, q)).toEqual(answerQuestion(built.index, q));
+  });
+
   it('keeps the corpus problems in the saved index', async () => {
     const cache = await tempDir();
     const dir = await tempDir();
