@@ -27,10 +27,13 @@ export const CHART_STYLE = {
   pngScale: 1.5,
 } as const;
 
-/** The title a chart carries: what is counted, and that the figures are the letters' own. */
-export function chartTitle(chart: Pick<Chart, 'what'>): string {
+/**
+ * The title a chart carries: what is counted, and that the figures are the documents' own
+ * ("in the letters" only while every document searched is one, as every reply says it).
+ */
+export function chartTitle(chart: Pick<Chart, 'what' | 'searched'>): string {
   const what = chart.what.charAt(0).toUpperCase() + chart.what.slice(1);
-  return `${what}: figures as stated in the letters`;
+  return `${what}: figures as stated in the ${chart.searched.noun}s`;
 }
 
 /** A point's label on the chart: the figure as written, and its number in the list of passages. */

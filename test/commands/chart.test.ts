@@ -81,7 +81,8 @@ describe('/chart', () => {
     expect(first?.body.attachments).toEqual([{ id: '0', filename: CHART_FILE }]);
     const embed = reply.embeds[0];
     expect(embed?.image?.url).toBe(`attachment://${CHART_FILE}`);
-    expect(embed?.title).toBe('Flood victims: figures as stated in the letters');
+    // "documents", as its footer and every reply say it: the fixtures hold a review beside the letters.
+    expect(embed?.title).toBe('Flood victims: figures as stated in the documents');
     const text = allText(reply);
     // Each point numbered as on the chart, its figure in bold in the verbatim sentence, cited.
     expect(text).toContain('**[2] 120**');
