@@ -1,5 +1,5 @@
 import { findLetterByKey } from '../corpus/identify.ts';
-import type { Letter } from '../corpus/schema.ts';
+import { documentNoun, type Letter } from '../corpus/schema.ts';
 import type { SearchFilters } from './answer.ts';
 
 /**
@@ -71,9 +71,11 @@ export function readSearchFilters(
     throw new FilterError(`${names.from} (${from}) is after ${names.to} (${to})`);
   const key = typed.letter?.trim();
   const letter = key ? findLetterByKey(letters, key) : undefined;
-  if (key && !letter)
+  if (key && !letter) {
+    const noun = documentNoun(letters);
     throw new FilterError(
-      `No letter "${key.slice(0, 100)}": give a letter's id or symbol (see \`letters\`)`,
+      `No ${noun} "${key.slice(0, 100)}": give a ${noun}'s id or symbol (see \`letters\`)`,
     );
+  }
   return { letter: letter?.id, from, to, letterFound: letter };
 }

@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
 import { FilterError, parseFilterDate, readSearchFilters } from '../../src/search/filters.ts';
+import { ROOT } from '../helpers.ts';
 
 describe('parseFilterDate', () => {
   it('reads a day, a month or a year as its first or last day', () => {
@@ -26,5 +29,12 @@ describe('readSearchFilters', () => {
       'from (2024-01-01) is after to (2023-12-31)',
     );
     expect(() => readSearchFilters([], { letter: 'nope' })).toThrow(/^No letter "nope"/);
+  });
+
+  it('calls a missing document a document where the corpus is not all letters', async () => {
+    const { letters } = await loadCorpus(path.join(ROOT, 'test/fixtures/speeches'));
+    expect(() => readSearchFilters(letters, { letter: 'nope' })).toThrow(
+      /^No document "nope": give a document's id or symbol/,
+    );
   });
 });
