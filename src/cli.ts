@@ -466,6 +466,13 @@ async function searchCommand(
   const limit = options.limit ?? SEARCH_PAGE_SIZE;
   const offset = (page - 1) * limit;
   const answer = answerQuestion(index, query, { ...options, limit, offset, list: true });
+  // A page past the last would print an empty list: say which pages there are instead.
+  if (!values.json && !answer.abstained && answer.results.length === 0 && answer.total > 0) {
+    const pages = Math.ceil(answer.total / limit);
+    throw new UsageError(
+      `--page ${page} is past the last page: ${count(answer.total, 'matching passage')}, ${limit} a page, make ${count(pages, 'page')}`,
+    );
+  }
   const kinds = new Map(index.letters.map((l) => [l.id, l.kind]));
   const outside = values.json ? null : emptyPeriod(index, options);
   console.log(

@@ -432,6 +432,13 @@ describe('cli search and cite: what /search and /cite give, in a terminal', () =
       CORPUS_DIR: corpus,
     });
     expect(second.stdout).toMatch(/^3\. /m);
+    // A page past the last is named, with the pages there are; never an empty list.
+    const past = await runCli(['search', 'refugees', '--page', '99'], { CORPUS_DIR: corpus });
+    expect(past.code).toBe(2);
+    expect(past.stderr).toMatch(
+      /^--page 99 is past the last page: \d+ matching passages?, 5 a page, make \d+ pages?$/m,
+    );
+    expect(past.stdout).toBe('');
     const json = JSON.parse(
       (await runCli(['search', 'refugees', '--json'], { CORPUS_DIR: corpus })).stdout,
     );
