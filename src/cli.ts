@@ -9,7 +9,7 @@ import { formatUnDate, UNKNOWN_DATE_LABEL } from './corpus/dates.ts';
 import { count } from './render/count.ts';
 import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
-import { assertCorpusFolder, loadCorpus } from './corpus/load.ts';
+import { assertCorpusFolder, DOCUMENT_EXTENSIONS, loadCorpus } from './corpus/load.ts';
 import {
   countDocuments,
   documentNoun,
@@ -285,7 +285,10 @@ async function answerLines(
   return failed > 0 ? 1 : 0;
 }
 
-/** A file named on the command line that cannot be read is the command line's problem (exit 2). */
+/**
+ * A file named on the command line that cannot be read, or that is of a kind `add` does not read,
+ * is the command line's problem (exit 2).
+ */
 async function assertReadableFile(file: string): Promise<void> {
   const found = await stat(file).catch((error: NodeJS.ErrnoException) => error);
   if (found instanceof Error) {
@@ -297,7 +300,16 @@ async function assertReadableFile(file: string): Promise<void> {
   }
   if (!found.isFile())
     throw new UsageError(`${file} is not a file: give a .pdf, .txt or .md file to add`);
+  // What the corpus would refuse to load (a Word file, a web page) is refused before it is written.
+  const extension = path.extname(file).toLowerCase();
+  if (!ADDABLE_EXTENSIONS.includes(extension))
+    throw new UsageError(
+      `${file} is ${extension ? `a ${extension} file` : 'a file without an extension'}: Annex adds .pdf, .txt or .md files (save the document as PDF or as plain text first)`,
+    );
 }
+
+/** The files `add` reads: a PDF, or a document file the corpus loads as it is. */
+const ADDABLE_EXTENSIONS: readonly string[] = ['.pdf', ...DOCUMENT_EXTENSIONS];
 
 /** Says once, on stderr, that some corpus files were left out and how to see why. */
 function noteSkipped(problems: readonly unknown[]): void {

@@ -361,6 +361,13 @@ describe('cli: what a newcomer meets', () => {
     const folder = await runCli(['add', corpus], { CORPUS_DIR: corpus });
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain(`${corpus} is not a file`);
+    // A file of another kind (a Word document) is refused, named, and nothing is written.
+    const word = path.join(await tempDir(), 'letter.doc');
+    await writeFile(word, 'Words about mines in a field.\n');
+    const other = await runCli(['add', word], { CORPUS_DIR: corpus });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`${word} is a .doc file: Annex adds .pdf, .txt or .md files`);
+    expect(await readdir(corpus)).toEqual([]);
   });
 
   it('add: a document without a date says "date unknown"', async () => {
