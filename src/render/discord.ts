@@ -646,18 +646,22 @@ export function renderLetter(letter: Letter, info: IndexInfo): Reply {
   const people = isLetter(letter)
     ? [field('From', letter.sender), field('To', letter.addressee)]
     : [field('Author', letter.author ?? 'unknown')];
+  // A letter's masthead and signature fields are shown empty ("—") only for a letter, whose
+  // text has them as a rule; a speech or report shows those it has.
+  const masthead = (name: string, value: string) =>
+    value || isLetter(letter) ? [field(name, value)] : [];
   const fields = [
     field('Symbol', letter.symbol ?? 'No symbol in text'),
     field('Date', formatUnDate(letter.date)),
-    field('Distributed', letter.distributed ? formatUnDate(letter.distributed) : '—'),
+    ...masthead('Distributed', letter.distributed ? formatUnDate(letter.distributed) : ''),
     field('Kind', letter.kind),
     ...people,
-    field(
+    ...masthead(
       'Signed',
       letter.signatories.map((s) => (s.title ? `${s.name} (${s.title})` : s.name)).join('\n'),
     ),
-    field('Bodies', letter.bodies.join('\n')),
-    field('Agenda items', letter.agendaItems.join(', ')),
+    ...masthead('Bodies', letter.bodies.join('\n')),
+    ...masthead('Agenda items', letter.agendaItems.join(', ')),
     field('Passages', `${letter.passages.length} (numbered by Annex)`),
     ...letter.annexes.map((a, i) =>
       field(

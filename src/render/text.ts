@@ -57,22 +57,29 @@ export function renderLetterTable(letters: readonly Letter[]): string {
 
 /** One letter for a terminal: its metadata, then its passages with our numbering. */
 export function renderLetterText(letter: Letter): string {
+  // A letter's masthead and signature lines show "—" when empty only for a letter, whose text
+  // has them as a rule; a speech or report shows those it has.
+  const masthead = (label: string, value: string) =>
+    value || isLetter(letter) ? [`  ${label}${value || '—'}`] : [];
   const lines = [
     letter.title,
     '',
     `  Symbol:       ${symbolOrNote(letter)}${letter.symbolSource === 'sidecar' ? ' (from metadata file)' : letter.symbolSource === 'front matter' ? ' (from front matter)' : ''}`,
     `  Date:         ${formatUnDate(letter.date)}`,
-    `  Distributed:  ${letter.distributed ? formatUnDate(letter.distributed) : '—'}`,
+    ...masthead('Distributed:  ', letter.distributed ? formatUnDate(letter.distributed) : ''),
     `  Kind:         ${letter.kind}${letter.sources.kind === null ? ' (nothing says more)' : ''}`,
     ...(isLetter(letter)
       ? [`  From:         ${letter.sender}`, `  To:           ${letter.addressee}`]
       : [`  Author:       ${letter.author ?? 'unknown'}`]),
     ...(letter.language ? [`  Language:     ${letter.language}`] : []),
     ...(letter.url ? [`  Link:         ${letter.url}`] : []),
-    `  Signed:       ${letter.signatories.map((s) => (s.title ? `${s.name} (${s.title})` : s.name)).join('; ') || '—'}`,
-    `  Bodies:       ${letter.bodies.join('; ') || '—'}`,
-    `  Agenda items: ${letter.agendaItems.join(', ') || '—'}`,
-    `  Job number:   ${letter.jobNumber ?? '—'}`,
+    ...masthead(
+      'Signed:       ',
+      letter.signatories.map((s) => (s.title ? `${s.name} (${s.title})` : s.name)).join('; '),
+    ),
+    ...masthead('Bodies:       ', letter.bodies.join('; ')),
+    ...masthead('Agenda items: ', letter.agendaItems.join(', ')),
+    ...masthead('Job number:   ', letter.jobNumber ?? ''),
     ...letter.annexes.map(
       (a, i) => `  Annex ${i + 1}:      ${a.title}${a.date ? ` (${formatUnDate(a.date)})` : ''}`,
     ),

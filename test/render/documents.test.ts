@@ -7,11 +7,12 @@ import type { Letter } from '../../src/corpus/schema.ts';
 import {
   renderAnswer,
   renderHelp,
+  renderLetter,
   renderSearchPage,
   renderVerdict,
   type Reply,
 } from '../../src/render/discord.ts';
-import { renderAnswerText, renderVerdictText } from '../../src/render/text.ts';
+import { renderAnswerText, renderLetterText, renderVerdictText } from '../../src/render/text.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import {
   type Answer,
@@ -96,6 +97,25 @@ describe('/search and /ask name the document of every passage', () => {
       ...view('q'),
     });
     expect(ask.embeds[0]?.title).toContain('Sweden');
+  });
+});
+
+describe('/letter and cli letter on a document that is no letter', () => {
+  it('leave out the letter fields it has nothing for, and keep them for a letter', () => {
+    const info = new AnnexState(mixed).info();
+    const masthead = ['Distributed', 'Signed', 'Bodies', 'Agenda items'];
+    const speech = speeches.find((d) => d.kind === 'speech') as Letter;
+    const names = renderLetter(speech, info).embeds[0]?.fields?.map((f) => f.name) ?? [];
+    expect(names).toContain('Author');
+    for (const name of masthead) expect(names).not.toContain(name);
+    const text = renderLetterText(speech);
+    for (const name of [...masthead, 'Job number']) expect(text).not.toContain(`  ${name}:`);
+    // A letter keeps them, "—" where its text has none: a letter's text has them as a rule.
+    const letter = seed[0] as Letter;
+    const letterNames = renderLetter(letter, info).embeds[0]?.fields?.map((f) => f.name) ?? [];
+    for (const name of masthead) expect(letterNames).toContain(name);
+    for (const name of [...masthead, 'Job number'])
+      expect(renderLetterText(letter)).toContain(`  ${name}:`);
   });
 });
 
