@@ -70,12 +70,12 @@ Commands:
                               ready-to-copy citations of a document (its id or symbol) or of
                               one of its passages, as /cite gives them; --style un, oscola or
                               bluebook (default: all three)
-  chart "<what>" [options]     the figures the letters state of something, as a chart
+  chart "<what>" [options]    the figures the documents state of something, as a chart
       --out FILE.png|FILE.svg the picture (with fewer than two figures, none is drawn)
-      --from DATE, --to DATE  only letters dated from / up to DATE
+      --from DATE, --to DATE  only documents dated from / up to DATE
       --json                  one JSON object: series, points, passages, left out
   check "<claim>" [--json]    check a claim as the moderators' "Check in letters" does: quoted
-                              verbatim, the closest passages, or not in the letters
+                              verbatim, the closest passages, or not in the documents
   add <file.pdf|.txt|.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]
                               read a document (a letter, a statement, a speech, a report…),
                               check it, and write it into the corpus; the options become its
@@ -399,7 +399,9 @@ async function chartCommand(
   config: Pick<CoreConfig, 'corpusDir' | 'indexCacheDir'>,
 ): Promise<number> {
   if (!what)
-    throw new UsageError('Usage: npm run cli -- chart "<what>" [--out FILE.png|.svg] [--json]');
+    throw new UsageError(
+      'Usage: npm run cli -- chart "<what>" [--out FILE.png|.svg] [--from DATE] [--to DATE] [--json]',
+    );
   const format = values.out === undefined ? null : path.extname(values.out).toLowerCase();
   if (format !== null && format !== '.png' && format !== '.svg')
     throw new UsageError(`--out must name a .png or .svg file, not "${values.out}"`);

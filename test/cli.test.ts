@@ -291,6 +291,19 @@ describe('cli: help and usage', () => {
     expect(stderr).toContain('--stdin');
   });
 
+  it('lines up every command and option with its description, and names chart’s dates', async () => {
+    const { stdout } = await runCli(['help']);
+    // A description starts in one column: after a command or option and two spaces or more.
+    const starts = stdout
+      .split('\n')
+      .filter((line) => /^ {2}\S.*\S {2,}\S/.test(line) && !line.includes('   as for ask'))
+      .map((line) => /^ {2}\S.*?\S {2,}(?=\S)/.exec(line)?.[0].length);
+    expect(new Set(starts)).toEqual(new Set([30]));
+    const chart = await runCli(['chart']);
+    expect(chart.code).toBe(2);
+    expect(chart.stderr).toContain('[--from DATE] [--to DATE]');
+  });
+
   it('counts what it searched as documents, not letters, when they are not all letters', async () => {
     const speeches = path.join(ROOT, 'test/fixtures/speeches');
     const options = { env: { ...(await env()), CORPUS_DIR: speeches } };
