@@ -291,7 +291,7 @@ describe('cli: help and usage', () => {
     expect(stderr).toContain('--stdin');
   });
 
-  it('lines up every command and option with its description, and names chart’s dates', async () => {
+  it('lines up every command with its description, and names chart’s dates', async () => {
     const { stdout } = await runCli(['help']);
     // A description starts in one column: after a command or option and two spaces or more.
     const starts = stdout
