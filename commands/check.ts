@@ -18,7 +18,7 @@ export const check: MessageCommand = {
     ...MODERATORS_ONLY,
   } satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody,
   execute(interaction, ctx) {
-    requireModerator(interaction, 'Checking a message against the letters');
+    requireModerator(interaction, 'Checking a message against the documents');
     const target = interaction.data.resolved.messages[interaction.data.target_id];
     const claim = (target?.content ?? '').trim();
     if (!claim)

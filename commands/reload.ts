@@ -18,9 +18,9 @@ export const reload: SlashCommand = {
     ...MODERATORS_ONLY,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute(interaction, ctx) {
-    requireModerator(interaction, 'Reloading the letters');
+    requireModerator(interaction, 'Reloading the documents');
     const reloader = ctx.reloader;
-    if (!reloader) throw new UserFacingError('This bot does not reload its letters while running.');
+    if (!reloader) throw new UserFacingError('This bot does not reload its documents while running.');
     return {
       type: 'deferred',
       ephemeral: true,
