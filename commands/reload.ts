@@ -20,7 +20,8 @@ export const reload: SlashCommand = {
   execute(interaction, ctx) {
     requireModerator(interaction, 'Reloading the documents');
     const reloader = ctx.reloader;
-    if (!reloader) throw new UserFacingError('This bot does not reload its documents while running.');
+    if (!reloader)
+      throw new UserFacingError('This bot does not reload its documents while running.');
     return {
       type: 'deferred',
       ephemeral: true,
