@@ -383,6 +383,21 @@ describe('cli: what a newcomer meets', () => {
     expect(await readdir(corpus)).toEqual([]);
   });
 
+  it('letter and validate name a file outside the project by its own path, not by ../..', async () => {
+    const corpus = await tempDir();
+    await copyFile(
+      path.join(CORPUS_DIR, `${SEED.lachin}.txt`),
+      path.join(corpus, `${SEED.lachin}.txt`),
+    );
+    await writeFile(path.join(corpus, 'empty.txt'), '');
+    const shown = await runCli(['letter', SEED.lachin], { CORPUS_DIR: corpus });
+    expect(shown.stdout).toContain(`  File:         ${path.join(corpus, `${SEED.lachin}.txt`)}\n`);
+    const checked = await runCli(['validate'], { CORPUS_DIR: corpus });
+    expect(checked.code).toBe(1);
+    expect(checked.stdout + checked.stderr).toContain(`${path.join(corpus, 'empty.txt')}:`);
+    expect(checked.stdout + checked.stderr).not.toContain('../');
+  });
+
   it('add: a document without a date says "date unknown"', async () => {
     const source = path.join(await tempDir(), 'note.txt');
     await writeFile(source, 'Words about mines in a field.\n\nMore words about the field.\n');

@@ -261,7 +261,7 @@ export async function loadCorpus(
   const problems: CorpusError[] = [];
   const warnings: CorpusError[] = [];
   const letters: Letter[] = [];
-  const displayDir = path.relative(process.cwd(), dir) || '.';
+  const displayDir = displayPath(dir);
   let entries: string[];
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
