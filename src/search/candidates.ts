@@ -475,8 +475,9 @@ export function findCandidates(
           }
         }
       }
-      if (!open && !named) {
-        // A passage in play that can no longer reach the pool drops out of scoring.
+      // A passage in play that can no longer reach the pool drops out of scoring; none can while
+      // the slots to come could lift one that holds nothing yet to the pool's floor.
+      if (!open && !named && remainingBound < poolFloor) {
         let kept = 0;
         for (let j = 0; j < liveCount; j++) {
           const id = live[j] as number;
