@@ -596,7 +596,7 @@ async function main(argv: string[]): Promise<number> {
       });
       console.log(`Added ${letter.id}: ${letter.title}`);
       console.log(
-        `  ${letter.kind} · symbol ${letter.symbol ?? '—'} · ${letter.date ? `dated ${formatUnDate(letter.date)}` : UNKNOWN_DATE_LABEL} · ${letter.author ? `by ${letter.author} · ` : ''}${count(letter.passages.length, 'passage')} · ${count(letter.annexes.length, 'annex', 'annexes')}`,
+        `  ${letter.kind} · symbol ${letter.symbol ?? '—'} · ${letter.date ? `dated ${formatUnDate(letter.date)}` : UNKNOWN_DATE_LABEL} · ${letter.author ? `by ${letter.author} · ` : ''}${count(letter.passages.length, 'passage')}${isLetter(letter) || letter.annexes.length > 0 ? ` · ${count(letter.annexes.length, 'annex', 'annexes')}` : ''}`,
       );
       for (const file of written) console.log(`  wrote ${file}`);
       for (const warning of warnings) console.log(`  warning: ${warning.problem}`);

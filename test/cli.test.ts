@@ -405,6 +405,8 @@ describe('cli: what a newcomer meets', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/ · date unknown · /);
     expect(stdout).not.toMatch(/dated date/);
+    // A document that is no letter is not said to have "0 annexes".
+    expect(stdout).toMatch(/ · 2 passages\n/);
   });
 
   it('ask and check say once that bad files were skipped', async () => {

@@ -611,18 +611,20 @@ export function renderLettersPage(
   const p = Math.min(Math.max(0, page), pages - 1);
   const newestFirst = [...letters].reverse();
   const shown = newestFirst.slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
+  // A letter's kind goes without saying among letters only; beside speeches it is said, as `cli letters` does.
   const lines = shown.map((l) => {
     const who = isLetter(l)
-      ? ''
+      ? info.noun === 'letter'
+        ? ''
+        : ` · ${l.kind}`
       : ` · ${escapeText(clip(l.author ? `${l.kind} by ${l.author}` : l.kind, 100))}`;
     return `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}${who}\n${escapeText(clip(l.title, 300))}`;
   });
-  const noun = info.noun;
   return reply({
     embeds: [
       {
         color: BLUE,
-        title: `${noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${letters.length}`,
+        title: `${info.noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${letters.length}`,
         description:
           lines.join('\n\n') || `Annex holds no documents yet. An operator can ${HOW_TO_ADD}.`,
         footer: { text: `Page ${p + 1} of ${pages} · ${footer(info).text}` },

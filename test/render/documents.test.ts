@@ -8,6 +8,7 @@ import {
   renderAnswer,
   renderHelp,
   renderLetter,
+  renderLettersPage,
   renderSearchPage,
   renderVerdict,
   type Reply,
@@ -116,6 +117,20 @@ describe('/letter and cli letter on a document that is no letter', () => {
     for (const name of masthead) expect(letterNames).toContain(name);
     for (const name of [...masthead, 'Job number'])
       expect(renderLetterText(letter)).toContain(`  ${name}:`);
+  });
+});
+
+describe('/letters on a corpus not all letters', () => {
+  it('says which documents are letters, as it says which are speeches', () => {
+    const letter = seed.find((l) => l.date === '2024-04-04') as Letter;
+    const speech = speeches.find((l) => l.author === 'Norway') as Letter;
+    const listed = (letters: Letter[], index: SearchIndex) =>
+      renderLettersPage(letters, 0, new AnnexState(index).info(), '1').embeds[0]?.description ?? '';
+    const both = listed([speech, letter], mixed);
+    expect(both).toMatch(/^\*\*4 April 2024\*\* · .* · letter\n/m);
+    expect(both).toMatch(/ · speech by Norway\n/);
+    // Among letters only, a letter's kind goes without saying.
+    expect(listed([letter], SearchIndex.build(seed))).not.toMatch(/ · letter\n/);
   });
 });
 
