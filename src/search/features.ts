@@ -500,10 +500,14 @@ export function questionContext(
     );
   }
   const speaker = everyone ? null : concepts(roles.speaker);
-  // A count needs something counted the letters hold; a speaker, someone other than "the government".
+  // A count needs something counted the letters hold; a speaker, someone other than "the
+  // government"; a focus, a word that is more than phrasing ("what's the deal with Lachin").
   const asked = new Set(
     [...frame.asked].filter(
-      (name) => (name !== 'count' || count !== null) && (name !== 'speaker' || speaker !== null),
+      (name) =>
+        (name !== 'count' || count !== null) &&
+        (name !== 'speaker' || speaker !== null) &&
+        (name !== 'focus' || roles.focus !== null),
     ),
   );
   const bitOfSlot = new Map(set.slots.map((s) => [s.slot, s.bit]));

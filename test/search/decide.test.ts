@@ -77,6 +77,17 @@ describe('veto: where no answer is possible', () => {
     expect(veto(prepared, ranked)).toBeNull();
   });
 
+  it('asks for no focus when the word in its place is only phrasing', () => {
+    // "the deal with" only phrases the question: what is asked about is Orl.
+    const prepared = prepare(index, "what's the deal with Orl", {});
+    expect(prepared.context.asked.has('focus')).toBe(false);
+    expect(veto(prepared, rankCandidates(prepared))).toBeNull();
+    // A focus the letters hold is still asked for.
+    expect(prepare(index, 'what is the fear of the farmers', {}).context.asked.has('focus')).toBe(
+      true,
+    );
+  });
+
   it('abstains when no passage is a candidate', () => {
     const prepared = prepare(index, 'what do the farmers of Orl fear', {});
     expect(veto(prepared, [])).toBe('no passage answers the question');
