@@ -196,6 +196,19 @@ function nounPhraseHead(tokens: readonly Token[], i: number): Token | null {
 const presentVerb = (word: string) => /[^s]s$/.test(word) && isVerb(word) && mostlyVerb(word);
 
 /** The verb of a clause past its question word, auxiliary and subject: the first word mostly a verb. */
+/**
+ * Whether the verb that follows the subject at `head` is one of saying ("which State at the 1986
+ * debate said …"); not when an auxiliary comes first ("which State did Norway blame": an object).
+ */
+function saidBy(tokens: readonly Token[], head: number): boolean {
+  for (const t of tokens.slice(head + 1)) {
+    if (SAYING.has(t.word)) return true;
+    if (AUXILIARIES.has(t.word) || (content(t) && (isPastVerb(t.word) || mostlyVerb(t.word))))
+      return false;
+  }
+  return false;
+}
+
 function clauseVerb(tokens: readonly Token[], from: number): Token | null {
   // "what did turkey say about the mines": what was said is asked, no verb to find.
   if (tokens.slice(from).some((t) => SAYING.has(t.word))) return null;
@@ -362,7 +375,14 @@ export function readFrame(text: string): Frame {
           ? null
           : nounPhraseHead(tokens, copula ? i + (first.word !== word ? 1 : 2) : i + 1);
       if (head) {
-        const kind = typeOfNoun(head.word);
+        let kind = typeOfNoun(head.word);
+        // "which country said …": who says it is whose document it is, not a name in the text.
+        if (
+          (kind === 'person' || kind === 'place') &&
+          afterAux === null &&
+          saidBy(tokens, tokens.indexOf(head))
+        )
+          kind = 'document';
         setType(kind);
         if (kind === 'count') counted ??= nounPhraseHead(tokens, tokens.indexOf(head) + 2);
         else if (kind !== 'time' && kind !== 'document') focus ??= head;
