@@ -413,6 +413,19 @@ export function parseQuestion(
         const corrected = { ...head, word: correction.word, concept: correction.concept };
         alternativesOf(index, corrected, alternatives);
         for (const [c, w] of alternatives) alternatives.set(c, w * CORRECTED_WEIGHT);
+      } else {
+        // A typo of a word the letters lack ("reliabel"): read as that word, which then finds
+        // its synonyms and neighbours in meaning among the letters' words as a word typed right.
+        const english = englishSpelling(head.word);
+        if (english) {
+          correctedTo = english;
+          alternativesOf(
+            index,
+            { ...head, word: english, concept: conceptOf(english) },
+            alternatives,
+          );
+          for (const [c, w] of alternatives) alternatives.set(c, w * CORRECTED_WEIGHT);
+        }
       }
     }
     const known = alternatives.size > 0;
@@ -503,6 +516,30 @@ export function nearEnglishWord(word: string): boolean {
 }
 /** Words already tried by `nearEnglishWord` (a misspelling is rarely typed only once). */
 const nearEnglish = new Map<string, boolean>();
+
+/**
+ * The English word one edit from `word` (long enough to be read as a typo at all) that general
+ * English uses most (SemCor's counts of its base forms), or null: "reliabel" → "reliable".
+ */
+export function englishSpelling(word: string): string | null {
+  if (allowedDistance(word) === 0 || word.length > MAX_WORD_LENGTH || /\d/.test(word)) return null;
+  if (isEnglishWord(word)) return null;
+  wordnet ??= englishWordNet();
+  const english = wordnet;
+  let best: string | null = null;
+  let bestUse = -1;
+  for (const edit of [...oneEditAway(word)].sort()) {
+    if (!isEnglishWord(edit) || isFunctionWord(edit)) continue;
+    const use = Math.max(
+      0,
+      ...(['noun', 'verb', 'adj', 'adv'] as const).flatMap((pos) =>
+        english.baseForms(edit, pos).map((base) => english.usageCount(base)),
+      ),
+    );
+    if (use > bestUse) [best, bestUse] = [edit, use];
+  }
+  return best;
+}
 
 /** Every word one edit from `word`: a letter dropped, added or changed, or two swapped. */
 function oneEditAway(word: string): Set<string> {

@@ -36,10 +36,20 @@ describe('parseQuestion: spelling', () => {
     expect(corrected?.weight).toBeLessThan(1);
   });
 
-  it('never turns an English word, or a typo of one, into a word of the letters', () => {
+  it('never turns an English word, or a typo of one, into another word of the letters', () => {
     expect(slot('who is the president', 'president')?.correctedTo).toBeNull();
-    expect(slot('who is the presidnt', 'presidnt')?.correctedTo).toBeNull();
-    expect(slot('who is the presidnt', 'presidnt')?.known).toBe(false);
+    // "presidnt" is "president", which the letters lack, not their "present".
+    expect(slot('who is the presidnt', 'presidnt')?.correctedTo).toBe('president');
+    expect(concepts('who is the presidnt', 'presidnt')).not.toContain(conceptOf('present'));
+  });
+
+  it('reads a typo of an English word the letters lack as that word, with its synonyms', () => {
+    // "reliabel" is one swap from "reliable"; the storm letter says "reliable" nowhere, but
+    // the question then finds what "reliable" finds, as when it is typed right.
+    expect(slot('how reliabel was the info', 'reliabel')?.correctedTo).toBe('reliable');
+    expect(concepts('how reliabel was the info', 'reliabel')).toEqual(
+      concepts('how reliable was the info', 'reliable'),
+    );
   });
 
   it('takes a 70,000-character "word" as it is: not stemmed, not corrected', () => {
