@@ -126,7 +126,9 @@ function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): Pa
       ...wordnet
         .senses(slot.word, 'noun')
         .flatMap((offset) => wordnet.synset(offset, 'noun').words),
-      ...wordnet.countriesOfCapital(slot.word),
+      ...wordnet
+        .countriesOfCapital(slot.word)
+        .flatMap((country) => [country, ...wordnet.wholesOf(country)]),
     ];
     if (names.some((name) => tokenize(name).every((t) => held(conceptOf(t.word))))) return slot;
     changed = true;

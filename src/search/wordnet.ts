@@ -526,6 +526,18 @@ export class WordNet {
   }
 
   /**
+   * What a place is part of, by WordNet's part holonyms: "england" → "united kingdom", "uk",
+   * "britain", … (London is England's capital in WordNet; a speech says "the United Kingdom").
+   */
+  wholesOf(word: string): string[] {
+    const wholes: string[] = [];
+    for (const offset of this.senses(word, 'noun'))
+      for (const p of this.synset(offset, 'noun').pointers)
+        if (p.symbol === '#p') wholes.push(...this.synset(p.offset, p.pos).words);
+    return wholes;
+  }
+
+  /**
    * The nouns an adjective or a noun of a people pertains to, by WordNet's pertainyms:
    * "Armenian" → "armenia", "Norwegians" → "norway", "South African" → "south africa". What a
    * question names a State by when it names its speech or its delegation.

@@ -143,6 +143,16 @@ describe('a question that names a document by its author', () => {
     );
   });
 
+  it('reads a capital as its State when a named document holds the State and not the city', () => {
+    // WordNet has London as England's capital, and England as part of the United Kingdom.
+    const answer = answerQuestion(
+      index,
+      'what did argentina say about london sending a fleet in 1982',
+    );
+    expect(answer.reason).toBeNull();
+    expect(answer.results[0]?.text).toContain('The United Kingdom sent a fleet');
+  });
+
   it('reads a capital of two words as its State ("Buenos Aires")', () => {
     expect(scopedTo('what did Buenos Aires say about the islands in 1982')).toEqual([
       'argentina-1982',
