@@ -196,6 +196,28 @@ function nounPhraseHead(tokens: readonly Token[], i: number): Token | null {
 const presentVerb = (word: string) => /[^s]s$/.test(word) && isVerb(word) && mostlyVerb(word);
 
 /** The verb of a clause past its question word, auxiliary and subject: the first word mostly a verb. */
+/** WordNet's lexicographer file for verbs of possession and its transfer ("give", "pay", "fund"). */
+const POSSESSION_VERBS = 40;
+
+/**
+ * Whether "how much" without a noun asks for a sum: its verb is one of giving, paying or owning
+ * ("how much did the UN give", "how much does it pay"), or of costing ("cost" itself names money).
+ */
+function amountIsMoney(tokens: readonly Token[], from: number): boolean {
+  if (tokens.slice(from).some((t) => MONEY.has(t.word) && isVerb(t.word))) return true;
+  const verb = tokens
+    .slice(from)
+    .find(
+      (t) =>
+        content(t) &&
+        !SAYING.has(t.word) &&
+        !AUXILIARIES.has(t.word) &&
+        (isPastVerb(t.word) || mostlyVerb(t.word)),
+    );
+  if (!verb) return true;
+  return english().verbKinds(verb.word).includes(POSSESSION_VERBS);
+}
+
 /**
  * Whether the verb that follows the subject at `head` is one of saying ("which State at the 1986
  * debate said …"); not when an auxiliary comes first ("which State did Norway blame": an object).
@@ -331,8 +353,14 @@ export function readFrame(text: string): Frame {
         let at = i + 2;
         while (tokens[at]?.word === 'more' || tokens[at]?.word === 'of') at += 1;
         counted ??= nounPhraseHead(tokens, at);
-        const money = how === 'much' && (counted === null || typeOfNoun(counted.word) === 'money');
-        setType(money ? 'money' : 'count');
+        // "how much did the UN give / did it cost": a sum; "how much did prices rise": an amount.
+        const money =
+          how === 'much' &&
+          (counted === null ? amountIsMoney(tokens, i + 2) : typeOfNoun(counted.word) === 'money');
+        if (how === 'much' && counted === null && !money) {
+          setType('quantity');
+          extra.add('figure');
+        } else setType(money ? 'money' : 'count');
         if (counted && money) counted = null;
         const after = tokens.findIndex((t) => t.start >= (counted?.end ?? next?.end ?? 0));
         predicate ??= after >= 0 ? clauseVerb(tokens, after) : null;

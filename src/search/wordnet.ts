@@ -607,6 +607,19 @@ export class WordNet {
     return -1;
   }
 
+  /**
+   * The lexicographer files of a verb's two most common senses: what kind of act it names (40
+   * a transfer of possession: "give", "pay", "pledge"; 30 a change: "cut", "grow"); empty when
+   * WordNet lacks the verb.
+   */
+  verbKinds(word: string): number[] {
+    for (const base of this.baseForms(word, 'verb')) {
+      const senses = this.senses(base, 'verb').slice(0, 2);
+      if (senses.length > 0) return senses.map((offset) => this.synset(offset, 'verb').lexFile);
+    }
+    return [];
+  }
+
   /** Whether some sense of the noun `word` is a unit of measurement ("metres", "hectares"). */
   isUnit(word: string): boolean {
     return this.isKindOf(word, UNIT_KINDS);

@@ -40,6 +40,11 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['how much money did the UN give', 'money'],
     ['what was the cost of demining', 'money'],
     ['how much compensation has testland claimed', 'money'],
+    // Without a noun, "how much" asks for a sum when its verb is one of giving, paying, costing.
+    ['how much did the tunnel cost to build', 'money'],
+    ['how much has testland received', 'money'],
+    ['how much did testland say it would cut child poverty by', 'quantity'],
+    ['by how much did the count of victims grow', 'quantity'],
     ['what percentage of the minefield maps were accurate', 'share'],
     ['what proportion of the maps were accurate', 'share'],
     ["why can't displaced persons return home", 'reason'],
