@@ -420,6 +420,9 @@ export function readFrame(text: string): Frame {
         predicate ??= clauseVerb(tokens, afterAux);
       }
     }
+    // "how many refugees did Costa Rica say …": the one who says it, after the auxiliary.
+    const aux = tokens.findIndex((t, k) => k > i && AUXILIARIES.has(t.word));
+    if (aux > i) speaker ??= speakerOf(tokens, aux + 1);
   }
   if (FUTURE.test(text)) extra.add('future');
   if (CLOCK.test(text)) extra.add('clock');

@@ -244,10 +244,13 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
     if (prepared.context.asked.has(name) && !anyStates(ranked, name)) return reason;
   // "what did Rwanda say about Kibeho in 1995": a name the documents named never hold is not
   // what any of their passages is about (a common word may be said otherwise; a name is not).
-  // The one the question cites ("per Santos") speaks; a speech seldom names its speaker.
-  const { source } = prepared.q.roles;
+  // The one the question cites ("per Santos") or has say it ("did Trudeau say") speaks; a
+  // speech seldom names its speaker.
+  const { source, speaker } = prepared.q.roles;
   const { noun } = prepared.context.index.catalog;
-  const unheld = prepared.q.slots.find((s, i) => s.outOfScope && isName(s) && i !== source);
+  const unheld = prepared.q.slots.find(
+    (s, i) => s.outOfScope && isName(s) && i !== source && i !== speaker,
+  );
   if (unheld) return `the ${noun}s it names never mention "${unheld.word}"`;
   // "norway 2001 on landmines": the documents named hold none of what it asks about.
   const asked = prepared.q.slots.filter((s, i) => i !== source && !isNamingSlot(s));

@@ -152,6 +152,7 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['how did the families react', 'families'],
     ['did the SG reply to bayramov', 'SG'],
     ['has armenia said anything about the maps', 'armenia'],
+    ['how many refugees did testland say it was hosting', 'testland'],
   ])('%j asks for the words of %j', (question, speaker) => {
     const frame = frameOf(question);
     expect(frame.speaker).toBe(speaker);

@@ -128,6 +128,13 @@ describe('a question that names a document by its author', () => {
     const cited = answerQuestion(index, `${question}, per Stoltenberg`);
     expect(cited.abstained).toBe(false);
     expect(cited.results[0]?.letterId).toBe('norway-2001');
+    // Nor of the one it has say it.
+    const said = answerQuestion(
+      index,
+      'what did Stoltenberg say norway did for the refugee camps in 2001',
+    );
+    expect(said.abstained).toBe(false);
+    expect(said.results[0]?.letterId).toBe('norway-2001');
     expect(answerQuestion(index, `${question} with Stoltenberg`).reason).toBe(
       'the documents it names never mention "stoltenberg"',
     );
@@ -151,6 +158,13 @@ describe('a question that names a document by its author', () => {
     );
     expect(answer.reason).toBeNull();
     expect(answer.results[0]?.text).toContain('The United Kingdom sent a fleet');
+  });
+
+  it('takes the State that says it for the speaker, not the first State named', () => {
+    // Norway's 1997 speech and Sweden's both speak of Norway; Sweden is the one that says it.
+    expect(scopedTo('how many norwegian refugees did sweden say it took in, in 1997')).toEqual([
+      'sweden-1997',
+    ]);
   });
 
   it('reads a capital of two words as its State ("Buenos Aires")', () => {
