@@ -308,7 +308,7 @@ describe('cli: help and usage', () => {
     const speeches = path.join(ROOT, 'test/fixtures/speeches');
     const options = { env: { ...(await env()), CORPUS_DIR: speeches } };
     const { stdout } = await run(node, [cli, 'ask', 'what did norway say about refugees'], options);
-    expect(stdout).toMatch(/searched \d+ documents, 1982 – 2023\.$/m);
+    expect(stdout).toMatch(/searched \d+ documents, 1963 – 2023\.$/m);
     const child = startNode(BUILT.cli, ['ask', '--stdin'], options);
     child.stdin?.end('who won the world cup\n');
     let out = '';
@@ -316,7 +316,7 @@ describe('cli: help and usage', () => {
       out += d;
     });
     await new Promise((resolve) => child.on('close', resolve));
-    expect(out).toMatch(/Not found: no passage in the \d+ documents, 1982 – 2023 answers/);
+    expect(out).toMatch(/Not found: no passage in the \d+ documents, 1963 – 2023 answers/);
   });
 
   it('answers --stdin as text without --json, each answer under its question', async () => {

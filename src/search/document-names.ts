@@ -156,6 +156,16 @@ function authorsIn(
           matched = n;
         }
       }
+      // A part of a State, or a State of old now part of another ("Tanganyika", "Scotland"):
+      // the State whose whole name it is part of, when no nearer name matched.
+      if (matched === 0 && wordnet.isNameOnly(lemma))
+        for (const whole of wordnet.wholesOf(lemma.replace(/ /g, '_'))) {
+          const wholeKey = nameKey(whole);
+          if (catalog.isWholeName(wholeKey) && catalog.byAuthorName(wholeKey).length > 0) {
+            found.push(wholeKey);
+            matched = n;
+          }
+        }
     }
     if (matched > 0) {
       const start = (tokens[i] as Token).start;

@@ -167,6 +167,12 @@ describe('a question that names a document by its author', () => {
     ]);
   });
 
+  it('reads a State of old by the State it is now part of ("Tanganyika": Tanzania)', () => {
+    expect(scopedTo('what did tanganyika say about the security council in 1963')).toEqual([
+      'tanzania-1963',
+    ]);
+  });
+
   it('reads a capital of two words as its State ("Buenos Aires")', () => {
     expect(scopedTo('what did Buenos Aires say about the islands in 1982')).toEqual([
       'argentina-1982',
