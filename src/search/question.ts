@@ -18,6 +18,7 @@ import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { englishWordNet, PARTS_OF_SPEECH, type WordNet } from './wordnet.ts';
 import { neighbours, similarities } from './meaning.ts';
+import { wordVectors } from './vectors.ts';
 import { MIN_LOWER_CASE_INITIALS } from './acronyms.ts';
 
 /** A concept of the letters that answers for a word of the question, and how much it counts. */
@@ -524,21 +525,28 @@ const nearEnglish = new Map<string, boolean>();
 export function englishSpelling(word: string): string | null {
   if (allowedDistance(word) === 0 || word.length > MAX_WORD_LENGTH || /\d/.test(word)) return null;
   if (isEnglishWord(word)) return null;
+  // The word vectors' vocabulary (English's 200,000 commonest words, in memory) is asked first:
+  // WordNet, read in place by a command-line call, is slow to ask of hundreds of edits.
+  const vectors = wordVectors();
+  const found = [...oneEditAway(word)].filter(
+    (edit) =>
+      (vectors === null || vectors.vector(edit) !== null) &&
+      isEnglishWord(edit) &&
+      !isFunctionWord(edit),
+  );
+  if (found.length <= 1) return found[0] ?? null;
+  // Of several, the commonest (SemCor's counts are read only then: their first read is slow).
   wordnet ??= englishWordNet();
   const english = wordnet;
-  let best: string | null = null;
-  let bestUse = -1;
-  for (const edit of [...oneEditAway(word)].sort()) {
-    if (!isEnglishWord(edit) || isFunctionWord(edit)) continue;
-    const use = Math.max(
+  const use = (edit: string) =>
+    Math.max(
       0,
       ...(['noun', 'verb', 'adj', 'adv'] as const).flatMap((pos) =>
         english.baseForms(edit, pos).map((base) => english.usageCount(base)),
       ),
     );
-    if (use > bestUse) [best, bestUse] = [edit, use];
-  }
-  return best;
+  const ranked = found.sort().map((edit) => ({ edit, use: use(edit) }));
+  return ranked.reduce((best, x) => (x.use > best.use ? x : best)).edit;
 }
 
 /** Every word one edit from `word`: a letter dropped, added or changed, or two swapped. */
