@@ -1,6 +1,13 @@
 import { answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
-import { isEnglishWord, isNameOnly, isNamingSlot, nearEnglishWord, type Slot } from './question.ts';
+import {
+  isEnglishWord,
+  isNameOnly,
+  isNamingSlot,
+  nearEnglishWord,
+  type Slot,
+  UNKNOWN_NAME_LENGTH,
+} from './question.ts';
 import type { Prepared, Ranked } from './rank.ts';
 import type { DocumentNoun } from '../corpus/schema.ts';
 
@@ -15,8 +22,6 @@ import type { DocumentNoun } from '../corpus/schema.ts';
 
 /** A word that may be a name: letters only, three or more ("Kibeho", not "th" of "8th" or "2016"). */
 const NAME_WORD = /^\p{L}{3,}$/u;
-/** A word WordNet lacks is taken for a name from this length: shorter ones are as often shorthand ("econ"). */
-const UNKNOWN_NAME_LENGTH = 5;
 
 /**
  * Whether a question's word is a name, as typed: one WordNet knows only as a name ("Eritrea"),

@@ -9,7 +9,7 @@ import {
 } from './analyze.ts';
 import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
 import { DOCUMENT_WORDS } from './letter-reference.ts';
-import type { ParsedQuestion } from './question.ts';
+import { type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
 import { englishWordNet } from './wordnet.ts';
 
@@ -157,8 +157,9 @@ function authorsIn(
         }
       }
       // A part of a State, or a State of old now part of another ("Tanganyika", "Scotland"):
-      // the State whose whole name it is part of, when no nearer name matched.
-      if (matched === 0 && wordnet.isNameOnly(lemma))
+      // the State whose whole name it is part of, when no nearer name matched. A short word
+      // may be shorthand for one ("co" of "co-chaired" is WordNet's Colorado).
+      if (matched === 0 && lemma.length >= UNKNOWN_NAME_LENGTH && wordnet.isNameOnly(lemma))
         for (const whole of wordnet.wholesOf(lemma.replace(/ /g, '_'))) {
           const wholeKey = nameKey(whole);
           if (catalog.isWholeName(wholeKey) && catalog.byAuthorName(wholeKey).length > 0) {

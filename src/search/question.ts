@@ -499,6 +499,9 @@ export function parseQuestion(
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/** A word WordNet lacks is taken for a name from this length: shorter ones are as often shorthand ("econ"). */
+export const UNKNOWN_NAME_LENGTH = 5;
+
 /** Whether one edit (a letter dropped, added, changed, or two swapped) makes `word` English: a typo, not a name. */
 export function nearEnglishWord(word: string): boolean {
   let near = nearEnglish.get(word);

@@ -173,6 +173,12 @@ describe('a question that names a document by its author', () => {
     ]);
   });
 
+  it('reads no State in a short word WordNet also has for a part of one ("co" of "co-chaired": Colorado)', () => {
+    expect(scopedTo('what did the panel co-chaired by norway recommend in 2001')).toEqual([
+      'norway-2001',
+    ]);
+  });
+
   it('reads a capital of two words as its State ("Buenos Aires")', () => {
     expect(scopedTo('what did Buenos Aires say about the islands in 1982')).toEqual([
       'argentina-1982',
