@@ -294,5 +294,17 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)
     if (!anyStates(shown, name)) return LACKS[name] ?? 'no passage states what it asks for';
-  return commonWordsOnly(noun);
+  // What the passages shown hold of the question: words every document may hold ("letters" of
+  // letters), or words of some documents only, too few of them together.
+  const { index, set } = context;
+  let mask = 0;
+  for (const r of shown) mask |= r.candidate.mask | r.candidate.headingMask;
+  const held = set.slots.filter((s) => (mask & s.bit) !== 0);
+  const common =
+    held.length > 0 &&
+    held.every((s) => s.alternatives.some((a) => index.inEveryDocument(a.concept)));
+  return common ? commonWordsOnly(noun) : TOO_LITTLE;
 }
+
+/** Why Annex abstains when the best passages hold some of a question's own words, too few together. */
+export const TOO_LITTLE = 'no passage holds enough of what it asks';

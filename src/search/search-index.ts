@@ -523,6 +523,22 @@ export class SearchIndex {
     return id < 0 ? 0 : this.documentFrequencyOf(id);
   }
 
+  /**
+   * Whether every document holds `concept` in some passage ("letters" in a corpus of letters).
+   * Read from its postings, which are in passage order, so a document's run is counted once.
+   */
+  inEveryDocument(concept: string): boolean {
+    const id = this.conceptId(concept);
+    if (id < 0 || this.documentFrequencyOf(id) < this.letters.length) return false;
+    let documents = 0;
+    let last = -1;
+    for (const passage of this.postings(id)) {
+      const letter = this.letterOfPassage[passage] as number;
+      if (letter !== last) [documents, last] = [documents + 1, letter];
+    }
+    return documents >= this.letters.length;
+  }
+
   /** What a user's word (its concept, or a multi-word key) relates to in the letters. */
   related(key: string): readonly Related[] {
     return this.expansions.get(key) ?? [];

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
-import { decide, decisionRow, DECISION_FEATURES, veto } from '../../src/search/decide.ts';
+import {
+  commonWordsOnly,
+  decide,
+  decisionRow,
+  DECISION_FEATURES,
+  TOO_LITTLE,
+  veto,
+} from '../../src/search/decide.ts';
 import { FEATURE_NAMES } from '../../src/search/features.ts';
 import { answerQuestion } from '../../src/search/index.ts';
 import { MODEL } from '../../src/search/model.ts';
@@ -125,5 +132,35 @@ describe('decide: the fitted probability against the threshold', () => {
     });
     expect(above).toMatchObject({ answers: false, probability });
     expect(above.reason).toEqual(expect.any(String));
+  });
+});
+
+describe('the reason given when the model abstains', () => {
+  /** A second letter, which also speaks of mines, but not of farmers or of Orl. */
+  const OTHER = `Letter dated 3 May 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General
+
+Mines remain near the river, and the fishermen fear them.
+
+(Signed) Doran Vesk
+Permanent Representative`;
+  let two: SearchIndex;
+  beforeAll(() => {
+    const letters = [ORL_LETTER, OTHER].map((text, i) =>
+      parseLetter(text, { id: `l${i}`, file: `l${i}.txt`, sha256: String(i).repeat(64) }),
+    );
+    two = SearchIndex.build(letters);
+  });
+  const abstaining = (question: string) => {
+    const prepared = prepare(two, question, {});
+    const ranked = rankCandidates(prepared);
+    return decide(prepared, ranked, { ...MODEL, threshold: 1 }).reason;
+  };
+
+  it('says only words every document holds match, when that is so', () => {
+    expect(abstaining('what remains near the mines')).toBe(commonWordsOnly('letter'));
+  });
+
+  it('does not say so when what matches is in some documents only', () => {
+    expect(abstaining('what do the farmers of Orl fear')).toBe(TOO_LITTLE);
   });
 });
