@@ -195,7 +195,6 @@ function nounPhraseHead(tokens: readonly Token[], i: number): Token | null {
 /** A verb in the present after its subject: "which letter mentions …", "which company owns …". */
 const presentVerb = (word: string) => /[^s]s$/.test(word) && isVerb(word) && mostlyVerb(word);
 
-/** The verb of a clause past its question word, auxiliary and subject: the first word mostly a verb. */
 /** WordNet's lexicographer file for verbs of possession and its transfer ("give", "pay", "fund"). */
 const POSSESSION_VERBS = 40;
 
@@ -231,6 +230,7 @@ function saidBy(tokens: readonly Token[], head: number): boolean {
   return false;
 }
 
+/** The verb of a clause past its question word, auxiliary and subject: the first word mostly a verb. */
 function clauseVerb(tokens: readonly Token[], from: number): Token | null {
   // "what did turkey say about the mines": what was said is asked, no verb to find.
   if (tokens.slice(from).some((t) => SAYING.has(t.word))) return null;
