@@ -117,11 +117,7 @@ export function buildSpecificity(
   for (const [word, concept] of corpusWords) {
     const id = conceptId(concept);
     if (id < 0 || !/^\p{L}+$/u.test(word)) continue;
-    let count = 0;
-    for (const pos of PARTS_OF_SPEECH)
-      for (const base of wordnet.baseForms(word, pos))
-        count = Math.max(count, wordnet.usageCount(base));
-    usage[id] = Math.max(usage[id] ?? 0, count);
+    usage[id] = Math.max(usage[id] ?? 0, wordnet.wordUsage(word));
   }
   return Float32Array.from(usage, (count) => 1 / (1 + COMMONNESS * Math.log2(1 + count)));
 }

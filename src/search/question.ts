@@ -538,18 +538,16 @@ export function englishSpelling(word: string): string | null {
       !isFunctionWord(edit),
   );
   if (found.length <= 1) return found[0] ?? null;
-  // Of several, the commonest (SemCor's counts are read only then: their first read is slow).
+  // Of several, the commonest (SemCor's counts are read only then: their first read is slow);
+  // of those as common, the first in alphabetical order.
   wordnet ??= englishWordNet();
   const english = wordnet;
-  const use = (edit: string) =>
-    Math.max(
-      0,
-      ...(['noun', 'verb', 'adj', 'adv'] as const).flatMap((pos) =>
-        english.baseForms(edit, pos).map((base) => english.usageCount(base)),
-      ),
-    );
-  const ranked = found.sort().map((edit) => ({ edit, use: use(edit) }));
-  return ranked.reduce((best, x) => (x.use > best.use ? x : best)).edit;
+  let best = { edit: '', use: -1 };
+  for (const edit of found.sort()) {
+    const use = english.wordUsage(edit);
+    if (use > best.use) best = { edit, use };
+  }
+  return best.edit;
 }
 
 /** Every word one edit from `word`: a letter dropped, added or changed, or two swapped. */

@@ -462,6 +462,17 @@ export class WordNet {
     return this.usageOf(lemma).get('') ?? 0;
   }
 
+  /**
+   * How often general English uses a word as written, in any of its forms: the largest
+   * `usageCount` of its base forms in any part of speech ("mines": "mine", "found": "find").
+   */
+  wordUsage(word: string): number {
+    let count = 0;
+    for (const pos of PARTS_OF_SPEECH)
+      for (const base of this.baseForms(word, pos)) count = Math.max(count, this.usageCount(base));
+    return count;
+  }
+
   /** How often SemCor uses `lemma` as `pos` (0 if never). */
   posUsageCount(lemma: string, pos: PartOfSpeech): number {
     return this.usageOf(lemma).get(pos) ?? 0;
