@@ -15,19 +15,8 @@ import {
 import { chartTitle, pointLabel } from '../chart/draw.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import type { ButtonScope } from './custom-ids.ts';
-import {
-  button,
-  clip,
-  type Embed,
-  escapeText,
-  footer,
-  markQuote,
-  packEmbeds,
-  type Reply,
-  reply,
-  row,
-  splitForEmbeds,
-} from './discord.ts';
+import { clip, escapeText, markQuote, splitForEmbeds } from './markdown.ts';
+import { button, type Embed, footer, packEmbeds, type Reply, reply, row } from './reply.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { describeSearched } from './text.ts';
 import { countDocuments } from '../corpus/schema.ts';

@@ -166,6 +166,12 @@ export function partName(part: PartKind, kind: string | undefined): string {
   return part === 'letter' ? (kind ?? 'letter') : part;
 }
 
+/** The pages a passage stands on, as a suffix to where it is (" · pp. 2–3"); nothing when unknown. */
+export function pagesLabel(r: { pages: readonly number[] }): string {
+  const label = pageLabel(r.pages);
+  return label ? ` · ${label}` : '';
+}
+
 /**
  * Where a listed passage is, naming its document (`AnswerResult.document`: symbol, else title,
  * else author, else id) so that no line leaves the reader guessing whose passage it is:

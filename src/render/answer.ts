@@ -1,0 +1,191 @@
+/**
+ * `/ask`'s replies: the best passages quoted (whole when they fit, else the sentences that
+ * answer), each with its citation and buttons to go further; or, when nothing answers, what was
+ * searched and the closest passages under a heading that says they may not answer.
+ */
+import { formatUnDate } from '../corpus/dates.ts';
+import { MAX_PASSAGE_CHARS } from '../corpus/sentences.ts';
+import {
+  type Answer,
+  type AnswerResult,
+  asksNothing,
+  NO_DOCUMENTS,
+  NO_DOCUMENTS_MATCH,
+  UNSIGNED,
+} from '../search/answer.ts';
+import type { IndexInfo } from '../serving/state.ts';
+import { questionAuthor, questionFromEmbeds } from './asked.ts';
+import type { ButtonScope } from './custom-ids.ts';
+import { DISCORD_LIMITS } from './limits.ts';
+import { clip, markQuote } from './markdown.ts';
+import {
+  BLUE,
+  button,
+  type Embed,
+  footer,
+  GREY,
+  packEmbeds,
+  type Reply,
+  renderNotice,
+  reply,
+  row,
+} from './reply.ts';
+import {
+  describeSearched,
+  HOW_TO_ADD,
+  howToAsk,
+  pagesLabel,
+  partName,
+  RELATED_HEADING,
+  whyNotFound,
+} from './text.ts';
+
+/**
+ * A passage up to this long is quoted whole in an answer (every passage is, as the corpus cuts
+ * longer paragraphs into pieces of `MAX_PASSAGE_CHARS`); the sentences that answer are marked.
+ */
+const WHOLE_QUOTE = MAX_PASSAGE_CHARS;
+
+/**
+ * One quoted passage as an embed, numbered `n`: where it stands in its document, what it says
+ * (matched words in bold), its citation; the `last` embed of a reply carries the footer.
+ */
+export function resultEmbed(r: AnswerResult, n: number, info: IndexInfo, last: boolean): Embed {
+  // A passage that fits is quoted whole; a longer one by the sentences that answer.
+  const whole = r.text.length <= WHOLE_QUOTE;
+  const quote = whole ? markQuote(r.text, r.passageHighlights) : markQuote(r.excerpt, r.highlights);
+  const rest = whole
+    ? ''
+    : '\n\n*Excerpt: press Context for the whole passage and its neighbours.*';
+  return {
+    color: BLUE,
+    title: clip(
+      `${n}. ${r.document} · ${formatUnDate(r.date)} · ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}`,
+      DISCORD_LIMITS.embedTitle,
+    ),
+    url: r.url ?? undefined,
+    description: `${clip(r.attribution, 600)} says:\n> ${quote}${rest}`,
+    fields: [{ name: 'Citation', value: clip(r.citation, DISCORD_LIMITS.fieldValue) }],
+    footer: last ? footer(info) : undefined,
+  };
+}
+
+/** Context for rendering an answer's buttons. */
+export interface AnswerView {
+  question: string;
+  userId: string;
+  offset: number;
+  scope: ButtonScope;
+  /** The reply is private: offer to post it publicly. */
+  ephemeral: boolean;
+  /** Letter keys by letter id, for the passage buttons. */
+  keys: ReadonlyMap<string, string>;
+}
+
+/**
+ * Says what was searched when nothing answers — never a weak quote — and offers the closest
+ * passages, greyed, under a heading that says they may not answer.
+ */
+export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boolean): Reply {
+  if (asksNothing(answer)) return renderNotice(howToAsk(info.noun, answer.examples), ephemeral);
+  if (answer.reason === NO_DOCUMENTS)
+    return renderNotice(
+      `Annex holds no documents yet, so there is nothing to quote. An operator can ${HOW_TO_ADD}.`,
+      ephemeral,
+    );
+  const reason =
+    answer.reason === NO_DOCUMENTS_MATCH
+      ? ' with these filters answers this question'
+      : answer.reason === UNSIGNED
+        ? ' answers this question'
+        : ` answers this question${whyNotFound(answer)}`;
+  const related = answer.related.map((r, i) => ({
+    ...resultEmbed(r, i + 1, info, i === answer.related.length - 1),
+    color: GREY,
+  }));
+  const closest = related.length > 0 ? `\n\n**${RELATED_HEADING}**` : '';
+  const noun = info.noun;
+  // Filters no document falls in: say so, and what Annex holds, not "no passage in 0 letters".
+  const outside =
+    answer.searched.letters === 0 && info.letters > 0
+      ? `No ${noun} falls within these filters. Annex holds ${describeSearched(info)}: widen \`from\` and \`to\`, or leave them out.`
+      : null;
+  const [first = [], ...rest] = packEmbeds([
+    {
+      color: GREY,
+      author: questionAuthor(answer.query),
+      title: `Not found in the ${noun}s`,
+      description:
+        outside ??
+        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
+      footer: related.length > 0 ? undefined : footer(info),
+    },
+    ...related,
+  ]);
+  return reply({
+    ephemeral,
+    embeds: first,
+    components: [],
+    continuation: rest.map((group) => reply({ ephemeral, embeds: group, components: [] })),
+  });
+}
+
+/** `/ask`: the best passages, quoted, each with its citation, and buttons to go further. */
+export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView): Reply {
+  if (answer.abstained || answer.results.length === 0)
+    return renderAbstention(answer, info, view.ephemeral);
+  const embeds = answer.results.map((r, i) =>
+    resultEmbed(r, view.offset + i + 1, info, i === answer.results.length - 1),
+  );
+  const first = embeds[0];
+  if (first) first.author = questionAuthor(view.question);
+  const shown = `${view.offset + 1}–${view.offset + answer.results.length} of ${answer.total}`;
+  const last = embeds.at(-1);
+  if (last?.footer)
+    last.footer.text = `${shown} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`;
+  // Buttons that ask again read the question back from the message: offered only when they can.
+  const resumable = questionFromEmbeds(embeds) === view.question;
+  const base = { userId: view.userId, scope: view.scope };
+  const next = view.offset + answer.results.length;
+  const nav = resumable
+    ? row(
+        view.offset > 0
+          ? button('Previous', {
+              kind: 'ask-page',
+              ...base,
+              offset: Math.max(0, view.offset - answer.results.length),
+            })
+          : null,
+        next < answer.total
+          ? button('More results', { kind: 'ask-page', ...base, offset: next }, 1)
+          : null,
+        view.ephemeral
+          ? button('Post publicly', { kind: 'publish', ...base, offset: view.offset }, 3)
+          : null,
+      )
+    : [];
+  const passageButtons = (kind: 'context' | 'cite', label: string) =>
+    row(
+      ...answer.results.map((r, i) => {
+        const key = view.keys.get(r.letterId);
+        return key && resumable
+          ? button(`${label} ${view.offset + i + 1}`, {
+              kind,
+              ...base,
+              letterKey: key,
+              passage: r.near,
+              offset: view.offset,
+            })
+          : null;
+      }),
+    );
+  return reply({
+    ephemeral: view.ephemeral,
+    embeds,
+    components: [
+      ...nav,
+      ...passageButtons('context', 'Context'),
+      ...passageButtons('cite', 'Cite'),
+    ],
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * `/search`'s reply: a compact ranked list of the passages that match, one line each naming
+ * its document, a page at a time with Previous and Next.
+ */
+import type { Answer } from '../search/answer.ts';
+import type { IndexInfo } from '../serving/state.ts';
+import { renderAbstention } from './answer.ts';
+import { questionAuthor, questionFromEmbeds } from './asked.ts';
+import { count } from './count.ts';
+import type { ButtonScope } from './custom-ids.ts';
+import { clip, escapeText, markQuote } from './markdown.ts';
+import { BLUE, button, type Embed, footer, type Reply, reply, row } from './reply.ts';
+import { describeSearched, listedWhere, SEARCH_PAGE_SIZE } from './text.ts';
+
+/** Context for a /search page. */
+export interface SearchView {
+  question: string;
+  userId: string;
+  offset: number;
+  scope: ButtonScope;
+}
+
+/** `/search`: a compact ranked list, one line per passage, paged. */
+export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchView): Reply {
+  if (answer.abstained || answer.results.length === 0) return renderAbstention(answer, info, false);
+  const lines = answer.results.map((r, i) => {
+    const where = listedWhere(r, info.kinds?.get(r.letterId));
+    return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeText(where)}${r.url ? ` · <${r.url}>` : ''}`;
+  });
+  const base = { userId: view.userId, scope: view.scope };
+  const next = view.offset + answer.results.length;
+  const embed: Embed = {
+    color: BLUE,
+    author: questionAuthor(view.question),
+    title:
+      (answer.matched ?? 0) > answer.total
+        ? `${answer.total} best of ${count(answer.matched ?? 0, 'matching passage')}`
+        : count(answer.total, 'matching passage'),
+    description: lines.join('\n\n'),
+    footer: {
+      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`,
+    },
+  };
+  const resumable = questionFromEmbeds([embed]) === view.question;
+  return reply({
+    embeds: [embed],
+    components: resumable
+      ? row(
+          view.offset > 0
+            ? button('Previous', {
+                kind: 'search-page',
+                ...base,
+                offset: Math.max(0, view.offset - SEARCH_PAGE_SIZE),
+              })
+            : null,
+          next < answer.total
+            ? button('Next', { kind: 'search-page', ...base, offset: next }, 1)
+            : null,
+        )
+      : [],
+  });
+}
