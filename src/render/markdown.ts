@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown } from '@discordjs/formatters';
 import type { Highlight } from '../search/excerpt.ts';
+import { markHighlights } from './text.ts';
 
 /** Shortens `text` to `max` characters with a visible ellipsis (for titles and labels only, never quotes). */
 export function clip(text: string, max: number): string {
@@ -38,6 +39,8 @@ export function escapeText(text: string): string {
 }
 
 /** Private-use characters that stand in for `**` while a quote is escaped in one pass. */
+const BOLD_OPEN = '\uE000';
+const BOLD_CLOSE = '\uE001';
 const BOLD_MARKS = /[\uE000\uE001]/g;
 const HAS_BOLD_MARK = /[\uE000\uE001]/;
 
@@ -47,15 +50,13 @@ const HAS_BOLD_MARK = /[\uE000\uE001]/;
  * one pass; a text that already holds those characters is escaped piece by piece instead.
  */
 export function markQuote(text: string, highlights: readonly Highlight[]): string {
+  if (!HAS_BOLD_MARK.test(text))
+    return escapeText(markHighlights(text, highlights, BOLD_OPEN, BOLD_CLOSE)).replace(
+      BOLD_MARKS,
+      '**',
+    );
   let out = '';
   let at = 0;
-  if (!HAS_BOLD_MARK.test(text)) {
-    for (const h of highlights) {
-      out += `${text.slice(at, h.start)}\uE000${text.slice(h.start, h.end)}\uE001`;
-      at = h.end;
-    }
-    return escapeText(out + text.slice(at)).replace(BOLD_MARKS, '**');
-  }
   for (const h of highlights) {
     out += escapeText(text.slice(at, h.start));
     out += `**${escapeText(text.slice(h.start, h.end))}**`;
