@@ -8,7 +8,7 @@ import type { IndexInfo } from '../serving/state.ts';
 import { count } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
-import { BLUE, footer, type Reply, reply } from './reply.ts';
+import { BLUE, builtAt, footer, type Reply, reply } from './reply.ts';
 import { HOW_TO_ADD } from './text.ts';
 
 /**
@@ -64,7 +64,7 @@ export function renderHelp(
           },
           {
             name: 'Index',
-            value: `${countDocuments(info.letters, noun)}, ${count(info.passages, 'passage')}${range}${info.letters === 0 ? `\nNo documents yet: an operator can ${HOW_TO_ADD}.` : ''}\nBuilt ${info.builtAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+            value: `${countDocuments(info.letters, noun)}, ${count(info.passages, 'passage')}${range}${info.letters === 0 ? `\nNo documents yet: an operator can ${HOW_TO_ADD}.` : ''}\nBuilt ${builtAt(info)} UTC`,
           },
         ],
         footer: footer(info),

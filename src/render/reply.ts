@@ -58,17 +58,21 @@ export const GREEN = 0x2ea043;
 /** What needs a second look: a claim not found as written, files a reload refused. */
 export const AMBER = 0xd29922;
 
+/** When the index was built, to the minute, in UTC: "2026-11-22 12:00". */
+export function builtAt(info: Pick<IndexInfo, 'builtAt'>): string {
+  return info.builtAt.toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /**
  * The footer every reply ends with: the index (its letters, when it was built), and that quotes
  * are the letters' authors' words. `counted` false leaves out the letter count, for a footer that
  * already says how many letters were searched.
  */
 export function footer(info: IndexInfo, counted = true): { text: string } {
-  const built = info.builtAt.toISOString().slice(0, 16).replace('T', ' ');
   const noun = info.noun;
   const letters = counted ? ` · ${countDocuments(info.letters, noun)}` : '';
   return {
-    text: `Annex${letters} · index built ${built} UTC · quotes are the ${noun}s' authors' words; passage numbers are Annex's own`,
+    text: `Annex${letters} · index built ${builtAt(info)} UTC · quotes are the ${noun}s' authors' words; passage numbers are Annex's own`,
   };
 }
 
