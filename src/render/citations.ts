@@ -14,7 +14,7 @@ import { questionAuthor } from './asked.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { type Button, footer, GREEN, type Reply, reply, row } from './reply.ts';
-import { CITATION_STYLE_NAMES } from './text.ts';
+import { CITATION_STYLE_NAMES, NO_LINK_NOTE, PASSAGE_NUMBERS_NOTE } from './text.ts';
 
 /** The `/cite` reply and the "Cite" button: every style, each in a code block for copying. */
 export function renderCitations(
@@ -41,7 +41,7 @@ export function renderCitations(
           passage ? `Cite passage ${passage.n} of this ${letter.kind}` : `Cite this ${letter.kind}`,
           DISCORD_LIMITS.embedTitle,
         ),
-        description: `${escapeText(clip(letter.title, 1500))}\n${link ? `<${link}>` : 'No document symbol in the text, so no link: the citation uses the title and date.'}${passage ? "\nPassage numbers are Annex's own: cite the page (where shown) in formal writing." : ''}`,
+        description: `${escapeText(clip(letter.title, 1500))}\n${link ? `<${link}>` : NO_LINK_NOTE}${passage ? `\n${PASSAGE_NUMBERS_NOTE}` : ''}`,
         fields,
         footer: footer(info),
       },

@@ -9,7 +9,7 @@ import type { IndexInfo } from '../serving/state.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { BLUE, button, footer, type Reply, reply, row } from './reply.ts';
-import { HOW_TO_ADD } from './text.ts';
+import { HOW_TO_ADD, signatoryLabel } from './text.ts';
 
 /** Documents per `/letters` page. */
 export const LETTERS_PAGE_SIZE = 10;
@@ -72,10 +72,7 @@ export function renderLetter(letter: Letter, info: IndexInfo): Reply {
     ...masthead('Distributed', letter.distributed ? formatUnDate(letter.distributed) : ''),
     field('Kind', letter.kind),
     ...people,
-    ...masthead(
-      'Signed',
-      letter.signatories.map((s) => (s.title ? `${s.name} (${s.title})` : s.name)).join('\n'),
-    ),
+    ...masthead('Signed', letter.signatories.map(signatoryLabel).join('\n')),
     ...masthead('Bodies', letter.bodies.join('\n')),
     ...masthead('Agenda items', letter.agendaItems.join(', ')),
     field('Passages', `${letter.passages.length} (numbered by Annex)`),

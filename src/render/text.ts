@@ -8,6 +8,7 @@ import {
   type Letter,
   type Passage,
   type PartKind,
+  type Signatory,
 } from '../corpus/schema.ts';
 import {
   type Answer,
@@ -27,6 +28,11 @@ import {
   pageLabel,
 } from '../search/cite.ts';
 import { count, withArticle } from './count.ts';
+
+/** A signatory as the document views list them: "Name (Title)", or the name alone. */
+export function signatoryLabel(s: Signatory): string {
+  return s.title ? `${s.name} (${s.title})` : s.name;
+}
 
 /** The symbol, or a plain statement that the text carries none (never an invented one). */
 export function symbolOrNote(letter: Pick<Letter, 'symbol'>): string {
@@ -73,10 +79,7 @@ export function renderLetterText(letter: Letter): string {
       : [`  Author:       ${letter.author ?? 'unknown'}`]),
     ...(letter.language ? [`  Language:     ${letter.language}`] : []),
     ...(letter.url ? [`  Link:         ${letter.url}`] : []),
-    ...masthead(
-      'Signed:       ',
-      letter.signatories.map((s) => (s.title ? `${s.name} (${s.title})` : s.name)).join('; '),
-    ),
+    ...masthead('Signed:       ', letter.signatories.map(signatoryLabel).join('; ')),
     ...masthead('Bodies:       ', letter.bodies.join('; ')),
     ...masthead('Agenda items: ', letter.agendaItems.join(', ')),
     ...masthead('Job number:   ', letter.jobNumber ?? ''),
@@ -273,6 +276,14 @@ export const CITATION_STYLE_NAMES: Readonly<Record<CitationStyle, string>> = {
   bluebook: 'Bluebook',
 };
 
+/** Why a citation has no link: the link is built from the symbol, and the text carries none. */
+export const NO_LINK_NOTE =
+  'No document symbol in the text, so no link: the citation uses the title and date.';
+
+/** Annex's passage numbers are no paragraph numbers of the UN's: what to cite formally instead. */
+export const PASSAGE_NUMBERS_NOTE =
+  "Passage numbers are Annex's own: cite the page (where shown) in formal writing.";
+
 /** `cli cite`: the citations `/cite` gives, each style under its name, for a terminal. */
 export function renderCitationsText(
   letter: Letter,
@@ -284,12 +295,8 @@ export function renderCitationsText(
   return [
     passage ? `Passage ${passage.n} of this ${letter.kind}:` : `This ${letter.kind}:`,
     `${QUOTE_INDENT}${letter.title}`,
-    `${QUOTE_INDENT}${link ?? 'No document symbol in the text, so no link: the citation uses the title and date.'}`,
-    ...(passage
-      ? [
-          `${QUOTE_INDENT}Passage numbers are Annex's own: cite the page (where shown) in formal writing.`,
-        ]
-      : []),
+    `${QUOTE_INDENT}${link ?? NO_LINK_NOTE}`,
+    ...(passage ? [`${QUOTE_INDENT}${PASSAGE_NUMBERS_NOTE}`] : []),
     '',
     ...styles.flatMap((s) => [
       `${CITATION_STYLE_NAMES[s]}:`,
