@@ -130,6 +130,17 @@ export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boo
   });
 }
 
+/**
+ * The footer of a page of results (`/ask`, `/search`): which of how many it shows, what was
+ * searched, and the index.
+ */
+export function resultsFooter(answer: Answer, offset: number, info: IndexInfo): { text: string } {
+  const shown = `${offset + 1}–${offset + answer.results.length} of ${answer.total}`;
+  return {
+    text: `${shown} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`,
+  };
+}
+
 /** `/ask`: the best passages, quoted, each with its citation, and buttons to go further. */
 export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView): Reply {
   if (answer.abstained || answer.results.length === 0)
@@ -139,10 +150,8 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   );
   const first = embeds[0];
   if (first) first.author = questionAuthor(view.question);
-  const shown = `${view.offset + 1}–${view.offset + answer.results.length} of ${answer.total}`;
   const last = embeds.at(-1);
-  if (last?.footer)
-    last.footer.text = `${shown} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`;
+  if (last?.footer) last.footer.text = resultsFooter(answer, view.offset, info).text;
   // Buttons that ask again read the question back from the message: offered only when they can.
   const resumable = questionFromEmbeds(embeds) === view.question;
   const base = { userId: view.userId, scope: view.scope };

@@ -4,13 +4,13 @@
  */
 import type { Answer } from '../search/answer.ts';
 import type { IndexInfo } from '../serving/state.ts';
-import { renderAbstention } from './answer.ts';
+import { renderAbstention, resultsFooter } from './answer.ts';
 import { questionAuthor, questionFromEmbeds } from './asked.ts';
 import { count } from './count.ts';
 import type { ButtonScope } from './custom-ids.ts';
 import { clip, escapeText, markQuote } from './markdown.ts';
-import { BLUE, button, type Embed, footer, type Reply, reply, row } from './reply.ts';
-import { describeSearched, listedWhere, SEARCH_PAGE_SIZE } from './text.ts';
+import { BLUE, button, type Embed, type Reply, reply, row } from './reply.ts';
+import { listedWhere, SEARCH_PAGE_SIZE } from './text.ts';
 
 /** Context for a /search page. */
 export interface SearchView {
@@ -37,9 +37,7 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
         ? `${answer.total} best of ${count(answer.matched ?? 0, 'matching passage')}`
         : count(answer.total, 'matching passage'),
     description: lines.join('\n\n'),
-    footer: {
-      text: `${view.offset + 1}–${next} of ${answer.total} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`,
-    },
+    footer: resultsFooter(answer, view.offset, info),
   };
   const resumable = questionFromEmbeds([embed]) === view.question;
   return reply({
