@@ -3,10 +3,18 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { Chart, ChartSource } from './chart/chart.ts';
 import { ConfigError, type CoreConfig, parseCoreConfig, readEnvironment } from './config.ts';
 import { formatUnDate, UNKNOWN_DATE_LABEL } from './corpus/dates.ts';
 import { count } from './render/count.ts';
+import {
+  answerJson,
+  chartJson,
+  citationsJson,
+  letterDetail,
+  letterIds,
+  letterSummary,
+  verdictJson,
+} from './render/json.ts';
 import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { findLetterByKey } from './corpus/identify.ts';
 import { assertCorpusFolder, DOCUMENT_EXTENSIONS, loadCorpus } from './corpus/load.ts';
@@ -28,24 +36,11 @@ import {
   renderVerdictText,
   SEARCH_PAGE_SIZE,
 } from './render/text.ts';
-import {
-  type Answer,
-  type AnswerResult,
-  type AskOptions,
-  answerQuestion,
-  describeScope,
-} from './search/answer.ts';
+import { type AskOptions, answerQuestion, describeScope } from './search/answer.ts';
 import { useKnownConcepts } from './search/analyze.ts';
 import { openCorpus } from './search/cache.ts';
-import { checkClaim, type Verdict } from './search/check.ts';
-import {
-  attribution,
-  CITATION_STYLES,
-  type CitationStyle,
-  documentUrl,
-  formatCitation,
-  formatStyledCitation,
-} from './search/cite.ts';
+import { checkClaim } from './search/check.ts';
+import { CITATION_STYLES, type CitationStyle } from './search/cite.ts';
 import { FilterError, readSearchFilters } from './search/filters.ts';
 import type { SearchIndex } from './search/search-index.ts';
 import { buildProgress } from './serving/progress.ts';
@@ -89,140 +84,7 @@ Commands:
 The corpus folder is CORPUS_DIR (default ./corpus), the saved index INDEX_CACHE_DIR.
 Exit codes: 0 done, 1 the corpus or a document has a problem, 2 the command line does.`;
 
-/** A date as the JSON output gives it: null when nothing tells it (never `''`). */
-function jsonDate(date: string): string | null {
-  return date === '' ? null : date;
-}
-
-/**
- * The part a passage stands in, as the JSON output gives it: `letter`, `annex` or `enclosure`;
- * null for the text of a document that is no letter (a speech has no letter part, and its
- * citation names no part).
- */
-function jsonPart(passage: Pick<Passage, 'part'>, letter: boolean): string | null {
-  return passage.part === 'letter' && !letter ? null : passage.part;
-}
-
-/** The document summary that `letters --json` prints; field names are a contract (`date` is null when unknown). */
-function letterSummary(letter: Letter) {
-  return {
-    id: letter.id,
-    symbol: letter.symbol,
-    date: jsonDate(letter.date),
-    distributed: letter.distributed,
-    kind: letter.kind,
-    title: letter.title,
-    author: letter.author,
-    sender: letter.sender,
-    addressee: letter.addressee,
-    language: letter.language,
-    url: letter.url,
-    sources: letter.sources,
-    signatories: letter.signatories,
-    bodies: letter.bodies,
-    agendaItems: letter.agendaItems,
-    jobNumber: letter.jobNumber,
-    annexes: letter.annexes,
-    passages: letter.passages.length,
-  };
-}
-
-function letterDetail(letter: Letter) {
-  return {
-    ...letterSummary(letter),
-    passages: letter.passages.map((p) => ({
-      n: p.n,
-      part: jsonPart(p, isLetter(letter)),
-      pages: p.pages,
-      text: p.text,
-    })),
-  };
-}
-
 class UsageError extends Error {}
-
-/** Whether each document is a letter, by its id, for the JSON output's `part`. */
-type LetterIds = ReadonlySet<string>;
-
-/** The ids of the documents that are letters. */
-function letterIds(letters: readonly Letter[]): LetterIds {
-  return new Set(letters.filter(isLetter).map((l) => l.id));
-}
-
-/** One quoted passage as `ask --json` prints it. */
-function resultJson(r: AnswerResult, letters: LetterIds) {
-  return {
-    letterId: r.letterId,
-    symbol: r.symbol,
-    date: jsonDate(r.date),
-    passage: r.passage,
-    part: jsonPart(r, letters.has(r.letterId)),
-    pages: r.pages,
-    text: r.text,
-    excerpt: r.excerpt,
-    score: r.score,
-    citation: r.citation,
-    url: r.url,
-  };
-}
-
-/**
- * The answer that `ask --json` prints; field names are a contract. `total` counts every
- * passage that matched (text mode's "3 of 10"); on an abstention `results` is empty and
- * `related` holds the closest passages, which may not answer.
- */
-function answerJson(answer: Answer, letters: LetterIds) {
-  return {
-    query: answer.query,
-    abstained: answer.abstained,
-    /** Why nothing answers, on an abstention; null when it answers. */
-    reason: answer.abstained ? answer.reason : null,
-    searched: {
-      letters: answer.searched.letters,
-      from: answer.searched.from,
-      to: answer.searched.to,
-    },
-    total: answer.total,
-    results: answer.results.map((r) => resultJson(r, letters)),
-    related: answer.related.map((r) => resultJson(r, letters)),
-  };
-}
-
-/**
- * The verdict that `check --json` prints; field names are a contract. `verdict` is `verbatim`,
- * `close` or `absent`; `quoted` is the passage that quotes the claim (verbatim only), `closest`
- * the closest passages (close only).
- */
-function verdictJson(
-  claim: string,
-  verdict: Verdict,
-  searched: Answer['searched'],
-  letters: LetterIds,
-) {
-  const quoted =
-    verdict.kind === 'verbatim'
-      ? {
-          letterId: verdict.letter.id,
-          symbol: verdict.letter.symbol,
-          date: jsonDate(verdict.letter.date),
-          passage: verdict.passage.n,
-          part: jsonPart(verdict.passage, isLetter(verdict.letter)),
-          pages: verdict.passage.pages,
-          text: verdict.passage.text,
-          attribution: attribution(verdict.letter, verdict.passage),
-          citation: formatCitation(verdict.letter, verdict.passage),
-          url: documentUrl(verdict.letter),
-        }
-      : null;
-  return {
-    claim,
-    verdict: verdict.kind,
-    searched: { letters: searched.letters, from: searched.from, to: searched.to },
-    quoted,
-    closest:
-      verdict.kind === 'close' ? verdict.answer.results.map((r) => resultJson(r, letters)) : [],
-  };
-}
 
 /** The date filters as the CLI's options are named. */
 const CLI_FILTER_NAMES = { from: '--from', to: '--to' } as const;
@@ -354,42 +216,6 @@ function findLetter(letters: readonly Letter[], key: string): Letter {
     );
   }
   return letter;
-}
-
-/** A chart as `chart --json` prints it; field names are a contract. */
-function chartJson(chart: Chart) {
-  const source = (s: ChartSource) => ({
-    letterId: s.letterId,
-    symbol: s.symbol,
-    passage: s.passage,
-    quote: s.quote,
-    citation: s.citation,
-    url: s.url,
-  });
-  return {
-    what: chart.what,
-    drawn: chart.drawable,
-    why: chart.why,
-    searched: chart.searched,
-    series: chart.series.map((s) => ({
-      name: s.name,
-      points: s.points.map((p) => ({
-        ref: p.ref,
-        value: p.value,
-        written: p.written,
-        date: p.date,
-        dateFrom: p.dateFrom,
-        dateWritten: p.dateWritten,
-        sources: p.sources.map(source),
-      })),
-    })),
-    leftOut: chart.leftOut.map((l) => ({
-      written: l.written,
-      series: l.series,
-      reason: l.reason,
-      source: source(l.source),
-    })),
-  };
 }
 
 /** `chart "<what>"`: the chart's figures as text or JSON, and its picture written to `--out`. */
@@ -532,14 +358,7 @@ async function citeCommand(
   const styles = style ? [style as CitationStyle] : [...CITATION_STYLES];
   console.log(
     values.json
-      ? JSON.stringify({
-          letterId: letter.id,
-          passage: passage?.n ?? null,
-          url: documentUrl(letter),
-          citations: Object.fromEntries(
-            styles.map((s) => [s, formatStyledCitation(letter, passage, s)]),
-          ),
-        })
+      ? JSON.stringify(citationsJson(letter, passage, styles))
       : renderCitationsText(letter, passage, style as CitationStyle | undefined),
   );
   noteSkipped(corpus.problems);
