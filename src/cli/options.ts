@@ -1,0 +1,97 @@
+/**
+ * The CLI's command line read into what the search and the corpus take: the options every
+ * command may be given, the filters and limits of `ask` and `search`, a page number, and the
+ * document a key names. What cannot be read is a `UsageError` saying which option and why.
+ */
+import { parseArgs } from 'node:util';
+import type { CoreConfig } from '../config.ts';
+import { findLetterByKey } from '../corpus/identify.ts';
+import { type Letter, PartKind } from '../corpus/schema.ts';
+import type { AskOptions } from '../search/answer.ts';
+import { FilterError, readSearchFilters } from '../search/filters.ts';
+import { UsageError } from './usage.ts';
+
+/** Reads the command line: the command and its words (positionals), and every option. */
+export function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      stdin: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      letter: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      part: { type: 'string' },
+      symbol: { type: 'string' },
+      date: { type: 'string' },
+      title: { type: 'string' },
+      author: { type: 'string' },
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      page: { type: 'string' },
+      style: { type: 'string' },
+    },
+  });
+}
+
+/** The options as read from the command line. */
+export type CliValues = ReturnType<typeof parseCommandLine>['values'];
+
+/**
+ * A subcommand: given the words after its name, the options and the configuration, it prints
+ * what it was asked for and returns the exit code.
+ */
+export type CliCommand = (
+  args: readonly string[],
+  values: CliValues,
+  config: CoreConfig,
+) => Promise<number>;
+
+/** The date filters as the CLI's options are named. */
+const CLI_FILTER_NAMES = { from: '--from', to: '--to' } as const;
+
+/** `--limit`, `--letter`, `--from`, `--to` and `--part` as the search takes them. */
+export function askOptions(
+  letters: readonly Letter[],
+  values: { limit?: string; letter?: string; from?: string; to?: string; part?: string },
+): AskOptions {
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 100)) {
+    throw new UsageError(`--limit must be a whole number from 1 to 100, not "${values.limit}"`);
+  }
+  const part = values.part;
+  if (part !== undefined && !PartKind.safeParse(part).success) {
+    throw new UsageError(`--part must be one of ${PartKind.options.join(', ')}, not "${part}"`);
+  }
+  try {
+    const { letter, from, to } = readSearchFilters(letters, values, CLI_FILTER_NAMES);
+    return { limit, letter, from, to, part: part as AskOptions['part'] };
+  } catch (error) {
+    if (error instanceof FilterError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** A page number given on the command line (`--page 2`): a whole number from 1. */
+export function pageNumber(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const page = Number(value);
+  if (!Number.isInteger(page) || page < 1)
+    throw new UsageError(`--page must be a whole number from 1, not "${value}"`);
+  return page;
+}
+
+/** The document `key` names (its id or symbol); the known ids when none has it. */
+export function findLetter(letters: readonly Letter[], key: string): Letter {
+  const letter = findLetterByKey(letters, key);
+  if (!letter) {
+    throw new UsageError(
+      `No document "${key}". Known ids:\n${letters.map((l) => `  ${l.id}`).join('\n')}`,
+    );
+  }
+  return letter;
+}

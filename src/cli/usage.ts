@@ -1,0 +1,47 @@
+/**
+ * The CLI's usage text and the error that means the command line is at fault (exit code 2), as
+ * opposed to the corpus or a document (exit code 1).
+ */
+
+/** Every command and option, as `npm run cli -- help` prints it. */
+export const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  ask "<question>" [options]  answer a question with verbatim, cited passages
+      --limit N               at most N passages (1-100, default 3)
+      --letter ID             only this document (its id or symbol)
+      --from DATE, --to DATE  only documents dated from / up to DATE: 2023-09-19, 2023-09 or 2023
+      --part PART             only passages of letters themselves (letter), of annexes
+                              (annex) or of enclosures (enclosure)
+      --json                  one JSON object (with "total", and "related" when not found)
+      --stdin                 one question per input line, an answer for each (with --json, one
+                              JSON line each); a bad line gets its own error and the rest go on
+  search "<words>" [options]  a compact ranked list of matching passages, as /search gives it
+      --limit N, --letter ID, --from DATE, --to DATE, --part PART   as for ask (default 5)
+      --page N                the Nth page of --limit passages (default 1)
+      --json                  one JSON object, as ask --json prints it
+  cite <document> [passage] [--style S] [--json]
+                              ready-to-copy citations of a document (its id or symbol) or of
+                              one of its passages, as /cite gives them; --style un, oscola or
+                              bluebook (default: all three)
+  chart "<what>" [options]    the figures the documents state of something, as a chart
+      --out FILE.png|FILE.svg the picture (with fewer than two figures, none is drawn)
+      --from DATE, --to DATE  only documents dated from / up to DATE
+      --json                  one JSON object: series, points, passages, left out
+  check "<claim>" [--json]    check a claim as the moderators' "Check in letters" does: quoted
+                              verbatim, the closest passages, or not in the documents
+  add <file.pdf|.txt|.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]
+                              read a document (a letter, a statement, a speech, a report…),
+                              check it, and write it into the corpus; the options become its
+                              front matter (--date: 2023-09-19, 2023-09 or 2023)
+  letters [--json]            list the documents in the corpus: date, symbol, kind, author,
+                              title and id
+  letter <id> [--json]        show one document: metadata and numbered passages
+  validate [--quiet]          check every corpus file; exits 1 listing each problem
+  help                        this text
+
+The corpus folder is CORPUS_DIR (default ./corpus), the saved index INDEX_CACHE_DIR.
+Exit codes: 0 done, 1 the corpus or a document has a problem, 2 the command line does.`;
+
+/** The command line asks for something that cannot be done as written: exit code 2. */
+export class UsageError extends Error {}
