@@ -1,6 +1,7 @@
 import { count } from '../render/count.ts';
 import { answerJson, letterIds } from '../render/json.ts';
-import { renderSearchText, SEARCH_PAGE_SIZE } from '../render/text.ts';
+import { renderSearchText } from '../render/text.ts';
+import { SEARCH_PAGE_SIZE } from '../render/wording.ts';
 import { answerQuestion } from '../search/answer.ts';
 import { emptyPeriod } from './ask.ts';
 import { noteSkipped, openIndex } from './open.ts';

@@ -38,7 +38,7 @@ import {
   partName,
   RELATED_HEADING,
   whyNotFound,
-} from './text.ts';
+} from './wording.ts';
 
 /**
  * A passage up to this long is quoted whole in an answer (every passage is, as the corpus cuts

@@ -1,7 +1,7 @@
 /** A chart in a terminal (`npm run cli -- chart`): no Discord here, so the CLI loads none of it. */
 import type { Chart } from '../chart/chart.ts';
 import { chartTitle } from '../chart/draw.ts';
-import { describeSearched } from './text.ts';
+import { describeSearched } from './wording.ts';
 
 /** A chart for a terminal: the series, then the passages in the chart's numbering, then what was left out. */
 export function renderChartText(chart: Chart, written: string | null): string {

@@ -18,7 +18,7 @@ import type { ButtonScope } from './custom-ids.ts';
 import { clip, escapeText, markQuote, splitForEmbeds } from './markdown.ts';
 import { button, type Embed, footer, packEmbeds, type Reply, reply, row } from './reply.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { describeSearched } from './text.ts';
+import { describeSearched } from './wording.ts';
 import { countDocuments } from '../corpus/schema.ts';
 
 /** Marks the first embed of a chart with what it counts, so its buttons can read it back. */

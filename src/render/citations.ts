@@ -14,7 +14,7 @@ import { questionAuthor } from './asked.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { type Button, footer, GREEN, type Reply, reply, row } from './reply.ts';
-import { CITATION_STYLE_NAMES, NO_LINK_NOTE, PASSAGE_NUMBERS_NOTE } from './text.ts';
+import { CITATION_STYLE_NAMES, NO_LINK_NOTE, PASSAGE_NUMBERS_NOTE } from './wording.ts';
 
 /** The `/cite` reply and the "Cite" button: every style, each in a code block for copying. */
 export function renderCitations(

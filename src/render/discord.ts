@@ -11,7 +11,8 @@
  * - `answer.ts` (`/ask`, "not found"), `search-page.ts` (`/search`), `passage.ts` (`/quote`,
  *   Context), `citations.ts` (`/cite`), `documents.ts` (`/letters`, `/letter`), `help.ts`,
  *   `verdict.ts` (Check in letters), `reload.ts`; `chart.ts` (`/chart`)
- * - `text.ts`, `chart-text.ts`: the same answers for a terminal
+ * - `wording.ts`: what every surface says alike (Discord and terminal)
+ * - `text.ts`, `chart-text.ts`: the same answers for a terminal; `json.ts`: the CLI's `--json`
  */
 export { renderAbstention, renderAnswer, type AnswerView } from './answer.ts';
 export { CLIPPED_QUESTION_MARK, QUESTION_MARK, questionFromEmbeds } from './asked.ts';
@@ -34,5 +35,5 @@ export {
   row,
 } from './reply.ts';
 export { renderSearchPage, type SearchView } from './search-page.ts';
-export { SEARCH_PAGE_SIZE } from './text.ts';
+export { SEARCH_PAGE_SIZE } from './wording.ts';
 export { renderVerdict } from './verdict.ts';

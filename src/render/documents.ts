@@ -9,7 +9,7 @@ import type { IndexInfo } from '../serving/state.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { BLUE, button, footer, type Reply, reply, row } from './reply.ts';
-import { HOW_TO_ADD, signatoryLabel } from './text.ts';
+import { HOW_TO_ADD, signatoryLabel } from './wording.ts';
 
 /** Documents per `/letters` page. */
 export const LETTERS_PAGE_SIZE = 10;

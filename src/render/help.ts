@@ -9,7 +9,7 @@ import { count } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { BLUE, builtAt, footer, type Reply, reply } from './reply.ts';
-import { HOW_TO_ADD } from './text.ts';
+import { HOW_TO_ADD } from './wording.ts';
 
 /**
  * `/help`: what Annex does and does not do, the commands, and the index, in the corpus's noun;

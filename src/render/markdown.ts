@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown } from '@discordjs/formatters';
 import type { Highlight } from '../search/excerpt.ts';
-import { markHighlights } from './text.ts';
+import { markHighlights } from './wording.ts';
 
 /** Shortens `text` to `max` characters with a visible ellipsis (for titles and labels only, never quotes). */
 export function clip(text: string, max: number): string {

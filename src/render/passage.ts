@@ -25,7 +25,7 @@ import {
   reply,
   row,
 } from './reply.ts';
-import { pagesLabel, partName } from './text.ts';
+import { pagesLabel, partName } from './wording.ts';
 
 /** Embeds for one passage shown whole, split visibly across embeds when it is long. */
 function passageEmbeds(letter: Letter, passage: Passage, heading: string, color: number): Embed[] {

@@ -10,7 +10,7 @@ import { count } from './count.ts';
 import type { ButtonScope } from './custom-ids.ts';
 import { clip, escapeText, markQuote } from './markdown.ts';
 import { BLUE, button, type Embed, type Reply, reply, row } from './reply.ts';
-import { listedWhere, SEARCH_PAGE_SIZE } from './text.ts';
+import { listedWhere, SEARCH_PAGE_SIZE } from './wording.ts';
 
 /** Context for a /search page. */
 export interface SearchView {

@@ -1,14 +1,15 @@
+/**
+ * The same answers for a terminal (the CLI): documents, answers, `/search` lists, citations and
+ * verdicts as plain text, matched words in bold where the terminal shows it.
+ */
 import { formatUnDate } from '../corpus/dates.ts';
 import type { CorpusError } from '../corpus/errors.ts';
 import {
   countDocuments,
-  type DocumentNoun,
   documentNoun,
   isLetter,
   type Letter,
   type Passage,
-  type PartKind,
-  type Signatory,
 } from '../corpus/schema.ts';
 import {
   type Answer,
@@ -28,20 +29,24 @@ import {
   pageLabel,
 } from '../search/cite.ts';
 import { count, withArticle } from './count.ts';
+import {
+  CITATION_STYLE_NAMES,
+  CLI_HELP,
+  describeSearched,
+  HOW_TO_ADD,
+  howToAsk,
+  listedWhere,
+  markHighlights,
+  NO_LINK_NOTE,
+  PASSAGE_NUMBERS_NOTE,
+  RELATED_HEADING,
+  signatoryLabel,
+  symbolOrNote,
+  whyNotFound,
+} from './wording.ts';
 
-/** A signatory as the document views list them: "Name (Title)", or the name alone. */
-export function signatoryLabel(s: Signatory): string {
-  return s.title ? `${s.name} (${s.title})` : s.name;
-}
-
-/** The symbol, or a plain statement that the text carries none (never an invented one). */
-export function symbolOrNote(letter: Pick<Letter, 'symbol'>): string {
-  return letter.symbol ?? 'no symbol in text';
-}
-
-/** How to add a document, for a corpus that holds none. */
-export const HOW_TO_ADD =
-  'add one with `npm run cli -- add <file.pdf|.txt|.md>`, or save its text as a .txt file in the corpus folder (CORPUS_DIR)';
+/** The heading over the closest passages, which the terminal shows as Discord does. */
+export { RELATED_HEADING };
 
 /**
  * The document list for a terminal, as `/letters` shows it: per document its date, symbol, kind
@@ -104,40 +109,6 @@ export function renderProblems(problems: readonly CorpusError[]): string {
   return problems.map((p) => p.message).join('\n');
 }
 
-/** Wraps each highlight in `open`/`close` marks (formatting only: the words are unchanged). */
-export function markHighlights(
-  text: string,
-  highlights: readonly { start: number; end: number }[],
-  open: string,
-  close: string,
-): string {
-  let out = '';
-  let at = 0;
-  for (const h of highlights) {
-    out += text.slice(at, h.start) + open + text.slice(h.start, h.end) + close;
-    at = h.end;
-  }
-  return out + text.slice(at);
-}
-
-/**
- * "5 letters, 19 February 2021 – 4 April 2024"; "documents" for a corpus not all letters (the
- * noun travels with what was searched, so every reply that says it says it alike).
- */
-export function describeSearched(searched: Searched): string {
-  const letters = countDocuments(searched.letters, searched.noun);
-  if (!searched.from || !searched.to) return letters;
-  const range =
-    searched.from === searched.to
-      ? formatUnDate(searched.from)
-      : `${formatUnDate(searched.from)} – ${formatUnDate(searched.to)}`;
-  return `${letters}, ${range}`;
-}
-
-/** The heading over the closest passages offered when nothing answers: they are no answer. */
-export const RELATED_HEADING =
-  'No passage answers this. Closest passages (they may not answer it):';
-
 /** The indent of a quote under its number in a terminal. */
 const QUOTE_INDENT = '   ';
 
@@ -158,67 +129,6 @@ function resultBlocks(results: readonly AnswerResult[], color: boolean): string[
     const link = r.url ? `\n${QUOTE_INDENT}${r.url}` : '';
     return `${i + 1}. ${r.attribution} says:\n${QUOTE_INDENT}“${indentLines(quote)}”${rest}\n${QUOTE_INDENT}— ${r.citation}${link}`;
   });
-}
-
-/**
- * The part of its document a passage stands in, as a label: "annex", "enclosure", or for the
- * main part the document's own kind ("note verbale", "statement"), never "letter" for what is
- * no letter.
- */
-export function partName(part: PartKind, kind: string | undefined): string {
-  return part === 'letter' ? (kind ?? 'letter') : part;
-}
-
-/** The pages a passage stands on, as a suffix to where it is (" · pp. 2–3"); nothing when unknown. */
-export function pagesLabel(r: { pages: readonly number[] }): string {
-  const label = pageLabel(r.pages);
-  return label ? ` · ${label}` : '';
-}
-
-/**
- * Where a listed passage is, naming its document (`AnswerResult.document`: symbol, else title,
- * else author, else id) so that no line leaves the reader guessing whose passage it is:
- * "A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10";
- * "Statement by Norway in the general debate …, 1997, speech, passage 2".
- */
-export function listedWhere(r: AnswerResult, kind: string | undefined): string {
-  const pages = pageLabel(r.pages);
-  return [
-    r.document,
-    formatUnDate(r.date),
-    partName(r.part, kind),
-    ...(pages ? [pages] : []),
-    r.passage === 0 ? 'heading' : `passage ${r.passage}`,
-  ].join(', ');
-}
-
-/**
- * Why nothing answers, as the search says it ("no passage gives a figure", "the letters never
- * mention \"dogs\""), for the sentence that says so: ": <reason>", or nothing when no reason
- * adds to it.
- */
-export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
-  const { reason } = answer;
-  return reason && reason !== 'no passage answers the question' ? `: ${reason}` : '';
-}
-
-/** Where to read about every command: Discord's `/help`, or the CLI's `help`. */
-export const DISCORD_HELP = 'Type `/help` for everything I do.';
-export const CLI_HELP = 'Run `npm run cli -- help` for every command.';
-
-/**
- * The reply to a message that asks nothing (a greeting, thanks, "help", "?"): how to ask, with
- * examples this corpus answers (`Answer.examples`, made from its documents and checked), and
- * where to read more.
- */
-export function howToAsk(
-  noun: DocumentNoun,
-  examples: readonly string[] = [],
-  more: string = DISCORD_HELP,
-): string {
-  const shown =
-    examples.length > 0 ? ` For example: ${examples.map((e) => `"${e}"`).join(', ')}.` : '';
-  return `Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited.${shown} ${more}`;
 }
 
 /** Says that the corpus holds no document and how to add one. */
@@ -265,24 +175,6 @@ export function renderSearchText(
       : count(answer.total, 'matching passage');
   return `${lines.join('\n\n')}\n\n${offset + 1}–${offset + answer.results.length} of ${best}; searched ${describeSearched(answer.searched)}.`;
 }
-
-/** Passages per `/search` page, and listed by `cli search` unless `--limit` says otherwise. */
-export const SEARCH_PAGE_SIZE = 5;
-
-/** The names of the citation styles, as `/cite` and `cli cite` show them. */
-export const CITATION_STYLE_NAMES: Readonly<Record<CitationStyle, string>> = {
-  un: 'UN style',
-  oscola: 'OSCOLA',
-  bluebook: 'Bluebook',
-};
-
-/** Why a citation has no link: the link is built from the symbol, and the text carries none. */
-export const NO_LINK_NOTE =
-  'No document symbol in the text, so no link: the citation uses the title and date.';
-
-/** Annex's passage numbers are no paragraph numbers of the UN's: what to cite formally instead. */
-export const PASSAGE_NUMBERS_NOTE =
-  "Passage numbers are Annex's own: cite the page (where shown) in formal writing.";
 
 /** `cli cite`: the citations `/cite` gives, each style under its name, for a terminal. */
 export function renderCitationsText(

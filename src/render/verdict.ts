@@ -11,7 +11,7 @@ import { withArticle } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { AMBER, footer, GREEN, GREY, type Reply, reply } from './reply.ts';
-import { describeSearched } from './text.ts';
+import { describeSearched } from './wording.ts';
 
 /** "Check in letters": found verbatim, close passages, or not in the letters — plus what was searched. */
 export function renderVerdict(
