@@ -28,7 +28,7 @@ import {
   formatStyledCitation,
   pageLabel,
 } from '../search/cite.ts';
-import { count, withArticle } from './count.ts';
+import { count } from './count.ts';
 import {
   CITATION_STYLE_NAMES,
   CLI_HELP,
@@ -37,11 +37,15 @@ import {
   howToAsk,
   listedWhere,
   markHighlights,
+  notAsWritten,
   NO_LINK_NOTE,
   PASSAGE_NUMBERS_NOTE,
   RELATED_HEADING,
+  searchedSentence,
   signatoryLabel,
   symbolOrNote,
+  unsupportedNote,
+  verdictHeading,
   whyNotFound,
 } from './wording.ts';
 
@@ -203,14 +207,15 @@ export function renderCitationsText(
  * not in the letters.
  */
 export function renderVerdictText(verdict: Verdict, searched: Searched, color = false): string {
-  const scope = `Searched ${describeSearched(searched)}.`;
+  const scope = searchedSentence(searched);
   const noun = `${searched.noun}s`;
+  const heading = verdictHeading(verdict, noun);
   switch (verdict.kind) {
     case 'verbatim': {
       const { letter, passage } = verdict;
       const url = documentUrl(letter);
       return [
-        `Quoted verbatim in ${withArticle(letter.kind)}.`,
+        `${heading}.`,
         '',
         `${attribution(letter, passage)} says:`,
         `   “${passage.text}”`,
@@ -221,13 +226,13 @@ export function renderVerdictText(verdict: Verdict, searched: Searched, color = 
     }
     case 'close':
       return [
-        `Not quoted verbatim; closest passages. The ${noun} do not contain these words as written: compare them with the claim.`,
+        `${heading}. ${notAsWritten(noun)}: compare them with the claim.`,
         '',
         resultBlocks(verdict.answer.results, color).join('\n\n'),
         '',
         scope,
       ].join('\n');
     case 'absent':
-      return `Not in the ${noun}: no passage states this or anything close to it. ${scope}\nThat the ${noun} do not say it does not make it false, only unsupported by them.`;
+      return `${heading}: no passage states this or anything close to it. ${scope}\n${unsupportedNote(noun)}`;
   }
 }

@@ -7,11 +7,10 @@ import type { Verdict } from '../search/check.ts';
 import { attribution, documentUrl, formatCitation } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { resultEmbed } from './answer.ts';
-import { withArticle } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { AMBER, footer, GREEN, GREY, type Reply, reply } from './reply.ts';
-import { describeSearched } from './wording.ts';
+import { notAsWritten, searchedSentence, unsupportedNote, verdictHeading } from './wording.ts';
 
 /** "Check in letters": found verbatim, close passages, or not in the letters — plus what was searched. */
 export function renderVerdict(
@@ -21,8 +20,9 @@ export function renderVerdict(
   info: IndexInfo,
 ): Reply {
   const head = { name: clip(`Claim: ${claim}`, DISCORD_LIMITS.authorName) };
-  const scope = `Searched ${describeSearched(searched)}.`;
+  const scope = searchedSentence(searched);
   const noun = `${searched.noun}s`;
+  const title = verdictHeading(verdict, noun);
   if (verdict.kind === 'verbatim') {
     const { letter, passage } = verdict;
     return reply({
@@ -31,7 +31,7 @@ export function renderVerdict(
         {
           color: GREEN,
           author: head,
-          title: `Quoted verbatim in ${withArticle(letter.kind)}`,
+          title,
           url: documentUrl(letter) ?? undefined,
           description: `${clip(attribution(letter, passage), 800)} says:\n> ${clip(escapeText(passage.text), 2500)}`,
           fields: [
@@ -53,8 +53,8 @@ export function renderVerdict(
         {
           color: GREY,
           author: head,
-          title: `Not in the ${noun}`,
-          description: `No passage states this or anything close to it. ${scope}\n\nThat the ${noun} do not say it does not make it false, only unsupported by them.`,
+          title,
+          description: `No passage states this or anything close to it. ${scope}\n\n${unsupportedNote(noun)}`,
           footer: footer(info),
         },
       ],
@@ -68,8 +68,8 @@ export function renderVerdict(
       {
         color: AMBER,
         author: head,
-        title: 'Not quoted verbatim; closest passages',
-        description: `The ${noun} do not contain these words as written. The closest passages follow: compare them with the claim. ${scope}`,
+        title,
+        description: `${notAsWritten(noun)}. The closest passages follow: compare them with the claim. ${scope}`,
       },
       ...embeds,
     ],

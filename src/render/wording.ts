@@ -12,7 +12,9 @@ import {
   type Signatory,
 } from '../corpus/schema.ts';
 import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
+import type { Verdict } from '../search/check.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
+import { withArticle } from './count.ts';
 
 /** A signatory as the document views list them: "Name (Title)", or the name alone. */
 export function signatoryLabel(s: Signatory): string {
@@ -140,3 +142,33 @@ export const NO_LINK_NOTE =
 /** Annex's passage numbers are no paragraph numbers of the UN's: what to cite formally instead. */
 export const PASSAGE_NUMBERS_NOTE =
   "Passage numbers are Annex's own: cite the page (where shown) in formal writing.";
+
+/** "Searched 5 letters, 23 February 2021 – 4 April 2024.": what a claim was checked against. */
+export function searchedSentence(searched: Searched): string {
+  return `Searched ${describeSearched(searched)}.`;
+}
+
+/**
+ * The verdict of a claim's check in a few words, as _Check in letters_ and `cli check` head it;
+ * `nouns` is what the documents are called ("letters", "documents").
+ */
+export function verdictHeading(verdict: Verdict, nouns: string): string {
+  switch (verdict.kind) {
+    case 'verbatim':
+      return `Quoted verbatim in ${withArticle(verdict.letter.kind)}`;
+    case 'close':
+      return 'Not quoted verbatim; closest passages';
+    case 'absent':
+      return `Not in the ${nouns}`;
+  }
+}
+
+/** Said of a claim not found as written, before the closest passages. */
+export function notAsWritten(nouns: string): string {
+  return `The ${nouns} do not contain these words as written`;
+}
+
+/** Said of a claim the documents do not state: that is no disproof. */
+export function unsupportedNote(nouns: string): string {
+  return `That the ${nouns} do not say it does not make it false, only unsupported by them.`;
+}
