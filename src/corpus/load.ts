@@ -197,12 +197,19 @@ export async function loadLetterFile(
   filePath: string,
   display: string,
   id: string,
+  read: {
+    /** The file's bytes, already being read (`loadCorpus` reads files ahead of the one it parses). */
+    bytes?: Promise<Buffer>;
+    /** False when the folder's listing holds no sidecar beside the file: none is looked for. */
+    sidecar?: boolean;
+  } = {},
 ): Promise<{ letter: Letter; warnings: CorpusError[] }> {
-  const bytes = await readFile(filePath);
+  const bytes = await (read.bytes ?? readFile(filePath));
   const raw = decodeLetterFile(bytes, display);
   const sidecarPath = filePath.replace(/\.[^.]+$/, SIDECAR_SUFFIX);
   const sidecarDisplay = display.replace(/\.[^.]+$/, SIDECAR_SUFFIX);
-  const sidecar = await readSidecar(sidecarPath, sidecarDisplay);
+  const sidecar =
+    read.sidecar === false ? null : await readSidecar(sidecarPath, sidecarDisplay);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { data: front, body } = readFrontMatter(raw, display);
   let letter = parseDocument(body, { id, file: display, sha256, firstPage: sidecar?.firstPage ?? 1 }, front);
@@ -245,6 +252,13 @@ export async function assertCorpusFolder(dir: string): Promise<void> {
   if (found !== 'folder') throw new CorpusFolderError(displayPath(dir), found);
 }
 
+/**
+ * Document files read ahead of the one being parsed: their reads wait in the thread pool while the
+ * main thread parses, where reading one file at a time left the main thread idle for each read
+ * (about 7 s of the General Debate Corpus's 10,952 files).
+ */
+export const READ_AHEAD = 16;
+
 /** Told how far reading a corpus has got: `done` of `total` files read. */
 export type ReadProgress = (done: number, total: number) => void;
 
@@ -263,9 +277,17 @@ export async function loadCorpus(
   const letters: Letter[] = [];
   const displayDir = displayPath(dir);
   let entries: string[];
+  /** Whether each entry is a file, as its listing says (a link is asked with `stat`). */
+  const isFileEntry = new Map<string, boolean>();
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
-    entries = (await readdir(dir, { recursive: true })).map(String).sort();
+    entries = [];
+    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
+      entries.push(relative);
+      if (entry.isFile() || entry.isDirectory()) isFileEntry.set(relative, entry.isFile());
+    }
+    entries.sort();
   } catch (error) {
     problems.push(
       new CorpusError(displayDir, `cannot read the corpus folder: ${(error as Error).message}`),
@@ -278,8 +300,25 @@ export async function loadCorpus(
   /** The file each loaded id came from: two files may not share an id. */
   const byId = new Map<string, string>();
   const onProgress = options.onProgress;
+  const listed = new Set(files);
+  /** The reads started ahead (`READ_AHEAD`), by position in `files`. */
+  const reads = new Map<number, Promise<Buffer>>();
+  let readFrom = 0;
+  const readAhead = (done: number) => {
+    for (; readFrom < Math.min(files.length, done + READ_AHEAD); readFrom++) {
+      const relative = files[readFrom] as string;
+      if (isFileEntry.get(relative) !== true || !isLetterFile(relative)) continue;
+      const reading = readFile(path.join(dir, relative));
+      // A file that cannot be read is reported when its turn comes, as before.
+      reading.catch(() => undefined);
+      reads.set(readFrom, reading);
+    }
+  };
   onProgress?.(0, files.length);
   for (const [done, relative] of files.entries()) {
+    readAhead(done);
+    const bytes = reads.get(done);
+    reads.delete(done);
     if (done > 0) onProgress?.(done, files.length);
     const display = path.join(displayDir, relative);
     if (relative.endsWith(SIDECAR_SUFFIX)) {
@@ -292,7 +331,7 @@ export async function loadCorpus(
       continue;
     }
     const fullPath = path.join(dir, relative);
-    if (!(await stat(fullPath)).isFile()) continue;
+    if (!(isFileEntry.get(relative) ?? (await stat(fullPath)).isFile())) continue;
     if (relative.toLowerCase().endsWith('.pdf')) {
       problems.push(new CorpusError(display, 'a PDF: add it with `npm run cli -- add <file.pdf>`, which writes its text here'));
       continue;
@@ -310,7 +349,10 @@ export async function loadCorpus(
       continue;
     }
     try {
-      const loaded = await loadLetterFile(fullPath, display, id);
+      const loaded = await loadLetterFile(fullPath, display, id, {
+        bytes,
+        sidecar: listed.has(relative.replace(/\.[^.]+$/, SIDECAR_SUFFIX)),
+      });
       const { letter } = loaded;
       const sameText = bySha.get(letter.sha256);
       if (sameText) throw new CorpusError(display, `duplicate: same text as ${sameText.file}`);
