@@ -69,6 +69,15 @@ function isWordChar(c: number): boolean {
   );
 }
 
+/**
+ * Whether a character code is a letter or a digit of any script: ASCII ones by their codes (a
+ * word's end is met at every word, 35 million times at 10,952 speeches), the rest by Unicode.
+ */
+function isLetterOrDigit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
 /** Whether a character code may stand between the words of a name: white space or a hyphen. */
 function isJoiner(c: number): boolean {
   return c === 32 || c === 45 || c === 9 || c === 10 || c === 13 || c === 0xa0;
@@ -108,8 +117,8 @@ function wordsOf(text: string): { word: string; start: number; end: number; join
       while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
       // A word runs into a digit or another script ("A4", "Δ"): no name word.
       const next = i < text.length ? text.charCodeAt(i) : 32;
-      if (/[\p{L}\p{N}]/u.test(String.fromCharCode(next))) {
-        while (i < text.length && /[\p{L}\p{N}]/u.test(text.charAt(i))) i++;
+      if (isLetterOrDigit(next)) {
+        while (i < text.length && isLetterOrDigit(text.charCodeAt(i))) i++;
         joined = false;
         continue;
       }

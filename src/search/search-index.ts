@@ -693,19 +693,28 @@ export class SearchIndex {
     };
     // The letters' own words: a plain map while building (a SearchableMap is made once at the end).
     const surface = new Map<string, string>();
-    const tf = new Map<number, number>();
+    // A passage's term counts by concept id, and its concepts in the order first met: an array
+    // slot per concept rather than a map cleared per passage (17 million terms at 10,952 speeches).
+    let tf = new Uint32Array(1 << 16);
+    const met: number[] = [];
     const abbreviations = new AbbreviationBuilder();
     let id = 0;
     for (const { passage } of entries) {
       const text = passage.text;
       if (!isHeading(passage)) abbreviations.add(id, text);
-      tf.clear();
+      met.length = 0;
       let figure = false;
       let length = 0;
       analyzeEach(text, false, (word, start, end, concept, _unit, weight) => {
         length += 1;
         const cid = idOf(concept);
-        tf.set(cid, (tf.get(cid) ?? 0) + 1);
+        if (cid >= tf.length) {
+          const bigger = new Uint32Array(tf.length * 2);
+          bigger.set(tf);
+          tf = bigger;
+        }
+        if (tf[cid] === 0) met.push(cid);
+        tf[cid] = (tf[cid] as number) + 1;
         // The letters' own words, for spelling correction (not what a glossary phrase stands for).
         if (weight === 1 && !surface.has(word) && concept === conceptOf(word))
           surface.set(word, concept);
@@ -716,9 +725,10 @@ export class SearchIndex {
         )
           figure = true;
       });
-      for (const [cid, count] of tf) {
+      for (const cid of met) {
         concepts.push(cid);
-        counts.push(Math.min(255, count));
+        counts.push(Math.min(255, tf[cid] as number));
+        tf[cid] = 0;
         dfs[cid] = (dfs[cid] ?? 0) + 1;
       }
       starts[id + 1] = concepts.length;
