@@ -19,7 +19,7 @@ import { percentile } from './lib/percentile.ts';
 import { sentencePool, writeSyntheticCorpus } from './lib/synthetic-corpus.ts';
 
 const USAGE = `Usage: npm run bench [-- --json] [-- --sizes 1000,10000] [-- --keep]
-       npm run bench -- --corpus DIR [--questions FILE] [--json]
+       npm run bench -- --corpus DIR [--questions FILE] [--skip-plain] [--json]
 
 Benchmarks Annex on the real corpus and on seeded synthetic corpora of the sizes given (letters),
 beside a plain MiniSearch, times the CLI (through npm run, and without it) against Node's own
@@ -31,6 +31,8 @@ a plain MiniSearch on the same files.
   --corpus DIR      a folder of documents to benchmark (e.g. the UN General Debate Corpus)
   --questions FILE  the eval questions to ask (default: the eval/*-questions.json file whose
                     "corpus" is the folder's name, else eval/dev-questions.json)
+  --skip-plain      with --corpus: Annex alone, without the plain MiniSearch beside it (which
+                    takes minutes at 10,000 documents)
   --json            one JSON object instead of the tables
   --sizes LIST      synthetic corpus sizes, comma-separated (default 1000,10000)
   --keep            keep the generated corpora in the temporary folder for the next run
@@ -41,6 +43,7 @@ const values = readArgs(USAGE, {
   keep: { type: 'boolean', default: false },
   corpus: { type: 'string' },
   questions: { type: 'string' },
+  'skip-plain': { type: 'boolean', default: false },
 });
 const sizes = values.sizes
   .split(',')
@@ -216,10 +219,12 @@ async function benchCorpus(dir: string): Promise<void> {
     const serve = JSON.parse(run('dist/scripts/bench-serve.mjs', [dir, cache], env));
     log(`served: ${JSON.stringify(serve)}`);
     if (serve.source !== 'loaded') throw new Error(`bench: ${dir} was rebuilt instead of loaded`);
-    log('plain MiniSearch on the same passages …');
-    const plain = JSON.parse(
-      run('dist/scripts/bench-run.mjs', [dir, 'plain', cache], { ...env, BENCH_ROUNDS: '1' }),
-    );
+    if (!values['skip-plain']) log('plain MiniSearch on the same passages …');
+    const plain = values['skip-plain']
+      ? null
+      : JSON.parse(
+          run('dist/scripts/bench-run.mjs', [dir, 'plain', cache], { ...env, BENCH_ROUNDS: '1' }),
+        );
     if (values.json) {
       console.log(JSON.stringify({ corpus: dir, questions, annex: { ...build, ...serve }, plain }));
       return;
@@ -227,40 +232,62 @@ async function benchCorpus(dir: string): Promise<void> {
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const hits = (h: { hit1: number; hit3: number; abstained: number; unanswerable: number }) =>
       `${h.hit1.toFixed(2)} / ${h.hit3.toFixed(2)} / ${h.abstained} of ${h.unanswerable}`;
+    /** The plain MiniSearch's column: empty with --skip-plain. */
+    const base = (figure: (p: NonNullable<typeof plain>) => string) => (plain ? figure(plain) : '');
     log(
       `\n${dir}: ${build.letters} documents, ${build.passages} passages; ${serve.questions} questions from ${questions}`,
     );
     log(`machine: ${os.cpus().length} CPUs, Node ${process.version}`);
     log('                                  annex                      plain MiniSearch');
-    const line = (label: string, annex: string, base: string) =>
-      log(`  ${label.padEnd(32)}${annex.padEnd(27)}${base}`);
-    line('read the files', s(build.parseMs), s(plain.parseMs));
-    line('index build', s(build.buildMs), s(plain.buildMs));
-    line('read + build', s(build.parseMs + build.buildMs), s(plain.parseMs + plain.buildMs));
+    const line = (label: string, annex: string, plainFigure: string) =>
+      log(`  ${label.padEnd(32)}${annex.padEnd(27)}${plainFigure}`);
+    line(
+      'read the files',
+      s(build.parseMs),
+      base((p) => s(p.parseMs)),
+    );
+    line(
+      'index build',
+      s(build.buildMs),
+      base((p) => s(p.buildMs)),
+    );
+    line(
+      'read + build',
+      s(build.parseMs + build.buildMs),
+      base((p) => s(p.parseMs + p.buildMs)),
+    );
     line(
       'peak RSS while building',
       `${build.buildPeakRssMb} MB`,
-      `${plain.peakRssMb} MB (build + questions)`,
+      base((p) => `${p.peakRssMb} MB (build + questions)`),
     );
     line(
       'saved index on disk',
       `${(build.indexBytes / 1e6).toFixed(0)} MB + texts ${(build.lettersBytes / 1e6).toFixed(0)} MB`,
-      `${(plain.indexBytes / 1e6).toFixed(0)} MB`,
+      base((p) => `${(p.indexBytes / 1e6).toFixed(0)} MB`),
     );
-    line('load saved index', `${serve.openSavedMs} ms`, `${plain.loadMs} ms`);
+    line(
+      'load saved index',
+      `${serve.openSavedMs} ms`,
+      base((p) => `${p.loadMs} ms`),
+    );
     line('process start to ready', `${serve.startToReadyMs} ms`, '—');
     line('process start to first answer', `${serve.startToAnswerMs} ms`, '—');
     line(
       'per question p50 / p95 / max',
       `${serve.first.p50Ms} / ${serve.first.p95Ms} / ${serve.first.maxMs} ms`,
-      `${plain.p50Ms} / ${plain.p95Ms} / ${plain.maxMs} ms`,
+      base((p) => `${p.p50Ms} / ${p.p95Ms} / ${p.maxMs} ms`),
     );
     line(
       '  the same again',
       `${serve.again.p50Ms} / ${serve.again.p95Ms} / ${serve.again.maxMs} ms`,
       '',
     );
-    line('hit@1 / hit@3 / abstained', hits(serve.first.hits), hits(plain.hits));
+    line(
+      'hit@1 / hit@3 / abstained',
+      hits(serve.first.hits),
+      base((p) => hits(p.hits)),
+    );
     line('peak RSS serving', `${serve.peakRssMb} MB`, '—');
   } finally {
     await rm(cache, { recursive: true, force: true });
