@@ -12,7 +12,7 @@ import {
 import { describesNext } from './answer-type.ts';
 import { splitSentences } from './excerpt.ts';
 import { annexOf } from './cite.ts';
-import { isEnglishWord, isMoneyWord, isUnitWord } from './question.ts';
+import { isEnglishWord, isMoneyWord, isNameOnly, isUnitWord } from './question.ts';
 import type { IndexedPassage } from './search-index.ts';
 import type { DateHint } from './time.ts';
 
@@ -378,6 +378,39 @@ export function namesAPerson(text: string): boolean {
   if (isSignature(text)) return true;
   for (const [, first = '', second = ''] of text.matchAll(NAME_PAIR))
     if (!isEnglishWord(first.toLowerCase()) || !isEnglishWord(second.toLowerCase())) return true;
+  return false;
+}
+
+/** After a verb, its agent in the passive, a few words on in its clause: "planted in the district by a sabotage group". */
+const PASSIVE_AGENT = /^[^.;:!?()]{0,48}?\bby\s+(?:the\s+|a\s+|an\s+|its\s+)?\p{L}/u;
+/** Before a verb, its clause up to the verb: where its subject stands ("Armenia also deliberately planted"). */
+const CLAUSE_START = /[.;:!?]\s/g;
+/** A capitalized word: a name when WordNet knows it only as a name, or not at all. */
+const CAPITALIZED = /\b\p{Lu}[\p{L}-]+/gu;
+
+/**
+ * Whether a span tells who did what a "who" question asks of a verb ("who planted the mine"): a
+ * term of the verb with its agent after it in the passive ("planted … by a sabotage group"), or a
+ * name before it in its sentence as its subject ("Armenia … intensively lays mines"). A State or a
+ * body acts as a person does; the answer to "who" is often one.
+ */
+export function namesAgent(
+  text: string,
+  terms: readonly { concept: string; start: number; end: number }[],
+  verb: ReadonlySet<string>,
+  span: { start: number; end: number },
+): boolean {
+  for (const t of terms) {
+    if (t.start < span.start || t.end > span.end || !verb.has(t.concept)) continue;
+    if (PASSIVE_AGENT.test(text.slice(t.end, span.end))) return true;
+    const before = text.slice(span.start, t.start);
+    let from = 0;
+    for (const m of before.matchAll(CLAUSE_START)) from = m.index + m[0].length;
+    for (const [word] of before.slice(from).matchAll(CAPITALIZED)) {
+      const folded = word.toLowerCase();
+      if (!isStopWord(folded) && (isNameOnly(folded) || !isEnglishWord(folded))) return true;
+    }
+  }
   return false;
 }
 

@@ -16,6 +16,7 @@ import {
   DURATION,
   FREQUENCY,
   isSignature,
+  namesAgent,
   namesAPerson,
   namesAPlace,
   ofTime,
@@ -155,7 +156,12 @@ export const STATES: Readonly<
   measure: (x, e, span) => statesMeasure(slice(e, span), x.measured, true),
   clock: (_, e, span) => CLOCK.test(slice(e, span)),
   future: (_, e, span) => statesFuture({ ...e, passage: { ...e.passage, text: slice(e, span) } }),
-  person: (_, e, span) => namesAPerson(slice(e, span)),
+  // "who planted …": a name, or the agent of the verb asked ("by a sabotage group").
+  person: (x, e, span) =>
+    states(x, 'person name', e, span) ||
+    (x.predicate !== null &&
+      namesAgent(e.passage.text, readPassage(e.passage.text).terms, x.predicate, span)),
+  'person name': (_, e, span) => namesAPerson(slice(e, span)),
   place: (_, e, span) => namesAPlace(slice(e, span)),
   reason: (_, e, span) => REASON.test(slice(e, span)),
   speaker: (x, e) => x.speaker !== null && speaks(e, x.speaker),
@@ -174,6 +180,9 @@ function slice({ passage }: IndexedPassage, span: Span): string {
     : passage.text.slice(span.start, span.end);
 }
 
+/** Readers in `STATES` that are part of an answer type's, not one of their own ("person name" of "person"). */
+const PARTS_OF_TYPES: ReadonlySet<string> = new Set(['person name']);
+
 /** The answer types that depend on the text alone, not on the question: read once per text. */
 const TEXT_ONLY = new Set([
   'figure',
@@ -183,7 +192,7 @@ const TEXT_ONLY = new Set([
   'money',
   'percentage',
   'clock',
-  'person',
+  'person name',
   'place',
   'reason',
   'signature asked',
@@ -319,15 +328,17 @@ export const FEATURES: readonly Feature[] = [
     group: 'time',
     read: (x, c) => has(x.q.date !== null && ofTime(c.entry, x.q.date)),
   },
-  ...Object.keys(STATES).map((name): Feature => ({
-    name,
-    group: 'answer type',
-    read: (x, c) =>
-      has(
-        x.asked.has(name) &&
-          states(x, name, c.entry, { start: 0, end: c.entry.passage.text.length }),
-      ),
-  })),
+  ...Object.keys(STATES)
+    .filter((name) => !PARTS_OF_TYPES.has(name))
+    .map((name): Feature => ({
+      name,
+      group: 'answer type',
+      read: (x, c) =>
+        has(
+          x.asked.has(name) &&
+            states(x, name, c.entry, { start: 0, end: c.entry.passage.text.length }),
+        ),
+    })),
   {
     name: 'count by verb',
     group: 'answer type',

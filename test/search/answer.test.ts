@@ -219,6 +219,12 @@ describe('answerQuestion: who signed, who sent, when', () => {
     );
   });
 
+  it('answers who did a deed with the passage that names its doer, a State or a body as well as a person', () => {
+    // "planted … by a sabotage group of the Armenian armed forces": the agent of the verb asked.
+    expectAnswered('who planted the anti-tank landmine in Khojavand', /by a sabotage group/);
+    expectAnswered('who planted the AT mine in khojavand', /by a sabotage group/);
+  });
+
   it('quotes a signature block only when the question asks who', () => {
     for (const question of [
       'did armenia sign the trilateral statement',

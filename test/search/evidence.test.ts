@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { conceptOf } from '../../src/search/analyze.ts';
+import { analyze, conceptOf } from '../../src/search/analyze.ts';
 import {
   CLOCK,
   countsOf,
   DURATION,
   figureBefore,
+  namesAgent,
   PERCENTAGE,
   statesMeasure,
   statesMoney,
@@ -177,5 +178,25 @@ describe('what else a passage may state', () => {
     expect(PERCENTAGE.test('55 recent landmine incidents')).toBe(false);
     expect(CLOCK.test('At 4.40 a.m. on 5 November 2025')).toBe(true);
     expect(CLOCK.test('On 5 November 2025')).toBe(false);
+  });
+});
+
+describe('namesAgent: who did what a "who" question asks of a verb', () => {
+  const planted = concepts('plant');
+  const agent = (text: string) =>
+    namesAgent(text, analyze(text), planted, { start: 0, end: text.length });
+
+  it('reads the agent of a passive ("planted in the district by a sabotage group")', () => {
+    expect(agent('a landmine planted in the Khojavand district by a sabotage group')).toBe(true);
+  });
+
+  it('reads a name before the verb in its sentence as its subject ("Armenia also planted")', () => {
+    expect(agent('Armenia also deliberately planted mines on a massive scale.')).toBe(true);
+  });
+
+  it('reads no agent where the verb has none, or the name is in another sentence', () => {
+    expect(agent('Mines were planted on a massive scale.')).toBe(false);
+    expect(agent('Armenia withdrew. Mines were planted everywhere.')).toBe(false);
+    expect(agent('The landmine was planted near the road, and a vehicle hit it.')).toBe(false);
   });
 });
