@@ -47,6 +47,7 @@ export const QUESTION_FILES = [
   'eval/tuning-camp-questions.json',
   'eval/rules-era-questions.json',
   'eval/unseen-wildfires-questions.json',
+  'eval/unseen-restitution-questions.json',
   'eval/people-cyberattack-questions.json',
   'eval/unseen-quarantine-questions.json',
   'eval/unseen-fisheries-questions.json',
