@@ -128,11 +128,13 @@ export function parseDateHint(text: string): DateHint | null {
   }
   const y = YEAR.exec(text);
   if (y?.[1]) {
-    const meeting =
-      MEETING_AFTER.test(text.slice(y.index + y[1].length)) ||
-      MEETING_BEFORE.test(text.slice(0, y.index));
+    // The meeting's words name it as the year does ("the 1976 GA", "UNGA 2019"): naming words.
+    const after = MEETING_AFTER.exec(text.slice(y.index + y[1].length))?.[0] ?? '';
+    const before = MEETING_BEFORE.exec(text.slice(0, y.index))?.[0] ?? '';
+    const meeting = after !== '' || before !== '';
     const to = fromOn ? OPEN_END : `${y[1]}-12-31`;
-    return { from: `${y[1]}-01-01`, to, upTo, words: y[1], ...(meeting ? { meeting } : {}) };
+    const words = `${before}${y[1]}${after}`;
+    return { from: `${y[1]}-01-01`, to, upTo, words, ...(meeting ? { meeting } : {}) };
   }
   const session = SESSION.exec(text);
   const number = Number(session?.[1] ?? session?.[2] ?? session?.[3] ?? session?.[4] ?? 0);

@@ -121,6 +121,12 @@ describe('a question that names a document by its author', () => {
     const answer = answerQuestion(index, 'what did norway say about disarmament in 2001');
     expect(answer.abstained).toBe(true);
     expect(answer.reason).toBe('the documents it names never mention "disarmament"');
+    // The meeting a year names is named as the year is: "General Assembly" is not asked about.
+    // Sweden's 1997 speech names the General Assembly, never the euro.
+    for (const meeting of ['at the 1997 General Assembly', 'at the 1997 GA', 'at UNGA 1997']) {
+      const named = answerQuestion(index, `what did sweden say about the euro ${meeting}`);
+      expect(named.reason).toBe('the documents it names never mention "euro"');
+    }
   });
 
   it('does not abstain for want of the name of the one a question cites: a speech seldom names its speaker', () => {

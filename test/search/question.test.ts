@@ -285,6 +285,15 @@ describe('parseDateHint', () => {
   });
 
   it.each([
+    ['which country at the 1986 general debate spoke of the falklands', '1986 general debate'],
+    ['the barbados speech at the 2021 GA', '2021 GA'],
+    ['what did norway say at UNGA 2019', 'UNGA 2019'],
+    ['how many mines were found in 2021', '2021'],
+  ])('reads a meeting’s words with its year, as words that name it: %j', (text, words) => {
+    expect(parseDateHint(text)?.words).toBe(words);
+  });
+
+  it.each([
     '1 in 10 children?',
     'killed in 99 villages',
     'the 46th session of the Human Rights Council',
