@@ -11,6 +11,7 @@ import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
 import { lowerBound } from './sorted.ts';
+import { englishWordNet } from './wordnet.ts';
 
 countries.registerLocale(english);
 
@@ -77,12 +78,44 @@ export function authorNames(author: string): string[] {
   return [...names];
 }
 
-/** The ISO 3166 alpha-3 and alpha-2 codes of an author that is a State ("Jordan": JOR, JO), else none. */
+/** A name's words in any order, folded: "Micronesia, Federated States of" is "Federated States of Micronesia". */
+const wordsKey = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}']+/u)
+    .filter((w) => w !== '' && w !== 'of' && w !== 'the')
+    .sort()
+    .join(' ');
+
+let alpha2ByWords: Map<string, string> | null = null;
+/** The alpha-2 code of the State whose ISO name (or another name the ISO list has) has `name`'s words. */
+function alpha2OfWords(name: string): string | undefined {
+  if (!alpha2ByWords) {
+    alpha2ByWords = new Map();
+    const all = countries.getNames('en', { select: 'all' }) as Record<string, string[]>;
+    for (const [code, names] of Object.entries(all))
+      for (const n of names) alpha2ByWords.set(wordsKey(n), code);
+  }
+  return alpha2ByWords.get(wordsKey(name));
+}
+
+/**
+ * The ISO 3166 alpha-3 and alpha-2 codes of an author that is a State ("Jordan": JOR, JO), else
+ * none. The author may be named as the ISO list has it, with its words in another order
+ * ("Federated States of Micronesia"), or by a name WordNet gives the same State ("Laos": "Lao
+ * People's Democratic Republic").
+ */
 function isoCodes(author: string): string[] {
   const name = author.replace(/^the\s+/i, '');
-  return [countries.getAlpha3Code(name, 'en'), countries.getAlpha2Code(name, 'en')].filter(
-    (code): code is string => typeof code === 'string',
-  );
+  let alpha2 = countries.getAlpha2Code(name, 'en') ?? alpha2OfWords(name);
+  if (alpha2 === undefined) {
+    const wordnet = englishWordNet();
+    for (const sense of wordnet.senses(name.toLowerCase().replace(/\s+/g, '_'), 'noun'))
+      for (const synonym of wordnet.synset(sense, 'noun').words)
+        alpha2 ??= countries.getAlpha2Code(synonym, 'en') ?? alpha2OfWords(synonym);
+  }
+  const alpha3 = alpha2 === undefined ? undefined : countries.alpha2ToAlpha3(alpha2);
+  return [alpha3, alpha2].filter((code): code is string => typeof code === 'string');
 }
 
 /** The key a name is found by: its words' concepts, space-separated ("new zealand" → "new zealand"). */

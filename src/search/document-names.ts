@@ -73,6 +73,9 @@ function phraseAfter(text: string, tokens: readonly Token[], k: number): TokenSp
   return { from: k + 1, to };
 }
 
+/** The words a question asking who or which opens its question with. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which', 'what']);
+
 /** Words that name whose a document is after a document noun: "the speech by Norway". */
 const OF_AUTHOR = new Set(['by', 'from', 'of']);
 
@@ -280,17 +283,17 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   // Anywhere else, a name names whose documents to search when the question also names their
   // time ("norway at the 62nd session", "colombia 2016 - the farc deal") and the author has
   // documents of that time; a name alone may be what the question is about, and so it is in a
-  // question that asks who or which document ("which country at the 1982 GA blamed Britain").
-  const loose =
-    authors.length === 0 &&
-    date !== null &&
-    q.frame.type !== 'person' &&
-    q.frame.type !== 'document' &&
-    !asksWhich;
+  // question that asks who or which document ("which country at the 1982 GA blamed Britain"),
+  // unless it stands before the question word, which asks of it ("FSM at UNGA 60 - who did
+  // they back").
+  const asksWho = q.frame.type === 'person' || q.frame.type === 'document' || asksWhich;
+  const before = asksWho ? Math.max(0, tokens.findIndex((t) => QUESTION_WORDS.has(t.word))) : -1;
+  const loose = authors.length === 0 && date !== null && before !== 0;
   if (loose) {
     // Of several States named so, the first is the speaker ("JOR at the 55th UNGA - sanctions
     // against iraq"): the others are what it speaks of.
-    const all = authorsIn(index, text, tokens, { from: 0, to: tokens.length }, words, named);
+    const to = before > 0 ? before : tokens.length;
+    const all = authorsIn(index, text, tokens, { from: 0, to }, words, named);
     authors = all.slice(0, 1);
     named.splice(1);
   }

@@ -96,3 +96,31 @@ describe('DocumentCatalog.find', () => {
       expect(index.letters[index.catalog.find(key)]).toBe(findLetterByKey(letters, key));
   });
 });
+
+describe('DocumentCatalog.byAuthorCode', () => {
+  it('knows a State by its ISO code when its author is named otherwise than the ISO list has it', () => {
+    // The ISO list has "Micronesia, Federated States of", "Moldova, Republic of", "Lao People's
+    // Democratic Republic" and "Syrian Arab Republic"; WordNet knows the last two as Laos and Syria.
+    const authors: Record<string, string> = {
+      FSM: 'Federated States of Micronesia',
+      MDA: 'Moldova',
+      LAO: 'Laos',
+      SYR: 'Syria',
+      JOR: 'Jordan',
+    };
+    const [first] = letters;
+    if (!first) throw new Error('no letter');
+    const named = Object.values(authors).map((author, i) => ({
+      ...first,
+      id: `speech-${i}`,
+      author,
+    }));
+    const catalog = SearchIndex.build(named).catalog;
+    for (const [code, author] of Object.entries(authors))
+      expect(catalog.byAuthorCode(code).map((i) => named[i]?.author)).toEqual([author]);
+    // A body is no State.
+    expect(
+      SearchIndex.build([{ ...first, author: 'European Union' }]).catalog.byAuthorCode('EU'),
+    ).toEqual([]);
+  });
+});

@@ -204,6 +204,12 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('SG 2023 - what about armenia')).toEqual(['sg-report-2023']);
   });
 
+  it('reads a State named with a time before a question that asks who as the speaker, not after', () => {
+    expect(scopedTo('NOR at the 52nd session - who did they thank?')).toEqual(['norway-1997']);
+    expect(scopedTo('norway 1997: which countries did they praise')).toEqual(['norway-1997']);
+    expect(scopedTo('who at the 52nd session praised norway')).toEqual([]);
+  });
+
   it('reads a State’s ISO code written in capitals ("NOR at the 52nd session"), never a small word', () => {
     expect(scopedTo('NOR at the 52nd session - refugees?')).toEqual(['norway-1997']);
     expect(scopedTo('nor at the 52nd session - refugees?')).toEqual([]);
