@@ -11,6 +11,7 @@ import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
 import { DOCUMENT_WORDS } from './letter-reference.ts';
 import { type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
+import type { DateHint } from './time.ts';
 import { englishWordNet } from './wordnet.ts';
 
 /**
@@ -242,6 +243,51 @@ export function isStateCode(index: SearchIndex, written: string): boolean {
   );
 }
 
+/** A year written with two digits ("89"), read as one only after an author's name. */
+const TWO_DIGITS = /^\d{2}$/;
+/** Words that may stand between a name and its year: "tanganyika in 63". */
+const YEAR_LINKS: ReadonlySet<string> = new Set(['in', 'at']);
+
+/**
+ * A year written with two digits right after the name of an author who has documents of that
+ * year ("costa rica 89 - how many years of democracy", "tanganyika in 63 said …"): people name a
+ * speech so. Anywhere else two digits may count ("in 63 cases", "item 73"), so only the index's
+ * own authors and dates make them a year; of 19xx and 20xx, the one the author has documents of,
+ * the later first.
+ */
+export function yearAfterAuthor(index: SearchIndex, text: string): DateHint | null {
+  const tokens = tokenize(text);
+  const words = tokens.map((t) => t.word);
+  for (let k = 1; k < tokens.length; k++) {
+    const digits = tokens[k] as Token;
+    if (!TWO_DIGITS.test(digits.word) || /^[%\p{L}\d]/u.test(text.slice(digits.end))) continue;
+    const end = YEAR_LINKS.has(words[k - 1] ?? '') ? k - 1 : k;
+    const spans: { start: number; end: number }[] = [];
+    const keys = authorsIn(
+      index,
+      text,
+      tokens,
+      { from: Math.max(0, end - MAX_NAME_WORDS), to: end },
+      words,
+      spans,
+    );
+    const last = tokens[end - 1];
+    const at = spans.findIndex((span) => span.end === last?.end);
+    const key = keys[at];
+    if (key === undefined) continue;
+    const { catalog } = index;
+    const documents = new Set([...catalog.byAuthorName(key), ...catalog.byAuthorCode(key)]);
+    for (const century of ['20', '19']) {
+      const year = `${century}${digits.word}`;
+      const from = `${year}-01-01`;
+      const to = `${year}-12-31`;
+      if (catalog.datedBetween(dayNumber(from), dayNumber(to)).some((i) => documents.has(i)))
+        return { from, to, upTo: false, words: digits.word };
+    }
+  }
+  return null;
+}
+
 /**
  * The documents a question names by their author (see the module comment), or null when it
  * names no author of the index.
@@ -287,7 +333,12 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   // unless it stands before the question word, which asks of it ("FSM at UNGA 60 - who did
   // they back").
   const asksWho = q.frame.type === 'person' || q.frame.type === 'document' || asksWhich;
-  const before = asksWho ? Math.max(0, tokens.findIndex((t) => QUESTION_WORDS.has(t.word))) : -1;
+  const before = asksWho
+    ? Math.max(
+        0,
+        tokens.findIndex((t) => QUESTION_WORDS.has(t.word)),
+      )
+    : -1;
   const loose = authors.length === 0 && date !== null && before !== 0;
   if (loose) {
     // Of several States named so, the first is the speaker ("JOR at the 55th UNGA - sanctions

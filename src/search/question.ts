@@ -12,7 +12,7 @@ import {
 import { FORM_WEIGHT, SYNONYM_WEIGHT } from './lexicon.ts';
 import { GLOSSARY } from './glossary.ts';
 import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
-import { isStateCode } from './document-names.ts';
+import { isStateCode, yearAfterAuthor } from './document-names.ts';
 import { type Frame, readFrame } from './answer-type.ts';
 import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -358,7 +358,7 @@ export function parseQuestion(
   );
   const phrases = phrasesIn(text, PHRASE);
   const quoted = phrasesIn(text, SINGLE_QUOTED);
-  const date = parseDateHint(text);
+  const date = parseDateHint(text) ?? yearAfterAuthor(index, text);
   const letters = parseLetterReference(text, (c) => index.inHeadings(c));
   const frame = readFrame(text);
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);

@@ -204,6 +204,21 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('SG 2023 - what about armenia')).toEqual(['sg-report-2023']);
   });
 
+  it('reads two digits after a State’s name as a year it has documents of ("norway 97")', () => {
+    expect(scopedTo('norway 97 - what about refugees?')).toEqual(['norway-1997']);
+    expect(scopedTo('lol tanzania in 63 said something about the charter')).toEqual([
+      'tanzania-1963',
+    ]);
+    expect(parseQuestion(index, 'norway 97 - what about refugees?').date).toMatchObject({
+      from: '1997-01-01',
+      to: '1997-12-31',
+    });
+    // Not where the State has no documents of that year, nor after a word that is no State.
+    expect(parseQuestion(index, 'norway 63 - what about refugees?').date).toBeNull();
+    expect(parseQuestion(index, 'what is agenda item 97 about').date).toBeNull();
+    expect(parseQuestion(index, 'norway 97% of refugees').date).toBeNull();
+  });
+
   it('reads a State named with a time before a question that asks who as the speaker, not after', () => {
     expect(scopedTo('NOR at the 52nd session - who did they thank?')).toEqual(['norway-1997']);
     expect(scopedTo('norway 1997: which countries did they praise')).toEqual(['norway-1997']);
