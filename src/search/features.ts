@@ -161,7 +161,6 @@ export const STATES: Readonly<
     states(x, 'person name', e, span) ||
     (x.predicate !== null &&
       namesAgent(e.passage.text, readPassage(e.passage.text).terms, x.predicate, span)),
-  'person name': (_, e, span) => namesAPerson(slice(e, span)),
   place: (_, e, span) => namesAPlace(slice(e, span)),
   reason: (_, e, span) => REASON.test(slice(e, span)),
   speaker: (x, e) => x.speaker !== null && speaks(e, x.speaker),
@@ -180,8 +179,14 @@ function slice({ passage }: IndexedPassage, span: Span): string {
     : passage.text.slice(span.start, span.end);
 }
 
-/** Readers in `STATES` that are part of an answer type's, not one of their own ("person name" of "person"). */
-const PARTS_OF_TYPES: ReadonlySet<string> = new Set(['person name']);
+/** Readers of a passage's text that are part of an answer type's reading, not one of their own. */
+const PARTS: Readonly<
+  Record<string, (x: QuestionContext, entry: IndexedPassage, span: Span) => boolean>
+> = {
+  'person name': (_, e, span) => namesAPerson(slice(e, span)),
+};
+/** Every reader `states` may be asked for. */
+const READERS = { ...STATES, ...PARTS };
 
 /** The answer types that depend on the text alone, not on the question: read once per text. */
 const TEXT_ONLY = new Set([
@@ -216,7 +221,7 @@ export function states(
   entry: IndexedPassage,
   span: Span,
 ): boolean {
-  const read = STATES[name];
+  const read = READERS[name];
   if (!read) return false;
   const bit = TEXT_ONLY_BIT.get(name);
   if (bit === undefined) return read(x, entry, span);
@@ -328,17 +333,15 @@ export const FEATURES: readonly Feature[] = [
     group: 'time',
     read: (x, c) => has(x.q.date !== null && ofTime(c.entry, x.q.date)),
   },
-  ...Object.keys(STATES)
-    .filter((name) => !PARTS_OF_TYPES.has(name))
-    .map((name): Feature => ({
-      name,
-      group: 'answer type',
-      read: (x, c) =>
-        has(
-          x.asked.has(name) &&
-            states(x, name, c.entry, { start: 0, end: c.entry.passage.text.length }),
-        ),
-    })),
+  ...Object.keys(STATES).map((name): Feature => ({
+    name,
+    group: 'answer type',
+    read: (x, c) =>
+      has(
+        x.asked.has(name) &&
+          states(x, name, c.entry, { start: 0, end: c.entry.passage.text.length }),
+      ),
+  })),
   {
     name: 'count by verb',
     group: 'answer type',
