@@ -251,6 +251,15 @@ describe('answerQuestion: who signed, who sent, when', () => {
   });
 });
 
+describe('answerQuestion: words that ask for a quote, not for a thing the letters hold', () => {
+  it.each([
+    ["what was the 'fake agenda' quote about", /"fake agenda"/],
+    ['give me the exact wording on the mine maps', /maps/],
+  ])('answers %j, as if "quote" or "wording" were not there', (question, text) => {
+    expectAnswered(question, text);
+  });
+});
+
 describe('answerQuestion: abstaining', () => {
   it.each(['Who won the World Cup?', 'weather in Paris tomorrow', '', '???'])(
     'abstains on %j and says what was searched',
