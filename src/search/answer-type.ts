@@ -300,6 +300,17 @@ const isQuestionWord = (word: string) => QUESTION_WORDS.has(word);
 
 const span = (t: Token | null): Span | null => (t ? { start: t.start, end: t.end } : null);
 
+/**
+ * The verb a copula's participle makes of `tokens[i]` ("is stopping", "was found"), when a word
+ * follows it: then "what" is its subject. Not a noun ("what is mining", "what is the meeting").
+ */
+function participle(tokens: readonly Token[], i: number): Token | null {
+  const t = tokens[i];
+  if (!t || !tokens[i + 1] || !content(t)) return null;
+  const ing = /ing$/.test(t.word) && mostlyVerb(t.word);
+  return ing || isPastVerb(t.word) ? t : null;
+}
+
 /** Classifies what `text` (a question, already normalized) asks for. */
 export function readFrame(text: string): Frame {
   let type: AnswerType = 'description';
@@ -331,7 +342,10 @@ export function readFrame(text: string): Frame {
     const word =
       { whats: 'what', whos: 'who', wheres: 'where', whens: 'when' }[first.word] ?? first.word;
     const next = tokens[i + 1];
-    const copula = first.word !== word || (next !== undefined && COPULAS.has(next.word));
+    // "whats", "what's" (read as "what"), "what is": what follows is asked of.
+    const contracted =
+      first.word !== word || /^[\p{L}]+['’]s\b/u.test(text.slice(first.start, first.end + 2));
+    const copula = contracted || (next !== undefined && COPULAS.has(next.word));
     const setType = (t: AnswerType) => {
       if (type === 'description') type = t;
     };
@@ -390,7 +404,7 @@ export function readFrame(text: string): Frame {
       if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
     } else if (word === 'who' || word === 'whom' || word === 'whose') {
       setType('person');
-      if (copula) focus ??= nounPhraseHead(tokens, i + (first.word !== word ? 1 : 2));
+      if (copula) focus ??= nounPhraseHead(tokens, i + (contracted ? 1 : 2));
       else if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
       else if (next && content(next)) predicate ??= next;
       if (predicate && SIGNING.has(predicate.word)) extra.add('signature asked');
@@ -398,10 +412,12 @@ export function readFrame(text: string): Frame {
       setType('document'); // "which of the letters …"
     } else {
       // what / which: "what is the X", "what X did …", "what did X say".
-      const head =
-        afterAux !== null && !copula
-          ? null
-          : nounPhraseHead(tokens, copula ? i + (first.word !== word ? 1 : 2) : i + 1);
+      const from = copula ? i + (contracted ? 1 : 2) : i + 1;
+      // "what is stopping people …", "what was found in Lachin": the question word is the verb's
+      // subject, and what follows the verb is no thing asked for.
+      const verb = copula ? participle(tokens, from) : null;
+      if (verb) predicate ??= verb;
+      const head = (afterAux !== null && !copula) || verb ? null : nounPhraseHead(tokens, from);
       if (head) {
         let kind = typeOfNoun(head.word);
         // "which country said …": who says it is whose document it is, not a name in the text.

@@ -146,6 +146,28 @@ describe('readFrame: the words that play a part in what is asked', () => {
   });
 
   it.each([
+    ['what is stopping people from going back', 'stopping'],
+    ['what was found in the lachin district in august 2022', 'found'],
+    ["what's keeping the families away", 'keeping'],
+  ])(
+    'reads %j as asking for the subject of %j, not for a person or a thing after it',
+    (question, verb) => {
+      expect(frameOf(question)).toMatchObject({
+        type: 'description',
+        predicate: verb,
+        focus: null,
+      });
+    },
+  );
+
+  it.each([
+    ['what is demining', 'demining'],
+    ['what is the meeting about', 'meeting'],
+  ])('reads %j as asking what %j is', (question, focus) => {
+    expect(frameOf(question).focus).toBe(focus);
+  });
+
+  it.each([
     ['what did turkey say about the mines', 'turkey'],
     ['what did the minister say', 'minister'],
     ['what did the SG reply', 'SG'],
