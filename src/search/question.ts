@@ -109,7 +109,9 @@ function allowedDistance(word: string): number {
 function correctSpelling(
   index: SearchIndex,
   word: string,
+  prefer?: (concept: string) => boolean,
 ): { word: string; concept: string } | null {
+  if (prefer) return closestWord(index, word, prefer);
   let known = corrections.get(index);
   if (!known) corrections.set(index, (known = new Map()));
   let correction = known.get(word);
@@ -126,7 +128,16 @@ const corrections = new WeakMap<
   Map<string, { word: string; concept: string } | null>
 >();
 
-function closestWord(index: SearchIndex, word: string): { word: string; concept: string } | null {
+/**
+ * The corpus word closest to `word` (see `correctSpelling`); of those as close, one `prefer`
+ * says yes to first (a word of the documents a question names: "toilts" in a speech on
+ * sanitation is "toilets", not the commoner "toils").
+ */
+function closestWord(
+  index: SearchIndex,
+  word: string,
+  prefer: (concept: string) => boolean = () => false,
+): { word: string; concept: string } | null {
   const distance = allowedDistance(word);
   if (distance === 0 || word.length > MAX_WORD_LENGTH || /\d/.test(word)) return null;
   const candidates: [string, string, number][] = [];
@@ -137,11 +148,22 @@ function closestWord(index: SearchIndex, word: string): { word: string; concept:
     const concept = index.surfaceWords.get(swapped);
     if (concept !== undefined && swapped !== word) candidates.push([swapped, concept, 1]);
   }
-  let best: { word: string; concept: string; distance: number; df: number } | null = null;
+  let best: {
+    word: string;
+    concept: string;
+    distance: number;
+    preferred: boolean;
+    df: number;
+  } | null = null;
   for (const [candidate, concept, d] of candidates) {
     const df = index.documentFrequency(concept);
-    if (!best || d < best.distance || (d === best.distance && df > best.df)) {
-      best = { word: candidate, concept, distance: d, df };
+    const preferred = prefer(concept);
+    if (
+      !best ||
+      d < best.distance ||
+      (d === best.distance && (preferred !== best.preferred ? preferred : df > best.df))
+    ) {
+      best = { word: candidate, concept, distance: d, preferred, df };
     }
   }
   // "presidnt" is one edit from "president", two from the letters' "present": a typo of a
@@ -351,7 +373,11 @@ const SET_ASIDE =
 export function parseQuestion(
   index: SearchIndex,
   asked: string,
-  options: { meaning?: boolean } = {},
+  options: {
+    meaning?: boolean;
+    /** Of corrections as close, the one of a word this says yes to (`closestWord`). */
+    prefer?: (concept: string) => boolean;
+  } = {},
 ): ParsedQuestion {
   const text = figuresInWords(
     spellOutAbbreviations(index, splitCompounds(index, fixFunctionWordTypos(index, asked))),
@@ -408,7 +434,7 @@ export function parseQuestion(
       for (const [c, w] of alternatives) alternatives.set(c, w * SYNONYM_WEIGHT);
     }
     if (alternatives.size === 0 && single && !isStopWord(head.word) && !isEnglishWord(head.word)) {
-      const correction = correctSpelling(index, head.word);
+      const correction = correctSpelling(index, head.word, options.prefer);
       if (correction) {
         correctedTo = correction.word;
         const corrected = { ...head, word: correction.word, concept: correction.concept };

@@ -97,25 +97,7 @@ function scoped(
  */
 function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): ParsedQuestion {
   if (!scope.groups) return q;
-  const ranges: [number, number][] = [];
-  const headings: number[] = [];
-  for (const letter of new Set(
-    [...scope.groups].flatMap((g) => index.headingGroups[g]?.letter ?? []),
-  )) {
-    ranges.push(index.passageRange(letter));
-    headings.push(...index.headingsOfLetter(letter));
-  }
-  const held = (concept: string) => {
-    const cid = index.conceptId(concept);
-    if (cid < 0) return false;
-    const postings = index.postings(cid);
-    return (
-      ranges.some(([first, end]) => {
-        const at = lowerBound(postings, first);
-        return at < postings.length && (postings[at] as number) < end;
-      }) || headings.some((id) => postings[lowerBound(postings, id)] === id)
-    );
-  };
+  const held = heldIn(index, scope.groups);
   let changed = false;
   const slots = q.slots.map((slot) => {
     if (isNamingSlot(slot) || slot.alternatives.some((a) => held(a.concept))) return slot;
@@ -135,6 +117,27 @@ function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): Pa
     return { ...slot, outOfScope: true as const };
   });
   return changed ? { ...q, slots } : q;
+}
+
+/** Whether the documents of some heading groups (their passages or headings) hold a concept. */
+function heldIn(index: SearchIndex, groups: ReadonlySet<number>): (concept: string) => boolean {
+  const ranges: [number, number][] = [];
+  const headings: number[] = [];
+  for (const letter of new Set([...groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))) {
+    ranges.push(index.passageRange(letter));
+    headings.push(...index.headingsOfLetter(letter));
+  }
+  return (concept: string) => {
+    const cid = index.conceptId(concept);
+    if (cid < 0) return false;
+    const postings = index.postings(cid);
+    return (
+      ranges.some(([first, end]) => {
+        const at = lowerBound(postings, first);
+        return at < postings.length && (postings[at] as number) < end;
+      }) || headings.some((id) => postings[lowerBound(postings, id)] === id)
+    );
+  };
 }
 
 /**
@@ -216,7 +219,13 @@ export function prepare(
   const read = parseQuestion(index, question, options);
   const { scope, naming } = scoped(index, read, filters);
   // Searched in its author's documents, the author's name tells their passages apart no more.
-  const marked = markOutOfScope(index, withNamingWords(read, naming), scope);
+  let marked = markOutOfScope(index, withNamingWords(read, naming), scope);
+  // A typo corrected to a word the documents named lack is read again, preferring their words.
+  if (scope.groups && marked.slots.some((s) => s.correctedTo !== null && s.outOfScope)) {
+    const prefer = heldIn(index, scope.groups);
+    const again = parseQuestion(index, question, { ...options, prefer });
+    marked = markOutOfScope(index, withNamingWords(again, naming), scope);
+  }
   // A phrase in single quotes is a quotation when some passage holds it; else a claim in other words.
   const quoting: ParsedQuestion = { ...marked, phrases: [...marked.phrases, ...marked.quoted] };
   const inQuotes = marked.quoted.length > 0 ? findCandidates(index, quoting, scope) : null;

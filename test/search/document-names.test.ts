@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { answerQuestion, parseQuestion, SearchIndex } from '../../src/search/index.ts';
-import { scopeOf } from '../../src/search/rank.ts';
+import { prepare, scopeOf } from '../../src/search/rank.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 
 /**
@@ -202,6 +202,17 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('sweden 1997 - what about norway')).toEqual(['sweden-1997']);
     // Also when the first is named by the glossary's abbreviation.
     expect(scopedTo('SG 2023 - what about armenia')).toEqual(['sg-report-2023']);
+  });
+
+  it('reads a typo as a word of the documents it names, of words as close to it', () => {
+    // "refuees" is one edit from "refugees" and from "refuses", the commoner in all; Norway's
+    // 1997 speech speaks of refugees. "ilands": islands in Argentina's speech, lands elsewhere.
+    const corrected = (question: string) =>
+      prepare(index, question, {})
+        .q.slots.map((s) => s.correctedTo)
+        .filter(Boolean);
+    expect(corrected('what did norway say about refuees in 1997')).toEqual(['refugees']);
+    expect(corrected('what did argentina say about the ilands in 1982')).toEqual(['islands']);
   });
 
   it('reads two digits after a State’s name as a year it has documents of ("norway 97")', () => {
