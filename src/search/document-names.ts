@@ -74,6 +74,31 @@ function phraseAfter(text: string, tokens: readonly Token[], k: number): TokenSp
   return { from: k + 1, to };
 }
 
+/** Words that put a document first or last of its kind ("the first speech", "its latest letter"). */
+const FIRST: ReadonlySet<string> = new Set(['first', 'earliest', 'oldest']);
+const LATEST: ReadonlySet<string> = new Set(['latest', 'last', 'newest', 'recent']);
+/** How many words before its document noun an order word may stand ("first-ever General Assembly address"). */
+const ORDER_REACH = 4;
+
+/**
+ * Whether a word before the document noun at `k` asks for the first or the latest of the
+ * documents, and where the words from it to the noun stand (they name the document).
+ */
+function orderBefore(
+  text: string,
+  tokens: readonly Token[],
+  k: number,
+): { order: 'first' | 'latest'; start: number; end: number } | null {
+  const end = (tokens[k] as Token).end;
+  for (let j = k - 1; j >= Math.max(0, k - ORDER_REACH); j--) {
+    const t = tokens[j] as Token;
+    if (breakBetween(text, t, tokens[j + 1] as Token)) break;
+    if (FIRST.has(t.word)) return { order: 'first', start: t.start, end };
+    if (LATEST.has(t.word)) return { order: 'latest', start: t.start, end };
+  }
+  return null;
+}
+
 /** The words a question asking who or which opens its question with. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which', 'what']);
 
@@ -306,6 +331,7 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   }
   // "which speech praised Norway": the question asks for a document, whoever it names.
   let asksWhich = false;
+  let order = null as ReturnType<typeof orderBefore>;
   tokens.forEach((t, k) => {
     if (nouns.has(conceptOf(t.word)) && ['which', 'what'].includes(tokens[k - 1]?.word ?? ''))
       asksWhich = true;
@@ -314,6 +340,7 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     if (!nouns.has(conceptOf(t.word))) return;
     const kind = nouns.get(conceptOf(t.word));
     if (kind) kinds.add(kind);
+    order ??= orderBefore(text, tokens, k);
     spans.push(phraseEndingAt(text, tokens, k));
     if (OF_AUTHOR.has(tokens[k + 1]?.word ?? '')) spans.push(phraseAfter(text, tokens, k + 1));
   });
@@ -368,12 +395,26 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     const kept = documents.filter((i) => ofKind.has(i));
     if (kept.length > 0) documents = kept;
   }
+  // "its first-ever General Assembly address", "Norway's latest speech": the earliest or the
+  // latest of them by date (dates of the same day keep them all).
+  if (order && documents.length > 1) {
+    const dateOf = (i: number) => index.letters[i]?.date ?? '';
+    const dates = documents
+      .map(dateOf)
+      .filter((d) => d !== '')
+      .sort();
+    const wanted = order.order === 'first' ? dates[0] : dates.at(-1);
+    if (wanted !== undefined) documents = documents.filter((i) => dateOf(i) === wanted);
+  }
   // Of several names, the first is taken for the speaker's ("what did Bangladesh say about the
   // Pakistani families"): the others are what it speaks of, and keep their weight.
   const [speaking] = named.sort((a, b) => a.start - b.start);
   return {
     documents: documents.sort((a, b) => a - b),
     authors,
-    spans: speaking && authors.length > 1 ? [speaking] : named,
+    spans: [
+      ...(speaking && authors.length > 1 ? [speaking] : named),
+      ...(order ? [{ start: order.start, end: order.end }] : []),
+    ],
   };
 }

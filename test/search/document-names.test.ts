@@ -204,6 +204,19 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('SG 2023 - what about armenia')).toEqual(['sg-report-2023']);
   });
 
+  it('reads the first or the latest of a State’s documents where the question asks for it', () => {
+    expect(scopedTo('what did norway say in its first speech')).toEqual(['norway-1997']);
+    expect(scopedTo('in its first-ever general assembly speech, what did norway say')).toEqual([
+      'norway-1997',
+    ]);
+    expect(scopedTo('norway’s latest speech on refugees')).toEqual(['norway-2001']);
+    expect(scopedTo('the most recent speech by norway')).toEqual(['norway-2001']);
+    expect(scopedTo('what did norway say in its speech about refugees')).toEqual([
+      'norway-1997',
+      'norway-2001',
+    ]);
+  });
+
   it('reads a typo as a word of the documents it names, of words as close to it', () => {
     // "refuees" is one edit from "refugees" and from "refuses", the commoner in all; Norway's
     // 1997 speech speaks of refugees. "ilands": islands in Argentina's speech, lands elsewhere.
