@@ -8,7 +8,7 @@ import {
   type Token,
 } from './analyze.ts';
 import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
-import { DOCUMENT_WORDS } from './letter-reference.ts';
+import { DOCUMENT_WORDS, modifiersFrom } from './letter-reference.ts';
 import { type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
 import type { DateHint } from './time.ts';
@@ -77,12 +77,11 @@ function phraseAfter(text: string, tokens: readonly Token[], k: number): TokenSp
 /** Words that put a document first or last of its kind ("the first speech", "its latest letter"). */
 const FIRST: ReadonlySet<string> = new Set(['first', 'earliest', 'oldest']);
 const LATEST: ReadonlySet<string> = new Set(['latest', 'last', 'newest', 'recent']);
-/** How many words before its document noun an order word may stand ("first-ever General Assembly address"). */
-const ORDER_REACH = 4;
 
 /**
- * Whether a word before the document noun at `k` asks for the first or the latest of the
- * documents, and where the words from it to the noun stand (they name the document).
+ * Whether a word among the modifiers of the document noun at `k` asks for the first or the
+ * latest of the documents ("its first-ever General Assembly address", "Norway's latest speech"),
+ * and where the words from it to the noun stand (they name the document).
  */
 function orderBefore(
   text: string,
@@ -90,9 +89,8 @@ function orderBefore(
   k: number,
 ): { order: 'first' | 'latest'; start: number; end: number } | null {
   const end = (tokens[k] as Token).end;
-  for (let j = k - 1; j >= Math.max(0, k - ORDER_REACH); j--) {
+  for (let j = modifiersFrom(text, tokens, k); j < k; j++) {
     const t = tokens[j] as Token;
-    if (breakBetween(text, t, tokens[j + 1] as Token)) break;
     if (FIRST.has(t.word)) return { order: 'first', start: t.start, end };
     if (LATEST.has(t.word)) return { order: 'latest', start: t.start, end };
   }

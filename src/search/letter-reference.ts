@@ -109,6 +109,25 @@ const CLAUSE_BREAK = /[,;:?!()–—]|\s-\s/;
 /** How many words a noun phrase's modifiers may span on each side. */
 const WINDOW = 7;
 
+/**
+ * Where the pre-modifiers of the noun at token `i` start ("the feb 2021 cover letter", "its
+ * first-ever General Assembly address"): back to a determiner, at most `WINDOW` words, not
+ * across punctuation.
+ */
+export function modifiersFrom(text: string, tokens: readonly Token[], i: number): number {
+  let from = i;
+  while (from > 0 && i - from < WINDOW) {
+    const before = tokens[from - 1] as Token;
+    if (
+      DETERMINERS.has(before.word) ||
+      CLAUSE_BREAK.test(text.slice(before.end, tokens[from]?.start))
+    )
+      break;
+    from -= 1;
+  }
+  return from;
+}
+
 /** Whether a span of the question names a date. */
 function dateIn(text: string): DateHint | null {
   const hint = parseDateHint(text);
@@ -134,17 +153,7 @@ export function parseLetterReference(
     const noun = NOUNS.find((n) => n.words.every((w, k) => tokens[i + k]?.word === w));
     if (!noun) continue;
     const last = i + noun.words.length - 1;
-    // Pre-modifiers: back to a determiner, at most WINDOW words, not across punctuation.
-    let from = i;
-    while (from > 0 && i - from < WINDOW) {
-      const before = tokens[from - 1] as Token;
-      if (
-        DETERMINERS.has(before.word) ||
-        CLAUSE_BREAK.test(text.slice(before.end, tokens[from]?.start))
-      )
-        break;
-      from -= 1;
-    }
+    const from = modifiersFrom(text, tokens, i);
     // Post-modifiers: "of 24 August 2022", "from the foreign minister", up to a clause break.
     let to = last;
     if (

@@ -211,6 +211,10 @@ describe('a question that names a document by its author', () => {
     ]);
     expect(scopedTo('norway’s latest speech on refugees')).toEqual(['norway-2001']);
     expect(scopedTo('the most recent speech by norway')).toEqual(['norway-2001']);
+    // "first" of something else, not of the speech.
+    expect(scopedTo('what was the first thing norway said in its speech in 1997')).toEqual([
+      'norway-1997',
+    ]);
     expect(scopedTo('what did norway say in its speech about refugees')).toEqual([
       'norway-1997',
       'norway-2001',
