@@ -84,7 +84,7 @@ const SIGNING = new Set(
 );
 /** Nouns that name a document: "which letter …" asks for a document. */
 const DOCUMENTS = new Set(
-  'letter letters document documents statement statements note notes nv release releases annex annexes one ones'.split(
+  'letter letters document documents statement statements speech speeches note notes nv release releases annex annexes one ones'.split(
     ' ',
   ),
 );

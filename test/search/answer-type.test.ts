@@ -54,6 +54,7 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['which letter is a note verbale', 'document'],
     ['which of the letters is a note verbale', 'document'],
     ['which document was sent in 2021', 'document'],
+    ['which speech pointed out that only two States met the aid target', 'document'],
     // Who says something is whose document it is; who does something is named in the text.
     ['which country at the 1986 debate said the parties were still apart', 'document'],
     ['which government told the council about the flood', 'document'],
