@@ -8,7 +8,7 @@ import {
   type Token,
 } from './analyze.ts';
 import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
-import { DOCUMENT_WORDS, modifiersFrom } from './letter-reference.ts';
+import { DOCUMENT_WORDS, modifiersFrom, ordinalOf } from './letter-reference.ts';
 import { type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
 import type { DateHint } from './time.ts';
@@ -74,10 +74,6 @@ function phraseAfter(text: string, tokens: readonly Token[], k: number): TokenSp
   return { from: k + 1, to };
 }
 
-/** Words that put a document first or last of its kind ("the first speech", "its latest letter"). */
-const FIRST: ReadonlySet<string> = new Set(['first', 'earliest', 'oldest']);
-const LATEST: ReadonlySet<string> = new Set(['latest', 'last', 'newest', 'recent']);
-
 /**
  * Whether a word among the modifiers of the document noun at `k` asks for the first or the
  * latest of the documents ("its first-ever General Assembly address", "Norway's latest speech"),
@@ -91,8 +87,8 @@ function orderBefore(
   const end = (tokens[k] as Token).end;
   for (let j = modifiersFrom(text, tokens, k); j < k; j++) {
     const t = tokens[j] as Token;
-    if (FIRST.has(t.word)) return { order: 'first', start: t.start, end };
-    if (LATEST.has(t.word)) return { order: 'latest', start: t.start, end };
+    const order = ordinalOf(t.word);
+    if (order) return { order, start: t.start, end };
   }
   return null;
 }

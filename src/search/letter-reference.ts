@@ -66,7 +66,14 @@ const NOUNS: readonly { words: readonly string[]; kind: DocumentKind }[] = [
 export const DOCUMENT_WORDS: readonly string[] = [...new Set(NOUNS.flatMap((n) => n.words))];
 
 const FIRST = new Set(['first', 'earliest', 'oldest']);
-const LATEST = new Set(['latest', 'last', 'newest', 'recent', 'most']);
+/** "most" of "the most recent letter" needs no word of its own: "recent" says it. */
+const LATEST = new Set(['latest', 'last', 'newest', 'recent']);
+
+/** Whether a word puts a document first or last of its kind ("the first speech", "its latest letter"). */
+export function ordinalOf(word: string): 'first' | 'latest' | null {
+  if (FIRST.has(word)) return 'first';
+  return LATEST.has(word) ? 'latest' : null;
+}
 /** Words that may stand between a document noun and what names it ("the letter of …", "from …"). */
 const LINKS = new Set([
   'of',
@@ -182,8 +189,8 @@ export function parseLetterReference(
       if (m.word === 'to' || m.word === 'addressed') toAddressee = true;
       else if (LINKS.has(m.word) && m.word !== 'the') toAddressee = false;
       if (dateWords.has(m.word) || LINKS.has(m.word) || /^\d/.test(m.word)) continue;
-      if (FIRST.has(m.word)) ordinal = 'first';
-      else if (LATEST.has(m.word)) ordinal = 'latest';
+      const order = ordinalOf(m.word);
+      if (order) ordinal = order;
       else if (!isStopWord(m.word)) {
         const concepts = analyze(text.slice(m.start, m.end)).map((t) => t.concept);
         if (concepts.length === 0) continue;

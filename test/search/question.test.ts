@@ -337,6 +337,9 @@ describe('letters named as people name them', () => {
     expect(named('the latest letter')?.every((p) => p.startsWith(SEED.awarenessDay2024))).toBe(
       true,
     );
+    expect(named('the most recent letter')?.every((p) => p.startsWith(SEED.awarenessDay2024))).toBe(
+      true,
+    );
   });
 
   it('is no reference when other words name another document', () => {
