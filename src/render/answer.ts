@@ -22,8 +22,10 @@ import {
   BLUE,
   button,
   type Embed,
+  embedSize,
   footer,
   GREY,
+  MESSAGE_BUDGET,
   packEmbeds,
   type Reply,
   renderNotice,
@@ -46,28 +48,101 @@ import {
  */
 const WHOLE_QUOTE = MAX_PASSAGE_CHARS;
 
+/** Where a result embed that quotes only part of its passage sends the reader for the rest. */
+export const WHOLE_PASSAGE_HINT = {
+  /** An answer, whose buttons show a passage with its neighbours. */
+  answer: 'press Context for the whole passage and its neighbours',
+  /** A reply without those buttons (the moderators' check). */
+  quote: 'use `/quote` for the whole passage',
+} as const;
+
+/** The shortest piece of an excerpt worth quoting when an embed has little room. */
+const MIN_SHORTENED_QUOTE = 80;
+
 /**
  * One quoted passage as an embed, numbered `n`: where it stands in its document, what it says
- * (matched words in bold), its citation; the `last` embed of a reply carries the footer.
+ * (matched words in bold), its citation; the `last` embed of a reply carries the footer. The
+ * passage is quoted whole when it fits in `room` characters (what Discord counts toward a
+ * message's 6,000), else by the sentences that answer, else by their opening words up to an
+ * ellipsis; a quote that is not the whole passage says so and where to read the rest.
  */
-export function resultEmbed(r: AnswerResult, n: number, info: IndexInfo, last: boolean): Embed {
-  // A passage that fits is quoted whole; a longer one by the sentences that answer.
-  const whole = r.text.length <= WHOLE_QUOTE;
-  const quote = whole ? markQuote(r.text, r.passageHighlights) : markQuote(r.excerpt, r.highlights);
-  const rest = whole
-    ? ''
-    : '\n\n*Excerpt: press Context for the whole passage and its neighbours.*';
-  return {
+export function resultEmbed(
+  r: AnswerResult,
+  n: number,
+  info: IndexInfo,
+  last: boolean,
+  room = Number.POSITIVE_INFINITY,
+  hint: string = WHOLE_PASSAGE_HINT.answer,
+): Embed {
+  const embedWith = (quote: string, whole: boolean): Embed => ({
     color: BLUE,
     title: clip(
       `${n}. ${r.document} · ${formatUnDate(r.date)} · ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}`,
       DISCORD_LIMITS.embedTitle,
     ),
     url: r.url ?? undefined,
-    description: `${clip(r.attribution, 600)} says:\n> ${quote}${rest}`,
+    description: `${clip(r.attribution, 600)} says:\n> ${quote}${whole ? '' : `\n\n*Excerpt: ${hint}.*`}`,
     fields: [{ name: 'Citation', value: clip(r.citation, DISCORD_LIMITS.fieldValue) }],
     footer: last ? footer(info) : undefined,
-  };
+  });
+  // A passage that fits is quoted whole; a longer one by the sentences that answer.
+  if (r.text.length <= WHOLE_QUOTE) {
+    const whole = embedWith(markQuote(r.text, r.passageHighlights), true);
+    if (embedSize(whole) <= room) return whole;
+  }
+  const excerpt = embedWith(markQuote(r.excerpt, r.highlights), r.excerpt === r.text);
+  if (embedSize(excerpt) <= room) return excerpt;
+  // Too little room even for the sentences: their opening words, cut at a word, then "…".
+  let length = r.excerpt.length - (embedSize(excerpt) - room);
+  let shortened = excerpt;
+  while (embedSize(shortened) > room && length >= MIN_SHORTENED_QUOTE) {
+    const cut = r.excerpt.lastIndexOf(' ', length);
+    const kept = r.excerpt.slice(0, cut > MIN_SHORTENED_QUOTE / 2 ? cut : length).trimEnd();
+    const highlights = r.highlights.filter((h) => h.end <= kept.length);
+    shortened = embedWith(`${markQuote(kept, highlights)}…`, false);
+    length = kept.length - Math.max(1, embedSize(shortened) - room);
+  }
+  return shortened;
+}
+
+/**
+ * The embeds of `results`, numbered from `first`, fitted together into `room` characters. The
+ * best-ranked passage keeps its whole quote longest: from the last up, a passage is quoted by the
+ * sentences that answer instead; if that is not enough, those that are still longer than an equal
+ * share of what is left are shortened to it.
+ */
+export function fittedResultEmbeds(
+  results: readonly AnswerResult[],
+  first: number,
+  info: IndexInfo,
+  room: number,
+  options: { footerOnLast: boolean; hint?: string },
+): Embed[] {
+  const embedFor = (i: number, space = Number.POSITIVE_INFINITY) =>
+    resultEmbed(
+      results[i] as AnswerResult,
+      first + i,
+      info,
+      options.footerOnLast && i === results.length - 1,
+      space,
+      options.hint,
+    );
+  const embeds = results.map((_, i) => embedFor(i));
+  const total = () => embeds.reduce((sum, e) => sum + embedSize(e), 0);
+  for (let i = embeds.length - 1; i >= 0 && total() > room; i -= 1) {
+    const r = results[i] as AnswerResult;
+    if (r.excerpt.length < r.text.length)
+      embeds[i] = embedFor(i, embedSize(embeds[i] as Embed) - 1);
+  }
+  if (total() <= room) return embeds;
+  let left = room;
+  const order = embeds.map((e, i) => ({ size: embedSize(e), i })).sort((a, b) => a.size - b.size);
+  for (const [k, { size, i }] of order.entries()) {
+    const share = Math.floor(left / (order.length - k));
+    if (size > share) embeds[i] = embedFor(i, share);
+    left -= embedSize(embeds[i] as Embed);
+  }
+  return embeds;
 }
 
 /** Context for rendering an answer's buttons. */
@@ -145,13 +220,20 @@ export function resultsFooter(answer: Answer, offset: number, info: IndexInfo): 
 export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView): Reply {
   if (answer.abstained || answer.results.length === 0)
     return renderAbstention(answer, info, view.ephemeral);
-  const embeds = answer.results.map((r, i) =>
-    resultEmbed(r, view.offset + i + 1, info, i === answer.results.length - 1),
+  // One message holds them all, with the question above and the footer below.
+  const author = questionAuthor(view.question);
+  const footerText = resultsFooter(answer, view.offset, info).text;
+  const embeds = fittedResultEmbeds(
+    answer.results,
+    view.offset + 1,
+    info,
+    MESSAGE_BUDGET - author.name.length - footerText.length,
+    { footerOnLast: false },
   );
   const first = embeds[0];
-  if (first) first.author = questionAuthor(view.question);
+  if (first) first.author = author;
   const last = embeds.at(-1);
-  if (last?.footer) last.footer.text = resultsFooter(answer, view.offset, info).text;
+  if (last) last.footer = { text: footerText };
   // Buttons that ask again read the question back from the message: offered only when they can.
   const resumable = questionFromEmbeds(embeds) === view.question;
   const base = { userId: view.userId, scope: view.scope };
@@ -188,9 +270,15 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
           : null;
       }),
     );
+  // A document whose title and citation alone fill a message (front matter of any length)
+  // continues into a follow-up rather than break the limit.
+  const [shown = [], ...rest] = packEmbeds(embeds);
   return reply({
     ephemeral: view.ephemeral,
-    embeds,
+    embeds: shown,
+    continuation: rest.map((group) =>
+      reply({ ephemeral: view.ephemeral, embeds: group, components: [] }),
+    ),
     components: [
       ...nav,
       ...passageButtons('context', 'Context'),

@@ -6,10 +6,20 @@ import type { Searched } from '../search/answer.ts';
 import type { Verdict } from '../search/check.ts';
 import { attribution, documentUrl, formatCitation } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
-import { resultEmbed } from './answer.ts';
+import { fittedResultEmbeds, WHOLE_PASSAGE_HINT } from './answer.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
-import { AMBER, footer, GREEN, GREY, type Reply, reply } from './reply.ts';
+import {
+  AMBER,
+  type Embed,
+  embedSize,
+  footer,
+  GREEN,
+  GREY,
+  MESSAGE_BUDGET,
+  type Reply,
+  reply,
+} from './reply.ts';
 import { notAsWritten, searchedSentence, unsupportedNote, verdictHeading } from './wording.ts';
 
 /** "Check in letters": found verbatim, close passages, or not in the letters — plus what was searched. */
@@ -61,18 +71,22 @@ export function renderVerdict(
       components: [],
     });
   }
-  const embeds = verdict.answer.results.map((r, i) => resultEmbed(r, i + 1, info, false));
-  return reply({
-    ephemeral: true,
-    embeds: [
-      {
-        color: AMBER,
-        author: head,
-        title,
-        description: `${notAsWritten(noun)}. The closest passages follow: compare them with the claim. ${scope}`,
-      },
-      ...embeds,
-    ],
-    components: [],
-  });
+  const heading: Embed = {
+    color: AMBER,
+    author: head,
+    title,
+    description: `${notAsWritten(noun)}. The closest passages follow: compare them with the claim. ${scope}`,
+  };
+  // One message holds the heading and every passage: the moderator sees them together.
+  const embeds = fittedResultEmbeds(
+    verdict.answer.results,
+    1,
+    info,
+    MESSAGE_BUDGET - embedSize(heading),
+    {
+      footerOnLast: false,
+      hint: WHOLE_PASSAGE_HINT.quote,
+    },
+  );
+  return reply({ ephemeral: true, embeds: [heading, ...embeds], components: [] });
 }

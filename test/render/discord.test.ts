@@ -1,4 +1,6 @@
 import { escapeMarkdown } from '@discordjs/formatters';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +187,51 @@ describe('every render stays within Discord’s limits', () => {
     }
     for (const l of all) expect(checkDiscordLimits(renderLetter(l, info))).toEqual([]);
     expect(checkDiscordLimits(renderLettersPage(all, 0, info, '1'))).toEqual([]);
+  });
+
+  it('fits three long passages of long-titled documents in one answer, saying which are excerpts', async () => {
+    // Three statements, each one paragraph near the 1,500 characters a passage may hold, with
+    // titles and authors near the limits of an embed's title: whole, they would pass the 6,000
+    // characters one message may hold, and Discord would refuse the answer.
+    const dir = mkdtempSync(path.join(tmpdir(), 'annex-long-answer-'));
+    const sentence =
+      'Coral reef cover around the islands fell again because the ocean grew warmer. ';
+    for (const n of [1, 2, 3]) {
+      const title = `Statement ${n} of the Delegation of ${'the Republic of the Very Long Name and '.repeat(6)}on coral reefs`;
+      const body = `${sentence.repeat(18).trim()} The fisheries of island ${n} suffer.`;
+      const front = `---\ntitle: "${title}"\ndate: 2024-0${n}-01\nauthor: "${'Delegation '.repeat(20).trim()}"\nkind: statement\n---\n`;
+      writeFileSync(path.join(dir, `s${n}.txt`), `${front}${body}\n`);
+    }
+    const docs = (await loadCorpus(dir)).letters;
+    rmSync(dir, { recursive: true });
+    const index = SearchIndex.build(docs);
+    const keys = new Map(docs.map((l) => [l.id, l.sha256.slice(0, 10)]));
+    const q = 'why did coral reef cover fall around the islands';
+    const answer = answerQuestion(index, q, { limit: 3 });
+    expect(answer.results).toHaveLength(3);
+    expect(answer.results.every((r) => r.text.length > 1300)).toBe(true);
+    const reply = renderAnswer(answer, info, {
+      question: q,
+      userId: '1',
+      offset: 0,
+      scope,
+      ephemeral: false,
+      keys,
+    });
+    expect(checkDiscordLimits(reply)).toEqual([]);
+    expect(reply.embeds).toHaveLength(3);
+    // The best passage keeps its whole quote; the others give way to it.
+    expect(reply.embeds[0]?.description).not.toContain('*Excerpt');
+    for (const [i, embed] of reply.embeds.entries()) {
+      const quoted = /\n> (.*?)(?:\n\n\*Excerpt|$)/s.exec(embed.description ?? '')?.[1] ?? '';
+      const words = quoted.replace(/\*\*/g, '').replace(/\\(.)/g, '$1').replace(/…$/, '');
+      expect(words.length).toBeGreaterThan(50);
+      expect(answer.results[i]?.text).toContain(words);
+      if (words.length < (answer.results[i]?.text.length ?? 0))
+        expect(embed.description).toMatch(/\*Excerpt: press Context for the whole passage/);
+    }
+    const close = renderVerdict(q, { kind: 'close', answer }, answer.searched, info);
+    expect(checkDiscordLimits(close)).toEqual([]);
   });
 
   it('offers no question-dependent buttons when the question is too long to read back', () => {
