@@ -159,17 +159,24 @@ export interface AnswerView {
 
 /**
  * Says what was searched when nothing answers — never a weak quote — and offers the closest
- * passages, greyed, under a heading that says they may not answer.
+ * passages, greyed, under a heading that says they may not answer. A `listing` (`/search`) says
+ * that no passage matches its words, and sends the user to other words rather than to itself.
  */
-export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boolean): Reply {
+export function renderAbstention(
+  answer: Answer,
+  info: IndexInfo,
+  ephemeral: boolean,
+  listing = false,
+): Reply {
   if (asksNothing(answer)) return renderNotice(howToAsk(info.noun, answer.examples), ephemeral);
   if (answer.reason === NO_DOCUMENTS)
     return renderNotice(
       `Annex holds no documents yet, so there is nothing to quote. An operator can ${HOW_TO_ADD}.`,
       ephemeral,
     );
-  const reason =
-    answer.reason === NO_DOCUMENTS_MATCH
+  const reason = listing
+    ? ' matches these words'
+    : answer.reason === NO_DOCUMENTS_MATCH
       ? ' with these filters answers this question'
       : answer.reason === UNSIGNED
         ? ' answers this question'
@@ -192,7 +199,7 @@ export function renderAbstention(answer: Answer, info: IndexInfo, ephemeral: boo
       title: `Not found in the ${noun}s`,
       description:
         outside ??
-        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date, or \`/search\` for a looser list.${closest}`,
+        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date${listing ? '' : ', or `/search` for a looser list'}.${closest}`,
       footer: related.length > 0 ? undefined : footer(info),
     },
     ...related,

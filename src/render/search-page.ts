@@ -22,7 +22,8 @@ export interface SearchView {
 
 /** `/search`: a compact ranked list, one line per passage, paged. */
 export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchView): Reply {
-  if (answer.abstained || answer.results.length === 0) return renderAbstention(answer, info, false);
+  if (answer.abstained || answer.results.length === 0)
+    return renderAbstention(answer, info, false, true);
   const lines = answer.results.map((r, i) => {
     const where = listedWhere(r, info.kinds?.get(r.letterId));
     return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeText(where)}${r.url ? ` · <${r.url}>` : ''}`;

@@ -300,6 +300,16 @@ describe('/search', () => {
     const [embed] = renderSearchPage(answer, info, view).embeds;
     expect(embed?.title).toBe(`${answer.total} best of ${answer.matched} matching passages`);
   });
+
+  it('says that no passage matches the words, and does not send the user to /search itself', () => {
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, 'zebra giraffe', { list: true, limit: 5 });
+    const view = { question: 'zebra giraffe', userId: '1', offset: 0, scope, ephemeral: false };
+    const [embed] = renderSearchPage(answer, info, view).embeds;
+    expect(embed?.title).toBe('Not found in the letters');
+    expect(embed?.description).toMatch(/^No passage in the 5 letters, .* matches these words\./);
+    expect(embed?.description).not.toContain('/search');
+  });
 });
 
 describe('a greeting or thanks', () => {
