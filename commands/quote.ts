@@ -9,11 +9,12 @@ import {
   questionFromEmbeds,
   renderCitations,
   renderPassage,
+  type Reply,
 } from '../src/render/discord.ts';
 import { booleanOption, integerOption, requiredString, userIdOf } from './interaction.ts';
 import { autocompleteLetter, chosenLetter, EVERYWHERE, letterOption } from './options.ts';
 import { staleButton } from './stale.ts';
-import type { SlashCommand } from './types.ts';
+import type { Outcome, SlashCommand } from './types.ts';
 
 /** "Back to results": the answer page a passage's Context or Cite button came from. */
 function back(action: Extract<ButtonAction, { kind: 'context' | 'cite' }>): Button | null {
@@ -24,6 +25,17 @@ function back(action: Extract<ButtonAction, { kind: 'context' | 'cite' }>): Butt
     scope: action.scope,
   });
   return id ? { type: 2, style: 2, label: 'Back to results', custom_id: id } : null;
+}
+
+/**
+ * What "Context n" or "Cite n" shows: in place of the answer when "Back to results" can ask its
+ * question again (read back from the message); otherwise — a question too long to carry whole —
+ * as a private message of its own, so that the answer stays where it was.
+ */
+function besideAnswer(reply: Reply, question: string | null): Outcome {
+  if (question) return { type: 'update', reply };
+  const own = (r: Reply): Reply => ({ ...r, ephemeral: true });
+  return { type: 'reply', reply: { ...own(reply), continuation: reply.continuation?.map(own) } };
 }
 
 export const quote: SlashCommand = {
@@ -75,28 +87,27 @@ export const quote: SlashCommand = {
     /** "Context n" on an answer: the passage with those around it. */
     context(action, interaction, ctx) {
       const letter = ctx.state.letterByKey(action.letterKey);
+      if (!letter || !letter.passages.some((p) => p.n === action.passage)) return staleButton();
       const question = questionFromEmbeds(interaction.message.embeds);
-      if (!letter || !question || !letter.passages.some((p) => p.n === action.passage))
-        return staleButton();
       const reply = renderPassage(letter, action.passage, ctx.state.info(), {
         context: true,
-        question,
-        back: back(action),
+        question: question ?? undefined,
+        back: question ? back(action) : null,
         userId: action.userId,
       });
-      return { type: 'update', reply };
+      return besideAnswer(reply, question);
     },
     /** "Cite n" on an answer: ready-to-copy citations of the passage. */
     cite(action, interaction, ctx) {
       const letter = ctx.state.letterByKey(action.letterKey);
       const passage = letter?.passages.find((p) => p.n === action.passage);
+      if (!letter || !passage) return staleButton();
       const question = questionFromEmbeds(interaction.message.embeds);
-      if (!letter || !passage || !question) return staleButton();
       const reply = renderCitations(letter, passage, ctx.state.info(), {
-        question,
-        back: back(action),
+        question: question ?? undefined,
+        back: question ? back(action) : null,
       });
-      return { type: 'update', reply };
+      return besideAnswer(reply, question);
     },
   },
 };

@@ -266,7 +266,9 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
     row(
       ...answer.results.map((r, i) => {
         const key = view.keys.get(r.letterId);
-        return key && resumable
+        // Context and Cite need only the passage: offered also for a question too long to read
+        // back, whose answer they then leave in place (see commands/quote.ts).
+        return key
           ? button(`${label} ${view.offset + i + 1}`, {
               kind,
               ...base,

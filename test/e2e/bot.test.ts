@@ -181,6 +181,29 @@ describe('buttons', () => {
     expect(more.message.embeds[0].title).toMatch(/^4\. /);
   });
 
+  it('a question too long to read back: Context and Cite answer privately, leaving the answer in place', async () => {
+    const long = `mine victims ${'in the letters of Azerbaijan '.repeat(10)}`.trim();
+    const { message: first } = await ask([{ name: 'question', type: STRING, value: long }]);
+    expect(first.embeds[0].author.name).toMatch(/^Asked \(shortened\): /);
+    const ids = buttonIds(first);
+    expect(ids.some((id) => id.startsWith('annex:a:'))).toBe(false);
+    const context = await press(ids.find((id) => id.startsWith('annex:x:')) ?? '', first);
+    expect((context.call.body as { type: number }).type).toBe(4);
+    expect(context.message.flags).toBe(64);
+    expect(context.message.embeds.map((e: { title?: string }) => e.title).join(' | ')).toMatch(
+      /Passage: passage \d+/,
+    );
+    expect(buttonIds(context.message).some((id) => id.startsWith('annex:a:'))).toBe(false);
+    const cite = await press(ids.find((id) => id.startsWith('annex:c:')) ?? '', first);
+    expect((cite.call.body as { type: number }).type).toBe(4);
+    expect(cite.message.flags).toBe(64);
+    expect(cite.message.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual([
+      'UN style',
+      'OSCOLA',
+      'Bluebook',
+    ]);
+  });
+
   it('Cite: ready-to-copy citations in UN, OSCOLA and Bluebook style', async () => {
     const first = await answered();
     const cite = buttonIds(first).find((id) => id.startsWith('annex:c:'));

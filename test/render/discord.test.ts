@@ -234,18 +234,20 @@ describe('every render stays within Discord’s limits', () => {
     expect(checkDiscordLimits(close)).toEqual([]);
   });
 
-  it('offers no question-dependent buttons when the question is too long to read back', () => {
+  it('offers Context and Cite, but no button that asks again, when the question is too long to read back', () => {
     const index = SearchIndex.build(letters);
+    const keys = new Map(letters.map((l) => [l.id, l.sha256.slice(0, 10)]));
     const q = `mine victims ${'and more '.repeat(40)}`;
     const reply = renderAnswer(answerQuestion(index, q), info, {
       question: q,
       userId: '1',
       offset: 0,
       scope,
-      ephemeral: false,
-      keys: new Map(),
+      ephemeral: true,
+      keys,
     });
-    expect(reply.components).toEqual([]);
+    const labels = reply.components.flatMap((r) => r.components.map((c) => c.label));
+    expect(labels).toEqual(['Context 1', 'Context 2', 'Context 3', 'Cite 1', 'Cite 2', 'Cite 3']);
     expect(reply.embeds[0]?.author?.name).toMatch(/^Asked \(shortened\): mine victims and more/);
   });
 
