@@ -169,6 +169,12 @@ export function buildChart(index: SearchIndex, what: string, filters: ChartFilte
     searched,
   });
   if (!target) return empty('the words name nothing to count');
+  // Dates no document falls within: say so, not "no passage in the 0 documents".
+  const held = describeScope(index, {});
+  if (searched.letters === 0 && held.letters > 0)
+    return empty(
+      `none of the ${countDocuments(held.letters, held.noun)} is dated within the dates given: widen them or leave them out`,
+    );
   const found: Found[] = [];
   for (const id of candidatePassages(index, target)) {
     const entry = index.passage(id);

@@ -109,6 +109,14 @@ describe('buildChart', () => {
     expect(single.why).toMatch(/only one figure/);
   });
 
+  it('says when no document is dated within the dates asked, rather than searching none', () => {
+    const chart = buildChart(index, 'flood victims', { from: '2030-01-01' });
+    expect(chart.drawable).toBe(false);
+    expect(chart.why).toBe(
+      'none of the 5 documents is dated within the dates given: widen them or leave them out',
+    );
+  });
+
   it('narrows to the letters of a span of days', () => {
     const chart = buildChart(index, 'flood victims', { to: '2024-06-30' });
     expect(points(chart, 'flood victims')?.map((p) => p[0])).toEqual(['60', '120', '180']);
