@@ -28,9 +28,16 @@ export function documentName(
   return letter.id;
 }
 
-/** "annex", "annex II", "enclosure" or "letter", as the part is named in a citation. */
-export function partLabel(passage: Pick<Passage, 'part' | 'partIndex'>, annexCount = 1): string {
-  if (passage.part === 'letter') return 'letter';
+/**
+ * "annex", "annex II", "enclosure", or for the main part the document's kind ("letter", "note
+ * verbale"), as the part is named in a citation.
+ */
+export function partLabel(
+  passage: Pick<Passage, 'part' | 'partIndex'>,
+  annexCount = 1,
+  kind = 'letter',
+): string {
+  if (passage.part === 'letter') return kind;
   return annexCount > 1 ? `${passage.part} ${passage.partIndex}` : passage.part;
 }
 
@@ -61,7 +68,8 @@ export function formatCitation(letter: Letter, passage: Passage): string {
   if (!letter.symbol && !isLetter(letter)) parts.push(formatUnDate(letter.date));
   const annexes = letter.passages.filter((p) => p.part === passage.part).at(-1)?.partIndex ?? 1;
   // The main part of a document that is no letter is the document itself: no label.
-  if (isLetter(letter) || passage.part !== 'letter') parts.push(partLabel(passage, annexes));
+  if (isLetter(letter) || passage.part !== 'letter')
+    parts.push(partLabel(passage, annexes, letter.kind));
   const page = pageLabel(passage.pages);
   if (page) parts.push(page);
   // A heading (the title, the masthead) is no paragraph: it has no passage number.

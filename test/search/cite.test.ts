@@ -23,6 +23,14 @@ describe('formatCitation', () => {
     );
   });
 
+  it('names the main part of a note verbale "note verbale", as its heading does, not "letter"', () => {
+    const l = letter(SEED.hrcNote);
+    const p = l.passages.find((q) => q.part === 'letter');
+    expect(p && formatCitation(l, p)).toBe(
+      'Note verbale dated 5 April 2021 from the Permanent Mission of Azerbaijan to the United Nations Office at Geneva addressed to the Office of the United Nations High Commissioner for Human Rights, note verbale, passage 1 (numbered by Annex)',
+    );
+  });
+
   it('cites a letter without a symbol by its title, never inventing one', () => {
     const l = letter(SEED.awarenessDay2024);
     const p = l.passages[3];
