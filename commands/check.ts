@@ -7,6 +7,7 @@ import { describeScope } from '../src/search/answer.ts';
 import { checkClaim } from '../src/search/check.ts';
 import { UserFacingError } from './errors.ts';
 import { requireModerator } from './interaction.ts';
+import { displayedText } from './message-text.ts';
 import { MODERATORS_ONLY } from './options.ts';
 import type { MessageCommand } from './types.ts';
 
@@ -20,7 +21,8 @@ export const check: MessageCommand = {
   execute(interaction, ctx) {
     requireModerator(interaction, 'Checking a message against the documents');
     const target = interaction.data.resolved.messages[interaction.data.target_id];
-    const claim = (target?.content ?? '').trim();
+    // The claim as the message shows it: its markdown, emoji and mentions are no words of it.
+    const claim = displayedText(target?.content ?? '');
     if (!claim)
       throw new UserFacingError('That message has no text to check (only attachments or embeds).');
     const verdict = checkClaim(ctx.state.index, claim);

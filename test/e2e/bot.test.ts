@@ -339,6 +339,16 @@ describe('Check in letters (moderators)', () => {
     expect(message.embeds[0].fields[0].value).toContain('A/76/930-S/2022/642');
   });
 
+  it('reads the message as Discord shows it: a quote with markdown, an emoji and a mention is still verbatim', async () => {
+    const message = messageOf(
+      await bot.interact(
+        checkMessage('> There is neither **marking** nor _fencing_. 😡 <@500000000000000001>'),
+      ),
+    );
+    expect(message.embeds[0].title).toBe('Quoted verbatim in a letter');
+    expect(message.embeds[0].author.name).toBe('Claim: There is neither marking nor fencing.');
+  });
+
   it('gives the closest passages for a paraphrase', async () => {
     const message = messageOf(
       await bot.interact(checkMessage('Azerbaijan says 61 of the 314 mine victims have died')),

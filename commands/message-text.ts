@@ -1,0 +1,51 @@
+/**
+ * A Discord message's text as Discord shows it: its markdown (bold, quotes, spoilers, code,
+ * headings, masked links) read by `discord-markdown-parser` and reduced to the words shown;
+ * emoji, mentions and timestamps, which are no words of a claim, left out.
+ */
+import { parse } from 'discord-markdown-parser';
+
+/** A node of the parser's tree: its text, or the nodes inside it. */
+interface MarkdownNode {
+  type: string;
+  content?: string | MarkdownNode[];
+}
+
+/** Nodes that show no words a document could hold: emoji, mentions, timestamps. */
+const WORDLESS = new Set([
+  'emoji',
+  'twemoji',
+  'emoticon',
+  'user',
+  'channel',
+  'role',
+  'everyone',
+  'here',
+  'timestamp',
+  'slashCommand',
+  'guildNavigation',
+]);
+
+function textOf(nodes: readonly MarkdownNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (WORDLESS.has(node.type)) continue;
+    if (node.type === 'br' || node.type === 'newline') out += '\n';
+    else if (typeof node.content === 'string') out += node.content;
+    else if (Array.isArray(node.content)) out += textOf(node.content);
+    // A block (a quote, a heading, a code block) stands on lines of its own.
+    if (node.type === 'blockQuote' || node.type === 'heading' || node.type === 'codeBlock')
+      out += '\n';
+  }
+  return out;
+}
+
+/**
+ * The words a message shows, as a reader sees them: "> There is **neither** marking 😡" is
+ * "There is neither marking". What a moderator checks is what the message says, not its markup.
+ */
+export function displayedText(content: string): string {
+  return textOf(parse(content, 'extended') as MarkdownNode[])
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
