@@ -24,7 +24,9 @@ export const check: MessageCommand = {
     // The claim as the message shows it: its markdown, emoji and mentions are no words of it.
     const claim = displayedText(target?.content ?? '');
     if (!claim)
-      throw new UserFacingError('That message has no text to check (only attachments or embeds).');
+      throw new UserFacingError(
+        'That message has no words to check (only emoji, mentions, attachments or embeds).',
+      );
     const verdict = checkClaim(ctx.state.index, claim);
     const reply = renderVerdict(claim, verdict, describeScope(ctx.state.index), ctx.state.info());
     const found =

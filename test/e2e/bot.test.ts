@@ -349,6 +349,14 @@ describe('Check in letters (moderators)', () => {
     expect(message.embeds[0].author.name).toBe('Claim: There is neither marking nor fencing.');
   });
 
+  it('says privately that a message of emoji and mentions has no words to check', async () => {
+    const message = messageOf(await bot.interact(checkMessage('😡🔥 <@500000000000000001>')));
+    expect(message.flags).toBe(64);
+    expect(message.content).toBe(
+      'That message has no words to check (only emoji, mentions, attachments or embeds).',
+    );
+  });
+
   it('gives the closest passages for a paraphrase', async () => {
     const message = messageOf(
       await bot.interact(checkMessage('Azerbaijan says 61 of the 314 mine victims have died')),
