@@ -13,14 +13,17 @@ import { rateLimitMessage } from '../serving/rate-limit.ts';
 /** The bot's mention at the start of a message, removed before answering. */
 const MENTION = /<@!?\d+>/g;
 
+/** Replies to `message` with `reply`, then with each message it continues into, in order. */
 async function replyToMessage(message: Message, reply: Reply): Promise<void> {
-  const { body } = messageOf(reply);
-  await message.reply({
-    content: body.content,
-    embeds: body.embeds,
-    components: body.components,
-    allowedMentions: { parse: [], repliedUser: false },
-  });
+  for (const part of [reply, ...(reply.continuation ?? [])]) {
+    const { body } = messageOf(part);
+    await message.reply({
+      content: body.content,
+      embeds: body.embeds,
+      components: body.components,
+      allowedMentions: { parse: [], repliedUser: false },
+    });
+  }
 }
 
 /**
