@@ -73,6 +73,11 @@ export { STALE_BUTTON };
 export const FOREIGN_BUTTON =
   'These buttons belong to the person who asked. Use `/ask` to get your own answer.';
 
+/** What a user is told when answering failed on Annex's side: the id to find it in the log. */
+export function somethingWentWrong(errorId: string): string {
+  return `Something went wrong on Annex's side (error id \`${errorId}\`). Please try again; if it keeps happening, tell the bot's operator the id.`;
+}
+
 /** A short id to quote in the private reply and find in the log. */
 export function newErrorId(): string {
   return randomUUID().slice(0, 8);
@@ -176,9 +181,7 @@ function failure(error: unknown, interaction: APIInteraction, ctx: HandlerContex
     { err: error, errorId, what: describeInteraction(interaction) },
     'interaction failed',
   );
-  return renderNotice(
-    `Something went wrong on Annex's side (error id \`${errorId}\`). Please try again; if it keeps happening, tell the bot's operator the id.`,
-  );
+  return renderNotice(somethingWentWrong(errorId));
 }
 
 /**

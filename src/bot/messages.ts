@@ -5,7 +5,7 @@
 import type { Message } from 'discord.js';
 import { messageReply } from '../../commands/ask.ts';
 import type { HandlerContext } from '../../commands/context.ts';
-import { newErrorId } from '../../commands/index.ts';
+import { newErrorId, somethingWentWrong } from '../../commands/index.ts';
 import { messageOf } from '../../commands/outcome.ts';
 import { type Reply, renderNotice } from '../render/discord.ts';
 import { rateLimitMessage } from '../serving/rate-limit.ts';
@@ -29,7 +29,7 @@ async function replyToMessage(message: Message, reply: Reply): Promise<void> {
 /**
  * Answers a plain DM, or a server message that mentions the bot, like `/ask` (or says how to ask,
  * when it asks nothing: the core's `messageReply`). Messages from bots (itself included) are
- * ignored. Errors are logged; the bot keeps running.
+ * ignored. An error is logged with an id, which the reply then quotes; the bot keeps running.
  */
 export async function handleMessage(
   message: Message,
@@ -53,9 +53,11 @@ export async function handleMessage(
     }
     await replyToMessage(message, messageReply(ctx, question, message.author.id).reply);
   } catch (error) {
-    ctx.logger.error(
-      { err: error, errorId: newErrorId(), channel: message.channelId },
-      'message answer failed',
+    const errorId = newErrorId();
+    ctx.logger.error({ err: error, errorId, channel: message.channelId }, 'message answer failed');
+    // Tell the person who asked, as an interaction's failure does, rather than leave them waiting.
+    await replyToMessage(message, renderNotice(somethingWentWrong(errorId), false)).catch(
+      (err: unknown) => ctx.logger.warn({ err, errorId }, 'could not say the answer failed'),
     );
   }
 }

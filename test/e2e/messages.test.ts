@@ -44,4 +44,31 @@ describe('a plain DM', () => {
     );
     expect(closest.map((t: string) => t.slice(0, 2))).toEqual(['1.', '2.', '3.']);
   });
+
+  it('is told, with an error id, when its answer could not be sent', async () => {
+    const channel = '400000000000000077';
+    const path = `/api/v10/channels/${channel}/messages`;
+    // Discord refuses the answer once (as it would a message past its limits).
+    bot.discord.faults.push({
+      match: (c) => c.method === 'POST' && c.path === path,
+      status: 400,
+      body: { code: 50035, message: 'Invalid Form Body' },
+    });
+    bot.discord.dispatch(
+      'MESSAGE_CREATE',
+      plainMessage('why did coral reef cover fall', 'dm', false, channel),
+    );
+    await vi.waitFor(
+      () =>
+        expect(bot.discord.calls.filter((c) => c.method === 'POST' && c.path === path).length).toBe(
+          2,
+        ),
+      { timeout: 10_000 },
+    );
+    const told = bot.discord.calls.filter((c) => c.path === path)[1];
+    const notice = told && messageOf(told);
+    expect(notice.content).toMatch(/^Something went wrong on Annex's side \(error id `(\w+)`\)/);
+    const id = /`(\w+)`/.exec(notice.content)?.[1];
+    expect(bot.logs.some((l) => l.msg === 'message answer failed' && l.errorId === id)).toBe(true);
+  });
 });
