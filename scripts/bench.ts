@@ -272,10 +272,14 @@ async function benchCorpus(dir: string): Promise<void> {
       base((p) => `${p.loadMs} ms`),
     );
     line('process start to ready', `${serve.startToReadyMs} ms`, '—');
-    line('process start to first answer', `${serve.startToAnswerMs} ms`, '—');
+    line(
+      'process start to first answer',
+      `${serve.startToAnswerMs} ms (CPU ${serve.startToAnswerCpuMs} ms)`,
+      '—',
+    );
     line(
       'per question p50 / p95 / max',
-      `${serve.first.p50Ms} / ${serve.first.p95Ms} / ${serve.first.maxMs} ms`,
+      `${serve.first.p50Ms} / ${serve.first.p95Ms} / ${serve.first.maxMs} ms (CPU ${serve.first.cpuMs} ms in all)`,
       base((p) => `${p.p50Ms} / ${p.p95Ms} / ${p.maxMs} ms`),
     );
     line(
