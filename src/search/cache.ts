@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, read, readdirSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  read,
+  readdirSync,
+  readSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import {
   mkdir,
   open,
@@ -118,6 +127,8 @@ const TEXTS = 'texts.bin';
 const PASSAGES = 'passages.bin';
 const ARRAYS = 'arrays.bin';
 const FILE_RECORDS = 'files.json';
+/** The corpus key worked out last, and from what (`KeyMemo`). */
+const KEY_MEMO = 'key.json';
 /**
  * What, besides the letters, decides the index: its format and the analysis options (the
  * glossary, the weights of related words). Part of the corpus key, so changing them re-indexes.
@@ -167,24 +178,36 @@ export async function prepareCacheDir(dir: string): Promise<string | null> {
 /** Files read at once when hashing. */
 const HASH_BATCH = 64;
 
+/**
+ * The corpus's files, as paths relative to `dir`, sorted; none in a folder or of a name that
+ * starts with a dot. Each folder is listed on its own (synchronously, 79 folders of 10,952 files
+ * in 10 ms), and a hidden folder not at all: Node's recursive listing, with a `path.join` a file,
+ * took several times as long, and listing through the thread pool longer still.
+ */
 function corpusFiles(dir: string): string[] {
-  // Each folder's path relative to `dir`, worked out once per folder rather than once per file.
-  const folders = new Map<string, string>();
-  const relativeTo = (folder: string) => {
-    let relative = folders.get(folder);
-    if (relative === undefined) folders.set(folder, (relative = path.relative(dir, folder)));
-    return relative;
+  const files: string[] = [];
+  const list = (folder: string, relative: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const name = relative ? `${relative}${path.sep}${entry.name}` : entry.name;
+      if (entry.isFile()) files.push(name);
+      else if (entry.isDirectory()) list(`${folder}${path.sep}${entry.name}`, name);
+    }
   };
-  // Listed at once, synchronously: the recursive listing of 79 folders of 10,952 files through
-  // the thread pool took several times as long.
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => {
-      const folder = relativeTo(e.parentPath);
-      return folder ? path.join(folder, e.name) : e.name;
-    })
-    .filter((relative) => !relative.split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
+  list(dir, '');
+  return files.sort();
+}
+
+/**
+ * What the corpus key was worked out from last time, kept beside the files' records: a digest of
+ * the folder's path and every file's path, size and modification time, and the key it gave with the index options of
+ * then. While the digest and the options are the same, so is the key, and the records (1.7 MB of
+ * JSON at 10,952 files) need not be read.
+ */
+interface KeyMemo {
+  stats: string;
+  options: string;
+  key: string;
 }
 
 /**
@@ -194,6 +217,24 @@ function corpusFiles(dir: string): string[] {
  * while the file's size and modification time are unchanged, and reads and hashes it otherwise.
  */
 export async function corpusKey(dir: string, cacheDir: string | null = null): Promise<string> {
+  const files = corpusFiles(dir);
+  // Stat every file at once, synchronously: a few microseconds a file, where 10,000 trips
+  // through libuv's thread pool took a third of a second.
+  const stats = files.map((relative) => statSync(path.join(dir, relative)));
+  const statsDigest = createHash('sha256').update(`${path.resolve(dir)}\n`);
+  files.forEach((relative, i) =>
+    statsDigest.update(`${relative}\0${stats[i]?.size}\0${stats[i]?.mtimeMs}\n`),
+  );
+  const memo: KeyMemo = {
+    stats: statsDigest.digest('hex'),
+    options: createHash('sha256').update(indexOptionsFingerprint()).digest('hex'),
+    key: '',
+  };
+  const memoFile = cacheDir ? path.join(cacheDir, KEY_MEMO) : null;
+  if (memoFile) {
+    const last = (await readFile(memoFile, 'utf8').then(JSON.parse, () => null)) as KeyMemo | null;
+    if (last?.stats === memo.stats && last.options === memo.options && last.key) return last.key;
+  }
   const recordsFile = cacheDir ? path.join(cacheDir, FILE_RECORDS) : null;
   let records: Record<string, FileRecord> = {};
   if (recordsFile)
@@ -201,18 +242,16 @@ export async function corpusKey(dir: string, cacheDir: string | null = null): Pr
       string,
       FileRecord
     >;
-  const files = corpusFiles(dir);
   const next: Record<string, FileRecord> = {};
   let changed = Object.keys(records).length !== files.length;
-  // Stat every file at once, synchronously: a few microseconds a file, where 10,000 trips
-  // through libuv's thread pool took a third of a second. Only new or changed files are read.
+  // Only new or changed files are read.
   const stale: { relative: string; size: number; mtimeMs: number }[] = [];
-  for (const relative of files) {
-    const info = statSync(path.join(dir, relative));
+  files.forEach((relative, i) => {
+    const { size, mtimeMs } = stats[i] as Stats;
     const known = records[relative];
-    if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) next[relative] = known;
-    else stale.push({ relative, size: info.size, mtimeMs: info.mtimeMs });
-  }
+    if (known && known.size === size && known.mtimeMs === mtimeMs) next[relative] = known;
+    else stale.push({ relative, size, mtimeMs });
+  });
   if (stale.length > 0) changed = true;
   for (let i = 0; i < stale.length; i += HASH_BATCH) {
     await Promise.all(
@@ -230,7 +269,12 @@ export async function corpusKey(dir: string, cacheDir: string | null = null): Pr
   }
   const hash = createHash('sha256').update(`${indexOptionsFingerprint()}\n`);
   for (const relative of files) hash.update(`${relative}\0${next[relative]?.sha256}\n`);
-  return hash.digest('hex').slice(0, 32);
+  memo.key = hash.digest('hex').slice(0, 32);
+  if (memoFile) {
+    await mkdir(path.dirname(memoFile)).catch(() => undefined);
+    await writeFile(memoFile, JSON.stringify(memo)).catch(() => undefined);
+  }
+  return memo.key;
 }
 
 const openTexts = new Map<string, number>();
@@ -250,6 +294,9 @@ function readTextSync(file: string, from: number, to: number): string {
   readSync(fd, buffer, 0, to - from, from);
   return buffer.toString('utf8');
 }
+
+/** A loaded letter's place in its saved index (a property that is not enumerable). */
+const SAVED_AT = Symbol('saved letter');
 
 /** The pages of the many passages a text's footers give none (shared, never changed). */
 const NO_PAGES: number[] = [];
@@ -416,9 +463,20 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
       }
       return passages;
     };
+    // Every letter shares these two getters, which find the letter by its place (`SAVED_AT`): a
+    // getter of its own (a closure) gave each of 10,952 letters a hidden class of its own, which
+    // took a fifth of a second to define and left every reading of a letter's fields megamorphic.
+    const made: (Passage[] | undefined)[] = [];
+    function passagesGetter(this: Letter): Passage[] {
+      const l = (this as Letter & { [SAVED_AT]: number })[SAVED_AT];
+      return (made[l] ??= passagesOf(l, textStart[l] ?? 0));
+    }
+    function textGetter(this: Letter): string {
+      const l = (this as Letter & { [SAVED_AT]: number })[SAVED_AT];
+      return readTextSync(textsFile, textStart[l] ?? 0, textStart[l + 1] ?? 0);
+    }
     for (const [l, letter] of letters.entries()) {
       const from = textStart[l] ?? 0;
-      const to = textStart[l + 1] ?? 0;
       const own: Passage[] = [];
       for (let at = headingStart[l] ?? 0; at < (headingStart[l + 1] ?? 0); at++) {
         const h = at * HEADING_FIELDS;
@@ -437,15 +495,9 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
         );
       }
       headings.push(own);
-      let passages: Passage[] | undefined;
-      Object.defineProperty(letter, 'passages', {
-        enumerable: true,
-        get: () => (passages ??= passagesOf(l, from)),
-      });
-      Object.defineProperty(letter, 'text', {
-        enumerable: true,
-        get: () => readTextSync(textsFile, from, to),
-      });
+      Object.defineProperty(letter, SAVED_AT, { value: l });
+      Object.defineProperty(letter, 'passages', { enumerable: true, get: passagesGetter });
+      Object.defineProperty(letter, 'text', { enumerable: true, get: textGetter });
     }
     const problems = meta.problems.map((p) => new CorpusError(p.file, p.problem, p.line));
     const warnings = (meta.warnings ?? []).map((w) => new CorpusError(w.file, w.problem, w.line));
