@@ -1,3 +1,4 @@
+import type SearchableMap from 'minisearch/SearchableMap';
 import { rememberConcepts } from './analyze.ts';
 import { answerQuestion } from './answer.ts';
 import { askExamples } from './examples.ts';
@@ -40,7 +41,27 @@ export function prepareToServe(): void {
  */
 export function warmUp(index: SearchIndex): void {
   prepareToServe();
-  rememberConcepts(index.surfaceWords);
+  rememberConcepts(entriesOf(index.surfaceWords));
   for (const question of WARM_UP_QUESTIONS) answerQuestion(index, question);
   askExamples(index, (question) => answerQuestion(index, question));
+}
+
+/** A node of a `SearchableMap`'s tree: its entries, a word's end ("") holding the word's value. */
+type TreeNode = Map<string, unknown>;
+
+/**
+ * A `SearchableMap`'s words and values in its own order, read off its tree: iterating the map
+ * (a generator that builds a path of entries per word) took four times as long, 80 ms at start
+ * for the General Debate Corpus's 82,000 words.
+ */
+export function entriesOf<T>(map: SearchableMap<T>): [string, T][] {
+  const entries: [string, T][] = [];
+  const walk = (node: TreeNode, prefix: string) => {
+    for (const [label, child] of node)
+      if (label === '') entries.push([prefix, child as T]);
+      else walk(child as TreeNode, prefix + label);
+  };
+  walk(map._tree as unknown as TreeNode, '');
+  // The map's iterator takes each node's entries last first: the whole walk backwards.
+  return entries.reverse();
 }
