@@ -67,6 +67,7 @@ await build({
     register: 'src/bot/register.ts',
     serve: 'src/http/main.ts',
     'build-worker': 'src/search/build-worker.ts',
+    'corpus-key-worker': 'src/search/corpus-key-worker.ts',
   },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -87,6 +88,9 @@ await build({
     'minimal-endpoint': 'scripts/minimal-endpoint.ts',
     'split-stats': 'scripts/split-stats.ts',
     'ungdc-front-matter': 'scripts/ungdc-front-matter.ts',
+    // Beside the scripts' bundles too: a script that opens a corpus as a server does
+    // (bench-serve) starts it from there.
+    'corpus-key-worker': 'src/search/corpus-key-worker.ts',
   },
   outdir: 'dist/scripts',
   outExtension: { '.js': '.mjs' },

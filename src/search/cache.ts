@@ -1,26 +1,7 @@
-import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  openSync,
-  read,
-  readdirSync,
-  readSync,
-  type Stats,
-  statSync,
-} from 'node:fs';
-import {
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, read, readdirSync, readSync, statSync } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { CorpusError } from '../corpus/errors.ts';
 import {
   assertCorpusFolder,
@@ -31,6 +12,7 @@ import {
 } from '../corpus/load.ts';
 import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
 import { answerQuestion } from './answer.ts';
+import { corpusKeyWith } from './corpus-key.ts';
 import { examplesToSave, restoreExamples, type SavedExamples } from './examples.ts';
 import { GLOSSARY } from './glossary.ts';
 import * as lexicon from './lexicon.ts';
@@ -119,16 +101,10 @@ const PASSAGE_COLUMNS = [
 /** Numbers per heading in passages.bin. */
 const HEADING_FIELDS = 6;
 
-/** What is known of each corpus file, so an unchanged file need not be read again to hash it. */
-type FileRecord = { size: number; mtimeMs: number; sha256: string };
-
 const META = 'meta.json';
 const TEXTS = 'texts.bin';
 const PASSAGES = 'passages.bin';
 const ARRAYS = 'arrays.bin';
-const FILE_RECORDS = 'files.json';
-/** The corpus key worked out last, and from what (`KeyMemo`). */
-const KEY_MEMO = 'key.json';
 /**
  * What, besides the letters, decides the index: its format and the analysis options (the
  * glossary, the weights of related words). Part of the corpus key, so changing them re-indexes.
@@ -175,106 +151,43 @@ export async function prepareCacheDir(dir: string): Promise<string | null> {
   }
 }
 
-/** Files read at once when hashing. */
-const HASH_BATCH = 64;
-
-/**
- * The corpus's files, as paths relative to `dir`, sorted; none in a folder or of a name that
- * starts with a dot. Each folder is listed on its own (synchronously, 79 folders of 10,952 files
- * in 10 ms), and a hidden folder not at all: Node's recursive listing, with a `path.join` a file,
- * took several times as long, and listing through the thread pool longer still.
- */
-function corpusFiles(dir: string): string[] {
-  const files: string[] = [];
-  const list = (folder: string, relative: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const name = relative ? `${relative}${path.sep}${entry.name}` : entry.name;
-      if (entry.isFile()) files.push(name);
-      else if (entry.isDirectory()) list(`${folder}${path.sep}${entry.name}`, name);
-    }
-  };
-  list(dir, '');
-  return files.sort();
-}
-
-/**
- * What the corpus key was worked out from last time, kept beside the files' records: a digest of
- * the folder's path and every file's path, size and modification time, and the key it gave with the index options of
- * then. While the digest and the options are the same, so is the key, and the records (1.7 MB of
- * JSON at 10,952 files) need not be read.
- */
-interface KeyMemo {
-  stats: string;
-  options: string;
-  key: string;
-}
-
 /**
  * The key of a corpus: the index options and the path and SHA-256 of every file in the folder.
  * Any change to any file (or a new or removed one) gives another key, so a saved index is
- * never served for a corpus it was not built from. Like git, it reuses a file's recorded hash
- * while the file's size and modification time are unchanged, and reads and hashes it otherwise.
+ * never served for a corpus it was not built from (`corpusKeyWith`).
  */
-export async function corpusKey(dir: string, cacheDir: string | null = null): Promise<string> {
-  const files = corpusFiles(dir);
-  // Stat every file at once, synchronously: a few microseconds a file, where 10,000 trips
-  // through libuv's thread pool took a third of a second.
-  const stats = files.map((relative) => statSync(path.join(dir, relative)));
-  const statsDigest = createHash('sha256').update(`${path.resolve(dir)}\n`);
-  files.forEach((relative, i) =>
-    statsDigest.update(`${relative}\0${stats[i]?.size}\0${stats[i]?.mtimeMs}\n`),
-  );
-  const memo: KeyMemo = {
-    stats: statsDigest.digest('hex'),
-    options: createHash('sha256').update(indexOptionsFingerprint()).digest('hex'),
-    key: '',
-  };
-  const memoFile = cacheDir ? path.join(cacheDir, KEY_MEMO) : null;
-  if (memoFile) {
-    const last = (await readFile(memoFile, 'utf8').then(JSON.parse, () => null)) as KeyMemo | null;
-    if (last?.stats === memo.stats && last.options === memo.options && last.key) return last.key;
-  }
-  const recordsFile = cacheDir ? path.join(cacheDir, FILE_RECORDS) : null;
-  let records: Record<string, FileRecord> = {};
-  if (recordsFile)
-    records = (await readFile(recordsFile, 'utf8').then(JSON.parse, () => ({}))) as Record<
-      string,
-      FileRecord
-    >;
-  const next: Record<string, FileRecord> = {};
-  let changed = Object.keys(records).length !== files.length;
-  // Only new or changed files are read.
-  const stale: { relative: string; size: number; mtimeMs: number }[] = [];
-  files.forEach((relative, i) => {
-    const { size, mtimeMs } = stats[i] as Stats;
-    const known = records[relative];
-    if (known && known.size === size && known.mtimeMs === mtimeMs) next[relative] = known;
-    else stale.push({ relative, size, mtimeMs });
-  });
-  if (stale.length > 0) changed = true;
-  for (let i = 0; i < stale.length; i += HASH_BATCH) {
-    await Promise.all(
-      stale.slice(i, i + HASH_BATCH).map(async ({ relative, size, mtimeMs }) => {
-        const sha256 = createHash('sha256')
-          .update(await readFile(path.join(dir, relative)))
-          .digest('hex');
-        next[relative] = { size, mtimeMs, sha256 };
-      }),
+export function corpusKey(dir: string, cacheDir: string | null = null): Promise<string> {
+  return corpusKeyWith(dir, cacheDir, indexOptionsFingerprint());
+}
+
+/**
+ * The key worker's entry: the bundle beside this one (dist/corpus-key-worker.cjs, or .mjs beside
+ * the scripts' bundles), or, when running from the TypeScript sources (the tests), an entry that
+ * registers tsx first.
+ */
+const KEY_WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('./corpus-key-worker-entry.mjs', import.meta.url)
+  : new URL(
+      `./corpus-key-worker.${import.meta.url.endsWith('.mjs') ? 'mjs' : 'cjs'}`,
+      import.meta.url,
     );
-  }
-  if (recordsFile && changed) {
-    await mkdir(path.dirname(recordsFile)).catch(() => undefined);
-    await writeFile(recordsFile, JSON.stringify(next)).catch(() => undefined);
-  }
-  const hash = createHash('sha256').update(`${indexOptionsFingerprint()}\n`);
-  for (const relative of files) hash.update(`${relative}\0${next[relative]?.sha256}\n`);
-  memo.key = hash.digest('hex').slice(0, 32);
-  if (memoFile) {
-    await mkdir(path.dirname(memoFile)).catch(() => undefined);
-    await writeFile(memoFile, JSON.stringify(memo)).catch(() => undefined);
-  }
-  return memo.key;
+
+/**
+ * `corpusKey` worked out in a worker thread, so that a server's start reads its saved index
+ * meanwhile: stating 10,952 files took the main thread a quarter of a second. Worked out here
+ * when the worker cannot start.
+ */
+function corpusKeyInWorker(dir: string, cacheDir: string): Promise<string> {
+  const options = indexOptionsFingerprint();
+  const inWorker = new Promise<string>((resolve, reject) => {
+    const worker = new Worker(KEY_WORKER, { workerData: { dir, cacheDir, options } });
+    worker.once('message', (m: { key?: string; message?: string }) =>
+      m.key ? resolve(m.key) : reject(new Error(m.message)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`key worker exited with code ${code}`)));
+  });
+  return inWorker.catch(() => corpusKeyWith(dir, cacheDir, options));
 }
 
 const openTexts = new Map<string, number>();
@@ -399,13 +312,17 @@ function readSavedFiles(folder: string, together = false): SavedFiles {
   return { folder, meta, passages: read(PASSAGES, after), arrays: read(ARRAYS, after) };
 }
 
-async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | null> {
+/**
+ * The saved index `files` are reading, of this format and, unless `key` is null, of this corpus
+ * key (its `key` says which it is); null when it cannot be read or is of another.
+ */
+async function readSaved(files: SavedFiles, key: string | null): Promise<OpenCorpus | null> {
   const { folder } = files;
   try {
     // The meta file is parsed while the others are still being read; a file of another format or
     // corpus is refused.
     const meta = JSON.parse(String(await files.meta)) as SavedMeta;
-    if (meta.format !== INDEX_FORMAT || meta.key !== key) return null;
+    if (meta.format !== INDEX_FORMAT || (key !== null && meta.key !== key)) return null;
     const [
       n,
       part,
@@ -515,10 +432,12 @@ async function readSaved(files: SavedFiles, key: string): Promise<OpenCorpus | n
       builtAt,
     );
     restoreExamples(index, meta.examples);
-    // Marks it as the latest in use, so that pruning keeps it as "the one before" the next.
-    const now = new Date();
-    await utimes(folder, now, now).catch(() => undefined);
-    return { corpus: { dir: '', letters, problems, warnings }, index, source: 'loaded', key };
+    return {
+      corpus: { dir: '', letters, problems, warnings },
+      index,
+      source: 'loaded',
+      key: meta.key,
+    };
   } catch {
     return null;
   }
@@ -772,18 +691,29 @@ async function openWithCache(
   onProgress?: BuildProgress,
   whileReading?: () => void,
 ): Promise<OpenCorpus> {
-  // A server's start reads the saved index it used last while it works out the corpus key (a
-  // fifth of a second at 10,000 documents): the corpus is most often the same as then.
+  // A server's start loads the saved index it used last while a worker thread works out the
+  // corpus key (a quarter of a second at 10,000 documents): the corpus is most often the same as
+  // then, and the index is served only once the key says so.
   const latest = cacheDir && whileReading ? latestSaved(cacheDir) : null;
-  const early = latest ? readSavedFiles(latest, true) : null;
-  const key = cacheDir ? await corpusKey(dir, cacheDir).catch(() => null) : null;
-  if (cacheDir && key) {
-    const folder = path.join(cacheDir, `corpus-${key}`);
-    const files =
-      early?.folder === folder ? early : readSavedFiles(folder, whileReading !== undefined);
+  const keying = cacheDir
+    ? (latest ? corpusKeyInWorker(dir, cacheDir) : corpusKey(dir, cacheDir)).catch(() => null)
+    : Promise.resolve(null);
+  let prepared = false;
+  if (latest) {
+    const early = readSavedFiles(latest, true);
     whileReading?.();
+    prepared = true;
+    const saved = await readSaved(early, null);
+    const key = await keying;
+    if (saved && key !== null && saved.key === key) return served(saved, latest, dir);
+  }
+  const key = await keying;
+  if (cacheDir && key && path.join(cacheDir, `corpus-${key}`) !== latest) {
+    const folder = path.join(cacheDir, `corpus-${key}`);
+    const files = readSavedFiles(folder, whileReading !== undefined);
+    if (!prepared) whileReading?.();
     const saved = await readSaved(files, key);
-    if (saved) return { ...saved, corpus: { ...saved.corpus, dir } };
+    if (saved) return served(saved, folder, dir);
   }
   const corpus = await loadCorpus(dir, {
     onProgress: onProgress && ((done, total) => onProgress('reading', done, total)),
@@ -793,4 +723,14 @@ async function openWithCache(
   onProgress?.('indexing', 1, 1);
   if (cacheDir && key) await saveCorpus(cacheDir, key, corpus, index);
   return { corpus, index, source: 'built', key };
+}
+
+/**
+ * A saved index about to be served from `folder`, as the corpus of `dir`: the folder is marked as
+ * the latest in use, so that pruning keeps it as "the one before" the next.
+ */
+async function served(saved: OpenCorpus, folder: string, dir: string): Promise<OpenCorpus> {
+  const now = new Date();
+  await utimes(folder, now, now).catch(() => undefined);
+  return { ...saved, corpus: { ...saved.corpus, dir } };
 }
