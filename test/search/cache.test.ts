@@ -95,6 +95,27 @@ describe('openCorpus', () => {
     expect(answerQuestion(loaded.index, q)).toEqual(answerQuestion(built.index, q));
   });
 
+  it('never serves the saved index a server used last once a letter has changed since', async () => {
+    const cache = await tempDir();
+    const dir = await tempDir();
+    const file = path.join(dir, `${SEED.khojavand}.txt`);
+    await copyFile(path.join(CORPUS_DIR, `${SEED.khojavand}.txt`), file);
+    const before = await openCorpus(dir, cache, { whileReading: () => undefined });
+    expect(before.source).toBe('built');
+    await appendFile(file, '\nZebras were seen near the road.\n');
+    let prepared = 0;
+    const after = await openCorpus(dir, cache, { whileReading: () => (prepared += 1) });
+    expect(after.source).toBe('built');
+    expect(after.key).not.toBe(before.key);
+    expect(prepared).toBe(1);
+    expect(answerQuestion(after.index, 'zebras').results[0]?.text).toBe(
+      'Zebras were seen near the road.',
+    );
+    // Started again unchanged, it loads the index it saved.
+    const again = await openCorpus(dir, cache, { whileReading: () => undefined });
+    expect([again.source, again.key]).toEqual(['loaded', after.key]);
+  });
+
   it('keeps the corpus problems in the saved index', async () => {
     const cache = await tempDir();
     const dir = await tempDir();
