@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, type Stats, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Working out a corpus's key (`corpusKeyWith`), with node's own modules only: a server's start
@@ -116,8 +117,13 @@ export async function corpusKeyWith(
   for (const relative of files) hash.update(`${relative}\0${next[relative]?.sha256}\n`);
   memo.key = hash.digest('hex').slice(0, 32);
   if (memoFile) {
+    // Written whole and then renamed, so that another process starting meanwhile (a server's
+    // workers) reads the memo before or after, never half of it.
+    const written = `${memoFile}.tmp-${process.pid}-${threadId}`;
     await mkdir(path.dirname(memoFile)).catch(() => undefined);
-    await writeFile(memoFile, JSON.stringify(memo)).catch(() => undefined);
+    await writeFile(written, JSON.stringify(memo))
+      .then(() => rename(written, memoFile))
+      .catch(() => rm(written, { force: true }).catch(() => undefined));
   }
   return memo.key;
 }
