@@ -37,8 +37,11 @@ export interface AddResult {
   warnings: CorpusError[];
 }
 
+/** A file name's words in lower-case ASCII joined by dashes: "Déclaration (Côte)" → "declaration-cote". */
 function slug(text: string): string {
   return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')

@@ -142,6 +142,14 @@ describe('addLetter with a PDF', () => {
     expect(letters[0]?.passages).toEqual(letter.passages);
   });
 
+  it('names the file after a file name with accents by its letters, not by dashes in their place', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'Déclaration de la République (Côte d’Ivoire).txt');
+    await writeFile(source, 'Statement by Côte d’Ivoire on fisheries\n\nOur fisheries employ 5,000 people.\n');
+    const { letter } = await addLetter(source, dir, { date: '2024-05-01' });
+    expect(letter.id).toBe('2024-05-01-declaration-de-la-republique-cote-d-ivoire');
+  });
+
   it('refuses a date that contradicts the letter heading, and changes nothing', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'plain.txt');
