@@ -126,7 +126,7 @@ function entriesOf(
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 40;
+export const INDEX_FORMAT = 41;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;

@@ -95,6 +95,10 @@ describe('the lexicon built with an index', () => {
     expect(related('go')).not.toContain(conceptOf('die'));
   });
 
+  it('counts a sense used as often as the last of the first ones: "hurt" finds "injured"', () => {
+    expect(related('hurt')).toContain(conceptOf('injured'));
+  });
+
   it('leaves out senses general English hardly uses: "off" (an adverb) is not "kill"', () => {
     expect(wordnet.senseUsageCount('off', 'verb', wordnet.senses('off', 'verb')[0] ?? 0)).toBe(0);
     expect(related('off')).not.toContain(conceptOf('killed'));
