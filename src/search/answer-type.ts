@@ -311,6 +311,20 @@ function participle(tokens: readonly Token[], i: number): Token | null {
   return ing || isPastVerb(t.word) ? t : null;
 }
 
+/**
+ * The verb `tokens[i]` is when "what" or "which" is its subject ("what stops refugees from going
+ * home", "what caused the explosion"): a verb in the past or of the third person that people
+ * use as a verb more than as a noun, not followed by an auxiliary ("what weapons were found",
+ * "what damage did the mines do": a noun the question asks for).
+ */
+function subjectVerb(tokens: readonly Token[], i: number): Token | null {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!t || !content(t) || (next && (AUXILIARIES.has(next.word) || COPULAS.has(next.word))))
+    return null;
+  return isPastVerb(t.word) || (/[^s]s$/.test(t.word) && mostlyVerb(t.word)) ? t : null;
+}
+
 /** Classifies what `text` (a question, already normalized) asks for. */
 export function readFrame(text: string): Frame {
   let type: AnswerType = 'description';
@@ -413,9 +427,13 @@ export function readFrame(text: string): Frame {
     } else {
       // what / which: "what is the X", "what X did …", "what did X say".
       const from = copula ? i + (contracted ? 1 : 2) : i + 1;
-      // "what is stopping people …", "what was found in Lachin": the question word is the verb's
-      // subject, and what follows the verb is no thing asked for.
-      const verb = copula ? participle(tokens, from) : null;
+      // "what is stopping people …", "what was found in Lachin", "what stops refugees …": the
+      // question word is the verb's subject, and what follows the verb is no thing asked for.
+      const verb = copula
+        ? participle(tokens, from)
+        : afterAux === null
+          ? subjectVerb(tokens, from)
+          : null;
       if (verb) predicate ??= verb;
       const head = (afterAux !== null && !copula) || verb ? null : nounPhraseHead(tokens, from);
       if (head) {

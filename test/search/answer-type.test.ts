@@ -150,6 +150,8 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['what is stopping people from going back', 'stopping'],
     ['what was found in the lachin district in august 2022', 'found'],
     ["what's keeping the families away", 'keeping'],
+    ['what stops refugees from going home', 'stops'],
+    ['what caused the explosion', 'caused'],
   ])(
     'reads %j as asking for the subject of %j, not for a person or a thing after it',
     (question, verb) => {
@@ -160,6 +162,13 @@ describe('readFrame: the words that play a part in what is asked', () => {
       });
     },
   );
+
+  it.each([
+    ['what weapons were found', 'weapons'],
+    ['what damage did the mines do', 'damage'],
+  ])('reads %j as asking for the thing %j, a noun before a verb', (question, focus) => {
+    expect(frameOf(question).focus).toBe(focus);
+  });
 
   it.each([
     ['what is demining', 'demining'],
