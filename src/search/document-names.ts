@@ -326,12 +326,15 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   // "which speech praised Norway": the question asks for a document, whoever it names.
   let asksWhich = false;
   let order = null as ReturnType<typeof orderBefore>;
+  /** The document nouns not asked for ("its 1997 GA speech", not "which speech"). */
+  const documentNounsAt: number[] = [];
   tokens.forEach((t, k) => {
     if (nouns.has(conceptOf(t.word)) && ['which', 'what'].includes(tokens[k - 1]?.word ?? ''))
       asksWhich = true;
     if (t.word === 'according' && tokens[k + 1]?.word === 'to')
       spans.push(phraseAfter(text, tokens, k + 1));
     if (!nouns.has(conceptOf(t.word))) return;
+    if (!['which', 'what'].includes(tokens[k - 1]?.word ?? '')) documentNounsAt.push(k);
     const kind = nouns.get(conceptOf(t.word));
     if (kind) kinds.add(kind);
     order ??= orderBefore(text, tokens, k);
@@ -403,12 +406,58 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   // Of several names, the first is taken for the speaker's ("what did Bangladesh say about the
   // Pakistani families"): the others are what it speaks of, and keep their weight.
   const [speaking] = named.sort((a, b) => a.start - b.start);
+  const naming = speaking && authors.length > 1 ? [speaking] : named;
   return {
     documents: documents.sort((a, b) => a - b),
     authors,
     spans: [
-      ...(speaking && authors.length > 1 ? [speaking] : named),
+      ...naming,
       ...(order ? [{ start: order.start, end: order.end }] : []),
+      ...documentNounsAt
+        .filter((k) => namesTheDocument(text, tokens, k, [...naming, ...dateSpan(text, date)]))
+        .map((k) => ({ start: (tokens[k] as Token).start, end: (tokens[k] as Token).end })),
     ],
   };
+}
+
+/** Words that make the document noun after them name a document of the one they stand for. */
+const POSSESSIVES: ReadonlySet<string> = new Set([
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'your',
+]);
+
+/** Where the question names the time, if it does. */
+function dateSpan(text: string, date: DateHint | null): { start: number; end: number }[] {
+  const at = date ? text.toLowerCase().indexOf(date.words.toLowerCase()) : -1;
+  return date && at >= 0 ? [{ start: at, end: at + date.words.length }] : [];
+}
+
+/**
+ * Whether the document noun at `k` only says which document is meant, so that it is a naming
+ * word like the author's name beside it: "its 1997 GA speech", "Norway's speech", "in his
+ * address", "the speech by Norway" (every word before it in its phrase names the author or the
+ * time, a possessive stands before it, or the author follows it); not "freedom of speech" or
+ * "hate speech", where it is what the question asks about.
+ */
+function namesTheDocument(
+  text: string,
+  tokens: readonly Token[],
+  k: number,
+  naming: readonly { start: number; end: number }[],
+): boolean {
+  const within = (t: Token | undefined) =>
+    t !== undefined && naming.some((s) => t.start >= s.start && t.end <= s.end);
+  const phrase = phraseEndingAt(text, tokens, k);
+  const modifiers = tokens.slice(phrase.from, k);
+  if (modifiers.length > 0) return modifiers.every(within);
+  return (
+    POSSESSIVES.has(tokens[k - 1]?.word ?? '') ||
+    (OF_AUTHOR.has(tokens[k + 1]?.word ?? '') &&
+      within(tokens.slice(k + 2).find((t) => !isStopWord(t.word))))
+  );
 }
