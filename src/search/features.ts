@@ -31,7 +31,14 @@ import {
 } from './evidence.ts';
 import { splitSentences } from './excerpt.ts';
 import { mostlyVerb } from './answer-type.ts';
-import { CORRECTED_WEIGHT, isEnglishWord, isNameOnly, type ParsedQuestion } from './question.ts';
+import {
+  CORRECTED_WEIGHT,
+  isEnglishWord,
+  isNameOnly,
+  isNamingSlot,
+  type ParsedQuestion,
+  type Slot,
+} from './question.ts';
 import { type IndexedPassage, isHeading, type SearchIndex } from './search-index.ts';
 
 /**
@@ -83,6 +90,11 @@ export interface QuestionContext {
   /** Concepts of what a measure is asked of ("how strong was the cyclone": cyclone). */
   measured: ReadonlySet<string>;
 
+  /**
+   * Bits of the slots that only name the documents or the time ("Kazakhstan", "1997", "GA
+   * speech"): every passage of the documents named holds them in its headings.
+   */
+  namingBits: number;
   /** Bits of the slots that are names ("Kalbajar", "ANAMA"), and of those that are verbs. */
   nameBits: number[];
   /** Positions of the slots that are names, held by the letters or not. */
@@ -292,7 +304,7 @@ export const FEATURES: readonly Feature[] = [
   {
     name: 'heading only',
     group: 'heading',
-    read: (x, c) => valueOf(x, c.headingMask & ~c.mask) / (x.set.totalValue || 1),
+    read: (x, c) => valueOf(x, c.headingMask & ~c.mask & ~x.namingBits) / (x.set.totalValue || 1),
   },
   {
     name: 'named part',
@@ -539,6 +551,10 @@ export function questionContext(
   return {
     soft,
     softTotal: soft.reduce((sum, w) => sum + w.value, 0),
+    namingBits: set.slots.reduce(
+      (bits, s) => (isNamingSlot(q.slots[s.slot] as Slot) ? bits | s.bit : bits),
+      0,
+    ),
     nameBits: bitsWhere(isName),
     nameSlots: q.slots.flatMap((s, i) => (isName(s.correctedTo ?? s.word) ? [i] : [])),
     verbBits: bitsWhere(mostlyVerb),

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { answerQuestion, parseQuestion, SearchIndex } from '../../src/search/index.ts';
+import { FEATURE_NAMES } from '../../src/search/features.ts';
+import { NAMING_WORD_WEIGHT } from '../../src/search/question.ts';
 import { prepare, scopeOf } from '../../src/search/rank.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 
@@ -219,6 +221,40 @@ describe('a question that names a document by its author', () => {
       'norway-1997',
       'norway-2001',
     ]);
+  });
+
+  it('reads the document noun that names a speech as a naming word, not one said in it', () => {
+    const weightOf = (question: string, word: string) =>
+      Math.max(
+        ...(
+          prepare(index, question, {}).q.slots.find((s) => s.word === word)?.alternatives ?? []
+        ).map((a) => a.weight),
+      );
+    expect(weightOf('norway’s 2001 speech on refugee camps', 'speech')).toBeLessThanOrEqual(
+      NAMING_WORD_WEIGHT,
+    );
+    expect(
+      weightOf('what did norway say in its speech about refugees', 'speech'),
+    ).toBeLessThanOrEqual(NAMING_WORD_WEIGHT);
+    expect(
+      weightOf('in the speech by Norway in 1997, who got refugees', 'speech'),
+    ).toBeLessThanOrEqual(NAMING_WORD_WEIGHT);
+    // A speech spoken of: what the question is about.
+    expect(
+      weightOf('what did norway say about freedom of speech in 1997', 'speech'),
+    ).toBeGreaterThan(NAMING_WORD_WEIGHT);
+  });
+
+  it('does not count the words that name the speech as held only by its headings', () => {
+    // Norway's 1997 speech never names Norway, its year or its kind in its passages: each is in
+    // its title, as for every passage of it, and so tells its passages nothing apart.
+    const prepared = prepare(index, 'what did norway say about refugees in its 1997 speech', {});
+    const column = FEATURE_NAMES.indexOf('heading only');
+    const refugees = prepared.set.candidates.findIndex((c) =>
+      c.entry.passage.text.startsWith('Our country has received refugees'),
+    );
+    expect(refugees).toBeGreaterThanOrEqual(0);
+    expect(prepared.rows[refugees]?.[column]).toBe(0);
   });
 
   it('reads a typo as a word of the documents it names, of words as close to it', () => {
