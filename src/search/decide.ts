@@ -9,6 +9,7 @@ import {
   UNKNOWN_NAME_LENGTH,
 } from './question.ts';
 import type { Prepared, Ranked } from './rank.ts';
+import { englishWordNet } from './wordnet.ts';
 import type { DocumentNoun } from '../corpus/schema.ts';
 
 /**
@@ -32,6 +33,17 @@ function isName(slot: Slot): boolean {
   if (slot.correctedTo !== null || !NAME_WORD.test(word)) return false;
   if (isNameOnly(word)) return true;
   return word.length >= UNKNOWN_NAME_LENGTH && !isEnglishWord(word) && !nearEnglishWord(word);
+}
+
+/**
+ * Whether the question writes a word as a name that WordNet knows first as one ("the Congo",
+ * "China"): capitalized, and not as the question's first word. WordNet also has a tea called
+ * "congo", so a word is not a name by its dictionary alone.
+ */
+function writtenAsName(text: string, slot: Slot): boolean {
+  if (slot.correctedTo !== null || slot.start === 0 || !NAME_WORD.test(slot.word)) return false;
+  if (!/^\p{Lu}/u.test(text.slice(slot.start, slot.end))) return false;
+  return englishWordNet().isMainlyName(slot.word);
 }
 
 /** Why Annex abstains when what matches is only vocabulary all the documents share ("letters" of letters). */
@@ -254,7 +266,11 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   const { source, speaker } = prepared.q.roles;
   const { noun } = prepared.context.index.catalog;
   const unheld = prepared.q.slots.find(
-    (s, i) => s.outOfScope && isName(s) && i !== source && i !== speaker,
+    (s, i) =>
+      s.outOfScope &&
+      (isName(s) || writtenAsName(prepared.q.text, s)) &&
+      i !== source &&
+      i !== speaker,
   );
   if (unheld) return `the ${noun}s it names never mention "${unheld.word}"`;
   // "norway 2001 on landmines": the documents named hold none of what it asks about.

@@ -118,6 +118,13 @@ describe('a question that names a document by its author', () => {
     expect(unknown.reason).toBe('the documents it names never mention "kibeho"');
   });
 
+  it('abstains when the document named never holds a name written as one that WordNet also has as a word', () => {
+    // "China" is also china, porcelain; written with its capital it names the State.
+    const answer = answerQuestion(index, 'what did Norway say about refugees from China in 1997');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe('the documents it names never mention "china"');
+  });
+
   it('says which word the documents named never hold when it abstains, a common word too', () => {
     // Norway's 2001 speech speaks of aid to refugee camps, never of disarmament.
     const answer = answerQuestion(index, 'what did norway say about disarmament in 2001');
