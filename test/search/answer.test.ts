@@ -260,6 +260,16 @@ describe('answerQuestion: words that ask for a quote, not for a thing the letter
   });
 });
 
+describe('answerQuestion: verbs of referring to a thing, as "mention" is', () => {
+  it.each([
+    ['which letter brings up cemeteries', /cemeteries/],
+    ['which letter refers to cemeteries', /cemeteries/],
+    ['does any letter discuss the mine maps', /maps/],
+  ])('answers %j, as if it asked which letter mentions it', (question, text) => {
+    expectAnswered(question, text);
+  });
+});
+
 describe('answerQuestion: abstaining', () => {
   it.each(['Who won the World Cup?', 'weather in Paris tomorrow', '', '???'])(
     'abstains on %j and says what was searched',
