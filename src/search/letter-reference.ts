@@ -35,6 +35,11 @@ export interface DocumentReference {
   /** Those of them that name its addressee ("to the SG"), not its author. */
   addressee: string[];
   ordinal: 'first' | 'latest' | null;
+  /**
+   * Concepts of what it is about, when no heading names them ("the lachin letter"): some
+   * letters' passages hold them, not every letter's.
+   */
+  topic: string[];
 }
 
 /** The documents a question names, and where in the question it names them. */
@@ -146,12 +151,14 @@ function dateIn(text: string): DateHint | null {
  * reference when something names which one: a time, words of a heading ("the foreign minister's
  * letter"), an ordinal ("the first letter"), or a kind of its own (a note verbale, a press
  * release, a cover letter). A noun phrase with other words ("the Trilateral Statement") names
- * some other document, and is no reference. `inHeadings` says whether a concept occurs in some
- * letter's headings.
+ * some other document, and is no reference, unless it is a letter named by what it is about:
+ * "the lachin letter", where `topical` says that some letters' passages hold "lachin" and not
+ * all do. `inHeadings` says whether a concept occurs in some letter's headings.
  */
 export function parseLetterReference(
   text: string,
   inHeadings: (concept: string) => boolean,
+  topical: (concept: string) => boolean = () => false,
 ): LetterReference | null {
   const tokens = tokenize(text);
   const documents: DocumentReference[] = [];
@@ -183,6 +190,7 @@ export function parseLetterReference(
     let ordinal: DocumentReference['ordinal'] = null;
     const heading = new Set<string>();
     const addressee = new Set<string>();
+    const topic = new Set<string>();
     let foreign = false;
     let toAddressee = false;
     for (const m of modifiers) {
@@ -196,7 +204,10 @@ export function parseLetterReference(
         if (concepts.length === 0) continue;
         const named = concepts.filter((c) => inHeadings(c));
         for (const c of named) (toAddressee ? addressee : heading).add(c);
-        if (named.length === 0) foreign = true;
+        if (named.length > 0) continue;
+        if (noun.kind === 'letter' && concepts.every(topical))
+          for (const c of concepts) topic.add(c);
+        else foreign = true;
       }
     }
     const ownKind = noun.kind !== 'letter' && noun.kind !== 'annex';
@@ -204,7 +215,14 @@ export function parseLetterReference(
       i = last;
       continue;
     }
-    if (!date && heading.size === 0 && addressee.size === 0 && !ordinal && !ownKind) {
+    if (
+      !date &&
+      heading.size === 0 &&
+      addressee.size === 0 &&
+      topic.size === 0 &&
+      !ordinal &&
+      !ownKind
+    ) {
       i = last;
       continue;
     }
@@ -214,6 +232,7 @@ export function parseLetterReference(
       heading: [...heading],
       addressee: [...addressee],
       ordinal,
+      topic: [...topic],
     });
     spans.push(span);
     i = Math.max(last, to);
@@ -262,6 +281,10 @@ export interface HeadingIndex {
   conceptId(concept: string): number;
   /** Per part: its letter's and annex's days (YYYYMMDD, 0 when none) and kind flags. */
   readonly partFacts: { letterDay: Uint32Array; annexDay: Uint32Array; flags: Uint8Array };
+  /** The passages that hold the concept with id `cid`, ascending. */
+  postings(cid: number): Uint32Array;
+  /** The letter of a passage. */
+  letterOf(id: number): Letter | undefined;
 }
 
 /** Whether every id of `needed` is among the heading concepts of the `groups`. */
@@ -322,6 +345,14 @@ export function resolveLetterReference(
       });
       if (byAuthor.length > 0) matching = byAuthor;
     }
+    // "the lachin letter": of those, the letters whose passages hold what it is about.
+    if (doc.topic.length > 0) {
+      const about = doc.topic.map((c) => lettersHolding(index, c));
+      matching = matching.filter((g) => {
+        const letter = parts[g]?.letter;
+        return letter !== undefined && about.every((set) => set.has(letter));
+      });
+    }
     if (doc.ordinal && matching.length > 0) {
       const dates = matching.map((g) => parts[g]?.letter.date ?? '').sort();
       const pick = doc.ordinal === 'first' ? dates[0] : dates.at(-1);
@@ -330,6 +361,18 @@ export function resolveLetterReference(
     for (const g of matching) named.add(g);
   }
   return named;
+}
+
+/** The letters some passage of which holds `concept`. */
+function lettersHolding(index: HeadingIndex, concept: string): Set<Letter> {
+  const held = new Set<Letter>();
+  const cid = index.conceptId(concept);
+  if (cid < 0) return held;
+  for (const id of index.postings(cid)) {
+    const letter = index.letterOf(id);
+    if (letter) held.add(letter);
+  }
+  return held;
 }
 
 /**

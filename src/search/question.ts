@@ -385,7 +385,11 @@ export function parseQuestion(
   const phrases = phrasesIn(text, PHRASE);
   const quoted = phrasesIn(text, SINGLE_QUOTED);
   const date = parseDateHint(text) ?? yearAfterAuthor(index, text);
-  const letters = parseLetterReference(text, (c) => index.inHeadings(c));
+  const letters = parseLetterReference(
+    text,
+    (c) => index.inHeadings(c),
+    (c) => index.documentFrequency(c) > 0 && !index.inEveryDocument(c),
+  );
   const frame = readFrame(text);
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
   // Where the time is written: its words there, "50" and "th" of "50th" too, are date words.

@@ -260,6 +260,15 @@ describe('answerQuestion: words that ask for a quote, not for a thing the letter
   });
 });
 
+describe('answerQuestion: a letter named by what it is about', () => {
+  it('answers who signed "the lachin letter" from the signature blocks of the letters on Lachin', () => {
+    const answer = ask('who signed the lachin letter');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/^\(Signed\)/);
+    expect([SEED.lachin, SEED.awarenessDay2024]).toContain(answer.results[0]?.letterId);
+  });
+});
+
 describe('answerQuestion: verbs of referring to a thing, as "mention" is', () => {
   it.each([
     ['which letter brings up cemeteries', /cemeteries/],

@@ -342,6 +342,20 @@ describe('letters named as people name them', () => {
     );
   });
 
+  it('by what it is about: "the lachin letter" is the letters whose passages speak of Lachin', () => {
+    const about = (text: string) => {
+      const { letters } = parseQuestion(index, text);
+      if (!letters) return null;
+      const groups = [...resolveLetterReference(letters, index)];
+      return [...new Set(groups.map((g) => index.headingGroups[g]?.letter.id))].sort();
+    };
+    expect(about('who signed the lachin letter')).toEqual(
+      [SEED.lachin, SEED.awarenessDay2024].sort(),
+    );
+    // Another document named by its own name, as before.
+    expect(about('who signed the Trilateral Statement')).toBeNull();
+  });
+
   it('is no reference when other words name another document', () => {
     expect(named('the Trilateral Statement')).toBeNull();
     expect(named('which letter mentions Lachin')).toBeNull();
