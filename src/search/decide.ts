@@ -277,6 +277,10 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   const asked = prepared.q.slots.filter((s, i) => i !== source && !isNamingSlot(s));
   if (asked.length > 0 && asked.every((s) => s.outOfScope))
     return `the ${noun}s it names never mention "${asked[0]?.word ?? ''}"`;
+  // "piracy gulf of guinea 2022": no document holds any of what it asks about, nor a word
+  // WordNet or the glossary relates to one; only the time or the documents' names match.
+  if (asked.length > 0 && asked.every((s) => !s.known))
+    return `the ${noun}s never mention "${asked[0]?.word ?? ''}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
   if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return UNSIGNED;
   return null;

@@ -279,6 +279,15 @@ describe('answerQuestion: verbs of referring to a thing, as "mention" is', () =>
   });
 });
 
+describe('answerQuestion: abstaining when nothing it asks about is in the letters', () => {
+  it('abstains when only the time it names matches, naming the word the letters lack', () => {
+    const answer = ask('piracy gulf of guinea 2022');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe('the letters never mention "piracy"');
+    expect(answer.results).toEqual([]);
+  });
+});
+
 describe('answerQuestion: abstaining', () => {
   it.each(['Who won the World Cup?', 'weather in Paris tomorrow', '', '???'])(
     'abstains on %j and says what was searched',
