@@ -64,7 +64,10 @@ export interface QuestionContext {
   documentMask: Map<Letter, number>;
   /** The answer-type features this question asks for: one of them must be stated to answer. */
   asked: ReadonlySet<string>;
-  /** The concepts the question's words stand for, with their values: what an excerpt marks. */
+  /**
+   * The concepts the question's words stand for, with their values: what an excerpt marks (not
+   * the neighbours in meaning of a word the letters lack).
+   */
   weights: Map<string, number>;
   /** Per slot bit: its value. */
   bitValue: Map<number, number>;
@@ -480,10 +483,14 @@ export function questionContext(
   scope: Scope,
 ): QuestionContext {
   const bitValue = new Map(set.slots.map((s) => [s.bit, s.value]));
+  // What an excerpt marks: the words of the question, their forms, and what WordNet or the
+  // glossary relates to them; not a word's neighbours in meaning, which only rank ("block" is
+  // near "main" and "move", and the letters never said "block").
   const weights = new Map<string, number>();
   for (const s of set.slots)
-    for (const a of s.alternatives)
-      weights.set(a.concept, Math.max(weights.get(a.concept) ?? 0, a.value));
+    if (q.slots[s.slot]?.known !== false)
+      for (const a of s.alternatives)
+        weights.set(a.concept, Math.max(weights.get(a.concept) ?? 0, a.value));
   const bitsOf = new Map<string, number>();
   const exactBitsOf = new Map<string, number>();
   for (const s of set.slots)

@@ -279,6 +279,19 @@ describe('answerQuestion: verbs of referring to a thing, as "mention" is', () =>
   });
 });
 
+describe('answerQuestion: what a quote marks', () => {
+  it('marks the words asked about, never a neighbour in meaning of a word the letters lack', () => {
+    // "block" and "code" are no words of the letters; word vectors put "main", "move", "call"
+    // and "law" near them, which may rank a passage but are not what the user asked about.
+    const answer = ask('code block mines');
+    const shown = [...answer.results, ...answer.related];
+    expect(shown.length).toBeGreaterThan(0);
+    for (const r of shown)
+      for (const h of r.highlights)
+        expect(r.excerpt.slice(h.start, h.end).toLowerCase()).toMatch(/mine/);
+  });
+});
+
 describe('answerQuestion: abstaining when nothing it asks about is in the letters', () => {
   it('abstains when only the time it names matches, naming the word the letters lack', () => {
     const answer = ask('piracy gulf of guinea 2022');
