@@ -281,10 +281,8 @@ export interface HeadingIndex {
   conceptId(concept: string): number;
   /** Per part: its letter's and annex's days (YYYYMMDD, 0 when none) and kind flags. */
   readonly partFacts: { letterDay: Uint32Array; annexDay: Uint32Array; flags: Uint8Array };
-  /** The passages that hold the concept with id `cid`, ascending. */
-  postings(cid: number): Uint32Array;
-  /** The letter of a passage. */
-  letterOf(id: number): Letter | undefined;
+  /** Whether a letter's passages or headings hold the concept with id `cid`. */
+  letterHolds(letter: Letter, cid: number): boolean;
 }
 
 /** Whether every id of `needed` is among the heading concepts of the `groups`. */
@@ -347,10 +345,10 @@ export function resolveLetterReference(
     }
     // "the lachin letter": of those, the letters whose passages hold what it is about.
     if (doc.topic.length > 0) {
-      const about = doc.topic.map((c) => lettersHolding(index, c));
+      const about = doc.topic.map((c) => index.conceptId(c));
       matching = matching.filter((g) => {
         const letter = parts[g]?.letter;
-        return letter !== undefined && about.every((set) => set.has(letter));
+        return letter !== undefined && about.every((cid) => index.letterHolds(letter, cid));
       });
     }
     if (doc.ordinal && matching.length > 0) {
@@ -361,18 +359,6 @@ export function resolveLetterReference(
     for (const g of matching) named.add(g);
   }
   return named;
-}
-
-/** The letters some passage of which holds `concept`. */
-function lettersHolding(index: HeadingIndex, concept: string): Set<Letter> {
-  const held = new Set<Letter>();
-  const cid = index.conceptId(concept);
-  if (cid < 0) return held;
-  for (const id of index.postings(cid)) {
-    const letter = index.letterOf(id);
-    if (letter) held.add(letter);
-  }
-  return held;
 }
 
 /**

@@ -19,7 +19,6 @@ import {
 } from './features.ts';
 import { resolveLetterReference } from './letter-reference.ts';
 import { namedDocuments } from './document-names.ts';
-import { lowerBound } from './sorted.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -121,22 +120,10 @@ function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): Pa
 
 /** Whether the documents of some heading groups (their passages or headings) hold a concept. */
 function heldIn(index: SearchIndex, groups: ReadonlySet<number>): (concept: string) => boolean {
-  const ranges: [number, number][] = [];
-  const headings: number[] = [];
-  for (const letter of new Set([...groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))) {
-    ranges.push(index.passageRange(letter));
-    headings.push(...index.headingsOfLetter(letter));
-  }
+  const letters = [...new Set([...groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))];
   return (concept: string) => {
     const cid = index.conceptId(concept);
-    if (cid < 0) return false;
-    const postings = index.postings(cid);
-    return (
-      ranges.some(([first, end]) => {
-        const at = lowerBound(postings, first);
-        return at < postings.length && (postings[at] as number) < end;
-      }) || headings.some((id) => postings[lowerBound(postings, id)] === id)
-    );
+    return letters.some((letter) => index.letterHolds(letter, cid));
   };
 }
 

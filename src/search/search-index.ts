@@ -20,6 +20,7 @@ import { englishWordNet } from './wordnet.ts';
 import { DocumentCatalog } from './catalog.ts';
 import { AbbreviationBuilder, type AbbreviationTable, spelledOut } from './acronyms.ts';
 import { wordVectors } from './vectors.ts';
+import { lowerBound } from './sorted.ts';
 
 /**
  * A word a passage's headings hold (its letter's title, its annex's title) counts this share of
@@ -547,6 +548,24 @@ export class SearchIndex {
   /** The letters' concepts for nouns that are a kind of `key` ("person" → "citizen", …). */
   kindsOf(key: string): readonly string[] {
     return this.kinds.get(key) ?? [];
+  }
+
+  /**
+   * Whether a letter's passages or headings hold the concept with id `cid`: each is a run of
+   * ids, so one binary search each in the concept's postings tells.
+   */
+  letterHolds(letter: Letter, cid: number): boolean {
+    const i = this.letterIndex.get(letter);
+    if (i === undefined || cid < 0) return false;
+    const postings = this.postings(cid);
+    const within = (first: number, end: number) => {
+      const at = lowerBound(postings, first);
+      return at < postings.length && (postings[at] as number) < end;
+    };
+    return (
+      within(this.letterStart[i] ?? 0, this.letterStart[i + 1] ?? 0) ||
+      within(this.headingStart[i] ?? 0, this.headingStart[i + 1] ?? 0)
+    );
   }
 
   /** Ids of the passages of `letter`: [first, end). */
