@@ -165,7 +165,7 @@ export function buildExpansions(
     for (const form of irregular.get(first ?? '') ?? [])
       add(expansionKey([form, ...rest].join(' ')), concept, weight);
   };
-  const topSenses = new Map<string, Set<number>>();
+  const topSenses = new Map<string, number[]>();
   /**
    * Whether `offset` is among the first senses of `lemma` and, where SemCor has seen the word
    * often enough to tell, a sense it is used in (`RARE_SENSE_SHARE`): what the word usually means.
@@ -177,14 +177,13 @@ export function buildExpansions(
   const usualSense = (lemma: string, pos: PartOfSpeech, offset: number) => {
     const id = `${pos}:${lemma}`;
     let senses = topSenses.get(id);
-    if (!senses)
-      topSenses.set(id, (senses = new Set(wordnet.senses(lemma, pos).slice(0, MAX_SENSES))));
+    if (!senses) topSenses.set(id, (senses = wordnet.senses(lemma, pos).slice(0, MAX_SENSES)));
     const total = wordnet.usageCount(lemma);
-    if (total < MIN_TAGGED_USES) return senses.has(offset);
+    if (total < MIN_TAGGED_USES) return senses.includes(offset);
     const used = wordnet.senseUsageCount(lemma, pos, offset);
     if (used < RARE_SENSE_SHARE * total) return false;
-    if (senses.has(offset)) return true;
-    const last = wordnet.senses(lemma, pos)[MAX_SENSES - 1];
+    if (senses.includes(offset)) return true;
+    const last = senses[MAX_SENSES - 1];
     return last !== undefined && used >= wordnet.senseUsageCount(lemma, pos, last);
   };
   const synsets = new Map<string, Synset>();
