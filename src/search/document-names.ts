@@ -11,7 +11,7 @@ import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
 import { DOCUMENT_WORDS, modifiersFrom, ordinalOf } from './letter-reference.ts';
 import { type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
-import type { DateHint } from './time.ts';
+import { type DateHint, writtenAt } from './time.ts';
 import { englishWordNet } from './wordnet.ts';
 
 /**
@@ -407,6 +407,8 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   // Pakistani families"): the others are what it speaks of, and keep their weight.
   const [speaking] = named.sort((a, b) => a.start - b.start);
   const naming = speaking && authors.length > 1 ? [speaking] : named;
+  const written = writtenAt(text, date);
+  const whenWritten = written ? [written] : [];
   return {
     documents: documents.sort((a, b) => a - b),
     authors,
@@ -414,7 +416,7 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
       ...naming,
       ...(order ? [{ start: order.start, end: order.end }] : []),
       ...documentNounsAt
-        .filter((k) => namesTheDocument(text, tokens, k, [...naming, ...dateSpan(text, date)]))
+        .filter((k) => namesTheDocument(text, tokens, k, [...naming, ...whenWritten]))
         .map((k) => ({ start: (tokens[k] as Token).start, end: (tokens[k] as Token).end })),
     ],
   };
@@ -430,12 +432,6 @@ const POSSESSIVES: ReadonlySet<string> = new Set([
   'my',
   'your',
 ]);
-
-/** Where the question names the time, if it does. */
-function dateSpan(text: string, date: DateHint | null): { start: number; end: number }[] {
-  const at = date ? text.toLowerCase().indexOf(date.words.toLowerCase()) : -1;
-  return date && at >= 0 ? [{ start: at, end: at + date.words.length }] : [];
-}
 
 /**
  * Whether the document noun at `k` only says which document is meant, so that it is a naming

@@ -14,7 +14,7 @@ import { GLOSSARY } from './glossary.ts';
 import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
 import { isStateCode, yearAfterAuthor } from './document-names.ts';
 import { type Frame, readFrame } from './answer-type.ts';
-import { type DateHint, MONTH_NAME, parseDateHint } from './time.ts';
+import { type DateHint, MONTH_NAME, parseDateHint, writtenAt } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
 import { englishWordNet, PARTS_OF_SPEECH, type WordNet } from './wordnet.ts';
 import { neighbours, similarities } from './meaning.ts';
@@ -393,10 +393,9 @@ export function parseQuestion(
   const frame = readFrame(text);
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
   // Where the time is written: its words there, "50" and "th" of "50th" too, are date words.
-  const dateStart = date ? text.indexOf(date.words) : -1;
+  const written = writtenAt(text, date);
   const inDate = (t: Term) =>
-    dateWords.has(t.word) ||
-    (dateStart >= 0 && t.start >= dateStart && t.end <= dateStart + (date?.words.length ?? 0));
+    dateWords.has(t.word) || (written !== null && t.start >= written.start && t.end <= written.end);
   const setAside = [...text.matchAll(SET_ASIDE)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,

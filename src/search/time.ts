@@ -21,6 +21,15 @@ export interface DateHint {
   meeting?: boolean;
 }
 
+/** Where `text` writes the time `date` was read from (its `words`, as written), if it does. */
+export function writtenAt(
+  text: string,
+  date: DateHint | null,
+): { start: number; end: number } | null {
+  const start = date ? text.indexOf(date.words) : -1;
+  return date && start >= 0 ? { start, end: start + date.words.length } : null;
+}
+
 /** Words after a year that make it a meeting's: "the 1986 general debate", "the 2021 GA". */
 const MEETING_AFTER = /^\s+(?:general\s+debate|general\s+assembly|unga|ga|session)\b/i;
 /** Words before a year that make it a meeting's: "UNGA 2019", "the General Assembly of 1995". */
