@@ -329,13 +329,13 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   /** The document nouns not asked for ("its 1997 GA speech", not "which speech"). */
   const documentNounsAt: number[] = [];
   tokens.forEach((t, k) => {
-    if (nouns.has(conceptOf(t.word)) && ['which', 'what'].includes(tokens[k - 1]?.word ?? ''))
-      asksWhich = true;
     if (t.word === 'according' && tokens[k + 1]?.word === 'to')
       spans.push(phraseAfter(text, tokens, k + 1));
-    if (!nouns.has(conceptOf(t.word))) return;
-    if (!['which', 'what'].includes(tokens[k - 1]?.word ?? '')) documentNounsAt.push(k);
-    const kind = nouns.get(conceptOf(t.word));
+    const concept = conceptOf(t.word);
+    if (!nouns.has(concept)) return;
+    if (['which', 'what'].includes(tokens[k - 1]?.word ?? '')) asksWhich = true;
+    else documentNounsAt.push(k);
+    const kind = nouns.get(concept);
     if (kind) kinds.add(kind);
     order ??= orderBefore(text, tokens, k);
     spans.push(phraseEndingAt(text, tokens, k));
