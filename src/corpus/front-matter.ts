@@ -85,6 +85,30 @@ function dateValue(value: unknown, file: string, line: number): string | undefin
 }
 
 /**
+ * A front matter `url`: a web address (http or https), written as a link is sent (a space in it
+ * percent-encoded). Discord refuses a message whose link is not one, which would lose every answer
+ * quoting the document, so a value that is no web address refuses the file here, with its line.
+ */
+function urlValue(value: unknown, file: string, line: number): string | undefined {
+  const text = textValue(value, 'url', file, line);
+  if (text === undefined) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
+    throw new CorpusError(
+      file,
+      `front matter: url "${text.slice(0, 60)}" is not a web address (write it whole: https://…)`,
+      line,
+    );
+  }
+  return url.href;
+}
+
+/**
  * Reads the front matter at the top of `raw` (a document's text, `\n` line ends, no byte-order
  * mark). Throws `CorpusError` naming the file and line for front matter that does not parse or
  * holds a value of the wrong shape (a date that is no date). Keys other than `FRONT_MATTER_KEYS`
@@ -123,7 +147,12 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
   for (const key of FRONT_MATTER_KEYS) {
     if (!(key in entries)) continue;
     const line = keyLine(key);
-    const text = key === 'date' ? dateValue(entries[key], file, line) : textValue(entries[key], key, file, line);
+    const text =
+      key === 'date'
+        ? dateValue(entries[key], file, line)
+        : key === 'url'
+          ? urlValue(entries[key], file, line)
+          : textValue(entries[key], key, file, line);
     if (text !== undefined) data[key] = key === 'kind' ? text.toLowerCase() : text;
   }
   return { data, body };

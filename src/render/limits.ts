@@ -22,10 +22,30 @@ export const DISCORD_LIMITS = {
 
 interface EmbedLike {
   title?: string;
+  url?: string;
   description?: string;
   fields?: { name: string; value: string }[];
   footer?: { text: string };
-  author?: { name: string };
+  author?: { name: string; url?: string };
+  image?: { url: string };
+  thumbnail?: { url: string };
+}
+
+/** The schemes Discord takes in an embed's links; a picture may also be an attachment of the message. */
+const LINK_SCHEMES = ['http:', 'https:'];
+const PICTURE_SCHEMES = [...LINK_SCHEMES, 'attachment:'];
+
+/**
+ * Whether Discord takes `url` as an embed's link: a whole URL of an allowed scheme with no space
+ * in it. Discord answers 400 ("Not a well formed URL") otherwise, and the message is lost.
+ */
+function wellFormedUrl(url: string, schemes: readonly string[]): boolean {
+  if (/\s/.test(url)) return false;
+  try {
+    return schemes.includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
 }
 interface PayloadLike {
   content?: string;
@@ -54,6 +74,16 @@ export function checkDiscordLimits(payload: PayloadLike): string[] {
       over(`embed ${i} field name`, f.name.length, L.fieldName);
       over(`embed ${i} field value`, f.value.length, L.fieldValue);
       if (f.value.length === 0 || f.name.length === 0) problems.push(`embed ${i}: empty field`);
+    }
+    const links: [string, string | undefined, readonly string[]][] = [
+      ['url', e.url, LINK_SCHEMES],
+      ['author url', e.author?.url, LINK_SCHEMES],
+      ['image', e.image?.url, PICTURE_SCHEMES],
+      ['thumbnail', e.thumbnail?.url, PICTURE_SCHEMES],
+    ];
+    for (const [what, url, schemes] of links) {
+      if (url !== undefined && !wellFormedUrl(url, schemes))
+        problems.push(`embed ${i} ${what}: not a well formed URL: ${url.slice(0, 80)}`);
     }
     total +=
       (e.title?.length ?? 0) +

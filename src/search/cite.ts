@@ -4,12 +4,17 @@ import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schem
 /** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
 export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
 
-/** The link to a document's official text, from its first symbol, else its front matter's `url`; `null` when it has neither. */
+/**
+ * The link to a document's official text, from its first symbol, else its front matter's `url`;
+ * `null` when it has neither. A symbol is written into the link without its spaces, as undocs.org
+ * writes it (`S/RES/2428 (2018)` → `…/S/RES/2428(2018)`), and percent-encoded: Discord refuses a
+ * message whose link holds a space ("Not a well formed URL"), and so would lose the whole answer.
+ */
 export function documentUrl(
   letter: Pick<Letter, 'symbols'> & Partial<Pick<Letter, 'url'>>,
 ): string | null {
   const [first] = letter.symbols;
-  return first ? `${DOCUMENT_URL_BASE}${first}` : (letter.url ?? null);
+  return first ? `${DOCUMENT_URL_BASE}${encodeURI(first.replace(/\s+/g, ''))}` : (letter.url ?? null);
 }
 
 /**

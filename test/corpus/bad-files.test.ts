@@ -124,6 +124,12 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
     expect(p?.problem).toMatch(/front matter: date "1997-13" is not a date/);
   });
 
+  it('a front matter url that is no web address, with its line (Discord would refuse every answer linking it)', async () => {
+    const [p] = await problemsFor({ 'speech.txt': '---\ntitle: Speech\nurl: www.un.org/statement\n---\nWe are here.\n' });
+    expect(p).toMatchObject({ file: 'speech.txt', line: 3 });
+    expect(p?.problem).toMatch(/front matter: url "www.un.org\/statement" is not a web address/);
+  });
+
   it('front matter that is never closed', async () => {
     const [p] = await problemsFor({ 'speech.txt': '---\ntitle: Speech\nWe are here.\n' });
     expect(p).toMatchObject({ file: 'speech.txt', line: 1 });
