@@ -138,8 +138,9 @@ export const Sidecar = z
     symbol: z
       .string()
       .regex(
-        /^[A-Z]+(?:\/[A-Za-z0-9.]+)+(?:-[A-Z]+(?:\/[A-Za-z0-9.]+)+)*$/,
-        'not a UN document symbol',
+        // A resolution of the Security Council carries its year in brackets: S/RES/2428 (2018).
+        /^[A-Z]+(?:\/[A-Za-z0-9.]+)+(?: ?\(\d{4}\))?(?:-[A-Z]+(?:\/[A-Za-z0-9.]+)+(?: ?\(\d{4}\))?)*$/,
+        'not a UN document symbol (like A/78/368, A/76/930-S/2022/642 or S/RES/2428 (2018))',
       ),
     date: IsoDate,
     distributed: IsoDate,

@@ -142,6 +142,17 @@ describe('addLetter with a PDF', () => {
     expect(letters[0]?.passages).toEqual(letter.passages);
   });
 
+  it('adds a Security Council resolution under its symbol as the UN prints it, the year in brackets', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'res.txt');
+    await writeFile(source, 'Resolution 2428 (2018)\n\nAdopted by the Security Council at its 8310th meeting, on 13 July 2018\n\n3. Decides to remain actively seized of the matter.\n');
+    const { letter } = await addLetter(source, dir, { symbol: 'S/RES/2428 (2018)', kind: 'resolution', date: '2018-07-13' });
+    expect(letter).toMatchObject({ symbol: 'S/RES/2428 (2018)', kind: 'resolution' });
+    const { letters, problems } = await loadCorpus(dir);
+    expect(problems).toEqual([]);
+    expect(letters[0]?.symbol).toBe('S/RES/2428 (2018)');
+  });
+
   it('names the file after a file name with accents by its letters, not by dashes in their place', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'Déclaration de la République (Côte d’Ivoire).txt');
