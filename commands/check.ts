@@ -21,11 +21,11 @@ export const check: MessageCommand = {
   execute(interaction, ctx) {
     requireModerator(interaction, 'Checking a message against the documents');
     const target = interaction.data.resolved.messages[interaction.data.target_id];
-    // The claim as the message shows it: its markdown, emoji and mentions are no words of it.
+    // The claim as the message shows it: its markdown, emoji, mentions and links are no words of it.
     const claim = displayedText(target?.content ?? '');
     if (!claim)
       throw new UserFacingError(
-        'That message has no words to check (only emoji, mentions, attachments or embeds).',
+        'That message has no words to check (only links, emoji, mentions, attachments or embeds).',
       );
     const verdict = checkClaim(ctx.state.index, claim);
     const reply = renderVerdict(claim, verdict, describeScope(ctx.state.index), ctx.state.info());

@@ -1,7 +1,7 @@
 /**
  * A Discord message's text as Discord shows it: its markdown (bold, quotes, spoilers, code,
  * headings, masked links) read by `discord-markdown-parser` and reduced to the words shown;
- * emoji, mentions and timestamps, which are no words of a claim, left out.
+ * emoji, mentions, timestamps and bare links, which are no words of a claim, left out.
  */
 import { parse } from 'discord-markdown-parser';
 
@@ -11,8 +11,13 @@ interface MarkdownNode {
   content?: string | MarkdownNode[];
 }
 
-/** Nodes that show no words a document could hold: emoji, mentions, timestamps. */
+/**
+ * Nodes that show no words a document could hold: emoji, mentions, timestamps, and a bare web
+ * address (people post a quote with its source's link; a masked link keeps its words).
+ */
 const WORDLESS = new Set([
+  'url',
+  'autolink',
   'emoji',
   'twemoji',
   'emoticon',

@@ -92,12 +92,7 @@ function dateValue(value: unknown, file: string, line: number): string | undefin
 function urlValue(value: unknown, file: string, line: number): string | undefined {
   const text = textValue(value, 'url', file, line);
   if (text === undefined) return undefined;
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch {
-    url = null;
-  }
+  const url = URL.canParse(text) ? new URL(text) : null;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
     throw new CorpusError(
       file,

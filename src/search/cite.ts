@@ -14,7 +14,9 @@ export function documentUrl(
   letter: Pick<Letter, 'symbols'> & Partial<Pick<Letter, 'url'>>,
 ): string | null {
   const [first] = letter.symbols;
-  return first ? `${DOCUMENT_URL_BASE}${encodeURI(first.replace(/\s+/g, ''))}` : (letter.url ?? null);
+  return first
+    ? `${DOCUMENT_URL_BASE}${encodeURI(first.replace(/\s+/g, ''))}`
+    : (letter.url ?? null);
 }
 
 /**

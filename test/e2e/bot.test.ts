@@ -353,7 +353,23 @@ describe('Check in letters (moderators)', () => {
     const message = messageOf(await bot.interact(checkMessage('😡🔥 <@500000000000000001>')));
     expect(message.flags).toBe(64);
     expect(message.content).toBe(
-      'That message has no words to check (only emoji, mentions, attachments or embeds).',
+      'That message has no words to check (only links, emoji, mentions, attachments or embeds).',
+    );
+  });
+
+  it('a quote posted with the link to its source is still verbatim; a link alone has no words to check', async () => {
+    const quoted = messageOf(
+      await bot.interact(
+        checkMessage('There is neither marking nor fencing. https://undocs.org/en/A/76/930'),
+      ),
+    );
+    expect(quoted.embeds[0].title).toBe('Quoted verbatim in a letter');
+    const linkOnly = messageOf(
+      await bot.interact(checkMessage('<https://undocs.org/en/A/76/930>')),
+    );
+    expect(linkOnly.flags).toBe(64);
+    expect(linkOnly.content).toBe(
+      'That message has no words to check (only links, emoji, mentions, attachments or embeds).',
     );
   });
 

@@ -47,14 +47,18 @@ const ask = (question: string) => slash('ask', [{ name: 'question', type: 3, val
 
 describe('links to documents', () => {
   it('answers from a resolution whose symbol has its year in brackets, linking it as undocs.org writes it', async () => {
-    const message = messageOf(await bot.interact(ask('humanitarian impact of landmines in South Sudan')));
+    const message = messageOf(
+      await bot.interact(ask('humanitarian impact of landmines in South Sudan')),
+    );
     expect(message.content ?? '').not.toMatch(/went wrong/);
     const embed = message.embeds.find((e: { title?: string }) => e.title?.includes('S/RES/2428'));
     expect(embed?.url).toBe('https://undocs.org/en/S/RES/2428(2018)');
   });
 
   it('answers from a document whose front matter link has a space, sending it percent-encoded', async () => {
-    const message = messageOf(await bot.interact(ask('anti-tank mines cleared in the northern valleys')));
+    const message = messageOf(
+      await bot.interact(ask('anti-tank mines cleared in the northern valleys')),
+    );
     expect(message.content ?? '').not.toMatch(/went wrong/);
     expect(message.embeds[0].url).toBe(
       'https://www.example.org/statements/demining%20northern%20valleys.pdf',
