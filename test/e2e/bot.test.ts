@@ -289,6 +289,29 @@ describe('other commands', () => {
     expect(message.attachments).toEqual([{ id: '0', filename: `${SEED.khojavand}.txt` }]);
   });
 
+  it('a letter typed and sent without picking from the list: taken when it fits one, else the ones it fits named', async () => {
+    const one = messageOf(
+      await bot.interact(
+        slash('letter', [{ name: 'letter', type: STRING, value: '19 September 2023' }]),
+      ),
+    );
+    expect(one.embeds[0].url).toBe('https://undocs.org/en/A/78/368');
+    const several = messageOf(
+      await bot.interact(
+        slash('quote', [
+          { name: 'letter', type: STRING, value: '2021' },
+          { name: 'passage', type: INTEGER, value: 1 },
+        ]),
+      ),
+    );
+    expect(several.flags).toBe(64);
+    expect(several.content).toMatch(
+      /^"2021" fits 2 documents; pick one from the list as you type:/,
+    );
+    expect(several.content).toContain('23 February 2021');
+    expect(several.content).toContain('5 April 2021');
+  });
+
   it('/cite: UN style with symbol, annex and page', async () => {
     const message = messageOf(
       await bot.interact(
