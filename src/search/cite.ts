@@ -89,12 +89,18 @@ export function annexOf(letter: Letter, passage: Passage): Annex | null {
   return passage.part === 'letter' ? null : (letter.annexes[passage.partIndex - 1] ?? null);
 }
 
-/** Who is speaking in a quote: "Letter dated … from the Permanent Representative of …". */
+/**
+ * Who is speaking in a quote: "Letter dated … from the Permanent Representative of …". A document
+ * whose title is only its file name is named as `documentName` names it ("Report by
+ * Secretary-General", its symbol), never by a file name such as "2023-08-01-a-78-259".
+ */
 export function attribution(letter: Letter, passage: Passage): string {
   const annex = annexOf(letter, passage);
-  return annex
-    ? `${annex.title} (${passage.part} to the ${letter.kind} of ${formatUnDate(letter.date)})`
-    : letter.title;
+  if (annex)
+    return `${annex.title} (${passage.part} to the ${letter.kind} of ${formatUnDate(letter.date)})`;
+  if (letter.sources.title !== 'file name') return letter.title;
+  const name = letter.author ? `${letter.kind} by ${letter.author}` : documentName(letter);
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** Citation styles `/cite` offers. */

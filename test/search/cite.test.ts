@@ -1,8 +1,11 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
+import { attribution } from '../../src/search/cite.ts';
 import { documentUrl, formatCitation } from '../../src/search/index.ts';
-import { CORPUS_DIR, SEED } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, SEED, tempDir } from '../helpers.ts';
 
 let letters: Letter[];
 beforeAll(async () => {
@@ -44,5 +47,26 @@ describe('documentUrl', () => {
   it('links the first symbol, or nothing', () => {
     expect(documentUrl(letter(SEED.khojavand))).toBe('https://undocs.org/en/A/78/368');
     expect(documentUrl(letter(SEED.hrcNote))).toBeNull();
+  });
+});
+
+describe('attribution', () => {
+  it('names a document titled only by its file name by its kind and author, or its symbol, not by the file name', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, '2023-08-01-a-78-259.txt'),
+      '---\nsymbol: A/78/259\nauthor: Secretary-General\nkind: report\n---\nMine action saves lives.\n',
+    );
+    await writeFile(
+      path.join(dir, '2024-03-12-sg-sm-22150.txt'),
+      '---\nsymbol: SG/SM/22150\n---\nThe Secretary-General welcomes the ratification.\n',
+    );
+    const corpus = await loadCorpus(dir);
+    const said = (id: string) => {
+      const l = documentOf(corpus, id);
+      return attribution(l, l.passages[0] as Letter['passages'][number]);
+    };
+    expect(said('2023-08-01-a-78-259')).toBe('Report by Secretary-General');
+    expect(said('2024-03-12-sg-sm-22150')).toBe('SG/SM/22150');
   });
 });
