@@ -189,6 +189,10 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
       ['ask', 'mines', '--from', '2024', '--to', '2023'],
       '--from (2024-01-01) is after --to (2023-12-31)',
     ],
+    [
+      ['chart', 'mine victims', '--from', '2024', '--to', '2023'],
+      '--from (2024-01-01) is after --to (2023-12-31)',
+    ],
     [['ask', 'mines', '--letter', 'nope'], 'No letter "nope"'],
     [['ask', 'mines', '--bogus'], "Unknown option '--bogus'"],
     [['frobnicate'], 'Unknown command "frobnicate"'],

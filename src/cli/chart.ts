@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chartJson } from '../render/json.ts';
 import { FilterError, readSearchFilters } from '../search/filters.ts';
 import { openIndex } from './open.ts';
-import type { CliCommand } from './options.ts';
+import { CLI_FILTER_NAMES, type CliCommand } from './options.ts';
 import { UsageError } from './usage.ts';
 
 /** `chart "<what>"`: the chart's figures as text or JSON, and its picture written to `--out`. */
@@ -23,14 +23,14 @@ export const chartCommand: CliCommand = async (args, values, config) => {
   const opened = await openIndex(config, { progress: false });
   let filters: { from?: string; to?: string };
   try {
-    const { from, to } = readSearchFilters(opened.index.letters, {
-      from: values.from,
-      to: values.to,
-    });
+    const { from, to } = readSearchFilters(
+      opened.index.letters,
+      { from: values.from, to: values.to },
+      CLI_FILTER_NAMES,
+    );
     filters = { from, to };
   } catch (error) {
-    if (error instanceof FilterError)
-      throw new UsageError(error.message.replace(/^(from|to)\b/, '--$1'));
+    if (error instanceof FilterError) throw new UsageError(error.message);
     throw error;
   }
   // The chart's code (its kinds of count, read and checked when it loads) is loaded only for

@@ -52,7 +52,8 @@ export type CliCommand = (
 ) => Promise<number>;
 
 /** The date filters as the CLI's options are named. */
-const CLI_FILTER_NAMES = { from: '--from', to: '--to' } as const;
+/** The date filters as the CLI's messages name them. */
+export const CLI_FILTER_NAMES = { from: '--from', to: '--to' } as const;
 
 /** `--limit`, `--letter`, `--from`, `--to` and `--part` as the search takes them. */
 export function askOptions(
