@@ -133,7 +133,10 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
   let letter = parseDocument(rawBody, { id: 'new', file: display, sha256: createHash('sha256').update(raw).digest('hex') }, data);
   const name = slug(letter.symbol ?? path.basename(source, path.extname(source))) || 'document';
   const id = [letter.date, name].filter(Boolean).join('-');
-  letter = validateLetter({ ...letter, id, file: path.join(corpusDir, `${id}.txt`) }, display);
+  // Read again under the name it is written as, so that what `add` reports is what the corpus
+  // will read: a title that came from the file name is then the new name, not the old one.
+  const asWritten = parseDocument(rawBody, { id, file: `${id}.txt`, sha256: letter.sha256 }, data);
+  letter = validateLetter({ ...asWritten, file: path.join(corpusDir, `${id}.txt`) }, display);
   const warnings = letterWarnings(letter, raw, display);
 
   const { letters } = await loadCorpus(corpusDir);

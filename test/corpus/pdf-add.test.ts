@@ -153,6 +153,16 @@ describe('addLetter with a PDF', () => {
     expect(letters[0]?.symbol).toBe('S/RES/2428 (2018)');
   });
 
+  it('reports a document without a title as the corpus will show it, not by the name of the file it came from', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'sg.txt');
+    await writeFile(source, 'Mine action saves lives.\n\nThe Secretary-General calls on all States to accede to the Convention.\n');
+    const { letter } = await addLetter(source, dir, { symbol: 'A/78/259', date: '2023-08-01', kind: 'report', author: 'Secretary-General' });
+    const { letters } = await loadCorpus(dir);
+    expect(letter.title).toBe(letters[0]?.title);
+    expect(letter.title).not.toBe('sg');
+  });
+
   it('names the file after a file name with accents by its letters, not by dashes in their place', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'Déclaration de la République (Côte d’Ivoire).txt');
