@@ -72,6 +72,12 @@ const CONTINUES = /^[\p{Ll}(]/u;
 const ENDS_MID_PHRASE = /(?:[,(\-–]|\b(?:and|or|of|to|the|in|on|at|by|from|items?|see|nos?\.?))$/u;
 const STARTS_WITH_NUMBER = /^\d/;
 /**
+ * A numbered paragraph ("1. Decides that …") opens a paragraph of its own, even after one that
+ * ends with a comma: a resolution's preamble ("Recalling its previous resolutions,") is followed
+ * by its operative paragraphs, each one passage.
+ */
+const NUMBERED_PARAGRAPH = /^\d{1,3}\.\s+\p{Lu}/u;
+/**
  * A printed document whose page numbers run on without a gap for at least this many page ends
  * shows one on every page: the text before the first stands on that page, the text after the
  * last on the next one.
@@ -306,6 +312,7 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
       previous !== null &&
       !STARTS_BLOCK.test(text) &&
       !STARTS_BLOCK.test(previous.block.text) &&
+      !NUMBERED_PARAGRAPH.test(text) &&
       OPEN_END.test(previous.block.text) &&
       (crossedPage ||
         CONTINUES.test(text) ||

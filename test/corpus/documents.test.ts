@@ -117,6 +117,29 @@ describe('documents that are not letters', () => {
   });
 });
 
+describe('a resolution', () => {
+  it('quotes each operative paragraph as a passage of its own, apart from the preamble before it', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, '2018-07-13-s-res-2428.txt'),
+      [
+        '---\ntitle: Resolution 2428 (2018)\nkind: resolution\n---',
+        'The Security Council,',
+        'Recalling its previous resolutions and statements on the situation in South Sudan,',
+        '1. Decides that all Member States shall prevent the supply of arms to South Sudan;',
+        '2. Decides to remain actively seized of the matter.',
+      ].join('\n\n'),
+    );
+    const [resolution] = (await loadCorpus(dir)).letters;
+    expect(resolution?.passages.map((p) => p.text)).toEqual([
+      'The Security Council,',
+      'Recalling its previous resolutions and statements on the situation in South Sudan,',
+      '1. Decides that all Member States shall prevent the supply of arms to South Sudan;',
+      '2. Decides to remain actively seized of the matter.',
+    ]);
+  });
+});
+
 describe('citations, /letters, /letter and /cite for every document', () => {
   it('cites each by title and date as far as known, with no part named "letter"', () => {
     const cite = (id: string, n: number) => {
