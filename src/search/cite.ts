@@ -171,9 +171,12 @@ export function formatStyledCitation(
     annexCount,
     style === 'un' ? 'p.' : style === 'bluebook' ? 'at' : 'bare',
   );
-  // A document that is no letter and shows no pages is pinned by Annex's passage number.
+  // A passage whose page the text does not show is pinned by Annex's passage number (labelled
+  // so), a letter's as any document's: its part alone would not lead the reader to it.
   const where =
-    passage && !pinned && !isLetter(letter) ? `passage ${passage.n} (numbered by Annex)` : pinned;
+    passage && passage.pages.length === 0
+      ? [pinned, `passage ${passage.n} (numbered by Annex)`].filter(Boolean).join(', ')
+      : pinned;
   const issued = letter.distributed ?? letter.date;
   switch (style) {
     case 'un':

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
-import { attribution } from '../../src/search/cite.ts';
+import { attribution, CITATION_STYLES, formatStyledCitation } from '../../src/search/cite.ts';
 import { documentUrl, formatCitation } from '../../src/search/index.ts';
 import { CORPUS_DIR, documentOf, SEED, tempDir } from '../helpers.ts';
 
@@ -40,6 +40,25 @@ describe('formatCitation', () => {
     expect(p && formatCitation(l, p)).toBe(
       'Letter dated 4 April 2024 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General, annex, passage 4 (numbered by Annex)',
     );
+  });
+});
+
+describe('formatStyledCitation', () => {
+  it('pins a letter’s passage whose page the text does not show by its passage number, in every style', () => {
+    const l = letter(SEED.hrcNote);
+    const p = l.passages.find((q) => q.part === 'annex' && q.pages.length === 0);
+    expect(p).toBeDefined();
+    for (const style of CITATION_STYLES) {
+      expect(formatStyledCitation(l, p ?? null, style)).toContain(
+        `annex, passage ${p?.n} (numbered by Annex)`,
+      );
+    }
+  });
+
+  it('pins a passage whose page is shown by its page, as before', () => {
+    const l = letter(SEED.lachin);
+    const p = l.passages.find((q) => q.pages.length === 1 && q.part === 'annex');
+    expect(p && formatStyledCitation(l, p, 'un')).toMatch(/, annex, p\. \d+$/);
   });
 });
 
