@@ -137,7 +137,7 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
     try {
       if (cacheDir) await buildInWorker(config.corpusDir, cacheDir);
       broadcast();
-      logger.info('letters changed: the workers load the new index');
+      logger.info('documents changed: the workers load the new index');
     } catch (error) {
       logger.error({ err: error }, 'rebuilding the index failed; the workers keep the old one');
     }

@@ -2,7 +2,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { CorpusError } from '../corpus/errors.ts';
-import type { Letter } from '../corpus/schema.ts';
+import { documentNoun, type Letter } from '../corpus/schema.ts';
 import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import { warmUp } from '../search/warm.ts';
@@ -150,12 +150,12 @@ export class CorpusReloader {
         Math.round(performance.now() - started),
       );
       for (const problem of report.rejected)
-        this.logger.warn({ problem }, 'letter refused on reload');
+        this.logger.warn({ problem }, 'file refused on reload');
       for (const warning of corpus.warnings)
         this.logger.warn({ file: warning.file, line: warning.line }, warning.message);
       this.logger.info(
         { ...report, rejected: report.rejected.length },
-        `corpus reloaded: ${count(report.letters, 'letter')}`,
+        `corpus reloaded: ${count(report.letters, documentNoun(corpus.letters))}`,
       );
       if (build) this.options.onBuilt?.(report);
       return report;

@@ -49,15 +49,22 @@ describe('live reload', () => {
     expect(bot.logs.some((l) => String(l.msg).startsWith('corpus reloaded: 6 letters'))).toBe(true);
   }, 30_000);
 
-  it('reports a bad new file in the log and keeps the other letters serving', async () => {
+  it('reports a bad new file in the log and keeps the other letters serving; a statement added makes them "documents"', async () => {
     const { bot, corpusDir } = await botWithCopy(true);
     await writeFile(path.join(corpusDir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    await writeFile(
+      path.join(corpusDir, '2025-05-02-testland-statement.txt'),
+      '---\ntitle: Statement by Testland\nkind: statement\n---\nThe zebra crossing was repainted.\n',
+    );
     await vi.waitFor(
-      () => expect(bot.logs.some((l) => l.msg === 'letter refused on reload')).toBe(true),
+      () => expect(bot.logs.some((l) => String(l.msg).startsWith('corpus reloaded'))).toBe(true),
       { timeout: 15_000 },
     );
-    expect(String(bot.logs.find((l) => l.msg === 'letter refused on reload')?.problem)).toMatch(
+    expect(String(bot.logs.find((l) => l.msg === 'file refused on reload')?.problem)).toMatch(
       /broken\.txt.*binary/,
+    );
+    expect(bot.logs.find((l) => String(l.msg).startsWith('corpus reloaded'))?.msg).toBe(
+      'corpus reloaded: 6 documents',
     );
     expect(messageOf(await bot.interact(ask('Khojavend'))).embeds.length).toBeGreaterThan(0);
   }, 30_000);
