@@ -52,6 +52,8 @@ export const QUESTION_FILES = [
   'eval/unseen-quarantine-questions.json',
   'eval/unseen-fisheries-questions.json',
   'eval/unseen-research-vessel-questions.json',
+  'eval/unseen-sarna-river-spill-questions.json',
+  'eval/unseen-vaccine-customs-hold-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
