@@ -279,6 +279,19 @@ describe('answerQuestion: verbs of referring to a thing, as "mention" is', () =>
   });
 });
 
+describe('answerQuestion: what a State wants of others is what it asks of them', () => {
+  it.each([
+    ['what does azerbaijan want the UN to do', /appeal to you/],
+    [
+      'what does azerbaijan want other countries to do',
+      /calls? on the international community|appeals/,
+    ],
+  ])('answers %j with a passage where it appeals or calls on them', (question, text) => {
+    // The letters never say "want": they request, appeal to, call on or urge.
+    expectAnswered(question, text);
+  });
+});
+
 describe('answerQuestion: what a quote marks', () => {
   it('marks the words asked about, never a neighbour in meaning of a word the letters lack', () => {
     // "block" and "code" are no words of the letters; word vectors put "main", "move", "call"
