@@ -133,7 +133,12 @@ function weakestMatch(prepared: Prepared, r: Ranked | undefined): number {
   return weakest;
 }
 
-/** For the words the letters lack: how close in meaning the letters come to them, on average (1 when they lack none). */
+/**
+ * For the words the letters lack: the closest in meaning the letters come to any of them, divided
+ * by how many they lack (1 when they lack none). Read as an average of each one's closeness it
+ * decided worse on held-out questions: several words far from the letters ("boiling point of
+ * water") then weighed as much as one near miss.
+ */
 function missingCloseness(prepared: Prepared): number {
   const missing = prepared.q.slots.filter((s) => !s.known);
   if (missing.length === 0) return 1;
