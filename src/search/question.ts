@@ -213,6 +213,7 @@ const DETACHMENTS: readonly (readonly [string, string])[] = [
   ['es', 'e'],
   ['es', ''],
   ['s', ''],
+  ['men', 'man'],
   ['ed', 'e'],
   ['ed', ''],
   ['ing', 'e'],

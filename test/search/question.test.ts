@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
+import { parseLetter } from '../../src/corpus/parse-letter.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 import { parseLetterReference, resolveLetterReference } from '../../src/search/letter-reference.ts';
 import { parseQuestion, SearchIndex } from '../../src/search/index.ts';
@@ -153,6 +154,23 @@ describe('parseQuestion: names and meaning', () => {
     expect(missing).toMatchObject({ known: false, nominal: true, similarity: null });
     expect(missing?.alternatives).toEqual([]);
     expect(concepts('what did Bayramov say', 'bayramov')).toEqual([conceptOf('Bayramov')]);
+  });
+
+  it('reads a plural in "-men" in its singular, and so by its synonyms ("fishermen": "fishers")', () => {
+    const text = [
+      'Letter dated 2 July 2024 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+      '',
+      'The ban affects more than 12,000 artisanal fishers in 38 coastal communities.',
+      '',
+      '(Signed) A. Person',
+    ].join('\n');
+    const fishers = SearchIndex.build([
+      parseLetter(text, { id: 'ban', file: 'ban.txt', sha256: 'f'.repeat(64) }),
+    ]);
+    expect(slot('who helps the fishermen', 'fishermen', fishers)?.known).toBe(true);
+    expect(concepts('who helps the fishermen', 'fishermen', fishers)).toContain(
+      conceptOf('fishers'),
+    );
   });
 
   it('leaves out what the question sets aside ("apart from …")', () => {
