@@ -7,6 +7,7 @@ import {
   BM25_B,
   BM25_K1,
   HEADING_SHARE,
+  type IndexArrays,
   type IndexedPassage,
   type SearchIndex,
 } from './search-index.ts';
@@ -342,6 +343,191 @@ const OUT_OF_RACE = 4;
 /** …and scored in full. */
 const QUALIFIED = 3;
 
+/** BM25's length normalization: `k1 · (base + scale · length)` divides a term's count. */
+interface Lengths {
+  k1: number;
+  base: number;
+  scale: number;
+}
+
+/*
+ * The first stage's loops over postings and passages in play, each a small function of its own:
+ * inside `findCandidates` (a large function with closures), V8 took 200–400 ms of compiling per
+ * optimization on this machine and threw the optimized code away whenever a path it had not yet
+ * seen ran (a scope, a phrase), so that a question over common words ran its loops unoptimized
+ * (160 ms for one the optimized loops answer in 12 ms). These compile in milliseconds, and a
+ * path of one does not deoptimize the others. Each adds exactly what the loop inline added.
+ */
+
+/**
+ * Scores one alternative's postings `[from, to)` while passages are still admitted: an unseen one
+ * is admitted (`seen` 1, or 2 when `passes` turns it away) and listed in `touched`. Returns the
+ * new count of `touched`.
+ */
+function scoreAdmitting(
+  arrays: IndexArrays,
+  scratch: SearchIndex['scratch'],
+  lengths: Lengths,
+  from: number,
+  to: number,
+  bit: number,
+  scale: number,
+  value: number,
+  touchedCount: number,
+  passes: ((id: number) => boolean) | null,
+): number {
+  const { postingPassages, postingCounts, passageLength } = arrays;
+  const { score, evidence, seen, mask, touched } = scratch;
+  const { k1, base, scale: lengthScale } = lengths;
+  let count = touchedCount;
+  for (let at = from; at < to; at++) {
+    const id = postingPassages[at] as number;
+    if (seen[id] === 0) {
+      seen[id] = passes && !passes(id) ? 2 : 1;
+      touched[count++] = id;
+    }
+    if (seen[id] !== 1) continue;
+    if ((mask[id] as number) & bit) continue;
+    const tf = postingCounts[at] as number;
+    const norm = base + lengthScale * (passageLength[id] as number);
+    score[id] = (score[id] as number) + (scale * tf) / (tf + k1 * norm);
+    evidence[id] = (evidence[id] as number) + value;
+    mask[id] = (mask[id] as number) | bit;
+  }
+  return count;
+}
+
+/** Scores one alternative's postings `[from, to)` for the passages in play (`seen` 1) alone. */
+function scoreInPlay(
+  arrays: IndexArrays,
+  scratch: SearchIndex['scratch'],
+  lengths: Lengths,
+  from: number,
+  to: number,
+  bit: number,
+  scale: number,
+  value: number,
+): void {
+  const { postingPassages, postingCounts, passageLength } = arrays;
+  const { score, evidence, seen, mask } = scratch;
+  const { k1, base, scale: lengthScale } = lengths;
+  for (let at = from; at < to; at++) {
+    const id = postingPassages[at] as number;
+    if (seen[id] !== 1) continue;
+    if ((mask[id] as number) & bit) continue;
+    const tf = postingCounts[at] as number;
+    const norm = base + lengthScale * (passageLength[id] as number);
+    score[id] = (score[id] as number) + (scale * tf) / (tf + k1 * norm);
+    evidence[id] = (evidence[id] as number) + value;
+    mask[id] = (mask[id] as number) | bit;
+  }
+}
+
+/**
+ * Scores one alternative for the first `liveCount` passages of `live`, each looked up in its
+ * postings `[from, to)` (when they are few beside the postings).
+ */
+function scoreSearching(
+  arrays: IndexArrays,
+  scratch: SearchIndex['scratch'],
+  lengths: Lengths,
+  from: number,
+  to: number,
+  bit: number,
+  scale: number,
+  value: number,
+  liveCount: number,
+): void {
+  const { postingPassages, postingCounts, passageLength } = arrays;
+  const { score, evidence, mask, live } = scratch;
+  const { k1, base, scale: lengthScale } = lengths;
+  for (let n = 0; n < liveCount; n++) {
+    const id = live[n] as number;
+    if ((mask[id] as number) & bit) continue;
+    const at = findPosting(postingPassages, from, to, id);
+    if (at < 0) continue;
+    const tf = postingCounts[at] as number;
+    const norm = base + lengthScale * (passageLength[id] as number);
+    score[id] = (score[id] as number) + (scale * tf) / (tf + k1 * norm);
+    evidence[id] = (evidence[id] as number) + value;
+    mask[id] = (mask[id] as number) | bit;
+  }
+}
+
+/** Lists in `live` the passages of `touched` in play (`seen` 1); returns how many. */
+function inPlay(seen: Uint8Array, touched: Uint32Array, touchedCount: number, live: Uint32Array) {
+  let liveCount = 0;
+  for (let j = 0; j < touchedCount; j++) {
+    const id = touched[j] as number;
+    if (seen[id] === 1) live[liveCount++] = id;
+  }
+  return liveCount;
+}
+
+/**
+ * Drops out of `live` the passages that can no longer reach `floor`: at most the slots to come at
+ * their best (`remainingBound`), and what their part's headings may add (`headingBonus`, asked
+ * only when the slots alone leave them below). Returns how many stay.
+ */
+function dropHopeless(
+  scratch: SearchIndex['scratch'],
+  liveCount: number,
+  remainingBound: number,
+  floor: number,
+  headingBonus: (id: number) => number,
+): number {
+  const { score, seen, live } = scratch;
+  let kept = 0;
+  for (let j = 0; j < liveCount; j++) {
+    const id = live[j] as number;
+    if (seen[id] !== 1) continue;
+    const most = (score[id] as number) + remainingBound;
+    if (most < floor && most + headingBonus(id) < floor) seen[id] = OUT_OF_RACE;
+    else live[kept++] = id;
+  }
+  return kept;
+}
+
+/**
+ * Offers every passage in play to `best`, with what its headings add (the slots of `headingBits`
+ * its text lacks, each `slotValues` at `HEADING_SHARE`), when it matched anything and holds the
+ * phrases (`holdsPhrases`); marks them `QUALIFIED`. Returns how many passages matched in all
+ * (those dropped out of the race too).
+ */
+function collect(
+  scratch: SearchIndex['scratch'],
+  touchedCount: number,
+  best: PoolHeap,
+  headingBits: (id: number) => number,
+  slotBits: Uint32Array,
+  slotValues: Float64Array,
+  holdsPhrases: ((id: number) => boolean) | null,
+): number {
+  const { score, evidence, seen, mask, touched } = scratch;
+  let total = 0;
+  for (let j = 0; j < touchedCount; j++) {
+    const id = touched[j] as number;
+    if (seen[id] === OUT_OF_RACE) total += 1;
+    if (seen[id] !== 1) continue;
+    let bm25 = score[id] as number;
+    let matched = evidence[id] as number;
+    const missing = headingBits(id) & ~(mask[id] as number);
+    if (missing !== 0)
+      for (let s = 0; s < slotBits.length; s++) {
+        if ((missing & (slotBits[s] as number)) === 0) continue;
+        const value = slotValues[s] as number;
+        matched += value * HEADING_SHARE;
+        bm25 += value * HEADING_SHARE * 0.5;
+      }
+    if (matched === 0) continue;
+    if (holdsPhrases && !holdsPhrases(id)) continue;
+    seen[id] = QUALIFIED;
+    total += 1;
+    best.offer(id, bm25, matched);
+  }
+  return total;
+}
+
 /**
  * The `pool` best passages for a question by first-stage score, best first. Slots are scored
  * term-at-a-time from the postings, most specific first; once no passage not yet seen could enter
@@ -365,13 +551,6 @@ export function findCandidates(
   const groups = scope.groups
     ? new Set([...scope.groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))
     : null;
-  const admit = (id: number): boolean => {
-    if (seen[id] === 0) {
-      seen[id] = filtering && !passesFilters(index, id, scope, groups) ? 2 : 1;
-      touched[touchedCount++] = id;
-    }
-    return seen[id] === 1;
-  };
   // The question's slots found in each part's headings, from the headings' postings.
   const groupScratch = index.groupScratch;
   groupScratch.epoch = (groupScratch.epoch + 1) >>> 0 || 1;
@@ -407,10 +586,16 @@ export function findCandidates(
     }
     return bonus.value[group] as number;
   };
-  const k1 = BM25_K1;
-  const lengthBase = 1 - BM25_B;
-  const lengthScale = BM25_B / index.averageLength;
-  const { postingOffsets, postingPassages, postingCounts, passageLength } = index.arrays;
+  const arrays = index.arrays;
+  const scratch = index.scratch;
+  const lengths: Lengths = {
+    k1: BM25_K1,
+    base: 1 - BM25_B,
+    scale: BM25_B / index.averageLength,
+  };
+  const { postingOffsets } = arrays;
+  // Unseen passages are admitted as they are met, through the scope's filters when it has some.
+  const admitting = filtering ? (id: number) => passesFilters(index, id, scope, groups) : null;
   try {
     let open = true;
     let liveCount = -1;
@@ -435,30 +620,23 @@ export function findCandidates(
       for (const alt of slot.alternatives) {
         const from = postingOffsets[alt.id] ?? 0;
         const to = postingOffsets[alt.id + 1] ?? 0;
-        const scale = alt.value * (k1 + 1);
-        const bySearch = !open && liveCount * Math.log2(to - from + 2) < to - from;
-        const count = bySearch ? liveCount : to - from;
-        for (let n = 0; n < count; n++) {
-          let id: number;
-          let at: number;
-          if (bySearch) {
-            id = live[n] as number;
-            if ((mask[id] as number) & slot.bit) continue;
-            at = findPosting(postingPassages, from, to, id);
-            if (at < 0) continue;
-          } else {
-            at = from + n;
-            id = postingPassages[at] as number;
-            if (open && seen[id] === 0) admit(id);
-            if (seen[id] !== 1) continue;
-            if ((mask[id] as number) & slot.bit) continue;
-          }
-          const tf = postingCounts[at] as number;
-          const norm = lengthBase + lengthScale * (passageLength[id] as number);
-          score[id] = (score[id] as number) + (scale * tf) / (tf + k1 * norm);
-          evidence[id] = (evidence[id] as number) + alt.value;
-          mask[id] = (mask[id] as number) | slot.bit;
-        }
+        const scale = alt.value * (lengths.k1 + 1);
+        if (open)
+          touchedCount = scoreAdmitting(
+            arrays,
+            scratch,
+            lengths,
+            from,
+            to,
+            slot.bit,
+            scale,
+            alt.value,
+            touchedCount,
+            admitting,
+          );
+        else if (liveCount * Math.log2(to - from + 2) < to - from)
+          scoreSearching(arrays, scratch, lengths, from, to, slot.bit, scale, alt.value, liveCount);
+        else scoreInPlay(arrays, scratch, lengths, from, to, slot.bit, scale, alt.value);
       }
       if (open) {
         // Could a passage not yet seen still enter the pool? At most it holds every slot to come
@@ -468,58 +646,34 @@ export function findCandidates(
         poolFloor = kthLargest(score, touched, touchedCount, pool);
         if (reach < poolFloor || touchedCount >= ADMISSION_BUDGET) {
           open = false;
-          liveCount = 0;
-          for (let j = 0; j < touchedCount; j++) {
-            const id = touched[j] as number;
-            if (seen[id] === 1) live[liveCount++] = id;
-          }
+          liveCount = inPlay(seen, touched, touchedCount, live);
         }
       }
       // A passage in play that can no longer reach the pool drops out of scoring; none can while
       // the slots to come could lift one that holds nothing yet to the pool's floor.
-      if (!open && !named && remainingBound < poolFloor) {
-        let kept = 0;
-        for (let j = 0; j < liveCount; j++) {
-          const id = live[j] as number;
-          if (seen[id] !== 1) continue;
-          // At most the slots to come at their best, and what its part's headings may add (worked
-          // out only when the slots alone leave it below the floor).
-          const most = (score[id] as number) + remainingBound;
-          if (most < poolFloor && most + headingBonusOf(index.headingGroup(id)) < poolFloor)
-            seen[id] = OUT_OF_RACE;
-          else live[kept++] = id;
-        }
-        liveCount = kept;
-      }
+      if (!open && !named && remainingBound < poolFloor)
+        liveCount = dropHopeless(scratch, liveCount, remainingBound, poolFloor, (id) =>
+          headingBonusOf(index.headingGroup(id)),
+        );
     }
-    let total = 0;
     const best = new PoolHeap(pool);
-    for (let j = 0; j < touchedCount; j++) {
-      const id = touched[j] as number;
-      if (seen[id] === OUT_OF_RACE) total += 1;
-      if (seen[id] !== 1) continue;
-      let bm25 = score[id] as number;
-      let matched = evidence[id] as number;
-      const headingMask = headingBitsOf(index.headingGroup(id));
-      const missing = headingMask & ~(mask[id] as number);
-      if (missing !== 0)
-        for (const s of slots) {
-          if ((missing & s.bit) === 0) continue;
-          matched += s.value * HEADING_SHARE;
-          bm25 += s.value * HEADING_SHARE * 0.5;
-        }
-      if (matched === 0) continue;
-      if (phraseConcepts) {
-        // Only a passage whose postings hold every word of the phrases can hold them: its text
-        // is read then, and only then.
-        if (!phraseConcepts.every((cid) => holds(index, cid, id))) continue;
-        const folded = fold((index.passage(id) as IndexedPassage).passage.text);
-        if (!q.phrases.every((p) => folded.includes(p))) continue;
-      }
-      seen[id] = QUALIFIED;
-      total += 1;
-      best.offer(id, bm25, matched);
-    }
+    const total = collect(
+      scratch,
+      touchedCount,
+      best,
+      (id) => headingBitsOf(index.headingGroup(id)),
+      Uint32Array.from(slots, (s) => s.bit),
+      Float64Array.from(slots, (s) => s.value),
+      phraseConcepts
+        ? (id) => {
+            // Only a passage whose postings hold every word of the phrases can hold them: its
+            // text is read then, and only then.
+            if (!phraseConcepts.every((cid) => holds(index, cid, id))) return false;
+            const folded = fold((index.passage(id) as IndexedPassage).passage.text);
+            return q.phrases.every((p) => folded.includes(p));
+          }
+        : null,
+    );
     const ranked: Candidate[] = [];
     for (let i = 0; i < best.size; i++) {
       const id = best.ids[i] as number;
