@@ -338,6 +338,49 @@ function headingBonuses(index: SearchIndex): { value: Float64Array; stamp: Uint3
   return found;
 }
 
+/**
+ * The question's slots that each part's headings hold, for one query (the index's `groupScratch`
+ * stamped with `epoch`). A class, not closures made per query: the loops that call it are
+ * optimized for the one method, where a new closure each query made V8 throw their code away.
+ */
+class QueryHeadings {
+  private readonly bonus: { value: Float64Array; stamp: Uint32Array };
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly epoch: number,
+    private readonly slots: readonly RankedSlot[],
+  ) {
+    this.bonus = headingBonuses(index);
+  }
+
+  /** The slots (bits) the headings of a passage's part hold. */
+  bitsOf(id: number): number {
+    const group = this.index.headingGroup(id);
+    const { stamp, bits } = this.index.groupScratch;
+    return stamp[group] === this.epoch ? (bits[group] as number) : 0;
+  }
+
+  /**
+   * The most a passage can gain from the slots its part's headings hold (see `collect`): worked
+   * out once per part the pruning asks about, not once per passage in play and slot.
+   */
+  bonusOf(id: number): number {
+    const group = this.index.headingGroup(id);
+    const { stamp, bits } = this.index.groupScratch;
+    if (stamp[group] !== this.epoch) return 0;
+    const bonus = this.bonus;
+    if (bonus.stamp[group] !== this.epoch) {
+      const held = bits[group] as number;
+      let sum = 0;
+      for (const s of this.slots) if ((held & s.bit) !== 0) sum += s.value;
+      bonus.value[group] = sum * HEADING_SHARE * 0.5;
+      bonus.stamp[group] = this.epoch;
+    }
+    return bonus.value[group] as number;
+  }
+}
+
 /** A passage's state in `seen`: it can no longer reach the pool, so it is no longer scored. */
 const OUT_OF_RACE = 4;
 /** …and scored in full. */
@@ -466,15 +509,15 @@ function inPlay(seen: Uint8Array, touched: Uint32Array, touchedCount: number, li
 
 /**
  * Drops out of `live` the passages that can no longer reach `floor`: at most the slots to come at
- * their best (`remainingBound`), and what their part's headings may add (`headingBonus`, asked
- * only when the slots alone leave them below). Returns how many stay.
+ * their best (`remainingBound`), and what their part's headings may add (asked only when the
+ * slots alone leave them below). Returns how many stay.
  */
 function dropHopeless(
   scratch: SearchIndex['scratch'],
   liveCount: number,
   remainingBound: number,
   floor: number,
-  headingBonus: (id: number) => number,
+  headings: QueryHeadings,
 ): number {
   const { score, seen, live } = scratch;
   let kept = 0;
@@ -482,15 +525,15 @@ function dropHopeless(
     const id = live[j] as number;
     if (seen[id] !== 1) continue;
     const most = (score[id] as number) + remainingBound;
-    if (most < floor && most + headingBonus(id) < floor) seen[id] = OUT_OF_RACE;
+    if (most < floor && most + headings.bonusOf(id) < floor) seen[id] = OUT_OF_RACE;
     else live[kept++] = id;
   }
   return kept;
 }
 
 /**
- * Offers every passage in play to `best`, with what its headings add (the slots of `headingBits`
- * its text lacks, each `slotValues` at `HEADING_SHARE`), when it matched anything and holds the
+ * Offers every passage in play to `best`, with what its headings add (the slots its headings hold
+ * and its text lacks, each `slotValues` at `HEADING_SHARE`), when it matched anything and holds the
  * phrases (`holdsPhrases`); marks them `QUALIFIED`. Returns how many passages matched in all
  * (those dropped out of the race too).
  */
@@ -498,7 +541,7 @@ function collect(
   scratch: SearchIndex['scratch'],
   touchedCount: number,
   best: PoolHeap,
-  headingBits: (id: number) => number,
+  headings: QueryHeadings,
   slotBits: Uint32Array,
   slotValues: Float64Array,
   holdsPhrases: ((id: number) => boolean) | null,
@@ -511,7 +554,7 @@ function collect(
     if (seen[id] !== 1) continue;
     let bm25 = score[id] as number;
     let matched = evidence[id] as number;
-    const missing = headingBits(id) & ~(mask[id] as number);
+    const missing = headings.bitsOf(id) & ~(mask[id] as number);
     if (missing !== 0)
       for (let s = 0; s < slotBits.length; s++) {
         if ((missing & (slotBits[s] as number)) === 0) continue;
@@ -570,22 +613,7 @@ export function findCandidates(
       ? [...new Set(q.phrases.flatMap((p) => analyze(p).map((t) => index.conceptId(t.concept))))]
       : null;
   if (phraseConcepts?.includes(-1)) return none;
-  const headingBitsOf = (group: number): number =>
-    groupScratch.stamp[group] === epoch ? (groupScratch.bits[group] as number) : 0;
-  // The most a passage of a group can gain from the slots its headings hold (see the end): worked
-  // out once per group the pruning asks about, not once per passage in play and slot.
-  const bonus = headingBonuses(index);
-  const headingBonusOf = (group: number): number => {
-    if (groupScratch.stamp[group] !== epoch) return 0;
-    if (bonus.stamp[group] !== epoch) {
-      const bits = groupScratch.bits[group] as number;
-      let sum = 0;
-      for (const s of slots) if ((bits & s.bit) !== 0) sum += s.value;
-      bonus.value[group] = sum * HEADING_SHARE * 0.5;
-      bonus.stamp[group] = epoch;
-    }
-    return bonus.value[group] as number;
-  };
+  const headings = new QueryHeadings(index, epoch, slots);
   const arrays = index.arrays;
   const scratch = index.scratch;
   const lengths: Lengths = {
@@ -652,16 +680,14 @@ export function findCandidates(
       // A passage in play that can no longer reach the pool drops out of scoring; none can while
       // the slots to come could lift one that holds nothing yet to the pool's floor.
       if (!open && !named && remainingBound < poolFloor)
-        liveCount = dropHopeless(scratch, liveCount, remainingBound, poolFloor, (id) =>
-          headingBonusOf(index.headingGroup(id)),
-        );
+        liveCount = dropHopeless(scratch, liveCount, remainingBound, poolFloor, headings);
     }
     const best = new PoolHeap(pool);
     const total = collect(
       scratch,
       touchedCount,
       best,
-      (id) => headingBitsOf(index.headingGroup(id)),
+      headings,
       Uint32Array.from(slots, (s) => s.bit),
       Float64Array.from(slots, (s) => s.value),
       phraseConcepts
@@ -685,7 +711,7 @@ export function findCandidates(
         first: bm25,
         evidence: (best.matched[i] as number) / maxIdf,
         mask: mask[id] as number,
-        headingMask: headingBitsOf(index.headingGroup(id)),
+        headingMask: headings.bitsOf(id),
       });
     }
     ranked.sort((a, b) => b.first - a.first || a.id - b.id);
