@@ -388,8 +388,7 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     else if (loose) return null;
   }
   if (kinds.size > 0) {
-    const ofKind = new Set([...kinds].flatMap((kind) => index.catalog.ofKind(kind)));
-    const kept = documents.filter((i) => ofKind.has(i));
+    const kept = documents.filter((i) => kinds.has(index.catalog.kindOf(i) ?? ''));
     if (kept.length > 0) documents = kept;
   }
   // "its first-ever General Assembly address", "Norway's latest speech": the earliest or the

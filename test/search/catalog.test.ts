@@ -124,3 +124,18 @@ describe('DocumentCatalog.byAuthorCode', () => {
     ).toEqual([]);
   });
 });
+
+describe('DocumentCatalog.kindOf', () => {
+  it('names the kind of each document as ofKind lists the documents of a kind', () => {
+    const kinds = new Set(index.letters.map((_, i) => index.catalog.kindOf(i)));
+    // The seed letters, notes verbales and the fixtures' speeches and statements.
+    expect(kinds.size).toBeGreaterThan(2);
+    for (const kind of kinds) {
+      if (kind === undefined) throw new Error('a document without a kind');
+      expect(index.catalog.ofKind(kind)).toEqual(
+        index.letters.flatMap((_, i) => (index.catalog.kindOf(i) === kind ? [i] : [])),
+      );
+    }
+    expect(index.catalog.kindOf(index.letters.length)).toBeUndefined();
+  });
+});
