@@ -12,7 +12,7 @@ import type { ButtonScope } from '../src/render/custom-ids.ts';
 import type { SearchFilters } from '../src/search/answer.ts';
 import { letterKey } from '../src/serving/state.ts';
 import { FilterError, parseFilterDate, readSearchFilters } from '../src/search/filters.ts';
-import { suggestionName, suggestLetters } from '../src/search/suggest.ts';
+import { namedCandidates, resolveTypedLetter, suggestLetters } from '../src/search/suggest.ts';
 import type { HandlerContext } from './context.ts';
 import { UserFacingError } from './errors.ts';
 import { focusedOption, stringOption } from './interaction.ts';
@@ -113,9 +113,6 @@ export function readFilters(
   };
 }
 
-/** At most this many documents are named when what was typed fits several. */
-const MAX_NAMED_CANDIDATES = 3;
-
 /**
  * The letter a user chose: its id or symbol, as the list offered while typing sends it; else what
  * was typed and sent without picking from that list (a date, words of its title) when it fits one
@@ -125,28 +122,17 @@ const MAX_NAMED_CANDIDATES = 3;
 export function chosenLetter(ctx: HandlerContext, value: string): Letter {
   const letter = ctx.state.findLetter(value);
   if (letter) return letter;
-  const { letters } = ctx.state.index;
-  const candidates = (value.trim() ? suggestLetters(letters, value) : []).map((s) =>
-    ctx.state.findLetter(s.value),
-  );
-  const fits = candidates.filter((l): l is Letter => l !== null);
-  const titled = fits.filter((l) => l.title.toLowerCase() === value.trim().toLowerCase());
-  const [only] = fits.length === 1 ? fits : titled.length === 1 ? titled : [];
-  if (only) return only;
-  const typed = value.slice(0, 100);
+  const typed = resolveTypedLetter(ctx.state.index.letters, value);
+  if ('letter' in typed) return typed.letter;
+  const { fits } = typed;
+  const shown = value.slice(0, 100);
   if (fits.length > 1) {
-    const named = fits
-      .slice(0, MAX_NAMED_CANDIDATES)
-      .map((l) => `• ${suggestionName(l)}`)
-      .join('\n');
-    const more =
-      fits.length > MAX_NAMED_CANDIDATES ? `\n…and ${fits.length - MAX_NAMED_CANDIDATES} more` : '';
     throw new UserFacingError(
-      `"${typed}" fits ${fits.length} documents; pick one from the list as you type:\n${named}${more}`,
+      `"${shown}" fits ${fits.length} documents; pick one from the list as you type:\n${namedCandidates(fits)}`,
     );
   }
   throw new UserFacingError(
-    `No document "${typed}" in the index. Pick one from the list as you type, or see \`/letters\`.`,
+    `No document "${shown}" in the index. Pick one from the list as you type, or see \`/letters\`.`,
   );
 }
 

@@ -219,6 +219,21 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     }
   });
 
+  it('takes a document named by its date when one fits; when several do, names a few in one line, never every id', async () => {
+    const one = await runCli(['cite', '19 September 2023', '2', '--style', 'un']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('A/78/368-S/2023/686');
+    const several = await runCli(['letter', '2021']);
+    expect(several.code).toBe(2);
+    expect(several.stderr.trim().split('\n')).toHaveLength(1);
+    expect(several.stderr).toContain('"2021" fits 2 documents');
+    const none = await runCli(['letter', 'nope']);
+    expect(none.code).toBe(2);
+    expect(none.stderr.trim()).toBe(
+      'No document "nope": give its id or symbol (`letters` lists them)',
+    );
+  });
+
   it('counts one letter as "1 letter"', async () => {
     const dir = await tempDir();
     await copyFile(

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { CoreConfig } from '../config.ts';
 import { findLetterByKey } from '../corpus/identify.ts';
+import { resolveTypedLetter } from '../search/suggest.ts';
 import { type Letter, PartKind } from '../corpus/schema.ts';
 import type { AskOptions } from '../search/answer.ts';
 import { FilterError, readSearchFilters } from '../search/filters.ts';
@@ -86,13 +87,23 @@ export function pageNumber(value: string | undefined): number {
   return page;
 }
 
-/** The document `key` names (its id or symbol); the known ids when none has it. */
+/**
+ * The document `key` names: its id or symbol, else a date or words of its title that fit one
+ * document only (or its whole title). When they fit several, the first few; when none, where to
+ * look: never every id of a corpus that may hold thousands.
+ */
 export function findLetter(letters: readonly Letter[], key: string): Letter {
   const letter = findLetterByKey(letters, key);
-  if (!letter) {
+  if (letter) return letter;
+  const typed = resolveTypedLetter(letters, key);
+  if ('letter' in typed) return typed.letter;
+  const { fits } = typed;
+  if (fits.length > 1) {
+    const ids = fits.slice(0, 3).map((l) => l.id);
+    const more = fits.length > ids.length ? ` and ${fits.length - ids.length} more` : '';
     throw new UsageError(
-      `No document "${key}". Known ids:\n${letters.map((l) => `  ${l.id}`).join('\n')}`,
+      `"${key}" fits ${fits.length} documents (${ids.join(', ')}${more}): give its id or symbol`,
     );
   }
-  return letter;
+  throw new UsageError(`No document "${key}": give its id or symbol (\`letters\` lists them)`);
 }

@@ -31,6 +31,29 @@ export function suggestLetters(
   typed: string,
   limit = MAX_SUGGESTIONS,
 ): LetterSuggestion[] {
+  return lettersFitting(letters, typed)
+    .slice(0, Math.min(limit, MAX_SUGGESTIONS))
+    .map((l) => ({ name: suggestionName(l), value: l.id }));
+}
+
+/**
+ * What a document name typed and sent without picking from the list resolves to: the one
+ * document it fits, or the one whose title it is; else every document it fits (none, or several
+ * to name), newest first.
+ */
+export function resolveTypedLetter(
+  letters: readonly Letter[],
+  typed: string,
+): { letter: Letter } | { fits: Letter[] } {
+  const fits = typed.trim() ? lettersFitting(letters, typed) : [];
+  const wanted = typed.trim().toLowerCase();
+  const titled = fits.filter((l) => l.title.toLowerCase() === wanted);
+  const [only] = fits.length === 1 ? fits : titled.length === 1 ? titled : [];
+  return only ? { letter: only } : { fits };
+}
+
+/** Every document that `typed` fits, as `suggestLetters` matches them, newest first. */
+function lettersFitting(letters: readonly Letter[], typed: string): Letter[] {
   const words = fold(typed).split(/\s+/).filter(Boolean);
   let haystacks = HAYSTACKS.get(letters);
   if (!haystacks) {
@@ -42,9 +65,15 @@ export function suggestLetters(
     HAYSTACKS.set(letters, haystacks);
   }
   const found = haystacks;
-  const matches = letters.filter((_, i) => words.every((w) => (found[i] ?? '').includes(w)));
-  return [...matches]
-    .reverse()
-    .slice(0, Math.min(limit, MAX_SUGGESTIONS))
-    .map((l) => ({ name: suggestionName(l), value: l.id }));
+  return letters.filter((_, i) => words.every((w) => (found[i] ?? '').includes(w))).reverse();
+}
+
+/** At most this many documents are named when what was typed fits several. */
+const MAX_NAMED_CANDIDATES = 3;
+
+/** The first few of several documents a typed name fits, one a line, and how many more. */
+export function namedCandidates(fits: readonly Letter[]): string {
+  const named = fits.slice(0, MAX_NAMED_CANDIDATES).map((l) => `• ${suggestionName(l)}`);
+  const more = fits.length - MAX_NAMED_CANDIDATES;
+  return [...named, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n');
 }
