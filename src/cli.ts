@@ -15,7 +15,7 @@ import { citeCommand } from './cli/cite.ts';
 import { letterCommand, lettersCommand, validateCommand } from './cli/documents.ts';
 import { type CliCommand, parseCommandLine } from './cli/options.ts';
 import { searchCommand } from './cli/search.ts';
-import { USAGE, UsageError } from './cli/usage.ts';
+import { SEE_HELP, USAGE, UsageError } from './cli/usage.ts';
 
 /** Every subcommand, by the name it is called with. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new UsageError(USAGE);
   const config = parseCoreConfig(readEnvironment());
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!run) throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  if (!run) throw new UsageError(`Unknown command "${command}" ${SEE_HELP}`);
   return run(rest, values, config);
 }
 
@@ -51,7 +51,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (error instanceof UsageError || error instanceof ConfigError || usage) {
-      console.error(usage ? `${(error as Error).message}\n\n${USAGE}` : (error as Error).message);
+      console.error(usage ? `${(error as Error).message} ${SEE_HELP}` : (error as Error).message);
       process.exitCode = 2;
     } else if (error instanceof CorpusFolderError || error instanceof CorpusError) {
       console.error(error.message);

@@ -48,10 +48,12 @@ describe('cli letters / letter --json', () => {
     expect(Object.keys(letter.passages[0])).toEqual(['n', 'part', 'pages', 'text']);
   });
 
-  it('names the known ids when asked for an unknown letter', async () => {
+  it('says where the ids are when asked for an unknown letter, in one line', async () => {
     const error = await run(node, [cli, 'letter', 'nope'], { env: await env() }).catch((e) => e);
     expect(error.code).toBe(2);
-    expect(error.stderr).toContain(SEED.khojavand);
+    expect(error.stderr.trim()).toBe(
+      'No document "nope": give its id or symbol (`letters` lists them)',
+    );
   });
 });
 
@@ -196,11 +198,15 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     [['ask', 'mines', '--letter', 'nope'], 'No letter "nope"'],
     [['ask', 'mines', '--bogus'], "Unknown option '--bogus'"],
     [['frobnicate'], 'Unknown command "frobnicate"'],
+    [['ask', ''], 'Ask what?'],
+    [['check', ''], 'Check what?'],
   ])('%j → exit 2: %s', async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+    // One line that says what to do, not the problem above the whole usage text.
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('says CORPUS_DIR is a file, not a missing folder, for every command', async () => {
@@ -298,7 +304,7 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
 });
 
 describe('cli: help and usage', () => {
-  it('prints the whole usage for `help`, `--help`, and `ask` without a question', async () => {
+  it('prints the whole usage for `help` and `--help`; `ask` without a question names --stdin', async () => {
     for (const args of [['help'], ['--help']]) {
       const { code, stdout } = await runCli(args);
       expect(code).toBe(0);

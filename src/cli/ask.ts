@@ -12,12 +12,15 @@ import { useKnownConcepts } from '../search/analyze.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { noteSkipped, openIndex } from './open.ts';
 import { askOptions, type CliCommand } from './options.ts';
-import { USAGE, UsageError } from './usage.ts';
+import { SEE_HELP, UsageError } from './usage.ts';
 
 /** `ask "<question>"`: the passages that answer it, quoted and cited, or the honest miss. */
 export const askCommand: CliCommand = async (args, values, config) => {
   const question = args.join(' ').trim();
-  if (!question && !values.stdin) throw new UsageError(`Ask what?\n\n${USAGE}`);
+  if (!question && !values.stdin)
+    throw new UsageError(
+      `Ask what? Give the question in quotes, or --stdin to read one a line ${SEE_HELP}`,
+    );
   const opened = await openIndex(config, { progress: true });
   const { index } = opened;
   useKnownConcepts(index.surfaceWords);

@@ -9,12 +9,12 @@ import { useKnownConcepts } from '../search/analyze.ts';
 import { checkClaim } from '../search/check.ts';
 import { noteSkipped, openIndex } from './open.ts';
 import type { CliCommand } from './options.ts';
-import { USAGE, UsageError } from './usage.ts';
+import { SEE_HELP, UsageError } from './usage.ts';
 
 /** `check "<claim>"`: whether the documents state the claim, and where. */
 export const checkCommand: CliCommand = async (args, values, config) => {
   const claim = args.join(' ').trim();
-  if (!claim) throw new UsageError(`Check what? Give the claim in quotes.\n\n${USAGE}`);
+  if (!claim) throw new UsageError(`Check what? Give the claim in quotes ${SEE_HELP}`);
   const opened = await openIndex(config, { progress: true });
   useKnownConcepts(opened.index.surfaceWords);
   const verdict = checkClaim(opened.index, claim);

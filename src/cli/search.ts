@@ -6,7 +6,7 @@ import { answerQuestion } from '../search/answer.ts';
 import { emptyPeriod } from './ask.ts';
 import { noteSkipped, openIndex } from './open.ts';
 import { askOptions, type CliCommand, pageNumber } from './options.ts';
-import { USAGE, UsageError } from './usage.ts';
+import { SEE_HELP, UsageError } from './usage.ts';
 
 /**
  * `search "<words>"`: the compact ranked list `/search` gives (the same search, listing every
@@ -14,7 +14,7 @@ import { USAGE, UsageError } from './usage.ts';
  */
 export const searchCommand: CliCommand = async (args, values, config) => {
   const query = args.join(' ').trim();
-  if (!query) throw new UsageError(`Search for what?\n\n${USAGE}`);
+  if (!query) throw new UsageError(`Search for what? Give the words in quotes ${SEE_HELP}`);
   const page = pageNumber(values.page);
   const opened = await openIndex(config, { progress: true });
   const { index } = opened;

@@ -3,6 +3,12 @@
  * opposed to the corpus or a document (exit code 1).
  */
 
+/**
+ * What a command-line mistake ends with, in place of the whole usage text: the problem stays one
+ * line a user can read.
+ */
+export const SEE_HELP = '(`npm run cli -- help` lists every command and option)';
+
 /** Every command and option, as `npm run cli -- help` prints it. */
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -21,7 +27,8 @@ Commands:
       --page N                the Nth page of --limit passages (default 1)
       --json                  one JSON object, as ask --json prints it
   cite <document> [passage] [--style S] [--json]
-                              ready-to-copy citations of a document (its id or symbol) or of
+                              ready-to-copy citations of a document (its id, its symbol, or a
+                              date or title words that fit it alone) or of
                               one of its passages, as /cite gives them; --style un, oscola or
                               bluebook (default: all three)
   chart "<what>" [options]    the figures the documents state of something, as a chart
