@@ -11,7 +11,12 @@ import {
 } from './analyze.ts';
 import { FORM_WEIGHT, SYNONYM_WEIGHT } from './lexicon.ts';
 import { GLOSSARY } from './glossary.ts';
-import { DOCUMENT_WORDS, parseLetterReference, type LetterReference } from './letter-reference.ts';
+import {
+  DOCUMENT_WORDS,
+  type LetterReference,
+  ordinalOf,
+  parseLetterReference,
+} from './letter-reference.ts';
 import { isStateCode, yearAfterAuthor } from './document-names.ts';
 import { type Frame, readFrame } from './answer-type.ts';
 import { type DateHint, MONTH_NAME, parseDateHint, writtenAt } from './time.ts';
@@ -395,8 +400,15 @@ export function parseQuestion(
   const dateWords = new Set(date ? fold(date.words).split(/[^\p{L}\p{N}]+/u) : []);
   // Where the time is written: its words there, "50" and "th" of "50th" too, are date words.
   const written = writtenAt(text, date);
+  // "the latest letter", "the first speech": an ordinal names documents by their dates, as a time
+  // does, and they need not say "latest".
+  const ordinal = (t: Term) =>
+    ordinalOf(t.word) !== null &&
+    (letters?.spans ?? []).some((s) => t.start >= s.start && t.end <= s.end);
   const inDate = (t: Term) =>
-    dateWords.has(t.word) || (written !== null && t.start >= written.start && t.end <= written.end);
+    dateWords.has(t.word) ||
+    (written !== null && t.start >= written.start && t.end <= written.end) ||
+    ordinal(t);
   const setAside = [...text.matchAll(SET_ASIDE)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,

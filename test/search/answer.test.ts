@@ -184,6 +184,10 @@ describe('answerQuestion: plain factual questions', () => {
     expect(answer.abstained).toBe(false);
     expect(answer.results.every((r) => r.letterId === SEED.awarenessDay2024)).toBe(true);
     expect(ask('which letter is a note verbale').results[0]?.letterId).toBe(SEED.hrcNote);
+    // Named only by its place in time: the latest letter need not say "latest".
+    const latest = ask("what's the latest letter");
+    expect(latest.abstained).toBe(false);
+    expect(latest.results[0]?.letterId).toBe(SEED.awarenessDay2024);
     expect(
       ask('Which office of the UN received the note verbale from Geneva?').results[0]?.letterId,
     ).toBe(SEED.hrcNote);
