@@ -1,4 +1,5 @@
 import { dayNumber } from '../corpus/dates.ts';
+import { SYMBOL_PATTERN } from '../corpus/masthead.ts';
 import type { Letter } from '../corpus/schema.ts';
 import { analyze, conceptOf, isStopWord, tokenize, type Token } from './analyze.ts';
 import {
@@ -398,4 +399,19 @@ function matchesKind(flags: number, kind: DocumentKind): boolean {
     default:
       return true;
   }
+}
+
+const SYMBOLS = new RegExp(SYMBOL_PATTERN.source, 'gi');
+/** Each document symbol a question writes, one by one ("A/76/930-S/2022/642" is two), with where. */
+export function symbolsIn(text: string): { text: string; start: number; end: number }[] {
+  const found: { text: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(SYMBOLS)) {
+    let at = m.index;
+    for (const part of m[0].split(/[-‐‑–—](?=[a-z]{1,6}\/)/i)) {
+      // A symbol has a number ("and/or/not" is none).
+      if (/\d/.test(part)) found.push({ text: part, start: at, end: at + part.length });
+      at += part.length + 1;
+    }
+  }
+  return found;
 }

@@ -17,7 +17,7 @@ import {
   type QuestionContext,
   questionContext,
 } from './features.ts';
-import { resolveLetterReference } from './letter-reference.ts';
+import { resolveLetterReference, symbolsIn } from './letter-reference.ts';
 import { namedDocuments } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
@@ -72,6 +72,12 @@ function scoped(
       const part = index.headingGroups[g];
       if (part && matchesFilters(part.letter, filters)) referenced.add(g);
     }
+  // A document symbol ("A/76/930", "s/2023/686") names its document, whatever case it is typed in.
+  const symbols = symbolsIn(q.text);
+  for (const symbol of symbols)
+    for (const i of index.catalog.named(symbol.text))
+      if (matchesFilters(index.letters[i] as Letter, filters))
+        for (const g of index.groupsOfLetter(i)) referenced.add(g);
   const named = namedDocuments(index, q);
   const allowed = (named?.documents ?? []).filter((i) =>
     matchesFilters(index.letters[i] as Letter, filters),
@@ -85,6 +91,7 @@ function scoped(
     groups = both.size > 0 ? both : referenced.size > 0 ? referenced : byAuthor;
     if (groups !== referenced) naming = named?.spans ?? [];
   }
+  if (symbols.length > 0) naming = [...naming, ...symbols];
   return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming };
 }
 

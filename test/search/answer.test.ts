@@ -296,6 +296,21 @@ describe('answerQuestion: what a State wants of others is what it asks of them',
   });
 });
 
+describe('answerQuestion: a document named by its symbol', () => {
+  it('searches the document whose symbol the question writes, in any case', () => {
+    const answer = ask('how many victims according to a/76/930', { limit: 3 });
+    expect(answer.abstained).toBe(false);
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results.every((r) => r.letterId === SEED.lachin)).toBe(true);
+  });
+
+  it('says that no document has a symbol none has, naming it', () => {
+    const answer = ask('S/2023/123 mines');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe('no letter has the symbol S/2023/123');
+  });
+});
+
 describe('answerQuestion: what a quote marks', () => {
   it('marks the words asked about, never a neighbour in meaning of a word the letters lack', () => {
     // "block" and "code" are no words of the letters; word vectors put "main", "move", "call"

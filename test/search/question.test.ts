@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
-import { parseLetterReference, resolveLetterReference } from '../../src/search/letter-reference.ts';
+import {
+  parseLetterReference,
+  resolveLetterReference,
+  symbolsIn,
+} from '../../src/search/letter-reference.ts';
 import { parseQuestion, SearchIndex } from '../../src/search/index.ts';
 import { parseDateHint } from '../../src/search/time.ts';
 import { CORPUS_DIR, countingTextReads, SEED, testlandLetter } from '../helpers.ts';
@@ -377,5 +381,20 @@ describe('letters named as people name them', () => {
   it('is no reference when other words name another document', () => {
     expect(named('the Trilateral Statement')).toBeNull();
     expect(named('which letter mentions Lachin')).toBeNull();
+  });
+});
+
+describe('symbolsIn: the document symbols a question writes', () => {
+  it('finds each symbol, joined ones apart, in any case, where it is written', () => {
+    const text = 'what does a/76/930-S/2022/642 say';
+    expect(symbolsIn(text).map((s) => [s.text, text.slice(s.start, s.end)])).toEqual([
+      ['a/76/930', 'a/76/930'],
+      ['S/2022/642', 'S/2022/642'],
+    ]);
+    expect(symbolsIn('S/RES/2428 (2018) on arms').map((s) => s.text)).toEqual(['S/RES/2428']);
+  });
+
+  it('finds none in words joined by slashes', () => {
+    expect(symbolsIn('is it and/or/not')).toEqual([]);
   });
 });
