@@ -1,5 +1,5 @@
 import { dayNumber } from '../corpus/dates.ts';
-import { SYMBOL_PATTERN } from '../corpus/masthead.ts';
+import { normalizeSymbol, splitSymbol, SYMBOL_PATTERN } from '../corpus/masthead.ts';
 import type { Letter } from '../corpus/schema.ts';
 import { analyze, conceptOf, isStopWord, tokenize, type Token } from './analyze.ts';
 import {
@@ -402,12 +402,15 @@ function matchesKind(flags: number, kind: DocumentKind): boolean {
 }
 
 const SYMBOLS = new RegExp(SYMBOL_PATTERN.source, 'gi');
-/** Each document symbol a question writes, one by one ("A/76/930-S/2022/642" is two), with where. */
+/**
+ * Each document symbol a question writes, in any case, one by one ("a/76/930-S/2022/642" is two),
+ * as the UN writes it and where it stands.
+ */
 export function symbolsIn(text: string): { text: string; start: number; end: number }[] {
   const found: { text: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(SYMBOLS)) {
     let at = m.index;
-    for (const part of m[0].split(/[-‐‑–—](?=[a-z]{1,6}\/)/i)) {
+    for (const part of splitSymbol(normalizeSymbol(m[0].toUpperCase()))) {
       // A symbol has a number ("and/or/not" is none).
       if (/\d/.test(part)) found.push({ text: part, start: at, end: at + part.length });
       at += part.length + 1;

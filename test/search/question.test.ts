@@ -385,10 +385,10 @@ describe('letters named as people name them', () => {
 });
 
 describe('symbolsIn: the document symbols a question writes', () => {
-  it('finds each symbol, joined ones apart, in any case, where it is written', () => {
+  it('finds each symbol, joined ones apart, in any case, as the UN writes it and where', () => {
     const text = 'what does a/76/930-S/2022/642 say';
     expect(symbolsIn(text).map((s) => [s.text, text.slice(s.start, s.end)])).toEqual([
-      ['a/76/930', 'a/76/930'],
+      ['A/76/930', 'a/76/930'],
       ['S/2022/642', 'S/2022/642'],
     ]);
     expect(symbolsIn('S/RES/2428 (2018) on arms').map((s) => s.text)).toEqual(['S/RES/2428']);
