@@ -63,9 +63,9 @@ export const dateOption = (name: 'from' | 'to') =>
     max_length: 10,
   }) as const;
 
-/** The filters `/ask` and `/search` share: one letter, and a date range. */
+/** The filters `/ask` and `/search` share: one document, and a date range. */
 export const filterOptions = () => [
-  letterOption(false, 'Only this letter'),
+  letterOption(false, 'Only this document: type a date, symbol, author or words of its title'),
   dateOption('from'),
   dateOption('to'),
 ];

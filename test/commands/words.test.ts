@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../commands/context.ts';
-import { handleInteraction } from '../../commands/index.ts';
+import { commandDefinitions, handleInteraction } from '../../commands/index.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { createLogger } from '../../src/serving/logger.ts';
@@ -40,5 +40,16 @@ describe('short replies on a corpus of speeches', () => {
     const text = await replyText(payload());
     expect(text).toMatch(/documents/);
     expect(text).not.toMatch(/\bletters\b/);
+  });
+});
+
+describe('the commands as registered, once for every corpus', () => {
+  it.each(['ask', 'search'])('/%s names its filter of one document a document', (name) => {
+    const command = commandDefinitions.find((c) => c.name === name) as {
+      options?: { name: string; description: string }[];
+    };
+    const option = command.options?.find((o) => o.name === 'letter');
+    expect(option?.description).toMatch(/document/);
+    expect(option?.description).not.toMatch(/\bletter\b/i);
   });
 });
