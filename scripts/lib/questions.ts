@@ -54,6 +54,8 @@ export const QUESTION_FILES = [
   'eval/unseen-research-vessel-questions.json',
   'eval/unseen-sarna-river-spill-questions.json',
   'eval/unseen-vaccine-customs-hold-questions.json',
+  'eval/unseen-earthquake-questions.json',
+  'eval/unseen-border-guards-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
