@@ -9,11 +9,13 @@ import type { SearchIndex } from './search-index.ts';
 import { fold, isStopWord } from './analyze.ts';
 import { GLOSSARY } from './glossary.ts';
 import { askExamples } from './examples.ts';
+import { namesOnly, openings } from './openings.ts';
 
 /**
  * Answers a question from the letters, in named stages: the question is read (`question.ts`),
  * its candidates found (`candidates.ts`), described by features (`features.ts`), ranked by the
- * fitted model (`rank.ts`), and the best either answer or Annex abstains (`decide.ts`); each
+ * fitted model (`rank.ts`), and the best either answer or Annex abstains (`decide.ts`); a question
+ * that only names documents is answered by their openings (`openings.ts`); each
  * passage shown is excerpted (`excerpt.ts`) and cited (`cite.ts`).
  */
 
@@ -117,15 +119,15 @@ export function describeScope(index: SearchIndex, filters: SearchFilters = {}): 
   return index.catalog.describe(filters);
 }
 
-/** A ranked candidate as a quoted, cited result. */
-function toResult(prepared: Prepared, r: Ranked): AnswerResult {
+/** A ranked candidate as a quoted, cited result; an opening (`openings`) quoted from its start. */
+function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult {
   const { letter, passage } = r.candidate.entry;
   const answer = answerSentence(prepared.context, r.candidate);
   const excerpt = pickExcerpt(
     passage.text,
     prepared.context.weights,
     prepared.q.phrases,
-    answer.score > 0 ? answer : null,
+    opening ? { start: 0, end: 0 } : answer.score > 0 ? answer : null,
   );
   return {
     letterId: letter.id,
@@ -232,6 +234,19 @@ export function answerQuestion(
   if (isSmallTalk(question)) return nothing(SMALL_TALK);
   const prepared = prepare(index, question, options);
   if (prepared.q.slots.length === 0) return nothing(NO_WORDS);
+  // "show me the 2022 letter", "A/78/368": the documents named, from their openings on.
+  if (namesOnly(prepared)) {
+    const opened = openings(prepared);
+    if (opened.length > 0)
+      return {
+        ...base,
+        abstained: false,
+        reason: null,
+        total: opened.length,
+        results: opened.slice(offset, offset + limit).map((r) => toResult(prepared, r, true)),
+        evidence: 1,
+      };
+  }
   const ranked = rankCandidates(prepared);
   if (options.list) {
     const results = ranked.filter((r) => r.candidate.mask !== 0);

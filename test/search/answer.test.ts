@@ -192,6 +192,27 @@ describe('answerQuestion: plain factual questions', () => {
       ask('Which office of the UN received the note verbale from Geneva?').results[0]?.letterId,
     ).toBe(SEED.hrcNote);
   });
+
+  it('answers a question that only names a document with its opening, then its main part', () => {
+    for (const question of ['A/78/368', 'show me the 2022 letter', 'the april 2024 letter']) {
+      const answer = ask(question);
+      expect(answer.abstained, question).toBe(false);
+      const [first, second] = answer.results;
+      const letter = letters.find((l) => l.id === first?.letterId);
+      // The letter's own first passage, quoted from its start: not its masthead, not any passage.
+      expect(first?.passage, question).toBe(letter?.passages[0]?.n);
+      expect(first?.part, question).toBe('letter');
+      expect(first?.text.startsWith(first.excerpt), question).toBe(true);
+      expect(first?.text, question).toMatch(/^I have the honour to transmit/);
+      // Then the annex it transmits, from its first paragraph.
+      expect(second?.letterId, question).toBe(first?.letterId);
+      expect(second?.part, question).toBe('annex');
+      expect(second?.passage, question).toBe(letter?.passages.find((p) => p.part === 'annex')?.n);
+      expectQuotedAndCited(answer);
+    }
+    // Asked about something, it is searched as before.
+    expect(ask('mines in the 2022 letter').results[0]?.passage).not.toBe(1);
+  });
 });
 
 describe('answerQuestion: who signed, who sent, when', () => {

@@ -1,0 +1,59 @@
+import { isNamingSlot } from './question.ts';
+import type { Prepared, Ranked } from './rank.ts';
+
+/**
+ * Whether a question only names documents: "show me the 2022 letter", "A/78/368", "the latest
+ * letter", "what did norway say in 1997". Every word it has names the documents or their time,
+ * it asks for no kind of answer (a figure, a date, who signed …), and it names some documents,
+ * not all. Such a question asks for the documents themselves (`openings`): ranked by its words,
+ * any passage would do, since no word says what to look for.
+ */
+export function namesOnly(prepared: Prepared): boolean {
+  const { q, scope, context } = prepared;
+  return (
+    scope.groups !== undefined &&
+    scope.groups.size > 0 &&
+    context.asked.size === 0 &&
+    q.phrases.length === 0 &&
+    q.slots.length > 0 &&
+    q.slots.every(isNamingSlot)
+  );
+}
+
+/**
+ * The passages of the documents a question names, as a reader would meet them: for each
+ * document (the earliest first), the opening passage of each of its parts named (the letter's
+ * "I have the honour to transmit …", then its annex's first paragraph), then the rest of each
+ * document, its longest part first (a cover letter's remaining passages only ask for it to be
+ * circulated and sign it), each part in reading order. Filters stay: a part filter keeps its part.
+ */
+export function openings(prepared: Prepared): Ranked[] {
+  const { index } = prepared.context;
+  const { groups, part } = prepared.scope;
+  if (!groups) return [];
+  const letters = [...new Set([...groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))];
+  letters.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const first: number[] = [];
+  const rest: number[] = [];
+  for (const letter of letters) {
+    const [start, end] = index.passageRange(letter);
+    const parts = new Map<number, number[]>();
+    for (let id = start; id < end; id++) {
+      const passage = letter.passages[id - start];
+      const group = index.headingGroup(id);
+      if (!passage || !groups.has(group) || (part && passage.part !== part)) continue;
+      const ids = parts.get(group);
+      if (ids) ids.push(id);
+      else parts.set(group, [id]);
+    }
+    for (const ids of parts.values()) first.push(ids[0] as number);
+    const longestFirst = [...parts.values()].sort((a, b) => b.length - a.length);
+    for (const ids of longestFirst) rest.push(...ids.slice(1));
+  }
+  return [...first, ...rest].flatMap((id) => {
+    const entry = index.passage(id);
+    if (!entry) return [];
+    const candidate = { id, entry, bm25: 0, first: 0, evidence: 0, mask: 0, headingMask: 0 };
+    return [{ candidate, score: 0, row: new Float64Array(0) }];
+  });
+}
