@@ -3,7 +3,7 @@ import type { Prepared, Ranked } from './rank.ts';
 
 /**
  * Whether a question only names documents: "show me the 2022 letter", "A/78/368", "the latest
- * letter", "what did norway say in 1997". Every word it has names the documents or their time,
+ * letter", "norway's 1997 speech". Every word it has names the documents or their time,
  * it asks for no kind of answer (a figure, a date, who signed …), and it names some documents,
  * not all. Such a question asks for the documents themselves (`openings`): ranked by its words,
  * any passage would do, since no word says what to look for.
