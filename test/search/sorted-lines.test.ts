@@ -68,6 +68,21 @@ describe('SortedLineFile', () => {
     inFile.close();
   });
 
+  it('reads each probe once: later searches share the probes of earlier ones', () => {
+    const some = lemmas.filter((_, i) => i % 40 === 0);
+    let alone = 0;
+    for (const lemma of some) {
+      const single = new SortedLineFile(file, Infinity);
+      linesFound(single, lemma, 1);
+      alone += single.reads;
+      single.close();
+    }
+    const shared = new SortedLineFile(file, Infinity);
+    for (const lemma of some) expect(linesFound(shared, lemma, 1)[0]).toMatch(lemma);
+    expect(shared.reads).toBeLessThan(alone / 2);
+    shared.close();
+  });
+
   it('reads the file whole after the searches it is given', () => {
     const twice = new SortedLineFile(file, 2);
     linesFound(twice, 'w000007', 1);
