@@ -366,6 +366,18 @@ let compiled: {
   phrasing: Map<string, { keys: string[] }[]>;
 } | null = null;
 
+/**
+ * Every word of the glossary (its entries' forms and meanings, its phrasing) with its concept,
+ * as `conceptOf` gives it. An index saves them (`SavedIndexJson.glossaryWords`) and opening it
+ * remembers them (`rememberConcepts`): otherwise the first document name read works each out
+ * again, asking WordNet about most (three quarters of a CLI call's reads of WordNet's files).
+ */
+export function glossaryWords(): [string, string][] {
+  const texts = [...GLOSSARY.terms.flatMap((t) => [...t.forms, ...t.means]), ...GLOSSARY.phrasing];
+  const words = new Set(texts.flatMap((text) => tokenize(text).map((t) => t.word)));
+  return [...words].map((word) => [word, conceptOf(word)]);
+}
+
 /** The glossary with its forms and meanings as concept sequences, compiled on first use. */
 function glossary() {
   if (compiled) return compiled;

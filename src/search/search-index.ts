@@ -5,9 +5,11 @@ import {
   analyze,
   analyzeEach,
   conceptOf,
+  glossaryWords,
   isYearAsWritten,
   NUMBER_WORDS,
   readPassage,
+  rememberConcepts,
 } from './analyze.ts';
 import {
   buildExpansions,
@@ -127,7 +129,7 @@ function entriesOf(
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 41;
+export const INDEX_FORMAT = 42;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -215,6 +217,8 @@ export interface SavedIndexJson {
   /** The expansions' keys and the kinds' keys; what they hold is in the arrays. */
   expansionKeys: string[];
   kindKeys: string[];
+  /** The glossary's words and their concepts (`glossaryWords`), remembered when it is opened. */
+  glossaryWords: [string, string][];
 }
 
 /** An abbreviation table as index arrays. */
@@ -869,6 +873,7 @@ export class SearchIndex {
         surfaceLabels: surface.labels,
         expansionKeys: [...this.expansions.keys()],
         kindKeys: [...this.kinds.keys()],
+        glossaryWords: glossaryWords(),
       },
       arrays: { ...this.arrays, surfaceShape: surface.shape, surfaceConcepts: surface.concepts },
     };
@@ -887,6 +892,8 @@ export class SearchIndex {
     builtAt?: Date,
   ): SearchIndex {
     const { vocabulary } = json;
+    // Before the catalog reads the documents' names, which compiles the glossary.
+    rememberConcepts(json.glossaryWords);
     const concept = (id: number) => vocabulary[id] ?? '';
     const surfaceWords = restoreTree(json.surfaceLabels, arrays.surfaceShape, (leaf) =>
       concept(arrays.surfaceConcepts[leaf] ?? 0),

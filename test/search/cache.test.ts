@@ -1,7 +1,10 @@
 import { appendFile, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answerQuestion } from '../../src/search/index.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { conceptOf, tokenize } from '../../src/search/analyze.ts';
+import { GLOSSARY } from '../../src/search/glossary.ts';
+import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
 import { openCorpus } from '../../src/search/cache.ts';
 import { CORPUS_DIR, SEED, tempDir } from '../helpers.ts';
 
@@ -135,5 +138,19 @@ describe('openCorpus', () => {
     const { index, source } = await openCorpus(CORPUS_DIR, path.join(notAFolder, 'cache'));
     expect(source).toBe('built');
     expect(answerQuestion(index, 'Khojavend').abstained).toBe(false);
+  });
+});
+
+describe('a saved index', () => {
+  it('holds every word of the glossary with the concept it is worked out to', async () => {
+    const { letters } = await loadCorpus(CORPUS_DIR);
+    const saved = new Map(SearchIndex.build(letters).toSaved().json.glossaryWords);
+    const texts = [
+      ...GLOSSARY.terms.flatMap((t) => [...t.forms, ...t.means]),
+      ...GLOSSARY.phrasing,
+    ];
+    const words = new Set(texts.flatMap((text) => tokenize(text).map((t) => t.word)));
+    expect(words.size).toBeGreaterThan(100);
+    for (const word of words) expect(saved.get(word), word).toBe(conceptOf(word));
   });
 });
