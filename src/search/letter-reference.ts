@@ -75,6 +75,23 @@ const FIRST = new Set(['first', 'earliest', 'oldest']);
 /** "most" of "the most recent letter" needs no word of its own: "recent" says it. */
 const LATEST = new Set(['latest', 'last', 'newest', 'recent']);
 
+/** Verbs that say an ordinal of their subject: "which letter is the oldest", "which came first". */
+const SAYS_ORDER = new Set(['is', 'was', 'are', 'were', 'came', 'comes']);
+
+/**
+ * Where an ordinal said of the noun that ends at token `last` is ("which of these letters is the
+ * oldest", "which letter came first", "the letter that is most recent"): the token of the
+ * ordinal, or -1.
+ */
+function orderSaidOf(tokens: readonly Token[], last: number): number {
+  let at = last + 1;
+  if (tokens[at]?.word === 'that' || tokens[at]?.word === 'which') at += 1;
+  if (!SAYS_ORDER.has(tokens[at]?.word ?? '')) return -1;
+  at += 1;
+  while (tokens[at]?.word === 'the' || tokens[at]?.word === 'most') at += 1;
+  return tokens[at] && ordinalOf((tokens[at] as Token).word) ? at : -1;
+}
+
 /** Whether a word puts a document first or last of its kind ("the first speech", "its latest letter"). */
 export function ordinalOf(word: string): 'first' | 'latest' | null {
   if (FIRST.has(word)) return 'first';
@@ -184,7 +201,14 @@ export function parseLetterReference(
         to += 1;
       }
     }
-    const modifiers = [...tokens.slice(from, i), ...tokens.slice(last + 1, to + 1)];
+    // "which of these letters is the oldest": the order said of the noun names it as "the oldest letter" does.
+    let said = to === last ? orderSaidOf(tokens, last) : -1;
+    if (CLAUSE_BREAK.test(text.slice(tokens[last]?.end, tokens[said]?.start))) said = -1;
+    if (said > last) to = said;
+    const modifiers = [
+      ...tokens.slice(from, i),
+      ...(said > last ? [tokens[said] as Token] : tokens.slice(last + 1, to + 1)),
+    ];
     const span = { start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0 };
     const date = dateIn(text.slice(span.start, span.end));
     const dateWords = new Set(date ? tokenize(date.words).map((t) => t.word) : []);

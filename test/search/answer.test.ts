@@ -210,6 +210,9 @@ describe('answerQuestion: plain factual questions', () => {
       expect(second?.passage, question).toBe(letter?.passages.find((p) => p.part === 'annex')?.n);
       expectQuotedAndCited(answer);
     }
+    // Named by the order said of it.
+    const oldest = ask('which of these letters is the oldest').results[0];
+    expect([oldest?.letterId, oldest?.passage]).toEqual([SEED.minefieldInfo, 1]);
     // Asked about something, it is searched as before.
     expect(ask('mines in the 2022 letter').results[0]?.passage).not.toBe(1);
   });

@@ -362,6 +362,17 @@ describe('letters named as people name them', () => {
     expect(named('the most recent letter')?.every((p) => p.startsWith(SEED.awarenessDay2024))).toBe(
       true,
     );
+    // The order said of the letter: "which letter is the oldest" names it as "the oldest letter".
+    for (const question of ['which of these letters is the oldest', 'which letter came first'])
+      expect(
+        named(question)?.every((p) => p.startsWith(SEED.minefieldInfo)),
+        question,
+      ).toBe(true);
+    expect(
+      named('which letter is the most recent')?.every((p) => p.startsWith(SEED.awarenessDay2024)),
+    ).toBe(true);
+    // Said of something else, it names no letter.
+    expect(named('the letter says the road, which is the oldest, was mined')).toBeNull();
   });
 
   it('by what it is about: "the lachin letter" is the letters whose passages speak of Lachin', () => {
