@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -617,5 +617,25 @@ describe('cli: an empty corpus', () => {
       expect(stdout).toContain('npm run cli -- add');
       expect(stdout).not.toMatch(/match the filters|falls in the period/);
     }
+  });
+});
+
+describe('cli: a build copied without its project folder', () => {
+  it('says on stderr that it has no word vectors, and still answers', async () => {
+    // dist/cli.cjs copied where no package.json is above it: the built files it reads are not found.
+    const folder = await tempDir();
+    await mkdir(path.join(folder, 'dist'));
+    await copyFile(BUILT.cli, path.join(folder, 'dist/cli.cjs'));
+    await symlink(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'));
+    const { stdout, stderr } = await run(
+      node,
+      [path.join(folder, 'dist/cli.cjs'), 'ask', 'mines in Lachin'],
+      { env: await env() },
+    );
+    expect(stderr).toMatch(/no word vectors at .*vectors\.bin: .*run npm run build/);
+    expect(stdout).toMatch(/Lachin/);
+    // Built in place, it says nothing of the kind.
+    const built = await run(node, [cli, 'ask', 'mines in Lachin'], { env: await env() });
+    expect(built.stderr).not.toMatch(/word vectors/);
   });
 });

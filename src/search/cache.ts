@@ -1,4 +1,13 @@
-import { closeSync, fstatSync, openSync, read, readdirSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  read,
+  readdirSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -26,6 +35,7 @@ import {
   unpackArrays,
   unpackTyped,
 } from './search-index.ts';
+import { vectorsFile } from './vectors.ts';
 
 /**
  * Told how far building an index has got: the files read (`reading`, `done` of `total`), then
@@ -681,6 +691,12 @@ export async function openCorpus(
           `no documents in ${displayPath(dir)} (CORPUS_DIR): add .txt, .md or .pdf documents (npm run cli -- add <file>)`,
         ]
       : []),
+    // A dist/ copied without the project around it answers, but finds no word by its meaning.
+    ...(existsSync(vectorsFile())
+      ? []
+      : [
+          `no word vectors at ${displayPath(vectorsFile())}: questions will not find the documents' words of like meaning ("car" for "vehicle"); run npm run build in the project folder`,
+        ]),
   ];
   return warnings.length > 0 ? { ...opened, warnings } : opened;
 }

@@ -10,6 +10,11 @@ import { builtFile } from './built-files.ts';
 
 /** The vectors file, in dist/ (`builtFile`). */
 const VECTORS_FILE = 'vectors.bin';
+
+/** Where the build writes the word vectors (`dist/vectors.bin`). */
+export function vectorsFile(): string {
+  return builtFile(VECTORS_FILE);
+}
 const HEADER = 52;
 
 /**
@@ -52,7 +57,7 @@ export class WordVectors {
   }
 
   /** Opens the vectors file; null when it is missing or not one (then no word has a vector). */
-  static open(file = builtFile(VECTORS_FILE)): WordVectors | null {
+  static open(file = vectorsFile()): WordVectors | null {
     if (!existsSync(file)) return null;
     const fd = openSync(file, 'r');
     const head = Buffer.alloc(HEADER);
