@@ -404,7 +404,8 @@ export function readFrame(text: string): Frame {
       } else if (afterAux !== null) {
         speaker ??= speakerOf(tokens, afterAux);
       } else if (next && isAdjective(next.word) && !isVerb(next.word)) {
-        setType('quantity');
+        // "how deep", "how fast": a measure; "how bad", "how serious": what it was like.
+        if (english().isMeasuredBy(next.word)) setType('quantity');
         focus ??= next;
       }
     } else if (word === 'when') {

@@ -605,6 +605,23 @@ export class WordNet {
   }
 
   /**
+   * Whether the usual sense of the adjective `word` is a degree of a magnitude: its attribute
+   * ("long": length, "heavy": weight, "fast": speed) is one (`isMagnitude`). "How long" asks for
+   * a measure; "how bad", "how serious" (badness, seriousness: qualities) ask what it was like.
+   */
+  isMeasuredBy(word: string): boolean {
+    for (const base of this.baseForms(word, 'adj')) {
+      const [first] = this.senses(base, 'adj');
+      if (first === undefined) continue;
+      const attributes = this.synset(first, 'adj')
+        .pointers.filter((p) => p.symbol === '=' && p.pos === 'noun')
+        .map((p) => p.offset);
+      return this.areKindsOf(attributes, MEASURED_KINDS);
+    }
+    return false;
+  }
+
+  /**
    * The lexicographer file of a noun's most common sense (its first, in WordNet's order by
    * frequency): what kind of thing the word names (18 a person, 14 a group, 15 a place, 28 a
    * time, 23 a quantity, 21 a possession, 10 a communication, 16 a motive); -1 when WordNet
@@ -676,10 +693,16 @@ export class WordNet {
    * of `kinds` (lemmas).
    */
   private isKindOf(word: string, kinds: ReadonlySet<string>, usual = false): boolean {
-    const seen = new Set<number>();
-    let level = this.baseForms(word, 'noun').flatMap((base) =>
+    const senses = this.baseForms(word, 'noun').flatMap((base) =>
       this.senses(base, 'noun').slice(0, usual ? 1 : undefined),
     );
+    return this.areKindsOf(senses, kinds);
+  }
+
+  /** Whether some of the noun synsets at `offsets` is or is a kind of one of `kinds` (lemmas). */
+  private areKindsOf(offsets: readonly number[], kinds: ReadonlySet<string>): boolean {
+    const seen = new Set<number>();
+    let level = [...offsets];
     for (let depth = 0; depth < MAX_HYPERNYM_DEPTH && level.length > 0; depth++) {
       const up: number[] = [];
       for (const offset of level) {
@@ -747,6 +770,8 @@ const MAGNITUDE_KINDS: ReadonlySet<string> = new Set([
   'fundamental quantity',
   'physical property',
 ]);
+/** What a measure is a degree of (`isMeasuredBy`): a property (age, strength) or a distance, not a quality. */
+const MEASURED_KINDS: ReadonlySet<string> = new Set([...MAGNITUDE_KINDS, 'property', 'distance']);
 /** A measure's unit (`isUnit`). */
 const UNIT_KINDS: ReadonlySet<string> = new Set(['unit of measurement']);
 /** How far up the is-a hierarchy `isKindOf` looks (WordNet's nouns are at most ~20 deep). */

@@ -64,6 +64,10 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['how long will it take to clear the valley', 'duration'],
     ['how strong was the storm', 'quantity'],
     ['how old is the ambassador', 'quantity'],
+    ['how far is the camp from the border', 'quantity'],
+    // A degree of a quality, not of a measure: what it was like.
+    ['how bad is the mine contamination', 'description'],
+    ['how serious were the injuries', 'description'],
     ['mines near the road', 'description'],
   ])('%j asks for a %s', (question, type) => {
     expect(readFrame(question).type).toBe(type);
