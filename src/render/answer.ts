@@ -262,14 +262,25 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
           : null,
       )
     : [];
+  // Results that lead to one passage (a heading is shown with the first passage of its part, which
+  // may be a result too) share one button, named for each of them: Discord refuses a message two
+  // of whose buttons have one custom id.
+  const numbersByPassage = new Map<string, number[]>();
+  for (const [i, r] of answer.results.entries()) {
+    const numbers = numbersByPassage.get(`${r.letterId}:${r.near}`) ?? [];
+    numbers.push(view.offset + i + 1);
+    numbersByPassage.set(`${r.letterId}:${r.near}`, numbers);
+  }
   const passageButtons = (kind: 'context' | 'cite', label: string) =>
     row(
       ...answer.results.map((r, i) => {
         const key = view.keys.get(r.letterId);
+        const numbers = numbersByPassage.get(`${r.letterId}:${r.near}`) ?? [];
+        if (numbers[0] !== view.offset + i + 1) return null;
         // Context and Cite need only the passage: offered also for a question too long to read
         // back, whose answer they then leave in place (see commands/quote.ts).
         return key
-          ? button(`${label} ${view.offset + i + 1}`, {
+          ? button(`${label} ${numbers.join(' & ')}`, {
               kind,
               ...base,
               letterKey: key,

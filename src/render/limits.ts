@@ -95,11 +95,16 @@ export function checkDiscordLimits(payload: PayloadLike): string[] {
   over('embeds total', total, L.embedTotal);
   const rows = payload.components ?? [];
   over('action rows', rows.length, L.actionRows);
+  // Discord refuses a message two of whose components share a custom_id.
+  const ids = new Set<string>();
   for (const row of rows) {
     over('buttons in a row', row.components.length, L.buttonsPerRow);
     for (const c of row.components) {
       over('custom_id', c.custom_id?.length ?? 0, L.customId);
       over('button label', c.label?.length ?? 0, L.buttonLabel);
+      if (c.custom_id === undefined) continue;
+      if (ids.has(c.custom_id)) problems.push(`custom_id used twice: ${c.custom_id}`);
+      ids.add(c.custom_id);
     }
   }
   return problems;

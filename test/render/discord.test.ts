@@ -251,6 +251,44 @@ describe('every render stays within Discord’s limits', () => {
     expect(reply.embeds[0]?.author?.name).toMatch(/^Asked \(shortened\): mine victims and more/);
   });
 
+  it('never gives two buttons of one message the same custom id (Discord refuses the message)', () => {
+    expect(
+      checkDiscordLimits({
+        components: [
+          { components: [{ custom_id: 'annex:x:1:k:1', label: 'Context 1' }] },
+          { components: [{ custom_id: 'annex:x:1:k:1', label: 'Context 3' }] },
+        ],
+      }),
+    ).toEqual(['custom_id used twice: annex:x:1:k:1']);
+    // A symbol alone: the masthead (a heading, shown with the first passage of its part) and that
+    // first passage itself both answer it, so Context and Cite of the two lead to one passage.
+    const index = SearchIndex.build(letters);
+    const keys = new Map(letters.map((l) => [l.id, l.sha256.slice(0, 10)]));
+    const q = 'A/78/368';
+    const answer = answerQuestion(index, q);
+    const nears = answer.results.map((r) => `${r.letterId}:${r.near}`);
+    expect(new Set(nears).size).toBeLessThan(nears.length);
+    const reply = renderAnswer(answer, info, {
+      question: q,
+      userId: '1',
+      offset: 0,
+      scope,
+      ephemeral: false,
+      keys,
+    });
+    expect(checkDiscordLimits(reply)).toEqual([]);
+    const ids = reply.components.flatMap((r) => r.components.map((c) => c.custom_id));
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every result still has its Context and Cite: one button names both results it serves.
+    const labels = reply.components.flatMap((r) => r.components.map((c) => c.label ?? ''));
+    for (const kind of ['Context', 'Cite']) {
+      const numbers = labels
+        .filter((l) => l.startsWith(`${kind} `))
+        .flatMap((l) => l.slice(kind.length + 1).split(' & '));
+      expect(numbers.sort()).toEqual(answer.results.map((_, i) => String(i + 1)));
+    }
+  });
+
   it.each([
     ['ending in “…”, as phones write "..."', 'mine victims in Lachin…'],
     ['just short enough for the author line', 'mine victims '.repeat(19).trim()],
