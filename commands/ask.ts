@@ -18,6 +18,7 @@ import {
 } from '../src/search/answer.ts';
 import type { HandlerContext } from './context.ts';
 import { booleanOption, requiredString, userIdOf } from './interaction.ts';
+import { displayedText } from './message-text.ts';
 import {
   autocompleteLetter,
   EVERYWHERE,
@@ -52,13 +53,16 @@ export function askReply(
  * A plain DM, or a message that mentions the bot, answered like `/ask`: when it holds no word the
  * search would look up or is only small talk (an empty mention, "hi", "thanks!", "help", "?"),
  * that is how to ask with examples this corpus answers, never a "not found" for a question
- * nobody asked. `found` is null for the prompt.
+ * nobody asked. `found` is null for the prompt. `content` is the message's content as Discord
+ * sends it, read as Discord shows it (as the moderators' check reads a message): a custom emoji,
+ * a mention of a channel or a role is no word of the question.
  */
 export function messageReply(
   ctx: HandlerContext,
-  text: string,
+  content: string,
   userId: string,
 ): { reply: Reply; found: Found | null } {
+  const text = displayedText(content);
   const scope = { letterKey: null, from: null, to: null };
   const view = { question: text, userId, offset: 0, scope, ephemeral: false };
   const answer = answerQuestion(ctx.state.index, text, {});

@@ -1,0 +1,50 @@
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { messageReply } from '../../commands/ask.ts';
+import type { HandlerContext } from '../../commands/context.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { SearchIndex } from '../../src/search/index.ts';
+import { createLogger } from '../../src/serving/logger.ts';
+import { AnnexState } from '../../src/serving/state.ts';
+import { CORPUS_DIR } from '../helpers.ts';
+
+let ctx: HandlerContext;
+beforeAll(async () => {
+  const { letters } = await loadCorpus(CORPUS_DIR);
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  ctx = {
+    state: new AnnexState(SearchIndex.build(letters)),
+    logger: createLogger('silent', [], sink),
+  };
+});
+
+const USER_ID = '500000000000000001';
+/** What a reply shows: its content, its embeds' author lines, titles and descriptions. */
+const shown = (text: string) => {
+  const { reply } = messageReply(ctx, text, USER_ID);
+  return [
+    reply.content ?? '',
+    ...reply.embeds.flatMap((e) => [e.author?.name ?? '', e.title ?? '', e.description ?? '']),
+  ].join('\n');
+};
+
+describe('a plain DM or mention', () => {
+  it('is read as Discord shows it: its custom emoji, channel and role mentions are no words of the question', () => {
+    const plain = shown('How many mine victims in Lachin?');
+    expect(plain).not.toMatch(/Not found/);
+    for (const text of [
+      '<:landmine:123456789012345678> How many mine victims in Lachin?',
+      '<#400000000000000002> How many mine victims in Lachin?',
+      'How many mine victims in Lachin? <@&400000000000000009> <a:boom:223456789012345678>',
+    ]) {
+      expect(shown(text), text).toBe(plain);
+    }
+  });
+
+  it('that holds only custom emoji or mentions gets how to ask, as one that is empty does', () => {
+    const empty = shown('');
+    expect(empty).toMatch(/Ask me a question/);
+    expect(shown('<:landmine:123456789012345678> <a:boom:223456789012345678>')).toBe(empty);
+    expect(shown('<#400000000000000002>')).toBe(empty);
+  });
+});
