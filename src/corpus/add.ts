@@ -3,7 +3,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocumentDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
-import { formatFrontMatter, type FrontMatter, readFrontMatter } from './front-matter.ts';
+import { formatFrontMatter, type FrontMatter, kindProblem, readFrontMatter } from './front-matter.ts';
 import {
   decodeLetterFile,
   isLetterFile,
@@ -67,6 +67,9 @@ function optionsFrontMatter(options: AddOptions, display: string): FrontMatter {
     if (!date) throw new AddOptionError(display, `bad option: --date: "${options.date}" is not a date (write 2023-09-19, 2023-09 or 2023)`);
     front.date = date;
   }
+  const kind = options.kind?.trim();
+  const badKind = kind ? kindProblem(kind) : null;
+  if (badKind) throw new AddOptionError(display, `bad option: --kind: ${badKind}`);
   for (const key of ['title', 'author', 'kind'] as const) {
     const value = options[key]?.replace(/\s+/g, ' ').trim();
     if (value) front[key] = key === 'kind' ? value.toLowerCase() : value;

@@ -139,18 +139,51 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
     return match ? lineOf(match.index) : 2;
   };
   const data: FrontMatter = {};
+  // Every bad value is told at once, as a bad configuration is: one run of `validate` shows all.
+  const problems: CorpusError[] = [];
   for (const key of FRONT_MATTER_KEYS) {
     if (!(key in entries)) continue;
     const line = keyLine(key);
-    const text =
-      key === 'date'
-        ? dateValue(entries[key], file, line)
-        : key === 'url'
-          ? urlValue(entries[key], file, line)
-          : textValue(entries[key], key, file, line);
-    if (text !== undefined) data[key] = key === 'kind' ? text.toLowerCase() : text;
+    try {
+      const text =
+        key === 'date'
+          ? dateValue(entries[key], file, line)
+          : key === 'url'
+            ? urlValue(entries[key], file, line)
+            : key === 'kind'
+              ? kindValue(entries[key], file, line)
+              : textValue(entries[key], key, file, line);
+      if (text !== undefined) data[key] = text;
+    } catch (error) {
+      if (!(error instanceof CorpusError)) throw error;
+      problems.push(error);
+    }
+  }
+  const [first, ...others] = problems;
+  if (first) {
+    const rest = others.map((p) => `; line ${p.line}: ${p.problem.replace(/^front matter: /, '')}`);
+    throw new CorpusError(file, first.problem + rest.join(''), first.line);
   }
   return { data, body };
+}
+
+/**
+ * What is wrong with `kind` as a document's kind, or null when nothing is: a kind is a word
+ * ("speech", "note verbale"), never a bare number, which every list would show as "7 by Norway".
+ */
+export function kindProblem(kind: string): string | null {
+  return /\p{L}/u.test(kind)
+    ? null
+    : `"${kind.slice(0, 40)}" is not a kind of document (write speech, statement, report, letter…)`;
+}
+
+/** A front matter `kind`, in lower case. */
+function kindValue(value: unknown, file: string, line: number): string | undefined {
+  const text = textValue(value, 'kind', file, line);
+  if (text === undefined) return undefined;
+  const problem = kindProblem(text);
+  if (problem) throw new CorpusError(file, `front matter: kind ${problem}`, line);
+  return text.toLowerCase();
 }
 
 /**

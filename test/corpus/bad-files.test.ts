@@ -130,6 +130,17 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
     expect(p?.problem).toMatch(/front matter: url "www.un.org\/statement" is not a web address/);
   });
 
+  it('every bad front matter value at once, each with its line, so one run of validate shows all', async () => {
+    const [p, ...more] = await problemsFor({
+      'speech.md': '---\ntitle: Speech\ndate: next tuesday\nauthor: [Norway, Sweden]\nkind: 7\n---\nWe are here.\n',
+    });
+    expect(more).toEqual([]);
+    expect(p).toMatchObject({ file: 'speech.md', line: 3 });
+    expect(p?.problem).toMatch(/front matter: date "next tuesday" is not a date/);
+    expect(p?.problem).toMatch(/line 4: author should be text, not a list/);
+    expect(p?.problem).toMatch(/line 5: kind "7" is not a kind of document/);
+  });
+
   it('front matter that is never closed', async () => {
     const [p] = await problemsFor({ 'speech.txt': '---\ntitle: Speech\nWe are here.\n' });
     expect(p).toMatchObject({ file: 'speech.txt', line: 1 });

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addLetter } from '../../src/corpus/add.ts';
@@ -227,5 +227,13 @@ describe('cli add writes what the operator says as front matter', () => {
     const source = path.join(await tempDir(), 'speech.txt');
     await writeFile(source, 'We are here.\n');
     await expect(addLetter(source, dir, { date: 'last year' })).rejects.toThrow(/--date: "last year" is not a date/);
+  });
+
+  it('refuses a kind that is no word, naming the option, and writes nothing', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'speech.txt');
+    await writeFile(source, 'We are here.\n');
+    await expect(addLetter(source, dir, { kind: '7' })).rejects.toThrow(/bad option: --kind: "7" is not a kind of document/);
+    expect(await readdir(dir)).toEqual([]);
   });
 });
