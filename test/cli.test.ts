@@ -195,7 +195,7 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
       ['chart', 'mine victims', '--from', '2024', '--to', '2023'],
       '--from (2024-01-01) is after --to (2023-12-31)',
     ],
-    [['ask', 'mines', '--letter', 'nope'], 'No letter "nope"'],
+    [['ask', 'mines', '--letter', 'nope'], 'No document "nope"'],
     [['ask', 'mines', '--bogus'], "Unknown option '--bogus'"],
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [['ask', ''], 'Ask what?'],
@@ -238,6 +238,18 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     expect(none.stderr.trim()).toBe(
       'No document "nope": give its id or symbol (`letters` lists them)',
     );
+  });
+
+  it('ask and search --letter take a document named by its date or title words, as cite and /ask do', async () => {
+    const one = await runCli(['ask', 'mine victims', '--letter', '2022', '--json']);
+    expect(one.code).toBe(0);
+    const answer = JSON.parse(one.stdout);
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const r of answer.results) expect(r.letterId).toBe(SEED.lachin);
+    const several = await runCli(['search', 'mines', '--letter', '2021']);
+    expect(several.code).toBe(2);
+    expect(several.stderr.trim().split('\n')).toHaveLength(1);
+    expect(several.stderr).toContain('"2021" fits 2 documents');
   });
 
   it('counts one letter as "1 letter"', async () => {

@@ -69,8 +69,15 @@ export function askOptions(
   if (part !== undefined && !PartKind.safeParse(part).success) {
     throw new UsageError(`--part must be one of ${PartKind.options.join(', ')}, not "${part}"`);
   }
+  // `--letter` names a document as `cite` and Discord's letter option do: its id or symbol, or a
+  // date or title words that fit it alone.
+  const named = values.letter?.trim() ? findLetter(letters, values.letter.trim()).id : undefined;
   try {
-    const { letter, from, to } = readSearchFilters(letters, values, CLI_FILTER_NAMES);
+    const { letter, from, to } = readSearchFilters(
+      letters,
+      { ...values, letter: named },
+      CLI_FILTER_NAMES,
+    );
     return { limit, letter, from, to, part: part as AskOptions['part'] };
   } catch (error) {
     if (error instanceof FilterError) throw new UsageError(error.message);
