@@ -15,7 +15,8 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   ask "<question>" [options]  answer a question with verbatim, cited passages
       --limit N               at most N passages (1-100, default 3)
-      --letter ID             only this document (its id or symbol)
+      --letter DOC            only this document: its id, its symbol, or a date or title
+                              words that fit it alone
       --from DATE, --to DATE  only documents dated from / up to DATE: 2023-09-19, 2023-09 or 2023
       --part PART             only passages of letters themselves (letter), of annexes
                               (annex) or of enclosures (enclosure)
@@ -23,7 +24,7 @@ Commands:
       --stdin                 one question per input line, an answer for each (with --json, one
                               JSON line each); a bad line gets its own error and the rest go on
   search "<words>" [options]  a compact ranked list of matching passages, as /search gives it
-      --limit N, --letter ID, --from DATE, --to DATE, --part PART   as for ask (default 5)
+      --limit N, --letter DOC, --from DATE, --to DATE, --part PART   as for ask (default 5)
       --page N                the Nth page of --limit passages (default 1)
       --json                  one JSON object, as ask --json prints it
   cite <document> [passage] [--style S] [--json]
