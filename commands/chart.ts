@@ -13,6 +13,7 @@ import {
   viewDrawable,
 } from '../src/render/chart.ts';
 import type { Reply } from '../src/render/discord.ts';
+import { NOTHING_TO_QUOTE } from '../src/render/wording.ts';
 import type { HandlerContext } from './context.ts';
 import { UserFacingError } from './errors.ts';
 import { requiredString, userIdOf } from './interaction.ts';
@@ -60,6 +61,7 @@ export const chart: SlashCommand = {
     const what = requiredString(interaction, 'what').trim();
     if (!/[\p{L}]/u.test(what))
       throw new UserFacingError('Say what to count in words, for example `mine victims`.');
+    if (ctx.state.index.size === 0) throw new UserFacingError(NOTHING_TO_QUOTE);
     const { filters, scope } = readFilters(interaction, ctx);
     const { from, to } = filters;
     const view: ChartView = {

@@ -3,6 +3,7 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { renderVerdict } from '../src/render/discord.ts';
+import { NOTHING_TO_QUOTE } from '../src/render/wording.ts';
 import { describeScope } from '../src/search/answer.ts';
 import { checkClaim } from '../src/search/check.ts';
 import { UserFacingError } from './errors.ts';
@@ -20,6 +21,7 @@ export const check: MessageCommand = {
   } satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody,
   execute(interaction, ctx) {
     requireModerator(interaction, 'Checking a message against the documents');
+    if (ctx.state.index.size === 0) throw new UserFacingError(NOTHING_TO_QUOTE);
     const target = interaction.data.resolved.messages[interaction.data.target_id];
     // The claim as the message shows it: its markdown, emoji, mentions and links are no words of it.
     const claim = displayedText(target?.content ?? '');

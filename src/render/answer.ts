@@ -34,7 +34,7 @@ import {
 } from './reply.ts';
 import {
   describeSearched,
-  HOW_TO_ADD,
+  NOTHING_TO_QUOTE,
   howToAsk,
   pagesLabel,
   partName,
@@ -169,11 +169,7 @@ export function renderAbstention(
   listing = false,
 ): Reply {
   if (asksNothing(answer)) return renderNotice(howToAsk(info.noun, answer.examples), ephemeral);
-  if (answer.reason === NO_DOCUMENTS)
-    return renderNotice(
-      `Annex holds no documents yet, so there is nothing to quote. An operator can ${HOW_TO_ADD}.`,
-      ephemeral,
-    );
+  if (answer.reason === NO_DOCUMENTS) return renderNotice(NOTHING_TO_QUOTE, ephemeral);
   const reason = listing
     ? ' matches these words'
     : answer.reason === NO_DOCUMENTS_MATCH

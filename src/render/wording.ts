@@ -30,6 +30,12 @@ export function symbolOrNote(letter: Pick<Letter, 'symbol'>): string {
 export const HOW_TO_ADD =
   'add one with `npm run cli -- add <file.pdf|.txt|.md>`, or save its text as a .txt file in the corpus folder (CORPUS_DIR)';
 
+/**
+ * What a command that searches says on Discord when the corpus holds no document: never "not in
+ * the letters" nor "no chart", which would read as the documents' silence.
+ */
+export const NOTHING_TO_QUOTE = `Annex holds no documents yet, so there is nothing to quote. An operator can ${HOW_TO_ADD}.`;
+
 /** Wraps each highlight in `open`/`close` marks (formatting only: the words are unchanged). */
 export function markHighlights(
   text: string,
