@@ -12,7 +12,7 @@ import {
 } from 'discord-api-types/v10';
 import { decodeButton } from '../src/render/custom-ids.ts';
 import { type Reply, renderNotice } from '../src/render/discord.ts';
-import { checkDiscordLimits } from '../src/render/limits.ts';
+import { checkChoiceLimits, checkDiscordLimits } from '../src/render/limits.ts';
 import { rateLimitMessage } from '../src/serving/rate-limit.ts';
 import { ask } from './ask.ts';
 import { chart } from './chart.ts';
@@ -217,6 +217,11 @@ export async function handleInteraction(
     }
     const outcome = await route(interaction, ctx);
     if (outcome.type === 'reply' || outcome.type === 'update') withinLimits(outcome.reply);
+    if (outcome.type === 'choices') {
+      const problems = checkChoiceLimits(outcome.choices);
+      if (problems.length > 0)
+        throw new RenderLimitError(`choices exceed Discord limits: ${problems.join('; ')}`);
+    }
     log(
       outcome.type === 'reply' || outcome.type === 'update'
         ? { ...outcome.found }

@@ -10,6 +10,7 @@ import {
 import type { Letter } from '../src/corpus/schema.ts';
 import type { ButtonScope } from '../src/render/custom-ids.ts';
 import type { SearchFilters } from '../src/search/answer.ts';
+import { DISCORD_LIMITS } from '../src/render/limits.ts';
 import { letterKey } from '../src/serving/state.ts';
 import { FilterError, parseFilterDate, readSearchFilters } from '../src/search/filters.ts';
 import { namedCandidates, resolveTypedLetter, suggestLetters } from '../src/search/suggest.ts';
@@ -114,13 +115,13 @@ export function readFilters(
 }
 
 /**
- * The letter a user chose: its id or symbol, as the list offered while typing sends it; else what
+ * The letter a user chose: its id, key or symbol, as the list offered while typing sends it; else what
  * was typed and sent without picking from that list (a date, words of its title) when it fits one
  * document only, or one whose title it is. A `UserFacingError` when it fits none, or several
  * (naming them).
  */
 export function chosenLetter(ctx: HandlerContext, value: string): Letter {
-  const letter = ctx.state.findLetter(value);
+  const letter = ctx.state.findLetter(value) ?? ctx.state.letterByKey(value);
   if (letter) return letter;
   const typed = resolveTypedLetter(ctx.state.index.letters, value);
   if ('letter' in typed) return typed.letter;
@@ -150,5 +151,12 @@ export function autocompleteLetter(
 ): Outcome {
   const focused = focusedOption(interaction);
   if (focused?.name !== 'letter') return { type: 'choices', choices: [] };
-  return { type: 'choices', choices: suggestLetters(ctx.state.index.letters, focused.value) };
+  // A choice's value is at most 100 characters: a document whose id (its file name) is longer
+  // is sent back by its key, which `chosenLetter` reads as well.
+  const choices = suggestLetters(ctx.state.index.letters, focused.value).map((choice) => {
+    if (choice.value.length <= DISCORD_LIMITS.choiceValue) return choice;
+    const letter = ctx.state.findLetter(choice.value);
+    return letter ? { ...choice, value: letterKey(letter) } : null;
+  });
+  return { type: 'choices', choices: choices.filter((c) => c !== null) };
 }

@@ -12,6 +12,7 @@ export const DISCORD_LIMITS = {
   embedTotal: 6000,
   choices: 25,
   choiceName: 100,
+  choiceValue: 100,
   actionRows: 5,
   buttonsPerRow: 5,
   customId: 100,
@@ -51,6 +52,25 @@ interface PayloadLike {
   content?: string;
   embeds?: EmbedLike[];
   components?: { components: { custom_id?: string; label?: string }[] }[];
+}
+
+/**
+ * Every way autocomplete `choices` break Discord's limits; empty when they are fine to send. Past
+ * them Discord refuses the whole list and the user sees "Loading options failed".
+ */
+export function checkChoiceLimits(
+  choices: readonly { name: string; value: string | number }[],
+): string[] {
+  const L = DISCORD_LIMITS;
+  const problems: string[] = [];
+  if (choices.length > L.choices) problems.push(`choices: ${choices.length} > ${L.choices}`);
+  for (const c of choices) {
+    if (c.name.length === 0 || c.name.length > L.choiceName)
+      problems.push(`choice name: ${c.name.length} characters (1 to ${L.choiceName})`);
+    if (String(c.value).length > L.choiceValue)
+      problems.push(`choice value: ${String(c.value).length} > ${L.choiceValue}`);
+  }
+  return problems;
 }
 
 /** Every way `payload` breaks Discord's limits; empty when it is fine to send. */
