@@ -1,4 +1,5 @@
 import type { Letter, Passage } from '../corpus/schema.ts';
+import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { type Answer, answerQuestion } from './answer.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -30,16 +31,46 @@ export function normalizeForMatch(text: string): string {
  * else not in the letters.
  */
 export function checkClaim(index: SearchIndex, claim: string): Verdict {
-  const needle = normalizeForMatch(claim).replace(/^["'\s]+|["'\s.]+$/g, '');
-  if (needle.length >= MIN_VERBATIM_LENGTH) {
-    for (const id of candidates(index, claim)) {
-      const entry = index.passage(id);
-      if (entry && normalizeForMatch(entry.passage.text).includes(needle))
-        return { kind: 'verbatim', letter: entry.letter, passage: entry.passage };
-    }
-  }
+  const whole = quotingPassage(index, claim);
+  if (whole) return { kind: 'verbatim', letter: whole.letter, passage: whole.passage };
   const answer = answerQuestion(index, claim, { limit: CLOSE_PASSAGES });
-  return answer.abstained ? { kind: 'absent', answer } : { kind: 'close', answer };
+  if (!answer.abstained) return { kind: 'close', answer };
+  // A claim that quotes a whole sentence of a passage, with words of its own around it, is not
+  // "not in the letters" even when the search, made for questions, finds no answer in it: that
+  // passage is the closest, first.
+  const quoted = claimSentences(claim)
+    .map((sentence) => quotingPassage(index, sentence))
+    .find((entry) => entry !== null);
+  const at = quoted
+    ? answer.related.findIndex(
+        (r) => r.letterId === quoted.letter.id && r.passage === quoted.passage.n,
+      )
+    : -1;
+  const first = answer.related[at];
+  if (!first) return { kind: 'absent', answer };
+  const results = [first, ...answer.related.filter((_, i) => i !== at)];
+  return { kind: 'close', answer: { ...answer, results, related: [] } };
+}
+
+/** The passage that holds `text` as written (`normalizeForMatch`), when it is long enough to say so. */
+function quotingPassage(
+  index: SearchIndex,
+  text: string,
+): { letter: Letter; passage: Passage } | null {
+  const needle = normalizeForMatch(text).replace(/^["'\s]+|["'\s.]+$/g, '');
+  if (needle.length < MIN_VERBATIM_LENGTH) return null;
+  for (const id of candidates(index, text)) {
+    const entry = index.passage(id);
+    if (entry && normalizeForMatch(entry.passage.text).includes(needle)) return entry;
+  }
+  return null;
+}
+
+/** The sentences of a claim, longest first. */
+function claimSentences(claim: string): string[] {
+  return sentenceSpans(claim)
+    .map(({ start, end }) => claim.slice(start, end))
+    .sort((a, b) => b.length - a.length);
 }
 
 /**
