@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { parseDocumentDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
+import { Sidecar } from './schema.ts';
 
 const require = createRequire(import.meta.url);
 let loaded: typeof Yaml | null = null;
@@ -152,7 +153,9 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
             ? urlValue(entries[key], file, line)
             : key === 'kind'
               ? kindValue(entries[key], file, line)
-              : textValue(entries[key], key, file, line);
+              : key === 'symbol'
+                ? symbolValue(entries[key], file, line)
+                : textValue(entries[key], key, file, line);
       if (text !== undefined) data[key] = text;
     } catch (error) {
       if (!(error instanceof CorpusError)) throw error;
@@ -175,6 +178,23 @@ export function kindProblem(kind: string): string | null {
   return /\p{L}/u.test(kind)
     ? null
     : `"${kind.slice(0, 40)}" is not a kind of document (write speech, statement, report, letter…)`;
+}
+
+/**
+ * A front matter `symbol`: a UN document symbol, as `cli add --symbol` and a sidecar take one.
+ * Every answer links it (`https://undocs.org/en/<symbol>`): words there would lead nowhere.
+ */
+function symbolValue(value: unknown, file: string, line: number): string | undefined {
+  const text = textValue(value, 'symbol', file, line);
+  if (text === undefined) return undefined;
+  const symbol = Sidecar.shape.symbol.safeParse(text);
+  if (!symbol.success)
+    throw new CorpusError(
+      file,
+      `front matter: symbol "${text.slice(0, 60)}" is ${symbol.error.issues[0]?.message ?? 'not a UN document symbol'}`,
+      line,
+    );
+  return symbol.data;
 }
 
 /** A front matter `kind`, in lower case. */

@@ -141,6 +141,12 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
     expect(p?.problem).toMatch(/line 5: kind "7" is not a kind of document/);
   });
 
+  it('a front matter symbol that is no UN symbol, with its line (its link would lead nowhere)', async () => {
+    const [p] = await problemsFor({ 'speech.txt': '---\ntitle: Speech\nsymbol: see the annex (draft)\n---\nWe are here.\n' });
+    expect(p).toMatchObject({ file: 'speech.txt', line: 3 });
+    expect(p?.problem).toMatch(/front matter: symbol "see the annex \(draft\)" is not a UN document symbol \(like A\/78\/368/);
+  });
+
   it('front matter that is never closed', async () => {
     const [p] = await problemsFor({ 'speech.txt': '---\ntitle: Speech\nWe are here.\n' });
     expect(p).toMatchObject({ file: 'speech.txt', line: 1 });
