@@ -55,14 +55,14 @@ export function askReply(
  * that is how to ask with examples this corpus answers, never a "not found" for a question
  * nobody asked. `found` is null for the prompt. `content` is the message's content as Discord
  * sends it, read as Discord shows it (as the moderators' check reads a message): a custom emoji,
- * a mention of a channel or a role is no word of the question.
+ * a mention of a channel or a role is no word of the question; a link it writes is kept.
  */
 export function messageReply(
   ctx: HandlerContext,
   content: string,
   userId: string,
 ): { reply: Reply; found: Found | null } {
-  const text = displayedText(content);
+  const text = displayedText(content, { keepLinks: true });
   const scope = { letterKey: null, from: null, to: null };
   const view = { question: text, userId, offset: 0, scope, ephemeral: false };
   const answer = answerQuestion(ctx.state.index, text, {});

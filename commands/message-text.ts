@@ -31,13 +31,16 @@ const WORDLESS = new Set([
   'guildNavigation',
 ]);
 
-function textOf(nodes: readonly MarkdownNode[]): string {
+/** Bare web addresses: no words of a claim, but part of a question ("what does <link> say"). */
+const LINKS = new Set(['url', 'autolink']);
+
+function textOf(nodes: readonly MarkdownNode[], keepLinks: boolean): string {
   let out = '';
   for (const node of nodes) {
-    if (WORDLESS.has(node.type)) continue;
+    if (WORDLESS.has(node.type) && !(keepLinks && LINKS.has(node.type))) continue;
     if (node.type === 'br' || node.type === 'newline') out += '\n';
     else if (typeof node.content === 'string') out += node.content;
-    else if (Array.isArray(node.content)) out += textOf(node.content);
+    else if (Array.isArray(node.content)) out += textOf(node.content, keepLinks);
     // A block (a quote, a heading, a code block) stands on lines of its own.
     if (node.type === 'blockQuote' || node.type === 'heading' || node.type === 'codeBlock')
       out += '\n';
@@ -48,9 +51,10 @@ function textOf(nodes: readonly MarkdownNode[]): string {
 /**
  * The words a message shows, as a reader sees them: "> There is **neither** marking 😡" is
  * "There is neither marking". What a moderator checks is what the message says, not its markup.
+ * `keepLinks` keeps a bare web address as written, for a question that names a document by it.
  */
-export function displayedText(content: string): string {
-  return textOf(parse(content, 'extended') as MarkdownNode[])
+export function displayedText(content: string, { keepLinks = false } = {}): string {
+  return textOf(parse(content, 'extended') as MarkdownNode[], keepLinks)
     .replace(/[ \t]+/g, ' ')
     .trim();
 }

@@ -41,6 +41,15 @@ describe('a plain DM or mention', () => {
     }
   });
 
+  it('keeps a link the question writes: it may name the document asked about', () => {
+    const { reply } = messageReply(
+      ctx,
+      'what does https://undocs.org/en/A/78/368 say about victims?',
+      USER_ID,
+    );
+    expect(reply.embeds[0]?.author?.name).toContain('https://undocs.org/en/A/78/368');
+  });
+
   it('that holds only custom emoji or mentions gets how to ask, as one that is empty does', () => {
     const empty = shown('');
     expect(empty).toMatch(/Ask me a question/);
