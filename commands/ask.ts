@@ -18,7 +18,7 @@ import {
 } from '../src/search/answer.ts';
 import type { HandlerContext } from './context.ts';
 import { booleanOption, requiredString, userIdOf } from './interaction.ts';
-import { displayedText } from './message-text.ts';
+import { questionText } from './message-text.ts';
 import {
   autocompleteLetter,
   EVERYWHERE,
@@ -62,7 +62,7 @@ export function messageReply(
   content: string,
   userId: string,
 ): { reply: Reply; found: Found | null } {
-  const text = displayedText(content, { keepLinks: true });
+  const text = questionText(content);
   const scope = { letterKey: null, from: null, to: null };
   const view = { question: text, userId, offset: 0, scope, ephemeral: false };
   const answer = answerQuestion(ctx.state.index, text, {});
@@ -101,7 +101,7 @@ export const ask: SlashCommand = {
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute(interaction, ctx) {
-    const question = requiredString(interaction, 'question');
+    const question = questionText(requiredString(interaction, 'question'));
     const { filters, scope } = readFilters(interaction, ctx);
     const ephemeral = booleanOption(interaction, 'private') ?? false;
     const view = { question, userId: userIdOf(interaction), offset: 0, scope, ephemeral };

@@ -49,6 +49,15 @@ function textOf(nodes: readonly MarkdownNode[], keepLinks: boolean): string {
 }
 
 /**
+ * A question as Discord shows it, wherever it was typed (a DM, a mention, a slash command's
+ * option, where a mention or custom emoji picked from Discord's list is markup too): its emoji and
+ * mentions are no words of it; a link it writes is.
+ */
+export function questionText(content: string): string {
+  return displayedText(content, { keepLinks: true });
+}
+
+/**
  * The words a message shows, as a reader sees them: "> There is **neither** marking 😡" is
  * "There is neither marking". What a moderator checks is what the message says, not its markup.
  * `keepLinks` keeps a bare web address as written, for a question that names a document by it.

@@ -7,6 +7,7 @@ import { questionFromEmbeds, renderSearchPage, SEARCH_PAGE_SIZE } from '../src/r
 import { answerQuestion } from '../src/search/answer.ts';
 import { foundIn } from './ask.ts';
 import { requiredString, userIdOf } from './interaction.ts';
+import { questionText } from './message-text.ts';
 import {
   autocompleteLetter,
   EVERYWHERE,
@@ -35,7 +36,7 @@ export const search: SlashCommand = {
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute(interaction, ctx) {
-    const query = requiredString(interaction, 'query');
+    const query = questionText(requiredString(interaction, 'query'));
     const { filters, scope } = readFilters(interaction, ctx);
     const answer = answerQuestion(ctx.state.index, query, {
       ...filters,

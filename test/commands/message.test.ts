@@ -1,11 +1,13 @@
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messageReply } from '../../commands/ask.ts';
+import { handleInteraction } from '../../commands/index.ts';
 import type { HandlerContext } from '../../commands/context.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { createLogger } from '../../src/serving/logger.ts';
 import { AnnexState } from '../../src/serving/state.ts';
+import { slash } from '../e2e/payloads.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 
 let ctx: HandlerContext;
@@ -56,4 +58,34 @@ describe('a plain DM or mention', () => {
     expect(shown('<:landmine:123456789012345678> <a:boom:223456789012345678>')).toBe(empty);
     expect(shown('<#400000000000000002>')).toBe(empty);
   });
+});
+
+describe('/ask and /search', () => {
+  /** The reply's author line, titles and descriptions. */
+  const answered = async (command: 'ask' | 'search', text: string) => {
+    const name = command === 'ask' ? 'question' : 'query';
+    const outcome = await handleInteraction(
+      slash(command, [{ name, type: 3, value: text }]) as never,
+      ctx,
+    );
+    if (outcome.type !== 'reply') throw new Error(`no reply: ${outcome.type}`);
+    const { reply } = outcome;
+    return [
+      reply.content ?? '',
+      ...reply.embeds.flatMap((e) => [e.author?.name ?? '', e.title ?? '', e.description ?? '']),
+    ].join('\n');
+  };
+
+  it.each(['ask', 'search'] as const)(
+    '/%s reads a mention or custom emoji picked into the question as Discord shows it, as a DM is read',
+    async (command) => {
+      const plain = await answered(command, 'How many mine victims in Lachin?');
+      expect(
+        await answered(
+          command,
+          '<#400000000000000002> How many mine victims in Lachin? <:boom:223456789012345678>',
+        ),
+      ).toBe(plain);
+    },
+  );
 });
