@@ -77,7 +77,7 @@ function optionsFrontMatter(options: AddOptions, display: string): FrontMatter {
   return front;
 }
 
-/** Refuses an option that contradicts what a letter's own text says (its heading's date, its masthead's symbol). */
+/** Refuses an option that contradicts what a letter's own text says (its heading's date and kind, its masthead's symbol). */
 function checkAgainstText(fromText: Document, front: FrontMatter, display: string): void {
   const disagree = (field: string, text: string, option: string) =>
     new CorpusError(display, `--${field} "${option}" disagrees with the document's text, which says "${text}"`);
@@ -86,6 +86,10 @@ function checkAgainstText(fromText: Document, front: FrontMatter, display: strin
   }
   if (front.date && fromText.sources.date === 'text' && fromText.date !== front.date) {
     throw disagree('date', fromText.date, front.date);
+  }
+  // A letter's heading says what it is; read as another kind, it would lose its date and author.
+  if (front.kind && isLetter(fromText) && fromText.kind !== front.kind) {
+    throw disagree('kind', fromText.kind, front.kind);
   }
 }
 

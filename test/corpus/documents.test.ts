@@ -7,7 +7,7 @@ import { renderCitations, renderLetter, renderLettersPage } from '../../src/rend
 import { renderLetterText } from '../../src/render/text.ts';
 import { formatCitation, formatStyledCitation } from '../../src/search/cite.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
-import { documentOf, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, SEED, tempDir } from '../helpers.ts';
 
 /** Small documents of every shape issue 22 names, written for these tests (not UN texts). */
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'documents');
@@ -227,6 +227,15 @@ describe('cli add writes what the operator says as front matter', () => {
     const source = path.join(await tempDir(), 'speech.txt');
     await writeFile(source, 'We are here.\n');
     await expect(addLetter(source, dir, { date: 'last year' })).rejects.toThrow(/--date: "last year" is not a date/);
+  });
+
+  it('refuses a kind that contradicts a letter’s own heading, as a date or symbol that does, and writes nothing', async () => {
+    const dir = await tempDir();
+    const source = path.join(CORPUS_DIR, `${SEED.khojavand}.txt`);
+    await expect(addLetter(source, dir, { kind: 'statement' })).rejects.toThrow(
+      /--kind "statement" disagrees with the document's text, which says "letter"/,
+    );
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('refuses a kind that is no word, naming the option, and writes nothing', async () => {
