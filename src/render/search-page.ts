@@ -20,13 +20,20 @@ export interface SearchView {
   scope: ButtonScope;
 }
 
+/** The characters of an excerpt a /search line shows, at most. */
+const LISTED_EXCERPT = 300;
+
 /** `/search`: a compact ranked list, one line per passage, paged. */
 export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchView): Reply {
   if (answer.abstained || answer.results.length === 0)
     return renderAbstention(answer, info, false, true);
   const lines = answer.results.map((r, i) => {
     const where = listedWhere(r, info.kinds?.get(r.letterId));
-    return `**${view.offset + i + 1}.** ${markQuote(clip(r.excerpt, 300), r.excerpt.length > 300 ? [] : r.highlights)}\n— ${escapeText(where)}${r.url ? ` · <${r.url}>` : ''}`;
+    // A long excerpt is shortened: its matched words that are still shown stay bold.
+    const shown = clip(r.excerpt, LISTED_EXCERPT);
+    const kept = shown.length < r.excerpt.length ? shown.length - 1 : shown.length;
+    const highlights = r.highlights.filter((h) => h.end <= kept);
+    return `**${view.offset + i + 1}.** ${markQuote(shown, highlights)}\n— ${escapeText(where)}${r.url ? ` · <${r.url}>` : ''}`;
   });
   const base = { userId: view.userId, scope: view.scope };
   const next = view.offset + answer.results.length;

@@ -341,6 +341,20 @@ describe('/search', () => {
     expect(embed?.title).toBe(`${answer.total} best of ${answer.matched} matching passages`);
   });
 
+  it('bolds the matched words of an excerpt it shortens, where they are shown', () => {
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, 'mines', { list: true, limit: 30 });
+    const view = { question: 'mines', userId: '1', offset: 0, scope, ephemeral: false };
+    const [embed] = renderSearchPage(answer, info, view).embeds;
+    const lines = (embed?.description ?? '').split(/\n\n/);
+    const shortened = answer.results
+      .map((r, i) => ({ r, line: lines[i] ?? '' }))
+      .filter(({ r }) => r.excerpt.length > 300 && r.highlights.some((h) => h.end < 290));
+    expect(shortened.length).toBeGreaterThan(0);
+    // The number ("**9.**") is bold too: the quote after it.
+    for (const { line } of shortened) expect(line.replace(/^\*\*\d+\.\*\*/, '')).toMatch(/\*\*\S/);
+  });
+
   it('says that no passage matches the words, and does not send the user to /search itself', () => {
     const index = SearchIndex.build(letters);
     const answer = answerQuestion(index, 'zebra giraffe', { list: true, limit: 5 });
