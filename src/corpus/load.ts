@@ -17,9 +17,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * (3: agenda items are strings, "18 (a)"; 4: a second file with an id already taken is refused,
  * where a saved index of 3 holds both; 5: page headers and footers of verbatim records are page
  * breaks, not words of a passage; 6: a numbered paragraph after one that ends with a comma is a
- * passage of its own).
+ * passage of its own; 7: front matter whose symbol is no UN symbol, or whose kind is a bare
+ * number, refuses the file, where a saved index of 6 serves it).
  */
-export const CORPUS_FORMAT = 6;
+export const CORPUS_FORMAT = 7;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */
