@@ -17,6 +17,7 @@ import { NOTHING_TO_QUOTE } from '../src/render/wording.ts';
 import type { HandlerContext } from './context.ts';
 import { UserFacingError } from './errors.ts';
 import { requiredString, userIdOf } from './interaction.ts';
+import { questionText } from './message-text.ts';
 import { dateOption, EVERYWHERE, readFilters } from './options.ts';
 import { staleButton } from './stale.ts';
 import type { SlashCommand } from './types.ts';
@@ -58,7 +59,7 @@ export const chart: SlashCommand = {
     ...EVERYWHERE,
   } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
   execute(interaction, ctx) {
-    const what = requiredString(interaction, 'what').trim();
+    const what = questionText(requiredString(interaction, 'what'));
     if (!/[\p{L}]/u.test(what))
       throw new UserFacingError('Say what to count in words, for example `mine victims`.');
     if (ctx.state.index.size === 0) throw new UserFacingError(NOTHING_TO_QUOTE);

@@ -49,9 +49,9 @@ function textOf(nodes: readonly MarkdownNode[], keepLinks: boolean): string {
 }
 
 /**
- * A question as Discord shows it, wherever it was typed (a DM, a mention, a slash command's
- * option, where a mention or custom emoji picked from Discord's list is markup too): its emoji and
- * mentions are no words of it; a link it writes is.
+ * A question (or what to chart) as Discord shows it, wherever it was typed (a DM, a mention, a
+ * slash command's option, where a mention or custom emoji picked from Discord's list is markup
+ * too): its emoji and mentions are no words of it; a link it writes is.
  */
 export function questionText(content: string): string {
   return displayedText(content, { keepLinks: true });

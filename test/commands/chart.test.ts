@@ -132,6 +132,19 @@ describe('/chart', () => {
     expect(buttons(passages).map((b) => b.label)).toContain('Show chart');
   });
 
+  it('reads what to chart as Discord shows it: a custom emoji or a mention picked into it is no word of it', async () => {
+    const plain = allText(
+      await finalReply(await handleInteraction(chartCommand('flood victims') as never, ctx)),
+    );
+    const marked = await finalReply(
+      await handleInteraction(
+        chartCommand('<:wave:223456789012345678> flood victims <#400000000000000002>') as never,
+        ctx,
+      ),
+    );
+    expect(allText(marked)).toBe(plain);
+  });
+
   it('shows the passage instead of a chart of one point, and says why', async () => {
     const reply = await finalReply(
       await handleInteraction(chartCommand('sandbags produced') as never, ctx),
