@@ -442,3 +442,20 @@ export function symbolsIn(text: string): { text: string; start: number; end: num
   }
   return found;
 }
+
+/** A symbol and nothing else. */
+const WHOLE_SYMBOL = new RegExp(`^(?:${SYMBOL_PATTERN.source})$`, 'i');
+/** A link: an optional scheme, a host, then its path after an optional UN language. */
+const LINK = /(?:\bhttps?:\/\/)?\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/(?:(?:ar|zh|en|fr|ru|es)\/)?(\S+)/gi;
+
+/**
+ * The question with each link to a UN document ("https://undocs.org/en/A/78/368") written as
+ * the document's symbol, as people paste them: the link names its document, and its host's words
+ * ("undocs", "org") are nothing the question asks about.
+ */
+export function linksAsSymbols(text: string): string {
+  return text.replace(LINK, (link, path: string) => {
+    const symbol = path.replace(/[.,;:!?)\]'"]+$/, '');
+    return WHOLE_SYMBOL.test(symbol) ? path : link;
+  });
+}

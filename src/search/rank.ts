@@ -17,7 +17,7 @@ import {
   type QuestionContext,
   questionContext,
 } from './features.ts';
-import { resolveLetterReference, symbolsIn } from './letter-reference.ts';
+import { linksAsSymbols, resolveLetterReference, symbolsIn } from './letter-reference.ts';
 import { namedDocuments } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
@@ -210,6 +210,7 @@ export function prepare(
   filters: SearchFilters,
   options: { meaning?: boolean } = {},
 ): Prepared {
+  question = linksAsSymbols(question);
   const read = parseQuestion(index, question, options);
   const { scope, naming } = scoped(index, read, filters);
   // Searched in its author's documents, the author's name tells their passages apart no more.

@@ -194,7 +194,12 @@ describe('answerQuestion: plain factual questions', () => {
   });
 
   it('answers a question that only names a document with its opening, then its main part', () => {
-    for (const question of ['A/78/368', 'show me the 2022 letter', 'the april 2024 letter']) {
+    for (const question of [
+      'A/78/368',
+      'what does https://undocs.org/en/A/78/368 say',
+      'show me the 2022 letter',
+      'the april 2024 letter',
+    ]) {
       const answer = ask(question);
       expect(answer.abstained, question).toBe(false);
       const [first, second] = answer.results;

@@ -3,6 +3,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 import {
+  linksAsSymbols,
   parseLetterReference,
   resolveLetterReference,
   symbolsIn,
@@ -407,5 +408,19 @@ describe('symbolsIn: the document symbols a question writes', () => {
 
   it('finds none in words joined by slashes', () => {
     expect(symbolsIn('is it and/or/not')).toEqual([]);
+  });
+
+  it('reads a link to a UN document as its symbol, and leaves other links as they are', () => {
+    expect(linksAsSymbols('what does https://undocs.org/en/A/78/368 say')).toBe(
+      'what does A/78/368 say',
+    );
+    expect(linksAsSymbols('victims (see undocs.org/S/2023/686).')).toBe(
+      'victims (see S/2023/686).',
+    );
+    expect(symbolsIn(linksAsSymbols('https://undocs.org/fr/A/76/930')).map((s) => s.text)).toEqual([
+      'A/76/930',
+    ]);
+    for (const text of ['is https://example.com/news/mines about this', 'see www.un.org/en/about'])
+      expect(linksAsSymbols(text)).toBe(text);
   });
 });
