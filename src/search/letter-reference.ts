@@ -1,6 +1,6 @@
 import { dayNumber } from '../corpus/dates.ts';
 import { normalizeSymbol, splitSymbol, SYMBOL_PATTERN } from '../corpus/masthead.ts';
-import type { Letter } from '../corpus/schema.ts';
+import { isLetter, type Letter } from '../corpus/schema.ts';
 import { analyze, conceptOf, isStopWord, tokenize, type Token } from './analyze.ts';
 import {
   PART_ANNEX,
@@ -376,6 +376,11 @@ export function resolveLetterReference(
         return letter !== undefined && about.every((cid) => index.letterHolds(letter, cid));
       });
     }
+    // "the latest letter" among statements and speeches: the letters (and notes verbales).
+    if (LETTER_NOUNS.has(doc.kind)) {
+      const letters = matching.filter((g) => isLetter(parts[g]?.letter ?? { kind: '' }));
+      if (letters.length > 0) matching = letters;
+    }
     if (doc.ordinal && matching.length > 0) {
       const dates = matching.map((g) => parts[g]?.letter.date ?? '').sort();
       const pick = doc.ordinal === 'first' ? dates[0] : dates.at(-1);
@@ -408,6 +413,9 @@ function partsHolding(
   for (const g of rarest) if (!found.has(g)) for (const part of documentOf(g)) found.add(part);
   return [...found].sort((a, b) => a - b);
 }
+
+/** The nouns that name UN letters: in a corpus of other documents too, they name the letters. */
+const LETTER_NOUNS: ReadonlySet<DocumentKind> = new Set(['letter', 'cover letter', 'note verbale']);
 
 /** Whether a part with these `partFacts` flags is of the kind a reference names. */
 function matchesKind(flags: number, kind: DocumentKind): boolean {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
@@ -10,7 +11,7 @@ import {
 } from '../../src/search/letter-reference.ts';
 import { parseQuestion, SearchIndex } from '../../src/search/index.ts';
 import { parseDateHint } from '../../src/search/time.ts';
-import { CORPUS_DIR, countingTextReads, SEED, testlandLetter } from '../helpers.ts';
+import { CORPUS_DIR, countingTextReads, ROOT, SEED, testlandLetter } from '../helpers.ts';
 
 /**
  * Reading a question (`question.ts`): one slot per word, with the concepts of the letters that
@@ -374,6 +375,26 @@ describe('letters named as people name them', () => {
     ).toBe(true);
     // Said of something else, it names no letter.
     expect(named('the letter says the road, which is the oldest, was mined')).toBeNull();
+  });
+
+  it('by order among other documents: "the latest letter" is the latest letter, not a later statement', async () => {
+    const documents = (await loadCorpus(path.join(ROOT, 'test/fixtures/documents'))).letters;
+    const mixed = SearchIndex.build([...(await loadCorpus(CORPUS_DIR)).letters, ...documents]);
+    const letterOf = (text: string) => {
+      const reference = parseLetterReference(text, (c) => mixed.inHeadings(c));
+      if (!reference) return null;
+      return [
+        ...new Set(
+          [...resolveLetterReference(reference, mixed)].map(
+            (g) => mixed.headingGroups[g]?.letter.id,
+          ),
+        ),
+      ];
+    };
+    // The statement of 4 March 2025 is later than every letter.
+    expect(documents.some((d) => d.date > '2024-04-04')).toBe(true);
+    expect(letterOf('the latest letter')).toEqual([SEED.awarenessDay2024]);
+    expect(letterOf('the first letter')).toEqual([SEED.minefieldInfo]);
   });
 
   it('by what it is about: "the lachin letter" is the letters whose passages speak of Lachin', () => {
