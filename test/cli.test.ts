@@ -651,3 +651,16 @@ describe('cli: a build copied without its project folder', () => {
     expect(built.stderr).not.toMatch(/word vectors/);
   });
 });
+
+describe('cli chart', () => {
+  it('names each figure’s document as answers do: a document without a symbol by its title', async () => {
+    const { code, stdout } = await runCli(['chart', 'mine victims']);
+    expect(code).toBe(0);
+    const listed = stdout.split('\n').filter((line) => /^\s+\[\d+\]/.test(line));
+    expect(listed.join('\n')).toContain('A/78/368-S/2023/686, passage 2');
+    expect(listed.join('\n')).toContain(
+      'Letter dated 4 April 2024 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General, passage 8',
+    );
+    expect(stdout).not.toContain(`${SEED.awarenessDay2024}, passage`);
+  });
+});

@@ -3,7 +3,7 @@ import { sentenceSpans } from '../corpus/sentences.ts';
 import { countDocuments, type Letter, type Passage } from '../corpus/schema.ts';
 import { conceptOf } from '../search/analyze.ts';
 import { describeScope, type Searched } from '../search/answer.ts';
-import { annexOf, attribution, documentUrl, formatCitation } from '../search/cite.ts';
+import { annexOf, attribution, documentName, documentUrl, formatCitation } from '../search/cite.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { type CountKind, KINDS, partsOf } from './kinds.ts';
 import { namesQualifier, readFigures, readTarget, type ChartTarget } from './read.ts';
@@ -20,6 +20,8 @@ import { readTimeFrame, type TimeFrame } from './when.ts';
 export interface ChartSource {
   letterId: string;
   symbol: string | null;
+  /** The document's name in a listing (`documentName`): its symbol, else its title, … */
+  document: string;
   /** The letter's date. */
   letterDate: string;
   passage: number;
@@ -205,6 +207,7 @@ function readPassageFigures(letter: Letter, passage: Passage, target: ChartTarge
     const sentenceSource: Omit<ChartSource, 'figure'> = {
       letterId: letter.id,
       symbol: letter.symbol,
+      document: documentName(letter),
       letterDate: letter.date,
       passage: passage.n,
       quote: sentence,

@@ -11,7 +11,7 @@ export function renderChartText(chart: Chart, written: string | null): string {
     out.push(s.name);
     for (const p of s.points)
       out.push(
-        `  ${`[${p.ref}]`.padEnd(5)} ${p.written.padEnd(16)} ${p.dateWritten.padEnd(22)} ${p.sources.map((x) => `${x.symbol ?? x.letterId}, passage ${x.passage}`).join('; ')}`,
+        `  ${`[${p.ref}]`.padEnd(5)} ${p.written.padEnd(16)} ${p.dateWritten.padEnd(22)} ${p.sources.map((x) => `${x.document}, passage ${x.passage}`).join('; ')}`,
       );
     out.push('');
   }
