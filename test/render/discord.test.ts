@@ -25,7 +25,13 @@ import type { IndexInfo } from '../../src/serving/state.ts';
 import { RELATED_HEADING, renderAnswerText, renderLetterText } from '../../src/render/text.ts';
 import { AnnexState } from '../../src/serving/state.ts';
 import { checkClaim } from '../../src/search/check.ts';
-import { answerQuestion, describeScope, SearchIndex, SMALL_TALK } from '../../src/search/index.ts';
+import {
+  type Answer,
+  answerQuestion,
+  describeScope,
+  SearchIndex,
+  SMALL_TALK,
+} from '../../src/search/index.ts';
 import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
 
 const info: IndexInfo = {
@@ -38,6 +44,25 @@ const info: IndexInfo = {
 };
 const scope = { letterKey: null, from: null, to: null };
 let letters: Letter[];
+
+/** An answer rendered as the reply to `question`, checked against Discord's limits. */
+function rendered(
+  answer: Answer,
+  question: string,
+  options: { ephemeral?: boolean; keys?: ReadonlyMap<string, string> } = {},
+) {
+  const { ephemeral = false, keys = new Map<string, string>() } = options;
+  const reply = renderAnswer(answer, info, {
+    question,
+    userId: '1',
+    offset: 0,
+    scope,
+    ephemeral,
+    keys,
+  });
+  expect(checkDiscordLimits(reply), question.slice(0, 20)).toEqual([]);
+  return reply;
+}
 beforeAll(async () => {
   letters = (await loadCorpus(CORPUS_DIR)).letters;
 });
@@ -175,15 +200,7 @@ describe('every render stays within Discord’s limits', () => {
       'x'.repeat(6000),
     ]) {
       const answer = answerQuestion(index, q, { limit: 3 });
-      const reply = renderAnswer(answer, info, {
-        question: q,
-        userId: '1',
-        offset: 0,
-        scope,
-        ephemeral: true,
-        keys,
-      });
-      expect(checkDiscordLimits(reply), q.slice(0, 20)).toEqual([]);
+      rendered(answer, q, { ephemeral: true, keys });
     }
     for (const l of all) expect(checkDiscordLimits(renderLetter(l, info))).toEqual([]);
     expect(checkDiscordLimits(renderLettersPage(all, 0, info, '1'))).toEqual([]);
@@ -210,15 +227,7 @@ describe('every render stays within Discord’s limits', () => {
     const answer = answerQuestion(index, q, { limit: 3 });
     expect(answer.results).toHaveLength(3);
     expect(answer.results.every((r) => r.text.length > 1300)).toBe(true);
-    const reply = renderAnswer(answer, info, {
-      question: q,
-      userId: '1',
-      offset: 0,
-      scope,
-      ephemeral: false,
-      keys,
-    });
-    expect(checkDiscordLimits(reply)).toEqual([]);
+    const reply = rendered(answer, q, { keys });
     expect(reply.embeds).toHaveLength(3);
     // The best passage keeps its whole quote; the others give way to it.
     expect(reply.embeds[0]?.description).not.toContain('*Excerpt');
@@ -271,15 +280,7 @@ describe('every render stays within Discord’s limits', () => {
     const answer = { ...asked, results: [first, { ...first, passage: 0 }, ...rest] };
     const nears = answer.results.map((r) => `${r.letterId}:${r.near}`);
     expect(new Set(nears).size).toBeLessThan(nears.length);
-    const reply = renderAnswer(answer, info, {
-      question: q,
-      userId: '1',
-      offset: 0,
-      scope,
-      ephemeral: false,
-      keys,
-    });
-    expect(checkDiscordLimits(reply)).toEqual([]);
+    const reply = rendered(answer, q, { keys });
     const ids = reply.components.flatMap((r) => r.components.map((c) => c.custom_id));
     expect(new Set(ids).size).toBe(ids.length);
     // Every result still has its Context and Cite: one button names both results it serves.
@@ -477,15 +478,7 @@ describe('an answer in Discord', () => {
     const index = SearchIndex.build(letters);
     const answer = answerQuestion(index, question);
     expect(answer.abstained).toBe(false);
-    const reply = renderAnswer(answer, info, {
-      question,
-      userId: '1',
-      offset: 0,
-      scope,
-      ephemeral: false,
-      keys: new Map(),
-    });
-    expect(checkDiscordLimits(reply)).toEqual([]);
+    const reply = rendered(answer, question);
     return reply.embeds.map((e) => (e.description ?? '').replace(/[*\\]/g, '')).join('\n');
   }
 
