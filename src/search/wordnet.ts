@@ -605,9 +605,10 @@ export class WordNet {
   }
 
   /**
-   * Whether the usual sense of the adjective `word` is a degree of a magnitude: its attribute
-   * ("long": length, "heavy": weight, "fast": speed) is one (`isMagnitude`). "How long" asks for
-   * a measure; "how bad", "how serious" (badness, seriousness: qualities) ask what it was like.
+   * Whether the usual sense of the adjective `word` is a degree of something measured: its
+   * attribute in WordNet ("long": length, "old": age, "far": distance) is a magnitude, a
+   * property or a distance (`MEASURED_KINDS`). "How long" asks for a measure; "how bad", "how
+   * serious" (their attributes are a quality, a feeling) ask what it was like.
    */
   isMeasuredBy(word: string): boolean {
     for (const base of this.baseForms(word, 'adj')) {
