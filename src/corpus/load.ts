@@ -18,9 +18,11 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * where a saved index of 3 holds both; 5: page headers and footers of verbatim records are page
  * breaks, not words of a passage; 6: a numbered paragraph after one that ends with a comma is a
  * passage of its own; 7: front matter whose symbol is no UN symbol, or whose kind is a bare
- * number, refuses the file, where a saved index of 6 serves it).
+ * number, refuses the file, where a saved index of 6 serves it; 8: a date line under a title at
+ * the top of a hard-wrapped text stands apart, so the title and date are read, not glued into
+ * passage 1).
  */
-export const CORPUS_FORMAT = 7;
+export const CORPUS_FORMAT = 8;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

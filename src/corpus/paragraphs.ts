@@ -90,3 +90,26 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
   }
   return starts;
 }
+
+/**
+ * A date alone on its line, maybe after a place: "2 March 2024", "Geneva, 1 May 2024.",
+ * "September 22, 2016". Under a title at the top of a text it is the title's date.
+ */
+const DATE_LINE =
+  /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s*)?(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\p{Ll}+\s+\d{1,2},\s+\d{4})\.?$/u;
+/** How far down the first lines of a text a title's date line is looked for. */
+const TITLE_DATE_LINES = 3;
+
+/**
+ * Where, in the first run of a text, a date line under its title stands apart, as a blank line
+ * would set it: "Statement by the Ministry … on coastal fisheries" / "2 March 2024" / "The
+ * Ministry …" with no blank line between them are a title, its date and the text. The indexes
+ * (≥ 1) of the date line and of the line after it; none when no such line is near the top.
+ */
+export function titleDateStarts(run: readonly SourceLine[]): number[] {
+  for (let i = 1; i <= TITLE_DATE_LINES && i < run.length; i++) {
+    if (!DATE_LINE.test((run[i] as SourceLine).text.trim())) continue;
+    return i + 1 < run.length ? [i, i + 1] : [i];
+  }
+  return [];
+}

@@ -88,6 +88,31 @@ describe('documents that are not letters', () => {
     expect(passages.map((p) => p.text).join(' ')).not.toMatch(/\b17 (?!per cent)|\uFEFF/);
   });
 
+  it('hard-wrapped text whose title and date lines have no blank line under them: they are its title and date, not its first passage', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'fisheries.txt'),
+      [
+        'Statement by the Ministry of Foreign Affairs of Testland on coastal fisheries',
+        '2 March 2024',
+        'The Ministry of Foreign Affairs of Testland notes with concern that the catch of',
+        'the coastal fleet fell by 11 per cent in 2023, and that 40 vessels stayed in port',
+        'for more than three months because of the closure of the northern grounds.',
+        '',
+      ].join('\n'),
+    );
+    const [statement] = (await loadCorpus(dir)).letters;
+    expect(statement).toMatchObject({
+      title: 'Statement by the Ministry of Foreign Affairs of Testland on coastal fisheries',
+      date: '2024-03-02',
+      kind: 'statement',
+      author: 'Ministry of Foreign Affairs of Testland',
+    });
+    expect(statement?.passages.map((p) => p.text)).toEqual([
+      'The Ministry of Foreign Affairs of Testland notes with concern that the catch of the coastal fleet fell by 11 per cent in 2023, and that 40 vessels stayed in port for more than three months because of the closure of the northern grounds.',
+    ]);
+  });
+
   it('words broken at line ends: joined when they were one word, the hyphen kept when it was theirs', () => {
     expect(doc('hyphenated').passages.map((p) => p.text)).toEqual([
       'The representative of Testland thanked the non-governmental organizations that supported the demining of the northern border, and the Secretary-General for his personal engagement. The well-being of the returning families depends on the reconstruction of their houses and on the long-term support of the international community.',
