@@ -203,7 +203,8 @@ export function parseLetterReference(
     }
     // "which of these letters is the oldest": the order said of the noun names it as "the oldest letter" does.
     let said = to === last ? orderSaidOf(tokens, last) : -1;
-    if (CLAUSE_BREAK.test(text.slice(tokens[last]?.end, tokens[said]?.start))) said = -1;
+    if (said > last && CLAUSE_BREAK.test(text.slice(tokens[last]?.end, tokens[said]?.start)))
+      said = -1;
     if (said > last) to = said;
     const modifiers = [
       ...tokens.slice(from, i),
