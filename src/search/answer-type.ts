@@ -54,6 +54,13 @@ export interface Frame {
   signed: boolean;
   /** How many clauses ask something ("how many … and when …": two). */
   clauses: number;
+  /**
+   * Where the question asks about a document's own making ("when was the Lachin letter sent",
+   * "who wrote the NV", "what date was the note verbale sent"): the verb of writing or sending
+   * and the noun of time it asks for. The heading, opening or signature of the document answers,
+   * not a passage that uses these words.
+   */
+  documentAct: Span[];
 }
 
 /** Auxiliaries and modals: they stand between a question word and what it asks. */
@@ -81,6 +88,19 @@ const SAYING = new Set(
  */
 const SIGNING = new Set(
   'sign signs signed signing write writes wrote written author authored'.split(' '),
+);
+/**
+ * Verbs of sending a document: "who sent the letter" asks, as "who signed it" does, for whom its
+ * heading, opening and signature name; "who sent rescue teams" asks for no document.
+ */
+const SENDING = new Set(
+  'send sends sent sending date dates dated issue issues issued submit submits submitted transmit transmits transmitted forward forwards forwarded'.split(
+    ' ',
+  ),
+);
+/** The participles of making a document, wherever they stand ("what date was the note sent"). */
+const MADE = new Set(
+  'signed written wrote authored sent dated issued submitted transmitted forwarded'.split(' '),
 );
 /** Nouns that name a document: "which letter …" asks for a document. */
 const DOCUMENTS = new Set(
@@ -459,6 +479,25 @@ export function readFrame(text: string): Frame {
     const aux = tokens.findIndex((t, k) => k > i && AUXILIARIES.has(t.word));
     if (aux > i) speaker ??= speakerOf(tokens, aux + 1);
   }
+  // "who sent the 2023 letter", "when was the Khojavand letter written", "what date was the note
+  // verbale sent", "what's the date on the NV": the document's making, not what it tells of.
+  const all = tokenize(text);
+  const asks = type as AnswerType;
+  const ofDocument = all.some(
+    (t) => DOCUMENTS.has(t.word) && t.word !== 'one' && t.word !== 'ones',
+  );
+  const verb =
+    ofDocument && predicate && (SIGNING.has(predicate.word) || SENDING.has(predicate.word))
+      ? predicate
+      : null;
+  if (verb && asks === 'person') extra.add('signature asked');
+  const act = verb ?? (ofDocument ? (all.find((t) => MADE.has(t.word)) ?? null) : null);
+  const documentAct =
+    asks === 'person' && verb
+      ? [verb]
+      : asks === 'time' && ofDocument
+        ? [...(act ? [act] : []), ...all.filter((t) => TIMES.has(t.word))]
+        : [];
   if (FUTURE.test(text)) extra.add('future');
   if (CLOCK.test(text)) extra.add('clock');
   if (speaker) extra.add('speaker');
@@ -474,5 +513,6 @@ export function readFrame(text: string): Frame {
     total: TOTAL.test(text),
     signed: extra.has('signature asked') && predicate !== null && /^sign/.test(predicate.word),
     clauses,
+    documentAct: documentAct.map((t) => ({ start: t.start, end: t.end })),
   };
 }

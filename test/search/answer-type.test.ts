@@ -87,6 +87,20 @@ describe('readFrame: the kind of answer a question asks for', () => {
     expect(frameOf('how long did the occupation last').asked).toEqual(['duration']);
   });
 
+  it.each([
+    ['who wrote the NV', ['wrote'], true],
+    ['the aug 2022 cover letter - who sent it', ['sent'], true],
+    ['what date was the note verbale sent', ['sent', 'date'], false],
+    ["what's the date on the note verbale", ['date'], false],
+    ['when was the khojavand letter written', ['written'], false],
+    ['who sent rescue teams', [], false],
+    ['when were the mines found', [], false],
+  ])('%j asks about a document’s making by %j', (question, act, signature) => {
+    const frame = readFrame(question);
+    expect(frame.documentAct.map((s) => words(question, s)).sort()).toEqual([...act].sort());
+    expect(frame.asked.has('signature asked')).toBe(signature);
+  });
+
   it('asks for a time of day for "at what time", a time to come for "when will", a frequency for "how often"', () => {
     expect(frameOf('at what time did the car explode').asked).toEqual(
       expect.arrayContaining(['time', 'clock']),

@@ -284,6 +284,21 @@ describe('answerQuestion: who signed, who sent, when', () => {
   });
 });
 
+describe('answerQuestion: a document’s own making', () => {
+  it('answers who wrote, sent or dated a document from its heading, opening or signature, though no passage says "wrote", "sent" or "date"', () => {
+    // Before, each word the documents named never hold vetoed it: "never mention 'wrote'".
+    expectAnswered('who wrote the NV', /^The Permanent Mission of the Republic of Azerbaijan/);
+    expectAnswered('the aug 2022 cover letter - who sent it', /^\(Signed\) Tofig Musayev/);
+    expectAnswered('who sent the 2023 letter to the SG', /^\(Signed\) Yashar Aliyev/);
+    expectAnswered('when was the khojavand letter written', /letter dated 19 September 2023/i);
+    expectAnswered('what date was the note verbale sent', /note verbale dated 5 April 2021/i);
+  });
+
+  it('still asks for the deed when the one who did it is asked of no document', () => {
+    expect(ask('who sent rescue teams').results[0]?.text ?? '').not.toMatch(/^\(Signed\)/);
+  });
+});
+
 describe('answerQuestion: words that ask for a quote, not for a thing the letters hold', () => {
   it.each([
     ["what was the 'fake agenda' quote about", /"fake agenda"/],
