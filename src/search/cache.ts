@@ -26,15 +26,13 @@ import { examplesToSave, restoreExamples, type SavedExamples } from './examples.
 import { GLOSSARY } from './glossary.ts';
 import * as lexicon from './lexicon.ts';
 import {
-  INDEX_FORMAT,
   packArrays,
-  PART_CODES,
   packTyped,
   type SavedIndexJson,
-  SearchIndex,
   unpackArrays,
   unpackTyped,
-} from './search-index.ts';
+} from './saved-index.ts';
+import { INDEX_FORMAT, PART_CODES, SearchIndex } from './search-index.ts';
 import { vectorsFile } from './vectors.ts';
 
 /**

@@ -7,10 +7,10 @@ import {
   BM25_B,
   BM25_K1,
   HEADING_SHARE,
-  type IndexArrays,
   type IndexedPassage,
   type SearchIndex,
 } from './search-index.ts';
+import type { IndexArrays } from './saved-index.ts';
 
 /**
  * The first stage of retrieval: the passages that could answer, from the typed postings lists,

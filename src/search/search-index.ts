@@ -23,6 +23,14 @@ import { DocumentCatalog } from './catalog.ts';
 import { AbbreviationBuilder, type AbbreviationTable, spelledOut } from './acronyms.ts';
 import { wordVectors } from './vectors.ts';
 import { lowerBound } from './sorted.ts';
+import {
+  type IndexArrays,
+  type KeyedLists,
+  restoreTree,
+  type SavedIndexJson,
+  SavedLists,
+  saveTree,
+} from './saved-index.ts';
 
 /**
  * A word a passage's headings hold (its letter's title, its annex's title) counts this share of
@@ -151,75 +159,6 @@ const DURATION =
   /\b(?:\d+|\w+)[- ](?:years?|decades?|months?|weeks?|days?)\b|\b(?:years|decades|months)\b/i;
 const FREQUENCY =
   /\b(?:daily|weekly|monthly|annually|yearly|hourly|frequently|regularly|repeatedly|constantly|routinely|every (?:day|week|month|year)|(?:once|twice|\w+ times) (?:a|per) (?:day|week|month|year))\b/i;
-
-/** The numeric parts of an index, kept in typed arrays (saved as one binary file). */
-export interface IndexArrays {
-  /** Per concept id: its number of passages. */
-  documentFrequency: Uint32Array;
-  /** Per passage: its number of terms (for BM25 length normalization). */
-  passageLength: Uint16Array;
-  /** Per passage: `FLAG_FIGURE`, `FLAG_DURATION`, `FLAG_DATE`, `FLAG_FREQUENCY`. */
-  flags: Uint8Array;
-  /** Postings: concept id → passages [postingOffsets[id], postingOffsets[id+1]), ascending. */
-  postingOffsets: Uint32Array;
-  postingPassages: Uint32Array;
-  /** Times the concept occurs in that passage (at most 255). */
-  postingCounts: Uint8Array;
-  /** Concepts of each heading group's headings: group → [headingOffsets[g], headingOffsets[g+1]). */
-  headingOffsets: Uint32Array;
-  headingConcepts: Uint32Array;
-  /**
-   * Per concept id: the most its BM25 term factor, (k1 + 1)·tf / (tf + k1·norm), reaches in any
-   * passage, so that ranking can bound what a passage not yet seen could still score (MaxScore).
-   */
-  maxTermFactor: Float32Array;
-  /** Per concept id: how specific the word is in general English (`buildSpecificity`), 0–1. */
-  specificity: Float32Array;
-  /**
-   * Per concept id: its word vector (`vectors.ts`), the mean of its words' as signed bytes,
-   * `dimensions` each (all zero when the vectors lack its words); and that vector's length.
-   */
-  conceptVectors: Int8Array;
-  conceptNorms: Float32Array;
-  /**
-   * The lexicon as saved (`toSaved`; its JSON keeps the keys): the corpus words' tree
-   * (`SavedIndexJson.surfaceLabels`): each node's number of entries, node by node in preorder,
-   * and each word's concept id in the same order; each expansion key's related concept ids and
-   * weights, and each kind key's concept ids, [offsets[k], offsets[k+1]). Numbers, not strings:
-   * a 10,000-document index's JSON took seconds to parse when it spelled every concept out. Only
-   * a saved index holds the words' (an index in use has its `surfaceWords`).
-   */
-  surfaceShape: Uint32Array;
-  surfaceConcepts: Uint32Array;
-  expansionOffsets: Uint32Array;
-  expansionConcepts: Uint32Array;
-  expansionWeights: Float64Array;
-  kindOffsets: Uint32Array;
-  kindConcepts: Uint32Array;
-  /** The abbreviations the letters spell out (`acronyms.ts`): hashes of their keys, sorted, and where each form stands. */
-  abbreviationHashes: Uint32Array;
-  abbreviationPassages: Uint32Array;
-  abbreviationStarts: Uint32Array;
-  abbreviationEnds: Uint32Array;
-}
-
-/** The JSON part of a saved index; the arrays are saved beside it as binary. */
-export interface SavedIndexJson {
-  format: number;
-  vocabulary: string[];
-  /**
-   * The corpus's words as their tree (`SearchableMap`) holds them: the label of each entry of
-   * each node, in preorder ("" for a word's end); the nodes' sizes are `IndexArrays.surfaceShape`
-   * and the words' concepts `IndexArrays.surfaceConcepts`. Restoring the tree entry by entry
-   * took a fifth of the time that adding 82,000 words one by one did.
-   */
-  surfaceLabels: string[];
-  /** The expansions' keys and the kinds' keys; what they hold is in the arrays. */
-  expansionKeys: string[];
-  kindKeys: string[];
-  /** The glossary's words and their concepts (`glossaryWords`), remembered when it is opened. */
-  glossaryWords: [string, string][];
-}
 
 /** An abbreviation table as index arrays. */
 function abbreviationArrays(table: AbbreviationTable) {
@@ -923,93 +862,6 @@ export class SearchIndex {
   }
 }
 
-/** Lists by key, as the lexicon holds them (`expansions`, `kinds`): a map, or `SavedLists`. */
-export type KeyedLists<T> = Pick<ReadonlyMap<string, readonly T[]>, 'get' | 'keys'>;
-
-/**
- * Lists by key as a saved index holds them: each key's items at [offsets[k], offsets[k+1]) of
- * the saved arrays, made into a list when the key is first asked for. A question asks for a few
- * keys of tens of thousands, so opening the index makes none.
- */
-class SavedLists<T> implements KeyedLists<T> {
-  private readonly position: Map<string, number>;
-  private readonly made = new Map<string, readonly T[]>();
-  constructor(
-    private readonly savedKeys: readonly string[],
-    private readonly offsets: Uint32Array,
-    private readonly item: (at: number) => T,
-  ) {
-    this.position = new Map(savedKeys.map((key, k) => [key, k]));
-  }
-
-  get(key: string): readonly T[] | undefined {
-    let list = this.made.get(key);
-    if (list) return list;
-    const k = this.position.get(key);
-    if (k === undefined) return undefined;
-    const items: T[] = [];
-    for (let at = this.offsets[k] ?? 0; at < (this.offsets[k + 1] ?? 0); at++)
-      items.push(this.item(at));
-    this.made.set(key, (list = items));
-    return list;
-  }
-
-  keys(): MapIterator<string> {
-    return this.savedKeys.values();
-  }
-}
-
-/** A node of a `SearchableMap`'s tree: its entries, a word's end ("") holding the word's value. */
-type TreeNode = Map<string, unknown>;
-
-/**
- * A `SearchableMap`'s tree, as `SavedIndexJson.surfaceLabels`, `IndexArrays.surfaceShape` and
- * `surfaceConcepts` hold it (`id` gives a value's concept id).
- */
-function saveTree(
-  map: SearchableMap<string>,
-  id: (concept: string) => number,
-): { labels: string[]; shape: Uint32Array; concepts: Uint32Array } {
-  const labels: string[] = [];
-  const shape: number[] = [];
-  const concepts: number[] = [];
-  const walk = (node: TreeNode) => {
-    shape.push(node.size);
-    for (const [label, child] of node) {
-      labels.push(label);
-      if (label === '') concepts.push(id(child as string));
-      else walk(child as TreeNode);
-    }
-  };
-  walk(map._tree as unknown as TreeNode);
-  return { labels, shape: Uint32Array.from(shape), concepts: Uint32Array.from(concepts) };
-}
-
-/**
- * The `SearchableMap` `saveTree` saved, entry by entry in the saved order: the same tree, so
- * the same words in the same order, without searching it for where each word goes.
- */
-function restoreTree(
-  labels: readonly string[],
-  shape: Uint32Array,
-  value: (leaf: number) => string,
-): SearchableMap<string> {
-  let label = 0;
-  let node = 0;
-  let leaf = 0;
-  const restore = (): TreeNode => {
-    const tree: TreeNode = new Map();
-    const size = shape[node++] ?? 0;
-    for (let i = 0; i < size; i++) {
-      const key = labels[label++] ?? '';
-      tree.set(key, key === '' ? value(leaf++) : restore());
-    }
-    return tree;
-  };
-  const tree = shape.length > 0 ? restore() : new Map();
-  return new SearchableMap<string>(tree as ConstructorParameters<typeof SearchableMap<string>>[0]);
-}
-
 /**
  * The lexicon as arrays of concept ids (`IndexArrays.expansionOffsets` …), in the order of the
  * keys `toSaved` writes.
@@ -1139,124 +991,4 @@ function buildConceptVectors(
     conceptNorms[id] = Math.sqrt(norm);
   }
   return { conceptVectors, conceptNorms };
-}
-
-const ARRAY_ORDER = [
-  'maxTermFactor',
-  'specificity',
-  'headingOffsets',
-  'headingConcepts',
-  'documentFrequency',
-  'postingOffsets',
-  'postingPassages',
-  'passageLength',
-  'postingCounts',
-  'flags',
-  'conceptVectors',
-  'conceptNorms',
-  'surfaceShape',
-  'surfaceConcepts',
-  'expansionOffsets',
-  'expansionConcepts',
-  'expansionWeights',
-  'kindOffsets',
-  'kindConcepts',
-  'abbreviationHashes',
-  'abbreviationPassages',
-  'abbreviationStarts',
-  'abbreviationEnds',
-] as const;
-const ARRAY_TYPES = {
-  maxTermFactor: Float32Array,
-  specificity: Float32Array,
-  headingOffsets: Uint32Array,
-  headingConcepts: Uint32Array,
-  documentFrequency: Uint32Array,
-  postingOffsets: Uint32Array,
-  postingPassages: Uint32Array,
-  passageLength: Uint16Array,
-  postingCounts: Uint8Array,
-  flags: Uint8Array,
-  conceptVectors: Int8Array,
-  conceptNorms: Float32Array,
-  surfaceShape: Uint32Array,
-  surfaceConcepts: Uint32Array,
-  expansionOffsets: Uint32Array,
-  expansionConcepts: Uint32Array,
-  expansionWeights: Float64Array,
-  kindOffsets: Uint32Array,
-  kindConcepts: Uint32Array,
-  abbreviationHashes: Uint32Array,
-  abbreviationPassages: Uint32Array,
-  abbreviationStarts: Uint32Array,
-  abbreviationEnds: Uint32Array,
-} as const;
-
-/** A typed array of numbers, as the saved index holds them. */
-export type NumberArray =
-  Float64Array | Float32Array | Uint32Array | Uint16Array | Uint8Array | Int8Array;
-type NumberArrayType =
-  | Float64ArrayConstructor
-  | Float32ArrayConstructor
-  | Uint32ArrayConstructor
-  | Uint16ArrayConstructor
-  | Uint8ArrayConstructor
-  | Int8ArrayConstructor;
-
-/** Every array of a packed buffer starts at a multiple of this many bytes (a Float64Array's size). */
-const PACK_ALIGNMENT = 8;
-/** Bytes of padding that bring `length` to a multiple of `PACK_ALIGNMENT`. */
-const padding = (length: number) => (PACK_ALIGNMENT - (length % PACK_ALIGNMENT)) % PACK_ALIGNMENT;
-
-/** Packs typed arrays into one buffer (an 8-byte-aligned layout: lengths first, then the arrays). */
-export function packTyped(arrays: readonly NumberArray[]): Buffer {
-  const header = new Uint32Array(arrays.length);
-  const parts: Buffer[] = [];
-  for (const [i, a] of arrays.entries()) {
-    header[i] = a.length;
-    const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    parts.push(bytes, Buffer.alloc(padding(bytes.length)));
-  }
-  const head = Buffer.from(header.buffer);
-  return Buffer.concat([head, Buffer.alloc(padding(head.length)), ...parts]);
-}
-
-/**
- * Unpacks what `packTyped` wrote, given the arrays' types in order; the arrays view the buffer's
- * own bytes (copied only when misaligned).
- */
-export function unpackTyped(buffer: Buffer, types: readonly NumberArrayType[]): NumberArray[] {
-  let copy = buffer.buffer as ArrayBuffer;
-  let offset = buffer.byteOffset;
-  if (offset % PACK_ALIGNMENT !== 0) {
-    copy = new ArrayBuffer(buffer.length);
-    new Uint8Array(copy).set(buffer);
-    offset = 0;
-  }
-  const header = new Uint32Array(copy, offset, types.length);
-  offset += types.length * 4;
-  offset += padding(offset);
-  return types.map((Type, i) => {
-    const length = header[i] ?? 0;
-    const array = new Type(copy, offset, length);
-    offset += length * Type.BYTES_PER_ELEMENT;
-    offset += padding(offset);
-    return array;
-  });
-}
-
-/** Packs the index arrays into one buffer (`packTyped`, in `ARRAY_ORDER`). */
-export function packArrays(arrays: IndexArrays): Buffer {
-  return packTyped(ARRAY_ORDER.map((name) => arrays[name]));
-}
-
-/** Unpacks what `packArrays` wrote. */
-export function unpackArrays(buffer: Buffer): IndexArrays {
-  const arrays = unpackTyped(
-    buffer,
-    ARRAY_ORDER.map((name) => ARRAY_TYPES[name]),
-  );
-  return Object.fromEntries(
-    ARRAY_ORDER.map((name, i) => [name, arrays[i]]),
-  ) as unknown as IndexArrays;
 }
