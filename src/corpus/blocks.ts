@@ -8,7 +8,7 @@
  */
 import { type Furniture, findFurniture } from './furniture.ts';
 import { keepsLineEndHyphen, type WordCount, wordCounter } from './hyphenation.ts';
-import { paragraphStarts, type SourceLine, titleDateStarts, usualWidth } from './paragraphs.ts';
+import { capitalHeadingStarts, paragraphStarts, type SourceLine, titleDateStarts, usualWidth } from './paragraphs.ts';
 
 /** One block of text as a reader sees it, with where it came from. */
 export interface Block {
@@ -224,8 +224,9 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
   const out: RawBlock[] = [];
   for (const [b, rb] of rawBlocks.entries()) {
     const run = runs[b] ?? [];
-    // At the top of the text, a title's date line stands apart from the title and the text.
-    const atTop = b === 0 ? titleDateStarts(run) : [];
+    // At the top of the text, a heading in capitals and a title's date line stand apart from the
+    // title and the text.
+    const atTop = b === 0 ? [...capitalHeadingStarts(run), ...titleDateStarts(run)] : [];
     const starts = [...new Set([...paragraphStarts(run, width), ...atTop])].sort((x, y) => x - y);
     let from = 0;
     for (const to of [...starts, rb.lines.length]) {

@@ -20,9 +20,11 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * passage of its own; 7: front matter whose symbol is no UN symbol, or whose kind is a bare
  * number, refuses the file, where a saved index of 6 serves it; 8: a date line under a title at
  * the top of a hard-wrapped text stands apart, so the title and date are read, not glued into
- * passage 1).
+ * passage 1; 9: a heading in capitals at the top of a hard-wrapped text is its title, not words
+ * of passage 1, and a dated line under a title ("Submitted 2 March 2024 by …") gives its date and
+ * author).
  */
-export const CORPUS_FORMAT = 8;
+export const CORPUS_FORMAT = 9;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

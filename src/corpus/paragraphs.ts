@@ -113,3 +113,33 @@ export function titleDateStarts(run: readonly SourceLine[]): number[] {
   }
   return [];
 }
+
+/** A heading in capitals spans at most this many lines; more is a block of capitals (salutations). */
+const MAX_HEADING_LINES = 2;
+/** A heading in capitals is at most this long. */
+const MAX_HEADING_CHARS = 200;
+/** A line in capitals: at least two words of capitals, no small letter. */
+const CAPITALS_LINE = /^(?=(?:.*?\p{Lu}{2,}){2})[^\p{Ll}]+$/u;
+/** Where a heading could not end: at a comma, semicolon, colon, dash, exclamation mark or a little word. */
+const HEADING_CANNOT_END = /(?:[,;:(\-–—!]|\b(?:AND|OR|OF|TO|THE|A|AN|IN|ON|AT|BY|FOR|WITH|FROM))$/;
+/** A date written in a line: "2 March 2024", "March 2, 2024". */
+const WRITTEN_DATE = /\b(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\p{Ll}+\s+\d{1,2},\s+\d{4})\b/u;
+
+/**
+ * Where, in the first run of a text, a heading in capitals stands apart from what follows, as a
+ * blank line would set it: "REPORT ON THE STATE OF COASTAL FISHERIES IN SYLVANIA" / "Submitted 2
+ * March 2024 by …" / the text with no blank line between them are a title, its dated line and the
+ * text. The line after the heading stands apart too when it carries a date and ends no sentence
+ * (the title's byline). None when the first lines are not such a heading: a salutation ("MR.
+ * PRESIDENT,"), or more lines of capitals than a heading takes.
+ */
+export function capitalHeadingStarts(run: readonly SourceLine[]): number[] {
+  let lines = 0;
+  while (lines < run.length && CAPITALS_LINE.test((run[lines] as SourceLine).text.trim())) lines += 1;
+  if (lines === 0 || lines > MAX_HEADING_LINES || lines >= run.length) return [];
+  const heading = run.slice(0, lines).map((l) => l.text.trim());
+  if (heading.join(' ').length > MAX_HEADING_CHARS || HEADING_CANNOT_END.test(heading.at(-1) ?? '')) return [];
+  const next = (run[lines] as SourceLine).text.trim();
+  const byline = WRITTEN_DATE.test(next) && !endsSentence(next) && lines + 1 < run.length;
+  return byline ? [lines, lines + 1] : [lines];
+}

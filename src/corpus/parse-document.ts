@@ -53,6 +53,13 @@ const KIND_WORDS: readonly (readonly [RegExp, string])[] = [
 const AUTHOR_IN_TITLE =
   /^[\p{L}\s-]{0,40}?\b(?:by|of|from)\s+(?:the\s+)?(.+?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|for|about|upon|addressed|submitted|pursuant)\b|$)/u;
 
+/**
+ * Who a dated line under a title says the document is by: "Submitted 2 March 2024 by the
+ * Ministry of Agriculture of Sylvania" (the title's byline). The name ends as in a title.
+ */
+const BYLINE_AUTHOR =
+  /\bby\s+(?:the\s+)?(.+?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|for|about|upon|addressed|pursuant)\b|$)/u;
+
 /** What the text itself shows above its first paragraph. */
 interface TextMetadata {
   title: string | null;
@@ -154,6 +161,7 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
   // lines above it (a mission's letterhead); a salutation or an invocation after it is the speech's.
   const lastKindLine = pieces.findLastIndex(({ text }) => namesKind(text));
   let afterMasthead = false;
+  let bylineAuthor: string | null = null;
   for (const [i, { text, b }] of pieces.entries()) {
     if (DATE_ONLY.test(text) || PLACE_AND_DATE.test(text)) {
       date ??= parseWrittenDate(text);
@@ -167,6 +175,13 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
       // The masthead: after it come the title lines (an agenda item's title, then the document's).
       titleLines.length = 0;
       afterMasthead = true;
+    } else if (!afterMasthead && i === lastKindLine + 1 && lastKindLine >= 0 && parseWrittenDate(text)) {
+      // The title's byline, "Submitted 2 March 2024 by …" under "REPORT ON …", tells the date and
+      // author, and stays the first passage, so that "who submitted it?" is answered with a quote.
+      date ??= parseWrittenDate(text);
+      bylineAuthor = BYLINE_AUTHOR.exec(text)?.[1]?.trim() ?? null;
+      bodyStart = b;
+      break;
     } else if (afterMasthead || i === lastKindLine || (i < lastKindLine && readsAsHeading(text))) {
       titleLines.push(text);
     } else {
@@ -191,7 +206,7 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
       bodies: masthead.bodies,
       agendaItems: masthead.agendaItems,
       kind: fromTitle.kind,
-      author: fromTitle.author,
+      author: fromTitle.author ?? (bylineAuthor && bylineAuthor.length <= MAX_TITLE_CHARS ? bylineAuthor : null),
     },
     bodyStart,
   };

@@ -113,6 +113,63 @@ describe('documents that are not letters', () => {
     ]);
   });
 
+  it('hard-wrapped text under an all-capitals heading and a dated line, no blank line between: its title, and its date and author from that line, which stays a passage of its own', async () => {
+    const dir = await tempDir();
+    const body = [
+      'The coastal fleet of Sylvania landed 41,000 tonnes of fish in 2023, a fall of 11 per',
+      'cent from the year before. Forty vessels stayed in port for more than three months',
+      'because of the closure of the northern grounds, and 120 fishers lost their work.',
+    ];
+    await writeFile(
+      path.join(dir, 'sylvania-report-fisheries.txt'),
+      [
+        'REPORT ON THE STATE OF COASTAL FISHERIES IN SYLVANIA',
+        'Submitted 2 March 2024 by the Ministry of Agriculture and Fisheries of Sylvania',
+        ...body,
+        '',
+      ].join('\n'),
+    );
+    // The same with blank lines: the dated line under the title is the title's, too.
+    await writeFile(
+      path.join(dir, 'spaced.txt'),
+      [
+        'REPORT ON THE STATE OF COASTAL FISHERIES IN SYLVANIA',
+        '',
+        'Submitted 2 March 2024 by the Ministry of Agriculture and Fisheries of Sylvania',
+        '',
+        ...body,
+        '',
+      ].join('\n'),
+    );
+    const loaded = await loadCorpus(dir);
+    expect(loaded.problems).toEqual([]);
+    for (const report of loaded.letters) {
+      expect(report).toMatchObject({
+        title: 'REPORT ON THE STATE OF COASTAL FISHERIES IN SYLVANIA',
+        date: '2024-03-02',
+        kind: 'report',
+        author: 'Ministry of Agriculture and Fisheries of Sylvania',
+      });
+      expect(report.passages.map((p) => p.text)).toEqual([
+        'Submitted 2 March 2024 by the Ministry of Agriculture and Fisheries of Sylvania',
+        body.join(' '),
+      ]);
+    }
+  });
+
+  it('an all-capitals salutation or a block of capitals at the top is no heading: it stays in the text', async () => {
+    const dir = await tempDir();
+    const text = [
+      'MR. PRESIDENT,',
+      'It is an honour to speak before this Assembly on behalf of the people of Testland, who',
+      'have asked me to bring their greetings and their hopes for a peaceful year ahead.',
+      '',
+    ].join('\n');
+    await writeFile(path.join(dir, 'salutation.txt'), text);
+    const [speech] = (await loadCorpus(dir)).letters;
+    expect(speech?.passages[0]?.text).toMatch(/^MR\. PRESIDENT, It is an honour/);
+  });
+
   it('words broken at line ends: joined when they were one word, the hyphen kept when it was theirs', () => {
     expect(doc('hyphenated').passages.map((p) => p.text)).toEqual([
       'The representative of Testland thanked the non-governmental organizations that supported the demining of the northern border, and the Secretary-General for his personal engagement. The well-being of the returning families depends on the reconstruction of their houses and on the long-term support of the international community.',
