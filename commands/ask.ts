@@ -31,8 +31,8 @@ import type { Found, SlashCommand } from './types.ts';
 
 /**
  * A question answered as `/ask` shows it, from `view.offset` on, and what was found (for the
- * log). Also how a DM or a mention is answered, and what the answer's buttons (more results,
- * post publicly) show.
+ * log); what the answer's buttons (more results, post publicly) show. A question with nothing to
+ * look up (blank, emoji only, "hi") is answered how to ask, privately, as other bad input is.
  */
 export function askReply(
   ctx: HandlerContext,
@@ -43,8 +43,13 @@ export function askReply(
     ...filters,
     offset: view.offset,
   });
+  const ephemeral = view.ephemeral || asksNothing(answer);
   return {
-    reply: renderAnswer(answer, ctx.state.info(), { ...view, keys: ctx.state.keysById() }),
+    reply: renderAnswer(answer, ctx.state.info(), {
+      ...view,
+      ephemeral,
+      keys: ctx.state.keysById(),
+    }),
     found: foundIn(answer),
   };
 }

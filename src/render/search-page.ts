@@ -2,7 +2,7 @@
  * `/search`'s reply: a compact ranked list of the passages that match, one line each naming
  * its document, a page at a time with Previous and Next.
  */
-import type { Answer } from '../search/answer.ts';
+import { type Answer, asksNothing } from '../search/answer.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { renderAbstention, resultsFooter } from './answer.ts';
 import { questionAuthor, questionFromEmbeds } from './asked.ts';
@@ -25,8 +25,9 @@ const LISTED_EXCERPT = 300;
 
 /** `/search`: a compact ranked list, one line per passage, paged. */
 export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchView): Reply {
+  // Nothing to look up ("   ", emoji only): how to search, privately, as other bad input is.
   if (answer.abstained || answer.results.length === 0)
-    return renderAbstention(answer, info, false, true);
+    return renderAbstention(answer, info, asksNothing(answer), true);
   const lines = answer.results.map((r, i) => {
     const where = listedWhere(r, info.kinds?.get(r.letterId));
     // A long excerpt is shortened: its matched words that are still shown stay bold.

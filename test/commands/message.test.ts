@@ -88,4 +88,22 @@ describe('/ask and /search', () => {
       ).toBe(plain);
     },
   );
+
+  it.each(['ask', 'search'] as const)(
+    '/%s of nothing to look up (blank, emoji only, a greeting) is answered how to ask privately, as other bad input is',
+    async (command) => {
+      const name = command === 'ask' ? 'question' : 'query';
+      for (const text of ['   ', '<:boom:223456789012345678>', 'hi']) {
+        const outcome = await handleInteraction(
+          slash(command, [{ name, type: 3, value: text }]) as never,
+          ctx,
+        );
+        if (outcome.type !== 'reply') throw new Error(`no reply: ${outcome.type}`);
+        expect(outcome.reply.embeds[0]?.description ?? outcome.reply.content, text).toMatch(
+          /Ask me a question/,
+        );
+        expect(outcome.reply.ephemeral, text).toBe(true);
+      }
+    },
+  );
 });
