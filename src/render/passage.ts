@@ -60,7 +60,7 @@ export function renderPassage(
   const main = passageEmbeds(
     letter,
     passage,
-    `Passage: passage ${n} (${partName(passage.part, letter.kind)}${pagesLabel(passage)})`,
+    `Passage ${n} (${partName(passage.part, letter.kind)}${pagesLabel(passage)})`,
     BLUE,
   );
   let room = MESSAGE_BUDGET - main.reduce((sum, e) => sum + embedSize(e), 0) - 1500;

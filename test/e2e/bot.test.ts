@@ -155,7 +155,7 @@ describe('buttons', () => {
         .map((e: { title?: string }) => e.title)
         .filter(Boolean)
         .join(' | '),
-    ).toMatch(/Passage: passage \d+/);
+    ).toMatch(/(?:^| \| )Passage \d+ \(/);
     const backId = buttonIds(message).find((id) => id.startsWith('annex:a:'));
     const back = await press(backId ?? '', message);
     expect(back.message.embeds[0].title).toMatch(/^1\. /);
@@ -191,7 +191,7 @@ describe('buttons', () => {
     expect((context.call.body as { type: number }).type).toBe(4);
     expect(context.message.flags).toBe(64);
     expect(context.message.embeds.map((e: { title?: string }) => e.title).join(' | ')).toMatch(
-      /Passage: passage \d+/,
+      /(?:^| \| )Passage \d+ \(/,
     );
     expect(buttonIds(context.message).some((id) => id.startsWith('annex:a:'))).toBe(false);
     const cite = await press(ids.find((id) => id.startsWith('annex:c:')) ?? '', first);
@@ -265,7 +265,7 @@ describe('other commands', () => {
     const titles = message.embeds.map((e: { title?: string }) => e.title).filter(Boolean);
     expect(titles).toEqual([
       'Before: passage 10 (annex)',
-      'Passage: passage 11 (annex · pp. 2–3)',
+      'Passage 11 (annex · pp. 2–3)',
       'After: passage 12 (annex · p. 3)',
     ]);
     expect(message.embeds.at(-1)?.description).toContain(

@@ -509,7 +509,7 @@ describe('a document’s kind', () => {
     });
     const headings = shown.embeds.map((e) => e.title ?? '').filter(Boolean);
     expect(headings.join(' | ')).toMatch(
-      /^Before: passage 1 \(statement\) \| Passage: passage 2 \(statement\)/,
+      /^Before: passage 1 \(statement\) \| Passage 2 \(statement\)/,
     );
     expect(renderLetterText(statement as Letter)).toMatch(/\[2\] \(statement\)/);
   });
