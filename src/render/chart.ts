@@ -131,7 +131,7 @@ export function renderChart(
   const searched = describeSearched(chart.searched);
   let summary: string;
   if (!viewDrawable(chart, view.series))
-    summary = `**No chart:** ${escapeText(chart.why ?? 'this series has only one figure')}. ${count > 0 ? 'The passages that state what there is are below.' : ''}`;
+    summary = `**No chart:** ${escapeText(chart.why ?? 'this series has only one figure')}.${count > 0 ? ' The passages that state what there is are below.' : ''}`;
   else
     summary = `${count} figure${count === 1 ? '' : 's'} in ${series.length} series, from ${countDocuments(letters, chart.searched.noun)}. Each numbered point is quoted below with its citation; nothing is added up or drawn between the figures.${view.passagesOnly ? ' (Passages only: press **Show chart** for the picture.)' : ''}`;
   const lines = count > 0 ? `\n\n${seriesLines(series)}` : '';

@@ -171,6 +171,8 @@ describe('/chart', () => {
     );
     wireMessages(nothing);
     expect(nothing.embeds[0]?.description).toContain('no passage in the 5 documents');
+    // Nothing below it: the description ends with its sentence, not a stray space.
+    expect(nothing.embeds[0]?.description).toMatch(/\.$/);
   });
 
   it('keeps a long list within Discord limits, continued in follow-ups', async () => {
