@@ -100,7 +100,7 @@ function missingMetadata(document: Document): string[] {
     missing.push(
       document.distributed ? null : 'distribution date',
       document.signatories.length > 0 ? null : 'signatories',
-      document.jobNumber ? null : 'job number',
+      document.jobNumber ? null : 'the UN job number (the "24-12345" printed in page footers)',
     );
   } else {
     missing.push(

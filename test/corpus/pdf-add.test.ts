@@ -76,7 +76,8 @@ describe('addLetter with a PDF', () => {
     expect(pieces.some((p) => p.pages.join() === '2,3')).toBe(true);
     expect(annex.at(-1)).toMatchObject({ text: 'The work continues.', pages: [3] });
     expect(written).toEqual([path.join(dir, `${letter.id}.txt`)]);
-    expect(missing).toEqual(['job number']);
+    // Said so a newcomer knows what it is: no UN jargon unexplained.
+    expect(missing).toEqual(['the UN job number (the "24-12345" printed in page footers)']);
     const { letters, problems } = await loadCorpus(dir);
     expect(problems).toEqual([]);
     expect(letters[0]?.passages).toEqual(letter.passages);
