@@ -547,6 +547,16 @@ describe('cli letters', () => {
     expect(stdout).toMatch(/^1997 · no symbol in text · speech by Norway · \d+ passages?$/m);
     expect(stdout).toContain('id: norway-1997');
   });
+
+  it('lists the documents newest first, as /letters does, in text and JSON alike', async () => {
+    const { stdout } = await runCli(['letters']);
+    const ids = [...stdout.matchAll(/^ {3}id: (.+)$/gm)].map((m) => m[1]);
+    const listed = (await json(['letters', '--json'])) as { id: string; date: string }[];
+    expect(listed.map((l) => l.id)).toEqual(ids);
+    const dates = listed.map((l) => l.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]).toBe('2024-04-04');
+  });
 });
 
 describe('cli add: a bad option is the command line’s problem', () => {

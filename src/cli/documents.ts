@@ -3,20 +3,19 @@
  * (one document and its numbered passages) and `validate` (every corpus file checked).
  */
 import { count } from '../render/count.ts';
-import { countDocuments, documentNoun } from '../corpus/schema.ts';
+import { countDocuments, documentNoun, newestFirst } from '../corpus/schema.ts';
 import { letterDetail, letterSummary } from '../render/json.ts';
 import { renderLetterTable, renderLetterText, renderProblems } from '../render/text.ts';
 import { noteSkipped, readCorpus } from './open.ts';
 import { type CliCommand, findLetter } from './options.ts';
 import { UsageError } from './usage.ts';
 
-/** `letters`: every document's date, symbol, kind, author, title and id. */
+/** `letters`: every document's date, symbol, kind, author, title and id, newest first as `/letters`. */
 export const lettersCommand: CliCommand = async (_args, values, config) => {
   const corpus = await readCorpus(config);
+  const listed = newestFirst(corpus.letters);
   console.log(
-    values.json
-      ? JSON.stringify(corpus.letters.map(letterSummary), null, 2)
-      : renderLetterTable(corpus.letters),
+    values.json ? JSON.stringify(listed.map(letterSummary), null, 2) : renderLetterTable(listed),
   );
   if (!values.json) noteSkipped(corpus.problems);
   return 0;

@@ -42,8 +42,8 @@ Commands:
                               read a document (a letter, a statement, a speech, a report…),
                               check it, and write it into the corpus; the options become its
                               front matter (--date: 2023-09-19, 2023-09 or 2023)
-  letters [--json]            list the documents in the corpus: date, symbol, kind, author,
-                              title and id
+  letters [--json]            list the documents in the corpus, newest first (as /letters):
+                              date, symbol, kind, author, title and id
   letter <id> [--json]        show one document: metadata and numbered passages
   validate [--quiet]          check every corpus file; exits 1 listing each problem
   help                        this text

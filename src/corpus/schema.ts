@@ -151,6 +151,14 @@ export const Sidecar = z
   .strict();
 export type Sidecar = z.infer<typeof Sidecar>;
 
+/**
+ * Documents newest first, as `/letters` and `cli letters` list them (the newest are what people
+ * look for): the corpus's order, undated first and then by date, reversed.
+ */
+export function newestFirst<T>(documents: readonly T[]): T[] {
+  return [...documents].reverse();
+}
+
 /** What a set of documents is called in the interface. */
 export type DocumentNoun = 'letter' | 'document';
 

@@ -3,7 +3,7 @@
  * a page at a time, and `/letter`, one document's metadata, link and full text as a file.
  */
 import { formatUnDate } from '../corpus/dates.ts';
-import { isLetter, type Letter } from '../corpus/schema.ts';
+import { isLetter, type Letter, newestFirst } from '../corpus/schema.ts';
 import { documentUrl } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { DISCORD_LIMITS } from './limits.ts';
@@ -23,8 +23,7 @@ export function renderLettersPage(
 ): Reply {
   const pages = Math.max(1, Math.ceil(letters.length / LETTERS_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
-  const newestFirst = [...letters].reverse();
-  const shown = newestFirst.slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
+  const shown = newestFirst(letters).slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
   // A letter's kind goes without saying among letters only; beside speeches it is said, as `cli letters` does.
   const lines = shown.map((l) => {
     const who = isLetter(l)

@@ -54,7 +54,7 @@ export { RELATED_HEADING };
 
 /**
  * The document list for a terminal, as `/letters` shows it: per document its date, symbol, kind
- * and author, its title, and its id (what `letter` and `cite` take), in the corpus's order.
+ * and author, its title, and its id (what `letter` and `cite` take), in the order given.
  */
 export function renderLetterTable(letters: readonly Letter[]): string {
   const noun = documentNoun(letters);
