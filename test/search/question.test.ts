@@ -196,6 +196,14 @@ describe('parseQuestion: quoted phrases and the question’s parts', () => {
     expect(parseQuestion(index, 'neither marking nor fencing').phrases).toEqual([]);
   });
 
+  it('makes no phrase of a quote left open: its words are asked as words', () => {
+    for (const q of ['"how many mine victims were there', 'mines "in Lachin', '“mines in Lachin'])
+      expect(parseQuestion(index, q).phrases, q).toEqual([]);
+    expect(parseQuestion(index, 'he said "mines in Lachin" and "more').phrases).toEqual([
+      'mines in lachin',
+    ]);
+  });
+
   it('takes a phrase in single quotes, and never an apostrophe, for a quoted phrase', () => {
     expect(
       parseQuestion(index, "the letter with the 'neither marking nor fencing' bit").quoted,
