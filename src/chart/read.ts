@@ -166,6 +166,9 @@ function figureValue(text: string, tokens: readonly Token[], i: number): number 
   return multiplier ? value * multiplier : value;
 }
 
+/** What a kind of count that befalls people counts when nothing else is named. */
+const PEOPLE = 'people';
+
 /** Reads what a chart asks to count from its words. */
 export function readTarget(
   what: string,
@@ -188,7 +191,10 @@ export function readTarget(
   // The thing counted is the last word before a preposition's object ("people killed by mines").
   const byAt = words.findIndex((w) => ['by', 'from', 'of', 'in'].includes(w));
   const before = byAt > 0 ? content.filter((w) => words.indexOf(w) < byAt) : content;
-  const headWord = before.at(-1) ?? content.at(-1);
+  // A kind that befalls people named alone ("killed", "injured") counts people, as "people
+  // killed" does; an act alone ("detected") names nothing it was done to.
+  const befallsPeople = asked.length > 0 && asked.every((k) => !k.act);
+  const headWord = before.at(-1) ?? content.at(-1) ?? (befallsPeople ? PEOPLE : undefined);
   if (!headWord) return null;
   const head = conceptOf(headWord);
   return {

@@ -99,6 +99,24 @@ describe('buildChart', () => {
     expect(points(chart, 'killed')?.map((p) => p[0])).toEqual(['12', '20', '31']);
   });
 
+  it('takes a kind named alone ("killed", "injured") for the people it befalls, as "people killed"', () => {
+    for (const [alone, named, series] of [
+      ['killed', 'people killed', 'killed'],
+      ['injured', 'people injured', 'wounded or injured'],
+      ['wounded', 'persons wounded', 'wounded or injured'],
+    ] as const) {
+      const chart = buildChart(index, alone);
+      expect(chart.why ?? '', alone).not.toMatch(/name nothing to count/);
+      expect(
+        chart.series.map((s) => s.name),
+        alone,
+      ).toEqual([series]);
+      expect(points(chart, series), alone).toEqual(points(buildChart(index, named), series));
+    }
+    // An act needs the thing it was done to: "detected" alone says nothing of what.
+    expect(buildChart(index, 'detected').why).toMatch(/name nothing to count/);
+  });
+
   it('draws nothing below two points, and says why', () => {
     const none = buildChart(index, 'bridges');
     expect(none.drawable).toBe(false);
