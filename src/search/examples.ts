@@ -176,6 +176,14 @@ const NOT_A_TOPIC_KINDS: ReadonlySet<number> = new Set([NOUN_QUANTITY, NOUN_TIME
 const BEFORE_NOUNS: ReadonlySet<string> = new Set(
   'the a an of in to from by with at these those this their its our'.split(' '),
 );
+/** Words a noun follows and a verb never does: articles, demonstratives, possessives, "of". */
+const NOUN_MARKERS: ReadonlySet<string> = new Set(
+  'the a an of these those this their its our his her my your'.split(' '),
+);
+/** Words a verb follows and a noun seldom does: "to", auxiliaries and modals ("will plant", "has planted"). */
+const VERB_MARKERS: ReadonlySet<string> = new Set(
+  'to will would shall should can could may might must have has had'.split(' '),
+);
 /**
  * A word its document writes before "of" at least this share of the time heads what it is about
  * ("the realization of rights", "the implementation of the agreement"): tried after the others.
@@ -196,6 +204,10 @@ interface WordUses {
   afterDeterminer: number;
   /** Free uses right before "of": "the realization of", "the implementation of". */
   beforeOf: number;
+  /** Free uses after a word only a noun follows ("the", "its", "of"). */
+  asNoun: number;
+  /** Free uses after a word a verb follows ("will", "has", "to"). */
+  asVerb: number;
   /** The written forms of the free uses inside a sentence (a capital there is the word's own). */
   forms: Map<string, number>;
   /** The first form seen at a sentence's start, for a word used nowhere else. */
@@ -250,6 +262,8 @@ function characteristicWords(index: SearchIndex, document: Letter): string[] {
             afterThe: 0,
             afterDeterminer: 0,
             beforeOf: 0,
+            asNoun: 0,
+            asVerb: 0,
             forms: new Map(),
             opening: '',
           }),
@@ -263,7 +277,10 @@ function characteristicWords(index: SearchIndex, document: Letter): string[] {
       }
       seen.free += 1;
       if (/\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start))) seen.afterThe += 1;
-      if (i > 0 && BEFORE_NOUNS.has(tokens[i - 1]?.word ?? '')) seen.afterDeterminer += 1;
+      const before = i > 0 ? (tokens[i - 1]?.word ?? '') : '';
+      if (BEFORE_NOUNS.has(before)) seen.afterDeterminer += 1;
+      if (NOUN_MARKERS.has(before)) seen.asNoun += 1;
+      if (VERB_MARKERS.has(before)) seen.asVerb += 1;
       if (tokens[i + 1]?.word === 'of') seen.beforeOf += 1;
       if (opening[i]) seen.opening ||= form;
       else seen.forms.set(form, (seen.forms.get(form) ?? 0) + 1);
@@ -275,6 +292,8 @@ function characteristicWords(index: SearchIndex, document: Letter): string[] {
     if (seen.free <= seen.inNames) continue;
     const word = seen.forms.size > 0 ? usualForm(seen.forms) : openingForm(seen.opening);
     if (!isTopic(word, seen.afterDeterminer > 0)) continue;
+    // A noun that is a verb too, used here as a verb more than as a noun: "we will plant".
+    if (seen.asVerb > seen.asNoun && isVerbToo(word)) continue;
     const id = index.conceptId(concept);
     if (id < 0) continue;
     const idf = Math.log(1 + passages / Math.max(1, index.documentFrequencyOf(id)));
@@ -318,6 +337,11 @@ function openingForm(written: string): string {
   const word = fold(written);
   const [lemma] = wordnet.baseForms(word, 'noun');
   return lemma === undefined || wordnet.isMainlyName(lemma) ? written : word;
+}
+
+/** Whether WordNet knows a word as a verb as well ("plant", "floods"). */
+function isVerbToo(written: string): boolean {
+  return englishWordNet().baseForms(fold(written), 'verb').length > 0;
 }
 
 /** Whether WordNet takes a noun as written for its own base form ("city", not "cities"). */

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -38,6 +39,33 @@ describe('how-to-ask examples made from the corpus', () => {
 
   it('ask about a field’s word WordNet lacks, as people write it ("landmines")', () => {
     expect(examples).toContain('What does the letter of 4 April 2024 say about landmines?');
+  });
+
+  it('never ask about a word the document uses as a verb, though WordNet knows it as a noun ("plant")', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, '2025-09-24-freedonia.md'),
+      [
+        '---',
+        'title: "Statement by Freedonia in the general debate of the 80th session"',
+        'date: 2025-09-24',
+        'author: "Freedonia"',
+        'kind: speech',
+        '---',
+        'Mr. President, let me begin by congratulating you on your election.',
+        '',
+        'Freedonia has planted 12 million trees since 2019 to restore its northern forests, and we',
+        'will plant 3 million more by 2027.',
+        '',
+        'Drought has displaced 45,000 people in the southern provinces this year. We appeal to the',
+        'international community for support with water infrastructure.',
+        '',
+      ].join('\n'),
+    );
+    const index = SearchIndex.build((await loadCorpus(dir)).letters);
+    const asked = topics(askExamples(index, (q) => answerQuestion(index, q)));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked).not.toContain('plant');
   });
 
   it('ask each about another word, also where every document speaks of one name', async () => {
