@@ -15,10 +15,28 @@ const HAYSTACKS = new WeakMap<readonly Letter[], string[]>();
 export const MAX_SUGGESTIONS = 25;
 const NAME_LENGTH = 100;
 
-/** "19 September 2023 · A/78/368-S/2023/686 · Letter dated …", cut to Discord's 100 characters. */
+/** A letter's title that says its kind and date before its sender: "Letter dated 4 April 2024 from …". */
+const DATED_HEADING = /^(?:Identical letters|Letter|Note verbale) dated .+? (from\b.*)$/is;
+
+/**
+ * A document as a choice names it, by what tells it apart first, within Discord's 100
+ * characters: its date, its symbol (or its kind when it has none), then its title, which does not
+ * say the date again ("4 April 2024 · letter · from the Permanent Representative of Azerbaijan to
+ * the United Nations…", "19 September 2023 · A/78/368-S/2023/686 · letter from …"). Cut at a
+ * word, marked with "…".
+ */
 export function suggestionName(letter: Letter): string {
-  const name = `${formatUnDate(letter.date)} · ${letter.symbol ?? 'no symbol'} · ${letter.title}`;
-  return name.length <= NAME_LENGTH ? name : `${name.slice(0, NAME_LENGTH - 1)}…`;
+  const date = formatUnDate(letter.date);
+  const from = DATED_HEADING.exec(letter.title)?.[1];
+  const kind = letter.kind.toLowerCase();
+  const parts = letter.symbol
+    ? [date, letter.symbol, from ? `${kind} ${from}` : letter.title]
+    : [date, kind, from ?? letter.title];
+  const name = parts.join(' · ');
+  if (name.length <= NAME_LENGTH) return name;
+  const cut = name.slice(0, NAME_LENGTH - 1);
+  const atWord = cut.replace(/[\s,;:·–-]+\S*$/u, '');
+  return `${atWord.length >= NAME_LENGTH / 2 ? atWord : cut}…`;
 }
 
 /**

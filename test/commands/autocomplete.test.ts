@@ -10,7 +10,8 @@ import { SearchIndex } from '../../src/search/index.ts';
 import { createLogger } from '../../src/serving/logger.ts';
 import { AnnexState } from '../../src/serving/state.ts';
 import { autocomplete, slash } from '../e2e/payloads.ts';
-import { tempDir } from '../helpers.ts';
+import { suggestLetters } from '../../src/search/suggest.ts';
+import { CORPUS_DIR, tempDir } from '../helpers.ts';
 
 /** A file name as long as a title: its id is longer than the 100 characters a choice's value may be. */
 const LONG_NAME = `2024-05-01-${'statement-on-coral-reefs-and-fisheries-in-the-pacific-'.repeat(3)}2030`;
@@ -35,6 +36,32 @@ beforeAll(async () => {
 });
 
 describe('the letter option’s autocomplete', () => {
+  it('names each letter by what tells it apart, within 100 characters: its date, symbol or kind, and who wrote it', async () => {
+    const seed = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+    const names = suggestLetters(seed.letters, '').map((c) => c.name);
+    expect(names).toHaveLength(5);
+    for (const name of names) {
+      expect(name.length, name).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
+      // The date leads; the title does not say it again, and a letter with no symbol is named
+      // by its kind, not by "no symbol".
+      expect(name, name).not.toMatch(/dated|no symbol/);
+      expect(name, name).toMatch(/ · (?:letter )?from the /);
+    }
+    expect(names).toContain(
+      '4 April 2024 · letter · from the Permanent Representative of Azerbaijan to the United Nations…',
+    );
+    expect(
+      names.some((n) =>
+        n.startsWith('5 April 2021 · note verbale · from the Permanent Mission of Azerbaijan'),
+      ),
+    ).toBe(true);
+    expect(
+      names.some((n) =>
+        n.startsWith('24 August 2022 · A/76/930-S/2022/642 · letter from the Chargé'),
+      ),
+    ).toBe(true);
+  });
+
   it('offers a document whose id is over 100 characters by a value Discord takes, which names it', async () => {
     expect(LONG_NAME.length).toBeGreaterThan(DISCORD_LIMITS.choiceName);
     const outcome = await handleInteraction(
