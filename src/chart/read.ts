@@ -169,13 +169,18 @@ function figureValue(text: string, tokens: readonly Token[], i: number): number 
 /** What a kind of count that befalls people counts when nothing else is named. */
 const PEOPLE = 'people';
 
+/** Words that ask for a count before the thing counted: "how many", "the (total) number of". */
+const ASKS_FOR_A_COUNT = /^\s*(?:how\s+many|(?:the\s+)?(?:total\s+)?(?:number|count)\s+of)\s+/iu;
+
 /** Reads what a chart asks to count from its words. */
 export function readTarget(
   what: string,
   partsOf: (concept: string) => readonly CountKind[],
   kinds: readonly CountKind[],
 ): ChartTarget | null {
-  const words = tokenize(what).map((t) => t.word);
+  // "how many mine victims", "the number of mine victims?": the thing counted is what follows.
+  const counted = what.replace(ASKS_FOR_A_COUNT, '').replace(/[?.!\s]+$/u, '');
+  const words = tokenize(counted).map((t) => t.word);
   const asked: CountKind[] = [];
   const content: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -198,7 +203,7 @@ export function readTarget(
   if (!headWord) return null;
   const head = conceptOf(headWord);
   return {
-    what: what.trim(),
+    what: counted.trim(),
     head,
     headWord,
     qualifiers: content.filter((w) => w !== headWord),

@@ -117,6 +117,22 @@ describe('buildChart', () => {
     expect(buildChart(index, 'detected').why).toMatch(/name nothing to count/);
   });
 
+  it('reads "how many …" and "the number of …" as the thing counted, as people ask for a count', () => {
+    const plain = buildChart(index, 'flood victims');
+    for (const asked of [
+      'how many flood victims',
+      'the number of flood victims',
+      'number of flood victims?',
+    ]) {
+      const chart = buildChart(index, asked);
+      expect(
+        chart.series.map((s) => s.name),
+        asked,
+      ).toEqual(plain.series.map((s) => s.name));
+      expect(points(chart, 'flood victims'), asked).toEqual(points(plain, 'flood victims'));
+    }
+  });
+
   it('draws nothing below two points, and says why', () => {
     const none = buildChart(index, 'bridges');
     expect(none.drawable).toBe(false);
