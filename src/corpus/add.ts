@@ -139,7 +139,9 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
   const { data, body: rawBody } = readFrontMatter(raw, display);
   let letter = parseDocument(rawBody, { id: 'new', file: display, sha256: createHash('sha256').update(raw).digest('hex') }, data);
   const name = slug(letter.symbol ?? path.basename(source, path.extname(source))) || 'document';
-  const id = [letter.date, name].filter(Boolean).join('-');
+  // A file name that starts with the date already ("2024-03-02-fisheries.txt") keeps it once.
+  const dated = letter.date !== '' && (name === letter.date || name.startsWith(`${letter.date}-`));
+  const id = [dated ? '' : letter.date, name].filter(Boolean).join('-');
   // Read again under the name it is written as, so that what `add` reports is what the corpus
   // will read: a title that came from the file name is then the new name, not the old one.
   const asWritten = parseDocument(rawBody, { id, file: `${id}.txt`, sha256: letter.sha256 }, data);

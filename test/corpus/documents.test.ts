@@ -280,6 +280,15 @@ describe('citations, /letters, /letter and /cite for every document', () => {
 });
 
 describe('cli add writes what the operator says as front matter', () => {
+  it('adds a file whose name starts with its date under that name, not with the date twice', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), '2024-03-02-sylvania-fisheries.txt');
+    await writeFile(source, 'Statement by Sylvania on fisheries\n2 March 2024\nThe fleet landed 41,000 tonnes of fish in 2023.\n');
+    const { letter, written } = await addLetter(source, dir);
+    expect(letter.id).toBe('2024-03-02-sylvania-fisheries');
+    expect(written).toEqual([path.join(dir, '2024-03-02-sylvania-fisheries.txt')]);
+  });
+
   it('adds a plain speech with --title --date --author --kind, and it loads with them', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'NOR_52_1997.txt');
