@@ -50,8 +50,12 @@ export interface LetterReference {
   spans: { start: number; end: number }[];
 }
 
-/** Document nouns, longest first, as folded word sequences. */
-const NOUNS: readonly { words: readonly string[]; kind: DocumentKind }[] = [
+/**
+ * Document nouns, longest first, as folded word sequences. `named`: the noun alone is too common
+ * a word to name a document by its kind ("take note"); a time, heading words or an order must
+ * name it ("the 2021 note", "the HRC note", "the Geneva note").
+ */
+const NOUNS: readonly { words: readonly string[]; kind: DocumentKind; named?: boolean }[] = [
   { words: ['covering', 'letter'], kind: 'cover letter' },
   { words: ['cover', 'letter'], kind: 'cover letter' },
   { words: ['annex', 'letter'], kind: 'annex letter' },
@@ -61,6 +65,8 @@ const NOUNS: readonly { words: readonly string[]; kind: DocumentKind }[] = [
   { words: ['press', 'release'], kind: 'press release' },
   { words: ['press', 'releases'], kind: 'press release' },
   { words: ['nv'], kind: 'note verbale' },
+  { words: ['note'], kind: 'note verbale', named: true },
+  { words: ['notes'], kind: 'note verbale', named: true },
   { words: ['statement'], kind: 'statement' },
   { words: ['statements'], kind: 'statement' },
   { words: ['annex'], kind: 'annex' },
@@ -186,9 +192,13 @@ export function parseLetterReference(
     if (!noun) continue;
     const last = i + noun.words.length - 1;
     const from = modifiersFrom(text, tokens, i);
+    // "please note the mines": a noun too common to stand alone names a document only by the
+    // words before it ("the 2021 note", "the HRC note"), which make it a noun.
+    if (noun.named && from === i) continue;
     // Post-modifiers: "of 24 August 2022", "from the foreign minister", up to a clause break.
     let to = last;
     if (
+      !noun.named &&
       LINKS.has(tokens[last + 1]?.word ?? '') &&
       !CLAUSE_BREAK.test(text.slice(tokens[last]?.end, tokens[last + 1]?.start))
     ) {
@@ -236,7 +246,7 @@ export function parseLetterReference(
         else foreign = true;
       }
     }
-    const ownKind = noun.kind !== 'letter' && noun.kind !== 'annex';
+    const ownKind = noun.kind !== 'letter' && noun.kind !== 'annex' && !noun.named;
     if (foreign) {
       i = last;
       continue;

@@ -360,6 +360,18 @@ describe('letters named as people name them', () => {
     expect(named('the 2024 statement')).toEqual([`${SEED.awarenessDay2024}:0`]);
   });
 
+  it('by a bare "note" that words before it name: "the HRC note", "the 2021 note"; "note" as a verb names nothing', () => {
+    const note = [`${SEED.hrcNote}:-1`, `${SEED.hrcNote}:0`];
+    expect(named('what did the HRC note say about mine victims')).toEqual(note);
+    expect(named('the 2021 note')).toEqual(note);
+    for (const text of [
+      'please note the mines',
+      'note the mines',
+      'did they take note of the mines',
+    ])
+      expect(named(text), text).toBeNull();
+  });
+
   it('by the organ it is a document of: "the HRC statement"', () => {
     expect(named('the HRC statement')).toEqual([`${SEED.hrcNote}:0`]);
   });
