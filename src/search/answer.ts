@@ -1,7 +1,7 @@
 import type { DocumentNoun, PartKind } from '../corpus/schema.ts';
 import type { SearchFilters } from './candidates.ts';
 import { attribution, documentName, documentUrl, formatCitation } from './cite.ts';
-import { commonWordsOnly, decide, SHOWN, UNSIGNED } from './decide.ts';
+import { commonWordsOnly, type Decision, decide, SHOWN, UNSIGNED, veto } from './decide.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
 import { type Prepared, prepare, type Ranked, rankCandidates } from './rank.ts';
@@ -9,7 +9,7 @@ import type { SearchIndex } from './search-index.ts';
 import { fold, isStopWord } from './analyze.ts';
 import { GLOSSARY } from './glossary.ts';
 import { askExamples } from './examples.ts';
-import { namesOnly, openings } from './openings.ts';
+import { asksMaking, namesOnly, openings } from './openings.ts';
 
 /**
  * Answers a question from the letters, in named stages: the question is read (`question.ts`),
@@ -117,6 +117,17 @@ export const RELATED_LIMIT = 3;
  */
 export function describeScope(index: SearchIndex, filters: SearchFilters = {}): Searched {
   return index.catalog.describe(filters);
+}
+
+/**
+ * The decision for a question about the making of documents it names (`asksMaking`): answered,
+ * unless no answer is possible ("who signed the note verbale": a note is unsigned).
+ */
+function madeBy(prepared: Prepared, ranked: readonly Ranked[]): Decision {
+  const impossible = veto(prepared, ranked);
+  return impossible
+    ? { answers: false, probability: 0, reason: impossible }
+    : { answers: true, probability: 1, reason: null };
 }
 
 /** A ranked candidate as a quoted, cited result; an opening (`openings`) quoted from its start. */
@@ -260,7 +271,9 @@ export function answerQuestion(
       evidence: 0,
     };
   }
-  const decision = decide(prepared, ranked);
+  // "who issued the press release": the documents named say who and when in their headings,
+  // openings and signatures, which the ranker orders; nothing else is asked to weigh.
+  const decision = asksMaking(prepared) ? madeBy(prepared, ranked) : decide(prepared, ranked);
   const evidence = Math.round(decision.probability * 1000) / 1000;
   if (!decision.answers)
     return {

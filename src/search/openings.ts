@@ -21,6 +21,24 @@ export function namesOnly(prepared: Prepared): boolean {
 }
 
 /**
+ * Whether a question asks only about the making of documents it names: who wrote, sent or signed
+ * them, or when ("who issued the press release", "when was the 2024 statement issued"). Every
+ * word names the documents or the act; their headings, openings and signatures always tell who
+ * and when, so the question is answered from them, whatever words they share with it.
+ */
+export function asksMaking(prepared: Prepared): boolean {
+  const { q, scope } = prepared;
+  return (
+    scope.groups !== undefined &&
+    scope.groups.size > 0 &&
+    q.frame.documentAct.length > 0 &&
+    q.phrases.length === 0 &&
+    q.slots.length > 0 &&
+    q.slots.every(isNamingSlot)
+  );
+}
+
+/**
  * The passages of the documents a question names, as a reader would meet them: for each
  * document (the earliest first), the opening passage of each of its parts named (the letter's
  * "I have the honour to transmit …", then its annex's first paragraph), then the rest of each

@@ -12,6 +12,7 @@ import {
   RELATED_LIMIT,
   SearchIndex,
 } from '../../src/search/index.ts';
+import { UNSIGNED } from '../../src/search/decide.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
 /**
@@ -292,6 +293,21 @@ describe('answerQuestion: a document’s own making', () => {
     expectAnswered('who sent the 2023 letter to the SG', /^\(Signed\) Yashar Aliyev/);
     expectAnswered('when was the khojavand letter written', /letter dated 19 September 2023/i);
     expectAnswered('what date was the note verbale sent', /note verbale dated 5 April 2021/i);
+  });
+
+  it('answers from the documents named when every word names them or the act: their headings tell who and when', () => {
+    // Before, with nothing left to match, these abstained: "only words common to all the letters match".
+    expectAnswered('when was the 2024 statement issued', /letter dated 4 April 2024/i);
+    expectAnswered('when did they send the 2022 letter', /24 August 2022/);
+    const answer = ask('who issued the press release');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.letterId).toBe(SEED.khojavand);
+  });
+
+  it('still abstains where no answer is possible: a note verbale is unsigned', () => {
+    const answer = ask('Who signed the note verbale of April 2021?');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe(UNSIGNED);
   });
 
   it('still asks for the deed when the one who did it is asked of no document', () => {
