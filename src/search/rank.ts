@@ -34,6 +34,8 @@ export interface Prepared {
   context: QuestionContext;
   /** One feature row per candidate, in `set.candidates` order (`FEATURE_NAMES`). */
   rows: Float64Array[];
+  /** A document symbol the question writes that no document has ("S/2023/123"), if any. */
+  unknownSymbol: string | null;
 }
 
 /** A candidate with its fitted score. */
@@ -65,7 +67,7 @@ function scoped(
   index: SearchIndex,
   q: ParsedQuestion,
   filters: SearchFilters,
-): { scope: Scope; naming: { start: number; end: number }[] } {
+): { scope: Scope; naming: { start: number; end: number }[]; unknownSymbol: string | null } {
   const referenced = new Set<number>();
   if (q.letters)
     for (const g of resolveLetterReference(q.letters, index)) {
@@ -74,10 +76,14 @@ function scoped(
     }
   // A document symbol ("A/76/930", "s/2023/686") names its document, whatever case it is typed in.
   const symbols = symbolsIn(q.text);
-  for (const symbol of symbols)
-    for (const i of index.catalog.named(symbol.text))
+  let unknownSymbol: string | null = null;
+  for (const symbol of symbols) {
+    const documents = index.catalog.named(symbol.text);
+    if (documents.length === 0) unknownSymbol ??= symbol.text;
+    for (const i of documents)
       if (matchesFilters(index.letters[i] as Letter, filters))
         for (const g of index.groupsOfLetter(i)) referenced.add(g);
+  }
   const named = namedDocuments(index, q);
   const allowed = (named?.documents ?? []).filter((i) =>
     matchesFilters(index.letters[i] as Letter, filters),
@@ -92,7 +98,7 @@ function scoped(
     if (groups !== referenced) naming = named?.spans ?? [];
   }
   if (symbols.length > 0) naming = [...naming, ...symbols];
-  return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming };
+  return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming, unknownSymbol };
 }
 
 /**
@@ -212,7 +218,7 @@ export function prepare(
 ): Prepared {
   question = linksAsSymbols(question);
   const read = parseQuestion(index, question, options);
-  const { scope, naming } = scoped(index, read, filters);
+  const { scope, naming, unknownSymbol } = scoped(index, read, filters);
   // Searched in its author's documents, the author's name tells their passages apart no more.
   // "when was the Lachin letter sent": "sent" and "date" describe the document asked about, as
   // its name does; its heading, opening or signature answers.
@@ -237,7 +243,7 @@ export function prepare(
   );
   const set = q.phrases.length > 0 ? found : withStructure(index, found, scope);
   const context = questionContext(index, q, set, scope);
-  return { q, scope, set, context, rows: candidateFeatures(context) };
+  return { q, scope, set, context, rows: candidateFeatures(context), unknownSymbol };
 }
 
 const rankers = new WeakMap<Linear, (row: ArrayLike<number>) => number>();
