@@ -140,6 +140,8 @@ const DETERMINERS = new Set([
   'which',
   'what',
 ]);
+/** Determiners that ask: the words after them are what the question asks for ("which country's letter"). */
+const ASKING = new Set(['which', 'what', 'whose']);
 /** Words that end a post-modifier: the question goes on about something else. */
 const CLAUSE_BREAK = /[,;:?!()–—]|\s-\s/;
 /** How many words a noun phrase's modifiers may span on each side. */
@@ -221,6 +223,7 @@ export function parseLetterReference(
       ...(said > last ? [tokens[said] as Token] : tokens.slice(last + 1, to + 1)),
     ];
     const span = { start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0 };
+    const asked = ASKING.has(tokens[from - 1]?.word ?? '');
     const date = dateIn(text.slice(span.start, span.end));
     const dateWords = new Set(date ? tokenize(date.words).map((t) => t.word) : []);
     let ordinal: DocumentReference['ordinal'] = null;
@@ -241,7 +244,8 @@ export function parseLetterReference(
         const named = concepts.filter((c) => inHeadings(c));
         for (const c of named) (toAddressee ? addressee : heading).add(c);
         if (named.length > 0) continue;
-        if (noun.kind === 'letter' && concepts.every(topical))
+        // "which country's letter": what follows "which" is asked, not what the letter is about.
+        if (noun.kind === 'letter' && !asked && concepts.every(topical))
           for (const c of concepts) topic.add(c);
         else foreign = true;
       }

@@ -360,6 +360,12 @@ describe('letters named as people name them', () => {
     expect(named('the 2024 statement')).toEqual([`${SEED.awarenessDay2024}:0`]);
   });
 
+  it('not by what a question asks of it: "which country’s letter" asks for the country', () => {
+    // "country" is in some letters' passages and not all: it had named those as "the lachin letter" does.
+    expect(named('which country’s letter is this, the one about the mines')).toBeNull();
+    expect(named('who signed the lachin letter')).not.toBeNull();
+  });
+
   it('by a bare "note" that words before it name: "the HRC note", "the 2021 note"; "note" as a verb names nothing', () => {
     const note = [`${SEED.hrcNote}:-1`, `${SEED.hrcNote}:0`];
     expect(named('what did the HRC note say about mine victims')).toEqual(note);
