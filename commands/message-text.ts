@@ -31,6 +31,13 @@ const WORDLESS = new Set([
   'guildNavigation',
 ]);
 
+/**
+ * Characters that show nothing: zero-width space, (non-)joiner, direction marks, word joiner,
+ * soft hyphen, byte-order mark. Text copied from web pages and PDFs carries them inside words
+ * ("m\u200bine"), where a reader sees the word whole.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
 /** Bare web addresses: no words of a claim, but part of a question ("what does <link> say"). */
 const LINKS = new Set(['url', 'autolink']);
 
@@ -63,7 +70,7 @@ export function questionText(content: string): string {
  * `keepLinks` keeps a bare web address as written, for a question that names a document by it.
  */
 export function displayedText(content: string, { keepLinks = false } = {}): string {
-  return textOf(parse(content, 'extended') as MarkdownNode[], keepLinks)
+  return textOf(parse(content.replace(INVISIBLE, ''), 'extended') as MarkdownNode[], keepLinks)
     .replace(/[ \t]+/g, ' ')
     .trim();
 }

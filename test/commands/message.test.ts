@@ -52,6 +52,17 @@ describe('a plain DM or mention', () => {
     expect(reply.embeds[0]?.author?.name).toContain('https://undocs.org/en/A/78/368');
   });
 
+  it('reads a word pasted with invisible characters in it (zero-width space, soft hyphen, BOM) as the word', () => {
+    const plain = shown('How many mine victims in Lachin?');
+    for (const text of [
+      'How many m\u200bi\u200bn\u200be victims in Lachin?',
+      '\ufeffHow many mine vic\u00adtims in La\u2060chin?',
+      'How many mine\u200c victims in \u200eLachin\u200f?',
+    ]) {
+      expect(shown(text), JSON.stringify(text)).toBe(plain);
+    }
+  });
+
   it('that holds only custom emoji or mentions gets how to ask, as one that is empty does', () => {
     const empty = shown('');
     expect(empty).toMatch(/Ask me a question/);
