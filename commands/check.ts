@@ -1,4 +1,5 @@
 import {
+  type APIMessage,
   ApplicationCommandType,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -12,6 +13,25 @@ import { displayedText } from './message-text.ts';
 import { MODERATORS_ONLY } from './options.ts';
 import type { MessageCommand } from './types.ts';
 
+/**
+ * The text a message shows: its own, or (a forwarded message, whose own content is empty) the
+ * text of the message it forwards, which Discord sends as a snapshot.
+ */
+function claimContent(message: APIMessage | undefined): string {
+  if (!message) return '';
+  if (message.content.trim()) return message.content;
+  return (message.message_snapshots ?? []).map((s) => s.message.content).join('\n');
+}
+
+/** A message Annex sent: as the bot, or as the reply to one of its commands. */
+function isOwnMessage(message: APIMessage, applicationId: string): boolean {
+  return (
+    message.author.id === applicationId ||
+    message.application_id === applicationId ||
+    message.webhook_id === applicationId
+  );
+}
+
 /** Moderators: right-click a message → Apps → Check in letters. Always private. */
 export const check: MessageCommand = {
   data: {
@@ -23,8 +43,12 @@ export const check: MessageCommand = {
     requireModerator(interaction, 'Checking a message against the documents');
     if (ctx.state.index.size === 0) throw new UserFacingError(NOTHING_TO_QUOTE);
     const target = interaction.data.resolved.messages[interaction.data.target_id];
+    if (target && isOwnMessage(target, interaction.application_id))
+      throw new UserFacingError(
+        "That message is Annex's own answer: its quotes are the documents' words, each with its citation. Check the message that made the claim instead.",
+      );
     // The claim as the message shows it: its markdown, emoji, mentions and links are no words of it.
-    const claim = displayedText(target?.content ?? '');
+    const claim = displayedText(claimContent(target));
     if (!claim)
       throw new UserFacingError(
         'That message has no words to check (only links, emoji, mentions, attachments or embeds).',

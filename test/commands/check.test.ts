@@ -1,0 +1,66 @@
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HandlerContext } from '../../commands/context.ts';
+import { handleInteraction } from '../../commands/index.ts';
+import { messageOf } from '../../commands/outcome.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { SearchIndex } from '../../src/search/index.ts';
+import { createLogger } from '../../src/serving/logger.ts';
+import { AnnexState } from '../../src/serving/state.ts';
+import { checkMessage } from '../e2e/payloads.ts';
+import { APP_ID } from '../e2e/stand-in.ts';
+import { CORPUS_DIR } from '../helpers.ts';
+
+let ctx: HandlerContext;
+beforeAll(async () => {
+  const { letters } = await loadCorpus(CORPUS_DIR);
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  ctx = {
+    state: new AnnexState(SearchIndex.build(letters)),
+    logger: createLogger('silent', [], sink),
+  };
+});
+
+const QUOTE =
+  'Since the 44-day Patriotic War of 2020, the total number of landmine victims has reached 314 people';
+
+/** "Check in letters" on a message whose fields are `fields`: what the moderator reads. */
+async function checked(fields: Record<string, unknown>): Promise<string> {
+  const interaction = checkMessage('');
+  const target = Object.values(interaction.data.resolved.messages)[0]!;
+  Object.assign(target, fields);
+  const outcome = await handleInteraction(interaction as never, ctx);
+  if (outcome.type !== 'reply') throw new Error(`no reply: ${outcome.type}`);
+  const { body } = messageOf(outcome.reply);
+  return [
+    body.content ?? '',
+    ...(body.embeds ?? []).flatMap((e) => [
+      e.author?.name ?? '',
+      e.title ?? '',
+      e.description ?? '',
+    ]),
+  ].join('\n');
+}
+
+describe('Check in letters', () => {
+  it('checks a forwarded message by the text it forwards (Discord sends it as a snapshot, the message itself empty)', async () => {
+    const forwarded = await checked({
+      content: '',
+      message_reference: { type: 1, channel_id: '400000000000000005', message_id: '1' },
+      message_snapshots: [{ message: { content: QUOTE, embeds: [], attachments: [] } }],
+    });
+    expect(forwarded).toMatch(/Quoted verbatim/);
+    expect(forwarded).toContain(`Claim: ${QUOTE}`);
+  });
+
+  it("says that a message of Annex's own is its answer, not a claim to check", async () => {
+    const own = await checked({
+      content: '',
+      author: { id: APP_ID, username: 'Annex', bot: true, discriminator: '0', avatar: null },
+      application_id: APP_ID,
+      embeds: [{ title: '1. A/78/368-S/2023/686', description: `> ${QUOTE}` }],
+    });
+    expect(own).toMatch(/Annex's own answer/);
+    expect(own).not.toMatch(/no words to check/);
+  });
+});
