@@ -131,12 +131,19 @@ describe('cli check', () => {
     );
     expect(verdicts.map((v) => v.verdict)).toEqual(['verbatim', 'close', 'absent']);
     const [verbatim, close, absent] = verdicts;
-    expect(Object.keys(verbatim)).toEqual(['claim', 'verdict', 'searched', 'quoted', 'closest']);
+    expect(Object.keys(verbatim)).toEqual([
+      'claim',
+      'verdict',
+      'searched',
+      'quoted',
+      'closest',
+      'pieces',
+    ]);
     expect(verbatim.quoted).toMatchObject({ letterId: SEED.lachin, symbol: 'A/76/930-S/2022/642' });
     expect(close.quoted).toBeNull();
     expect(close.closest.length).toBeGreaterThan(0);
     expect(close.closest[0].citation).toBeTruthy();
-    expect(absent).toMatchObject({ quoted: null, closest: [] });
+    expect(absent).toMatchObject({ quoted: null, closest: [], pieces: [] });
     expect(absent.searched).toEqual({ letters: 5, from: '2021-02-23', to: '2024-04-04' });
   });
 

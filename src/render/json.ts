@@ -116,7 +116,8 @@ export function answerJson(answer: Answer, letters: LetterIds) {
 /**
  * The verdict that `check --json` prints; field names are a contract. `verdict` is `verbatim`,
  * `close` or `absent`; `quoted` is the passage that quotes the claim (verbatim only), `closest`
- * the closest passages (close only).
+ * the closest passages (close only), `pieces` the claim's sentences they hold as written or nearly
+ * (`result` indexes `closest`; close only).
  */
 export function verdictJson(
   claim: string,
@@ -146,6 +147,7 @@ export function verdictJson(
     quoted,
     closest:
       verdict.kind === 'close' ? verdict.answer.results.map((r) => resultJson(r, letters)) : [],
+    pieces: verdict.kind === 'close' ? verdict.pieces : [],
   };
 }
 

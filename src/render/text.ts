@@ -45,6 +45,7 @@ import {
   signatoryLabel,
   symbolOrNote,
   unsupportedNote,
+  pieceLines,
   verdictHeading,
   whyNotFound,
 } from './wording.ts';
@@ -226,7 +227,8 @@ export function renderVerdictText(verdict: Verdict, searched: Searched, color = 
     }
     case 'close':
       return [
-        `${heading}. ${notAsWritten(noun)}: compare them with the claim.`,
+        `${heading}. ${notAsWritten(noun, verdict)}: compare them with the claim.`,
+        ...pieceLines(verdict.pieces, verdict.answer.results, (t) => t),
         '',
         resultBlocks(verdict.answer.results, color).join('\n\n'),
         '',

@@ -20,7 +20,16 @@ import {
   type Reply,
   reply,
 } from './reply.ts';
-import { notAsWritten, searchedSentence, unsupportedNote, verdictHeading } from './wording.ts';
+import {
+  notAsWritten,
+  pieceLines,
+  searchedSentence,
+  unsupportedNote,
+  verdictHeading,
+} from './wording.ts';
+
+/** Room for the heading's lines on the claim's sentences, so the passages still fit beside it. */
+const PIECES_BUDGET = 1500;
 
 /** "Check in letters": found verbatim, close passages, or not in the letters — plus what was searched. */
 export function renderVerdict(
@@ -75,7 +84,13 @@ export function renderVerdict(
     color: AMBER,
     author: head,
     title,
-    description: `${notAsWritten(noun)}. The closest passages follow: compare them with the claim. ${scope}`,
+    description: clip(
+      [
+        `${notAsWritten(noun, verdict)}. The closest passages follow: compare them with the claim. ${scope}`,
+        ...pieceLines(verdict.pieces, verdict.answer.results, escapeText),
+      ].join('\n'),
+      PIECES_BUDGET,
+    ),
   };
   // One message holds the heading and every passage: the moderator sees them together.
   const embeds = fittedResultEmbeds(

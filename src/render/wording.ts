@@ -12,7 +12,7 @@ import {
   type Signatory,
 } from '../corpus/schema.ts';
 import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
-import type { Verdict } from '../search/check.ts';
+import type { PieceMatch, Verdict } from '../search/check.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
 import { withArticle } from './count.ts';
 
@@ -162,15 +162,59 @@ export function verdictHeading(verdict: Verdict, nouns: string): string {
   switch (verdict.kind) {
     case 'verbatim':
       return `Quoted verbatim in ${withArticle(verdict.letter.kind)}`;
-    case 'close':
+    case 'close': {
+      const exact = verdict.pieces.filter((p) => p.exact).length;
+      if (exact > 0 && exact === verdict.sentences && exact > 1)
+        return 'Each sentence quoted verbatim, from different places';
+      if (exact > 0) return 'Partly quoted verbatim; closest passages';
       return 'Not quoted verbatim; closest passages';
+    }
     case 'absent':
       return `Not in the ${nouns}`;
   }
 }
 
-/** Said of a claim not found as written, before the closest passages. */
-export function notAsWritten(nouns: string): string {
+/**
+ * One line per sentence of a claim that a passage holds, as written or nearly: which passage
+ * (numbered as the results below it), and the words that differ, each quoted as written. `quote`
+ * marks text up for the surface (escaped for Discord, as is for a terminal).
+ */
+export function pieceLines(
+  pieces: readonly PieceMatch[],
+  results: readonly AnswerResult[],
+  quote: (text: string) => string,
+): string[] {
+  const q = (text: string, max = 160) => {
+    const bare = text.replace(/^["'“”‘’«»\s]+|["'“”‘’«»\s]+$/g, '');
+    return `“${quote(bare.length > max ? `${bare.slice(0, max - 1).trimEnd()}…` : bare)}”`;
+  };
+  return pieces.flatMap((piece) => {
+    const r = results[piece.result];
+    if (!r) return [];
+    const where = `${r.document}, passage ${r.passage} (${piece.result + 1} below)`;
+    if (piece.exact) return [`• ${q(piece.text)} is quoted verbatim from ${where}.`];
+    if (piece.differences.length === 0)
+      return [`• ${q(piece.text)}: ${where} has these words as written, punctuated differently.`];
+    const differences = piece.differences.slice(0, 4).map((d) => {
+      if (!d.claim) return `the claim leaves out ${q(d.passage, 60)}`;
+      if (!d.passage) return `the claim adds ${q(d.claim, 60)}`;
+      return `the passage has ${q(d.passage, 60)} where the claim has ${q(d.claim, 60)}`;
+    });
+    const more =
+      piece.differences.length > 4 ? `; and ${piece.differences.length - 4} more differences` : '';
+    return [
+      `• ${q(piece.text)} is nearly as written in ${where}, except: ${differences.join('; ')}${more}.`,
+    ];
+  });
+}
+
+/**
+ * Said of a claim not found as written, before the closest passages; of one some of whose
+ * sentences are quoted verbatim, that the whole is not.
+ */
+export function notAsWritten(nouns: string, verdict?: Verdict): string {
+  if (verdict?.kind === 'close' && verdict.pieces.some((p) => p.exact))
+    return `The ${nouns} do not contain the whole claim as written`;
   return `The ${nouns} do not contain these words as written`;
 }
 

@@ -1,14 +1,50 @@
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
-import { type Answer, answerQuestion } from './answer.ts';
+import { type Answer, type AnswerResult, answerQuestion } from './answer.ts';
+import { attribution, documentName, documentUrl, formatCitation } from './cite.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** What the letters say about a claim someone posted. */
 export type Verdict =
   | { kind: 'verbatim'; letter: Letter; passage: Passage }
-  | { kind: 'close'; answer: Answer }
+  | {
+      kind: 'close';
+      answer: Answer;
+      /** The claim's sentences a passage holds as written or nearly, in the claim's order. */
+      pieces: PieceMatch[];
+      /** How many sentences of the claim were looked at (long enough to quote). */
+      sentences: number;
+    }
   | { kind: 'absent'; answer: Answer };
+
+/**
+ * A sentence of a claim that a passage holds as written (`exact`), or nearly: the same words but
+ * for a few (`differences`; none when only punctuation differs). People quote with a wrong year,
+ * a typo, other dashes, or two letters' sentences in one message: a moderator needs to see which
+ * sentence is whose, and which words the letter does not have.
+ */
+export interface PieceMatch {
+  /** The claim's sentence, as posted. */
+  text: string;
+  /** Index of its passage in the verdict's `answer.results`. */
+  result: number;
+  exact: boolean;
+  differences: Difference[];
+}
+
+/** Words where a passage and a claim differ, each verbatim; '' where one has none. */
+export interface Difference {
+  passage: string;
+  claim: string;
+}
+
+/** A near quote has at least this many words… */
+export const MIN_NEAR_WORDS = 6;
+/** …and at most one word in this many differs (added, left out or changed). */
+export const NEAR_WORDS_PER_DIFFERENCE = 5;
+/** Sentences of a long message looked at, from its start. */
+const MAX_PIECES = 20;
 
 /** Claims shorter than this (after trimming quotes) are too short to call "quoted verbatim". */
 export const MIN_VERBATIM_LENGTH = 20;
@@ -34,7 +70,10 @@ export function checkClaim(index: SearchIndex, claim: string): Verdict {
   const whole = quotingPassage(index, claim);
   if (whole) return { kind: 'verbatim', letter: whole.letter, passage: whole.passage };
   const answer = answerQuestion(index, claim, { limit: CLOSE_PASSAGES });
-  if (!answer.abstained) return { kind: 'close', answer };
+  const sentences = claimPieces(claim);
+  const found = matchPieces(index, sentences);
+  if (found.length > 0) return withPieces(answer, found, sentences.length);
+  if (!answer.abstained) return { kind: 'close', answer, pieces: [], sentences: 0 };
   // A claim that quotes a whole sentence of a passage, with words of its own around it, is not
   // "not in the letters" even when the search, made for questions, finds no answer in it: that
   // passage is the closest, first.
@@ -49,7 +88,249 @@ export function checkClaim(index: SearchIndex, claim: string): Verdict {
   const first = answer.related[at];
   if (!first) return { kind: 'absent', answer };
   const results = [first, ...answer.related.filter((_, i) => i !== at)];
-  return { kind: 'close', answer: { ...answer, results, related: [] } };
+  return { kind: 'close', answer: { ...answer, results, related: [] }, pieces: [], sentences: 0 };
+}
+
+/** A sentence of the claim and the passage that holds it, exactly or nearly. */
+interface FoundPiece {
+  text: string;
+  letter: Letter;
+  passage: Passage;
+  exact: boolean;
+  differences: Difference[];
+}
+
+/**
+ * The closest passages of a claim some of whose sentences a passage holds: those passages first,
+ * in the claim's order, then the search's own, `CLOSE_PASSAGES` or as many as the sentences need.
+ */
+function withPieces(answer: Answer, found: FoundPiece[], sentences: number): Verdict {
+  const results: AnswerResult[] = [];
+  const pieces: PieceMatch[] = [];
+  const key = (letterId: string, n: number) => `${letterId}#${n}`;
+  const at = new Map<string, number>();
+  for (const piece of found) {
+    const k = key(piece.letter.id, piece.passage.n);
+    let i = at.get(k);
+    if (i === undefined) {
+      i = results.length;
+      at.set(k, i);
+      results.push(wholePassage(piece.letter, piece.passage));
+    }
+    pieces.push({
+      text: piece.text,
+      result: i,
+      exact: piece.exact,
+      differences: piece.differences,
+    });
+  }
+  for (const r of [...answer.results, ...answer.related]) {
+    if (results.length >= CLOSE_PASSAGES) break;
+    if (at.has(key(r.letterId, r.passage))) continue;
+    at.set(key(r.letterId, r.passage), results.length);
+    results.push(r);
+  }
+  return {
+    kind: 'close',
+    answer: { ...answer, abstained: false, reason: null, results, related: [] },
+    pieces,
+    sentences,
+  };
+}
+
+/** A passage as a result shown whole, cited. */
+function wholePassage(letter: Letter, passage: Passage): AnswerResult {
+  return {
+    letterId: letter.id,
+    document: documentName(letter),
+    symbol: letter.symbol,
+    date: letter.date,
+    passage: passage.n,
+    near: passage.n,
+    part: passage.part,
+    partIndex: passage.partIndex,
+    pages: passage.pages,
+    text: passage.text,
+    excerpt: passage.text,
+    highlights: [],
+    passageHighlights: [],
+    score: 0,
+    citation: formatCitation(letter, passage),
+    url: documentUrl(letter),
+    attribution: attribution(letter, passage),
+  };
+}
+
+/**
+ * The sentences of a claim (each line on its own, a quote and a comment under it being two) that
+ * a passage holds as written or nearly, in the claim's order.
+ */
+function matchPieces(index: SearchIndex, pieces: string[]): FoundPiece[] {
+  const found: FoundPiece[] = [];
+  for (const piece of pieces) {
+    const exact = quotingPassage(index, piece);
+    if (exact) {
+      found.push({ text: piece, ...exact, exact: true, differences: [] });
+      continue;
+    }
+    const near = nearPassage(index, piece);
+    if (near) found.push({ text: piece, ...near, exact: false });
+  }
+  return found;
+}
+
+/** The sentences of a claim long enough to quote, each line on its own, from its start. */
+function claimPieces(claim: string): string[] {
+  return claim
+    .split(/\n+/)
+    .flatMap((line) => sentenceSpans(line).map(({ start, end }) => line.slice(start, end)))
+    .filter((piece) => piece.trim().length >= MIN_VERBATIM_LENGTH)
+    .slice(0, MAX_PIECES);
+}
+
+/** A word of a text, where it stands, folded for comparing. */
+interface Word {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+function wordsOf(text: string): Word[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    folded: fold(m[0]),
+  }));
+}
+
+/**
+ * The passage that holds `piece` nearly word for word: the fewest words added, left out or
+ * changed (an edit distance over words, the passage's words before and after the quote free),
+ * at most one in `NEAR_WORDS_PER_DIFFERENCE`. Punctuation, quote marks and dashes are no words.
+ */
+function nearPassage(
+  index: SearchIndex,
+  piece: string,
+): { letter: Letter; passage: Passage; differences: Difference[] } | null {
+  const claim = wordsOf(piece);
+  if (claim.length < MIN_NEAR_WORDS) return null;
+  const allowed = Math.max(1, Math.floor(claim.length / NEAR_WORDS_PER_DIFFERENCE));
+  let best: { letter: Letter; passage: Passage; differences: Difference[]; cost: number } | null =
+    null;
+  for (const id of nearCandidates(index, piece)) {
+    const entry = index.passage(id);
+    if (!entry) continue;
+    const aligned = alignWords(claim, wordsOf(entry.passage.text), allowed);
+    if (!aligned || (best && aligned.cost >= best.cost)) continue;
+    const differences = aligned.runs.map((run) => ({
+      passage: run.passage ? entry.passage.text.slice(run.passage.start, run.passage.end) : '',
+      claim: run.claim ? piece.slice(run.claim.start, run.claim.end) : '',
+    }));
+    best = { ...entry, differences, cost: aligned.cost };
+  }
+  return best && { letter: best.letter, passage: best.passage, differences: best.differences };
+}
+
+/** The passages holding one of the three rarest words of `piece` the letters have. */
+function nearCandidates(index: SearchIndex, piece: string): Set<number> {
+  const ids = [
+    ...new Set(
+      analyze(piece)
+        .filter((t) => t.weight === 1 && !isGlossaryConcept(t.concept))
+        .map((t) => index.conceptId(t.concept))
+        .filter((id) => id >= 0),
+    ),
+  ]
+    .sort((a, b) => index.documentFrequencyOf(a) - index.documentFrequencyOf(b))
+    .slice(0, 3);
+  const out = new Set<number>();
+  for (const id of ids) for (const passage of index.postings(id)) out.add(passage);
+  return out;
+}
+
+/** A run of words that differ: its span in the claim and in the passage (null: none there). */
+interface Run {
+  claim: { start: number; end: number } | null;
+  passage: { start: number; end: number } | null;
+}
+
+/**
+ * The claim's words aligned within the passage's (semi-global edit distance over words), when it
+ * costs at most `allowed`: the cost and the runs of words that differ.
+ */
+function alignWords(
+  claim: Word[],
+  passage: Word[],
+  allowed: number,
+): { cost: number; runs: Run[] } | null {
+  const m = claim.length;
+  const n = passage.length;
+  const width = n + 1;
+  const cost = new Uint16Array((m + 1) * width);
+  for (let i = 1; i <= m; i++) cost[i * width] = i;
+  for (let i = 1; i <= m; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= n; j++) {
+      const same = claim[i - 1]!.folded === passage[j - 1]!.folded ? 0 : 1;
+      const value = Math.min(
+        cost[(i - 1) * width + j - 1]! + same,
+        cost[(i - 1) * width + j]! + 1,
+        cost[i * width + j - 1]! + 1,
+      );
+      cost[i * width + j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (Math.min(rowMin, cost[i * width]!) > allowed) return null;
+  }
+  let end = 0;
+  for (let j = 1; j <= n; j++) if (cost[m * width + j]! < cost[m * width + end]!) end = j;
+  const total = cost[m * width + end]!;
+  if (total > allowed) return null;
+  // Walk back from the best end, collecting the words that differ.
+  const ops: { claim: number | null; passage: number | null }[] = [];
+  let i = m;
+  let j = end;
+  while (i > 0) {
+    const here = cost[i * width + j]!;
+    if (j > 0) {
+      const same = claim[i - 1]!.folded === passage[j - 1]!.folded ? 0 : 1;
+      if (here === cost[(i - 1) * width + j - 1]! + same) {
+        if (same) ops.push({ claim: i - 1, passage: j - 1 });
+        else ops.push({ claim: -1, passage: -1 }); // a boundary between runs: matched
+        i--;
+        j--;
+        continue;
+      }
+      if (here === cost[i * width + j - 1]! + 1) {
+        ops.push({ claim: null, passage: j - 1 });
+        j--;
+        continue;
+      }
+    }
+    ops.push({ claim: i - 1, passage: null });
+    i--;
+  }
+  ops.reverse();
+  const runs: Run[] = [];
+  let run: Run | null = null;
+  for (const op of ops) {
+    if (op.claim === -1) {
+      if (run) runs.push(run);
+      run = null;
+      continue;
+    }
+    run ??= { claim: null, passage: null };
+    if (op.claim !== null) {
+      const w = claim[op.claim]!;
+      run.claim = { start: run.claim?.start ?? w.start, end: w.end };
+    }
+    if (op.passage !== null) {
+      const w = passage[op.passage]!;
+      run.passage = { start: run.passage?.start ?? w.start, end: w.end };
+    }
+  }
+  if (run) runs.push(run);
+  return { cost: total, runs };
 }
 
 /** The passage that holds `text` as written (`normalizeForMatch`), when it is long enough to say so. */

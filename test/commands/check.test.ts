@@ -63,4 +63,27 @@ describe('Check in letters', () => {
     expect(own).toMatch(/Annex's own answer/);
     expect(own).not.toMatch(/no words to check/);
   });
+
+  it('tells a moderator which words of a near quote the letter does not have (a wrong year), never "not in the letters"', async () => {
+    const shown = await checked({
+      content:
+        'On September 19, 2022, a vehicle exploded on an anti-tank landmine planted in the Khojavand district',
+    });
+    expect(shown).not.toMatch(/Not in the letters/);
+    expect(shown).toMatch(/Not quoted verbatim/);
+    expect(shown).toContain(
+      'is nearly as written in A/78/368-S/2023/686, passage 5 (1 below), except: the passage has “2023” where the claim has “2022”.',
+    );
+  });
+
+  it('says whose each sentence is of a claim stitched from two letters', async () => {
+    const shown = await checked({
+      content: `${QUOTE}, of whom 61 people have died. Around 3,300 persons became mine victims during the last 30 years.`,
+    });
+    expect(shown).toMatch(/Each sentence quoted verbatim, from different places/);
+    expect(shown).toContain('is quoted verbatim from A/78/368-S/2023/686, passage 8 (1 below).');
+    expect(shown).toContain(
+      '“Around 3,300 persons became mine victims during the last 30 years.” is quoted verbatim from A/76/930-S/2022/642, passage 14 (2 below).',
+    );
+  });
 });

@@ -239,7 +239,12 @@ describe('every render stays within Discord’s limits', () => {
       if (words.length < (answer.results[i]?.text.length ?? 0))
         expect(embed.description).toMatch(/\*Excerpt: press Context for the whole passage/);
     }
-    const close = renderVerdict(q, { kind: 'close', answer }, answer.searched, info);
+    const close = renderVerdict(
+      q,
+      { kind: 'close', answer, pieces: [], sentences: 0 },
+      answer.searched,
+      info,
+    );
     expect(checkDiscordLimits(close)).toEqual([]);
   });
 

@@ -44,3 +44,74 @@ describe('checkClaim', () => {
     expect(verdict.kind).toBe('close');
   });
 });
+
+describe('checkClaim on claims as people post them', () => {
+  it('never calls a quote with a wrong date or other dashes "not in the letters": nearly as written, the words that differ named', () => {
+    const wrongYear = checkClaim(
+      index,
+      'On September 19, 2022, a vehicle exploded on an anti-tank landmine planted in the Khojavand district',
+    );
+    expect(wrongYear.kind).toBe('close');
+    if (wrongYear.kind === 'close') {
+      expect(wrongYear.answer.results[0]?.letterId).toBe(SEED.khojavand);
+      const [piece] = wrongYear.pieces;
+      expect(piece?.exact).toBe(false);
+      expect(piece?.result).toBe(0);
+      expect(piece?.differences).toEqual([{ passage: '2023', claim: '2022' }]);
+    }
+    const dashes = checkClaim(
+      index,
+      '“Since the signing of the November 2020 Trilateral Statement, 314 citizens of Azerbaijan — both civilians and military — have become mine victims”',
+    );
+    expect(dashes.kind).toBe('close');
+    if (dashes.kind === 'close') {
+      expect(dashes.answer.results[0]?.letterId).toBe(SEED.khojavand);
+      expect(dashes.pieces[0]?.differences).toEqual([]);
+    }
+  });
+
+  it('names a wrong figure, a typo and a missing word as differences (words side by side as one)', () => {
+    const verdict = checkClaim(
+      index,
+      'Since the signing of the November 2020 Trilateral Statment, 400 citizens of Azerbaijan, both civilians and military, have mine victims',
+    );
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind === 'close') {
+      expect(verdict.pieces[0]?.differences).toEqual([
+        { passage: 'Statement, 314', claim: 'Statment, 400' },
+        { passage: 'become', claim: '' },
+      ]);
+    }
+  });
+
+  it('finds each sentence of a claim quoted from two letters, and a quote with a comment of its own', () => {
+    const twoLetters = checkClaim(
+      index,
+      'Since the 44-day Patriotic War of 2020, the total number of landmine victims has reached 314 people, of whom 61 people have died. Around 3,300 persons became mine victims during the last 30 years.',
+    );
+    expect(twoLetters.kind).toBe('close');
+    if (twoLetters.kind === 'close') {
+      expect(twoLetters.pieces.map((p) => p.exact)).toEqual([true, true]);
+      const sources = twoLetters.pieces.map((p) => twoLetters.answer.results[p.result]?.letterId);
+      expect(sources).toEqual([SEED.khojavand, SEED.lachin]);
+    }
+    const commented = checkClaim(
+      index,
+      'Since the 44-day Patriotic War of 2020, the total number of landmine victims has reached 314 people\n\nthis is what they wrote lol',
+    );
+    expect(commented.kind).toBe('close');
+    if (commented.kind === 'close') {
+      expect(commented.pieces).toHaveLength(1);
+      expect(commented.pieces[0]?.exact).toBe(true);
+    }
+  });
+
+  it('finds no near quote in a paraphrase', () => {
+    const verdict = checkClaim(
+      index,
+      'Azerbaijan says 314 people have been mine victims since the 2020 trilateral statement, and 61 of them died.',
+    );
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind === 'close') expect(verdict.pieces).toEqual([]);
+  });
+});
