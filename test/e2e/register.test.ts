@@ -38,6 +38,24 @@ describe('npm run register', () => {
     expect(stdout).not.toContain(TOKEN);
   });
 
+  it.each([
+    [401, { message: '401: Unauthorized', code: 0 }, /DISCORD_TOKEN/],
+    [403, { message: 'Missing Access', code: 50001 }, /invite/],
+    [404, { message: 'Unknown Application', code: 10002 }, /DISCORD_APPLICATION_ID/],
+  ])(
+    'when Discord refuses (%i), says which setting to fix, not only what Discord said',
+    async (status, body, advice) => {
+      standIn().faults.push({ match: (c) => c.method === 'PUT', status, body });
+      const failed = await register('400000000000000001').then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toMatch(advice);
+      expect(failed?.stderr).not.toContain(TOKEN);
+    },
+  );
+
   it('registers globally without DISCORD_GUILD_ID', async () => {
     const { stdout } = await register('');
     await standIn().waitFor(
