@@ -56,6 +56,10 @@ export const QUESTION_FILES = [
   'eval/unseen-vaccine-customs-hold-questions.json',
   'eval/unseen-earthquake-questions.json',
   'eval/unseen-border-guards-questions.json',
+  'eval/unseen-airspace-questions.json',
+  'eval/unseen-drought-statement-questions.json',
+  'eval/tuning-hospital-strike-questions.json',
+  'eval/tuning-water-treaty-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
