@@ -218,11 +218,12 @@ export function prepare(
 ): Prepared {
   question = linksAsSymbols(question);
   const read = parseQuestion(index, question, options);
-  const { scope, naming, unknownSymbol } = scoped(index, read, filters);
-  // Searched in its author's documents, the author's name tells their passages apart no more.
+  const scoping = scoped(index, read, filters);
+  const { scope, unknownSymbol } = scoping;
+  // Searched in its author's documents, the author's name tells their passages apart no more;
   // "when was the Lachin letter sent": "sent" and "date" describe the document asked about, as
-  // its name does; its heading, opening or signature answers.
-  naming.push(...read.frame.documentAct);
+  // its name does, and its heading, opening or signature answers.
+  const naming = [...scoping.naming, ...read.frame.documentAct];
   let marked = markOutOfScope(index, withNamingWords(read, naming), scope);
   // A typo corrected to a word the documents named lack is read again, preferring their words.
   if (scope.groups && marked.slots.some((s) => s.correctedTo !== null && s.outOfScope)) {
