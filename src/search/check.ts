@@ -283,7 +283,9 @@ function alignWords(
     if (Math.min(rowMin, cost[i * width]!) > allowed) return null;
   }
   let end = 0;
-  for (let j = 1; j <= n; j++) if (cost[m * width + j]! < cost[m * width + end]!) end = j;
+  // Of ends as cheap, the last: a changed last word is then read as changed ("district" where the
+  // claim has "region"), as a changed first word is, not as a word the passage lacks.
+  for (let j = 1; j <= n; j++) if (cost[m * width + j]! <= cost[m * width + end]!) end = j;
   const total = cost[m * width + end]!;
   if (total > allowed) return null;
   // Walk back from the best end, collecting the words that differ.

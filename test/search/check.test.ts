@@ -84,6 +84,16 @@ describe('checkClaim on claims as people post them', () => {
     }
   });
 
+  it('names a changed last word as changed, as it names a changed first word (helper-42 found the ends read apart)', () => {
+    const last = checkClaim(
+      index,
+      'On September 19, 2023, a vehicle exploded on an anti-tank landmine planted in the Khojavand region',
+    );
+    expect(last.kind).toBe('close');
+    if (last.kind === 'close')
+      expect(last.pieces[0]?.differences).toEqual([{ passage: 'district', claim: 'region' }]);
+  });
+
   it('finds each sentence of a claim quoted from two letters, and a quote with a comment of its own', () => {
     const twoLetters = checkClaim(
       index,
