@@ -1,4 +1,4 @@
-import type { DocumentNoun, PartKind } from '../corpus/schema.ts';
+import type { DocumentNoun, Letter, PartKind, Passage } from '../corpus/schema.ts';
 import type { SearchFilters } from './candidates.ts';
 import { attribution, documentName, documentUrl, formatCitation } from './cite.ts';
 import { commonWordsOnly, type Decision, decide, SHOWN, UNSIGNED, veto } from './decide.ts';
@@ -130,6 +130,32 @@ function madeBy(prepared: Prepared, ranked: readonly Ranked[]): Decision {
     : { answers: true, probability: 1, reason: null };
 }
 
+/**
+ * A passage as a result quoted whole and cited: its document, place, citation and link. The
+ * answers' results (`toResult`) start from it; the moderators' check shows passages so.
+ */
+export function passageResult(letter: Letter, passage: Passage): AnswerResult {
+  return {
+    letterId: letter.id,
+    document: documentName(letter),
+    symbol: letter.symbol,
+    date: letter.date,
+    passage: passage.n,
+    near: passage.n,
+    part: passage.part,
+    partIndex: passage.partIndex,
+    pages: passage.pages,
+    text: passage.text,
+    excerpt: passage.text,
+    highlights: [],
+    passageHighlights: [],
+    score: 0,
+    citation: formatCitation(letter, passage),
+    url: documentUrl(letter),
+    attribution: attribution(letter, passage),
+  };
+}
+
 /** A ranked candidate as a quoted, cited result; an opening (`openings`) quoted from its start. */
 function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult {
   const { letter, passage } = r.candidate.entry;
@@ -141,27 +167,16 @@ function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult 
     opening ? { start: 0, end: 0 } : answer.score > 0 ? answer : null,
   );
   return {
-    letterId: letter.id,
-    document: documentName(letter),
-    symbol: letter.symbol,
-    date: letter.date,
-    passage: passage.n,
+    ...passageResult(letter, passage),
     near:
       passage.n > 0
         ? passage.n
         : (letter.passages.find((p) => p.part === passage.part && p.partIndex === passage.partIndex)
             ?.n ?? 1),
-    part: passage.part,
-    partIndex: passage.partIndex,
-    pages: passage.pages,
-    text: passage.text,
     excerpt: excerpt.text,
     highlights: excerpt.highlights,
     passageHighlights: excerpt.passageHighlights,
     score: Math.round(r.score * 1000) / 1000,
-    citation: formatCitation(letter, passage),
-    url: documentUrl(letter),
-    attribution: attribution(letter, passage),
   };
 }
 

@@ -1,8 +1,7 @@
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
-import { type Answer, type AnswerResult, answerQuestion } from './answer.ts';
-import { attribution, documentName, documentUrl, formatCitation } from './cite.ts';
+import { type Answer, type AnswerResult, answerQuestion, passageResult } from './answer.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** What the letters say about a claim someone posted. */
@@ -115,7 +114,7 @@ function withPieces(answer: Answer, found: FoundPiece[], sentences: number): Ver
     if (i === undefined) {
       i = results.length;
       at.set(k, i);
-      results.push(wholePassage(piece.letter, piece.passage));
+      results.push(passageResult(piece.letter, piece.passage));
     }
     pieces.push({
       text: piece.text,
@@ -135,29 +134,6 @@ function withPieces(answer: Answer, found: FoundPiece[], sentences: number): Ver
     answer: { ...answer, abstained: false, reason: null, results, related: [] },
     pieces,
     sentences,
-  };
-}
-
-/** A passage as a result shown whole, cited. */
-function wholePassage(letter: Letter, passage: Passage): AnswerResult {
-  return {
-    letterId: letter.id,
-    document: documentName(letter),
-    symbol: letter.symbol,
-    date: letter.date,
-    passage: passage.n,
-    near: passage.n,
-    part: passage.part,
-    partIndex: passage.partIndex,
-    pages: passage.pages,
-    text: passage.text,
-    excerpt: passage.text,
-    highlights: [],
-    passageHighlights: [],
-    score: 0,
-    citation: formatCitation(letter, passage),
-    url: documentUrl(letter),
-    attribution: attribution(letter, passage),
   };
 }
 
