@@ -749,11 +749,18 @@ const GLOSSARY_FORMS = new Set(
 function spellOutAbbreviations(index: SearchIndex, text: string): string {
   let out = '';
   let at = 0;
+  // "what has WHO sent": a small word in capitals, in a question not all in capitals, may be
+  // initials ("who"); the letters spelling it out as a name decide.
+  const shouting = text === text.toUpperCase();
   for (const t of tokenize(text)) {
     const written = text.slice(t.start, t.end);
-    if (!/^\p{L}{3,8}$/u.test(written) || index.surfaceWords.has(t.word) || isStopWord(t.word))
-      continue;
     const capitals = written === written.toUpperCase();
+    const stop = isStopWord(t.word);
+    if (
+      !/^\p{L}{3,8}$/u.test(written) ||
+      (!(stop && capitals && !shouting) && (stop || index.surfaceWords.has(t.word)))
+    )
+      continue;
     // In lower case, a typo of the letters' words is more likely than initials ("cyclon").
     if (!capitals && (isEnglishWord(t.word) || correctSpelling(index, t.word))) continue;
     // The glossary's own abbreviations ("IDPs", "MFA", "ppl") are read by the analysis, and a

@@ -119,6 +119,34 @@ describe('parseQuestion: abbreviations and the glossary', () => {
   });
 });
 
+describe('parseQuestion: a small word in capitals the letters spell out as initials', () => {
+  const text = [
+    'Letter dated 2 July 2024 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+    '',
+    'The World Health Organization (WHO) has since delivered three emergency health kits to the hospital.',
+    '',
+    'The families who fled the district have not returned.',
+    '',
+    '(Signed) A. Person',
+  ].join('\n');
+  const health = () =>
+    SearchIndex.build([
+      parseLetter(text, { id: 'kits', file: 'kits.txt', sha256: 'f'.repeat(64) }),
+    ]);
+
+  it('reads "WHO" as the body it stands for, though "who" is a small word the letters use', () => {
+    expect(parseQuestion(health(), 'what has WHO sent so far').text).toBe(
+      'what has World Health Organization sent so far',
+    );
+  });
+
+  it('reads "who" as the question word in lower case, and in a question all in capitals', () => {
+    const index = health();
+    expect(parseQuestion(index, 'who delivered the kits').text).toBe('who delivered the kits');
+    expect(parseQuestion(index, 'WHO DELIVERED THE KITS').text).toBe('WHO DELIVERED THE KITS');
+  });
+});
+
 describe('parseQuestion: figures', () => {
   it('reads "500k" as 500000, a figure the question states', () => {
     const q = parseQuestion(index, 'yo wait so the 500k mines, where were they found');
