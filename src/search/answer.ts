@@ -9,7 +9,7 @@ import type { SearchIndex } from './search-index.ts';
 import { fold, isStopWord } from './analyze.ts';
 import { GLOSSARY } from './glossary.ts';
 import { askExamples } from './examples.ts';
-import { asksMaking, namesOnly, openings } from './openings.ts';
+import { asksMaking, namesOnly, openings, structural } from './openings.ts';
 
 /**
  * Answers a question from the letters, in named stages: the question is read (`question.ts`),
@@ -273,7 +273,10 @@ export function answerQuestion(
         evidence: 1,
       };
   }
-  const ranked = rankCandidates(prepared);
+  const making = !options.list && asksMaking(prepared);
+  // "who issued the press release": the documents named say who and when in their headings,
+  // openings and signatures, which the ranker orders; nothing else is asked to weigh.
+  const ranked = making ? structural(prepared, rankCandidates(prepared)) : rankCandidates(prepared);
   if (options.list) {
     const results = ranked.filter((r) => r.candidate.mask !== 0);
     return {
@@ -286,9 +289,7 @@ export function answerQuestion(
       evidence: 0,
     };
   }
-  // "who issued the press release": the documents named say who and when in their headings,
-  // openings and signatures, which the ranker orders; nothing else is asked to weigh.
-  const decision = asksMaking(prepared) ? madeBy(prepared, ranked) : decide(prepared, ranked);
+  const decision = making ? madeBy(prepared, ranked) : decide(prepared, ranked);
   const evidence = Math.round(decision.probability * 1000) / 1000;
   if (!decision.answers)
     return {

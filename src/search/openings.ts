@@ -1,4 +1,6 @@
+import { isSignature } from '../corpus/parse-letter.ts';
 import { isNamingSlot } from './question.ts';
+import { isHeading } from './search-index.ts';
 import type { Prepared, Ranked } from './rank.ts';
 
 /**
@@ -28,14 +30,32 @@ export function namesOnly(prepared: Prepared): boolean {
  */
 export function asksMaking(prepared: Prepared): boolean {
   const { q, scope } = prepared;
+  // "the lachin letter": what the letter is about names it too.
+  const topics = new Set(q.letters?.documents.flatMap((d) => d.topic) ?? []);
   return (
     scope.groups !== undefined &&
     scope.groups.size > 0 &&
     q.frame.documentAct.length > 0 &&
     q.phrases.length === 0 &&
     q.slots.length > 0 &&
-    q.slots.every(isNamingSlot)
+    q.slots.every((s) => isNamingSlot(s) || topics.has(s.concept))
   );
+}
+
+/**
+ * Of ranked candidates, the headings, openings and signature blocks, in their order: what tells
+ * who made a document and when (`asksMaking`); all of them when there are none. "when was the
+ * Lachin letter sent" is not answered by a passage that speaks of Lachin in 2022.
+ */
+export function structural(prepared: Prepared, ranked: readonly Ranked[]): Ranked[] {
+  const { index } = prepared.context;
+  const kept = ranked.filter(({ candidate }) => {
+    const { letter, passage } = candidate.entry;
+    if (isHeading(passage) || isSignature(passage.text)) return true;
+    const previous = letter.passages[candidate.id - index.passageRange(letter)[0] - 1];
+    return !previous || previous.part !== passage.part || previous.partIndex !== passage.partIndex;
+  });
+  return kept.length > 0 ? kept : [...ranked];
 }
 
 /**

@@ -304,6 +304,16 @@ describe('answerQuestion: a document’s own making', () => {
     expect(answer.results[0]?.letterId).toBe(SEED.khojavand);
   });
 
+  it('answers "when was the lachin letter sent" from the dated headings of the letters on Lachin, not from a passage on Lachin', () => {
+    const answer = ask('when was the lachin letter sent');
+    expect(answer.abstained).toBe(false);
+    const shown = answer.results.slice(0, 3);
+    expect(
+      shown.some((r) => r.letterId === SEED.lachin && /letter dated 24 August 2022/i.test(r.text)),
+    ).toBe(true);
+    for (const r of shown) expect(r.text).toMatch(/dated|Distr\.|\(Signed\)|I have the honour/);
+  });
+
   it('still abstains where no answer is possible: a note verbale is unsigned', () => {
     const answer = ask('Who signed the note verbale of April 2021?');
     expect(answer.abstained).toBe(true);
