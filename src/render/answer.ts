@@ -34,6 +34,7 @@ import {
 } from './reply.ts';
 import {
   describeSearched,
+  DISCORD_HELP,
   NOTHING_TO_QUOTE,
   howToAsk,
   pagesLabel,
@@ -168,7 +169,11 @@ export function renderAbstention(
   ephemeral: boolean,
   listing = false,
 ): Reply {
-  if (asksNothing(answer)) return renderNotice(howToAsk(info.noun, answer.examples), ephemeral);
+  if (asksNothing(answer))
+    return renderNotice(
+      howToAsk(info.noun, answer.examples, DISCORD_HELP, answer.reason),
+      ephemeral,
+    );
   if (answer.reason === NO_DOCUMENTS) return renderNotice(NOTHING_TO_QUOTE, ephemeral);
   const reason = listing
     ? ' matches these words'

@@ -148,7 +148,7 @@ export function noDocuments(): string {
 export function renderAnswerText(answer: Answer, color = false): string {
   const blocks = (results: readonly AnswerResult[]) => resultBlocks(results, color);
   const noun = answer.searched.noun;
-  if (asksNothing(answer)) return howToAsk(noun, answer.examples, CLI_HELP);
+  if (asksNothing(answer)) return howToAsk(noun, answer.examples, CLI_HELP, answer.reason);
   if (answer.reason === NO_DOCUMENTS) return noDocuments();
   if (answer.abstained) {
     const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;

@@ -11,7 +11,7 @@ import {
   type PartKind,
   type Signatory,
 } from '../corpus/schema.ts';
-import type { Answer, AnswerResult, Searched } from '../search/answer.ts';
+import { type Answer, type AnswerResult, NOT_ENGLISH, type Searched } from '../search/answer.ts';
 import type { PieceMatch, Verdict } from '../search/check.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
 import { withArticle } from './count.ts';
@@ -125,10 +125,12 @@ export function howToAsk(
   noun: DocumentNoun,
   examples: readonly string[] = [],
   more: string = DISCORD_HELP,
+  reason: string | null = null,
 ): string {
   const shown =
     examples.length > 0 ? ` For example: ${examples.map((e) => `"${e}"`).join(', ')}.` : '';
-  return `Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited.${shown} ${more}`;
+  const lead = reason === NOT_ENGLISH ? 'I read questions in English only. ' : '';
+  return `${lead}Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited.${shown} ${more}`;
 }
 
 /** Passages per `/search` page, and listed by `cli search` unless `--limit` says otherwise. */

@@ -187,6 +187,11 @@ function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult 
 export const SMALL_TALK = 'a greeting, thanks or a call for help asks nothing of the documents';
 /** Why Annex searched nothing: every word of the message is a small word ("?", "what can you do?"). */
 export const NO_WORDS = 'the question has no words to search for';
+/**
+ * Why Annex searched nothing: the question is written in another script ("كم عدد ضحايا
+ * الألغام", "地雷受害者有多少"); Annex reads English words only.
+ */
+export const NOT_ENGLISH = 'the question has no word in the Latin script Annex reads';
 /** Why Annex searched nothing: the corpus holds no document at all. */
 export const NO_DOCUMENTS = 'the corpus holds no documents';
 /** Why Annex searched nothing: no document falls within the filters. */
@@ -197,7 +202,9 @@ export const NO_DOCUMENTS_MATCH = 'no documents match the filters';
  * to look up): it is answered with how to ask, never with "not found".
  */
 export function asksNothing(answer: Pick<Answer, 'reason'>): boolean {
-  return answer.reason === SMALL_TALK || answer.reason === NO_WORDS;
+  return (
+    answer.reason === SMALL_TALK || answer.reason === NO_WORDS || answer.reason === NOT_ENGLISH
+  );
 }
 
 /** The glossary's small talk, as folded word sequences, longest first. */
@@ -258,6 +265,7 @@ export function answerQuestion(
     examples: askExamples(index, (q) => answerQuestion(index, q)),
   });
   if (isSmallTalk(question)) return nothing(SMALL_TALK);
+  if (/\p{L}/u.test(question) && !/\p{Script=Latin}/u.test(question)) return nothing(NOT_ENGLISH);
   const prepared = prepare(index, question, options);
   if (prepared.q.slots.length === 0) return nothing(NO_WORDS);
   // "show me the 2022 letter", "A/78/368": the documents named, from their openings on.

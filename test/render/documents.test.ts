@@ -14,6 +14,7 @@ import {
   type Reply,
 } from '../../src/render/discord.ts';
 import { renderAnswerText, renderLetterText, renderVerdictText } from '../../src/render/text.ts';
+import { NOT_ENGLISH } from '../../src/search/answer.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import {
   type Answer,
@@ -152,6 +153,23 @@ describe('help and small talk', () => {
       expect(shown(reply)).not.toContain('Not found');
     },
   );
+
+  it.each(['كم عدد ضحايا الألغام', '地雷受害者有多少', 'сколько жертв мин'])(
+    'answers %j, in a script Annex does not read, with how to ask in English: no "not found"',
+    (message) => {
+      const answer = answerQuestion(mixed, message);
+      expect(answer.results).toEqual([]);
+      expect(answer.related).toEqual([]);
+      expect(renderAnswerText(answer)).toMatch(/^I read questions in English only\. Ask me/);
+      const reply = renderAnswer(answer, new AnnexState(mixed).info(), view(message));
+      expect(reply.content).toMatch(/^I read questions in English only\. Ask me/);
+      expect(shown(reply)).not.toContain('Not found');
+    },
+  );
+
+  it('reads a question in another language written in Latin letters as any other', () => {
+    expect(answerQuestion(mixed, 'combien de victimes des mines').reason).not.toBe(NOT_ENGLISH);
+  });
 
   it('offers examples made from the corpus, each of which it answers', async () => {
     for (const index of [speechesOnly, SearchIndex.build(seed), mixed]) {
