@@ -4,9 +4,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach } from 'vitest';
+import type { HandlerContext } from '../commands/context.ts';
 import { parseLetter } from '../src/corpus/parse-letter.ts';
 import type { Letter } from '../src/corpus/schema.ts';
+import { SearchIndex } from '../src/search/index.ts';
+import { createLogger } from '../src/serving/logger.ts';
+import { AnnexState } from '../src/serving/state.ts';
 
 /** The repository's root. */
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -177,4 +182,13 @@ export function documentOf(corpus: { letters: readonly Letter[] }, id: string): 
   const found = corpus.letters.find((d) => d.id === id);
   if (!found) throw new Error(`fixture ${id} did not load`);
   return found;
+}
+
+/** What the handler core is given, serving `letters`, with a logger that writes nowhere. */
+export function handlerContext(letters: readonly Letter[]): HandlerContext {
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  return {
+    state: new AnnexState(SearchIndex.build(letters)),
+    logger: createLogger('silent', [], sink),
+  };
 }

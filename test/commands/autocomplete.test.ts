@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,11 +6,9 @@ import { handleInteraction } from '../../commands/index.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { checkChoiceLimits, DISCORD_LIMITS } from '../../src/render/limits.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { createLogger } from '../../src/serving/logger.ts';
-import { AnnexState } from '../../src/serving/state.ts';
 import { autocomplete, slash } from '../e2e/payloads.ts';
 import { suggestLetters } from '../../src/search/suggest.ts';
-import { CORPUS_DIR, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, handlerContext, tempDir } from '../helpers.ts';
 
 /** A file name as long as a title: its id is longer than the 100 characters a choice's value may be. */
 const LONG_NAME = `2024-05-01-${'statement-on-coral-reefs-and-fisheries-in-the-pacific-'.repeat(3)}2030`;
@@ -28,11 +25,7 @@ beforeAll(async () => {
     '---\ntitle: Fisheries statement\nkind: statement\ndate: 2023\n---\nFisheries are declining.\n',
   );
   const { letters } = await loadCorpus(dir);
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  ctx = {
-    state: new AnnexState(SearchIndex.build(letters)),
-    logger: createLogger('silent', [], sink),
-  };
+  ctx = handlerContext(letters);
 });
 
 describe('the letter option’s autocomplete', () => {

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../commands/context.ts';
@@ -11,19 +10,14 @@ import { decodeButton } from '../../src/render/custom-ids.ts';
 import type { Reply } from '../../src/render/discord.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { createLogger } from '../../src/serving/logger.ts';
 import { AnnexState } from '../../src/serving/state.ts';
 import { buttonPress, slash } from '../e2e/payloads.ts';
-import { CHART_FIXTURES } from '../helpers.ts';
+import { CHART_FIXTURES, handlerContext } from '../helpers.ts';
 
 let ctx: HandlerContext;
 beforeAll(async () => {
   const { letters } = await loadCorpus(CHART_FIXTURES);
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  ctx = {
-    state: new AnnexState(SearchIndex.build(letters)),
-    logger: createLogger('silent', [], sink),
-  };
+  ctx = handlerContext(letters);
 });
 
 const STRING = 3;

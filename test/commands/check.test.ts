@@ -1,24 +1,16 @@
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../commands/context.ts';
 import { handleInteraction } from '../../commands/index.ts';
 import { messageOf } from '../../commands/outcome.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { SearchIndex } from '../../src/search/index.ts';
-import { createLogger } from '../../src/serving/logger.ts';
-import { AnnexState } from '../../src/serving/state.ts';
 import { checkMessage } from '../e2e/payloads.ts';
 import { APP_ID } from '../e2e/stand-in.ts';
-import { CORPUS_DIR } from '../helpers.ts';
+import { CORPUS_DIR, handlerContext } from '../helpers.ts';
 
 let ctx: HandlerContext;
 beforeAll(async () => {
   const { letters } = await loadCorpus(CORPUS_DIR);
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  ctx = {
-    state: new AnnexState(SearchIndex.build(letters)),
-    logger: createLogger('silent', [], sink),
-  };
+  ctx = handlerContext(letters);
 });
 
 const QUOTE =

@@ -1,19 +1,15 @@
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../commands/context.ts';
 import { handleInteraction } from '../../commands/index.ts';
 import type { Outcome } from '../../commands/types.ts';
 import type { Reply } from '../../src/render/discord.ts';
-import { SearchIndex } from '../../src/search/index.ts';
-import { createLogger } from '../../src/serving/logger.ts';
-import { AnnexState } from '../../src/serving/state.ts';
 import { checkMessage, slash } from '../e2e/payloads.ts';
+import { handlerContext } from '../helpers.ts';
 
 /** A bot started on an empty corpus folder: every command that searches says so, alike. */
 let ctx: HandlerContext;
 beforeAll(() => {
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  ctx = { state: new AnnexState(SearchIndex.build([])), logger: createLogger('silent', [], sink) };
+  ctx = handlerContext([]);
 });
 
 async function finalReply(outcome: Outcome): Promise<Reply> {

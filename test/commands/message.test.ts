@@ -1,23 +1,15 @@
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messageReply } from '../../commands/ask.ts';
 import { handleInteraction } from '../../commands/index.ts';
 import type { HandlerContext } from '../../commands/context.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { SearchIndex } from '../../src/search/index.ts';
-import { createLogger } from '../../src/serving/logger.ts';
-import { AnnexState } from '../../src/serving/state.ts';
 import { slash } from '../e2e/payloads.ts';
-import { CORPUS_DIR } from '../helpers.ts';
+import { CORPUS_DIR, handlerContext } from '../helpers.ts';
 
 let ctx: HandlerContext;
 beforeAll(async () => {
   const { letters } = await loadCorpus(CORPUS_DIR);
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  ctx = {
-    state: new AnnexState(SearchIndex.build(letters)),
-    logger: createLogger('silent', [], sink),
-  };
+  ctx = handlerContext(letters);
 });
 
 const USER_ID = '500000000000000001';

@@ -1,14 +1,10 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../commands/context.ts';
 import { commandDefinitions, handleInteraction } from '../../commands/index.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { SearchIndex } from '../../src/search/index.ts';
-import { createLogger } from '../../src/serving/logger.ts';
-import { AnnexState } from '../../src/serving/state.ts';
 import { buttonPress, checkMessage, MEMBER_PERMISSIONS, slash, USER } from '../e2e/payloads.ts';
-import { ROOT } from '../helpers.ts';
+import { handlerContext, ROOT } from '../helpers.ts';
 
 /**
  * The short private replies the handlers give (an expired button, a moderators' command refused)
@@ -17,11 +13,7 @@ import { ROOT } from '../helpers.ts';
 let ctx: HandlerContext;
 beforeAll(async () => {
   const { letters } = await loadCorpus(path.join(ROOT, 'test/fixtures/speeches'));
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  ctx = {
-    state: new AnnexState(SearchIndex.build(letters)),
-    logger: createLogger('silent', [], sink),
-  };
+  ctx = handlerContext(letters);
 });
 
 /** The text of a reply the handler core gives at once. */
