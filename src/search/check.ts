@@ -3,6 +3,7 @@ import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { type Answer, type AnswerResult, answerQuestion, passageResult } from './answer.ts';
 import type { SearchIndex } from './search-index.ts';
+import { lowerBound } from './sorted.ts';
 
 /** What the letters say about a claim someone posted. */
 export type Verdict =
@@ -193,7 +194,7 @@ function nearPassage(
   const allowed = Math.max(1, Math.floor(claim.length / NEAR_WORDS_PER_DIFFERENCE));
   let best: { letter: Letter; passage: Passage; differences: Difference[]; cost: number } | null =
     null;
-  for (const id of nearCandidates(index, piece)) {
+  for (const id of nearCandidates(index, piece, allowed)) {
     const entry = index.passage(id);
     if (!entry) continue;
     const aligned = alignWords(claim, wordsOf(entry.passage.text), allowed);
@@ -207,8 +208,18 @@ function nearPassage(
   return best && { letter: best.letter, passage: best.passage, differences: best.differences };
 }
 
-/** The passages holding one of the three rarest words of `piece` the letters have. */
-function nearCandidates(index: SearchIndex, piece: string): Set<number> {
+/** How many of a claim's rarest words pick the passages a near quote is looked for in. */
+const RARE_WORDS = 5;
+/** At most this many passages are aligned with a claim's sentence, those holding most of its rare words. */
+const NEAR_CANDIDATES = 100;
+
+/**
+ * The passages that may hold `piece` nearly word for word: those holding all of its rarest words
+ * (`RARE_WORDS` of those the letters have) but as many as it may differ by (`allowed`), most
+ * first, `NEAR_CANDIDATES` at most. Counted over those words' postings only: a sentence of common
+ * words ("peace and development for all nations") reads no passage's text it could not match.
+ */
+function nearCandidates(index: SearchIndex, piece: string, allowed: number): number[] {
   const ids = [
     ...new Set(
       analyze(piece)
@@ -218,10 +229,16 @@ function nearCandidates(index: SearchIndex, piece: string): Set<number> {
     ),
   ]
     .sort((a, b) => index.documentFrequencyOf(a) - index.documentFrequencyOf(b))
-    .slice(0, 3);
-  const out = new Set<number>();
-  for (const id of ids) for (const passage of index.postings(id)) out.add(passage);
-  return out;
+    .slice(0, RARE_WORDS);
+  const held = new Map<number, number>();
+  for (const id of ids)
+    for (const passage of index.postings(id)) held.set(passage, (held.get(passage) ?? 0) + 1);
+  const needed = Math.max(1, ids.length - allowed);
+  return [...held]
+    .filter(([, count]) => count >= needed)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, NEAR_CANDIDATES)
+    .map(([passage]) => passage);
 }
 
 /** A run of words that differ: its span in the claim and in the passage (null: none there). */
@@ -332,20 +349,33 @@ function claimSentences(claim: string): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
+/** How many of a quote's rarest inner words a passage must all hold to be read for it. */
+const VERBATIM_WORDS = 3;
+
 /**
- * The passages that could quote `claim` verbatim: those holding its rarest whole word (the first
- * and last words may be cut short in a pasted quote, so they are not relied on); every passage
- * when no word inside it is one the letters hold.
+ * The passages that could quote `claim` verbatim: those holding all of its rarest inner words
+ * (the first and last words may be cut short in a pasted quote, so they are not relied on), the
+ * postings of the rarest narrowed by the next ones; every passage when no word inside it is one
+ * the letters hold. A sentence of common words would else have every passage holding its rarest
+ * word normalized and searched: seconds in 10,000 speeches.
  */
 function candidates(index: SearchIndex, claim: string): Iterable<number> {
   const inner = analyze(claim).filter((t) => t.weight === 1 && !isGlossaryConcept(t.concept));
-  let rarest: number | null = null;
+  const ids = new Set<number>();
   for (const term of inner.slice(1, -1)) {
     const id = index.conceptId(term.concept);
     if (id < 0) return [];
-    if (rarest === null || index.documentFrequencyOf(id) < index.documentFrequencyOf(rarest))
-      rarest = id;
+    ids.add(id);
   }
-  if (rarest === null) return Array.from({ length: index.size }, (_, id) => id);
-  return index.postings(rarest);
+  if (ids.size === 0) return Array.from({ length: index.size }, (_, id) => id);
+  const [rarest, ...others] = [...ids]
+    .sort((a, b) => index.documentFrequencyOf(a) - index.documentFrequencyOf(b))
+    .slice(0, VERBATIM_WORDS)
+    .map((id) => index.postings(id));
+  return [...(rarest ?? [])].filter((passage) =>
+    others.every((postings) => {
+      const at = lowerBound(postings, passage);
+      return postings[at] === passage;
+    }),
+  );
 }
