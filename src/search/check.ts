@@ -77,7 +77,10 @@ export function checkClaim(index: SearchIndex, claim: string): Verdict {
   // A claim that quotes a whole sentence of a passage, with words of its own around it, is not
   // "not in the letters" even when the search, made for questions, finds no answer in it: that
   // passage is the closest, first.
+  // Sentences `matchPieces` looked for already are not looked for again.
+  const tried = new Set(sentences);
   const quoted = claimSentences(claim)
+    .filter((sentence) => !tried.has(sentence))
     .map((sentence) => quotingPassage(index, sentence))
     .find((entry) => entry !== null);
   const at = quoted
