@@ -1,6 +1,6 @@
 import { isSignature } from '../corpus/parse-letter.ts';
 import { isNamingSlot } from './question.ts';
-import { isHeading } from './search-index.ts';
+import { isHeading, opensPart } from './search-index.ts';
 import type { Prepared, Ranked } from './rank.ts';
 
 /**
@@ -52,8 +52,7 @@ export function structural(prepared: Prepared, ranked: readonly Ranked[]): Ranke
   const kept = ranked.filter(({ candidate }) => {
     const { letter, passage } = candidate.entry;
     if (isHeading(passage) || isSignature(passage.text)) return true;
-    const previous = letter.passages[candidate.id - index.passageRange(letter)[0] - 1];
-    return !previous || previous.part !== passage.part || previous.partIndex !== passage.partIndex;
+    return opensPart(letter.passages, candidate.id - index.passageRange(letter)[0]);
   });
   return kept.length > 0 ? kept : [...ranked];
 }

@@ -21,7 +21,7 @@ import { linksAsSymbols, resolveLetterReference, symbolsIn } from './letter-refe
 import { namedDocuments } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
-import type { SearchIndex } from './search-index.ts';
+import { opensPart, type SearchIndex } from './search-index.ts';
 
 /**
  * The question read, its candidates found and their features computed: everything the fitted
@@ -196,10 +196,7 @@ function withStructure(index: SearchIndex, set: CandidateSet, scope: Scope): Can
   for (const letter of letters) {
     const [first] = index.passageRange(letter);
     letter.passages.forEach((passage, i) => {
-      const previous = letter.passages[i - 1];
-      const opening =
-        !previous || previous.part !== passage.part || previous.partIndex !== passage.partIndex;
-      if (opening || isSignature(passage.text)) add(first + i);
+      if (opensPart(letter.passages, i) || isSignature(passage.text)) add(first + i);
     });
     for (const id of index.headingsOfLetter(letter)) add(id);
   }

@@ -86,6 +86,16 @@ export function isHeading(passage: Passage): boolean {
   return passage.n === 0;
 }
 
+/** Whether passage `i` of a letter's passages opens its part: the letter's own text, or an annex. */
+export function opensPart(passages: readonly Passage[], i: number): boolean {
+  const passage = passages[i];
+  const previous = passages[i - 1];
+  return (
+    passage !== undefined &&
+    (!previous || previous.part !== passage.part || previous.partIndex !== passage.partIndex)
+  );
+}
+
 /** A passage's part as a number: its position here (`PassageColumns.part`, the saved index). */
 export const PART_CODES: readonly PartKind[] = ['letter', 'annex', 'enclosure'];
 
