@@ -1,7 +1,23 @@
 import { isSignature } from '../corpus/parse-letter.ts';
-import { isNamingSlot } from './question.ts';
+import { isNamingSlot, type Slot } from './question.ts';
 import { isHeading, opensPart } from './search-index.ts';
 import type { Prepared, Ranked } from './rank.ts';
+
+/**
+ * Whether every word of a question names some of the documents (not all): their time, author,
+ * kind or symbol, or a word `alsoNaming` accepts: `namesOnly` and `asksMaking` build on it. Such
+ * a question does not look for a passage by its words.
+ */
+function namesDocuments(prepared: Prepared, alsoNaming: (slot: Slot) => boolean = () => false) {
+  const { q, scope } = prepared;
+  return (
+    scope.groups !== undefined &&
+    scope.groups.size > 0 &&
+    q.phrases.length === 0 &&
+    q.slots.length > 0 &&
+    q.slots.every((s) => isNamingSlot(s) || alsoNaming(s))
+  );
+}
 
 /**
  * Whether a question only names documents: "show me the 2022 letter", "A/78/368", "the latest
@@ -11,15 +27,7 @@ import type { Prepared, Ranked } from './rank.ts';
  * any passage would do, since no word says what to look for.
  */
 export function namesOnly(prepared: Prepared): boolean {
-  const { q, scope, context } = prepared;
-  return (
-    scope.groups !== undefined &&
-    scope.groups.size > 0 &&
-    context.asked.size === 0 &&
-    q.phrases.length === 0 &&
-    q.slots.length > 0 &&
-    q.slots.every(isNamingSlot)
-  );
+  return prepared.context.asked.size === 0 && namesDocuments(prepared);
 }
 
 /**
@@ -29,17 +37,11 @@ export function namesOnly(prepared: Prepared): boolean {
  * and when, so the question is answered from them, whatever words they share with it.
  */
 export function asksMaking(prepared: Prepared): boolean {
-  const { q, scope } = prepared;
+  const { q } = prepared;
+  if (q.frame.documentAct.length === 0) return false;
   // "the lachin letter": what the letter is about names it too.
   const topics = new Set(q.letters?.documents.flatMap((d) => d.topic) ?? []);
-  return (
-    scope.groups !== undefined &&
-    scope.groups.size > 0 &&
-    q.frame.documentAct.length > 0 &&
-    q.phrases.length === 0 &&
-    q.slots.length > 0 &&
-    q.slots.every((s) => isNamingSlot(s) || topics.has(s.concept))
-  );
+  return namesDocuments(prepared, (s) => topics.has(s.concept));
 }
 
 /**
