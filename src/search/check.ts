@@ -211,6 +211,18 @@ function nearPassage(
   return best && { letter: best.letter, passage: best.passage, differences: best.differences };
 }
 
+/** The words of a quote that the letters' own wording decides: the glossary's forms left out. */
+function quotedWords(text: string) {
+  return analyze(text).filter((t) => t.weight === 1 && !isGlossaryConcept(t.concept));
+}
+
+/** Concept ids, each once, the rarest in the letters first. */
+function rarestFirst(index: SearchIndex, ids: readonly number[]): number[] {
+  return [...new Set(ids)].sort(
+    (a, b) => index.documentFrequencyOf(a) - index.documentFrequencyOf(b),
+  );
+}
+
 /** How many of a claim's rarest words pick the passages a near quote is looked for in. */
 const RARE_WORDS = 5;
 /** At most this many passages are aligned with a claim's sentence, those holding most of its rare words. */
@@ -223,16 +235,12 @@ const NEAR_CANDIDATES = 100;
  * words ("peace and development for all nations") reads no passage's text it could not match.
  */
 function nearCandidates(index: SearchIndex, piece: string, allowed: number): number[] {
-  const ids = [
-    ...new Set(
-      analyze(piece)
-        .filter((t) => t.weight === 1 && !isGlossaryConcept(t.concept))
-        .map((t) => index.conceptId(t.concept))
-        .filter((id) => id >= 0),
-    ),
-  ]
-    .sort((a, b) => index.documentFrequencyOf(a) - index.documentFrequencyOf(b))
-    .slice(0, RARE_WORDS);
+  const ids = rarestFirst(
+    index,
+    quotedWords(piece)
+      .map((t) => index.conceptId(t.concept))
+      .filter((id) => id >= 0),
+  ).slice(0, RARE_WORDS);
   const held = new Map<number, number>();
   for (const id of ids)
     for (const passage of index.postings(id)) held.set(passage, (held.get(passage) ?? 0) + 1);
@@ -363,16 +371,14 @@ const VERBATIM_WORDS = 3;
  * word normalized and searched: seconds in 10,000 speeches.
  */
 function candidates(index: SearchIndex, claim: string): Iterable<number> {
-  const inner = analyze(claim).filter((t) => t.weight === 1 && !isGlossaryConcept(t.concept));
-  const ids = new Set<number>();
-  for (const term of inner.slice(1, -1)) {
+  const ids: number[] = [];
+  for (const term of quotedWords(claim).slice(1, -1)) {
     const id = index.conceptId(term.concept);
     if (id < 0) return [];
-    ids.add(id);
+    ids.push(id);
   }
-  if (ids.size === 0) return Array.from({ length: index.size }, (_, id) => id);
-  const [rarest, ...others] = [...ids]
-    .sort((a, b) => index.documentFrequencyOf(a) - index.documentFrequencyOf(b))
+  if (ids.length === 0) return Array.from({ length: index.size }, (_, id) => id);
+  const [rarest, ...others] = rarestFirst(index, ids)
     .slice(0, VERBATIM_WORDS)
     .map((id) => index.postings(id));
   return [...(rarest ?? [])].filter((passage) =>
