@@ -58,6 +58,7 @@ export const QUESTION_FILES = [
   'eval/unseen-border-guards-questions.json',
   'eval/unseen-airspace-questions.json',
   'eval/unseen-drought-statement-questions.json',
+  'eval/unseen-sg-report-questions.json',
   'eval/tuning-hospital-strike-questions.json',
   'eval/tuning-water-treaty-questions.json',
 ] as const;
