@@ -323,9 +323,40 @@ const MONEY =
 const FIGURE_AND_UNIT =
   /\d[\d,.]*(?:\s+(?:thousand|million|billion))?(?:\s+[A-Z][a-z]+){0,2}\s+([a-z]+)/g;
 
-/** Whether a text states a sum of money: as `MONEY` has it, or in a currency WordNet knows. */
+/**
+ * The ISO 4217 codes of currencies in use ("NOK", "SEK", "JPY"), as the runtime knows them, but
+ * those that UN documents write before a figure as something else: a word of a heading in
+ * capitals ("ALL 193 Member States") or an acronym ("COP 28", "SDG 16", "MOP 33").
+ */
+const NOT_CURRENCIES = [
+  'ALL',
+  'TOP',
+  'COP',
+  'SDG',
+  'MOP',
+  'SOS',
+  'CUP',
+  'PEN',
+  'MAD',
+  'TRY',
+  'GEL',
+];
+const CURRENCY_CODES = new Set(
+  Intl.supportedValuesOf('currency').filter((code) => !NOT_CURRENCIES.includes(code)),
+);
+/** A currency code written before or after a figure: "NOK 380 million", "2 million CHF". */
+const CODE_AND_FIGURE =
+  /\b([A-Z]{3})\s?\d|\d(?:[\d,.]*)(?:\s+(?:thousand|million|billion))?\s+([A-Z]{3})\b/g;
+
+/**
+ * Whether a text states a sum of money: as `MONEY` has it, with a currency's code, or in a
+ * currency WordNet knows.
+ */
 export function statesMoney(text: string): boolean {
   if (MONEY.test(text)) return true;
+  for (const [, before, after] of text.matchAll(CODE_AND_FIGURE)) {
+    if (CURRENCY_CODES.has(before ?? after ?? '')) return true;
+  }
   for (const [, unit = ''] of text.matchAll(FIGURE_AND_UNIT)) if (isMoneyWord(unit)) return true;
   return false;
 }

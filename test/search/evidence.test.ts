@@ -144,16 +144,26 @@ describe('statesMoney: a sum of money in any currency', () => {
     '2 billion Fijian dollars',
     '500 hryvnias',
     '10 million kroner',
+    'NOK 380 million',
+    'SEK 1.2 billion',
+    'JPY 500 million',
+    '2 million CHF',
   ])('reads "%s" as money', (sum) => {
     expect(statesMoney(`The Government allocated ${sum} for relief.`)).toBe(true);
   });
 
-  it.each(['12 dead', '40,000 tonnes of rice', '5 million people', '2,300 residents'])(
-    'reads "%s" as no money',
-    (figure) => {
-      expect(statesMoney(`The report counts ${figure} in the valley.`)).toBe(false);
-    },
-  );
+  it.each([
+    '12 dead',
+    '40,000 tonnes of rice',
+    '5 million people',
+    '2,300 residents',
+    'ALL 193 Member States',
+    'TOP 10 priorities',
+    'COP 28 delegates',
+    'SDG 16 targets',
+  ])('reads "%s" as no money', (figure) => {
+    expect(statesMoney(`The report counts ${figure} in the valley.`)).toBe(false);
+  });
 });
 
 describe('what else a passage may state', () => {
