@@ -259,8 +259,20 @@ interface Run {
 }
 
 /**
+ * What each difference costs in the alignment: a passage's word the claim leaves out costs half
+ * of a word it changes or adds, so that a claim that leaves words out of the middle of a sentence
+ * ("The practical utility of the minefield maps" of "The practical utility of the records of the
+ * minefield maps") is read so, not as its own words changed where fewer passage words stand in
+ * between ("records" where the claim has "practical utility").
+ */
+const LEFT_OUT = 1;
+const CHANGED = 2;
+const ADDED = 2;
+
+/**
  * The claim's words aligned within the passage's (semi-global edit distance over words), when it
- * costs at most `allowed`: the cost and the runs of words that differ.
+ * costs at most `allowed` words changed or added (`CHANGED` each; a word left out costs less): the
+ * cost and the runs of words that differ.
  */
 function alignWords(
   claim: Word[],
@@ -270,28 +282,29 @@ function alignWords(
   const m = claim.length;
   const n = passage.length;
   const width = n + 1;
+  const budget = allowed * CHANGED;
   const cost = new Uint16Array((m + 1) * width);
-  for (let i = 1; i <= m; i++) cost[i * width] = i;
+  for (let i = 1; i <= m; i++) cost[i * width] = i * ADDED;
   for (let i = 1; i <= m; i++) {
     let rowMin = Infinity;
     for (let j = 1; j <= n; j++) {
-      const same = claim[i - 1]!.folded === passage[j - 1]!.folded ? 0 : 1;
+      const same = claim[i - 1]!.folded === passage[j - 1]!.folded ? 0 : CHANGED;
       const value = Math.min(
         cost[(i - 1) * width + j - 1]! + same,
-        cost[(i - 1) * width + j]! + 1,
-        cost[i * width + j - 1]! + 1,
+        cost[(i - 1) * width + j]! + ADDED,
+        cost[i * width + j - 1]! + LEFT_OUT,
       );
       cost[i * width + j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (Math.min(rowMin, cost[i * width]!) > allowed) return null;
+    if (Math.min(rowMin, cost[i * width]!) > budget) return null;
   }
   let end = 0;
   // Of ends as cheap, the last: a changed last word is then read as changed ("district" where the
   // claim has "region"), as a changed first word is, not as a word the passage lacks.
   for (let j = 1; j <= n; j++) if (cost[m * width + j]! <= cost[m * width + end]!) end = j;
   const total = cost[m * width + end]!;
-  if (total > allowed) return null;
+  if (total > budget) return null;
   // Walk back from the best end, collecting the words that differ.
   const ops: { claim: number | null; passage: number | null }[] = [];
   let i = m;
@@ -299,7 +312,7 @@ function alignWords(
   while (i > 0) {
     const here = cost[i * width + j]!;
     if (j > 0) {
-      const same = claim[i - 1]!.folded === passage[j - 1]!.folded ? 0 : 1;
+      const same = claim[i - 1]!.folded === passage[j - 1]!.folded ? 0 : CHANGED;
       if (here === cost[(i - 1) * width + j - 1]! + same) {
         if (same) ops.push({ claim: i - 1, passage: j - 1 });
         else ops.push({ claim: -1, passage: -1 }); // a boundary between runs: matched
@@ -307,7 +320,7 @@ function alignWords(
         j--;
         continue;
       }
-      if (here === cost[i * width + j - 1]! + 1) {
+      if (here === cost[i * width + j - 1]! + LEFT_OUT) {
         ops.push({ claim: null, passage: j - 1 });
         j--;
         continue;

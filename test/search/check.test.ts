@@ -94,6 +94,23 @@ describe('checkClaim on claims as people post them', () => {
       expect(last.pieces[0]?.differences).toEqual([{ passage: 'district', claim: 'region' }]);
   });
 
+  it('names words a claim leaves out as left out, not its own words as changed (user trial 6)', () => {
+    const inside = checkClaim(
+      index,
+      'The practical utility of the minefield maps handed over by Armenia is around 25 per cent.',
+    );
+    expect(inside.kind).toBe('close');
+    if (inside.kind === 'close')
+      expect(inside.pieces[0]?.differences).toEqual([{ passage: 'of the records', claim: '' }]);
+    const first = checkClaim(
+      index,
+      'The utility of the records of the minefield maps handed over by Armenia is around 25 per cent.',
+    );
+    expect(first.kind).toBe('close');
+    if (first.kind === 'close')
+      expect(first.pieces[0]?.differences).toEqual([{ passage: 'practical', claim: '' }]);
+  });
+
   it('finds each sentence of a claim quoted from two letters, and a quote with a comment of its own', () => {
     const twoLetters = checkClaim(
       index,
