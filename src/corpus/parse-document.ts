@@ -88,11 +88,26 @@ function isProse(block: Block): boolean {
   return endsSentence(block.text) || block.text.length > MAX_TITLE_CHARS;
 }
 
+/** A person named with an honorific ("H.E. Ms. Ingrid Solberg", "Mr. Jonas Berg"), no office. */
+const PERSON = /^(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame)\s+)+(?!the\b)[\p{Lu}]/u;
+/**
+ * The office and State that follow a person's name in a title, up to the next comma: ",
+ * Ambassador of Norway", ", Minister for Foreign Affairs of the Kingdom of Sylvania".
+ */
+const OFFICE_OF_STATE = /^,\s+((?:[\p{Lu}][\p{L}.-]*\s+)+(?:for\s+(?:[\p{Lu}][\p{L}-]*\s+|and\s+)+)?of\s+(?:the\s+)?[\p{Lu}][^,]*?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|for|about|upon|addressed|submitted|pursuant)\b|$)/u;
+
 /** Kind and author as a title line gives them; null for what it does not. */
 export function readTitle(title: string): { kind: string | null; author: string | null } {
   const kind = KIND_WORDS.find(([pattern]) => pattern.test(title))?.[1] ?? null;
   if (!kind) return { kind: null, author: null };
-  const author = AUTHOR_IN_TITLE.exec(title)?.[1]?.trim() ?? null;
+  const match = AUTHOR_IN_TITLE.exec(title);
+  let author = match?.[1]?.trim() ?? null;
+  // A person's name says nothing of whom they speak for: their office and State after it do
+  // ("H.E. Ms. Ingrid Solberg, Ambassador of Norway"), so that "what did Norway say" names it.
+  if (match && author && PERSON.test(author)) {
+    const office = OFFICE_OF_STATE.exec(title.slice(match.index + match[0].length))?.[1];
+    if (office) author = `${author}, ${office.trim()}`;
+  }
   return { kind, author: author && author.length <= MAX_TITLE_CHARS ? author : null };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
+import { readTitle } from '../../src/corpus/parse-document.ts';
 import { formatCitation } from '../../src/search/cite.ts';
 import { documentOf } from '../helpers.ts';
 
@@ -48,5 +49,30 @@ describe('a title is never a line of the speech', () => {
       sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
     });
     expect(doc('statement-place-date').passages[0]?.text).toMatch(/^Mr\. President, I congratulate you/);
+  });
+});
+
+describe('readTitle: who a title says speaks', () => {
+  it('a person by name keeps the office and State after the comma, so that the State names the document (user trial 6)', () => {
+    expect(
+      readTitle(
+        'Statement by H.E. Ms. Ingrid Solberg, Ambassador of Norway, at the Meeting of States Parties to the Anti-Personnel Mine Ban Convention',
+      ),
+    ).toEqual({ kind: 'statement', author: 'H.E. Ms. Ingrid Solberg, Ambassador of Norway' });
+    expect(readTitle('Statement by Mr. Jonas Berg, Minister for Foreign Affairs of the Kingdom of Sylvania')).toEqual({
+      kind: 'statement',
+      author: 'Mr. Jonas Berg, Minister for Foreign Affairs of the Kingdom of Sylvania',
+    });
+  });
+
+  it('an office or a State stays as it was: no person, or nothing of a State after the comma', () => {
+    expect(readTitle('Statement by Norway in the general debate')).toEqual({ kind: 'statement', author: 'Norway' });
+    expect(
+      readTitle('Statement by H.E. the Prime Minister of Testland, Mr. Arno Veldt, at the General Debate'),
+    ).toEqual({ kind: 'statement', author: 'H.E. the Prime Minister of Testland' });
+    expect(readTitle('Statement by Mr. Arno Veldt, at the General Debate')).toEqual({
+      kind: 'statement',
+      author: 'Mr. Arno Veldt',
+    });
   });
 });
