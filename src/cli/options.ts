@@ -10,33 +10,92 @@ import { resolveTypedLetter } from '../search/suggest.ts';
 import { type Letter, PartKind } from '../corpus/schema.ts';
 import type { AskOptions } from '../search/answer.ts';
 import { FilterError, readSearchFilters } from '../search/filters.ts';
-import { UsageError } from './usage.ts';
+import { SEE_HELP, UsageError } from './usage.ts';
 
-/** Reads the command line: the command and its words (positionals), and every option. */
+/** The options each command takes (`--help` every one does). */
+export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  ask: ['json', 'stdin', 'limit', 'letter', 'from', 'to', 'part'],
+  search: ['json', 'limit', 'letter', 'from', 'to', 'part', 'page'],
+  cite: ['json', 'style'],
+  chart: ['json', 'out', 'from', 'to'],
+  check: ['json'],
+  add: ['title', 'date', 'author', 'kind', 'symbol'],
+  letters: ['json'],
+  letter: ['json'],
+  validate: ['quiet'],
+};
+
+/** How many letters two words differ by (added, left out or changed). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Reads the command line: the command and its words (positionals), and every option. An option
+ * no command takes is a `UsageError` naming the option meant when one is a typo away ("--limt");
+ * one that another command takes, but not this one, names those this one takes.
+ */
 export function parseCommandLine(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      stdin: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      letter: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      part: { type: 'string' },
-      symbol: { type: 'string' },
-      date: { type: 'string' },
-      title: { type: 'string' },
-      author: { type: 'string' },
-      kind: { type: 'string' },
-      out: { type: 'string' },
-      page: { type: 'string' },
-      style: { type: 'string' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseLine(argv);
+  } catch (error) {
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    if (!unknown) throw error;
+    const name = unknown.replace(/^-+/, '');
+    const meant = Object.keys(OPTIONS).find((known) => editDistance(name, known) <= 2);
+    throw new UsageError(
+      `Unknown option ${unknown}${meant ? `: did you mean --${meant}?` : ''} ${SEE_HELP}`,
+    );
+  }
+  const command = parsed.positionals[0];
+  const takes = command === undefined ? undefined : COMMAND_OPTIONS[command];
+  if (takes) {
+    for (const token of parsed.tokens) {
+      if (token.kind !== 'option' || token.name === 'help' || takes.includes(token.name)) continue;
+      const list = takes.map((option) => `--${option}`).join(', ');
+      throw new UsageError(`${command} takes no --${token.name} (it takes ${list}) ${SEE_HELP}`);
+    }
+  }
+  return parsed;
+}
+
+/** Every option of every command, as `parseArgs` reads them. */
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  stdin: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  letter: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  part: { type: 'string' },
+  symbol: { type: 'string' },
+  date: { type: 'string' },
+  title: { type: 'string' },
+  author: { type: 'string' },
+  kind: { type: 'string' },
+  out: { type: 'string' },
+  page: { type: 'string' },
+  style: { type: 'string' },
+} as const;
+
+/** The command line read against `OPTIONS`, with its tokens (which options were given). */
+function parseLine(argv: string[]) {
+  return parseArgs({ args: argv, allowPositionals: true, tokens: true, options: OPTIONS });
 }
 
 /** The options as read from the command line. */
