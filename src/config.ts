@@ -150,6 +150,12 @@ export interface BotConfig extends CoreConfig {
   readonly isShard: boolean;
 }
 
+/** How to try the answers without Discord: how the bot's messages end when it cannot start. */
+export const OFFLINE_HINT = [
+  'To try the answers offline, without Discord:',
+  '  npm run cli -- ask "How many mine victims were there by September 2023?"',
+].join('\n');
+
 /** The message shown when the bot cannot do `what` for want of configuration. */
 function botConfigHelp(what: string, issues: readonly z.core.$ZodIssue[]): string {
   const missing = issues.every((issue) => issue.message.startsWith('missing'));
@@ -161,8 +167,7 @@ function botConfigHelp(what: string, issues: readonly z.core.$ZodIssue[]): strin
     '  DISCORD_TOKEN=<your bot token>',
     '  DISCORD_APPLICATION_ID=<your application id>',
     '',
-    'To try the answers offline, without Discord:',
-    '  npm run cli -- ask "How many mine victims were there by September 2023?"',
+    OFFLINE_HINT,
   ].join('\n');
 }
 

@@ -2,11 +2,18 @@ import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { Events, REST, Routes, ShardingManager } from 'discord.js';
 import type { Logger } from 'pino';
-import { type BotConfig, ConfigError, parseBotConfig, readEnvironment } from '../config.ts';
+import {
+  type BotConfig,
+  ConfigError,
+  OFFLINE_HINT,
+  parseBotConfig,
+  readEnvironment,
+} from '../config.ts';
 import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import { prepareToServe, warmUp } from '../search/warm.ts';
 import { createClient } from './client.ts';
+import { refusalAdvice } from './refusal.ts';
 import { InFlight } from '../serving/inflight.ts';
 import { createLogger } from '../serving/logger.ts';
 import { UserRateLimiter } from '../serving/rate-limit.ts';
@@ -128,10 +135,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof ConfigError
-      ? error.message
-      : `Annex could not start: ${(error as Error).message}`,
-  );
+  if (error instanceof ConfigError) console.error(error.message);
+  else {
+    // When Discord refused (or was out of reach), the setting to check and how to go on without it.
+    const advice = refusalAdvice(error, { action: 'start' });
+    console.error(
+      `Annex could not start: ${(error as Error).message}${advice ? `\n${advice}\n\n${OFFLINE_HINT}` : ''}`,
+    );
+  }
   process.exit(1);
 });

@@ -19,6 +19,26 @@ describe('npm start (dist/bot.cjs) against the stand-in', () => {
     expect(bot.output()).not.toMatch(/\n\s+at /);
   }, 30_000);
 
+  it.each([
+    ['a token Discord refuses (401)', 401, { message: '401: Unauthorized', code: 0 }],
+    ['no access (403)', 403, { message: 'Missing Access', code: 50001 }],
+  ])(
+    'when Discord refuses at login (%s), exits 1 saying which setting to check and how to try the answers offline',
+    async (_, status, body) => {
+      discord().faults.push({ match: (c) => c.path === '/api/v10/gateway/bot', status, body });
+      const bot = await startBotProcess(discord());
+      const [code] = await once(bot.child, 'exit');
+      expect(code).toBe(1);
+      expect(bot.output()).toMatch(/Annex could not start/);
+      expect(bot.output()).toMatch(/DISCORD_TOKEN in \.env/);
+      expect(bot.output()).toMatch(/Developer Portal/);
+      expect(bot.output()).toContain('npm run cli -- ask');
+      expect(bot.output()).not.toContain(TOKEN);
+      expect(bot.output()).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
+
   /** `.env.example`'s values, as `cp .env.example .env` gives them to the bot. */
   const example = parse(readFileSync(path.join(ROOT, '.env.example'), 'utf8'));
   /** What an operator fills in, and what points the bot at the stand-in and the test letters. */
