@@ -43,7 +43,8 @@ export function askReply(
     ...filters,
     offset: view.offset,
   });
-  const ephemeral = view.ephemeral || asksNothing(answer);
+  // A question with nothing to look up, or only a symbol no document has: bad input, answered privately.
+  const ephemeral = view.ephemeral || asksNothing(answer) || answer.unknownSymbol !== undefined;
   return {
     reply: renderAnswer(answer, ctx.state.info(), {
       ...view,

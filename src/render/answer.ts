@@ -40,6 +40,7 @@ import {
   pagesLabel,
   partName,
   RELATED_HEADING,
+  unknownSymbolNotice,
   whyNotFound,
 } from './wording.ts';
 
@@ -175,6 +176,11 @@ export function renderAbstention(
       ephemeral,
     );
   if (answer.reason === NO_DOCUMENTS) return renderNotice(NOTHING_TO_QUOTE, ephemeral);
+  if (answer.unknownSymbol)
+    return renderNotice(
+      unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, '`/letters`'),
+      ephemeral,
+    );
   const reason = listing
     ? ' matches these words'
     : answer.reason === NO_DOCUMENTS_MATCH

@@ -44,6 +44,7 @@ import {
   searchedSentence,
   signatoryLabel,
   symbolOrNote,
+  unknownSymbolNotice,
   unsupportedNote,
   pieceLines,
   verdictHeading,
@@ -150,6 +151,8 @@ export function renderAnswerText(answer: Answer, color = false): string {
   const noun = answer.searched.noun;
   if (asksNothing(answer)) return howToAsk(noun, answer.examples, CLI_HELP, answer.reason);
   if (answer.reason === NO_DOCUMENTS) return noDocuments();
+  if (answer.unknownSymbol)
+    return `Not found. ${unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, '`npm run cli -- letters`')}`;
   if (answer.abstained) {
     const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;

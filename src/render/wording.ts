@@ -36,6 +36,19 @@ export const HOW_TO_ADD =
  */
 export const NOTHING_TO_QUOTE = `Annex holds no documents yet, so there is nothing to quote. An operator can ${HOW_TO_ADD}.`;
 
+/**
+ * What a question that asks for nothing but a symbol no document has is answered (the reason, and
+ * where the documents and their symbols are listed: `listCommand`, `/letters` or the CLI's
+ * `letters`). No closest passages: no word of the question was searched.
+ */
+export function unknownSymbolNotice(
+  symbol: string,
+  noun: DocumentNoun,
+  listCommand: string,
+): string {
+  return `No ${noun} Annex holds has the symbol ${symbol}. ${listCommand} lists the ${noun}s it holds, with their symbols: ask about one by its symbol, or ask in words what you want to know.`;
+}
+
 /** Wraps each highlight in `open`/`close` marks (formatting only: the words are unchanged). */
 export function markHighlights(
   text: string,

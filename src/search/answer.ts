@@ -10,6 +10,8 @@ import { fold, isStopWord } from './analyze.ts';
 import { GLOSSARY } from './glossary.ts';
 import { askExamples } from './examples.ts';
 import { asksMaking, namesOnly, openings, structural } from './openings.ts';
+import { symbolsIn } from './letter-reference.ts';
+import { isNamingSlot } from './question.ts';
 
 /**
  * Answers a question from the letters, in named stages: the question is read (`question.ts`),
@@ -99,6 +101,12 @@ export interface Answer {
   related: AnswerResult[];
   /** How likely the fitted model finds it that the best passage answers (0–1). */
   evidence: number;
+  /**
+   * The symbol no document has, when the question asks for nothing else ("A/99/999", "what does
+   * S/2023/123 say"): Annex says so and where the documents are listed, with no closest passages,
+   * since no word of the question was searched.
+   */
+  unknownSymbol?: string;
   /**
    * For a message that asks nothing (`asksNothing`): questions this corpus answers, made from
    * its documents and checked by asking them (`askExamples`), to offer with how to ask.
@@ -236,6 +244,21 @@ export function isSmallTalk(message: string): boolean {
 const BOT_NAME = 'annex';
 
 /**
+ * The symbol no document has, when every word of the question is in such a symbol or only names
+ * documents ("A/99/999", "show me the letter S/2023/123"); null when it asks about anything else
+ * ("S/2023/123 mines": "mines" is searched, and the closest passages to it are worth offering).
+ */
+function onlyUnknownSymbol(prepared: Prepared): string | null {
+  const { q, unknownSymbol } = prepared;
+  if (!unknownSymbol || q.phrases.length > 0) return null;
+  const { catalog } = prepared.context.index;
+  const unknown = symbolsIn(q.text).filter((s) => catalog.named(s.text).length === 0);
+  const inUnknown = (slot: { start: number; end: number }) =>
+    unknown.some((s) => slot.start >= s.start && slot.end <= s.end);
+  return q.slots.every((slot) => inUnknown(slot) || isNamingSlot(slot)) ? unknownSymbol : null;
+}
+
+/**
  * Answers a question with verbatim, cited passages, best first — or abstains, saying what was
  * searched and why, and then offers the closest passages as `related`.
  */
@@ -268,6 +291,16 @@ export function answerQuestion(
   if (/\p{L}/u.test(question) && !/\p{Script=Latin}/u.test(question)) return nothing(NOT_ENGLISH);
   const prepared = prepare(index, question, options);
   if (prepared.q.slots.length === 0) return nothing(NO_WORDS);
+  const unknownSymbol = onlyUnknownSymbol(prepared);
+  if (unknownSymbol)
+    return {
+      ...base,
+      abstained: true,
+      reason: veto(prepared, []),
+      total: 0,
+      evidence: 0,
+      unknownSymbol,
+    };
   // "show me the 2022 letter", "A/78/368": the documents named, from their openings on.
   if (namesOnly(prepared)) {
     const opened = openings(prepared);

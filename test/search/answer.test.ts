@@ -378,7 +378,29 @@ describe('answerQuestion: a document named by its symbol', () => {
     const answer = ask('S/2023/123 mines');
     expect(answer.abstained).toBe(true);
     expect(answer.reason).toBe('no letter has the symbol S/2023/123');
+    // Words were searched besides the symbol: the closest passages to them are offered.
+    expect(answer.unknownSymbol).toBeUndefined();
+    expect(answer.related.length).toBeGreaterThan(0);
   });
+
+  it.each([
+    'A/99/999',
+    'a/99/999?',
+    'show me A/99/999',
+    'what does S/2023/123 say',
+    'the letter A/99/999',
+    'https://undocs.org/en/A/99/999',
+  ])(
+    'answers %j, which asks for nothing but a symbol no document has, with that alone: no closest passages',
+    (question) => {
+      const answer = ask(question);
+      expect(answer.abstained).toBe(true);
+      expect(answer.reason).toMatch(/^no letter has the symbol [AS]\/\d+\/\d+$/);
+      expect(answer.unknownSymbol).toMatch(/^[AS]\/\d+\/\d+$/);
+      expect(answer.results).toEqual([]);
+      expect(answer.related).toEqual([]);
+    },
+  );
 });
 
 describe('answerQuestion: what a quote marks', () => {
