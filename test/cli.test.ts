@@ -684,3 +684,28 @@ describe('cli chart', () => {
     expect(stdout).not.toContain(`${SEED.awarenessDay2024}, passage`);
   });
 });
+
+describe('cli letters --kind --author --year', () => {
+  it('lists only what matches, naming the filter; says so when nothing does', async () => {
+    const corpus = await mixedCorpus();
+    const norway = await runCli(['letters', '--kind', 'speech', '--author', 'Norway'], {
+      CORPUS_DIR: corpus,
+    });
+    expect(norway.code).toBe(0);
+    expect([...norway.stdout.matchAll(/^ {3}id: (.+)$/gm)].map((m) => m[1])).toEqual([
+      'norway-2001',
+      'norway-1997',
+    ]);
+    expect(norway.stdout).toMatch(/kind speech, author Norway: 2 of 17 documents/);
+    const json = JSON.parse(
+      (await runCli(['letters', '--year', '1997', '--json'], { CORPUS_DIR: corpus })).stdout,
+    );
+    expect(json.map((l: { id: string }) => l.id).sort()).toEqual(['norway-1997', 'sweden-1997']);
+    const none = await runCli(['letters', '--year', '1850'], { CORPUS_DIR: corpus });
+    expect(none.stdout).toMatch(/^No document/m);
+    expect(none.stdout).toContain('npm run cli -- letters');
+    const bad = await runCli(['letters', '--year', 'soon'], { CORPUS_DIR: corpus });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--year/);
+  });
+});

@@ -5,18 +5,29 @@
 import { count } from '../render/count.ts';
 import { countDocuments, documentNoun, newestFirst } from '../corpus/schema.ts';
 import { letterDetail, letterSummary } from '../render/json.ts';
-import { renderLetterTable, renderLetterText, renderProblems } from '../render/text.ts';
+import {
+  renderFilteredLetterTable,
+  renderLetterTable,
+  renderLetterText,
+  renderProblems,
+} from '../render/text.ts';
+import { filterDocuments, isFiltered, readListFilter } from '../search/list-filter.ts';
 import { noteSkipped, readCorpus } from './open.ts';
-import { type CliCommand, findLetter } from './options.ts';
+import { type CliCommand, findLetter, yearOption } from './options.ts';
 import { UsageError } from './usage.ts';
 
-/** `letters`: every document's date, symbol, kind, author, title and id, newest first as `/letters`. */
+/**
+ * `letters [--kind K] [--author A] [--year Y]`: every document's date, symbol, kind, author, title
+ * and id, newest first as `/letters`; with a filter, those that pass it, saying which, or why none.
+ */
 export const lettersCommand: CliCommand = async (_args, values, config) => {
+  const year = yearOption(values.year);
   const corpus = await readCorpus(config);
-  const listed = newestFirst(corpus.letters);
-  console.log(
-    values.json ? JSON.stringify(listed.map(letterSummary), null, 2) : renderLetterTable(listed),
-  );
+  const filter = readListFilter(corpus.letters, { kind: values.kind, author: values.author, year });
+  const listed = newestFirst(filterDocuments(corpus.letters, filter));
+  if (values.json) console.log(JSON.stringify(listed.map(letterSummary), null, 2));
+  else if (!isFiltered(filter)) console.log(renderLetterTable(listed));
+  else console.log(renderFilteredLetterTable(listed, corpus.letters, filter));
   if (!values.json) noteSkipped(corpus.problems);
   return 0;
 };

@@ -20,7 +20,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   chart: ['json', 'out', 'from', 'to'],
   check: ['json'],
   add: ['title', 'date', 'author', 'kind', 'symbol'],
-  letters: ['json'],
+  letters: ['json', 'kind', 'author', 'year'],
   letter: ['json'],
   validate: ['quiet'],
 };
@@ -88,6 +88,7 @@ const OPTIONS = {
   title: { type: 'string' },
   author: { type: 'string' },
   kind: { type: 'string' },
+  year: { type: 'string' },
   out: { type: 'string' },
   page: { type: 'string' },
   style: { type: 'string' },
@@ -142,6 +143,14 @@ export function askOptions(
     if (error instanceof FilterError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** `--year 1997`: a year of four digits, or undefined when not given. */
+export function yearOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value.trim()))
+    throw new UsageError(`--year must be a year of four digits (1997), not "${value}"`);
+  return Number(value.trim());
 }
 
 /** A page number given on the command line (`--page 2`): a whole number from 1. */

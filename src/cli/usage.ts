@@ -42,8 +42,12 @@ Commands:
                               read a document (a letter, a statement, a speech, a report…),
                               check it, and write it into the corpus; the options become its
                               front matter (--date: 2023-09-19, 2023-09 or 2023)
-  letters [--json]            list the documents in the corpus, newest first (as /letters):
+  letters [options]           list the documents in the corpus, newest first (as /letters):
                               date, symbol, kind, author, title and id
+      --kind K                only documents of this kind (letter, note verbale, speech …)
+      --author A              only documents by this author (words of its name: Norway)
+      --year Y                only documents dated in this year (1997)
+      --json                  a JSON array of the documents listed
   letter <id> [--json]        show one document: metadata and numbered passages
   validate [--quiet]          check every corpus file; exits 1 listing each problem
   help                        this text

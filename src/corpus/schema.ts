@@ -176,6 +176,6 @@ export function countDocuments(count: number, noun: DocumentNoun = 'letter'): st
  * A whole number as `toLocaleString('en-US')` writes it ("10,953"), without loading the
  * platform's number formatting for it: its first use took a CLI call 10–20 ms.
  */
-function withThousands(n: number): string {
+export function withThousands(n: number): string {
   return Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US');
 }

@@ -3,6 +3,7 @@
  * restart. A letter is named by the first 10 hex digits of its content hash, which survives
  * restarts and corpus reloads as long as the letter's text is unchanged.
  */
+import { filterKey, type ListFilter } from '../search/list-filter.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 
 const PREFIX = 'annex';
@@ -35,7 +36,11 @@ export type ButtonAction =
       offset: number;
       scope: ButtonScope;
     }
-  | { kind: 'letters-page'; userId: string; page: number }
+  /**
+   * A page of /letters, with its filter when it has one: kind and author as slugs, an author with
+   * no room for its slug as `#` and its key (`filterKey`), which the handler looks up.
+   */
+  | { kind: 'letters-page'; userId: string; page: number; filter?: ListFilter }
   /** A /chart's view: all series (0) or one (its 1-based index), the chart or its passages only. */
   | {
       kind: 'chart';
@@ -74,6 +79,13 @@ export function encodeButton(action: ButtonAction): string | null {
       break;
     case 'letters-page':
       parts.push(action.page);
+      if (action.filter) {
+        const { kind, author, year } = action.filter;
+        parts.push(kind ?? '', year ?? '', author ?? '');
+        // A long author's slug leaves no room: its key names it instead.
+        if (author && !author.startsWith('#') && parts.join(':').length > DISCORD_LIMITS.customId)
+          parts[parts.length - 1] = `#${filterKey(author)}`;
+      }
       break;
     case 'quote':
       parts.push(action.letterKey, action.passage);
@@ -89,6 +101,8 @@ export function encodeButton(action: ButtonAction): string | null {
 const DATE = /^(?:\d{4}-\d{2}-\d{2})?$/;
 const KEY = /^(?:[0-9a-f]{10})?$/;
 const SNOWFLAKE = /^\d{1,20}$/;
+/** A kind or author as a list's filter compares them (`slug`): letters and digits between hyphens. */
+const SLUG = /^[\p{L}\p{N}-]*$/u;
 const int = (s: string | undefined) => (s !== undefined && /^\d{1,6}$/.test(s) ? Number(s) : null);
 
 function scope(letterKey = '', from = '', to = ''): ButtonScope | null {
@@ -129,8 +143,23 @@ export function decodeButton(customId: string): ButtonAction | null {
       };
     }
     case 'l': {
-      const page = int(rest[0]);
-      return page === null || rest.length !== 1 ? null : { kind: 'letters-page', userId, page };
+      const [pageText, kind = '', year = '', author = ''] = rest;
+      const page = int(pageText);
+      if (page === null) return null;
+      if (rest.length === 1) return { kind: 'letters-page', userId, page };
+      if (
+        rest.length !== 4 ||
+        !SLUG.test(kind) ||
+        !/^(?:\d{1,4})?$/.test(year) ||
+        !(SLUG.test(author) || /^#[0-9a-f]{8}$/.test(author))
+      )
+        return null;
+      const filter = {
+        kind: kind || null,
+        author: author || null,
+        year: year ? Number(year) : null,
+      };
+      return { kind: 'letters-page', userId, page, filter };
     }
     case 'q': {
       const [letterKey = '', passage] = rest;

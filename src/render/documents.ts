@@ -3,27 +3,47 @@
  * a page at a time, and `/letter`, one document's metadata, link and full text as a file.
  */
 import { formatUnDate } from '../corpus/dates.ts';
-import { isLetter, type Letter, newestFirst } from '../corpus/schema.ts';
+import { isLetter, type Letter, newestFirst, withThousands } from '../corpus/schema.ts';
 import { documentUrl } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
-import { BLUE, button, footer, type Reply, reply, row } from './reply.ts';
+import { BLUE, button, footer, type Reply, renderNotice, reply, row } from './reply.ts';
+import {
+  describeListFilter,
+  filterDocuments,
+  isFiltered,
+  type ListFilter,
+  NO_FILTER,
+  whyNoneMatch,
+} from '../search/list-filter.ts';
 import { HOW_TO_ADD, signatoryLabel } from './wording.ts';
 
 /** Documents per `/letters` page. */
 export const LETTERS_PAGE_SIZE = 10;
 
-/** `/letters`: the indexed letters, newest first, paged. */
+/**
+ * `/letters`: the indexed documents, newest first, paged; with a filter (kind, author, year), those
+ * that pass it, saying which filter and how to see all. When none passes: why, privately.
+ */
 export function renderLettersPage(
   letters: readonly Letter[],
   page: number,
   info: IndexInfo,
   userId: string,
+  filter: ListFilter = NO_FILTER,
 ): Reply {
-  const pages = Math.max(1, Math.ceil(letters.length / LETTERS_PAGE_SIZE));
+  const filtered = isFiltered(filter);
+  const listed = filtered ? filterDocuments(letters, filter) : letters;
+  const nouns = info.noun === 'letter' ? 'letters' : 'documents';
+  const seeAll = `\`/letters\` without options lists all ${withThousands(letters.length)}.`;
+  if (filtered && listed.length === 0 && letters.length > 0)
+    return renderNotice(
+      `No ${info.noun} matches ${describeListFilter(letters, filter)}: ${whyNoneMatch(letters, filter)}. ${seeAll}`,
+    );
+  const pages = Math.max(1, Math.ceil(listed.length / LETTERS_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
-  const shown = newestFirst(letters).slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
+  const shown = newestFirst(listed).slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
   // A letter's kind goes without saying among letters only; beside speeches it is said, as `cli letters` does.
   const lines = shown.map((l) => {
     const who = isLetter(l)
@@ -33,19 +53,28 @@ export function renderLettersPage(
       : ` · ${escapeText(clip(l.author ? `${l.kind} by ${l.author}` : l.kind, 100))}`;
     return `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}${who}\n${escapeText(clip(l.title, 300))}`;
   });
+  const heading = filtered
+    ? `Filter: ${escapeText(clip(describeListFilter(letters, filter), 300))}. ${seeAll}\n\n`
+    : '';
+  const title = filtered
+    ? `${nouns[0]?.toUpperCase()}${nouns.slice(1)} matching: ${withThousands(listed.length)} of ${withThousands(letters.length)}`
+    : `${info.noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${letters.length}`;
+  const action = (to: number) =>
+    ({ kind: 'letters-page', userId, page: to, ...(filtered ? { filter } : {}) }) as const;
   return reply({
     embeds: [
       {
         color: BLUE,
-        title: `${info.noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${letters.length}`,
+        title,
         description:
-          lines.join('\n\n') || `Annex holds no documents yet. An operator can ${HOW_TO_ADD}.`,
+          heading + lines.join('\n\n') ||
+          `Annex holds no documents yet. An operator can ${HOW_TO_ADD}.`,
         footer: { text: `Page ${p + 1} of ${pages} · ${footer(info).text}` },
       },
     ],
     components: row(
-      p > 0 ? button('Previous', { kind: 'letters-page', userId, page: p - 1 }) : null,
-      p < pages - 1 ? button('Next', { kind: 'letters-page', userId, page: p + 1 }, 1) : null,
+      p > 0 ? button('Previous', action(p - 1)) : null,
+      p < pages - 1 ? button('Next', action(p + 1), 1) : null,
     ),
   });
 }

@@ -19,6 +19,7 @@ import {
   type Searched,
 } from '../search/answer.ts';
 import type { Verdict } from '../search/check.ts';
+import { describeListFilter, type ListFilter, whyNoneMatch } from '../search/list-filter.ts';
 import {
   attribution,
   CITATION_STYLES,
@@ -70,6 +71,26 @@ export function renderLetterTable(letters: readonly Letter[]): string {
     ].join('\n');
   });
   return `${blocks.join('\n\n')}\n\n${countDocuments(letters.length, noun)}.`;
+}
+
+/**
+ * `letters` with a filter: the documents that pass it as `renderLetterTable` shows them, then the
+ * filter and how many of how many; when none passes, why, and how to list all.
+ */
+export function renderFilteredLetterTable(
+  listed: readonly Letter[],
+  all: readonly Letter[],
+  filter: ListFilter,
+): string {
+  const noun = documentNoun(all);
+  const seeAll = `\`npm run cli -- letters\` without options lists all ${countDocuments(all.length, noun)}.`;
+  const described = describeListFilter(all, filter);
+  if (listed.length === 0)
+    return all.length === 0
+      ? renderLetterTable(all)
+      : `No ${noun} matches ${described}: ${whyNoneMatch(all, filter)}. ${seeAll}`;
+  const table = renderLetterTable(listed).replace(/\n\n[^\n]*$/, '');
+  return `${table}\n\n${described}: ${listed.length} of ${countDocuments(all.length, noun)}. ${seeAll}`;
 }
 
 /** One letter for a terminal: its metadata, then its passages with our numbering. */

@@ -8,6 +8,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { decodeButton, encodeButton } from '../../src/render/custom-ids.ts';
+import { filterKey } from '../../src/search/list-filter.ts';
 import {
   escapeText,
   markQuote,
@@ -453,6 +454,12 @@ describe('custom ids', () => {
       },
       { kind: 'cite', userId: '1', letterKey: 'abcdef0123', passage: 1, offset: 0, scope },
       { kind: 'letters-page', userId: '1', page: 4 },
+      {
+        kind: 'letters-page',
+        userId: '12345678901234567890',
+        page: 999,
+        filter: { kind: 'note-verbale', author: 'norway', year: 1997 },
+      },
       { kind: 'quote', userId: '1', letterKey: 'abcdef0123', passage: 2 },
     ] as const;
     for (const action of actions) {
@@ -460,6 +467,23 @@ describe('custom ids', () => {
       expect(id?.length).toBeLessThanOrEqual(100);
       expect(decodeButton(id ?? '')).toEqual(action);
     }
+  });
+
+  it('names a /letters filter’s long author by its key when its slug leaves no room', () => {
+    const author = 'permanent-representative-of-azerbaijan-to-the-united-nations-office-at-geneva';
+    const id = encodeButton({
+      kind: 'letters-page',
+      userId: '12345678901234567890',
+      page: 12,
+      filter: { kind: 'note-verbale', author, year: 2021 },
+    });
+    expect(id?.length).toBeLessThanOrEqual(100);
+    expect(decodeButton(id ?? '')).toEqual({
+      kind: 'letters-page',
+      userId: '12345678901234567890',
+      page: 12,
+      filter: { kind: 'note-verbale', author: `#${filterKey(author)}`, year: 2021 },
+    });
   });
 
   it('rejects what Annex did not make', () => {

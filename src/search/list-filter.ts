@@ -1,0 +1,205 @@
+/**
+ * The filters of a list of documents (`/letters`, `cli letters`): their kind, their author, the
+ * year they are dated. A corpus of 10,000 speeches is read a filter at a time, not page by page.
+ * Kinds and authors are compared as slugs (folded, punctuation and spacing ignored), so that
+ * what the autocomplete offers, what a user types and what a button carries match alike.
+ */
+import { createHash } from 'node:crypto';
+import type { Letter } from '../corpus/schema.ts';
+import { fold } from './analyze.ts';
+
+/** A list's filter: each part `null` when not given. Kind and author as slugs (`slug`). */
+export interface ListFilter {
+  kind: string | null;
+  author: string | null;
+  year: number | null;
+}
+
+/** No filter: every document. */
+export const NO_FILTER: ListFilter = { kind: null, author: null, year: null };
+
+/** Autocomplete offers at most this many (Discord's limit). */
+const MAX_CHOICES = 25;
+/** A choice's name and value are at most this long (Discord's limit). */
+const CHOICE_LENGTH = 100;
+
+/** "Chargé d'affaires a.i." → "charge-d-affaires-a-i": what a kind or author is compared by. */
+export function slug(text: string): string {
+  return fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Whether any part of the filter is given. */
+export function isFiltered(filter: ListFilter): boolean {
+  return filter.kind !== null || filter.author !== null || filter.year !== null;
+}
+
+/** A kind or an author of the documents, as they write it, and how many documents have it. */
+export interface Named {
+  name: string;
+  documents: number;
+}
+
+const KINDS = new WeakMap<readonly Letter[], Named[]>();
+const AUTHORS = new WeakMap<readonly Letter[], Named[]>();
+
+/** Distinct values by slug, the most documents first (then by name), counted once per list. */
+function distinct(
+  cache: WeakMap<readonly Letter[], Named[]>,
+  letters: readonly Letter[],
+  of: (l: Letter) => string | null,
+): Named[] {
+  const cached = cache.get(letters);
+  if (cached) return cached;
+  const bySlug = new Map<string, Named>();
+  for (const letter of letters) {
+    const name = of(letter)?.trim();
+    if (!name) continue;
+    const key = slug(name);
+    const seen = bySlug.get(key);
+    if (seen) seen.documents += 1;
+    else bySlug.set(key, { name, documents: 1 });
+  }
+  const named = [...bySlug.values()].sort(
+    (a, b) => b.documents - a.documents || a.name.localeCompare(b.name),
+  );
+  cache.set(letters, named);
+  return named;
+}
+
+/** The kinds of the documents ("letter", "speech", "note verbale"), the most common first. */
+export function documentKinds(letters: readonly Letter[]): Named[] {
+  return distinct(KINDS, letters, (l) => l.kind);
+}
+
+/** The authors of the documents ("Norway", "Secretary-General"), the most documents first. */
+export function documentAuthors(letters: readonly Letter[]): Named[] {
+  return distinct(AUTHORS, letters, (l) => l.author);
+}
+
+/** Whether `value`'s slug holds `wanted`'s as whole words ("the-state-of-palestine" holds "palestine"). */
+function holds(value: string, wanted: string): boolean {
+  return `-${value}-`.includes(`-${wanted}-`);
+}
+
+/**
+ * The filter as given (a kind, an author, a year, as typed or picked), in slugs. An author typed
+ * as part of one author's name only ("azerbaijan" of a single sender) is that author.
+ */
+export function readListFilter(
+  letters: readonly Letter[],
+  given: { kind?: string | null; author?: string | null; year?: number | null },
+): ListFilter {
+  const kind = given.kind?.trim() ? slug(given.kind) || null : null;
+  let author = given.author?.trim() ? slug(given.author) || null : null;
+  if (author) {
+    const wanted = author;
+    const fits = documentAuthors(letters).filter((a) => holds(slug(a.name), wanted));
+    if (fits.length === 1 && fits[0]) author = slug(fits[0].name);
+  }
+  return { kind, author, year: given.year ?? null };
+}
+
+/** Whether a document passes the filter: its kind, an author holding the words given, its year. */
+export function passesFilter(letter: Letter, filter: ListFilter): boolean {
+  if (filter.kind !== null && slug(letter.kind) !== filter.kind) return false;
+  if (filter.author !== null && !(letter.author && holds(slug(letter.author), filter.author)))
+    return false;
+  if (filter.year !== null && !letter.date.startsWith(String(filter.year).padStart(4, '0')))
+    return false;
+  return true;
+}
+
+/** The documents that pass the filter, in their order. */
+export function filterDocuments(letters: readonly Letter[], filter: ListFilter): Letter[] {
+  return isFiltered(filter) ? letters.filter((l) => passesFilter(l, filter)) : [...letters];
+}
+
+/** A kind or author slug as the documents write it, when one of them has it; else as given. */
+function displayed(named: Named[], wanted: string): string {
+  return named.find((n) => slug(n.name) === wanted)?.name ?? wanted.replace(/-/g, ' ');
+}
+
+/** "kind speech, author Norway, year 1997": the filter in words, as the documents write them. */
+export function describeListFilter(letters: readonly Letter[], filter: ListFilter): string {
+  const parts: string[] = [];
+  if (filter.kind !== null) parts.push(`kind ${displayed(documentKinds(letters), filter.kind)}`);
+  if (filter.author !== null)
+    parts.push(`author ${displayed(documentAuthors(letters), filter.author)}`);
+  if (filter.year !== null) parts.push(`year ${filter.year}`);
+  return parts.join(', ');
+}
+
+/**
+ * Why no document passes a filter, part by part: a kind none has (and those they have), an author
+ * none is, a year none is dated; or that each part matches some documents but none all of them.
+ */
+export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): string {
+  const reasons: string[] = [];
+  if (
+    filter.kind !== null &&
+    !letters.some((l) => passesFilter(l, { ...NO_FILTER, kind: filter.kind }))
+  ) {
+    const kinds = documentKinds(letters)
+      .slice(0, 8)
+      .map((k) => `${k.name} (${k.documents})`);
+    reasons.push(
+      `none is of kind "${filter.kind.replace(/-/g, ' ')}" (the kinds are ${kinds.join(', ')})`,
+    );
+  }
+  if (
+    filter.author !== null &&
+    !letters.some((l) => passesFilter(l, { ...NO_FILTER, author: filter.author }))
+  )
+    reasons.push(`no author is named "${filter.author.replace(/-/g, ' ')}"`);
+  if (
+    filter.year !== null &&
+    !letters.some((l) => passesFilter(l, { ...NO_FILTER, year: filter.year }))
+  ) {
+    const years = letters
+      .map((l) => l.date.slice(0, 4))
+      .filter(Boolean)
+      .sort();
+    const span =
+      years.length > 0 ? ` (they are dated ${years[0]} – ${years[years.length - 1]})` : '';
+    reasons.push(`none is dated ${filter.year}${span}`);
+  }
+  return reasons.length > 0
+    ? reasons.join('; ')
+    : 'each part of the filter matches some, but none matches them all';
+}
+
+/** Autocomplete: the kinds or the authors holding what was typed, the most documents first. */
+export function suggestNamed(
+  named: readonly Named[],
+  typed: string,
+): { name: string; value: string }[] {
+  const wanted = slug(typed);
+  return named
+    .filter((n) => !wanted || slug(n.name).includes(wanted))
+    .slice(0, MAX_CHOICES)
+    .map((n) => {
+      const label = `${n.name} (${n.documents})`;
+      return {
+        name: label.length <= CHOICE_LENGTH ? label : `${label.slice(0, CHOICE_LENGTH - 1)}…`,
+        // A name too long for a value is cut at a word: its words still match it (`holds`).
+        value:
+          n.name.length <= CHOICE_LENGTH
+            ? n.name
+            : n.name.slice(0, CHOICE_LENGTH).replace(/[^\p{L}\p{N}]*[\p{L}\p{N}]*$/u, ''),
+      };
+    });
+}
+
+/** A slug's short key, for a button that has no room for the slug itself. */
+export function filterKey(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 8);
+}
+
+/** The author slug whose key (`filterKey`) this is, among the documents' authors; null when none. */
+export function authorByKey(letters: readonly Letter[], key: string): string | null {
+  for (const a of documentAuthors(letters))
+    if (filterKey(slug(a.name)) === key) return slug(a.name);
+  return null;
+}
