@@ -3,10 +3,11 @@ import {
   ApplicationCommandType,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { renderVerdict } from '../src/render/discord.ts';
-import { NOTHING_TO_QUOTE } from '../src/render/wording.ts';
+import { renderNotice, renderVerdict } from '../src/render/discord.ts';
+import { linkOnlyNotice, NOTHING_TO_QUOTE } from '../src/render/wording.ts';
 import { describeScope } from '../src/search/answer.ts';
-import { checkClaim } from '../src/search/check.ts';
+import { checkClaim, linkedDocument, tooFewWordsToCheck } from '../src/search/check.ts';
+import { countDocuments } from '../src/corpus/schema.ts';
 import { UserFacingError } from './errors.ts';
 import { requireModerator } from './interaction.ts';
 import { displayedText } from './message-text.ts';
@@ -47,14 +48,28 @@ export const check: MessageCommand = {
       throw new UserFacingError(
         "That message is Annex's own answer: its quotes are the documents' words, each with its citation. Check the message that made the claim instead.",
       );
+    const content = claimContent(target);
     // The claim as the message shows it: its markdown, emoji, mentions and links are no words of it.
-    const claim = displayedText(claimContent(target));
+    const claim = displayedText(content);
+    const { index } = ctx.state;
+    // A link to a document says what the claim is about: its words are checked against that
+    // document when the index holds it; when it does not and the words are few ("lies about
+    // mines"), that is the answer, not "not in the letters".
+    const link = linkedDocument(index, content);
+    if (link && (!claim || (!link.letter && tooFewWordsToCheck(claim)))) {
+      const holds = countDocuments(index.letters.length, ctx.state.info().noun);
+      const commands = { letters: '`/letters`', letter: (key: string) => `\`/letter ${key}\`` };
+      const reply = renderNotice(linkOnlyNotice(link, claim, holds, commands));
+      return { type: 'reply', reply, found: { results: 0, abstained: true } };
+    }
     if (!claim)
       throw new UserFacingError(
         'That message has no words to check (only links, emoji, mentions, attachments or embeds).',
       );
-    const verdict = checkClaim(ctx.state.index, claim);
-    const reply = renderVerdict(claim, verdict, describeScope(ctx.state.index), ctx.state.info());
+    const within = link?.letter ?? undefined;
+    const verdict = checkClaim(index, claim, within);
+    const searched = describeScope(index, within ? { letter: within.id } : {});
+    const reply = renderVerdict(claim, verdict, searched, ctx.state.info(), link);
     const found =
       verdict.kind === 'verbatim'
         ? { results: 1, abstained: false }

@@ -2,8 +2,9 @@
  * The moderators' "Check in letters" reply: the claim quoted verbatim in a document, the closest
  * passages when it is not, or not in the documents, always with what was searched.
  */
+import { countDocuments } from '../corpus/schema.ts';
 import type { Searched } from '../search/answer.ts';
-import type { Verdict } from '../search/check.ts';
+import type { LinkedDocument, Verdict } from '../search/check.ts';
 import { attribution, documentUrl, formatCitation } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { fittedResultEmbeds, WHOLE_PASSAGE_HINT } from './answer.ts';
@@ -21,6 +22,7 @@ import {
   reply,
 } from './reply.ts';
 import {
+  linkedNote,
   notAsWritten,
   pieceLines,
   searchedSentence,
@@ -37,8 +39,13 @@ export function renderVerdict(
   verdict: Verdict,
   searched: Searched,
   info: IndexInfo,
+  link: LinkedDocument | null = null,
 ): Reply {
   const head = { name: clip(`Claim: ${claim}`, DISCORD_LIMITS.authorName) };
+  // The document the message links to, first: whether the index holds it, what was checked.
+  const linked = link
+    ? `${escapeText(linkedNote(link, countDocuments(info.letters, info.noun)))}\n\n`
+    : '';
   const scope = searchedSentence(searched);
   const noun = `${searched.noun}s`;
   const title = verdictHeading(verdict, noun);
@@ -52,7 +59,7 @@ export function renderVerdict(
           author: head,
           title,
           url: documentUrl(letter) ?? undefined,
-          description: `${clip(attribution(letter, passage), 800)} says:\n> ${clip(escapeText(passage.text), 2500)}`,
+          description: `${linked}${clip(attribution(letter, passage), 800)} says:\n> ${clip(escapeText(passage.text), 2500)}`,
           fields: [
             {
               name: 'Citation',
@@ -73,7 +80,7 @@ export function renderVerdict(
           color: GREY,
           author: head,
           title,
-          description: `No passage states this or anything close to it. ${scope}\n\n${unsupportedNote(noun)}`,
+          description: `${linked}No passage states this or anything close to it. ${scope}\n\n${unsupportedNote(noun)}`,
           footer: footer(info),
         },
       ],
@@ -86,7 +93,7 @@ export function renderVerdict(
     title,
     description: clip(
       [
-        `${notAsWritten(noun, verdict)}. The closest passages follow: compare them with the claim. ${scope}`,
+        `${linked}${notAsWritten(noun, verdict)}. The closest passages follow: compare them with the claim. ${scope}`,
         ...pieceLines(verdict.pieces, verdict.answer.results, escapeText),
       ].join('\n'),
       PIECES_BUDGET,

@@ -12,7 +12,7 @@ import {
   type Signatory,
 } from '../corpus/schema.ts';
 import { type Answer, type AnswerResult, NOT_ENGLISH, type Searched } from '../search/answer.ts';
-import type { PieceMatch, Verdict } from '../search/check.ts';
+import type { LinkedDocument, PieceMatch, Verdict } from '../search/check.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
 import { withArticle } from './count.ts';
 
@@ -47,6 +47,36 @@ export function unknownSymbolNotice(
   listCommand: string,
 ): string {
   return `No ${noun} Annex holds has the symbol ${symbol}. ${listCommand} lists the ${noun}s it holds, with their symbols: ask about one by its symbol, or ask in words what you want to know.`;
+}
+
+/**
+ * What _Check in letters_ says of the document a message links to, before its verdict: held, and
+ * the words checked against it alone; or not held (`holds`: "5 letters"), and the words checked
+ * against every document.
+ */
+export function linkedNote(link: LinkedDocument, holds: string): string {
+  return link.letter
+    ? `The message links to ${link.symbol}, which is in the index: its words are checked against that ${link.letter.kind} only.`
+    : `The message links to ${link.symbol}, which is not among the ${holds} Annex holds: its words are checked against them all.`;
+}
+
+/**
+ * _Check in letters_ on a message whose own words are none or too few to be a claim, beside a link
+ * to a document: whether the index holds it, and where to see it or what Annex holds (`letters`
+ * and `letter`: how the list and one document are asked for).
+ */
+export function linkOnlyNotice(
+  link: LinkedDocument,
+  claim: string,
+  holds: string,
+  commands: { letters: string; letter: (key: string) => string },
+): string {
+  const words = claim
+    ? `its own words ("${claim.length > 100 ? `${claim.slice(0, 99)}…` : claim}") are too few to check as a claim`
+    : 'it has no words of its own to check';
+  return link.letter
+    ? `The message links to ${link.symbol}, which is in the index (${commands.letter(link.letter.symbol ?? link.letter.id)} shows it); ${words}.`
+    : `The message links to ${link.symbol}, which is not among the ${holds} Annex holds, so Annex cannot say what that document states; ${words}. ${commands.letters} lists what Annex holds.`;
 }
 
 /** Wraps each highlight in `open`/`close` marks (formatting only: the words are unchanged). */

@@ -2,6 +2,7 @@ import type { Letter, Passage } from '../corpus/schema.ts';
 import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { type Answer, type AnswerResult, answerQuestion, passageResult } from './answer.ts';
+import { symbolsIn } from './letter-reference.ts';
 import type { SearchIndex } from './search-index.ts';
 import { lowerBound } from './sorted.ts';
 
@@ -61,17 +62,66 @@ export function normalizeForMatch(text: string): string {
     .trim();
 }
 
+/** A document a message links to: the symbol its link names, and the document when the index holds it. */
+export interface LinkedDocument {
+  symbol: string;
+  letter: Letter | null;
+}
+
+/** Web addresses as a message writes them (bare or between `<` `>`), their last punctuation left out. */
+const WEB_LINK = /https?:\/\/[^\s<>]+[^\s<>.,;:!?)\]'"]/gi;
+
 /**
- * Checks a claim against the letters: quoted verbatim in a passage (the claim's words appear in
- * it as written, ignoring case, accents, quote styles and spacing), else the closest passages,
- * else not in the letters.
+ * The first document a message links to: a link the index has for a document (its front matter
+ * `url`), or a link whose path is a UN symbol ("https://undocs.org/en/S/2023/123"); with the
+ * document when the index holds one of that symbol. Null when no link names a document.
  */
-export function checkClaim(index: SearchIndex, claim: string): Verdict {
-  const whole = quotingPassage(index, claim);
+export function linkedDocument(index: SearchIndex, content: string): LinkedDocument | null {
+  for (const [link] of content.matchAll(WEB_LINK)) {
+    const byUrl = index.letters.find((l) => l.url !== null && l.url === link);
+    if (byUrl) return { symbol: byUrl.symbol ?? link, letter: byUrl };
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(link).pathname);
+    } catch {
+      continue;
+    }
+    // The path after an optional UN language, all of it one symbol (or several joined by "-").
+    const rest = path.replace(/^\/+(?:(?:ar|zh|en|fr|ru|es)\/)?/i, '').replace(/\/+$/, '');
+    const [first] = symbolsIn(rest);
+    if (!first || first.start !== 0) continue;
+    const found = index.catalog.named(first.text);
+    const letter = found.length > 0 ? (index.letters[found[0] as number] ?? null) : null;
+    return { symbol: letter?.symbol ?? first.text, letter };
+  }
+  return null;
+}
+
+/**
+ * Whether a message's own words are too few to be a claim on their own ("lies about mines"
+ * beside a link): fewer than a near quote needs (`MIN_NEAR_WORDS`). Such words say what the
+ * poster thinks of what they link to; searched across every document, they match nothing.
+ */
+export function tooFewWordsToCheck(claim: string): boolean {
+  return wordsOf(claim).length < MIN_NEAR_WORDS;
+}
+
+/**
+ * Checks a claim against the letters (or, `within`, one document: the one a message links to):
+ * quoted verbatim in a passage (the claim's words appear in it as written, ignoring case,
+ * accents, quote styles and spacing), else the closest passages, else not in the letters.
+ */
+export function checkClaim(index: SearchIndex, claim: string, within?: Letter): Verdict {
+  const [start, end] = within ? index.passageRange(within) : [0, index.size];
+  const inScope = (id: number) => id >= start && id < end;
+  const whole = quotingPassage(index, claim, inScope);
   if (whole) return { kind: 'verbatim', letter: whole.letter, passage: whole.passage };
-  const answer = answerQuestion(index, claim, { limit: CLOSE_PASSAGES });
+  const answer = answerQuestion(index, claim, {
+    limit: CLOSE_PASSAGES,
+    ...(within ? { letter: within.id } : {}),
+  });
   const sentences = claimPieces(claim);
-  const found = matchPieces(index, sentences);
+  const found = matchPieces(index, sentences, inScope);
   if (found.length > 0) return withPieces(answer, found, sentences.length);
   if (!answer.abstained) return { kind: 'close', answer, pieces: [], sentences: 0 };
   // A claim that quotes a whole sentence of a passage, with words of its own around it, is not
@@ -81,7 +131,7 @@ export function checkClaim(index: SearchIndex, claim: string): Verdict {
   const tried = new Set(sentences);
   const quoted = claimSentences(claim)
     .filter((sentence) => !tried.has(sentence))
-    .map((sentence) => quotingPassage(index, sentence))
+    .map((sentence) => quotingPassage(index, sentence, inScope))
     .find((entry) => entry !== null);
   const at = quoted
     ? answer.related.findIndex(
@@ -145,15 +195,19 @@ function withPieces(answer: Answer, found: FoundPiece[], sentences: number): Ver
  * The sentences of a claim (each line on its own, a quote and a comment under it being two) that
  * a passage holds as written or nearly, in the claim's order.
  */
-function matchPieces(index: SearchIndex, pieces: string[]): FoundPiece[] {
+function matchPieces(
+  index: SearchIndex,
+  pieces: string[],
+  inScope: (id: number) => boolean,
+): FoundPiece[] {
   const found: FoundPiece[] = [];
   for (const piece of pieces) {
-    const exact = quotingPassage(index, piece);
+    const exact = quotingPassage(index, piece, inScope);
     if (exact) {
       found.push({ text: piece, ...exact, exact: true, differences: [] });
       continue;
     }
-    const near = nearPassage(index, piece);
+    const near = nearPassage(index, piece, inScope);
     if (near) found.push({ text: piece, ...near, exact: false });
   }
   return found;
@@ -191,6 +245,7 @@ function wordsOf(text: string): Word[] {
 function nearPassage(
   index: SearchIndex,
   piece: string,
+  inScope: (id: number) => boolean,
 ): { letter: Letter; passage: Passage; differences: Difference[] } | null {
   const claim = wordsOf(piece);
   if (claim.length < MIN_NEAR_WORDS) return null;
@@ -198,6 +253,7 @@ function nearPassage(
   let best: { letter: Letter; passage: Passage; differences: Difference[]; cost: number } | null =
     null;
   for (const id of nearCandidates(index, piece, allowed)) {
+    if (!inScope(id)) continue;
     const entry = index.passage(id);
     if (!entry) continue;
     const aligned = alignWords(claim, wordsOf(entry.passage.text), allowed);
@@ -356,10 +412,12 @@ function alignWords(
 function quotingPassage(
   index: SearchIndex,
   text: string,
+  inScope: (id: number) => boolean = () => true,
 ): { letter: Letter; passage: Passage } | null {
   const needle = normalizeForMatch(text).replace(/^["'\s]+|["'\s.]+$/g, '');
   if (needle.length < MIN_VERBATIM_LENGTH) return null;
   for (const id of candidates(index, text)) {
+    if (!inScope(id)) continue;
     const entry = index.passage(id);
     if (entry && normalizeForMatch(entry.passage.text).includes(needle)) return entry;
   }

@@ -79,3 +79,35 @@ describe('Check in letters', () => {
     );
   });
 });
+
+describe('Check in letters on a message that links to a document', () => {
+  it('says a linked document is not in the index, rather than "not in the letters", when the words are too few to be a claim', async () => {
+    const shown = await checked({ content: 'https://undocs.org/S/2023/123 lies about mines' });
+    expect(shown).toMatch(/S\/2023\/123/);
+    expect(shown).toMatch(/not among the 5 letters/);
+    expect(shown).toContain('`/letters`');
+    expect(shown).not.toMatch(/Not in the letters/);
+  });
+
+  it('checks the words against the linked document when the index holds it, and says so', async () => {
+    const shown = await checked({
+      content: '<https://undocs.org/en/A/78/368> lies about the landmine victims',
+    });
+    expect(shown).toMatch(/links to A\/78\/368.*in the index/);
+    expect(shown).toMatch(/Searched 1 letter/);
+    expect(shown).not.toMatch(/A\/76\/930/);
+  });
+
+  it('checks a claim long enough on its own against every letter, saying the linked one is not held', async () => {
+    const shown = await checked({ content: `https://undocs.org/S/2023/123 ${QUOTE}` });
+    expect(shown).toMatch(/not among the 5 letters/);
+    expect(shown).toMatch(/Quoted verbatim|closest passages/i);
+  });
+
+  it('answers a bare link by whether the index holds its document', async () => {
+    const held = await checked({ content: 'https://undocs.org/en/A/78/368' });
+    expect(held).toMatch(/A\/78\/368.*in the index/);
+    expect(held).toContain('`/letter');
+    expect(held).not.toMatch(/no words to check/);
+  });
+});

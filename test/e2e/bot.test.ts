@@ -391,7 +391,12 @@ describe('Check in letters (moderators)', () => {
       await bot.interact(checkMessage('<https://undocs.org/en/A/76/930>')),
     );
     expect(linkOnly.flags).toBe(64);
-    expect(linkOnly.content).toBe(
+    // The link names a document the index holds: said so, and how to see it.
+    expect(linkOnly.content).toMatch(
+      /^The message links to A\/76\/930-S\/2022\/642, which is in the index \(`\/letter A\/76\/930-S\/2022\/642` shows it\); it has no words of its own to check\.$/,
+    );
+    const emojiOnly = messageOf(await bot.interact(checkMessage('<:thinking:123456789012345678>')));
+    expect(emojiOnly.content).toBe(
       'That message has no words to check (only links, emoji, mentions, attachments or embeds).',
     );
   });
