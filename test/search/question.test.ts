@@ -214,6 +214,14 @@ describe('parseQuestion: names and meaning', () => {
     );
     expect(q.slots.map((s) => s.word)).not.toContain('trilateral');
   });
+
+  it('reads "vs" and "versus" as setting two things side by side, not as words to find', () => {
+    const words = (question: string) => parseQuestion(index, question).slots.map((s) => s.word);
+    expect(words('how many killed vs wounded in feb 2021')).toEqual(
+      words('how many killed and wounded in feb 2021'),
+    );
+    expect(words('killed versus wounded')).toEqual(words('killed and wounded'));
+  });
 });
 
 describe('parseQuestion: quoted phrases and the question’s parts', () => {
