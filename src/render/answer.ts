@@ -79,11 +79,11 @@ export function resultEmbed(
   const embedWith = (quote: string, whole: boolean): Embed => ({
     color: BLUE,
     title: clip(
-      `${n}. ${r.document} · ${formatUnDate(r.date)} · ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}`,
+      `${n}. ${r.label} · ${formatUnDate(r.date)} · ${partName(r.part, info.kinds?.get(r.letterId))}${pagesLabel(r)}`,
       DISCORD_LIMITS.embedTitle,
     ),
     url: r.url ?? undefined,
-    description: `${clip(r.attribution, 600)} says:\n> ${quote}${whole ? '' : `\n\n*Excerpt: ${hint}.*`}`,
+    description: `${clip(r.speaker, 600)} says:\n> ${quote}${whole ? '' : `\n\n*Excerpt: ${hint}.*`}`,
     fields: [{ name: 'Citation', value: clip(r.citation, DISCORD_LIMITS.fieldValue) }],
     footer: last ? footer(info) : undefined,
   });

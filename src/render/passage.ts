@@ -4,7 +4,7 @@
  * than cut, and buttons to step to the passage before or after.
  */
 import type { Letter, Passage } from '../corpus/schema.ts';
-import { attribution, documentUrl, formatCitation } from '../search/cite.ts';
+import { documentUrl, formatCitation, speaker } from '../search/cite.ts';
 import { type IndexInfo, letterKey } from '../serving/state.ts';
 import { questionAuthor } from './asked.ts';
 import { DISCORD_LIMITS } from './limits.ts';
@@ -86,7 +86,7 @@ export function renderPassage(
   const embeds = [...before, ...main, ...after];
   const closing: Embed = {
     color: GREEN,
-    description: `${clip(attribution(letter, passage), 900)}\n\n**Citation:** ${escapeText(formatCitation(letter, passage))}${left.length ? `\n\nNot shown (too long for one message): passage ${left.join(', ')} — use \`/quote\`.` : ''}`,
+    description: `${clip(speaker(letter, passage), 900)}\n\n**Citation:** ${escapeText(formatCitation(letter, passage))}${left.length ? `\n\nNot shown (too long for one message): passage ${left.join(', ')} — use \`/quote\`.` : ''}`,
     footer: footer(info),
   };
   if (options.question) embeds[0] = { ...embeds[0], author: questionAuthor(options.question) };

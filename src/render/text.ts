@@ -21,7 +21,7 @@ import {
 import type { Verdict } from '../search/check.ts';
 import { describeListFilter, type ListFilter, whyNoneMatch } from '../search/list-filter.ts';
 import {
-  attribution,
+  speaker,
   CITATION_STYLES,
   type CitationStyle,
   documentUrl,
@@ -154,7 +154,7 @@ function resultBlocks(results: readonly AnswerResult[], color: boolean): string[
         ? `\n${QUOTE_INDENT}Whole passage: ${indentLines(r.text)}`
         : '';
     const link = r.url ? `\n${QUOTE_INDENT}${r.url}` : '';
-    return `${i + 1}. ${r.attribution} says:\n${QUOTE_INDENT}“${indentLines(quote)}”${rest}\n${QUOTE_INDENT}— ${r.citation}${link}`;
+    return `${i + 1}. ${r.speaker} says:\n${QUOTE_INDENT}“${indentLines(quote)}”${rest}\n${QUOTE_INDENT}— ${r.citation}${link}`;
   });
 }
 
@@ -242,7 +242,7 @@ export function renderVerdictText(verdict: Verdict, searched: Searched, color = 
       return [
         `${heading}.`,
         '',
-        `${attribution(letter, passage)} says:`,
+        `${speaker(letter, passage)} says:`,
         `   “${passage.text}”`,
         `   — ${formatCitation(letter, passage)}${url ? `\n   ${url}` : ''}`,
         '',

@@ -5,7 +5,7 @@
 import { countDocuments } from '../corpus/schema.ts';
 import type { Searched } from '../search/answer.ts';
 import type { LinkedDocument, Verdict } from '../search/check.ts';
-import { attribution, documentUrl, formatCitation } from '../search/cite.ts';
+import { documentUrl, formatCitation, speaker } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { fittedResultEmbeds, WHOLE_PASSAGE_HINT } from './answer.ts';
 import { DISCORD_LIMITS } from './limits.ts';
@@ -59,7 +59,7 @@ export function renderVerdict(
           author: head,
           title,
           url: documentUrl(letter) ?? undefined,
-          description: `${linked}${clip(attribution(letter, passage), 800)} says:\n> ${clip(escapeText(passage.text), 2500)}`,
+          description: `${linked}${clip(speaker(letter, passage), 800)} says:\n> ${clip(escapeText(passage.text), 2500)}`,
           fields: [
             {
               name: 'Citation',

@@ -130,15 +130,17 @@ export function pagesLabel(r: { pages: readonly number[] }): string {
 
 /**
  * Where a listed passage is, naming its document (`AnswerResult.document`: symbol, else title,
- * else author, else id) so that no line leaves the reader guessing whose passage it is:
+ * else author, else id) so that no line leaves the reader guessing whose passage it is, with its
+ * date unless the name already gives it ("Letter dated 4 April 2024 from …, annex, passage 8"):
  * "A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10";
  * "Statement by Norway in the general debate …, 1997, speech, passage 2".
  */
 export function listedWhere(r: AnswerResult, kind: string | undefined): string {
   const pages = pageLabel(r.pages);
+  const date = formatUnDate(r.date);
   return [
     r.document,
-    formatUnDate(r.date),
+    ...(r.document.includes(date) ? [] : [date]),
     partName(r.part, kind),
     ...(pages ? [pages] : []),
     r.passage === 0 ? 'heading' : `passage ${r.passage}`,
@@ -236,7 +238,8 @@ export function pieceLines(
   return pieces.flatMap((piece) => {
     const r = results[piece.result];
     if (!r) return [];
-    const where = `${r.document}, passage ${r.passage} (${piece.result + 1} below)`;
+    const named = r.symbol ? r.label : `${r.label}, ${formatUnDate(r.date)}`;
+    const where = `${named}, passage ${r.passage} (${piece.result + 1} below)`;
     if (piece.exact) return [`• ${q(piece.text)} is quoted verbatim from ${where}.`];
     if (piece.differences.length === 0)
       return [`• ${q(piece.text)}: ${where} has these words as written, punctuated differently.`];

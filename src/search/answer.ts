@@ -1,6 +1,13 @@
 import type { DocumentNoun, Letter, PartKind, Passage } from '../corpus/schema.ts';
 import type { SearchFilters } from './candidates.ts';
-import { attribution, documentName, documentUrl, formatCitation } from './cite.ts';
+import {
+  attribution,
+  documentLabel,
+  documentName,
+  documentUrl,
+  formatCitation,
+  speaker,
+} from './cite.ts';
 import { commonWordsOnly, type Decision, decide, SHOWN, UNSIGNED, veto } from './decide.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
@@ -55,6 +62,11 @@ export interface AnswerResult {
    * wrote it, else its id. Never empty, so that every line that cites a passage says whose it is.
    */
   document: string;
+  /**
+   * A short name for the document beside its date and part (`documentLabel`): its symbol, else
+   * the State or author it is from ("Norway"). Its title, when needed, is in the citation.
+   */
+  label: string;
   symbol: string | null;
   date: string;
   /** Passage number (Annex's own numbering); 0 for a heading (the title, the masthead). */
@@ -77,6 +89,8 @@ export interface AnswerResult {
   url: string | null;
   /** Who is speaking: the letter's (or annexed letter's) heading. */
   attribution: string;
+  /** Who is speaking, as a reply shows it beside the citation (`speaker`): the title once. */
+  speaker: string;
 }
 
 /** The answer to a question: passages best first, or an honest abstention. */
@@ -146,6 +160,7 @@ export function passageResult(letter: Letter, passage: Passage): AnswerResult {
   return {
     letterId: letter.id,
     document: documentName(letter),
+    label: documentLabel(letter),
     symbol: letter.symbol,
     date: letter.date,
     passage: passage.n,
@@ -161,6 +176,7 @@ export function passageResult(letter: Letter, passage: Passage): AnswerResult {
     citation: formatCitation(letter, passage),
     url: documentUrl(letter),
     attribution: attribution(letter, passage),
+    speaker: speaker(letter, passage),
   };
 }
 

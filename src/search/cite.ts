@@ -1,3 +1,5 @@
+import countries from 'i18n-iso-countries/index.js';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { formatUnDate } from '../corpus/dates.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 
@@ -33,6 +35,56 @@ export function documentName(
   if (letter.sources.title !== 'file name') return letter.title;
   if (letter.author) return `${letter.kind} by ${letter.author}`;
   return letter.id;
+}
+
+countries.registerLocale(english);
+
+/**
+ * The State an author is of, as the author names it ("Permanent Representative of Azerbaijan to
+ * the United Nations": Azerbaijan; "H.E. Ms. Ingrid Solberg, Ambassador of Norway": Norway; "the
+ * United States of America"), when the ISO list knows it by that name; else null.
+ */
+export function stateOf(author: string): string | null {
+  const starts = [0, ...[...author.matchAll(/\bof\s+/g)].map((m) => m.index + m[0].length)];
+  for (const start of starts) {
+    const words = author
+      .slice(start)
+      .replace(/^the\s+/i, '')
+      .split(/[\s,;()]+/);
+    // The longest run of words from here that names a State ("United States of America").
+    for (let n = Math.min(words.length, 8); n > 0; n -= 1) {
+      const name = words.slice(0, n).join(' ');
+      if (/^\p{Lu}/u.test(name) && countries.getAlpha2Code(name, 'en')) return name;
+    }
+  }
+  return null;
+}
+
+/**
+ * A short name for a document in a heading or a line that gives its date and part beside it: its
+ * symbol; else the State its author is of ("Azerbaijan", "Norway"); else its author; else what
+ * `documentName` names it by. Never its long title, which its citation gives once.
+ */
+export function documentLabel(
+  letter: Pick<Letter, 'symbol' | 'title' | 'author' | 'kind' | 'id'> & {
+    sources: Pick<Letter['sources'], 'title'>;
+  },
+): string {
+  if (letter.symbol) return letter.symbol;
+  if (letter.author) return stateOf(letter.author) ?? letter.author;
+  return documentName(letter);
+}
+
+/**
+ * Who says a quote, as a result's "… says:" line names them: `attribution`, unless the citation
+ * beside it already opens with those words (a document without a symbol is cited by its title),
+ * then the document's author, so that the title is not read twice; else its kind ("The letter").
+ */
+export function speaker(letter: Letter, passage: Passage): string {
+  const who = attribution(letter, passage);
+  if (!formatCitation(letter, passage).startsWith(who)) return who;
+  if (letter.author) return letter.author.charAt(0).toUpperCase() + letter.author.slice(1);
+  return `The ${letter.kind}`;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { escapeMarkdown } from '@discordjs/formatters';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatUnDate } from '../../src/corpus/dates.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
@@ -541,5 +542,77 @@ describe('a document’s kind', () => {
       /^Before: passage 1 \(statement\) \| Passage 2 \(statement\)/,
     );
     expect(renderLetterText(statement as Letter)).toMatch(/\[2\] \(statement\)/);
+  });
+});
+
+describe('a result’s heading and citation', () => {
+  const norway =
+    'Statement by H.E. Ms. Ingrid Solberg, Ambassador of Norway, at the Meeting of States Parties to the Anti-Personnel Mine Ban Convention\n\nGeneva, 27 November 2023\n\nMr. President,\n\nIn 2023 Norway contributed NOK 380 million to mine action in 21 countries, making it one of the largest donors in the world.\n\nWe are deeply concerned by the new use of anti-personnel mines in Ukraine and Myanmar.\n';
+
+  /** How many times `part` occurs in `text`. */
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  it('names a document without a symbol shortly, giving its title and date once each (user trial 6)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'annex-labels-'));
+    try {
+      for (const l of letters)
+        copyFileSync(path.join(ROOT, l.file), path.join(dir, path.basename(l.file)));
+      writeFileSync(path.join(dir, 'norway-statement.txt'), norway);
+      const documents = (await loadCorpus(dir)).letters;
+      const state = new AnnexState(SearchIndex.build(documents));
+      const questions = [
+        'how many people became landmine victims',
+        'how much did norway give to mine action',
+        'what did the letter of 23 february 2021 say about minefield maps',
+      ];
+      const seen = new Set<string>();
+      for (const question of questions) {
+        const answer = answerQuestion(state.index, question);
+        expect(answer.abstained, question).toBe(false);
+        const view = { question, userId: '1', offset: 0, scope, ephemeral: false, keys: new Map() };
+        const embeds = renderAnswer(answer, state.info(), view).embeds;
+        const text = renderAnswerText(answer);
+        for (const [i, r] of answer.results.entries()) {
+          const document = documents.find((d) => d.id === r.letterId) as Letter;
+          const embed = embeds[i];
+          const title = embed?.title ?? '';
+          // What names the document: the heading, the "… says:" line and the citation (the
+          // quote itself may be the title: a heading is quoted as any passage).
+          const shown = [
+            title,
+            (embed?.description ?? '').split('\n')[0] ?? '',
+            ...(embed?.fields ?? []).map((f) => f.value),
+          ].join('\n');
+          const date = formatUnDate(document.date);
+          seen.add(document.id);
+          // A short heading that names the document, with its date once.
+          expect(title.length, title).toBeLessThanOrEqual(60);
+          expect(count(title, date), title).toBe(1);
+          // The whole title once, where the citation needs it: never in the heading too.
+          expect(count(shown.replace(/\\/g, ''), document.title), shown).toBeLessThanOrEqual(1);
+          const block = text.split('\n\n')[i] ?? '';
+          const naming = block.split('\n').filter((l, k) => k === 0 || l.startsWith('   — '));
+          expect(count(naming.join('\n'), document.title), block).toBeLessThanOrEqual(1);
+          for (const line of block.split('\n'))
+            expect(count(line, date), line).toBeLessThanOrEqual(1);
+        }
+      }
+      // A /search line names the document once, with its date once.
+      for (const question of questions) {
+        const listing = answerQuestion(state.index, question, { list: true, limit: 10 });
+        const view = { question, userId: '1', offset: 0, scope, ephemeral: false, keys: new Map() };
+        const lines = (renderSearchPage(listing, state.info(), view).embeds[0]?.description ?? '')
+          .split('\n')
+          .filter((l) => l.startsWith('— '));
+        expect(lines.length).toBe(listing.results.length);
+        for (const [i, r] of listing.results.entries())
+          expect(count(lines[i] ?? '', formatUnDate(r.date)), lines[i]).toBe(1);
+      }
+      // Symbol-less documents were among those shown: the letter of 4 April 2024, the statement.
+      expect(seen).toContain(SEED.awarenessDay2024);
+      expect(seen).toContain('norway-statement');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -211,6 +211,7 @@ describe('a passage of several lines in a terminal', () => {
     const result: AnswerResult = {
       letterId: 'x',
       document: 'A/1/1',
+      label: 'A/1/1',
       symbol: 'A/1/1',
       date: '2020-01-01',
       passage: 1,
@@ -226,6 +227,7 @@ describe('a passage of several lines in a terminal', () => {
       citation: 'A/1/1, 1 January 2020, letter, passage 1 (numbered by Annex)',
       url: null,
       attribution: 'Letter dated 1 January 2020',
+      speaker: 'Letter dated 1 January 2020',
     };
     const answer: Answer = {
       query: 'items',
