@@ -37,6 +37,7 @@ import {
   DISCORD_HELP,
   NOTHING_TO_QUOTE,
   howToAsk,
+  matchingPassages,
   pagesLabel,
   partName,
   RELATED_HEADING,
@@ -220,11 +221,18 @@ export function renderAbstention(
 }
 
 /**
- * The footer of a page of results (`/ask`, `/search`): which of how many it shows, what was
- * searched, and the index.
+ * The footer of a page of results (`/ask`, `/search`): which it shows and, unless the page's
+ * title says it (`counted: false`), of how many (`matchingPassages`); what was searched, and the
+ * index.
  */
-export function resultsFooter(answer: Answer, offset: number, info: IndexInfo): { text: string } {
-  const shown = `${offset + 1}–${offset + answer.results.length} of ${answer.total}`;
+export function resultsFooter(
+  answer: Answer,
+  offset: number,
+  info: IndexInfo,
+  counted = true,
+): { text: string } {
+  const range = `${offset + 1}–${offset + answer.results.length}`;
+  const shown = counted ? `${range} of ${matchingPassages(answer)}` : range;
   return {
     text: `${shown} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`,
   };

@@ -92,8 +92,9 @@ export function resultJson(r: AnswerResult, letters: LetterIds) {
 }
 
 /**
- * The answer that `ask --json` prints; field names are a contract. `total` counts every
- * passage that matched (text mode's "3 of 10"); on an abstention `results` is empty and
+ * The answer that `ask --json` prints; field names are a contract. `total` counts the
+ * closest passages ranked, of which `--limit` are shown (text mode's "3 of the 30 best of 47
+ * matching passages"); on an abstention `results` is empty and
  * `related` holds the closest passages, which may not answer.
  */
 export function answerJson(answer: Answer, letters: LetterIds) {

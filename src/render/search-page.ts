@@ -46,7 +46,7 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
         ? `${answer.total} best of ${count(answer.matched ?? 0, 'matching passage')}`
         : count(answer.total, 'matching passage'),
     description: lines.join('\n\n'),
-    footer: resultsFooter(answer, view.offset, info),
+    footer: resultsFooter(answer, view.offset, info, false),
   };
   const resumable = questionFromEmbeds([embed]) === view.question;
   return reply({

@@ -38,6 +38,7 @@ import {
   howToAsk,
   listedWhere,
   markHighlights,
+  matchingPassages,
   notAsWritten,
   NO_LINK_NOTE,
   PASSAGE_NUMBERS_NOTE,
@@ -179,7 +180,7 @@ export function renderAnswerText(answer: Answer, color = false): string {
     if (answer.related.length === 0) return miss;
     return `${miss}\n\n${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
   }
-  const shown = `${answer.results.length} of ${count(answer.total, 'matching passage')}`;
+  const shown = `${answer.results.length} of ${matchingPassages(answer)}`;
   return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
 }
 

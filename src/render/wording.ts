@@ -14,7 +14,7 @@ import {
 import { type Answer, type AnswerResult, NOT_ENGLISH, type Searched } from '../search/answer.ts';
 import type { LinkedDocument, PieceMatch, Verdict } from '../search/check.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
-import { withArticle } from './count.ts';
+import { count, withArticle } from './count.ts';
 
 /** A signatory as the document views list them: "Name (Title)", or the name alone. */
 export function signatoryLabel(s: Signatory): string {
@@ -145,6 +145,18 @@ export function listedWhere(r: AnswerResult, kind: string | undefined): string {
     ...(pages ? [pages] : []),
     r.passage === 0 ? 'heading' : `passage ${r.passage}`,
   ].join(', ');
+}
+
+/**
+ * How many passages a page of results is drawn from, meaning what it says: "the 30 best of 47
+ * matching passages" when Annex ranks only the closest of those that hold the question's words
+ * (`Answer.matched`), else "12 matching passages".
+ */
+export function matchingPassages(answer: Pick<Answer, 'total' | 'matched'>): string {
+  const matched = answer.matched ?? 0;
+  return matched > answer.total
+    ? `the ${answer.total} best of ${count(matched, 'matching passage')}`
+    : count(answer.total, 'matching passage');
 }
 
 /**

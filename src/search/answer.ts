@@ -103,8 +103,9 @@ export interface Answer {
   /** How many passages matched in all (for "more results"). */
   total: number;
   /**
-   * A listing's (`list`) passages that hold some word of the question, of which the best `total`
-   * are listed: "30 best of 2,114 matching passages".
+   * The passages that hold some word of the question (counted by the first stage from its
+   * postings, never by reading the corpus), of which the best `total` are listed or paged
+   * through: "30 best of 2,114 matching passages". Unset where `total` is every passage shown.
    */
   matched?: number;
   results: AnswerResult[];
@@ -364,6 +365,8 @@ export function answerQuestion(
     abstained: false,
     reason: null,
     total: listed.length,
+    // The closest passages are ranked of all that hold its words: how many those are, as /search.
+    matched: Math.max(listed.length, prepared.set.total),
     results: listed.slice(offset, offset + limit).map((r) => toResult(prepared, r)),
     evidence,
   };

@@ -342,6 +342,35 @@ describe('footers', () => {
   });
 });
 
+describe('how many passages match', () => {
+  it('says how many passages hold the question’s words, as /search does, not how many it ranked (user trial 6)', () => {
+    const index = SearchIndex.build(letters);
+    const q = 'how many people became landmine victims';
+    const answer = answerQuestion(index, q);
+    const matching = answerQuestion(index, q, { list: true }).matched ?? 0;
+    // More passages hold its words than the closest ones Annex ranks and pages through.
+    expect(matching).toBeGreaterThan(answer.total);
+    const footer = rendered(answer, q).embeds.at(-1)?.footer?.text ?? '';
+    expect(footer).toMatch(
+      new RegExp(`^1–3 of the ${answer.total} best of ${matching} matching passages · `),
+    );
+    expect(renderAnswerText(answer)).toMatch(
+      new RegExp(`\\n3 of the ${answer.total} best of ${matching} matching passages; searched`),
+    );
+  });
+
+  it('says how many match when it ranks them all', () => {
+    const index = SearchIndex.build(letters);
+    const q = 'who signed the letter';
+    const answer = answerQuestion(index, q);
+    expect(answer.abstained).toBe(false);
+    const matching = answerQuestion(index, q, { list: true }).matched ?? 0;
+    expect(answer.total).toBeGreaterThanOrEqual(matching);
+    const footer = rendered(answer, q).embeds.at(-1)?.footer?.text ?? '';
+    expect(footer).toMatch(new RegExp(`^1–3 of ${answer.total} matching passages · `));
+  });
+});
+
 describe('/search', () => {
   it('says how many passages match in all when it lists only the best of them', () => {
     const index = SearchIndex.build(letters);
