@@ -34,6 +34,7 @@ import {
   CITATION_STYLE_NAMES,
   CLI_HELP,
   describeSearched,
+  figureLines,
   HOW_TO_ADD,
   howToAsk,
   listedWhere,
@@ -254,6 +255,7 @@ export function renderVerdictText(verdict: Verdict, searched: Searched, color = 
       return [
         `${heading}. ${notAsWritten(noun, verdict)}: compare them with the claim.`,
         ...pieceLines(verdict.pieces, verdict.answer.results, (t) => t),
+        ...figureLines(verdict.figures ?? [], verdict.answer.results, (t) => t),
         '',
         resultBlocks(verdict.answer.results, color).join('\n\n'),
         '',

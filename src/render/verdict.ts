@@ -24,6 +24,7 @@ import {
 import {
   linkedNote,
   notAsWritten,
+  figureLines,
   pieceLines,
   searchedSentence,
   unsupportedNote,
@@ -95,6 +96,7 @@ export function renderVerdict(
       [
         `${linked}${notAsWritten(noun, verdict)}. The closest passages follow: compare them with the claim. ${scope}`,
         ...pieceLines(verdict.pieces, verdict.answer.results, escapeText),
+        ...figureLines(verdict.figures ?? [], verdict.answer.results, escapeText),
       ].join('\n'),
       PIECES_BUDGET,
     ),

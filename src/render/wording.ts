@@ -13,6 +13,7 @@ import {
 } from '../corpus/schema.ts';
 import { type Answer, type AnswerResult, NOT_ENGLISH, type Searched } from '../search/answer.ts';
 import type { LinkedDocument, PieceMatch, Verdict } from '../search/check.ts';
+import type { FigureDifference } from '../search/check-figures.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
 import { count, withArticle } from './count.ts';
 
@@ -264,6 +265,27 @@ export function pieceLines(
       piece.differences.length > 4 ? `; and ${piece.differences.length - 4} more differences` : '';
     return [
       `• ${q(piece.text)} is nearly as written in ${where}, except: ${differences.join('; ')}${more}.`,
+    ];
+  });
+}
+
+/**
+ * One line per figure of a claim that none of the closest passages states, with the figure a
+ * passage states instead (`Verdict.figures`): "The claim’s “1,400” is in none of these passages;
+ * A/76/930-S/2022/642, passage 5 (1 below) states “1,318”." `quote` marks text up for the surface.
+ */
+export function figureLines(
+  figures: readonly FigureDifference[],
+  results: readonly AnswerResult[],
+  quote: (text: string) => string,
+): string[] {
+  return figures.flatMap((f) => {
+    const r = results[f.result];
+    if (!r) return [];
+    const named = r.symbol ? r.label : `${r.label}, ${formatUnDate(r.date)}`;
+    const where = `${named}, passage ${r.passage} (${f.result + 1} below)`;
+    return [
+      `• The claim’s “${quote(f.claim)}” is in none of these passages; ${where} states “${quote(f.passage)}”.`,
     ];
   });
 }

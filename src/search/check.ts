@@ -3,6 +3,7 @@ import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { type Answer, type AnswerResult, answerQuestion, passageResult } from './answer.ts';
 import { symbolsIn } from './letter-reference.ts';
+import { type FigureDifference, figureDifferences } from './check-figures.ts';
 import type { SearchIndex } from './search-index.ts';
 import { lowerBound } from './sorted.ts';
 
@@ -16,6 +17,8 @@ export type Verdict =
       pieces: PieceMatch[];
       /** How many sentences of the claim were looked at (long enough to quote). */
       sentences: number;
+      /** The claim's figures none of the closest passages states, where one states another. */
+      figures?: FigureDifference[];
     }
   | { kind: 'absent'; answer: Answer };
 
@@ -109,9 +112,23 @@ export function tooFewWordsToCheck(claim: string): boolean {
 /**
  * Checks a claim against the letters (or, `within`, one document: the one a message links to):
  * quoted verbatim in a passage (the claim's words appear in it as written, ignoring case,
- * accents, quote styles and spacing), else the closest passages, else not in the letters.
+ * accents, quote styles and spacing), else the closest passages, each figure of the claim none
+ * of them states named with the figure one states instead, else not in the letters.
  */
 export function checkClaim(index: SearchIndex, claim: string, within?: Letter): Verdict {
+  const verdict = checkClaimWords(index, claim, within);
+  if (verdict.kind !== 'close') return verdict;
+  const texts = verdict.answer.results.map((r) => r.text);
+  // A figure a near quote's line names already ("30" where the claim has "37") is said once.
+  const named = verdict.pieces.flatMap((p) => p.differences.map((d) => d.claim));
+  const figures = figureDifferences(claim, texts).filter(
+    (f) => !named.some((words) => words.split(/\s+/).includes(f.claim)),
+  );
+  return { ...verdict, figures };
+}
+
+/** `checkClaim` but for the claim's figures: verbatim, the closest passages, or absent. */
+function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Verdict {
   const [start, end] = within ? index.passageRange(within) : [0, index.size];
   const inScope = (id: number) => id >= start && id < end;
   const whole = quotingPassage(index, claim, inScope);

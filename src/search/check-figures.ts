@@ -1,0 +1,146 @@
+/**
+ * The moderators' check, for a claim reworded with a figure of its own: which of the claim's
+ * figures (counts, sums, percentages, years) none of the closest passages states, and the figure
+ * a passage states instead, about the same thing ("1,400" where the passage has "1,318").
+ */
+import { sentenceSpans } from '../corpus/sentences.ts';
+import { analyze } from './analyze.ts';
+
+/** A figure of a claim that no closest passage states, and the one a passage states instead. */
+export interface FigureDifference {
+  /** The claim's figure, as written ("1,400", "30%"). */
+  claim: string;
+  /** Index of the passage, among the closest, that states another figure of the same thing. */
+  result: number;
+  /** That figure, as the passage writes it ("1,318", "25 per cent"). */
+  passage: string;
+}
+
+/** What a figure counts in: a share (per cent), a year, or any other number. */
+type FigureKind = 'share' | 'year' | 'number';
+
+/** A figure in a text: as written, its value, its kind, and the sentence it stands in. */
+interface Figure {
+  written: string;
+  value: number;
+  kind: FigureKind;
+  sentence: string;
+}
+
+/**
+ * A number standing alone ("1,318", "2.5", "2022") and, after it, "%", "per cent" or "percent".
+ * Not one inside a symbol, a code or coordinates ("A/76/930", "3-001M", "x=4401180").
+ */
+const FIGURE =
+  /(?<![\p{L}\p{N}/=\-.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}/-]|[.,]\d)(\s*(?:%|per\s*cent\b|percent\b))?/gu;
+
+/** Number words a passage may write a figure in ("two servicemen"), by value. */
+const NUMBER_WORDS = new Map(
+  [
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen',
+    'fifteen sixteen seventeen eighteen nineteen twenty',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((word, value) => [word, value] as const),
+);
+for (const [word, value] of Object.entries({
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+}))
+  NUMBER_WORDS.set(word, value);
+
+/** The figures of a text, each with the sentence it stands in. */
+function figuresIn(text: string): Figure[] {
+  const figures: Figure[] = [];
+  for (const { start, end } of sentenceSpans(text)) {
+    const sentence = text.slice(start, end);
+    for (const m of sentence.matchAll(FIGURE)) {
+      const digits = m[1] as string;
+      const value = Number(digits.replace(/,/g, ''));
+      if (!Number.isFinite(value)) continue;
+      const kind: FigureKind = m[2] ? 'share' : /^(?:19|20)\d\d$/.test(digits) ? 'year' : 'number';
+      figures.push({ written: m[0].trim(), value, kind, sentence });
+    }
+  }
+  return figures;
+}
+
+/** The values a text states in words ("two", "twenty"), which a claim's digits may stand for. */
+function valuesInWords(text: string): number[] {
+  return [...text.toLowerCase().matchAll(/\p{L}+/gu)]
+    .map((m) => NUMBER_WORDS.get(m[0]))
+    .filter((v): v is number => v !== undefined);
+}
+
+/** The content words of a sentence, as concepts, without its figures. */
+function conceptsOf(sentence: string): Set<string> {
+  return new Set(
+    analyze(sentence)
+      .map((t) => t.concept)
+      .filter((c) => !/^\d/.test(c)),
+  );
+}
+
+/** A claim's figures looked at, from its start: a long message is not read whole. */
+const MAX_FIGURES = 20;
+
+/** How far apart two values are, as a ratio (0 when equal): a wrong figure is mostly near the right one. */
+function distance(a: number, b: number): number {
+  return Math.abs(Math.log((Math.abs(a) + 1) / (Math.abs(b) + 1)));
+}
+
+/**
+ * The claim's figures that none of the closest passages (`texts`, best first) states, each with
+ * the figure a passage states instead: one of the same kind (a share for a share, a year for a
+ * year) in a sentence about the same thing (sharing most content words with the claim's
+ * sentence), the nearest in value among those, and not itself a figure of the claim. A figure
+ * for which no passage states another about the same thing is left out: the passages may just
+ * not speak of it. Reads only the claim and these passages.
+ */
+export function figureDifferences(claim: string, texts: readonly string[]): FigureDifference[] {
+  const claimed = figuresIn(claim).slice(0, MAX_FIGURES);
+  if (claimed.length === 0) return [];
+  const concepts = new Map<string, Set<string>>();
+  const about = (sentence: string) => {
+    let found = concepts.get(sentence);
+    if (!found) concepts.set(sentence, (found = conceptsOf(sentence)));
+    return found;
+  };
+  const stated = texts.map((text) => ({
+    figures: figuresIn(text),
+    words: valuesInWords(text),
+  }));
+  const statedValues = new Set(
+    stated.flatMap(({ figures, words }) => [...figures.map((f) => f.value), ...words]),
+  );
+  const claimValues = new Set(claimed.map((f) => f.value));
+  const differences: FigureDifference[] = [];
+  const named = new Set<string>();
+  for (const figure of claimed) {
+    if (statedValues.has(figure.value) || named.has(figure.written)) continue;
+    const words = about(figure.sentence);
+    let best: { result: number; written: string; shared: number; distance: number } | null = null;
+    for (const [result, { figures }] of stated.entries())
+      for (const other of figures) {
+        if (other.kind !== figure.kind || claimValues.has(other.value)) continue;
+        let shared = 0;
+        for (const concept of about(other.sentence)) if (words.has(concept)) shared += 1;
+        if (shared === 0) continue;
+        const d = distance(figure.value, other.value);
+        if (!best || shared > best.shared || (shared === best.shared && d < best.distance))
+          best = { result, written: other.written, shared, distance: d };
+      }
+    if (best) {
+      named.add(figure.written);
+      differences.push({ claim: figure.written, result: best.result, passage: best.written });
+    }
+  }
+  return differences;
+}

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { renderVerdict } from '../../src/render/discord.ts';
+import { renderVerdictText } from '../../src/render/text.ts';
+import { figureDifferences } from '../../src/search/check-figures.ts';
+import { checkClaim } from '../../src/search/check.ts';
+import { describeScope, SearchIndex } from '../../src/search/index.ts';
+import type { IndexInfo } from '../../src/serving/state.ts';
+import { CORPUS_DIR } from '../helpers.ts';
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+});
+
+const info: IndexInfo = {
+  noun: 'letter',
+  letters: 5,
+  passages: 60,
+  from: '2021-02-23',
+  to: '2024-04-04',
+  builtAt: new Date('2026-11-22T12:00:00Z'),
+};
+
+/** The figures a claim's check names as stated by none of the closest passages. */
+function figures(claim: string) {
+  const verdict = checkClaim(index, claim);
+  expect(verdict.kind, claim).toBe('close');
+  if (verdict.kind !== 'close') return [];
+  return (verdict.figures ?? []).map((f) => ({
+    claim: f.claim,
+    passage: f.passage,
+    text: verdict.answer.results[f.result]?.text ?? '',
+  }));
+}
+
+describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
+  it('names a figure no closest passage states, and the figure a passage states of the same thing', () => {
+    const [lachin, ...more] = figures(
+      'Azerbaijan said 1,400 anti-personnel mines were found in Lachin in one week.',
+    );
+    expect(more).toEqual([]);
+    expect(lachin).toMatchObject({ claim: '1,400', passage: '1,318' });
+    expect(lachin?.text).toContain('amounts to 1,318 pieces');
+    expect(
+      figures('Azerbaijan says 320 citizens have become mine victims, 61 of whom died.'),
+    ).toEqual([expect.objectContaining({ claim: '320', passage: '314' })]);
+    expect(figures('The minefield maps handed over by Armenia were only 30% useful.')).toEqual([
+      expect.objectContaining({ claim: '30%', passage: '25 per cent' }),
+    ]);
+  });
+
+  it('names none when every figure of the claim is in a closest passage', () => {
+    expect(
+      figures(
+        'Azerbaijan says 314 citizens have become mine victims since the Trilateral Statement, 61 of whom died.',
+      ),
+    ).toEqual([]);
+    expect(
+      figures('The maps Armenia handed over were useful in 25 per cent of cases, they say.'),
+    ).toEqual([]);
+  });
+
+  it('leaves a figure to the line that already names it, in a claim nearly as written', () => {
+    const verdict = checkClaim(
+      index,
+      'Around 3,300 persons became mine victims during the last 37 years. Azerbaijan says 320 citizens have become mine victims, 61 of whom died.',
+    );
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind !== 'close') return;
+    expect(verdict.pieces[0]?.differences).toEqual([{ passage: '30', claim: '37' }]);
+    expect(verdict.figures?.map((f) => f.claim)).toEqual(['320']);
+  });
+
+  it('says so in the reply, in Discord and in a terminal', () => {
+    const claim = 'Azerbaijan said 1,400 anti-personnel mines were found in Lachin in one week.';
+    const verdict = checkClaim(index, claim);
+    const text = renderVerdictText(verdict, describeScope(index));
+    expect(text).toMatch(
+      /The claim’s “1,400” is in none of these passages; .*passage \d+ \(\d below\) states “1,318”\./,
+    );
+    const discord = renderVerdict(claim, verdict, describeScope(index), info);
+    expect(discord.embeds[0]?.description).toMatch(
+      /The claim’s “1,400” is in none of these passages; .*states “1,318”\./,
+    );
+  });
+});
+
+describe('figureDifferences', () => {
+  it('never throws, whatever the claim and passages', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(...'0123456789,.% perctnA/=-x\n'),
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(text, fc.array(text, { maxLength: 3 }), (claim, texts) => {
+        for (const f of figureDifferences(claim, texts)) {
+          expect(claim).toContain(f.claim);
+          expect(texts[f.result]).toContain(f.passage);
+        }
+      }),
+    );
+    expect(figureDifferences(`${'9'.repeat(400)} mines`, ['1 mines'])).toEqual([]);
+  });
+});
