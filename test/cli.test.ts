@@ -206,7 +206,10 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     [['ask', 'mines', '--bogus'], 'Unknown option --bogus'],
     [['ask', 'mines', '--limt', '5'], 'Unknown option --limt: did you mean --limit?'],
     [['ask', 'mines', '--out', 'x.png'], 'ask takes no --out (it takes --json, --stdin, --limit'],
-    [['letters', '--limit', '1'], 'letters takes no --limit (it takes --json, --kind, --author, --year)'],
+    [
+      ['letters', '--limit', '1'],
+      'letters takes no --limit (it takes --json, --kind, --author, --year)',
+    ],
     [['frobnicate'], 'Unknown command "frobnicate"'],
     [['ask', ''], 'Ask what?'],
     [['check', ''], 'Check what?'],
