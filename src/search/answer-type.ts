@@ -1,5 +1,6 @@
 import { isStopWord, NUMBER_WORDS, tokenize, type Token } from './analyze.ts';
 import { englishWordNet, type WordNet } from './wordnet.ts';
+import { SYMBOL_PATTERN } from '../corpus/masthead.ts';
 
 /**
  * What a question asks for, classified into a small closed set of answer types, and the words
@@ -94,13 +95,15 @@ const SIGNING = new Set(
  * heading, opening and signature name; "who sent rescue teams" asks for no document.
  */
 const SENDING = new Set(
-  'send sends sent sending date dates dated issue issues issued submit submits submitted transmit transmits transmitted forward forwards forwarded'.split(
+  'send sends sent sending date dates dated issue issues issued submit submits submitted transmit transmits transmitted forward forwards forwarded deliver delivers delivered distribute distributes distributed circulate circulates circulated publish publishes published'.split(
     ' ',
   ),
 );
 /** The participles of making a document, wherever they stand ("what date was the note sent"). */
 const MADE = new Set(
-  'signed written wrote authored sent dated issued submitted transmitted forwarded'.split(' '),
+  'signed written wrote authored sent dated issued submitted transmitted forwarded delivered distributed circulated published'.split(
+    ' ',
+  ),
 );
 /** Nouns that name a document: "which letter …" asks for a document. */
 const DOCUMENTS = new Set(
@@ -483,9 +486,10 @@ export function readFrame(text: string): Frame {
   // verbale sent", "what's the date on the NV": the document's making, not what it tells of.
   const all = tokenize(text);
   const asks = type as AnswerType;
-  const ofDocument = all.some(
-    (t) => DOCUMENTS.has(t.word) && t.word !== 'one' && t.word !== 'ones',
-  );
+  // A document noun, or a symbol ("when was A/76/930 distributed"), names the document.
+  const ofDocument =
+    SYMBOL_PATTERN.test(text) ||
+    all.some((t) => DOCUMENTS.has(t.word) && t.word !== 'one' && t.word !== 'ones');
   const verb =
     ofDocument && predicate && (SIGNING.has(predicate.word) || SENDING.has(predicate.word))
       ? predicate

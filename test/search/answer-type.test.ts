@@ -93,6 +93,9 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['what date was the note verbale sent', ['sent', 'date'], false],
     ["what's the date on the note verbale", ['date'], false],
     ['when was the khojavand letter written', ['written'], false],
+    // A symbol names the document as a noun does; distributing and delivering make it public.
+    ['when was A/76/930 distributed', ['distributed'], false],
+    ['who delivered the norwegian statement', ['delivered'], true],
     ['who sent rescue teams', [], false],
     ['when were the mines found', [], false],
   ])('%j asks about a document’s making by %j', (question, act, signature) => {

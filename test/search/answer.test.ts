@@ -293,6 +293,8 @@ describe('answerQuestion: a document’s own making', () => {
     expectAnswered('who sent the 2023 letter to the SG', /^\(Signed\) Yashar Aliyev/);
     expectAnswered('when was the khojavand letter written', /letter dated 19 September 2023/i);
     expectAnswered('what date was the note verbale sent', /note verbale dated 5 April 2021/i);
+    // The masthead's "Distr.: General 25 August 2022" tells when the document named by its symbol went out.
+    expectAnswered('when was A/76/930 distributed', /Distr\.: General 25 August 2022/);
   });
 
   it('answers from the documents named when every word names them or the act: their headings tell who and when', () => {
