@@ -16,6 +16,7 @@ import type * as Yaml from 'yaml';
 import { parseDocumentDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
 import { Sidecar } from './schema.ts';
+import { explainYamlError, silentMisreading } from './yaml-mistakes.ts';
 
 const require = createRequire(import.meta.url);
 let loaded: typeof Yaml | null = null;
@@ -125,8 +126,11 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
   const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
   const [error] = document.errors;
   if (error) {
-    throw new CorpusError(file, `front matter is not valid YAML: ${error.message.split('\n')[0]}`, lineOf(error.pos[0]));
+    const mistake = explainYamlError(yaml(), yamlText, error, lineOf(error.pos[0]) - 2);
+    throw new CorpusError(file, `front matter is not valid YAML: ${mistake.problem}`, mistake.lineIndex + 2);
   }
+  const misread = silentMisreading(yamlText, FRONT_MATTER_KEYS);
+  if (misread) throw new CorpusError(file, `front matter: ${misread.problem}`, misread.lineIndex + 2);
   const value: unknown = document.toJS();
   const blankLines = raw.slice(0, closeEnd).replace(/[^\n]/g, '');
   const body = blankLines + raw.slice(closeEnd);

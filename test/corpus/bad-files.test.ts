@@ -116,6 +116,7 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
     const [p] = await problemsFor({ 'speech.txt': '---\ndate: 1997\ntitle: Statement by Norway: the 52nd session\n---\nWe are here.\n' });
     expect(p).toMatchObject({ file: 'speech.txt', line: 3 });
     expect(p?.problem).toMatch(/front matter is not valid YAML/);
+    expect(p?.problem).toContain('put the value in quotes: title: "Statement by Norway: the 52nd session"');
   });
 
   it('a front matter date that is no date, with its line', async () => {

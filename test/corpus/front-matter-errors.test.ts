@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { CorpusError } from '../../src/corpus/errors.ts';
+import { readFrontMatter } from '../../src/corpus/front-matter.ts';
+
+/** The error `readFrontMatter` throws for a file whose front matter is `lines`. */
+function errorFor(lines: string): CorpusError {
+  try {
+    readFrontMatter(`---\n${lines}---\nWe are here.\n`, 'speech.md');
+  } catch (error) {
+    if (error instanceof CorpusError) return error;
+    throw error;
+  }
+  throw new Error('no error thrown');
+}
+
+describe('readFrontMatter: YAML mistakes told in plain words, with the line and what to write', () => {
+  it('a value with an unquoted colon: put the value in quotes, shown whole (user trial 6)', () => {
+    const error = errorFor('title: Statement on demining: a progress report\ndate: 2023-11-27\n');
+    expect(error.line).toBe(2);
+    expect(error.problem).not.toMatch(/Nested mappings/);
+    expect(error.problem).toMatch(/put the value in quotes/);
+    expect(error.problem).toContain('title: "Statement on demining: a progress report"');
+  });
+
+  it('a value that starts with a character YAML reserves (@, `, %, [, {, *)', () => {
+    for (const value of ['@norway', '`draft`', '%age of victims', '[draft] report', '{draft} report', '*important* report']) {
+      const error = errorFor(`date: 2023\nauthor: ${value}\n`);
+      expect(error.line, value).toBe(3);
+      expect(error.problem, value).toMatch(/put the value in quotes/);
+      expect(error.problem, value).toContain(`author: ${JSON.stringify(value)}`);
+    }
+  });
+
+  it('a value YAML would read silently as something else (a comment, a tag, an anchor)', () => {
+    for (const value of ['#1 report', '!important', '&x report']) {
+      const error = errorFor(`date: 2023\ntitle: ${value}\n`);
+      expect(error.line, value).toBe(3);
+      expect(error.problem, value).toMatch(/put the value in quotes/);
+      expect(error.problem, value).toContain(`title: ${JSON.stringify(value)}`);
+    }
+  });
+
+  it('quotes inside a quoted value', () => {
+    const double = errorFor('title: "Statement by "Norway" on demining"\n');
+    expect(double.line).toBe(2);
+    expect(double.problem).toMatch(/quote/);
+    expect(double.problem).toContain(`title: 'Statement by "Norway" on demining'`);
+    const single = errorFor("title: 'Norway's statement'\n");
+    expect(single.line).toBe(2);
+    expect(single.problem).toContain(`title: "Norway's statement"`);
+  });
+
+  it('a quote never closed, a tab, an indented key, a key without its colon, a key twice', () => {
+    expect(errorFor('title: "Statement by Norway\ndate: 2023\n').problem).toMatch(/never closed/);
+    const tab = errorFor('title: Speech\n\tdate: 2023\n');
+    expect(tab).toMatchObject({ line: 3 });
+    expect(tab.problem).toMatch(/tab/i);
+    const indented = errorFor('title: Speech\n  date: 2023\n');
+    expect(indented).toMatchObject({ line: 3 });
+    expect(indented.problem).toMatch(/indented/);
+    const noColon = errorFor('title Speech by Norway\ndate: 2023\n');
+    expect(noColon).toMatchObject({ line: 2 });
+    expect(noColon.problem).toMatch(/key: value/);
+    const twice = errorFor('title: Speech\ntitle: Another\n');
+    expect(twice).toMatchObject({ line: 3 });
+    expect(twice.problem).toMatch(/title.*twice/);
+  });
+
+  it('none of the YAML library’s own wording reaches the operator for these', () => {
+    for (const lines of ['title: a: b\n', 'title: Speech\n  date: 2023\n', 'title Speech\n', 'title: "a "b""\n']) {
+      expect(errorFor(lines).problem, lines).not.toMatch(/compact mappings|Implicit keys|Unexpected scalar|node end/);
+    }
+  });
+});
