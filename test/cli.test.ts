@@ -459,6 +459,26 @@ describe('cli: what a newcomer meets', () => {
     expect(stdout).toMatch(/ · 2 passages\n/);
   });
 
+  it('add --dry-run: prints the file it would write and its front matter, and writes nothing', async () => {
+    const corpus = await tempDir();
+    const source = path.join(await tempDir(), 'note.txt');
+    await writeFile(source, 'Words about mines in a field.\n');
+    const { code, stdout } = await runCli(
+      ['add', source, '--dry-run', '--author', 'Norway', '--date', '2023'],
+      {
+        CORPUS_DIR: corpus,
+      },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Would add 2023-note: `);
+    expect(stdout).toContain(
+      `  would write ${path.join(corpus, '2023-note.txt')}, starting:\n    ---\n    date: 2023\n    author: Norway\n    ---\n`,
+    );
+    expect(stdout).toMatch(/Nothing written \(--dry-run\)/);
+    expect(stdout).not.toMatch(/^Added|wrote/m);
+    expect(await readdir(corpus)).toEqual([]);
+  });
+
   it('ask and check say once that bad files were skipped', async () => {
     const dir = await tempDir();
     await copyFile(

@@ -1,6 +1,6 @@
 /**
  * `add <file>`: reads a document (PDF, text or Markdown), checks it, and writes it into the
- * corpus with the options as its front matter. A file that cannot be read, or an option that
+ * corpus with the options as its front matter (with `--dry-run`, says what it would write). A file that cannot be read, or an option that
  * is not what it names, is the command line's problem (exit 2); a document the corpus would
  * refuse is the document's (exit 1).
  */
@@ -19,26 +19,40 @@ export const addCommand: CliCommand = async (args, values, config) => {
   const [file] = args;
   if (!file)
     throw new UsageError(
-      'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]',
+      'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S] [--dry-run]',
     );
   await assertReadableFile(file);
   // Reading PDFs loads pdf.js: only `add` pays for it.
   const { AddOptionError, addLetter } = await import('../corpus/add.ts');
   try {
-    const { letter, written, missing, warnings } = await addLetter(file, config.corpusDir, {
-      symbol: values.symbol,
-      date: values.date,
-      title: values.title,
-      author: values.author,
-      kind: values.kind,
-    });
-    console.log(`Added ${letter.id}: ${letter.title}`);
+    const { letter, written, missing, warnings, wouldWrite } = await addLetter(
+      file,
+      config.corpusDir,
+      {
+        symbol: values.symbol,
+        date: values.date,
+        title: values.title,
+        author: values.author,
+        kind: values.kind,
+      },
+      { dryRun: values['dry-run'] },
+    );
+    console.log(`${wouldWrite ? 'Would add' : 'Added'} ${letter.id}: ${letter.title}`);
     console.log(
       `  ${letter.kind} · symbol ${letter.symbol ?? '—'} · ${letter.date ? `dated ${formatUnDate(letter.date)}` : UNKNOWN_DATE_LABEL} · ${letter.author ? `by ${letter.author} · ` : ''}${count(letter.passages.length, 'passage')}${isLetter(letter) || letter.annexes.length > 0 ? ` · ${count(letter.annexes.length, 'annex', 'annexes')}` : ''}`,
     );
     for (const file of written) console.log(`  wrote ${file}`);
+    if (wouldWrite) {
+      const { file, frontMatter } = wouldWrite;
+      console.log(
+        frontMatter
+          ? `  would write ${file}, starting:\n${frontMatter.replace(/^(?=.)/gm, '    ')}    (then the text as read)`
+          : `  would write ${file}: the text as read, with no front matter`,
+      );
+    }
     for (const warning of warnings) console.log(`  warning: ${warning.problem}`);
     if (missing.length > 0) console.log(`  not in the text: ${missing.join(', ')}`);
+    if (wouldWrite) console.log('Nothing written (--dry-run).');
     return 0;
   } catch (error) {
     // An option that is not what it names (`--date 2020-13-01`) is the command line's problem.

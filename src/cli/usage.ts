@@ -41,7 +41,10 @@ Commands:
   add <file.pdf|.txt|.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]
                               read a document (a letter, a statement, a speech, a report…),
                               check it, and write it into the corpus; the options become its
-                              front matter (--date: 2023-09-19, 2023-09 or 2023)
+                              front matter (--date: 2023-09-19, 2023-09 or 2023); warns when
+                              it looks like a document already there
+      --dry-run               check it and show the file and front matter it would write,
+                              but write nothing
   letters [options]           list the documents in the corpus, newest first (as /letters):
                               date, symbol, kind, author, title and id
       --kind K                only documents of this kind (letter, note verbale, speech …)

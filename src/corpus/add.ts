@@ -13,6 +13,7 @@ import {
   validateLetter,
 } from './load.ts';
 import { parseDocument } from './parse-document.ts';
+import { describeLookAlike, findLookAlike } from './look-alike.ts';
 import { extractPdfText } from './pdf.ts';
 import { type Document, isLetter, Sidecar } from './schema.ts';
 
@@ -33,8 +34,16 @@ export interface AddResult {
   written: string[];
   /** Metadata neither the text nor an option gave. */
   missing: string[];
-  /** What to check in the letter (`letterWarnings`); it was added all the same. */
+  /** What to check in the letter (`letterWarnings`, a document it looks like); it was added all the same. */
   warnings: CorpusError[];
+  /** What would be written, when nothing was (`dryRun`); null otherwise. */
+  wouldWrite: { file: string; frontMatter: string } | null;
+}
+
+/** How `addLetter` adds. */
+export interface AddMode {
+  /** Check the document and say what would be written, but write nothing. */
+  dryRun?: boolean;
 }
 
 /** A file name's words in lower-case ASCII joined by dashes: "Déclaration (Côte)" → "declaration-cote". */
@@ -119,10 +128,17 @@ function missingMetadata(document: Document): string[] {
  * parses and validates it as the corpus loader does, refuses a duplicate (same symbol or same
  * text as a document already there, named in the message), and writes `<id>.txt` with the
  * options as YAML front matter at its top (over any front matter the file had). An option that
- * contradicts a letter's own heading or masthead is refused. Throws `CorpusError`; a refused add
- * changes nothing in the folder.
+ * contradicts a letter's own heading or masthead is refused. A document that looks like one
+ * already there (same title and date, nearly the same text) is added with a warning naming it.
+ * With `dryRun`, everything is checked and nothing is written. Throws `CorpusError`; a refused
+ * add changes nothing in the folder.
  */
-export async function addLetter(source: string, corpusDir: string, options: AddOptions = {}): Promise<AddResult> {
+export async function addLetter(
+  source: string,
+  corpusDir: string,
+  options: AddOptions = {},
+  { dryRun = false }: AddMode = {},
+): Promise<AddResult> {
   const display = path.basename(source);
   const bytes = await readFile(source).catch((error: Error) => {
     throw new CorpusError(display, `cannot read: ${error.message}`);
@@ -156,6 +172,16 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
     const why = letter.symbol && same.symbol === letter.symbol ? `symbol ${letter.symbol}` : 'text';
     throw new CorpusError(display, `duplicate: same ${why} as ${same.file} (${same.id})`);
   }
+  const lookAlike = findLookAlike(letter, letters);
+  if (lookAlike) {
+    const { file, id: otherId } = lookAlike.document;
+    warnings.push(
+      new CorpusError(
+        display,
+        `looks like ${file} (${otherId}): ${describeLookAlike(lookAlike)}; that one is kept, not replaced: to replace it with this one, delete ${file}`,
+      ),
+    );
+  }
 
   const sameId = (await readdir(corpusDir).catch(() => [] as string[])).find(
     (file) => isLetterFile(file) && letterIdFor(file) === id,
@@ -168,6 +194,11 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
   }
 
   const textPath = path.join(corpusDir, `${id}.txt`);
+  const missing = missingMetadata(letter);
+  if (dryRun) {
+    const frontMatter = hasFront ? formatFrontMatter(front) : '';
+    return { letter, written: [], missing, warnings, wouldWrite: { file: textPath, frontMatter } };
+  }
   const written: string[] = [];
   try {
     await writeFile(textPath, raw, { flag: 'wx' });
@@ -176,5 +207,5 @@ export async function addLetter(source: string, corpusDir: string, options: AddO
     for (const file of written) await rm(file, { force: true });
     throw new CorpusError(display, `cannot write into ${corpusDir}: ${(error as Error).message}`);
   }
-  return { letter, written, missing: missingMetadata(letter), warnings };
+  return { letter, written, missing, warnings, wouldWrite: null };
 }

@@ -329,6 +329,47 @@ describe('cli add writes what the operator says as front matter', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('warns, naming the file, when a document looks like one already there (same title and date, nearly the same text), and adds it all the same (user trial 6)', async () => {
+    const dir = await tempDir();
+    const statement = await readFile(path.join(FIXTURES, 'statement.txt'), 'utf8');
+    await writeFile(path.join(dir, 'testland-floods.txt'), statement);
+    const source = path.join(await tempDir(), 'testland-floods-2.txt');
+    await writeFile(source, statement.replace('deep sorrow', 'deepest sorrow'));
+    const { written, warnings } = await addLetter(source, dir);
+    expect(written).toHaveLength(1);
+    const [warning, ...more] = warnings.filter((w) => /looks like/.test(w.problem)).map((w) => w.problem);
+    expect(more).toEqual([]);
+    expect(warning).toContain(`looks like ${path.join(dir, 'testland-floods.txt')} (testland-floods)`);
+    expect(warning).toMatch(/same title and date/);
+    expect(warning).toMatch(/text \d+% the same/);
+    expect(warning).toContain(`delete ${path.join(dir, 'testland-floods.txt')}`);
+  });
+
+  it('does not warn of a document of the same date that is another text, nor of one with the same title and another date', async () => {
+    const dir = await tempDir();
+    const statement = await readFile(path.join(FIXTURES, 'statement.txt'), 'utf8');
+    await writeFile(path.join(dir, 'testland-floods.txt'), statement);
+    const sameDate = path.join(await tempDir(), 'fisheries.txt');
+    await writeFile(sameDate, 'Statement by Sylvania on fisheries\n4 March 2025\nThe fleet landed 41,000 tonnes of fish in 2023.\n');
+    expect((await addLetter(sameDate, dir)).warnings.map((w) => w.problem).join('\n')).not.toMatch(/looks like/);
+    const nextYear = path.join(await tempDir(), 'floods-2026.txt');
+    await writeFile(nextYear, statement.replace('4 March 2025', '4 March 2026').replace(/the floods that struck[^.]*\./, 'the floods of this year.'));
+    expect((await addLetter(nextYear, dir)).warnings.map((w) => w.problem).join('\n')).not.toMatch(/looks like/);
+  });
+
+  it('--dry-run: says what it would write (file name and front matter) and writes nothing', async () => {
+    const dir = await tempDir();
+    const source = path.join(await tempDir(), 'NOR_52_1997.txt');
+    await writeFile(source, 'First, I join other speakers in congratulating you.\n');
+    const { written, wouldWrite } = await addLetter(source, dir, { title: 'Statement by Norway: a speech', date: '1997' }, { dryRun: true });
+    expect(written).toEqual([]);
+    expect(wouldWrite).toEqual({
+      file: path.join(dir, '1997-nor-52-1997.txt'),
+      frontMatter: '---\ntitle: "Statement by Norway: a speech"\ndate: 1997\n---\n',
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('refuses a kind that is no word, naming the option, and writes nothing', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'speech.txt');
