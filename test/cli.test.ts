@@ -234,6 +234,7 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
       const { code, stderr } = await runCli(args, { CORPUS_DIR: file });
       expect(code).toBe(1);
       expect(stderr).toContain(`${file} (CORPUS_DIR) is a file, not a folder`);
+      expect(stderr).toContain('the folder that holds the documents');
       expect(stderr).not.toMatch(/create it/);
     }
   });

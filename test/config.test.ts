@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,14 @@ import { BUILT, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.abc.def';
+
+describe('.env.example', () => {
+  it('calls the corpus documents, not letters: it may hold statements, speeches and reports (user trial 6)', () => {
+    const example = readFileSync(path.join(import.meta.dirname, '..', '.env.example'), 'utf8');
+    expect(example).toMatch(/^# Folder holding the documents\b[^\n]*\n(?:#[^\n]*\n)*CORPUS_DIR=/m);
+    expect(example).not.toMatch(/\bthe letters\b/i);
+  });
+});
 
 describe('parseBotConfig', () => {
   it('lists every missing key, points at .env.example and at the offline CLI', () => {

@@ -9,6 +9,7 @@ import {
   parseBotConfig,
   readEnvironment,
 } from '../config.ts';
+import { countDocuments, documentNoun } from '../corpus/schema.ts';
 import { count } from '../render/count.ts';
 import { openCorpus } from '../search/cache.ts';
 import { prepareToServe, warmUp } from '../search/warm.ts';
@@ -76,12 +77,13 @@ async function startBot(config: BotConfig): Promise<void> {
       {
         user: ready.user.tag,
         shards: ready.ws.shards.map((s) => s.id),
+        documents: index.letters.length,
         letters: index.letters.length,
         passages: index.passageCount,
         index: source,
         readyMs,
       },
-      `Annex ready: ${count(index.letters.length, 'letter')}, ${count(index.passageCount, 'passage')}, in ${readyMs} ms`,
+      `Annex ready: ${countDocuments(index.letters.length, documentNoun(index.letters))}, ${count(index.passageCount, 'passage')}, in ${readyMs} ms`,
     );
     reloader.start();
   });

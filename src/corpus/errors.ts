@@ -28,8 +28,8 @@ export class CorpusFolderError extends Error {
   ) {
     super(
       found === 'file'
-        ? `${dir} (CORPUS_DIR) is a file, not a folder: set CORPUS_DIR in .env to the folder that holds the letters.`
-        : `No corpus folder at ${dir} (CORPUS_DIR): create it and put the letters in it, or set CORPUS_DIR in .env to the folder that holds them.`,
+        ? `${dir} (CORPUS_DIR) is a file, not a folder: set CORPUS_DIR in .env to the folder that holds the documents.`
+        : `No corpus folder at ${dir} (CORPUS_DIR): create it and put the documents in it, or set CORPUS_DIR in .env to the folder that holds them.`,
     );
   }
 }

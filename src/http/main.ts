@@ -21,6 +21,7 @@ import { createLogger } from '../serving/logger.ts';
 import { allowWorkersToShareRateLimits, UserRateLimiter } from '../serving/rate-limit.ts';
 import { buildInWorker, CorpusReloader, RELOAD_DEBOUNCE_MS } from '../serving/reload.ts';
 import { AnnexState } from '../serving/state.ts';
+import { healthReport } from './health.ts';
 import { createInteractionServer } from './server.ts';
 import { publicKeyFromHex } from './verify.ts';
 import { buildProgress } from '../serving/progress.ts';
@@ -153,7 +154,7 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
   } catch (error) {
     logger.error(
       { err: error },
-      'cannot watch the corpus folder: use /reload to pick up new letters',
+      'cannot watch the corpus folder: use /reload to pick up new documents',
     );
   }
   process.on('SIGHUP', () => void rebuild());
@@ -197,6 +198,7 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
       host: config.host ?? undefined,
       port: config.port,
       workers: count,
+      documents: opened.index.letters.length,
       letters: opened.index.letters.length,
       index: opened.source,
       readyMs: Math.round(performance.now() - started),
@@ -233,16 +235,7 @@ async function runWorker(config: ServeConfig, logger: Logger): Promise<void> {
     rest,
     logger,
     inflight,
-    health: () => {
-      const info = state.info();
-      return {
-        status: 'ok',
-        letters: info.letters,
-        passages: info.passages,
-        indexBuiltAt: info.builtAt.toISOString(),
-        worker: process.pid,
-      };
-    },
+    health: () => healthReport(state.info(), process.pid),
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -92,7 +92,7 @@ export class CorpusReloader {
     } catch (error) {
       this.logger.error(
         { err: error },
-        'cannot watch the corpus folder: new letters are picked up only by /reload',
+        'cannot watch the corpus folder: new documents are picked up only by /reload',
       );
       return;
     }

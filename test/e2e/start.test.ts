@@ -85,7 +85,12 @@ describe('npm start (dist/bot.cjs) against the stand-in', () => {
       .output()
       .split('\n')
       .find((l) => l.includes('Annex ready'));
-    expect(JSON.parse(ready ?? '{}')).toMatchObject({ letters: 5, passages: 66, index: 'built' });
+    expect(JSON.parse(ready ?? '{}')).toMatchObject({
+      documents: 5,
+      letters: 5,
+      passages: 66,
+      index: 'built',
+    });
 
     const payload = slash('ask', [{ name: 'question', type: 3, value: 'Khojavend' }]);
     discord().dispatch('INTERACTION_CREATE', payload);

@@ -187,10 +187,15 @@ describe('POST /interactions: the handler core over HTTP', () => {
     expect((await signed(huge)).status).toBe(413);
   });
 
-  it('GET /healthz: 200 with the letters served', async () => {
+  it('GET /healthz: 200 with the documents served, as documents and (for clients that read it) letters', async () => {
     const res = await fetch(`${endpoint.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', letters: 5 });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      documents: 5,
+      letters: 5,
+      passages: 66,
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { REST } from '@discordjs/rest';
 import { vi } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
+import { healthReport } from '../../src/http/health.ts';
 import { createInteractionServer } from '../../src/http/server.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { InFlight } from '../../src/serving/inflight.ts';
@@ -80,7 +81,7 @@ export async function startEndpoint(discord: DiscordStandIn): Promise<Endpoint> 
     rest: new REST({ version: '10', api: discord.apiUrl, retries: 0 }),
     logger,
     inflight,
-    health: () => ({ status: 'ok', letters: state.info().letters }),
+    health: () => healthReport(state.info(), process.pid),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -160,7 +160,10 @@ describe('npm run serve (dist/serve.cjs)', () => {
       const counts = new Set<number>();
       for (let i = 0; i < 10; i++) {
         const res = await fetch(`${served.url}/healthz`, { headers: { connection: 'close' } });
-        counts.add(((await res.json()) as { letters: number }).letters);
+        const report = (await res.json()) as { documents: number; letters: number };
+        // `documents` says what the corpus holds; `letters`, its old name, stays for clients.
+        expect(report.letters).toBe(report.documents);
+        counts.add(report.documents);
       }
       return [...counts];
     };
