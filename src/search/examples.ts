@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries/index.js';
-import { formatUnDate } from '../corpus/dates.ts';
+import { DATE_PATTERN, formatUnDate } from '../corpus/dates.ts';
 import { isLetter, type Letter } from '../corpus/schema.ts';
 import { conceptOf, fold, isStopWord, tokenize } from './analyze.ts';
 import type { Answer } from './answer.ts';
@@ -30,7 +30,7 @@ export const MIN_WORD_USES = 2;
  * at 10,000 documents), and `/help` must reply within Discord's 3 seconds even when it is the
  * first to ask for them.
  */
-export const MAX_QUESTIONS_ASKED = 12;
+export const MAX_QUESTIONS_ASKED = 20;
 /** Questions asked at most of one document, so that one no question answers leaves room for others. */
 export const QUESTIONS_PER_DOCUMENT = 4;
 
@@ -43,7 +43,7 @@ const made = new WeakMap<SearchIndex, readonly string[]>();
  * Bumped whenever the way examples are made changes: examples saved with an index in another
  * format are not used (they are made again when a server warms up, until the index is rebuilt).
  */
-export const EXAMPLES_FORMAT = 1;
+export const EXAMPLES_FORMAT = 2;
 
 /** The examples as a saved index keeps them (`SavedExamples.questions` are `askExamples`'). */
 export interface SavedExamples {
@@ -76,38 +76,67 @@ export function restoreExamples(index: SearchIndex, saved: SavedExamples | undef
 
 /**
  * Up to `EXAMPLES_OFFERED` questions this index answers, made from its documents and checked by
- * `ask`; remembered per index (an index never changes: a reload makes a new one). Empty when no
- * question made so is answered.
+ * `ask`, each of another form where the corpus allows (`FORMS`: a figure, who signed, a date, a
+ * place), then what a document says about a word it is about; remembered per index (an index
+ * never changes: a reload makes a new one). Empty when no question made so is answered.
  */
 export function askExamples(index: SearchIndex, ask: Ask): readonly string[] {
   const known = made.get(index);
   if (known) return known;
   // Set first, so that a question asked while the examples are made never makes them again.
   made.set(index, []);
-  const examples: string[] = [];
   let asked = 0;
   const counted: Ask = (question) => {
     asked += 1;
     return ask(question);
   };
+  const spent = () => asked >= MAX_QUESTIONS_ASKED;
+  const documents = documentsToTry(index.letters);
+  const examples: string[] = [];
+  // One topic question is kept for last, so that the examples show what the corpus is about too.
+  const used = new Set<string>();
+  for (const form of FORMS) {
+    if (examples.length >= EXAMPLES_OFFERED - 1 || spent()) break;
+    // A document no example came from yet first, so that the examples show more of the corpus.
+    const order = [
+      ...documents.filter((d) => !used.has(d.id)),
+      ...documents.filter((d) => used.has(d.id)),
+    ];
+    const example = formExample(index, order, form, counted, spent);
+    if (example) {
+      examples.push(example.question);
+      used.add(example.from);
+    }
+  }
+  for (const question of topicExamples(index, counted, spent)) {
+    if (examples.length >= EXAMPLES_OFFERED) break;
+    examples.push(question);
+  }
+  made.set(index, examples);
+  return examples;
+}
+
+/**
+ * Questions about what documents say of the words they are most about, checked by `ask`: each
+ * about another word, answered from the document it was made from.
+ */
+export function topicExamples(
+  index: SearchIndex,
+  ask: Ask,
+  spent: () => boolean = () => false,
+): string[] {
+  const examples: string[] = [];
   // Each example about another word, so that together they show what the corpus is about.
   const words = new Set<string>();
   for (const document of documentsToTry(index.letters)) {
-    if (asked >= MAX_QUESTIONS_ASKED) break;
-    const example = exampleFrom(
-      index,
-      document,
-      counted,
-      words,
-      () => asked >= MAX_QUESTIONS_ASKED,
-    );
+    if (spent()) break;
+    const example = exampleFrom(index, document, ask, words, spent);
     if (example) {
       examples.push(example.question);
       words.add(fold(example.word));
     }
     if (examples.length >= EXAMPLES_OFFERED) break;
   }
-  made.set(index, examples);
   return examples;
 }
 
@@ -402,4 +431,133 @@ function questionsAbout(document: Letter, word: string): string[] {
     );
   questions.push(year ? `${word} in ${year}` : word);
   return questions;
+}
+
+/**
+ * The forms of question the examples show, beside what a document says about a word: each a
+ * different thing Annex finds in a passage.
+ */
+const FORMS = ['figure', 'signed', 'date', 'place'] as const;
+type Form = (typeof FORMS)[number];
+/** Questions of one form tried from one document, at most. */
+const QUESTIONS_PER_FORM = 2;
+
+/** A question, and what the passage that answers it must hold to count as answering it. */
+interface Candidate {
+  question: string;
+  /** Words the answering excerpt holds: the figure, the signatory's name, the date, the place. */
+  holds: string;
+}
+
+/**
+ * The first question of `form`, made from one of `documents`, that `ask` answers from that
+ * document with a passage holding what was asked for (the figure, the name, the date, the place);
+ * null when none is.
+ */
+function formExample(
+  index: SearchIndex,
+  documents: readonly Letter[],
+  form: Form,
+  ask: Ask,
+  spent: () => boolean,
+): { question: string; from: string } | null {
+  for (const document of documents) {
+    for (const candidate of candidatesOf(index, document, form).slice(0, QUESTIONS_PER_FORM)) {
+      if (spent()) return null;
+      const answer = ask(candidate.question);
+      const first = answer.results[0];
+      if (answer.abstained || !first || first.letterId !== document.id) continue;
+      if (fold(first.text).includes(fold(candidate.holds)))
+        return { question: candidate.question, from: document.id };
+    }
+  }
+  return null;
+}
+
+/** A figure before a word: "1,318 pieces", "314 people" (not a year, a date's day or a percentage). */
+const FIGURE_BEFORE_WORD = /(?<![\d.,/-])(\d{1,3}(?:,\d{3})+|\d+)\s+(\p{L}{4,})\b/gu;
+/** A place as texts write it after "in" or "near": one or two capitalized words. */
+const PLACE_AFTER = /\b(?:in|near|at)\s+(?:the\s+)?(\p{Lu}\p{Ll}{3,}(?:\s\p{Lu}\p{Ll}+)?)\b/gu;
+
+/** The questions of `form` that `document` could answer, most telling first. */
+function candidatesOf(index: SearchIndex, document: Letter, form: Form): Candidate[] {
+  const texts = document.passages.map((p) => p.text);
+  const named =
+    `the ${document.kind} of ${document.date ? formatUnDate(document.date) : ''}`.trim();
+  switch (form) {
+    case 'signed': {
+      if (!document.date) return [];
+      const seen = new Set<string>();
+      return (isLetter(document) ? document.signatories : [])
+        .filter((s) => !seen.has(s.name) && seen.add(s.name))
+        .map((s) => ({
+          question: `Who signed ${named}?`,
+          holds: s.name.split(/\s+/).at(-1) ?? s.name,
+        }));
+    }
+    case 'figure': {
+      if (!document.date) return [];
+      const found = new Map<string, { figure: string; rarity: number }>();
+      for (const text of texts)
+        for (const [, figure = '', noun = ''] of text.matchAll(FIGURE_BEFORE_WORD)) {
+          const number = Number(figure.replace(/,/g, ''));
+          if (/^(?:1[89]|20)\d\d$/.test(figure) || number < 2) continue;
+          if (found.has(noun) || !isCountedNoun(noun)) continue;
+          const id = index.conceptId(conceptOf(fold(noun)));
+          if (id < 0) continue;
+          found.set(noun, { figure, rarity: 1 / Math.max(1, index.documentFrequencyOf(id)) });
+        }
+      return [...found]
+        .sort((a, b) => b[1].rarity - a[1].rarity || (a[0] < b[0] ? -1 : 1))
+        .map(([noun, { figure }]) => ({
+          question: `How many ${fold(noun)} does ${named} report?`,
+          holds: figure,
+        }));
+    }
+    case 'date': {
+      const own = document.date;
+      const dates: string[] = [];
+      for (const text of texts)
+        for (const match of text.matchAll(new RegExp(DATE_PATTERN.source, 'gi'))) {
+          const [whole] = match;
+          if (!dates.includes(whole) && !(own && formatUnDate(own) === whole)) dates.push(whole);
+        }
+      return dates.map((date) => ({ question: `What happened on ${date}?`, holds: date }));
+    }
+    case 'place': {
+      const own = new Set(tokenize(document.author ?? '').map((t) => t.word));
+      const places: string[] = [];
+      for (const text of texts)
+        for (const [, place = ''] of text.matchAll(PLACE_AFTER))
+          if (!places.includes(place) && !own.has(fold(place)) && isPlaceName(place))
+            places.push(place);
+      return places.map((place) => ({ question: `What happened in ${place}?`, holds: place }));
+    }
+  }
+}
+
+/** Whether a word after a figure is what it counts: a plural noun, not a time or an amount ("years", "million"). */
+function isCountedNoun(written: string): boolean {
+  const wordnet = englishWordNet();
+  const word = fold(written);
+  const [lemma] = wordnet.baseForms(word, 'noun');
+  if (lemma === undefined || lemma === word) return false;
+  return !NOT_A_TOPIC_KINDS.has(wordnet.nounKind(word)) && !wordnet.hasLemma(lemma, 'adj');
+}
+
+/**
+ * Whether capitalized words after "in" name a place: a country, or a name WordNet does not know
+ * as a common word ("Lachin", "Khojavand"), not a month, an office or a title ("in September",
+ * "in Geneva" is kept, "in Resolution" is not).
+ */
+function isPlaceName(written: string): boolean {
+  if (countries.getAlpha3Code(written, 'en')) return true;
+  const wordnet = englishWordNet();
+  return written
+    .split(/\s/)
+    .every(
+      (part) =>
+        PARTS_OF_SPEECH.every((pos) => wordnet.baseForms(fold(part), pos).length === 0) ||
+        wordnet.isMainlyName(fold(part)),
+    );
 }

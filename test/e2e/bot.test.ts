@@ -493,7 +493,9 @@ describe('plain messages', () => {
       const message = messageOf(call);
       // The seed letters are all letters; the examples are questions they answer (made from them).
       expect(message.content).toMatch(/^Ask me a question about the letters/);
-      expect(message.content).toMatch(/For example: "What does the (letter|note verbale) of /);
+      expect(message.content).toMatch(
+        /For example: "(?:How many|Who signed|What does the (?:letter|note verbale) of) /,
+      );
       expect(message.embeds ?? []).toEqual([]);
     },
   );

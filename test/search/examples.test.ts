@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
 import { openCorpus } from '../../src/search/cache.ts';
-import { askExamples } from '../../src/search/examples.ts';
+import { askExamples, topicExamples } from '../../src/search/examples.ts';
 import { CORPUS_DIR, ROOT, tempDir } from '../helpers.ts';
 
 /**
@@ -14,9 +14,11 @@ import { CORPUS_DIR, ROOT, tempDir } from '../helpers.ts';
  */
 const EXAMPLES_DIR = path.join(ROOT, 'test/fixtures/examples');
 let examples: readonly string[];
+let topical: readonly string[];
 beforeAll(async () => {
   const index = SearchIndex.build((await loadCorpus(EXAMPLES_DIR)).letters);
   examples = askExamples(index, (question) => answerQuestion(index, question));
+  topical = topicExamples(index, (question) => answerQuestion(index, question));
 });
 
 /** What each example asks about: the words after "about" (and before the year). */
@@ -26,19 +28,19 @@ function topics(questions: readonly string[]): string[] {
 
 describe('how-to-ask examples made from the corpus', () => {
   it('ask about a subject of the document, never a word of a longer name ("Republic")', () => {
-    expect(examples).toContain('What did Angola say about refugees in 2016?');
-    for (const topic of topics(examples))
+    expect(topical).toContain('What did Angola say about refugees in 2016?');
+    for (const topic of topics(topical))
       expect(topic).not.toMatch(/^(?:Republic|Council|Security|Democratic|Congo|Lakes)$/);
   });
 
   it('name a State the way its own speech does ("the Central African Republic")', () => {
     expect(
-      examples.some((q) => q.startsWith('What did the Central African Republic say about')),
+      topical.some((q) => q.startsWith('What did the Central African Republic say about')),
     ).toBe(true);
   });
 
   it('ask about a field’s word WordNet lacks, as people write it ("landmines")', () => {
-    expect(examples).toContain('What does the letter of 4 April 2024 say about landmines?');
+    expect(topical).toContain('What does the letter of 4 April 2024 say about landmines?');
   });
 
   it('never ask about a word the document uses as a verb, though WordNet knows it as a noun ("plant")', async () => {
@@ -63,7 +65,7 @@ describe('how-to-ask examples made from the corpus', () => {
       ].join('\n'),
     );
     const index = SearchIndex.build((await loadCorpus(dir)).letters);
-    const asked = topics(askExamples(index, (q) => answerQuestion(index, q)));
+    const asked = topics(topicExamples(index, (q) => answerQuestion(index, q)));
     expect(asked.length).toBeGreaterThan(0);
     expect(asked).not.toContain('plant');
   });
@@ -71,11 +73,32 @@ describe('how-to-ask examples made from the corpus', () => {
   it('ask each about another word, also where every document speaks of one name', async () => {
     // Every seed letter is most about Armenia; the examples show three of their subjects.
     const index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
-    const asked = topics(askExamples(index, (q) => answerQuestion(index, q))).map((t) =>
+    const asked = topics(topicExamples(index, (q) => answerQuestion(index, q))).map((t) =>
       t.toLowerCase(),
     );
     expect(asked.length).toBeGreaterThan(1);
     expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('show the range of what Annex answers (a figure, who signed, a date, a place), each answered, not only what a document "says about" a word (user trial 6)', async () => {
+    const index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+    const offered = askExamples(index, (q) => answerQuestion(index, q));
+    const form = (q: string) =>
+      /^How many\b/.test(q)
+        ? 'figure'
+        : /^Who\b/.test(q)
+          ? 'who'
+          : /^(?:When\b|What happened on \d)/.test(q)
+            ? 'date'
+            : /^(?:Where\b|What happened in \p{Lu})/u.test(q)
+              ? 'place'
+              : 'about';
+    const forms = offered.map(form);
+    expect(offered.length).toBe(3);
+    expect(new Set(forms).size, offered.join(' | ')).toBe(3);
+    expect(forms.filter((f) => f === 'about').length, offered.join(' | ')).toBeLessThanOrEqual(1);
+    for (const question of offered)
+      expect(answerQuestion(index, question).abstained, question).toBe(false);
   });
 
   it('are saved with the index and offered by the loaded one without asking anything', async () => {
