@@ -11,7 +11,7 @@ import { parseLetter } from '../src/corpus/parse-letter.ts';
 import type { Letter } from '../src/corpus/schema.ts';
 import { SearchIndex } from '../src/search/index.ts';
 import { createLogger } from '../src/serving/logger.ts';
-import { AnnexState } from '../src/serving/state.ts';
+import { AnnexState, type IndexInfo } from '../src/serving/state.ts';
 
 /** The repository's root. */
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -30,6 +30,16 @@ export const BUILT = {
  * was added.
  */
 export const CORPUS_DIR = path.resolve(import.meta.dirname, 'fixtures', 'seed-letters');
+
+/** What an index of the seed letters says of itself, as the renderers show it. */
+export const SEED_INFO: IndexInfo = {
+  noun: 'letter',
+  letters: 5,
+  passages: 60,
+  from: '2021-02-23',
+  to: '2024-04-04',
+  builtAt: new Date('2026-11-22T12:00:00Z'),
+};
 
 /**
  * Three made-up letters on floods in Testland, with figures and dates known, for `/chart`:

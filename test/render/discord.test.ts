@@ -34,16 +34,9 @@ import {
   SearchIndex,
   SMALL_TALK,
 } from '../../src/search/index.ts';
-import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
+import { CORPUS_DIR, ROOT, SEED, SEED_INFO } from '../helpers.ts';
 
-const info: IndexInfo = {
-  noun: 'letter',
-  letters: 5,
-  passages: 60,
-  from: '2021-02-23',
-  to: '2024-04-04',
-  builtAt: new Date('2026-11-22T12:00:00Z'),
-};
+const info: IndexInfo = SEED_INFO;
 const scope = { letterKey: null, from: null, to: null };
 let letters: Letter[];
 

@@ -13,7 +13,7 @@ import { checkDiscordLimits } from '../../src/render/limits.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
 import { answerQuestion, describeScope, SearchIndex } from '../../src/search/index.ts';
 import { checkClaim } from '../../src/search/check.ts';
-import { CORPUS_DIR } from '../helpers.ts';
+import { CORPUS_DIR, SEED_INFO } from '../helpers.ts';
 
 /** Fragments a public bot meets: markdown, mentions, links, invisible and control characters, RTL, emoji, lone surrogates, regex syntax, quote marks — and words the letters contain. */
 const FRAGMENTS = [
@@ -60,14 +60,7 @@ const hostile = fc
   .map((parts) => parts.join(' ').slice(0, 6000));
 const huge = fc.string({ unit: 'binary', minLength: 5500, maxLength: 6000 });
 
-const info: IndexInfo = {
-  noun: 'letter',
-  letters: 5,
-  passages: 60,
-  from: '2021-02-23',
-  to: '2024-04-04',
-  builtAt: new Date(0),
-};
+const info: IndexInfo = { ...SEED_INFO, builtAt: new Date(0) };
 const scope = { letterKey: null, from: null, to: null };
 let index: SearchIndex;
 let letters: Letter[];

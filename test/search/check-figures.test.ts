@@ -7,21 +7,14 @@ import { figureDifferences } from '../../src/search/check-figures.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import { describeScope, SearchIndex } from '../../src/search/index.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
-import { CORPUS_DIR } from '../helpers.ts';
+import { CORPUS_DIR, SEED_INFO } from '../helpers.ts';
 
 let index: SearchIndex;
 beforeAll(async () => {
   index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
 });
 
-const info: IndexInfo = {
-  noun: 'letter',
-  letters: 5,
-  passages: 60,
-  from: '2021-02-23',
-  to: '2024-04-04',
-  builtAt: new Date('2026-11-22T12:00:00Z'),
-};
+const info: IndexInfo = SEED_INFO;
 
 /** The figures a claim's check names as stated by none of the closest passages. */
 function figures(claim: string) {
