@@ -46,8 +46,8 @@ function tokenEnding(tokens: readonly { end: number }[], end: number): number {
 
 /** A figure joined to a word or code after it ("3-001M", "44-day") … */
 const JOINED_AFTER = /^-[\p{L}\p{N}]/u;
-/** … or before it. */
-const JOINED_BEFORE = /[\p{L}\p{N}]-$/u;
+/** … or before it; or a value given to a name ("x=4401180", a coordinate). */
+const JOINED_BEFORE = /(?:[\p{L}\p{N}]-|=)$/u;
 
 /** Whether token `i` of `text` is a figure that may count something (a figure stated or not). */
 function isFigure(text: string, tokens: readonly Token[], i: number): boolean {
@@ -244,6 +244,28 @@ function countedBy(
   for (const i of layout.units)
     if (isCount(layout, tokens, stated, i - 1) && near(text, tokens, layout, i, at)) return i - 1;
   return -1;
+}
+
+/** A number joined to a code ("3-001M") or given to a name ("x=4401180", a coordinate) is no figure of anything. */
+const CODE_AFTER = /^-\p{N}/u;
+const CODE_BEFORE = /(?:\p{N}-|=)$/u;
+
+/**
+ * Whether a span of a text states a figure: a number (not a year, a code or a coordinate) or a
+ * number word. A number joined to its unit ("30-year", "44-day") is one, as "how many years" asks.
+ */
+export function statesFigure(text: string, span: { start: number; end: number }): boolean {
+  const { tokens } = readPassage(text);
+  return tokens.some((t) => {
+    if (t.start < span.start || t.end > span.end) return false;
+    if (!/^\d/.test(t.word)) return t.word === 'one' || NUMBER_WORDS.has(t.word);
+    return (
+      /^\d+(?:\.\d+)?$/.test(t.word) &&
+      !isYearAsWritten(text.slice(t.start, t.end)) &&
+      !CODE_AFTER.test(text.slice(t.end, t.end + 2)) &&
+      !CODE_BEFORE.test(text.slice(Math.max(0, t.start - 2), t.start))
+    );
+  });
 }
 
 /**

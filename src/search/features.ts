@@ -23,6 +23,7 @@ import {
   PERCENTAGE,
   REASON,
   speaks,
+  statesFigure,
   statesFuture,
   statesMeasure,
   statesMoney,
@@ -144,10 +145,6 @@ function monthsBetween(earlier: number, later: number): number {
 
 const has = (flag: boolean) => (flag ? 1 : 0);
 
-/** A figure in digits or in words. */
-const SAYS_A_FIGURE =
-  /\b(?!(?:19|20)\d{2}\b)\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozens)\b/i;
-
 /** A span of a passage's text: a sentence, or the whole passage. */
 interface Span {
   start: number;
@@ -162,7 +159,7 @@ export const STATES: Readonly<
   Record<string, (x: QuestionContext, entry: IndexedPassage, span: Span) => boolean>
 > = {
   count: (x, { passage }, span) => x.count !== null && countsOf(passage.text, x.count, 1, span) > 0,
-  figure: (_, e, span) => SAYS_A_FIGURE.test(slice(e, span)),
+  figure: (_, e, span) => statesFigure(e.passage.text, span),
   time: (_, e, span) => TIME.test(slice(e, span)),
   duration: (_, e, span) => DURATION.test(slice(e, span)),
   frequency: (_, e, span) => FREQUENCY.test(slice(e, span)),

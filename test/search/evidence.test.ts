@@ -7,6 +7,7 @@ import {
   figureBefore,
   namesAgent,
   PERCENTAGE,
+  statesFigure,
   statesMeasure,
   statesMoney,
   TIME,
@@ -131,6 +132,30 @@ describe('countsOf: how many different things are counted, each by its own figur
     const text = 'No figure here. 2 civilians were killed.';
     expect(countsOf(text, people, 1, { start: 0, end: 15 })).toBe(0);
     expect(countsOf(text, people, 1, { start: 16, end: text.length })).toBe(1);
+  });
+});
+
+describe('statesFigure: a figure of something, not a code, a coordinate or a year', () => {
+  const whole = (text: string) => statesFigure(text, { start: 0, end: text.length });
+
+  it('reads numbers and number words, and a number joined to its unit', () => {
+    expect(whole('amounts to 1,318 pieces')).toBe(true);
+    expect(whole('the almost 30-year military occupation')).toBe(true);
+    expect(whole('two servicemen were injured')).toBe(true);
+  });
+
+  it('does not read a model’s code, a coordinate or a year as a figure', () => {
+    expect(
+      whole(
+        'anti-personnel mines marked 3-001M were discovered in Lachin (coordinates x=4401180, y=8635076) in 2022',
+      ),
+    ).toBe(false);
+  });
+
+  it('reads only the span it is given', () => {
+    const text = 'Mines marked 3-001M were found. They number 1,318.';
+    expect(statesFigure(text, { start: 0, end: 31 })).toBe(false);
+    expect(statesFigure(text, { start: 32, end: text.length })).toBe(true);
   });
 });
 
