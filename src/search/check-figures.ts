@@ -28,11 +28,25 @@ interface Figure {
 }
 
 /**
- * A number standing alone ("1,318", "2.5", "2022") and, after it, "%", "per cent" or "percent".
+ * A number standing alone ("1,318", "2.5", "2022"), its scale ("36 million") and, after it, "%",
+ * "per cent" or "percent".
  * Not one inside a symbol, a code or coordinates ("A/76/930", "3-001M", "x=4401180").
  */
 const FIGURE =
-  /(?<![\p{L}\p{N}/=\-.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}/-]|[.,]\d)(\s*(?:%|per\s*cent\b|percent\b))?/gu;
+  /(?<![\p{L}\p{N}/=\-.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}/-]|[.,]\d)(\s+(?:thousand|million|billion|trillion)\b)?(\s*(?:%|per\s*cent\b|percent\b))?/gu;
+
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b\\.?';
+/** After a day of a date: its month ("19 September", "20 and 21 August"). */
+const MONTH_AFTER = new RegExp(`^\\s*(?:(?:and|to|-|–)\\s*\\d{1,2}\\s+)?${MONTH}`, 'iu');
+/** Before a day of a date: its month ("September 19"). */
+const MONTH_BEFORE = new RegExp(`${MONTH}\\s*$`, 'iu');
+
+/** Whether the number at `start`–`end` of `text` is the day of a date, not a figure. */
+function isDay(text: string, start: number, end: number, value: number): boolean {
+  if (!Number.isInteger(value) || value < 1 || value > 31) return false;
+  return MONTH_AFTER.test(text.slice(end, end + 40)) || MONTH_BEFORE.test(text.slice(0, start));
+}
 
 /** Number words a passage may write a figure in ("two servicemen"), by value. */
 const NUMBER_WORDS = new Map(
@@ -65,7 +79,9 @@ function figuresIn(text: string): Figure[] {
       const digits = m[1] as string;
       const value = Number(digits.replace(/,/g, ''));
       if (!Number.isFinite(value)) continue;
-      const kind: FigureKind = m[2] ? 'share' : /^(?:19|20)\d\d$/.test(digits) ? 'year' : 'number';
+      const start = m.index ?? 0;
+      if (!m[2] && !m[3] && isDay(sentence, start, start + digits.length, value)) continue;
+      const kind: FigureKind = m[3] ? 'share' : /^(?:19|20)\d\d$/.test(digits) ? 'year' : 'number';
       figures.push({ written: m[0].trim(), value, kind, sentence });
     }
   }

@@ -81,6 +81,23 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
 });
 
 describe('figureDifferences', () => {
+  it('never offers the day of a date as the figure a passage states (user trial 7)', () => {
+    const passage =
+      'On September 19, 2023, a vehicle exploded on an anti-tank landmine planted in the Khojavand district. On 20 and 21 August 2022, two servicemen were injured.';
+    expect(
+      figureDifferences('In 2023 Azerbaijan found over 600,000 landmines.', [passage]),
+    ).toEqual([]);
+    expect(figureDifferences('In August 2022, 3 servicemen were injured.', [passage])).toEqual([]);
+    expect(figureDifferences('On 19 September 2023, 5 vehicles exploded.', [passage])).toEqual([]);
+  });
+
+  it('names a figure with its scale, as the passage writes it (user trial 7)', () => {
+    expect(
+      figureDifferences('Refugees in the world reached 40 million.', [
+        'The number of refugees in the world reached 36 million at the end of the year.',
+      ]),
+    ).toEqual([{ claim: '40 million', result: 0, passage: '36 million' }]);
+  });
   it('never throws, whatever the claim and passages', () => {
     const text = fc.string({
       unit: fc.constantFrom(...'0123456789,.% perctnA/=-x\n'),
