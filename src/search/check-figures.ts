@@ -107,6 +107,9 @@ function conceptsOf(sentence: string): Set<string> {
 /** A claim's figures looked at, from its start: a long message is not read whole. */
 const MAX_FIGURES = 20;
 
+/** At most ten times larger or smaller: a figure further off is of another thing ("600,000" and "4"). */
+const MAX_DISTANCE = Math.log(10);
+
 /** How far apart two values are, as a ratio (0 when equal): a wrong figure is mostly near the right one. */
 function distance(a: number, b: number): number {
   return Math.abs(Math.log((Math.abs(a) + 1) / (Math.abs(b) + 1)));
@@ -116,7 +119,8 @@ function distance(a: number, b: number): number {
  * The claim's figures that none of the closest passages (`texts`, best first) states, each with
  * the figure a passage states instead: one of the same kind (a share for a share, a year for a
  * year) in a sentence about the same thing (sharing most content words with the claim's
- * sentence), the nearest in value among those, and not itself a figure of the claim. A figure
+ * sentence), the nearest in value among those (within ten times the claim's), and not itself a
+ * figure of the claim. A figure
  * for which no passage states another about the same thing is left out: the passages may just
  * not speak of it. Reads only the claim and these passages.
  */
@@ -150,6 +154,7 @@ export function figureDifferences(claim: string, texts: readonly string[]): Figu
         for (const concept of about(other.sentence)) if (words.has(concept)) shared += 1;
         if (shared === 0) continue;
         const d = distance(figure.value, other.value);
+        if (d > MAX_DISTANCE) continue;
         if (!best || shared > best.shared || (shared === best.shared && d < best.distance))
           best = { result, written: other.written, shared, distance: d };
       }

@@ -91,6 +91,17 @@ describe('figureDifferences', () => {
     expect(figureDifferences('On 19 September 2023, 5 vehicles exploded.', [passage])).toEqual([]);
   });
 
+  it('never offers a figure far from the claim’s as the one it changed (user trial 7)', () => {
+    const passage =
+      'On the same day, 4 servicemen of Azerbaijan were killed in a landmine explosion.';
+    expect(
+      figureDifferences('In 2023 Azerbaijan found over 600,000 landmines.', [passage]),
+    ).toEqual([]);
+    expect(figureDifferences('Azerbaijan said 5 servicemen were killed.', [passage])).toEqual([
+      { claim: '5', result: 0, passage: '4' },
+    ]);
+  });
+
   it('names a figure with its scale, as the passage writes it (user trial 7)', () => {
     expect(
       figureDifferences('Refugees in the world reached 40 million.', [
