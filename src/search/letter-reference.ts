@@ -450,12 +450,18 @@ function matchesKind(flags: number, kind: DocumentKind): boolean {
 
 const SYMBOLS = new RegExp(SYMBOL_PATTERN.source, 'gi');
 /**
+ * The path of a file a link names, not a symbol: a file's extension at its end or a folder of
+ * files in it ("doc/undoc/gen/n22/466/00/pdf/n2246600.pdf", by the document's job number).
+ */
+const FILE_PATH = /\.(?:pdf|html?|docx?|xlsx?|aspx?|php|txt)$|\/(?:pdf|html?|docx?)\//i;
+/**
  * Each document symbol a question writes, in any case, one by one ("a/76/930-S/2022/642" is two),
  * as the UN writes it and where it stands.
  */
 export function symbolsIn(text: string): { text: string; start: number; end: number }[] {
   const found: { text: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(SYMBOLS)) {
+    if (FILE_PATH.test(m[0])) continue;
     let at = m.index;
     for (const part of splitSymbol(normalizeSymbol(m[0].toUpperCase()))) {
       // A symbol has a number ("and/or/not" is none).
@@ -479,6 +485,6 @@ const LINK = /(?:\bhttps?:\/\/)?\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/(?:(?:ar|zh|en|fr|
 export function linksAsSymbols(text: string): string {
   return text.replace(LINK, (link, path: string) => {
     const symbol = path.replace(/[.,;:!?)\]'"]+$/, '');
-    return WHOLE_SYMBOL.test(symbol) ? path : link;
+    return WHOLE_SYMBOL.test(symbol) && !FILE_PATH.test(symbol) ? path : link;
   });
 }

@@ -81,6 +81,14 @@ describe('Check in letters', () => {
 });
 
 describe('Check in letters on a message that links to a document', () => {
+  it('reads no symbol in a link to a file by its job number (user trial 7)', async () => {
+    const shown = await checked({
+      content:
+        'https://documents.un.org/doc/undoc/gen/n22/466/00/pdf/n2246600.pdf lies about the mines in Lachin',
+    });
+    expect(shown).not.toMatch(/DOC\/UNDOC/);
+    expect(shown).not.toMatch(/links to/);
+  });
   it('says a linked document is not in the index, rather than "not in the letters", when the words are too few to be a claim', async () => {
     const shown = await checked({ content: 'https://undocs.org/S/2023/123 lies about mines' });
     expect(shown).toMatch(/S\/2023\/123/);

@@ -494,6 +494,19 @@ describe('symbolsIn: the document symbols a question writes', () => {
     expect(symbolsIn('S/RES/2428 (2018) on arms').map((s) => s.text)).toEqual(['S/RES/2428']);
   });
 
+  it('finds none in the path of a file a link names (user trial 7)', () => {
+    const link = 'https://documents.un.org/doc/undoc/gen/n22/466/00/pdf/n2246600.pdf';
+    expect(symbolsIn(`what does ${link} say`)).toEqual([]);
+    expect(symbolsIn(linksAsSymbols(`what does ${link} say`))).toEqual([]);
+    expect(
+      symbolsIn('see documents.un.org/doc/undoc/gen/n22/466/00/pdf/n2246600.pdf?OpenElement'),
+    ).toEqual([]);
+    expect(symbolsIn('E/CN.4/2005/L.10 and A/HRC/52/L.1').map((s) => s.text)).toEqual([
+      'E/CN.4/2005/L.10',
+      'A/HRC/52/L.1',
+    ]);
+  });
+
   it('finds none in words joined by slashes', () => {
     expect(symbolsIn('is it and/or/not')).toEqual([]);
   });
