@@ -17,7 +17,7 @@ import type { IndexInfo } from '../serving/state.ts';
 import { questionAuthor, questionFromEmbeds } from './asked.ts';
 import type { ButtonScope } from './custom-ids.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { clip, markQuote } from './markdown.ts';
+import { blockQuote, clip, markQuote } from './markdown.ts';
 import {
   BLUE,
   button,
@@ -84,7 +84,7 @@ export function resultEmbed(
       DISCORD_LIMITS.embedTitle,
     ),
     url: r.url ?? undefined,
-    description: `${clip(r.speaker, 600)} says:\n> ${quote}${whole ? '' : `\n\n*Excerpt: ${hint}.*`}`,
+    description: `${clip(r.speaker, 600)} says:\n${blockQuote(quote)}${whole ? '' : `\n\n*Excerpt: ${hint}.*`}`,
     fields: [{ name: 'Citation', value: clip(r.citation, DISCORD_LIMITS.fieldValue) }],
     footer: last ? footer(info) : undefined,
   });

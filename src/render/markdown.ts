@@ -83,3 +83,11 @@ export function splitForEmbeds(text: string, max: number): string[] {
   chunks.push(rest);
   return chunks;
 }
+
+/**
+ * Text as a Discord block quote: "> " before each of its lines, blank ones too, for Discord
+ * quotes only the line a "> " starts (a masthead's "Distr.: General …" line was left unquoted).
+ */
+export function blockQuote(text: string): string {
+  return `> ${text.replace(/\n/g, '\n> ')}`;
+}

@@ -9,7 +9,7 @@ import { documentUrl, formatCitation, speaker } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { fittedResultEmbeds, WHOLE_PASSAGE_HINT } from './answer.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { clip, escapeText } from './markdown.ts';
+import { blockQuote, clip, escapeText } from './markdown.ts';
 import {
   AMBER,
   type Embed,
@@ -60,7 +60,7 @@ export function renderVerdict(
           author: head,
           title,
           url: documentUrl(letter) ?? undefined,
-          description: `${linked}${clip(speaker(letter, passage), 800)} says:\n> ${clip(escapeText(passage.text), 2500)}`,
+          description: `${linked}${clip(speaker(letter, passage), 800)} says:\n${blockQuote(clip(escapeText(passage.text), 2500))}`,
           fields: [
             {
               name: 'Citation',

@@ -335,6 +335,33 @@ describe('footers', () => {
   });
 });
 
+describe('a quote of several lines (user trial 7)', () => {
+  /** The lines of an embed's description after its "… says:" line, each of which must be quoted. */
+  const quoted = (description: string) => description.split('\n').slice(1);
+
+  it("quotes every line of a passage, the masthead's too, not only its first", () => {
+    const index = SearchIndex.build(letters);
+    const q = 'when was A/76/930 distributed';
+    const answer = answerQuestion(index, q);
+    const first = rendered(answer, q).embeds[0]?.description ?? '';
+    expect(first).toContain('Distr.: General 25 August 2022');
+    for (const line of quoted(first)) expect(line).toMatch(/^> /);
+  });
+
+  it('quotes every line of a passage in Check in letters', () => {
+    const index = SearchIndex.build(letters);
+    const claim =
+      'United Nations A/76/930-S/2022/642 Distr.: General 26 August 2022 Original: French';
+    const verdict = checkClaim(index, claim);
+    const reply = renderVerdict(claim, verdict, describeScope(index), info);
+    const masthead = reply.embeds.find(
+      (e) => e.description?.includes(' says:\n') && e.description.includes('Distr.: General'),
+    );
+    expect(masthead).toBeDefined();
+    for (const line of quoted(masthead?.description ?? '')) expect(line).toMatch(/^> /);
+  });
+});
+
 describe('how many passages match', () => {
   it('says how many passages hold the question’s words, as /search does, not how many it ranked (user trial 6)', () => {
     const index = SearchIndex.build(letters);
