@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Letter } from '../corpus/schema.ts';
 import { fold } from './analyze.ts';
+import { stateOf } from './cite.ts';
 
 /** A list's filter: each part `null` when not given. Kind and author as slugs (`slug`). */
 export interface ListFilter {
@@ -44,22 +45,31 @@ export interface Named {
 const KINDS = new WeakMap<readonly Letter[], Named[]>();
 const AUTHORS = new WeakMap<readonly Letter[], Named[]>();
 
-/** Distinct values by slug, the most documents first (then by name), counted once per list. */
+/**
+ * Distinct values by slug, the most documents first (then by name), counted once per list; a
+ * document with several values (an author and the State it speaks for) counts for each once.
+ */
 function distinct(
   cache: WeakMap<readonly Letter[], Named[]>,
   letters: readonly Letter[],
-  of: (l: Letter) => string | null,
+  of: (l: Letter) => readonly (string | null)[],
 ): Named[] {
   const cached = cache.get(letters);
   if (cached) return cached;
   const bySlug = new Map<string, Named>();
   for (const letter of letters) {
-    const name = of(letter)?.trim();
-    if (!name) continue;
-    const key = slug(name);
-    const seen = bySlug.get(key);
-    if (seen) seen.documents += 1;
-    else bySlug.set(key, { name, documents: 1 });
+    const counted = new Set<string>();
+    for (const value of of(letter)) {
+      const name = value?.trim();
+      if (!name) continue;
+      // "the State of Palestine" and "State of Palestine" are one.
+      const key = slug(name).replace(/^the-/, '');
+      if (counted.has(key)) continue;
+      counted.add(key);
+      const seen = bySlug.get(key);
+      if (seen) seen.documents += 1;
+      else bySlug.set(key, { name, documents: 1 });
+    }
   }
   const named = [...bySlug.values()].sort(
     (a, b) => b.documents - a.documents || a.name.localeCompare(b.name),
@@ -70,12 +80,16 @@ function distinct(
 
 /** The kinds of the documents ("letter", "speech", "note verbale"), the most common first. */
 export function documentKinds(letters: readonly Letter[]): Named[] {
-  return distinct(KINDS, letters, (l) => l.kind);
+  return distinct(KINDS, letters, (l) => [l.kind]);
 }
 
-/** The authors of the documents ("Norway", "Secretary-General"), the most documents first. */
+/**
+ * The authors of the documents ("Norway", "Secretary-General") and the States they speak for, as
+ * a document without a symbol is headed ("Azerbaijan" of its Permanent Representative's letters
+ * and its Mission's note verbale), the most documents first.
+ */
 export function documentAuthors(letters: readonly Letter[]): Named[] {
-  return distinct(AUTHORS, letters, (l) => l.author);
+  return distinct(AUTHORS, letters, (l) => (l.author ? [stateOf(l.author), l.author] : []));
 }
 
 /** Whether `value`'s slug holds `wanted`'s as whole words ("the-state-of-palestine" holds "palestine"). */

@@ -85,6 +85,29 @@ describe('/letters filters', () => {
     expect(year).not.toMatch(/Armenia|Azerbaijan/);
   });
 
+  it('offers the State an author speaks for, as its documents are headed, with all its documents (user trial 7)', async () => {
+    const offered = await handleInteraction(
+      autocomplete('letters', [{ name: 'author', type: 3, value: 'azer', focused: true }]) as never,
+      ctx,
+    );
+    const choices = offered.type === 'choices' ? offered.choices : [];
+    const azerbaijan = all.filter((l) => /Azerbaijan/.test(l.author ?? '')).length;
+    expect(azerbaijan).toBeGreaterThan(1);
+    expect(choices[0]).toEqual({ name: `Azerbaijan (${azerbaijan})`, value: 'Azerbaijan' });
+    const shown = text(await listed([{ name: 'author', type: 3, value: 'Azerbaijan' }]));
+    expect(shown).toContain(`Filter: author Azerbaijan.`);
+    expect(shown).toContain(`${azerbaijan} of 17`);
+    const palestine = await handleInteraction(
+      autocomplete('letters', [
+        { name: 'author', type: 3, value: 'pales', focused: true },
+      ]) as never,
+      ctx,
+    );
+    expect(palestine.type === 'choices' && palestine.choices.map((c) => c.name)).toEqual([
+      'State of Palestine (1)',
+    ]);
+  });
+
   it('keeps the filter on the next page', async () => {
     const first = await listed([{ name: 'kind', type: 3, value: 'speech' }]);
     expect(text(first)).toContain('11 of 17');
