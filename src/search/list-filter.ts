@@ -147,7 +147,7 @@ export function describeListFilter(letters: readonly Letter[], filter: ListFilte
 
 /**
  * Why no document passes a filter, part by part: a kind none has (and those they have), an author
- * none is, a year none is dated; or that each part matches some documents but none all of them.
+ * none is (and the authors of the most documents), a year none is dated; or that each part matches some documents but none all of them.
  */
 export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): string {
   const reasons: string[] = [];
@@ -165,8 +165,16 @@ export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): st
   if (
     filter.author !== null &&
     !letters.some((l) => passesFilter(l, { ...NO_FILTER, author: filter.author }))
-  )
-    reasons.push(`no author is named "${filter.author.replace(/-/g, ' ')}"`);
+  ) {
+    // Short names (a State, a body), not an office's 80 characters: the autocomplete has all.
+    const authors = documentAuthors(letters)
+      .filter((a) => a.name.split(/\s+/).length <= 3)
+      .slice(0, 8)
+      .map((a) => `${a.name} (${a.documents})`);
+    reasons.push(
+      `no author is named "${filter.author.replace(/-/g, ' ')}" (the authors include ${authors.join(', ')})`,
+    );
+  }
   if (
     filter.year !== null &&
     !letters.some((l) => passesFilter(l, { ...NO_FILTER, year: filter.year }))

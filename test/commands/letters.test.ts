@@ -126,6 +126,9 @@ describe('/letters filters', () => {
     expect(text(none)).toMatch(/^No document/);
     expect(text(none)).toContain('1850');
     expect(text(none)).toMatch(/`\/letters` without options lists all 17/);
+    const author = text(await listed([{ name: 'author', type: 3, value: 'France' }]));
+    expect(author).toContain('no author is named "france"');
+    expect(author).toMatch(/the authors include Azerbaijan \(\d+\), Norway \(2\)/);
     const kind = await listed([{ name: 'kind', type: 3, value: 'poem' }]);
     expect(kind.ephemeral).toBe(true);
     expect(text(kind)).toMatch(/speech/);
