@@ -88,6 +88,23 @@ function figuresIn(text: string): Figure[] {
   return figures;
 }
 
+/** The smallest figure that tells a passage apart ("1,318" does, "2" does not). */
+const TELLING_FIGURE = 100;
+
+/**
+ * Whether a text states one of a claim's telling figures (a number of at least
+ * `TELLING_FIGURE`, or a share, not a year), of the same value: "Armenia laid 1,318 mines"
+ * is about the passage that counts 1,318 landmines, whatever else the claim gets wrong.
+ */
+export function sharesAFigure(claim: string, text: string): boolean {
+  const telling = figuresIn(claim).filter(
+    (f) => f.kind === 'share' || (f.kind === 'number' && f.value >= TELLING_FIGURE),
+  );
+  if (telling.length === 0) return false;
+  const stated = figuresIn(text);
+  return telling.some((f) => stated.some((g) => g.kind === f.kind && g.value === f.value));
+}
+
 /** The values a text states in words ("two", "twenty"), which a claim's digits may stand for. */
 function valuesInWords(text: string): number[] {
   return [...text.toLowerCase().matchAll(/\p{L}+/gu)]

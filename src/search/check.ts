@@ -3,7 +3,7 @@ import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { type Answer, type AnswerResult, answerQuestion, passageResult } from './answer.ts';
 import { symbolsIn } from './letter-reference.ts';
-import { type FigureDifference, figureDifferences } from './check-figures.ts';
+import { type FigureDifference, figureDifferences, sharesAFigure } from './check-figures.ts';
 import type { SearchIndex } from './search-index.ts';
 import { lowerBound } from './sorted.ts';
 
@@ -155,9 +155,12 @@ function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Ve
         (r) => r.letterId === quoted.letter.id && r.passage === quoted.passage.n,
       )
     : -1;
-  const first = answer.related[at];
+  // Else a closest passage that states one of the claim's telling figures ("1,318") is what the
+  // claim is about, though its other words differ ("laid" for "identified", a wrong year).
+  const i = at >= 0 ? at : answer.related.findIndex((r) => sharesAFigure(claim, r.text));
+  const first = answer.related[i];
   if (!first) return { kind: 'absent', answer };
-  const results = [first, ...answer.related.filter((_, i) => i !== at)];
+  const results = [first, ...answer.related.filter((_, k) => k !== i)];
   return { kind: 'close', answer: { ...answer, results, related: [] }, pieces: [], sentences: 0 };
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { renderVerdict } from '../../src/render/discord.ts';
 import { renderVerdictText } from '../../src/render/text.ts';
-import { figureDifferences } from '../../src/search/check-figures.ts';
+import { figureDifferences, sharesAFigure } from '../../src/search/check-figures.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import { describeScope, SearchIndex } from '../../src/search/index.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
@@ -27,6 +27,25 @@ function figures(claim: string) {
     text: verdict.answer.results[f.result]?.text ?? '',
   }));
 }
+
+describe('checkClaim: a claim that states a passage’s figure (user trial 7)', () => {
+  it('shows the passage that states a telling figure of the claim, and names the figure it changed', () => {
+    // Before: "Not in the letters: no passage states this or anything close to it".
+    const [year, ...more] = figures('Armenia laid 1,318 mines in Lachin in 2019.');
+    expect(more).toEqual([]);
+    expect(year).toMatchObject({ claim: '2019' });
+    expect(year?.text).toContain('amounts to 1,318 pieces');
+  });
+
+  it('counts only figures that tell a passage apart: not a small number, not a year', () => {
+    expect(sharesAFigure('1,318 mines', 'amounts to 1,318 pieces')).toBe(true);
+    expect(sharesAFigure('25% of the maps', 'only 25 per cent')).toBe(true);
+    expect(sharesAFigure('two servicemen', '2 servicemen')).toBe(false);
+    expect(sharesAFigure('4 servicemen', 'On the same day, 4 servicemen')).toBe(false);
+    expect(sharesAFigure('mines laid in 2019', 'mines found in 2019')).toBe(false);
+    expect(sharesAFigure('1,318 mines', 'mines marked 3-001M (x=1318)')).toBe(false);
+  });
+});
 
 describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
   it('names a figure no closest passage states, and the figure a passage states of the same thing', () => {
