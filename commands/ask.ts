@@ -14,6 +14,7 @@ import {
   type Answer,
   answerQuestion,
   asksNothing,
+  DEFAULT_LIMIT,
   type SearchFilters,
 } from '../src/search/answer.ts';
 import type { HandlerContext } from './context.ts';
@@ -31,7 +32,7 @@ import type { Found, SlashCommand } from './types.ts';
 
 /**
  * A question answered as `/ask` shows it, from `view.offset` on, and what was found (for the
- * log); what the answer's buttons (more results, post publicly) show. A question with nothing to
+ * log); what the answer's buttons (Previous, Next, post publicly) show. A question with nothing to
  * look up (blank, emoji only, "hi") is answered how to ask, privately, as other bad input is.
  */
 export function askReply(
@@ -39,10 +40,13 @@ export function askReply(
   filters: SearchFilters,
   view: Omit<AnswerView, 'keys'>,
 ): { reply: Reply; found: Found } {
-  const answer = answerQuestion(ctx.state.index, view.question, {
-    ...filters,
-    offset: view.offset,
-  });
+  let answer = answerQuestion(ctx.state.index, view.question, { ...filters, offset: view.offset });
+  // A page button made before the corpus changed may point past the last result: its last page.
+  if (answer.results.length === 0 && !answer.abstained && view.offset > 0 && answer.total > 0) {
+    const offset = Math.floor((answer.total - 1) / DEFAULT_LIMIT) * DEFAULT_LIMIT;
+    view = { ...view, offset };
+    answer = answerQuestion(ctx.state.index, view.question, { ...filters, offset });
+  }
   // A question with nothing to look up, or only a symbol no document has: bad input, answered privately.
   const ephemeral = view.ephemeral || asksNothing(answer) || answer.unknownSymbol !== undefined;
   return {
@@ -115,7 +119,7 @@ export const ask: SlashCommand = {
   },
   autocomplete: autocompleteLetter,
   buttons: {
-    /** "More results" / "Previous": the same question, another page, in place. */
+    /** "Next" / "Previous": the same question, another page, in place. */
     'ask-page'(action, interaction, ctx) {
       const filters = filtersFromScope(action.scope, ctx);
       const question = questionFromEmbeds(interaction.message.embeds);

@@ -9,6 +9,7 @@ import {
   type Answer,
   type AnswerResult,
   asksNothing,
+  DEFAULT_LIMIT,
   NO_DOCUMENTS,
   NO_DOCUMENTS_MATCH,
   UNSIGNED,
@@ -260,18 +261,18 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   const resumable = questionFromEmbeds(embeds) === view.question;
   const base = { userId: view.userId, scope: view.scope };
   const next = view.offset + answer.results.length;
+  // Labelled and encoded as /search's pages are; a page is DEFAULT_LIMIT results, the last one
+  // maybe fewer, so Previous steps back a whole page from wherever this one starts.
   const nav = resumable
     ? row(
         view.offset > 0
           ? button('Previous', {
               kind: 'ask-page',
               ...base,
-              offset: Math.max(0, view.offset - answer.results.length),
+              offset: Math.max(0, view.offset - DEFAULT_LIMIT),
             })
           : null,
-        next < answer.total
-          ? button('More results', { kind: 'ask-page', ...base, offset: next }, 1)
-          : null,
+        next < answer.total ? button('Next', { kind: 'ask-page', ...base, offset: next }, 1) : null,
         view.ephemeral
           ? button('Post publicly', { kind: 'publish', ...base, offset: view.offset }, 3)
           : null,

@@ -1,6 +1,6 @@
 /**
  * The question an answer carries in its first embed's author line. Buttons keep no state of
- * their own beyond their `custom_id`, so "More results", "Context" and "Cite" read the question
+ * their own beyond their `custom_id`, so "Previous", "Next", "Context" and "Cite" read the question
  * back from the message they are on: any process can answer them, also after a restart.
  */
 import { DISCORD_LIMITS } from './limits.ts';

@@ -136,13 +136,49 @@ describe('buttons', () => {
     return { call, message: messageOf(call) };
   };
 
-  it('More results: a type-7 update with the next page', async () => {
+  it('Next: a type-7 update with the next page', async () => {
     const first = await answered();
     const more = buttonIds(first).find((id) => id.startsWith('annex:a:'));
     const { call, message } = await press(more ?? '', first);
     expect((call.body as { type: number }).type).toBe(7);
     expect(message.embeds[0].title).toMatch(/^4\. /);
     expect(message.embeds[0].author.name).toBe(`${QUESTION_MARK}mine victims`);
+  });
+
+  it('pages both ways with Previous / Next, labelled as /search labels its pages', async () => {
+    const labels = (message: Record<string, unknown>, code: string) =>
+      ((message.components as { components: { custom_id: string; label: string }[] }[]) ?? [])
+        .flatMap((r) => r.components)
+        .filter((c) => c.custom_id.startsWith(`annex:${code}:`))
+        .map((c) => c.label);
+    const first = await answered();
+    expect(labels(first, 'a')).toEqual(['Next']);
+    const searched = messageOf(
+      await bot.interact(slash('search', [{ name: 'query', type: STRING, value: 'mine victims' }])),
+    );
+    expect(labels(searched, 's')).toEqual(['Next']);
+    const second = await press(
+      buttonIds(first).find((id) => id.startsWith('annex:a:')) ?? '',
+      first,
+    );
+    expect(second.message.embeds[0].title).toMatch(/^4\. /);
+    expect(labels(second.message, 'a')).toEqual(['Previous', 'Next']);
+    const previous = buttonIds(second.message).find((id) => id.startsWith('annex:a:')) ?? '';
+    const back = await press(previous, second.message);
+    expect(back.message.embeds[0].title).toMatch(/^1\. /);
+    expect(back.message.embeds[0].author.name).toBe(`${QUESTION_MARK}mine victims`);
+  });
+
+  it('a page button past the last result (posted before the corpus shrank) shows the last page', async () => {
+    const first = await answered();
+    const next = buttonIds(first).find((id) => id.startsWith('annex:a:')) ?? '';
+    const late = next.replace(/^(annex:a:\d+:)\d+/, '$1999');
+    expect(late).not.toBe(next);
+    const { call, message } = await press(late, first);
+    expect((call.body as { type: number }).type).toBe(7);
+    expect(message.embeds[0].title).toMatch(/^\d+\. /);
+    expect(message.embeds[0].title).not.toMatch(/^1\. /);
+    expect(buttonIds(message).some((id) => id.startsWith('annex:a:'))).toBe(true);
   });
 
   it('Context: the passage with its neighbours; Back returns to the results', async () => {
@@ -161,7 +197,7 @@ describe('buttons', () => {
     expect(back.message.embeds[0].title).toMatch(/^1\. /);
   });
 
-  it('a question ending in “…” (phones write "..." so): Context, Back and More results work', async () => {
+  it('a question ending in “…” (phones write "..." so): Context, Back and Next work', async () => {
     const { message: first } = await ask([
       { name: 'question', type: STRING, value: 'mine victims…' },
     ]);
