@@ -43,7 +43,7 @@ const made = new WeakMap<SearchIndex, readonly string[]>();
  * Bumped whenever the way examples are made changes: examples saved with an index in another
  * format are not used (they are made again when a server warms up, until the index is rebuilt).
  */
-export const EXAMPLES_FORMAT = 2;
+export const EXAMPLES_FORMAT = 3;
 
 /** The examples as a saved index keeps them (`SavedExamples.questions` are `askExamples`'). */
 export interface SavedExamples {
@@ -77,7 +77,9 @@ export function restoreExamples(index: SearchIndex, saved: SavedExamples | undef
 /**
  * Up to `EXAMPLES_OFFERED` questions this index answers, made from its documents and checked by
  * `ask`, each of another form where the corpus allows (`FORMS`: a figure, who signed, a date, a
- * place), then what a document says about a word it is about; remembered per index (an index
+ * place), then what a document says about a word it is about; each from another document, of
+ * another kind, where the corpus allows (user trial 7: three examples naming one letter showed
+ * nothing of the speeches and reports beside it); remembered per index (an index
  * never changes: a reload makes a new one). Empty when no question made so is answered.
  */
 export function askExamples(index: SearchIndex, ask: Ask): readonly string[] {
@@ -92,26 +94,46 @@ export function askExamples(index: SearchIndex, ask: Ask): readonly string[] {
   };
   const spent = () => asked >= MAX_QUESTIONS_ASKED;
   const documents = documentsToTry(index.letters);
-  const examples: string[] = [];
-  // One topic question is kept for last, so that the examples show what the corpus is about too.
-  const used = new Set<string>();
-  for (const form of FORMS) {
-    if (examples.length >= EXAMPLES_OFFERED - 1 || spent()) break;
-    // A document no example came from yet first, so that the examples show more of the corpus.
-    const order = [
-      ...documents.filter((d) => !used.has(d.id)),
-      ...documents.filter((d) => used.has(d.id)),
-    ];
-    const example = formExample(index, order, form, counted, spent);
+  // Each example from another document, of another kind where the corpus has several, so that
+  // together they show more of it: a document or a kind an example came from is tried last.
+  const usedDocuments = new Set<string>();
+  const usedKinds = new Set<string>();
+  const fresh = () => freshFirst(documents, usedDocuments, usedKinds);
+  const unused = () => fresh().filter((d) => !usedDocuments.has(d.id));
+  const use = (from: Letter) => {
+    usedDocuments.add(from.id);
+    usedKinds.add(from.kind);
+  };
+  const formed: string[] = [];
+  const formsUsed = new Set<Form>();
+  const tryForms = (from: () => Letter[]) => {
+    for (const form of FORMS) {
+      if (formed.length >= EXAMPLES_OFFERED - 1 || spent()) break;
+      if (formsUsed.has(form)) continue;
+      const example = formExample(index, from(), form, counted, spent);
+      if (example) {
+        formed.push(example.question);
+        formsUsed.add(form);
+        use(example.from);
+      }
+    }
+  };
+  // Forms first from documents no example came from; a topic question is kept for last, so that
+  // the examples show what the corpus is about too; a document used again only to fill them up.
+  tryForms(unused);
+  const topics: string[] = [];
+  const words = new Set<string>();
+  for (const document of fresh()) {
+    if (formed.length + topics.length >= EXAMPLES_OFFERED || spent()) break;
+    const example = exampleFrom(index, document, counted, words, spent);
     if (example) {
-      examples.push(example.question);
-      used.add(example.from);
+      topics.push(example.question);
+      words.add(fold(example.word));
+      use(document);
     }
   }
-  for (const question of topicExamples(index, counted, spent)) {
-    if (examples.length >= EXAMPLES_OFFERED) break;
-    examples.push(question);
-  }
+  if (formed.length + topics.length < EXAMPLES_OFFERED) tryForms(fresh);
+  const examples = [...formed, ...topics].slice(0, EXAMPLES_OFFERED);
   made.set(index, examples);
   return examples;
 }
@@ -140,23 +162,42 @@ export function topicExamples(
   return examples;
 }
 
-/** The newest documents first, one per author (then the rest), at most `DOCUMENTS_TRIED`. */
+/**
+ * The newest documents first, one per kind, then one per author (then the rest), at most
+ * `DOCUMENTS_TRIED`: a corpus of letters with a few speeches and reports is tried in each kind.
+ */
 function documentsToTry(documents: readonly Letter[]): Letter[] {
   const newestFirst = [...documents].sort((a, b) =>
     a.date < b.date ? 1 : a.date > b.date ? -1 : 0,
   );
+  const kinds = new Set<string>();
   const authors = new Set<string>();
-  const first: Letter[] = [];
+  const byKind: Letter[] = [];
+  const byAuthor: Letter[] = [];
   const rest: Letter[] = [];
   for (const document of newestFirst) {
     const author = document.author ?? '';
-    if (authors.has(author)) rest.push(document);
-    else {
-      authors.add(author);
-      first.push(document);
-    }
+    if (!kinds.has(document.kind)) byKind.push(document);
+    else if (!authors.has(author)) byAuthor.push(document);
+    else rest.push(document);
+    kinds.add(document.kind);
+    authors.add(author);
   }
-  return [...first, ...rest].slice(0, DOCUMENTS_TRIED);
+  return [...byKind, ...byAuthor, ...rest].slice(0, DOCUMENTS_TRIED);
+}
+
+/**
+ * `documents` in the order the next example is tried from them: those of a kind no example came
+ * from yet first, then other documents no example came from, then those one did (each group in
+ * its order).
+ */
+function freshFirst(
+  documents: readonly Letter[],
+  usedDocuments: ReadonlySet<string>,
+  usedKinds: ReadonlySet<string>,
+): Letter[] {
+  const rank = (d: Letter) => (usedDocuments.has(d.id) ? 2 : usedKinds.has(d.kind) ? 1 : 0);
+  return [...documents].sort((a, b) => rank(a) - rank(b));
 }
 
 /**
@@ -460,7 +501,7 @@ function formExample(
   form: Form,
   ask: Ask,
   spent: () => boolean,
-): { question: string; from: string } | null {
+): { question: string; from: Letter } | null {
   for (const document of documents) {
     for (const candidate of candidatesOf(index, document, form).slice(0, QUESTIONS_PER_FORM)) {
       if (spent()) return null;
@@ -468,7 +509,7 @@ function formExample(
       const first = answer.results[0];
       if (answer.abstained || !first || first.letterId !== document.id) continue;
       if (fold(first.text).includes(fold(candidate.holds)))
-        return { question: candidate.question, from: document.id };
+        return { question: candidate.question, from: document };
     }
   }
   return null;

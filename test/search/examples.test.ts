@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -99,6 +99,27 @@ describe('how-to-ask examples made from the corpus', () => {
     expect(forms.filter((f) => f === 'about').length, offered.join(' | ')).toBeLessThanOrEqual(1);
     for (const question of offered)
       expect(answerQuestion(index, question).abstained, question).toBe(false);
+  });
+
+  it('name different documents, of different kinds where the corpus holds several, each answered (user trial 7)', async () => {
+    const dir = await tempDir();
+    for (const from of [CORPUS_DIR, path.join(ROOT, 'test/fixtures/speeches')])
+      for (const name of await readdir(from))
+        await copyFile(path.join(from, name), path.join(dir, name));
+    const letters = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
+    const mixed = SearchIndex.build((await loadCorpus(dir)).letters);
+    for (const index of [letters, mixed]) {
+      const offered = askExamples(index, (q) => answerQuestion(index, q));
+      const answering = offered.map((q) => {
+        const answer = answerQuestion(index, q);
+        expect(answer.abstained, q).toBe(false);
+        return index.letters.find((l) => l.id === answer.results[0]?.letterId);
+      });
+      expect(offered.length).toBe(3);
+      expect(new Set(answering.map((d) => d?.id)).size, offered.join(' | ')).toBe(3);
+      if (index === mixed)
+        expect(new Set(answering.map((d) => d?.kind)).size, offered.join(' | ')).toBeGreaterThan(1);
+    }
   });
 
   it('are saved with the index and offered by the loaded one without asking anything', async () => {
