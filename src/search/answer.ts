@@ -190,6 +190,7 @@ function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult 
     prepared.context.weights,
     prepared.q.phrases,
     opening ? { start: 0, end: 0 } : answer.score > 0 ? answer : null,
+    symbolsIn(prepared.q.text).map((s) => s.text.toLowerCase()),
   );
   return {
     ...passageResult(letter, passage),

@@ -62,6 +62,7 @@ function phraseSpans(text: string, phrases: readonly string[]): Highlight[] {
  * sentence that names the question's subject and states what it asks for, a figure, a date…),
  * else the one that carries most of the question's weight (each concept counted once per
  * sentence, a quoted phrase above all); then the sentences after it while the excerpt is short.
+ * `whole` (lower case) are marked whole where the passage holds them, without weighing the choice.
  * The passage is analyzed once.
  */
 export function pickExcerpt(
@@ -69,6 +70,7 @@ export function pickExcerpt(
   weights: ReadonlyMap<string, number>,
   phrases: readonly string[] = [],
   answer: { start: number; end: number } | null = null,
+  whole: readonly string[] = [],
 ): Excerpt {
   const reading = readPassage(passage);
   reading.sentences ??= splitSentences(passage);
@@ -103,7 +105,8 @@ export function pickExcerpt(
     if (!next || next.end - first.start > MAX_EXCERPT_LENGTH) break;
     end = next.end;
   }
-  const all = mergeSpans([...matches, ...phrased]);
+  // A symbol the question names is marked whole ("A/76/930"), not figure by figure.
+  const all = mergeSpans([...matches, ...phrased, ...phraseSpans(passage, whole)]);
   return {
     text: passage.slice(first.start, end),
     start: first.start,

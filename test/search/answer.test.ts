@@ -297,6 +297,13 @@ describe('answerQuestion: a document’s own making', () => {
     expectAnswered('when was A/76/930 distributed', /Distr\.: General 25 August 2022/);
   });
 
+  it('marks a symbol the question names whole, not figure by figure (user trial 7)', () => {
+    const [first] = expectAnswered('when was A/76/930 distributed', /A\/76\/930/);
+    const marked = (first?.highlights ?? []).map((h) => first?.excerpt.slice(h.start, h.end));
+    expect(marked).toContain('A/76/930');
+    expect(marked).not.toContain('76');
+  });
+
   it('answers from the documents named when every word names them or the act: their headings tell who and when', () => {
     // Before, with nothing left to match, these abstained: "only words common to all the letters match".
     expectAnswered('when was the 2024 statement issued', /letter dated 4 April 2024/i);
