@@ -69,7 +69,7 @@ export function renderLettersPage(
         description:
           heading + lines.join('\n\n') ||
           `Annex holds no documents yet. An operator can ${HOW_TO_ADD}.`,
-        footer: { text: `Page ${p + 1} of ${pages} · ${footer(info).text}` },
+        footer: { text: `Page ${p + 1} of ${pages} · ${footer(info, true, false).text}` },
       },
     ],
     components: row(

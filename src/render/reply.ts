@@ -64,16 +64,18 @@ export function builtAt(info: Pick<IndexInfo, 'builtAt'>): string {
 }
 
 /**
- * The footer every reply ends with: the index (its letters, when it was built), and that quotes
- * are the letters' authors' words. `counted` false leaves out the letter count, for a footer that
- * already says how many letters were searched.
+ * The footer every reply ends with: the index (its letters, when it was built), and, on a reply
+ * that quotes, that quotes are the letters' authors' words. `counted` false leaves out the letter
+ * count, for a footer that already says how many letters were searched; `quoting` false leaves
+ * out what quotes are, for a list that quotes nothing (`/letters`).
  */
-export function footer(info: IndexInfo, counted = true): { text: string } {
+export function footer(info: IndexInfo, counted = true, quoting = true): { text: string } {
   const noun = info.noun;
   const letters = counted ? ` · ${countDocuments(info.letters, noun)}` : '';
-  return {
-    text: `Annex${letters} · index built ${builtAt(info)} UTC · quotes are the ${noun}s' authors' words; passage numbers are Annex's own`,
-  };
+  const quotes = quoting
+    ? ` · quotes are the ${noun}s' authors' words; passage numbers are Annex's own`
+    : '';
+  return { text: `Annex${letters} · index built ${builtAt(info)} UTC${quotes}` };
 }
 
 /** A button carrying `action` in its `custom_id`; null when the action does not fit in one. */

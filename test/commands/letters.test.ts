@@ -50,6 +50,14 @@ async function next(reply: Reply): Promise<Reply> {
   return outcome.reply;
 }
 
+describe('/letters footer', () => {
+  it('says when the index was built, not what quotes are: a list quotes nothing (user trial 7)', async () => {
+    const footer = (await listed([])).embeds[0]?.footer?.text ?? '';
+    expect(footer).toMatch(/index built/);
+    expect(footer).not.toMatch(/quotes are|passage numbers/);
+  });
+});
+
 describe('/letters filters', () => {
   it('offers kind, author and year, the first two completed from the corpus', async () => {
     const { letters } = await import('../../commands/letters.ts');
