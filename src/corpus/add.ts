@@ -178,7 +178,7 @@ export async function addLetter(
     warnings.push(
       new CorpusError(
         display,
-        `looks like ${file} (${otherId}): ${describeLookAlike(lookAlike)}; that one is kept, not replaced: to replace it with this one, delete ${file}`,
+        `looks like ${file} (${otherId}): ${describeLookAlike(lookAlike)}; adding this one keeps both: to replace that one, delete ${file}`,
       ),
     );
   }

@@ -130,11 +130,14 @@ export function explainYamlError(
   const cure = quotingThatCures(yaml, lines, errorIndex);
   if (cure && (cure.lineIndex === errorIndex || !own)) return cure;
   const noColon = lines.findIndex((line) => /^[^\s#\-:][^:]*$/.test(line));
-  if (noColon >= 0 && noColon <= errorIndex + 1)
+  if (noColon >= 0 && noColon <= errorIndex + 1) {
+    // The line as it should be: its first word as the key ("date 2023-05-01" → "date: 2023-05-01").
+    const [key = 'title', ...value] = (lines[noColon] ?? '').trim().split(/\s+/);
     return {
       lineIndex: noColon,
-      problem: `this line is not a "key: value" line: write the key, a colon and a space, then the value (title: …)`,
+      problem: `this line is not a "key: value" line: write the key, a colon and a space, then the value (${key}: ${value.join(' ') || '…'})`,
     };
+  }
   const indented = lines.findIndex((line, at) => /^[ \t]+\S/.test(line) && KEY_VALUE.test(lines[at - 1] ?? ''));
   if (indented >= 0)
     return {

@@ -61,6 +61,8 @@ describe('readFrontMatter: YAML mistakes told in plain words, with the line and 
     const noColon = errorFor('title Speech by Norway\ndate: 2023\n');
     expect(noColon).toMatchObject({ line: 2 });
     expect(noColon.problem).toMatch(/key: value/);
+    // The line as it should be, with its own key (user trial 7: a date was shown as "title: …").
+    expect(errorFor('title: Speech\ndate 2023-05-01\n').problem).toContain('(date: 2023-05-01)');
     const twice = errorFor('title: Speech\ntitle: Another\n');
     expect(twice).toMatchObject({ line: 3 });
     expect(twice.problem).toMatch(/title.*twice/);
