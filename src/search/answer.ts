@@ -11,13 +11,12 @@ import {
 import { commonWordsOnly, type Decision, decide, SHOWN, UNSIGNED, veto } from './decide.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
-import { type Prepared, prepare, type Ranked, rankCandidates } from './rank.ts';
+import { type Prepared, prepare, type Ranked, rankCandidates, unknownSymbol } from './rank.ts';
 import type { SearchIndex } from './search-index.ts';
 import { fold, isStopWord } from './analyze.ts';
 import { GLOSSARY } from './glossary.ts';
 import { askExamples } from './examples.ts';
 import { asksMaking, namesOnly, openings, structural } from './openings.ts';
-import { symbolsIn } from './letter-reference.ts';
 import { isNamingSlot } from './question.ts';
 
 /**
@@ -190,7 +189,7 @@ function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult 
     prepared.context.weights,
     prepared.q.phrases,
     opening ? { start: 0, end: 0 } : answer.score > 0 ? answer : null,
-    symbolsIn(prepared.q.text).map((s) => s.text.toLowerCase()),
+    prepared.symbols.map((s) => s.text.toLowerCase()),
   );
   return {
     ...passageResult(letter, passage),
@@ -267,13 +266,12 @@ const BOT_NAME = 'annex';
  * ("S/2023/123 mines": "mines" is searched, and the closest passages to it are worth offering).
  */
 function onlyUnknownSymbol(prepared: Prepared): string | null {
-  const { q, unknownSymbol } = prepared;
-  if (!unknownSymbol || q.phrases.length > 0) return null;
-  const { catalog } = prepared.context.index;
-  const unknown = symbolsIn(q.text).filter((s) => catalog.named(s.text).length === 0);
+  const { q } = prepared;
+  const unknown = unknownSymbol(prepared);
+  if (!unknown || q.phrases.length > 0) return null;
   const inUnknown = (slot: { start: number; end: number }) =>
-    unknown.some((s) => slot.start >= s.start && slot.end <= s.end);
-  return q.slots.every((slot) => inUnknown(slot) || isNamingSlot(slot)) ? unknownSymbol : null;
+    prepared.symbols.some((s) => !s.known && slot.start >= s.start && slot.end <= s.end);
+  return q.slots.every((slot) => inUnknown(slot) || isNamingSlot(slot)) ? unknown : null;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   type Slot,
   UNKNOWN_NAME_LENGTH,
 } from './question.ts';
-import type { Prepared, Ranked } from './rank.ts';
+import { type Prepared, type Ranked, unknownSymbol } from './rank.ts';
 import { englishWordNet } from './wordnet.ts';
 import type { DocumentNoun } from '../corpus/schema.ts';
 
@@ -263,7 +263,8 @@ export interface Decision {
 export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | null {
   // "S/2023/123": a symbol no document has names nothing Annex could quote.
   const { catalog } = prepared.context.index;
-  if (prepared.unknownSymbol) return `no ${catalog.noun} has the symbol ${prepared.unknownSymbol}`;
+  const unknown = unknownSymbol(prepared);
+  if (unknown) return `no ${catalog.noun} has the symbol ${unknown}`;
   if (ranked.length === 0) return 'no passage answers the question';
   for (const [name, reason] of IMPOSSIBLE_WITHOUT)
     if (prepared.context.asked.has(name) && !anyStates(ranked, name)) return reason;

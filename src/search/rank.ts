@@ -34,8 +34,25 @@ export interface Prepared {
   context: QuestionContext;
   /** One feature row per candidate, in `set.candidates` order (`FEATURE_NAMES`). */
   rows: Float64Array[];
-  /** A document symbol the question writes that no document has ("S/2023/123"), if any. */
-  unknownSymbol: string | null;
+  /**
+   * The document symbols the question writes ("A/76/930", "s/2023/686"), as `symbolsIn` finds
+   * them, each with whether a document has it: read once, for the scope, the veto of a symbol no
+   * document has, and the quotes that mark a symbol whole.
+   */
+  symbols: WrittenSymbol[];
+}
+
+/** A document symbol a question writes, where, and whether a document has it. */
+export interface WrittenSymbol {
+  text: string;
+  start: number;
+  end: number;
+  known: boolean;
+}
+
+/** The first symbol the question writes that no document has ("S/2023/123"), or null. */
+export function unknownSymbol(prepared: Pick<Prepared, 'symbols'>): string | null {
+  return prepared.symbols.find((s) => !s.known)?.text ?? null;
 }
 
 /** A candidate with its fitted score. */
@@ -67,7 +84,7 @@ function scoped(
   index: SearchIndex,
   q: ParsedQuestion,
   filters: SearchFilters,
-): { scope: Scope; naming: { start: number; end: number }[]; unknownSymbol: string | null } {
+): { scope: Scope; naming: { start: number; end: number }[]; symbols: WrittenSymbol[] } {
   const referenced = new Set<number>();
   if (q.letters)
     for (const g of resolveLetterReference(q.letters, index)) {
@@ -75,11 +92,10 @@ function scoped(
       if (part && matchesFilters(part.letter, filters)) referenced.add(g);
     }
   // A document symbol ("A/76/930", "s/2023/686") names its document, whatever case it is typed in.
-  const symbols = symbolsIn(q.text);
-  let unknownSymbol: string | null = null;
-  for (const symbol of symbols) {
+  const symbols: WrittenSymbol[] = [];
+  for (const symbol of symbolsIn(q.text)) {
     const documents = index.catalog.named(symbol.text);
-    if (documents.length === 0) unknownSymbol ??= symbol.text;
+    symbols.push({ ...symbol, known: documents.length > 0 });
     for (const i of documents)
       if (matchesFilters(index.letters[i] as Letter, filters))
         for (const g of index.groupsOfLetter(i)) referenced.add(g);
@@ -98,7 +114,7 @@ function scoped(
     if (groups !== referenced) naming = named?.spans ?? [];
   }
   if (symbols.length > 0) naming = [...naming, ...symbols];
-  return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming, unknownSymbol };
+  return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming, symbols };
 }
 
 /**
@@ -216,7 +232,7 @@ export function prepare(
   question = linksAsSymbols(question);
   const read = parseQuestion(index, question, options);
   const scoping = scoped(index, read, filters);
-  const { scope, unknownSymbol } = scoping;
+  const { scope, symbols } = scoping;
   // Searched in its author's documents, the author's name tells their passages apart no more;
   // "when was the Lachin letter sent": "sent" and "date" describe the document asked about, as
   // its name does, and its heading, opening or signature answers.
@@ -241,7 +257,7 @@ export function prepare(
   );
   const set = q.phrases.length > 0 ? found : withStructure(index, found, scope);
   const context = questionContext(index, q, set, scope);
-  return { q, scope, set, context, rows: candidateFeatures(context), unknownSymbol };
+  return { q, scope, set, context, rows: candidateFeatures(context), symbols };
 }
 
 const rankers = new WeakMap<Linear, (row: ArrayLike<number>) => number>();
