@@ -48,21 +48,32 @@ function tokenEnding(tokens: readonly { end: number }[], end: number): number {
 const JOINED_AFTER = /^-[\p{L}\p{N}]/u;
 /** … or before it; or a value given to a name ("x=4401180", a coordinate). */
 const JOINED_BEFORE = /(?:[\p{L}\p{N}]-|=)$/u;
+/** A figure joined to a code ("3-001M") or given to a name ("x=4401180"): no figure of anything. */
+const CODE_AFTER = /^-\p{N}/u;
+const CODE_BEFORE = /(?:\p{N}-|=)$/u;
+
+/**
+ * Whether a token of `text` is a number: digits that are not a year, a code or a coordinate, or
+ * a number word. `withUnit` also takes one joined to its unit ("30-year", "44-day"), which states
+ * a quantity but counts nothing.
+ */
+function isNumber(text: string, token: Token, withUnit: boolean): boolean {
+  const { word } = token;
+  if (!/^\d/.test(word)) return NUMBER_WORDS.has(word);
+  const [after, before] = withUnit ? [CODE_AFTER, CODE_BEFORE] : [JOINED_AFTER, JOINED_BEFORE];
+  return (
+    /^\d+(?:\.\d+)?$/.test(word) &&
+    !isYearAsWritten(text.slice(token.start, token.end)) &&
+    !after.test(text.slice(token.end, token.end + 2)) &&
+    !before.test(text.slice(Math.max(0, token.start - 2), token.start))
+  );
+}
 
 /** Whether token `i` of `text` is a figure that may count something (a figure stated or not). */
 function isFigure(text: string, tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
-  if (!token) return false;
-  const { word } = token;
   // "3-001M" is a model, "44-day" a length: a figure joined to a word or code is no count.
-  const joined =
-    JOINED_AFTER.test(text.slice(token.end, token.end + 2)) ||
-    JOINED_BEFORE.test(text.slice(Math.max(0, token.start - 2), token.start));
-  return /^\d/.test(word)
-    ? /^\d+(?:\.\d+)?$/.test(word) &&
-        !isYearAsWritten(text.slice(token.start, token.end)) &&
-        !joined
-    : NUMBER_WORDS.has(word);
+  return token !== undefined && isNumber(text, token, false);
 }
 
 /**
@@ -246,26 +257,16 @@ function countedBy(
   return -1;
 }
 
-/** A number joined to a code ("3-001M") or given to a name ("x=4401180", a coordinate) is no figure of anything. */
-const CODE_AFTER = /^-\p{N}/u;
-const CODE_BEFORE = /(?:\p{N}-|=)$/u;
-
 /**
  * Whether a span of a text states a figure: a number (not a year, a code or a coordinate) or a
  * number word. A number joined to its unit ("30-year", "44-day") is one, as "how many years" asks.
  */
 export function statesFigure(text: string, span: { start: number; end: number }): boolean {
   const { tokens } = readPassage(text);
-  return tokens.some((t) => {
-    if (t.start < span.start || t.end > span.end) return false;
-    if (!/^\d/.test(t.word)) return t.word === 'one' || NUMBER_WORDS.has(t.word);
-    return (
-      /^\d+(?:\.\d+)?$/.test(t.word) &&
-      !isYearAsWritten(text.slice(t.start, t.end)) &&
-      !CODE_AFTER.test(text.slice(t.end, t.end + 2)) &&
-      !CODE_BEFORE.test(text.slice(Math.max(0, t.start - 2), t.start))
-    );
-  });
+  return tokens.some(
+    (t) =>
+      t.start >= span.start && t.end <= span.end && (t.word === 'one' || isNumber(text, t, true)),
+  );
 }
 
 /**
