@@ -7,13 +7,10 @@ import {
   type Letter,
   type PartKind,
 } from '../corpus/schema.ts';
-import countries from 'i18n-iso-countries/index.js';
-import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { countries } from './countries.ts';
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
 import { lowerBound } from './sorted.ts';
 import { englishWordNet } from './wordnet.ts';
-
-countries.registerLocale(english);
 
 /**
  * The documents of an index by their metadata, for what a question or a filter names without

@@ -1,5 +1,4 @@
-import countries from 'i18n-iso-countries/index.js';
-import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { countries } from './countries.ts';
 import { formatUnDate } from '../corpus/dates.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 
@@ -36,8 +35,6 @@ export function documentName(
   if (letter.author) return `${letter.kind} by ${letter.author}`;
   return letter.id;
 }
-
-countries.registerLocale(english);
 
 /**
  * The State an author is of, as the author names it ("Permanent Representative of Azerbaijan to

@@ -1,4 +1,4 @@
-import countries from 'i18n-iso-countries/index.js';
+import { countries } from './countries.ts';
 import { DATE_PATTERN, formatUnDate } from '../corpus/dates.ts';
 import { isLetter, type Letter } from '../corpus/schema.ts';
 import { conceptOf, fold, isStopWord, tokenize } from './analyze.ts';
