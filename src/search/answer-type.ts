@@ -215,6 +215,19 @@ function nounPhraseHead(tokens: readonly Token[], i: number): Token | null {
   return run.at(-1) ?? null;
 }
 
+/** The prepositions that name what a figure is of: "number of deaths", "figures for / on victims". */
+const FIGURE_OF = new Set(['of', 'for', 'on', 'about']);
+
+/**
+ * The thing counted by a figure noun at `tokens[at]`: the noun phrase after the first preposition
+ * that names what it is of ("what number of people died", "what figures does it give for mine
+ * victims"); none when no such preposition follows ("what are the casualty figures").
+ */
+function countedAfter(tokens: readonly Token[], at: number): Token | null {
+  const of = tokens.findIndex((t, k) => k > at && FIGURE_OF.has(t.word));
+  return of > at ? nounPhraseHead(tokens, of + 1) : null;
+}
+
 /** A verb in the present after its subject: "which letter mentions …", "which company owns …". */
 const presentVerb = (word: string) => /[^s]s$/.test(word) && isVerb(word) && mostlyVerb(word);
 
@@ -470,7 +483,7 @@ export function readFrame(text: string): Frame {
         )
           kind = 'document';
         setType(kind);
-        if (kind === 'count') counted ??= nounPhraseHead(tokens, tokens.indexOf(head) + 2);
+        if (kind === 'count') counted ??= countedAfter(tokens, tokens.indexOf(head));
         else if (kind !== 'time' && kind !== 'document') focus ??= head;
       }
       if (afterAux !== null && !copula) {

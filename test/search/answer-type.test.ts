@@ -134,8 +134,15 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['how many of the 314 victims died?', 'victims'],
     ['what number of mines were found', 'mines'],
     ['how many people has the agency trained', 'people'],
+    // A figure noun's thing is what a preposition after it names, not the words next to it.
+    ['what figures does azerbaijan give for mine victims', 'victims'],
+    ['what figure did the 2022 letter report on casualties', 'casualties'],
   ])('%j counts %j', (question, counted) => {
     expect(frameOf(question).counted).toBe(counted);
+  });
+
+  it('counts nothing when no preposition names what a figure is of ("the casualty figures")', () => {
+    expect(frameOf('what are the casualty figures').counted).toBeNull();
   });
 
   it('counts nothing in a question that asks for money ("how much money")', () => {
