@@ -74,6 +74,10 @@ describe('analyze', () => {
     const asked = (text: string) => analyze(text, { question: true }).map((t) => t.word);
     expect(asked('lol whats the deal with lachin')).toEqual(['lachin']);
     expect(asked('ngl tell me about the khojavend letter')).toEqual(['khojavend']);
+    // "or nah", "yep": a yes-or-no question's ending asks about nothing.
+    expect(asked('did armenia hand over the maps or nah')).toEqual(
+      asked('did armenia hand over the maps'),
+    );
     // The words that put a claim to check: what is checked is the claim.
     expect(asked('is it true that 500 people died from mines?')).toEqual(
       asked('500 people died from mines'),

@@ -72,6 +72,9 @@ describe('parseQuestion: spelling', () => {
       'how many landmine victims',
     );
     expect(parseQuestion(index, 'what r the agenda items').text).toBe('what are the agenda items');
+    expect(parseQuestion(index, 'how long till the road reopens').text).toBe(
+      'how long until the road reopens',
+    );
     // "U.S." is no shorthand: it stays as written.
     expect(parseQuestion(index, 'what r the U.S. mines').text).toContain('U.S.');
   });
