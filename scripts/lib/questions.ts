@@ -62,6 +62,7 @@ export const QUESTION_FILES = [
   'eval/tuning-hospital-strike-questions.json',
   'eval/tuning-water-treaty-questions.json',
   'eval/unseen-resolution-questions.json',
+  'eval/third-writer-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
