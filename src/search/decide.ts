@@ -1,4 +1,4 @@
-import { answerSentence, FEATURE_NAMES } from './features.ts';
+import { answerPair, answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
 import {
   isEnglishWord,
@@ -152,6 +152,7 @@ const DECISION_BASE = [
   'passage probability',
   'answer sentence',
   'answer sentence shown',
+  'answer pair shown',
   'counted match',
   'focus match',
   'verb match',
@@ -201,6 +202,7 @@ function readDecision(
     'passage probability': best((r) => sigmoid(passageScore(r.row))),
     'answer sentence': top ? answerSentence(context, top.candidate).score : 0,
     'answer sentence shown': best((r) => answerSentence(context, r.candidate).score),
+    'answer pair shown': best((r) => answerPair(context, r.candidate)),
     'counted match': best((r) => matchOf(prepared, r, roles.counted)),
     'focus match': best((r) => matchOf(prepared, r, roles.focus)),
     'verb match': best((r) => matchOf(prepared, r, roles.predicate)),

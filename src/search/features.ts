@@ -650,6 +650,26 @@ export function answerSentence(x: QuestionContext, c: Candidate): Span & { score
   return best;
 }
 
+/**
+ * The same for two sentences in a row, when no single one both names the subject and states what
+ * is asked: "mines … were discovered … in the Lachin district" followed by "… from 15 to 22 August
+ * 2022". The decision weighs it over the passages shown (as a ranking feature it was weighed at
+ * nothing); the quote shown is still one sentence.
+ */
+export function answerPair(x: QuestionContext, c: Candidate): number {
+  const sentences = sentenceMasks(x, c);
+  let best = 0;
+  for (let i = 0; i + 1 < sentences.length; i++) {
+    const first = sentences[i] as (typeof sentences)[number];
+    const second = sentences[i + 1] as (typeof sentences)[number];
+    const held = valueOf(x, first.mask | second.mask) / (x.set.totalValue || 1);
+    if (held <= best) continue;
+    const score = held * statedShare(x, c.entry, { start: first.start, end: second.end });
+    if (score > best) best = score;
+  }
+  return Math.max(best, answerSentence(x, c).score);
+}
+
 /** Reads a candidate once for the features that need its text. */
 function readCandidate(x: QuestionContext, c: Candidate, rank: number): CandidateReading {
   const text = c.entry.passage.text;

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLetter } from '../../src/corpus/parse-letter.ts';
-import { answerSentence, FEATURE_NAMES, FEATURES, STATES } from '../../src/search/features.ts';
+import {
+  answerPair,
+  answerSentence,
+  FEATURE_NAMES,
+  FEATURES,
+  STATES,
+} from '../../src/search/features.ts';
+import type { Candidate } from '../../src/search/candidates.ts';
 import { prepare, type Prepared } from '../../src/search/rank.ts';
 import { SearchIndex } from '../../src/search/search-index.ts';
 
@@ -19,6 +26,8 @@ The Orl bridge was reopened to traffic on 4 April 2025.
 
 Testland has spent USD 3 million on clearing mines near Orl.
 
+Engineers discovered unexploded shells beside the Orl bridge. The search lasted from 3 to 9 March 2025.
+
 (Signed) Doran Vesk
 Permanent Representative`;
 
@@ -26,6 +35,7 @@ const CLEARED = 'Mines were cleared near Orl last spring.';
 const DANGER = 'Mines near Orl remain a danger';
 const BRIDGE = 'The Orl bridge was reopened';
 const SPENT = 'Testland has spent USD 3 million';
+const SHELLS = 'Engineers discovered unexploded shells';
 
 let index: SearchIndex;
 beforeAll(() => {
@@ -113,5 +123,18 @@ describe('answerSentence: the sentence that answers', () => {
   it('scores nothing in a passage no sentence of which states what is asked', () => {
     const { prepared, at } = features('how many mines were cleared near Orl');
     expect(sentenceOf(prepared, at(DANGER)).score).toBe(0);
+  });
+
+  it('is read also of two sentences in a row, when one names the subject and the next the time', () => {
+    const { prepared, at } = features('when were shells discovered by the Orl bridge');
+    const pair = (start: string) =>
+      answerPair(prepared.context, prepared.set.candidates[at(start)] as Candidate);
+    expect(sentenceOf(prepared, at(SHELLS)).score).toBe(0);
+    expect(pair(SHELLS)).toBeGreaterThan(0.5);
+    // Never less than its best single sentence.
+    for (const c of prepared.set.candidates)
+      expect(answerPair(prepared.context, c)).toBeGreaterThanOrEqual(
+        answerSentence(prepared.context, c).score,
+      );
   });
 });
