@@ -26,11 +26,15 @@ const NAME_WORD = /^\p{L}{3,}$/u;
 
 /**
  * Whether a question's word is a name, as typed: one WordNet knows only as a name ("Eritrea"),
- * or a longer word WordNet lacks that no one edit makes English ("Kibeho", not "genral").
+ * or a longer word WordNet lacks that no one edit makes English ("Kibeho", not "genral"), unless
+ * typed as English words joined by hyphens.
  */
-function isName(slot: Slot): boolean {
+function isName(slot: Slot, text: string): boolean {
   const { word } = slot;
   if (slot.correctedTo !== null || !NAME_WORD.test(word)) return false;
+  // "secretary-general", "self-driving": parts that are English words make a compound, not a name.
+  const parts = text.slice(slot.start, slot.end).toLowerCase().split(/[-‐‑–]+/);
+  if (parts.length > 1 && parts.every((p) => isEnglishWord(p))) return false;
   if (isNameOnly(word)) return true;
   return word.length >= UNKNOWN_NAME_LENGTH && !isEnglishWord(word) && !nearEnglishWord(word);
 }
@@ -279,22 +283,32 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   const unheld = prepared.q.slots.find(
     (s, i) =>
       s.outOfScope &&
-      (isName(s) || writtenAsName(prepared.q.text, s)) &&
+      (isName(s, prepared.q.text) || writtenAsName(prepared.q.text, s)) &&
       i !== source &&
       i !== speaker,
   );
-  if (unheld) return `the ${noun}s it names never mention "${unheld.word}"`;
+  if (unheld) return `the ${noun}s it names never mention "${asTyped(prepared, unheld)}"`;
   // "norway 2001 on landmines": the documents named hold none of what it asks about.
   const asked = prepared.q.slots.filter((s, i) => i !== source && !isNamingSlot(s));
   if (asked.length > 0 && asked.every((s) => s.outOfScope))
-    return `the ${noun}s it names never mention "${asked[0]?.word ?? ''}"`;
+    return `the ${noun}s it names never mention "${asTyped(prepared, asked[0])}"`;
   // "piracy gulf of guinea 2022": no document holds any of what it asks about, nor a word
   // WordNet or the glossary relates to one; only the time or the documents' names match.
   if (asked.length > 0 && asked.every((s) => !s.known))
-    return `the ${noun}s never mention "${asked[0]?.word ?? ''}"`;
+    return `the ${noun}s never mention "${asTyped(prepared, asked[0])}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
   if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return UNSIGNED;
   return null;
+}
+
+/**
+ * A question's word as the question writes it, for a reason shown to the user: "secretary-general",
+ * not the folded "secretarygeneral" that is looked up; lower case, as reasons quote words.
+ */
+function asTyped(prepared: Prepared, slot: Slot | undefined): string {
+  if (!slot) return '';
+  const written = prepared.q.text.slice(slot.start, slot.end).trim();
+  return written.length > 0 ? written.toLowerCase() : slot.word;
 }
 
 /** Decides whether the ranked candidates answer the question. */
@@ -321,7 +335,7 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const where = prepared.scope.groups ? `the ${noun}s it names` : `the ${noun}s`;
   // A word the documents named never hold, though others do ("disarmament" in a speech on aid).
   const unheld = missing[0] ?? q.slots.find((s, i) => s.outOfScope && i !== q.roles.source);
-  if (unheld) return `${where} never mention "${unheld.word}"`;
+  if (unheld) return `${where} never mention "${asTyped(prepared, unheld)}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)
     if (!anyStates(shown, name)) return LACKS[name] ?? 'no passage states what it asks for';
