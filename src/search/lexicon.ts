@@ -206,8 +206,12 @@ export function buildExpansions(
           for (const p of meaning.pointers) {
             const related = p.symbol === '+' && p.source === self;
             const causes = p.symbol === '>';
-            if (!related && !causes) continue;
+            // "Azerbaijani" pertains to "Azerbaijan": a people's adjective and the name of its
+            // land, where WordNet has no derivation between them as it has for "Armenian".
+            const land = p.symbol === '\\' && p.source === self && p.pos === 'noun';
+            if (!related && !causes && !land) continue;
             const target = synset(p.offset, p.pos);
+            if (land && !(target.capitalized[p.target - 1] ?? false)) continue;
             const targets = p.target > 0 ? [target.words[p.target - 1] ?? ''] : target.words;
             for (const t of targets)
               if (usualSense(t, p.pos, p.offset)) addLemma(t, concept, DERIVED_WEIGHT);

@@ -91,6 +91,12 @@ describe('the lexicon built with an index', () => {
     expect(detection?.weight).toBeLessThan(0.7);
   });
 
+  it('relates the name of a land to its people’s adjective, by WordNet’s pertainym too', () => {
+    // "Armenian" is derived from "Armenia" in WordNet; "Azerbaijani" only pertains to "Azerbaijan".
+    expect(related('armenia')).toContain(conceptOf('armenian'));
+    expect(related('azerbaijan')).toContain(conceptOf('azerbaijani'));
+  });
+
   it('keeps to a word’s usual senses: "go" does not find "die"', () => {
     expect(related('go')).not.toContain(conceptOf('die'));
   });
