@@ -88,7 +88,13 @@ const LACKS: Readonly<Record<string, string>> = {
   focus: 'no passage states what it asks for',
   'signature asked': UNSIGNED,
 };
-const ANSWER_TYPES = Object.keys(LACKS);
+/**
+ * The answer types whose absence the decision weighs: all but a place. Places are read from the
+ * names WordNet and the country list know, so a passage naming a town they lack ("in Dunmere")
+ * states no place; fitted with it, "no passage names where" weighed for answering (+0.15), and
+ * without it the out-of-fold decisions were as good (AUC 0.828 either way).
+ */
+const ANSWER_TYPES = Object.keys(LACKS).filter((t) => t !== 'place');
 
 const COLUMNS = new Map(FEATURE_NAMES.map((name, i) => [name, i]));
 const column = (name: string) => COLUMNS.get(name) ?? -1;
