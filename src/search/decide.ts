@@ -33,7 +33,10 @@ function isName(slot: Slot, text: string): boolean {
   const { word } = slot;
   if (slot.correctedTo !== null || !NAME_WORD.test(word)) return false;
   // "secretary-general", "self-driving": parts that are English words make a compound, not a name.
-  const parts = text.slice(slot.start, slot.end).toLowerCase().split(/[-‐‑–]+/);
+  const parts = text
+    .slice(slot.start, slot.end)
+    .toLowerCase()
+    .split(/[-‐‑–]+/);
   if (parts.length > 1 && parts.every((p) => isEnglishWord(p))) return false;
   if (isNameOnly(word)) return true;
   return word.length >= UNKNOWN_NAME_LENGTH && !isEnglishWord(word) && !nearEnglishWord(word);
