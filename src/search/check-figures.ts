@@ -139,9 +139,16 @@ function distance(a: number, b: number): number {
  * sentence), the nearest in value among those (within ten times the claim's), and not itself a
  * figure of the claim. A figure
  * for which no passage states another about the same thing is left out: the passages may just
- * not speak of it. Reads only the claim and these passages.
+ * not speak of it. A year that `shownWith` (what a reply shows beside each passage: its date,
+ * its citation, its heading) states is stated too: the reply would otherwise call a claim's
+ * "2021" in none of the passages on the line that dates one of them 5 April 2021. Reads only the
+ * claim, these passages and what is shown with them.
  */
-export function figureDifferences(claim: string, texts: readonly string[]): FigureDifference[] {
+export function figureDifferences(
+  claim: string,
+  texts: readonly string[],
+  shownWith: readonly string[] = [],
+): FigureDifference[] {
   const claimed = figuresIn(claim).slice(0, MAX_FIGURES);
   if (claimed.length === 0) return [];
   const concepts = new Map<string, Set<string>>();
@@ -154,9 +161,14 @@ export function figureDifferences(claim: string, texts: readonly string[]): Figu
     figures: figuresIn(text),
     words: valuesInWords(text),
   }));
-  const statedValues = new Set(
-    stated.flatMap(({ figures, words }) => [...figures.map((f) => f.value), ...words]),
-  );
+  const statedValues = new Set([
+    ...stated.flatMap(({ figures, words }) => [...figures.map((f) => f.value), ...words]),
+    ...shownWith.flatMap((text) =>
+      figuresIn(text)
+        .filter((f) => f.kind === 'year')
+        .map((f) => f.value),
+    ),
+  ]);
   const claimValues = new Set(claimed.map((f) => f.value));
   const differences: FigureDifference[] = [];
   const named = new Set<string>();

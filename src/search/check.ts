@@ -121,7 +121,8 @@ export function checkClaim(index: SearchIndex, claim: string, within?: Letter): 
   const texts = verdict.answer.results.map((r) => r.text);
   // A figure a near quote's line names already ("30" where the claim has "37") is said once.
   const named = verdict.pieces.flatMap((p) => p.differences.map((d) => d.claim));
-  const figures = figureDifferences(claim, texts).filter(
+  const shownWith = verdict.answer.results.map((r) => `${r.citation} ${r.attribution}`);
+  const figures = figureDifferences(claim, texts, shownWith).filter(
     (f) => !named.some((words) => words.split(/\s+/).includes(f.claim)),
   );
   return { ...verdict, figures };

@@ -85,6 +85,15 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
     expect(verdict.figures?.map((f) => f.claim)).toEqual(['320']);
   });
 
+  it('never names a year the passage’s own document is dated in, which its citation shows (user trial 8)', () => {
+    // Before: "The claim’s “2021” is in none of these passages; Azerbaijan, 5 April 2021, passage 8
+    // (1 below) states “2020”", the passage's own date saying 2021 on the same line.
+    const named = figures(
+      'In 2021 Azerbaijan told the Human Rights Council that 20 citizens were killed by mines',
+    );
+    expect(named.map((f) => f.claim)).not.toContain('2021');
+  });
+
   it('says so in the reply, in Discord and in a terminal', () => {
     const claim = 'Azerbaijan said 1,400 anti-personnel mines were found in Lachin in one week.';
     const verdict = checkClaim(index, claim);
