@@ -138,6 +138,7 @@ describe('cli check', () => {
       'quoted',
       'closest',
       'pieces',
+      'figures',
     ]);
     expect(verbatim.quoted).toMatchObject({ letterId: SEED.lachin, symbol: 'A/76/930-S/2022/642' });
     expect(close.quoted).toBeNull();
@@ -145,6 +146,17 @@ describe('cli check', () => {
     expect(close.closest[0].citation).toBeTruthy();
     expect(absent).toMatchObject({ quoted: null, closest: [], pieces: [] });
     expect(absent.searched).toEqual({ letters: 5, from: '2021-02-23', to: '2024-04-04' });
+  });
+
+  it('prints the figures of a claim none of the closest passages states, as the text does (user trial 8)', async () => {
+    // Before: the text said "The claim’s “1,400” is in none of these passages; … states “1,318”",
+    // and --json had no word of it.
+    const claim = 'Azerbaijan said 1,400 anti-personnel mines were found in Lachin in one week.';
+    const verdict = await json(['check', claim, '--json']);
+    expect(verdict.figures).toEqual([
+      { claim: '1,400', result: expect.any(Number), passage: '1,318' },
+    ]);
+    expect(verdict.closest[verdict.figures[0].result].text).toContain('1,318');
   });
 
   it('asks for a claim when given none', async () => {

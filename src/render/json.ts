@@ -118,7 +118,9 @@ export function answerJson(answer: Answer, letters: LetterIds) {
  * The verdict that `check --json` prints; field names are a contract. `verdict` is `verbatim`,
  * `close` or `absent`; `quoted` is the passage that quotes the claim (verbatim only), `closest`
  * the closest passages (close only), `pieces` the claim's sentences they hold as written or nearly
- * (`result` indexes `closest`; close only).
+ * (`result` indexes `closest`; close only), `figures` the claim's figures none of them states,
+ * each with the figure a passage states instead (`claim`, `result` indexing `closest`,
+ * `passage`; close only), as the text's "The claim’s “1,400” is in none of these passages" line.
  */
 export function verdictJson(
   claim: string,
@@ -149,6 +151,7 @@ export function verdictJson(
     closest:
       verdict.kind === 'close' ? verdict.answer.results.map((r) => resultJson(r, letters)) : [],
     pieces: verdict.kind === 'close' ? verdict.pieces : [],
+    figures: verdict.kind === 'close' ? (verdict.figures ?? []) : [],
   };
 }
 
