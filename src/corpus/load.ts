@@ -23,9 +23,11 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * passage 1; 9: a heading in capitals at the top of a hard-wrapped text is its title, not words
  * of passage 1, and a dated line under a title ("Submitted 2 March 2024 by …") gives its date and
  * author; 10: a title's speaker named as a person keeps the office and State after the name,
- * "H.E. Ms. Ingrid Solberg, Ambassador of Norway").
+ * "H.E. Ms. Ingrid Solberg, Ambassador of Norway"; 11: the occasion between a title and its date
+ * line, "Security Council open debate on …", is the title's, not a masthead that made the
+ * salutation the title, and "Ambassador Mira Kessel" is a person whose office names the State).
  */
-export const CORPUS_FORMAT = 10;
+export const CORPUS_FORMAT = 11;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

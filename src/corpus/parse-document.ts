@@ -88,8 +88,11 @@ function isProse(block: Block): boolean {
   return endsSentence(block.text) || block.text.length > MAX_TITLE_CHARS;
 }
 
-/** A person named with an honorific ("H.E. Ms. Ingrid Solberg", "Mr. Jonas Berg"), no office. */
-const PERSON = /^(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame)\s+)+(?!the\b)[\p{Lu}]/u;
+/**
+ * A person named with an honorific or a diplomat's rank ("H.E. Ms. Ingrid Solberg", "Mr. Jonas
+ * Berg", "Ambassador Mira Kessel"), no office.
+ */
+const PERSON = /^(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame|Ambassador)\s+)+(?!the\b)[\p{Lu}]/u;
 /**
  * The office and State that follow a person's name in a title, up to the next comma: ",
  * Ambassador of Norway", ", Minister for Foreign Affairs of the Kingdom of Sylvania".
@@ -177,9 +180,17 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
   const lastKindLine = pieces.findLastIndex(({ text }) => namesKind(text));
   let afterMasthead = false;
   let bylineAuthor: string | null = null;
+  const isDateLine = (text: string) => DATE_ONLY.test(text) || PLACE_AND_DATE.test(text);
+  // Between a title with no masthead above it and its date line stands the occasion ("Security
+  // Council open debate on …"): the title's, though it opens with an organ's name as a masthead
+  // line does. A masthead comes above the title, never under it.
+  const isOccasion = (i: number) =>
+    !afterMasthead && lastKindLine >= 0 && i > lastKindLine && pieces.slice(i + 1).some(({ text }) => isDateLine(text));
   for (const [i, { text, b }] of pieces.entries()) {
-    if (DATE_ONLY.test(text) || PLACE_AND_DATE.test(text)) {
+    if (isDateLine(text)) {
       date ??= parseWrittenDate(text);
+    } else if (isOccasion(i) && !parseWrittenDate(text)) {
+      titleLines.push(text);
     } else if (
       MASTHEAD_LINE.test(text) ||
       BODY_LINE.test(text) ||
@@ -211,7 +222,9 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
       .join(' '),
   );
   const title = titleLines.slice(-MAX_TITLE_LINES).join(': ') || null;
-  const fromTitle = title ? readTitle(titleLines.at(-1) ?? title) : { kind: null, author: null };
+  // Kind and author from the line that names the kind (an occasion under it names neither).
+  const kindLine = titleLines.findLast(namesKind) ?? titleLines.at(-1);
+  const fromTitle = title ? readTitle(kindLine ?? title) : { kind: null, author: null };
   return {
     meta: {
       title,

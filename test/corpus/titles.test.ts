@@ -52,6 +52,23 @@ describe('a title is never a line of the speech', () => {
   });
 });
 
+describe('a statement with the occasion under its title (user trial 8)', () => {
+  it('reads the occasion as the title’s, not as a masthead, and the salutation as the speech’s first words', () => {
+    // Before: "Security Council open debate …" was read as a masthead line, so the title was the
+    // salutation "Mr. President,", the kind "document", the author unknown, and the heading in no passage.
+    const d = doc('statement-occasion');
+    expect(d).toMatchObject({
+      title:
+        'Statement by Ambassador Mira Kessel, Permanent Representative of Testland to the United Nations: Security Council open debate on the protection of civilians',
+      kind: 'statement',
+      date: '2024-03-12',
+      sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
+    });
+    expect(d.author).toContain('Permanent Representative of Testland');
+    expect(d.passages[0]?.text).toBe('Mr. President,');
+  });
+});
+
 describe('readTitle: who a title says speaks', () => {
   it('a person by name keeps the office and State after the comma, so that the State names the document (user trial 6)', () => {
     expect(
