@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CoreConfig } from '../config.ts';
+import { editDistance } from '../corpus/edit-distance.ts';
 import { findLetterByKey } from '../corpus/identify.ts';
 import { resolveTypedLetter } from '../search/suggest.ts';
 import { type Letter, PartKind } from '../corpus/schema.ts';
@@ -24,23 +25,6 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   letter: ['json'],
   validate: ['quiet'],
 };
-
-/** How many letters two words differ by (added, left out or changed). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-        previous[j]! + 1,
-        row[j - 1]! + 1,
-      );
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
-}
 
 /**
  * Reads the command line: the command and its words (positionals), and every option. An option

@@ -144,7 +144,7 @@ export async function addLetter(
     throw new CorpusError(display, `cannot read: ${error.message}`);
   });
   const extracted = source.toLowerCase().endsWith('.pdf') ? await extractPdfText(bytes, display) : decodeLetterFile(bytes, display);
-  const { data: existing, body } = readFrontMatter(extracted, display);
+  const { data: existing, body, warnings: frontWarnings } = readFrontMatter(extracted, display);
   const given = optionsFrontMatter(options, display);
   const sha256 = createHash('sha256').update(extracted).digest('hex');
   const fromText = parseDocument(body, { id: 'new', file: display, sha256 }, existing);
@@ -162,7 +162,7 @@ export async function addLetter(
   // will read: a title that came from the file name is then the new name, not the old one.
   const asWritten = parseDocument(rawBody, { id, file: `${id}.txt`, sha256: letter.sha256 }, data);
   letter = validateLetter({ ...asWritten, file: path.join(corpusDir, `${id}.txt`) }, display);
-  const warnings = letterWarnings(letter, raw, display);
+  const warnings = [...frontWarnings, ...letterWarnings(letter, raw, display)];
 
   const { letters } = await loadCorpus(corpusDir);
   const same = letters.find(

@@ -14,6 +14,7 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { parseDocumentDate } from './dates.ts';
+import { editDistance } from './edit-distance.ts';
 import { CorpusError } from './errors.ts';
 import { Sidecar } from './schema.ts';
 import { explainYamlError, silentMisreading } from './yaml-mistakes.ts';
@@ -57,6 +58,17 @@ export interface FrontMatterReading {
    * line numbers in messages stay those of the file.
    */
   body: string;
+  /**
+   * A key that is none Annex reads but nearly one ("titel", "Author"): left unread, as an
+   * operator's own key is, but most likely meant as the one it misspells.
+   */
+  warnings: CorpusError[];
+}
+
+/** Whether `key`, which Annex does not read, is a slip for `known`: its case, or a letter or two. */
+function misspells(key: string, known: string): boolean {
+  const lower = key.toLowerCase();
+  return lower === known || editDistance(lower, known) <= Math.max(1, Math.floor(known.length / 3));
 }
 
 function textValue(value: unknown, key: string, file: string, line: number): string | undefined {
@@ -112,7 +124,7 @@ function urlValue(value: unknown, file: string, line: number): string | undefine
  * are left for the operator's own use.
  */
 export function readFrontMatter(raw: string, file: string): FrontMatterReading {
-  if (!OPEN.test(raw)) return { data: null, body: raw };
+  if (!OPEN.test(raw)) return { data: null, body: raw, warnings: [] };
   const afterOpen = raw.indexOf('\n') + 1;
   const rest = raw.slice(afterOpen);
   const close = CLOSE.exec(rest);
@@ -134,13 +146,13 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
   const value: unknown = document.toJS();
   const blankLines = raw.slice(0, closeEnd).replace(/[^\n]/g, '');
   const body = blankLines + raw.slice(closeEnd);
-  if (value === null || value === undefined) return { data: {}, body };
+  if (value === null || value === undefined) return { data: {}, body, warnings: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new CorpusError(file, 'front matter should be "key: value" lines (title, date, symbol, author, kind, language, url)', 2);
   }
   const entries = value as Record<string, unknown>;
   const keyLine = (key: string): number => {
-    const match = new RegExp(`^${key}\\s*:`, 'm').exec(yamlText);
+    const match = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').exec(yamlText);
     return match ? lineOf(match.index) : 2;
   };
   const data: FrontMatter = {};
@@ -171,7 +183,16 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
     const rest = others.map((p) => `; line ${p.line}: ${p.problem.replace(/^front matter: /, '')}`);
     throw new CorpusError(file, first.problem + rest.join(''), first.line);
   }
-  return { data, body };
+  const warnings: CorpusError[] = [];
+  for (const key of Object.keys(entries)) {
+    if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
+    const meant = FRONT_MATTER_KEYS.find((known) => misspells(key, known));
+    if (meant && !(meant in entries))
+      warnings.push(
+        new CorpusError(file, `front matter key "${key}" is not read: did you mean "${meant}"?`, keyLine(key)),
+      );
+  }
+  return { data, body, warnings };
 }
 
 /**

@@ -220,11 +220,11 @@ export async function loadLetterFile(
   const sidecar =
     read.sidecar === false ? null : await readSidecar(sidecarPath, sidecarDisplay);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const { data: front, body } = readFrontMatter(raw, display);
+  const { data: front, body, warnings } = readFrontMatter(raw, display);
   let letter = parseDocument(body, { id, file: display, sha256, firstPage: sidecar?.firstPage ?? 1 }, front);
   if (sidecar) letter = applySidecar(letter, sidecar, sidecarDisplay);
   letter = validateLetter(letter, display);
-  return { letter, warnings: letterWarnings(letter, raw, display) };
+  return { letter, warnings: [...warnings, ...letterWarnings(letter, raw, display)] };
 }
 
 /**

@@ -67,6 +67,17 @@ describe('loadCorpus', () => {
     expect(stdout).toMatch(/1 letter, \d+ passages: no problems, 1 warning/);
   });
 
+  it('warns of a front matter key that misspells one it reads, naming the line and the key meant (user trial 8)', async () => {
+    // Before: "titel:" was left unread without a word, and the title was the file name.
+    const text = '---\ntitel: Statement of Sylvania on mine action\ndate: 2024-03-12\nAuthor: Sylvania\nsource: our archive\n---\n\nSylvania cleared 40 fields.\n';
+    const corpus = await loadCorpus(await folderWith({ 'sylvania.md': text }));
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/sylvania\.md:2: front matter key "titel" is not read: did you mean "title"\?/),
+      expect.stringMatching(/sylvania\.md:4: front matter key "Author" is not read: did you mean "author"\?/),
+    ]);
+  });
+
   it('gives no warning for the seed letters', async () => {
     expect((await loadCorpus(CORPUS_DIR)).warnings).toEqual([]);
   });
