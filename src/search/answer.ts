@@ -13,8 +13,7 @@ import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
 import { type Prepared, prepare, type Ranked, rankCandidates, unknownSymbol } from './rank.ts';
 import type { SearchIndex } from './search-index.ts';
-import { fold, isStopWord } from './analyze.ts';
-import { GLOSSARY } from './glossary.ts';
+import { aboutAnnex } from './about-annex.ts';
 import { askExamples } from './examples.ts';
 import { asksMaking, namesOnly, openings, structural } from './openings.ts';
 import { isNamingSlot } from './question.ts';
@@ -206,10 +205,12 @@ function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult 
 }
 
 /**
- * Why Annex searched nothing: the message greets, thanks or asks for help (the glossary's
- * `smallTalk`), and asks nothing of the documents.
+ * Why Annex searched nothing: the message greets, thanks, asks for help (the glossary's
+ * `smallTalk`) or asks about the bot itself ("what is this bot for?", `aboutAnnex`), and asks
+ * nothing of the documents.
  */
-export const SMALL_TALK = 'a greeting, thanks or a call for help asks nothing of the documents';
+export const SMALL_TALK =
+  'a greeting, thanks, a call for help or a question about Annex itself asks nothing of the documents';
 /** Why Annex searched nothing: every word of the message is a small word ("?", "what can you do?"). */
 export const NO_WORDS = 'the question has no words to search for';
 /**
@@ -231,34 +232,6 @@ export function asksNothing(answer: Pick<Answer, 'reason'>): boolean {
     answer.reason === SMALL_TALK || answer.reason === NO_WORDS || answer.reason === NOT_ENGLISH
   );
 }
-
-/** The glossary's small talk, as folded word sequences, longest first. */
-const SMALL_TALK_PHRASES = GLOSSARY.smallTalk
-  .map((p) => fold(p).split(/\s+/))
-  .sort((a, b) => b.length - a.length);
-
-/**
- * Whether a message is only small talk ("thanks!", "hello annex", "ok thank you so much"): each
- * word a greeting's or thanks', a small word, or the bot's name.
- */
-export function isSmallTalk(message: string): boolean {
-  const words = fold(message)
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter(Boolean);
-  let talk = false;
-  for (let i = 0; i < words.length;) {
-    const phrase = SMALL_TALK_PHRASES.find((p) => p.every((w, k) => words[i + k] === w));
-    if (phrase) {
-      talk = true;
-      i += phrase.length;
-    } else if (isStopWord(words[i] as string) || words[i] === BOT_NAME) i += 1;
-    else return false;
-  }
-  return talk;
-}
-
-/** The bot's own name, which people add to a greeting ("thanks annex"). */
-const BOT_NAME = 'annex';
 
 /**
  * The symbol no document has, when every word of the question is in such a symbol or only names
@@ -303,7 +276,7 @@ export function answerQuestion(
     evidence: 0,
     examples: askExamples(index, (q) => answerQuestion(index, q)),
   });
-  if (isSmallTalk(question)) return nothing(SMALL_TALK);
+  if (aboutAnnex(question) === 'talk') return nothing(SMALL_TALK);
   if (/\p{L}/u.test(question) && !/\p{Script=Latin}/u.test(question)) return nothing(NOT_ENGLISH);
   const prepared = prepare(index, question, options);
   if (prepared.q.slots.length === 0) return nothing(NO_WORDS);

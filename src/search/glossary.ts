@@ -31,6 +31,16 @@ export const GlossaryFile = z.object({
   phrasing: z.array(z.string().min(1)),
   /** Greetings and thanks: a message of only these asks nothing of the letters. */
   smallTalk: z.array(z.string().min(1)),
+  /**
+   * What people ask of the bot itself, not of what the documents say ("what is this bot for"):
+   * read by `aboutAnnex`.
+   */
+  aboutAnnex: z.object({
+    /** Words that name the bot ("bot", "you"). */
+    bot: z.array(z.string().min(1)),
+    /** Words that ask of it, and name nothing a document says ("for", "work", "use"). */
+    asking: z.array(z.string().min(1)),
+  }),
 });
 
 /** One glossary entry. */

@@ -11,7 +11,6 @@ export {
   RELATED_LIMIT,
   type SearchFilters,
   type Searched,
-  isSmallTalk,
   SMALL_TALK,
   UNSIGNED,
 } from './answer.ts';

@@ -63,6 +63,17 @@ describe('a plain DM or mention', () => {
   });
 });
 
+describe('a first DM that asks about the bot, not the documents', () => {
+  it('gets how to ask: never "not found" or passages', () => {
+    for (const text of ['Hello! I am new here. What is this bot for?', 'test']) {
+      const { reply, found } = messageReply(ctx, text, USER_ID);
+      expect(reply.content, text).toMatch(/Ask me a question/);
+      expect(reply.embeds, text).toEqual([]);
+      expect(found, text).toBeNull();
+    }
+  });
+});
+
 describe('/ask and /search', () => {
   /** The reply's author line, titles and descriptions. */
   const answered = async (command: 'ask' | 'search', text: string) => {
@@ -96,7 +107,7 @@ describe('/ask and /search', () => {
     '/%s of nothing to look up (blank, emoji only, a greeting) is answered how to ask privately, as other bad input is',
     async (command) => {
       const name = command === 'ask' ? 'question' : 'query';
-      for (const text of ['   ', '<:boom:223456789012345678>', 'hi']) {
+      for (const text of ['   ', '<:boom:223456789012345678>', 'hi', 'what is this bot for?']) {
         const outcome = await handleInteraction(
           slash(command, [{ name, type: 3, value: text }]) as never,
           ctx,

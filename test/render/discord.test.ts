@@ -448,6 +448,43 @@ describe('a greeting or thanks', () => {
   });
 });
 
+describe('a message about Annex itself or the documents it holds', () => {
+  /** The reply to a message as a DM shows it, checked against Discord's limits. */
+  const replyTo = (index: SearchIndex, message: string) =>
+    rendered(answerQuestion(index, message), message, { ephemeral: true });
+
+  it('that asks what the bot is or is for, or only tries it, gets how to ask: no "not found", no passage', () => {
+    const index = SearchIndex.build(letters);
+    for (const message of [
+      'Hello! I am new here. What is this bot for?',
+      'what is this bot for',
+      "i'm new here",
+      'test',
+      'testing',
+    ]) {
+      const answer = answerQuestion(index, message);
+      expect(answer.reason, message).toBe(SMALL_TALK);
+      expect(answer.related, message).toEqual([]);
+      const reply = replyTo(index, message);
+      expect(reply.content, message).toContain('in your own words');
+      expect(JSON.stringify(reply), message).not.toContain('Not found');
+    }
+  });
+
+  it('still answers a question about what the documents say, though it names them', () => {
+    const index = SearchIndex.build(letters);
+    for (const message of [
+      'which letter mentions Lachin',
+      'what documents mention mines',
+      'do you have anything on mine victims in Lachin',
+    ]) {
+      const answer = answerQuestion(index, message);
+      expect(answer.reason, message).not.toBe(SMALL_TALK);
+      expect(answer.results.length, message).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('an abstention', () => {
   it('offers the closest passages under a heading that says they may not answer', () => {
     const index = SearchIndex.build(letters);
