@@ -36,6 +36,7 @@ import {
 import {
   describeSearched,
   DISCORD_HELP,
+  DISCORD_LISTS,
   NOTHING_TO_QUOTE,
   howToAsk,
   matchingPassages,
@@ -174,13 +175,13 @@ export function renderAbstention(
 ): Reply {
   if (asksNothing(answer))
     return renderNotice(
-      howToAsk(info.noun, answer.examples, DISCORD_HELP, answer.reason),
+      howToAsk(info.noun, answer, { more: DISCORD_HELP, lists: DISCORD_LISTS }),
       ephemeral,
     );
   if (answer.reason === NO_DOCUMENTS) return renderNotice(NOTHING_TO_QUOTE, ephemeral);
   if (answer.unknownSymbol)
     return renderNotice(
-      unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, '`/letters`'),
+      unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, DISCORD_LISTS),
       ephemeral,
     );
   const reason = listing

@@ -16,3 +16,18 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
+
+/** Plurals that adding "s" or "es" to the last word does not make. */
+const PLURALS: Readonly<Record<string, string>> = { 'note verbale': 'notes verbales' };
+
+/**
+ * The plural of a document's kind, for counting them: "speeches", "notes verbales", "press
+ * releases", "summaries".
+ */
+export function pluralOf(noun: string): string {
+  const plural = PLURALS[noun.toLowerCase()];
+  if (plural) return plural;
+  if (/(?:s|x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}

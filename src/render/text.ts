@@ -33,6 +33,7 @@ import { count } from './count.ts';
 import {
   CITATION_STYLE_NAMES,
   CLI_HELP,
+  CLI_LISTS,
   describeSearched,
   figureLines,
   HOW_TO_ADD,
@@ -172,10 +173,10 @@ export function noDocuments(): string {
 export function renderAnswerText(answer: Answer, color = false): string {
   const blocks = (results: readonly AnswerResult[]) => resultBlocks(results, color);
   const noun = answer.searched.noun;
-  if (asksNothing(answer)) return howToAsk(noun, answer.examples, CLI_HELP, answer.reason);
+  if (asksNothing(answer)) return howToAsk(noun, answer, { more: CLI_HELP, lists: CLI_LISTS });
   if (answer.reason === NO_DOCUMENTS) return noDocuments();
   if (answer.unknownSymbol)
-    return `Not found. ${unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, '`npm run cli -- letters`')}`;
+    return `Not found. ${unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, CLI_LISTS)}`;
   if (answer.abstained) {
     const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;

@@ -11,11 +11,17 @@ import {
   type PartKind,
   type Signatory,
 } from '../corpus/schema.ts';
-import { type Answer, type AnswerResult, NOT_ENGLISH, type Searched } from '../search/answer.ts';
+import {
+  type Answer,
+  type AnswerResult,
+  type Holdings,
+  NOT_ENGLISH,
+  type Searched,
+} from '../search/answer.ts';
 import type { LinkedDocument, PieceMatch, Verdict } from '../search/check.ts';
 import type { FigureDifference } from '../search/check-figures.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
-import { count, withArticle } from './count.ts';
+import { count, pluralOf, withArticle } from './count.ts';
 
 /** A signatory as the document views list them: "Name (Title)", or the name alone. */
 export function signatoryLabel(s: Signatory): string {
@@ -174,21 +180,61 @@ export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
 export const DISCORD_HELP = 'Type `/help` for everything I do.';
 export const CLI_HELP = 'Run `npm run cli -- help` for every command.';
 
+/** What lists the documents held: Discord's `/letters`, or the CLI's `letters`. */
+export const DISCORD_LISTS = '`/letters`';
+export const CLI_LISTS = '`npm run cli -- letters`';
+
 /**
- * The reply to a message that asks nothing (a greeting, thanks, "help", "?"): how to ask, with
- * examples this corpus answers (`Answer.examples`, made from its documents and checked), and
- * where to read more.
+ * The reply to a message that asks nothing of the documents (a greeting, thanks, "help", "?",
+ * "what is this bot for"): how to ask, with examples this corpus answers (`Answer.examples`, made
+ * from its documents and checked), and where to read more (`surface.more`). A question about
+ * which documents there are is first told what lists them (`surface.lists`) and what they are.
  */
 export function howToAsk(
   noun: DocumentNoun,
-  examples: readonly string[] = [],
-  more: string = DISCORD_HELP,
-  reason: string | null = null,
+  answer: Pick<Answer, 'examples' | 'reason' | 'holdings'>,
+  surface: { more: string; lists: string },
 ): string {
+  const examples = answer.examples ?? [];
   const shown =
     examples.length > 0 ? ` For example: ${examples.map((e) => `"${e}"`).join(', ')}.` : '';
-  const lead = reason === NOT_ENGLISH ? 'I read questions in English only. ' : '';
-  return `${lead}Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited.${shown} ${more}`;
+  const lead =
+    answer.reason === NOT_ENGLISH
+      ? 'I read questions in English only. '
+      : answer.holdings
+        ? `${surface.lists} lists the ${describeHoldings(answer.holdings)}. `
+        : '';
+  return `${lead}Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited.${shown} ${surface.more}`;
+}
+
+/** Kinds named one by one in `describeHoldings`; the rest are counted together. */
+const KINDS_NAMED = 4;
+
+/**
+ * What the index holds, as a question about it is told: "5 letters I hold (4 letters and 1 note
+ * verbale, 23 February 2021 – 4 April 2024)", the most common kinds named, the rest counted.
+ */
+export function describeHoldings(holdings: Holdings): string {
+  const { kinds } = holdings;
+  const only = kinds.length === 1 ? kinds[0] : undefined;
+  const all = only
+    ? count(holdings.letters, only.kind, pluralOf(only.kind))
+    : countDocuments(holdings.letters, holdings.noun);
+  const named = only
+    ? []
+    : kinds.slice(0, KINDS_NAMED).map((k) => count(k.documents, k.kind, pluralOf(k.kind)));
+  const others = kinds.slice(KINDS_NAMED).reduce((sum, k) => sum + k.documents, 0);
+  if (others > 0) named.push(count(others, `other ${holdings.noun}`));
+  const byKind =
+    named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1) ?? ''}` : '';
+  const range =
+    holdings.from && holdings.to
+      ? holdings.from === holdings.to
+        ? formatUnDate(holdings.from)
+        : `${formatUnDate(holdings.from)} – ${formatUnDate(holdings.to)}`
+      : '';
+  const about = [byKind, range].filter(Boolean).join(', ');
+  return `${all} I hold${about ? ` (${about})` : ''}`;
 }
 
 /** Passages per `/search` page, and listed by `cli search` unless `--limit` says otherwise. */

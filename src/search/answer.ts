@@ -125,6 +125,19 @@ export interface Answer {
    * its documents and checked by asking them (`askExamples`), to offer with how to ask.
    */
   examples?: readonly string[];
+  /** For a question about which documents there are (`ABOUT_HOLDINGS`): what the index holds. */
+  holdings?: Holdings;
+}
+
+/** What the index holds, all of it: as `Searched` says it, and how many documents of each kind. */
+export interface Holdings extends Searched {
+  /** Each kind, as the documents' metadata writes it ("letter", "note verbale"), most first. */
+  kinds: readonly { kind: string; documents: number }[];
+}
+
+/** What the index holds, for a question about it: every document, whatever the filters. */
+function holdings(index: SearchIndex): Holdings {
+  return { ...describeScope(index), kinds: index.catalog.kindCounts() };
 }
 
 /** Default number of passages in an answer. */
@@ -211,6 +224,11 @@ function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult 
  */
 export const SMALL_TALK =
   'a greeting, thanks, a call for help or a question about Annex itself asks nothing of the documents';
+/**
+ * Why Annex searched nothing: the message asks which documents Annex holds ("what documents do
+ * you have?", "list the letters"), not what they say; `Answer.holdings` says what it holds.
+ */
+export const ABOUT_HOLDINGS = 'a question about which documents there are asks nothing of them';
 /** Why Annex searched nothing: every word of the message is a small word ("?", "what can you do?"). */
 export const NO_WORDS = 'the question has no words to search for';
 /**
@@ -229,7 +247,10 @@ export const NO_DOCUMENTS_MATCH = 'no documents match the filters';
  */
 export function asksNothing(answer: Pick<Answer, 'reason'>): boolean {
   return (
-    answer.reason === SMALL_TALK || answer.reason === NO_WORDS || answer.reason === NOT_ENGLISH
+    answer.reason === SMALL_TALK ||
+    answer.reason === ABOUT_HOLDINGS ||
+    answer.reason === NO_WORDS ||
+    answer.reason === NOT_ENGLISH
   );
 }
 
@@ -276,7 +297,9 @@ export function answerQuestion(
     evidence: 0,
     examples: askExamples(index, (q) => answerQuestion(index, q)),
   });
-  if (aboutAnnex(question) === 'talk') return nothing(SMALL_TALK);
+  const about = aboutAnnex(question);
+  if (about === 'talk') return nothing(SMALL_TALK);
+  if (about === 'holdings') return { ...nothing(ABOUT_HOLDINGS), holdings: holdings(index) };
   if (/\p{L}/u.test(question) && !/\p{Script=Latin}/u.test(question)) return nothing(NOT_ENGLISH);
   const prepared = prepare(index, question, options);
   if (prepared.q.slots.length === 0) return nothing(NO_WORDS);

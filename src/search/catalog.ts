@@ -299,6 +299,19 @@ export class DocumentCatalog {
     return [...this.kindNames];
   }
 
+  /** How many documents there are of each kind (as the metadata of its first writes it), most first. */
+  kindCounts(): { kind: string; documents: number }[] {
+    const seen = new Set<string>();
+    const counts: { kind: string; documents: number }[] = [];
+    for (const kind of this.kindNames) {
+      const key = nameKey(kind);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      counts.push({ kind, documents: this.ofKind(key).length });
+    }
+    return counts.sort((a, b) => b.documents - a.documents);
+  }
+
   /** Positions in `dated` of the documents that may fall within days `from`–`to` (YYYYMMDD). */
   private datedWithin(from: number, to: number): { lo: number; hi: number; before: number[] } {
     const firstAtLeast = (day: number) => lowerBound(this.firstDays, day);

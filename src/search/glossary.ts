@@ -32,13 +32,15 @@ export const GlossaryFile = z.object({
   /** Greetings and thanks: a message of only these asks nothing of the letters. */
   smallTalk: z.array(z.string().min(1)),
   /**
-   * What people ask of the bot itself, not of what the documents say ("what is this bot for"):
-   * read by `aboutAnnex`.
+   * What people ask of the bot itself or of what it holds, not of what the documents say ("what
+   * is this bot for", "what documents do you have"): read by `aboutAnnex`.
    */
   aboutAnnex: z.object({
     /** Words that name the bot ("bot", "you"). */
     bot: z.array(z.string().min(1)),
-    /** Words that ask of it, and name nothing a document says ("for", "work", "use"). */
+    /** Words that name what it holds, as a whole ("documents", "letters", "database"). */
+    holdings: z.array(z.string().min(1)),
+    /** Words that ask of either, and name nothing a document says ("for", "work", "have", "list"). */
     asking: z.array(z.string().min(1)),
   }),
 });

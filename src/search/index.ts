@@ -11,6 +11,8 @@ export {
   RELATED_LIMIT,
   type SearchFilters,
   type Searched,
+  ABOUT_HOLDINGS,
+  type Holdings,
   SMALL_TALK,
   UNSIGNED,
 } from './answer.ts';

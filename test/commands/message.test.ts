@@ -64,10 +64,16 @@ describe('a plain DM or mention', () => {
 });
 
 describe('a first DM that asks about the bot, not the documents', () => {
-  it('gets how to ask: never "not found" or passages', () => {
+  it('gets how to ask, or for the documents held, where /letters lists them: never "not found" or passages', () => {
     for (const text of ['Hello! I am new here. What is this bot for?', 'test']) {
       const { reply, found } = messageReply(ctx, text, USER_ID);
       expect(reply.content, text).toMatch(/Ask me a question/);
+      expect(reply.embeds, text).toEqual([]);
+      expect(found, text).toBeNull();
+    }
+    for (const text of ['what documents do you have?', "what's in your database"]) {
+      const { reply, found } = messageReply(ctx, text, USER_ID);
+      expect(reply.content, text).toMatch(/^`\/letters` lists the 5 letters I hold/);
       expect(reply.embeds, text).toEqual([]);
       expect(found, text).toBeNull();
     }
@@ -107,7 +113,13 @@ describe('/ask and /search', () => {
     '/%s of nothing to look up (blank, emoji only, a greeting) is answered how to ask privately, as other bad input is',
     async (command) => {
       const name = command === 'ask' ? 'question' : 'query';
-      for (const text of ['   ', '<:boom:223456789012345678>', 'hi', 'what is this bot for?']) {
+      for (const text of [
+        '   ',
+        '<:boom:223456789012345678>',
+        'hi',
+        'what is this bot for?',
+        'which letters do you have',
+      ]) {
         const outcome = await handleInteraction(
           slash(command, [{ name, type: 3, value: text }]) as never,
           ctx,

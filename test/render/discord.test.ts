@@ -31,6 +31,7 @@ import {
   type Answer,
   answerQuestion,
   describeScope,
+  ABOUT_HOLDINGS,
   SearchIndex,
   SMALL_TALK,
 } from '../../src/search/index.ts';
@@ -471,6 +472,30 @@ describe('a message about Annex itself or the documents it holds', () => {
     }
   });
 
+  it('that asks which documents there are is told that /letters lists them, and how many of each kind', () => {
+    const index = SearchIndex.build(letters);
+    for (const message of [
+      'what documents do you have?',
+      'which letters do you have',
+      'list the documents',
+      "what's in your database",
+      'how many letters are there',
+    ]) {
+      const answer = answerQuestion(index, message);
+      expect(answer.reason, message).toBe(ABOUT_HOLDINGS);
+      expect(answer.results, message).toEqual([]);
+      expect(answer.related, message).toEqual([]);
+      const reply = replyTo(index, message);
+      expect(reply.content, message).toMatch(
+        /^`\/letters` lists the 5 letters I hold \(4 letters and 1 note verbale, 23 February 2021 – 4 April 2024\)\. Ask me a question/,
+      );
+      expect(JSON.stringify(reply), message).not.toContain('Not found');
+      expect(renderAnswerText(answer), message).toMatch(
+        /^`npm run cli -- letters` lists the 5 letters I hold \(4 letters and 1 note verbale, .*\)\. Ask me a question/,
+      );
+    }
+  });
+
   it('still answers a question about what the documents say, though it names them', () => {
     const index = SearchIndex.build(letters);
     for (const message of [
@@ -480,6 +505,7 @@ describe('a message about Annex itself or the documents it holds', () => {
     ]) {
       const answer = answerQuestion(index, message);
       expect(answer.reason, message).not.toBe(SMALL_TALK);
+      expect(answer.reason, message).not.toBe(ABOUT_HOLDINGS);
       expect(answer.results.length, message).toBeGreaterThan(0);
     }
   });

@@ -14,6 +14,7 @@ import {
   type Reply,
 } from '../../src/render/discord.ts';
 import { renderAnswerText, renderLetterText, renderVerdictText } from '../../src/render/text.ts';
+import { describeHoldings } from '../../src/render/wording.ts';
 import { NOT_ENGLISH } from '../../src/search/answer.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import {
@@ -166,6 +167,31 @@ describe('help and small talk', () => {
       expect(shown(reply)).not.toContain('Not found');
     },
   );
+
+  it('tells a question about which documents there are where they are listed, and how many of each kind', () => {
+    const info = new AnnexState(mixed).info();
+    const answer = answerQuestion(mixed, 'what documents do you have?');
+    expect(renderAnswer(answer, info, view(answer.query)).content).toMatch(
+      /^`\/letters` lists the 17 documents I hold \(11 speeches, 4 letters, 1 note verbale and 1 report, 1963 – 4 April 2024\)\. Ask me a question about the documents/,
+    );
+    expect(renderAnswerText(answerQuestion(speechesOnly, 'list the documents'))).toMatch(
+      /^`npm run cli -- letters` lists the 12 documents I hold \(11 speeches and 1 report, 1963 – 2023\)\./,
+    );
+    // Kinds beyond the fourth are counted together; a corpus of one kind is called by it.
+    const holdings = { letters: 21, passages: 40, from: null, to: null, noun: 'document' as const };
+    const kinds = ['speech', 'letter', 'report', 'note verbale', 'press release', 'summary'];
+    expect(
+      describeHoldings({
+        ...holdings,
+        kinds: kinds.map((kind, i) => ({ kind, documents: 6 - i })),
+      }),
+    ).toBe(
+      '21 documents I hold (6 speeches, 5 letters, 4 reports, 3 notes verbales and 3 other documents)',
+    );
+    expect(
+      describeHoldings({ ...holdings, letters: 12, kinds: [{ kind: 'speech', documents: 12 }] }),
+    ).toBe('12 speeches I hold');
+  });
 
   it('reads a question in another language written in Latin letters as any other', () => {
     expect(answerQuestion(mixed, 'combien de victimes des mines').reason).not.toBe(NOT_ENGLISH);
