@@ -154,7 +154,7 @@ describe('cli check', () => {
     const claim = 'Azerbaijan said 1,400 anti-personnel mines were found in Lachin in one week.';
     const verdict = await json(['check', claim, '--json']);
     expect(verdict.figures).toEqual([
-      { claim: '1,400', result: expect.any(Number), passage: '1,318' },
+      { claim: '1,400', result: expect.any(Number), passage: '1,318', elsewhere: false },
     ]);
     expect(verdict.closest[verdict.figures[0].result].text).toContain('1,318');
   });

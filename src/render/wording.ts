@@ -318,7 +318,9 @@ export function pieceLines(
 /**
  * One line per figure of a claim that none of the closest passages states, with the figure a
  * passage states instead (`Verdict.figures`): "The claim’s “1,400” is in none of these passages;
- * A/76/930-S/2022/642, passage 5 (1 below) states “1,318”." `quote` marks text up for the surface.
+ * A/76/930-S/2022/642, passage 5 (1 below) states “1,318”."; or the passage elsewhere that states
+ * it of the same thing: "The claim’s “314” is in none of the closest passages; it is stated in
+ * A/78/368-S/2023/686, passage 2 (4 below)." `quote` marks text up for the surface.
  */
 export function figureLines(
   figures: readonly FigureDifference[],
@@ -330,6 +332,12 @@ export function figureLines(
     if (!r) return [];
     const named = r.symbol ? r.label : `${r.label}, ${formatUnDate(r.date)}`;
     const where = `${named}, passage ${r.passage} (${f.result + 1} below)`;
+    if (f.elsewhere) {
+      const as = f.passage === f.claim ? '' : ` as “${quote(f.passage)}”`;
+      return [
+        `• The claim’s “${quote(f.claim)}” is in none of the closest passages; it is stated${as} in ${where}.`,
+      ];
+    }
     return [
       `• The claim’s “${quote(f.claim)}” is in none of these passages; ${where} states “${quote(f.passage)}”.`,
     ];

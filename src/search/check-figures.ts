@@ -1,30 +1,65 @@
 /**
  * The moderators' check, for a claim reworded with a figure of its own: which of the claim's
  * figures (counts, sums, percentages, years) none of the closest passages states, and the figure
- * a passage states instead, about the same thing ("1,400" where the passage has "1,318").
+ * a passage states instead, about the same thing ("1,400" where the passage has "1,318"), or the
+ * passage elsewhere that states the claim's own figure of that thing ("314" of mine victims, in
+ * another document than the one the claim's other words are closest to).
  */
 import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze } from './analyze.ts';
+import type { SearchIndex } from './search-index.ts';
+import { lowerBound } from './sorted.ts';
 
-/** A figure of a claim that no closest passage states, and the one a passage states instead. */
+/**
+ * A figure of a claim that no closest passage states, and the one a passage states instead; or,
+ * `elsewhere`, the passage beyond the closest that states the claim's figure itself.
+ */
 export interface FigureDifference {
   /** The claim's figure, as written ("1,400", "30%"). */
   claim: string;
-  /** Index of the passage, among the closest, that states another figure of the same thing. */
+  /**
+   * Index of the passage, among the closest, that states another figure of the same thing; or,
+   * `elsewhere`, that states the claim's own figure (a passage added to the closest for it).
+   */
   result: number;
-  /** That figure, as the passage writes it ("1,318", "25 per cent"). */
+  /** That figure, as the passage writes it ("1,318", "25 per cent"; "314" `elsewhere`). */
   passage: string;
+  /** Whether the passage states the claim's own figure, found beyond the closest passages. */
+  elsewhere: boolean;
 }
 
 /** What a figure counts in: a share (per cent), a year, or any other number. */
 type FigureKind = 'share' | 'year' | 'number';
 
-/** A figure in a text: as written, its value, its kind, and the sentence it stands in. */
-interface Figure {
+/**
+ * A figure in a text: as written, its value, its kind, the sentence it stands in, and its clause
+ * there (between commas, semicolons, colons, brackets or "and"/"but"), whose words say what it
+ * counts ("that 314 people became mine victims").
+ */
+export interface Figure {
   written: string;
   value: number;
   kind: FigureKind;
   sentence: string;
+  clause: string;
+}
+
+/** Where a sentence's clauses break: punctuation inside it, or a word joining two clauses. */
+const CLAUSE_BREAK = /[,;:()[\]]|\b(?:and|but|while|whereas|although)\b/giu;
+
+/** The clause of `sentence` around `start`–`end` (`CLAUSE_BREAK`). */
+function clauseAround(sentence: string, start: number, end: number): string {
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = m.index;
+    if (at + m[0].length <= start) from = at + m[0].length;
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return sentence.slice(from, to);
 }
 
 /**
@@ -82,7 +117,8 @@ function figuresIn(text: string): Figure[] {
       const start = m.index ?? 0;
       if (!m[2] && !m[3] && isDay(sentence, start, start + digits.length, value)) continue;
       const kind: FigureKind = m[3] ? 'share' : /^(?:19|20)\d\d$/.test(digits) ? 'year' : 'number';
-      figures.push({ written: m[0].trim(), value, kind, sentence });
+      const clause = clauseAround(sentence, start, start + m[0].length);
+      figures.push({ written: m[0].trim(), value, kind, sentence, clause });
     }
   }
   return figures;
@@ -91,15 +127,18 @@ function figuresIn(text: string): Figure[] {
 /** The smallest figure that tells a passage apart ("1,318" does, "2" does not). */
 const TELLING_FIGURE = 100;
 
+/** Whether a figure tells a passage apart: a share, or a number (not a year) of `TELLING_FIGURE` or more. */
+function isTelling(f: Figure): boolean {
+  return f.kind === 'share' || (f.kind === 'number' && f.value >= TELLING_FIGURE);
+}
+
 /**
  * Whether a text states one of a claim's telling figures (a number of at least
  * `TELLING_FIGURE`, or a share, not a year), of the same value: "Armenia laid 1,318 mines"
  * is about the passage that counts 1,318 landmines, whatever else the claim gets wrong.
  */
 export function sharesAFigure(claim: string, text: string): boolean {
-  const telling = figuresIn(claim).filter(
-    (f) => f.kind === 'share' || (f.kind === 'number' && f.value >= TELLING_FIGURE),
-  );
+  const telling = figuresIn(claim).filter(isTelling);
   if (telling.length === 0) return false;
   const stated = figuresIn(text);
   return telling.some((f) => stated.some((g) => g.kind === f.kind && g.value === f.value));
@@ -133,50 +172,67 @@ function distance(a: number, b: number): number {
 }
 
 /**
- * The claim's figures that none of the closest passages (`texts`, best first) states, each with
- * the figure a passage states instead: one of the same kind (a share for a share, a year for a
- * year) in a sentence about the same thing (sharing most content words with the claim's
- * sentence), the nearest in value among those (within ten times the claim's), and not itself a
- * figure of the claim. A figure
- * for which no passage states another about the same thing is left out: the passages may just
- * not speak of it. A year that `shownWith` (what a reply shows beside each passage: its date,
- * its citation, its heading) states is stated too: the reply would otherwise call a claim's
- * "2021" in none of the passages on the line that dates one of them 5 April 2021. Reads only the
- * claim, these passages and what is shown with them.
+ * The claim's figures that none of the closest passages (`texts`) states, each once, from the
+ * claim's start. A year that `shownWith` (what a reply shows beside each passage: its date, its
+ * citation, its heading) states is stated too: the reply would otherwise call a claim's "2021" in
+ * none of the passages on the line that dates one of them 5 April 2021.
  */
-export function figureDifferences(
+export function unstatedFigures(
   claim: string,
   texts: readonly string[],
   shownWith: readonly string[] = [],
-): FigureDifference[] {
+): Figure[] {
   const claimed = figuresIn(claim).slice(0, MAX_FIGURES);
   if (claimed.length === 0) return [];
-  const concepts = new Map<string, Set<string>>();
-  const about = (sentence: string) => {
-    let found = concepts.get(sentence);
-    if (!found) concepts.set(sentence, (found = conceptsOf(sentence)));
-    return found;
-  };
-  const stated = texts.map((text) => ({
-    figures: figuresIn(text),
-    words: valuesInWords(text),
-  }));
   const statedValues = new Set([
-    ...stated.flatMap(({ figures, words }) => [...figures.map((f) => f.value), ...words]),
+    ...texts.flatMap((text) => [...figuresIn(text).map((f) => f.value), ...valuesInWords(text)]),
     ...shownWith.flatMap((text) =>
       figuresIn(text)
         .filter((f) => f.kind === 'year')
         .map((f) => f.value),
     ),
   ]);
-  const claimValues = new Set(claimed.map((f) => f.value));
+  const seen = new Set<string>();
+  return claimed.filter((f) => {
+    if (statedValues.has(f.value) || seen.has(f.written)) return false;
+    seen.add(f.written);
+    return true;
+  });
+}
+
+/**
+ * The claim's figures that none of the closest passages (`texts`, best first) states
+ * (`unstatedFigures`), each with the figure a passage states instead: one of the same kind (a
+ * share for a share, a year for a year) in a sentence about the same thing (sharing most content
+ * words with the claim's sentence), the nearest in value among those (within ten times the
+ * claim's), and not itself a figure of the claim. A figure for which no passage states another
+ * about the same thing is left out: the passages may just not speak of it. Reads only the claim,
+ * these passages and what is shown with them.
+ */
+export function figureDifferences(
+  claim: string,
+  texts: readonly string[],
+  shownWith: readonly string[] = [],
+): FigureDifference[] {
+  const unstated = unstatedFigures(claim, texts, shownWith);
+  if (unstated.length === 0) return [];
+  const claimValues = new Set(
+    figuresIn(claim)
+      .slice(0, MAX_FIGURES)
+      .map((f) => f.value),
+  );
+  const concepts = new Map<string, Set<string>>();
+  const about = (sentence: string) => {
+    let found = concepts.get(sentence);
+    if (!found) concepts.set(sentence, (found = conceptsOf(sentence)));
+    return found;
+  };
+  const stated = texts.map(figuresIn);
   const differences: FigureDifference[] = [];
-  const named = new Set<string>();
-  for (const figure of claimed) {
-    if (statedValues.has(figure.value) || named.has(figure.written)) continue;
+  for (const figure of unstated) {
     const words = about(figure.sentence);
     let best: { result: number; written: string; shared: number; distance: number } | null = null;
-    for (const [result, { figures }] of stated.entries())
+    for (const [result, figures] of stated.entries())
       for (const other of figures) {
         if (other.kind !== figure.kind || claimValues.has(other.value)) continue;
         let shared = 0;
@@ -187,10 +243,74 @@ export function figureDifferences(
         if (!best || shared > best.shared || (shared === best.shared && d < best.distance))
           best = { result, written: other.written, shared, distance: d };
       }
-    if (best) {
-      named.add(figure.written);
-      differences.push({ claim: figure.written, result: best.result, passage: best.written });
-    }
+    if (best)
+      differences.push({
+        claim: figure.written,
+        result: best.result,
+        passage: best.written,
+        elsewhere: false,
+      });
   }
   return differences;
+}
+
+/** A passage that states a claim's figure: its id in the index, and the figure as it writes it. */
+export interface FigureStatement {
+  id: number;
+  written: string;
+}
+
+/** Passages holding a figure and most of its words whose text is read to confirm one. */
+const ELSEWHERE_READ = 10;
+
+/**
+ * The passage (`inScope`, and none of `skip`) that states a claim's telling figure (`isTelling`)
+ * of the same thing: in a sentence holding most of the content words of the claim's clause
+ * around the figure, each weighted by how rare it is in the documents (at least half of their
+ * weight: "314 mines were found in Lachin" is no count of the "314 … mine victims" a passage
+ * states, though both say "mines" and "Azerbaijan"), the passage holding the most first. Null
+ * when none does, or when the figure tells nothing apart ("4", a year): such a figure is stated
+ * of many things. Looked up in the figure's postings, those words' postings telling which of its
+ * passages hold them: only the best few passages' texts are read.
+ */
+export function figureStatedElsewhere(
+  index: SearchIndex,
+  figure: Figure,
+  inScope: (id: number) => boolean,
+  skip: ReadonlySet<number> = new Set(),
+): FigureStatement | null {
+  if (!isTelling(figure)) return null;
+  const own = analyze(figure.written).find((t) => /^\d/.test(t.concept));
+  const figureId = own ? index.conceptId(own.concept) : -1;
+  if (figureId < 0) return null;
+  const words = [...conceptsOf(figure.clause)]
+    .map((concept) => ({ concept, id: index.conceptId(concept) }))
+    .filter((w) => w.id >= 0)
+    .map((w) => ({
+      ...w,
+      weight: Math.log(1 + index.passageCount / Math.max(1, index.documentFrequencyOf(w.id))),
+      postings: index.postings(w.id),
+    }));
+  const needed = words.reduce((sum, w) => sum + w.weight, 0) / 2;
+  if (needed === 0) return null;
+  const held: { id: number; shared: number }[] = [];
+  for (const id of index.postings(figureId)) {
+    if (id >= index.passageCount || skip.has(id) || !inScope(id)) continue;
+    let shared = 0;
+    for (const w of words) if (w.postings[lowerBound(w.postings, id)] === id) shared += w.weight;
+    if (shared >= needed) held.push({ id, shared });
+  }
+  held.sort((a, b) => b.shared - a.shared || a.id - b.id);
+  for (const { id } of held.slice(0, ELSEWHERE_READ)) {
+    const text = index.passage(id)?.passage.text ?? '';
+    const match = figuresIn(text).find((f) => {
+      if (f.kind !== figure.kind || f.value !== figure.value) return false;
+      const about = conceptsOf(f.sentence);
+      let shared = 0;
+      for (const w of words) if (about.has(w.concept)) shared += w.weight;
+      return shared >= needed;
+    });
+    if (match) return { id, written: match.written };
+  }
+  return null;
 }

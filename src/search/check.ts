@@ -3,7 +3,13 @@ import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { type Answer, type AnswerResult, answerQuestion, passageResult } from './answer.ts';
 import { symbolsIn } from './letter-reference.ts';
-import { type FigureDifference, figureDifferences, sharesAFigure } from './check-figures.ts';
+import {
+  type FigureDifference,
+  figureDifferences,
+  figureStatedElsewhere,
+  sharesAFigure,
+  unstatedFigures,
+} from './check-figures.ts';
 import type { SearchIndex } from './search-index.ts';
 import { lowerBound } from './sorted.ts';
 
@@ -112,20 +118,54 @@ export function tooFewWordsToCheck(claim: string): boolean {
 /**
  * Checks a claim against the letters (or, `within`, one document: the one a message links to):
  * quoted verbatim in a passage (the claim's words appear in it as written, ignoring case,
- * accents, quote styles and spacing), else the closest passages, each figure of the claim none
- * of them states named with the figure one states instead, else not in the letters.
+ * accents, quote marks and spacing), else the closest passages, each figure of the claim none
+ * of them states named with the passage elsewhere that states it of the same thing (added to the
+ * closest passages: a claim may take its figure from one document and its source from another),
+ * else with the figure one of them states instead, else not in the letters.
  */
 export function checkClaim(index: SearchIndex, claim: string, within?: Letter): Verdict {
   const verdict = checkClaimWords(index, claim, within);
   if (verdict.kind !== 'close') return verdict;
-  const texts = verdict.answer.results.map((r) => r.text);
+  const results = [...verdict.answer.results];
+  const texts = results.map((r) => r.text);
   // A figure a near quote's line names already ("30" where the claim has "37") is said once.
   const named = verdict.pieces.flatMap((p) => p.differences.map((d) => d.claim));
-  const shownWith = verdict.answer.results.map((r) => `${r.citation} ${r.attribution}`);
-  const figures = figureDifferences(claim, texts, shownWith).filter(
-    (f) => !named.some((words) => words.split(/\s+/).includes(f.claim)),
+  const unnamed = (f: { claim: string }) =>
+    !named.some((words) => words.split(/\s+/).includes(f.claim));
+  const shownWith = results.map((r) => `${r.citation} ${r.attribution}`);
+  const [start, end] = within ? index.passageRange(within) : [0, index.size];
+  const inScope = (id: number) => id >= start && id < end;
+  const shown = new Set(results.map((r) => passageIdOf(index, r)));
+  const figures: FigureDifference[] = [];
+  for (const figure of unstatedFigures(claim, texts, shownWith)) {
+    if (!unnamed({ claim: figure.written })) continue;
+    const found = figureStatedElsewhere(index, figure, inScope, shown);
+    const entry = found && index.passage(found.id);
+    if (!found || !entry) continue;
+    shown.add(found.id);
+    figures.push({
+      claim: figure.written,
+      result: results.length,
+      passage: found.written,
+      elsewhere: true,
+    });
+    results.push(passageResult(entry.letter, entry.passage));
+  }
+  const elsewhere = new Set(figures.map((f) => f.claim));
+  figures.push(
+    ...figureDifferences(claim, texts, shownWith).filter(
+      (f) => unnamed(f) && !elsewhere.has(f.claim),
+    ),
   );
-  return { ...verdict, figures };
+  figures.sort((a, b) => claim.indexOf(a.claim) - claim.indexOf(b.claim));
+  return { ...verdict, answer: { ...verdict.answer, results }, figures };
+}
+
+/** The index id of a closest passage (-1 for none the index holds). */
+function passageIdOf(index: SearchIndex, r: AnswerResult): number {
+  const letter = index.letters.find((l) => l.id === r.letterId);
+  const passage = letter?.passages.find((p) => p.n === r.passage);
+  return letter && passage ? index.passageId({ letter, passage }) : -1;
 }
 
 /** `checkClaim` but for the claim's figures: verbatim, the closest passages, or absent. */

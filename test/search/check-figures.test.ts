@@ -24,6 +24,7 @@ function figures(claim: string) {
   return (verdict.figures ?? []).map((f) => ({
     claim: f.claim,
     passage: f.passage,
+    elsewhere: f.elsewhere,
     text: verdict.answer.results[f.result]?.text ?? '',
   }));
 }
@@ -108,6 +109,43 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
   });
 });
 
+describe('checkClaim: a figure from one document and a source from another (user trial 8)', () => {
+  const claim =
+    'In the 2022 letter Azerbaijan says 1,318 mines were found in Lachin and that 314 people became mine victims';
+
+  it('says where the documents state the claim’s own figure of the same thing, not another passage’s figure', () => {
+    // Before: "The claim’s “314” is in none of these passages; A/76/930-S/2022/642, passage 15
+    // (3 below) states “134”", a count of something else; 314 is in A/78/368 (2023).
+    const verdict = checkClaim(index, claim);
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind !== 'close') return;
+    expect(verdict.figures).toEqual([
+      expect.objectContaining({ claim: '314', passage: '314', elsewhere: true }),
+    ]);
+    const stated = verdict.answer.results[verdict.figures?.[0]?.result ?? -1];
+    expect(stated?.symbol).toMatch(/^A\/78\/368/);
+    expect(stated?.text).toMatch(/314 (?:citizens|people)/);
+    const text = renderVerdictText(verdict, describeScope(index));
+    expect(text).toMatch(
+      /The claim’s “314” is in none of the closest passages; it is stated in A\/78\/368-S\/2023\/686, passage \d+ \(4 below\)\./,
+    );
+    expect(text).not.toContain('“134”');
+    const discord = renderVerdict(claim, verdict, describeScope(index), info);
+    expect(discord.embeds[0]?.description).toMatch(/“314” is in none .* stated in A\/78\/368/);
+  });
+
+  it('still names the figure a closest passage states when the documents state the claim’s of no such thing', () => {
+    // 314 counts mine victims, never mines found: a closest passage's figure is what to compare.
+    const [mines, ...more] = figures('In 2022 Azerbaijan said 314 mines were found in Lachin.');
+    expect(more).toEqual([]);
+    expect(mines).toMatchObject({ claim: '314', elsewhere: false });
+    expect(mines?.passage).not.toBe('314');
+    expect(
+      figures('Azerbaijan said 1,400 anti-personnel mines were found in Lachin in one week.'),
+    ).toEqual([expect.objectContaining({ claim: '1,400', passage: '1,318', elsewhere: false })]);
+  });
+});
+
 describe('figureDifferences', () => {
   it('never offers the day of a date as the figure a passage states (user trial 7)', () => {
     const passage =
@@ -126,7 +164,7 @@ describe('figureDifferences', () => {
       figureDifferences('In 2023 Azerbaijan found over 600,000 landmines.', [passage]),
     ).toEqual([]);
     expect(figureDifferences('Azerbaijan said 5 servicemen were killed.', [passage])).toEqual([
-      { claim: '5', result: 0, passage: '4' },
+      { claim: '5', result: 0, passage: '4', elsewhere: false },
     ]);
   });
 
@@ -135,7 +173,7 @@ describe('figureDifferences', () => {
       figureDifferences('Refugees in the world reached 40 million.', [
         'The number of refugees in the world reached 36 million at the end of the year.',
       ]),
-    ).toEqual([{ claim: '40 million', result: 0, passage: '36 million' }]);
+    ).toEqual([{ claim: '40 million', result: 0, passage: '36 million', elsewhere: false }]);
   });
   it('never throws, whatever the claim and passages', () => {
     const text = fc.string({
