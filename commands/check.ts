@@ -6,7 +6,12 @@ import {
 import { renderNotice, renderVerdict } from '../src/render/discord.ts';
 import { linkOnlyNotice, NOTHING_TO_QUOTE } from '../src/render/wording.ts';
 import { describeScope } from '../src/search/answer.ts';
-import { checkClaim, linkedDocument, tooFewWordsToCheck } from '../src/search/check.ts';
+import {
+  checkClaim,
+  citedDocument,
+  linkedDocument,
+  tooFewWordsToCheck,
+} from '../src/search/check.ts';
 import { countDocuments } from '../src/corpus/schema.ts';
 import { UserFacingError } from './errors.ts';
 import { requireModerator } from './interaction.ts';
@@ -49,13 +54,15 @@ export const check: MessageCommand = {
         "That message is Annex's own answer: its quotes are the documents' words, each with its citation. Check the message that made the claim instead.",
       );
     const content = claimContent(target);
-    // The claim as the message shows it: its markdown, emoji, mentions and links are no words of it.
-    const claim = displayedText(content);
     const { index } = ctx.state;
-    // A link to a document says what the claim is about: its words are checked against that
-    // document when the index holds it; when it does not and the words are few ("lies about
-    // mines"), that is the answer, not "not in the letters".
-    const link = linkedDocument(index, content);
+    // The claim as the message shows it: its markdown, emoji, mentions and links are no words of
+    // it, nor a symbol in brackets after a quote, which is the poster's citation of its source.
+    const cited = citedDocument(index, displayedText(content));
+    const claim = cited?.claim ?? displayedText(content);
+    // A link to a document (or a symbol cited so) says what the claim is about: its words are
+    // checked against that document when the index holds it; when it does not and the words are
+    // few ("lies about mines"), that is the answer, not "not in the letters".
+    const link = linkedDocument(index, content) ?? cited?.cited ?? null;
     if (link && (!claim || (!link.letter && tooFewWordsToCheck(claim)))) {
       const holds = countDocuments(index.letters.length, ctx.state.info().noun);
       const commands = { letters: '`/letters`', letter: (key: string) => `\`/letter ${key}\`` };

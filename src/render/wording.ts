@@ -63,8 +63,13 @@ export function unknownSymbolNotice(
  */
 export function linkedNote(link: LinkedDocument, holds: string): string {
   return link.letter
-    ? `The message links to ${link.symbol}, which is in the index: its words are checked against that ${link.letter.kind} only.`
-    : `The message links to ${link.symbol}, which is not among the ${holds} Annex holds: its words are checked against them all.`;
+    ? `The message ${namesIt(link)}, which is in the index: its words are checked against that ${link.letter.kind} only.`
+    : `The message ${namesIt(link)}, which is not among the ${holds} Annex holds: its words are checked against them all.`;
+}
+
+/** "links to A/76/930", or "cites A/76/930" for a symbol in brackets after the words it quotes. */
+function namesIt(link: LinkedDocument): string {
+  return `${link.by === 'citation' ? 'cites' : 'links to'} ${link.symbol}`;
 }
 
 /**
@@ -82,8 +87,8 @@ export function linkOnlyNotice(
     ? `its own words ("${claim.length > 100 ? `${claim.slice(0, 99)}…` : claim}") are too few to check as a claim`
     : 'it has no words of its own to check';
   return link.letter
-    ? `The message links to ${link.symbol}, which is in the index (${commands.letter(link.letter.symbol ?? link.letter.id)} shows it); ${words}.`
-    : `The message links to ${link.symbol}, which is not among the ${holds} Annex holds, so Annex cannot say what that document states; ${words}. ${commands.letters} lists what Annex holds.`;
+    ? `The message ${namesIt(link)}, which is in the index (${commands.letter(link.letter.symbol ?? link.letter.id)} shows it); ${words}.`
+    : `The message ${namesIt(link)}, which is not among the ${holds} Annex holds, so Annex cannot say what that document states; ${words}. ${commands.letters} lists what Annex holds.`;
 }
 
 /** Wraps each highlight in `open`/`close` marks (formatting only: the words are unchanged). */

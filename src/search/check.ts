@@ -71,10 +71,21 @@ export function normalizeForMatch(text: string): string {
     .trim();
 }
 
-/** A document a message links to: the symbol its link names, and the document when the index holds it. */
+/**
+ * A document a message links to, or cites by its symbol in brackets after the words it quotes:
+ * the symbol, and the document when the index holds it.
+ */
 export interface LinkedDocument {
   symbol: string;
   letter: Letter | null;
+  /** How the message names it: a web link, or its symbol in brackets (`citedDocument`). */
+  by: 'link' | 'citation';
+}
+
+/** The document of a symbol ("A/76/930"), when the index holds one. */
+function documentOfSymbol(index: SearchIndex, symbol: string): Letter | null {
+  const found = index.catalog.named(symbol);
+  return found.length > 0 ? (index.letters[found[0] as number] ?? null) : null;
 }
 
 /** Web addresses as a message writes them (bare or between `<` `>`), their last punctuation left out. */
@@ -88,7 +99,7 @@ const WEB_LINK = /https?:\/\/[^\s<>]+[^\s<>.,;:!?)\]'"]/gi;
 export function linkedDocument(index: SearchIndex, content: string): LinkedDocument | null {
   for (const [link] of content.matchAll(WEB_LINK)) {
     const byUrl = index.letters.find((l) => l.url !== null && l.url === link);
-    if (byUrl) return { symbol: byUrl.symbol ?? link, letter: byUrl };
+    if (byUrl) return { symbol: byUrl.symbol ?? link, letter: byUrl, by: 'link' };
     let path: string;
     try {
       path = decodeURIComponent(new URL(link).pathname);
@@ -99,11 +110,47 @@ export function linkedDocument(index: SearchIndex, content: string): LinkedDocum
     const rest = path.replace(/^\/+(?:(?:ar|zh|en|fr|ru|es)\/)?/i, '').replace(/\/+$/, '');
     const [first] = symbolsIn(rest);
     if (!first || first.start !== 0) continue;
-    const found = index.catalog.named(first.text);
-    const letter = found.length > 0 ? (index.letters[found[0] as number] ?? null) : null;
-    return { symbol: letter?.symbol ?? first.text, letter };
+    const letter = documentOfSymbol(index, first.text);
+    return { symbol: letter?.symbol ?? first.text, letter, by: 'link' };
   }
   return null;
+}
+
+/**
+ * Brackets, round or square, ending a line (but for a full stop or a comma after them): where a
+ * poster puts the source of what they quote ("… during the last 30 years.** (A/76/930)").
+ */
+const BRACKETS_AT_LINE_END = /[ \t]*[([][ \t]*([^()[\]\n]+?)[ \t]*[)\]][ \t.,;]*$/gmu;
+
+/**
+ * The document a claim cites as its source: a document symbol (or several joined by "-", as
+ * "A/76/930-S/2022/642") alone in brackets at the end of a line, read as a link there is
+ * (`linkedDocument`), with the document when the index holds it; and the claim without those
+ * brackets, which are the poster's citation, not words of the claim. Brackets that cite
+ * different documents are left out of the claim too, but name no one document to check it
+ * against. Null when no line ends with a symbol in brackets.
+ */
+export function citedDocument(
+  index: SearchIndex,
+  claim: string,
+): { cited: LinkedDocument | null; claim: string } | null {
+  const symbols: string[] = [];
+  const rest = claim.replace(BRACKETS_AT_LINE_END, (whole, inside: string) => {
+    const found = symbolsIn(inside);
+    const [first] = found;
+    if (!first || first.start !== 0 || found.at(-1)?.end !== inside.length) return whole;
+    symbols.push(first.text);
+    return '';
+  });
+  const [symbol] = symbols;
+  if (!symbol) return null;
+  const letters = symbols.map((s) => documentOfSymbol(index, s));
+  const letter = letters[0] ?? null;
+  const one = letters.every((l, i) => (letter ? l === letter : symbols[i] === symbol));
+  return {
+    cited: one ? { symbol: letter?.symbol ?? symbol, letter, by: 'citation' } : null,
+    claim: rest.trim(),
+  };
 }
 
 /**

@@ -112,6 +112,31 @@ describe('Check in letters on a message that links to a document', () => {
     expect(shown).toMatch(/Quoted verbatim|closest passages/i);
   });
 
+  it('reads a symbol in brackets after a quote as the poster’s citation, as a link there: quoted verbatim, checked against that document (user trial 8)', async () => {
+    // Before: "Partly quoted verbatim; closest passages", "(A/76/930)" read as words of the claim.
+    const sentence = 'Around 3,300 persons became mine victims during the last 30 years.';
+    const shown = await checked({ content: `**${sentence}** (A/76/930)` });
+    expect(shown).toMatch(/Quoted verbatim/);
+    expect(shown).toContain(`Claim: ${sentence}\n`);
+    expect(shown).toMatch(
+      /cites A\/76\/930.*in the index: its words are checked against that letter only/,
+    );
+    // Checked against that document only: the same words cited to another find nothing there.
+    const elsewhere = await checked({ content: `**${sentence}** [A/78/368]` });
+    expect(elsewhere).toMatch(/cites A\/78\/368.*in the index/);
+    expect(elsewhere).not.toMatch(/Quoted verbatim/);
+    expect(elsewhere).not.toMatch(/A\/76\/930/);
+  });
+
+  it('says a cited symbol no document has is not held, checking the words against every document', async () => {
+    const shown = await checked({ content: `“${QUOTE}” (S/2023/123)` });
+    expect(shown).toMatch(/cites S\/2023\/123, which is not among the 5 letters/);
+    expect(shown).toMatch(/Quoted verbatim/);
+    const few = await checked({ content: 'all lies (S/2023/123)' });
+    expect(few).toMatch(/cites S\/2023\/123, which is not among the 5 letters/);
+    expect(few).not.toMatch(/Not in the letters/);
+  });
+
   it('answers a bare link by whether the index holds its document', async () => {
     const held = await checked({ content: 'https://undocs.org/en/A/78/368' });
     expect(held).toMatch(/A\/78\/368.*in the index/);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { checkClaim } from '../../src/search/check.ts';
+import { checkClaim, citedDocument } from '../../src/search/check.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
@@ -140,5 +140,22 @@ describe('checkClaim on claims as people post them', () => {
     );
     expect(verdict.kind).toBe('close');
     if (verdict.kind === 'close') expect(verdict.pieces).toEqual([]);
+  });
+});
+
+describe('citedDocument', () => {
+  it('reads a symbol alone in brackets ending a line as the claim’s source, left out of its words', () => {
+    const cited = citedDocument(
+      index,
+      'Around 3,300 persons became mine victims. (A/76/930-S/2022/642).',
+    );
+    expect(cited?.claim).toBe('Around 3,300 persons became mine victims.');
+    expect(cited?.cited).toMatchObject({ by: 'citation', letter: { id: SEED.lachin } });
+    expect(citedDocument(index, 'One (S/2023/123)\nTwo [A/76/930]')?.cited).toBeNull();
+  });
+
+  it('leaves brackets that are words of the claim: a year, or a symbol inside a sentence', () => {
+    expect(citedDocument(index, 'as resolution 2428 (2018)')).toBeNull();
+    expect(citedDocument(index, 'The letter (A/76/930) says 1,318 mines were found')).toBeNull();
   });
 });
