@@ -5,13 +5,7 @@ import {
 } from 'discord-api-types/v10';
 import { renderNotice, renderVerdict } from '../src/render/discord.ts';
 import { linkOnlyNotice, NOTHING_TO_QUOTE } from '../src/render/wording.ts';
-import { describeScope } from '../src/search/answer.ts';
-import {
-  checkClaim,
-  citedDocument,
-  linkedDocument,
-  tooFewWordsToCheck,
-} from '../src/search/check.ts';
+import { checkPostedMessage } from '../src/search/check.ts';
 import { countDocuments } from '../src/corpus/schema.ts';
 import { UserFacingError } from './errors.ts';
 import { requireModerator } from './interaction.ts';
@@ -55,28 +49,21 @@ export const check: MessageCommand = {
       );
     const content = claimContent(target);
     const { index } = ctx.state;
-    // The claim as the message shows it: its markdown, emoji, mentions and links are no words of
-    // it, nor a symbol in brackets after a quote, which is the poster's citation of its source.
-    const cited = citedDocument(index, displayedText(content));
-    const claim = cited?.claim ?? displayedText(content);
-    // A link to a document (or a symbol cited so) says what the claim is about: its words are
-    // checked against that document when the index holds it; when it does not and the words are
-    // few ("lies about mines"), that is the answer, not "not in the letters".
-    const link = linkedDocument(index, content) ?? cited?.cited ?? null;
-    if (link && (!claim || (!link.letter && tooFewWordsToCheck(claim)))) {
+    // The claim as the message shows it (its markdown, emoji, mentions and links are no words of
+    // it), read by the core as the CLI's `check` reads it: which document it cites, what it says.
+    const checked = checkPostedMessage(index, { content, words: displayedText(content) });
+    if (checked.kind === 'citesOnly') {
       const holds = countDocuments(index.letters.length, ctx.state.info().noun);
       const commands = { letters: '`/letters`', letter: (key: string) => `\`/letter ${key}\`` };
-      const reply = renderNotice(linkOnlyNotice(link, claim, holds, commands));
+      const reply = renderNotice(linkOnlyNotice(checked.cites, checked.claim, holds, commands));
       return { type: 'reply', reply, found: { results: 0, abstained: true } };
     }
-    if (!claim)
+    if (checked.kind === 'noWords')
       throw new UserFacingError(
         'That message has no words to check (only links, emoji, mentions, attachments or embeds).',
       );
-    const within = link?.letter ?? undefined;
-    const verdict = checkClaim(index, claim, within);
-    const searched = describeScope(index, within ? { letter: within.id } : {});
-    const reply = renderVerdict(claim, verdict, searched, ctx.state.info(), link);
+    const { claim, cites, verdict, searched } = checked;
+    const reply = renderVerdict(claim, verdict, searched, ctx.state.info(), cites);
     const found =
       verdict.kind === 'verbatim'
         ? { results: 1, abstained: false }

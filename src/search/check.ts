@@ -1,7 +1,14 @@
 import type { Letter, Passage } from '../corpus/schema.ts';
 import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
-import { type Answer, type AnswerResult, answerQuestion, passageResult } from './answer.ts';
+import {
+  type Answer,
+  type AnswerResult,
+  answerQuestion,
+  describeScope,
+  passageResult,
+  type Searched,
+} from './answer.ts';
 import { symbolsIn } from './letter-reference.ts';
 import {
   type FigureDifference,
@@ -160,6 +167,58 @@ export function citedDocument(
  */
 export function tooFewWordsToCheck(claim: string): boolean {
   return wordsOf(claim).length < MIN_NEAR_WORDS;
+}
+
+/**
+ * A message posted as a claim, as the check reads it: where it is written (`content`, where its
+ * links are read, a masked link's too) and the words it shows a reader (`words`: its markup,
+ * emoji, mentions and bare links left out, as a transport decodes them).
+ */
+export interface PostedMessage {
+  content: string;
+  words: string;
+}
+
+/**
+ * What "Check in letters" makes of a message, alike from Discord and the CLI, which differ only in
+ * how they show it: the claim (the message's words without its citation of a source) checked
+ * against the document the message cites (`cites`) when the index holds it, else against every
+ * document, with what was searched; or, when the message cites a document but its own words are
+ * none or too few to be a claim (`citesOnly`), no check: searched across every document, such
+ * words match nothing, and "not in the letters" would misread a link and a comment; or no words
+ * and no citation at all (`noWords`).
+ */
+export type MessageCheck =
+  | {
+      kind: 'checked';
+      claim: string;
+      cites: LinkedDocument | null;
+      verdict: Verdict;
+      searched: Searched;
+    }
+  | { kind: 'citesOnly'; claim: string; cites: LinkedDocument }
+  | { kind: 'noWords' };
+
+/**
+ * Checks a posted message (`PostedMessage`): the document it cites is the first it links to, else
+ * a symbol in brackets ending a line (`citedDocument`), which is no words of the claim; the claim
+ * is checked against that document alone when the index holds it (`checkClaim`'s `within`).
+ */
+export function checkPostedMessage(index: SearchIndex, message: PostedMessage): MessageCheck {
+  const cited = citedDocument(index, message.words);
+  const claim = cited?.claim ?? message.words;
+  const cites = linkedDocument(index, message.content) ?? cited?.cited ?? null;
+  if (cites && (!claim || (!cites.letter && tooFewWordsToCheck(claim))))
+    return { kind: 'citesOnly', claim, cites };
+  if (!claim) return { kind: 'noWords' };
+  const within = cites?.letter ?? undefined;
+  return {
+    kind: 'checked',
+    claim,
+    cites,
+    verdict: checkClaim(index, claim, within),
+    searched: describeScope(index, within ? { letter: within.id } : {}),
+  };
 }
 
 /**
