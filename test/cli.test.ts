@@ -133,6 +133,7 @@ describe('cli check', () => {
     const [verbatim, close, absent] = verdicts;
     expect(Object.keys(verbatim)).toEqual([
       'claim',
+      'cites',
       'verdict',
       'searched',
       'quoted',
@@ -146,6 +147,7 @@ describe('cli check', () => {
     expect(close.closest[0].citation).toBeTruthy();
     expect(absent).toMatchObject({ quoted: null, closest: [], pieces: [] });
     expect(absent.searched).toEqual({ letters: 5, from: '2021-02-23', to: '2024-04-04' });
+    expect(absent.cites).toBeNull();
   });
 
   it('prints the figures of a claim none of the closest passages states, as the text does (user trial 8)', async () => {
@@ -157,6 +159,67 @@ describe('cli check', () => {
       { claim: '1,400', result: expect.any(Number), passage: '1,318', elsewhere: false },
     ]);
     expect(verdict.closest[verdict.figures[0].result].text).toContain('1,318');
+  });
+
+  const SENTENCE = 'Around 3,300 persons became mine victims during the last 30 years.';
+
+  it('reads a link to a document as the one the claim is about, as the moderators’ check does', async () => {
+    // Before: the link was read as words of the claim: "Not quoted verbatim", every letter searched.
+    const message = 'https://undocs.org/en/A/76/930 Around 3,300 persons became mine victims';
+    const { stdout } = await run(node, [cli, 'check', message], { env: await env() });
+    expect(stdout).toMatch(/^Quoted verbatim in a letter/);
+    expect(stdout).toContain(
+      'The message links to A/76/930-S/2022/642, which is in the index: its words are checked against that letter only.',
+    );
+    expect(stdout).toMatch(/Searched 1 letter/);
+    const verdict = await json(['check', message, '--json']);
+    expect(verdict).toMatchObject({
+      claim: 'Around 3,300 persons became mine victims',
+      cites: { symbol: 'A/76/930-S/2022/642', by: 'link', held: true, letterId: SEED.lachin },
+      verdict: 'verbatim',
+      searched: { letters: 1 },
+    });
+  });
+
+  it('reads a symbol in brackets ending the claim as its source: checked against that document alone', async () => {
+    // Before: "(A/76/930)" and the bold marks were words of the claim: "Not quoted verbatim".
+    const cited = await json(['check', `**${SENTENCE}** (A/76/930)`, '--json']);
+    expect(cited).toMatchObject({
+      claim: SENTENCE,
+      cites: { by: 'citation', held: true, letterId: SEED.lachin },
+      verdict: 'verbatim',
+      quoted: { letterId: SEED.lachin },
+    });
+    const elsewhere = await json(['check', `**${SENTENCE}** [A/78/368]`, '--json']);
+    expect(elsewhere.cites).toMatchObject({ held: true, letterId: SEED.khojavand });
+    expect(elsewhere.verdict).not.toBe('verbatim');
+    expect(elsewhere.searched.letters).toBe(1);
+    for (const passage of elsewhere.closest) expect(passage.letterId).toBe(SEED.khojavand);
+    const { stdout } = await run(node, [cli, 'check', `**${SENTENCE}** (A/76/930)`], {
+      env: await env(),
+    });
+    expect(stdout).toMatch(/^Quoted verbatim in a letter/);
+    expect(stdout).toContain('The message cites A/76/930-S/2022/642, which is in the index');
+  });
+
+  it('says a cited symbol no document has is not held, checking the words against every document', async () => {
+    const claim =
+      'Since the 44-day Patriotic War of 2020, the total number of landmine victims has reached 314 people';
+    const unknown = await json(['check', `“${claim}” (S/2023/123)`, '--json']);
+    expect(unknown).toMatchObject({
+      cites: { symbol: 'S/2023/123', by: 'citation', held: false, letterId: null },
+      verdict: 'verbatim',
+      searched: { letters: 5 },
+    });
+    const { stdout } = await run(node, [cli, 'check', 'all lies (S/2023/123)'], {
+      env: await env(),
+    });
+    expect(stdout).toContain('The message cites S/2023/123, which is not among the 5 letters');
+    expect(stdout).toContain('too few to check');
+    expect(stdout).toContain('`npm run cli -- letters`');
+    expect(stdout).not.toMatch(/Not in the letters/);
+    const few = await json(['check', 'all lies (S/2023/123)', '--json']);
+    expect(few).toMatchObject({ claim: 'all lies', cites: { held: false }, verdict: null });
   });
 
   it('asks for a claim when given none', async () => {

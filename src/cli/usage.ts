@@ -37,7 +37,10 @@ Commands:
       --from DATE, --to DATE  only documents dated from / up to DATE
       --json                  one JSON object: series, points, passages, left out
   check "<claim>" [--json]    check a claim as the moderators' "Check in letters" does: quoted
-                              verbatim, the closest passages, or not in the documents
+                              verbatim, the closest passages, or not in the documents; a link
+                              to a document, or its symbol in brackets ending a line
+                              ("… (A/76/930)"), is no words of the claim: it names the document
+                              the claim is checked against
   add <file.pdf|.txt|.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S]
                               read a document (a letter, a statement, a speech, a report…),
                               check it, and write it into the corpus; the options become its

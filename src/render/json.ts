@@ -6,7 +6,7 @@
 import type { Chart, ChartSource } from '../chart/chart.ts';
 import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import type { Answer, AnswerResult } from '../search/answer.ts';
-import type { Verdict } from '../search/check.ts';
+import type { LinkedDocument, MessageCheck } from '../search/check.ts';
 import {
   attribution,
   type CitationStyle,
@@ -115,8 +115,27 @@ export function answerJson(answer: Answer, letters: LetterIds) {
 }
 
 /**
- * The verdict that `check --json` prints; field names are a contract. `verdict` is `verbatim`,
- * `close` or `absent`; `quoted` is the passage that quotes the claim (verbatim only), `closest`
+ * The document a checked message cites (a link to it, or its symbol in brackets ending a line),
+ * as `check --json` prints it: `symbol`, `by` (`link` or `citation`), `held` (whether the index
+ * holds it) and its `letterId` (null when not held); null when the message cites none.
+ */
+export function citesJson(cites: LinkedDocument | null) {
+  if (!cites) return null;
+  return {
+    symbol: cites.symbol,
+    by: cites.by,
+    held: cites.letter !== null,
+    letterId: cites.letter?.id ?? null,
+  };
+}
+
+/**
+ * The verdict that `check --json` prints; field names are a contract. `claim` is the words
+ * checked (the message's words without the source it cites), `cites` the document it cites
+ * (`citesJson`), `verdict` is `verbatim`, `close` or `absent`, or null when the message cites a
+ * document and its own words are too few to check (nothing searched: `searched` null);
+ * `searched` is that one document when the index holds it; `quoted` is the passage that quotes
+ * the claim (verbatim only), `closest`
  * the closest passages (close only), `pieces` the claim's sentences they hold as written or nearly
  * (`result` indexes `closest`; close only), `figures` the claim's figures none of them states,
  * each with the figure a passage states instead (`claim`, `result` indexing `closest`,
@@ -124,13 +143,13 @@ export function answerJson(answer: Answer, letters: LetterIds) {
  * or (`elsewhere` true) with the passage added to `closest` that states the claim's own figure.
  */
 export function verdictJson(
-  claim: string,
-  verdict: Verdict,
-  searched: Answer['searched'],
+  checked: Exclude<MessageCheck, { kind: 'noWords' }>,
   letters: LetterIds,
 ) {
+  const verdict = checked.kind === 'checked' ? checked.verdict : null;
+  const searched = checked.kind === 'checked' ? checked.searched : null;
   const quoted =
-    verdict.kind === 'verbatim'
+    verdict?.kind === 'verbatim'
       ? {
           letterId: verdict.letter.id,
           symbol: verdict.letter.symbol,
@@ -145,14 +164,15 @@ export function verdictJson(
         }
       : null;
   return {
-    claim,
-    verdict: verdict.kind,
-    searched: { letters: searched.letters, from: searched.from, to: searched.to },
+    claim: checked.claim,
+    cites: citesJson(checked.cites),
+    verdict: verdict?.kind ?? null,
+    searched: searched && { letters: searched.letters, from: searched.from, to: searched.to },
     quoted,
     closest:
-      verdict.kind === 'close' ? verdict.answer.results.map((r) => resultJson(r, letters)) : [],
-    pieces: verdict.kind === 'close' ? verdict.pieces : [],
-    figures: verdict.kind === 'close' ? (verdict.figures ?? []) : [],
+      verdict?.kind === 'close' ? verdict.answer.results.map((r) => resultJson(r, letters)) : [],
+    pieces: verdict?.kind === 'close' ? verdict.pieces : [],
+    figures: verdict?.kind === 'close' ? (verdict.figures ?? []) : [],
   };
 }
 

@@ -18,7 +18,7 @@ import {
   NO_DOCUMENTS,
   type Searched,
 } from '../search/answer.ts';
-import type { Verdict } from '../search/check.ts';
+import type { LinkedDocument, Verdict } from '../search/check.ts';
 import { describeListFilter, type ListFilter, whyNoneMatch } from '../search/list-filter.ts';
 import {
   speaker,
@@ -38,6 +38,8 @@ import {
   figureLines,
   HOW_TO_ADD,
   howToAsk,
+  linkedNote,
+  linkOnlyNotice,
   listedWhere,
   markHighlights,
   matchingPassages,
@@ -232,18 +234,26 @@ export function renderCitationsText(
 /**
  * A claim's check for a terminal (`cli check`), with the verdicts and wording of the moderators'
  * _Check in letters_: quoted verbatim (the passage and its citation), the closest passages, or
- * not in the letters.
+ * not in the letters; under the first line, as there, the document the message cites (`cited`:
+ * the document, and how many documents Annex holds, "5 letters") and what was checked against it.
  */
-export function renderVerdictText(verdict: Verdict, searched: Searched, color = false): string {
+export function renderVerdictText(
+  verdict: Verdict,
+  searched: Searched,
+  color = false,
+  cited: { link: LinkedDocument; holds: string } | null = null,
+): string {
   const scope = searchedSentence(searched);
   const noun = `${searched.noun}s`;
   const heading = verdictHeading(verdict, noun);
+  const note = cited ? [linkedNote(cited.link, cited.holds)] : [];
   switch (verdict.kind) {
     case 'verbatim': {
       const { letter, passage } = verdict;
       const url = documentUrl(letter);
       return [
         `${heading}.`,
+        ...note,
         '',
         `${speaker(letter, passage)} says:`,
         `   “${passage.text}”`,
@@ -255,6 +265,7 @@ export function renderVerdictText(verdict: Verdict, searched: Searched, color = 
     case 'close':
       return [
         `${heading}. ${notAsWritten(noun, verdict)}: compare them with the claim.`,
+        ...note,
         ...pieceLines(verdict.pieces, verdict.answer.results, (t) => t),
         ...figureLines(verdict.figures ?? [], verdict.answer.results, (t) => t),
         '',
@@ -263,6 +274,22 @@ export function renderVerdictText(verdict: Verdict, searched: Searched, color = 
         scope,
       ].join('\n');
     case 'absent':
-      return `${heading}: no passage states this or anything close to it. ${scope}\n${unsupportedNote(noun)}`;
+      return [
+        `${heading}: no passage states this or anything close to it. ${scope}`,
+        ...note,
+        unsupportedNote(noun),
+      ].join('\n');
   }
+}
+
+/**
+ * `cli check` on a message whose own words are none or too few to be a claim, beside the document
+ * it cites (`holds`: "5 letters"): whether Annex holds it, and the command that shows it or lists
+ * what Annex holds, as _Check in letters_ says it with Discord's commands.
+ */
+export function renderCitesOnlyText(link: LinkedDocument, claim: string, holds: string): string {
+  return linkOnlyNotice(link, claim, holds, {
+    letters: CLI_LISTS,
+    letter: (key) => `\`npm run cli -- letter ${key}\``,
+  });
 }
