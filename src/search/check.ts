@@ -206,7 +206,7 @@ export type MessageCheck =
  */
 export function checkPostedMessage(index: SearchIndex, message: PostedMessage): MessageCheck {
   const cited = citedDocument(index, message.words);
-  const claim = cited?.claim ?? message.words;
+  const claim = cited?.claim ?? message.words.trim();
   const cites = linkedDocument(index, message.content) ?? cited?.cited ?? null;
   if (cites && (!claim || (!cites.letter && tooFewWordsToCheck(claim))))
     return { kind: 'citesOnly', claim, cites };

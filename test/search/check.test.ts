@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { checkClaim, citedDocument } from '../../src/search/check.ts';
+import { checkClaim, checkPostedMessage, citedDocument } from '../../src/search/check.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
@@ -157,5 +157,42 @@ describe('citedDocument', () => {
   it('leaves brackets that are words of the claim: a year, or a symbol inside a sentence', () => {
     expect(citedDocument(index, 'as resolution 2428 (2018)')).toBeNull();
     expect(citedDocument(index, 'The letter (A/76/930) says 1,318 mines were found')).toBeNull();
+  });
+});
+
+describe('checkPostedMessage', () => {
+  const sentence = 'Around 3,300 persons became mine victims during the last 30 years.';
+  const posted = (content: string, words = content) =>
+    checkPostedMessage(index, { content, words });
+
+  it('checks the claim against the document a link in the message names, the link no words of it', () => {
+    const link = 'https://undocs.org/en/A/78/368';
+    const checked = posted(`${link} ${sentence}`, sentence);
+    expect(checked).toMatchObject({
+      kind: 'checked',
+      claim: sentence,
+      cites: { by: 'link', letter: { id: SEED.khojavand } },
+      searched: { letters: 1 },
+    });
+    if (checked.kind === 'checked') expect(checked.verdict.kind).not.toBe('verbatim');
+  });
+
+  it('reads a symbol in brackets ending a line as the document cited, and its words alone as the claim', () => {
+    const checked = posted(`${sentence} (A/76/930)`);
+    expect(checked).toMatchObject({
+      kind: 'checked',
+      claim: sentence,
+      cites: { by: 'citation', letter: { id: SEED.lachin } },
+      verdict: { kind: 'verbatim' },
+    });
+  });
+
+  it('checks nothing beside a document not held when the words are too few to be a claim', () => {
+    expect(posted('all lies (S/2023/123)')).toMatchObject({
+      kind: 'citesOnly',
+      claim: 'all lies',
+      cites: { symbol: 'S/2023/123', letter: null },
+    });
+    expect(posted('   ')).toEqual({ kind: 'noWords' });
   });
 });
