@@ -62,8 +62,8 @@ export const check: MessageCommand = {
       throw new UserFacingError(
         'That message has no words to check (only links, emoji, mentions, attachments or embeds).',
       );
-    const { claim, cites, verdict, searched } = checked;
-    const reply = renderVerdict(claim, verdict, searched, ctx.state.info(), cites);
+    const { claim, cites, verdict, searched, beyondCited } = checked;
+    const reply = renderVerdict(claim, verdict, searched, ctx.state.info(), cites, beyondCited);
     const found =
       verdict.kind === 'verbatim'
         ? { results: 1, abstained: false }

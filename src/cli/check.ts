@@ -41,7 +41,7 @@ export const checkCommand: CliCommand = async (args, values, config) => {
         checked.verdict,
         checked.searched,
         process.stdout.isTTY,
-        checked.cites && { link: checked.cites, holds },
+        checked.cites && { link: checked.cites, holds, beyond: checked.beyondCited },
       ),
     );
   if (!values.json) noteSkipped(opened.corpus.problems);

@@ -132,7 +132,9 @@ export function citesJson(cites: LinkedDocument | null) {
 /**
  * The verdict that `check --json` prints; field names are a contract. `claim` is the words
  * checked (the message's words without the source it cites), `cites` the document it cites
- * (`citesJson`), `verdict` is `verbatim`, `close` or `absent`, or null when the message cites a
+ * (`citesJson`), `beyondCited` true when the cited document holds no sentence of the claim and
+ * another does (the verdict and `searched` are then of every document), `verdict` is `verbatim`,
+ * `close` or `absent`, or null when the message cites a
  * document and its own words are too few to check (nothing searched: `searched` null);
  * `searched` is that one document when the index holds it; `quoted` is the passage that quotes
  * the claim (verbatim only), `closest`
@@ -166,6 +168,7 @@ export function verdictJson(
   return {
     claim: checked.claim,
     cites: citesJson(checked.cites),
+    beyondCited: checked.kind === 'checked' && checked.beyondCited,
     verdict: verdict?.kind ?? null,
     searched: searched && { letters: searched.letters, from: searched.from, to: searched.to },
     quoted,

@@ -39,6 +39,7 @@ import {
   HOW_TO_ADD,
   howToAsk,
   linkedNote,
+  notInCitedNote,
   linkOnlyNotice,
   listedWhere,
   markHighlights,
@@ -235,18 +236,25 @@ export function renderCitationsText(
  * A claim's check for a terminal (`cli check`), with the verdicts and wording of the moderators'
  * _Check in letters_: quoted verbatim (the passage and its citation), the closest passages, or
  * not in the letters; under the first line, as there, the document the message cites (`cited`:
- * the document, and how many documents Annex holds, "5 letters") and what was checked against it.
+ * the document, and how many documents Annex holds, "5 letters") and what was checked against it,
+ * or (`beyond`) that it holds no sentence of the claim, and which passage does.
  */
 export function renderVerdictText(
   verdict: Verdict,
   searched: Searched,
   color = false,
-  cited: { link: LinkedDocument; holds: string } | null = null,
+  cited: { link: LinkedDocument; holds: string; beyond?: boolean } | null = null,
 ): string {
   const scope = searchedSentence(searched);
   const noun = `${searched.noun}s`;
   const heading = verdictHeading(verdict, noun);
-  const note = cited ? [linkedNote(cited.link, cited.holds)] : [];
+  const note = cited
+    ? [
+        cited.beyond
+          ? notInCitedNote(cited.link, verdict, cited.holds)
+          : linkedNote(cited.link, cited.holds),
+      ]
+    : [];
   switch (verdict.kind) {
     case 'verbatim': {
       const { letter, passage } = verdict;
@@ -267,7 +275,12 @@ export function renderVerdictText(
         `${heading}. ${notAsWritten(noun, verdict)}: compare them with the claim.`,
         ...note,
         ...pieceLines(verdict.pieces, verdict.answer.results, (t) => t),
-        ...figureLines(verdict.figures ?? [], verdict.answer.results, (t) => t),
+        ...figureLines(
+          verdict.figures ?? [],
+          verdict.answer.results,
+          (t) => t,
+          cited && !cited.beyond ? cited.link : null,
+        ),
         '',
         resultBlocks(verdict.answer.results, color).join('\n\n'),
         '',

@@ -24,6 +24,7 @@ import {
 import {
   linkedNote,
   notAsWritten,
+  notInCitedNote,
   figureLines,
   pieceLines,
   searchedSentence,
@@ -34,18 +35,25 @@ import {
 /** Room for the heading's lines on the claim's sentences, so the passages still fit beside it. */
 const PIECES_BUDGET = 1500;
 
-/** "Check in letters": found verbatim, close passages, or not in the letters — plus what was searched. */
+/**
+ * "Check in letters": found verbatim, close passages, or not in the letters — plus what was
+ * searched, and the document the message cites (`link`; `beyondCited`: it holds no sentence of
+ * the claim, and the verdict is of every document, `MessageCheck`'s).
+ */
 export function renderVerdict(
   claim: string,
   verdict: Verdict,
   searched: Searched,
   info: IndexInfo,
   link: LinkedDocument | null = null,
+  beyondCited = false,
 ): Reply {
   const head = { name: clip(`Claim: ${claim}`, DISCORD_LIMITS.authorName) };
-  // The document the message links to, first: whether the index holds it, what was checked.
+  // The document the message links to, first: whether the index holds it, what was checked; or
+  // (`beyondCited`) that it holds no sentence of the claim, and which passage does.
+  const holds = countDocuments(info.letters, info.noun);
   const linked = link
-    ? `${escapeText(linkedNote(link, countDocuments(info.letters, info.noun)))}\n\n`
+    ? `${escapeText(beyondCited ? notInCitedNote(link, verdict, holds) : linkedNote(link, holds))}\n\n`
     : '';
   const scope = searchedSentence(searched);
   const noun = `${searched.noun}s`;
@@ -96,7 +104,12 @@ export function renderVerdict(
       [
         `${linked}${notAsWritten(noun, verdict)}. The closest passages follow: compare them with the claim. ${scope}`,
         ...pieceLines(verdict.pieces, verdict.answer.results, escapeText),
-        ...figureLines(verdict.figures ?? [], verdict.answer.results, escapeText),
+        ...figureLines(
+          verdict.figures ?? [],
+          verdict.answer.results,
+          escapeText,
+          beyondCited ? null : link,
+        ),
       ].join('\n'),
       PIECES_BUDGET,
     ),

@@ -16,6 +16,7 @@ import {
   type AnswerResult,
   type Holdings,
   NOT_ENGLISH,
+  passageResult,
   type Searched,
 } from '../search/answer.ts';
 import type { LinkedDocument, PieceMatch, Verdict } from '../search/check.ts';
@@ -67,9 +68,40 @@ export function linkedNote(link: LinkedDocument, holds: string): string {
     : `The message ${namesIt(link)}, which is not among the ${holds} Annex holds: its words are checked against them all.`;
 }
 
+/**
+ * What _Check in letters_ says when the document a message cites holds no sentence of its claim
+ * and another document does (`MessageCheck`'s `beyondCited`): not in the cited one, and the
+ * passage that holds it, numbered as the passages below (the one quoted, for a verbatim verdict),
+ * so that a wrong citation reads as one, not as a misquote.
+ */
+export function notInCitedNote(link: LinkedDocument, verdict: Verdict, holds: string): string {
+  const not = `Not in ${link.symbol}, which the message ${citesVerb(link)}`;
+  const all = `its words are checked against all ${holds}`;
+  if (verdict.kind === 'verbatim') {
+    const r = passageResult(verdict.letter, verdict.passage);
+    return `${not}; ${passagePlace(r)} states it as written: ${all}.`;
+  }
+  const piece = verdict.kind === 'close' ? verdict.pieces[0] : undefined;
+  const r = piece && verdict.kind === 'close' ? verdict.answer.results[piece.result] : undefined;
+  if (!piece || !r) return `${not}: ${all}.`;
+  const how = piece.exact ? 'states it' : 'states it nearly as written';
+  return `${not}; ${passagePlace(r, piece.result)} ${how}: ${all}.`;
+}
+
+/** "A/78/368-S/2023/686, passage 2 (1 below)": a passage, and where it is among those shown. */
+function passagePlace(r: AnswerResult, shownAt?: number): string {
+  const named = r.symbol ? r.label : `${r.label}, ${formatUnDate(r.date)}`;
+  return `${named}, passage ${r.passage}${shownAt === undefined ? '' : ` (${shownAt + 1} below)`}`;
+}
+
 /** "links to A/76/930", or "cites A/76/930" for a symbol in brackets after the words it quotes. */
 function namesIt(link: LinkedDocument): string {
-  return `${link.by === 'citation' ? 'cites' : 'links to'} ${link.symbol}`;
+  return `${citesVerb(link)} ${link.symbol}`;
+}
+
+/** "cites" a symbol in brackets after the words it quotes, "links to" a link. */
+function citesVerb(link: LinkedDocument): string {
+  return link.by === 'citation' ? 'cites' : 'links to';
 }
 
 /**
@@ -302,8 +334,7 @@ export function pieceLines(
   return pieces.flatMap((piece) => {
     const r = results[piece.result];
     if (!r) return [];
-    const named = r.symbol ? r.label : `${r.label}, ${formatUnDate(r.date)}`;
-    const where = `${named}, passage ${r.passage} (${piece.result + 1} below)`;
+    const where = passagePlace(r, piece.result);
     if (piece.exact) return [`• ${q(piece.text)} is quoted verbatim from ${where}.`];
     if (piece.differences.length === 0)
       return [`• ${q(piece.text)}: ${where} has these words as written, punctuated differently.`];
@@ -325,23 +356,27 @@ export function pieceLines(
  * passage states instead (`Verdict.figures`): "The claim’s “1,400” is in none of these passages;
  * A/76/930-S/2022/642, passage 5 (1 below) states “1,318”."; or the passage elsewhere that states
  * it of the same thing: "The claim’s “314” is in none of the closest passages; it is stated in
- * A/78/368-S/2023/686, passage 2 (4 below)." `quote` marks text up for the surface.
+ * A/78/368-S/2023/686, passage 2 (4 below)."; or, that passage in another document than the one
+ * the message cites (`cited`, checked alone): "The claim’s “314” is not in A/76/930-S/2022/642,
+ * which the message cites; it is stated in …". `quote` marks text up for the surface.
  */
 export function figureLines(
   figures: readonly FigureDifference[],
   results: readonly AnswerResult[],
   quote: (text: string) => string,
+  cited: LinkedDocument | null = null,
 ): string[] {
   return figures.flatMap((f) => {
     const r = results[f.result];
     if (!r) return [];
-    const named = r.symbol ? r.label : `${r.label}, ${formatUnDate(r.date)}`;
-    const where = `${named}, passage ${r.passage} (${f.result + 1} below)`;
+    const where = passagePlace(r, f.result);
     if (f.elsewhere) {
       const as = f.passage === f.claim ? '' : ` as “${quote(f.passage)}”`;
-      return [
-        `• The claim’s “${quote(f.claim)}” is in none of the closest passages; it is stated${as} in ${where}.`,
-      ];
+      const notIn =
+        cited?.letter && cited.letter.id !== r.letterId
+          ? `is not in ${quote(cited.symbol)}, which the message ${citesVerb(cited)}`
+          : 'is in none of the closest passages';
+      return [`• The claim’s “${quote(f.claim)}” ${notIn}; it is stated${as} in ${where}.`];
     }
     return [
       `• The claim’s “${quote(f.claim)}” is in none of these passages; ${where} states “${quote(f.passage)}”.`,

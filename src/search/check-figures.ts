@@ -144,6 +144,17 @@ export function sharesAFigure(claim: string, text: string): boolean {
   return telling.some((f) => stated.some((g) => g.kind === f.kind && g.value === f.value));
 }
 
+/**
+ * How a text writes a claim's telling figure (`isTelling`) when it states it, of the same kind and
+ * value ("500,000" of "over 500,000 landmines"); null when it does not, or when the figure tells
+ * nothing apart ("4", a year), which many passages state of other things.
+ */
+export function statedAs(text: string, figure: Figure): string | null {
+  if (!isTelling(figure)) return null;
+  const found = figuresIn(text).find((f) => f.kind === figure.kind && f.value === figure.value);
+  return found?.written ?? null;
+}
+
 /** The values a text states in words ("two", "twenty"), which a claim's digits may stand for. */
 function valuesInWords(text: string): number[] {
   return [...text.toLowerCase().matchAll(/\p{L}+/gu)]

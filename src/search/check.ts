@@ -11,10 +11,13 @@ import {
 } from './answer.ts';
 import { symbolsIn } from './letter-reference.ts';
 import {
+  type Figure,
   type FigureDifference,
   figureDifferences,
+  type FigureStatement,
   figureStatedElsewhere,
   sharesAFigure,
+  statedAs,
   unstatedFigures,
 } from './check-figures.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -195,6 +198,12 @@ export type MessageCheck =
       cites: LinkedDocument | null;
       verdict: Verdict;
       searched: Searched;
+      /**
+       * Whether the cited document, held, holds neither the claim nor a sentence of it while
+       * another document does: the verdict is then the claim's check against every document
+       * (`searched`), so that a wrong citation reads as one, not as a misquote of the cited one.
+       */
+      beyondCited: boolean;
     }
   | { kind: 'citesOnly'; claim: string; cites: LinkedDocument }
   | { kind: 'noWords' };
@@ -202,7 +211,10 @@ export type MessageCheck =
 /**
  * Checks a posted message (`PostedMessage`): the document it cites is the first it links to, else
  * a symbol in brackets ending a line (`citedDocument`), which is no words of the claim; the claim
- * is checked against that document alone when the index holds it (`checkClaim`'s `within`).
+ * is checked against that document alone when the index holds it (`checkClaim`'s `within`). When
+ * that document holds no sentence of the claim, the claim is checked against every document too,
+ * and that verdict is the one given when another document holds it (`beyondCited`): posters cite
+ * the wrong letter, and a check of the cited one alone would read a right quote as a misquote.
  */
 export function checkPostedMessage(index: SearchIndex, message: PostedMessage): MessageCheck {
   const cited = citedDocument(index, message.words);
@@ -212,13 +224,32 @@ export function checkPostedMessage(index: SearchIndex, message: PostedMessage): 
     return { kind: 'citesOnly', claim, cites };
   if (!claim) return { kind: 'noWords' };
   const within = cites?.letter ?? undefined;
+  const verdict = checkClaim(index, claim, within);
+  if (within && !holdsClaim(verdict)) {
+    const everywhere = checkClaim(index, claim);
+    if (holdsClaim(everywhere))
+      return {
+        kind: 'checked',
+        claim,
+        cites,
+        verdict: everywhere,
+        searched: describeScope(index),
+        beyondCited: true,
+      };
+  }
   return {
     kind: 'checked',
     claim,
     cites,
-    verdict: checkClaim(index, claim, within),
+    verdict,
     searched: describeScope(index, within ? { letter: within.id } : {}),
+    beyondCited: false,
   };
+}
+
+/** Whether a verdict has a passage holding the claim, or a sentence of it, as written or nearly. */
+function holdsClaim(verdict: Verdict): boolean {
+  return verdict.kind === 'verbatim' || (verdict.kind === 'close' && verdict.pieces.length > 0);
 }
 
 /**
@@ -226,8 +257,9 @@ export function checkPostedMessage(index: SearchIndex, message: PostedMessage): 
  * quoted verbatim in a passage (the claim's words appear in it as written, ignoring case,
  * accents, quote marks and spacing), else the closest passages, each figure of the claim none
  * of them states named with the passage elsewhere that states it of the same thing (added to the
- * closest passages: a claim may take its figure from one document and its source from another),
- * else with the figure one of them states instead, else not in the letters.
+ * closest passages: a claim may take its figure from one document and its source from another;
+ * `within`, looked for in that document first, then in every other), else with the figure one of
+ * them states instead, else not in the letters.
  */
 export function checkClaim(index: SearchIndex, claim: string, within?: Letter): Verdict {
   const verdict = checkClaimWords(index, claim, within);
@@ -245,7 +277,11 @@ export function checkClaim(index: SearchIndex, claim: string, within?: Letter): 
   const figures: FigureDifference[] = [];
   for (const figure of unstatedFigures(claim, texts, shownWith)) {
     if (!unnamed({ claim: figure.written })) continue;
-    const found = figureStatedElsewhere(index, figure, inScope, shown);
+    // A figure the cited document does not state may be another document's: the poster's
+    // citation is then wrong, and a figure the cited one states of something else misleads.
+    const found =
+      figureStatedElsewhere(index, figure, inScope, shown) ??
+      (within ? figureBeyond(index, claim, figure, inScope, shown) : null);
     const entry = found && index.passage(found.id);
     if (!found || !entry) continue;
     shown.add(found.id);
@@ -265,6 +301,30 @@ export function checkClaim(index: SearchIndex, claim: string, within?: Letter): 
   );
   figures.sort((a, b) => claim.indexOf(a.claim) - claim.indexOf(b.claim));
   return { ...verdict, answer: { ...verdict.answer, results }, figures };
+}
+
+/**
+ * A passage beyond the cited document (`inScope`) that states a claim's figure: one the figures'
+ * own lookup finds (`figureStatedElsewhere`), else one of the closest passages the claim has
+ * among every document, as an uncited check would show them, that states it (`statedAs`).
+ */
+function figureBeyond(
+  index: SearchIndex,
+  claim: string,
+  figure: Figure,
+  inScope: (id: number) => boolean,
+  shown: ReadonlySet<number>,
+): FigureStatement | null {
+  const beyond = (id: number) => !inScope(id);
+  const found = figureStatedElsewhere(index, figure, beyond, shown);
+  if (found) return found;
+  const everywhere = answerQuestion(index, claim, { limit: CLOSE_PASSAGES });
+  for (const r of [...everywhere.results, ...everywhere.related]) {
+    const id = passageIdOf(index, r);
+    const written = id >= 0 && beyond(id) && !shown.has(id) ? statedAs(r.text, figure) : null;
+    if (written) return { id, written };
+  }
+  return null;
 }
 
 /** The index id of a closest passage (-1 for none the index holds). */

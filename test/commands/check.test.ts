@@ -121,11 +121,30 @@ describe('Check in letters on a message that links to a document', () => {
     expect(shown).toMatch(
       /cites A\/76\/930.*in the index: its words are checked against that letter only/,
     );
-    // Checked against that document only: the same words cited to another find nothing there.
-    const elsewhere = await checked({ content: `**${sentence}** [A/78/368]` });
-    expect(elsewhere).toMatch(/cites A\/78\/368.*in the index/);
-    expect(elsewhere).not.toMatch(/Quoted verbatim/);
-    expect(elsewhere).not.toMatch(/A\/76\/930/);
+  });
+
+  it('says a cited document that holds none of the claim is the wrong one, and which passage holds it (user trial 9)', async () => {
+    // Before: checked against A/76/930 alone, "“314” is in none of these passages; A/76/930…,
+    // passage 14 states “232”": read as a misquoted figure, where the citation is wrong.
+    const shown = await checked({
+      content:
+        'Since the signing of the November 2020 Trilateral Statement, 314 citizens of Azerbaijan have become mine victims (A/76/930)',
+    });
+    expect(shown).toMatch(
+      /Not in A\/76\/930-S\/2022\/642, which the message cites; A\/78\/368-S\/2023\/686, passage 2 \(1 below\) states it nearly as written/,
+    );
+    expect(shown).not.toContain('“232”');
+    const sentence = 'Around 3,300 persons became mine victims during the last 30 years.';
+    const verbatim = await checked({ content: `**${sentence}** [A/78/368]` });
+    expect(verbatim).toMatch(/Quoted verbatim/);
+    expect(verbatim).toMatch(/Not in A\/78\/368-S\/2023\/686, which the message cites; A\/76\/930/);
+    // A figure the cited letter does not state, though another does: where, and no other figure.
+    const mines = await checked({
+      content: 'azerbaijan says 500,000 mines were found after sept 2023 (A/78/368)',
+    });
+    expect(mines).toMatch(
+      /“500,000” is not in A\/78\/368-S\/2023\/686, which the message cites; it is stated in .*4 April 2024, passage 7/,
+    );
   });
 
   it('says a cited symbol no document has is not held, checking the words against every document', async () => {

@@ -166,15 +166,22 @@ describe('checkPostedMessage', () => {
     checkPostedMessage(index, { content, words });
 
   it('checks the claim against the document a link in the message names, the link no words of it', () => {
-    const link = 'https://undocs.org/en/A/78/368';
+    const link = 'https://undocs.org/en/A/76/930';
     const checked = posted(`${link} ${sentence}`, sentence);
     expect(checked).toMatchObject({
       kind: 'checked',
       claim: sentence,
-      cites: { by: 'link', letter: { id: SEED.khojavand } },
+      cites: { by: 'link', letter: { id: SEED.lachin } },
       searched: { letters: 1 },
+      verdict: { kind: 'verbatim' },
     });
-    if (checked.kind === 'checked') expect(checked.verdict.kind).not.toBe('verbatim');
+    // A/78/368 holds none of it: the letter that does is said (beyondCited), not "not quoted".
+    const wrong = posted(`https://undocs.org/en/A/78/368 ${sentence}`, sentence);
+    expect(wrong).toMatchObject({
+      cites: { by: 'link', letter: { id: SEED.khojavand } },
+      beyondCited: true,
+      searched: { letters: 5 },
+    });
   });
 
   it('reads a symbol in brackets ending a line as the document cited, and its words alone as the claim', () => {
@@ -194,5 +201,67 @@ describe('checkPostedMessage', () => {
       cites: { symbol: 'S/2023/123', letter: null },
     });
     expect(posted('   ')).toEqual({ kind: 'noWords' });
+  });
+});
+
+describe('checkPostedMessage: a claim citing a document that does not hold it (user trial 9)', () => {
+  const posted = (content: string, words = content) =>
+    checkPostedMessage(index, { content, words });
+
+  it('says which other document holds the claim, when the cited one holds no sentence of it', () => {
+    // Before: checked against A/76/930 alone, "The claim’s “314” is in none of these passages;
+    // A/76/930-S/2022/642, passage 14 states “232”": a misquote, where the citation is wrong.
+    const checked = posted(
+      'Since the signing of the November 2020 Trilateral Statement, 314 citizens of Azerbaijan have become mine victims (A/76/930)',
+    );
+    expect(checked).toMatchObject({
+      kind: 'checked',
+      cites: { by: 'citation', letter: { id: SEED.lachin } },
+      beyondCited: true,
+      searched: { letters: 5 },
+    });
+    if (checked.kind !== 'checked' || checked.verdict.kind !== 'close') throw new Error('close');
+    const { pieces, answer, figures } = checked.verdict;
+    expect(answer.results[pieces[0]?.result ?? -1]?.letterId).toBe(SEED.khojavand);
+    expect(figures?.map((f) => f.passage)).not.toContain('232');
+    // A sentence quoted as written, cited to another document: quoted verbatim there.
+    const sentence = 'Around 3,300 persons became mine victims during the last 30 years.';
+    expect(posted(`**${sentence}** [A/78/368]`, `${sentence} [A/78/368]`)).toMatchObject({
+      beyondCited: true,
+      verdict: { kind: 'verbatim', letter: { id: SEED.lachin } },
+    });
+  });
+
+  it('says where the documents state a figure the cited document does not, and offers none of its own instead', () => {
+    const mines = posted('azerbaijan says 500,000 mines were found after sept 2023 (A/78/368)');
+    expect(mines).toMatchObject({ kind: 'checked', beyondCited: false, searched: { letters: 1 } });
+    if (mines.kind !== 'checked' || mines.verdict.kind !== 'close') throw new Error('close');
+    const [stated, ...more] = mines.verdict.figures ?? [];
+    expect(more).toEqual([]);
+    expect(stated).toMatchObject({ claim: '500,000', elsewhere: true });
+    expect(mines.verdict.answer.results[stated?.result ?? -1]?.letterId).toBe(
+      SEED.awarenessDay2024,
+    );
+    // Before: "A/76/930-S/2022/642, passage 15 states “134”", a count of something else.
+    const link = 'https://undocs.org/en/A/76/930';
+    const victims = posted(
+      `${link} 314 citizens became mine victims`,
+      '314 citizens became mine victims',
+    );
+    if (victims.kind !== 'checked' || victims.verdict.kind !== 'close') throw new Error('close');
+    expect(victims.verdict.figures).toEqual([
+      expect.objectContaining({ claim: '314', passage: '314', elsewhere: true }),
+    ]);
+    const where = victims.verdict.answer.results[victims.verdict.figures?.[0]?.result ?? -1];
+    expect(where?.letterId).toBe(SEED.khojavand);
+  });
+
+  it('stays with the cited document when it holds the claim', () => {
+    const sentence = 'Around 3,300 persons became mine victims during the last 30 years.';
+    expect(posted(`${sentence} (A/76/930)`)).toMatchObject({
+      beyondCited: false,
+      searched: { letters: 1 },
+      verdict: { kind: 'verbatim', letter: { id: SEED.lachin } },
+    });
   });
 });
