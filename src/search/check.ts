@@ -338,7 +338,7 @@ function passageIdOf(index: SearchIndex, r: AnswerResult): number {
 function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Verdict {
   const [start, end] = within ? index.passageRange(within) : [0, index.size];
   const inScope = (id: number) => id >= start && id < end;
-  const whole = quotingPassage(index, claim, inScope);
+  const whole = quotingPassage(index, claim, inScope) ?? attributedQuote(index, claim, inScope);
   if (whole) return { kind: 'verbatim', letter: whole.letter, passage: whole.passage };
   const answer = answerQuestion(index, claim, {
     limit: CLOSE_PASSAGES,
@@ -429,15 +429,109 @@ function matchPieces(
 ): FoundPiece[] {
   const found: FoundPiece[] = [];
   for (const piece of pieces) {
-    const exact = quotingPassage(index, piece, inScope);
+    const exact = quotingPassage(index, piece, inScope) ?? attributedQuote(index, piece, inScope);
     if (exact) {
       found.push({ text: piece, ...exact, exact: true, differences: [] });
       continue;
     }
-    const near = nearPassage(index, piece, inScope);
+    const near = attributedNearPassage(index, piece, inScope) ?? nearPassage(index, piece, inScope);
     if (near) found.push({ text: piece, ...near, exact: false });
   }
   return found;
+}
+
+/**
+ * Verbs that name who says what follows ("Sweden says", "Azerbaijan claims that"), in the forms
+ * a poster writes them.
+ */
+const SPEAKING_VERBS = [
+  'says?|said|saying',
+  'claims?|claimed',
+  'states?|stated',
+  'reports?|reported',
+  'writes|wrote|written',
+  'notes?|noted',
+  'asserts?|asserted',
+  'declares?|declared',
+  'insists?|insisted',
+  'alleges?|alleged',
+  'argues?|argued',
+  'announces?|announced',
+  'maintains?|maintained',
+  'tells|told',
+].join('|');
+
+/**
+ * A leading clause that names the source of what follows: "According to the 2023 letter," or
+ * a few words (the speaker, "In the 2022 letter Azerbaijan") and a speaking verb, then "that",
+ * a comma or a colon, or the claim itself ("Sweden says Norway and Sweden received …").
+ */
+const LEADING_ATTRIBUTION = new RegExp(
+  `^\\s*(?:according\\s+to\\s+(?<source>[^,:;.!?\\n]{1,80}?)\\s*[,:]|(?<speaker>(?:[\\p{L}\\p{N}'’.-]+\\s+){0,5}?[\\p{L}\\p{N}'’.-]+)\\s+(?:${SPEAKING_VERBS})\\b(?:\\s+that\\b|\\s*[,:])?)\\s*`,
+  'iu',
+);
+
+/**
+ * The words of attribution a claim opens with (`LEADING_ATTRIBUTION`): whom they name (`source`),
+ * and where the claim's own words start (`at`). Null when it opens with none.
+ */
+export function leadingAttribution(claim: string): { source: string; at: number } | null {
+  const m = LEADING_ATTRIBUTION.exec(claim);
+  if (!m?.groups) return null;
+  const source = m.groups.source ?? m.groups.speaker ?? '';
+  return { source, at: m[0].length };
+}
+
+/**
+ * Whether words of attribution name a passage's own source, or no one: each of their content
+ * words (a State, a year, "letter") is one of the document's description (its title, kind, date,
+ * symbol) or of the passage's part (an annex's own title). A speaker it does not name ("Norway
+ * says" of Sweden's speech) may be the claim's error, so those words stay the claim's.
+ */
+function namesSourceOf(source: string, entry: { letter: Letter; passage: Passage }): boolean {
+  const r = passageResult(entry.letter, entry.passage);
+  const described = new Set(
+    analyze(
+      [
+        entry.letter.title,
+        entry.letter.kind,
+        entry.letter.symbol ?? '',
+        r.attribution,
+        r.citation,
+      ].join(' '),
+    ).map((t) => t.concept),
+  );
+  return analyze(source)
+    .filter((t) => t.weight === 1)
+    .every((t) => described.has(t.concept));
+}
+
+/**
+ * The passage that quotes a claim (or a sentence of it) after its words of attribution
+ * (`leadingAttribution`) as written, when those words name that passage's source: "Sweden says"
+ * names the source of the quote, no words of it.
+ */
+function attributedQuote(
+  index: SearchIndex,
+  claim: string,
+  inScope: (id: number) => boolean,
+): { letter: Letter; passage: Passage } | null {
+  const attribution = leadingAttribution(claim);
+  if (!attribution) return null;
+  const entry = quotingPassage(index, claim.slice(attribution.at), inScope);
+  return entry && namesSourceOf(attribution.source, entry) ? entry : null;
+}
+
+/** `nearPassage` of a claim's sentence after its words of attribution, as `attributedQuote`. */
+function attributedNearPassage(
+  index: SearchIndex,
+  piece: string,
+  inScope: (id: number) => boolean,
+): ReturnType<typeof nearPassage> {
+  const attribution = leadingAttribution(piece);
+  if (!attribution) return null;
+  const near = nearPassage(index, piece.slice(attribution.at), inScope);
+  return near && namesSourceOf(attribution.source, near) ? near : null;
 }
 
 /** The sentences of a claim long enough to quote, each line on its own, from its start. */

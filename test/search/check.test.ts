@@ -1,8 +1,15 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { checkClaim, checkPostedMessage, citedDocument } from '../../src/search/check.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { CORPUS_DIR, SEED } from '../helpers.ts';
+import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
+
+/** Short speeches (Sweden's of 1997 among them), for claims about what a speaker said. */
+const SPEECHES_DIR = path.join(ROOT, 'test/fixtures/speeches');
+/** A sentence of A/78/368's letter, as written. */
+const VICTIMS =
+  'since the signing of the November 2020 Trilateral Statement, 314 citizens of Azerbaijan, both civilians and military, have become mine victims, 61 of whom have died.';
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -263,5 +270,39 @@ describe('checkPostedMessage: a claim citing a document that does not hold it (u
       searched: { letters: 1 },
       verdict: { kind: 'verbatim', letter: { id: SEED.lachin } },
     });
+  });
+});
+
+describe('checkClaim: words of attribution before a quote (user trial 9)', () => {
+  let speeches: SearchIndex;
+  beforeAll(async () => {
+    speeches = SearchIndex.build((await loadCorpus(SPEECHES_DIR)).letters);
+  });
+  const quote = 'Norway and Sweden received 4,000 refugees from the Balkans in 1997';
+
+  it('reads "Sweden says" before a quote of Sweden’s speech as naming its source, not as words the claim adds', () => {
+    // Before: "nearly as written …, except: the claim adds “Sweden says”".
+    expect(checkClaim(speeches, `Sweden says ${quote}`)).toMatchObject({ kind: 'verbatim' });
+    expect(checkClaim(index, `Azerbaijan claims that ${VICTIMS}`)).toMatchObject({
+      kind: 'verbatim',
+      letter: { id: SEED.khojavand },
+    });
+  });
+
+  it('names only the words that differ after "According to …,"', () => {
+    const verdict = checkClaim(
+      index,
+      `According to the 2023 letter, ${VICTIMS.replace('have died', 'died')}`,
+    );
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind === 'close')
+      expect(verdict.pieces[0]?.differences).toEqual([{ passage: 'have', claim: '' }]);
+  });
+
+  it('still names the words when the speaker they name is not the passage’s', () => {
+    const verdict = checkClaim(speeches, `Norway says ${quote}`);
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind === 'close')
+      expect(verdict.pieces[0]?.differences).toEqual([{ passage: '', claim: 'Norway says' }]);
   });
 });
