@@ -462,6 +462,11 @@ describe('a message about Annex itself or the documents it holds', () => {
       "i'm new here",
       'test',
       'testing',
+      // What people say of a bot they try: a laugh, a word of praise or blame.
+      'lol this bot is cool',
+      'haha nice',
+      'good bot',
+      'this bot is useless',
     ]) {
       const answer = answerQuestion(index, message);
       expect(answer.reason, message).toBe(SMALL_TALK);
