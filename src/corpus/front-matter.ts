@@ -16,7 +16,7 @@ import type * as Yaml from 'yaml';
 import { parseDocumentDate } from './dates.ts';
 import { editDistance } from './edit-distance.ts';
 import { CorpusError } from './errors.ts';
-import { Sidecar } from './schema.ts';
+import { KNOWN_KINDS, Sidecar } from './schema.ts';
 import { explainYamlError, silentMisreading } from './yaml-mistakes.ts';
 
 const require = createRequire(import.meta.url);
@@ -190,6 +190,15 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
     if (meant && !(meant in entries))
       warnings.push(
         new CorpusError(file, `front matter key "${key}" is not read: did you mean "${meant}"?`, keyLine(key)),
+      );
+  }
+  // "kind: statment": shown as written in every list and answer ("The statment says:").
+  const kind = data.kind;
+  if (kind !== undefined && !(KNOWN_KINDS as readonly string[]).includes(kind)) {
+    const meant = KNOWN_KINDS.find((known) => known.length >= 4 && misspells(kind, known));
+    if (meant)
+      warnings.push(
+        new CorpusError(file, `front matter kind "${kind}" is not one Annex knows: did you mean "${meant}"?`, keyLine('kind')),
       );
   }
   return { data, body, warnings };

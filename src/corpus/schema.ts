@@ -62,6 +62,25 @@ export type MetadataSource = z.infer<typeof MetadataSource>;
 export const LETTER_KINDS = ['letter', 'note verbale'] as const;
 
 /**
+ * The kinds of document Annex names itself, from a letter's heading or a title's first words
+ * ("Statement by …"): a front matter `kind` a typo away from one of them is warned of.
+ */
+export const KNOWN_KINDS = [
+  ...LETTER_KINDS,
+  'statement',
+  'speech',
+  'report',
+  'resolution',
+  'decision',
+  'press release',
+  'declaration',
+  'communiqué',
+  'memorandum',
+  'note',
+  'record',
+] as const;
+
+/**
  * A document of the corpus with everything read from its front matter, its text and its file
  * name: a UN letter or note verbale (with heading, sender, addressee, signatories) or any other
  * document (a statement, a speech, a report …). What nothing tells stays empty or `null`.

@@ -78,6 +78,16 @@ describe('loadCorpus', () => {
     ]);
   });
 
+  it('warns of a front matter kind a typo away from one Annex knows, and of no other kind (user trial 9)', async () => {
+    const typo = '---\ntitle: Statement of Sylvania\nkind: statment\n---\n\nSylvania cleared 40 fields.\n';
+    const own = '---\ntitle: Minutes of Sylvania\nkind: minutes\n---\n\nSylvania cleared 40 fields.\n';
+    const corpus = await loadCorpus(await folderWith({ 'typo.md': typo, 'own.md': own }));
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/typo\.md:3: front matter kind "statment" is not one Annex knows: did you mean "statement"\?/),
+    ]);
+  });
+
   it('gives no warning for the seed letters', async () => {
     expect((await loadCorpus(CORPUS_DIR)).warnings).toEqual([]);
   });
