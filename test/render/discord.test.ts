@@ -485,6 +485,8 @@ describe('a message about Annex itself or the documents it holds', () => {
       'list the documents',
       "what's in your database",
       'how many letters are there',
+      // Which years they span: the reply gives their first and last dates.
+      'what years do the letters cover',
     ]) {
       const answer = answerQuestion(index, message);
       expect(answer.reason, message).toBe(ABOUT_HOLDINGS);
