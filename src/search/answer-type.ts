@@ -79,7 +79,7 @@ const LEAD_INS = new Set(
 );
 /** Verbs that ask for someone's words or response: "what did X say", "how did X react". */
 const SAYING = new Set(
-  'say says said tell tells told think thinks thought claim claims claimed state states stated mention mentions mentioned want wants wanted describe describes described respond responded react reacted reply replied answer answered blame blames blamed accuse accuses accused'.split(
+  'say says said tell tells told think thinks thought claim claims claimed state states stated mention mentions mentioned want wants wanted describe describes described respond responded react reacted reply replied answer answered blame blames blamed accuse accuses accused talk talks talked talking speak speaks spoke spoken speaking discuss discusses discussed'.split(
     ' ',
   ),
 );
@@ -454,7 +454,10 @@ export function readFrame(text: string): Frame {
       setType('reason');
       if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
     } else if (word === 'who' || word === 'whom' || word === 'whose') {
-      setType('person');
+      // "who said / talked about X", as "which country said X": whose document says it.
+      setType(
+        !copula && afterAux === null && next && SAYING.has(next.word) ? 'document' : 'person',
+      );
       if (copula) focus ??= nounPhraseHead(tokens, i + (contracted ? 1 : 2));
       else if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
       else if (next && content(next)) predicate ??= next;

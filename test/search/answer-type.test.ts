@@ -37,6 +37,11 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['and since when?', 'time'],
     ['who signed the letter of 24 August 2022', 'person'],
     ['who is the foreign minister', 'person'],
+    // "Who said / talked about X", as "which country said X": whose document says it.
+    ['who talked about clean water', 'document'],
+    ['who said the mines were planted after the war', 'document'],
+    ['which country spoke about clean water', 'document'],
+    ['who did the ministry say planted the mines', 'person'],
     ['how much money did the UN give', 'money'],
     ['what was the cost of demining', 'money'],
     ['how much compensation has testland claimed', 'money'],

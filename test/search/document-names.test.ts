@@ -118,6 +118,18 @@ describe('a question that names a document by its author', () => {
     expect(unknown.reason).toBe('the documents it names never mention "kibeho"');
   });
 
+  it('answers "who talked about X" from the document that says it: whose words they are is its author', () => {
+    // Before, "who" asked for a person's name in the passage, and Georgia's speech names none.
+    for (const question of [
+      'who talked about clean water',
+      'which country spoke about clean water',
+    ]) {
+      const answer = answerQuestion(index, question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.results[0]?.letterId, question).toBe('georgia-2023');
+    }
+  });
+
   it('reads English words joined by a hyphen as a compound, not as a name the documents lack', () => {
     // "secretary-general" is looked up as one word; no name of it vetoes the report's answer.
     const answer = answerQuestion(index, 'what did the UN secretary-general report about refugees');
