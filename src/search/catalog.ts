@@ -128,6 +128,8 @@ export class DocumentCatalog {
   /** The first document of each id, in lower case (`find`). */
   private readonly byLowerId = new Map<string, number>();
   private readonly bySymbol = new Map<string, number[]>();
+  /** The first document of each front matter `url` (`withUrl`). */
+  private readonly byUrl = new Map<string, number>();
   /** Dated documents by date (as written, which sorts them by their first day). */
   private readonly dated: number[];
   private readonly firstDays: Uint32Array;
@@ -179,6 +181,7 @@ export class DocumentCatalog {
         [letter.symbol, ...letter.symbols].flatMap((s) => (s ? [s.toLowerCase()] : [])),
       );
       for (const symbol of symbols) push(this.bySymbol, symbol, i);
+      if (letter.url !== null && !this.byUrl.has(letter.url)) this.byUrl.set(letter.url, i);
       const first = passages.letterStart[i] ?? 0;
       const end = passages.letterStart[i + 1] ?? 0;
       const letterPart = isLetter(letter);
@@ -255,6 +258,11 @@ export class DocumentCatalog {
   find(key: string): number {
     const wanted = letterKey(key);
     return this.byLowerId.get(wanted) ?? this.bySymbol.get(wanted)?.[0] ?? -1;
+  }
+
+  /** The first document whose front matter `url` is `url`, exactly; -1 when none. */
+  withUrl(url: string): number {
+    return this.byUrl.get(url) ?? -1;
   }
 
   /** The documents an author name's key (`nameKey`, or a glossary concept) names. */

@@ -108,7 +108,7 @@ const WEB_LINK = /https?:\/\/[^\s<>]+[^\s<>.,;:!?)\]'"]/gi;
  */
 export function linkedDocument(index: SearchIndex, content: string): LinkedDocument | null {
   for (const [link] of content.matchAll(WEB_LINK)) {
-    const byUrl = index.letters.find((l) => l.url !== null && l.url === link);
+    const byUrl = index.letters[index.catalog.withUrl(link)];
     if (byUrl) return { symbol: byUrl.symbol ?? link, letter: byUrl, by: 'link' };
     let path: string;
     try {
@@ -271,8 +271,7 @@ export function checkClaim(index: SearchIndex, claim: string, within?: Letter): 
   const unnamed = (f: { claim: string }) =>
     !named.some((words) => words.split(/\s+/).includes(f.claim));
   const shownWith = results.map((r) => `${r.citation} ${r.attribution}`);
-  const [start, end] = within ? index.passageRange(within) : [0, index.size];
-  const inScope = (id: number) => id >= start && id < end;
+  const inScope = scopeOf(index, within);
   const shown = new Set(results.map((r) => passageIdOf(index, r)));
   const figures: FigureDifference[] = [];
   for (const figure of unstatedFigures(claim, texts, shownWith)) {
@@ -327,17 +326,24 @@ function figureBeyond(
   return null;
 }
 
+/** Whether a passage id is of `within`'s passages, or of any document when none is given. */
+function scopeOf(index: SearchIndex, within?: Letter): (id: number) => boolean {
+  const [start, end] = within ? index.passageRange(within) : [0, index.size];
+  return (id) => id >= start && id < end;
+}
+
 /** The index id of a closest passage (-1 for none the index holds). */
 function passageIdOf(index: SearchIndex, r: AnswerResult): number {
-  const letter = index.letters.find((l) => l.id === r.letterId);
+  const found = index.letters[index.catalog.find(r.letterId)];
+  // Ids told apart only by case share the catalog's key: then the one of this exact id.
+  const letter = found?.id === r.letterId ? found : index.letters.find((l) => l.id === r.letterId);
   const passage = letter?.passages.find((p) => p.n === r.passage);
   return letter && passage ? index.passageId({ letter, passage }) : -1;
 }
 
 /** `checkClaim` but for the claim's figures: verbatim, the closest passages, or absent. */
 function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Verdict {
-  const [start, end] = within ? index.passageRange(within) : [0, index.size];
-  const inScope = (id: number) => id >= start && id < end;
+  const inScope = scopeOf(index, within);
   const whole = quotingPassage(index, claim, inScope) ?? attributedQuote(index, claim, inScope);
   if (whole) return { kind: 'verbatim', letter: whole.letter, passage: whole.passage };
   const answer = answerQuestion(index, claim, {

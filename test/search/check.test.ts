@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { checkClaim, checkPostedMessage, citedDocument } from '../../src/search/check.ts';
+import {
+  checkClaim,
+  checkPostedMessage,
+  citedDocument,
+  linkedDocument,
+} from '../../src/search/check.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
 
@@ -147,6 +152,25 @@ describe('checkClaim on claims as people post them', () => {
     );
     expect(verdict.kind).toBe('close');
     if (verdict.kind === 'close') expect(verdict.pieces).toEqual([]);
+  });
+});
+
+describe('linkedDocument', () => {
+  it('reads a link to a document by its front matter url, exactly, or by a symbol in its path', async () => {
+    const url = 'https://www.example.org/statements/lachin.pdf';
+    const letters = (await loadCorpus(CORPUS_DIR)).letters.map((l) =>
+      l.id === SEED.lachin ? { ...l, url } : l,
+    );
+    const withUrl = SearchIndex.build(letters);
+    expect(linkedDocument(withUrl, `see ${url} 1,318 mines`)).toMatchObject({
+      by: 'link',
+      symbol: 'A/76/930-S/2022/642',
+      letter: { id: SEED.lachin },
+    });
+    expect(linkedDocument(withUrl, `${url}x`)).toBeNull();
+    expect(linkedDocument(withUrl, 'https://undocs.org/en/A/78/368')).toMatchObject({
+      letter: { id: SEED.khojavand },
+    });
   });
 });
 
