@@ -9,6 +9,7 @@ import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze } from './analyze.ts';
 import type { SearchIndex } from './search-index.ts';
 import { lowerBound } from './sorted.ts';
+import { MONTH_NAME } from './time.ts';
 
 /**
  * A figure of a claim that no closest passage states, and the one a passage states instead; or,
@@ -70,8 +71,8 @@ function clauseAround(sentence: string, start: number, end: number): string {
 const FIGURE =
   /(?<![\p{L}\p{N}/=\-.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}/-]|[.,]\d)(\s+(?:thousand|million|billion|trillion)\b)?(\s*(?:%|per\s*cent\b|percent\b))?/gu;
 
-const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b\\.?';
+/** A month's name, whole or shortened ("September", "Sept."), as questions' dates are read. */
+const MONTH = `(?:${MONTH_NAME})\\b\\.?`;
 /** After a day of a date: its month ("19 September", "20 and 21 August"). */
 const MONTH_AFTER = new RegExp(`^\\s*(?:(?:and|to|-|–)\\s*\\d{1,2}\\s+)?${MONTH}`, 'iu');
 /** Before a day of a date: its month ("September 19"). */
