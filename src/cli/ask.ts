@@ -7,6 +7,7 @@ import { formatUnDate } from '../corpus/dates.ts';
 import { countDocuments, documentNoun } from '../corpus/schema.ts';
 import { answerJson, letterIds } from '../render/json.ts';
 import { renderAnswerText } from '../render/text.ts';
+import { dateSpan } from '../render/wording.ts';
 import { type AskOptions, answerQuestion, describeScope } from '../search/answer.ts';
 import { useKnownConcepts } from '../search/analyze.ts';
 import type { SearchIndex } from '../search/search-index.ts';
@@ -95,11 +96,9 @@ export function emptyPeriod(index: SearchIndex, options: AskOptions): string | n
         : `up to ${formatUnDate(options.to ?? '')}`;
   const whole = describeScope(index);
   const documents = countDocuments(whole.letters, documentNoun(index.letters));
-  const dated =
-    !whole.from || !whole.to
-      ? `: the ${documents} have no date`
-      : whole.from === whole.to
-        ? `: the ${documents} ${whole.letters === 1 ? 'is' : 'are'} dated ${formatUnDate(whole.from)}`
-        : `: the ${documents} ${whole.letters === 1 ? 'is' : 'are'} dated ${formatUnDate(whole.from)} – ${formatUnDate(whole.to)}`;
+  const span = dateSpan(whole);
+  const dated = span
+    ? `: the ${documents} ${whole.letters === 1 ? 'is' : 'are'} dated ${span}`
+    : `: the ${documents} have no date`;
   return `No document falls in the period asked, ${period}${whole.letters > 0 ? dated : ''}.`;
 }

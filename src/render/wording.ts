@@ -145,12 +145,17 @@ export function markHighlights(
  */
 export function describeSearched(searched: Searched): string {
   const letters = countDocuments(searched.letters, searched.noun);
-  if (!searched.from || !searched.to) return letters;
-  const range =
-    searched.from === searched.to
-      ? formatUnDate(searched.from)
-      : `${formatUnDate(searched.from)} – ${formatUnDate(searched.to)}`;
-  return `${letters}, ${range}`;
+  const span = dateSpan(searched);
+  return span ? `${letters}, ${span}` : letters;
+}
+
+/**
+ * The dates documents span: "23 February 2021 – 4 April 2024", one date when they are all of one
+ * day, '' when they have none.
+ */
+export function dateSpan({ from, to }: Pick<Searched, 'from' | 'to'>): string {
+  if (!from || !to) return '';
+  return from === to ? formatUnDate(from) : `${formatUnDate(from)} – ${formatUnDate(to)}`;
 }
 
 /** The heading over the closest passages offered when nothing answers: they are no answer. */
@@ -264,13 +269,7 @@ export function describeHoldings(holdings: Holdings): string {
   if (others > 0) named.push(count(others, `other ${holdings.noun}`));
   const byKind =
     named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1) ?? ''}` : '';
-  const range =
-    holdings.from && holdings.to
-      ? holdings.from === holdings.to
-        ? formatUnDate(holdings.from)
-        : `${formatUnDate(holdings.from)} – ${formatUnDate(holdings.to)}`
-      : '';
-  const about = [byKind, range].filter(Boolean).join(', ');
+  const about = [byKind, dateSpan(holdings)].filter(Boolean).join(', ');
   return `${all} I hold${about ? ` (${about})` : ''}`;
 }
 
