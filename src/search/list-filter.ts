@@ -151,10 +151,10 @@ export function describeListFilter(letters: readonly Letter[], filter: ListFilte
  */
 export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): string {
   const reasons: string[] = [];
-  if (
-    filter.kind !== null &&
-    !letters.some((l) => passesFilter(l, { ...NO_FILTER, kind: filter.kind }))
-  ) {
+  /** Whether no document passes this part of the filter alone. */
+  const noneWith = (part: Partial<ListFilter>) =>
+    !letters.some((l) => passesFilter(l, { ...NO_FILTER, ...part }));
+  if (filter.kind !== null && noneWith({ kind: filter.kind })) {
     const kinds = documentKinds(letters)
       .slice(0, 8)
       .map((k) => `${k.name} (${k.documents})`);
@@ -162,10 +162,7 @@ export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): st
       `none is of kind "${filter.kind.replace(/-/g, ' ')}" (the kinds are ${kinds.join(', ')})`,
     );
   }
-  if (
-    filter.author !== null &&
-    !letters.some((l) => passesFilter(l, { ...NO_FILTER, author: filter.author }))
-  ) {
+  if (filter.author !== null && noneWith({ author: filter.author })) {
     // Short names (a State, a body), not an office's 80 characters: the autocomplete has all.
     const authors = documentAuthors(letters)
       .filter((a) => a.name.split(/\s+/).length <= 3)
@@ -175,10 +172,7 @@ export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): st
       `no author is named "${filter.author.replace(/-/g, ' ')}" (the authors include ${authors.join(', ')})`,
     );
   }
-  if (
-    filter.year !== null &&
-    !letters.some((l) => passesFilter(l, { ...NO_FILTER, year: filter.year }))
-  ) {
+  if (filter.year !== null && noneWith({ year: filter.year })) {
     const years = letters
       .map((l) => l.date.slice(0, 4))
       .filter(Boolean)
