@@ -63,6 +63,7 @@ export const QUESTION_FILES = [
   'eval/tuning-water-treaty-questions.json',
   'eval/unseen-resolution-questions.json',
   'eval/third-writer-questions.json',
+  'eval/unseen-council-press-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
