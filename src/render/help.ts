@@ -2,14 +2,13 @@
  * `/help`'s reply: what Annex does and does not do, its commands, how to ask (with questions
  * this corpus answers), and what the index holds.
  */
-import { formatUnDate } from '../corpus/dates.ts';
 import { countDocuments } from '../corpus/schema.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { count } from './count.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { BLUE, builtAt, footer, type Reply, reply } from './reply.ts';
-import { HOW_TO_ADD } from './wording.ts';
+import { dateSpan, HOW_TO_ADD } from './wording.ts';
 
 /**
  * `/help`: what Annex does and does not do, the commands, and the index, in the corpus's noun;
@@ -21,12 +20,8 @@ export function renderHelp(
   examples: readonly string[] = [],
 ): Reply {
   const noun = info.noun;
-  const range =
-    info.from && info.to
-      ? `, ${formatUnDate(info.from)} – ${formatUnDate(info.to)}`
-      : info.letters === 0
-        ? ''
-        : ', undated';
+  const span = dateSpan(info);
+  const range = span ? `, ${span}` : info.letters === 0 ? '' : ', undated';
   const letters = noun === 'letter';
   return reply({
     ephemeral: true,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { help } from '../../commands/help.ts';
 import type { HandlerContext } from '../../commands/context.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
+import { formatUnDate } from '../../src/corpus/dates.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import {
   renderAnswer,
@@ -80,6 +81,15 @@ describe('a corpus not all letters is called documents everywhere', () => {
     expect(mixedHelp).not.toMatch(/\d+ letters/);
     const seedHelp = shown(renderHelp(new AnnexState(SearchIndex.build(seed)).info(), []));
     expect(seedHelp).toContain('5 letters');
+  });
+
+  it('in /help, a corpus of one day is dated that day, not a range from it to itself', () => {
+    const one = seed.slice(0, 1);
+    const day = formatUnDate(one[0]?.date ?? '');
+    const help = shown(renderHelp(new AnnexState(SearchIndex.build(one)).info(), []));
+    expect(help).toContain(`1 letter, `);
+    expect(help).toContain(day);
+    expect(help).not.toContain(`${day} – ${day}`);
   });
 });
 
