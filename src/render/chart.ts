@@ -13,6 +13,7 @@ import {
   MIN_POINTS,
 } from '../chart/chart.ts';
 import { chartTitle, pointLabel } from '../chart/draw.ts';
+import { renderChartText } from './chart-text.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import type { ButtonScope } from './custom-ids.ts';
 import { clip, escapeText, markQuote, splitForEmbeds } from './markdown.ts';
@@ -29,6 +30,14 @@ export const CHART_FILE = 'chart.png';
 export const SERIES_BUTTONS = 4;
 /** Characters of passages per embed, under Discord's 4,096. */
 const EMBED_TEXT = 3800;
+/**
+ * Messages a chart's reply spans at most, its first and the follow-ups. A chart of a large corpus
+ * can list hundreds of passages: posted whole, they would flood the channel (and be posted again
+ * at each button press), so past this the whole list goes in a text file attached to the reply.
+ */
+export const MAX_CHART_MESSAGES = 3;
+/** The text file that holds a chart's whole list when its messages cannot. */
+export const CHART_LIST_FILE = 'chart-passages.txt';
 
 const BLUE = 0x1f6feb;
 const GREY = 0x6e7681;
@@ -135,19 +144,7 @@ export function renderChart(
   else
     summary = `${count} figure${count === 1 ? '' : 's'} in ${series.length} series, from ${countDocuments(letters, chart.searched.noun)}. Each numbered point is quoted below with its citation; nothing is added up or drawn between the figures.${view.passagesOnly ? ' (Passages only: press **Show chart** for the picture.)' : ''}`;
   const lines = count > 0 ? `\n\n${seriesLines(series)}` : '';
-  const leftOut =
-    chart.leftOut.length > 0
-      ? `\n\n${chart.leftOut.length} figure${chart.leftOut.length === 1 ? '' : 's'} left out (listed at the end).`
-      : '';
-  const first: Embed = {
-    color: BLUE,
-    author: { name: clip(`${CHART_MARK}${chart.what}`, DISCORD_LIMITS.authorName) },
-    title: clip(chartTitle(chart), DISCORD_LIMITS.embedTitle),
-    description: clip(`${summary}${lines}${leftOut}`, DISCORD_LIMITS.embedDescription),
-    ...(png ? { image: { url: `attachment://${CHART_FILE}` } } : {}),
-  };
-  const embeds = [
-    first,
+  const list = [
     ...entryEmbeds('Passages, numbered as on the chart', points.map(pointEntry), BLUE),
     ...entryEmbeds(
       'Left out: figures whose reading is not certain',
@@ -155,6 +152,41 @@ export function renderChart(
       GREY,
     ),
   ];
+  const firstEmbed = (where: string): Embed => ({
+    color: BLUE,
+    author: { name: clip(`${CHART_MARK}${chart.what}`, DISCORD_LIMITS.authorName) },
+    title: clip(chartTitle(chart), DISCORD_LIMITS.embedTitle),
+    description: clip(
+      `${summary}${lines}${
+        chart.leftOut.length > 0
+          ? `\n\n${chart.leftOut.length} figure${chart.leftOut.length === 1 ? '' : 's'} left out (listed ${where}).`
+          : ''
+      }`,
+      DISCORD_LIMITS.embedDescription,
+    ),
+    ...(png ? { image: { url: `attachment://${CHART_FILE}` } } : {}),
+  });
+  let first = firstEmbed('at the end');
+  let embeds = [first, ...list];
+  let listFile: { attachment: Buffer; name: string } | null = null;
+  if (packEmbeds(embeds).length > MAX_CHART_MESSAGES) {
+    // Too long to post: the messages show the list's start, the file holds all of it.
+    first = firstEmbed(`in the attached ${CHART_LIST_FILE}`);
+    const note: Embed = {
+      color: GREY,
+      description: `The list goes on: every passage, numbered as on the chart${chart.leftOut.length > 0 ? ', and every figure left out' : ''}, ${chart.leftOut.length > 0 ? 'are' : 'is'} in the attached **${CHART_LIST_FILE}**.`,
+    };
+    const shown: Embed[] = [];
+    for (const embed of list) {
+      if (packEmbeds([first, ...shown, embed, note]).length > MAX_CHART_MESSAGES) break;
+      shown.push(embed);
+    }
+    embeds = [first, ...shown, note];
+    listFile = {
+      attachment: Buffer.from(renderChartText({ ...chart, series }, null), 'utf8'),
+      name: CHART_LIST_FILE,
+    };
+  }
   const last = embeds.at(-1) as Embed;
   last.footer = { text: `Searched ${searched} · ${footer(info, false).text}` };
   const [group = [], ...rest] = packEmbeds(embeds);
@@ -192,7 +224,10 @@ export function renderChart(
   return reply({
     embeds: group,
     components,
-    files: png ? [{ attachment: png, name: CHART_FILE }] : [],
+    files: [
+      ...(png ? [{ attachment: png, name: CHART_FILE }] : []),
+      ...(listFile ? [listFile] : []),
+    ],
     continuation: rest.map((g) => reply({ embeds: g, components: [] })),
   });
 }
