@@ -696,14 +696,18 @@ function alignWords(
     const here = cost[i * width + j]!;
     if (j > 0) {
       const same = claim[i - 1]!.folded === passage[j - 1]!.folded ? 0 : CHANGED;
-      if (here === cost[(i - 1) * width + j - 1]! + same) {
+      const leftOut = here === cost[i * width + j - 1]! + LEFT_OUT;
+      // Of readings as cheap, the passage's words left out before a claim's word changed: "Norway
+      // received" of "Norway and Sweden received" leaves out "and Sweden"; it does not change
+      // "Norway" into "Sweden".
+      if (here === cost[(i - 1) * width + j - 1]! + same && !(same && leftOut)) {
         if (same) ops.push({ claim: i - 1, passage: j - 1 });
         else ops.push({ claim: -1, passage: -1 }); // a boundary between runs: matched
         i--;
         j--;
         continue;
       }
-      if (here === cost[i * width + j - 1]! + LEFT_OUT) {
+      if (leftOut) {
         ops.push({ claim: null, passage: j - 1 });
         j--;
         continue;

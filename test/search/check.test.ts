@@ -330,3 +330,20 @@ describe('checkClaim: words of attribution before a quote (user trial 9)', () =>
       expect(verdict.pieces[0]?.differences).toEqual([{ passage: '', claim: 'Norway says' }]);
   });
 });
+
+describe('checkClaim: the words that differ are read as the fewest changed (user trial 10)', () => {
+  let speeches: SearchIndex;
+  beforeAll(async () => {
+    speeches = SearchIndex.build((await loadCorpus(SPEECHES_DIR)).letters);
+  });
+
+  it('reads a claim that leaves out words the passage has beside a word of the claim as leaving them out, not as that word changed', () => {
+    // The passage: "Norway and Sweden received 4,000 refugees from the Balkans in 1997". Before:
+    // "the passage has “Sweden” where the claim has “Norway”", which tells a moderator the claim
+    // names the wrong country when the passage names Norway too.
+    const verdict = checkClaim(speeches, 'Norway received 4,000 refugees from the Balkans in 1997');
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind === 'close')
+      expect(verdict.pieces[0]?.differences).toEqual([{ passage: 'and Sweden', claim: '' }]);
+  });
+});
