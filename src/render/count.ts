@@ -1,12 +1,15 @@
+import { withThousands } from '../corpus/schema.ts';
+
 /** English plural categories (`one` or `other`), from the platform's CLDR data. */
 const ENGLISH = new Intl.PluralRules('en');
 
 /**
- * A count with its noun in the right number: "1 letter", "5 letters", "0 letters". `plural` is
+ * A count with its noun in the right number, written as the documents write counts: "1 letter",
+ * "5 letters", "0 letters", "370,419 passages". `plural` is
  * for nouns whose plural is not the singular and an "s" ("1 annex", "2 annexes").
  */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${ENGLISH.select(n) === 'one' ? singular : plural}`;
+  return `${withThousands(n)} ${ENGLISH.select(n) === 'one' ? singular : plural}`;
 }
 
 /**

@@ -58,7 +58,7 @@ export function renderLettersPage(
     : '';
   const title = filtered
     ? `${nouns[0]?.toUpperCase()}${nouns.slice(1)} matching: ${withThousands(listed.length)} of ${withThousands(letters.length)}`
-    : `${info.noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${letters.length}`;
+    : `${info.noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${withThousands(letters.length)}`;
   const action = (to: number) =>
     ({ kind: 'letters-page', userId, page: to, ...(filtered ? { filter } : {}) }) as const;
   return reply({
@@ -69,7 +69,9 @@ export function renderLettersPage(
         description:
           heading + lines.join('\n\n') ||
           `Annex holds no documents yet. An operator can ${HOW_TO_ADD}.`,
-        footer: { text: `Page ${p + 1} of ${pages} · ${footer(info, true, false).text}` },
+        footer: {
+          text: `Page ${withThousands(p + 1)} of ${withThousands(pages)} · ${footer(info, true, false).text}`,
+        },
       },
     ],
     components: row(

@@ -15,7 +15,7 @@ import {
   type Reply,
 } from '../../src/render/discord.ts';
 import { renderAnswerText, renderLetterText, renderVerdictText } from '../../src/render/text.ts';
-import { describeHoldings } from '../../src/render/wording.ts';
+import { describeHoldings, matchingPassages } from '../../src/render/wording.ts';
 import { NOT_ENGLISH } from '../../src/search/answer.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import {
@@ -279,5 +279,19 @@ describe('a passage of several lines in a terminal', () => {
     expect(lines[0]).toBe('1. Letter dated 1 January 2020 says:');
     for (const line of lines.slice(1)) expect(line).toMatch(/^ {3}\S/);
     expect(lines).toContain('   (b) the second item.');
+  });
+});
+
+describe('counts of a large corpus (user trial 10)', () => {
+  it('are written with thousands separators wherever a reply counts: the index, the list of documents, the matching passages', () => {
+    const info = { ...new AnnexState(mixed).info(), letters: 10952, passages: 370419 };
+    expect(shown(renderHelp(info, []))).toContain('10,952 documents, 370,419 passages');
+    const many = Array.from({ length: 10952 }, () => speeches[0] as Letter);
+    expect(renderLettersPage(many, 0, info, '1').embeds[0]?.title).toBe(
+      'Documents indexed: 10,952',
+    );
+    expect(matchingPassages({ total: 30, matched: 22533 })).toBe(
+      'the 30 best of 22,533 matching passages',
+    );
   });
 });
