@@ -40,6 +40,7 @@ import {
   NOTHING_TO_QUOTE,
   howToAsk,
   matchingPassages,
+  pageRange,
   pagesLabel,
   partName,
   RELATED_HEADING,
@@ -233,8 +234,14 @@ export function resultsFooter(
   info: IndexInfo,
   counted = true,
 ): { text: string } {
-  const range = `${offset + 1}–${offset + answer.results.length}`;
-  const shown = counted ? `${range} of ${matchingPassages(answer)}` : range;
+  const range = pageRange(offset, answer.results.length);
+  // A page that shows every passage ranked says how many, not "1–1 of 1".
+  const all = offset === 0 && answer.results.length === answer.total;
+  const shown = !counted
+    ? range
+    : all
+      ? matchingPassages(answer)
+      : `${range} of ${matchingPassages(answer)}`;
   return {
     text: `${shown} · searched ${describeSearched(answer.searched)} · ${footer(info, false).text}`,
   };

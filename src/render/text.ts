@@ -45,6 +45,7 @@ import {
   markHighlights,
   matchingPassages,
   notAsWritten,
+  pageRange,
   NO_LINK_NOTE,
   PASSAGE_NUMBERS_NOTE,
   RELATED_HEADING,
@@ -208,7 +209,7 @@ export function renderSearchText(
     (answer.matched ?? 0) > answer.total
       ? `${answer.total} (the best of ${count(answer.matched ?? 0, 'matching passage')})`
       : count(answer.total, 'matching passage');
-  return `${lines.join('\n\n')}\n\n${offset + 1}–${offset + answer.results.length} of ${best}; searched ${describeSearched(answer.searched)}.`;
+  return `${lines.join('\n\n')}\n\n${pageRange(offset, answer.results.length)} of ${best}; searched ${describeSearched(answer.searched)}.`;
 }
 
 /** `cli cite`: the citations `/cite` gives, each style under its name, for a terminal. */

@@ -209,6 +209,13 @@ export function matchingPassages(answer: Pick<Answer, 'total' | 'matched'>): str
 }
 
 /**
+ * Which passages of a list a page shows, by their numbers: "1–3", or "4" when it shows one.
+ */
+export function pageRange(offset: number, shown: number): string {
+  return shown === 1 ? String(offset + 1) : `${offset + 1}–${offset + shown}`;
+}
+
+/**
  * Why nothing answers, as the search says it ("no passage gives a figure", "the letters never
  * mention \"dogs\""), for the sentence that says so: ": <reason>", or nothing when no reason
  * adds to it.

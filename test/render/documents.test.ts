@@ -14,6 +14,7 @@ import {
   renderVerdict,
   type Reply,
 } from '../../src/render/discord.ts';
+import { resultsFooter } from '../../src/render/answer.ts';
 import { renderAnswerText, renderLetterText, renderVerdictText } from '../../src/render/text.ts';
 import { describeHoldings, matchingPassages } from '../../src/render/wording.ts';
 import { NOT_ENGLISH } from '../../src/search/answer.ts';
@@ -293,5 +294,33 @@ describe('counts of a large corpus (user trial 10)', () => {
     expect(matchingPassages({ total: 30, matched: 22533 })).toBe(
       'the 30 best of 22,533 matching passages',
     );
+  });
+});
+
+describe('resultsFooter (user trial 10)', () => {
+  const info = () => new AnnexState(mixed).info();
+  const answerOf = (shown: number, total: number, matched?: number) =>
+    ({
+      results: Array.from({ length: shown }, () => ({})),
+      total,
+      matched,
+      searched: { letters: 17, passages: 86, from: '1963', to: '2024-04-04', noun: 'document' },
+    }) as unknown as Answer;
+  const lead = (text: string) => text.split(' · ')[0];
+
+  it('says how many passages a page shows without a range that starts and ends at one ("1–1 of 1")', () => {
+    expect(lead(resultsFooter(answerOf(1, 1), 0, info()).text)).toBe('1 matching passage');
+    expect(lead(resultsFooter(answerOf(3, 3, 17), 0, info()).text)).toBe(
+      'the 3 best of 17 matching passages',
+    );
+    expect(lead(resultsFooter(answerOf(1, 4), 3, info()).text)).toBe('4 of 4 matching passages');
+    expect(lead(resultsFooter(answerOf(1, 6), 5, info(), false).text)).toBe('6');
+  });
+
+  it('keeps the range when a page shows some of the passages', () => {
+    expect(lead(resultsFooter(answerOf(3, 30, 48), 0, info()).text)).toBe(
+      '1–3 of the 30 best of 48 matching passages',
+    );
+    expect(lead(resultsFooter(answerOf(5, 30), 5, info(), false).text)).toBe('6–10');
   });
 });
