@@ -79,8 +79,32 @@ function lineOfByte(bytes: Buffer, offset: number): number {
 }
 
 /**
- * Decodes a letter file as UTF-8 text, refusing what is not one: an empty, binary, oversized or
- * non-UTF-8 file gets a `CorpusError` naming it (and the line of the first bad byte).
+ * The UTF-16 encoding a file's byte-order mark names: text as Windows Notepad saves "Unicode"
+ * (UTF-16LE) or "Unicode big endian". Its every other byte is a NUL, which is no sign of a binary
+ * file there. Null for a file without one.
+ */
+function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** Text from UTF-16 with its byte-order mark, refused as not text when it does not decode. */
+function decodeUtf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be', file: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new CorpusError(
+      file,
+      `starts as ${encoding.toUpperCase()} text but does not decode as it (save the file as UTF-8)`,
+    );
+  }
+}
+
+/**
+ * Decodes a letter file as text: UTF-8, or UTF-16 with its byte-order mark. What is not text is
+ * refused: an empty, binary, oversized or non-UTF-8 file gets a `CorpusError` naming it (and the
+ * line of the first bad byte).
  */
 export function decodeLetterFile(bytes: Buffer, file: string): string {
   if (bytes.length > MAX_LETTER_BYTES) {
@@ -89,6 +113,8 @@ export function decodeLetterFile(bytes: Buffer, file: string): string {
       `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a letter file may be at most ${MAX_LETTER_BYTES / 1024 / 1024} MB`,
     );
   }
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return cleanText(decodeUtf16(bytes, utf16, file), file);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     throw new CorpusError(
@@ -118,7 +144,12 @@ export function decodeLetterFile(bytes: Buffer, file: string): string {
       lineOfByte(bytes, offset),
     );
   }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return cleanText(text, file);
+}
+
+/** Decoded text without its byte-order mark, with Unix line ends; an empty file is refused. */
+function cleanText(decoded: string, file: string): string {
+  const text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new CorpusError(file, 'file is empty');
   return text;
 }

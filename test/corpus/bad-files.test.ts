@@ -250,3 +250,25 @@ describe('npm run cli -- validate', () => {
     expect(ids.filter((id) => id === '2025-05-05-ghana')).toHaveLength(1);
   });
 });
+
+describe('loadCorpus reads text saved as UTF-16 with its byte-order mark (user trial 10)', () => {
+  it('as Windows Notepad saves "Unicode" (UTF-16LE) and "Unicode big endian", not as a binary file', async () => {
+    const text = `${MINIMAL}The Chargé d’affaires attended.\n`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    const dir = await corpusWith({
+      'notepad-le.txt': le,
+      'notepad-be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+    });
+    const corpus = await loadCorpus(dir);
+    expect(corpus.problems).toEqual([]);
+    const added = corpus.letters.filter((l) => l.id.startsWith('notepad'));
+    expect(added).toHaveLength(2);
+    for (const letter of added) {
+      expect(letter.date).toBe('2022-03-01');
+      expect(letter.passages.map((p) => p.text).join('\n')).toContain(
+        'The Chargé d’affaires attended.',
+      );
+    }
+  });
+});
