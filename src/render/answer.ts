@@ -40,7 +40,7 @@ import {
   NOTHING_TO_QUOTE,
   howToAsk,
   matchingPassages,
-  pageRange,
+  resultsRange,
   pagesLabel,
   partName,
   RELATED_HEADING,
@@ -234,7 +234,7 @@ export function resultsFooter(
   info: IndexInfo,
   counted = true,
 ): { text: string } {
-  const range = pageRange(offset, answer.results.length);
+  const range = resultsRange(offset, answer.results.length);
   // A page that shows every passage ranked says how many, not "1–1 of 1".
   const all = offset === 0 && answer.results.length === answer.total;
   const shown = !counted

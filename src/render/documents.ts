@@ -4,7 +4,7 @@
  */
 import { formatUnDate } from '../corpus/dates.ts';
 import { isLetter, type Letter, newestFirst, withThousands } from '../corpus/schema.ts';
-import { documentUrl } from '../search/cite.ts';
+import { authorAsTitled, documentUrl } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
@@ -50,7 +50,7 @@ export function renderLettersPage(
       ? info.noun === 'letter'
         ? ''
         : ` · ${l.kind}`
-      : ` · ${escapeText(clip(l.author ? `${l.kind} by ${l.author}` : l.kind, 100))}`;
+      : ` · ${escapeText(clip(l.author ? `${l.kind} by ${authorAsTitled(l)}` : l.kind, 100))}`;
     return `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}${who}\n${escapeText(clip(l.title, 300))}`;
   });
   const heading = filtered

@@ -21,6 +21,7 @@ import {
 import type { LinkedDocument, Verdict } from '../search/check.ts';
 import { describeListFilter, type ListFilter, whyNoneMatch } from '../search/list-filter.ts';
 import {
+  authorAsTitled,
   speaker,
   CITATION_STYLES,
   type CitationStyle,
@@ -45,7 +46,7 @@ import {
   markHighlights,
   matchingPassages,
   notAsWritten,
-  pageRange,
+  resultsRange,
   NO_LINK_NOTE,
   PASSAGE_NUMBERS_NOTE,
   RELATED_HEADING,
@@ -70,7 +71,7 @@ export function renderLetterTable(letters: readonly Letter[]): string {
   const noun = documentNoun(letters);
   if (letters.length === 0) return `No documents in the corpus: ${HOW_TO_ADD}.`;
   const blocks = letters.map((l) => {
-    const who = isLetter(l) ? l.kind : l.author ? `${l.kind} by ${l.author}` : l.kind;
+    const who = isLetter(l) ? l.kind : l.author ? `${l.kind} by ${authorAsTitled(l)}` : l.kind;
     return [
       `${formatUnDate(l.date)} · ${symbolOrNote(l)} · ${who} · ${count(l.passages.length, 'passage')}`,
       `   ${l.title}`,
@@ -209,7 +210,7 @@ export function renderSearchText(
     (answer.matched ?? 0) > answer.total
       ? `${answer.total} (the best of ${count(answer.matched ?? 0, 'matching passage')})`
       : count(answer.total, 'matching passage');
-  return `${lines.join('\n\n')}\n\n${pageRange(offset, answer.results.length)} of ${best}; searched ${describeSearched(answer.searched)}.`;
+  return `${lines.join('\n\n')}\n\n${resultsRange(offset, answer.results.length)} of ${best}; searched ${describeSearched(answer.searched)}.`;
 }
 
 /** `cli cite`: the citations `/cite` gives, each style under its name, for a terminal. */

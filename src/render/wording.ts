@@ -211,7 +211,7 @@ export function matchingPassages(answer: Pick<Answer, 'total' | 'matched'>): str
 /**
  * Which passages of a list a page shows, by their numbers: "1–3", or "4" when it shows one.
  */
-export function pageRange(offset: number, shown: number): string {
+export function resultsRange(offset: number, shown: number): string {
   return shown === 1 ? String(offset + 1) : `${offset + 1}–${offset + shown}`;
 }
 

@@ -73,6 +73,18 @@ export function documentLabel(
 }
 
 /**
+ * The author as the document's own title writes the name: with "the" where the title puts one
+ * before it ("Statement by the United States …", "Report of the Secretary-General …"), so that a
+ * line reads "The United States says:" or "speech by the Philippines"; else as given.
+ */
+export function authorAsTitled(letter: Pick<Letter, 'author' | 'title'>): string | null {
+  const { author, title } = letter;
+  if (!author || /^the\s/i.test(author)) return author;
+  const at = title.indexOf(author);
+  return at > 0 && /\bthe\s+$/i.test(title.slice(0, at)) ? `the ${author}` : author;
+}
+
+/**
  * Who says a quote, as a result's "… says:" line names them: `attribution`, unless the citation
  * beside it already opens with those words (a document without a symbol is cited by its title),
  * then the document's author, so that the title is not read twice; else its kind ("The letter").
@@ -80,7 +92,8 @@ export function documentLabel(
 export function speaker(letter: Letter, passage: Passage): string {
   const who = attribution(letter, passage);
   if (!formatCitation(letter, passage).startsWith(who)) return who;
-  if (letter.author) return letter.author.charAt(0).toUpperCase() + letter.author.slice(1);
+  const author = authorAsTitled(letter);
+  if (author) return author.charAt(0).toUpperCase() + author.slice(1);
   return `The ${letter.kind}`;
 }
 

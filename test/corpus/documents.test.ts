@@ -262,7 +262,7 @@ describe('citations, /letters, /letter and /cite for every document', () => {
     const reply = renderLettersPage(corpus.letters, 0, info, '1');
     const embed = reply.embeds[0];
     expect(embed?.title).toBe('Documents indexed: 6');
-    expect(embed?.description).toContain('**4 March 2025** · *no symbol in text* · statement by Ministry of Foreign Affairs of the Republic of Testland');
+    expect(embed?.description).toContain('**4 March 2025** · *no symbol in text* · statement by the Ministry of Foreign Affairs of the Republic of Testland');
     expect(embed?.description).toContain('**2025** · *no symbol in text* · speech by Testland');
     expect(embed?.description).toContain('**2019** · *no symbol in text* · document\nyear-only');
     expect(embed?.description).toContain('**date unknown** · *no symbol in text* · document\nno-metadata');

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
-import { attribution, CITATION_STYLES, formatStyledCitation } from '../../src/search/cite.ts';
+import {
+  attribution,
+  authorAsTitled,
+  CITATION_STYLES,
+  formatStyledCitation,
+  speaker,
+} from '../../src/search/cite.ts';
 import { documentUrl, formatCitation } from '../../src/search/index.ts';
 import { CORPUS_DIR, documentOf, SEED, tempDir } from '../helpers.ts';
 
@@ -87,5 +93,37 @@ describe('attribution', () => {
     };
     expect(said('2023-08-01-a-78-259')).toBe('Report by Secretary-General');
     expect(said('2024-03-12-sg-sm-22150')).toBe('SG/SM/22150');
+  });
+});
+
+describe('authorAsTitled (user trial 10)', () => {
+  it('gives the author "the" where the document’s own title puts it before the name', () => {
+    const of = (author: string | null, title: string) =>
+      authorAsTitled({ author, title } as Pick<Letter, 'author' | 'title'>);
+    expect(
+      of(
+        'United States',
+        'Statement by the United States in the general debate of the 56th session of the General Assembly',
+      ),
+    ).toBe('the United States');
+    expect(
+      of('Secretary-General', 'Report of the Secretary-General on the work of the Organization'),
+    ).toBe('the Secretary-General');
+    expect(of('Norway', 'Statement by Norway in the general debate')).toBe('Norway');
+    expect(of('the State of Palestine', 'Statement by the State of Palestine')).toBe(
+      'the State of Palestine',
+    );
+    expect(of(null, 'Statement on drought')).toBeNull();
+  });
+
+  it('so a quote of the United States’ speech reads "The United States says", as its title writes the name', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'united-states-2001.md'),
+      '---\ntitle: "Statement by the United States in the general debate of the 56th session of the General Assembly"\ndate: 2001\nauthor: "United States"\nkind: speech\n---\nMr. President, we meet in a city that was attacked on 11 September.\n',
+    );
+    const [speech] = (await loadCorpus(dir)).letters;
+    const passage = speech?.passages[0];
+    expect(speech && passage && speaker(speech, passage)).toBe('The United States');
   });
 });
