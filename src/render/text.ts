@@ -152,11 +152,16 @@ export function indentLines(text: string, indent = QUOTE_INDENT): string {
   return text.replace(/\n/g, `\n${indent}`);
 }
 
+/** How a terminal marks quoted words: bold on a colour terminal, `**` otherwise. */
+function boldMarks(color: boolean): [string, string] {
+  return color ? ['\u001b[1m', '\u001b[22m'] : ['**', '**'];
+}
+
 /** Quoted passages for a terminal, numbered: attribution, quote (matched words marked), citation. */
 function resultBlocks(results: readonly AnswerResult[], color: boolean): string[] {
-  const bold = color ? ['\u001b[1m', '\u001b[22m'] : ['**', '**'];
+  const [open, close] = boldMarks(color);
   return results.map((r, i) => {
-    const quote = markHighlights(r.excerpt, r.highlights, bold[0] ?? '', bold[1] ?? '');
+    const quote = markHighlights(r.excerpt, r.highlights, open, close);
     const rest =
       r.excerpt.length < r.text.length
         ? `\n${QUOTE_INDENT}Whole passage: ${indentLines(r.text)}`
@@ -259,14 +264,15 @@ export function renderVerdictText(
     : [];
   switch (verdict.kind) {
     case 'verbatim': {
-      const { letter, passage } = verdict;
+      const { letter, passage, span } = verdict;
       const url = documentUrl(letter);
+      const [open, close] = boldMarks(color);
       return [
         `${heading}.`,
         ...note,
         '',
         `${speaker(letter, passage)} says:`,
-        `   “${passage.text}”`,
+        `   “${markHighlights(passage.text, span ? [span] : [], open, close)}”`,
         `   — ${formatCitation(letter, passage)}${url ? `\n   ${url}` : ''}`,
         '',
         scope,

@@ -9,7 +9,7 @@ import { documentUrl, formatCitation, speaker } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { fittedResultEmbeds, WHOLE_PASSAGE_HINT } from './answer.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { blockQuote, clip, escapeText } from './markdown.ts';
+import { blockQuote, clip, escapeText, markQuote } from './markdown.ts';
 import {
   AMBER,
   type Embed,
@@ -59,7 +59,7 @@ export function renderVerdict(
   const noun = `${searched.noun}s`;
   const title = verdictHeading(verdict, noun);
   if (verdict.kind === 'verbatim') {
-    const { letter, passage } = verdict;
+    const { letter, passage, span } = verdict;
     return reply({
       ephemeral: true,
       embeds: [
@@ -68,7 +68,7 @@ export function renderVerdict(
           author: head,
           title,
           url: documentUrl(letter) ?? undefined,
-          description: `${linked}${clip(speaker(letter, passage), 800)} says:\n${blockQuote(clip(escapeText(passage.text), 2500))}`,
+          description: `${linked}${clip(speaker(letter, passage), 800)} says:\n${blockQuote(clip(markQuote(passage.text, span ? [span] : []), 2500))}`,
           fields: [
             {
               name: 'Citation',

@@ -25,7 +25,13 @@ import { lowerBound } from './sorted.ts';
 
 /** What the letters say about a claim someone posted. */
 export type Verdict =
-  | { kind: 'verbatim'; letter: Letter; passage: Passage }
+  | {
+      kind: 'verbatim';
+      letter: Letter;
+      passage: Passage;
+      /** Where the claim's words stand in the passage's text (`quotedSpan`), to mark them. */
+      span: { start: number; end: number } | null;
+    }
   | {
       kind: 'close';
       answer: Answer;
@@ -79,6 +85,43 @@ export function normalizeForMatch(text: string): string {
     .replace(/[‐‑‒–—]/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A claim as it is looked for in a passage: folded, without the quote marks or full stop at its ends. */
+function quoteNeedle(claim: string): string {
+  return normalizeForMatch(claim).replace(/^["'\s]+|["'\s.]+$/g, '');
+}
+
+/**
+ * Where `claim` stands in `text` as `normalizeForMatch` reads both (case, accents, quote marks,
+ * dashes and runs of spaces aside; `quoteNeedle`'s ends), as a span of `text`; null when it is not
+ * there so.
+ */
+export function quotedSpan(text: string, claim: string): { start: number; end: number } | null {
+  const needle = quoteNeedle(claim);
+  if (!needle) return null;
+  // `text` folded one character at a time, each folded unit remembering the character it is of.
+  let folded = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    const next = i + char.length;
+    const piece = /\s/u.test(char)
+      ? folded === '' || folded.endsWith(' ')
+        ? ''
+        : ' '
+      : normalizeForMatch(char);
+    for (let k = 0; k < piece.length; k++) {
+      folded += piece[k];
+      from.push(i);
+      to.push(next);
+    }
+    i = next;
+  }
+  const at = folded.indexOf(needle);
+  if (at < 0) return null;
+  return { start: from[at] ?? 0, end: to[at + needle.length - 1] ?? text.length };
 }
 
 /**
@@ -345,7 +388,12 @@ function passageIdOf(index: SearchIndex, r: AnswerResult): number {
 function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Verdict {
   const inScope = scopeOf(index, within);
   const whole = quotingPassage(index, claim, inScope) ?? attributedQuote(index, claim, inScope);
-  if (whole) return { kind: 'verbatim', letter: whole.letter, passage: whole.passage };
+  if (whole) {
+    const { text } = whole.passage;
+    const span =
+      quotedSpan(text, claim) ?? quotedSpan(text, claim.slice(leadingAttribution(claim)?.at ?? 0));
+    return { kind: 'verbatim', letter: whole.letter, passage: whole.passage, span };
+  }
   const answer = answerQuestion(index, claim, {
     limit: CLOSE_PASSAGES,
     ...(within ? { letter: within.id } : {}),
@@ -745,7 +793,7 @@ function quotingPassage(
   text: string,
   inScope: (id: number) => boolean = () => true,
 ): { letter: Letter; passage: Passage } | null {
-  const needle = normalizeForMatch(text).replace(/^["'\s]+|["'\s.]+$/g, '');
+  const needle = quoteNeedle(text);
   if (needle.length < MIN_VERBATIM_LENGTH) return null;
   for (const id of candidates(index, text)) {
     if (!inScope(id)) continue;

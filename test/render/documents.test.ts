@@ -324,3 +324,30 @@ describe('resultsFooter (user trial 10)', () => {
     expect(lead(resultsFooter(answerOf(5, 30), 5, info(), false).text)).toBe('6–10');
   });
 });
+
+describe('renderVerdict of a claim quoted verbatim (user trial 10)', () => {
+  it('marks the words the claim quotes in the passage, so a moderator sees where they stand', () => {
+    const claim = 'Around 3,300 persons became mine victims during the last 30 years.';
+    const verdict = checkClaim(mixed, claim);
+    expect(verdict.kind).toBe('verbatim');
+    const info = new AnnexState(mixed).info();
+    const description = renderVerdict(claim, verdict, describeScope(mixed), info).embeds[0]
+      ?.description;
+    expect(description).toContain(
+      '> Mines are indiscriminately deployed in the conflict-affected territories of Azerbaijan. There is neither marking nor fencing. **Around 3,300 persons became mine victims during the last 30 years**. Since the signing',
+    );
+    // Words of attribution before the quote are no words of the passage: the quote alone is marked.
+    const attributed = renderVerdict(
+      `Sweden says Norway and Sweden received 4,000 refugees from the Balkans`,
+      checkClaim(mixed, 'Sweden says Norway and Sweden received 4,000 refugees from the Balkans'),
+      describeScope(mixed),
+      info,
+    ).embeds[0]?.description;
+    expect(attributed).toContain(
+      '> **Norway and Sweden received 4,000 refugees from the Balkans** in 1997',
+    );
+    expect(renderVerdictText(verdict, describeScope(mixed))).toContain(
+      '**Around 3,300 persons became mine victims during the last 30 years**.',
+    );
+  });
+});

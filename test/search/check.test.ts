@@ -6,6 +6,7 @@ import {
   checkPostedMessage,
   citedDocument,
   linkedDocument,
+  quotedSpan,
 } from '../../src/search/check.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
@@ -345,5 +346,16 @@ describe('checkClaim: the words that differ are read as the fewest changed (user
     expect(verdict.kind).toBe('close');
     if (verdict.kind === 'close')
       expect(verdict.pieces[0]?.differences).toEqual([{ passage: 'and Sweden', claim: '' }]);
+  });
+});
+
+describe('quotedSpan', () => {
+  it('finds a claim in a passage as the check reads both: case, accents, quote marks, dashes and spaces aside', () => {
+    const text = 'Then the Chargé d’affaires said:\n“Mines   are — here”. Nothing more.';
+    const span = quotedSpan(text, 'chargé d\'affaires said: "mines are - here"');
+    expect(span && text.slice(span.start, span.end)).toBe(
+      'Chargé d’affaires said:\n“Mines   are — here',
+    );
+    expect(quotedSpan(text, 'mines are not here')).toBeNull();
   });
 });
