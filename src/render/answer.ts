@@ -15,7 +15,7 @@ import {
   UNSIGNED,
 } from '../search/answer.ts';
 import type { IndexInfo } from '../serving/state.ts';
-import { questionAuthor, questionFromEmbeds } from './asked.ts';
+import { questionAuthor, readsBack } from './asked.ts';
 import type { ButtonScope } from './custom-ids.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { blockQuote, clip, markQuote } from './markdown.ts';
@@ -266,7 +266,7 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   const last = embeds.at(-1);
   if (last) last.footer = { text: footerText };
   // Buttons that ask again read the question back from the message: offered only when they can.
-  const resumable = questionFromEmbeds(embeds) === view.question;
+  const resumable = readsBack(embeds, view.question);
   const base = { userId: view.userId, scope: view.scope };
   const next = view.offset + answer.results.length;
   // Labelled and encoded as /search's pages are; a page is DEFAULT_LIMIT results, the last one

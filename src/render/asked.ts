@@ -4,7 +4,7 @@
  * back from the message they are on: any process can answer them, also after a restart.
  */
 import { DISCORD_LIMITS } from './limits.ts';
-import { clip } from './markdown.ts';
+import { clip, oneLine } from './markdown.ts';
 
 /** Marks the question on an answer so buttons can read it back after a restart. */
 export const QUESTION_MARK = 'Asked: ';
@@ -23,13 +23,28 @@ export function questionFromEmbeds(
   return name?.startsWith(QUESTION_MARK) ? name.slice(QUESTION_MARK.length) : null;
 }
 
-/** The author line that carries `question`, or a shortened one that cannot be read back. */
+/**
+ * Whether buttons can read `question` back from the embeds that show it (`questionAuthor`): it
+ * was not shortened. Its line breaks read back as spaces, which ask the same.
+ */
+export function readsBack(
+  embeds: readonly { author?: { name?: string } | null }[],
+  question: string,
+): boolean {
+  return questionFromEmbeds(embeds) === oneLine(question);
+}
+
+/**
+ * The author line that carries `question` (on one line: a question of several lines reads the
+ * same), or a shortened one that cannot be read back.
+ */
 export function questionAuthor(question: string): { name: string } {
-  const whole = `${QUESTION_MARK}${question}`;
+  const line = oneLine(question);
+  const whole = `${QUESTION_MARK}${line}`;
   return {
     name:
       whole.length <= DISCORD_LIMITS.authorName
         ? whole
-        : clip(`${CLIPPED_QUESTION_MARK}${question}`, DISCORD_LIMITS.authorName),
+        : clip(`${CLIPPED_QUESTION_MARK}${line}`, DISCORD_LIMITS.authorName),
   };
 }

@@ -18,6 +18,14 @@ const MARKDOWN_CHARACTER = /[\\`*_~|]/;
 const ESCAPE_RUN = 200;
 
 /**
+ * Text of several lines on one: every run of spaces and line breaks one space. For an embed's
+ * author line, which shows a question or a claim (a message of several lines) as one line.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
  * Discord markdown in `text` escaped by `escapeMarkdown` (from @discordjs/formatters, as discord.js
  * re-exports it), in linear time: text without a character it would change is returned as it is
  * (most of the letters), and longer text is escaped in runs of whole words. A run ends after whitespace, where no markup can form

@@ -5,7 +5,7 @@
 import { type Answer, asksNothing } from '../search/answer.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { renderAbstention, resultsFooter } from './answer.ts';
-import { questionAuthor, questionFromEmbeds } from './asked.ts';
+import { questionAuthor, readsBack } from './asked.ts';
 import { count } from './count.ts';
 import type { ButtonScope } from './custom-ids.ts';
 import { clip, escapeText, markQuote } from './markdown.ts';
@@ -48,7 +48,7 @@ export function renderSearchPage(answer: Answer, info: IndexInfo, view: SearchVi
     description: lines.join('\n\n'),
     footer: resultsFooter(answer, view.offset, info, false),
   };
-  const resumable = questionFromEmbeds([embed]) === view.question;
+  const resumable = readsBack([embed], view.question);
   return reply({
     embeds: [embed],
     components: resumable

@@ -9,7 +9,7 @@ import { documentUrl, formatCitation, speaker } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { fittedResultEmbeds, WHOLE_PASSAGE_HINT } from './answer.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { blockQuote, clip, escapeText, markQuote } from './markdown.ts';
+import { blockQuote, clip, escapeText, markQuote, oneLine } from './markdown.ts';
 import {
   AMBER,
   type Embed,
@@ -48,7 +48,7 @@ export function renderVerdict(
   link: LinkedDocument | null = null,
   beyondCited = false,
 ): Reply {
-  const head = { name: clip(`Claim: ${claim}`, DISCORD_LIMITS.authorName) };
+  const head = { name: clip(`Claim: ${oneLine(claim)}`, DISCORD_LIMITS.authorName) };
   // The document the message links to, first: whether the index holds it, what was checked; or
   // (`beyondCited`) that it holds no sentence of the claim, and which passage does.
   const holds = countDocuments(info.letters, info.noun);

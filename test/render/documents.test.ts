@@ -15,6 +15,7 @@ import {
   type Reply,
 } from '../../src/render/discord.ts';
 import { resultsFooter } from '../../src/render/answer.ts';
+import { questionAuthor } from '../../src/render/asked.ts';
 import { renderAnswerText, renderLetterText, renderVerdictText } from '../../src/render/text.ts';
 import { describeHoldings, matchingPassages } from '../../src/render/wording.ts';
 import { NOT_ENGLISH } from '../../src/search/answer.ts';
@@ -349,5 +350,38 @@ describe('renderVerdict of a claim quoted verbatim (user trial 10)', () => {
     expect(renderVerdictText(verdict, describeScope(mixed))).toContain(
       '**Around 3,300 persons became mine victims during the last 30 years**.',
     );
+  });
+});
+
+describe('the line a reply names its question or claim on (user trial 10)', () => {
+  it('holds a question or claim of several lines on one line: an embed’s author line is one line', () => {
+    expect(questionAuthor('how many\nmine victims?\n\n  in Lachin').name).toBe(
+      'Asked: how many mine victims? in Lachin',
+    );
+    const claim = 'Around 3,300 persons became mine victims\nduring the last 30 years.';
+    const reply = renderVerdict(
+      claim,
+      checkClaim(mixed, claim),
+      describeScope(mixed),
+      new AnnexState(mixed).info(),
+    );
+    expect(reply.embeds[0]?.author?.name).toBe(
+      'Claim: Around 3,300 persons became mine victims during the last 30 years.',
+    );
+  });
+
+  it('still offers the buttons that read a question of several lines back', () => {
+    const question = 'how many mine victims\nwere there?';
+    const info = new AnnexState(mixed).info();
+    const labels = (reply: Reply) =>
+      reply.components.flatMap((r) => r.components.map((b) => b.label));
+    const answer = renderAnswer(answerQuestion(mixed, question), info, view(question));
+    expect(labels(answer)).toContain('Next');
+    const page = renderSearchPage(
+      answerQuestion(mixed, question, { limit: 5 }),
+      info,
+      view(question),
+    );
+    expect(labels(page)).toContain('Next');
   });
 });
