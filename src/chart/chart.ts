@@ -86,6 +86,21 @@ export interface ChartFilters {
   to?: string;
 }
 
+/** Figures named beside one left out for a day that more figures are stated for. */
+const RIVALS_NAMED = 3;
+
+/**
+ * Why a figure is left out when the documents state others for its day: each figure named
+ * ("state 15 and 18"), or, when there are many (a large corpus states dozens of refugee counts
+ * for one year), how many others and the first few of them, not the whole list in every item.
+ */
+function rivalFigures(stated: readonly string[], written: string, documents: string): string {
+  if (stated.length <= RIVALS_NAMED + 1)
+    return `the ${documents} state ${stated.join(' and ')} for the same day`;
+  const others = stated.filter((w) => w !== written);
+  return `the ${documents} state ${others.length} other figures for the same day (${others.slice(0, RIVALS_NAMED).join(', ')} …)`;
+}
+
 /** Fewer points than this make no chart: the passages are shown instead. */
 export const MIN_POINTS = 2;
 
@@ -327,11 +342,8 @@ function assemble(target: ChartTarget, found: Found[], searched: Searched): Char
             );
           chosen = totals;
         } else {
-          for (const m of same)
-            leave(
-              m,
-              `the ${searched.noun}s state ${[...new Set(same.map((x) => x.written))].join(' and ')} for the same day`,
-            );
+          const stated = [...new Set(same.map((x) => x.written))];
+          for (const m of same) leave(m, rivalFigures(stated, m.written, `${searched.noun}s`));
           continue;
         }
       }

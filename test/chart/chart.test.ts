@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChart, type Chart } from '../../src/chart/chart.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { CHART_FIXTURES, CORPUS_DIR } from '../helpers.ts';
+import { CHART_FIXTURES, CORPUS_DIR, tempDir } from '../helpers.ts';
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -197,5 +199,23 @@ describe('buildChart on the five seed letters (the tests’ copies)', () => {
       'landmines produced': ['more than 2,700'],
       'landmines laid or planted': ['over 500,000'],
     });
+  });
+});
+
+describe('buildChart of many figures for one day (user trial 10)', () => {
+  it('names how many other figures the documents state for that day, and a few of them, not every one in each item', async () => {
+    const dir = await tempDir();
+    const states = ['Arland', 'Borvia', 'Cestia', 'Dorland', 'Evania', 'Fenwick', 'Gorsk'];
+    for (const [i, state] of states.entries())
+      await writeFile(
+        path.join(dir, `${state.toLowerCase()}-2015.md`),
+        `---\ntitle: "Statement by ${state} in the general debate of the 70th session of the General Assembly"\ndate: 2015\nauthor: "${state}"\nkind: speech\n---\nMr. President, ${((i + 1) * 10000 + 500).toLocaleString('en-US')} refugees have crossed into our country.\n`,
+      );
+    const chart = buildChart(SearchIndex.build((await loadCorpus(dir)).letters), 'refugees');
+    expect(chart.leftOut).toHaveLength(states.length);
+    const reason = chart.leftOut.find((l) => l.written === '10,500')?.reason;
+    expect(reason).toBe(
+      'the documents state 6 other figures for the same day (20,500, 30,500, 40,500 …)',
+    );
   });
 });
