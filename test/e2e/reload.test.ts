@@ -51,7 +51,12 @@ describe('live reload', () => {
 
   it('reports a bad new file in the log and keeps the other letters serving; a statement added makes them "documents"', async () => {
     const { bot, corpusDir } = await botWithCopy(true);
-    await writeFile(path.join(corpusDir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    // A picture saved as .txt (PNG's signature, then its NUL bytes). Not FF FE: that opens
+    // UTF-16 text, which is read.
+    await writeFile(
+      path.join(corpusDir, 'broken.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    );
     await writeFile(
       path.join(corpusDir, '2025-05-02-testland-statement.txt'),
       '---\ntitle: Statement by Testland\nkind: statement\n---\nThe zebra crossing was repainted.\n',
