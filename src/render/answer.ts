@@ -44,6 +44,7 @@ import {
   pagesLabel,
   partName,
   RELATED_HEADING,
+  theSearched,
   unknownSymbolNotice,
   whyNotFound,
 } from './wording.ts';
@@ -210,7 +211,7 @@ export function renderAbstention(
       title: `Not found in the ${noun}s`,
       description:
         outside ??
-        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in the ${describeSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date${listing ? '' : ', or `/search` for a looser list'}.${closest}`,
+        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in ${theSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date${listing ? '' : ', or `/search` for a looser list'}.${closest}`,
       footer: related.length > 0 ? undefined : footer(info),
     },
     ...related,

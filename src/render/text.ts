@@ -53,6 +53,7 @@ import {
   searchedSentence,
   signatoryLabel,
   symbolOrNote,
+  theSearched,
   unknownSymbolNotice,
   unsupportedNote,
   pieceLines,
@@ -188,7 +189,7 @@ export function renderAnswerText(answer: Answer, color = false): string {
   if (answer.unknownSymbol)
     return `Not found. ${unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, CLI_LISTS)}`;
   if (answer.abstained) {
-    const miss = `Not found: no passage in the ${describeSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
+    const miss = `Not found: no passage in ${theSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;
     return `${miss}\n\n${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
   }

@@ -150,6 +150,16 @@ export function describeSearched(searched: Searched): string {
 }
 
 /**
+ * What was searched, after "no passage in": "the 5 letters, 23 February 2021 – 4 April 2024", or
+ * of one document "the document searched (1997)", not "the 1 document, 1997".
+ */
+export function theSearched(searched: Searched): string {
+  if (searched.letters !== 1) return `the ${describeSearched(searched)}`;
+  const span = dateSpan(searched);
+  return `the ${searched.noun} searched${span ? ` (${span})` : ''}`;
+}
+
+/**
  * The dates documents span: "23 February 2021 – 4 April 2024", one date when they are all of one
  * day, '' when they have none.
  */

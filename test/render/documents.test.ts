@@ -385,3 +385,14 @@ describe('the line a reply names its question or claim on (user trial 10)', () =
     expect(labels(page)).toContain('Next');
   });
 });
+
+describe('a miss in one document (user trial 10)', () => {
+  it('says "the document searched", not "the 1 document"', () => {
+    const answer = answerQuestion(mixed, 'mines', { letter: 'norway-1997' });
+    expect(answer.abstained).toBe(true);
+    const shownText = shown(renderAnswer(answer, new AnnexState(mixed).info(), view('mines')));
+    expect(shownText).toContain('No passage in the document searched (1997)');
+    expect(shownText).not.toContain('the 1 document');
+    expect(renderAnswerText(answer)).toContain('no passage in the document searched (1997)');
+  });
+});
