@@ -280,9 +280,14 @@ function clauseVerb(tokens: readonly Token[], from: number): Token | null {
   );
 }
 
-/** X of "what did X say": the last content word before the first verb of saying. */
+/**
+ * X of "what did X say": the last content word before the first verb of saying. A word of saying
+ * right before another is part of the name that speaks ("what did the United States say").
+ */
 function speakerOf(tokens: readonly Token[], from: number): Token | null {
-  const at = tokens.findIndex((t, k) => k >= from && SAYING.has(t.word));
+  const at = tokens.findIndex(
+    (t, k) => k >= from && SAYING.has(t.word) && !SAYING.has(tokens[k + 1]?.word ?? ''),
+  );
   if (at <= from) return null;
   const last = tokens[at - 1] as Token;
   return content(last) ? last : null;

@@ -284,6 +284,15 @@ export class DocumentCatalog {
     return this.byCode.get(code) ?? [];
   }
 
+  /**
+   * The ISO 3166 code of the State a name names, when the index has documents of that State
+   * ("russia": RUS, whose documents' author is "Russian Federation"); else null.
+   */
+  stateCode(name: string): string | null {
+    const [alpha3] = isoCodes(name);
+    return alpha3 !== undefined && this.byAuthorCode(alpha3).length > 0 ? alpha3 : null;
+  }
+
   /** Whether `key` is an author's whole name, not only a run of words inside one. */
   isWholeName(key: string): boolean {
     return this.wholeNames.has(key);

@@ -174,8 +174,12 @@ function authorsIn(
       if (n > 2) continue;
       for (const name of relatedNames(lemma, i > 0 && /^\p{Lu}/u.test(written))) {
         const nameAsKey = nameKey(name);
-        if (catalog.byAuthorName(nameAsKey).length > 0) {
-          found.push(nameAsKey);
+        // The name as an author writes it, else the State it is a name of ("russia" of the
+        // "Russian Federation").
+        const key =
+          catalog.byAuthorName(nameAsKey).length > 0 ? nameAsKey : catalog.stateCode(name);
+        if (key !== null && !found.includes(key)) {
+          found.push(key);
           matched = n;
         }
       }
@@ -224,8 +228,9 @@ const MAX_REMEMBERED_RELATED = 50_000;
 
 /**
  * The names WordNet relates a word or two of a question to, that may be an author's: the nouns
- * a people's adjective or noun pertains to ("Norwegian" → Norway) and the countries of a capital
- * ("Kyiv" → Ukraine; a capital that is also a common noun, "Manila", only `writtenAsName`). None
+ * a people's adjective or noun pertains to ("Norwegian" → Norway), the countries of a capital
+ * ("Kyiv" → Ukraine; a capital that is also a common noun, "Manila", only `writtenAsName`) and a
+ * place's other names ("Burma" → Myanmar, "the Soviet Union" → Russia). None
  * for an abbreviation the glossary reads otherwise ("GA": the General Assembly, no State) or for
  * what is not letters and spaces.
  */
@@ -240,6 +245,7 @@ function relatedNames(lemma: string, writtenAsName: boolean): readonly string[] 
       : [
           ...wordnet.pertainsTo(lemma),
           ...wordnet.countriesOfCapital(lemma.replace(/ /g, '_'), writtenAsName),
+          ...wordnet.otherNamesOf(lemma.replace(/ /g, '_')),
         ];
   if (relatedOf.size >= MAX_REMEMBERED_RELATED) relatedOf.clear();
   relatedOf.set(key, names);
@@ -261,6 +267,9 @@ export function isStateCode(index: SearchIndex, written: string): boolean {
     index.catalog.byAuthorCode(written).length > 0
   );
 }
+
+/** Words after which a name is what is spoken of: "say about Iran", "on Iraq", "regarding Cuba". */
+const TOPIC: ReadonlySet<string> = new Set(['about', 'on', 'regarding', 'concerning', 're']);
 
 /** A year written with two digits ("89"), read as one only after an author's name. */
 const TWO_DIGITS = /^\d{2}$/;
@@ -366,11 +375,18 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   const loose = authors.length === 0 && date !== null && before !== 0;
   if (loose) {
     // Of several States named so, the first is the speaker ("JOR at the 55th UNGA - sanctions
-    // against iraq"): the others are what it speaks of.
+    // against iraq"): the others are what it speaks of. Where the question names a speaker who
+    // is no author, a State it speaks "about" is what is spoken of ("what did Obama say about
+    // Iran in 2009"), not one a person speaks for ("what did Stoltenberg say Norway did").
     const to = before > 0 ? before : tokens.length;
-    const all = authorsIn(index, text, tokens, { from: 0, to }, words, named);
-    authors = all.slice(0, 1);
-    named.splice(1);
+    const found: { start: number; end: number }[] = [];
+    const all = authorsIn(index, text, tokens, { from: 0, to }, words, found);
+    const first = all.findIndex((_, k) => {
+      const at = tokens.findIndex((t) => t.start === found[k]?.start);
+      return speaker === null || !TOPIC.has(tokens[at - 1]?.word ?? '');
+    });
+    authors = first >= 0 ? all.slice(first, first + 1) : [];
+    if (first >= 0) named.push(found[first] as { start: number; end: number });
   }
   if (authors.length === 0) return null;
   // One author's list taken as it is (copied): spread into a Set with the others', every

@@ -537,6 +537,22 @@ export class WordNet {
   }
 
   /**
+   * The other names WordNet gives a place a name stands for (its senses that are places, 15
+   * noun.location): "soviet union" → "russia", "ussr"; "burma" → "myanmar"; "russia" → "russian
+   * federation". None for a word that is also a common noun ("turkey").
+   */
+  otherNamesOf(word: string): string[] {
+    if (!this.isNameOnly(word)) return [];
+    const names = new Set<string>();
+    for (const offset of this.senses(word, 'noun')) {
+      const synset = this.synset(offset, 'noun');
+      if (synset.lexFile !== LOCATION_FILE) continue;
+      for (const name of synset.words) if (name !== word.replace(/_/g, ' ')) names.add(name);
+    }
+    return [...names];
+  }
+
+  /**
    * What a place is part of, by WordNet's part holonyms: "england" → "united kingdom", "uk",
    * "britain", … (London is England's capital in WordNet; a speech says "the United Kingdom").
    */
@@ -746,6 +762,9 @@ export function englishWordNet(): WordNet {
 }
 
 /** What can say something (`canSpeak`): WordNet's synsets holding one of these words. */
+/** WordNet's lexicographer file of places (noun.location). */
+const LOCATION_FILE = 15;
+
 const SPEAKER_KINDS: ReadonlySet<string> = new Set([
   'person',
   'social group',

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -173,6 +175,17 @@ describe('a question that names a document by its author', () => {
     );
   });
 
+  it('reads a State the named speaker speaks about as what is spoken of, not as the speaker', () => {
+    // Obama is no author: Argentina, beside the year, is what he speaks about.
+    expect(scopedTo('what did obama say about argentina in 1982')).toEqual([]);
+    expect(scopedTo('what did Stoltenberg say norway did for the refugee camps in 2001')).toEqual([
+      'norway-2001',
+    ]);
+    expect(scopedTo('argentina 1982 - what did they say about the islands')).toEqual([
+      'argentina-1982',
+    ]);
+  });
+
   it('says why it abstains in the words of the corpus: letters, or documents once any is not a letter', () => {
     const question = 'zebras and giraffes in the minefields';
     expect(answerQuestion(seedOnly, question).reason).toBe(
@@ -204,6 +217,52 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('what did tanganyika say about the security council in 1963')).toEqual([
       'tanzania-1963',
     ]);
+  });
+
+  it('reads a State whose name holds a verb of saying as the speaker ("what did the United States say")', () => {
+    expect(scopedTo('what did the united states say about refugees')).toEqual([
+      'united-states-2001',
+    ]);
+    expect(scopedTo('what has the United States stated about Argentina')).toEqual([
+      'united-states-2001',
+    ]);
+  });
+
+  it('reads a State by another name WordNet gives it ("Russia", "the Soviet Union", "USSR", "Burma")', async () => {
+    // The front matter names each State as ISO 3166 does: "Russian Federation", "Myanmar".
+    const dir = await mkdtemp(path.join(tmpdir(), 'annex-other-names-'));
+    const speech = (author: string, year: number, text: string) =>
+      `---\ntitle: "Statement by ${author} in the general debate"\ndate: ${year}\nauthor: "${author}"\nkind: speech\n---\n${text}\n`;
+    await writeFile(
+      path.join(dir, 'rus-1961.md'),
+      speech(
+        'Russian Federation',
+        1961,
+        'The Soviet delegation proposes general and complete disarmament.',
+      ),
+    );
+    await writeFile(
+      path.join(dir, 'mmr-1960.md'),
+      speech('Myanmar', 1960, 'My delegation welcomes the new Members from Africa.'),
+    );
+    await writeFile(
+      path.join(dir, 'usa-1961.md'),
+      speech('United States', 1961, 'The Soviet Union must accept inspection of disarmament.'),
+    );
+    try {
+      const states = SearchIndex.build((await loadCorpus(dir)).letters);
+      for (const name of ['russia', 'the soviet union', 'the USSR'])
+        expect(scopedTo(`what did ${name} say about disarmament in 1961`, states)).toEqual([
+          'rus-1961',
+        ]);
+      expect(scopedTo('what did burma say in 1960', states)).toEqual(['mmr-1960']);
+      // A State named as what is spoken of stays what is spoken of.
+      expect(scopedTo('what did the united states say about the soviet union', states)).toEqual([
+        'usa-1961',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads no State in a short word WordNet also has for a part of one ("co" of "co-chaired": Colorado)', () => {
