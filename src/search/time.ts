@@ -62,8 +62,33 @@ export const YEAR = /\b(19\d{2}|20\d{2})\b/;
  */
 const SHORT_YEAR =
   /(?<!\b(?:\d+|one|a)\s+)\b(?:in|from|since)\s+['‘’]?(\d{2})(?![\w'‘’%,.]\w|\s*\p{L})|(?<!\w)['‘’](\d{2})(?!\w|['‘’]?s\b)/iu;
-/** A decade: "the 1970s", "the 70s", "the '80s". */
-const DECADE = /\b(?:(19|20)|['‘’])?(\d)0['‘’]?s\b/i;
+/** Decades as words: "the sixties" (their digit: 6). */
+const DECADE_WORDS = [
+  'twenties',
+  'thirties',
+  'forties',
+  'fifties',
+  'sixties',
+  'seventies',
+  'eighties',
+  'nineties',
+];
+/**
+ * A decade, maybe its early, middle or late years: "the 1970s", "the 70s", "the '80s", "the
+ * sixties", "the late 90s", "the mid-eighties".
+ */
+const DECADE = new RegExp(
+  String.raw`\b(?:(early|mid|late)[\s-]+)?(?:(?:(19|20)|['‘’])?(\d)0['‘’]?s|(${DECADE_WORDS.join('|')}))\b`,
+  'i',
+);
+/** Words before a decade that make it an age: "in their sixties", "in his early 40s". */
+const AGE_BEFORE = /\b(?:their|his|her|my|our|your)\s+$/i;
+/** The years of a decade its early, middle and late parts take: "the late 90s" is 1997–1999. */
+const DECADE_PART: Readonly<Record<string, readonly [number, number]>> = {
+  early: [0, 3],
+  mid: [4, 6],
+  late: [7, 9],
+};
 /**
  * A regular session of the General Assembly by its number: "the 62nd session", "session 62",
  * "UNGA 66", "UNGA79", "the 55th UNGA", "GA 41" (the abbreviations may already be spelled out);
@@ -152,13 +177,15 @@ export function parseDateHint(text: string): DateHint | null {
     return { from: `${year}-09-01`, to: `${year}-12-31`, upTo, words: session[0], meeting: true };
   }
   const decade = DECADE.exec(text);
-  if (decade?.[2]) {
-    const digit = Number(decade[2]);
-    const century = decade[1] ?? (digit * 10 <= CENTURY_TURN ? '20' : '19');
-    const first = `${century}${digit}0`;
+  // "in their sixties", "a man in his 40s": an age, no time.
+  if (decade && !AGE_BEFORE.test(text.slice(0, decade.index))) {
+    const [, part, written, figure, word] = decade;
+    const digit = figure ? Number(figure) : DECADE_WORDS.indexOf((word ?? '').toLowerCase()) + 2;
+    const century = written ?? (digit * 10 <= CENTURY_TURN ? '20' : '19');
+    const [first, last] = DECADE_PART[(part ?? '').toLowerCase()] ?? [0, 9];
     return {
-      from: `${first}-01-01`,
-      to: `${century}${digit}9-12-31`,
+      from: `${century}${digit}${first}-01-01`,
+      to: `${century}${digit}${last}-12-31`,
       upTo: false,
       words: decade[0],
     };

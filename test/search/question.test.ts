@@ -293,6 +293,21 @@ describe('parseDateHint', () => {
     expect(parseDateHint(text)).toMatchObject({ from, to, upTo: false });
   });
 
+  it.each([
+    ['what did norway say in the 1990s', '1990-01-01', '1999-12-31'],
+    ['what did norway say in the sixties', '1960-01-01', '1969-12-31'],
+    ['norway on refugees in the late nineties', '1997-01-01', '1999-12-31'],
+    ['the early 2000s', '2000-01-01', '2003-12-31'],
+    ["the mid-'80s", '1984-01-01', '1986-12-31'],
+  ])('reads the decade, or its early, middle or late years, of %j: %s to %s', (text, from, to) => {
+    expect(parseDateHint(text)).toMatchObject({ from, to, upTo: false });
+  });
+
+  it('reads no time in an age ("in their sixties", "in his early 40s")', () => {
+    expect(parseDateHint('how many people in their sixties were hurt')).toBeNull();
+    expect(parseDateHint('a man in his early 40s')).toBeNull();
+  });
+
   it('reads two months as a span', () => {
     expect(parseDateHint('killed between November 2020 and February 2021?')).toEqual({
       from: '2020-11-01',
