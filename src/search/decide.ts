@@ -153,7 +153,7 @@ function weakestMatch(prepared: Prepared, r: Ranked | undefined): number {
  * water") then weighed as much as one near miss.
  */
 function missingCloseness(prepared: Prepared): number {
-  const missing = prepared.q.slots.filter((s) => !s.known);
+  const missing = prepared.q.slots.filter((s) => !s.known && !s.names);
   if (missing.length === 0) return 1;
   let sum = 0;
   for (const s of missing) for (const v of s.similarity ?? [0]) sum = Math.max(sum, v);
@@ -208,8 +208,10 @@ function readDecision(
   const passageScore = scorerOf(passage, FEATURE_NAMES);
   let sum = 0;
   for (const r of ranked) sum += Math.exp(r.score - (top?.score ?? 0));
-  const missing = q.slots.filter((s) => !s.known);
-  const lacks = (slot: number | null) => slot !== null && q.slots[slot]?.known === false;
+  // A word the documents lack that names them by another name is understood, not missing.
+  const missing = q.slots.filter((s) => !s.known && !s.names);
+  const lacks = (slot: number | null) =>
+    slot !== null && q.slots[slot]?.known === false && !q.slots[slot]?.names;
   const best = (read: (r: Ranked) => number) => most(shown.map(read));
   return {
     'passage probability': best((r) => sigmoid(passageScore(r.row))),
@@ -298,7 +300,7 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   );
   if (unheld) return `the ${noun}s it names never mention "${asTyped(prepared, unheld)}"`;
   // "norway 2001 on landmines": the documents named hold none of what it asks about.
-  const asked = prepared.q.slots.filter((s, i) => i !== source && !isNamingSlot(s));
+  const asked = prepared.q.slots.filter((s, i) => i !== source && !isNamingSlot(s) && !s.names);
   if (asked.length > 0 && asked.every((s) => s.outOfScope))
     return `the ${noun}s it names never mention "${asTyped(prepared, asked[0])}"`;
   // "piracy gulf of guinea 2022": no document holds any of what it asks about, nor a word
@@ -338,12 +340,14 @@ export function decide(
 function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const { q, context } = prepared;
   const { noun } = context.index.catalog;
-  const missing = q.slots.filter((s) => !s.known && s.nominal);
+  // A word that names the documents searched by another name ("Tanganyika") is no word they lack.
+  const missing = q.slots.filter((s) => !s.known && s.nominal && !s.names);
   if (missing.length > 0 && 2 * missing.length >= q.slots.length)
     return `most of what it names is not in the ${noun}s`;
   const where = prepared.scope.groups ? `the ${noun}s it names` : `the ${noun}s`;
   // A word the documents named never hold, though others do ("disarmament" in a speech on aid).
-  const unheld = missing[0] ?? q.slots.find((s, i) => s.outOfScope && i !== q.roles.source);
+  const unheld =
+    missing[0] ?? q.slots.find((s, i) => s.outOfScope && !s.names && i !== q.roles.source);
   if (unheld) return `${where} never mention "${asTyped(prepared, unheld)}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)

@@ -548,7 +548,8 @@ export function questionContext(
       return bit !== undefined && test(s.correctedTo ?? s.word) ? [bit] : [];
     });
   const soft = q.slots.map((slot, i) => ({
-    value: specificityOf(index, slot.concept),
+    // A word that names the documents by another name of their author is understood: no passage need hold it.
+    value: slot.names ? 0 : specificityOf(index, slot.concept),
     bit: bitOfSlot.get(i) ?? 0,
     similarity: slot.similarity,
   }));

@@ -57,6 +57,11 @@ export interface Slot {
    * alternative of it), though other documents do (`rank.ts`).
    */
   outOfScope?: true;
+  /**
+   * Set on a word the documents lack that names the documents searched by another name of their
+   * author ("Tanganyika" of Tanzania's speeches): it is understood, not missing.
+   */
+  names?: true;
 }
 
 /** A question, analyzed for searching. */
@@ -255,6 +260,7 @@ export function withNamingWords(
               ...a,
               weight: a.weight * NAMING_WORD_WEIGHT,
             })),
+            ...(slot.known ? {} : { names: true as const }),
           }
         : slot,
     ),

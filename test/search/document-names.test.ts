@@ -219,6 +219,19 @@ describe('a question that names a document by its author', () => {
     ]);
   });
 
+  it('takes a name the documents lack, read as their author’s, as understood, not missing', () => {
+    // Tanzania's speech never writes "Tanganyika": the name is not what it lacks.
+    const answered = answerQuestion(
+      index,
+      'what did tanganyika say about the security council in 1963',
+    );
+    expect(answered.abstained).toBe(false);
+    expect(answered.results[0]?.letterId).toBe('tanzania-1963');
+    expect(answerQuestion(index, 'what did tanganyika say about apartheid').reason).toBe(
+      'the documents it names never mention "apartheid"',
+    );
+  });
+
   it('reads a State whose name holds a verb of saying as the speaker ("what did the United States say")', () => {
     expect(scopedTo('what did the united states say about refugees')).toEqual([
       'united-states-2001',
