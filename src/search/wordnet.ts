@@ -582,11 +582,17 @@ export class WordNet {
     };
     for (const base of this.baseForms(word, 'adj'))
       for (const offset of this.senses(base, 'adj')) fromAdjective(offset);
-    // A noun of a people ("Norwegians") is derived from the adjective that pertains to the land.
+    // A noun of a people ("Norwegians") is derived from the adjective that pertains to the land,
+    // or its person is a member of the land ("Russians": a native of Russia).
     for (const base of this.baseForms(word, 'noun'))
-      for (const offset of this.senses(base, 'noun'))
-        for (const p of this.synset(offset, 'noun').pointers)
+      for (const offset of this.senses(base, 'noun')) {
+        const synset = this.synset(offset, 'noun');
+        for (const p of synset.pointers) {
           if (p.symbol === '+' && p.pos === 'adj') fromAdjective(p.offset);
+          if (p.symbol === '#m' && synset.lexFile === PERSON_FILE)
+            for (const w of this.synset(p.offset, 'noun').words) nouns.add(w);
+        }
+      }
     return [...nouns];
   }
 
@@ -762,8 +768,9 @@ export function englishWordNet(): WordNet {
 }
 
 /** What can say something (`canSpeak`): WordNet's synsets holding one of these words. */
-/** WordNet's lexicographer file of places (noun.location). */
+/** WordNet's lexicographer files of places (noun.location) and of people (noun.person). */
 const LOCATION_FILE = 15;
+const PERSON_FILE = 18;
 
 const SPEAKER_KINDS: ReadonlySet<string> = new Set([
   'person',
