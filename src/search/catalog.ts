@@ -106,9 +106,13 @@ function isoCodes(author: string): string[] {
   const name = author.replace(/^the\s+/i, '');
   let alpha2 = countries.getAlpha2Code(name, 'en') ?? alpha2OfWords(name);
   if (alpha2 === undefined) {
+    // The fullest name first: WordNet's Zaire is "Democratic Republic of the Congo" and "Congo",
+    // and "Congo" alone is the other State.
     const wordnet = englishWordNet();
     for (const sense of wordnet.senses(name.toLowerCase().replace(/\s+/g, '_'), 'noun'))
-      for (const synonym of wordnet.synset(sense, 'noun').words)
+      for (const synonym of [...wordnet.synset(sense, 'noun').words].sort(
+        (a, b) => b.split(' ').length - a.split(' ').length,
+      ))
         alpha2 ??= countries.getAlpha2Code(synonym, 'en') ?? alpha2OfWords(synonym);
   }
   const alpha3 = alpha2 === undefined ? undefined : countries.alpha2ToAlpha3(alpha2);
@@ -290,6 +294,16 @@ export class DocumentCatalog {
    */
   stateCode(name: string): string | null {
     const [alpha3] = isoCodes(name);
+    return alpha3 !== undefined && this.byAuthorCode(alpha3).length > 0 ? alpha3 : null;
+  }
+
+  /**
+   * The ISO 3166 code of the State a name is one of the ISO list's English names of, when the
+   * index has documents of that State ("turkey" of "Türkiye", "cape verde" of "Cabo Verde"); no
+   * other name WordNet gives ("the States" is no State's name here).
+   */
+  stateCodeByIsoName(name: string): string | null {
+    const alpha3 = countries.getAlpha3Code(name, 'en');
     return alpha3 !== undefined && this.byAuthorCode(alpha3).length > 0 ? alpha3 : null;
   }
 

@@ -171,6 +171,14 @@ function authorsIn(
         matched = n;
         break;
       }
+      // A State's English name in the ISO list that its documents' author does not write
+      // ("turkey" of "Türkiye", "ivory coast" of "Côte d'Ivoire").
+      const code = catalog.stateCodeByIsoName(lemma);
+      if (code !== null) {
+        found.push(code);
+        matched = n;
+        break;
+      }
       if (n > 2) continue;
       for (const name of relatedNames(lemma, i > 0 && /^\p{Lu}/u.test(written))) {
         const nameAsKey = nameKey(name);
