@@ -12,8 +12,23 @@ export interface Masthead {
   agendaItems: string[];
 }
 
-/** A UN document symbol: an organ prefix and at least two slash-separated parts. */
-const SYMBOL = String.raw`[A-Z]{1,6}\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+`;
+/**
+ * A UN document symbol: an organ prefix and at least two slash-separated parts (`A/78/368`), or
+ * one part of three to six figures: the symbols of before 1976 (`A/4879`, `S/3675`) and of press
+ * releases (`SC/16214`, `GA/12500`).
+ */
+const SYMBOL = String.raw`(?:[A-Z]{1,6}\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+|[A-Z]{1,6}\/\d{3,6}(?![\/\w]))`;
+/**
+ * The series of UN press releases (the Security Council's, the General Assembly's, the
+ * Secretary-General's, ECOSOC's meetings coverage and statements): no organ's documents have
+ * these prefixes (theirs are `S/`, `A/`, `E/`), and undocs.org does not serve them.
+ */
+const PRESS_RELEASE = /^(?:SC|GA|SG|DSG|ECOSOC)\//;
+
+/** Whether a symbol is a press release's (`SC/16214`, `SG/SM/21000`), which undocs.org does not serve. */
+export function isPressRelease(symbol: string): boolean {
+  return PRESS_RELEASE.test(symbol);
+}
 /** The dashes a joint symbol is printed with: a hyphen, or the en dash UN documents use. */
 const SYMBOL_JOIN = '[-‐‑–—]';
 /** One symbol or several joined by dashes (a document of two organs: `A/80/999–S/2025/999`). */

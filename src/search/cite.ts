@@ -1,5 +1,6 @@
 import { countries } from './countries.ts';
 import { formatUnDate } from '../corpus/dates.ts';
+import { isPressRelease } from '../corpus/masthead.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 
 /** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
@@ -14,7 +15,8 @@ export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
 export function documentUrl(
   letter: Pick<Letter, 'symbols'> & Partial<Pick<Letter, 'url'>>,
 ): string | null {
-  const [first] = letter.symbols;
+  // A press release is not on undocs.org: only its front matter's `url` links it.
+  const [first] = letter.symbols.filter((s) => !isPressRelease(s));
   return first
     ? `${DOCUMENT_URL_BASE}${encodeURI(first.replace(/\s+/g, ''))}`
     : (letter.url ?? null);

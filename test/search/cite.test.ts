@@ -73,6 +73,28 @@ describe('documentUrl', () => {
     expect(documentUrl(letter(SEED.khojavand))).toBe('https://undocs.org/en/A/78/368');
     expect(documentUrl(letter(SEED.hrcNote))).toBeNull();
   });
+
+  it('reads a symbol of one part of figures at the top of a text, and links no press release to undocs.org', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'press.txt'),
+      'SC/16214\n21 October 2026\n\nSecurity Council\n10,238th Meeting (AM)\n\nCouncil Hears Briefing on the Plateau\n\nThe Council heard a briefing today on the situation in the Plateau, as members divided over sanctions.\n',
+    );
+    await writeFile(
+      path.join(dir, 'old.txt'),
+      'United Nations A/4879\n\nGeneral Assembly Distr.: General\n15 September 1961\n\nReport on the situation in the Territory\n\nThe Committee met twice during the period and heard the petitioners from the Territory.\n',
+    );
+    const corpus = await loadCorpus(dir);
+    const press = documentOf(corpus, 'press');
+    expect(press.symbol).toBe('SC/16214');
+    expect(formatCitation(press, press.passages.at(-1) as Letter['passages'][number])).toMatch(
+      /^SC\/16214, 21 October 2026/,
+    );
+    expect(documentUrl(press)).toBeNull();
+    const old = documentOf(corpus, 'old');
+    expect(old.symbol).toBe('A/4879');
+    expect(documentUrl(old)).toBe('https://undocs.org/en/A/4879');
+  });
 });
 
 describe('attribution', () => {
