@@ -64,6 +64,7 @@ export const QUESTION_FILES = [
   'eval/unseen-resolution-questions.json',
   'eval/third-writer-questions.json',
   'eval/unseen-council-press-questions.json',
+  'eval/unseen-incident-table-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
