@@ -11,6 +11,7 @@ import { countries } from './countries.ts';
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
 import { lowerBound } from './sorted.ts';
 import { englishWordNet } from './wordnet.ts';
+import { editDistance } from '../corpus/edit-distance.ts';
 
 /**
  * The documents of an index by their metadata, for what a question or a filter names without
@@ -118,6 +119,9 @@ function isoCodes(author: string): string[] {
   const alpha3 = alpha2 === undefined ? undefined : countries.alpha2ToAlpha3(alpha2);
   return [alpha3, alpha2].filter((code): code is string => typeof code === 'string');
 }
+
+/** Names shorter than this are not read as a typo of an author's name ("niger" is not "nigeria"). */
+const MIN_TYPO_NAME = 6;
 
 /** The key a name is found by: its words' concepts, space-separated ("new zealand" → "new zealand"). */
 export function nameKey(text: string): string {
@@ -305,6 +309,23 @@ export class DocumentCatalog {
   stateCodeByIsoName(name: string): string | null {
     const alpha3 = countries.getAlpha3Code(name, 'en');
     return alpha3 !== undefined && this.byAuthorCode(alpha3).length > 0 ? alpha3 : null;
+  }
+
+  /**
+   * The author's whole name `key` is one typo from ("columbia" of "colombia"), when just one is,
+   * the name is long enough for a typo to be told from another name, and `key` is no State's
+   * name itself; else null.
+   */
+  nearlyNamed(key: string): string | null {
+    // A State's own name is no typo of another's ("iceland" of "ireland").
+    if (key.length < MIN_TYPO_NAME || isoCodes(key).length > 0) return null;
+    let found: string | null = null;
+    for (const name of this.wholeNames) {
+      if (Math.abs(name.length - key.length) > 1 || editDistance(name, key) !== 1) continue;
+      if (found !== null) return null;
+      found = name;
+    }
+    return found;
   }
 
   /** Whether `key` is an author's whole name, not only a run of words inside one. */

@@ -275,6 +275,10 @@ describe('a question that names a document by its author', () => {
       speech('Congo', 1961, 'Our country asks for the help of the Organization.'),
     );
     await writeFile(
+      path.join(dir, 'col-1961.md'),
+      speech('Colombia', 1961, 'My Government supports the Alliance for Progress.'),
+    );
+    await writeFile(
       path.join(dir, 'usa-1961.md'),
       speech('United States', 1961, 'The Soviet Union must accept inspection of disarmament.'),
     );
@@ -288,6 +292,8 @@ describe('a question that names a document by its author', () => {
       // An English name of the ISO list the author does not write; the fullest of WordNet's names.
       expect(scopedTo('what did turkey say in 1961', states)).toEqual(['tur-1961']);
       expect(scopedTo('what did zaire say in 1961', states)).toEqual(['cod-1961']);
+      // One typo from an author's name, before WordNet's Columbia (British Columbia, in Canada).
+      expect(scopedTo('what did columbia say in 1961', states)).toEqual(['col-1961']);
       // A State named as what is spoken of stays what is spoken of.
       expect(scopedTo('what did the united states say about the soviet union', states)).toEqual([
         'usa-1961',
