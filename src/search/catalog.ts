@@ -7,11 +7,11 @@ import {
   type Letter,
   type PartKind,
 } from '../corpus/schema.ts';
+import { editDistance } from '../corpus/edit-distance.ts';
 import { countries } from './countries.ts';
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
 import { lowerBound } from './sorted.ts';
 import { englishWordNet } from './wordnet.ts';
-import { editDistance } from '../corpus/edit-distance.ts';
 
 /**
  * The documents of an index by their metadata, for what a question or a filter names without
@@ -303,7 +303,7 @@ export class DocumentCatalog {
 
   /**
    * The ISO 3166 code of the State a name is one of the ISO list's English names of, when the
-   * index has documents of that State ("turkey" of "Türkiye", "cape verde" of "Cabo Verde"); no
+   * index has documents of that State ("turkey" of "Türkiye", "ivory coast" of "Côte d'Ivoire"); no
    * other name WordNet gives ("the States" is no State's name here).
    */
   stateCodeByIsoName(name: string): string | null {

@@ -191,16 +191,16 @@ function authorsIn(
           matched = n;
         }
       }
-      // A part of a State, or a State of old now part of another ("Tanganyika", "Scotland"):
-      // the State whose whole name it is part of, when no nearer name matched. A short word
-      // may be shorthand for one ("co" of "co-chaired" is WordNet's Colorado).
-      // Before that, a name one typo from an author's ("columbia" of Colombia: WordNet's Columbia
-      // is British Columbia's, part of Canada).
+      // A name one typo from an author's ("columbia" of Colombia: WordNet's Columbia is British
+      // Columbia's, part of Canada).
       const near = matched === 0 && n === 1 ? catalog.nearlyNamed(key) : null;
       if (near !== null) {
         found.push(near);
         matched = n;
       }
+      // A part of a State, or a State of old now part of another ("Tanganyika", "Scotland"):
+      // the State whose whole name it is part of, when no nearer name matched. A short word
+      // may be shorthand for one ("co" of "co-chaired" is WordNet's Colorado).
       if (matched === 0 && lemma.length >= UNKNOWN_NAME_LENGTH && wordnet.isNameOnly(lemma))
         for (const whole of wordnet.wholesOf(lemma.replace(/ /g, '_'))) {
           const wholeKey = nameKey(whole);
