@@ -89,6 +89,67 @@ const DECADE_PART: Readonly<Record<string, readonly [number, number]>> = {
   mid: [4, 6],
   late: [7, 9],
 };
+/** Ordinal words by their value: "first" 1 … "nineteenth" 19, "twentieth" 20 … "ninetieth" 90. */
+const ORDINALS: ReadonlyMap<string, number> = new Map([
+  ...[
+    'first',
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'sixth',
+    'seventh',
+    'eighth',
+    'ninth',
+    'tenth',
+    'eleventh',
+    'twelfth',
+    'thirteenth',
+    'fourteenth',
+    'fifteenth',
+    'sixteenth',
+    'seventeenth',
+    'eighteenth',
+    'nineteenth',
+  ].map((word, i) => [word, i + 1] as const),
+  ...[
+    'twentieth',
+    'thirtieth',
+    'fortieth',
+    'fiftieth',
+    'sixtieth',
+    'seventieth',
+    'eightieth',
+    'ninetieth',
+  ].map((word, i) => [word, (i + 2) * 10] as const),
+]);
+/** The tens before an ordinal's unit: "fifty" of "fifty-second". */
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/** A session of the General Assembly by its number in words: "the fifty-second session", "the thirtieth UNGA". */
+const SPELLED_SESSION = new RegExp(
+  String.raw`\b(?:(${TENS.join('|')})[\s-]+)?(${[...ORDINALS.keys()].join('|')})\s+(?:regular\s+|anniversary\s+)?(?:session(?!\s+of\s+(?!(?:the\s+)?(?:general\s+assembly|unga|ga)\b))|unga|ga|general\s+assembly)\b`,
+  'i',
+);
+
+/** After a session in words, words that make it the General Assembly's. */
+const OF_ASSEMBLY = /^\s+of\s+(?:the\s+)?(?:general\s+assembly|unga|ga)\b/i;
+/** Sessions below this in words are read only with the Assembly named ("the second session" is often another body's). */
+const MIN_SPELLED_SESSION = 10;
+
+/**
+ * A session in words that is the General Assembly's: the Assembly named ("the first session of
+ * the General Assembly", "the thirtieth UNGA"), or "the" Nth session from the tenth on ("at the
+ * fifty-second session"); not "my second session in Geneva".
+ */
+function spelledSession(text: string): RegExpExecArray | null {
+  const m = SPELLED_SESSION.exec(text);
+  if (!m) return null;
+  const assembly = !/session$/i.test(m[0]) || OF_ASSEMBLY.test(text.slice(m.index + m[0].length));
+  const tenth =
+    m[1] !== undefined || (ORDINALS.get((m[2] ?? '').toLowerCase()) ?? 0) >= MIN_SPELLED_SESSION;
+  return assembly || (tenth && /\bthe\s+$/i.test(text.slice(0, m.index))) ? m : null;
+}
+
 /**
  * A regular session of the General Assembly by its number: "the 62nd session", "session 62",
  * "UNGA 66", "UNGA79", "the 55th UNGA", "GA 41" (the abbreviations may already be spelled out);
@@ -171,10 +232,15 @@ export function parseDateHint(text: string): DateHint | null {
     return { from: `${y[1]}-01-01`, to, upTo, words, ...(meeting ? { meeting } : {}) };
   }
   const session = SESSION.exec(text);
-  const number = Number(session?.[1] ?? session?.[2] ?? session?.[3] ?? session?.[4] ?? 0);
-  if (session && number >= 1) {
+  const spelled = session ? null : spelledSession(text);
+  const number = spelled
+    ? (TENS.indexOf((spelled[1] ?? '').toLowerCase()) + 2) * 10 * (spelled[1] ? 1 : 0) +
+      (ORDINALS.get((spelled[2] ?? '').toLowerCase()) ?? 0)
+    : Number(session?.[1] ?? session?.[2] ?? session?.[3] ?? session?.[4] ?? 0);
+  const sessionWords = session?.[0] ?? spelled?.[0];
+  if (sessionWords && number >= 1) {
     const year = FIRST_SESSION_YEAR - 1 + number;
-    return { from: `${year}-09-01`, to: `${year}-12-31`, upTo, words: session[0], meeting: true };
+    return { from: `${year}-09-01`, to: `${year}-12-31`, upTo, words: sessionWords, meeting: true };
   }
   const decade = DECADE.exec(text);
   // "in their sixties", "a man in his 40s": an age, no time.

@@ -303,6 +303,19 @@ describe('parseDateHint', () => {
     expect(parseDateHint(text)).toMatchObject({ from, to, upTo: false });
   });
 
+  it.each([
+    ['what did india say at the fifty-second session', '1997-09-01'],
+    ['the thirtieth UNGA', '1975-09-01'],
+    ['at the first session of the General Assembly', '1946-09-01'],
+  ])('reads a session of the General Assembly in words: %j met from %s', (text, from) => {
+    expect(parseDateHint(text)).toMatchObject({ from, meeting: true });
+  });
+
+  it('reads no session of the Assembly in a low one in words without it ("my second session in Geneva")', () => {
+    expect(parseDateHint('my second session in Geneva')).toBeNull();
+    expect(parseDateHint('the second session of the Human Rights Council')).toBeNull();
+  });
+
   it('reads no time in an age ("in their sixties", "in his early 40s")', () => {
     expect(parseDateHint('how many people in their sixties were hurt')).toBeNull();
     expect(parseDateHint('a man in his early 40s')).toBeNull();
