@@ -280,13 +280,29 @@ function clauseVerb(tokens: readonly Token[], from: number): Token | null {
   );
 }
 
+/** Words before a noun: a word of saying after one is a noun ("the State of Palestine"). */
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'this',
+  'that',
+]);
+
 /**
  * X of "what did X say": the last content word before the first verb of saying. A word of saying
- * right before another is part of the name that speaks ("what did the United States say").
+ * right before another, or after an article, is part of the name that speaks ("what did the
+ * United States say", "what did the State of Palestine say").
  */
 function speakerOf(tokens: readonly Token[], from: number): Token | null {
   const at = tokens.findIndex(
-    (t, k) => k >= from && SAYING.has(t.word) && !SAYING.has(tokens[k + 1]?.word ?? ''),
+    (t, k) =>
+      k >= from &&
+      SAYING.has(t.word) &&
+      !SAYING.has(tokens[k + 1]?.word ?? '') &&
+      !DETERMINERS.has(tokens[k - 1]?.word ?? ''),
   );
   if (at <= from) return null;
   const last = tokens[at - 1] as Token;

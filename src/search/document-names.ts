@@ -50,13 +50,18 @@ function breakBetween(text: string, a: Token, b: Token): boolean {
   return BREAK.test(text.slice(a.end, b.start));
 }
 
-/** The noun phrase that ends at token `k`: back over the words before it that are no stop words. */
+/**
+ * The noun phrase that ends at token `k`: back over the words before it that are no stop words,
+ * and over an "of" between two of them ("the Republic of Korea").
+ */
 function phraseEndingAt(text: string, tokens: readonly Token[], k: number): TokenSpan {
   let from = k;
   while (from > 0) {
     const before = tokens[from - 1] as Token;
-    if (isStopWord(before.word) || breakBetween(text, before, tokens[from] as Token)) break;
-    from -= 1;
+    if (breakBetween(text, before, tokens[from] as Token)) break;
+    const name = before.word === 'of' && from > 1 && !isStopWord((tokens[from - 2] as Token).word);
+    if (isStopWord(before.word) && !name) break;
+    from -= name ? 2 : 1;
   }
   return { from, to: k + 1 };
 }
@@ -150,11 +155,19 @@ function authorsIn(
     // Past two words, a run can only be an author's name as a whole: none is longer than this.
     const longest = catalog.longestNameFrom(conceptOf(tokenWords[i] ?? ''));
     for (let n = Math.min(MAX_NAME_WORDS, span.to - i); n >= 1 && matched === 0; n--) {
-      if (n > 2 && n > longest) continue;
       const words = tokenWords.slice(i, i + n);
       if (n === 1 && isStopWord(words[0] ?? '')) break;
-      const key = words.map(conceptOf).join(' ');
       const lemma = words.join(' ');
+      // A State's English name in the ISO list that its documents' author does not write
+      // ("turkey" of "Türkiye", "republic of korea" of "South Korea").
+      const code = catalog.stateCodeByIsoName(lemma);
+      if (code !== null) {
+        found.push(code);
+        matched = n;
+        break;
+      }
+      if (n > 2 && n > longest) continue;
+      const key = words.map(conceptOf).join(' ');
       const written = text.slice((tokens[i] as Token).start, (tokens[i] as Token).end);
       // A State's ISO code in capitals ("JOR at the 55th UNGA"), when it is no small word.
       if (n === 1 && isStateCode(index, written)) {
@@ -168,14 +181,6 @@ function authorsIn(
         n > 1 || catalog.isWholeName(key) || !wordnet.isWord(lemma) || wordnet.isMainlyName(lemma);
       if (nameWord && catalog.byAuthorName(key).length > 0) {
         found.push(key);
-        matched = n;
-        break;
-      }
-      // A State's English name in the ISO list that its documents' author does not write
-      // ("turkey" of "Türkiye", "ivory coast" of "Côte d'Ivoire").
-      const code = catalog.stateCodeByIsoName(lemma);
-      if (code !== null) {
-        found.push(code);
         matched = n;
         break;
       }

@@ -239,6 +239,8 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('what has the United States stated about Argentina')).toEqual([
       'united-states-2001',
     ]);
+    // "State" after an article is a noun of the name, not the verb.
+    expect(scopedTo('what did the State of Palestine say about water')).toEqual(['palestine-2023']);
   });
 
   it('reads a State by another name WordNet gives it ("Russia", "the Soviet Union", "USSR", "Burma")', async () => {
@@ -275,6 +277,10 @@ describe('a question that names a document by its author', () => {
       speech('Congo', 1961, 'Our country asks for the help of the Organization.'),
     );
     await writeFile(
+      path.join(dir, 'kor-1961.md'),
+      speech('South Korea', 1961, 'My Government seeks membership in the Organization.'),
+    );
+    await writeFile(
       path.join(dir, 'col-1961.md'),
       speech('Colombia', 1961, 'My Government supports the Alliance for Progress.'),
     );
@@ -291,6 +297,7 @@ describe('a question that names a document by its author', () => {
       expect(scopedTo('what did burma say in 1960', states)).toEqual(['mmr-1960']);
       // An English name of the ISO list the author does not write; the fullest of WordNet's names.
       expect(scopedTo('what did turkey say in 1961', states)).toEqual(['tur-1961']);
+      expect(scopedTo('what did the republic of korea say in 1961', states)).toEqual(['kor-1961']);
       expect(scopedTo('what did zaire say in 1961', states)).toEqual(['cod-1961']);
       // One typo from an author's name, before WordNet's Columbia (British Columbia, in Canada).
       expect(scopedTo('what did columbia say in 1961', states)).toEqual(['col-1961']);
