@@ -1,6 +1,7 @@
 import { dayNumber } from '../corpus/dates.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
+  analyze,
   conceptOf,
   isStopWord,
   isYearAsWritten,
@@ -472,6 +473,29 @@ function longestRun(x: QuestionContext, passage: readonly string[]): number {
 
 const GOVERNMENT: ReadonlySet<string> = new Set(['government', 'govt', 'gov', 'authorities']);
 
+/**
+ * Who a question asks to speak, as the concepts a passage's sender is read by: the speaker's
+ * words, and, where those words named the documents searched ("the USSR", "Tehran", "IRL"), the
+ * names of those documents' authors ("Russian Federation", "Iran", "Ireland"): the documents
+ * never write "USSR" in a sender line, yet every passage of them is from whom it names.
+ */
+function speakerConcepts(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  scope: Scope,
+  words: Set<string> | null,
+): Set<string> | null {
+  const slot = q.roles.speaker === null ? undefined : q.slots[q.roles.speaker];
+  if (!words || !slot || !scope.groups || !(slot.names || isNamingSlot(slot))) return words;
+  const authors = new Set<string>();
+  for (const g of scope.groups) {
+    const author = index.headingGroups[g]?.letter.author;
+    if (author) authors.add(author);
+  }
+  for (const author of authors) for (const t of analyze(author)) words.add(t.concept);
+  return words;
+}
+
 /** Reads what a question brings to its candidates' features, once. */
 export function questionContext(
   index: SearchIndex,
@@ -529,7 +553,7 @@ export function questionContext(
       (documentMask.get(c.entry.letter) ?? 0) | c.mask | c.headingMask,
     );
   }
-  const speaker = everyone ? null : concepts(roles.speaker);
+  const speaker = everyone ? null : speakerConcepts(index, q, scope, concepts(roles.speaker));
   // A count needs something counted the letters hold; a speaker, someone other than "the
   // government"; a focus, a word that is more than phrasing ("what's the deal with Lachin").
   const asked = new Set(

@@ -295,6 +295,10 @@ describe('a question that names a document by its author', () => {
           'rus-1961',
         ]);
       expect(scopedTo('what did burma say in 1960', states)).toEqual(['mmr-1960']);
+      // Its passages are from whom the question names, though no sender line writes "USSR".
+      const said = answerQuestion(states, 'what did the USSR say about disarmament in 1961');
+      expect(said.abstained).toBe(false);
+      expect(said.results[0]?.letterId).toBe('rus-1961');
       // An English name of the ISO list the author does not write; the fullest of WordNet's names.
       expect(scopedTo('what did turkey say in 1961', states)).toEqual(['tur-1961']);
       expect(scopedTo('what did the republic of korea say in 1961', states)).toEqual(['kor-1961']);
