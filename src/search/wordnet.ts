@@ -580,7 +580,12 @@ export class WordNet {
           if (w) nouns.add(w);
       }
     };
-    for (const base of this.baseForms(word, 'adj'))
+    // An adjective used as a plural noun of a people ("the Soviets") pertains as the adjective does.
+    const adjectives = [
+      ...this.baseForms(word, 'adj'),
+      ...(word.endsWith('s') ? [word.slice(0, -1)] : []),
+    ];
+    for (const base of adjectives)
       for (const offset of this.senses(base, 'adj')) fromAdjective(offset);
     // A noun of a people ("Norwegians") is derived from the adjective that pertains to the land,
     // or its person is a member of the land ("Russians": a native of Russia).
