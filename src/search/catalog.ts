@@ -58,6 +58,8 @@ export function authorNames(author: string): string[] {
   const names = new Set<string>();
   const whole = nameKey(author);
   if (whole) names.add(whole);
+  // The glossary's abbreviation of the whole name ("DRC": the Democratic Republic of the Congo).
+  for (const term of analyze(author)) if (isGlossaryConcept(term.concept)) names.add(term.concept);
   let run: string[] = [];
   const close = () => {
     if (run.length === 0) return;

@@ -52,16 +52,19 @@ function breakBetween(text: string, a: Token, b: Token): boolean {
 
 /**
  * The noun phrase that ends at token `k`: back over the words before it that are no stop words,
- * and over an "of" between two of them ("the Republic of Korea").
+ * and over an "of" or "of the" between two of them ("the Republic of Korea").
  */
 function phraseEndingAt(text: string, tokens: readonly Token[], k: number): TokenSpan {
   let from = k;
   while (from > 0) {
     const before = tokens[from - 1] as Token;
     if (breakBetween(text, before, tokens[from] as Token)) break;
-    const name = before.word === 'of' && from > 1 && !isStopWord((tokens[from - 2] as Token).word);
+    // "of" or "of the" between two words of a name: "Republic of Korea", "Republic of the Congo".
+    const of =
+      before.word === 'of' ? 1 : before.word === 'the' && tokens[from - 2]?.word === 'of' ? 2 : 0;
+    const name = of > 0 && from > of && !isStopWord((tokens[from - of - 1] as Token).word);
     if (isStopWord(before.word) && !name) break;
-    from -= name ? 2 : 1;
+    from -= name ? of + 1 : 1;
   }
   return { from, to: k + 1 };
 }
@@ -232,7 +235,16 @@ function authorsIn(
           start: from.start + term.start,
           end: from.start + term.end,
         });
-  // In the order the question names them: the first may be taken for the speaker.
+  // A name inside a longer one is part of it ("Congo" of "DR Congo"); in the order the question
+  // names them, the first may be taken for the speaker.
+  const whole = at.filter(
+    (a) =>
+      !at.some(
+        (b) => b !== a && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start,
+      ),
+  );
+  at.length = 0;
+  at.push(...whole);
   at.sort((a, b) => a.start - b.start);
   for (const { start, end } of at) spans.push({ start, end });
   return at.map((a) => a.key);

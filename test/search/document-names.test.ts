@@ -302,6 +302,10 @@ describe('a question that names a document by its author', () => {
       // An English name of the ISO list the author does not write; the fullest of WordNet's names.
       expect(scopedTo('what did turkey say in 1961', states)).toEqual(['tur-1961']);
       expect(scopedTo('what did the republic of korea say in 1961', states)).toEqual(['kor-1961']);
+      // The glossary's abbreviations of a State's whole name, and the whole name over a part of it.
+      expect(scopedTo('what did ROK say in 1961', states)).toEqual(['kor-1961']);
+      for (const name of ['the DRC', 'the DR Congo', 'the Democratic Republic of the Congo'])
+        expect(scopedTo(`what did ${name} say in 1961`, states)).toEqual(['cod-1961']);
       expect(scopedTo('what did zaire say in 1961', states)).toEqual(['cod-1961']);
       // One typo from an author's name, before WordNet's Columbia (British Columbia, in Canada).
       expect(scopedTo('what did columbia say in 1961', states)).toEqual(['col-1961']);
