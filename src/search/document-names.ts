@@ -229,18 +229,28 @@ function authorsIn(
   const last = tokens[span.to - 1];
   if (from && last)
     for (const term of analyze(text.slice(from.start, last.end)))
-      if (isGlossaryConcept(term.concept) && catalog.byAuthorName(term.concept).length > 0)
+      if (
+        (isGlossaryConcept(term.concept) || catalog.isWholeName(term.concept)) &&
+        catalog.byAuthorName(term.concept).length > 0
+      )
         at.push({
           key: term.concept,
           start: from.start + term.start,
           end: from.start + term.end,
         });
-  // A name inside a longer one is part of it ("Congo" of "DR Congo"); in the order the question
-  // names them, the first may be taken for the speaker.
+  // A name inside a longer one is part of it ("Congo" of "DR Congo"), and the glossary's reading
+  // of a name wins over WordNet's of the same words ("East Timor": Timor-Leste since 2002, not
+  // the part of Indonesia WordNet has); in the order the question names them, the first may be
+  // taken for the speaker.
+  const glossary = (a: (typeof at)[number]) => isGlossaryConcept(a.key);
   const whole = at.filter(
     (a) =>
       !at.some(
-        (b) => b !== a && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start,
+        (b) =>
+          b !== a &&
+          b.start <= a.start &&
+          a.end <= b.end &&
+          (b.end - b.start > a.end - a.start || (glossary(b) && !glossary(a))),
       ),
   );
   at.length = 0;

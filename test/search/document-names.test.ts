@@ -281,6 +281,14 @@ describe('a question that names a document by its author', () => {
       speech('South Korea', 1961, 'My Government seeks membership in the Organization.'),
     );
     await writeFile(
+      path.join(dir, 'tls-1961.md'),
+      speech('Timor-Leste', 1961, 'Our people voted for independence.'),
+    );
+    await writeFile(
+      path.join(dir, 'idn-1961.md'),
+      speech('Indonesia', 1961, 'Our country welcomes its neighbours.'),
+    );
+    await writeFile(
       path.join(dir, 'col-1961.md'),
       speech('Colombia', 1961, 'My Government supports the Alliance for Progress.'),
     );
@@ -304,6 +312,10 @@ describe('a question that names a document by its author', () => {
       expect(scopedTo('what did the republic of korea say in 1961', states)).toEqual(['kor-1961']);
       // The glossary's abbreviations of a State's whole name, and the whole name over a part of it.
       expect(scopedTo('what did ROK say in 1961', states)).toEqual(['kor-1961']);
+      // A State's name since WordNet was made, over WordNet's reading of the old one.
+      expect(scopedTo('what did east timor say about indonesia in 1961', states)).toEqual([
+        'tls-1961',
+      ]);
       for (const name of ['the DRC', 'the DR Congo', 'the Democratic Republic of the Congo'])
         expect(scopedTo(`what did ${name} say in 1961`, states)).toEqual(['cod-1961']);
       expect(scopedTo('what did zaire say in 1961', states)).toEqual(['cod-1961']);
