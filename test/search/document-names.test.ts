@@ -248,54 +248,35 @@ describe('a question that names a document by its author', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'annex-other-names-'));
     const speech = (author: string, year: number, text: string) =>
       `---\ntitle: "Statement by ${author} in the general debate"\ndate: ${year}\nauthor: "${author}"\nkind: speech\n---\n${text}\n`;
-    await writeFile(
-      path.join(dir, 'rus-1961.md'),
-      speech(
+    const speeches: [id: string, author: string, year: number, text: string][] = [
+      [
+        'rus-1961',
         'Russian Federation',
         1961,
         'The Soviet delegation proposes general and complete disarmament.',
-      ),
-    );
-    await writeFile(
-      path.join(dir, 'mmr-1960.md'),
-      speech('Myanmar', 1960, 'My delegation welcomes the new Members from Africa.'),
-    );
-    await writeFile(
-      path.join(dir, 'tur-1961.md'),
-      speech('Türkiye', 1961, 'My delegation supports the Secretary-General.'),
-    );
-    await writeFile(
-      path.join(dir, 'cod-1961.md'),
-      speech(
+      ],
+      ['mmr-1960', 'Myanmar', 1960, 'My delegation welcomes the new Members from Africa.'],
+      ['tur-1961', 'Türkiye', 1961, 'My delegation supports the Secretary-General.'],
+      [
+        'cod-1961',
         'Democratic Republic of the Congo',
         1961,
         'Our country asks for the help of the Organization.',
-      ),
-    );
-    await writeFile(
-      path.join(dir, 'cog-1961.md'),
-      speech('Congo', 1961, 'Our country asks for the help of the Organization.'),
-    );
-    await writeFile(
-      path.join(dir, 'kor-1961.md'),
-      speech('South Korea', 1961, 'My Government seeks membership in the Organization.'),
-    );
-    await writeFile(
-      path.join(dir, 'tls-1961.md'),
-      speech('Timor-Leste', 1961, 'Our people voted for independence.'),
-    );
-    await writeFile(
-      path.join(dir, 'idn-1961.md'),
-      speech('Indonesia', 1961, 'Our country welcomes its neighbours.'),
-    );
-    await writeFile(
-      path.join(dir, 'col-1961.md'),
-      speech('Colombia', 1961, 'My Government supports the Alliance for Progress.'),
-    );
-    await writeFile(
-      path.join(dir, 'usa-1961.md'),
-      speech('United States', 1961, 'The Soviet Union must accept inspection of disarmament.'),
-    );
+      ],
+      ['cog-1961', 'Congo', 1961, 'Our country asks for the help of the Organization.'],
+      ['kor-1961', 'South Korea', 1961, 'My Government seeks membership in the Organization.'],
+      ['tls-1961', 'Timor-Leste', 1961, 'Our people voted for independence.'],
+      ['idn-1961', 'Indonesia', 1961, 'Our country welcomes its neighbours.'],
+      ['col-1961', 'Colombia', 1961, 'My Government supports the Alliance for Progress.'],
+      [
+        'usa-1961',
+        'United States',
+        1961,
+        'The Soviet Union must accept inspection of disarmament.',
+      ],
+    ];
+    for (const [id, author, year, text] of speeches)
+      await writeFile(path.join(dir, `${id}.md`), speech(author, year, text));
     try {
       const states = SearchIndex.build((await loadCorpus(dir)).letters);
       for (const name of ['russia', 'the soviet union', 'the USSR', 'the Russians', 'the Soviets'])
