@@ -125,9 +125,15 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
 ]);
 /** The tens before an ordinal's unit: "fifty" of "fifty-second". */
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/**
+ * What follows a session's number: the Assembly's session ("the 62nd session", "the 55th UNGA",
+ * "the fiftieth anniversary session"), not another body's ("the 46th session of the Human Rights
+ * Council").
+ */
+const SESSION_NOUN = String.raw`\s+(?:regular\s+|anniversary\s+)?(?:session(?!\s+of\s+(?!(?:the\s+)?(?:general\s+assembly|unga|ga)\b))|unga|ga|general\s+assembly)\b`;
 /** A session of the General Assembly by its number in words: "the fifty-second session", "the thirtieth UNGA". */
 const SPELLED_SESSION = new RegExp(
-  String.raw`\b(?:(${TENS.join('|')})[\s-]+)?(${[...ORDINALS.keys()].join('|')})\s+(?:regular\s+|anniversary\s+)?(?:session(?!\s+of\s+(?!(?:the\s+)?(?:general\s+assembly|unga|ga)\b))|unga|ga|general\s+assembly)\b`,
+  String.raw`\b(?:(${TENS.join('|')})[\s-]+)?(${[...ORDINALS.keys()].join('|')})${SESSION_NOUN}`,
   'i',
 );
 
@@ -137,17 +143,18 @@ const OF_ASSEMBLY = /^\s+of\s+(?:the\s+)?(?:general\s+assembly|unga|ga)\b/i;
 const MIN_SPELLED_SESSION = 10;
 
 /**
- * A session in words that is the General Assembly's: the Assembly named ("the first session of
- * the General Assembly", "the thirtieth UNGA"), or "the" Nth session from the tenth on ("at the
- * fifty-second session"); not "my second session in Geneva".
+ * A session in words that is the General Assembly's, its number and words: the Assembly named
+ * ("the first session of the General Assembly", "the thirtieth UNGA"), or "the" Nth session from
+ * the tenth on ("at the fifty-second session"); not "my second session in Geneva".
  */
-function spelledSession(text: string): RegExpExecArray | null {
+function spelledSession(text: string): { number: number; words: string } | null {
   const m = SPELLED_SESSION.exec(text);
   if (!m) return null;
+  const tens = m[1] ? (TENS.indexOf(m[1].toLowerCase()) + 2) * 10 : 0;
+  const number = tens + (ORDINALS.get((m[2] ?? '').toLowerCase()) ?? 0);
   const assembly = !/session$/i.test(m[0]) || OF_ASSEMBLY.test(text.slice(m.index + m[0].length));
-  const tenth =
-    m[1] !== undefined || (ORDINALS.get((m[2] ?? '').toLowerCase()) ?? 0) >= MIN_SPELLED_SESSION;
-  return assembly || (tenth && /\bthe\s+$/i.test(text.slice(0, m.index))) ? m : null;
+  const the = /\bthe\s+$/i.test(text.slice(0, m.index));
+  return assembly || (number >= MIN_SPELLED_SESSION && the) ? { number, words: m[0] } : null;
 }
 
 /**
@@ -159,7 +166,7 @@ function spelledSession(text: string): RegExpExecArray | null {
  */
 const SESSION = new RegExp(
   [
-    '\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:regular\\s+|anniversary\\s+)?(?:session(?!\\s+of\\s+(?!(?:the\\s+)?(?:general\\s+assembly|unga|ga)\\b))|unga|ga|general\\s+assembly)\\b',
+    String.raw`\b(\d{1,2})(?:st|nd|rd|th)${SESSION_NOUN}`,
     '\\b(?:session|unga|ga|general\\s+assembly)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|per))',
     "\\b(?:un|united\\s+nations|organization)(?:['‘’]s)?\\s+(\\d{1,2})(?:st|nd|rd|th)\\s+anniversary\\b",
     '\\b(\\d{1,2})(?:st|nd|rd|th)\\s+anniversary\\s+of\\s+the\\s+(?:un|united\\s+nations|organization)\\b',
@@ -233,11 +240,9 @@ export function parseDateHint(text: string): DateHint | null {
   }
   const session = SESSION.exec(text);
   const spelled = session ? null : spelledSession(text);
-  const number = spelled
-    ? (TENS.indexOf((spelled[1] ?? '').toLowerCase()) + 2) * 10 * (spelled[1] ? 1 : 0) +
-      (ORDINALS.get((spelled[2] ?? '').toLowerCase()) ?? 0)
-    : Number(session?.[1] ?? session?.[2] ?? session?.[3] ?? session?.[4] ?? 0);
-  const sessionWords = session?.[0] ?? spelled?.[0];
+  const number =
+    spelled?.number ?? Number(session?.[1] ?? session?.[2] ?? session?.[3] ?? session?.[4] ?? 0);
+  const sessionWords = session?.[0] ?? spelled?.words;
   if (sessionWords && number >= 1) {
     const year = FIRST_SESSION_YEAR - 1 + number;
     return { from: `${year}-09-01`, to: `${year}-12-31`, upTo, words: sessionWords, meeting: true };
