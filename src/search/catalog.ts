@@ -309,7 +309,10 @@ export class DocumentCatalog {
    * other name WordNet gives ("the States" is no State's name here).
    */
   stateCodeByIsoName(name: string): string | null {
-    const alpha3 = countries.getAlpha3Code(name, 'en');
+    // A look-up in the names read once (`alpha2OfWords`): asked for every run of a question's
+    // words, `getAlpha3Code` would scan the whole list each time.
+    const alpha2 = alpha2OfWords(name);
+    const alpha3 = alpha2 === undefined ? undefined : countries.alpha2ToAlpha3(alpha2);
     return alpha3 !== undefined && this.byAuthorCode(alpha3).length > 0 ? alpha3 : null;
   }
 
