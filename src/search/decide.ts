@@ -3,6 +3,7 @@ import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
 import {
   isEnglishWord,
   isNameOnly,
+  isMissing,
   isNamingSlot,
   nearEnglishWord,
   type Slot,
@@ -153,7 +154,7 @@ function weakestMatch(prepared: Prepared, r: Ranked | undefined): number {
  * water") then weighed as much as one near miss.
  */
 function missingCloseness(prepared: Prepared): number {
-  const missing = prepared.q.slots.filter((s) => !s.known && !s.names);
+  const missing = prepared.q.slots.filter(isMissing);
   if (missing.length === 0) return 1;
   let sum = 0;
   for (const s of missing) for (const v of s.similarity ?? [0]) sum = Math.max(sum, v);
@@ -209,9 +210,11 @@ function readDecision(
   let sum = 0;
   for (const r of ranked) sum += Math.exp(r.score - (top?.score ?? 0));
   // A word the documents lack that names them by another name is understood, not missing.
-  const missing = q.slots.filter((s) => !s.known && !s.names);
-  const lacks = (slot: number | null) =>
-    slot !== null && q.slots[slot]?.known === false && !q.slots[slot]?.names;
+  const missing = q.slots.filter(isMissing);
+  const lacks = (slot: number | null) => {
+    const s = slot === null ? undefined : q.slots[slot];
+    return s !== undefined && isMissing(s);
+  };
   const best = (read: (r: Ranked) => number) => most(shown.map(read));
   return {
     'passage probability': best((r) => sigmoid(passageScore(r.row))),
@@ -341,7 +344,7 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const { q, context } = prepared;
   const { noun } = context.index.catalog;
   // A word that names the documents searched by another name ("Tanganyika") is no word they lack.
-  const missing = q.slots.filter((s) => !s.known && s.nominal && !s.names);
+  const missing = q.slots.filter((s) => isMissing(s) && s.nominal);
   if (missing.length > 0 && 2 * missing.length >= q.slots.length)
     return `most of what it names is not in the ${noun}s`;
   const where = prepared.scope.groups ? `the ${noun}s it names` : `the ${noun}s`;

@@ -243,6 +243,12 @@ export const NAMING_WORD_WEIGHT = 0.25;
 export const isNamingSlot = (slot: Slot): boolean =>
   slot.alternatives.length > 0 && slot.alternatives.every((a) => a.weight <= NAMING_WORD_WEIGHT);
 
+/**
+ * Whether the documents lack a word of the question: neither it nor a relative of it is in them,
+ * and it did not name them by another name of their author (`names`).
+ */
+export const isMissing = (slot: Slot): boolean => !slot.known && !slot.names;
+
 /** The question with the words in `spans` weighted as naming words (`NAMING_WORD_WEIGHT`). */
 export function withNamingWords(
   q: ParsedQuestion,
