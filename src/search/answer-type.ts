@@ -382,6 +382,30 @@ function subjectVerb(tokens: readonly Token[], i: number): Token | null {
   return isPastVerb(t.word) || (/[^s]s$/.test(t.word) && mostlyVerb(t.word)) ? t : null;
 }
 
+/**
+ * The kinds of noun that have a length, not a duration (WordNet's lexicographer files): an
+ * artifact ("road", "wall"), a place ("border", "corridor"), a natural object ("river").
+ */
+const PHYSICAL_KINDS: ReadonlySet<number> = new Set([6, 15, 17]);
+
+/**
+ * Whether "how long …", read from `at` (after "long"), asks for a length: a unit of length is
+ * asked for ("in km"; a unit of time is no length), or what "is" long is a thing ("how long is the road"), not an event ("how
+ * long was the blockade", "how long did the war last").
+ */
+function isLength(tokens: readonly Token[], at: number): boolean {
+  // A unit after "in", not one of time ("in minutes" asks how long it took).
+  const unit = (t: Token | undefined) =>
+    t !== undefined && english().isUnit(t.word) && !english().isTimeUnit(t.word);
+  if (tokens.some((t, k) => k >= at && t.word === 'in' && unit(tokens[k + 1]))) return true;
+  if (!COPULAS.has(tokens[at]?.word ?? '')) return false;
+  const head = nounPhraseHead(tokens, at + 1);
+  if (head === null || !PHYSICAL_KINDS.has(english().nounKind(head.word))) return false;
+  // "how long was the corridor closed": how long it stayed so, a time.
+  const after = tokens[tokens.indexOf(head) + 1];
+  return after === undefined || !isPastVerb(after.word);
+}
+
 /** Classifies what `text` (a question, already normalized) asks for. */
 export function readFrame(text: string): Frame {
   let type: AnswerType = 'description';
@@ -450,11 +474,7 @@ export function readFrame(text: string): Frame {
         const after = tokens.findIndex((t) => t.start >= (counted?.end ?? next?.end ?? 0));
         predicate ??= after >= 0 ? clauseVerb(tokens, after) : null;
       } else if (how === 'long') {
-        setType(
-          copula && !tokens.some((t) => t.word === 'take' || t.word === 'last')
-            ? 'quantity'
-            : 'duration',
-        );
+        setType(isLength(tokens, i + 2) ? 'quantity' : 'duration');
       } else if (how === 'often' || how === 'frequently') {
         setType('time');
         extra.add('frequency');

@@ -681,6 +681,11 @@ export class WordNet {
     return this.isKindOf(word, UNIT_KINDS);
   }
 
+  /** Whether some sense of the noun `word` is a unit of time ("minutes", "hours"). */
+  isTimeUnit(word: string): boolean {
+    return this.isKindOf(word, TIME_UNIT_KINDS);
+  }
+
   /**
    * Whether some sense of the adjective `word` names a value of an attribute ("strong" of
    * strength, "big" of size): "how strong" asks for a measure.
@@ -806,6 +811,8 @@ const MAGNITUDE_KINDS: ReadonlySet<string> = new Set([
 const MEASURED_KINDS: ReadonlySet<string> = new Set([...MAGNITUDE_KINDS, 'property', 'distance']);
 /** A measure's unit (`isUnit`). */
 const UNIT_KINDS: ReadonlySet<string> = new Set(['unit of measurement']);
+/** A unit of time (`isTimeUnit`). */
+const TIME_UNIT_KINDS: ReadonlySet<string> = new Set(['time unit']);
 /** How far up the is-a hierarchy `isKindOf` looks (WordNet's nouns are at most ~20 deep). */
 const MAX_HYPERNYM_DEPTH = 20;
 

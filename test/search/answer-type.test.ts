@@ -67,6 +67,13 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['which country did testland blame', 'person'],
     ['how long did the occupation last', 'duration'],
     ['how long will it take to clear the valley', 'duration'],
+    ['how long was the blockade', 'duration'],
+    ['how long was the corridor closed', 'duration'],
+    ['how long was the meeting in minutes', 'duration'],
+    // A thing's length, not a time: a road, a river, a border, or a unit of length asked for.
+    ['how long is the lachin road in km', 'quantity'],
+    ['how long is the river', 'quantity'],
+    ['how long was the blockade in kilometres', 'quantity'],
     ['how strong was the storm', 'quantity'],
     ['how old is the ambassador', 'quantity'],
     ['how far is the camp from the border', 'quantity'],
