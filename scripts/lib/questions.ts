@@ -65,6 +65,7 @@ export const QUESTION_FILES = [
   'eval/third-writer-questions.json',
   'eval/unseen-council-press-questions.json',
   'eval/unseen-incident-table-questions.json',
+  'eval/unseen-joint-statement-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
