@@ -406,6 +406,24 @@ function isLength(tokens: readonly Token[], at: number): boolean {
   return after === undefined || !isPastVerb(after.word);
 }
 
+/** The wholes "how many of …" may name by a pronoun ("how many of them"). */
+const PRONOUNS: ReadonlySet<string> = new Set(['them', 'these', 'those']);
+
+/**
+ * What "how many of the X …" counts, X read from `at`: the Y of "how many of the X were Y",
+ * a part of the whole ("how many of the victims were children"), else X ("how many of the
+ * victims were killed", "how many of them died").
+ */
+function partCounted(tokens: readonly Token[], at: number): Token | null {
+  const whole = PRONOUNS.has(tokens[at]?.word ?? '') ? tokens[at] : nounPhraseHead(tokens, at);
+  if (!whole) return null;
+  const after = tokens.indexOf(whole) + 1;
+  if (!COPULAS.has(tokens[after]?.word ?? '')) return content(whole) ? whole : null;
+  const part = nounPhraseHead(tokens, after + 1);
+  if (part && isNoun(part.word) && !isPastVerb(part.word) && !isAdjective(part.word)) return part;
+  return content(whole) ? whole : null;
+}
+
 /** Classifies what `text` (a question, already normalized) asks for. */
 export function readFrame(text: string): Frame {
   let type: AnswerType = 'description';
@@ -461,7 +479,8 @@ export function readFrame(text: string): Frame {
       } else if (how === 'many' || how === 'much') {
         let at = i + 2;
         while (tokens[at]?.word === 'more' || tokens[at]?.word === 'of') at += 1;
-        counted ??= nounPhraseHead(tokens, at);
+        counted ??=
+          tokens[i + 2]?.word === 'of' ? partCounted(tokens, at) : nounPhraseHead(tokens, at);
         // "how much did the UN give / did it cost": a sum; "how much did prices rise": an amount.
         const money =
           how === 'much' &&

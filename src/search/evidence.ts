@@ -507,8 +507,26 @@ function senderConcepts(entry: IndexedPassage): ReadonlySet<string> {
 /** Whether a passage is from one of `speaker` (its part's sender or signer) or reports its words. */
 export function speaks(entry: IndexedPassage, speaker: ReadonlySet<string>): boolean {
   for (const concept of senderConcepts(entry)) if (speaker.has(concept)) return true;
-  return nearTerm(entry.passage.text, speaker, REPORTED_SPEECH);
+  return reportsSpeechOf(entry.passage.text, speaker);
 }
+
+/**
+ * Whether `text` reports what one of `concepts` said: a word of saying in a sentence that names
+ * them. A noun of saying capitalized inside a sentence is a title ("the Trilateral Statement
+ * signed by Armenia"), which reports no one's words.
+ */
+export function reportsSpeechOf(text: string, concepts: ReadonlySet<string>): boolean {
+  return nearTerm(
+    text,
+    concepts,
+    REPORTED_SPEECH,
+    (m) =>
+      !(TITLED_NOUN.test(m[0]) && !/(?:^|[.!?:;]["”’)]?)$/.test(text.slice(0, m.index).trimEnd())),
+  );
+}
+
+/** A noun of saying written as a title ("Statement", "Declarations"). */
+const TITLED_NOUN = /^(?:Statements?|Declarations?|Announcements?|Claims?|Assurances?)$/;
 
 /** Whether the passage is a signature block ("(Signed) …"). */
 export { isSignature };

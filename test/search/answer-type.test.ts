@@ -144,6 +144,10 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['how many mine victims were there', 'victims'],
     ['how many ANAMA employees were hurt by mines', 'employees'],
     ['how many of the 314 victims died?', 'victims'],
+    ['how many of the victims were killed', 'victims'],
+    // A part of a whole: "how many of the X were Y" counts the Y among the X.
+    ['how many of the 314 mine victims were children?', 'children'],
+    ['how many of them were women', 'women'],
     ['what number of mines were found', 'mines'],
     ['how many people has the agency trained', 'people'],
     // A figure noun's thing is what a preposition after it names, not the words next to it.

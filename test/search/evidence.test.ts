@@ -7,6 +7,7 @@ import {
   figureBefore,
   namesAgent,
   PERCENTAGE,
+  reportsSpeechOf,
   statesFigure,
   statesMeasure,
   statesMoney,
@@ -233,5 +234,30 @@ describe('namesAgent: who did what a "who" question asks of a verb', () => {
     expect(agent('Mines were planted on a massive scale.')).toBe(false);
     expect(agent('Armenia withdrew. Mines were planted everywhere.')).toBe(false);
     expect(agent('The landmine was planted near the road, and a vehicle hit it.')).toBe(false);
+  });
+});
+
+describe('reportsSpeechOf: a passage reports what someone said', () => {
+  const armenia = concepts('Armenia');
+
+  it('reads a verb or a noun of saying in the sentence that names them', () => {
+    expect(reportsSpeechOf('Armenia stated that the maps were accurate.', armenia)).toBe(true);
+    expect(reportsSpeechOf('The statements of Armenia were false.', armenia)).toBe(true);
+    expect(reportsSpeechOf('Statements by Armenia were false.', armenia)).toBe(true);
+  });
+
+  it('does not take a title for reported speech ("the Trilateral Statement signed by Armenia")', () => {
+    expect(
+      reportsSpeechOf(
+        'Since the signing of the Trilateral Statement by the leaders of Azerbaijan, Armenia and Russia, mines killed 61.',
+        armenia,
+      ),
+    ).toBe(false);
+  });
+
+  it('needs the saying and the name in one sentence', () => {
+    expect(reportsSpeechOf('Armenia laid mines. The ministry stated it again.', armenia)).toBe(
+      false,
+    );
   });
 });
