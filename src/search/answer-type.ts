@@ -125,7 +125,7 @@ const CLASSIFIERS = new Set('kind kinds type types sort sorts form forms categor
 const MONEY = new Set('money cash funds funding dollars budget cost costs price'.split(' '));
 /** A clause: up to punctuation, a dash, or "and" / "but" / "or" opening another question. */
 const CLAUSE =
-  /[^,;:?!()]+?(?=[,;:?!()]|\s[-–—]\s|\s(?:and|but|or)\s+(?:was|were|is|are|did|does|do|has|have|had|how|what|when|where|who|which|why)\b|$)/gi;
+  /(?:[^,;:?!()]|(?<=\d),(?=\d{3}))+?(?=(?<!\d),|,(?!\d{3})|[;:?!()]|\s[-–—]\s|\s(?:and|but|or)\s+(?:was|were|is|are|did|does|do|has|have|had|how|what|when|where|who|which|why)\b|$)/gi;
 const TOTAL = /\b(?:in total|in all|altogether|all together|combined|total number|all told)\b/i;
 const FUTURE = /\bwhen (?:will|shall)\b|\bhow long will\b|\bexpected to\b|\bby when\b/i;
 const CLOCK = /\btime of (?:the )?day\b|\bwhat time\b|\bwhat hour\b/i;

@@ -148,6 +148,8 @@ describe('readFrame: the words that play a part in what is asked', () => {
     // A part of a whole: "how many of the X were Y" counts the Y among the X.
     ['how many of the 314 mine victims were children?', 'children'],
     ['how many of them were women', 'women'],
+    // A thousands separator parts no clause.
+    ['how many of the 2,700 mines were found in lachin', 'mines'],
     ['what number of mines were found', 'mines'],
     ['how many people has the agency trained', 'people'],
     // A figure noun's thing is what a preposition after it names, not the words next to it.
