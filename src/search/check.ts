@@ -417,8 +417,12 @@ function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Ve
       )
     : -1;
   // Else a closest passage that states one of the claim's telling figures ("1,318") is what the
-  // claim is about, though its other words differ ("laid" for "identified", a wrong year).
-  const i = at >= 0 ? at : answer.related.findIndex((r) => sharesAFigure(claim, r.text));
+  // claim is about, though its other words differ ("laid" for "identified", a wrong year); else
+  // one that states another figure of the same kind of the same thing ("produced in 2021" for
+  // the claim's "produced in 2019"): the search took the claim's year for a time to keep to.
+  const rivals = (r: AnswerResult) => figureDifferences(claim, [r.text]).length > 0;
+  let i = at >= 0 ? at : answer.related.findIndex((r) => sharesAFigure(claim, r.text));
+  if (i < 0) i = answer.related.findIndex(rivals);
   const first = answer.related[i];
   if (!first) return { kind: 'absent', answer };
   const results = [first, ...answer.related.filter((_, k) => k !== i)];

@@ -49,6 +49,18 @@ describe('checkClaim', () => {
     expect(checkClaim(index, 'Real Madrid won the Champions League').kind).toBe('absent');
   });
 
+  it('shows the passage that states another year than the claim, and the year it states', () => {
+    // Before: "Not in the letters: no passage states this or anything close to it."
+    const verdict = checkClaim(index, 'The mines found in Lachin were produced in 2019');
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind !== 'close') return;
+    const [difference] = verdict.figures ?? [];
+    expect(difference).toMatchObject({ claim: '2019', passage: '2021' });
+    expect(verdict.answer.results[difference?.result ?? -1]?.text).toMatch(
+      /produced in (?:the Republic of )?Armenia in 2021/,
+    );
+  });
+
   it('is not verbatim when one word differs: the closest passages instead', () => {
     const verdict = checkClaim(
       index,
