@@ -105,7 +105,7 @@ export function renderLetter(letter: Letter, info: IndexInfo): Reply {
     ...masthead('Signed', letter.signatories.map(signatoryLabel).join('\n')),
     ...masthead('Bodies', letter.bodies.join('\n')),
     ...masthead('Agenda items', letter.agendaItems.join(', ')),
-    field('Passages', `${letter.passages.length} (numbered by Annex)`),
+    field('Passages', `${letter.passages.length} (numbered by the Annex bot)`),
     ...letter.annexes.map((a, i) =>
       field(
         `Annex${letter.annexes.length > 1 ? ` ${i + 1}` : ''}`,

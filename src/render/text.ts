@@ -129,7 +129,7 @@ export function renderLetterText(letter: Letter): string {
     ),
     `  File:         ${letter.file}`,
     '',
-    `Passages (numbered by Annex${isLetter(letter) ? '; UN letters have no paragraph numbers' : ''}):`,
+    `Passages (numbered by the Annex bot${isLetter(letter) ? '; UN letters have no paragraph numbers' : ''}):`,
   ];
   for (const p of letter.passages) {
     const where = [p.part === 'letter' ? letter.kind : `${p.part} ${p.partIndex}`];

@@ -131,7 +131,7 @@ export function pageLabel(pages: readonly number[]): string | null {
  * The one citation format: symbol (or, when the text carries none, the letter's title), date,
  * part, page(s) where known, and the passage number, labelled as Annex's own numbering, or
  * "heading" for a quote of the title or masthead.
- * `A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10 (numbered by Annex)`
+ * `A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10 (numbered by the Annex bot)`
  */
 export function formatCitation(letter: Letter, passage: Passage): string {
   const parts = letter.symbol ? [letter.symbol, formatUnDate(letter.date)] : [letter.title];
@@ -144,7 +144,7 @@ export function formatCitation(letter: Letter, passage: Passage): string {
   const page = pageLabel(passage.pages);
   if (page) parts.push(page);
   // A heading (the title, the masthead) is no paragraph: it has no passage number.
-  parts.push(passage.n === 0 ? 'heading' : `passage ${passage.n} (numbered by Annex)`);
+  parts.push(passage.n === 0 ? 'heading' : `passage ${passage.n} (numbered by the Annex bot)`);
   return parts.join(', ');
 }
 
@@ -239,7 +239,7 @@ export function formatStyledCitation(
   // so), a letter's as any document's: its part alone would not lead the reader to it.
   const where =
     passage && passage.pages.length === 0
-      ? [pinned, `passage ${passage.n} (numbered by Annex)`].filter(Boolean).join(', ')
+      ? [pinned, `passage ${passage.n} (numbered by the Annex bot)`].filter(Boolean).join(', ')
       : pinned;
   const issued = letter.distributed ?? letter.date;
   switch (style) {

@@ -83,7 +83,7 @@ describe('/chart', () => {
     expect(text).toContain(
       'Since the storm of 2 January 2024, **120** people have become flood victims',
     );
-    expect(text).toContain('passage 2 (numbered by Annex)');
+    expect(text).toContain('passage 2 (numbered by the Annex bot)');
     expect(text).toContain('**[9] 140**');
     expect(text).toMatch(/Left out/);
     expect(text).toContain('either could be the count');

@@ -231,21 +231,21 @@ describe('citations, /letters, /letter and /cite for every document', () => {
       return formatCitation(d, passage);
     };
     expect(cite('statement', 2)).toBe(
-      'Statement by the Ministry of Foreign Affairs of the Republic of Testland on the floods in the Veyra valley, 4 March 2025, passage 2 (numbered by Annex)',
+      'Statement by the Ministry of Foreign Affairs of the Republic of Testland on the floods in the Veyra valley, 4 March 2025, passage 2 (numbered by the Annex bot)',
     );
     expect(cite('speech-front-matter', 1)).toBe(
-      'Statement by Testland in the general debate of the 80th session of the General Assembly, 2025, passage 1 (numbered by Annex)',
+      'Statement by Testland in the general debate of the 80th session of the General Assembly, 2025, passage 1 (numbered by the Annex bot)',
     );
-    expect(cite('year-only', 1)).toBe('year-only, 2019, passage 1 (numbered by Annex)');
-    expect(cite('no-metadata', 2)).toBe('no-metadata, date unknown, passage 2 (numbered by Annex)');
-    expect(cite('ocr-hard-wrapped', 4)).toBe('ocr-hard-wrapped, date unknown, passage 4 (numbered by Annex)');
-    expect(cite('hyphenated', 1)).toBe('hyphenated, date unknown, passage 1 (numbered by Annex)');
+    expect(cite('year-only', 1)).toBe('year-only, 2019, passage 1 (numbered by the Annex bot)');
+    expect(cite('no-metadata', 2)).toBe('no-metadata, date unknown, passage 2 (numbered by the Annex bot)');
+    expect(cite('ocr-hard-wrapped', 4)).toBe('ocr-hard-wrapped, date unknown, passage 4 (numbered by the Annex bot)');
+    expect(cite('hyphenated', 1)).toBe('hyphenated, date unknown, passage 1 (numbered by the Annex bot)');
   });
 
   it('/cite gives every style with the date as far as known and the passage', () => {
     const speech = doc('speech-front-matter');
     expect(formatStyledCitation(speech, speech.passages[1] ?? null, 'un')).toBe(
-      'Statement by Testland in the general debate of the 80th session of the General Assembly (no document symbol in the text), 2025, passage 2 (numbered by Annex)',
+      'Statement by Testland in the general debate of the 80th session of the General Assembly (no document symbol in the text), 2025, passage 2 (numbered by the Annex bot)',
     );
     expect(formatStyledCitation(doc('no-metadata'), null, 'bluebook')).toBe('no-metadata (n.d.)');
     expect(formatStyledCitation(doc('statement'), null, 'oscola')).toBe(

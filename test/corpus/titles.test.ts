@@ -24,7 +24,7 @@ describe('a title is never a line of the speech', () => {
       /^I would like to extend my heartfelt congratulations to Mr\. Arno Veldt, Foreign Minister of the Republic of Testland, on his/,
     );
     const citation = formatCitation(d, d.passages[0] as Document['passages'][number]);
-    expect(citation).toBe('fragment-first-line, 1999, passage 1 (numbered by Annex)');
+    expect(citation).toBe('fragment-first-line, 1999, passage 1 (numbered by the Annex bot)');
   });
 
   it('a first sentence cut by a blank line keeps its words as passage 1', () => {

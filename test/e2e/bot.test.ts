@@ -66,7 +66,7 @@ describe('/ask', () => {
       expect(first.fields[0]).toEqual({
         name: 'Citation',
         value: expect.stringMatching(
-          /^A\/78\/368-S\/2023\/686, 19 September 2023, (letter|annex).*passage \d+ \(numbered by Annex\)$/,
+          /^A\/78\/368-S\/2023\/686, 19 September 2023, (letter|annex).*passage \d+ \(numbered by the Annex bot\)$/,
         ),
       });
       expect(first.url).toBe('https://undocs.org/en/A/78/368');

@@ -21,7 +21,7 @@ function source(n: number, figure: string): ChartSource {
     letterDate: '2015',
     passage: 3,
     quote,
-    citation: `Statement by State ${n} in the general debate of the 70th session of the General Assembly, 2015, passage 3 (numbered by Annex)`,
+    citation: `Statement by State ${n} in the general debate of the 70th session of the General Assembly, 2015, passage 3 (numbered by the Annex bot)`,
     url: null,
     attribution: `State ${n}`,
     figure: { start, end: start + figure.length },

@@ -168,7 +168,7 @@ describe('renderPassage', () => {
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expect(checkDiscordLimits(m)).toEqual([]);
     const embeds = messages.flatMap((m) => m.embeds);
-    expect(embeds.at(-1)?.description).toContain('passage 2 (numbered by Annex)');
+    expect(embeds.at(-1)?.description).toContain('passage 2 (numbered by the Annex bot)');
     const parts = embeds.filter((e) => e.description?.includes('(part '));
     expect(parts.map((e) => /\(part (\d) of (\d)\)/.exec(e.description ?? '')?.slice(1))).toEqual([
       ['1', '2'],

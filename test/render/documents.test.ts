@@ -262,7 +262,7 @@ describe('a passage of several lines in a terminal', () => {
       highlights: [],
       passageHighlights: [],
       score: 1,
-      citation: 'A/1/1, 1 January 2020, letter, passage 1 (numbered by Annex)',
+      citation: 'A/1/1, 1 January 2020, letter, passage 1 (numbered by the Annex bot)',
       url: null,
       attribution: 'Letter dated 1 January 2020',
       speaker: 'Letter dated 1 January 2020',

@@ -65,7 +65,7 @@ function expectQuotedAndCited(answer: Answer): void {
     if (!passage) throw new Error(`no passage ${r.passage} in ${r.letterId}`);
     expect(r.citation).toBe(formatCitation(letter, { ...passage, start: 0, end: 0, text: '' }));
     expect(r.citation).toMatch(
-      r.passage === 0 ? /, heading$/ : /, passage \d+ \(numbered by Annex\)$/,
+      r.passage === 0 ? /, heading$/ : /, passage \d+ \(numbered by the Annex bot\)$/,
     );
     expect(r.url).toBe(letter.symbols[0] ? `https://undocs.org/en/${letter.symbols[0]}` : null);
   }

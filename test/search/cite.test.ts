@@ -24,11 +24,11 @@ describe('formatCitation', () => {
     const l = letter(SEED.lachin);
     const spanning = l.passages.find((p) => p.pages.length === 2);
     expect(spanning && formatCitation(l, spanning)).toBe(
-      'A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 11 (numbered by Annex)',
+      'A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 11 (numbered by the Annex bot)',
     );
     const first = l.passages[0];
     expect(first && formatCitation(l, first)).toBe(
-      'A/76/930-S/2022/642, 24 August 2022, letter, passage 1 (numbered by Annex)',
+      'A/76/930-S/2022/642, 24 August 2022, letter, passage 1 (numbered by the Annex bot)',
     );
   });
 
@@ -36,7 +36,7 @@ describe('formatCitation', () => {
     const l = letter(SEED.hrcNote);
     const p = l.passages.find((q) => q.part === 'letter');
     expect(p && formatCitation(l, p)).toBe(
-      'Note verbale dated 5 April 2021 from the Permanent Mission of Azerbaijan to the United Nations Office at Geneva addressed to the Office of the United Nations High Commissioner for Human Rights, note verbale, passage 1 (numbered by Annex)',
+      'Note verbale dated 5 April 2021 from the Permanent Mission of Azerbaijan to the United Nations Office at Geneva addressed to the Office of the United Nations High Commissioner for Human Rights, note verbale, passage 1 (numbered by the Annex bot)',
     );
   });
 
@@ -44,7 +44,7 @@ describe('formatCitation', () => {
     const l = letter(SEED.awarenessDay2024);
     const p = l.passages[3];
     expect(p && formatCitation(l, p)).toBe(
-      'Letter dated 4 April 2024 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General, annex, passage 4 (numbered by Annex)',
+      'Letter dated 4 April 2024 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General, annex, passage 4 (numbered by the Annex bot)',
     );
   });
 });
@@ -56,7 +56,7 @@ describe('formatStyledCitation', () => {
     expect(p).toBeDefined();
     for (const style of CITATION_STYLES) {
       expect(formatStyledCitation(l, p ?? null, style)).toContain(
-        `annex, passage ${p?.n} (numbered by Annex)`,
+        `annex, passage ${p?.n} (numbered by the Annex bot)`,
       );
     }
   });

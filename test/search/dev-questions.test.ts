@@ -44,7 +44,7 @@ describe('every passage shown for every dev question', () => {
         expect(r.citation).toMatch(
           r.passage === 0
             ? /, heading$/
-            : new RegExp(`, passage ${r.passage} \\(numbered by Annex\\)$`),
+            : new RegExp(`, passage ${r.passage} \\(numbered by the Annex bot\\)$`),
         );
         expect(r.url).toBe(letter.symbols[0] ? `https://undocs.org/en/${letter.symbols[0]}` : null);
         if (!letter.symbol) expect(r.citation.startsWith(letter.title)).toBe(true);
