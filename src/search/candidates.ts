@@ -2,6 +2,7 @@ import { dateWithin } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isLetter, type Letter, type PartKind } from '../corpus/schema.ts';
 import { analyze, fold } from './analyze.ts';
+import { generalSpecificity } from './lexicon.ts';
 import type { ParsedQuestion } from './question.ts';
 import {
   BM25_B,
@@ -97,14 +98,19 @@ export function idf(index: SearchIndex, df: number): number {
 
 /**
  * How specific a concept is: its idf over what readers see (passages and headings), times how
- * rare it is in general English.
+ * rare it is in general English: read at index time for the letters' words, and for a word they
+ * lack from the word as typed (`word`), when given.
  */
-export function specificityOf(index: SearchIndex, concept: string): number {
+export function specificityOf(index: SearchIndex, concept: string, word?: string): number {
   const df = index.reach(concept);
   const id = index.conceptId(concept);
-  return (
-    (df > 0 ? idf(index, df) : idf(index, 0)) * (id < 0 ? 1 : (index.arrays.specificity[id] ?? 1))
-  );
+  const general =
+    id >= 0
+      ? (index.arrays.specificity[id] ?? 1)
+      : word === undefined
+        ? 1
+        : generalSpecificity(word);
+  return (df > 0 ? idf(index, df) : idf(index, 0)) * general;
 }
 
 /** The question's slots the letters can answer, most specific first, with their values. */

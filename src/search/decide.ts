@@ -307,9 +307,11 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   if (asked.length > 0 && asked.every((s) => s.outOfScope))
     return `the ${noun}s it names never mention "${asTyped(prepared, asked[0])}"`;
   // "piracy gulf of guinea 2022": no document holds any of what it asks about, nor a word
-  // WordNet or the glossary relates to one; only the time or the documents' names match.
-  if (asked.length > 0 && asked.every((s) => !s.known))
-    return `the ${noun}s never mention "${asTyped(prepared, asked[0])}"`;
+  // WordNet or the glossary relates to one; only the time or the documents' names match. An
+  // adverb ("back" of "back in 2021") tells how or when, not what it is about.
+  const about = asked.filter((s) => s.known || englishWordNet().mainUse(s.word) !== 'adv');
+  if (about.length > 0 && about.every((s) => !s.known))
+    return `the ${noun}s never mention "${asTyped(prepared, about[0])}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
   if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return UNSIGNED;
   return null;
@@ -348,9 +350,14 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   if (missing.length > 0 && 2 * missing.length >= q.slots.length)
     return `most of what it names is not in the ${noun}s`;
   const where = prepared.scope.groups ? `the ${noun}s it names` : `the ${noun}s`;
-  // A word the documents named never hold, though others do ("disarmament" in a speech on aid).
+  // The most specific word the documents lack ("headphones", not "back" of "back in 2021"), else
+  // one the documents named never hold, though others do ("disarmament" in a speech on aid).
+  const { soft } = context;
+  const specific = (a: Slot, b: Slot) =>
+    (soft[q.slots.indexOf(b)]?.value ?? 0) - (soft[q.slots.indexOf(a)]?.value ?? 0);
   const unheld =
-    missing[0] ?? q.slots.find((s, i) => s.outOfScope && !s.names && i !== q.roles.source);
+    [...missing].sort(specific)[0] ??
+    q.slots.find((s, i) => s.outOfScope && !s.names && i !== q.roles.source);
   if (unheld) return `${where} never mention "${asTyped(prepared, unheld)}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)

@@ -573,7 +573,7 @@ export function questionContext(
     });
   const soft = q.slots.map((slot, i) => ({
     // A word that names the documents by another name of their author is understood: no passage need hold it.
-    value: slot.names ? 0 : specificityOf(index, slot.concept),
+    value: slot.names ? 0 : specificityOf(index, slot.concept, slot.correctedTo ?? slot.word),
     bit: bitOfSlot.get(i) ?? 0,
     similarity: slot.similarity,
   }));

@@ -119,7 +119,19 @@ export function buildSpecificity(
     if (id < 0 || !/^\p{L}+$/u.test(word)) continue;
     usage[id] = Math.max(usage[id] ?? 0, wordnet.wordUsage(word));
   }
-  return Float32Array.from(usage, (count) => 1 / (1 + COMMONNESS * Math.log2(1 + count)));
+  return Float32Array.from(usage, specificityOfUsage);
+}
+
+/** A word's specificity in general English from its SemCor usage count (`buildSpecificity`). */
+export const specificityOfUsage = (count: number): number =>
+  1 / (1 + COMMONNESS * Math.log2(1 + count));
+
+/**
+ * The specificity of a word the letters lack, read as the letters' words are: "back", "down",
+ * "comes", common in English, say less than "headphones" (`buildSpecificity`).
+ */
+export function generalSpecificity(word: string, wordnet: WordNet = englishWordNet()): number {
+  return /^\p{L}+$/u.test(word) ? specificityOfUsage(wordnet.wordUsage(word)) : 1;
 }
 
 /** How fast a word's specificity falls with its usage in general English (`buildSpecificity`). */

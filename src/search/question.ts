@@ -793,8 +793,14 @@ function spellOutAbbreviations(index: SearchIndex, text: string): string {
   return out + text.slice(at);
 }
 
-/** Whether a word names a thing: WordNet knows it as a noun, or does not know it (a name). */
+/**
+ * Whether a word names a thing: general English uses it most as a noun ("houses", not "back" or
+ * "comes", which WordNet also has as nouns), or, when SemCor never saw it, WordNet knows it as a
+ * noun, or does not know it (a name).
+ */
 function isNominal(word: string): boolean {
   wordnet ??= englishWordNet();
+  const use = wordnet.mainUse(word);
+  if (use !== null) return use === 'noun';
   return !wordnet.isWord(word) || wordnet.baseForms(word, 'noun').length > 0;
 }

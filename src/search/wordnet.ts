@@ -473,6 +473,21 @@ export class WordNet {
     return count;
   }
 
+  /**
+   * The part of speech general English uses `word` as most, over its base forms in each (SemCor's
+   * counts): "back" an adverb, "comes" a verb, "houses" a noun; null when SemCor never saw it.
+   */
+  mainUse(word: string): PartOfSpeech | null {
+    let best: PartOfSpeech | null = null;
+    let most = 0;
+    for (const pos of PARTS_OF_SPEECH) {
+      let count = 0;
+      for (const base of this.baseForms(word, pos)) count += this.posUsageCount(base, pos);
+      if (count > most) [best, most] = [pos, count];
+    }
+    return best;
+  }
+
   /** How often SemCor uses `lemma` as `pos` (0 if never). */
   posUsageCount(lemma: string, pos: PartOfSpeech): number {
     return this.usageOf(lemma).get(pos) ?? 0;

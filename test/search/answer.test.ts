@@ -426,6 +426,20 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
     expect(answer.results).toEqual([]);
   });
 
+  it('takes an adverb the letters lack for how or when, not for what it asks about', () => {
+    // Before: "the letters never mention "back"", for the signatory the same question finds
+    // without it.
+    const answer = ask('so who signed the cover letter back in feb 2021');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toContain('Yashar Aliyev');
+  });
+
+  it('names the most specific word the letters lack, not the first ("headphones", not "back")', () => {
+    const answer = ask('back then what headphones did the ministry recommend');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toContain('"headphones"');
+  });
+
   it('names the word as the question writes it, not as it is looked up ("self-driving")', () => {
     const answer = ask('self-driving taxis 2022');
     expect(answer.abstained).toBe(true);

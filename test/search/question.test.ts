@@ -186,6 +186,16 @@ describe('parseQuestion: names and meaning', () => {
     expect(automobile?.alternatives.every((a) => a.weight < 1)).toBe(true);
   });
 
+  it('takes a word the letters lack for a thing named when English uses it most as a noun', () => {
+    expect(slot('can they go back to their houses', 'houses')).toMatchObject({
+      known: false,
+      nominal: true,
+    });
+    // WordNet has "back" and "come" as nouns too, but English uses them as an adverb and a verb.
+    expect(slot('so who signed it back in 2021', 'back')).toMatchObject({ nominal: false });
+    expect(slot('does this comes from hatred', 'comes')).toMatchObject({ nominal: false });
+  });
+
   it('finds no neighbours in meaning for a name: a name stands for itself', () => {
     const missing = slot('mines near Stepanakert', 'stepanakert');
     expect(missing).toMatchObject({ known: false, nominal: true, similarity: null });
