@@ -12,7 +12,7 @@ import {
 import { describesNext } from './answer-type.ts';
 import { splitSentences } from './excerpt.ts';
 import { annexOf } from './cite.ts';
-import { isEnglishWord, isMoneyWord, isNameOnly, isUnitWord } from './question.ts';
+import { isEnglishWord, isMoneyWord, isNameOnly, isPersonNoun, isUnitWord } from './question.ts';
 import type { IndexedPassage } from './search-index.ts';
 import type { DateHint } from './time.ts';
 
@@ -464,17 +464,33 @@ export function namesAgent(
       const folded = word.toLowerCase();
       if (!isStopWord(folded) && (isNameOnly(folded) || !isEnglishWord(folded))) return true;
     }
+    // "2 civilians were killed": who died is told by the people the clause is of.
+    for (const [word] of before.slice(from).matchAll(/\p{Ll}+/gu))
+      if (isPersonNoun(word)) return true;
   }
   return false;
 }
 
-/** A capitalized word that is no English word after a preposition of place: "in Khojavand". */
-const PLACE = /\b(?:in|at|near|from|to|into|of)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu;
+/**
+ * A capitalized word after a preposition of place ("in Khojavand"), and the name after "of" when
+ * it is one of a State's ("in the Republic of Armenia").
+ */
+const PLACE =
+  /\b(in|at|near|from|to|into|of)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+))?/gu;
+/** The prepositions that tell where a thing is or comes from, not whose it is ("of") or where it goes ("to"). */
+const WHERE = new Set(['in', 'at', 'near', 'from']);
 
-/** Whether a passage names a place ("in Khojavand", "at the Sorvek crossing"). */
+/**
+ * Whether a passage names a place: a capitalized word that is no English word ("in Khojavand",
+ * "at the Sorvek crossing"), or, after a preposition of where, a name WordNet knows only as one
+ * ("produced in Armenia", "in the Republic of Armenia").
+ */
 export function namesAPlace(text: string): boolean {
-  for (const [, name = ''] of text.matchAll(PLACE))
-    if (!isEnglishWord(name.toLowerCase())) return true;
+  for (const [, preposition = '', name = '', of] of text.matchAll(PLACE)) {
+    const words = [name, ...(of ? [of] : [])].map((w) => w.toLowerCase());
+    if (!isEnglishWord(words[0] ?? '')) return true;
+    if (WHERE.has(preposition) && words.some(isNameOnly)) return true;
+  }
   return false;
 }
 

@@ -217,6 +217,16 @@ export function isNameOnly(word: string): boolean {
   return wordnet.isNameOnly(word);
 }
 
+/**
+ * Whether a word names people: English uses it most as a noun (or SemCor never saw it), and that noun's usual sense is a
+ * person or people ("civilians", "servicemen", "persons").
+ */
+export function isPersonNoun(word: string): boolean {
+  wordnet ??= englishWordNet();
+  const use = wordnet.mainUse(word);
+  return (use === null || use === 'noun') && wordnet.isPeople(word);
+}
+
 /** WordNet's detachment rules for nouns and verbs, tried on a word the letters lack ("died" → "die"). */
 const DETACHMENTS: readonly (readonly [string, string])[] = [
   ['ies', 'y'],

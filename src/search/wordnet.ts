@@ -625,6 +625,11 @@ export class WordNet {
     return this.isKindOf(word, SPEAKER_KINDS);
   }
 
+  /** Whether the usual sense of the noun `word` is people: a person or a kind of one ("civilians", "servicemen", "people"). */
+  isPeople(word: string): boolean {
+    return this.isKindOf(word, PEOPLE_KINDS, true);
+  }
+
   /** Whether some sense of the noun `word` is a monetary unit ("soms", "manats", "dollars"). */
   isMoney(word: string): boolean {
     return this.isKindOf(word, MONEY_KINDS);
@@ -803,6 +808,8 @@ const SPEAKER_KINDS: ReadonlySet<string> = new Set([
   'organization',
   'country',
 ]);
+/** People (`isPeople`). */
+const PEOPLE_KINDS: ReadonlySet<string> = new Set(['person', 'people']);
 /** A sum of money's unit (`isMoney`). */
 const MONEY_KINDS: ReadonlySet<string> = new Set(['monetary unit']);
 /** A sum of money (`isSum`). */

@@ -6,6 +6,7 @@ import {
   DURATION,
   figureBefore,
   namesAgent,
+  namesAPlace,
   PERCENTAGE,
   reportsSpeechOf,
   statesFigure,
@@ -234,6 +235,28 @@ describe('namesAgent: who did what a "who" question asks of a verb', () => {
     expect(agent('Mines were planted on a massive scale.')).toBe(false);
     expect(agent('Armenia withdrew. Mines were planted everywhere.')).toBe(false);
     expect(agent('The landmine was planted near the road, and a vehicle hit it.')).toBe(false);
+  });
+
+  it('reads the people a clause is of as who ("2 civilians were killed" for "who died")', () => {
+    const killed = concepts('kill');
+    const who = (text: string) =>
+      namesAgent(text, analyze(text), killed, { start: 0, end: text.length });
+    expect(who('As a result of this provocation, 2 civilians were killed.')).toBe(true);
+    expect(who('As a result of this provocation, 4 servicemen were killed.')).toBe(true);
+    expect(who('As a result of this provocation, 2 vehicles were killed.')).toBe(false);
+  });
+});
+
+describe('namesAPlace: a passage says where', () => {
+  it('reads a name unknown to English, or a State after a preposition of where', () => {
+    expect(namesAPlace('two servicemen were injured in Khojavand')).toBe(true);
+    expect(namesAPlace('mines were produced in the Republic of Armenia in 2021')).toBe(true);
+    expect(namesAPlace('landmines produced in Armenia in 2021')).toBe(true);
+  });
+
+  it('reads no place in whose things are ("citizens of Azerbaijan") or a common word', () => {
+    expect(namesAPlace('314 citizens of Azerbaijan became mine victims')).toBe(false);
+    expect(namesAPlace('the mines were found in the Field')).toBe(false);
   });
 });
 
