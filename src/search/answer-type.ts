@@ -228,6 +228,19 @@ function countedAfter(tokens: readonly Token[], at: number): Token | null {
   return of > at ? nounPhraseHead(tokens, of + 1) : null;
 }
 
+/**
+ * Where a phrase's opening noun phrase has its figure noun: after other nouns ("victim count"),
+ * or first and followed by "of" ("number of victims"; "sum up the letter" is no figure); -1 if
+ * none.
+ */
+function openingFigure(tokens: readonly Token[]): number {
+  for (const [at, t] of tokens.entries()) {
+    if (!content(t) || isPastVerb(t.word) || presentVerb(t.word)) return -1;
+    if (FIGURES.has(t.word) && (at > 0 || tokens[at + 1]?.word === 'of')) return at;
+  }
+  return -1;
+}
+
 /** A verb in the present after its subject: "which letter mentions …", "which company owns …". */
 const presentVerb = (word: string) => /[^s]s$/.test(word) && isVerb(word) && mostlyVerb(word);
 
@@ -557,6 +570,16 @@ export function readFrame(text: string): Frame {
     // "how many refugees did Costa Rica say …": the one who says it, after the auxiliary.
     const aux = tokens.findIndex((t, k) => k > i && AUXILIARIES.has(t.word));
     if (aux > i) speaker ??= speakerOf(tokens, aux + 1);
+  }
+  // "victim count in 2024", "number of mine victims in 2023": a phrase without a question word
+  // that opens on a figure noun asks for the figure.
+  if (clauses === 0) {
+    const tokens = tokenize(text);
+    const figure = openingFigure(tokens);
+    if (figure >= 0) {
+      type = 'count';
+      counted ??= countedAfter(tokens, figure);
+    }
   }
   // "who sent the 2023 letter", "when was the Khojavand letter written", "what date was the note
   // verbale sent", "what's the date on the NV": the document's making, not what it tells of.

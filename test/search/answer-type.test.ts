@@ -81,6 +81,10 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['how bad is the mine contamination', 'description'],
     ['how serious were the injuries', 'description'],
     ['mines near the road', 'description'],
+    // A phrase that opens on a figure noun asks for the figure.
+    ['victim count in 2024', 'count'],
+    ['number of mine victims in 2023', 'count'],
+    ['sum up the letter', 'description'],
   ])('%j asks for a %s', (question, type) => {
     expect(readFrame(question).type).toBe(type);
   });
@@ -155,6 +159,7 @@ describe('readFrame: the words that play a part in what is asked', () => {
     // A figure noun's thing is what a preposition after it names, not the words next to it.
     ['what figures does azerbaijan give for mine victims', 'victims'],
     ['what figure did the 2022 letter report on casualties', 'casualties'],
+    ['total number of victims', 'victims'],
   ])('%j counts %j', (question, counted) => {
     expect(frameOf(question).counted).toBe(counted);
   });
