@@ -434,6 +434,13 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
     expect(answer.results[0]?.text).toContain('Yashar Aliyev');
   });
 
+  it('reads "deaths" in "lost their lives", as the glossary has "died" and "killed"', () => {
+    // Before: "the letters it names never mention "deaths"".
+    const answer = ask('how many deaths in the 2024 statement');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toContain('lost their lives');
+  });
+
   it('names the most specific word the letters lack, not the first ("headphones", not "back")', () => {
     const answer = ask('back then what headphones did the ministry recommend');
     expect(answer.abstained).toBe(true);
