@@ -531,7 +531,10 @@ export function readFrame(text: string): Frame {
       setType(
         !copula && afterAux === null && next && SAYING.has(next.word) ? 'document' : 'person',
       );
-      if (copula) focus ??= nounPhraseHead(tokens, i + (contracted ? 1 : 2));
+      // "who was driving the vehicle", "who was killed": the copula's participle is the verb.
+      const verb = copula ? participle(tokens, i + (contracted ? 1 : 2)) : null;
+      if (verb) predicate ??= verb;
+      else if (copula) focus ??= nounPhraseHead(tokens, i + (contracted ? 1 : 2));
       else if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
       else if (next && content(next)) predicate ??= next;
       if (predicate && SIGNING.has(predicate.word)) extra.add('signature asked');

@@ -176,6 +176,9 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['who signed the letter of 24 August 2022', 'signed'],
     ['who built the tunnel in the village', 'built'],
     ['who commands the contingent', 'commands'],
+    // A copula's participle after "who" is the verb, not a thing asked for.
+    ['who was driving the vehicle that exploded', 'driving'],
+    ['who was killed in khojavand', 'killed'],
     ['when did armenia start planting mines', 'start'],
     ['when will azerbaijan finish clearing the land', 'finish'],
     ['when did the servicemen die', 'die'],
