@@ -45,6 +45,7 @@ import {
   partName,
   RELATED_HEADING,
   theSearched,
+  undatedNotice,
   unknownSymbolNotice,
   whyNotFound,
 } from './wording.ts';
@@ -197,7 +198,9 @@ export function renderAbstention(
     ...resultEmbed(r, i + 1, info, i === answer.related.length - 1),
     color: GREY,
   }));
-  const closest = related.length > 0 ? `\n\n**${RELATED_HEADING}**` : '';
+  const notice = undatedNotice(answer);
+  const closest =
+    related.length > 0 ? `${notice ? `\n\n${notice}` : ''}\n\n**${RELATED_HEADING}**` : '';
   const noun = info.noun;
   // Filters no document falls in: say so, and what Annex holds, not "no passage in 0 letters".
   const outside =
@@ -318,7 +321,9 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   // A document whose title and citation alone fill a message (front matter of any length)
   // continues into a follow-up rather than break the limit.
   const [shown = [], ...rest] = packEmbeds(embeds);
+  const notice = undatedNotice(answer);
   return reply({
+    ...(notice ? { content: notice } : {}),
     ephemeral: view.ephemeral,
     embeds: shown,
     continuation: rest.map((group) =>

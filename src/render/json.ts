@@ -111,6 +111,11 @@ export function answerJson(answer: Answer, letters: LetterIds) {
     total: answer.total,
     results: answer.results.map((r) => resultJson(r, letters)),
     related: answer.related.map((r) => resultJson(r, letters)),
+    /**
+     * The author named with a time none of their documents is of (`author`, `time` as written);
+     * the passages are from their other documents. Null when the question names no such time.
+     */
+    undated: answer.undated ?? null,
   };
 }
 

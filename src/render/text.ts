@@ -54,6 +54,7 @@ import {
   signatoryLabel,
   symbolOrNote,
   theSearched,
+  undatedNotice,
   unknownSymbolNotice,
   unsupportedNote,
   pieceLines,
@@ -188,13 +189,15 @@ export function renderAnswerText(answer: Answer, color = false): string {
   if (answer.reason === NO_DOCUMENTS) return noDocuments();
   if (answer.unknownSymbol)
     return `Not found. ${unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, CLI_LISTS)}`;
+  const notice = undatedNotice(answer);
+  const before = notice ? `${notice}\n\n` : '';
   if (answer.abstained) {
     const miss = `Not found: no passage in ${theSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;
-    return `${miss}\n\n${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
+    return `${miss}\n\n${before}${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
   }
   const shown = `${answer.results.length} of ${matchingPassages(answer)}`;
-  return `${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
+  return `${before}${blocks(answer.results).join('\n\n')}\n\n${shown}; searched ${describeSearched(answer.searched)}.`;
 }
 
 /**

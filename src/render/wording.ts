@@ -235,6 +235,17 @@ export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
   return reason && reason !== 'no passage answers the question' ? `: ${reason}` : '';
 }
 
+/**
+ * Said with the passages of an author named with a time none of their documents is of: "No
+ * document by Yugoslavia is from 1999; these passages are from its other documents."
+ */
+export function undatedNotice(answer: Pick<Answer, 'undated' | 'searched'>): string | null {
+  const { undated } = answer;
+  if (!undated) return null;
+  const { noun } = answer.searched;
+  return `No ${noun} by ${undated.author} is from ${undated.time}; these passages are from its other ${pluralOf(noun)}.`;
+}
+
 /** Where to read about every command: Discord's `/help`, or the CLI's `help`. */
 export const DISCORD_HELP = 'Type `/help` for everything I do.';
 export const CLI_HELP = 'Run `npm run cli -- help` for every command.';

@@ -13,6 +13,7 @@ import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
 import { type Prepared, prepare, type Ranked, rankCandidates, unknownSymbol } from './rank.ts';
 import type { SearchIndex } from './search-index.ts';
+import type { Undated } from './document-names.ts';
 import { aboutAnnex } from './about-annex.ts';
 import { askExamples } from './examples.ts';
 import { asksMaking, namesOnly, openings, structural } from './openings.ts';
@@ -127,6 +128,12 @@ export interface Answer {
   examples?: readonly string[];
   /** For a question about which documents there are (`ABOUT_HOLDINGS`): what the index holds. */
   holdings?: Holdings;
+  /**
+   * The author the question names with a time none of their documents is of ("what did
+   * Yugoslavia say in 1999"): the passages are from their documents of other times, and the
+   * reply says so.
+   */
+  undated?: Undated;
 }
 
 /** What the index holds, all of it: as `Searched` says it, and how many documents of each kind. */
@@ -326,6 +333,7 @@ export function answerQuestion(
         evidence: 1,
       };
   }
+  const undated = prepared.undated ? { undated: prepared.undated } : {};
   const making = !options.list && asksMaking(prepared);
   // "who issued the press release": the documents named say who and when in their headings,
   // openings and signatures, which the ranker orders; nothing else is asked to weigh.
@@ -352,6 +360,7 @@ export function answerQuestion(
       total: 0,
       related: ranked.slice(0, RELATED_LIMIT).map((r) => toResult(prepared, r)),
       evidence,
+      ...undated,
     };
   // Paged through: the passages that hold words of the question, and any shown first.
   const listed = ranked.filter((r, i) => r.candidate.mask !== 0 || i < SHOWN);
@@ -364,5 +373,6 @@ export function answerQuestion(
     matched: Math.max(listed.length, prepared.set.total),
     results: listed.slice(offset, offset + limit).map((r) => toResult(prepared, r)),
     evidence,
+    ...undated,
   };
 }

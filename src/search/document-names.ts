@@ -34,6 +34,17 @@ export interface NamedDocuments {
   authors: string[];
   /** Where the question names them: these words only say which documents to search. */
   spans: { start: number; end: number }[];
+  /**
+   * Set when the question names a time none of the authors' documents is of ("what did
+   * Yugoslavia say in 1999"): `documents` are then all of theirs, of other times.
+   */
+  undated?: Undated;
+}
+
+/** An author named with a time none of their documents is of: who, and the time as written. */
+export interface Undated {
+  author: string;
+  time: string;
 }
 
 /** Words that end a naming phrase: the question goes on about something else. */
@@ -439,11 +450,16 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   let documents = lists.length === 1 ? [...(lists[0] ?? [])] : [...new Set(lists.flat())];
   // Narrowed to the time the question names ("in 1997"), and to the kind of document it names
   // ("speech"), where some of the author's documents are of those.
+  let undated: Undated | undefined;
   if (date) {
     const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
     const kept = documents.filter((i) => within.has(i));
     if (kept.length > 0) documents = kept;
     else if (loose) return null;
+    else {
+      const first = index.letters[documents[0] ?? -1];
+      undated = { author: first?.author ?? authors[0] ?? '', time: date.words };
+    }
   }
   if (kinds.size > 0) {
     const kept = documents.filter((i) => kinds.has(index.catalog.kindOf(i) ?? ''));
@@ -469,6 +485,7 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   return {
     documents: documents.sort((a, b) => a - b),
     authors,
+    ...(undated ? { undated } : {}),
     spans: [
       ...naming,
       ...(order ? [{ start: order.start, end: order.end }] : []),

@@ -18,7 +18,7 @@ import {
   questionContext,
 } from './features.ts';
 import { linksAsSymbols, resolveLetterReference, symbolsIn } from './letter-reference.ts';
-import { namedDocuments } from './document-names.ts';
+import { namedDocuments, type Undated } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
 import { opensPart, type SearchIndex } from './search-index.ts';
@@ -40,6 +40,8 @@ export interface Prepared {
    * document has, and the quotes that mark a symbol whole.
    */
   symbols: WrittenSymbol[];
+  /** The author named with a time none of their documents is of ("Yugoslavia … in 1999"), or null. */
+  undated: Undated | null;
 }
 
 /** A document symbol a question writes, where, and whether a document has it. */
@@ -84,7 +86,12 @@ function scoped(
   index: SearchIndex,
   q: ParsedQuestion,
   filters: SearchFilters,
-): { scope: Scope; naming: { start: number; end: number }[]; symbols: WrittenSymbol[] } {
+): {
+  scope: Scope;
+  naming: { start: number; end: number }[];
+  symbols: WrittenSymbol[];
+  undated: Undated | null;
+} {
   const referenced = new Set<number>();
   if (q.letters)
     for (const g of resolveLetterReference(q.letters, index)) {
@@ -106,15 +113,17 @@ function scoped(
   );
   let groups = referenced;
   let naming: { start: number; end: number }[] = [];
+  let undated: Undated | null = null;
   if (allowed.length > 0 && allowed.length < index.catalog.describe(filters).letters) {
     const byAuthor = new Set(allowed.flatMap((i) => index.groupsOfLetter(i)));
     const both = new Set([...referenced].filter((g) => byAuthor.has(g)));
     // A part named that the author did not write is named on other grounds: it stands.
     groups = both.size > 0 ? both : referenced.size > 0 ? referenced : byAuthor;
     if (groups !== referenced) naming = named?.spans ?? [];
+    if (groups === byAuthor) undated = named?.undated ?? null;
   }
   if (symbols.length > 0) naming = [...naming, ...symbols];
-  return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming, symbols };
+  return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming, symbols, undated };
 }
 
 /**
@@ -232,7 +241,7 @@ export function prepare(
   question = linksAsSymbols(question);
   const read = parseQuestion(index, question, options);
   const scoping = scoped(index, read, filters);
-  const { scope, symbols } = scoping;
+  const { scope, symbols, undated } = scoping;
   // Searched in its author's documents, the author's name tells their passages apart no more;
   // "when was the Lachin letter sent": "sent" and "date" describe the document asked about, as
   // its name does, and its heading, opening or signature answers.
@@ -257,7 +266,7 @@ export function prepare(
   );
   const set = q.phrases.length > 0 ? found : withStructure(index, found, scope);
   const context = questionContext(index, q, set, scope);
-  return { q, scope, set, context, rows: candidateFeatures(context), symbols };
+  return { q, scope, set, context, rows: candidateFeatures(context), symbols, undated };
 }
 
 const rankers = new WeakMap<Linear, (row: ArrayLike<number>) => number>();

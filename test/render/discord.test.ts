@@ -390,6 +390,27 @@ describe('how many passages match', () => {
     const footer = rendered(answer, q).embeds.at(-1)?.footer?.text ?? '';
     expect(footer).toMatch(new RegExp(`^1–3 of ${answer.total} matching passages · `));
   });
+
+  it('says when the author named has no document of the time named, above the passages or the closest ones', () => {
+    const index = SearchIndex.build(letters);
+    const q = 'how many mine victims were there';
+    const notice =
+      'No letter by Azerbaijan is from 1999; these passages are from its other letters.';
+    const answered = {
+      ...answerQuestion(index, q),
+      undated: { author: 'Azerbaijan', time: '1999' },
+    };
+    expect(answered.abstained).toBe(false);
+    expect(rendered(answered, q).content).toBe(notice);
+    expect(renderAnswerText(answered).startsWith(`${notice}\n\n`)).toBe(true);
+    const abstained = { ...answered, abstained: true, related: answered.results, results: [] };
+    expect(rendered(abstained, q).embeds[0]?.description).toContain(
+      `${notice}\n\n**${RELATED_HEADING}**`,
+    );
+    expect(renderAnswerText(abstained)).toContain(`${notice}\n\n${RELATED_HEADING}`);
+    // Without such a time, nothing is said.
+    expect(rendered(answerQuestion(index, q), q).content).toBeUndefined();
+  });
 });
 
 describe('/search', () => {

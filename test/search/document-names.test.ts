@@ -109,6 +109,19 @@ describe('a question that names a document by its author', () => {
     ]);
   });
 
+  it('says so when the author named has no document of the time named, and searches their others', () => {
+    // Before: Norway's speeches of 1997 and 2001 were quoted for 1999 without a word.
+    const answer = answerQuestion(index, 'what did norway say about refugees in 1999');
+    expect(answer.undated).toEqual({ author: 'Norway', time: '1999' });
+    const shown = [...answer.results, ...answer.related].map((r) => r.letterId);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((id) => id.startsWith('norway-'))).toBe(true);
+    // A time the author has a document of is no such case.
+    expect(answerQuestion(index, 'what did norway say about refugees in 1997').undated).toBe(
+      undefined,
+    );
+  });
+
   it('abstains when the document named never holds a word the question turns on, naming it', () => {
     // Norway's 2001 speech never names the Balkans; its 1997 speech does.
     const answer = answerQuestion(index, 'what did norway say about the balkans in 2001');
