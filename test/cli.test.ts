@@ -74,7 +74,9 @@ describe('cli ask --json', () => {
       'total',
       'results',
       'related',
+      'undated',
     ]);
+    expect(answer.undated).toBeNull();
     expect(answer.searched).toEqual({ letters: 5, from: '2021-02-23', to: '2024-04-04' });
     expect(answer.results).toHaveLength(2);
     expect(answer.total).toBeGreaterThanOrEqual(2);
