@@ -276,6 +276,22 @@ function onlyUnknownSymbol(prepared: Prepared): string | null {
 }
 
 /**
+ * What a question's search covered: the documents it names (`Scope.groups`), when it names some,
+ * else every document the filters allow.
+ */
+function searchedIn(prepared: Prepared, filters: SearchFilters): Searched {
+  const { groups } = prepared.scope;
+  const { index } = prepared.context;
+  if (!groups) return describeScope(index, filters);
+  const ids = new Set<number>();
+  for (const g of groups) {
+    const letter = index.headingGroups[g]?.letter;
+    if (letter) ids.add(index.catalog.find(letter.id));
+  }
+  return index.catalog.describeDocuments(ids, filters);
+}
+
+/**
  * Answers a question with verbatim, cited passages, best first — or abstains, saying what was
  * searched and why, and then offers the closest passages as `related`.
  */
@@ -309,11 +325,13 @@ export function answerQuestion(
   if (about === 'holdings') return { ...nothing(ABOUT_HOLDINGS), holdings: holdings(index) };
   if (/\p{L}/u.test(question) && !/\p{Script=Latin}/u.test(question)) return nothing(NOT_ENGLISH);
   const prepared = prepare(index, question, options);
+  // The documents the question names are what was searched ("what did Norway say in 1997").
+  const scoped = { ...base, searched: searchedIn(prepared, options) };
   if (prepared.q.slots.length === 0) return nothing(NO_WORDS);
   const unknownSymbol = onlyUnknownSymbol(prepared);
   if (unknownSymbol)
     return {
-      ...base,
+      ...scoped,
       abstained: true,
       reason: veto(prepared, []),
       total: 0,
@@ -325,7 +343,7 @@ export function answerQuestion(
     const opened = openings(prepared);
     if (opened.length > 0)
       return {
-        ...base,
+        ...scoped,
         abstained: false,
         reason: null,
         total: opened.length,
@@ -341,7 +359,7 @@ export function answerQuestion(
   if (options.list) {
     const results = ranked.filter((r) => r.candidate.mask !== 0);
     return {
-      ...base,
+      ...scoped,
       abstained: results.length === 0,
       reason: results.length === 0 ? 'no passage answers the question' : null,
       total: results.length,
@@ -354,7 +372,7 @@ export function answerQuestion(
   const evidence = Math.round(decision.probability * 1000) / 1000;
   if (!decision.answers)
     return {
-      ...base,
+      ...scoped,
       abstained: true,
       reason: decision.reason ?? commonWordsOnly(prepared.context.index.catalog.noun),
       total: 0,
@@ -365,7 +383,7 @@ export function answerQuestion(
   // Paged through: the passages that hold words of the question, and any shown first.
   const listed = ranked.filter((r, i) => r.candidate.mask !== 0 || i < SHOWN);
   return {
-    ...base,
+    ...scoped,
     abstained: false,
     reason: null,
     total: listed.length,

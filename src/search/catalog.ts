@@ -387,30 +387,40 @@ export class DocumentCatalog {
     return [...before.map((k) => this.dated[k] as number), ...this.dated.slice(lo, hi)];
   }
 
-  /** What a search with these filters covers, without looking at any document the filters leave out. */
-  describe(filters: CatalogFilters): Coverage {
+  /**
+   * What a search of some documents (`ids`) covers, as `describe` says it of a filter's: those
+   * of them the filters' dates allow, their passages of the part filtered to, and their dates.
+   */
+  describeDocuments(ids: Iterable<number>, filters: CatalogFilters): Coverage {
     const part = filters.part ? PARTS.indexOf(filters.part) : 3;
     const dateBound = Boolean(filters.from || filters.to);
     const from = filters.from ? dayNumber(filters.from) : 0;
     const to = filters.to ? dayNumber(filters.to) : 99_999_999;
-    if (filters.letter) {
-      let letters = 0;
-      let passages = 0;
-      let first: string | null = null;
-      let last: string | null = null;
-      for (const i of this.named(filters.letter)) {
-        const letter = this.letters[i] as Letter;
-        const date = letter.date;
-        if (dateBound && (date === '' || lastDayNumber(date) < from || dayNumber(date) > to))
-          continue;
-        letters += 1;
-        passages += this.passageCounts[i * 4 + part] ?? 0;
-        if (date === '') continue;
-        if (first === null || date < first) first = date;
-        if (last === null || date > last) last = date;
-      }
-      return { letters, passages, from: first, to: last, noun: this.noun };
+    let letters = 0;
+    let passages = 0;
+    let first: string | null = null;
+    let last: string | null = null;
+    for (const i of ids) {
+      const letter = this.letters[i] as Letter;
+      const date = letter.date;
+      if (dateBound && (date === '' || lastDayNumber(date) < from || dayNumber(date) > to))
+        continue;
+      letters += 1;
+      passages += this.passageCounts[i * 4 + part] ?? 0;
+      if (date === '') continue;
+      if (first === null || date < first) first = date;
+      if (last === null || date > last) last = date;
     }
+    return { letters, passages, from: first, to: last, noun: this.noun };
+  }
+
+  /** What a search with these filters covers, without looking at any document the filters leave out. */
+  describe(filters: CatalogFilters): Coverage {
+    if (filters.letter) return this.describeDocuments(this.named(filters.letter), filters);
+    const part = filters.part ? PARTS.indexOf(filters.part) : 3;
+    const dateBound = Boolean(filters.from || filters.to);
+    const from = filters.from ? dayNumber(filters.from) : 0;
+    const to = filters.to ? dayNumber(filters.to) : 99_999_999;
     const { lo, hi, before } = dateBound
       ? this.datedWithin(from, to)
       : { lo: 0, hi: this.dated.length, before: [] };

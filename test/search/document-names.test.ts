@@ -109,6 +109,21 @@ describe('a question that names a document by its author', () => {
     ]);
   });
 
+  it('says what it searched: the documents the question names, not the whole corpus', () => {
+    // Before: "searched 17 documents" for a question about one speech of Norway's.
+    expect(
+      answerQuestion(index, 'what did norway say about refugees in 1997').searched,
+    ).toMatchObject({ letters: 1, from: '1997', to: '1997' });
+    expect(answerQuestion(index, 'what did norway say about refugees').searched).toMatchObject({
+      letters: 2,
+      from: '1997',
+      to: '2001',
+    });
+    expect(answerQuestion(index, 'refugees in the balkans').searched.letters).toBe(
+      index.letters.length,
+    );
+  });
+
   it('says so when the author named has no document of the time named, and searches their others', () => {
     // Before: Norway's speeches of 1997 and 2001 were quoted for 1999 without a word.
     const answer = answerQuestion(index, 'what did norway say about refugees in 1999');
