@@ -403,8 +403,8 @@ const PHYSICAL_KINDS: ReadonlySet<number> = new Set([6, 15, 17]);
 
 /**
  * Whether "how long …", read from `at` (after "long"), asks for a length: a unit of length is
- * asked for ("in km"; a unit of time is no length), or what "is" long is a thing ("how long is the road"), not an event ("how
- * long was the blockade", "how long did the war last").
+ * asked for ("in km"; a unit of time is no length), or what "is" long is a thing ("how long is
+ * the road"), not an event ("how long was the blockade", "how long did the war last").
  */
 function isLength(tokens: readonly Token[], at: number): boolean {
   // A unit after "in", not one of time ("in minutes" asks how long it took).
