@@ -21,7 +21,7 @@ import { isStateCode, yearAfterAuthor } from './document-names.ts';
 import { type Frame, readFrame } from './answer-type.ts';
 import { type DateHint, MONTH_NAME, parseDateHint, writtenAt } from './time.ts';
 import type { SearchIndex } from './search-index.ts';
-import { englishWordNet, PARTS_OF_SPEECH, type WordNet } from './wordnet.ts';
+import { englishWordNet, MAIN_USES_KEPT, PARTS_OF_SPEECH, type WordNet } from './wordnet.ts';
 import { neighbours, similarities } from './meaning.ts';
 import { wordVectors } from './vectors.ts';
 import { MIN_LOWER_CASE_INITIALS } from './acronyms.ts';
@@ -222,10 +222,17 @@ export function isNameOnly(word: string): boolean {
  * person or people ("civilians", "servicemen", "persons").
  */
 export function isPersonNoun(word: string): boolean {
-  wordnet ??= englishWordNet();
-  const use = wordnet.mainUse(word);
-  return (use === null || use === 'noun') && wordnet.isPeople(word);
+  let found = PEOPLE.get(word);
+  if (found === undefined) {
+    wordnet ??= englishWordNet();
+    const use = wordnet.mainUse(word);
+    found = (use === null || use === 'noun') && wordnet.isPeople(word);
+    if (PEOPLE.size < MAIN_USES_KEPT) PEOPLE.set(word, found);
+  }
+  return found;
 }
+/** `isPersonNoun`'s readings, kept: it is asked of each word before a verb in the passages ranked. */
+const PEOPLE = new Map<string, boolean>();
 
 /** WordNet's detachment rules for nouns and verbs, tried on a word the letters lack ("died" → "die"). */
 const DETACHMENTS: readonly (readonly [string, string])[] = [

@@ -478,6 +478,8 @@ export class WordNet {
    * counts): "back" an adverb, "comes" a verb, "houses" a noun; null when SemCor never saw it.
    */
   mainUse(word: string): PartOfSpeech | null {
+    const known = this.mainUses.get(word);
+    if (known !== undefined) return known;
     let best: PartOfSpeech | null = null;
     let most = 0;
     for (const pos of PARTS_OF_SPEECH) {
@@ -485,8 +487,11 @@ export class WordNet {
       for (const base of this.baseForms(word, pos)) count += this.posUsageCount(base, pos);
       if (count > most) [best, most] = [pos, count];
     }
+    // Read of each word of the passages a "who" question ranks: kept, as the usages are.
+    if (this.mainUses.size < MAIN_USES_KEPT) this.mainUses.set(word, best);
     return best;
   }
+  private readonly mainUses = new Map<string, PartOfSpeech | null>();
 
   /** How often SemCor uses `lemma` as `pos` (0 if never). */
   posUsageCount(lemma: string, pos: PartOfSpeech): number {
@@ -835,6 +840,8 @@ const MEASURED_KINDS: ReadonlySet<string> = new Set([...MAGNITUDE_KINDS, 'proper
 const UNIT_KINDS: ReadonlySet<string> = new Set(['unit of measurement']);
 /** A unit of time (`isTimeUnit`). */
 const TIME_UNIT_KINDS: ReadonlySet<string> = new Set(['time unit']);
+/** Words whose main use `mainUse` keeps (a corpus's vocabulary; beyond, it reads them again). */
+export const MAIN_USES_KEPT = 100_000;
 /** How far up the is-a hierarchy `isKindOf` looks (WordNet's nouns are at most ~20 deep). */
 const MAX_HYPERNYM_DEPTH = 20;
 
