@@ -56,6 +56,11 @@ export interface Frame {
   /** How many clauses ask something ("how many … and when …": two). */
   clauses: number;
   /**
+   * Clauses that ask nothing and tell of the asker ("I'm writing a piece on the South Caucasus:
+   * per the 2022 letter, how many …"): they set the scene, and are no part of what is asked.
+   */
+  scene: Span[];
+  /**
    * Where the question asks about a document's own making ("when was the Lachin letter sent",
    * "who wrote the NV", "what date was the note verbale sent"): the verb of writing or sending
    * and the noun of time it asks for. The heading, opening or signature of the document answers,
@@ -437,6 +442,9 @@ function partCounted(tokens: readonly Token[], at: number): Token | null {
   return content(whole) ? whole : null;
 }
 
+/** Words by which askers speak of themselves. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'im', 'me', 'my', 'ive', 'id']);
+
 /** Classifies what `text` (a question, already normalized) asks for. */
 export function readFrame(text: string): Frame {
   let type: AnswerType = 'description';
@@ -446,6 +454,7 @@ export function readFrame(text: string): Frame {
   let predicate: Token | null = null;
   let speaker: Token | null = null;
   let clauses = 0;
+  const scene: Span[] = [];
   for (const m of text.matchAll(CLAUSE)) {
     const tokens = tokenize(m[0]).map((t) => ({
       ...t,
@@ -482,7 +491,11 @@ export function readFrame(text: string): Frame {
       predicate ??= clauseVerb(tokens, i + 1);
       continue;
     }
-    if (!isQuestionWord(word)) continue;
+    if (!isQuestionWord(word)) {
+      if (tokens.some((t) => FIRST_PERSON.has(t.word)))
+        scene.push({ start: m.index, end: m.index + m[0].length });
+      continue;
+    }
     clauses += 1;
     const afterAux = next && AUXILIARIES.has(next.word) ? i + 2 : null;
     if (word === 'how') {
@@ -619,6 +632,8 @@ export function readFrame(text: string): Frame {
     total: TOTAL.test(text),
     signed: extra.has('signature asked') && predicate !== null && /^sign/.test(predicate.word),
     clauses,
+    // A request that asks in no clause ("give me the exact wording on the mine maps") is all asked.
+    scene: clauses > 0 ? scene : [],
     documentAct: documentAct.map((t) => ({ start: t.start, end: t.end })),
   };
 }

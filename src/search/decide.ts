@@ -54,6 +54,10 @@ function writtenAsName(text: string, slot: Slot): boolean {
   return englishWordNet().isMainlyName(slot.word);
 }
 
+/** Whether a question's word is in a clause that only tells of the asker (`Frame.scene`). */
+const inScene = (prepared: Prepared, s: Slot) =>
+  prepared.q.frame.scene.some((a) => s.start >= a.start && s.end <= a.end);
+
 /** Why Annex abstains when what matches is only vocabulary all the documents share ("letters" of letters). */
 export const commonWordsOnly = (noun: DocumentNoun = 'letter'): string =>
   `only words common to all the ${noun}s match`;
@@ -210,7 +214,9 @@ function readDecision(
   let sum = 0;
   for (const r of ranked) sum += Math.exp(r.score - (top?.score ?? 0));
   // A word the documents lack that names them by another name is understood, not missing.
-  const missing = q.slots.filter(isMissing);
+  // The words of the scene the asker sets are no part of what is asked (`Frame.scene`).
+  const words = q.slots.filter((s) => !inScene(prepared, s));
+  const missing = words.filter(isMissing);
   const lacks = (slot: number | null) => {
     const s = slot === null ? undefined : q.slots[slot];
     return s !== undefined && isMissing(s);
@@ -232,7 +238,7 @@ function readDecision(
     'top coverage': top?.row[COVERAGE] ?? 0,
     'top exact coverage': top?.row[EXACT] ?? 0,
     'best evidence': best((r) => r.row[EVIDENCE] ?? 0),
-    'missing share': q.slots.length > 0 ? missing.length / q.slots.length : 1,
+    'missing share': words.length > 0 ? missing.length / words.length : 1,
     'missing names': missing.filter((s) => s.nominal).length,
     'missing closeness': missingCloseness(prepared),
     'counted missing': lacks(roles.counted) ? 1 : 0,
@@ -294,8 +300,12 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   // speech seldom names its speaker.
   const { source, speaker } = prepared.q.roles;
   const { noun } = prepared.context.index.catalog;
+  // Only what the question asks counts, not the scene the asker sets ("I'm writing a piece on
+  // the South Caucasus: per the 2022 letter, how many …").
+  const asks = (s: Slot) => !inScene(prepared, s);
   const unheld = prepared.q.slots.find(
     (s, i) =>
+      asks(s) &&
       s.outOfScope &&
       (isName(s, prepared.q.text) || writtenAsName(prepared.q.text, s)) &&
       i !== source &&
@@ -303,7 +313,9 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   );
   if (unheld) return `the ${noun}s it names never mention "${asTyped(prepared, unheld)}"`;
   // "norway 2001 on landmines": the documents named hold none of what it asks about.
-  const asked = prepared.q.slots.filter((s, i) => i !== source && !isNamingSlot(s) && !s.names);
+  const asked = prepared.q.slots.filter(
+    (s, i) => asks(s) && i !== source && !isNamingSlot(s) && !s.names,
+  );
   if (asked.length > 0 && asked.every((s) => s.outOfScope))
     return `the ${noun}s it names never mention "${asTyped(prepared, asked[0])}"`;
   // "piracy gulf of guinea 2022": no document holds any of what it asks about, nor a word
@@ -346,7 +358,7 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const { q, context } = prepared;
   const { noun } = context.index.catalog;
   // A word that names the documents searched by another name ("Tanganyika") is no word they lack.
-  const missing = q.slots.filter((s) => isMissing(s) && s.nominal);
+  const missing = q.slots.filter((s) => isMissing(s) && s.nominal && !inScene(prepared, s));
   if (missing.length > 0 && 2 * missing.length >= q.slots.length)
     return `most of what it names is not in the ${noun}s`;
   const where = prepared.scope.groups ? `the ${noun}s it names` : `the ${noun}s`;

@@ -131,6 +131,16 @@ describe('readFrame: the kind of answer a question asks for', () => {
     expect(frameOf('how often do mines explode').asked).toContain('frequency');
   });
 
+  it('reads a clause that asks nothing and tells of the asker as the scene, not as what is asked', () => {
+    const text = "I'm writing about the Balkan wars: how many mine victims were there?";
+    const [scene, ...more] = readFrame(text).scene;
+    expect(more).toEqual([]);
+    expect(text.slice(scene?.start, scene?.end)).toBe("I'm writing about the Balkan wars");
+    // A topic before the question is what it asks about; a request that asks in no clause is all asked.
+    expect(readFrame('lachin mines - how many were found').scene).toEqual([]);
+    expect(readFrame('give me the exact wording on the mine maps').scene).toEqual([]);
+  });
+
   it('asks nothing in particular of a bare search', () => {
     expect(frameOf('mines near the road')).toMatchObject({
       type: 'description',

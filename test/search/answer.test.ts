@@ -426,6 +426,15 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
     expect(answer.results).toEqual([]);
   });
 
+  it('takes what the asker says of themselves for the scene, not for what is asked', () => {
+    // Before: "the letters it names never mention "balkan"".
+    const answer = ask(
+      "I'm writing about the Balkan wars for a class: how many mine victims does the 2023 letter count?",
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toContain('314');
+  });
+
   it('takes an adverb the letters lack for how or when, not for what it asks about', () => {
     // Before: "the letters never mention "back"", for the signatory the same question finds
     // without it.
