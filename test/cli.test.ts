@@ -441,8 +441,11 @@ describe('cli: help and usage', () => {
   it('counts what it searched as documents, not letters, when they are not all letters', async () => {
     const speeches = path.join(ROOT, 'test/fixtures/speeches');
     const options = { env: { ...(await env()), CORPUS_DIR: speeches } };
-    const { stdout } = await run(node, [cli, 'ask', 'what did norway say about refugees'], options);
+    const { stdout } = await run(node, [cli, 'ask', 'refugees returning home'], options);
     expect(stdout).toMatch(/searched \d+ documents, 1963 – 2023\.$/m);
+    // A question that names a speaker's documents searched those.
+    const named = await run(node, [cli, 'ask', 'what did norway say about refugees'], options);
+    expect(named.stdout).toMatch(/searched 2 documents, 1997 – 2001\.$/m);
     const child = startNode(BUILT.cli, ['ask', '--stdin'], options);
     child.stdin?.end('who won the world cup\n');
     let out = '';
