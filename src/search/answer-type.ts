@@ -150,25 +150,29 @@ const isNoun = (w: string) => english().baseForms(w, 'noun').length > 0;
 const isVerb = (w: string) => english().baseForms(w, 'verb').length > 0;
 const isAdjective = (w: string) => english().baseForms(w, 'adj').length > 0;
 
-const usage = new Map<string, { noun: number; verb: number }>();
-/** How often SemCor uses a word (any of its base forms) as a noun and as a verb (remembered). */
-function uses(word: string): { noun: number; verb: number } {
+type Uses = Record<'noun' | 'verb' | 'adj' | 'adv', number>;
+const usage = new Map<string, Uses>();
+/** How often SemCor uses a word (any of its base forms) as each part of speech (remembered). */
+function uses(word: string): Uses {
   let found = usage.get(word);
   if (!found) {
     const wn = english();
-    const count = (pos: 'noun' | 'verb') =>
+    const count = (pos: keyof Uses) =>
       wn.baseForms(word, pos).reduce((n, base) => Math.max(n, wn.posUsageCount(base, pos)), 0);
-    found = { noun: count('noun'), verb: count('verb') };
+    found = { noun: count('noun'), verb: count('verb'), adj: count('adj'), adv: count('adv') };
     if (usage.size < 10_000) usage.set(word, found);
   }
   return found;
 }
 
-/** Whether general English uses a word mostly as a verb ("leave", "show"; not "group"). */
+/**
+ * Whether general English uses a word mostly as a verb ("leave", "show"; not "group", nor
+ * "near", a preposition WordNet has as a rare verb).
+ */
 export function mostlyVerb(word: string): boolean {
   if (!/^\p{L}+$/u.test(word) || !isVerb(word)) return false;
-  const { noun, verb } = uses(word);
-  return verb > 0 && verb >= noun;
+  const { noun, verb, adj, adv } = uses(word);
+  return verb > 0 && verb >= noun && verb >= adj && verb >= adv;
 }
 
 /** A verb in the past or a participle ("built", "injured", "found"), not a noun like "need". */
@@ -289,8 +293,13 @@ function clauseVerb(tokens: readonly Token[], from: number): Token | null {
   // "what did turkey say about the mines": what was said is asked, no verb to find.
   if (tokens.slice(from).some((t) => SAYING.has(t.word))) return null;
   const rest = tokens.slice(from).filter(content);
+  const past = rest.find((t) => isPastVerb(t.word));
+  if (past) return past;
+  // "did explosions happen near …": a light verb is the clause's, and tells nothing to find
+  // (not "near", which WordNet also has as a verb).
+  const light = (t: Token) => !AUXILIARIES.has(t.word) && isStopWord(t.word) && mostlyVerb(t.word);
+  if (tokens.slice(from).some(light)) return null;
   return (
-    rest.find((t) => isPastVerb(t.word)) ??
     rest.slice(1).find((t) => mostlyVerb(t.word)) ??
     rest.find((t) => mostlyVerb(t.word)) ??
     rest.slice(1).find((t) => isVerb(t.word)) ??

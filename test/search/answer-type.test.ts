@@ -201,6 +201,11 @@ describe('readFrame: the words that play a part in what is asked', () => {
     expect(frameOf(question).predicate).toBe(verb);
   });
 
+  it('tells of no verb when the clause\'s is a light one ("happen"), nor takes "near" for one', () => {
+    expect(frameOf('did explosions happen near cemeteries').predicate).toBeNull();
+    expect(frameOf('did the mines get cleared').predicate).toBe('cleared');
+  });
+
   it.each([
     ['did the secretary general visit the territories', 'visit'],
     ['has the UN sent deminers', 'sent'],
