@@ -435,6 +435,30 @@ export function namesAPerson(text: string): boolean {
   return false;
 }
 
+/** After a name, what it is called: ", Minister for …", ", the Permanent Representative …". */
+const APPOSITION = /^\s*,\s+(?:the\s+|a\s+|an\s+)?\p{Lu}/u;
+/\b(?:President|Minister|Ambassador|Secretary-General|Chair|Chairman|Chairperson|Professor|Dr|General|Prime Minister|King|Queen)\.?\s+(?:\p{Lu}[\p{L}'-]+\s+)?$/u;
+
+/**
+ * Whether a span says who someone named is ("who is Jeyhun Bayramov"): the name followed by what
+ * it is called ("Jeyhun Bayramov, Minister for Foreign Affairs"), or a signature's title after
+ * it. A signature of the name alone does not say who they are.
+ */
+export function describesName(
+  text: string,
+  name: ReadonlySet<string>,
+  span: { start: number; end: number },
+): boolean {
+  for (const t of readPassage(text).terms) {
+    if (t.start < span.start || t.end > span.end || !name.has(t.concept)) continue;
+    const after = text.slice(t.end, span.end);
+    if (APPOSITION.test(after)) return true;
+    // A signature block's title after the name: "(Signed) Yashar Aliyev Ambassador Permanent Representative".
+    if (isSignature(text) && /^\s+\p{Lu}/u.test(after)) return true;
+  }
+  return false;
+}
+
 /** After a verb, its agent in the passive, a few words on in its clause: "planted in the district by a sabotage group". */
 const PASSIVE_AGENT = /^[^.;:!?()]{0,48}?\bby\s+(?:the\s+|a\s+|an\s+|its\s+)?\p{L}/u;
 /** Before a verb, its clause up to the verb: where its subject stands ("Armenia also deliberately planted"). */

@@ -17,6 +17,7 @@ import {
   DURATION,
   FREQUENCY,
   isSignature,
+  describesName,
   namesAgent,
   namesAPerson,
   namesAPlace,
@@ -90,6 +91,8 @@ export interface QuestionContext {
   speaker: ReadonlySet<string> | null;
   /** Concepts of the thing asked for ("what is the name of X": name). */
   focus: ReadonlySet<string> | null;
+  /** For "who is X" of a name X ("who is Jeyhun Bayramov"): X's concepts, to be described. */
+  described: ReadonlySet<string> | null;
   /** Concepts of the verb the answer must hold ("who built …"). */
   predicate: ReadonlySet<string> | null;
   /** Concepts of what a measure is asked of ("how strong was the cyclone": cyclone). */
@@ -169,11 +172,15 @@ export const STATES: Readonly<
   measure: (x, e, span) => statesMeasure(slice(e, span), x.measured, true),
   clock: (_, e, span) => CLOCK.test(slice(e, span)),
   future: (_, e, span) => statesFuture({ ...e, passage: { ...e.passage, text: slice(e, span) } }),
-  // "who planted …": a name, or the agent of the verb asked ("by a sabotage group").
+  // "who planted …": a name, or the agent of the verb asked ("by a sabotage group"); "who is
+  // Jeyhun Bayramov": what the passage calls him ("Jeyhun Bayramov, Minister for Foreign
+  // Affairs"), not his name alone under a signature.
   person: (x, e, span) =>
-    states(x, 'person name', e, span) ||
-    (x.predicate !== null &&
-      namesAgent(e.passage.text, readPassage(e.passage.text).terms, x.predicate, span)),
+    x.described !== null
+      ? describesName(e.passage.text, x.described, span)
+      : states(x, 'person name', e, span) ||
+        (x.predicate !== null &&
+          namesAgent(e.passage.text, readPassage(e.passage.text).terms, x.predicate, span)),
   place: (_, e, span) => namesAPlace(slice(e, span)),
   reason: (_, e, span) => REASON.test(slice(e, span)),
   speaker: (x, e) => x.speaker !== null && speaks(e, x.speaker),
@@ -614,6 +621,10 @@ export function questionContext(
     countByVerb,
     speaker,
     focus: concepts(roles.focus),
+    described:
+      q.frame.type === 'person' && roles.focus !== null && isName(q.slots[roles.focus]?.word ?? '')
+        ? concepts(roles.focus)
+        : null,
     predicate: concepts(roles.predicate),
     measured: new Set(
       q.slots.flatMap((s, i) => (i === roles.focus ? [] : s.alternatives.map((a) => a.concept))),

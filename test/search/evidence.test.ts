@@ -5,6 +5,7 @@ import {
   countsOf,
   DURATION,
   figureBefore,
+  describesName,
   namesAgent,
   namesAPlace,
   PERCENTAGE,
@@ -282,5 +283,33 @@ describe('reportsSpeechOf: a passage reports what someone said', () => {
     expect(reportsSpeechOf('Armenia laid mines. The ministry stated it again.', armenia)).toBe(
       false,
     );
+  });
+});
+
+describe('describesName: a passage says who someone named is', () => {
+  const bayramov = concepts('Bayramov');
+  const says = (text: string) => describesName(text, bayramov, { start: 0, end: text.length });
+
+  it('reads what follows the name as what it calls them', () => {
+    expect(
+      says(
+        'a letter from Jeyhun Bayramov, Minister for Foreign Affairs of the Republic of Azerbaijan',
+      ),
+    ).toBe(true);
+  });
+
+  it('reads the title a signature gives after the name', () => {
+    expect(
+      describesName(
+        '(Signed) Yashar Aliyev Ambassador Permanent Representative',
+        concepts('Aliyev'),
+        { start: 0, end: 57 },
+      ),
+    ).toBe(true);
+  });
+
+  it('reads no description in a signature, or where nothing follows the name', () => {
+    expect(says('(Signed) Jeyhun Bayramov')).toBe(false);
+    expect(says('Jeyhun Bayramov wrote again in 2022.')).toBe(false);
   });
 });
