@@ -437,7 +437,6 @@ export function namesAPerson(text: string): boolean {
 
 /** After a name, what it is called: ", Minister for …", ", the Permanent Representative …". */
 const APPOSITION = /^\s*,\s+(?:the\s+|a\s+|an\s+)?\p{Lu}/u;
-/\b(?:President|Minister|Ambassador|Secretary-General|Chair|Chairman|Chairperson|Professor|Dr|General|Prime Minister|King|Queen)\.?\s+(?:\p{Lu}[\p{L}'-]+\s+)?$/u;
 
 /**
  * Whether a span says who someone named is ("who is Jeyhun Bayramov"): the name followed by what
