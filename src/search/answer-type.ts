@@ -573,7 +573,18 @@ export function readFrame(text: string): Frame {
           ? subjectVerb(tokens, from)
           : null;
       if (verb) predicate ??= verb;
-      const head = (afterAux !== null && !copula) || verb ? null : nounPhraseHead(tokens, from);
+      let head = (afterAux !== null && !copula) || verb ? null : nounPhraseHead(tokens, from);
+      // "what is the international community supposed to do", "what was the road used for": a
+      // participle after the thing makes it the verb's subject; what it does is asked, not who.
+      const acted = head && copula ? tokens[tokens.indexOf(head) + 1] : undefined;
+      if (head && acted && isPastVerb(acted.word)) {
+        // "supposed to do": the verb after "to" is asked of, and "do" is no verb to find.
+        const at = tokens.indexOf(acted);
+        const then = tokens[at + 1]?.word === 'to' ? tokens[at + 2] : undefined;
+        if (!then) predicate ??= acted;
+        else if (content(then)) predicate ??= then;
+        head = null;
+      }
       if (head) {
         let kind = typeOfNoun(head.word);
         // "which country said …": who says it is whose document it is, not a name in the text.

@@ -81,6 +81,9 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['how bad is the mine contamination', 'description'],
     ['how serious were the injuries', 'description'],
     ['mines near the road', 'description'],
+    // A participle after the thing asked of makes it its subject: what it does is asked, not who.
+    ['what is the international community supposed to do', 'description'],
+    ['what is armenia expected to do', 'description'],
     // A phrase that opens on a figure noun asks for the figure.
     ['victim count in 2024', 'count'],
     ['number of mine victims in 2023', 'count'],
