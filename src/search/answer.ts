@@ -283,11 +283,7 @@ function searchedIn(prepared: Prepared, filters: SearchFilters): Searched {
   const { groups } = prepared.scope;
   const { index } = prepared.context;
   if (!groups) return describeScope(index, filters);
-  const ids = new Set<number>();
-  for (const g of groups) {
-    const letter = index.headingGroups[g]?.letter;
-    if (letter) ids.add(index.catalog.find(letter.id));
-  }
+  const ids = index.lettersOfGroups(groups).map((letter) => index.catalog.find(letter.id));
   return index.catalog.describeDocuments(ids, filters);
 }
 

@@ -605,9 +605,7 @@ export function findCandidates(
   const { score, evidence, seen, mask, touched, live } = index.scratch;
   let touchedCount = 0;
   const filtering = Boolean(scope.letter || scope.from || scope.to || scope.part || scope.groups);
-  const groups = scope.groups
-    ? new Set([...scope.groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))
-    : null;
+  const groups = scope.groups ? new Set(index.lettersOfGroups(scope.groups)) : null;
   // The question's slots found in each part's headings, from the headings' postings.
   const groupScratch = index.groupScratch;
   groupScratch.epoch = (groupScratch.epoch + 1) >>> 0 || 1;

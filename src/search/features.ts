@@ -494,12 +494,8 @@ function speakerConcepts(
 ): Set<string> | null {
   const slot = q.roles.speaker === null ? undefined : q.slots[q.roles.speaker];
   if (!words || !slot || !scope.groups || !(slot.names || isNamingSlot(slot))) return words;
-  const authors = new Set<string>();
-  for (const g of scope.groups) {
-    const author = index.headingGroups[g]?.letter.author;
-    if (author) authors.add(author);
-  }
-  for (const author of authors) for (const t of analyze(author)) words.add(t.concept);
+  const authors = new Set(index.lettersOfGroups(scope.groups).map((letter) => letter.author));
+  for (const author of authors) if (author) for (const t of analyze(author)) words.add(t.concept);
   return words;
 }
 

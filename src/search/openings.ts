@@ -70,7 +70,7 @@ export function openings(prepared: Prepared): Ranked[] {
   const { index } = prepared.context;
   const { groups, part } = prepared.scope;
   if (!groups) return [];
-  const letters = [...new Set([...groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))];
+  const letters = index.lettersOfGroups(groups);
   letters.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const first: number[] = [];
   const rest: number[] = [];

@@ -158,7 +158,7 @@ function markOutOfScope(index: SearchIndex, q: ParsedQuestion, scope: Scope): Pa
 
 /** Whether the documents of some heading groups (their passages or headings) hold a concept. */
 function heldIn(index: SearchIndex, groups: ReadonlySet<number>): (concept: string) => boolean {
-  const letters = [...new Set([...groups].flatMap((g) => index.headingGroups[g]?.letter ?? []))];
+  const letters = index.lettersOfGroups(groups);
   return (concept: string) => {
     const cid = index.conceptId(concept);
     return letters.some((letter) => index.letterHolds(letter, cid));
@@ -203,9 +203,7 @@ function withStructure(index: SearchIndex, set: CandidateSet, scope: Scope): Can
   const present = new Set(set.candidates.map((c) => c.id));
   // The documents a question names come first ("when was the Khojavand letter written"), when
   // it names a few; of many (an author's speeches), those of the best candidates.
-  const named = [
-    ...new Set([...(scope.groups ?? [])].flatMap((g) => index.headingGroups[g]?.letter ?? [])),
-  ];
+  const named = index.lettersOfGroups(scope.groups ?? []);
   const letters: Letter[] = named.length <= STRUCTURE_DOCUMENTS ? named : [];
   for (const c of set.candidates) {
     if (letters.length >= STRUCTURE_DOCUMENTS) break;

@@ -424,6 +424,16 @@ export class SearchIndex {
       : this.headingLists[l]?.[id - (this.headingStart[l] ?? 0)]?.part;
   }
 
+  /** The letters some heading groups (parts) are of, each once, in the groups' order. */
+  lettersOfGroups(groups: Iterable<number>): Letter[] {
+    const letters = new Set<Letter>();
+    for (const g of groups) {
+      const letter = this.headingGroups[g]?.letter;
+      if (letter) letters.add(letter);
+    }
+    return [...letters];
+  }
+
   /** The heading groups (parts) of the letter at `letterIndex` in `letters`. */
   groupsOfLetter(letterIndex: number): readonly number[] {
     return this.groupsByLetter[letterIndex] ?? [];
