@@ -150,28 +150,13 @@ const isNoun = (w: string) => english().baseForms(w, 'noun').length > 0;
 const isVerb = (w: string) => english().baseForms(w, 'verb').length > 0;
 const isAdjective = (w: string) => english().baseForms(w, 'adj').length > 0;
 
-type Uses = Record<'noun' | 'verb' | 'adj' | 'adv', number>;
-const usage = new Map<string, Uses>();
-/** How often SemCor uses a word (any of its base forms) as each part of speech (remembered). */
-function uses(word: string): Uses {
-  let found = usage.get(word);
-  if (!found) {
-    const wn = english();
-    const count = (pos: keyof Uses) =>
-      wn.baseForms(word, pos).reduce((n, base) => Math.max(n, wn.posUsageCount(base, pos)), 0);
-    found = { noun: count('noun'), verb: count('verb'), adj: count('adj'), adv: count('adv') };
-    if (usage.size < 10_000) usage.set(word, found);
-  }
-  return found;
-}
-
 /**
  * Whether general English uses a word mostly as a verb ("leave", "show"; not "group", nor
  * "near", a preposition WordNet has as a rare verb).
  */
 export function mostlyVerb(word: string): boolean {
   if (!/^\p{L}+$/u.test(word) || !isVerb(word)) return false;
-  const { noun, verb, adj, adv } = uses(word);
+  const { noun, verb, adj, adv } = english().partUses(word);
   return verb > 0 && verb >= noun && verb >= adj && verb >= adv;
 }
 

@@ -478,20 +478,31 @@ export class WordNet {
    * counts): "back" an adverb, "comes" a verb, "houses" a noun; null when SemCor never saw it.
    */
   mainUse(word: string): PartOfSpeech | null {
-    const known = this.mainUses.get(word);
-    if (known !== undefined) return known;
+    const uses = this.partUses(word);
     let best: PartOfSpeech | null = null;
-    let most = 0;
-    for (const pos of PARTS_OF_SPEECH) {
-      let count = 0;
-      for (const base of this.baseForms(word, pos)) count += this.posUsageCount(base, pos);
-      if (count > most) [best, most] = [pos, count];
-    }
-    // Read of each word of the passages a "who" question ranks: kept, as the usages are.
-    if (this.mainUses.size < MAIN_USES_KEPT) this.mainUses.set(word, best);
+    for (const pos of PARTS_OF_SPEECH) if (uses[pos] > (best ? uses[best] : 0)) best = pos;
     return best;
   }
-  private readonly mainUses = new Map<string, PartOfSpeech | null>();
+
+  /**
+   * How often SemCor uses a word as each part of speech: the largest count of its base forms in
+   * that part, as `wordUsage` reads it in any. Kept once read: it is asked of each word before a
+   * verb in the passages a "who" question ranks.
+   */
+  partUses(word: string): Readonly<Record<PartOfSpeech, number>> {
+    let found = this.partUsesRead.get(word);
+    if (!found) {
+      const count = (pos: PartOfSpeech) =>
+        this.baseForms(word, pos).reduce(
+          (n, base) => Math.max(n, this.posUsageCount(base, pos)),
+          0,
+        );
+      found = { noun: count('noun'), verb: count('verb'), adj: count('adj'), adv: count('adv') };
+      if (this.partUsesRead.size < MAIN_USES_KEPT) this.partUsesRead.set(word, found);
+    }
+    return found;
+  }
+  private readonly partUsesRead = new Map<string, Record<PartOfSpeech, number>>();
 
   /** How often SemCor uses `lemma` as `pos` (0 if never). */
   posUsageCount(lemma: string, pos: PartOfSpeech): number {
@@ -802,11 +813,11 @@ export function englishWordNet(): WordNet {
   return shared;
 }
 
-/** What can say something (`canSpeak`): WordNet's synsets holding one of these words. */
 /** WordNet's lexicographer files of places (noun.location) and of people (noun.person). */
 const LOCATION_FILE = 15;
 const PERSON_FILE = 18;
 
+/** What can say something (`canSpeak`): WordNet's synsets holding one of these words. */
 const SPEAKER_KINDS: ReadonlySet<string> = new Set([
   'person',
   'social group',
@@ -840,7 +851,7 @@ const MEASURED_KINDS: ReadonlySet<string> = new Set([...MAGNITUDE_KINDS, 'proper
 const UNIT_KINDS: ReadonlySet<string> = new Set(['unit of measurement']);
 /** A unit of time (`isTimeUnit`). */
 const TIME_UNIT_KINDS: ReadonlySet<string> = new Set(['time unit']);
-/** Words whose main use `mainUse` keeps (a corpus's vocabulary; beyond, it reads them again). */
+/** Words whose uses `partUses` keeps (a corpus's vocabulary; beyond, it reads them again). */
 export const MAIN_USES_KEPT = 100_000;
 /** How far up the is-a hierarchy `isKindOf` looks (WordNet's nouns are at most ~20 deep). */
 const MAX_HYPERNYM_DEPTH = 20;
