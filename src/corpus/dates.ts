@@ -13,7 +13,8 @@ const MONTHS = [
   'december',
 ] as const;
 
-const MONTH_NAMES = MONTHS.join('|');
+/** The months' names, as alternatives of a regular expression. */
+export const MONTH_NAMES = MONTHS.join('|');
 
 /** A day of a month, with or without its year ("4 April", "April 4"): a day the text states. */
 export const DAY_OF_MONTH = new RegExp(

@@ -1,4 +1,4 @@
-import { DATE_PATTERN, DAY_OF_MONTH, dateWithin } from '../corpus/dates.ts';
+import { DATE_PATTERN, DAY_OF_MONTH, dateWithin, MONTH_NAMES, monthIndex } from '../corpus/dates.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
@@ -292,6 +292,30 @@ export const TIME = new RegExp(
   `${DATE_PATTERN.source}|${DAY_OF_MONTH.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b|\\bwithin (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:hours?|days?|weeks?|months?|years?)\\b`,
   'i',
 );
+
+/** `TIME`, every match. */
+const TIMES = new RegExp(TIME.source, 'gi');
+/** A month written in full just before a year ("September 2016", "May of 1995"). */
+const MONTH_BEFORE = new RegExp(`\\b(${MONTH_NAMES})\\s+(?:of\\s+)?$`, 'i');
+
+/**
+ * Whether `text` states a time that tells more than the question's own (`date`): "when was the
+ * deal signed" of Colombia's 2016 speech is not answered by "I expected to return in 2016", as a
+ * year (or a month and year) that holds all of the time the question names adds nothing to it;
+ * "on 26 September", "in September 2016" and "2015" do.
+ */
+export function statesTimeBeyond(text: string, date: DateHint | null): boolean {
+  if (date === null) return TIME.test(text);
+  for (const m of text.matchAll(TIMES)) {
+    const year = m[0];
+    if (!/^\d{4}$/.test(year)) return true;
+    const month = monthIndex(MONTH_BEFORE.exec(text.slice(0, m.index))?.[1] ?? '');
+    const from = month < 0 ? `${year}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    const to = month < 0 ? `${year}-12-31` : `${year}-${String(month + 1).padStart(2, '0')}-31`;
+    if (!(from <= date.from && to >= date.to)) return true;
+  }
+  return false;
+}
 
 /** A length of time: a quantity and a unit ("almost three decades", "44-day", "a year"). */
 export const DURATION =

@@ -29,6 +29,7 @@ import {
   statesFuture,
   statesMeasure,
   statesMoney,
+  statesTimeBeyond,
   TIME,
   TOTAL,
 } from './evidence.ts';
@@ -164,7 +165,9 @@ export const STATES: Readonly<
 > = {
   count: (x, { passage }, span) => x.count !== null && countsOf(passage.text, x.count, 1, span) > 0,
   figure: (_, e, span) => statesFigure(e.passage.text, span),
-  time: (_, e, span) => TIME.test(slice(e, span)),
+  // "when was the deal signed" of a 2016 speech: a time beyond the one the question names.
+  time: (x, e, span) =>
+    x.q.date === null ? states(x, 'a time', e, span) : statesTimeBeyond(slice(e, span), x.q.date),
   duration: (_, e, span) => DURATION.test(slice(e, span)),
   frequency: (_, e, span) => FREQUENCY.test(slice(e, span)),
   money: (_, e, span) => statesMoney(slice(e, span)),
@@ -204,6 +207,7 @@ const PARTS: Readonly<
   Record<string, (x: QuestionContext, entry: IndexedPassage, span: Span) => boolean>
 > = {
   'person name': (_, e, span) => namesAPerson(slice(e, span)),
+  'a time': (_, e, span) => TIME.test(slice(e, span)),
 };
 /** Every reader `states` may be asked for. */
 const READERS = { ...STATES, ...PARTS };
@@ -211,7 +215,7 @@ const READERS = { ...STATES, ...PARTS };
 /** The answer types that depend on the text alone, not on the question: read once per text. */
 const TEXT_ONLY = new Set([
   'figure',
-  'time',
+  'a time',
   'duration',
   'frequency',
   'money',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDateHint } from '../../src/search/time.ts';
 import { analyze, conceptOf } from '../../src/search/analyze.ts';
 import {
   CLOCK,
@@ -13,6 +14,7 @@ import {
   statesFigure,
   statesMeasure,
   statesMoney,
+  statesTimeBeyond,
   TIME,
 } from '../../src/search/evidence.ts';
 
@@ -216,6 +218,26 @@ describe('what else a passage may state', () => {
     expect(PERCENTAGE.test('55 recent landmine incidents')).toBe(false);
     expect(CLOCK.test('At 4.40 a.m. on 5 November 2025')).toBe(true);
     expect(CLOCK.test('On 5 November 2025')).toBe(false);
+  });
+});
+
+describe('statesTimeBeyond: a time beyond the one the question names', () => {
+  const of2016 = parseDateHint('when was the deal signed, per colombia in 2016');
+  it('does not take the year the question names for an answer to "when"', () => {
+    expect(statesTimeBeyond('I expected to return in 2016 as the President', of2016)).toBe(false);
+    expect(
+      statesTimeBeyond('It was signed in September 2016.', parseDateHint('in September 2016')),
+    ).toBe(false);
+  });
+  it('takes a day, a month of that year, another year or a relative day', () => {
+    expect(statesTimeBeyond('It will be signed on 26 September.', of2016)).toBe(true);
+    expect(statesTimeBeyond('It was signed in September 2016.', of2016)).toBe(true);
+    expect(statesTimeBeyond('Talks began in 2012 and ended in 2016.', of2016)).toBe(true);
+    expect(statesTimeBeyond('I return today to announce it.', of2016)).toBe(true);
+  });
+  it('is any time at all when the question names none', () => {
+    expect(statesTimeBeyond('I expected to return in 2016.', null)).toBe(true);
+    expect(statesTimeBeyond('No time here.', null)).toBe(false);
   });
 });
 
