@@ -429,11 +429,21 @@ const PRONOUNS: ReadonlySet<string> = new Set(['them', 'these', 'those']);
 function partCounted(tokens: readonly Token[], at: number): Token | null {
   const whole = PRONOUNS.has(tokens[at]?.word ?? '') ? tokens[at] : nounPhraseHead(tokens, at);
   if (!whole) return null;
+  return partOf(tokens, whole) ?? (content(whole) ? whole : null);
+}
+
+/**
+ * The Y of "X were Y" after a counted X, a noun that is a part of X ("how many mine victims were
+ * women", "how many of the victims were children"), else null ("were killed", "were there",
+ * "were anti-personnel").
+ */
+function partOf(tokens: readonly Token[], whole: Token): Token | null {
   const after = tokens.indexOf(whole) + 1;
-  if (!COPULAS.has(tokens[after]?.word ?? '')) return content(whole) ? whole : null;
+  if (!COPULAS.has(tokens[after]?.word ?? '')) return null;
   const part = nounPhraseHead(tokens, after + 1);
-  if (part && isNoun(part.word) && !isPastVerb(part.word) && !isAdjective(part.word)) return part;
-  return content(whole) ? whole : null;
+  return part && isNoun(part.word) && !isPastVerb(part.word) && !isAdjective(part.word)
+    ? part
+    : null;
 }
 
 /** Words by which askers speak of themselves. */
@@ -499,8 +509,8 @@ export function readFrame(text: string): Frame {
       } else if (how === 'many' || how === 'much') {
         let at = i + 2;
         while (tokens[at]?.word === 'more' || tokens[at]?.word === 'of') at += 1;
-        counted ??=
-          tokens[i + 2]?.word === 'of' ? partCounted(tokens, at) : nounPhraseHead(tokens, at);
+        const head = tokens[i + 2]?.word === 'of' ? null : nounPhraseHead(tokens, at);
+        counted ??= head ? (partOf(tokens, head) ?? head) : partCounted(tokens, at);
         // "how much did the UN give / did it cost": a sum; "how much did prices rise": an amount.
         const money =
           how === 'much' &&

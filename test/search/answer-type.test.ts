@@ -165,6 +165,10 @@ describe('readFrame: the words that play a part in what is asked', () => {
     // A part of a whole: "how many of the X were Y" counts the Y among the X.
     ['how many of the 314 mine victims were children?', 'children'],
     ['how many of them were women', 'women'],
+    // … and so does "how many X were Y" without "of", when Y is a noun.
+    ['how many mine victims were women', 'women'],
+    ['how many victims were civilians', 'civilians'],
+    ['how many victims were injured', 'victims'],
     // A thousands separator parts no clause.
     ['how many of the 2,700 mines were found in lachin', 'mines'],
     ['what number of mines were found', 'mines'],
