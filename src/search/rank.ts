@@ -245,9 +245,14 @@ export function prepare(
   // its name does, and its heading, opening or signature answers.
   const naming = [...scoping.naming, ...read.frame.documentAct];
   let marked = markOutOfScope(index, withNamingWords(read, naming), scope);
-  // A typo corrected to a word the documents named lack is read again, preferring their words.
-  if (scope.groups && marked.slots.some((s) => s.correctedTo !== null && s.outOfScope)) {
-    const prefer = heldIn(index, scope.groups);
+  // A typo corrected to a word the documents named lack is read again, preferring their words
+  // ("ilands" of Argentina's speech: "islands", not the commoner "lands", though "lands" finds
+  // "islands" as a kind of land).
+  const prefer = scope.groups ? heldIn(index, scope.groups) : null;
+  if (
+    prefer &&
+    marked.slots.some((s) => s.correctedTo !== null && !prefer(conceptOf(s.correctedTo)))
+  ) {
     const again = parseQuestion(index, question, { ...options, prefer });
     marked = markOutOfScope(index, withNamingWords(again, naming), scope);
   }
