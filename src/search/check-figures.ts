@@ -243,7 +243,13 @@ export function figureDifferences(
   const differences: FigureDifference[] = [];
   for (const figure of unstated) {
     const words = about(figure.sentence);
-    let best: { result: number; written: string; shared: number; distance: number } | null = null;
+    let best: {
+      result: number;
+      written: string;
+      same: boolean;
+      shared: number;
+      distance: number;
+    } | null = null;
     for (const [result, figures] of stated.entries())
       for (const other of figures) {
         if (other.kind !== figure.kind || claimValues.has(other.value)) continue;
@@ -252,8 +258,17 @@ export function figureDifferences(
         if (shared === 0) continue;
         const d = distance(figure.value, other.value);
         if (d > MAX_DISTANCE) continue;
-        if (!best || shared > best.shared || (shared === best.shared && d < best.distance))
-          best = { result, written: other.written, shared, distance: d };
+        // A sentence that states a telling figure of the claim ("1,318 pieces") tells of the same
+        // thing, whatever else shares its words: its year is the one the claim changed.
+        const same = figures.some(
+          (f) => f.sentence === other.sentence && isTelling(f) && claimValues.has(f.value),
+        );
+        const better =
+          !best ||
+          (same !== best.same
+            ? same
+            : shared > best.shared || (shared === best.shared && d < best.distance));
+        if (better) best = { result, written: other.written, same, shared, distance: d };
       }
     if (best)
       differences.push({
