@@ -175,6 +175,9 @@ const DECISION_BASE = [
   'focus match',
   'verb match',
   'names match',
+  // The names asked about held by the best passage itself: "how much did Azerbaijan pay" is not
+  // answered by what Testland spent, though a passage shown below it names Azerbaijan.
+  'top names match',
   'weakest match',
   'top share',
   'top coverage',
@@ -232,6 +235,10 @@ function readDecision(
     'verb match': best((r) => matchOf(prepared, r, roles.predicate)),
     'names match': best((r) =>
       Math.min(1, ...context.nameSlots.map((slot) => matchOf(prepared, r, slot))),
+    ),
+    'top names match': Math.min(
+      1,
+      ...context.nameSlots.map((slot) => matchOf(prepared, top, slot)),
     ),
     'weakest match': best((r) => weakestMatch(prepared, r)),
     'top share': top ? 1 / sum : 0,

@@ -34,6 +34,10 @@ export const SYNONYM_WEIGHT = 0.7;
 export const DERIVED_WEIGHT = 0.6;
 /** A synonym of a derivationally related word ("find" for the letters' "detection"). */
 export const DERIVED_SYNONYM_WEIGHT = 0.4;
+/** The word for what a word of the letters is a kind of ("vote" for "plebiscite"). */
+export const KIND_WEIGHT = 0.5;
+/** The parts of speech whose kinds find their words. */
+const KIND_PARTS: ReadonlySet<PartOfSpeech> = new Set(['noun', 'verb']);
 /** Two spellings of a name the letters use ("Khojavand", "Khojavend"): nearly the same word. */
 export const VARIANT_WEIGHT = 0.9;
 /**
@@ -215,6 +219,13 @@ export function buildExpansions(
           for (const synonym of meaning.words) {
             if (usualSense(synonym, pos, offset)) addLemma(synonym, concept, SYNONYM_WEIGHT);
           }
+          // "vote" finds "plebiscite", "vehicle" finds "car": a word of the letters is found by
+          // the word for what it is a kind of (WordNet's hypernym of its usual sense), weighted lower.
+          if (KIND_PARTS.has(pos) && usualSense(base, pos, offset))
+            for (const p of meaning.pointers)
+              if (p.symbol === '@')
+                for (const parent of synset(p.offset, pos).words)
+                  if (usualSense(parent, pos, p.offset)) addLemma(parent, concept, KIND_WEIGHT);
           for (const p of meaning.pointers) {
             const related = p.symbol === '+' && p.source === self;
             const causes = p.symbol === '>';

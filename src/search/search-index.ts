@@ -147,7 +147,7 @@ function entriesOf(
 }
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 43;
+export const INDEX_FORMAT = 44;
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;

@@ -3,7 +3,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 import { GlossaryFile } from '../../src/search/glossary.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { expansionKey } from '../../src/search/lexicon.ts';
+import { expansionKey, KIND_WEIGHT, SYNONYM_WEIGHT } from '../../src/search/lexicon.ts';
 import { WordNet } from '../../src/search/wordnet.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 
@@ -89,6 +89,17 @@ describe('the lexicon built with an index', () => {
       .find((r) => r.concept === conceptOf('detection'));
     expect(detection?.weight).toBeGreaterThan(0);
     expect(detection?.weight).toBeLessThan(0.7);
+  });
+
+  it('finds a word of the letters by the word for what it is a kind of, below a synonym', () => {
+    // A home is a kind of house (WordNet's hypernym of its usual sense): "their houses" finds
+    // the letters' "homes"; "houses" is no word of theirs.
+    const home = index.related(expansionKey('house')).find((r) => r.concept === conceptOf('home'));
+    expect(home?.weight).toBe(KIND_WEIGHT);
+    expect(KIND_WEIGHT).toBeLessThan(SYNONYM_WEIGHT);
+    // Not the other way round: a kind ("car") does not find the letters' word for what it is
+    // a kind of ("vehicle"); word vectors may.
+    expect(related('car')).not.toContain(conceptOf('vehicle'));
   });
 
   it('relates the name of a land to its people’s adjective, by WordNet’s pertainym too', () => {
