@@ -32,7 +32,8 @@ import {
   unpackArrays,
   unpackTyped,
 } from './saved-index.ts';
-import { INDEX_FORMAT, PART_CODES, SearchIndex } from './search-index.ts';
+import { PART_CODES } from './index-entries.ts';
+import { INDEX_FORMAT, SearchIndex } from './search-index.ts';
 import { vectorsFile } from './vectors.ts';
 
 /**

@@ -13,7 +13,7 @@ import { describesNext } from './answer-type.ts';
 import { splitSentences } from './excerpt.ts';
 import { annexOf } from './cite.ts';
 import { isEnglishWord, isMoneyWord, isNameOnly, isPersonNoun, isUnitWord } from './question.ts';
-import type { IndexedPassage } from './search-index.ts';
+import type { IndexedPassage } from './index-entries.ts';
 import type { DateHint } from './time.ts';
 
 /**

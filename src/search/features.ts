@@ -43,7 +43,8 @@ import {
   type ParsedQuestion,
   type Slot,
 } from './question.ts';
-import { type IndexedPassage, isHeading, type SearchIndex } from './search-index.ts';
+import { type IndexedPassage, isHeading } from './index-entries.ts';
+import type { SearchIndex } from './search-index.ts';
 
 /**
  * The features of a candidate passage for a question: small pure functions, each returning a

@@ -27,5 +27,6 @@ export {
 export { type Excerpt, type Highlight, pickExcerpt } from './excerpt.ts';
 export { parseQuestion, type ParsedQuestion } from './question.ts';
 export { parseDateHint } from './time.ts';
-export { type IndexedPassage, INDEX_FORMAT, SearchIndex } from './search-index.ts';
+export { type IndexedPassage } from './index-entries.ts';
+export { INDEX_FORMAT, SearchIndex } from './search-index.ts';
 export { prepareToServe, warmUp } from './warm.ts';

@@ -1,6 +1,6 @@
 import { isSignature } from '../corpus/parse-letter.ts';
 import { isNamingSlot, type Slot } from './question.ts';
-import { isHeading, opensPart } from './search-index.ts';
+import { isHeading, opensPart } from './index-entries.ts';
 import type { Prepared, Ranked } from './rank.ts';
 
 /**

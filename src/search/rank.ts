@@ -21,7 +21,8 @@ import { linksAsSymbols, resolveLetterReference, symbolsIn } from './letter-refe
 import { namedDocuments, type Undated } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
-import { opensPart, type SearchIndex } from './search-index.ts';
+import { opensPart } from './index-entries.ts';
+import type { SearchIndex } from './search-index.ts';
 
 /**
  * The question read, its candidates found and their features computed: everything the fitted

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { formatCitation } from '../../src/search/cite.ts';
-import { headingsOf, isHeading, SearchIndex } from '../../src/search/search-index.ts';
+import { headingsOf, isHeading } from '../../src/search/index-entries.ts';
+import { SearchIndex } from '../../src/search/search-index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
 /**
