@@ -7,7 +7,7 @@ import {
   PART_ANNEX_LETTER,
   PART_HAS_ANNEXES,
   PART_NOTE_VERBALE,
-} from './search-index.ts';
+} from './heading-groups.ts';
 import { type DateHint, parseDateHint } from './time.ts';
 
 /**

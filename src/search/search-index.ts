@@ -33,6 +33,7 @@ import {
   type PassageColumns,
   passageColumns,
 } from './index-entries.ts';
+import { assignHeadingGroups, headingPostingsOf, partFactsOf } from './heading-groups.ts';
 import {
   type IndexArrays,
   type KeyedLists,
@@ -61,12 +62,6 @@ export const FLAG_FIGURE = 1;
 export const FLAG_DURATION = 2;
 export const FLAG_DATE = 4;
 export const FLAG_FREQUENCY = 8;
-
-/** `partFacts.flags`: the part's letter is a note verbale; the part is an annex; its letter has annexes; the annex is itself a letter. */
-export const PART_NOTE_VERBALE = 1;
-export const PART_ANNEX = 2;
-export const PART_HAS_ANNEXES = 4;
-export const PART_ANNEX_LETTER = 8;
 
 const DURATION =
   /\b(?:\d+|\w+)[- ](?:years?|decades?|months?|weeks?|days?)\b|\b(?:years|decades|months)\b/i;
@@ -229,44 +224,18 @@ export class SearchIndex {
     grouping.groups.forEach(({ letter }, g) => {
       this.groupsByLetter[this.letterIndex.get(letter) ?? 0]?.push(g);
     });
-    this.partFacts = {
-      letterDay: new Uint32Array(groupCount),
-      annexDay: new Uint32Array(groupCount),
-      flags: new Uint8Array(groupCount),
-    };
-    grouping.groups.forEach(({ letter, annexIndex }, g) => {
-      const annex = annexIndex >= 0 ? letter.annexes[annexIndex] : undefined;
-      this.partFacts.letterDay[g] = dayNumber(letter.date);
-      this.partFacts.annexDay[g] = annex?.date ? dayNumber(annex.date) : 0;
-      this.partFacts.flags[g] =
-        (letter.kind === 'note verbale' ? PART_NOTE_VERBALE : 0) |
-        (annex ? PART_ANNEX : 0) |
-        (letter.annexes.length > 0 ? PART_HAS_ANNEXES : 0) |
-        (annex && /^letter\b/i.test(annex.title) ? PART_ANNEX_LETTER : 0);
-    });
+    this.partFacts = partFactsOf(grouping.groups);
     this.inHeadingFlags = new Uint8Array(vocabulary.length);
     for (const cid of arrays.headingConcepts) this.inHeadingFlags[cid] = 1;
-    const groupSize = new Uint32Array(groupCount);
-    for (const g of this.headingGroupOf) groupSize[g] = (groupSize[g] ?? 0) + 1;
-    this.headingReach = new Uint32Array(vocabulary.length);
-    // The parts whose headings hold each concept (the headings' postings), by counting sort.
-    const { headingOffsets, headingConcepts } = arrays;
-    this.headingPostingOffsets = new Uint32Array(vocabulary.length + 1);
-    for (const cid of headingConcepts)
-      this.headingPostingOffsets[cid + 1] = (this.headingPostingOffsets[cid + 1] ?? 0) + 1;
-    for (let cid = 0; cid < vocabulary.length; cid++)
-      this.headingPostingOffsets[cid + 1] =
-        (this.headingPostingOffsets[cid + 1] ?? 0) + (this.headingPostingOffsets[cid] ?? 0);
-    this.headingPostings = new Uint32Array(headingConcepts.length);
-    const fill = this.headingPostingOffsets.slice(0, vocabulary.length);
-    for (let g = 0; g < groupCount; g++) {
-      for (let at = headingOffsets[g] ?? 0; at < (headingOffsets[g + 1] ?? 0); at++) {
-        const cid = headingConcepts[at] as number;
-        this.headingReach[cid] = (this.headingReach[cid] ?? 0) + (groupSize[g] ?? 0);
-        this.headingPostings[fill[cid] ?? 0] = g;
-        fill[cid] = (fill[cid] ?? 0) + 1;
-      }
-    }
+    const headingPostings = headingPostingsOf(
+      arrays,
+      this.headingGroupOf,
+      groupCount,
+      vocabulary.length,
+    );
+    this.headingReach = headingPostings.reach;
+    this.headingPostingOffsets = headingPostings.offsets;
+    this.headingPostings = headingPostings.postings;
     let total = 0;
     for (const length of arrays.passageLength) total += length;
     this.averageLength = count > 0 ? total / count : 1;
@@ -820,48 +789,6 @@ function lexiconArrays(
     kindOffsets,
     kindConcepts: Uint32Array.from(kindConcepts),
   };
-}
-
-/**
- * Groups passages by the headings they stand under: each letter's own part, and each annex or
- * enclosure, numbered in id order (passages, then headings). Build and load both call this, so
- * group numbers always agree with the saved arrays.
- */
-function assignHeadingGroups(
-  letters: readonly Letter[],
-  columns: PassageColumns,
-  headings: readonly (readonly Passage[])[],
-): {
-  groupOf: Uint32Array;
-  groups: { letter: Letter; annexIndex: number }[];
-} {
-  const { letterStart, part, partIndex } = columns;
-  const headingStart = headingStarts(columns, headings);
-  const groupOf = new Uint32Array(headingStart[letters.length] ?? 0);
-  const groups: { letter: Letter; annexIndex: number }[] = [];
-  const byPart: (Map<number, number> | undefined)[] = [];
-  const place = (id: number, l: number, code: number, index: number) => {
-    let parts = byPart[l];
-    if (!parts) byPart[l] = parts = new Map();
-    // One number per part: the letter 0, annex k 2k+1, enclosure k 2k+2 (`PART_CODES`).
-    const key = code === 0 ? 0 : 2 * index + code;
-    let group = parts.get(key);
-    if (group === undefined) {
-      group = groups.length;
-      parts.set(key, group);
-      groups.push({ letter: letters[l] as Letter, annexIndex: code === 0 ? -1 : index - 1 });
-    }
-    groupOf[id] = group;
-  };
-  for (let l = 0; l < letters.length; l++)
-    for (let id = letterStart[l] ?? 0; id < (letterStart[l + 1] ?? 0); id++)
-      place(id, l, part[id] as number, partIndex[id] as number);
-  for (let l = 0; l < letters.length; l++) {
-    let id = headingStart[l] ?? 0;
-    for (const heading of headings[l] ?? [])
-      place(id++, l, PART_CODES.indexOf(heading.part), heading.partIndex);
-  }
-  return { groupOf, groups };
 }
 
 /**
