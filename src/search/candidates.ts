@@ -4,7 +4,8 @@ import { isLetter, type Letter, type PartKind } from '../corpus/schema.ts';
 import { analyze, fold } from './analyze.ts';
 import { generalSpecificity } from './lexicon.ts';
 import type { ParsedQuestion } from './question.ts';
-import { BM25_B, BM25_K1, HEADING_SHARE, type SearchIndex } from './search-index.ts';
+import { HEADING_SHARE, type SearchIndex } from './search-index.ts';
+import { BM25_B, BM25_K1 } from './index-build.ts';
 import type { IndexedPassage } from './index-entries.ts';
 import type { IndexArrays } from './saved-index.ts';
 

@@ -3,8 +3,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 /**
  * A saved index as it lies on disk: the JSON part's shape, the typed arrays beside it and how
  * they are packed into one binary file, and the structures an index opened from them uses
- * without unpacking them into objects (the corpus words' tree, lists by key). `search-index.ts`
- * builds and queries an index; `cache.ts` writes and reads these files.
+ * without unpacking them into objects (the corpus words' tree, lists by key). `index-build.ts`
+ * builds an index, `search-index.ts` queries it; `cache.ts` writes and reads these files.
  */
 
 /** The numeric parts of an index, kept in typed arrays (saved as one binary file). */

@@ -1,39 +1,26 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
-import { DATE_PATTERN, dayNumber } from '../corpus/dates.ts';
-import {
-  analyze,
-  analyzeEach,
-  conceptOf,
-  glossaryWords,
-  isYearAsWritten,
-  NUMBER_WORDS,
-  readPassage,
-  rememberConcepts,
-} from './analyze.ts';
-import {
-  buildExpansions,
-  buildKinds,
-  buildSpecificity,
-  type Expansions,
-  type Related,
-} from './lexicon.ts';
-import { englishWordNet } from './wordnet.ts';
+import { dayNumber } from '../corpus/dates.ts';
+import { glossaryWords, readPassage, rememberConcepts } from './analyze.ts';
+import type { Related } from './lexicon.ts';
 import { DocumentCatalog } from './catalog.ts';
-import { AbbreviationBuilder, type AbbreviationTable, spelledOut } from './acronyms.ts';
-import { wordVectors } from './vectors.ts';
+import { spelledOut } from './acronyms.ts';
 import { lowerBound } from './sorted.ts';
 import {
-  entriesOf,
   headingStarts,
-  headingsOf,
   type IndexedPassage,
   isHeading,
   PART_CODES,
   type PassageColumns,
-  passageColumns,
 } from './index-entries.ts';
 import { assignHeadingGroups, headingPostingsOf, partFactsOf } from './heading-groups.ts';
+import {
+  buildIndex,
+  FLAG_DATE,
+  FLAG_DURATION,
+  FLAG_FIGURE,
+  FLAG_FREQUENCY,
+} from './index-build.ts';
 import {
   type IndexArrays,
   type KeyedLists,
@@ -53,58 +40,8 @@ export const HEADING_SHARE = 0.5;
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
 export const INDEX_FORMAT = 44;
 
-/** BM25's term-frequency saturation and length normalization. */
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
-
-/** Passage flags, precomputed for ranking. */
-export const FLAG_FIGURE = 1;
-export const FLAG_DURATION = 2;
-export const FLAG_DATE = 4;
-export const FLAG_FREQUENCY = 8;
-
-const DURATION =
-  /\b(?:\d+|\w+)[- ](?:years?|decades?|months?|weeks?|days?)\b|\b(?:years|decades|months)\b/i;
-const FREQUENCY =
-  /\b(?:daily|weekly|monthly|annually|yearly|hourly|frequently|regularly|repeatedly|constantly|routinely|every (?:day|week|month|year)|(?:once|twice|\w+ times) (?:a|per) (?:day|week|month|year))\b/i;
-
-/** An abbreviation table as index arrays. */
-function abbreviationArrays(table: AbbreviationTable) {
-  return {
-    abbreviationHashes: table.hashes,
-    abbreviationPassages: table.passages,
-    abbreviationStarts: table.starts,
-    abbreviationEnds: table.ends,
-  };
-}
-
 /** At most this many passages' concept ids are kept (`passageConceptIds`). */
 const CONCEPTS_READ_KEPT = 4096;
-
-/** Whether a character code is a digit. */
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/** A growable array of unsigned integers, so building a large index does not hold millions of JS numbers. */
-class GrowableArray<T extends Uint32Array | Uint8Array> {
-  length = 0;
-  constructor(
-    private data: T,
-    private readonly make: (size: number) => T,
-  ) {}
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  get(i: number): number {
-    return this.data[i] ?? 0;
-  }
-}
 
 /**
  * The searchable form of a corpus.
@@ -522,168 +459,18 @@ export class SearchIndex {
     return ((this.arrays.flags[passageId] ?? 0) & FLAG_DATE) !== 0;
   }
 
-  /** Indexes `letters`, analyzing each passage once, and reads WordNet for the expansions. */
+  /** Indexes `letters`, analyzing each passage once, and reads WordNet for the expansions (`buildIndex`). */
   static build(letters: readonly Letter[]): SearchIndex {
-    const conceptIds = new Map<string, number>();
-    const vocabulary: string[] = [];
-    const dfs: number[] = [];
-    const headings = letters.map(headingsOf);
-    const entries = entriesOf(letters, headings);
-    const passageCount = entries.length;
-    const passageLength = new Uint16Array(passageCount);
-    const flags = new Uint8Array(passageCount);
-    const concepts = new GrowableArray(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
-    const counts = new GrowableArray(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
-    const starts = new Uint32Array(passageCount + 1);
-    const idOf = (concept: string): number => {
-      let cid = conceptIds.get(concept);
-      if (cid === undefined) {
-        cid = vocabulary.length;
-        conceptIds.set(concept, cid);
-        vocabulary.push(concept);
-        dfs.push(0);
-      }
-      return cid;
-    };
-    // The letters' own words: a plain map while building (a SearchableMap is made once at the end).
-    const surface = new Map<string, string>();
-    // A passage's term counts by concept id, and its concepts in the order first met: an array
-    // slot per concept rather than a map cleared per passage (17 million terms at 10,952 speeches).
-    let tf = new Uint32Array(1 << 16);
-    const met: number[] = [];
-    const abbreviations = new AbbreviationBuilder();
-    let id = 0;
-    for (const { passage } of entries) {
-      const text = passage.text;
-      if (!isHeading(passage)) abbreviations.add(id, text);
-      met.length = 0;
-      let figure = false;
-      let length = 0;
-      analyzeEach(text, false, (word, start, end, concept, _unit, weight) => {
-        length += 1;
-        const cid = idOf(concept);
-        if (cid >= tf.length) {
-          const bigger = new Uint32Array(tf.length * 2);
-          bigger.set(tf);
-          tf = bigger;
-        }
-        if (tf[cid] === 0) met.push(cid);
-        tf[cid] = (tf[cid] as number) + 1;
-        // The letters' own words, for spelling correction (not what a glossary phrase stands for).
-        if (weight === 1 && !surface.has(word) && concept === conceptOf(word))
-          surface.set(word, concept);
-        if (
-          !figure &&
-          ((isDigitCode(concept.charCodeAt(0)) && !isYearAsWritten(text.slice(start, end))) ||
-            NUMBER_WORDS.has(word))
-        )
-          figure = true;
-      });
-      for (const cid of met) {
-        concepts.push(cid);
-        counts.push(Math.min(255, tf[cid] as number));
-        tf[cid] = 0;
-        dfs[cid] = (dfs[cid] ?? 0) + 1;
-      }
-      starts[id + 1] = concepts.length;
-      passageLength[id] = Math.min(65535, length);
-      flags[id] =
-        (figure ? FLAG_FIGURE : 0) |
-        (DURATION.test(text) ? FLAG_DURATION : 0) |
-        (DATE_PATTERN.test(text) ? FLAG_DATE : 0) |
-        (FREQUENCY.test(text) ? FLAG_FREQUENCY : 0);
-      id += 1;
-    }
-    const surfaceWords = SearchableMap.from<string>(surface);
-    surface.clear();
-    const columns = passageColumns(letters);
-    const grouping = assignHeadingGroups(letters, columns, headings);
-    const headingIds: number[] = [];
-    const offsets: number[] = [0];
-    for (const { letter, annexIndex } of grouping.groups) {
-      const annexTitle = annexIndex >= 0 ? (letter.annexes[annexIndex]?.title ?? '') : '';
-      const ids = new Set<number>();
-      // The organs it is a document of count as its headings too: "the HRC statement".
-      const organs = letter.bodies.map((body) => body.split(',')[0] ?? '').join(' ');
-      for (const t of analyze(`${letter.title} ${annexTitle} ${organs}`)) ids.add(idOf(t.concept));
-      headingIds.push(...ids);
-      offsets.push(headingIds.length);
-    }
-    const postingOffsets = new Uint32Array(vocabulary.length + 1);
-    for (let cid = 0; cid < vocabulary.length; cid++) {
-      postingOffsets[cid + 1] = (postingOffsets[cid] ?? 0) + (dfs[cid] ?? 0);
-    }
-    const total = postingOffsets[vocabulary.length] ?? 0;
-    const postingPassages = new Uint32Array(total);
-    const postingCounts = new Uint8Array(total);
-    const fill = postingOffsets.slice(0, vocabulary.length);
-    for (let pid = 0; pid < passageCount; pid++) {
-      for (let i = starts[pid] ?? 0; i < (starts[pid + 1] ?? 0); i++) {
-        const cid = concepts.get(i);
-        const at = fill[cid] ?? 0;
-        postingPassages[at] = pid;
-        postingCounts[at] = counts.get(i);
-        fill[cid] = at + 1;
-      }
-    }
-    const maxTermFactor = new Float32Array(vocabulary.length);
-    let totalLength = 0;
-    for (const length of passageLength) totalLength += length;
-    const averageLength = passageCount > 0 ? totalLength / passageCount : 1;
-    for (let cid = 0; cid < vocabulary.length; cid++) {
-      let max = 0;
-      for (let at = postingOffsets[cid] ?? 0; at < (postingOffsets[cid + 1] ?? 0); at++) {
-        const tf = postingCounts[at] ?? 0;
-        const norm =
-          1 - BM25_B + (BM25_B * (passageLength[postingPassages[at] ?? 0] ?? 0)) / averageLength;
-        max = Math.max(max, ((BM25_K1 + 1) * tf) / (tf + BM25_K1 * norm));
-      }
-      maxTermFactor[cid] = max;
-    }
-    const wordnet = englishWordNet();
-    const specificity = buildSpecificity(
-      surfaceWords,
-      (concept) => conceptIds.get(concept) ?? -1,
-      vocabulary.length,
-      wordnet,
-    );
-    const arrays: IndexArrays = {
-      maxTermFactor,
-      specificity,
-      headingOffsets: Uint32Array.from(offsets),
-      headingConcepts: Uint32Array.from(headingIds),
-      documentFrequency: Uint32Array.from(dfs),
-      passageLength,
-      flags,
-      postingOffsets,
-      postingPassages,
-      postingCounts,
-      conceptVectors: new Int8Array(0),
-      conceptNorms: new Float32Array(0),
-      ...abbreviationArrays(abbreviations.table()),
-      surfaceShape: new Uint32Array(0),
-      surfaceConcepts: new Uint32Array(0),
-      expansionOffsets: new Uint32Array(0),
-      expansionConcepts: new Uint32Array(0),
-      expansionWeights: new Float64Array(0),
-      kindOffsets: new Uint32Array(0),
-      kindConcepts: new Uint32Array(0),
-    };
-    const { conceptVectors, conceptNorms } = buildConceptVectors(surfaceWords, conceptIds);
-    arrays.conceptVectors = conceptVectors;
-    arrays.conceptNorms = conceptNorms;
-    const expansions = buildExpansions(surfaceWords, wordnet);
-    const kinds = buildKinds(surfaceWords, wordnet);
-    Object.assign(arrays, lexiconArrays(conceptIds, expansions, kinds));
+    const built = buildIndex(letters);
     return new SearchIndex(
       letters,
-      headings,
-      columns,
-      vocabulary,
-      arrays,
-      surfaceWords,
-      expansions,
-      kinds,
+      built.headings,
+      built.columns,
+      built.vocabulary,
+      built.arrays,
+      built.surfaceWords,
+      built.expansions,
+      built.kinds,
     );
   }
 
@@ -752,81 +539,4 @@ export class SearchIndex {
       builtAt,
     );
   }
-}
-
-/**
- * The lexicon as arrays of concept ids (`IndexArrays.expansionOffsets` …), in the order of the
- * keys `toSaved` writes.
- */
-function lexiconArrays(
-  conceptIds: ReadonlyMap<string, number>,
-  expansions: Expansions,
-  kinds: ReadonlyMap<string, readonly string[]>,
-) {
-  const id = (concept: string) => conceptIds.get(concept) ?? 0;
-  const expansionOffsets = new Uint32Array(expansions.size + 1);
-  const expansionConcepts: number[] = [];
-  const expansionWeights: number[] = [];
-  let k = 0;
-  for (const related of expansions.values()) {
-    for (const r of related) {
-      expansionConcepts.push(id(r.concept));
-      expansionWeights.push(r.weight);
-    }
-    expansionOffsets[++k] = expansionConcepts.length;
-  }
-  const kindOffsets = new Uint32Array(kinds.size + 1);
-  const kindConcepts: number[] = [];
-  k = 0;
-  for (const concepts of kinds.values()) {
-    for (const c of concepts) kindConcepts.push(id(c));
-    kindOffsets[++k] = kindConcepts.length;
-  }
-  return {
-    expansionOffsets,
-    expansionConcepts: Uint32Array.from(expansionConcepts),
-    expansionWeights: Float64Array.from(expansionWeights),
-    kindOffsets,
-    kindConcepts: Uint32Array.from(kindConcepts),
-  };
-}
-
-/**
- * Each concept's vector: the mean of the vectors of the corpus words that stand for it, scaled
- * to signed bytes, and its length (0 for a concept none of whose words has a vector).
- */
-function buildConceptVectors(
-  surfaceWords: SearchableMap<string>,
-  conceptIds: ReadonlyMap<string, number>,
-): { conceptVectors: Int8Array; conceptNorms: Float32Array } {
-  const vectors = wordVectors();
-  const dimensions = vectors?.dimensions ?? 0;
-  const sums = new Float64Array(conceptIds.size * dimensions);
-  if (vectors)
-    for (const [word, concept] of surfaceWords) {
-      const v = vectors.vector(word);
-      const id = conceptIds.get(concept);
-      if (!v || id === undefined) continue;
-      let norm = 0;
-      for (let d = 0; d < dimensions; d++) norm += (v[d] as number) ** 2;
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < dimensions; d++)
-        sums[id * dimensions + d] = (sums[id * dimensions + d] as number) + (v[d] as number) / norm;
-    }
-  const conceptVectors = new Int8Array(sums.length);
-  const conceptNorms = new Float32Array(conceptIds.size);
-  for (let id = 0; id < conceptIds.size; id++) {
-    let largest = 0;
-    for (let d = 0; d < dimensions; d++)
-      largest = Math.max(largest, Math.abs(sums[id * dimensions + d] as number));
-    if (largest === 0) continue;
-    let norm = 0;
-    for (let d = 0; d < dimensions; d++) {
-      const q = Math.round(((sums[id * dimensions + d] as number) * 127) / largest);
-      conceptVectors[id * dimensions + d] = q;
-      norm += q * q;
-    }
-    conceptNorms[id] = Math.sqrt(norm);
-  }
-  return { conceptVectors, conceptNorms };
 }
