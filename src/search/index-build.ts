@@ -20,7 +20,7 @@ import {
   passageColumns,
 } from './index-entries.ts';
 import { assignHeadingGroups } from './heading-groups.ts';
-import type { IndexArrays } from './saved-index.ts';
+import { type IndexArrays, lexiconArrays } from './saved-index.ts';
 
 /** BM25's term-frequency saturation and length normalization. */
 export const BM25_K1 = 1.2;
@@ -241,43 +241,6 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
   const kinds = buildKinds(surfaceWords, wordnet);
   Object.assign(arrays, lexiconArrays(conceptIds, expansions, kinds));
   return { headings, columns, vocabulary, arrays, surfaceWords, expansions, kinds };
-}
-
-/**
- * The lexicon as arrays of concept ids (`IndexArrays.expansionOffsets` …), in the order of the
- * keys `SearchIndex.toSaved` writes.
- */
-function lexiconArrays(
-  conceptIds: ReadonlyMap<string, number>,
-  expansions: Expansions,
-  kinds: ReadonlyMap<string, readonly string[]>,
-) {
-  const id = (concept: string) => conceptIds.get(concept) ?? 0;
-  const expansionOffsets = new Uint32Array(expansions.size + 1);
-  const expansionConcepts: number[] = [];
-  const expansionWeights: number[] = [];
-  let k = 0;
-  for (const related of expansions.values()) {
-    for (const r of related) {
-      expansionConcepts.push(id(r.concept));
-      expansionWeights.push(r.weight);
-    }
-    expansionOffsets[++k] = expansionConcepts.length;
-  }
-  const kindOffsets = new Uint32Array(kinds.size + 1);
-  const kindConcepts: number[] = [];
-  k = 0;
-  for (const concepts of kinds.values()) {
-    for (const c of concepts) kindConcepts.push(id(c));
-    kindOffsets[++k] = kindConcepts.length;
-  }
-  return {
-    expansionOffsets,
-    expansionConcepts: Uint32Array.from(expansionConcepts),
-    expansionWeights: Float64Array.from(expansionWeights),
-    kindOffsets,
-    kindConcepts: Uint32Array.from(kindConcepts),
-  };
 }
 
 /**

@@ -1,10 +1,12 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import type { Expansions, Related } from './lexicon.ts';
 
 /**
  * A saved index as it lies on disk: the JSON part's shape, the typed arrays beside it and how
  * they are packed into one binary file, and the structures an index opened from them uses
- * without unpacking them into objects (the corpus words' tree, lists by key). `index-build.ts`
- * builds an index, `search-index.ts` queries it; `cache.ts` writes and reads these files.
+ * without unpacking them into objects (the corpus words' tree, lists by key), the lexicon among
+ * them (`lexiconArrays` writes it, `savedLexicon` reads it). `index-build.ts` builds an index,
+ * `search-index.ts` queries it; `cache.ts` writes and reads these files.
  */
 
 /** The numeric parts of an index, kept in typed arrays (saved as one binary file). */
@@ -161,6 +163,70 @@ export function restoreTree(
   };
   const tree = shape.length > 0 ? restore() : new Map();
   return new SearchableMap<string>(tree as ConstructorParameters<typeof SearchableMap<string>>[0]);
+}
+
+/**
+ * The lexicon as arrays of concept ids (`IndexArrays.expansionOffsets` …), in the order of the
+ * keys `SearchIndex.toSaved` writes.
+ */
+export function lexiconArrays(
+  conceptIds: ReadonlyMap<string, number>,
+  expansions: Expansions,
+  kinds: ReadonlyMap<string, readonly string[]>,
+) {
+  const id = (concept: string) => conceptIds.get(concept) ?? 0;
+  const expansionOffsets = new Uint32Array(expansions.size + 1);
+  const expansionConcepts: number[] = [];
+  const expansionWeights: number[] = [];
+  let k = 0;
+  for (const related of expansions.values()) {
+    for (const r of related) {
+      expansionConcepts.push(id(r.concept));
+      expansionWeights.push(r.weight);
+    }
+    expansionOffsets[++k] = expansionConcepts.length;
+  }
+  const kindOffsets = new Uint32Array(kinds.size + 1);
+  const kindConcepts: number[] = [];
+  k = 0;
+  for (const concepts of kinds.values()) {
+    for (const c of concepts) kindConcepts.push(id(c));
+    kindOffsets[++k] = kindConcepts.length;
+  }
+  return {
+    expansionOffsets,
+    expansionConcepts: Uint32Array.from(expansionConcepts),
+    expansionWeights: Float64Array.from(expansionWeights),
+    kindOffsets,
+    kindConcepts: Uint32Array.from(kindConcepts),
+  };
+}
+
+/**
+ * The corpus's words, the expansions and the kinds of a saved index (`lexiconArrays`,
+ * `saveTree`), read from its arrays by concept id.
+ */
+export function savedLexicon(
+  json: SavedIndexJson,
+  arrays: IndexArrays,
+): {
+  surfaceWords: SearchableMap<string>;
+  expansions: SavedLists<Related>;
+  kinds: SavedLists<string>;
+} {
+  const { vocabulary } = json;
+  const concept = (id: number) => vocabulary[id] ?? '';
+  const surfaceWords = restoreTree(json.surfaceLabels, arrays.surfaceShape, (leaf) =>
+    concept(arrays.surfaceConcepts[leaf] ?? 0),
+  );
+  const expansions = new SavedLists<Related>(json.expansionKeys, arrays.expansionOffsets, (at) => ({
+    concept: concept(arrays.expansionConcepts[at] ?? 0),
+    weight: arrays.expansionWeights[at] ?? 0,
+  }));
+  const kinds = new SavedLists<string>(json.kindKeys, arrays.kindOffsets, (at) =>
+    concept(arrays.kindConcepts[at] ?? 0),
+  );
+  return { surfaceWords, expansions, kinds };
 }
 
 const ARRAY_ORDER = [

@@ -24,9 +24,8 @@ import {
 import {
   type IndexArrays,
   type KeyedLists,
-  restoreTree,
   type SavedIndexJson,
-  SavedLists,
+  savedLexicon,
   saveTree,
 } from './saved-index.ts';
 
@@ -512,21 +511,7 @@ export class SearchIndex {
     const { vocabulary } = json;
     // Before the catalog reads the documents' names, which compiles the glossary.
     rememberConcepts(json.glossaryWords);
-    const concept = (id: number) => vocabulary[id] ?? '';
-    const surfaceWords = restoreTree(json.surfaceLabels, arrays.surfaceShape, (leaf) =>
-      concept(arrays.surfaceConcepts[leaf] ?? 0),
-    );
-    const expansions = new SavedLists<Related>(
-      json.expansionKeys,
-      arrays.expansionOffsets,
-      (at) => ({
-        concept: concept(arrays.expansionConcepts[at] ?? 0),
-        weight: arrays.expansionWeights[at] ?? 0,
-      }),
-    );
-    const kinds = new SavedLists<string>(json.kindKeys, arrays.kindOffsets, (at) =>
-      concept(arrays.kindConcepts[at] ?? 0),
-    );
+    const { surfaceWords, expansions, kinds } = savedLexicon(json, arrays);
     return new SearchIndex(
       letters,
       headings,
