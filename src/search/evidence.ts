@@ -1,4 +1,10 @@
-import { DATE_PATTERN, DAY_OF_MONTH, dateWithin, MONTH_NAMES, monthIndex } from '../corpus/dates.ts';
+import {
+  DATE_PATTERN,
+  DAY_OF_MONTH,
+  dateWithin,
+  MONTH_NAMES,
+  monthIndex,
+} from '../corpus/dates.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
