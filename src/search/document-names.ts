@@ -34,6 +34,8 @@ export interface NamedDocuments {
   authors: string[];
   /** Where the question names them: these words only say which documents to search. */
   spans: { start: number; end: number }[];
+  /** Named by their kind alone ("the press release"): documents named otherwise stand beside them. */
+  byKind?: true;
   /**
    * Set when the question names a time none of the authors' documents is of ("what did
    * Yugoslavia say in 1999"): `documents` are then all of theirs, of other times.
@@ -441,41 +443,36 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     authors = first >= 0 ? all.slice(first, first + 1) : [];
     if (first >= 0) named.push(found[first] as { start: number; end: number });
   }
-  if (authors.length === 0) return null;
+  if (authors.length === 0) return namedByKind(index, text, kinds, date, order);
   // One author's list taken as it is (copied): spread into a Set with the others', every
   // document of a State that wrote them all (10,000 letters) cost a question a millisecond or two.
   const lists = authors
     .flatMap((a) => [index.catalog.byAuthorName(a), index.catalog.byAuthorCode(a)])
     .filter((list) => list.length > 0);
   let documents = lists.length === 1 ? [...(lists[0] ?? [])] : [...new Set(lists.flat())];
-  // Narrowed to the time the question names ("in 1997"), and to the kind of document it names
-  // ("speech"), where some of the author's documents are of those.
+  // Narrowed to the kind of document the question names ("speech"), then to the time it names
+  // ("in 1997"), where some of the author's documents are of those. A time none of the documents
+  // of the kind named is of may be the time of what they tell: "how many deminers were killed in
+  // 2019 according to the SG report" asks the report of 2020, not the SG's press release of 2019.
   let undated: Undated | undefined;
+  let ofKind = false;
+  if (kinds.size > 0) {
+    const kept = documents.filter((i) => kinds.has(index.catalog.kindOf(i) ?? ''));
+    if (kept.length > 0) [documents, ofKind] = [kept, true];
+  }
   if (date) {
     const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
     const kept = documents.filter((i) => within.has(i));
     if (kept.length > 0) documents = kept;
-    else if (loose) return null;
-    else {
+    // Named loosely, a State may be what the question is about ("mines in Norway in 2001"),
+    // unless it leads the question as its speaker does ("iceland 2020 on plastics").
+    else if (loose && named[0]?.start !== tokens[0]?.start) return null;
+    else if (!ofKind) {
       const first = index.letters[documents[0] ?? -1];
       undated = { author: first?.author ?? authors[0] ?? '', time: date.words };
     }
   }
-  if (kinds.size > 0) {
-    const kept = documents.filter((i) => kinds.has(index.catalog.kindOf(i) ?? ''));
-    if (kept.length > 0) documents = kept;
-  }
-  // "its first-ever General Assembly address", "Norway's latest speech": the earliest or the
-  // latest of them by date (dates of the same day keep them all).
-  if (order && documents.length > 1) {
-    const dateOf = (i: number) => index.letters[i]?.date ?? '';
-    const dates = documents
-      .map(dateOf)
-      .filter((d) => d !== '')
-      .sort();
-    const wanted = order.order === 'first' ? dates[0] : dates.at(-1);
-    if (wanted !== undefined) documents = documents.filter((i) => dateOf(i) === wanted);
-  }
+  documents = inOrder(index, documents, order);
   // Of several names, the first is taken for the speaker's ("what did Bangladesh say about the
   // Pakistani families"): the others are what it speaks of, and keep their weight.
   const [speaking] = named.sort((a, b) => a.start - b.start);
@@ -494,6 +491,71 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
         .map((k) => ({ start: (tokens[k] as Token).start, end: (tokens[k] as Token).end })),
     ],
   };
+}
+
+/**
+ * "its first-ever General Assembly address", "Norway's latest speech": the earliest or the latest
+ * of `documents` by date (dates of the same day keep them all); all of them without an order.
+ */
+function inOrder(
+  index: SearchIndex,
+  documents: number[],
+  order: ReturnType<typeof orderBefore>,
+): number[] {
+  if (!order || documents.length <= 1) return documents;
+  const dateOf = (i: number) => index.letters[i]?.date ?? '';
+  const dates = documents
+    .map(dateOf)
+    .filter((d) => d !== '')
+    .sort();
+  const wanted = order.order === 'first' ? dates[0] : dates.at(-1);
+  return wanted === undefined ? documents : documents.filter((i) => dateOf(i) === wanted);
+}
+
+/** The kinds the letters' own nouns name ("letter", "note verbale"). */
+const LETTERS_OWN: ReadonlySet<string> = new Set(['letter', 'note verbale'].map(nameKey));
+
+/** Words before a kind that make it one document of that kind: "the press release", "this report". */
+const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{L}\d'.-]+\s+){0,2}?$/iu;
+
+/**
+ * The documents a question names by their kind alone, no author: "what did the press release say
+ * about mines", "the 2019 report" — a kind not the letters' own, written in full after "the",
+ * "this" or "that", narrowed to the time named where that leaves some. Null when it names none.
+ * `kinds` are the kinds its document nouns name.
+ */
+function namedByKind(
+  index: SearchIndex,
+  text: string,
+  kinds: ReadonlySet<string>,
+  date: DateHint | null,
+  order: ReturnType<typeof orderBefore>,
+): NamedDocuments | null {
+  const spans: { start: number; end: number }[] = [];
+  let documents: number[] = [];
+  for (const kind of index.catalog.kinds()) {
+    const key = nameKey(kind);
+    // "the letter", "the note verbale": letter references say which (`letter-reference.ts`).
+    if (!kinds.has(key) || LETTERS_OWN.has(key)) continue;
+    const words = kind
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+');
+    for (const m of text.matchAll(new RegExp(`\\b${words}s?\\b`, 'giu')))
+      if (DEFINITE.test(text.slice(0, m.index))) {
+        spans.push({ start: m.index, end: m.index + m[0].length });
+        documents.push(...index.catalog.ofKind(key));
+      }
+  }
+  if (documents.length === 0) return null;
+  documents = [...new Set(documents)];
+  if (date) {
+    const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
+    const kept = documents.filter((i) => within.has(i));
+    if (kept.length > 0) documents = kept;
+  }
+  documents = inOrder(index, documents, order);
+  return { documents: documents.sort((a, b) => a - b), authors: [], spans, byKind: true };
 }
 
 /** Words that make the document noun after them name a document of the one they stand for. */

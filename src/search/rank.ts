@@ -118,8 +118,16 @@ function scoped(
   if (allowed.length > 0 && allowed.length < index.catalog.describe(filters).letters) {
     const byAuthor = new Set(allowed.flatMap((i) => index.groupsOfLetter(i)));
     const both = new Set([...referenced].filter((g) => byAuthor.has(g)));
-    // A part named that the author did not write is named on other grounds: it stands.
-    groups = both.size > 0 ? both : referenced.size > 0 ? referenced : byAuthor;
+    // A part named that the author did not write is named on other grounds: it stands. Named
+    // by kind alone ("the press release"), the documents of that kind stand beside it (an annexed
+    // press release, and a press release of its own).
+    groups = named?.byKind
+      ? new Set([...referenced, ...byAuthor])
+      : both.size > 0
+        ? both
+        : referenced.size > 0
+          ? referenced
+          : byAuthor;
     if (groups !== referenced) naming = named?.spans ?? [];
     if (groups === byAuthor) undated = named?.undated ?? null;
   }

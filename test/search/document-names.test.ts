@@ -137,6 +137,15 @@ describe('a question that names a document by its author', () => {
     );
   });
 
+  it('reads a State that leads the question as its speaker, of a time it has no document of', () => {
+    // "iceland 2020 on plastics" found nothing where "what did iceland say in 2020" answered.
+    const answer = answerQuestion(index, 'norway 1999 on refugees');
+    expect(answer.undated).toEqual({ author: 'Norway', time: '1999' });
+    expect(scopedTo('norway 1999 on refugees')).toEqual(['norway-1997', 'norway-2001']);
+    // Named after what is asked, a State may be what the question is about.
+    expect(scopedTo('refugees in norway in 1999')).toEqual([]);
+  });
+
   it('abstains when the document named never holds a word the question turns on, naming it', () => {
     // Norway's 2001 speech never names the Balkans; its 1997 speech does.
     const answer = answerQuestion(index, 'what did norway say about the balkans in 2001');
@@ -355,6 +364,27 @@ describe('a question that names a document by its author', () => {
     // "manila" is also a paper: WordNet knows it as a common noun.
     expect(scopedTo('what did Manila say about the sea in 2016')).toEqual(['philippines-2016']);
     expect(scopedTo('what about manila envelopes in 2016')).toEqual([]);
+  });
+
+  it('names a document by its kind alone, a kind not the letters’ own ("the report")', () => {
+    expect(scopedTo('what does the report say about refugees')).toEqual(['sg-report-2023']);
+    expect(firstDocument('what does the report say about refugees')).toBe('sg-report-2023');
+    // Not a kind written without "the", "this" or "that"; not "the letter", which letter
+    // references read.
+    expect(scopedTo('report on refugees')).toEqual([]);
+    expect(scopedTo('what does the letter say about mines')).toEqual([]);
+  });
+
+  it('keeps to the kind named before the time named: the time may be of what it tells', () => {
+    // The SG has no document of 2019: "in 2019" is when the refugees were counted, not when the
+    // report was written, so no notice says the SG has no document of 2019.
+    const question = 'how many refugees were there in 2019 according to the SG report';
+    expect(scopedTo(question)).toEqual(['sg-report-2023']);
+    expect(answerQuestion(index, question).undated).toBe(undefined);
+    expect(answerQuestion(index, 'what did the SG say about refugees in 2019').undated).toEqual({
+      author: 'Secretary-General',
+      time: '2019',
+    });
   });
 
   it('takes the first of several States named beside a time for the speaker, the others for what it speaks of', () => {
