@@ -100,19 +100,19 @@ const SIGNING = new Set(
  * heading, opening and signature name; "who sent rescue teams" asks for no document.
  */
 const SENDING = new Set(
-  'send sends sent sending date dates dated issue issues issued submit submits submitted transmit transmits transmitted forward forwards forwarded deliver delivers delivered distribute distributes distributed circulate circulates circulated publish publishes published'.split(
+  'send sends sent sending date dates dated issue issues issued submit submits submitted transmit transmits transmitted forward forwards forwarded deliver delivers delivered distribute distributes distributed circulate circulates circulated publish publishes published adopt adopts adopted'.split(
     ' ',
   ),
 );
 /** The participles of making a document, wherever they stand ("what date was the note sent"). */
 const MADE = new Set(
-  'signed written wrote authored sent dated issued submitted transmitted forwarded delivered distributed circulated published'.split(
+  'signed written wrote authored sent dated issued submitted transmitted forwarded delivered distributed circulated published adopted'.split(
     ' ',
   ),
 );
 /** Nouns that name a document: "which letter …" asks for a document. */
 const DOCUMENTS = new Set(
-  'letter letters document documents statement statements speech speeches note notes nv release releases annex annexes one ones'.split(
+  'letter letters document documents statement statements speech speeches note notes nv release releases report reports resolution resolutions annex annexes one ones'.split(
     ' ',
   ),
 );

@@ -115,6 +115,8 @@ describe('readFrame: the kind of answer a question asks for', () => {
     // A symbol names the document as a noun does; distributing and delivering make it public.
     ['when was A/76/930 distributed', ['distributed'], false],
     ['who delivered the norwegian statement', ['delivered'], true],
+    ['when was the SG report published', ['published'], false],
+    ['when was the resolution adopted', ['adopted'], false],
     ['who sent rescue teams', [], false],
     ['when were the mines found', [], false],
   ])('%j asks about a document’s making by %j', (question, act, signature) => {
