@@ -67,6 +67,7 @@ export const QUESTION_FILES = [
   'eval/unseen-incident-table-questions.json',
   'eval/unseen-joint-statement-questions.json',
   'eval/unseen-panel-report-questions.json',
+  'eval/unseen-island-speech-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
