@@ -48,7 +48,8 @@ import {
   notAsWritten,
   resultsRange,
   NO_LINK_NOTE,
-  PASSAGE_NUMBERS_NOTE,
+  passageName,
+  passageNumbersNote,
   RELATED_HEADING,
   searchedSentence,
   signatoryLabel,
@@ -231,10 +232,12 @@ export function renderCitationsText(
   const styles = style ? [style] : [...CITATION_STYLES];
   const link = documentUrl(letter);
   return [
-    passage ? `Passage ${passage.n} of this ${letter.kind}:` : `This ${letter.kind}:`,
+    passage
+      ? `P${passageName(letter, passage).slice(1)} of this ${letter.kind}:`
+      : `This ${letter.kind}:`,
     `${QUOTE_INDENT}${letter.title}`,
     `${QUOTE_INDENT}${link ?? NO_LINK_NOTE}`,
-    ...(passage ? [`${QUOTE_INDENT}${PASSAGE_NUMBERS_NOTE}`] : []),
+    ...(passage ? [`${QUOTE_INDENT}${passageNumbersNote(letter, passage)}`] : []),
     '',
     ...styles.flatMap((s) => [
       `${CITATION_STYLE_NAMES[s]}:`,

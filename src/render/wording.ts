@@ -9,6 +9,7 @@ import {
   type DocumentNoun,
   type Letter,
   type PartKind,
+  type Passage,
   type Signatory,
 } from '../corpus/schema.ts';
 import {
@@ -22,6 +23,7 @@ import {
 import type { LinkedDocument, PieceMatch, Verdict } from '../search/check.ts';
 import type { FigureDifference } from '../search/check-figures.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
+import { paragraphLabel } from '../search/paragraph-numbers.ts';
 import { count, pluralOf, withArticle } from './count.ts';
 
 /** A signatory as the document views list them: "Name (Title)", or the name alone. */
@@ -318,6 +320,24 @@ export const NO_LINK_NOTE =
 /** Annex's passage numbers are no paragraph numbers of the UN's: what to cite formally instead. */
 export const PASSAGE_NUMBERS_NOTE =
   "Passage numbers are Annex's own: cite the page (where shown) in formal writing.";
+
+/**
+ * What the numbers in a passage's citations are, under `/cite`'s heading: for a paragraph the
+ * document numbers itself, that the citations give that number and the passage number is Annex's
+ * (the one `/cite` and `/quote` take); else `PASSAGE_NUMBERS_NOTE`.
+ */
+export function passageNumbersNote(letter: Letter, passage: Passage): string {
+  const paragraph = paragraphLabel(letter, passage);
+  return paragraph
+    ? `The citations give the ${letter.kind}'s own paragraph number (${paragraph}); passage ${passage.n} is Annex's numbering.`
+    : PASSAGE_NUMBERS_NOTE;
+}
+
+/** "passage 7, para. 4," (to go before "of this report"), or "passage 7" where the document does not number it. */
+export function passageName(letter: Letter, passage: Passage): string {
+  const paragraph = paragraphLabel(letter, passage);
+  return `passage ${passage.n}${paragraph ? `, ${paragraph},` : ''}`;
+}
 
 /** "Searched 5 letters, 23 February 2021 – 4 April 2024.": what a claim was checked against. */
 export function searchedSentence(searched: Searched): string {

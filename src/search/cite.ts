@@ -2,6 +2,7 @@ import { countries } from './countries.ts';
 import { formatUnDate } from '../corpus/dates.ts';
 import { isPressRelease } from '../corpus/masthead.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
+import { paragraphLabel } from './paragraph-numbers.ts';
 
 /** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
 export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
@@ -129,9 +130,11 @@ export function pageLabel(pages: readonly number[]): string | null {
 
 /**
  * The one citation format: symbol (or, when the text carries none, the letter's title), date,
- * part, page(s) where known, and the passage number, labelled as Annex's own numbering, or
- * "heading" for a quote of the title or masthead.
+ * part, page(s) where known, and the paragraph number the document prints ("para. 4", see
+ * `paragraphNumbers`), else the passage number, labelled as Annex's own numbering, or "heading"
+ * for a quote of the title or masthead.
  * `A/76/930-S/2022/642, 24 August 2022, annex, pp. 2–3, passage 10 (numbered by the Annex bot)`
+ * `A/75/312, 10 August 2020, para. 4`
  */
 export function formatCitation(letter: Letter, passage: Passage): string {
   const parts = letter.symbol ? [letter.symbol, formatUnDate(letter.date)] : [letter.title];
@@ -144,7 +147,11 @@ export function formatCitation(letter: Letter, passage: Passage): string {
   const page = pageLabel(passage.pages);
   if (page) parts.push(page);
   // A heading (the title, the masthead) is no paragraph: it has no passage number.
-  parts.push(passage.n === 0 ? 'heading' : `passage ${passage.n} (numbered by the Annex bot)`);
+  parts.push(
+    passage.n === 0
+      ? 'heading'
+      : (paragraphLabel(letter, passage) ?? `passage ${passage.n} (numbered by the Annex bot)`),
+  );
   return parts.join(', ');
 }
 
@@ -199,12 +206,12 @@ function bluebookDate(date: string): string {
 function pinpoint(
   passage: Passage | null,
   annexCount: number,
-  pageStyle: 'p.' | 'bare' | 'at',
+  pageStyle: 'p.' | 'bare' | 'at' | 'none',
 ): string {
   if (!passage) return '';
   const parts = [passage.part === 'letter' ? '' : partLabel(passage, annexCount)];
   const range = pageRange(passage.pages);
-  if (range !== null) {
+  if (range !== null && pageStyle !== 'none') {
     parts.push(
       pageStyle === 'p.'
         ? (pageLabel(passage.pages) ?? '')
@@ -222,6 +229,7 @@ function pinpoint(
  * - `un`: Letter dated … addressed to the Secretary-General (A/76/930-S/2022/642), annex, p. 3
  * - `oscola`: UNGA/UNSC 'Letter dated …' (25 August 2022) UN Doc A/76/930-S/2022/642, annex 3
  * - `bluebook`: Letter dated … , U.N. Doc. A/76/930-S/2022/642, annex, at 3 (Aug. 25, 2022)
+ * A paragraph the document numbers is pinned by its number instead: "para. 4", "para 4", "¶ 4".
  */
 export function formatStyledCitation(
   letter: Letter,
@@ -235,10 +243,14 @@ export function formatStyledCitation(
     annexCount,
     style === 'un' ? 'p.' : style === 'bluebook' ? 'at' : 'bare',
   );
-  // A passage whose page the text does not show is pinned by Annex's passage number (labelled
-  // so), a letter's as any document's: its part alone would not lead the reader to it.
-  const where =
-    passage && passage.pages.length === 0
+  // A paragraph the document numbers itself is pinned by that number, as the UN cites one
+  // ("para. 4"), in place of its page. A passage whose page the text does not show is pinned by
+  // Annex's passage number (labelled so), a letter's as any document's: its part alone would not
+  // lead the reader to it.
+  const paragraph = passage && paragraphLabel(letter, passage, style);
+  const where = paragraph
+    ? [pinpoint(passage, annexCount, 'none'), paragraph].filter(Boolean).join(', ')
+    : passage && passage.pages.length === 0
       ? [pinned, `passage ${passage.n} (numbered by the Annex bot)`].filter(Boolean).join(', ')
       : pinned;
   const issued = letter.distributed ?? letter.date;

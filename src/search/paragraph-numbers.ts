@@ -1,0 +1,117 @@
+import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
+
+/**
+ * A paragraph number the document itself prints: paragraph 4, or item (b) under paragraph 9.
+ * Reports and resolutions number their paragraphs, and a reader cites them by those numbers
+ * ("A/75/312, para. 4"), not by Annex's passage numbers, which count headings and items too.
+ */
+export interface ParagraphNumber {
+  paragraph: number;
+  /** The letter of a lettered item under the paragraph ("b" for "(b) …"), or null. */
+  item: string | null;
+}
+
+/** "4. The number of casualties …": a paragraph that opens with its own number. */
+const NUMBERED_PARAGRAPH = /^(\d{1,3})\.\s+\S/;
+/** "(b) To ensure that …": a lettered item under a numbered paragraph. */
+const LETTERED_ITEM = /^\(([a-z])\)\s+\S/;
+
+const numbersOf = new WeakMap<Letter, ReadonlyMap<number, ParagraphNumber>>();
+
+/**
+ * The document's own number of each passage that has one, by passage number. A part (the document,
+ * an annex) counts as numbering its paragraphs only when at least two of its paragraphs open with
+ * a number and those numbers run 1 apart in reading order (4, 5, 6 …), so that a paragraph that
+ * merely opens with a figure ("2. " in a list of two, "12. " once) is not taken for one. Within
+ * such a part:
+ * - a paragraph that opens with its number is that paragraph;
+ * - a piece of a long paragraph (split by Annex, with no line break before it) is the paragraph's;
+ * - items "(a)", "(b)" … that follow a numbered paragraph directly, in order from "(a)", are its
+ *   items ("para. 9 (b)"); an item out of order ends them, as its letter cannot be told from a
+ *   roman numeral or a nested list;
+ * - anything else (a heading, an unnumbered paragraph) has no number of the document's.
+ * UN letters have no numbered paragraphs: a letter has none, whatever its text looks like.
+ */
+export function paragraphNumbers(letter: Letter): ReadonlyMap<number, ParagraphNumber> {
+  const known = numbersOf.get(letter);
+  if (known) return known;
+  const numbers = new Map<number, ParagraphNumber>();
+  if (!isLetter(letter)) {
+    let part: Passage[] = [];
+    for (const passage of letter.passages) {
+      const last = part.at(-1);
+      if (last && (last.part !== passage.part || last.partIndex !== passage.partIndex)) {
+        numberPart(letter, part, numbers);
+        part = [];
+      }
+      part.push(passage);
+    }
+    numberPart(letter, part, numbers);
+  }
+  numbersOf.set(letter, numbers);
+  return numbers;
+}
+
+/** The numbers of one part's passages, added to `numbers` when the part numbers its paragraphs. */
+function numberPart(
+  letter: Letter,
+  passages: readonly Passage[],
+  numbers: Map<number, ParagraphNumber>,
+): void {
+  const found = new Map<number, ParagraphNumber>();
+  const opened: number[] = [];
+  let current: ParagraphNumber | null = null;
+  let nextItem: string | null = null;
+  let previous: Passage | null = null;
+  for (const passage of passages) {
+    const continues =
+      previous !== null && !letter.text.slice(previous.end, passage.start).includes('\n');
+    const numbered = NUMBERED_PARAGRAPH.exec(passage.text);
+    const item = LETTERED_ITEM.exec(passage.text);
+    if (continues) {
+      // A piece of the paragraph before: its number, whatever its first words.
+    } else if (numbered) {
+      const paragraph = Number(numbered[1]);
+      opened.push(paragraph);
+      current = { paragraph, item: null };
+      nextItem = 'a';
+    } else if (item && current && item[1] === nextItem) {
+      current = { paragraph: current.paragraph, item: item[1] };
+      nextItem = String.fromCharCode(item[1].charCodeAt(0) + 1);
+    } else {
+      current = null;
+      nextItem = null;
+    }
+    if (current) found.set(passage.n, current);
+    previous = passage;
+  }
+  const runs =
+    opened.length >= 2 && opened.every((n, i) => i === 0 || n === (opened[i - 1] ?? 0) + 1);
+  if (runs) for (const [n, number] of found) numbers.set(n, number);
+}
+
+/** How each citation style writes a paragraph: "para. 9 (b)", "para 9(b)", "¶ 9(b)". */
+export type ParagraphStyle = 'un' | 'oscola' | 'bluebook';
+
+/**
+ * A passage's paragraph as a citation pinpoints it, in a style: "para. 4" (UN), "para 4"
+ * (OSCOLA), "¶ 4" (Bluebook), with an item after its paragraph ("para. 9 (b)"); null when the
+ * document gives the passage no number of its own.
+ */
+export function paragraphLabel(
+  letter: Letter,
+  passage: Pick<Passage, 'n'>,
+  style: ParagraphStyle = 'un',
+): string | null {
+  const number = paragraphNumbers(letter).get(passage.n);
+  if (!number) return null;
+  const { paragraph, item } = number;
+  switch (style) {
+    case 'un':
+      return `para. ${paragraph}${item ? ` (${item})` : ''}`;
+    case 'oscola':
+      return `para ${paragraph}${item ? `(${item})` : ''}`;
+    case 'bluebook':
+      return `¶ ${paragraph}${item ? `(${item})` : ''}`;
+  }
+}

@@ -1,0 +1,138 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import type { Letter, Passage } from '../../src/corpus/schema.ts';
+import { renderCitationsText } from '../../src/render/text.ts';
+import { CITATION_STYLES, formatCitation, formatStyledCitation } from '../../src/search/cite.ts';
+import { paragraphLabel, paragraphNumbers } from '../../src/search/paragraph-numbers.ts';
+import { CORPUS_DIR, documentOf, tempDir } from '../helpers.ts';
+
+/** A report as the UN prints one: headings, numbered paragraphs, a lead-in with lettered items. */
+const REPORT = `---
+symbol: A/75/999
+date: 2020-08-10
+kind: report
+title: Assistance in mine action
+---
+I. Introduction
+
+1. The present report gives an overview of mine action during the period.
+
+2. The United Nations supported mine action in 30 countries and territories.
+
+II. Progress
+
+3. According to the Landmine Monitor, 5,554 people were killed or injured by mines in 2019.
+
+4. The Secretary-General urges Member States:
+
+(a) To provide predictable funding for mine action;
+
+(b) To share information on contamination with the United Nations;
+
+5. The Secretary-General encourages States to accede to the Convention.
+`;
+
+/** A long numbered paragraph that Annex splits into pieces, the later ones without its number. */
+const LONG = `---
+date: 2021-01-01
+kind: report
+title: A long report
+---
+1. ${'The mission recorded a further incident near the border crossing that day. '.repeat(40)}
+
+2. The mission will report again.
+`;
+
+let dir: string;
+let letters: Letter[];
+beforeAll(async () => {
+  dir = await tempDir();
+  await writeFile(path.join(dir, 'report.md'), REPORT);
+  await writeFile(path.join(dir, 'long.md'), LONG);
+  // A speech that opens one paragraph with a figure: no numbering of its own.
+  await writeFile(
+    path.join(dir, 'speech.md'),
+    '---\ntitle: Statement by Norway on oceans\ndate: 2019\nkind: speech\n---\nMr. President,\n\n2. That is the number of reasons I will give today.\n\nWe thank you.\n',
+  );
+  // Numbers that do not run 4, 5, 6 …: not the document's paragraph numbering.
+  await writeFile(
+    path.join(dir, 'gaps.md'),
+    '---\ntitle: Notes on the fleet\ndate: 2019\nkind: notes\n---\n3. Boats were counted in the harbour.\n\n17. Crews were counted at sea.\n',
+  );
+  letters = (await loadCorpus(dir)).letters;
+});
+
+const starting = (l: Letter, words: string): Passage => {
+  const p = l.passages.find((q) => q.text.startsWith(words));
+  if (!p) throw new Error(`no passage starts "${words}"`);
+  return p;
+};
+
+describe('paragraphNumbers (user trial 13)', () => {
+  it('gives a report’s numbered paragraphs their own numbers, and its lettered items theirs', () => {
+    const report = documentOf({ letters }, 'report');
+    expect(paragraphLabel(report, starting(report, '3. According'))).toBe('para. 3');
+    expect(paragraphLabel(report, starting(report, '4. The Secretary-General urges'))).toBe(
+      'para. 4',
+    );
+    expect(paragraphLabel(report, starting(report, '(b) To share'))).toBe('para. 4 (b)');
+    expect(paragraphLabel(report, starting(report, '5. The Secretary-General'))).toBe('para. 5');
+    // A heading is no paragraph: it keeps Annex's passage number.
+    expect(paragraphLabel(report, starting(report, 'II. Progress'))).toBeNull();
+  });
+
+  it('gives every piece of a long numbered paragraph the paragraph’s number', () => {
+    const long = documentOf({ letters }, 'long');
+    const pieces = long.passages.filter((p) => !p.text.startsWith('2.'));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((p) => paragraphLabel(long, p))).toEqual(pieces.map(() => 'para. 1'));
+  });
+
+  it('numbers nothing in a document whose figures at paragraph starts are no numbering', () => {
+    expect(paragraphNumbers(documentOf({ letters }, 'speech')).size).toBe(0);
+    expect(paragraphNumbers(documentOf({ letters }, 'gaps')).size).toBe(0);
+  });
+
+  it('numbers no paragraph of a UN letter, whatever its text looks like', async () => {
+    const seed = (await loadCorpus(CORPUS_DIR)).letters;
+    for (const l of seed) expect(paragraphNumbers(l).size).toBe(0);
+  });
+});
+
+describe('citations of a numbered paragraph (user trial 13)', () => {
+  it('cite the document’s own paragraph number in every style, not Annex’s passage number', () => {
+    const report = documentOf({ letters }, 'report');
+    const p = starting(report, '3. According');
+    expect(p.n).not.toBe(3);
+    expect(formatCitation(report, p)).toBe('A/75/999, 10 August 2020, para. 3');
+    expect(formatStyledCitation(report, p, 'un')).toBe(
+      'Assistance in mine action (A/75/999), 10 August 2020, para. 3',
+    );
+    expect(formatStyledCitation(report, p, 'oscola')).toMatch(/UN Doc A\/75\/999, para 3$/);
+    expect(formatStyledCitation(report, p, 'bluebook')).toMatch(
+      /U\.N\. Doc\. A\/75\/999, ¶ 3 \(Aug\. 10, 2020\)$/,
+    );
+    const item = starting(report, '(b) To share');
+    expect(CITATION_STYLES.map((s) => formatStyledCitation(report, item, s))).toEqual([
+      expect.stringMatching(/, para\. 4 \(b\)$/),
+      expect.stringMatching(/, para 4\(b\)$/),
+      expect.stringMatching(/, ¶ 4\(b\) \(Aug\. 10, 2020\)$/),
+    ]);
+  });
+
+  it('`cite` heads them with the passage number `cite` takes and says which number is whose', () => {
+    const report = documentOf({ letters }, 'report');
+    const p = starting(report, '3. According');
+    const text = renderCitationsText(report, p);
+    expect(text).toContain(`Passage ${p.n}, para. 3, of this report:`);
+    expect(text).toContain(
+      `The citations give the report's own paragraph number (para. 3); passage ${p.n} is Annex's numbering.`,
+    );
+    const heading = starting(report, 'II. Progress');
+    expect(renderCitationsText(report, heading)).toContain(
+      `passage ${heading.n} (numbered by the Annex bot)`,
+    );
+  });
+});
