@@ -14,7 +14,7 @@ import { questionAuthor } from './asked.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
 import { type Button, footer, GREEN, type Reply, reply, row } from './reply.ts';
-import { CITATION_STYLE_NAMES, NO_LINK_NOTE, passageName, passageNumbersNote } from './wording.ts';
+import { CITATION_STYLE_NAMES, noLinkNote, passageName, passageNumbersNote } from './wording.ts';
 
 /** The `/cite` reply and the "Cite" button: every style, each in a code block for copying. */
 export function renderCitations(
@@ -43,7 +43,7 @@ export function renderCitations(
             : `Cite this ${letter.kind}`,
           DISCORD_LIMITS.embedTitle,
         ),
-        description: `${escapeText(clip(letter.title, 1500))}\n${link ? `<${link}>` : NO_LINK_NOTE}${passage ? `\n${passageNumbersNote(letter, passage)}` : ''}`,
+        description: `${escapeText(clip(letter.title, 1500))}\n${link ? `<${link}>` : noLinkNote(letter)}${passage ? `\n${passageNumbersNote(letter, passage)}` : ''}`,
         fields,
         footer: footer(info),
       },

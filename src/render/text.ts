@@ -47,7 +47,7 @@ import {
   matchingPassages,
   notAsWritten,
   resultsRange,
-  NO_LINK_NOTE,
+  noLinkNote,
   passageName,
   passageNumbersNote,
   RELATED_HEADING,
@@ -236,7 +236,7 @@ export function renderCitationsText(
       ? `P${passageName(letter, passage).slice(1)} of this ${letter.kind}:`
       : `This ${letter.kind}:`,
     `${QUOTE_INDENT}${letter.title}`,
-    `${QUOTE_INDENT}${link ?? NO_LINK_NOTE}`,
+    `${QUOTE_INDENT}${link ?? noLinkNote(letter)}`,
     ...(passage ? [`${QUOTE_INDENT}${passageNumbersNote(letter, passage)}`] : []),
     '',
     ...styles.flatMap((s) => [

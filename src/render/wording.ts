@@ -4,6 +4,7 @@
  * names and notes; and the matched words of a quote marked (formatting only).
  */
 import { formatUnDate } from '../corpus/dates.ts';
+import { isPressRelease } from '../corpus/masthead.ts';
 import {
   countDocuments,
   type DocumentNoun,
@@ -316,6 +317,18 @@ export const CITATION_STYLE_NAMES: Readonly<Record<CitationStyle, string>> = {
 /** Why a citation has no link: the link is built from the symbol, and the text carries none. */
 export const NO_LINK_NOTE =
   'No document symbol in the text, so no link: the citation uses the title and date.';
+
+/**
+ * Why a document's citations have no link (`documentUrl` gives none), as is true of it: the text
+ * carries no symbol (`NO_LINK_NOTE`), or only a press release's ("SG/SM/19702"), which the citations
+ * do give but undocs.org does not serve; its front matter's `url` would give the link.
+ */
+export function noLinkNote(letter: Pick<Letter, 'symbols'>): string {
+  const [press] = letter.symbols.filter(isPressRelease);
+  return press
+    ? `${press} is a press release, and undocs.org does not serve press releases, so no link: a \`url\` in the document's front matter gives one.`
+    : NO_LINK_NOTE;
+}
 
 /** Annex's passage numbers are no paragraph numbers of the UN's: what to cite formally instead. */
 export const PASSAGE_NUMBERS_NOTE =
