@@ -5,6 +5,7 @@
  */
 import { formatUnDate } from '../corpus/dates.ts';
 import { isPressRelease } from '../corpus/masthead.ts';
+import { DEFAULT_KIND } from '../corpus/parse-document.ts';
 import {
   countDocuments,
   type DocumentNoun,
@@ -281,11 +282,13 @@ export function howToAsk(
 }
 
 /** Kinds named one by one in `describeHoldings`; the rest are counted together. */
-const KINDS_NAMED = 4;
+const KINDS_NAMED = 6;
 
 /**
  * What the index holds, as a question about it is told: "5 letters I hold (4 letters and 1 note
- * verbale, 23 February 2021 – 4 April 2024)", the most common kinds named, the rest counted.
+ * verbale, 23 February 2021 – 4 April 2024)", each kind named once, the most common first, up to
+ * `KINDS_NAMED`; the rest, and documents of no stated kind (`DEFAULT_KIND`, "document", which would
+ * read as a second count of all of them), are counted last as "other documents".
  */
 export function describeHoldings(holdings: Holdings): string {
   const { kinds } = holdings;
@@ -293,11 +296,14 @@ export function describeHoldings(holdings: Holdings): string {
   const all = only
     ? count(holdings.letters, only.kind, pluralOf(only.kind))
     : countDocuments(holdings.letters, holdings.noun);
+  const stated = kinds.filter((k) => k.kind.toLowerCase() !== DEFAULT_KIND);
   const named = only
     ? []
-    : kinds.slice(0, KINDS_NAMED).map((k) => count(k.documents, k.kind, pluralOf(k.kind)));
-  const others = kinds.slice(KINDS_NAMED).reduce((sum, k) => sum + k.documents, 0);
-  if (others > 0) named.push(count(others, `other ${holdings.noun}`));
+    : stated.slice(0, KINDS_NAMED).map((k) => count(k.documents, k.kind, pluralOf(k.kind)));
+  const others = kinds
+    .filter((k) => !stated.slice(0, KINDS_NAMED).includes(k))
+    .reduce((sum, k) => sum + k.documents, 0);
+  if (!only && others > 0) named.push(count(others, `other ${holdings.noun}`));
   const byKind =
     named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1) ?? ''}` : '';
   const about = [byKind, dateSpan(holdings)].filter(Boolean).join(', ');

@@ -189,7 +189,8 @@ describe('help and small talk', () => {
     expect(renderAnswerText(answerQuestion(speechesOnly, 'list the documents'))).toMatch(
       /^`npm run cli -- letters` lists the 12 documents I hold \(11 speeches and 1 report, 1963 – 2023\)\./,
     );
-    // Kinds beyond the fourth are counted together; a corpus of one kind is called by it.
+    // Each kind is named once (user trial 13), up to six; the rest, and documents of no stated
+    // kind ("document"), are counted together as other documents; a corpus of one kind is called by it.
     const holdings = { letters: 21, passages: 40, from: null, to: null, noun: 'document' as const };
     const kinds = ['speech', 'letter', 'report', 'note verbale', 'press release', 'summary'];
     expect(
@@ -198,7 +199,35 @@ describe('help and small talk', () => {
         kinds: kinds.map((kind, i) => ({ kind, documents: 6 - i })),
       }),
     ).toBe(
-      '21 documents I hold (6 speeches, 5 letters, 4 reports, 3 notes verbales and 3 other documents)',
+      '21 documents I hold (6 speeches, 5 letters, 4 reports, 3 notes verbales, 2 press releases and 1 summary)',
+    );
+    expect(
+      describeHoldings({
+        ...holdings,
+        letters: 9,
+        kinds: [
+          { kind: 'letter', documents: 4 },
+          { kind: 'document', documents: 1 },
+          { kind: 'speech', documents: 1 },
+          { kind: 'press release', documents: 1 },
+          { kind: 'note verbale', documents: 1 },
+          { kind: 'report', documents: 1 },
+        ],
+      }),
+    ).toBe(
+      '9 documents I hold (4 letters, 1 speech, 1 press release, 1 note verbale, 1 report and 1 other document)',
+    );
+    expect(
+      describeHoldings({
+        ...holdings,
+        letters: 30,
+        kinds: [...kinds, 'resolution', 'verbatim record'].map((kind, i) => ({
+          kind,
+          documents: 8 - i,
+        })),
+      }),
+    ).toBe(
+      '30 documents I hold (8 speeches, 7 letters, 6 reports, 5 notes verbales, 4 press releases, 3 summaries and 3 other documents)',
     );
     expect(
       describeHoldings({ ...holdings, letters: 12, kinds: [{ kind: 'speech', documents: 12 }] }),
