@@ -372,10 +372,22 @@ export function verdictHeading(verdict: Verdict, nouns: string): string {
     case 'verbatim':
       return `Quoted verbatim in ${withArticle(verdict.letter.kind)}`;
     case 'close': {
-      const exact = verdict.pieces.filter((p) => p.exact).length;
-      if (exact > 0 && exact === verdict.sentences && exact > 1)
-        return 'Each sentence quoted verbatim, from different places';
-      if (exact > 0) return 'Partly quoted verbatim; closest passages';
+      const exact = verdict.pieces.filter((p) => p.exact);
+      const repeated = verdict.repeated ?? 0;
+      // Said only of what is so: a claim that repeats its sentences is quoted from as many
+      // places as the passages its sentences are in, maybe one.
+      const repeats =
+        repeated === 0
+          ? ''
+          : verdict.sentences === 1
+            ? ` (the claim says it ${repeated + 1} times)`
+            : ' (the claim repeats some, each shown once)';
+      if (exact.length > 0 && exact.length === verdict.sentences && exact.length + repeated > 1) {
+        const places = new Set(exact.map((p) => p.result)).size;
+        return `${exact.length > 1 ? 'Each sentence' : 'Its sentence'} quoted verbatim, from ${places > 1 ? 'different places' : 'one passage'}${repeats}`;
+      }
+      if (exact.length > 0) return `Partly quoted verbatim${repeats}; closest passages`;
+      if (repeated > 0) return `Not quoted verbatim${repeats}; closest passages`;
       return 'Not quoted verbatim; closest passages';
     }
     case 'absent':

@@ -37,8 +37,13 @@ export type Verdict =
       answer: Answer;
       /** The claim's sentences a passage holds as written or nearly, in the claim's order. */
       pieces: PieceMatch[];
-      /** How many sentences of the claim were looked at (long enough to quote). */
+      /** How many sentences of the claim were looked at (long enough to quote), each once. */
       sentences: number;
+      /**
+       * How many sentences of the claim repeat one before them (as `normalizeForMatch` reads
+       * them), looked at once: a claim pasted 60 times is one sentence, from one place.
+       */
+      repeated?: number;
       /** The claim's figures none of the closest passages states, where one states another. */
       figures?: FigureDifference[];
     }
@@ -398,9 +403,9 @@ function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Ve
     limit: CLOSE_PASSAGES,
     ...(within ? { letter: within.id } : {}),
   });
-  const sentences = claimPieces(claim);
+  const { sentences, repeated } = claimPieces(claim);
   const found = matchPieces(index, sentences, inScope);
-  if (found.length > 0) return withPieces(answer, found, sentences.length);
+  if (found.length > 0) return withPieces(answer, found, sentences.length, repeated);
   if (!answer.abstained) return { kind: 'close', answer, pieces: [], sentences: 0 };
   // A claim that quotes a whole sentence of a passage, with words of its own around it, is not
   // "not in the letters" even when the search, made for questions, finds no answer in it: that
@@ -442,7 +447,12 @@ interface FoundPiece {
  * The closest passages of a claim some of whose sentences a passage holds: those passages first,
  * in the claim's order, then the search's own, `CLOSE_PASSAGES` or as many as the sentences need.
  */
-function withPieces(answer: Answer, found: FoundPiece[], sentences: number): Verdict {
+function withPieces(
+  answer: Answer,
+  found: FoundPiece[],
+  sentences: number,
+  repeated: number,
+): Verdict {
   const results: AnswerResult[] = [];
   const pieces: PieceMatch[] = [];
   const key = (letterId: string, n: number) => `${letterId}#${n}`;
@@ -473,6 +483,7 @@ function withPieces(answer: Answer, found: FoundPiece[], sentences: number): Ver
     answer: { ...answer, abstained: false, reason: null, results, related: [] },
     pieces,
     sentences,
+    ...(repeated > 0 ? { repeated } : {}),
   };
 }
 
@@ -592,13 +603,26 @@ function attributedNearPassage(
   return near && namesSourceOf(attribution.source, near) ? near : null;
 }
 
-/** The sentences of a claim long enough to quote, each line on its own, from its start. */
-function claimPieces(claim: string): string[] {
-  return claim
-    .split(/\n+/)
-    .flatMap((line) => sentenceSpans(line).map(({ start, end }) => line.slice(start, end)))
-    .filter((piece) => piece.trim().length >= MIN_VERBATIM_LENGTH)
-    .slice(0, MAX_PIECES);
+/**
+ * The sentences of a claim long enough to quote, each line on its own, from its start, each once
+ * (as `normalizeForMatch` reads them); and how many repeat one before them.
+ */
+function claimPieces(claim: string): { sentences: string[]; repeated: number } {
+  const seen = new Set<string>();
+  const sentences: string[] = [];
+  let repeated = 0;
+  for (const line of claim.split(/\n+/))
+    for (const { start, end } of sentenceSpans(line)) {
+      const piece = line.slice(start, end);
+      if (piece.trim().length < MIN_VERBATIM_LENGTH) continue;
+      const key = quoteNeedle(piece);
+      if (seen.has(key)) repeated += 1;
+      else if (sentences.length < MAX_PIECES) {
+        seen.add(key);
+        sentences.push(piece);
+      }
+    }
+  return { sentences, repeated };
 }
 
 /** A word of a text, where it stands, folded for comparing. */
@@ -643,7 +667,44 @@ function nearPassage(
     }));
     best = { ...entry, differences, cost: aligned.cost };
   }
-  return best && { letter: best.letter, passage: best.passage, differences: best.differences };
+  return (
+    best && {
+      letter: best.letter,
+      passage: best.passage,
+      differences: figuresNamed(piece, best.passage.text, best.differences),
+    }
+  );
+}
+
+/** Whether `text` holds the words of `words` side by side (`wordsOf`, folded). */
+function holdsWords(text: string, words: string): boolean {
+  const folded = (t: string) =>
+    ` ${wordsOf(t)
+      .map((w) => w.folded)
+      .join(' ')} `;
+  return folded(text).includes(folded(words));
+}
+
+/**
+ * A near quote's differences, with a figure of the claim that the passage states otherwise named
+ * as such (`figureDifferences`: "2019" where the claim has "2018") in place of the run of words
+ * that holds it. The alignment reads only words, and of readings as cheap may pair the claim's
+ * figure with any words ("and explosive" for "in 2018", where the passage goes on "…remnants of
+ * war in 2019"); a wrong figure is what a moderator checks a claim for.
+ */
+function figuresNamed(piece: string, text: string, differences: Difference[]): Difference[] {
+  const figures = figureDifferences(piece, [text]);
+  if (figures.length === 0) return differences;
+  const named = [...differences];
+  for (const figure of figures) {
+    const at = named.findIndex((d) => holdsWords(d.claim, figure.claim));
+    // A run that pairs the figure with the passage's own ("Statment, 400" and "Statement, 314")
+    // names it already, and the words beside it too.
+    const run = named[at];
+    if (run && !holdsWords(run.passage, figure.passage))
+      named[at] = { passage: figure.passage, claim: figure.claim };
+  }
+  return named;
 }
 
 /** The words of a quote that the letters' own wording decides: the glossary's forms left out. */

@@ -163,3 +163,24 @@ describe('Check in letters on a message that links to a document', () => {
     expect(held).not.toMatch(/no words to check/);
   });
 });
+
+describe('Check in letters on a claim that repeats its sentences (user trial 13)', () => {
+  it('lists a sentence pasted many times once, and says it is from one passage, not "from different places"', async () => {
+    const sentence = `${QUOTE}, of whom 61 people have died.`;
+    const shown = await checked({ content: Array.from({ length: 60 }, () => sentence).join(' ') });
+    expect(shown).toMatch(
+      /Its sentence quoted verbatim, from one passage \(the claim says it 60 times\)/,
+    );
+    expect(shown).not.toMatch(/different places/);
+    expect(shown.split('is quoted verbatim from')).toHaveLength(2);
+  });
+
+  it('says two sentences of one passage, quoted out of order, are from one passage', async () => {
+    const shown = await checked({
+      content:
+        'There is neither marking nor fencing. Mines are indiscriminately deployed in the conflict-affected territories of Azerbaijan.',
+    });
+    expect(shown).toMatch(/Each sentence quoted verbatim, from one passage/);
+    expect(shown).not.toMatch(/different places/);
+  });
+});

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -9,7 +10,7 @@ import {
   quotedSpan,
 } from '../../src/search/check.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { CORPUS_DIR, ROOT, SEED } from '../helpers.ts';
+import { CORPUS_DIR, ROOT, SEED, tempDir } from '../helpers.ts';
 
 /** Short speeches (Sweden's of 1997 among them), for claims about what a speaker said. */
 const SPEECHES_DIR = path.join(ROOT, 'test/fixtures/speeches');
@@ -369,5 +370,32 @@ describe('quotedSpan', () => {
       'Chargé d’affaires said:\n“Mines   are — here',
     );
     expect(quotedSpan(text, 'mines are not here')).toBeNull();
+  });
+});
+
+describe('checkClaim: a figure the passage states otherwise is the difference named (user trial 13)', () => {
+  it('names the year a near quote changed, not the words the alignment paired it with', async () => {
+    // Before: 'the passage has “and explosive” where the claim has “in 2018”'.
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'report.md'),
+      '---\nsymbol: A/75/999\ndate: 2020-08-10\nkind: report\ntitle: Assistance in mine action\n---\n4. The number of casualties recorded globally remained high. According to the Landmine Monitor, 5,554 people were killed or injured by mines and explosive remnants of war in 2019, and civilians made up 80 per cent of the casualties for whom the status was known.\n',
+    );
+    const report = SearchIndex.build((await loadCorpus(dir)).letters);
+    const verdict = checkClaim(report, '5,554 people were killed or injured by mines in 2018');
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind !== 'close') return;
+    expect(verdict.pieces.map((p) => p.differences)).toEqual([
+      [{ passage: '2019', claim: '2018' }],
+    ]);
+    // Named once: not again as a figure none of the passages states.
+    expect(verdict.figures).toEqual([]);
+  });
+
+  it('checks a sentence repeated in a claim once, and counts the repeats', () => {
+    const sentence = `S${VICTIMS.slice(1)}`;
+    const verdict = checkClaim(index, Array.from({ length: 5 }, () => sentence).join(' '));
+    expect(verdict).toMatchObject({ kind: 'close', sentences: 1, repeated: 4 });
+    if (verdict.kind === 'close') expect(verdict.pieces).toHaveLength(1);
   });
 });
