@@ -24,6 +24,8 @@ export interface ChartSource {
   document: string;
   /** The letter's date. */
   letterDate: string;
+  /** The document's kind ("letter", "report"): a chart says what its points are quoted from. */
+  kind: string;
   passage: number;
   /** The sentence that states the figure, verbatim (a substring of the passage). */
   quote: string;
@@ -224,6 +226,7 @@ function readPassageFigures(letter: Letter, passage: Passage, target: ChartTarge
       symbol: letter.symbol,
       document: documentName(letter),
       letterDate: letter.date,
+      kind: letter.kind,
       passage: passage.n,
       quote: sentence,
       citation: formatCitation(letter, passage),

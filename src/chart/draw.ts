@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LabelAnchor, Mark, Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { isLetter } from '../corpus/schema.ts';
 import type { Chart } from './chart.ts';
 
 /**
@@ -39,6 +40,17 @@ export function chartTitle(chart: Pick<Chart, 'what' | 'searched'>): string {
 /** A point's label on the chart: the figure as written, and its number in the list of passages. */
 export function pointLabel(point: { written: string; ref: number }): string {
   return `${point.written} [${point.ref}]`;
+}
+
+/**
+ * What a chart's points are quoted from, as its subtitle says: "a letter" while every point
+ * drawn is from one (a UN letter or note verbale), else "a document".
+ */
+export function quotedFrom(series: Chart['series']): string {
+  const fromLetters = series.every((s) =>
+    s.points.every((p) => p.sources.every((source) => isLetter(source))),
+  );
+  return fromLetters ? 'a letter' : 'a document';
 }
 
 /** The Vega-Lite spec of a chart: one colour and shape per series, every point labelled. */
@@ -90,7 +102,7 @@ export function chartSpec(chart: Chart, only: string | null = null): TopLevelSpe
     title: {
       text: chartTitle(chart),
       subtitle: [
-        'Each point is a figure quoted from a letter, numbered as its passage.',
+        `Each point is a figure quoted from ${quotedFrom(series)}, numbered as its passage.`,
         'Nothing is added up, and nothing is drawn between the points.',
       ],
       anchor: 'start',

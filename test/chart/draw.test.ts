@@ -39,6 +39,16 @@ describe('drawSvg', () => {
     for (const series of chart.series) expect(texts).toContain(series.name);
   });
 
+  it('says its points are quoted from a document when one is not from a letter, from a letter when all are (user trial 13)', async () => {
+    // Point 1 is the review's, the others the letters'.
+    expect(await drawSvg(chart)).toContain(
+      '<tspan>Each point is a figure quoted from a document, numbered as its passage.</tspan>',
+    );
+    expect(await drawSvg(chart, 'killed')).toContain(
+      '<tspan>Each point is a figure quoted from a letter, numbered as its passage.</tspan>',
+    );
+  });
+
   it('draws one series alone when asked', async () => {
     const texts = shownTexts(await drawSvg(chart, 'killed'));
     expect(texts).toContain('12 [5]');

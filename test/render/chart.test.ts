@@ -19,6 +19,7 @@ function source(n: number, figure: string): ChartSource {
     symbol: null,
     document: `Statement by State ${n}`,
     letterDate: '2015',
+    kind: 'speech',
     passage: 3,
     quote,
     citation: `Statement by State ${n} in the general debate of the 70th session of the General Assembly, 2015, passage 3 (numbered by the Annex bot)`,
