@@ -14,6 +14,7 @@ import { checkCommand } from './cli/check.ts';
 import { citeCommand } from './cli/cite.ts';
 import { letterCommand, lettersCommand, validateCommand } from './cli/documents.ts';
 import { type CliCommand, parseCommandLine } from './cli/options.ts';
+import { quoteCommand } from './cli/quote.ts';
 import { searchCommand } from './cli/search.ts';
 import { SEE_HELP, USAGE, UsageError } from './cli/usage.ts';
 
@@ -25,6 +26,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   check: checkCommand,
   search: searchCommand,
   cite: citeCommand,
+  quote: quoteCommand,
   letters: lettersCommand,
   letter: letterCommand,
   validate: validateCommand,

@@ -3,7 +3,18 @@ import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BUILT, CORPUS_DIR, ROOT, SEED, startNode, tempDir } from './helpers.ts';
+import { loadCorpus } from '../src/corpus/index.ts';
+import { renderPassage } from '../src/render/discord.ts';
+import {
+  BUILT,
+  CORPUS_DIR,
+  documentOf,
+  ROOT,
+  SEED,
+  SEED_INFO,
+  startNode,
+  tempDir,
+} from './helpers.ts';
 
 const run = promisify(execFile);
 const node = process.execPath;
@@ -817,5 +828,41 @@ describe('cli letters --kind --author --year', () => {
     const bad = await runCli(['letters', '--year', 'soon'], { CORPUS_DIR: corpus });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--year/);
+  });
+});
+
+describe('cli quote (user trial 13)', () => {
+  it('shows one passage whole with what /quote shows: its heading, the passages around it, its citation', async () => {
+    const { letters } = await loadCorpus(CORPUS_DIR);
+    const letter = documentOf({ letters }, SEED.lachin);
+    const discord = renderPassage(letter, 11, SEED_INFO, { context: true, userId: '1' });
+    const titles = discord.embeds.map((e) => e.title).filter(Boolean);
+    const citation = /\*\*Citation:\*\* (.*)$/m.exec(discord.embeds.at(-1)?.description ?? '')?.[1];
+    expect(titles).toEqual([
+      'Before: passage 10 (annex)',
+      'Passage 11 (annex · pp. 2–3)',
+      'After: passage 12 (annex · p. 3)',
+    ]);
+
+    const { code, stdout } = await runCli(['quote', 'A/76/930', '11', 'context']);
+    expect(code).toBe(0);
+    const shown = stdout.split('\n');
+    expect(shown.filter((line) => /^(Before: p|P|After: p)assage \d/.test(line))).toEqual(titles);
+    expect(stdout).toContain(`“${letter.passages[10]?.text}”`);
+    expect(shown).toContain(`   — ${citation?.replace(/\\(.)/g, '$1')}`);
+    expect(shown).toContain('   https://undocs.org/en/A/76/930');
+
+    const alone = await runCli(['quote', 'A/76/930', '11']);
+    expect(alone.stdout).not.toMatch(/Before:|After:/);
+    const json = JSON.parse((await runCli(['quote', 'A/76/930', '11', '--json'])).stdout);
+    expect(json).toMatchObject({ letterId: SEED.lachin, passage: 11, pages: [2, 3], citation });
+  });
+
+  it('says which passages there are when the passage is not there, in one line', async () => {
+    const { code, stdout, stderr } = await runCli(['quote', 'A/76/930', '99']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe('Passage 99 is not in this letter (it has 19).');
+    expect((await runCli(['quote', 'A/76/930'])).stderr).toMatch(/^Usage: .*quote/);
   });
 });

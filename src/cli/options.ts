@@ -18,6 +18,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   ask: ['json', 'stdin', 'limit', 'letter', 'from', 'to', 'part'],
   search: ['json', 'limit', 'letter', 'from', 'to', 'part', 'page'],
   cite: ['json', 'style'],
+  quote: ['json'],
   chart: ['json', 'out', 'from', 'to'],
   check: ['json'],
   add: ['title', 'date', 'author', 'kind', 'symbol', 'dry-run'],

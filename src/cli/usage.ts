@@ -32,6 +32,10 @@ Commands:
                               date or title words that fit it alone) or of
                               one of its passages, as /cite gives them; --style un, oscola or
                               bluebook (default: all three)
+  quote <document> <passage> [context] [--json]
+                              one passage whole, with its citation, as /quote shows it (the
+                              passage numbered as \`letter\` numbers them); context: with the
+                              passages before and after it
   chart "<what>" [options]    the figures the documents state of something, as a chart
       --out FILE.png|FILE.svg the picture (with fewer than two figures, none is drawn)
       --from DATE, --to DATE  only documents dated from / up to DATE

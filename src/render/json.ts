@@ -7,6 +7,7 @@ import type { Chart, ChartSource } from '../chart/chart.ts';
 import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import type { Answer, AnswerResult } from '../search/answer.ts';
 import type { LinkedDocument, MessageCheck } from '../search/check.ts';
+import type { QuotedPassage } from './passage.ts';
 import {
   attribution,
   type CitationStyle,
@@ -217,6 +218,31 @@ export function chartJson(chart: Chart) {
       reason: l.reason,
       source: source(l.source),
     })),
+  };
+}
+
+/**
+ * The passage `quote --json` prints, as `/quote` shows it (`quotePassage`); field names are a
+ * contract. `before` and `after` hold the passages around it (empty without context).
+ */
+export function quoteJson(letter: Letter, quoted: Exclude<QuotedPassage, { missing: string }>) {
+  const { passage } = quoted;
+  const around = (p: Passage) => ({
+    passage: p.n,
+    part: jsonPart(p, isLetter(letter)),
+    pages: p.pages,
+    text: p.text,
+  });
+  return {
+    letterId: letter.id,
+    symbol: letter.symbol,
+    date: jsonDate(letter.date),
+    ...around(passage),
+    speaker: quoted.speaker,
+    citation: quoted.citation,
+    url: documentUrl(letter),
+    before: quoted.around.filter((a) => a.passage.n < passage.n).map((a) => around(a.passage)),
+    after: quoted.around.filter((a) => a.passage.n > passage.n).map((a) => around(a.passage)),
   };
 }
 

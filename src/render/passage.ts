@@ -39,6 +39,46 @@ function passageEmbeds(letter: Letter, passage: Passage, heading: string, color:
 }
 
 /**
+ * What `/quote` shows of a document, alike in Discord and a terminal (`cli quote`): the passage
+ * asked for and, with context, the ones just before and after it, each with its heading; who
+ * says it and its citation. `missing` says why there is nothing when the passage is not there.
+ */
+export type QuotedPassage =
+  | {
+      passage: Passage;
+      heading: string;
+      /** The passages around it, in reading order (none without context), with their headings. */
+      around: { passage: Passage; heading: string }[];
+      speaker: string;
+      citation: string;
+    }
+  | { missing: string };
+
+/** Passage `n` of a document as `/quote` shows it, with its neighbours when `context` asks. */
+export function quotePassage(letter: Letter, n: number, context: boolean): QuotedPassage {
+  const passage = letter.passages.find((p) => p.n === n);
+  if (!passage)
+    return {
+      missing: `Passage ${n} is not in this ${letter.kind} (it has ${letter.passages.length}).`,
+    };
+  const where = (p: Passage) => `${partName(p.part, letter.kind)}${pagesLabel(p)}`;
+  return {
+    passage,
+    heading: `Passage ${n} (${where(passage)})`,
+    around: context
+      ? letter.passages
+          .filter((p) => p.n !== n && Math.abs(p.n - n) <= 1)
+          .map((p) => ({
+            passage: p,
+            heading: `${p.n < n ? 'Before' : 'After'}: passage ${p.n} (${where(p)})`,
+          }))
+      : [],
+    speaker: speaker(letter, passage),
+    citation: formatCitation(letter, passage),
+  };
+}
+
+/**
  * A passage with the ones before and after it (the "Context" button and `/quote … context`),
  * within the 6,000 characters a message may hold: neighbours that do not fit are named, not cut.
  */
@@ -48,33 +88,15 @@ export function renderPassage(
   info: IndexInfo,
   options: { context: boolean; question?: string; back?: Button | null; userId: string },
 ): Reply {
-  const passage = letter.passages.find((p) => p.n === n);
-  if (!passage)
-    return renderNotice(
-      `Passage ${n} is not in this ${letter.kind} (it has ${letter.passages.length}).`,
-      true,
-    );
-  const around = options.context
-    ? letter.passages.filter((p) => Math.abs(p.n - n) <= 1)
-    : [passage];
-  const main = passageEmbeds(
-    letter,
-    passage,
-    `Passage ${n} (${partName(passage.part, letter.kind)}${pagesLabel(passage)})`,
-    BLUE,
-  );
+  const quoted = quotePassage(letter, n, options.context);
+  if ('missing' in quoted) return renderNotice(quoted.missing, true);
+  const main = passageEmbeds(letter, quoted.passage, quoted.heading, BLUE);
   let room = MESSAGE_BUDGET - main.reduce((sum, e) => sum + embedSize(e), 0) - 1500;
   const before: Embed[] = [];
   const after: Embed[] = [];
   const left: number[] = [];
-  for (const p of around) {
-    if (p.n === n) continue;
-    const pe = passageEmbeds(
-      letter,
-      p,
-      `${p.n < n ? 'Before' : 'After'}: passage ${p.n} (${partName(p.part, letter.kind)}${pagesLabel(p)})`,
-      GREY,
-    );
+  for (const { passage: p, heading } of quoted.around) {
+    const pe = passageEmbeds(letter, p, heading, GREY);
     const size = pe.reduce((sum, e) => sum + embedSize(e), 0);
     if (size > room) {
       left.push(p.n);
@@ -86,7 +108,7 @@ export function renderPassage(
   const embeds = [...before, ...main, ...after];
   const closing: Embed = {
     color: GREEN,
-    description: `${clip(speaker(letter, passage), 900)}\n\n**Citation:** ${escapeText(formatCitation(letter, passage))}${left.length ? `\n\nNot shown (too long for one message): passage ${left.join(', ')} — use \`/quote\`.` : ''}`,
+    description: `${clip(quoted.speaker, 900)}\n\n**Citation:** ${escapeText(quoted.citation)}${left.length ? `\n\nNot shown (too long for one message): passage ${left.join(', ')} — use \`/quote\`.` : ''}`,
     footer: footer(info),
   };
   if (options.question) embeds[0] = { ...embeds[0], author: questionAuthor(options.question) };

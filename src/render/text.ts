@@ -31,6 +31,7 @@ import {
   pageLabel,
 } from '../search/cite.ts';
 import { count } from './count.ts';
+import type { QuotedPassage } from './passage.ts';
 import {
   CITATION_STYLE_NAMES,
   CLI_HELP,
@@ -244,6 +245,32 @@ export function renderCitationsText(
       `${QUOTE_INDENT}${formatStyledCitation(letter, passage, s)}`,
     ]),
   ].join('\n');
+}
+
+/**
+ * `cli quote`: what `/quote` shows (`quotePassage`), for a terminal: who says it, the passage
+ * quoted whole under its heading with its citation and link, and with context the passages
+ * before and after it under theirs. A terminal has no message limit: nothing is left out.
+ */
+export function renderPassageText(
+  letter: Letter,
+  quoted: Exclude<QuotedPassage, { missing: string }>,
+): string {
+  const link = documentUrl(letter);
+  const block = (heading: string, passage: Passage, cited: boolean) =>
+    [
+      heading,
+      `${QUOTE_INDENT}${cited ? '“' : ''}${indentLines(passage.text)}${cited ? '”' : ''}`,
+      ...(cited ? [`${QUOTE_INDENT}— ${quoted.citation}`] : []),
+      ...(cited && link ? [`${QUOTE_INDENT}${link}`] : []),
+    ].join('\n');
+  const n = quoted.passage.n;
+  return [
+    `${quoted.speaker} says:`,
+    ...quoted.around.filter((a) => a.passage.n < n).map((a) => block(a.heading, a.passage, false)),
+    block(quoted.heading, quoted.passage, true),
+    ...quoted.around.filter((a) => a.passage.n > n).map((a) => block(a.heading, a.passage, false)),
+  ].join('\n\n');
 }
 
 /**

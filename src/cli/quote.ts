@@ -1,0 +1,39 @@
+import { quoteJson } from '../render/json.ts';
+import { quotePassage } from '../render/passage.ts';
+import { renderPassageText } from '../render/text.ts';
+import { noteSkipped, readCorpus } from './open.ts';
+import { type CliCommand, findLetter } from './options.ts';
+import { UsageError } from './usage.ts';
+
+const QUOTE_USAGE =
+  'Usage: npm run cli -- quote <document id or symbol> <passage> [context] [--json]';
+
+/**
+ * `quote <document> <passage> [context]`: one passage whole, with its citation, as `/quote`
+ * shows it (`quotePassage`, which `/quote`'s reply is made from too); with `context`, the
+ * passages before and after it; `--json`, the same as one JSON object (`quoteJson`).
+ */
+export const quoteCommand: CliCommand = async (args, values, config) => {
+  const [key, n, context, ...extra] = args;
+  if (
+    !key ||
+    n === undefined ||
+    extra.length > 0 ||
+    (context !== undefined && context !== 'context')
+  )
+    throw new UsageError(QUOTE_USAGE);
+  const number = Number(n);
+  if (!Number.isInteger(number) || number < 1)
+    throw new UsageError(
+      `The passage is a whole number from 1 (as \`letter\` numbers them), not "${n}". ${QUOTE_USAGE}`,
+    );
+  const corpus = await readCorpus(config);
+  const letter = findLetter(corpus.letters, key);
+  const quoted = quotePassage(letter, number, context === 'context');
+  if ('missing' in quoted) throw new UsageError(quoted.missing);
+  console.log(
+    values.json ? JSON.stringify(quoteJson(letter, quoted)) : renderPassageText(letter, quoted),
+  );
+  if (!values.json) noteSkipped(corpus.problems);
+  return 0;
+};
