@@ -238,7 +238,8 @@ describe('citations, /letters, /letter and /cite for every document', () => {
     );
     expect(cite('year-only', 1)).toBe('year-only, 2019, passage 1 (numbered by the Annex bot)');
     expect(cite('no-metadata', 2)).toBe('no-metadata, date unknown, passage 2 (numbered by the Annex bot)');
-    expect(cite('ocr-hard-wrapped', 4)).toBe('ocr-hard-wrapped, date unknown, passage 4 (numbered by the Annex bot)');
+    // Its paragraphs are numbered 1 to 4 in its text: passage 4 is a piece of paragraph 3.
+    expect(cite('ocr-hard-wrapped', 4)).toBe('ocr-hard-wrapped, date unknown, para. 3');
     expect(cite('hyphenated', 1)).toBe('hyphenated, date unknown, passage 1 (numbered by the Annex bot)');
   });
 
@@ -253,7 +254,8 @@ describe('citations, /letters, /letter and /cite for every document', () => {
     );
     for (const d of corpus.letters) {
       const reply = renderCitations(d, d.passages[0] ?? null, info);
-      expect(reply.embeds[0]?.title).toBe(`Cite passage 1 of this ${d.kind}`);
+      const own = d.id === 'ocr-hard-wrapped' ? ', para. 1,' : '';
+      expect(reply.embeds[0]?.title).toBe(`Cite passage 1${own} of this ${d.kind}`);
       expect(reply.embeds[0]?.fields).toHaveLength(3);
     }
   });
