@@ -56,6 +56,12 @@ export const CHART_FIXTURES = path.join(ROOT, 'test/fixtures/chart');
  */
 export const TESTLAND_DIR = path.join(ROOT, 'test/fixtures/testland');
 
+/**
+ * Made-up documents that are no letters, of the shapes user trial 13 brought: a report with a UN
+ * masthead, section headings and a lead-in with its sub-items, and a speech with salutations.
+ */
+export const NON_LETTERS_DIR = path.join(ROOT, 'test/fixtures/non-letters');
+
 /** The Testland letters, by a word of their file names. */
 export const TESTLAND = {
   clearance: '2025-03-01-testland-northern-mine-clearance.txt',

@@ -26,9 +26,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * "H.E. Ms. Ingrid Solberg, Ambassador of Norway"; 11: the occasion between a title and its date
  * line, "Security Council open debate on …", is the title's, not a masthead that made the
  * salutation the title, and "Ambassador Mira Kessel" is a person whose office names the State;
- * 12: a symbol of one part of figures, a press release's "SC/16214" or "A/4879", is read).
+ * 12: a symbol of one part of figures, a press release's "SC/16214" or "A/4879", is read; 13:
+ * a section heading or a salutation of a document that is no letter says so, `Passage.role`).
  */
-export const CORPUS_FORMAT = 12;
+export const CORPUS_FORMAT = 13;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -13,6 +13,7 @@ import type { FrontMatter } from './front-matter.ts';
 import { BODY_LINE, parseMasthead, splitSymbol } from './masthead.ts';
 import { endsSentence } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
+import { markPassageRoles } from './passage-roles.ts';
 import { DATE_ONLY, HEADING, readBody, SYMBOLS_ONLY } from './parts.ts';
 import { type Document, isLetter, type MetadataSource } from './schema.ts';
 
@@ -296,6 +297,7 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
   if (body.passages.length === 0) {
     throw new CorpusError(source.file, 'no paragraphs found: the file holds no text to quote', blocks[0]?.line ?? 1);
   }
+  if (!isLetter({ kind: kind ?? DEFAULT_KIND })) markPassageRoles(body.passages);
   const bodies = [...meta.bodies];
   for (const b of body.bodies) if (!bodies.includes(b)) bodies.push(b);
   return {

@@ -33,6 +33,14 @@ export const Annex = z.object({
 export type Annex = z.infer<typeof Annex>;
 
 /**
+ * What a passage of a document that is no letter is when it says nothing alone: a section
+ * heading ("III. Effect of the COVID-19 pandemic") or a salutation ("Mr. President,"). It stays
+ * a passage with its number (citations keep theirs), but is never quoted as an answer.
+ */
+export const PassageRole = z.enum(['heading', 'salutation']);
+export type PassageRole = z.infer<typeof PassageRole>;
+
+/**
  * One paragraph of a document, quoted exactly as a reader sees it, or one piece of a paragraph
  * too long to quote whole (split at sentence ends, at most `MAX_PASSAGE_CHARS`).
  * UN letters have no numbered paragraphs: `n` is Annex's own numbering, 1-based, in reading order.
@@ -48,6 +56,8 @@ export const Passage = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   text: z.string().min(1),
+  /** Set when the passage is a section heading or a salutation (`PassageRole`); absent for a paragraph. */
+  role: PassageRole.optional(),
 });
 export type Passage = z.infer<typeof Passage>;
 

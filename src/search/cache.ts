@@ -19,7 +19,7 @@ import {
   displayPath,
   loadCorpus,
 } from '../corpus/load.ts';
-import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
+import type { Letter, PartKind, Passage, PassageRole } from '../corpus/schema.ts';
 import { answerQuestion } from './answer.ts';
 import { corpusKeyWith } from './corpus-key.ts';
 import { examplesToSave, restoreExamples, type SavedExamples } from './examples.ts';
@@ -98,6 +98,7 @@ const PASSAGE_COLUMNS = [
   Uint32Array, // byteEnd
   Uint32Array, // where each passage's pages start in the next array (passages + 1)
   Uint16Array, // pages
+  Uint8Array, // role: 0 for a paragraph, else 1 + its place in ROLE_CODES
   Float64Array, // where each letter's text starts in texts.bin (letters + 1)
   Uint32Array, // each letter's first passage (letters + 1)
   Uint32Array, // each letter's first heading in the next array (letters + 1)
@@ -109,6 +110,8 @@ const PASSAGE_COLUMNS = [
 ] as const;
 /** Numbers per heading in passages.bin. */
 const HEADING_FIELDS = 6;
+/** A passage's role (`Passage.role`) as a number in passages.bin: its place here, plus one. */
+const ROLE_CODES: readonly PassageRole[] = ['heading', 'salutation'];
 
 const META = 'meta.json';
 const TEXTS = 'texts.bin';
@@ -234,6 +237,8 @@ class SavedPassage implements Passage {
   readonly #file: string;
   readonly #from: number;
   readonly #to: number;
+  /** Declared, not defined: a paragraph has no such field. */
+  declare readonly role?: PassageRole;
   constructor(
     readonly n: number,
     readonly part: PartKind,
@@ -244,10 +249,13 @@ class SavedPassage implements Passage {
     file: string,
     from: number,
     to: number,
+    role: PassageRole | undefined = undefined,
   ) {
     this.#file = file;
     this.#from = from;
     this.#to = to;
+    // Only a heading or a salutation has the field, as only theirs has when parsed.
+    if (role) this.role = role;
   }
 
   get text(): string {
@@ -256,8 +264,8 @@ class SavedPassage implements Passage {
   }
 
   toJSON(): Passage {
-    const { n, part, partIndex, pages, start, end, text } = this;
-    return { n, part, partIndex, pages, start, end, text };
+    const { n, part, partIndex, pages, start, end, text, role } = this;
+    return { n, part, partIndex, pages, start, end, text, ...(role ? { role } : {}) };
   }
 }
 
@@ -342,6 +350,7 @@ async function readSaved(files: SavedFiles, key: string | null): Promise<OpenCor
       byteEnd,
       pageStart,
       pages,
+      role,
       textStart,
       letterStart,
       headingStart,
@@ -356,6 +365,7 @@ async function readSaved(files: SavedFiles, key: string | null): Promise<OpenCor
       Uint32Array,
       Uint32Array,
       Uint16Array,
+      Uint8Array,
       Float64Array,
       Uint32Array,
       Uint32Array,
@@ -384,6 +394,7 @@ async function readSaved(files: SavedFiles, key: string | null): Promise<OpenCor
             textsFile,
             from + (byteStart[i] ?? 0),
             from + (byteEnd[i] ?? 0),
+            ROLE_CODES[(role[i] ?? 0) - 1],
           ),
         );
       }
@@ -484,7 +495,7 @@ async function writeSaved(
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
   const count = corpus.letters.reduce((n, l) => n + l.passages.length, 0);
-  const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart] = [
+  const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart, role] = [
     new Uint32Array(count),
     new Uint8Array(count),
     new Uint16Array(count),
@@ -493,6 +504,7 @@ async function writeSaved(
     new Uint32Array(count),
     new Uint32Array(count),
     new Uint32Array(count + 1),
+    new Uint8Array(count),
   ];
   const letterCount = corpus.letters.length;
   const textStart = new Float64Array(letterCount + 1);
@@ -522,6 +534,7 @@ async function writeSaved(
         byteEnd[i] = (byteStart[i] ?? 0) + Buffer.byteLength(p.text, 'utf8');
         pages.push(...p.pages);
         pageStart[i + 1] = pages.length;
+        role[i] = p.role ? ROLE_CODES.indexOf(p.role) + 1 : 0;
         i += 1;
       }
       letterStart[l + 1] = i;
@@ -565,6 +578,7 @@ async function writeSaved(
       byteEnd,
       pageStart,
       Uint16Array.from(pages),
+      role,
       textStart,
       letterStart,
       headingStart,

@@ -5,7 +5,7 @@ import { analyze, fold } from './analyze.ts';
 import { generalSpecificity } from './lexicon.ts';
 import type { ParsedQuestion } from './question.ts';
 import { HEADING_SHARE, type SearchIndex } from './search-index.ts';
-import { BM25_B, BM25_K1 } from './index-build.ts';
+import { BM25_B, BM25_K1, FLAG_NOT_ALONE } from './index-build.ts';
 import type { IndexedPassage } from './index-entries.ts';
 import type { IndexArrays } from './saved-index.ts';
 
@@ -429,8 +429,8 @@ function addPosting(
 
 /**
  * Scores one alternative's postings `[from, to)` while passages are still admitted: an unseen one
- * is admitted (`seen` 1, or 2 when `passes` turns it away) and listed in `touched`. Returns the
- * new count of `touched`.
+ * is admitted (`seen` 1, or 2 when `passes` turns it away or it is never quoted alone,
+ * `FLAG_NOT_ALONE`) and listed in `touched`. Returns the new count of `touched`.
  */
 function scoreAdmitting(
   arrays: IndexArrays,
@@ -444,13 +444,13 @@ function scoreAdmitting(
   touchedCount: number,
   passes: ((id: number) => boolean) | null,
 ): number {
-  const { postingPassages } = arrays;
+  const { postingPassages, flags } = arrays;
   const { seen, mask, touched } = scratch;
   let count = touchedCount;
   for (let at = from; at < to; at++) {
     const id = postingPassages[at] as number;
     if (seen[id] === 0) {
-      seen[id] = passes && !passes(id) ? 2 : 1;
+      seen[id] = ((flags[id] as number) & FLAG_NOT_ALONE) !== 0 || (passes && !passes(id)) ? 2 : 1;
       touched[count++] = id;
     }
     if (seen[id] !== 1) continue;
@@ -640,7 +640,7 @@ export function findCandidates(
       open = false;
       liveCount = 0;
       for (const id of named) {
-        if (!passesFilters(index, id, scope, groups)) continue;
+        if (!index.quotableAlone(id) || !passesFilters(index, id, scope, groups)) continue;
         seen[id] = 1;
         touched[touchedCount++] = id;
         live[liveCount++] = id;

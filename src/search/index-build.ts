@@ -5,7 +5,7 @@
  * (`IndexArrays`) and the rest that `SearchIndex.build` opens.
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Letter, Passage } from '../corpus/schema.ts';
+import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN } from '../corpus/dates.ts';
 import { analyze, analyzeEach, conceptOf, isYearAsWritten, NUMBER_WORDS } from './analyze.ts';
 import { buildExpansions, buildKinds, buildSpecificity, type Expansions } from './lexicon.ts';
@@ -31,6 +31,20 @@ export const FLAG_FIGURE = 1;
 export const FLAG_DURATION = 2;
 export const FLAG_DATE = 4;
 export const FLAG_FREQUENCY = 8;
+/**
+ * The entry is never quoted as an answer or a closest passage: a document's section heading or
+ * salutation (`Passage.role`: "III. Effect of the COVID-19 pandemic", "Mr. President,"), or the
+ * headings of a document that is no letter (its masthead and title, "SG/SM/19702 / 14 August
+ * 2019"), which have no passage number to cite: its passages tell what they tell. A letter's
+ * headings do answer ("when was the note verbale dated?"). Its words still count for how common
+ * a word is.
+ */
+export const FLAG_NOT_ALONE = 16;
+
+/** Whether an entry of `letter` is never quoted alone (`FLAG_NOT_ALONE`). */
+export function notQuotedAlone(letter: Letter, passage: Passage): boolean {
+  return passage.role !== undefined || (isHeading(passage) && !isLetter(letter));
+}
 
 const DURATION =
   /\b(?:\d+|\w+)[- ](?:years?|decades?|months?|weeks?|days?)\b|\b(?:years|decades|months)\b/i;
@@ -118,7 +132,7 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
   const met: number[] = [];
   const abbreviations = new AbbreviationBuilder();
   let id = 0;
-  for (const { passage } of entries) {
+  for (const { letter, passage } of entries) {
     const text = passage.text;
     if (!isHeading(passage)) abbreviations.add(id, text);
     met.length = 0;
@@ -156,7 +170,8 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
       (figure ? FLAG_FIGURE : 0) |
       (DURATION.test(text) ? FLAG_DURATION : 0) |
       (DATE_PATTERN.test(text) ? FLAG_DATE : 0) |
-      (FREQUENCY.test(text) ? FLAG_FREQUENCY : 0);
+      (FREQUENCY.test(text) ? FLAG_FREQUENCY : 0) |
+      (notQuotedAlone(letter, passage) ? FLAG_NOT_ALONE : 0);
     id += 1;
   }
   const surfaceWords = SearchableMap.from<string>(surface);

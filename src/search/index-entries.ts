@@ -52,14 +52,24 @@ export function isHeading(passage: Passage): boolean {
   return passage.n === 0;
 }
 
-/** Whether passage `i` of a letter's passages opens its part: the letter's own text, or an annex. */
-export function opensPart(passages: readonly Passage[], i: number): boolean {
+/**
+ * Whether passage `i` of a letter's passages opens its part (the letter's own text, or an annex):
+ * the first of the part's passages that `counts` (all of them when not given; the search counts
+ * those it may quote alone, so a speech opens after its salutation, "Mr. President,").
+ */
+export function opensPart(
+  passages: readonly Passage[],
+  i: number,
+  counts: (i: number) => boolean = () => true,
+): boolean {
   const passage = passages[i];
-  const previous = passages[i - 1];
-  return (
-    passage !== undefined &&
-    (!previous || previous.part !== passage.part || previous.partIndex !== passage.partIndex)
-  );
+  if (passage === undefined || !counts(i)) return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const previous = passages[j] as Passage;
+    if (previous.part !== passage.part || previous.partIndex !== passage.partIndex) return true;
+    if (counts(j)) return false;
+  }
+  return true;
 }
 
 /** A passage's part as a number: its position here (`PassageColumns.part`, the saved index). */

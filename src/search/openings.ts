@@ -54,7 +54,8 @@ export function structural(prepared: Prepared, ranked: readonly Ranked[]): Ranke
   const kept = ranked.filter(({ candidate }) => {
     const { letter, passage } = candidate.entry;
     if (isHeading(passage) || isSignature(passage.text)) return true;
-    return opensPart(letter.passages, candidate.id - index.passageRange(letter)[0]);
+    const [first] = index.passageRange(letter);
+    return opensPart(letter.passages, candidate.id - first, (i) => index.quotableAlone(first + i));
   });
   return kept.length > 0 ? kept : [...ranked];
 }
@@ -81,6 +82,8 @@ export function openings(prepared: Prepared): Ranked[] {
       const passage = letter.passages[id - start];
       const group = index.headingGroup(id);
       if (!passage || !groups.has(group) || (part && passage.part !== part)) continue;
+      // A heading or a salutation is no passage to show alone (`SearchIndex.quotableAlone`).
+      if (!index.quotableAlone(id)) continue;
       const ids = parts.get(group);
       if (ids) ids.push(id);
       else parts.set(group, [id]);

@@ -221,14 +221,16 @@ function withStructure(index: SearchIndex, set: CandidateSet, scope: Scope): Can
   const added: Candidate[] = [];
   const add = (id: number) => {
     const entry = index.passage(id);
-    if (!entry || present.has(id) || (scope.part && entry.passage.part !== scope.part)) return;
+    if (!entry || present.has(id) || !index.quotableAlone(id)) return;
+    if (scope.part && entry.passage.part !== scope.part) return;
     present.add(id);
     added.push({ id, entry, bm25: 0, first: 0, evidence: 0, mask: 0, headingMask: 0 });
   };
   for (const letter of letters) {
     const [first] = index.passageRange(letter);
+    const quotable = (i: number) => index.quotableAlone(first + i);
     letter.passages.forEach((passage, i) => {
-      if (opensPart(letter.passages, i) || isSignature(passage.text)) add(first + i);
+      if (opensPart(letter.passages, i, quotable) || isSignature(passage.text)) add(first + i);
     });
     for (const id of index.headingsOfLetter(letter)) add(id);
   }

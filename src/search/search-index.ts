@@ -20,6 +20,7 @@ import {
   FLAG_DURATION,
   FLAG_FIGURE,
   FLAG_FREQUENCY,
+  FLAG_NOT_ALONE,
 } from './index-build.ts';
 import {
   type IndexArrays,
@@ -37,7 +38,7 @@ import {
 export const HEADING_SHARE = 0.5;
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 44;
+export const INDEX_FORMAT = 45;
 
 /** At most this many passages' concept ids are kept (`passageConceptIds`). */
 const CONCEPTS_READ_KEPT = 4096;
@@ -456,6 +457,14 @@ export class SearchIndex {
   /** True when a passage states a day ("10 November 2020", "September 19, 2023"). */
   hasDate(passageId: number): boolean {
     return ((this.arrays.flags[passageId] ?? 0) & FLAG_DATE) !== 0;
+  }
+
+  /**
+   * Whether an entry may be quoted as an answer or a closest passage: not a document's section
+   * heading or salutation, nor a heading of a document that is no letter (`FLAG_NOT_ALONE`).
+   */
+  quotableAlone(passageId: number): boolean {
+    return ((this.arrays.flags[passageId] ?? 0) & FLAG_NOT_ALONE) === 0;
   }
 
   /** Indexes `letters`, analyzing each passage once, and reads WordNet for the expansions (`buildIndex`). */

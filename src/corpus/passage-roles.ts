@@ -1,0 +1,147 @@
+/**
+ * The passages of a document that is no letter which say nothing alone: its section headings
+ * ("III. Effect of the COVID-19 pandemic", "Our appeal") and a speech's salutations ("Mr.
+ * President,", "Excellencies, ladies and gentlemen,"). They stay passages, with their numbers, so
+ * that citations of the passages after them do not move; `Passage.role` says what they are, and
+ * the search never offers them as an answer.
+ */
+import { DATE_PATTERN } from './dates.ts';
+import { isSignature } from './parts.ts';
+import type { Passage, PassageRole } from './schema.ts';
+
+/** A heading in capitals or with the capitals of a title is at most this long… */
+const MAX_TITLED_HEADING_CHARS = 80;
+/** …one with a section number ("III. Effect of the COVID-19 pandemic") at most this long… */
+const MAX_NUMBERED_HEADING_CHARS = 120;
+/** …and one in the case of a sentence ("Our appeal") this long, in so many words. */
+const MAX_PLAIN_HEADING_CHARS = 40;
+const MAX_PLAIN_HEADING_WORDS = 6;
+/** A salutation is at most this long. */
+const MAX_SALUTATION_CHARS = 160;
+
+/** A section's number in letters before its heading: "III. ", "A. ", "IV ". */
+const SECTION_LETTERS = /^(?:[IVXLC]{1,7}|[A-Z])\.?\s+(?=\p{Lu})/u;
+/** A section's number in figures: "2. ", "4.1 ", which numbered paragraphs also have. */
+const SECTION_FIGURES = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})/u;
+/** A heading ends with no punctuation of a sentence or a clause, and no bracket or quotation mark. */
+const ENDS_AS_PROSE = /[.,;:!?…"”’')\]-]$/u;
+/** A footnote mark after the last word. */
+const FOOTNOTE_MARK = /\s*\*+$/;
+/**
+ * A heading stops at a noun or a name, not at a little word that leaves its phrase open ("We
+ * cannot accept the").
+ */
+const ENDS_OPEN =
+  /\b(?:and|or|but|of|to|the|a|an|in|on|at|by|for|with|from|as|that|this|which|who|is|are|was|were|be|has|have|my|our|your|its|their)$/i;
+/** A sentence's subject, which no heading opens with: "We cannot", "I have the pleasure". */
+const OPENS_AS_SENTENCE = /^(?:I|We|He|She|They|It|You)\b/;
+/** What a paragraph under a heading opens with: a capital, a figure, a quotation mark or a bracket. */
+const OPENS_PARAGRAPH = /^["“‘'(]*[\p{Lu}\d]/u;
+/** Words of at least this many letters are counted for a heading's capitals. */
+const MIN_TITLE_WORD = 4;
+/** Share of such words that start with a capital in a title ("Effect of the COVID-19 Pandemic"). */
+const TITLE_CAPITALS = 0.6;
+
+/**
+ * Words a salutation is made of: the forms of address a speaker uses for the chair and the
+ * audience, and the little words between them ("Mr. President of the General Assembly").
+ */
+const ADDRESS_WORDS = new Set(
+  [
+    'mr mister madam madame mrs ms sir dear my your all esteemed distinguished honourable honorable',
+    'respected fellow the of and excellency excellencies excellences majesty majesties highness',
+    'highnesses president presidents vice-president chair chairman chairperson chairwoman co-chair',
+    'co-chairs secretary-general secretary general deputy under-secretary-general high commissioner',
+    'heads head state states government governments delegation delegations delegates',
+    'representatives ambassadors ministers members colleagues friends participants guests',
+    'attendees audience ladies gentlemen brothers sisters leaders assembly united nations council',
+    'conference session',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** Of which a salutation holds at least one: whom it addresses. */
+const ADDRESSEES = new Set(
+  [
+    'president presidents vice-president chair chairman chairperson chairwoman co-chair co-chairs',
+    'secretary-general secretary excellency excellencies excellences majesty majesties highness highnesses',
+    'delegates delegations representatives ambassadors ministers colleagues friends participants',
+    'guests attendees audience gentlemen brothers sisters leaders',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/**
+ * Whether a passage is a salutation: only forms of address, with at least one addressee, ending
+ * at most with a comma, colon, semicolon, exclamation mark or full stop. "The Security Council,"
+ * opens a resolution: it addresses no one.
+ */
+export function isSalutation(text: string): boolean {
+  if (text.length > MAX_SALUTATION_CHARS) return false;
+  const words = text
+    .replace(/^["“‘']+/u, '')
+    .replace(/[,;:!.]+$/u, '')
+    .split(/[\s,;]+/u)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase().replace(/\.$/, ''));
+  if (words.length === 0 || words[0] === 'the') return false;
+  return words.every((w) => ADDRESS_WORDS.has(w)) && words.some((w) => ADDRESSEES.has(w));
+}
+
+/** Whether words have a title's capitals: most of their longer words start with one. */
+function titleCased(words: readonly string[]): boolean {
+  const long = words.filter((w) => /^\P{L}*\p{L}/u.test(w) && w.replace(/\P{L}/gu, '').length >= MIN_TITLE_WORD);
+  const capitals = long.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length;
+  return long.length > 0 && capitals / long.length >= TITLE_CAPITALS;
+}
+
+/**
+ * Whether a passage is a section heading, followed by a paragraph that opens a sentence. It ends
+ * as no sentence or clause does, names no date (a byline under a title, "Delivered on 22 March
+ * 2023 by …", tells who and when), and is one of: a heading numbered in letters ("III. Effect of
+ * the COVID-19 pandemic", "A. Casualties"); a short one in capitals or a title's capitals,
+ * numbered in figures or not ("7. Shared Responsibility of the International Community",
+ * "Climate Change"); or a phrase of a few words with no comma that opens as no sentence does
+ * ("The situation in Orlenia", "Our appeal"). Lines of a speech a page break or a lost full stop
+ * left without their end ("It is my privilege and honour to address the") are none of these.
+ */
+export function isSectionHeading(text: string, next: string | undefined): boolean {
+  if (next === undefined || !OPENS_PARAGRAPH.test(next)) return false;
+  const heading = text.replace(FOOTNOTE_MARK, '');
+  if (ENDS_AS_PROSE.test(heading) || ENDS_OPEN.test(heading)) return false;
+  if (isSignature(heading) || DATE_PATTERN.test(heading)) return false;
+  const lettered = SECTION_LETTERS.exec(heading);
+  if (lettered) return heading.length <= MAX_NUMBERED_HEADING_CHARS;
+  const words = heading.replace(SECTION_FIGURES, '').split(/\s+/);
+  if (!/^\p{Lu}/u.test(words[0] ?? '') || !words.some((w) => /\p{L}{3}/u.test(w))) return false;
+  // A comma in words with a title's capitals is a sentence's ("Last week, Major General Salehi …"),
+  // unless all of them are capitals ("DISARMAMENT, INTERNATIONAL PEACE AND SECURITY").
+  const capitals = !/\p{Ll}/u.test(heading);
+  if (heading.length <= MAX_TITLED_HEADING_CHARS && (capitals || (titleCased(words) && !heading.includes(','))))
+    return true;
+  return (
+    !SECTION_FIGURES.test(heading) &&
+    heading.length <= MAX_PLAIN_HEADING_CHARS &&
+    words.length <= MAX_PLAIN_HEADING_WORDS &&
+    !heading.includes(',') &&
+    !OPENS_AS_SENTENCE.test(heading)
+  );
+}
+
+/**
+ * Marks the headings and salutations among a document's passages (`Passage.role`), in place. For
+ * documents that are no letter: a letter's headings (its title, its annexes' titles) are no
+ * passages, and its passages are quoted as they are.
+ */
+export function markPassageRoles(passages: Passage[]): void {
+  passages.forEach((passage, i) => {
+    const next = passages[i + 1];
+    const role: PassageRole | null = isSalutation(passage.text)
+      ? 'salutation'
+      : isSectionHeading(passage.text, next?.text)
+        ? 'heading'
+        : null;
+    if (role) passage.role = role;
+  });
+}

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
+import { isSalutation, isSectionHeading } from '../../src/corpus/passage-roles.ts';
+import { CORPUS_DIR, documentOf, NON_LETTERS_DIR } from '../helpers.ts';
+
+let corpus: Corpus;
+const doc = (id: string): Document => documentOf(corpus, id);
+const roles = (id: string) => doc(id).passages.map((p) => [p.n, p.role ?? null, p.text.slice(0, 24)]);
+
+beforeAll(async () => {
+  corpus = await loadCorpus(NON_LETTERS_DIR);
+});
+
+describe('section headings and salutations are passages that say so (user trial 13)', () => {
+  it('a report: its section headings are passages with role "heading", numbered with the rest', () => {
+    expect(corpus.problems).toEqual([]);
+    const report = doc('children-in-disasters-report');
+    expect(report.passages.map((p) => p.n)).toEqual(report.passages.map((_, i) => i + 1));
+    const headings = report.passages.filter((p) => p.role === 'heading').map((p) => p.text);
+    expect(headings).toContain('II. Children displaced by the Veyra floods');
+    expect(headings).toContain('III. Recommendations');
+    for (const p of report.passages) if (/^\d+\. /.test(p.text)) expect(p.role).toBeUndefined();
+  });
+
+  it('a speech: its salutations have role "salutation", an unnumbered heading role "heading", its paragraphs none', () => {
+    expect(roles('sylvania-speech')).toEqual([
+      [1, 'salutation', 'Madam President,'],
+      [2, null, 'It is an honour to addre'],
+      [3, 'salutation', 'Excellencies, ladies and'],
+      [4, null, 'Sylvania planted 2 milli'],
+      [5, 'heading', 'Our fisheries'],
+      [6, null, 'The Ministry of Fisherie'],
+      [7, null, 'I thank you.'],
+    ]);
+  });
+
+  it('a letter’s passages have no role: its headings are its title and its annexes’', async () => {
+    for (const letter of (await loadCorpus(CORPUS_DIR)).letters)
+      expect(letter.passages.filter((p) => p.role !== undefined)).toEqual([]);
+  });
+});
+
+describe('isSalutation', () => {
+  it('is only forms of address, with someone addressed', () => {
+    for (const text of [
+      'Mr. President,',
+      'Madam Chair,',
+      'Excellencies, ladies and gentlemen,',
+      'MR. PRESIDENT OF THE GENERAL ASSEMBLY,',
+      'Your Majesties, Excellencies, Distinguished Delegates:',
+      'Mr President',
+    ])
+      expect(isSalutation(text), text).toBe(true);
+    for (const text of [
+      'The Security Council,',
+      'The General Assembly,',
+      'Mr. President, I congratulate you on your election.',
+      'Thank you, Mr. President.',
+      'I would like to extend my heartfelt congratulations to Mr. Arno Veldt,',
+    ])
+      expect(isSalutation(text), text).toBe(false);
+  });
+});
+
+describe('isSectionHeading', () => {
+  const next = 'The pandemic forced the suspension of clearance operations.';
+  it('is a short heading before a paragraph: numbered in letters, in a title’s capitals, or a phrase of a few words', () => {
+    for (const text of [
+      'III. Effect of the COVID-19 pandemic',
+      'A. Casualties',
+      'Climate Change',
+      'CLIMATE CHANGE AND GLOBAL WARMING',
+      '7. Shared Responsibility of the International Community',
+      'The situation in Orlenia',
+      'Our appeal',
+    ])
+      expect(isSectionHeading(text, next), text).toBe(true);
+  });
+
+  it('is no sentence, clause, byline, fragment or signature, and heads a paragraph', () => {
+    for (const text of [
+      'Delivered on 22 March 2023 by the Minister for Foreign Affairs',
+      'It is my privilege and honour once again to address the',
+      'At the outset, I have the pleasure of congratulating',
+      '2. Another important issue is the reform of the Security',
+      'We cannot',
+      '9. The Secretary-General urges Member States:',
+      'The Security Council,',
+      '(Signed) Petra Lindqvar',
+      'Last week, Major General Salehi, the Commander of the Army',
+    ])
+      expect(isSectionHeading(text, next), text).toBe(false);
+    expect(isSectionHeading('Our appeal', undefined)).toBe(false);
+    expect(isSectionHeading('Our appeal', 'and the rest of it.')).toBe(false);
+  });
+});
