@@ -13,6 +13,7 @@ import type { FrontMatter } from './front-matter.ts';
 import { BODY_LINE, parseMasthead, splitSymbol } from './masthead.ts';
 import { endsSentence } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
+import { joinListItems } from './list-items.ts';
 import { markPassageRoles } from './passage-roles.ts';
 import { DATE_ONLY, HEADING, readBody, SYMBOLS_ONLY } from './parts.ts';
 import { type Document, isLetter, type MetadataSource } from './schema.ts';
@@ -293,11 +294,14 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
   const [symbol, symbolSource] = first<string>([front?.symbol, 'front matter'], [meta.symbol, 'text']);
   const [author, authorSource] = first<string>([front?.author, 'front matter'], [meta.author, 'text']);
   const [kind, kindSource] = first<string>([front?.kind, 'front matter'], [meta.kind, 'text']);
-  const body = readBody(blocks, bodyStart, author);
+  const letterKind = isLetter({ kind: kind ?? DEFAULT_KIND });
+  // A lead-in and its list items are one passage ("urges Member States: (a) … (b) …").
+  const read = letterKind ? blocks : [...blocks.slice(0, bodyStart), ...joinListItems(blocks.slice(bodyStart))];
+  const body = readBody(read, bodyStart, author);
   if (body.passages.length === 0) {
     throw new CorpusError(source.file, 'no paragraphs found: the file holds no text to quote', blocks[0]?.line ?? 1);
   }
-  if (!isLetter({ kind: kind ?? DEFAULT_KIND })) markPassageRoles(body.passages);
+  if (!letterKind) markPassageRoles(body.passages);
   const bodies = [...meta.bodies];
   for (const b of body.bodies) if (!bodies.includes(b)) bodies.push(b);
   return {

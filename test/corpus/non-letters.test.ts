@@ -1,7 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
+import { type Corpus, type Document, loadCorpus, MAX_PASSAGE_CHARS } from '../../src/corpus/index.ts';
 import { isSalutation, isSectionHeading } from '../../src/corpus/passage-roles.ts';
-import { CORPUS_DIR, documentOf, NON_LETTERS_DIR } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, NON_LETTERS_DIR, tempDir } from '../helpers.ts';
 
 let corpus: Corpus;
 const doc = (id: string): Document => documentOf(corpus, id);
@@ -37,6 +39,39 @@ describe('section headings and salutations are passages that say so (user trial 
   it('a letter’s passages have no role: its headings are its title and its annexes’', async () => {
     for (const letter of (await loadCorpus(CORPUS_DIR)).letters)
       expect(letter.passages.filter((p) => p.role !== undefined)).toEqual([]);
+  });
+});
+
+describe('a lead-in ending with a colon and its list items (user trial 13)', () => {
+  it('are one passage, quoted whole, in a document that is no letter', () => {
+    const report = doc('children-in-disasters-report');
+    const recommendations = report.passages.find((p) => p.text.startsWith('4. '));
+    expect(recommendations?.text).toBe(
+      '4. The Secretary-General calls upon Member States: (a) To include children in national plans for the reduction of disaster risk; (b) To reopen schools within 14 days of a disaster; (c) To collect data on displaced children by age and sex.',
+    );
+    expect(report.passages.some((p) => /^\([a-c]\)/.test(p.text))).toBe(false);
+    expect(report.text).toContain(recommendations?.text);
+  });
+
+  it('stay passages of their own when together they are longer than a passage may be', async () => {
+    const dir = await tempDir();
+    const item = (letter: string) =>
+      `(${letter}) To ${'keep the schools of the valley open and safe for every child, '.repeat(6).trim()};`;
+    const items = ['a', 'b', 'c', 'd'].map(item);
+    expect(items.join(' ').length).toBeGreaterThan(MAX_PASSAGE_CHARS);
+    await writeFile(
+      path.join(dir, 'long-list.md'),
+      ['---\nkind: report\n---', 'The Government of Testland undertakes:', ...items, 'It will report in 2026.'].join('\n\n'),
+    );
+    const [report] = (await loadCorpus(dir)).letters;
+    expect(report?.passages.map((p) => p.text.slice(0, 12))).toEqual([
+      'The Governme',
+      '(a) To keep ',
+      '(b) To keep ',
+      '(c) To keep ',
+      '(d) To keep ',
+      'It will repo',
+    ]);
   });
 });
 
