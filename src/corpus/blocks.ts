@@ -8,7 +8,14 @@
  */
 import { type Furniture, findFurniture } from './furniture.ts';
 import { keepsLineEndHyphen, type WordCount, wordCounter } from './hyphenation.ts';
-import { capitalHeadingStarts, paragraphStarts, type SourceLine, titleDateStarts, usualWidth } from './paragraphs.ts';
+import {
+  capitalHeadingStarts,
+  headlineStarts,
+  paragraphStarts,
+  type SourceLine,
+  titleDateStarts,
+  usualWidth,
+} from './paragraphs.ts';
 
 /** One block of text as a reader sees it, with where it came from. */
 export interface Block {
@@ -62,8 +69,12 @@ export interface BlockReading {
 
 const SEPARATOR = /^(?:-{3,}|\*{3,}|_{3,})$/;
 const HEADING_MARK = /^#{1,6}\s+/;
-/** Lines that start a new block even without a blank line before them (hard-wrapped text). */
-const STARTS_BLOCK = /^(?:\(Signed\)|Annex\b|Enclosure\b)/;
+/**
+ * Lines that start a new block even without a blank line before them (hard-wrapped text): a
+ * signature, an annex's heading, a press release's footer ("For information media. Not an
+ * official record.").
+ */
+const STARTS_BLOCK = /^(?:\(Signed\)|Annex\b|Enclosure\b|For information media\b)/;
 /** A block that ends like this has not finished its sentence… */
 const OPEN_END = /[\p{Ll},(\-–]$/u;
 /** …and one that starts like this continues the one before. */
@@ -225,8 +236,9 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
   for (const [b, rb] of rawBlocks.entries()) {
     const run = runs[b] ?? [];
     // At the top of the text, a heading in capitals and a title's date line stand apart from the
-    // title and the text.
+    // title and the text, and so does a headline under them.
     const atTop = b === 0 ? [...capitalHeadingStarts(run), ...titleDateStarts(run)] : [];
+    if (atTop.length > 0) atTop.push(...headlineStarts(run, Math.max(...atTop)));
     const starts = [...new Set([...paragraphStarts(run, width), ...atTop])].sort((x, y) => x - y);
     let from = 0;
     for (const to of [...starts, rb.lines.length]) {

@@ -2,8 +2,9 @@
  * Finds the paragraphs of text whose lines run on without blank lines between paragraphs, as PDF
  * and OCR extractions give it: hard-wrapped at a width, or one paragraph a line. A paragraph
  * starts where a reader sees one start:
- * - after a line that ends a sentence well short of the text's usual width (the next line's first
- *   word would have fitted on it, so the writer broke the line on purpose);
+ * - after a line that ends a sentence, or a lead-in with a colon ("… issued today by the
+ *   Spokesman:"), well short of the text's usual width (the next line's first word would have
+ *   fitted on it, so the writer broke the line on purpose);
  * - at a first-line indent, after a sentence end;
  * - at a numbered paragraph ("12.", "(a)", "iv)") after a sentence end, a colon or a semicolon;
  * - at every line of a text that is not wrapped at all (its lines far longer than anyone wraps).
@@ -36,6 +37,8 @@ const OPENS = /^[\p{Lu}\d"“‘'([]/u;
 /** A numbered paragraph or list item: "1.", "12.", "(a)", "(iv)", "a)", "•", "–". */
 const NUMBERED = /^(?:\d{1,3}\.(?=\s)|\(\s?(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\s?\)|(?:[a-z]|[ivx]{1,5})\)(?=\s)|[•▪●◦·]|[-–—](?=\s))/u;
 const LIST_LEAD = /[:;]$/;
+/** A line that leads into what follows: "The following statement was issued … by the Spokesman:". */
+const LEAD_IN_END = /:$/;
 
 /** A line ends a sentence (and not an abbreviation like "Mr."). */
 export function endsSentence(text: string): boolean {
@@ -82,7 +85,7 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
       starts.push(i);
       continue;
     }
-    if (!sentenceEnded || !opens) continue;
+    if (!(sentenceEnded || LEAD_IN_END.test(previous.text)) || !opens) continue;
     const indented = line.indent >= baseIndent + MIN_INDENT && line.indent > previous.indent;
     const short =
       wrapped && previous.text.length + 1 + firstWordLength(line.text) <= width * FIT_SHARE;
@@ -112,6 +115,42 @@ export function titleDateStarts(run: readonly SourceLine[]): number[] {
     return i + 1 < run.length ? [i, i + 1] : [i];
   }
   return [];
+}
+
+/** A headline spans at most this many lines… */
+const MAX_HEADLINE_LINES = 3;
+/** …of words of at least this many letters, most of which (`HEADLINE_CAPITALS`) start with a capital. */
+const MIN_HEADLINE_WORD = 4;
+const HEADLINE_CAPITALS = 0.6;
+/** The heading of a letter, which a headline is not: its lines are read together (`HEADING`). */
+const LETTER_HEADING = /^(?:Identical letters|Letter|Note verbale) dated\b/i;
+
+/** Whether a line has a title's capitals: most of its longer words start with one. */
+function titleCased(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w.replace(/\P{L}/gu, '').length >= MIN_HEADLINE_WORD);
+  const capitals = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length;
+  return words.length > 0 && capitals / words.length >= HEADLINE_CAPITALS;
+}
+
+/**
+ * Where, in the first run of a text, a headline under the lines that stand apart at its top
+ * (`after`: a symbol and a date line) stands apart from the text under it: up to three lines with
+ * a title's capitals that end no sentence ("Secretary-General Welcomes Agreement on …" / "…,
+ * Urges Parties to …"), then a line that has none and opens a sentence ("The following statement
+ * was issued today by …"). None when nothing stands apart above it, or it is a letter's heading.
+ */
+export function headlineStarts(run: readonly SourceLine[], after: number): number[] {
+  if (after <= 0 || after >= run.length) return [];
+  let end = after;
+  while (end < run.length && end - after < MAX_HEADLINE_LINES) {
+    const text = (run[end] as SourceLine).text.trim();
+    if (!titleCased(text) || endsSentence(text) || LEAD_IN_END.test(text)) break;
+    end += 1;
+  }
+  const next = run[end]?.text.trim();
+  if (end === after || next === undefined || titleCased(next) || !OPENS.test(next)) return [];
+  if (LETTER_HEADING.test((run[after] as SourceLine).text.trim())) return [];
+  return [end];
 }
 
 /** A heading in capitals spans at most this many lines; more is a block of capitals (salutations). */

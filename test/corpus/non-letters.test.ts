@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, type Document, loadCorpus, MAX_PASSAGE_CHARS } from '../../src/corpus/index.ts';
+import { headlineStarts, paragraphStarts } from '../../src/corpus/paragraphs.ts';
 import { isSalutation, isSectionHeading } from '../../src/corpus/passage-roles.ts';
 import { CORPUS_DIR, documentOf, NON_LETTERS_DIR, tempDir } from '../helpers.ts';
 
@@ -72,6 +73,60 @@ describe('a lead-in ending with a colon and its list items (user trial 13)', () 
       '(d) To keep ',
       'It will repo',
     ]);
+  });
+});
+
+describe('hard-wrapped text without blank lines (user trial 13)', () => {
+  it('a press release: its headline, the line that says who issued it and each paragraph stand apart', () => {
+    const release = doc('hospital-attack-press-release');
+    const texts = release.passages.map((p) => p.text);
+    expect(texts).toContain(
+      'The Secretary-General strongly condemns the attack on the district hospital of Orvel, in northern Testland, in which 11 patients and 2 nurses were killed on 2 May. He extends his condolences to the families.',
+    );
+    expect(texts).toContain(
+      'The Secretary-General calls for a prompt, independent and transparent inquiry into the attack, and reminds all parties that hospitals are protected under international humanitarian law.',
+    );
+    expect(texts.at(-1)).toBe('For information media. Not an official record.');
+    expect(texts.filter((t) => /Condemns Attack|Calls for Prompt/.test(t))).toEqual([]);
+    expect(texts.filter((t) => t.includes('Spokesperson') && t.includes('strongly condemns'))).toEqual([]);
+  });
+
+  const line = (text: string) => ({ text, indent: 0 });
+  it('paragraphStarts: a short line that ends with a colon leads into a new paragraph, as a sentence end does', () => {
+    const run = [
+      'The following statement was issued today by the Spokesperson for the',
+      'Secretary-General:',
+      'The Secretary-General strongly condemns the attack on the hospital of',
+      'Orvel, in which 11 patients were killed, and the attack on its staff.',
+    ].map(line);
+    expect(paragraphStarts(run, 70)).toEqual([2]);
+    // A colon at the end of a full line is no paragraph's end: the list or quotation runs on.
+    const full = [
+      'The Secretary-General calls upon the parties to the conflict to ensure:',
+      'The safety of every hospital and of the patients and staff within it.',
+    ].map(line);
+    expect(paragraphStarts(full, 70)).toEqual([]);
+  });
+
+  it('headlineStarts: title-case lines under a date line stand apart from the text under them, not a letter’s heading', () => {
+    const run = [
+      'SG/SM/23311',
+      '3 May 2026',
+      'Secretary-General Condemns Attack on District Hospital in Northern Testland,',
+      'Calls for Prompt Investigation',
+      'The following statement was issued today by the Spokesperson for',
+    ].map(line);
+    expect(headlineStarts(run, 2)).toEqual([4]);
+    expect(headlineStarts(run, 0)).toEqual([]);
+    const prose = ['3 May 2026', 'The hospital of Orvel in northern Testland was attacked on 2 May by', 'unknown'].map(line);
+    expect(headlineStarts(prose, 1)).toEqual([]);
+    const letter = [
+      '3 May 2026',
+      'Letter Dated 2 May 2026 from the Permanent Representative of Testland to the',
+      'United Nations Addressed to the Secretary-General',
+      'I have the honour to transmit to you a statement of my Government.',
+    ].map(line);
+    expect(headlineStarts(letter, 1)).toEqual([]);
   });
 });
 
