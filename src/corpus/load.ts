@@ -27,9 +27,14 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * line, "Security Council open debate on …", is the title's, not a masthead that made the
  * salutation the title, and "Ambassador Mira Kessel" is a person whose office names the State;
  * 12: a symbol of one part of figures, a press release's "SC/16214" or "A/4879", is read; 13:
- * a section heading or a salutation of a document that is no letter says so, `Passage.role`).
+ * a section heading or a salutation of a document that is no letter says so, `Passage.role`; 14:
+ * in such a document a lead-in and its list items are one passage, and in hard-wrapped text a
+ * short line ending with a colon, a headline under a symbol and date line and a press release's
+ * footer stand apart; a masthead's session, agenda item and item title are no title, a dated
+ * byline under a title is a passage, a person's office and a delegation give their State as the
+ * author, and a press release is read as one).
  */
-export const CORPUS_FORMAT = 13;
+export const CORPUS_FORMAT = 14;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -102,16 +102,23 @@ const DATE_LINE =
   /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s*)?(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\p{Ll}+\s+\d{1,2},\s+\d{4})\.?$/u;
 /** How far down the first lines of a text a title's date line is looked for. */
 const TITLE_DATE_LINES = 3;
+/**
+ * A dated line under a title that says how the document came, opening with a participle:
+ * "Delivered on 22 March 2023 by the Minister …", "Submitted 2 March 2024 by …".
+ */
+const BYLINE = /^\p{Lu}\p{Ll}+ed\b.*\b(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\p{Ll}+\s+\d{1,2},\s+\d{4})\b/u;
 
 /**
  * Where, in the first run of a text, a date line under its title stands apart, as a blank line
  * would set it: "Statement by the Ministry … on coastal fisheries" / "2 March 2024" / "The
- * Ministry …" with no blank line between them are a title, its date and the text. The indexes
- * (≥ 1) of the date line and of the line after it; none when no such line is near the top.
+ * Ministry …" with no blank line between them are a title, its date and the text; so does a
+ * dated byline ("Delivered on 22 March 2023 by …"). The indexes (≥ 1) of the date line and of
+ * the line after it; none when no such line is near the top.
  */
 export function titleDateStarts(run: readonly SourceLine[]): number[] {
   for (let i = 1; i <= TITLE_DATE_LINES && i < run.length; i++) {
-    if (!DATE_LINE.test((run[i] as SourceLine).text.trim())) continue;
+    const text = (run[i] as SourceLine).text.trim();
+    if (!DATE_LINE.test(text) && !BYLINE.test(text)) continue;
     return i + 1 < run.length ? [i, i + 1] : [i];
   }
   return [];

@@ -10,7 +10,7 @@ import { type Block, readBlocks } from './blocks.ts';
 import { parseDocumentDate, parseWrittenDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
-import { BODY_LINE, parseMasthead, splitSymbol } from './masthead.ts';
+import { BODY_LINE, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
 import { endsSentence } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
 import { joinListItems } from './list-items.ts';
@@ -26,9 +26,14 @@ const MAX_TITLE_CHARS = 300;
 /** At most this many title lines are read (an agenda item's title, then the document's). */
 const MAX_TITLE_LINES = 3;
 
-/** Masthead lines of a UN document: its organs, symbol, distribution, language, session, agenda item. */
+/**
+ * Masthead lines of a UN document: its organs, symbol, distribution, language, session, meeting,
+ * agenda item. "United Nations" and an organ stand alone or beside the symbol or distribution:
+ * "United Nations Mine Action and Stabilization Mission in the Orvani Highlands" and "Security
+ * Council Hears Briefing on …" are titles.
+ */
 const MASTHEAD_LINE =
-  /^(?:United Nations\b|Distr\.|Original:|General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery)/i;
+  /^(?:United Nations(?:$|\s+[A-Z]{1,6}\/)|[\d,]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Distr\.|Original:|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?=$|\s+(?:Distr\.|[A-Z]{1,6}\/|Official Records\b))|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery)/i;
 /** A date range of a session ("21 June–9 July 2021"). */
 const DATE_RANGE = /^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$/;
 
@@ -50,10 +55,11 @@ const KIND_WORDS: readonly (readonly [RegExp, string])[] = [
 /**
  * Who a title says the document is by: "Statement by Norway in …", "Report of the
  * Secretary-General", "Resolution adopted by the General Assembly on …". The name ends at a comma
- * or at a word that starts what the document is about, when, where or to whom.
+ * or at a word that starts what the document is about, when, where or to whom; after what it is
+ * about, "of" names no author ("Report on the State of Coastal Fisheries").
  */
 const AUTHOR_IN_TITLE =
-  /^[\p{L}\s-]{0,40}?\b(?:by|of|from)\s+(?:the\s+)?(.+?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|for|about|upon|addressed|submitted|pursuant)\b|$)/u;
+  /^(?:(?!\b(?:on|about|concerning|regarding)\b)[\p{L}\s-]){0,40}?\b(?:by|of|from)\s+(?:the\s+)?(.+?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|for|about|upon|addressed|submitted|pursuant)\b|$)/u;
 
 /**
  * Who a dated line under a title says the document is by: "Submitted 2 March 2024 by the
@@ -101,18 +107,75 @@ const PERSON = /^(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Ms\.?|Mrs\.
  */
 const OFFICE_OF_STATE = /^,\s+((?:[\p{Lu}][\p{L}.-]*\s+)+(?:for\s+(?:[\p{Lu}][\p{L}-]*\s+|and\s+)+)?of\s+(?:the\s+)?[\p{Lu}][^,]*?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|for|about|upon|addressed|submitted|pursuant)\b|$)/u;
 
-/** Kind and author as a title line gives them; null for what it does not. */
+/** The last word of a State's formal name before its "of": "the Kingdom of Sylvania", "the Republic of Korea". */
+const STATE_FORM =
+  /\b(?:Republic|Kingdom|Federation|Commonwealth|Emirates|States|State|Principality|Duchy|Sultanate|Union|Confederation|Islands)$/;
+/** Those who speak for their State: "the delegation of Arcadia", "the Permanent Mission of Sylvania". */
+const SPEAKS_FOR_STATE = /^(?:the\s+)?(?:delegation|permanent mission)\s+of\s+(?:the\s+)?(.+)$/i;
+/**
+ * Words a title in capitals is read with in small letters, as a title in small letters writes
+ * them: the little words of names ("Republic of Sylvania") and those that say who the title is
+ * by and what it is about (`AUTHOR_IN_TITLE`).
+ */
+const SMALL_WORDS = new Set(
+  [
+    'of and the for on in to at by from with a an de du la le da dos del before during',
+    'concerning regarding about upon addressed submitted pursuant',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/**
+ * The State an office is of: the words after its "of", with the formal name's own "of"
+ * ("Minister for Foreign Affairs of the Kingdom of Sylvania": "Kingdom of Sylvania"; "Minister
+ * of Foreign Affairs of Borduria": "Borduria"; "Ambassador of Norway": "Norway").
+ */
+function stateOfOffice(office: string): string {
+  const parts = office.split(/\s+of\s+/);
+  let at = parts.length - 1;
+  while (at > 1 && STATE_FORM.test(parts[at - 1] ?? '')) at -= 1;
+  return parts
+    .slice(at)
+    .join(' of ')
+    .replace(/^the\s+/i, '');
+}
+
+/** A name written in capitals, as a name is written: "ARCADIA" → "Arcadia", "REPUBLIC OF SYLVANIA" → "Republic of Sylvania". */
+function fromCapitals(name: string): string {
+  return name
+    .toLowerCase()
+    .split(' ')
+    .map((word, i) =>
+      i > 0 && SMALL_WORDS.has(word) ? word : word.replace(/(^|[-'’])(\p{L})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase()),
+    )
+    .join(' ');
+}
+
+/**
+ * Kind and author as a title line gives them; null for what it does not. The author is who
+ * speaks: the State or body ("Statement by Norway in …", "Report of the Secretary-General"); the
+ * State a person speaks for, from the office after their name ("Statement by H.E. Mr. Jan Novak,
+ * Minister for Foreign Affairs of Borduria, at …": Borduria), or a delegation's ("STATEMENT BY
+ * THE DELEGATION OF ARCADIA ON …": Arcadia). A title in capitals is read as one in small letters,
+ * and the name written as a name.
+ */
 export function readTitle(title: string): { kind: string | null; author: string | null } {
   const kind = KIND_WORDS.find(([pattern]) => pattern.test(title))?.[1] ?? null;
   if (!kind) return { kind: null, author: null };
-  const match = AUTHOR_IN_TITLE.exec(title);
+  const capitals = !/\p{Ll}/u.test(title);
+  const read = capitals ? fromCapitals(title) : title;
+  const match = AUTHOR_IN_TITLE.exec(read);
   let author = match?.[1]?.trim() ?? null;
-  // A person's name says nothing of whom they speak for: their office and State after it do
+  // A person's name says nothing of whom they speak for: the State of their office after it does
   // ("H.E. Ms. Ingrid Solberg, Ambassador of Norway"), so that "what did Norway say" names it.
   if (match && author && PERSON.test(author)) {
-    const office = OFFICE_OF_STATE.exec(title.slice(match.index + match[0].length))?.[1];
-    if (office) author = `${author}, ${office.trim()}`;
+    const office = OFFICE_OF_STATE.exec(read.slice(match.index + match[0].length))?.[1];
+    if (office) author = stateOfOffice(office.trim());
   }
+  const state = author ? SPEAKS_FOR_STATE.exec(author)?.[1] : undefined;
+  if (state) author = state;
+  if (author && capitals) author = fromCapitals(author);
   return { kind, author: author && author.length <= MAX_TITLE_CHARS ? author : null };
 }
 
@@ -145,17 +208,96 @@ function readsAsHeading(text: string): boolean {
   return words.length > 0 && capitals / words.length >= HEADING_CAPITALS;
 }
 
+/** Whether a line is one of a UN masthead's: an organ, a symbol, a session, an agenda item, a distribution. */
+function isMastheadLine(text: string): boolean {
+  return (
+    MASTHEAD_LINE.test(text) ||
+    BODY_LINE.test(text) ||
+    SYMBOLS_ONLY.test(text) ||
+    DATE_RANGE.test(text) ||
+    /^[A-Z]{1,6}\/\S+/.test(text)
+  );
+}
+
 /**
  * The pieces of the blocks before the first paragraph, each a title, masthead or date line: a
  * block whose last lines are a place and date (a title with its date line under it, no blank line
- * between) gives them apart.
+ * between) gives them apart, and so does one that holds masthead lines ("Seventy-fifth session" /
+ * "Item 72 of the provisional agenda*" / the item's title), each line of the masthead a piece and
+ * the lines between them one.
  */
 function frontPieces(block: Block): string[] {
   const lines = block.lines;
+  // A line's own asterisks may be emphasis that runs over several lines ("**Mr President,"):
+  // a footnote's asterisk marks a masthead line only on the block's words.
+  const ownLine = (line: string) => isMastheadLine(line) && !line.startsWith('*');
+  if (lines.length > 1 && lines.some(ownLine)) {
+    const pieces: string[] = [];
+    let run: string[] = [];
+    for (const line of lines) {
+      if (!ownLine(line)) {
+        run.push(line);
+        continue;
+      }
+      if (run.length > 0) pieces.push(run.join(' '));
+      run = [];
+      pieces.push(line);
+    }
+    if (run.length > 0) pieces.push(run.join(' '));
+    return pieces;
+  }
   let cut = lines.length;
   while (cut > 0 && PLACE_AND_DATE.test(lines[cut - 1] ?? '')) cut -= 1;
   if (cut === lines.length || cut === 0) return [block.text];
   return [lines.slice(0, cut).join(' '), ...lines.slice(cut)];
+}
+
+/** The line of a masthead that gives the agenda item, the item's title under it: "Item 72 of the provisional agenda*". */
+const AGENDA_ITEM_LINE = /^(?:(?:provisional )?agenda items?\b|items? \d+\b)/i;
+/** A section heading numbered in Roman figures, which opens a report's text: "I. Introduction". */
+const FIRST_SECTION = /^[IVXLC]{1,7}\.\s+\p{Lu}/u;
+/** A lead-in, which opens the text: "The following statement was issued today by …:". */
+const LEAD_IN = /:$/;
+
+/** A title line written again: the same words, whatever their case and spacing. */
+const sameLine = (a: string, b: string | undefined) =>
+  b !== undefined && a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
+
+/** The footer of a UN press release. */
+const PRESS_RELEASE_FOOTER = /^For information media\b.*\bNot an official record\.?$/i;
+/**
+ * Whom a press release says a statement is issued for: "The following statement was issued
+ * today by the Spokesman for United Nations Secretary-General António Guterres:".
+ */
+const ISSUED_FOR =
+  /\bwas issued\b[^:]*?\bby the Spokes(?:man|woman|person) for (?:the )?(?:United Nations )?((?:Deputy )?Secretary-General|President of the (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council))\b/i;
+/** The press releases of the Secretary-General's statements and messages, and the Deputy's: SG/SM/19702. */
+const STATEMENTS_AND_MESSAGES: readonly (readonly [RegExp, string])[] = [
+  [/^SG\/SM\//, 'Secretary-General'],
+  [/^DSG\/SM\//, 'Deputy Secretary-General'],
+];
+/** How many blocks of its text a press release's line that says whom it is issued for is looked for in. */
+const ISSUED_FOR_BLOCKS = 3;
+
+/**
+ * What shows a document to be a press release, and whom it speaks for: its footer ("For
+ * information media. Not an official record.") or a press release's symbol (`SG/SM/19702`,
+ * `SC/16214`); its author is whom the statement is issued for ("… by the Spokesman for …
+ * Secretary-General …:"), or the Secretary-General for a symbol of the statements and messages
+ * (SG/SM). Null when nothing shows it; an author of a meeting's coverage is not named.
+ */
+function readPressRelease(
+  blocks: readonly Block[],
+  bodyStart: number,
+  symbol: string | null,
+): { kind: string; author: string | null } | null {
+  if (!blocks.some((b) => PRESS_RELEASE_FOOTER.test(b.text)) && !(symbol && isPressRelease(symbol))) return null;
+  const issued = blocks
+    .slice(0, bodyStart + ISSUED_FOR_BLOCKS)
+    .map((b) => ISSUED_FOR.exec(b.text)?.[1])
+    .find((office) => office !== undefined);
+  const series = symbol ? STATEMENTS_AND_MESSAGES.find(([prefix]) => prefix.test(symbol))?.[1] : undefined;
+  return { kind: 'press release', author: issued ?? series ?? null };
 }
 
 /**
@@ -168,7 +310,7 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
   let bodyStart = 0;
   while (bodyStart < blocks.length && !isProse(blocks[bodyStart] as Block)) {
     const text = (blocks[bodyStart] as Block).text;
-    if (text.length > MAX_TITLE_CHARS || text.startsWith('(Signed)')) break;
+    if (text.length > MAX_TITLE_CHARS || text.startsWith('(Signed)') || LEAD_IN.test(text)) break;
     bodyStart += 1;
   }
   // A text whose every block is short (a list, a poem) has no title lines: all of it is body.
@@ -188,21 +330,26 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
   // line does. A masthead comes above the title, never under it.
   const isOccasion = (i: number) =>
     !afterMasthead && lastKindLine >= 0 && i > lastKindLine && pieces.slice(i + 1).some(({ text }) => isDateLine(text));
+  // The block of the masthead's agenda item line: the item's title under it is the masthead's.
+  let agendaBlock = -1;
   for (const [i, { text, b }] of pieces.entries()) {
     if (isDateLine(text)) {
       date ??= parseWrittenDate(text);
     } else if (isOccasion(i) && !parseWrittenDate(text)) {
       titleLines.push(text);
-    } else if (
-      MASTHEAD_LINE.test(text) ||
-      BODY_LINE.test(text) ||
-      SYMBOLS_ONLY.test(text) ||
-      DATE_RANGE.test(text) ||
-      /^[A-Z]{1,6}\/\S+/.test(text)
-    ) {
+    } else if (isMastheadLine(text)) {
       // The masthead: after it come the title lines (an agenda item's title, then the document's).
       titleLines.length = 0;
       afterMasthead = true;
+      if (AGENDA_ITEM_LINE.test(text)) agendaBlock = b;
+    } else if (b === agendaBlock) {
+      // The agenda item's title ("Assistance in mine action"), which the document's often repeats.
+    } else if ((afterMasthead || titleLines.length > 0) && FIRST_SECTION.test(text)) {
+      // "I. Introduction": the report's text starts.
+      bodyStart = b;
+      break;
+    } else if (sameLine(text, titleLines.at(-1))) {
+      // A title line written again is said once.
     } else if (!afterMasthead && i === lastKindLine + 1 && lastKindLine >= 0 && parseWrittenDate(text)) {
       // The title's byline, "Submitted 2 March 2024 by …" under "REPORT ON …", tells the date and
       // author, and stays the first passage, so that "who submitted it?" is answered with a quote.
@@ -227,6 +374,7 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
   // Kind and author from the line that names the kind (an occasion under it names neither).
   const kindLine = titleLines.findLast(namesKind) ?? titleLines.at(-1);
   const fromTitle = title ? readTitle(kindLine ?? title) : { kind: null, author: null };
+  const pressRelease = readPressRelease(blocks, bodyStart, masthead.symbol);
   return {
     meta: {
       title,
@@ -235,8 +383,12 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
       distributed: masthead.distributed,
       bodies: masthead.bodies,
       agendaItems: masthead.agendaItems,
-      kind: fromTitle.kind,
-      author: fromTitle.author ?? (bylineAuthor && bylineAuthor.length <= MAX_TITLE_CHARS ? bylineAuthor : null),
+      kind: fromTitle.kind ?? pressRelease?.kind ?? null,
+      author:
+        fromTitle.author ??
+        (bylineAuthor && bylineAuthor.length <= MAX_TITLE_CHARS ? bylineAuthor : null) ??
+        pressRelease?.author ??
+        null,
     },
     bodyStart,
   };

@@ -130,6 +130,72 @@ describe('hard-wrapped text without blank lines (user trial 13)', () => {
   });
 });
 
+describe('metadata read from the text (user trial 13)', () => {
+  it('a report: the session, the agenda item and its title are masthead, the subject is said once, and "I. Introduction" is its first passage', () => {
+    expect(doc('children-in-disasters-report')).toMatchObject({
+      title: 'Children in disasters: Report of the Secretary-General',
+      symbol: 'A/79/205',
+      date: '2024-07-18',
+      kind: 'report',
+      author: 'Secretary-General',
+      sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
+    });
+    expect(doc('children-in-disasters-report').passages[0]).toMatchObject({ n: 1, text: 'I. Introduction', role: 'heading' });
+  });
+
+  it('a statement by a person: the State of the office is the author, and the dated line under the title stays its first passage', () => {
+    const statement = doc('sylvania-minister-statement');
+    expect(statement).toMatchObject({
+      title:
+        'Statement by H.E. Ms. Liva Ostrand, Minister for Foreign Affairs of the Republic of Sylvania, at the conference on coastal fisheries',
+      author: 'Republic of Sylvania',
+      kind: 'statement',
+      date: '2025-05-14',
+    });
+    expect(statement.passages[0]?.text).toBe('Delivered on 14 May 2025 by the Minister for Foreign Affairs');
+  });
+
+  it('a statement titled in capitals: its delegation’s State is the author', () => {
+    expect(doc('testland-delegation-statement')).toMatchObject({
+      title: 'STATEMENT BY THE DELEGATION OF TESTLAND ON THE PROTECTION OF CULTURAL HERITAGE',
+      author: 'Testland',
+      kind: 'statement',
+      date: '2025-06-09',
+    });
+  });
+
+  it('a press release: its kind, whom it is issued for as the author, its headline as the title, and the line that says so as a passage', () => {
+    const release = doc('hospital-attack-press-release');
+    expect(release).toMatchObject({
+      title: 'Secretary-General Condemns Attack on District Hospital in Northern Testland, Calls for Prompt Investigation',
+      symbol: 'SG/SM/23311',
+      date: '2026-05-03',
+      kind: 'press release',
+      author: 'Secretary-General',
+      sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
+    });
+    expect(release.passages[0]?.text).toBe(
+      'The following statement was issued today by the Spokesperson for Secretary-General António Guterres:',
+    );
+  });
+
+  it('a press release that names no one it speaks for has no author: nothing is invented', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'meeting.txt'),
+      [
+        'SC/99001',
+        '4 May 2026',
+        'Security Council Hears Briefing on Floods in Testland',
+        'The Security Council heard a briefing today on the floods in Testland, which displaced 42,000 people.',
+        'For information media. Not an official record.',
+      ].join('\n\n'),
+    );
+    const [release] = (await loadCorpus(dir)).letters;
+    expect(release).toMatchObject({ kind: 'press release', author: null, title: 'Security Council Hears Briefing on Floods in Testland' });
+  });
+});
+
 describe('isSalutation', () => {
   it('is only forms of address, with someone addressed', () => {
     for (const text of [

@@ -64,22 +64,43 @@ describe('a statement with the occasion under its title (user trial 8)', () => {
       date: '2024-03-12',
       sources: { title: 'text', date: 'text', author: 'text', kind: 'text' },
     });
-    expect(d.author).toContain('Permanent Representative of Testland');
+    // The State the ambassador speaks for (user trial 13: the author is the State, not the person).
+    expect(d.author).toBe('Testland');
     expect(d.passages[0]?.text).toBe('Mr. President,');
   });
 });
 
 describe('readTitle: who a title says speaks', () => {
-  it('a person by name keeps the office and State after the comma, so that the State names the document (user trial 6)', () => {
+  it('a person by name speaks for the State of the office after the comma, which names the document (user trials 6 and 13)', () => {
     expect(
       readTitle(
         'Statement by H.E. Ms. Ingrid Solberg, Ambassador of Norway, at the Meeting of States Parties to the Anti-Personnel Mine Ban Convention',
       ),
-    ).toEqual({ kind: 'statement', author: 'H.E. Ms. Ingrid Solberg, Ambassador of Norway' });
+    ).toEqual({ kind: 'statement', author: 'Norway' });
     expect(readTitle('Statement by Mr. Jonas Berg, Minister for Foreign Affairs of the Kingdom of Sylvania')).toEqual({
       kind: 'statement',
-      author: 'Mr. Jonas Berg, Minister for Foreign Affairs of the Kingdom of Sylvania',
+      author: 'Kingdom of Sylvania',
     });
+    expect(readTitle('Statement by H.E. Mr. Jan Novak, Minister of Foreign Affairs of Borduria, at the high-level meeting on water')).toEqual({
+      kind: 'statement',
+      author: 'Borduria',
+    });
+    expect(readTitle('Address by Mr. Jonas Berg, Deputy Prime Minister of the Democratic Republic of the Congo')).toEqual({
+      kind: 'speech',
+      author: 'Democratic Republic of the Congo',
+    });
+  });
+
+  it('a delegation speaks for its State; a title in capitals is read as one in small letters (user trial 13)', () => {
+    expect(readTitle('STATEMENT BY THE DELEGATION OF ARCADIA ON THE RIGHT TO SELF-DETERMINATION')).toEqual({
+      kind: 'statement',
+      author: 'Arcadia',
+    });
+    expect(readTitle('Statement by the delegation of the Republic of Sylvania on oceans')).toEqual({
+      kind: 'statement',
+      author: 'Republic of Sylvania',
+    });
+    expect(readTitle('STATEMENT BY NORWAY ON OCEANS')).toEqual({ kind: 'statement', author: 'Norway' });
   });
 
   it('an office or a State stays as it was: no person, or nothing of a State after the comma', () => {
