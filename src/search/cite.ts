@@ -91,8 +91,17 @@ export function authorAsTitled(letter: Pick<Letter, 'author' | 'title'>): string
  * Who says a quote, as a result's "… says:" line names them: `attribution`, unless the citation
  * beside it already opens with those words (a document without a symbol is cited by its title),
  * then the document's author, so that the title is not read twice; else its kind ("The letter").
+ * A document that nothing names but its file is said by its kind ("The document says:"): a file
+ * name is no one who speaks (user trial 13: "Fisheries-notes says:"); its citation names it.
  */
 export function speaker(letter: Letter, passage: Passage): string {
+  if (
+    !letter.author &&
+    !letter.symbol &&
+    letter.sources.title === 'file name' &&
+    !annexOf(letter, passage)
+  )
+    return `The ${letter.kind}`;
   const who = attribution(letter, passage);
   if (!formatCitation(letter, passage).startsWith(who)) return who;
   const author = authorAsTitled(letter);

@@ -148,4 +148,20 @@ describe('authorAsTitled (user trial 10)', () => {
     const passage = speech?.passages[0];
     expect(speech && passage && speaker(speech, passage)).toBe('The United States');
   });
+
+  it('a document that nothing names but its file name is said by its kind, never by the file name (user trial 13)', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'fishery-notes.txt'),
+      'The coastal villages depend on small-scale fishing.\n\nThe catch of sardine has fallen by half since 2015.\n',
+    );
+    const [notes] = (await loadCorpus(dir)).letters;
+    const passage = notes?.passages[1];
+    if (!notes || !passage) throw new Error('the notes did not load');
+    expect(speaker(notes, passage)).toBe('The document');
+    // Its citation still names it, by the only name it has.
+    expect(formatCitation(notes, passage)).toBe(
+      'fishery-notes, date unknown, passage 2 (numbered by the Annex bot)',
+    );
+  });
 });
