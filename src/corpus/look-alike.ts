@@ -52,22 +52,26 @@ function shared(a: Set<string>, b: Set<string>): number {
 /**
  * The document of `corpus` that `added` most looks like, or null: one of the same title and date
  * whose text is at least half the same, or one of the same title or date whose text is nearly the
- * same (an undated document is compared by its title). Documents whose symbols differ, or whose dates do, are different documents (a
- * statement made again a year later) and never look alike.
+ * same (an undated document is compared by its title). Documents whose dates differ are different
+ * documents (a statement made again a year later) and never look alike. Another symbol does not
+ * make another document of nearly the same text: a symbol mistyped, or a press release issued
+ * again under a new number with one figure changed (user trial 13), is told; only the same title
+ * and date with half the text the same need the same symbol (or none) to look alike.
  */
 export function findLookAlike(added: Document, corpus: readonly Document[]): LookAlike | null {
   const title = titleKey(added.title);
   let best: LookAlike | null = null;
   let fingerprint: Set<string> | null = null;
   for (const document of corpus) {
-    if (added.symbol && document.symbol && added.symbol !== document.symbol) continue;
     if (added.date && document.date && added.date !== document.date) continue;
     const sameTitle = title !== '' && titleKey(document.title) === title;
     const sameDate = added.date !== '' && document.date === added.date;
     if (!sameTitle && !sameDate) continue;
+    const otherSymbol = Boolean(added.symbol && document.symbol && added.symbol !== document.symbol);
     fingerprint ??= wordTriples(added.text);
     const textShared = shared(fingerprint, wordTriples(document.text));
-    const looksAlike = (sameTitle && sameDate && textShared >= SAME_DOCUMENT_TEXT) || textShared >= NEARLY_SAME_TEXT;
+    const looksAlike =
+      (sameTitle && sameDate && !otherSymbol && textShared >= SAME_DOCUMENT_TEXT) || textShared >= NEARLY_SAME_TEXT;
     if (looksAlike && (!best || textShared > best.textShared)) best = { document, sameTitle, sameDate, textShared };
   }
   return best;

@@ -7,7 +7,7 @@ import { renderCitations, renderLetter, renderLettersPage } from '../../src/rend
 import { renderLetterText } from '../../src/render/text.ts';
 import { formatCitation, formatStyledCitation } from '../../src/search/cite.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
-import { CORPUS_DIR, documentOf, SEED, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, ROOT, SEED, tempDir } from '../helpers.ts';
 
 /** Small documents of every shape issue 22 names, written for these tests (not UN texts). */
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'documents');
@@ -346,6 +346,19 @@ describe('cli add writes what the operator says as front matter', () => {
     expect(warning).toMatch(/same title and date/);
     expect(warning).toMatch(/text \d+% the same/);
     expect(warning).toContain(`delete ${path.join(dir, 'testland-floods.txt')}`);
+  });
+
+  it('warns of nearly the same text of the same date under another symbol: a press release issued again with one figure changed (user trial 13)', async () => {
+    const dir = await tempDir();
+    const release = await readFile(path.join(ROOT, 'test/fixtures/non-letters/hospital-attack-press-release.txt'), 'utf8');
+    await writeFile(path.join(dir, 'hospital-attack.txt'), release);
+    const source = path.join(await tempDir(), 'hospital-attack-2.txt');
+    await writeFile(source, release.replace('SG/SM/23311', 'SG/SM/23312').replace('40,000 people', '45,000 people'));
+    const { warnings } = await addLetter(source, dir, {}, { dryRun: true });
+    const [warning, ...more] = warnings.filter((w) => /looks like/.test(w.problem)).map((w) => w.problem);
+    expect(more).toEqual([]);
+    expect(warning).toContain(`looks like ${path.join(dir, 'hospital-attack.txt')} (hospital-attack)`);
+    expect(warning).toMatch(/text 9\d% the same/);
   });
 
   it('does not warn of a document of the same date that is another text, nor of one with the same title and another date', async () => {
