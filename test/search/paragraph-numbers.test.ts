@@ -32,6 +32,14 @@ II. Progress
 (b) To share information on contamination with the United Nations;
 
 5. The Secretary-General encourages States to accede to the Convention.
+
+6. The Secretary-General recommends:
+
+(a) ${'That States record every casualty of mines and explosive remnants of war, by age and sex. '.repeat(7)}
+
+(b) ${'That States share information on contamination with the United Nations every year. '.repeat(7)}
+
+(c) ${'That donors fund victim assistance over several years, not one year at a time. '.repeat(7)}
 `;
 
 /** A long numbered paragraph that Annex splits into pieces, the later ones without its number. */
@@ -74,10 +82,12 @@ describe('paragraphNumbers (user trial 13)', () => {
   it('gives a report’s numbered paragraphs their own numbers, and its lettered items theirs', () => {
     const report = documentOf({ letters }, 'report');
     expect(paragraphLabel(report, starting(report, '3. According'))).toBe('para. 3');
-    expect(paragraphLabel(report, starting(report, '4. The Secretary-General urges'))).toBe(
-      'para. 4',
-    );
-    expect(paragraphLabel(report, starting(report, '(b) To share'))).toBe('para. 4 (b)');
+    // A lead-in and its short items are one passage: the paragraph's.
+    const urges = starting(report, '4. The Secretary-General urges');
+    expect(urges.text).toContain('(b) To share');
+    expect(paragraphLabel(report, urges)).toBe('para. 4');
+    // Items too long to join their lead-in are passages of their own, each cited as its item.
+    expect(paragraphLabel(report, starting(report, '(b) That States share'))).toBe('para. 6 (b)');
     expect(paragraphLabel(report, starting(report, '5. The Secretary-General'))).toBe('para. 5');
     // A heading is no paragraph: it keeps Annex's passage number.
     expect(paragraphLabel(report, starting(report, 'II. Progress'))).toBeNull();
@@ -114,11 +124,11 @@ describe('citations of a numbered paragraph (user trial 13)', () => {
     expect(formatStyledCitation(report, p, 'bluebook')).toMatch(
       /U\.N\. Doc\. A\/75\/999, ¶ 3 \(Aug\. 10, 2020\)$/,
     );
-    const item = starting(report, '(b) To share');
+    const item = starting(report, '(b) That States share');
     expect(CITATION_STYLES.map((s) => formatStyledCitation(report, item, s))).toEqual([
-      expect.stringMatching(/, para\. 4 \(b\)$/),
-      expect.stringMatching(/, para 4\(b\)$/),
-      expect.stringMatching(/, ¶ 4\(b\) \(Aug\. 10, 2020\)$/),
+      expect.stringMatching(/, para\. 6 \(b\)$/),
+      expect.stringMatching(/, para 6\(b\)$/),
+      expect.stringMatching(/, ¶ 6\(b\) \(Aug\. 10, 2020\)$/),
     ]);
   });
 
