@@ -4,12 +4,9 @@
  * a document that is no letter, they are quoted together when together they fit in one passage.
  */
 import type { Block } from './blocks.ts';
+import { LEAD_IN, LIST_ITEM } from './paragraphs.ts';
 import { MAX_PASSAGE_CHARS } from './sentences.ts';
 
-/** A list item: "(a)", "(iv)", "(2)", "a)", "iv)", a bullet or a dash, then its words. */
-const LIST_ITEM = /^(?:\(\s?(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\s?\)|(?:[a-z]|[ivx]{1,5})\)|[•▪●◦·]|[-–—])\s/u;
-/** A lead-in ends with a colon: "urges Member States:", "Decides also that:". */
-const LEAD_IN = /:$/;
 
 /** `after` joined to `before` as the next words of one block, with its lines and pages. */
 function joinBlock(before: Block, after: Block): Block {

@@ -34,11 +34,15 @@ const SENTENCE_END = /[.?!]["”’)\]]*$/u;
 const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|St|Nos?|Art|Arts|paras?|Sept|Gen|Lt|Col|Capt|Sr|Jr|[A-Z]|(?:[A-Z]\.){1,3}[A-Z])\.$/u;
 /** A line that may open a paragraph: a capital, a figure, a quotation mark or an opening bracket. */
 const OPENS = /^[\p{Lu}\d"“‘'([]/u;
+/** The mark of a list item: "(a)", "(iv)", "(2)", "a)", "iv)", a bullet or a dash. */
+const ITEM_MARK = String.raw`\(\s?(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\s?\)|(?:[a-z]|[ivx]{1,5})\)(?=\s)|[•▪●◦·]|[-–—](?=\s)`;
+/** A list item: its mark, then its words. */
+export const LIST_ITEM = new RegExp(`^(?:${ITEM_MARK})\\s`, 'u');
 /** A numbered paragraph or list item: "1.", "12.", "(a)", "(iv)", "a)", "•", "–". */
-const NUMBERED = /^(?:\d{1,3}\.(?=\s)|\(\s?(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\s?\)|(?:[a-z]|[ivx]{1,5})\)(?=\s)|[•▪●◦·]|[-–—](?=\s))/u;
+const NUMBERED = new RegExp(`^(?:\\d{1,3}\\.(?=\\s)|${ITEM_MARK})`, 'u');
 const LIST_LEAD = /[:;]$/;
-/** A line that leads into what follows: "The following statement was issued … by the Spokesman:". */
-const LEAD_IN_END = /:$/;
+/** A line or block that leads into what follows: "The following statement was issued … by the Spokesman:". */
+export const LEAD_IN = /:$/;
 
 /** A line ends a sentence (and not an abbreviation like "Mr."). */
 export function endsSentence(text: string): boolean {
@@ -85,7 +89,7 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
       starts.push(i);
       continue;
     }
-    if (!(sentenceEnded || LEAD_IN_END.test(previous.text)) || !opens) continue;
+    if (!(sentenceEnded || LEAD_IN.test(previous.text)) || !opens) continue;
     const indented = line.indent >= baseIndent + MIN_INDENT && line.indent > previous.indent;
     const short =
       wrapped && previous.text.length + 1 + firstWordLength(line.text) <= width * FIT_SHARE;
@@ -126,17 +130,18 @@ export function titleDateStarts(run: readonly SourceLine[]): number[] {
 
 /** A headline spans at most this many lines… */
 const MAX_HEADLINE_LINES = 3;
-/** …of words of at least this many letters, most of which (`HEADLINE_CAPITALS`) start with a capital. */
-const MIN_HEADLINE_WORD = 4;
-const HEADLINE_CAPITALS = 0.6;
+/** A title's capitals: of its words of at least this many letters… */
+const MIN_TITLE_WORD = 4;
+/** …this share or more start with a capital ("Effect of the COVID-19 Pandemic"). */
+const TITLE_CAPITALS = 0.6;
 /** The heading of a letter, which a headline is not: its lines are read together (`HEADING`). */
 const LETTER_HEADING = /^(?:Identical letters|Letter|Note verbale) dated\b/i;
 
 /** Whether a line has a title's capitals: most of its longer words start with one. */
-function titleCased(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => w.replace(/\P{L}/gu, '').length >= MIN_HEADLINE_WORD);
+export function titleCased(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w.replace(/\P{L}/gu, '').length >= MIN_TITLE_WORD);
   const capitals = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length;
-  return words.length > 0 && capitals / words.length >= HEADLINE_CAPITALS;
+  return words.length > 0 && capitals / words.length >= TITLE_CAPITALS;
 }
 
 /**
@@ -151,7 +156,7 @@ export function headlineStarts(run: readonly SourceLine[], after: number): numbe
   let end = after;
   while (end < run.length && end - after < MAX_HEADLINE_LINES) {
     const text = (run[end] as SourceLine).text.trim();
-    if (!titleCased(text) || endsSentence(text) || LEAD_IN_END.test(text)) break;
+    if (!titleCased(text) || endsSentence(text) || LEAD_IN.test(text)) break;
     end += 1;
   }
   const next = run[end]?.text.trim();

@@ -11,7 +11,7 @@ import { parseDocumentDate, parseWrittenDate } from './dates.ts';
 import { CorpusError } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { BODY_LINE, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
-import { endsSentence } from './paragraphs.ts';
+import { endsSentence, LEAD_IN } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
 import { joinListItems } from './list-items.ts';
 import { markPassageRoles } from './passage-roles.ts';
@@ -256,8 +256,6 @@ function frontPieces(block: Block): string[] {
 const AGENDA_ITEM_LINE = /^(?:(?:provisional )?agenda items?\b|items? \d+\b)/i;
 /** A section heading numbered in Roman figures, which opens a report's text: "I. Introduction". */
 const FIRST_SECTION = /^[IVXLC]{1,7}\.\s+\p{Lu}/u;
-/** A lead-in, which opens the text: "The following statement was issued today by …:". */
-const LEAD_IN = /:$/;
 
 /** A title line written again: the same words, whatever their case and spacing. */
 const sameLine = (a: string, b: string | undefined) =>

@@ -6,6 +6,7 @@
  * the search never offers them as an answer.
  */
 import { DATE_PATTERN } from './dates.ts';
+import { titleCased } from './paragraphs.ts';
 import { isSignature } from './parts.ts';
 import type { Passage, PassageRole } from './schema.ts';
 
@@ -37,10 +38,6 @@ const ENDS_OPEN =
 const OPENS_AS_SENTENCE = /^(?:I|We|He|She|They|It|You)\b/;
 /** What a paragraph under a heading opens with: a capital, a figure, a quotation mark or a bracket. */
 const OPENS_PARAGRAPH = /^["“‘'(]*[\p{Lu}\d]/u;
-/** Words of at least this many letters are counted for a heading's capitals. */
-const MIN_TITLE_WORD = 4;
-/** Share of such words that start with a capital in a title ("Effect of the COVID-19 Pandemic"). */
-const TITLE_CAPITALS = 0.6;
 
 /**
  * Words a salutation is made of: the forms of address a speaker uses for the chair and the
@@ -89,13 +86,6 @@ export function isSalutation(text: string): boolean {
   return words.every((w) => ADDRESS_WORDS.has(w)) && words.some((w) => ADDRESSEES.has(w));
 }
 
-/** Whether words have a title's capitals: most of their longer words start with one. */
-function titleCased(words: readonly string[]): boolean {
-  const long = words.filter((w) => /^\P{L}*\p{L}/u.test(w) && w.replace(/\P{L}/gu, '').length >= MIN_TITLE_WORD);
-  const capitals = long.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length;
-  return long.length > 0 && capitals / long.length >= TITLE_CAPITALS;
-}
-
 /**
  * Whether a passage is a section heading, followed by a paragraph that opens a sentence. It ends
  * as no sentence or clause does, names no date (a byline under a title, "Delivered on 22 March
@@ -118,7 +108,7 @@ export function isSectionHeading(text: string, next: string | undefined): boolea
   // A comma in words with a title's capitals is a sentence's ("Last week, Major General Salehi …"),
   // unless all of them are capitals ("DISARMAMENT, INTERNATIONAL PEACE AND SECURITY").
   const capitals = !/\p{Ll}/u.test(heading);
-  if (heading.length <= MAX_TITLED_HEADING_CHARS && (capitals || (titleCased(words) && !heading.includes(','))))
+  if (heading.length <= MAX_TITLED_HEADING_CHARS && (capitals || (titleCased(words.join(' ')) && !heading.includes(','))))
     return true;
   return (
     !SECTION_FIGURES.test(heading) &&
