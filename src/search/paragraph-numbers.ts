@@ -1,4 +1,5 @@
 import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
+import type { CitationStyle } from './cite.ts';
 
 /**
  * A paragraph number the document itself prints: paragraph 4, or item (b) under paragraph 9.
@@ -90,18 +91,15 @@ function numberPart(
   if (runs) for (const [n, number] of found) numbers.set(n, number);
 }
 
-/** How each citation style writes a paragraph: "para. 9 (b)", "para 9(b)", "¶ 9(b)". */
-export type ParagraphStyle = 'un' | 'oscola' | 'bluebook';
-
 /**
- * A passage's paragraph as a citation pinpoints it, in a style: "para. 4" (UN), "para 4"
- * (OSCOLA), "¶ 4" (Bluebook), with an item after its paragraph ("para. 9 (b)"); null when the
+ * A passage's paragraph as a citation pinpoints it, in each citation style: "para. 4" (UN),
+ * "para 4" (OSCOLA), "¶ 4" (Bluebook), with an item after its paragraph ("para. 9 (b)"); null when the
  * document gives the passage no number of its own.
  */
 export function paragraphLabel(
   letter: Letter,
   passage: Pick<Passage, 'n'>,
-  style: ParagraphStyle = 'un',
+  style: CitationStyle = 'un',
 ): string | null {
   const number = paragraphNumbers(letter).get(passage.n);
   if (!number) return null;
