@@ -461,8 +461,7 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     if (kept.length > 0) [documents, ofKind] = [kept, true];
   }
   if (date) {
-    const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
-    const kept = documents.filter((i) => within.has(i));
+    const kept = ofTime(index, documents, date);
     if (kept.length > 0) documents = kept;
     // Named loosely, a State may be what the question is about ("mines in Norway in 2001"),
     // unless it leads the question as its speaker does ("iceland 2020 on plastics").
@@ -491,6 +490,12 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
         .map((k) => ({ start: (tokens[k] as Token).start, end: (tokens[k] as Token).end })),
     ],
   };
+}
+
+/** Those of `documents` dated within the time `date` names. */
+function ofTime(index: SearchIndex, documents: readonly number[], date: DateHint): number[] {
+  const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
+  return documents.filter((i) => within.has(i));
 }
 
 /**
@@ -550,8 +555,7 @@ function namedByKind(
   if (documents.length === 0) return null;
   documents = [...new Set(documents)];
   if (date) {
-    const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
-    const kept = documents.filter((i) => within.has(i));
+    const kept = ofTime(index, documents, date);
     if (kept.length > 0) documents = kept;
   }
   documents = inOrder(index, documents, order);
