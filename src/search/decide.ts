@@ -137,6 +137,10 @@ function matchOf(prepared: Prepared, r: Ranked | undefined, slot: number | null)
   return closest;
 }
 
+/** How well a candidate holds the names the question asks about: its weakest (`matchOf`), 1 with none. */
+const namesMatch = (prepared: Prepared, r: Ranked | undefined) =>
+  Math.min(1, ...prepared.context.nameSlots.map((slot) => matchOf(prepared, r, slot)));
+
 /**
  * The word of the question a candidate most lacks, weighed by how specific the word is: 1 when it
  * holds them all; a missing word of little weight ("stuff") takes little off.
@@ -233,13 +237,8 @@ function readDecision(
     'counted match': best((r) => matchOf(prepared, r, roles.counted)),
     'focus match': best((r) => matchOf(prepared, r, roles.focus)),
     'verb match': best((r) => matchOf(prepared, r, roles.predicate)),
-    'names match': best((r) =>
-      Math.min(1, ...context.nameSlots.map((slot) => matchOf(prepared, r, slot))),
-    ),
-    'top names match': Math.min(
-      1,
-      ...context.nameSlots.map((slot) => matchOf(prepared, top, slot)),
-    ),
+    'names match': best((r) => namesMatch(prepared, r)),
+    'top names match': namesMatch(prepared, top),
     'weakest match': best((r) => weakestMatch(prepared, r)),
     'top share': top ? 1 / sum : 0,
     'top coverage': top?.row[COVERAGE] ?? 0,
