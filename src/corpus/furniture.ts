@@ -41,6 +41,8 @@ const PAGE_OF_TOKEN = /^(\d{1,3})\/(\d{1,3})$/;
 const PAGE_TOKEN = /^\d{1,4}$/;
 /** A date in figures, as headers print it: `30/09/2015`, `2015-09-30`. */
 const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/;
+/** The first page's barcode number, as the PDF's text gives it: `*2213249*`, beside or under its footer. */
+const BARCODE_TOKEN = /^\*\d{7}\*$/;
 const SYMBOL_TOKEN = new RegExp(`^${SYMBOL_PATTERN.source.replace(/^\\b/, '')}$`);
 /** The first page's footer: the job number, "(E)" for English, the date it was processed, a barcode number. */
 const FIRST_PAGE_FOOTER = new RegExp(String.raw`^(${JOB})\s*\(E\)(?:\s+\d{6})?(?:\s+\*\d+\*)?$`);
@@ -74,6 +76,7 @@ function read(text: string): Reading | null {
   let jobNumber: string | null = null;
   const keys: string[] = [];
   let marks = 0;
+  let barcode = false;
   let bare: number | null = null;
   for (const token of text.split(/\s+/)) {
     const numbered = PAGE_OF_TOKEN.exec(token);
@@ -92,6 +95,8 @@ function read(text: string): Reading | null {
       continue;
     } else if (DATE_TOKEN.test(token) || SYMBOL_TOKEN.test(token)) {
       keys.push(token);
+    } else if (BARCODE_TOKEN.test(token)) {
+      barcode = true;
     } else {
       return null;
     }
@@ -103,8 +108,9 @@ function read(text: string): Reading | null {
   if (marks === 0) return { page: null, of: null, jobNumber: null, footer: false, keys: [] };
   // A page number beside a job number ("05-51226 3") is a footer's; beside a symbol, it may be a header's.
   if (jobNumber !== null) page ??= bare;
-  // A page count alone ("3/3") or a page number beside a job number is a footer.
-  const footer = page !== null && (jobNumber !== null || (of !== null && marks === 1));
+  // A page count alone ("3/3") or a page number beside a job number is a footer; so is a barcode
+  // line, which prose never has.
+  const footer = barcode || (page !== null && (jobNumber !== null || (of !== null && marks === 1)));
   return { page, of, jobNumber, footer, keys };
 }
 

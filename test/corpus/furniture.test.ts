@@ -50,6 +50,14 @@ describe('page headers and footers of verbatim records', () => {
     expect(doc('job-footers').passages).toHaveLength(3);
   });
 
+  it('reads a first-page footer with its barcode on a line of its own as a page break', () => {
+    const harbour = passage('barcode-footer', 'The harbour of Kessa');
+    expect(harbour.text).toContain('Two of its cranes, including the largest of them, were brought');
+    expect(harbour.text).not.toMatch(/\*?9854321\*?/);
+    expect(harbour.pages).toEqual([1, 2]);
+    expect(doc('barcode-footer').passages).toHaveLength(2);
+  });
+
   it('keeps a symbol that a sentence wrapped onto a line of its own', () => {
     expect(passage('job-footers', 'The report of the Secretary-General').text).toContain(
       'in document A/98/1 sets out the tasks of the year',
