@@ -68,6 +68,7 @@ export const QUESTION_FILES = [
   'eval/unseen-joint-statement-questions.json',
   'eval/unseen-panel-report-questions.json',
   'eval/unseen-island-speech-questions.json',
+  'eval/unseen-power-link-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
