@@ -17,7 +17,7 @@ import {
   NO_FILTER,
   whyNoneMatch,
 } from '../search/list-filter.ts';
-import { HOW_TO_ADD, signatoryLabel } from './wording.ts';
+import { HOW_TO_ADD, signatoryLabel, upperFirst } from './wording.ts';
 
 /** Documents per `/letters` page. */
 export const LETTERS_PAGE_SIZE = 10;
@@ -57,7 +57,7 @@ export function renderLettersPage(
     ? `Filter: ${escapeText(clip(describeListFilter(letters, filter), 300))}. ${seeAll}\n\n`
     : '';
   const title = filtered
-    ? `${nouns[0]?.toUpperCase()}${nouns.slice(1)} matching: ${withThousands(listed.length)} of ${withThousands(letters.length)}`
+    ? `${upperFirst(nouns)} matching: ${withThousands(listed.length)} of ${withThousands(letters.length)}`
     : `${info.noun === 'letter' ? 'Letters' : 'Documents'} indexed: ${withThousands(letters.length)}`;
   const action = (to: number) =>
     ({ kind: 'letters-page', userId, page: to, ...(filtered ? { filter } : {}) }) as const;

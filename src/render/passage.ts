@@ -26,6 +26,7 @@ import {
   row,
 } from './reply.ts';
 import { pagesLabel, partName } from './wording.ts';
+import { paragraphLabel } from '../search/paragraph-numbers.ts';
 
 /** Embeds for one passage shown whole, split visibly across embeds when it is long. */
 function passageEmbeds(letter: Letter, passage: Passage, heading: string, color: number): Embed[] {
@@ -61,7 +62,9 @@ export function quotePassage(letter: Letter, n: number, context: boolean): Quote
     return {
       missing: `Passage ${n} is not in this ${letter.kind} (it has ${letter.passages.length}).`,
     };
-  const where = (p: Passage) => `${partName(p.part, letter.kind)}${pagesLabel(p)}`;
+  // The document's own paragraph number first, where it numbers them: "para. 3 · report · p. 1".
+  const where = (p: Passage) =>
+    `${[paragraphLabel(letter, p), partName(p.part, letter.kind)].filter(Boolean).join(' · ')}${pagesLabel(p)}`;
   return {
     passage,
     heading: `Passage ${n} (${where(passage)})`,

@@ -50,6 +50,7 @@ import {
   resultsRange,
   noLinkNote,
   passageName,
+  upperFirst,
   passageNumbersNote,
   RELATED_HEADING,
   searchedSentence,
@@ -234,7 +235,7 @@ export function renderCitationsText(
   const link = documentUrl(letter);
   return [
     passage
-      ? `P${passageName(letter, passage).slice(1)} of this ${letter.kind}:`
+      ? `${upperFirst(passageName(letter, passage))} of this ${letter.kind}:`
       : `This ${letter.kind}:`,
     `${QUOTE_INDENT}${letter.title}`,
     `${QUOTE_INDENT}${link ?? noLinkNote(letter)}`,

@@ -95,7 +95,7 @@ export function notInCitedNote(link: LinkedDocument, verdict: Verdict, holds: st
 /** "A/78/368-S/2023/686, passage 2 (1 below)": a passage, and where it is among those shown. */
 function passagePlace(r: AnswerResult, shownAt?: number): string {
   const named = r.symbol ? r.label : `${r.label}, ${formatUnDate(r.date)}`;
-  return `${named}, passage ${r.passage}${shownAt === undefined ? '' : ` (${shownAt + 1} below)`}`;
+  return `${named}, ${passageLabel(r)}${shownAt === undefined ? '' : ` (${shownAt + 1} below)`}`;
 }
 
 /** "links to A/76/930", or "cites A/76/930" for a symbol in brackets after the words it quotes. */
@@ -206,7 +206,7 @@ export function listedWhere(r: AnswerResult, kind: string | undefined): string {
     ...(r.document.includes(date) ? [] : [date]),
     partName(r.part, kind),
     ...(pages ? [pages] : []),
-    r.passage === 0 ? 'heading' : `passage ${r.passage}`,
+    r.passage === 0 ? 'heading' : passageLabel(r),
   ].join(', ');
 }
 
@@ -352,10 +352,19 @@ export function passageNumbersNote(letter: Letter, passage: Passage): string {
     : PASSAGE_NUMBERS_NOTE;
 }
 
-/** "passage 7, para. 4," (to go before "of this report"), or "passage 7" where the document does not number it. */
+/** "passage 7 (para. 4)", or "passage 7" where the document does not number its paragraphs. */
+export function passageLabel(r: { passage: number; paragraph: string | null }): string {
+  return `passage ${r.passage}${r.paragraph ? ` (${r.paragraph})` : ''}`;
+}
+
+/** `passageLabel` of one of a document's passages. */
 export function passageName(letter: Letter, passage: Passage): string {
-  const paragraph = paragraphLabel(letter, passage);
-  return `passage ${passage.n}${paragraph ? `, ${paragraph},` : ''}`;
+  return passageLabel({ passage: passage.n, paragraph: paragraphLabel(letter, passage) });
+}
+
+/** The text with its first letter in capitals ("passage 7" → "Passage 7"). */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "Searched 5 letters, 23 February 2021 – 4 April 2024.": what a claim was checked against. */

@@ -18,6 +18,7 @@ import { aboutAnnex } from './about-annex.ts';
 import { askExamples } from './examples.ts';
 import { asksMaking, namesOnly, openings, structural } from './openings.ts';
 import { isNamingSlot } from './question.ts';
+import { paragraphLabel } from './paragraph-numbers.ts';
 
 /**
  * Answers a question from the letters, in named stages: the question is read (`question.ts`),
@@ -70,6 +71,8 @@ export interface AnswerResult {
   date: string;
   /** Passage number (Annex's own numbering); 0 for a heading (the title, the masthead). */
   passage: number;
+  /** The document's own number for the paragraph ("para. 4", "para. 9 (b)"), when it numbers them. */
+  paragraph: string | null;
   /** The passage to show around it and to cite: itself, or for a heading the first passage of its part. */
   near: number;
   part: PartKind;
@@ -183,6 +186,7 @@ export function passageResult(letter: Letter, passage: Passage): AnswerResult {
     symbol: letter.symbol,
     date: letter.date,
     passage: passage.n,
+    paragraph: paragraphLabel(letter, passage),
     near: passage.n,
     part: passage.part,
     partIndex: passage.partIndex,

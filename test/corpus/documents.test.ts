@@ -254,7 +254,7 @@ describe('citations, /letters, /letter and /cite for every document', () => {
     );
     for (const d of corpus.letters) {
       const reply = renderCitations(d, d.passages[0] ?? null, info);
-      const own = d.id === 'ocr-hard-wrapped' ? ', para. 1,' : '';
+      const own = d.id === 'ocr-hard-wrapped' ? ' (para. 1)' : '';
       expect(reply.embeds[0]?.title).toBe(`Cite passage 1${own} of this ${d.kind}`);
       expect(reply.embeds[0]?.fields).toHaveLength(3);
     }

@@ -282,6 +282,7 @@ describe('a passage of several lines in a terminal', () => {
       symbol: 'A/1/1',
       date: '2020-01-01',
       passage: 1,
+      paragraph: null,
       near: 1,
       part: 'letter',
       partIndex: 1,

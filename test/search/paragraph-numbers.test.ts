@@ -3,7 +3,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter, Passage } from '../../src/corpus/schema.ts';
+import { quotePassage } from '../../src/render/passage.ts';
 import { renderCitationsText } from '../../src/render/text.ts';
+import { listedWhere } from '../../src/render/wording.ts';
+import { passageResult } from '../../src/search/answer.ts';
 import { CITATION_STYLES, formatCitation, formatStyledCitation } from '../../src/search/cite.ts';
 import { paragraphLabel, paragraphNumbers } from '../../src/search/paragraph-numbers.ts';
 import { CORPUS_DIR, documentOf, tempDir } from '../helpers.ts';
@@ -136,13 +139,30 @@ describe('citations of a numbered paragraph (user trial 13)', () => {
     const report = documentOf({ letters }, 'report');
     const p = starting(report, '3. According');
     const text = renderCitationsText(report, p);
-    expect(text).toContain(`Passage ${p.n}, para. 3, of this report:`);
+    expect(text).toContain(`Passage ${p.n} (para. 3) of this report:`);
     expect(text).toContain(
       `The citations give the report's own paragraph number (para. 3); passage ${p.n} is Annex's numbering.`,
     );
     const heading = starting(report, 'II. Progress');
     expect(renderCitationsText(report, heading)).toContain(
       `passage ${heading.n} (numbered by the Annex bot)`,
+    );
+  });
+
+  it('`/quote` headings and listed passages give the paragraph number beside the passage number', () => {
+    const report = documentOf({ letters }, 'report');
+    const p = starting(report, '3. According');
+    const quoted = quotePassage(report, p.n, true);
+    if ('missing' in quoted) throw new Error(quoted.missing);
+    expect(quoted.heading).toBe(`Passage ${p.n} (para. 3 · report)`);
+    expect(quoted.around.map((a) => a.heading)).toEqual([
+      `Before: passage ${p.n - 1} (report)`,
+      `After: passage ${p.n + 1} (para. 4 · report)`,
+    ]);
+    const result = passageResult(report, p);
+    expect(result.paragraph).toBe('para. 3');
+    expect(listedWhere(result, report.kind)).toBe(
+      `A/75/999, 10 August 2020, report, passage ${p.n} (para. 3)`,
     );
   });
 });
