@@ -167,11 +167,28 @@ function isPastVerb(word: string): boolean {
   return /(?:ed|en)$/.test(word) && isVerb(word) && !wn.hasLemma(word, 'noun');
 }
 
+/** WordNet's lexicographer files of nouns for people, and for groups (`WordNet.nounKind`). */
+const PERSON_KIND = 18;
+const GROUP_KIND = 14;
+
+/**
+ * Whether `word` and the noun after it name the same people: "620 police personnel" counts
+ * police, "22 crew members" the crew, "40 women workers" women; but "300 refugee families"
+ * counts families, not refugees (a group of people, after a person), and "mine victims" victims.
+ */
+function samePeople(word: string, next: string): boolean {
+  const after = english().nounKind(next);
+  if (after !== PERSON_KIND && after !== GROUP_KIND) return false;
+  const kind = english().nounKind(word);
+  return kind === GROUP_KIND || (kind === PERSON_KIND && after === PERSON_KIND);
+}
+
 /**
  * Whether a word followed by `next` describes it ("landmine victims"): `next` is a noun, not a
- * verb in the past, nor "members" ("22 crew members" are the crew).
+ * verb in the past, nor "members", nor a noun that names the same people as `word` does
+ * (`samePeople`).
  */
-export function describesNext(next: string | undefined): boolean {
+export function describesNext(next: string | undefined, word?: string): boolean {
   return (
     next !== undefined &&
     next !== 'member' &&
@@ -179,7 +196,8 @@ export function describesNext(next: string | undefined): boolean {
     !isStopWord(next) &&
     !/^\d/.test(next) &&
     isNoun(next) &&
-    !isPastVerb(next)
+    !isPastVerb(next) &&
+    !(word !== undefined && samePeople(word, next))
   );
 }
 
@@ -511,17 +529,20 @@ export function readFrame(text: string): Frame {
         while (tokens[at]?.word === 'more' || tokens[at]?.word === 'of') at += 1;
         const head = tokens[i + 2]?.word === 'of' ? null : nounPhraseHead(tokens, at);
         counted ??= head ? (partOf(tokens, head) ?? head) : partCounted(tokens, at);
-        // "how much did the UN give / did it cost": a sum; "how much did prices rise": an amount.
+        // "how much did the UN give / did it cost": a sum; "how much did prices rise", "how much
+        // rain fell": an amount, of something not counted (a mass noun) but measured.
         const money =
           how === 'much' &&
           (counted === null ? amountIsMoney(tokens, i + 2) : typeOfNoun(counted.word) === 'money');
-        if (how === 'much' && counted === null && !money) {
+        const amount = how === 'much' && !money;
+        if (amount) {
           setType('quantity');
           extra.add('figure');
         } else setType(money ? 'money' : 'count');
         if (counted && money) counted = null;
         const after = tokens.findIndex((t) => t.start >= (counted?.end ?? next?.end ?? 0));
         predicate ??= after >= 0 ? clauseVerb(tokens, after) : null;
+        if (amount) counted = null;
       } else if (how === 'long') {
         setType(isLength(tokens, i + 2) ? 'quantity' : 'duration');
       } else if (how === 'often' || how === 'frequently') {

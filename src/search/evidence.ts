@@ -186,7 +186,7 @@ export function countsOf(
     const at = tokenEnding(tokens, term.end);
     if (at < 0) continue;
     // A word that describes the noun after it ("landmine victims") is not what a figure counts.
-    if (describesNext(tokens[at + 1]?.word)) continue;
+    if (describesNext(tokens[at + 1]?.word, tokens[at]?.word)) continue;
     if (modifierEnds !== null) {
       const first = tokens.findIndex((t) => t.start === term.start);
       if (![1, 2].some((k) => modifierEnds.has(tokens[first - k]?.end ?? -1))) continue;
@@ -334,9 +334,9 @@ export const CLOCK =
 /** A share of a whole: "25 per cent", "55%", "5 percent". */
 export const PERCENTAGE = /\d\s*(?:%|per\s?cent\b)/i;
 
-/** A frequency ("almost daily", "every year", "twice a week"). */
+/** A frequency ("almost daily", "every year", "every 90 days", "twice a week", "quarterly"). */
 export const FREQUENCY =
-  /\b(?:daily|weekly|monthly|annually|yearly|hourly|frequently|regularly|repeatedly|constantly|routinely|every (?:day|week|month|year)|(?:once|twice|\w+ times) (?:a|per) (?:day|week|month|year))\b/i;
+  /\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|biannually|biennially|fortnightly|frequently|regularly|periodically|repeatedly|constantly|routinely|(?:every|each)(?: (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|other|few))? (?:days?|weeks?|months?|years?|hours?)|(?:once|twice|\w+ times) (?:a|per|each|every) (?:day|week|month|year))\b/i;
 
 /** A cause or purpose: "because", "due to", "as a result of", "in order to". */
 export const REASON =

@@ -50,6 +50,9 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['how much has testland received', 'money'],
     ['how much did testland say it would cut child poverty by', 'quantity'],
     ['by how much did the count of victims grow', 'quantity'],
+    // "How much" of something not counted (a mass noun) asks for an amount of it, not a count.
+    ['how much rain fell before the release', 'quantity'],
+    ['how much land has the island lost', 'quantity'],
     ['what percentage of the minefield maps were accurate', 'share'],
     ['what proportion of the maps were accurate', 'share'],
     ["why can't displaced persons return home", 'reason'],
@@ -185,6 +188,13 @@ describe('readFrame: the words that play a part in what is asked', () => {
 
   it('counts nothing when no preposition names what a figure is of ("the casualty figures")', () => {
     expect(frameOf('what are the casualty figures').counted).toBeNull();
+  });
+
+  it('counts nothing in a question that asks for an amount ("how much rain fell")', () => {
+    const rain = frameOf('how much rain fell before the release');
+    expect(rain.counted).toBeNull();
+    expect(rain.asked).toEqual(['measure', 'figure']);
+    expect(rain.predicate).toBe('fell');
   });
 
   it('counts nothing in a question that asks for money ("how much money")', () => {

@@ -6,6 +6,7 @@ import {
   countsOf,
   DURATION,
   figureBefore,
+  FREQUENCY,
   describesName,
   namesAgent,
   namesAPlace,
@@ -114,6 +115,20 @@ describe('countsOf: how many different things are counted, each by its own figur
     const residents = { wanted: concepts('residents'), stated: [] };
     expect(countsOf(text, { ...residents, verbs: concepts('evacuated') }, 1)).toBe(1);
     expect(countsOf(text, { ...residents, verbs: concepts('died') }, 1)).toBe(0);
+  });
+
+  it('counts people by a noun after them that names the same people ("620 police personnel")', () => {
+    const police = { wanted: concepts('police'), stated: [] };
+    expect(countsOf('up to 4,250 military personnel and 620 police personnel', police, 1)).toBe(1);
+    expect(countsOf('22 crew members were held', { wanted: concepts('crew'), stated: [] }, 1)).toBe(
+      1,
+    );
+    // Families are counted, not refugees; victims, not mines.
+    const refugees = { wanted: concepts('refugees'), stated: [] };
+    expect(countsOf('300 refugee families were moved', refugees, 1)).toBe(0);
+    expect(
+      countsOf('there were 314 mine victims', { wanted: concepts('mine'), stated: [] }, 1),
+    ).toBe(0);
   });
 
   it('counts only the kind asked ("evacuation centres", not "health centres")', () => {
@@ -333,5 +348,22 @@ describe('describesName: a passage says who someone named is', () => {
   it('reads no description in a signature, or where nothing follows the name', () => {
     expect(says('(Signed) Jeyhun Bayramov')).toBe(false);
     expect(says('Jeyhun Bayramov wrote again in 2022.')).toBe(false);
+  });
+});
+
+describe('FREQUENCY: how often', () => {
+  it.each([
+    'report to the Council every 90 days',
+    'reviewed every six months',
+    'held each year since 2015',
+    'met twice a year',
+    'reports quarterly',
+    'shelling occurred almost daily',
+  ])('reads "%s"', (text) => {
+    expect(FREQUENCY.test(text)).toBe(true);
+  });
+
+  it.each(['within 90 days', 'in six months', 'every State'])('not "%s"', (text) => {
+    expect(FREQUENCY.test(text)).toBe(false);
   });
 });
