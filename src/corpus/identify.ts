@@ -1,4 +1,4 @@
-import { normalizeSymbol } from './masthead.ts';
+import { normalizeSymbol, symbolForms } from './masthead.ts';
 import type { Letter } from './schema.ts';
 
 /** A key as typed, compared without case and with any dash between symbol parts a hyphen. */
@@ -7,7 +7,7 @@ export function letterKey(key: string): string {
 }
 
 function symbolMatches(letter: Pick<Letter, 'symbol' | 'symbols'>, wanted: string): boolean {
-  return letter.symbol?.toLowerCase() === wanted || letter.symbols.some((s) => s.toLowerCase() === wanted);
+  return [letter.symbol, ...letter.symbols].some((s) => s !== null && symbolForms(s).includes(wanted));
 }
 
 /** Whether `key` — a letter id or a document symbol (whole or one part), in any case — names `letter`. */

@@ -57,6 +57,16 @@ const AGENDA_ITEM = String.raw`\d+(?:\s*\([a-z]\)(?:${AND}\([a-z]\))*)?`;
 const AGENDA = new RegExp(String.raw`\bagenda items?\s+(${AGENDA_ITEM}(?:${AND}${AGENDA_ITEM})*)`, 'i');
 const DISTRIBUTED = /\bDistr\.:\s*[A-Za-z]+\s+(.{0,40})/;
 
+/**
+ * The ways a symbol is written: a resolution's with its year or without ("S/RES/2841 (2026)",
+ * "S/RES/2841(2026)", "S/RES/2841"), any other as it is. Lower case, as symbols are looked up.
+ */
+export function symbolForms(symbol: string): string[] {
+  const lower = symbol.toLowerCase();
+  const bare = lower.replace(/\s*\(\d{4}\)$/, '');
+  return bare === lower ? [lower] : [lower, bare, `${bare}(${lower.slice(-5, -1)})`];
+}
+
 /** Splits `A/78/368-S/2023/686` into `["A/78/368", "S/2023/686"]`. */
 export function splitSymbol(symbol: string): string[] {
   return symbol.split(/-(?=[A-Z]{1,6}\/)/);

@@ -1,5 +1,6 @@
 import { dayNumber, lastDayNumber } from '../corpus/dates.ts';
 import { letterKey } from '../corpus/identify.ts';
+import { symbolForms } from '../corpus/masthead.ts';
 import {
   type DocumentNoun,
   documentNoun,
@@ -188,7 +189,7 @@ export class DocumentCatalog {
       const lowerId = letter.id.toLowerCase();
       if (!this.byLowerId.has(lowerId)) this.byLowerId.set(lowerId, i);
       const symbols = new Set(
-        [letter.symbol, ...letter.symbols].flatMap((s) => (s ? [s.toLowerCase()] : [])),
+        [letter.symbol, ...letter.symbols].flatMap((s) => (s ? symbolForms(s) : [])),
       );
       for (const symbol of symbols) push(this.bySymbol, symbol, i);
       if (letter.url !== null && !this.byUrl.has(letter.url)) this.byUrl.set(letter.url, i);

@@ -484,7 +484,8 @@ const LINK = /(?:\bhttps?:\/\/)?\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/(?:(?:ar|zh|en|fr|
  */
 export function linksAsSymbols(text: string): string {
   return text.replace(LINK, (link, path: string) => {
-    const symbol = path.replace(/[.,;:!?)\]'"]+$/, '');
+    // A resolution's link ends in its year: ".../S/RES/2841(2026)".
+    const symbol = path.replace(/[.,;:!?\]'"]+$/, '').replace(/\(\d{4}\)$|\)+$/, '');
     return WHOLE_SYMBOL.test(symbol) && !FILE_PATH.test(symbol) ? path : link;
   });
 }

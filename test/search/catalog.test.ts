@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dateWithin } from '../../src/corpus/dates.ts';
@@ -5,7 +6,8 @@ import { findLetterByKey, loadCorpus, namesLetter } from '../../src/corpus/index
 import { documentNoun, isLetter, type Letter } from '../../src/corpus/schema.ts';
 import type { SearchFilters } from '../../src/search/candidates.ts';
 import { describeScope, SearchIndex } from '../../src/search/index.ts';
-import { CORPUS_DIR } from '../helpers.ts';
+import { prepare, unknownSymbol } from '../../src/search/rank.ts';
+import { CORPUS_DIR, tempDir } from '../helpers.ts';
 
 /**
  * The documents by their metadata (`catalog.ts`): what a search with filters covers, worked out
@@ -94,6 +96,24 @@ describe('DocumentCatalog.find', () => {
     expect(keys.length).toBeGreaterThan(letters.length);
     for (const key of [...keys, 'A/99/999', 'no-such-document'])
       expect(index.letters[index.catalog.find(key)]).toBe(findLetterByKey(letters, key));
+  });
+});
+
+describe('a resolution by its symbol, with its year or without (user trial 14)', () => {
+  it('is found as "S/RES/2841 (2026)", "S/RES/2841(2026)" and "S/RES/2841"', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'resolution.txt'),
+      '---\ntitle: Resolution 2841 (2026)\nsymbol: S/RES/2841 (2026)\ndate: 2026-01-28\nkind: resolution\n---\n1. Decides to extend the mandate of the Mission until 31 January 2027;\n',
+    );
+    const resolution = (await loadCorpus(dir)).letters;
+    const built = SearchIndex.build(resolution);
+    for (const key of ['S/RES/2841 (2026)', 's/res/2841(2026)', 'S/RES/2841']) {
+      expect(built.catalog.named(key)).toEqual([0]);
+      expect(namesLetter(resolution[0] as Letter, key)).toBe(true);
+    }
+    expect(built.catalog.named('S/RES/2842')).toEqual([]);
+    expect(unknownSymbol(prepare(built, 'S/RES/2841 (2026) mandate', {}))).toBeNull();
   });
 });
 

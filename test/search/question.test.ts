@@ -562,6 +562,10 @@ describe('symbolsIn: the document symbols a question writes', () => {
     expect(symbolsIn(linksAsSymbols('https://undocs.org/fr/A/76/930')).map((s) => s.text)).toEqual([
       'A/76/930',
     ]);
+    // A resolution's link ends in its year (user trial 14).
+    expect(
+      symbolsIn(linksAsSymbols('https://undocs.org/en/S/RES/2841(2026)')).map((s) => s.text),
+    ).toEqual(['S/RES/2841']);
     for (const text of ['is https://example.com/news/mines about this', 'see www.un.org/en/about'])
       expect(linksAsSymbols(text)).toBe(text);
   });
