@@ -50,13 +50,32 @@ export function endsSentence(text: string): boolean {
 }
 
 /**
+ * A text whose lines that run on mostly end a sentence (or lead in with a colon) is not wrapped:
+ * each line is a paragraph, however long. Wrapped prose ends a line mid-sentence far more often
+ * than not. Read over this many such lines or more…
+ */
+const MIN_SENTENCE_LINES = 3;
+/** …of which this share or more end a sentence. */
+const SENTENCE_LINES_SHARE = 0.75;
+
+/**
  * The usual width of wrapped lines in `runs` (each run: lines with no blank line between them),
  * from the lengths of the lines that run on into another: most of them are full lines. 0 when
- * no line runs on.
+ * no line runs on; Infinity when the text is not wrapped (`SENTENCE_LINES_SHARE`).
  */
 export function usualWidth(runs: readonly (readonly SourceLine[])[]): number {
   const lengths: number[] = [];
-  for (const run of runs) for (let i = 0; i < run.length - 1; i++) lengths.push(run[i]?.text.length ?? 0);
+  let long = 0;
+  let ending = 0;
+  for (const run of runs)
+    for (let i = 0; i < run.length - 1; i++) {
+      lengths.push(run[i]?.text.length ?? 0);
+      const text = run[i]?.text.trim() ?? '';
+      if (text.length < MIN_WRAP_WIDTH) continue;
+      long += 1;
+      if (endsSentence(text) || LEAD_IN.test(text)) ending += 1;
+    }
+  if (long >= MIN_SENTENCE_LINES && ending >= SENTENCE_LINES_SHARE * long) return Infinity;
   if (lengths.length === 0) return 0;
   lengths.sort((a, b) => a - b);
   return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * WIDTH_PERCENTILE))] ?? 0;
@@ -160,7 +179,11 @@ export function headlineStarts(run: readonly SourceLine[], after: number): numbe
     end += 1;
   }
   const next = run[end]?.text.trim();
-  if (end === after || next === undefined || titleCased(next) || !OPENS.test(next)) return [];
+  // A sentence under it may name many ("… by Security Council President Ambassador Lena Fischer
+  // (Germany):"): a line that ends a sentence or leads in is no headline's.
+  const headlineGoesOn =
+    next !== undefined && titleCased(next) && !endsSentence(next) && !LEAD_IN.test(next);
+  if (end === after || next === undefined || headlineGoesOn || !OPENS.test(next)) return [];
   if (LETTER_HEADING.test((run[after] as SourceLine).text.trim())) return [];
   return [end];
 }

@@ -269,6 +269,12 @@ const PRESS_RELEASE_FOOTER = /^For information media\b.*\bNot an official record
  */
 const ISSUED_FOR =
   /\bwas issued\b[^:]*?\bby the Spokes(?:man|woman|person) for (?:the )?(?:United Nations )?((?:Deputy )?Secretary-General|President of the (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council))\b/i;
+/**
+ * An organ's press statement, issued by its President for its members: "The following statement
+ * was issued today by Security Council President Ambassador …:" speaks for the Security Council.
+ */
+const ISSUED_BY_PRESIDENT =
+  /\bwas issued\b[^:]*?\bby (?:the )?(Security Council|General Assembly|Economic and Social Council|Human Rights Council) President\b/i;
 /** The press releases of the Secretary-General's statements and messages, and the Deputy's: SG/SM/19702. */
 const STATEMENTS_AND_MESSAGES: readonly (readonly [RegExp, string])[] = [
   [/^SG\/SM\//, 'Secretary-General'],
@@ -281,7 +287,7 @@ const ISSUED_FOR_BLOCKS = 3;
  * What shows a document to be a press release, and whom it speaks for: its footer ("For
  * information media. Not an official record.") or a press release's symbol (`SG/SM/19702`,
  * `SC/16214`); its author is whom the statement is issued for ("… by the Spokesman for …
- * Secretary-General …:"), or the Secretary-General for a symbol of the statements and messages
+ * Secretary-General …:"; "… by Security Council President …:", the Council), or the Secretary-General for a symbol of the statements and messages
  * (SG/SM). Null when nothing shows it; an author of a meeting's coverage is not named.
  */
 function readPressRelease(
@@ -292,7 +298,7 @@ function readPressRelease(
   if (!blocks.some((b) => PRESS_RELEASE_FOOTER.test(b.text)) && !(symbol && isPressRelease(symbol))) return null;
   const issued = blocks
     .slice(0, bodyStart + ISSUED_FOR_BLOCKS)
-    .map((b) => ISSUED_FOR.exec(b.text)?.[1])
+    .map((b) => ISSUED_FOR.exec(b.text)?.[1] ?? ISSUED_BY_PRESIDENT.exec(b.text)?.[1])
     .find((office) => office !== undefined);
   const series = symbol ? STATEMENTS_AND_MESSAGES.find(([prefix]) => prefix.test(symbol))?.[1] : undefined;
   return { kind: 'press release', author: issued ?? series ?? null };

@@ -179,6 +179,37 @@ describe('metadata read from the text (user trial 13)', () => {
     );
   });
 
+  it('a press statement one paragraph a line: its headline is the title, each line a passage, the Council its author (user trial 14)', async () => {
+    const dir = await tempDir();
+    const paragraphs = [
+      'The members of the Security Council condemned in the strongest terms the attack against a patrol of the Mission in Testland on 1 May 2026 near the town of Varn, which resulted in the death of three peacekeepers and injuries to five others.',
+      'The members of the Security Council expressed their deepest condolences and sympathy to the families of the victims.',
+      'The members of the Security Council called on the Government of Testland to swiftly investigate this attack.',
+    ];
+    await writeFile(
+      path.join(dir, 'press-statement.txt'),
+      [
+        'SC/99002',
+        '3 May 2026',
+        'Security Council Press Statement on Attack against Peacekeepers in Testland',
+        'The following statement was issued today by Security Council President Ambassador Lena Fischer (Germany):',
+        ...paragraphs,
+        'For information media. Not an official record.',
+      ].join('\n'),
+    );
+    const [release] = (await loadCorpus(dir)).letters;
+    expect(release).toMatchObject({
+      kind: 'press release',
+      author: 'Security Council',
+      title: 'Security Council Press Statement on Attack against Peacekeepers in Testland',
+    });
+    expect(release?.passages.map((p) => p.text)).toEqual([
+      'The following statement was issued today by Security Council President Ambassador Lena Fischer (Germany):',
+      ...paragraphs,
+      'For information media. Not an official record.',
+    ]);
+  });
+
   it('a press release that names no one it speaks for has no author: nothing is invented', async () => {
     const dir = await tempDir();
     await writeFile(
