@@ -7,8 +7,10 @@
  *   fitted on it, so the writer broke the line on purpose);
  * - at a first-line indent, after a sentence end;
  * - at a numbered paragraph ("12.", "(a)", "iv)") after a sentence end, a colon or a semicolon;
+ * - at a salutation on lines of its own ("Mr. President," / "Excellencies,"), and after it;
  * - at every line of a text that is not wrapped at all (its lines far longer than anyone wraps).
  */
+import { isSalutation } from './salutations.ts';
 
 /** A source line with its leading whitespace measured. */
 export interface SourceLine {
@@ -43,6 +45,28 @@ const NUMBERED = new RegExp(`^(?:\\d{1,3}\\.(?=\\s)|${ITEM_MARK})`, 'u');
 const LIST_LEAD = /[:;]$/;
 /** A line or block that leads into what follows: "The following statement was issued … by the Spokesman:". */
 export const LEAD_IN = /:$/;
+
+/**
+ * Which lines of a run are a salutation alone ("Mr. President," / "Excellencies,"): ending as
+ * one does, at the start of the run, after a sentence's end, a line broken short of `width`
+ * (a byline's last line) or another such line; not "Secretary-General," ending a full line's
+ * sentence.
+ */
+function salutationLines(run: readonly SourceLine[], width: number): boolean[] {
+  const greets: boolean[] = [];
+  run.forEach((line, i) => {
+    const text = line.text.trim();
+    const previous = run[i - 1]?.text;
+    const after =
+      previous === undefined ||
+      greets[i - 1] === true ||
+      endsSentence(previous) ||
+      (width >= MIN_WRAP_WIDTH &&
+        previous.length + 1 + firstWordLength(text) <= width * FIT_SHARE);
+    greets.push(after && /[,!]$/.test(text) && isSalutation(text));
+  });
+  return greets;
+}
 
 /** A line ends a sentence (and not an abbreviation like "Mr."). */
 export function endsSentence(text: string): boolean {
@@ -95,12 +119,13 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
   const unwrapped = width > UNWRAPPED_WIDTH;
   const wrapped = width >= MIN_WRAP_WIDTH && !unwrapped;
   const baseIndent = Math.min(...run.map((l) => l.indent));
+  const greets = salutationLines(run, width);
   for (let i = 1; i < run.length; i++) {
     const previous = run[i - 1] as SourceLine;
     const line = run[i] as SourceLine;
     const sentenceEnded = endsSentence(previous.text);
     const opens = OPENS.test(line.text);
-    if (unwrapped) {
+    if (unwrapped || greets[i] !== greets[i - 1]) {
       starts.push(i);
       continue;
     }

@@ -8,6 +8,7 @@
 import { DATE_PATTERN } from './dates.ts';
 import { titleCased } from './paragraphs.ts';
 import { isSignature } from './parts.ts';
+import { isSalutation } from './salutations.ts';
 import type { Passage, PassageRole } from './schema.ts';
 
 /** A heading in capitals or with the capitals of a title is at most this long… */
@@ -17,8 +18,6 @@ const MAX_NUMBERED_HEADING_CHARS = 120;
 /** …and one in the case of a sentence ("Our appeal") this long, in so many words. */
 const MAX_PLAIN_HEADING_CHARS = 40;
 const MAX_PLAIN_HEADING_WORDS = 6;
-/** A salutation is at most this long. */
-const MAX_SALUTATION_CHARS = 160;
 
 /** A section's number in letters before its heading: "III. ", "A. ", "IV ". */
 const SECTION_LETTERS = /^(?:[IVXLC]{1,7}|[A-Z])\.?\s+(?=\p{Lu})/u;
@@ -39,52 +38,6 @@ const OPENS_AS_SENTENCE = /^(?:I|We|He|She|They|It|You)\b/;
 /** What a paragraph under a heading opens with: a capital, a figure, a quotation mark or a bracket. */
 const OPENS_PARAGRAPH = /^["“‘'(]*[\p{Lu}\d]/u;
 
-/**
- * Words a salutation is made of: the forms of address a speaker uses for the chair and the
- * audience, and the little words between them ("Mr. President of the General Assembly").
- */
-const ADDRESS_WORDS = new Set(
-  [
-    'mr mister madam madame mrs ms sir dear my your all esteemed distinguished honourable honorable',
-    'respected fellow the of and excellency excellencies excellences majesty majesties highness',
-    'highnesses president presidents vice-president chair chairman chairperson chairwoman co-chair',
-    'co-chairs secretary-general secretary general deputy under-secretary-general high commissioner',
-    'heads head state states government governments delegation delegations delegates',
-    'representatives ambassadors ministers members colleagues friends participants guests',
-    'attendees audience ladies gentlemen brothers sisters leaders assembly united nations council',
-    'conference session',
-  ]
-    .join(' ')
-    .split(' '),
-);
-/** Of which a salutation holds at least one: whom it addresses. */
-const ADDRESSEES = new Set(
-  [
-    'president presidents vice-president chair chairman chairperson chairwoman co-chair co-chairs',
-    'secretary-general secretary excellency excellencies excellences majesty majesties highness highnesses',
-    'delegates delegations representatives ambassadors ministers colleagues friends participants',
-    'guests attendees audience gentlemen brothers sisters leaders',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
-/**
- * Whether a passage is a salutation: only forms of address, with at least one addressee, ending
- * at most with a comma, colon, semicolon, exclamation mark or full stop. "The Security Council,"
- * opens a resolution: it addresses no one.
- */
-export function isSalutation(text: string): boolean {
-  if (text.length > MAX_SALUTATION_CHARS) return false;
-  const words = text
-    .replace(/^["“‘']+/u, '')
-    .replace(/[,;:!.]+$/u, '')
-    .split(/[\s,;]+/u)
-    .filter((w) => w !== '')
-    .map((w) => w.toLowerCase().replace(/\.$/, ''));
-  if (words.length === 0 || words[0] === 'the') return false;
-  return words.every((w) => ADDRESS_WORDS.has(w)) && words.some((w) => ADDRESSEES.has(w));
-}
 
 /**
  * Whether a passage is a section heading, followed by a paragraph that opens a sentence. It ends

@@ -157,7 +157,7 @@ describe('documents that are not letters', () => {
     }
   });
 
-  it('an all-capitals salutation or a block of capitals at the top is no heading: it stays in the text', async () => {
+  it('an all-capitals salutation or a block of capitals at the top is no heading: the salutation stands apart, the text after it', async () => {
     const dir = await tempDir();
     const text = [
       'MR. PRESIDENT,',
@@ -167,7 +167,11 @@ describe('documents that are not letters', () => {
     ].join('\n');
     await writeFile(path.join(dir, 'salutation.txt'), text);
     const [speech] = (await loadCorpus(dir)).letters;
-    expect(speech?.passages[0]?.text).toMatch(/^MR\. PRESIDENT, It is an honour/);
+    expect(speech?.title).toBe('salutation');
+    expect(speech?.passages.map((p) => [p.text.slice(0, 20), p.role ?? null])).toEqual([
+      ['MR. PRESIDENT,', 'salutation'],
+      ['It is an honour to s', null],
+    ]);
   });
 
   it('words broken at line ends: joined when they were one word, the hyphen kept when it was theirs', () => {

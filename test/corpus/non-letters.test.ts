@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, type Document, loadCorpus, MAX_PASSAGE_CHARS } from '../../src/corpus/index.ts';
 import { headlineStarts, paragraphStarts } from '../../src/corpus/paragraphs.ts';
-import { isSalutation, isSectionHeading } from '../../src/corpus/passage-roles.ts';
+import { isSectionHeading } from '../../src/corpus/passage-roles.ts';
+import { isSalutation } from '../../src/corpus/salutations.ts';
 import { CORPUS_DIR, documentOf, NON_LETTERS_DIR, tempDir } from '../helpers.ts';
 
 let corpus: Corpus;
@@ -207,6 +208,38 @@ describe('metadata read from the text (user trial 13)', () => {
       'The following statement was issued today by Security Council President Ambassador Lena Fischer (Germany):',
       ...paragraphs,
       'For information media. Not an official record.',
+    ]);
+  });
+
+  it('a speech without blank lines: its byline and each "Mr. President," stand apart from the paragraphs (user trial 14)', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'speech.txt'),
+      [
+        '---',
+        'title: Statement by Testland in the general debate',
+        'date: 2025-09-26',
+        'author: Testland',
+        'kind: speech',
+        '---',
+        'Delivered on 26 September 2025 by Mr. Arno Veldt, Minister for Foreign Affairs of the',
+        'Republic of Testland',
+        'Mr. President,',
+        'Allow me first to congratulate you on your election to preside over the eightieth session',
+        'of the General Assembly. Our harvest fell by a third in the drought of last year, and the',
+        'Government opened a grain reserve that we share with our neighbours.',
+        'Mr. President,',
+        'Peace remains the first condition of development. Testland contributes 850 women and men',
+        'to United Nations peacekeeping operations.',
+      ].join('\n'),
+    );
+    const [speech] = (await loadCorpus(dir)).letters;
+    expect(speech?.passages.map((p) => [p.text.slice(0, 24), p.role ?? null])).toEqual([
+      ['Delivered on 26 Septembe', null],
+      ['Mr. President,', 'salutation'],
+      ['Allow me first to congra', null],
+      ['Mr. President,', 'salutation'],
+      ['Peace remains the first ', null],
     ]);
   });
 
