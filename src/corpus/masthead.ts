@@ -42,10 +42,14 @@ export function normalizeSymbol(symbol: string): string {
 const SYMBOL_DASH = new RegExp(`${SYMBOL_JOIN}(?=[A-Z]{1,6}/)`, 'g');
 const ORGANS =
   'General Assembly|Security Council|Human Rights Council|Economic and Social Council|Trusteeship Council';
-const BODY = new RegExp(
-  String.raw`\b(${ORGANS})\b(?:\s+((?:[A-Z][a-z]+-)?[A-Za-z]+\s+(?:special\s+|emergency\s+special\s+)?(?:session|year)))?`,
-  'g',
-);
+/** An organ's session or year: "Eightieth session", "Eighty-first year", "tenth emergency special session". */
+const SESSION = String.raw`(?:[A-Z][a-z]+-)?[A-Za-z]+\s+(?:special\s+|emergency\s+special\s+)?(?:session|year)`;
+const BODY = new RegExp(String.raw`\b(${ORGANS})\b(?:\s+(${SESSION}))?`, 'g');
+/**
+ * A masthead in two columns, as PDF text gives it a line at a time: "General Assembly  Security
+ * Council" over "Eightieth session  Eighty-first year", each session under its organ.
+ */
+const TWO_COLUMNS = new RegExp(String.raw`\b(${ORGANS})\s+(${ORGANS})\s+(${SESSION})\s+(${SESSION})`, 'g');
 /** A line that holds nothing but an organ and its session or year, wherever extraction put it. */
 export const BODY_LINE = new RegExp(
   String.raw`^(?:${ORGANS})\s+(?:[A-Z][a-z]+-)?[A-Za-z]+\s+(?:session|year)$`,
@@ -75,7 +79,11 @@ export function splitSymbol(symbol: string): string[] {
 /** Organs named in `text`, each with its session or year when one follows it. */
 export function parseBodies(text: string): string[] {
   const bodies: string[] = [];
-  for (const m of text.matchAll(BODY)) {
+  const rest = text.replace(TWO_COLUMNS, (_, a: string, b: string, first: string, second: string) => {
+    bodies.push(`${a}, ${first}`, `${b}, ${second}`);
+    return ' ';
+  });
+  for (const m of rest.matchAll(BODY)) {
     const body = m[2] ? `${m[1]}, ${m[2]}` : (m[1] ?? '');
     const plain = bodies.indexOf(m[1] ?? '');
     if (plain >= 0 && m[2]) bodies[plain] = body;
