@@ -16,7 +16,14 @@ import { answers, Indexes, type Question, QUESTION_FILES, readQuestions } from '
 import { parseCoreConfig } from '../src/config.ts';
 import { DECISION_FEATURES, decisionRow, SHOWN, veto } from '../src/search/decide.ts';
 import { FEATURE_NAMES } from '../src/search/features.ts';
-import { type Linear, sigmoid, scorer } from '../src/search/model.ts';
+import {
+  type Linear,
+  sigmoid,
+  scorer,
+  tryWeights,
+  type Weights,
+  WEIGHTS,
+} from '../src/search/model.ts';
 import { prepare, type Prepared, rankCandidates } from '../src/search/rank.ts';
 
 const USAGE = `Usage: npm run fit [-- --dry-run] [-- --misses]
@@ -25,6 +32,8 @@ Fits src/search/model.json to the tuning part of the questions in eval/.
   --dry-run  print the cross-validated figures, write nothing
   --misses   also print the out-of-fold decisions that went wrong, worst first
   --penalty P  fit the ranker with this L2 penalty only, instead of choosing among several
+  --tune     first search the weights of related matches (model.json's "weights") for the
+             best out-of-fold MRR, one weight at a time; without it, the weights are kept
   --dump F   write the out-of-fold decision rows and labels to F (JSON), for study
   --help     this text`;
 
@@ -33,6 +42,7 @@ const values = readArgs(USAGE, {
   misses: { type: 'boolean', default: false },
   dump: { type: 'string' },
   penalty: { type: 'string' },
+  tune: { type: 'boolean', default: false },
 });
 
 /** The ranker's L2 penalties tried; the one with the best out-of-fold MRR is kept. */
@@ -43,6 +53,12 @@ const THRESHOLD_STEPS = 15;
 const PASSAGE_PENALTY = 0.001;
 /** The decision model's L2 penalty. */
 const DECISION_PENALTY = 0.01;
+/** `--tune` tries each weight this many times smaller and larger… */
+const TUNE_STEP = 0.7;
+/** …within these bounds… */
+const TUNE_BOUNDS = [0.05, 0.95] as const;
+/** …and keeps a change that raises the out-of-fold MRR by more than this. */
+const TUNE_GAIN = 0.0005;
 
 interface Example {
   question: Question;
@@ -55,24 +71,35 @@ interface Example {
 const config = parseCoreConfig(process.env);
 const indexes = new Indexes(config.corpusDir);
 const questions = readQuestions(QUESTION_FILES).filter((x) => x.part === 'tuned');
-const examples: Example[] = [];
-let unanswerableSeen = 0;
-for (const question of questions) {
-  const { index, letters } = await indexes.of(question.letters);
-  const prepared = prepare(index, question.q, {});
-  const labels = prepared.set.candidates.map((c) => answers(c.entry.passage.text, question.gold));
-  let group: string;
-  if (question.gold.length > 0) {
-    const answering = letters.find((l) => l.passages.some((p) => answers(p.text, question.gold)));
-    group = answering?.id ?? question.file;
-  } else {
-    const own = question.letters ? letters.at(-1) : letters[unanswerableSeen++ % letters.length];
-    group = own?.id ?? question.file;
+
+/** The tuning questions' candidates and features under the weights in force, and their labels. */
+async function prepareExamples(): Promise<Example[]> {
+  const prepared: Example[] = [];
+  let unanswerableSeen = 0;
+  for (const question of questions) {
+    const { index, letters } = await indexes.of(question.letters);
+    const set = prepare(index, question.q, {});
+    const labels = set.set.candidates.map((c) => answers(c.entry.passage.text, question.gold));
+    let group: string;
+    if (question.gold.length > 0) {
+      const answering = letters.find((l) => l.passages.some((p) => answers(p.text, question.gold)));
+      group = answering?.id ?? question.file;
+    } else {
+      const own = question.letters ? letters.at(-1) : letters[unanswerableSeen++ % letters.length];
+      group = own?.id ?? question.file;
+    }
+    prepared.push({ question, group, prepared: set, labels });
   }
-  examples.push({ question, group, prepared, labels });
+  return prepared;
 }
+let examples = await prepareExamples();
 const groups = [...new Set(examples.map((e) => e.group))];
-const answerable = examples.filter((e) => e.question.gold.length > 0);
+let answerable = examples.filter((e) => e.question.gold.length > 0);
+/** Prepares the examples again, under the weights now in force. */
+async function reprepare(): Promise<void> {
+  examples = await prepareExamples();
+  answerable = examples.filter((e) => e.question.gold.length > 0);
+}
 console.log(
   `${examples.length} tuning questions (${answerable.length} answerable, ${examples.length - answerable.length} not), ${groups.length} letters as folds`,
 );
@@ -137,6 +164,49 @@ function outOfFold(lambda: number) {
 }
 
 const share = (n: number, of: number) => (of === 0 ? 0 : n / of);
+
+/** The out-of-fold MRR of the ranker fitted with `lambda` on the examples as prepared. */
+function outOfFoldMrr(lambda: number): number {
+  let sum = 0;
+  for (const g of groups) {
+    const train = examples.filter((e) => e.group !== g && e.question.gold.length > 0);
+    const ranker = fitRanker(train.map(rankingGroup), FEATURE_NAMES, lambda);
+    for (const e of answerable.filter((x) => x.group === g)) {
+      const rank = rankOf(e, ranker);
+      sum += rank > 0 ? 1 / rank : 0;
+    }
+  }
+  return sum / answerable.length;
+}
+
+if (values.tune) {
+  // One weight at a time, smaller then larger, each change kept when the out-of-fold MRR rises.
+  const lambda = Number(values.penalty ?? RANKER_PENALTIES[1]);
+  let score = outOfFoldMrr(lambda);
+  console.log(`\nweights, out-of-fold MRR at penalty ${lambda}: ${score.toFixed(4)} as they are`);
+  for (const key of Object.keys(WEIGHTS) as (keyof Weights)[]) {
+    const kept = { ...WEIGHTS };
+    for (const factor of [TUNE_STEP, 1 / TUNE_STEP]) {
+      const value = +Math.min(TUNE_BOUNDS[1], Math.max(TUNE_BOUNDS[0], kept[key] * factor)).toFixed(
+        3,
+      );
+      if (value === kept[key]) continue;
+      tryWeights({ ...kept, [key]: value });
+      await reprepare();
+      const trial = outOfFoldMrr(lambda);
+      const better = trial > score + TUNE_GAIN;
+      console.log(`  ${key} ${kept[key]} → ${value}: ${trial.toFixed(4)}${better ? ' kept' : ''}`);
+      if (better) {
+        score = trial;
+        break;
+      }
+      tryWeights(kept);
+    }
+  }
+  await reprepare();
+  console.log(`weights: ${JSON.stringify(WEIGHTS)}`);
+}
+
 let best: { lambda: number; mrr: number; rows: ReturnType<typeof outOfFold> } | null = null;
 console.log('\nranker, leave one letter out (answerable questions):');
 console.log('  penalty   hit@1   hit@3     MRR');
@@ -262,7 +332,7 @@ const about = `Fitted by npm run fit on ${examples.length} tuning questions (${a
 if (!values['dry-run']) {
   writeFileSync(
     'src/search/model.json',
-    `${JSON.stringify({ about, ranker: round(ranker), penalty: best.lambda, passage: round(passageModel), answers: round(answersModel), threshold: chosen.t }, null, 2)}\n`,
+    `${JSON.stringify({ about, ranker: round(ranker), penalty: best.lambda, passage: round(passageModel), answers: round(answersModel), threshold: chosen.t, weights: WEIGHTS }, null, 2)}\n`,
   );
   console.log('wrote src/search/model.json');
 }

@@ -4,7 +4,8 @@ import { isLetter, type Letter, type PartKind } from '../corpus/schema.ts';
 import { analyze, fold } from './analyze.ts';
 import { generalSpecificity } from './lexicon.ts';
 import type { ParsedQuestion } from './question.ts';
-import { HEADING_SHARE, type SearchIndex } from './search-index.ts';
+import { WEIGHTS } from './model.ts';
+import type { SearchIndex } from './search-index.ts';
 import { BM25_B, BM25_K1, FLAG_NOT_ALONE } from './index-build.ts';
 import type { IndexedPassage } from './index-entries.ts';
 import type { IndexArrays } from './saved-index.ts';
@@ -63,11 +64,11 @@ export interface RankedSlot {
 export interface Candidate {
   id: number;
   entry: IndexedPassage;
-  /** BM25 over the slots the passage holds, with heading-only slots at `HEADING_SHARE`. */
+  /** BM25 over the slots the passage holds, with heading-only slots at `WEIGHTS.headingShare`. */
   bm25: number;
   /** First-stage score: its BM25. */
   first: number;
-  /** Value of the slots matched (text, or headings at `HEADING_SHARE`), over the largest idf. */
+  /** Value of the slots matched (text, or headings at `WEIGHTS.headingShare`), over the largest idf. */
   evidence: number;
   /** Which slots the passage's text holds (bits of `RankedSlot.bit`). */
   mask: number;
@@ -376,7 +377,7 @@ class QueryHeadings {
       const held = bits[group] as number;
       let sum = 0;
       for (const s of this.slots) if ((held & s.bit) !== 0) sum += s.value;
-      bonus.value[group] = sum * HEADING_SHARE * 0.5;
+      bonus.value[group] = sum * WEIGHTS.headingShare;
       bonus.stamp[group] = this.epoch;
     }
     return bonus.value[group] as number;
@@ -543,7 +544,7 @@ function dropHopeless(
 
 /**
  * Offers every passage in play to `best`, with what its headings add (the slots its headings hold
- * and its text lacks, each `slotValues` at `HEADING_SHARE`), when it matched anything and holds the
+ * and its text lacks, each `slotValues` at `WEIGHTS.headingShare`), when it matched anything and holds the
  * phrases (`holdsPhrases`); marks them `QUALIFIED`. Returns how many passages matched in all
  * (those dropped out of the race too).
  */
@@ -569,8 +570,8 @@ function collect(
       for (let s = 0; s < slotBits.length; s++) {
         if ((missing & (slotBits[s] as number)) === 0) continue;
         const value = slotValues[s] as number;
-        matched += value * HEADING_SHARE;
-        bm25 += value * HEADING_SHARE * 0.5;
+        matched += value * WEIGHTS.headingShare;
+        bm25 += value * WEIGHTS.headingShare;
       }
     if (matched === 0) continue;
     if (holdsPhrases && !holdsPhrases(id)) continue;
@@ -677,7 +678,7 @@ export function findCandidates(
       if (open) {
         // Could a passage not yet seen still enter the pool? At most it holds every slot to come
         // at its best, and the slots done in its headings.
-        const reach = remainingBound + (totalValue - remaining) * HEADING_SHARE * 0.5;
+        const reach = remainingBound + (totalValue - remaining) * WEIGHTS.headingShare;
         // A passage's score so far is a lower bound of its final one.
         poolFloor = kthLargest(score, touched, touchedCount, pool);
         if (reach < poolFloor || touchedCount >= ADMISSION_BUDGET) {

@@ -34,9 +34,9 @@ import {
   TOTAL,
 } from './evidence.ts';
 import { splitSentences } from './excerpt.ts';
+import { WEIGHTS } from './model.ts';
 import { mostlyVerb } from './answer-type.ts';
 import {
-  CORRECTED_WEIGHT,
   isEnglishWord,
   isNameOnly,
   isNamingSlot,
@@ -536,7 +536,7 @@ export function questionContext(
   const counted = roles.counted === null ? undefined : q.slots[roles.counted];
   if (counted) {
     const closest = Math.max(0, ...counted.alternatives.map((a) => a.weight));
-    const exact = Math.min(counted.correctedTo === null ? 1 : CORRECTED_WEIGHT, closest);
+    const exact = Math.min(counted.correctedTo === null ? 1 : WEIGHTS.corrected, closest);
     const wanted = new Set(
       counted.alternatives
         .filter((a) => a.weight >= exact)

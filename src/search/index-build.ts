@@ -245,7 +245,7 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
     surfaceConcepts: new Uint32Array(0),
     expansionOffsets: new Uint32Array(0),
     expansionConcepts: new Uint32Array(0),
-    expansionWeights: new Float64Array(0),
+    expansionRelations: new Uint8Array(0),
     kindOffsets: new Uint32Array(0),
     kindConcepts: new Uint32Array(0),
   };

@@ -1,5 +1,6 @@
 import type SearchableMap from 'minisearch/SearchableMap';
 import { conceptOf, fold } from './analyze.ts';
+import { WEIGHTS } from './model.ts';
 import {
   type PartOfSpeech,
   PARTS_OF_SPEECH,
@@ -23,23 +24,52 @@ export interface Related {
   weight: number;
 }
 
+/**
+ * How a word relates to a concept of the letters, closest first: another form of the same word
+ * ("dug" for "dig"), another spelling of a name, a synonym, a derived word ("reconstruction" ~
+ * "reconstruct", or a verb's cause, "kill" ~ "die"), the word for what it is a kind of ("vote"
+ * for "plebiscite"), a synonym of a derived word ("find" for "detection"). The index keeps the
+ * closest relation; what a match through each counts is fitted (`Weights`, `relationWeight`).
+ */
+export const RELATIONS = [
+  'form',
+  'variant',
+  'synonym',
+  'derived',
+  'kind',
+  'derivedSynonym',
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** A concept of the letters that a user's word relates to, and how (a `RELATIONS` index). */
+export interface Link {
+  concept: string;
+  relation: number;
+}
+
 /** User's word (its concept, or a multi-word lemma's stems joined by spaces) → related concepts. */
-export type Expansions = ReadonlyMap<string, readonly Related[]>;
+export type Expansions = ReadonlyMap<string, readonly Link[]>;
 
 /** Another form of the same word ("dug" for "dig", "died" for "die"): as good as the word. */
 export const FORM_WEIGHT = 1;
-/** A synonym: one of the word's first senses shares a synset with a word of the letters. */
-export const SYNONYM_WEIGHT = 0.7;
-/** A derivationally related word ("reconstruction" ~ "reconstruct"), or a verb's cause ("kill" ~ "die"). */
-export const DERIVED_WEIGHT = 0.6;
-/** A synonym of a derivationally related word ("find" for the letters' "detection"). */
-export const DERIVED_SYNONYM_WEIGHT = 0.4;
-/** The word for what a word of the letters is a kind of ("vote" for "plebiscite"). */
-export const KIND_WEIGHT = 0.5;
+
+/** What a match through the relation at `relation` in `RELATIONS` counts (the fitted `WEIGHTS`). */
+export function relationWeight(relation: number): number {
+  const name = RELATIONS[relation] ?? 'form';
+  return name === 'form' ? FORM_WEIGHT : WEIGHTS[name];
+}
+
+const [FORM, VARIANT, SYNONYM, DERIVED, KIND, DERIVED_SYNONYM] = RELATIONS.map((_, i) => i) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
 /** The parts of speech whose kinds find their words. */
 const KIND_PARTS: ReadonlySet<PartOfSpeech> = new Set(['noun', 'verb']);
-/** Two spellings of a name the letters use ("Khojavand", "Khojavend"): nearly the same word. */
-export const VARIANT_WEIGHT = 0.9;
 /**
  * Only a word's most frequent senses count, on both sides: "go" shares a synset with "die", but
  * that is not among the first senses of "go", so a user's "go" does not find "die".
@@ -154,19 +184,19 @@ const LOOKUP_WORD = /^(?:\p{L}{2,}|\d{1,2})$/u;
 
 /**
  * Builds the expansions for a corpus, given its words (folded surface form → concept). Each
- * entry keeps, per concept, the highest weight any relation gives it.
+ * entry keeps, per concept, the closest relation that links them.
  */
 export function buildExpansions(
   corpusWords: SearchableMap<string>,
   wordnet: WordNet = englishWordNet(),
-): Map<string, Related[]> {
+): Map<string, Link[]> {
   const best = new Map<string, Map<string, number>>();
   const vocabulary = new Set<string>();
-  const add = (key: string, concept: string, weight: number) => {
+  const add = (key: string, concept: string, relation: number) => {
     if (!key || key === concept) return;
     let entry = best.get(key);
     if (!entry) best.set(key, (entry = new Map()));
-    if ((entry.get(concept) ?? 0) < weight) entry.set(concept, weight);
+    if ((entry.get(concept) ?? Infinity) > relation) entry.set(concept, relation);
   };
   const words = [...corpusWords].filter(([word]) => LOOKUP_WORD.test(word));
   for (const [, concept] of corpusWords) vocabulary.add(concept);
@@ -174,12 +204,12 @@ export function buildExpansions(
   for (const [form, base] of wordnet.irregularForms())
     irregular.set(base, [...(irregular.get(base) ?? []), form]);
   /** A multi-word lemma ("blow up") is also found with its first word's irregular forms ("blew up"). */
-  const addLemma = (lemma: string, concept: string, weight: number) => {
-    add(expansionKey(lemma), concept, weight);
+  const addLemma = (lemma: string, concept: string, relation: number) => {
+    add(expansionKey(lemma), concept, relation);
     const [first, ...rest] = lemma.split(' ');
     if (rest.length === 0) return;
     for (const form of irregular.get(first ?? '') ?? [])
-      add(expansionKey([form, ...rest].join(' ')), concept, weight);
+      add(expansionKey([form, ...rest].join(' ')), concept, relation);
   };
   const topSenses = new Map<string, number[]>();
   /**
@@ -212,12 +242,12 @@ export function buildExpansions(
   for (const [word, concept] of words) {
     for (const pos of PARTS_OF_SPEECH) {
       for (const base of wordnet.baseForms(word, pos)) {
-        add(expansionKey(base), concept, FORM_WEIGHT);
+        add(expansionKey(base), concept, FORM);
         for (const offset of wordnet.senses(base, pos).slice(0, MAX_SENSES)) {
           const meaning = synset(offset, pos);
           const self = meaning.words.indexOf(base) + 1;
           for (const synonym of meaning.words) {
-            if (usualSense(synonym, pos, offset)) addLemma(synonym, concept, SYNONYM_WEIGHT);
+            if (usualSense(synonym, pos, offset)) addLemma(synonym, concept, SYNONYM);
           }
           // "vote" finds "plebiscite", "vehicle" finds "car": a word of the letters is found by
           // the word for what it is a kind of (WordNet's hypernym of its usual sense), weighted lower.
@@ -225,7 +255,7 @@ export function buildExpansions(
             for (const p of meaning.pointers)
               if (p.symbol === '@')
                 for (const parent of synset(p.offset, pos).words)
-                  if (usualSense(parent, pos, p.offset)) addLemma(parent, concept, KIND_WEIGHT);
+                  if (usualSense(parent, pos, p.offset)) addLemma(parent, concept, KIND);
           for (const p of meaning.pointers) {
             const related = p.symbol === '+' && p.source === self;
             const causes = p.symbol === '>';
@@ -237,7 +267,7 @@ export function buildExpansions(
             if (land && !(target.capitalized[p.target - 1] ?? false)) continue;
             const targets = p.target > 0 ? [target.words[p.target - 1] ?? ''] : target.words;
             for (const t of targets)
-              if (usualSense(t, p.pos, p.offset)) addLemma(t, concept, DERIVED_WEIGHT);
+              if (usualSense(t, p.pos, p.offset)) addLemma(t, concept, DERIVED);
             // "find" ~ "detect" ~ "detection": a synonym of the verb a noun of the letters names
             // the act of, weighted lower.
             if (
@@ -247,7 +277,7 @@ export function buildExpansions(
               targets.some((t) => usualSense(t, p.pos, p.offset))
             )
               for (const t of target.words)
-                if (usualSense(t, p.pos, p.offset)) addLemma(t, concept, DERIVED_SYNONYM_WEIGHT);
+                if (usualSense(t, p.pos, p.offset)) addLemma(t, concept, DERIVED_SYNONYM);
           }
         }
       }
@@ -260,24 +290,24 @@ export function buildExpansions(
     const related = [...(best.get(concept) ?? [])];
     for (const form of forms) {
       const key = expansionKey(form);
-      if (vocabulary.has(concept)) add(key, concept, FORM_WEIGHT);
-      for (const [other, weight] of related) add(key, other, weight);
+      if (vocabulary.has(concept)) add(key, concept, FORM);
+      for (const [other, relation] of related) add(key, other, relation);
     }
   }
   // Two spellings of one name: words WordNet does not know, one edit apart.
   for (const [word, concept] of words) {
     if (word.length < VARIANT_MIN_LENGTH || wordnet.isWord(word)) continue;
     for (const [other, [otherConcept]] of corpusWords.fuzzyGet(word, 1)) {
-      if (other !== word && otherConcept !== concept) add(otherConcept, concept, VARIANT_WEIGHT);
+      if (other !== word && otherConcept !== concept) add(otherConcept, concept, VARIANT);
     }
   }
-  const expansions = new Map<string, Related[]>();
+  const expansions = new Map<string, Link[]>();
   for (const [key, concepts] of best) {
     expansions.set(
       key,
       [...concepts]
-        .map(([concept, weight]) => ({ concept, weight }))
-        .sort((a, b) => b.weight - a.weight),
+        .map(([concept, relation]) => ({ concept, relation }))
+        .sort((a, b) => a.relation - b.relation),
     );
   }
   return expansions;

@@ -1,3 +1,4 @@
+import { WEIGHTS } from './model.ts';
 import type { SearchIndex } from './search-index.ts';
 import { wordVectors } from './vectors.ts';
 
@@ -7,9 +8,7 @@ import { wordVectors } from './vectors.ts';
  * It widens what a word finds ("car" finds "vehicle") and feeds the soft-match features.
  */
 
-/** A concept is a word's neighbour in meaning from this cosine on… */
-export const NEIGHBOUR_SIMILARITY = 0.6;
-/** …and a word finds at most this many neighbours. */
+/** A word finds at most this many neighbours, each of a cosine of `WEIGHTS.neighbourSimilarity` or more. */
 export const NEIGHBOURS = 5;
 
 /** The cosine of a word's vector with each concept of the index (0 for concepts without one); null when the word has no vector. */
@@ -34,7 +33,7 @@ export function similarities(index: SearchIndex, word: string): Float32Array | n
   return out;
 }
 
-/** The concepts closest in meaning, best first: at most `NEIGHBOURS`, each at least `NEIGHBOUR_SIMILARITY`. */
+/** The concepts closest in meaning, best first: at most `NEIGHBOURS`, each at least `WEIGHTS.neighbourSimilarity`. */
 export function neighbours(
   index: SearchIndex,
   similarity: Float32Array,
@@ -42,7 +41,7 @@ export function neighbours(
   const found: { id: number; similarity: number }[] = [];
   for (let id = 0; id < similarity.length; id++) {
     const s = similarity[id] as number;
-    if (s >= NEIGHBOUR_SIMILARITY) found.push({ id, similarity: s });
+    if (s >= WEIGHTS.neighbourSimilarity) found.push({ id, similarity: s });
   }
   return found
     .sort((a, b) => b.similarity - a.similarity)

@@ -23,6 +23,35 @@ const Linear = z
   );
 export type Linear = z.infer<typeof Linear>;
 
+/** A weight between a related match and an exact one: above 0, below 1. */
+const Share = z.number().gt(0).lt(1);
+
+/**
+ * How much a match that is not the word typed counts against one that is, chosen by `npm run fit`
+ * (`--tune`) for the best out-of-fold ranking: the first stage and the features read them.
+ */
+export const Weights = z.object({
+  /** Two spellings of a name the documents use ("Khojavand", "Khojavend"). */
+  variant: Share,
+  /** A synonym (a word sharing one of the word's usual senses), a capital for its country. */
+  synonym: Share,
+  /** A derivationally related word ("reconstruction" ~ "reconstruct"), or a verb's cause ("kill" ~ "die"). */
+  derived: Share,
+  /** The word for what a word of the documents is a kind of ("vote" for "plebiscite"). */
+  kind: Share,
+  /** A synonym of a derivationally related word ("find" for the documents' "detection"). */
+  derivedSynonym: Share,
+  /** A word the user misspelled, read as its correction. */
+  corrected: Share,
+  /** A word that names which documents to search (a month or year, the author in its own documents). */
+  namingWord: Share,
+  /** A word found only in a passage's headings (its document's title, its annex's title). */
+  headingShare: Share,
+  /** The least word-vector cosine at which a concept is a word's neighbour in meaning. */
+  neighbourSimilarity: Share,
+});
+export type Weights = z.infer<typeof Weights>;
+
 /** The model file. */
 export const ModelFile = z.object({
   /** How it was fitted: the data, the regularization, the cross-validated figures. */
@@ -38,11 +67,23 @@ export const ModelFile = z.object({
   answers: Linear,
   /** Annex answers when the probability that the best passage answers is at least this. */
   threshold: z.number().min(0).max(1),
+  weights: Weights,
 });
 export type ModelFile = z.infer<typeof ModelFile>;
 
 /** The model Annex ships with. */
 export const MODEL: ModelFile = ModelFile.parse(fitted);
+
+/**
+ * The weights in force: the model's. Only `npm run fit` changes them, while it searches for
+ * the best ones (`tryWeights`); everything that answers reads them here, when it runs.
+ */
+export const WEIGHTS: Weights = { ...MODEL.weights };
+
+/** Puts `weights` in force (for `npm run fit`'s search). */
+export function tryWeights(weights: Weights): void {
+  Object.assign(WEIGHTS, Weights.parse(weights));
+}
 
 /**
  * The scoring function of a linear model for input rows whose values follow `names` (the model

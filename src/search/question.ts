@@ -9,7 +9,8 @@ import {
   type Token,
   tokenize,
 } from './analyze.ts';
-import { FORM_WEIGHT, SYNONYM_WEIGHT } from './lexicon.ts';
+import { FORM_WEIGHT } from './lexicon.ts';
+import { WEIGHTS } from './model.ts';
 import { GLOSSARY } from './glossary.ts';
 import {
   DOCUMENT_WORDS,
@@ -247,18 +248,16 @@ const DETACHMENTS: readonly (readonly [string, string])[] = [
   ['ing', ''],
 ];
 
-/** Weight of a term the user misspelled and we corrected: it counts, but less than an exact word. */
-export const CORRECTED_WEIGHT = 0.8;
 /**
- * Weight of a word that names which documents to search: a month or year the date preference
+ * A term the user misspelled counts as its correction at `WEIGHTS.corrected`. A word that names
+ * which documents to search counts at `WEIGHTS.namingWord`: a month or year the date preference
  * does the work of, an author the scope narrows to ("what did Ghana say about apartheid in 1965":
  * in Ghana's speech, "Ghana" tells its passages apart no more than "say" does).
  */
-export const NAMING_WORD_WEIGHT = 0.25;
 
-/** Whether a slot only names documents or a time (its words weighted as `NAMING_WORD_WEIGHT`). */
+/** Whether a slot only names documents or a time (its words weighted as `WEIGHTS.namingWord`). */
 export const isNamingSlot = (slot: Slot): boolean =>
-  slot.alternatives.length > 0 && slot.alternatives.every((a) => a.weight <= NAMING_WORD_WEIGHT);
+  slot.alternatives.length > 0 && slot.alternatives.every((a) => a.weight <= WEIGHTS.namingWord);
 
 /**
  * Whether the documents lack a word of the question: neither it nor a relative of it is in them,
@@ -266,7 +265,7 @@ export const isNamingSlot = (slot: Slot): boolean =>
  */
 export const isMissing = (slot: Slot): boolean => !slot.known && !slot.names;
 
-/** The question with the words in `spans` weighted as naming words (`NAMING_WORD_WEIGHT`). */
+/** The question with the words in `spans` weighted as naming words (`WEIGHTS.namingWord`). */
 export function withNamingWords(
   q: ParsedQuestion,
   spans: readonly { start: number; end: number }[],
@@ -281,7 +280,7 @@ export function withNamingWords(
             ...slot,
             alternatives: slot.alternatives.map((a) => ({
               ...a,
-              weight: a.weight * NAMING_WORD_WEIGHT,
+              weight: a.weight * WEIGHTS.namingWord,
             })),
             ...(slot.known ? {} : { names: true as const }),
           }
@@ -476,7 +475,7 @@ export function parseQuestion(
           { ...head, word: country, concept: conceptOf(country) },
           alternatives,
         );
-      for (const [c, w] of alternatives) alternatives.set(c, w * SYNONYM_WEIGHT);
+      for (const [c, w] of alternatives) alternatives.set(c, w * WEIGHTS.synonym);
     }
     if (alternatives.size === 0 && single && !isStopWord(head.word) && !isEnglishWord(head.word)) {
       const correction = correctSpelling(index, head.word, options.prefer);
@@ -484,7 +483,7 @@ export function parseQuestion(
         correctedTo = correction.word;
         const corrected = { ...head, word: correction.word, concept: correction.concept };
         alternativesOf(index, corrected, alternatives);
-        for (const [c, w] of alternatives) alternatives.set(c, w * CORRECTED_WEIGHT);
+        for (const [c, w] of alternatives) alternatives.set(c, w * WEIGHTS.corrected);
       } else {
         // A typo of a word the letters lack ("reliabel"): read as that word, which then finds
         // its synonyms and neighbours in meaning among the letters' words as a word typed right.
@@ -496,7 +495,7 @@ export function parseQuestion(
             { ...head, word: english, concept: conceptOf(english) },
             alternatives,
           );
-          for (const [c, w] of alternatives) alternatives.set(c, w * CORRECTED_WEIGHT);
+          for (const [c, w] of alternatives) alternatives.set(c, w * WEIGHTS.corrected);
         }
       }
     }
@@ -514,11 +513,11 @@ export function parseQuestion(
         : null;
     if (similarity)
       for (const n of neighbours(index, similarity))
-        offer(alternatives, n.concept, SYNONYM_WEIGHT * n.similarity);
+        offer(alternatives, n.concept, WEIGHTS.synonym * n.similarity);
     if (inDate(head)) {
       // The date preference does the work; a date word counts little, and none when no passage holds it.
       if (alternatives.size === 0) continue;
-      for (const [c, w] of alternatives) alternatives.set(c, w * NAMING_WORD_WEIGHT);
+      for (const [c, w] of alternatives) alternatives.set(c, w * WEIGHTS.namingWord);
     }
     const sorted = [...alternatives]
       .map(([concept, weight]) => ({ concept, weight }))

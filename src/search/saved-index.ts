@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Expansions, Related } from './lexicon.ts';
+import type { Expansions, Link } from './lexicon.ts';
 
 /**
  * A saved index as it lies on disk: the JSON part's shape, the typed arrays beside it and how
@@ -50,7 +50,7 @@ export interface IndexArrays {
   surfaceConcepts: Uint32Array;
   expansionOffsets: Uint32Array;
   expansionConcepts: Uint32Array;
-  expansionWeights: Float64Array;
+  expansionRelations: Uint8Array;
   kindOffsets: Uint32Array;
   kindConcepts: Uint32Array;
   /** The abbreviations the letters spell out (`acronyms.ts`): hashes of their keys, sorted, and where each form stands. */
@@ -177,12 +177,12 @@ export function lexiconArrays(
   const id = (concept: string) => conceptIds.get(concept) ?? 0;
   const expansionOffsets = new Uint32Array(expansions.size + 1);
   const expansionConcepts: number[] = [];
-  const expansionWeights: number[] = [];
+  const expansionRelations: number[] = [];
   let k = 0;
   for (const related of expansions.values()) {
     for (const r of related) {
       expansionConcepts.push(id(r.concept));
-      expansionWeights.push(r.weight);
+      expansionRelations.push(r.relation);
     }
     expansionOffsets[++k] = expansionConcepts.length;
   }
@@ -196,7 +196,7 @@ export function lexiconArrays(
   return {
     expansionOffsets,
     expansionConcepts: Uint32Array.from(expansionConcepts),
-    expansionWeights: Float64Array.from(expansionWeights),
+    expansionRelations: Uint8Array.from(expansionRelations),
     kindOffsets,
     kindConcepts: Uint32Array.from(kindConcepts),
   };
@@ -211,7 +211,7 @@ export function savedLexicon(
   arrays: IndexArrays,
 ): {
   surfaceWords: SearchableMap<string>;
-  expansions: SavedLists<Related>;
+  expansions: SavedLists<Link>;
   kinds: SavedLists<string>;
 } {
   const { vocabulary } = json;
@@ -219,9 +219,9 @@ export function savedLexicon(
   const surfaceWords = restoreTree(json.surfaceLabels, arrays.surfaceShape, (leaf) =>
     concept(arrays.surfaceConcepts[leaf] ?? 0),
   );
-  const expansions = new SavedLists<Related>(json.expansionKeys, arrays.expansionOffsets, (at) => ({
+  const expansions = new SavedLists<Link>(json.expansionKeys, arrays.expansionOffsets, (at) => ({
     concept: concept(arrays.expansionConcepts[at] ?? 0),
-    weight: arrays.expansionWeights[at] ?? 0,
+    relation: arrays.expansionRelations[at] ?? 0,
   }));
   const kinds = new SavedLists<string>(json.kindKeys, arrays.kindOffsets, (at) =>
     concept(arrays.kindConcepts[at] ?? 0),
@@ -246,7 +246,7 @@ const ARRAY_ORDER = [
   'surfaceConcepts',
   'expansionOffsets',
   'expansionConcepts',
-  'expansionWeights',
+  'expansionRelations',
   'kindOffsets',
   'kindConcepts',
   'abbreviationHashes',
@@ -271,7 +271,7 @@ const ARRAY_TYPES = {
   surfaceConcepts: Uint32Array,
   expansionOffsets: Uint32Array,
   expansionConcepts: Uint32Array,
-  expansionWeights: Float64Array,
+  expansionRelations: Uint8Array,
   kindOffsets: Uint32Array,
   kindConcepts: Uint32Array,
   abbreviationHashes: Uint32Array,

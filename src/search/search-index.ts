@@ -2,7 +2,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
 import { dayNumber } from '../corpus/dates.ts';
 import { glossaryWords, readPassage, rememberConcepts } from './analyze.ts';
-import type { Related } from './lexicon.ts';
+import { type Link, type Related, relationWeight } from './lexicon.ts';
+import { WEIGHTS } from './model.ts';
 import { DocumentCatalog } from './catalog.ts';
 import { spelledOut } from './acronyms.ts';
 import { lowerBound } from './sorted.ts';
@@ -30,15 +31,8 @@ import {
   saveTree,
 } from './saved-index.ts';
 
-/**
- * A word a passage's headings hold (its letter's title, its annex's title) counts this share of
- * one its text holds: the heading is seen with the passage but is not what the passage says. It
- * counts so toward a word's reach (`SearchIndex.reach`) and a passage's match (`candidates.ts`).
- */
-export const HEADING_SHARE = 0.5;
-
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 45;
+export const INDEX_FORMAT = 46;
 
 /** At most this many passages' concept ids are kept (`passageConceptIds`). */
 const CONCEPTS_READ_KEPT = 4096;
@@ -55,7 +49,7 @@ const CONCEPTS_READ_KEPT = 4096;
 export class SearchIndex {
   readonly letters: readonly Letter[];
   readonly surfaceWords: SearchableMap<string>;
-  readonly expansions: KeyedLists<Related>;
+  readonly expansions: KeyedLists<Link>;
   /** What the letters' nouns are kinds of (`buildKinds`). */
   readonly kinds: KeyedLists<string>;
   readonly vocabulary: readonly string[];
@@ -125,7 +119,7 @@ export class SearchIndex {
     vocabulary: string[],
     arrays: IndexArrays,
     surfaceWords: SearchableMap<string>,
-    expansions: KeyedLists<Related>,
+    expansions: KeyedLists<Link>,
     kinds: KeyedLists<string>,
     builtAt: Date = new Date(),
   ) {
@@ -286,7 +280,7 @@ export class SearchIndex {
     return Math.min(
       this.size,
       (this.arrays.documentFrequency[id] ?? 0) +
-        Math.round((this.headingReach[id] ?? 0) * HEADING_SHARE),
+        Math.round((this.headingReach[id] ?? 0) * WEIGHTS.headingShare),
     );
   }
 
@@ -314,7 +308,10 @@ export class SearchIndex {
 
   /** What a user's word (its concept, or a multi-word key) relates to in the letters. */
   related(key: string): readonly Related[] {
-    return this.expansions.get(key) ?? [];
+    return (this.expansions.get(key) ?? []).map((r) => ({
+      concept: r.concept,
+      weight: relationWeight(r.relation),
+    }));
   }
 
   /** The letters' concepts for nouns that are a kind of `key` ("person" → "citizen", …). */

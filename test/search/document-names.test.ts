@@ -6,7 +6,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { answerQuestion, parseQuestion, SearchIndex } from '../../src/search/index.ts';
 import { FEATURE_NAMES } from '../../src/search/features.ts';
-import { NAMING_WORD_WEIGHT } from '../../src/search/question.ts';
+import { WEIGHTS } from '../../src/search/model.ts';
 import { prepare, scopeOf } from '../../src/search/rank.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 
@@ -419,18 +419,18 @@ describe('a question that names a document by its author', () => {
         ).map((a) => a.weight),
       );
     expect(weightOf('norway’s 2001 speech on refugee camps', 'speech')).toBeLessThanOrEqual(
-      NAMING_WORD_WEIGHT,
+      WEIGHTS.namingWord,
     );
     expect(
       weightOf('what did norway say in its speech about refugees', 'speech'),
-    ).toBeLessThanOrEqual(NAMING_WORD_WEIGHT);
+    ).toBeLessThanOrEqual(WEIGHTS.namingWord);
     expect(
       weightOf('in the speech by Norway in 1997, who got refugees', 'speech'),
-    ).toBeLessThanOrEqual(NAMING_WORD_WEIGHT);
+    ).toBeLessThanOrEqual(WEIGHTS.namingWord);
     // A speech spoken of: what the question is about.
     expect(
       weightOf('what did norway say about freedom of speech in 1997', 'speech'),
-    ).toBeGreaterThan(NAMING_WORD_WEIGHT);
+    ).toBeGreaterThan(WEIGHTS.namingWord);
   });
 
   it('does not count the words that name the speech as held only by its headings', () => {

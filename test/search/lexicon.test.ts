@@ -3,7 +3,8 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 import { GlossaryFile } from '../../src/search/glossary.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { expansionKey, KIND_WEIGHT, SYNONYM_WEIGHT } from '../../src/search/lexicon.ts';
+import { expansionKey } from '../../src/search/lexicon.ts';
+import { WEIGHTS } from '../../src/search/model.ts';
 import { WordNet } from '../../src/search/wordnet.ts';
 import { CORPUS_DIR } from '../helpers.ts';
 
@@ -83,20 +84,18 @@ describe('the lexicon built with an index', () => {
     for (const r of index.related(expansionKey('hurt'))) expect(r.weight).toBeLessThan(1);
   });
 
-  it('relates a verb’s synonyms to a noun of the act, below a synonym ("find": "detection")', () => {
+  it('relates a verb’s synonyms to a noun of the act, as a derived word’s synonym ("find": "detection")', () => {
     const detection = index
       .related(expansionKey('find'))
       .find((r) => r.concept === conceptOf('detection'));
-    expect(detection?.weight).toBeGreaterThan(0);
-    expect(detection?.weight).toBeLessThan(0.7);
+    expect(detection?.weight).toBe(WEIGHTS.derivedSynonym);
   });
 
-  it('finds a word of the letters by the word for what it is a kind of, below a synonym', () => {
+  it('finds a word of the letters by the word for what it is a kind of, at the weight fitted for kinds', () => {
     // A home is a kind of house (WordNet's hypernym of its usual sense): "their houses" finds
     // the letters' "homes"; "houses" is no word of theirs.
     const home = index.related(expansionKey('house')).find((r) => r.concept === conceptOf('home'));
-    expect(home?.weight).toBe(KIND_WEIGHT);
-    expect(KIND_WEIGHT).toBeLessThan(SYNONYM_WEIGHT);
+    expect(home?.weight).toBe(WEIGHTS.kind);
     // Not the other way round: a kind ("car") does not find the letters' word for what it is
     // a kind of ("vehicle"); word vectors may.
     expect(related('car')).not.toContain(conceptOf('vehicle'));
