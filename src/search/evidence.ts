@@ -436,7 +436,7 @@ export function nearTerm(
 
 /** A figure and the word after it, which may be its unit ("four metres", "500 millimetres"). */
 const FIGURE_THEN_WORD =
-  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)(?:\s+(?:thousand|million|billion))?\s+([a-z]+)/gi;
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)(?:\s+(?:thousand|million|billion))?\s+([a-z]+)(?:\s+([a-z]+))?/gi;
 /** A share of a whole: "5 per cent", "25%". */
 const SHARE_OF_WHOLE = /\d[\d,.]*\s*(?:%|per\s?cent\b)/gi;
 
@@ -446,10 +446,14 @@ const SHARE_OF_WHOLE = /\d[\d,.]*\s*(?:%|per\s?cent\b)/gi;
  */
 export function statesMeasure(text: string, concepts: ReadonlySet<string>, size = false): boolean {
   return (
-    nearTerm(text, concepts, FIGURE_THEN_WORD, (m) => {
-      const unit = (m[1] ?? '').toLowerCase();
-      return unit.length > 2 && !isStopWord(unit) && isUnitWord(unit);
-    }) ||
+    // The unit right after the figure, or after a word that says what kind ("18 million cubic
+    // metres", "40 square kilometres", "12 nautical miles").
+    nearTerm(text, concepts, FIGURE_THEN_WORD, (m) =>
+      [m[1], m[2]].some((word) => {
+        const unit = (word ?? '').toLowerCase();
+        return unit.length > 2 && !isStopWord(unit) && isUnitWord(unit);
+      }),
+    ) ||
     (size && nearTerm(text, concepts, SHARE_OF_WHOLE))
   );
 }

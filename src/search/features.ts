@@ -419,9 +419,17 @@ export const FEATURES: readonly Feature[] = [
   },
   { name: 'heading', group: 'kind', read: (_, c) => has(isHeading(c.entry.passage)) },
   {
+    // A heading dates its document: it answers "when was the note verbale put out", "the date
+    // of the statement", a question that names a document, not when what a document tells of
+    // happened ("when did the dam release happen").
     name: 'heading for a time',
     group: 'kind',
-    read: (x, c) => has(isHeading(c.entry.passage) && x.asked.has('time')),
+    read: (x, c) =>
+      has(
+        isHeading(c.entry.passage) &&
+          x.asked.has('time') &&
+          (x.q.frame.documentAct.length > 0 || x.q.letters !== null),
+      ),
   },
   {
     name: 'heading for who',

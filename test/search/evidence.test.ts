@@ -221,6 +221,14 @@ describe('what else a passage may state', () => {
       ),
     ).toBe(true);
     expect(statesMeasure('The storm destroyed 1,740 houses.', storm)).toBe(false);
+    // A unit after a word that says what kind of unit.
+    const water = concepts('water');
+    expect(statesMeasure('The reservoir held some 18 million cubic metres of water.', water)).toBe(
+      true,
+    );
+    expect(statesMeasure('Floods covered 40 square kilometres of water meadows.', water)).toBe(
+      true,
+    );
   });
 
   it('a time, a length of time, a share, a time of day', () => {
