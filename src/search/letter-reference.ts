@@ -24,7 +24,9 @@ export type DocumentKind =
   | 'press release'
   | 'annex'
   | 'cover letter'
-  | 'annex letter';
+  | 'annex letter'
+  /** Any document: "the latest document", "the 2023 document". */
+  | 'document';
 
 /** One document named in the question. */
 export interface DocumentReference {
@@ -72,6 +74,8 @@ const NOUNS: readonly { words: readonly string[]; kind: DocumentKind; named?: bo
   { words: ['annex'], kind: 'annex' },
   { words: ['letter'], kind: 'letter' },
   { words: ['letters'], kind: 'letter' },
+  { words: ['document'], kind: 'document' },
+  { words: ['documents'], kind: 'document' },
 ];
 
 /** Every word of a document noun ("note", "verbale", "letter", …). */
@@ -250,7 +254,10 @@ export function parseLetterReference(
         else foreign = true;
       }
     }
-    const ownKind = noun.kind !== 'letter' && noun.kind !== 'annex' && !noun.named;
+    // A kind of its own ("the statement") names documents by itself; "the letter", "the annex",
+    // "the document" only with a date, an author, an order or what it is about.
+    const ownKind =
+      noun.kind !== 'letter' && noun.kind !== 'annex' && noun.kind !== 'document' && !noun.named;
     if (foreign) {
       i = last;
       continue;

@@ -528,7 +528,9 @@ describe('a message about Annex itself or the documents it holds', () => {
     const index = SearchIndex.build(letters);
     for (const message of [
       'which letter mentions Lachin',
-      'what documents mention mines',
+      // "documents", as "letters", only names them ("what documents mention mines", where every
+      // letter does, is answered as "which letters mention mines" is).
+      'what documents mention Lachin',
       'do you have anything on mine victims in Lachin',
     ]) {
       const answer = answerQuestion(index, message);

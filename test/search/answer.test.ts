@@ -188,6 +188,12 @@ describe('answerQuestion: plain factual questions', () => {
     const latest = ask("what's the latest letter");
     expect(latest.abstained).toBe(false);
     expect(latest.results[0]?.letterId).toBe(SEED.awarenessDay2024);
+    // "document", as "letter", names them (user trial 14: it quoted "as a document of …").
+    for (const question of ['which is the latest document', 'what is the most recent document']) {
+      const [first] = ask(question).results;
+      expect(first?.letterId, question).toBe(SEED.awarenessDay2024);
+      expect(first?.text, question).not.toMatch(/\bdocument\b/);
+    }
     expect(
       ask('Which office of the UN received the note verbale from Geneva?').results[0]?.letterId,
     ).toBe(SEED.hrcNote);
