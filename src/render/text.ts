@@ -195,7 +195,9 @@ export function renderAnswerText(answer: Answer, color = false): string {
   const notice = undatedNotice(answer);
   const before = notice ? `${notice}\n\n` : '';
   if (answer.abstained) {
-    const miss = `Not found: no passage in ${theSearched(answer.searched)} answers "${answer.query}"${whyNotFound(answer)}.`;
+    // A question in quotation marks is not quoted again.
+    const asked = /^["“].*["”]$/.test(answer.query) ? answer.query : `"${answer.query}"`;
+    const miss = `Not found: no passage in ${theSearched(answer.searched)} answers ${asked}${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;
     return `${miss}\n\n${before}${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;
   }

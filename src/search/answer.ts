@@ -95,6 +95,9 @@ export interface AnswerResult {
   speaker: string;
 }
 
+/** The marks that quote a phrase in a question (`ParsedQuestion.phrases`). */
+const QUOTE_MARKS = /["“”]/g;
+
 /** The answer to a question: passages best first, or an honest abstention. */
 export interface Answer {
   query: string;
@@ -370,16 +373,23 @@ export function answerQuestion(
   }
   const decision = making ? madeBy(prepared, ranked) : decide(prepared, ranked);
   const evidence = Math.round(decision.probability * 1000) / 1000;
-  if (!decision.answers)
+  if (!decision.answers) {
+    // A quoted phrase no passage holds word for word: the closest passages to its words.
+    const loose =
+      ranked.length === 0 && prepared.q.phrases.length > 0
+        ? prepare(index, question.replace(QUOTE_MARKS, ' '), options)
+        : null;
+    const closest = loose ? rankCandidates(loose) : ranked;
     return {
       ...scoped,
       abstained: true,
       reason: decision.reason ?? commonWordsOnly(prepared.context.index.catalog.noun),
       total: 0,
-      related: ranked.slice(0, RELATED_LIMIT).map((r) => toResult(prepared, r)),
+      related: closest.slice(0, RELATED_LIMIT).map((r) => toResult(loose ?? prepared, r)),
       evidence,
       ...undated,
     };
+  }
   // Paged through: the passages that hold words of the question, and any shown first.
   const listed = ranked.filter((r, i) => r.candidate.mask !== 0 || i < SHOWN);
   return {

@@ -297,7 +297,10 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   const { catalog } = prepared.context.index;
   const unknown = unknownSymbol(prepared);
   if (unknown) return `no ${catalog.noun} has the symbol ${unknown}`;
-  if (ranked.length === 0) return 'no passage answers the question';
+  if (ranked.length === 0)
+    return prepared.q.phrases.length > 0
+      ? `no passage holds ${prepared.q.phrases.map((p) => `"${p}"`).join(' and ')} word for word`
+      : 'no passage answers the question';
   for (const [name, reason] of IMPOSSIBLE_WITHOUT)
     if (prepared.context.asked.has(name) && !anyStates(ranked, name)) return reason;
   // "what did Rwanda say about Kibeho in 1995": a name the documents named never hold is not

@@ -544,12 +544,14 @@ describe('answerQuestion: abstaining', () => {
     expect(answered.evidence).toBeGreaterThan(ask('how many dogs were killed by mines').evidence);
   });
 
-  it('abstains on a quoted phrase no letter holds, with nothing to offer', () => {
-    expect(ask('"fencing nor marking"')).toMatchObject({
+  it('abstains on a quoted phrase no letter holds, saying so, and offers the passages closest to its words', () => {
+    const missed = ask('"fencing nor marking"');
+    expect(missed).toMatchObject({
       abstained: true,
       results: [],
-      related: [],
+      reason: 'no passage holds "fencing nor marking" word for word',
     });
+    expect(missed.related[0]?.text).toContain('There is neither marking nor fencing.');
     const found = ask('"neither marking nor fencing"', { limit: 10 });
     expect(quoted(found)).toEqual([
       expect.stringContaining('There is neither marking nor fencing.'),
