@@ -178,11 +178,7 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
       problems.push(error);
     }
   }
-  const [first, ...others] = problems;
-  if (first) {
-    const rest = others.map((p) => `; line ${p.line}: ${p.problem.replace(/^front matter: /, '')}`);
-    throw new CorpusError(file, first.problem + rest.join(''), first.line);
-  }
+  // A misspelt key ("titel") is told with the bad values, in the order of the lines.
   const warnings: CorpusError[] = [];
   for (const key of Object.keys(entries)) {
     if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
@@ -191,6 +187,11 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
       warnings.push(
         new CorpusError(file, `front matter key "${key}" is not read: did you mean "${meant}"?`, keyLine(key)),
       );
+  }
+  const [first, ...others] = problems.length > 0 ? [...problems, ...warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) : [];
+  if (first) {
+    const rest = others.map((p) => `; line ${p.line}: ${p.problem.replace(/^front matter: /, '')}`);
+    throw new CorpusError(file, first.problem + rest.join(''), first.line);
   }
   // "kind: statment": shown as written in every list and answer ("The statment says:").
   const kind = data.kind;

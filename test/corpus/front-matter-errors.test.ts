@@ -68,6 +68,14 @@ describe('readFrontMatter: YAML mistakes told in plain words, with the line and 
     expect(twice.problem).toMatch(/title.*twice/);
   });
 
+  it('a misspelt key is told with the bad values, in the order of their lines (user trial 14)', () => {
+    const error = errorFor('titel: "Press statement"\ndate: 2026-02-30\nkind: 5\n');
+    expect(error.line).toBe(2);
+    expect(error.problem).toMatch(
+      /^front matter key "titel" is not read: did you mean "title"\?; line 3: date "2026-02-30" is not a date .*; line 4: kind "5" is not a kind/,
+    );
+  });
+
   it('none of the YAML library’s own wording reaches the operator for these', () => {
     for (const lines of ['title: a: b\n', 'title: Speech\n  date: 2023\n', 'title Speech\n', 'title: "a "b""\n']) {
       expect(errorFor(lines).problem, lines).not.toMatch(/compact mappings|Implicit keys|Unexpected scalar|node end/);
