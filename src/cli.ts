@@ -6,6 +6,7 @@
  */
 import 'dotenv/config';
 import { ConfigError, parseCoreConfig, readEnvironment } from './config.ts';
+import { editDistance } from './corpus/edit-distance.ts';
 import { CorpusError, CorpusFolderError } from './corpus/errors.ts';
 import { addCommand } from './cli/add.ts';
 import { askCommand } from './cli/ask.ts';
@@ -42,7 +43,15 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new UsageError(USAGE);
   const config = parseCoreConfig(readEnvironment());
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!run) throw new UsageError(`Unknown command "${command}" ${SEE_HELP}`);
+  if (!run) {
+    // "asks", "leters": the command a typo or two away, the closest first.
+    const [meant] = Object.keys(COMMANDS)
+      .map((known) => ({ known, distance: editDistance(command, known) }))
+      .filter((c) => c.distance <= 2)
+      .sort((a, b) => a.distance - b.distance);
+    const hint = meant ? `: did you mean ${meant.known}?` : '';
+    throw new UsageError(`Unknown command "${command}"${hint} ${SEE_HELP}`);
+  }
   return run(rest, values, config);
 }
 

@@ -304,7 +304,8 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
       ['letters', '--limit', '1'],
       'letters takes no --limit (it takes --json, --kind, --author, --year)',
     ],
-    [['frobnicate'], 'Unknown command "frobnicate"'],
+    [['frobnicate'], 'Unknown command "frobnicate" (`npm run cli -- help`'],
+    [['asks', 'flood'], 'Unknown command "asks": did you mean ask?'],
     [['ask', ''], 'Ask what?'],
     [['check', ''], 'Check what?'],
   ])('%j → exit 2: %s', async (args, message) => {
