@@ -306,6 +306,14 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     ],
     [['frobnicate'], 'Unknown command "frobnicate" (`npm run cli -- help`'],
     [['asks', 'flood'], 'Unknown command "asks": did you mean ask?'],
+    [
+      ['cite', 'A/78/368', '0'],
+      'Passage 0 is a heading, cited as the letter: `npm run cli -- cite A/78/368`',
+    ],
+    [
+      ['quote', 'A/78/368', '0'],
+      'Passage 0 is a heading: `npm run cli -- letter A/78/368` shows it',
+    ],
     [['ask', ''], 'Ask what?'],
     [['check', ''], 'Check what?'],
   ])('%j → exit 2: %s', async (args, message) => {

@@ -27,6 +27,11 @@ export const citeCommand: CliCommand = async (args, values, config) => {
     passage = Number.isInteger(number)
       ? (letter.passages.find((p) => p.n === number) ?? null)
       : null;
+    // An answer numbers a heading (a title) 0: it is cited as the document.
+    if (number === 0)
+      throw new UsageError(
+        `Passage 0 is a heading, cited as the ${letter.kind}: \`npm run cli -- cite ${key}\``,
+      );
     if (!passage)
       throw new UsageError(
         `This ${letter.kind} has passages 1 to ${letter.passages.length}; there is no passage ${n}.`,

@@ -23,6 +23,11 @@ export const quoteCommand: CliCommand = async (args, values, config) => {
   )
     throw new UsageError(QUOTE_USAGE);
   const number = Number(n);
+  // An answer numbers a heading (a title) 0: `letter` shows it with the document's details.
+  if (number === 0)
+    throw new UsageError(
+      `Passage 0 is a heading: \`npm run cli -- letter ${key}\` shows it with the document.`,
+    );
   if (!Number.isInteger(number) || number < 1)
     throw new UsageError(
       `The passage is a whole number from 1 (as \`letter\` numbers them), not "${n}". ${QUOTE_USAGE}`,
