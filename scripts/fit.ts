@@ -32,8 +32,8 @@ Fits src/search/model.json to the tuning part of the questions in eval/.
   --dry-run  print the cross-validated figures, write nothing
   --misses   also print the out-of-fold decisions that went wrong, worst first
   --penalty P  fit the ranker with this L2 penalty only, instead of choosing among several
-  --tune     first search the weights of related matches (model.json's "weights") for the
-             best out-of-fold MRR, one weight at a time; without it, the weights are kept
+  --tune W   first search the weights W (model.json's "weights", by name, comma-separated, or
+             "all") for the best out-of-fold MRR, one at a time; without it, they are kept
   --dump F   write the out-of-fold decision rows and labels to F (JSON), for study
   --help     this text`;
 
@@ -42,7 +42,7 @@ const values = readArgs(USAGE, {
   misses: { type: 'boolean', default: false },
   dump: { type: 'string' },
   penalty: { type: 'string' },
-  tune: { type: 'boolean', default: false },
+  tune: { type: 'string' },
 });
 
 /** The ranker's L2 penalties tried; the one with the best out-of-fold MRR is kept. */
@@ -179,12 +179,17 @@ function outOfFoldMrr(lambda: number): number {
   return sum / answerable.length;
 }
 
-if (values.tune) {
+if (values.tune !== undefined) {
   // One weight at a time, smaller then larger, each change kept when the out-of-fold MRR rises.
   const lambda = Number(values.penalty ?? RANKER_PENALTIES[1]);
   let score = outOfFoldMrr(lambda);
   console.log(`\nweights, out-of-fold MRR at penalty ${lambda}: ${score.toFixed(4)} as they are`);
-  for (const key of Object.keys(WEIGHTS) as (keyof Weights)[]) {
+  const names = Object.keys(WEIGHTS) as (keyof Weights)[];
+  const asked = values.tune === 'all' ? names : values.tune.split(',');
+  const unknown = asked.filter((k) => !(names as string[]).includes(k));
+  if (unknown.length > 0)
+    throw new Error(`--tune: no weight ${unknown.join(', ')}; the weights are ${names.join(', ')}`);
+  for (const key of asked as (keyof Weights)[]) {
     const kept = { ...WEIGHTS };
     for (const factor of [TUNE_STEP, 1 / TUNE_STEP]) {
       const value = +Math.min(TUNE_BOUNDS[1], Math.max(TUNE_BOUNDS[0], kept[key] * factor)).toFixed(

@@ -2,7 +2,7 @@ import { dateWithin } from '../corpus/dates.ts';
 import { namesLetter } from '../corpus/identify.ts';
 import { isLetter, type Letter, type PartKind } from '../corpus/schema.ts';
 import { analyze, fold } from './analyze.ts';
-import { generalSpecificity } from './lexicon.ts';
+import { generalSpecificity, specificityOfUsage } from './lexicon.ts';
 import type { ParsedQuestion } from './question.ts';
 import { WEIGHTS } from './model.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -103,7 +103,7 @@ export function specificityOf(index: SearchIndex, concept: string, word?: string
   const id = index.conceptId(concept);
   const general =
     id >= 0
-      ? (index.arrays.specificity[id] ?? 1)
+      ? specificityOfUsage(index.arrays.usage[id] ?? 0)
       : word === undefined
         ? 1
         : generalSpecificity(word);

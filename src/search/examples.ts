@@ -5,6 +5,7 @@ import { conceptOf, fold, isStopWord, tokenize } from './analyze.ts';
 import type { Answer } from './answer.ts';
 import { MAX_NAME_WORDS } from './catalog.ts';
 import type { SearchIndex } from './search-index.ts';
+import { specificityOfUsage } from './lexicon.ts';
 import { englishWordNet, PARTS_OF_SPEECH } from './wordnet.ts';
 
 /**
@@ -367,7 +368,7 @@ function characteristicWords(index: SearchIndex, document: Letter): string[] {
     const id = index.conceptId(concept);
     if (id < 0) continue;
     const idf = Math.log(1 + passages / Math.max(1, index.documentFrequencyOf(id)));
-    const specificity = index.arrays.specificity[id] ?? 1;
+    const specificity = specificityOfUsage(index.arrays.usage[id] ?? 0);
     const article = seen.afterThe >= seen.free * ARTICLE_SHARE && isSingular(word);
     scored.push({
       word: article ? `the ${word}` : word,

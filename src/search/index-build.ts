@@ -8,7 +8,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN } from '../corpus/dates.ts';
 import { analyze, analyzeEach, conceptOf, isYearAsWritten, NUMBER_WORDS } from './analyze.ts';
-import { buildExpansions, buildKinds, buildSpecificity, type Expansions } from './lexicon.ts';
+import { buildExpansions, buildKinds, buildUsage, type Expansions } from './lexicon.ts';
 import { englishWordNet } from './wordnet.ts';
 import { AbbreviationBuilder, type AbbreviationTable } from './acronyms.ts';
 import { wordVectors } from './vectors.ts';
@@ -221,7 +221,7 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
     maxTermFactor[cid] = max;
   }
   const wordnet = englishWordNet();
-  const specificity = buildSpecificity(
+  const usage = buildUsage(
     surfaceWords,
     (concept) => conceptIds.get(concept) ?? -1,
     vocabulary.length,
@@ -229,7 +229,7 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
   );
   const arrays: IndexArrays = {
     maxTermFactor,
-    specificity,
+    usage,
     headingOffsets: Uint32Array.from(offsets),
     headingConcepts: Uint32Array.from(headingIds),
     documentFrequency: Uint32Array.from(dfs),

@@ -136,40 +136,42 @@ export function buildKinds(
 }
 
 /**
- * How much each concept of the letters says about what is asked, from general English: a word
- * common in English ("people", "found") says less than one as rare in the letters but rare
- * everywhere ("condolences"), and a name WordNet does not know ("Kalbajar") says most. 1 for a
- * word SemCor never saw, falling with the log of its usage: 1 / (1 + COMMONNESS·log2(1 + count)).
+ * How often general English uses each concept of the letters: SemCor's count of its most used
+ * word, 0 for a word SemCor never saw (a name: "Kalbajar"). `specificityOfUsage` turns it into
+ * how much the word says about what is asked.
  */
-export function buildSpecificity(
+export function buildUsage(
   corpusWords: SearchableMap<string>,
   conceptId: (concept: string) => number,
   size: number,
   wordnet: WordNet = englishWordNet(),
 ): Float32Array {
-  const usage = new Float64Array(size);
+  const usage = new Float32Array(size);
   for (const [word, concept] of corpusWords) {
     const id = conceptId(concept);
     if (id < 0 || !/^\p{L}+$/u.test(word)) continue;
     usage[id] = Math.max(usage[id] ?? 0, wordnet.wordUsage(word));
   }
-  return Float32Array.from(usage, specificityOfUsage);
+  return usage;
 }
 
-/** A word's specificity in general English from its SemCor usage count (`buildSpecificity`). */
+/**
+ * How much a word says about what is asked, from its usage in general English: a word common in
+ * English ("people", "found") says less than one as rare in the letters but rare everywhere
+ * ("condolences"), and a name WordNet does not know says most. 1 for a word SemCor never saw,
+ * falling with the log of its usage: 1 / (1 + commonness·log2(1 + count)), `WEIGHTS.commonness`
+ * fitted.
+ */
 export const specificityOfUsage = (count: number): number =>
-  1 / (1 + COMMONNESS * Math.log2(1 + count));
+  1 / (1 + WEIGHTS.commonness * Math.log2(1 + count));
 
 /**
  * The specificity of a word the letters lack, read as the letters' words are: "back", "down",
- * "comes", common in English, say less than "headphones" (`buildSpecificity`).
+ * "comes", common in English, say less than "headphones".
  */
 export function generalSpecificity(word: string, wordnet: WordNet = englishWordNet()): number {
   return /^\p{L}+$/u.test(word) ? specificityOfUsage(wordnet.wordUsage(word)) : 1;
 }
-
-/** How fast a word's specificity falls with its usage in general English (`buildSpecificity`). */
-export const COMMONNESS = 0.1;
 
 /** The key a user's word is looked up by: its concept; a multi-word lemma's stems with spaces. */
 export function expansionKey(lemma: string): string {

@@ -49,6 +49,8 @@ export const Weights = z.object({
   headingShare: Share,
   /** The least word-vector cosine at which a concept is a word's neighbour in meaning. */
   neighbourSimilarity: Share,
+  /** How fast a word's weight falls with its use in general English (`specificityOfUsage`). */
+  commonness: Share,
 });
 export type Weights = z.infer<typeof Weights>;
 

@@ -30,8 +30,8 @@ export interface IndexArrays {
    * passage, so that ranking can bound what a passage not yet seen could still score (MaxScore).
    */
   maxTermFactor: Float32Array;
-  /** Per concept id: how specific the word is in general English (`buildSpecificity`), 0–1. */
-  specificity: Float32Array;
+  /** Per concept id: how often general English uses the word (`buildUsage`), SemCor's count. */
+  usage: Float32Array;
   /**
    * Per concept id: its word vector (`vectors.ts`), the mean of its words' as signed bytes,
    * `dimensions` each (all zero when the vectors lack its words); and that vector's length.
@@ -231,7 +231,7 @@ export function savedLexicon(
 
 const ARRAY_ORDER = [
   'maxTermFactor',
-  'specificity',
+  'usage',
   'headingOffsets',
   'headingConcepts',
   'documentFrequency',
@@ -256,7 +256,7 @@ const ARRAY_ORDER = [
 ] as const;
 const ARRAY_TYPES = {
   maxTermFactor: Float32Array,
-  specificity: Float32Array,
+  usage: Float32Array,
   headingOffsets: Uint32Array,
   headingConcepts: Uint32Array,
   documentFrequency: Uint32Array,

@@ -3,7 +3,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 import { GlossaryFile } from '../../src/search/glossary.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { expansionKey } from '../../src/search/lexicon.ts';
+import { expansionKey, specificityOfUsage } from '../../src/search/lexicon.ts';
 import { WEIGHTS } from '../../src/search/model.ts';
 import { WordNet } from '../../src/search/wordnet.ts';
 import { CORPUS_DIR } from '../helpers.ts';
@@ -145,7 +145,7 @@ describe('the lexicon built with an index', () => {
 
   it('rates a name above a common English word as rare in the letters', () => {
     const specificity = (word: string) =>
-      index.arrays.specificity[index.conceptId(conceptOf(word))];
+      specificityOfUsage(index.arrays.usage[index.conceptId(conceptOf(word))] ?? 0);
     expect(specificity('Kalbajar')).toBe(1);
     expect(specificity('people')).toBeLessThan(0.7);
   });
