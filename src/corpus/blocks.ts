@@ -87,7 +87,7 @@ const STARTS_WITH_NUMBER = /^\d/;
  * ends with a comma: a resolution's preamble ("Recalling its previous resolutions,") is followed
  * by its operative paragraphs, each one passage.
  */
-const NUMBERED_PARAGRAPH = /^\d{1,3}\.\s+\p{Lu}/u;
+export const NUMBERED_PARAGRAPH = /^\d{1,3}\.\s+\p{Lu}/u;
 /**
  * A printed document whose page numbers run on without a gap for at least this many page ends
  * shows one on every page: the text before the first stands on that page, the text after the

@@ -3,9 +3,10 @@
  * and enclosures), passages, signatories and the organs it names. Letters and every other
  * document share it: what differs is only where the body starts.
  */
-import { type Block, pagesOfRange } from './blocks.ts';
+import { type Block, NUMBERED_PARAGRAPH, pagesOfRange } from './blocks.ts';
 import { parseWrittenDate } from './dates.ts';
 import { BODY_LINE, parseBodies, SYMBOL_PATTERN } from './masthead.ts';
+import { LIST_ITEM } from './paragraphs.ts';
 import type { Annex, PartKind, Passage, Signatory } from './schema.ts';
 import { splitParagraph } from './sentences.ts';
 
@@ -131,7 +132,14 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
       partCounts[kind] += 1;
       part = { kind, index: partCounts[kind], sender: null, awaitingTitle: true };
       annexes.push({ title: text, date: null });
-    } else if (part.awaitingTitle && !SENTENCE_END.test(text) && text.length <= 400) {
+    } else if (
+      part.awaitingTitle &&
+      !SENTENCE_END.test(text) &&
+      text.length <= 400 &&
+      // A list's item ("(a) 4 January 2026, …;") is text, however it ends.
+      !LIST_ITEM.test(text) &&
+      !NUMBERED_PARAGRAPH.test(text)
+    ) {
       const annex = annexes.at(-1);
       if (annex && DATE_ONLY.test(text) && annex.title !== text) {
         annex.date = parseWrittenDate(text);

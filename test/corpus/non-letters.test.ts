@@ -314,3 +314,30 @@ describe('isSectionHeading', () => {
     expect(isSectionHeading('Our appeal', 'and the rest of it.')).toBe(false);
   });
 });
+
+describe("a letter's annex that lists items ending in semicolons (user trial 15)", () => {
+  it('keeps each item a passage of the annex, and the line above them its title', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'note.txt'),
+      [
+        'Note verbale dated 3 March 2026 from the Permanent Mission of Testland to the United Nations addressed to the Secretary-General',
+        'The Permanent Mission of Testland presents its compliments to the Secretary-General and has the honour to transmit a list of incidents (see annex).',
+        'Annex to the note verbale dated 3 March 2026 from the Permanent Mission of Testland to the United Nations addressed to the Secretary-General',
+        'List of incidents in the waters of Testland, January-February 2026',
+        '(a) 4 January 2026, west of Cape Hollin: the fishing vessel Marinka was rammed. Two crew members were injured;',
+        '(b) 11 January 2026, near Skarra Bank: the vessel Dobra Zora was fired upon; one fisherman was killed;',
+        '(c) 26 February 2026, Skarra Bank: the vessel Galeb was fired upon.',
+      ].join('\n\n'),
+    );
+    const [note] = (await loadCorpus(dir)).letters;
+    expect(note?.annexes.map((a) => a.title)).toEqual([
+      'List of incidents in the waters of Testland, January-February 2026',
+    ]);
+    expect(note?.passages.filter((p) => p.part === 'annex').map((p) => p.text.slice(0, 16))).toEqual([
+      '(a) 4 January 20',
+      '(b) 11 January 2',
+      '(c) 26 February ',
+    ]);
+  });
+});
