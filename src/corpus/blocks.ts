@@ -94,12 +94,17 @@ export const NUMBERED_PARAGRAPH = /^\d{1,3}\.\s+\p{Lu}/u;
  * last on the next one.
  */
 const MIN_RUNNING_PAGE_ENDS = 2;
-/** Removes markdown emphasis markers (`**bold**`, `*italic*`), leaving lone asterisks (footnote marks) alone. */
+/**
+ * Removes markdown emphasis markers (`**bold**`, `*italic*`, `__bold__`, `_italic_`), leaving lone
+ * asterisks (footnote marks) and underscores inside words (`snake_case`) alone.
+ */
 export function stripEmphasis(text: string): string {
-  if (!text.includes('*')) return text;
+  if (!text.includes('*') && !text.includes('_')) return text;
   return text
     .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, '$1')
-    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1$2');
+    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1$2')
+    .replace(/(^|[^\p{L}\p{N}_])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}_])/gu, '$1$2')
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1$2');
 }
 
 /** Collapses every run of whitespace to one space and trims. */

@@ -1,0 +1,42 @@
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { stripEmphasis } from '../../src/corpus/blocks.ts';
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { tempDir } from '../helpers.ts';
+
+/** Markdown emphasis in a document's text (`stripEmphasis`): read as the words it marks. */
+
+describe('stripEmphasis', () => {
+  it.each([
+    ['**Amadou Ferrante**', 'Amadou Ferrante'],
+    ['*(Signed)* Yashar Aliyev', '(Signed) Yashar Aliyev'],
+    ['(_Signed_) Liv Haraldsen-Ortiz', '(Signed) Liv Haraldsen-Ortiz'],
+    ['__Annex__ to the letter', 'Annex to the letter'],
+  ])('%s → %s', (text, plain) => {
+    expect(stripEmphasis(text)).toBe(plain);
+  });
+
+  it('leaves underscores inside words and lone asterisks alone', () => {
+    expect(stripEmphasis('the file mine_action_2024.pdf')).toBe('the file mine_action_2024.pdf');
+    expect(stripEmphasis('the present note verbale and the annex thereto*')).toBe(
+      'the present note verbale and the annex thereto*',
+    );
+  });
+});
+
+describe('a markdown letter signed "(_Signed_)" (user trial 15)', () => {
+  it('reads its signatory', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'letter.md'),
+      [
+        '**Letter dated 2 February 2026 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General**',
+        'I have the honour to inform you of the clean-up of Lake Amaro.',
+        '(_Signed_) **Amadou Ferrante**  \nAmbassador  \nPermanent Representative',
+      ].join('\n\n'),
+    );
+    const [letter] = (await loadCorpus(dir)).letters;
+    expect(letter?.signatories.map((s) => s.name)).toEqual(['Amadou Ferrante']);
+  });
+});
