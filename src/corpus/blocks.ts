@@ -236,15 +236,20 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
   const runs: SourceLine[][] = rawBlocks.map((rb) =>
     rb.lines.map((text, i) => ({ text, indent: rb.indents[i] ?? 0 })),
   );
-  const width = usualWidth(runs);
+  // At the top of the text, a heading in capitals and a title's date line stand apart from the
+  // title and the text, and so does a headline under them. Broken apart on purpose, those lines
+  // tell nothing of how the text is wrapped.
+  const first = runs[0] ?? [];
+  const atTop = [...capitalHeadingStarts(first), ...titleDateStarts(first)];
+  if (atTop.length > 0) atTop.push(...headlineStarts(first, Math.max(...atTop)));
+  const textStart = atTop.length > 0 ? Math.max(...atTop) : 0;
+  const width = usualWidth([first.slice(textStart), ...runs.slice(1)]);
   const out: RawBlock[] = [];
   for (const [b, rb] of rawBlocks.entries()) {
     const run = runs[b] ?? [];
-    // At the top of the text, a heading in capitals and a title's date line stand apart from the
-    // title and the text, and so does a headline under them.
-    const atTop = b === 0 ? [...capitalHeadingStarts(run), ...titleDateStarts(run)] : [];
-    if (atTop.length > 0) atTop.push(...headlineStarts(run, Math.max(...atTop)));
-    const starts = [...new Set([...paragraphStarts(run, width), ...atTop])].sort((x, y) => x - y);
+    const starts = [...new Set([...paragraphStarts(run, width), ...(b === 0 ? atTop : [])])].sort(
+      (x, y) => x - y,
+    );
     let from = 0;
     for (const to of [...starts, rb.lines.length]) {
       out.push({

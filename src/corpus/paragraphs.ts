@@ -129,7 +129,11 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
       starts.push(i);
       continue;
     }
-    if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text))) {
+    // A numbered paragraph after a sentence's end, a lead-in, or a line broken short on purpose
+    // (a heading: "II. Political developments" / "2. On 9 November …").
+    const brokenShort =
+      wrapped && previous.text.length + 1 + firstWordLength(line.text) <= width * FIT_SHARE;
+    if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text) || brokenShort)) {
       starts.push(i);
       continue;
     }
