@@ -310,7 +310,12 @@ function readPressRelease(
  * body starts: at the first paragraph, or at the first block that is none of these (the first
  * words of prose a page break or a blank line cut off: they stay in the text, never a title).
  */
-function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyStart: number } {
+function readTextMetadata(blocks: readonly Block[]): {
+  meta: TextMetadata;
+  bodyStart: number;
+  /** The block of the title's first line, -1 when the text prints none. */
+  titleStart: number;
+} {
   let bodyStart = 0;
   while (bodyStart < blocks.length && !isProse(blocks[bodyStart] as Block)) {
     const text = (blocks[bodyStart] as Block).text;
@@ -336,14 +341,20 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
     !afterMasthead && lastKindLine >= 0 && i > lastKindLine && pieces.slice(i + 1).some(({ text }) => isDateLine(text));
   // The block of the masthead's agenda item line: the item's title under it is the masthead's.
   let agendaBlock = -1;
+  let titleStart = -1;
+  const addTitle = (text: string, b: number) => {
+    if (titleLines.length === 0) titleStart = b;
+    titleLines.push(text);
+  };
   for (const [i, { text, b }] of pieces.entries()) {
     if (isDateLine(text)) {
       date ??= parseWrittenDate(text);
     } else if (isOccasion(i) && !parseWrittenDate(text)) {
-      titleLines.push(text);
+      addTitle(text, b);
     } else if (isMastheadLine(text)) {
       // The masthead: after it come the title lines (an agenda item's title, then the document's).
       titleLines.length = 0;
+      titleStart = -1;
       afterMasthead = true;
       if (AGENDA_ITEM_LINE.test(text)) agendaBlock = b;
     } else if (b === agendaBlock) {
@@ -362,7 +373,7 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
       bodyStart = b;
       break;
     } else if (afterMasthead || i === lastKindLine || (i < lastKindLine && readsAsHeading(text))) {
-      titleLines.push(text);
+      addTitle(text, b);
     } else {
       bodyStart = b;
       break;
@@ -395,6 +406,7 @@ function readTextMetadata(blocks: readonly Block[]): { meta: TextMetadata; bodyS
         null,
     },
     bodyStart,
+    titleStart,
   };
 }
 
@@ -443,7 +455,16 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
     return withFrontMatter(parseLetterBlocks(blocks, headingIndex, jobNumber, source), front);
   }
 
-  const { meta, bodyStart } = readTextMetadata(blocks);
+  const fromText = readTextMetadata(blocks);
+  const { meta } = fromText;
+  // A title the front matter replaces is words of the text, kept as its first passages: "Statement
+  // by Dr. Helena Varga-Moor, Minister …" under a front matter title that names no one.
+  const replaced =
+    front?.title !== undefined &&
+    meta.title !== null &&
+    fromText.titleStart >= 0 &&
+    !sameLine(meta.title, front.title);
+  const bodyStart = replaced ? fromText.titleStart : fromText.bodyStart;
   const named = fileNameMetadata(source.file);
   const [title, titleSource] = first<string>([front?.title, 'front matter'], [meta.title, 'text'], [named.title, 'file name']);
   const [date, dateSource] = first<string>([front?.date, 'front matter'], [meta.date, 'text'], [named.date, 'file name']);

@@ -109,6 +109,21 @@ describe('hard-wrapped text without blank lines (user trial 13)', () => {
     expect(paragraphStarts(full, 70)).toEqual([]);
   });
 
+  it('paragraphStarts: a numbered paragraph after a line broken short (a heading) starts a paragraph (user trial 15)', () => {
+    const run = [
+      'II. Political developments',
+      '2. On 9 November 2025, the Transitional Council of Testland adopted the electoral law,',
+      'which sets the date of the elections.',
+    ].map(line);
+    expect(paragraphStarts(run, 85)).toEqual([1]);
+    // A full line ending in a figure, then "3." wrapped on: no new paragraph.
+    const wrapped = [
+      'the Council extended the mandate of the Mission until 31 January 2027 and raised it to',
+      '3. per cent of the budget of the year.',
+    ].map(line);
+    expect(paragraphStarts(wrapped, 85)).toEqual([]);
+  });
+
   it('headlineStarts: title-case lines under a date line stand apart from the text under them, not a letter’s heading', () => {
     const run = [
       'SG/SM/23311',
@@ -338,6 +353,38 @@ describe("a letter's annex that lists items ending in semicolons (user trial 15)
       '(a) 4 January 20',
       '(b) 11 January 2',
       '(c) 26 February ',
+    ]);
+  });
+});
+
+describe('a title line of the text that the front matter replaces (user trial 15)', () => {
+  it('stays a passage: its words are the text’s, here the only ones to name the minister', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'statement.txt'),
+      [
+        '---',
+        'title: "Statement by the Minister for Digital Affairs of Testland on the cyberattack"',
+        'date: 2025-11-18',
+        'kind: statement',
+        '---',
+        'Statement by Dr. Helena Varga-Moor, Minister for Digital Affairs of the Republic of Testland',
+        'Delivered in Vantaro on 18 November 2025',
+        'On the night of 6 November 2025, the information systems of the National Health Service were attacked.',
+        'The attackers demanded a ransom of 25 million United States dollars.',
+        'The Government of Testland did not pay, and will not pay, any ransom to anyone.',
+        'All emergency departments reopened within 48 hours of the attack on the network.',
+      ].join('\n'),
+    );
+    const [statement] = (await loadCorpus(dir)).letters;
+    expect(statement?.title).toBe('Statement by the Minister for Digital Affairs of Testland on the cyberattack');
+    expect(statement?.passages.map((p) => p.text.slice(0, 30))).toEqual([
+      'Statement by Dr. Helena Varga-',
+      'Delivered in Vantaro on 18 Nov',
+      'On the night of 6 November 202',
+      'The attackers demanded a ranso',
+      'The Government of Testland did',
+      'All emergency departments reop',
     ]);
   });
 });
