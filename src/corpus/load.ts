@@ -34,7 +34,7 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * byline under a title is a passage, a person's office and a delegation give their State as the
  * author, and a press release is read as one).
  */
-export const CORPUS_FORMAT = 21;
+export const CORPUS_FORMAT = 22;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

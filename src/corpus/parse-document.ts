@@ -275,6 +275,9 @@ const ISSUED_FOR =
  */
 const ISSUED_BY_PRESIDENT =
   /\bwas issued\b[^:]*?\bby (?:the )?(Security Council|General Assembly|Economic and Social Council|Human Rights Council) President\b/i;
+/** "The following Security Council press statement was issued today by Council President …:". */
+const ORGAN_STATEMENT =
+  /\bThe following (Security Council|General Assembly|Economic and Social Council|Human Rights Council) (?:press )?statement was issued\b/i;
 /** The press releases of the Secretary-General's statements and messages, and the Deputy's: SG/SM/19702. */
 const STATEMENTS_AND_MESSAGES: readonly (readonly [RegExp, string])[] = [
   [/^SG\/SM\//, 'Secretary-General'],
@@ -298,7 +301,12 @@ function readPressRelease(
   if (!blocks.some((b) => PRESS_RELEASE_FOOTER.test(b.text)) && !(symbol && isPressRelease(symbol))) return null;
   const issued = blocks
     .slice(0, bodyStart + ISSUED_FOR_BLOCKS)
-    .map((b) => ISSUED_FOR.exec(b.text)?.[1] ?? ISSUED_BY_PRESIDENT.exec(b.text)?.[1])
+    .map(
+      (b) =>
+        ISSUED_FOR.exec(b.text)?.[1] ??
+        ISSUED_BY_PRESIDENT.exec(b.text)?.[1] ??
+        ORGAN_STATEMENT.exec(b.text)?.[1],
+    )
     .find((office) => office !== undefined);
   const series = symbol ? STATEMENTS_AND_MESSAGES.find(([prefix]) => prefix.test(symbol))?.[1] : undefined;
   return { kind: 'press release', author: issued ?? series ?? null };

@@ -219,6 +219,19 @@ describe('metadata read from the text (user trial 13)', () => {
       author: 'Security Council',
       title: 'Security Council Press Statement on Attack against Peacekeepers in Testland',
     });
+    // The usual wording names the organ before the statement (user trial 15).
+    await writeFile(
+      path.join(dir, 'press-statement.txt'),
+      [
+        'SC/99002',
+        '3 May 2026',
+        'Security Council Press Statement on Attack in Varn',
+        'The following Security Council press statement was issued today by Council President Mariana Oyelaran (Guyana):',
+        ...paragraphs,
+        'For information media. Not an official record.',
+      ].join('\n\n'),
+    );
+    expect((await loadCorpus(dir)).letters[0]?.author).toBe('Security Council');
     expect(release?.passages.map((p) => p.text)).toEqual([
       'The following statement was issued today by Security Council President Ambassador Lena Fischer (Germany):',
       ...paragraphs,
