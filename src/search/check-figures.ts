@@ -30,7 +30,7 @@ export interface FigureDifference {
 }
 
 /** What a figure counts in: a share (per cent), a year, or any other number. */
-type FigureKind = 'share' | 'year' | 'number';
+type FigureKind = 'share' | 'year' | 'number' | 'money';
 
 /**
  * A figure in a text: as written, its value, its kind, the sentence it stands in, and its clause
@@ -70,6 +70,16 @@ function clauseAround(sentence: string, start: number, end: number): string {
  */
 const FIGURE =
   /(?<![\p{L}\p{N}/=\-.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}/-]|[.,]\d)(\s+(?:thousand|million|billion|trillion)\b)?(\s*(?:%|per\s*cent\b|percent\b))?/gu;
+
+/** What "thousand", "million", … after a figure multiply it by. */
+const SCALES: Readonly<Record<string, number>> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+/** A currency's sign right before a figure: "$742 million", "€18,000", "US$ 5". */
+const CURRENCY_SIGN = /[$€£¥]\s?$/u;
 
 /** A month's name, whole or shortened ("September", "Sept."), as questions' dates are read. */
 const MONTH = `(?:${MONTH_NAME})\\b\\.?`;
@@ -113,11 +123,21 @@ function figuresIn(text: string): Figure[] {
     const sentence = text.slice(start, end);
     for (const m of sentence.matchAll(FIGURE)) {
       const digits = m[1] as string;
-      const value = Number(digits.replace(/,/g, ''));
+      // "742 million" is 742,000,000: a count of 300 is no figure near it.
+      const scale = SCALES[(m[2] ?? '').trim().toLowerCase()] ?? 1;
+      const value = Number(digits.replace(/,/g, '')) * scale;
       if (!Number.isFinite(value)) continue;
       const start = m.index ?? 0;
       if (!m[2] && !m[3] && isDay(sentence, start, start + digits.length, value)) continue;
-      const kind: FigureKind = m[3] ? 'share' : /^(?:19|20)\d\d$/.test(digits) ? 'year' : 'number';
+      // A sum of money ("$742 million") is compared with sums only, not with a count of people.
+      const money = CURRENCY_SIGN.test(sentence.slice(0, start));
+      const kind: FigureKind = m[3]
+        ? 'share'
+        : money
+          ? 'money'
+          : /^(?:19|20)\d\d$/.test(digits)
+            ? 'year'
+            : 'number';
       const clause = clauseAround(sentence, start, start + m[0].length);
       figures.push({ written: m[0].trim(), value, kind, sentence, clause });
     }
@@ -130,7 +150,9 @@ const TELLING_FIGURE = 100;
 
 /** Whether a figure tells a passage apart: a share, or a number (not a year) of `TELLING_FIGURE` or more. */
 function isTelling(f: Figure): boolean {
-  return f.kind === 'share' || (f.kind === 'number' && f.value >= TELLING_FIGURE);
+  return (
+    f.kind === 'share' || ((f.kind === 'number' || f.kind === 'money') && f.value >= TELLING_FIGURE)
+  );
 }
 
 /**

@@ -191,3 +191,18 @@ describe('figureDifferences', () => {
     expect(figureDifferences(`${'9'.repeat(400)} mines`, ['1 mines'])).toEqual([]);
   });
 });
+
+describe('figureDifferences: a count is not set against a sum of money (user trial 15)', () => {
+  it('reads "$742 million" as a sum of 742,000,000, not as a count near 300', () => {
+    const texts = [
+      'The plan against cholera in Kestavia seeks $742 million to help people.',
+      'Since October, 163 deaths from cholera were recorded.',
+    ];
+    expect(
+      figureDifferences('Cholera killed 300 people in Kestavia', texts).map((d) => [
+        d.result,
+        d.passage,
+      ]),
+    ).toEqual([[1, '163']]);
+  });
+});
