@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach } from 'vitest';
 import type { HandlerContext } from '../commands/context.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
 import { parseLetter } from '../src/corpus/parse-letter.ts';
 import type { Letter } from '../src/corpus/schema.ts';
 import { SearchIndex } from '../src/search/index.ts';
@@ -97,6 +98,13 @@ export async function tempDir(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'annex-test-'));
   made.push(dir);
   return dir;
+}
+
+/** The documents Annex reads from files of these names and texts, in a fresh folder. */
+export async function documentsOf(files: Readonly<Record<string, string>>) {
+  const dir = await tempDir();
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  return (await loadCorpus(dir)).letters;
 }
 
 const started: ChildProcess[] = [];

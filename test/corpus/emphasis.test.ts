@@ -1,9 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
 import { stripEmphasis } from '../../src/corpus/blocks.ts';
-import { loadCorpus } from '../../src/corpus/index.ts';
-import { tempDir } from '../helpers.ts';
+import { documentsOf } from '../helpers.ts';
 
 /** Markdown emphasis in a document's text (`stripEmphasis`): read as the words it marks. */
 
@@ -27,16 +24,13 @@ describe('stripEmphasis', () => {
 
 describe('a markdown letter signed "(_Signed_)" (user trial 15)', () => {
   it('reads its signatory', async () => {
-    const dir = await tempDir();
-    await writeFile(
-      path.join(dir, 'letter.md'),
-      [
+    const [letter] = await documentsOf({
+      'letter.md': [
         '**Letter dated 2 February 2026 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General**',
         'I have the honour to inform you of the clean-up of Lake Amaro.',
         '(_Signed_) **Amadou Ferrante**  \nAmbassador  \nPermanent Representative',
       ].join('\n\n'),
-    );
-    const [letter] = (await loadCorpus(dir)).letters;
+    });
     expect(letter?.signatories.map((s) => s.name)).toEqual(['Amadou Ferrante']);
   });
 });

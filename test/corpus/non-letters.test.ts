@@ -5,7 +5,7 @@ import { type Corpus, type Document, loadCorpus, MAX_PASSAGE_CHARS } from '../..
 import { headlineStarts, paragraphStarts } from '../../src/corpus/paragraphs.ts';
 import { isSectionHeading } from '../../src/corpus/passage-roles.ts';
 import { isSalutation } from '../../src/corpus/salutations.ts';
-import { CORPUS_DIR, documentOf, NON_LETTERS_DIR, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, documentsOf, NON_LETTERS_DIR, tempDir } from '../helpers.ts';
 
 let corpus: Corpus;
 const doc = (id: string): Document => documentOf(corpus, id);
@@ -196,15 +196,13 @@ describe('metadata read from the text (user trial 13)', () => {
   });
 
   it('a press statement one paragraph a line: its headline is the title, each line a passage, the Council its author (user trial 14)', async () => {
-    const dir = await tempDir();
     const paragraphs = [
       'The members of the Security Council condemned in the strongest terms the attack against a patrol of the Mission in Testland on 1 May 2026 near the town of Varn, which resulted in the death of three peacekeepers and injuries to five others.',
       'The members of the Security Council expressed their deepest condolences and sympathy to the families of the victims.',
       'The members of the Security Council called on the Government of Testland to swiftly investigate this attack.',
     ];
-    await writeFile(
-      path.join(dir, 'press-statement.txt'),
-      [
+    const [release] = await documentsOf({
+      'press-statement.txt': [
         'SC/99002',
         '3 May 2026',
         'Security Council Press Statement on Attack against Peacekeepers in Testland',
@@ -212,17 +210,15 @@ describe('metadata read from the text (user trial 13)', () => {
         ...paragraphs,
         'For information media. Not an official record.',
       ].join('\n'),
-    );
-    const [release] = (await loadCorpus(dir)).letters;
+    });
     expect(release).toMatchObject({
       kind: 'press release',
       author: 'Security Council',
       title: 'Security Council Press Statement on Attack against Peacekeepers in Testland',
     });
     // The usual wording names the organ before the statement (user trial 15).
-    await writeFile(
-      path.join(dir, 'press-statement.txt'),
-      [
+    const [usual] = await documentsOf({
+      'press-statement.txt': [
         'SC/99002',
         '3 May 2026',
         'Security Council Press Statement on Attack in Varn',
@@ -230,8 +226,8 @@ describe('metadata read from the text (user trial 13)', () => {
         ...paragraphs,
         'For information media. Not an official record.',
       ].join('\n\n'),
-    );
-    expect((await loadCorpus(dir)).letters[0]?.author).toBe('Security Council');
+    });
+    expect(usual?.author).toBe('Security Council');
     expect(release?.passages.map((p) => p.text)).toEqual([
       'The following statement was issued today by Security Council President Ambassador Lena Fischer (Germany):',
       ...paragraphs,
@@ -240,10 +236,8 @@ describe('metadata read from the text (user trial 13)', () => {
   });
 
   it('a speech without blank lines: its byline and each "Mr. President," stand apart from the paragraphs (user trial 14)', async () => {
-    const dir = await tempDir();
-    await writeFile(
-      path.join(dir, 'speech.txt'),
-      [
+    const [speech] = await documentsOf({
+      'speech.txt': [
         '---',
         'title: Statement by Testland in the general debate',
         'date: 2025-09-26',
@@ -260,8 +254,7 @@ describe('metadata read from the text (user trial 13)', () => {
         'Peace remains the first condition of development. Testland contributes 850 women and men',
         'to United Nations peacekeeping operations.',
       ].join('\n'),
-    );
-    const [speech] = (await loadCorpus(dir)).letters;
+    });
     expect(speech?.passages.map((p) => [p.text.slice(0, 24), p.role ?? null])).toEqual([
       ['Delivered on 26 Septembe', null],
       ['Mr. President,', 'salutation'],
@@ -272,18 +265,15 @@ describe('metadata read from the text (user trial 13)', () => {
   });
 
   it('a press release that names no one it speaks for has no author: nothing is invented', async () => {
-    const dir = await tempDir();
-    await writeFile(
-      path.join(dir, 'meeting.txt'),
-      [
+    const [release] = await documentsOf({
+      'meeting.txt': [
         'SC/99001',
         '4 May 2026',
         'Security Council Hears Briefing on Floods in Testland',
         'The Security Council heard a briefing today on the floods in Testland, which displaced 42,000 people.',
         'For information media. Not an official record.',
       ].join('\n\n'),
-    );
-    const [release] = (await loadCorpus(dir)).letters;
+    });
     expect(release).toMatchObject({ kind: 'press release', author: null, title: 'Security Council Hears Briefing on Floods in Testland' });
   });
 });
@@ -345,10 +335,8 @@ describe('isSectionHeading', () => {
 
 describe("a letter's annex that lists items ending in semicolons (user trial 15)", () => {
   it('keeps each item a passage of the annex, and the line above them its title', async () => {
-    const dir = await tempDir();
-    await writeFile(
-      path.join(dir, 'note.txt'),
-      [
+    const [note] = await documentsOf({
+      'note.txt': [
         'Note verbale dated 3 March 2026 from the Permanent Mission of Testland to the United Nations addressed to the Secretary-General',
         'The Permanent Mission of Testland presents its compliments to the Secretary-General and has the honour to transmit a list of incidents (see annex).',
         'Annex to the note verbale dated 3 March 2026 from the Permanent Mission of Testland to the United Nations addressed to the Secretary-General',
@@ -357,8 +345,7 @@ describe("a letter's annex that lists items ending in semicolons (user trial 15)
         '(b) 11 January 2026, near Skarra Bank: the vessel Dobra Zora was fired upon; one fisherman was killed;',
         '(c) 26 February 2026, Skarra Bank: the vessel Galeb was fired upon.',
       ].join('\n\n'),
-    );
-    const [note] = (await loadCorpus(dir)).letters;
+    });
     expect(note?.annexes.map((a) => a.title)).toEqual([
       'List of incidents in the waters of Testland, January-February 2026',
     ]);
@@ -372,10 +359,8 @@ describe("a letter's annex that lists items ending in semicolons (user trial 15)
 
 describe('a title line of the text that the front matter replaces (user trial 15)', () => {
   it('stays a passage: its words are the text’s, here the only ones to name the minister', async () => {
-    const dir = await tempDir();
-    await writeFile(
-      path.join(dir, 'statement.txt'),
-      [
+    const [statement] = await documentsOf({
+      'statement.txt': [
         '---',
         'title: "Statement by the Minister for Digital Affairs of Testland on the cyberattack"',
         'date: 2025-11-18',
@@ -388,8 +373,7 @@ describe('a title line of the text that the front matter replaces (user trial 15
         'The Government of Testland did not pay, and will not pay, any ransom to anyone.',
         'All emergency departments reopened within 48 hours of the attack on the network.',
       ].join('\n'),
-    );
-    const [statement] = (await loadCorpus(dir)).letters;
+    });
     expect(statement?.title).toBe('Statement by the Minister for Digital Affairs of Testland on the cyberattack');
     expect(statement?.passages.map((p) => p.text.slice(0, 30))).toEqual([
       'Statement by Dr. Helena Varga-',

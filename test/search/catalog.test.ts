@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dateWithin } from '../../src/corpus/dates.ts';
@@ -7,7 +6,7 @@ import { documentNoun, isLetter, type Letter } from '../../src/corpus/schema.ts'
 import type { SearchFilters } from '../../src/search/candidates.ts';
 import { describeScope, SearchIndex } from '../../src/search/index.ts';
 import { prepare, unknownSymbol } from '../../src/search/rank.ts';
-import { CORPUS_DIR, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentsOf } from '../helpers.ts';
 
 /**
  * The documents by their metadata (`catalog.ts`): what a search with filters covers, worked out
@@ -101,12 +100,10 @@ describe('DocumentCatalog.find', () => {
 
 describe('a resolution by its symbol, with its year or without (user trial 14)', () => {
   it('is found as "S/RES/2841 (2026)", "S/RES/2841(2026)" and "S/RES/2841"', async () => {
-    const dir = await tempDir();
-    await writeFile(
-      path.join(dir, 'resolution.txt'),
-      '---\ntitle: Resolution 2841 (2026)\nsymbol: S/RES/2841 (2026)\ndate: 2026-01-28\nkind: resolution\n---\n1. Decides to extend the mandate of the Mission until 31 January 2027;\n',
-    );
-    const resolution = (await loadCorpus(dir)).letters;
+    const resolution = await documentsOf({
+      'resolution.txt':
+        '---\ntitle: Resolution 2841 (2026)\nsymbol: S/RES/2841 (2026)\ndate: 2026-01-28\nkind: resolution\n---\n1. Decides to extend the mandate of the Mission until 31 January 2027;\n',
+    });
     const built = SearchIndex.build(resolution);
     for (const key of ['S/RES/2841 (2026)', 's/res/2841(2026)', 'S/RES/2841']) {
       expect(built.catalog.named(key)).toEqual([0]);
