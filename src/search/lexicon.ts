@@ -59,14 +59,13 @@ export function relationWeight(relation: number): number {
   return name === 'form' ? FORM_WEIGHT : WEIGHTS[name];
 }
 
-const [FORM, VARIANT, SYNONYM, DERIVED, KIND, DERIVED_SYNONYM] = RELATIONS.map((_, i) => i) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+/** Each relation's place in `RELATIONS`, as the index keeps it. */
+const FORM = RELATIONS.indexOf('form');
+const VARIANT = RELATIONS.indexOf('variant');
+const SYNONYM = RELATIONS.indexOf('synonym');
+const DERIVED = RELATIONS.indexOf('derived');
+const KIND = RELATIONS.indexOf('kind');
+const DERIVED_SYNONYM = RELATIONS.indexOf('derivedSynonym');
 
 /** The parts of speech whose kinds find their words. */
 const KIND_PARTS: ReadonlySet<PartOfSpeech> = new Set(['noun', 'verb']);
