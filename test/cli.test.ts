@@ -314,6 +314,12 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
       ['quote', 'A/78/368', '0'],
       'Passage 0 is a heading: `npm run cli -- letter A/78/368` shows it',
     ],
+    // A negative number is a value, not an option (user trial 15).
+    [
+      ['quote', 'A/78/368', '-1'],
+      'The passage is a whole number from 1 (as `letter` numbers them), not "-1"',
+    ],
+    [['ask', 'mines', '--limit', '-5'], '--limit must be a whole number from 1 to 100, not "-5"'],
     [['ask', ''], 'Ask what?'],
     [['check', ''], 'Check what?'],
   ])('%j → exit 2: %s', async (args, message) => {
@@ -650,7 +656,7 @@ describe('cli search and cite: what /search and /cite give, in a terminal', () =
     const past = await runCli(['search', 'refugees', '--page', '99'], { CORPUS_DIR: corpus });
     expect(past.code).toBe(2);
     expect(past.stderr).toMatch(
-      /^--page 99 is past the last page: \d+ matching passages?, 5 a page, make \d+ pages?$/m,
+      /^--page 99 is past the last page: \d+ matching passages? at 5 a page fill \d+ pages?$/m,
     );
     expect(past.stdout).toBe('');
     const json = JSON.parse(

@@ -81,8 +81,24 @@ const OPTIONS = {
 } as const;
 
 /** The command line read against `OPTIONS`, with its tokens (which options were given). */
+/** A negative number ("-1"), which is a value, never an option ("quote A/78/368 -1"). */
+const NEGATIVE = /^-\d+(?:\.\d+)?$/;
+/** What a negative number stands in for while the options are read: the minus sign, U+2212. */
+const MINUS = '\u2212';
+
 function parseLine(argv: string[]) {
-  return parseArgs({ args: argv, allowPositionals: true, tokens: true, options: OPTIONS });
+  const parsed = parseArgs({
+    args: argv.map((a) => (NEGATIVE.test(a) ? MINUS + a.slice(1) : a)),
+    allowPositionals: true,
+    tokens: true,
+    options: OPTIONS,
+  });
+  const back = (a: string) =>
+    a.startsWith(MINUS) && NEGATIVE.test(`-${a.slice(1)}`) ? `-${a.slice(1)}` : a;
+  const values = Object.fromEntries(
+    Object.entries(parsed.values).map(([k, v]) => [k, typeof v === 'string' ? back(v) : v]),
+  ) as typeof parsed.values;
+  return { ...parsed, values, positionals: parsed.positionals.map(back) };
 }
 
 /** The options as read from the command line. */

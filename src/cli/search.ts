@@ -26,7 +26,7 @@ export const searchCommand: CliCommand = async (args, values, config) => {
   if (!values.json && !answer.abstained && answer.results.length === 0 && answer.total > 0) {
     const pages = Math.ceil(answer.total / limit);
     throw new UsageError(
-      `--page ${page} is past the last page: ${count(answer.total, 'matching passage')}, ${limit} a page, make ${count(pages, 'page')}`,
+      `--page ${page} is past the last page: ${count(answer.total, 'matching passage')} at ${limit} a page fill ${count(pages, 'page')}`,
     );
   }
   const kinds = new Map(index.letters.map((l) => [l.id, l.kind]));
