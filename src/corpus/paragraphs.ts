@@ -61,8 +61,7 @@ function salutationLines(run: readonly SourceLine[], width: number): boolean[] {
       previous === undefined ||
       greets[i - 1] === true ||
       endsSentence(previous) ||
-      (width >= MIN_WRAP_WIDTH &&
-        previous.length + 1 + firstWordLength(text) <= width * FIT_SHARE);
+      brokenShort(previous, text, width);
     greets.push(after && /[,!]$/.test(text) && isSalutation(text));
   });
   return greets;
@@ -110,6 +109,15 @@ function firstWordLength(text: string): number {
 }
 
 /**
+ * Whether `previous` was broken short on purpose, in a text wrapped at `width`: the first word of
+ * `next` would have fitted on it.
+ */
+function brokenShort(previous: string, next: string, width: number): boolean {
+  const wrapped = width >= MIN_WRAP_WIDTH && width <= UNWRAPPED_WIDTH;
+  return wrapped && previous.length + 1 + firstWordLength(next) <= width * FIT_SHARE;
+}
+
+/**
  * Where, within one run of lines with no blank line between them, new paragraphs start: the
  * indexes (≥ 1) of their first lines. `width` is the text's usual width (`usualWidth`).
  */
@@ -117,7 +125,6 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
   const starts: number[] = [];
   if (run.length < 2) return starts;
   const unwrapped = width > UNWRAPPED_WIDTH;
-  const wrapped = width >= MIN_WRAP_WIDTH && !unwrapped;
   const baseIndent = Math.min(...run.map((l) => l.indent));
   const greets = salutationLines(run, width);
   for (let i = 1; i < run.length; i++) {
@@ -131,16 +138,13 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
     }
     // A numbered paragraph after a sentence's end, a lead-in, or a line broken short on purpose
     // (a heading: "II. Political developments" / "2. On 9 November …").
-    const brokenShort =
-      wrapped && previous.text.length + 1 + firstWordLength(line.text) <= width * FIT_SHARE;
-    if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text) || brokenShort)) {
+    const short = brokenShort(previous.text, line.text, width);
+    if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text) || short)) {
       starts.push(i);
       continue;
     }
     if (!(sentenceEnded || LEAD_IN.test(previous.text)) || !opens) continue;
     const indented = line.indent >= baseIndent + MIN_INDENT && line.indent > previous.indent;
-    const short =
-      wrapped && previous.text.length + 1 + firstWordLength(line.text) <= width * FIT_SHARE;
     if (indented || short) starts.push(i);
   }
   return starts;
