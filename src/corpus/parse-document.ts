@@ -267,17 +267,25 @@ const PRESS_RELEASE_FOOTER = /^For information media\b.*\bNot an official record
  * Whom a press release says a statement is issued for: "The following statement was issued
  * today by the Spokesman for United Nations Secretary-General António Guterres:".
  */
-const ISSUED_FOR =
-  /\bwas issued\b[^:]*?\bby the Spokes(?:man|woman|person) for (?:the )?(?:United Nations )?((?:Deputy )?Secretary-General|President of the (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council))\b/i;
+/** The organs whose press statements a press release carries. */
+const PRESS_ORGANS = 'General Assembly|Security Council|Economic and Social Council|Human Rights Council';
+const ISSUED_FOR = new RegExp(
+  String.raw`\bwas issued\b[^:]*?\bby the Spokes(?:man|woman|person) for (?:the )?(?:United Nations )?((?:Deputy )?Secretary-General|President of the (?:${PRESS_ORGANS}))\b`,
+  'i',
+);
 /**
  * An organ's press statement, issued by its President for its members: "The following statement
  * was issued today by Security Council President Ambassador …:" speaks for the Security Council.
  */
-const ISSUED_BY_PRESIDENT =
-  /\bwas issued\b[^:]*?\bby (?:the )?(Security Council|General Assembly|Economic and Social Council|Human Rights Council) President\b/i;
+const ISSUED_BY_PRESIDENT = new RegExp(
+  String.raw`\bwas issued\b[^:]*?\bby (?:the )?(${PRESS_ORGANS}) President\b`,
+  'i',
+);
 /** "The following Security Council press statement was issued today by Council President …:". */
-const ORGAN_STATEMENT =
-  /\bThe following (Security Council|General Assembly|Economic and Social Council|Human Rights Council) (?:press )?statement was issued\b/i;
+const ORGAN_STATEMENT = new RegExp(
+  String.raw`\bThe following (${PRESS_ORGANS}) (?:press )?statement was issued\b`,
+  'i',
+);
 /** The press releases of the Secretary-General's statements and messages, and the Deputy's: SG/SM/19702. */
 const STATEMENTS_AND_MESSAGES: readonly (readonly [RegExp, string])[] = [
   [/^SG\/SM\//, 'Secretary-General'],
