@@ -17,7 +17,7 @@ import type { Undated } from './document-names.ts';
 import { aboutAnnex } from './about-annex.ts';
 import { askExamples } from './examples.ts';
 import { asksMaking, namesOnly, openings, structural } from './openings.ts';
-import { isNamingSlot } from './question.ts';
+import { isNamingSlot, withoutQuotes } from './question.ts';
 import { paragraphLabel } from './paragraph-numbers.ts';
 
 /**
@@ -94,9 +94,6 @@ export interface AnswerResult {
   /** Who is speaking, as a reply shows it beside the citation (`speaker`): the title once. */
   speaker: string;
 }
-
-/** The marks that quote a phrase in a question (`ParsedQuestion.phrases`). */
-const QUOTE_MARKS = /["“”]/g;
 
 /** The answer to a question: passages best first, or an honest abstention. */
 export interface Answer {
@@ -377,7 +374,7 @@ export function answerQuestion(
     // A quoted phrase no passage holds word for word: the closest passages to its words.
     const loose =
       ranked.length === 0 && prepared.q.phrases.length > 0
-        ? prepare(index, question.replace(QUOTE_MARKS, ' '), options)
+        ? prepare(index, withoutQuotes(question), options)
         : null;
     const closest = loose ? rankCandidates(loose) : ranked;
     return {

@@ -91,6 +91,9 @@ export interface ParsedQuestion {
 
 /** A quoted phrase, in double quotes, curly or straight. */
 const PHRASE = /"([^"]+)"|“([^”]+)”/g;
+/** The text with its quoted phrases' quotation marks taken off: their words, to be found loosely. */
+export const withoutQuotes = (text: string): string =>
+  text.replace(PHRASE, (_, straight?: string, curly?: string) => straight ?? curly ?? '');
 /**
  * A phrase in single quotes ('mind the gap'), curly or straight: they open after a space and not
  * before a figure, and close before a space, so that an apostrophe ("the UN's", "'99") is none.
