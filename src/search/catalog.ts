@@ -323,15 +323,16 @@ export class DocumentCatalog {
    * name itself; else null.
    */
   nearlyNamed(key: string): string | null {
-    // A State's own name is no typo of another's ("iceland" of "ireland").
-    if (key.length < MIN_TYPO_NAME || isoCodes(key).length > 0) return null;
+    if (key.length < MIN_TYPO_NAME) return null;
     let found: string | null = null;
     for (const name of this.wholeNames) {
       if (Math.abs(name.length - key.length) > 1 || editDistance(name, key) !== 1) continue;
       if (found !== null) return null;
       found = name;
     }
-    return found;
+    // A State's own name is no typo of another's ("iceland" of "ireland"). Asked last: the ISO
+    // list's look-up reads every name it holds, the loop above a few.
+    return found !== null && isoCodes(key).length === 0 ? found : null;
   }
 
   /** Whether `key` is an author's whole name, not only a run of words inside one. */

@@ -45,6 +45,19 @@ export function documentName(
  * United States of America"), when the ISO list knows it by that name; else null.
  */
 export function stateOf(author: string): string | null {
+  let state = STATES.get(author);
+  if (state === undefined) STATES.set(author, (state = readStateOf(author)));
+  return state;
+}
+
+/**
+ * `stateOf`'s answers by author: a corpus has few authors, and the ISO list's look-up normalizes
+ * every name it holds on each call (a quarter of a question's time on the five letters, whose
+ * results each name the State).
+ */
+const STATES = new Map<string, string | null>();
+
+function readStateOf(author: string): string | null {
   const starts = [0, ...[...author.matchAll(/\bof\s+/g)].map((m) => m.index + m[0].length)];
   for (const start of starts) {
     const words = author
