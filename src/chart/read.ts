@@ -1,4 +1,4 @@
-import { figureBefore } from '../search/evidence.ts';
+import { COUNTED_WINDOW, figureBefore } from '../search/evidence.ts';
 import { conceptOf, isStopWord, isYearAsWritten, type Token, tokenize } from '../search/analyze.ts';
 import { describesNext } from '../search/answer-type.ts';
 import { englishWordNet, type WordNet } from '../search/wordnet.ts';
@@ -50,8 +50,6 @@ const PART_OPENERS = new Set(['including', 'includes', 'include', 'included']);
 /** Words before a figure that say it is approximate; kept in what the chart writes. */
 const APPROXIMATE =
   /(?:\b(?:around|about|approximately|nearly|almost|over|some|more than|less than|fewer than|at least|up to|roughly|close to)\s+)$/i;
-/** How many words after a figure the word it counts may stand (as in `countsOf`). */
-const COUNTED_WINDOW = 4;
 /** Units a count is given in ("1,318 pieces"), standing for the thing counted nearby. */
 const COUNT_UNITS = new Set(['pieces', 'units', 'items']);
 /** How far (in words) a count unit's thing may stand. */

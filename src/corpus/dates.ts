@@ -22,6 +22,13 @@ export const DAY_OF_MONTH = new RegExp(
   'i',
 );
 
+/**
+ * A line of a place and a date, or a date alone, under a title or at the foot of a note: "4 March
+ * 2025", ": New York, 22 September 2016", "Geneva, 1 May 2024.".
+ */
+export const PLACE_AND_DATE =
+  /^[:\-–—,\s]*(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s*)?(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\p{Ll}+\s+\d{1,2},\s+\d{4})\.?$/u;
+
 /** A date as UN documents write it ("19 September 2023"), or the US order ("September 19, 2023"). */
 export const DATE_PATTERN = new RegExp(
   `\\b(?:(\\d{1,2})\\s+(${MONTH_NAMES})\\s+(\\d{4})|(${MONTH_NAMES})\\s+(\\d{1,2}),?\\s+(\\d{4}))\\b`,

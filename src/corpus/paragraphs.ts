@@ -10,6 +10,7 @@
  * - at a salutation on lines of its own ("Mr. President," / "Excellencies,"), and after it;
  * - at every line of a text that is not wrapped at all (its lines far longer than anyone wraps).
  */
+import { PLACE_AND_DATE } from './dates.ts';
 import { isSalutation } from './salutations.ts';
 
 /** A source line with its leading whitespace measured. */
@@ -127,12 +128,19 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
   const unwrapped = width > UNWRAPPED_WIDTH;
   const baseIndent = Math.min(...run.map((l) => l.indent));
   const greets = salutationLines(run, width);
+  const headings = letterHeadings(run, width);
   for (let i = 1; i < run.length; i++) {
     const previous = run[i - 1] as SourceLine;
     const line = run[i] as SourceLine;
     const sentenceEnded = endsSentence(previous.text);
     const opens = OPENS.test(line.text);
-    if (unwrapped || greets[i] !== greets[i - 1]) {
+    if (unwrapped || greets[i] !== greets[i - 1] || headings[i] !== headings[i - 1]) {
+      starts.push(i);
+      continue;
+    }
+    // A place and date alone on a line ("Dhaka, 9 March 2024"), under a title, and what follows it.
+    const dateLine = PLACE_AND_DATE.test(line.text.trim());
+    if ((dateLine && brokenShort(previous.text, line.text, width)) || (PLACE_AND_DATE.test(previous.text.trim()) && opens)) {
       starts.push(i);
       continue;
     }
@@ -151,11 +159,45 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
 }
 
 /**
- * A date alone on its line, maybe after a place: "2 March 2024", "Geneva, 1 May 2024.",
- * "September 22, 2016". Under a title at the top of a text it is the title's date.
+ * The heading of a letter, a note verbale or an annex to one, in its own lines when no blank
+ * line sets it apart (as PDFs extract): from a line that opens as one ("Letter dated …", "Annex
+ * to the note verbale dated …") to the line where its "addressed to …" has named the addressee:
+ * the next line opens a sentence, and is no short line in a title's capitals that ends the
+ * addressee's name ("… addressed to the President of the Security" / "Council"). Which lines of
+ * a run are in such a heading.
  */
-const DATE_LINE =
-  /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s*)?(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\p{Ll}+\s+\d{1,2},\s+\d{4})\.?$/u;
+function letterHeadings(run: readonly SourceLine[], width: number): boolean[] {
+  const inHeading = run.map(() => false);
+  for (let i = 0; i < run.length; i++) {
+    if (!HEADING_LINE.test((run[i] as SourceLine).text.trim())) continue;
+    let text = '';
+    for (let j = i; j < run.length && j - i < MAX_LETTER_HEADING_LINES; j++) {
+      text += ` ${(run[j] as SourceLine).text.trim()}`;
+      const next = run[j + 1]?.text.trim();
+      const nameGoesOn =
+        NAME_GOES_ON.test(text) ||
+        (next !== undefined &&
+          titleCased(next) &&
+          !endsSentence(next) &&
+          brokenShort(next, run[j + 2]?.text.trim() ?? '', width));
+      if (!ADDRESSED.test(text) || nameGoesOn || (next !== undefined && !OPENS.test(next))) continue;
+      inHeading.fill(true, i, j + 1);
+      i = j;
+      break;
+    }
+  }
+  return inHeading;
+}
+/** A line that opens a letter's heading, or its annex's; in capitals as a heading writes it. */
+const HEADING_LINE =
+  /^(?:(?:Identical letters|Letter|Note verbale)|Annex(?:\s+[IVXLC\d]+)?\s+to\s+the\s+(?:identical\s+letters?|letter|note\s+verbale)) dated\b/;
+/** A heading whose "addressed to" has named someone. */
+const ADDRESSED = /\baddressed\s+to\s+(?:the\s+)?\p{Lu}/u;
+/** A heading that ends mid-name: on a comma, a hyphen or a little word ("… of the"). */
+const NAME_GOES_ON = /(?:[,\-–]|\b(?:and|of|the|to|for|on|in))$/;
+/** A letter's heading spans at most this many lines. */
+const MAX_LETTER_HEADING_LINES = 5;
+
 /** How far down the first lines of a text a title's date line is looked for. */
 const TITLE_DATE_LINES = 3;
 /**
@@ -174,7 +216,7 @@ const BYLINE = /^\p{Lu}\p{Ll}+ed\b.*\b(?:\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\p{Lu}\
 export function titleDateStarts(run: readonly SourceLine[]): number[] {
   for (let i = 1; i <= TITLE_DATE_LINES && i < run.length; i++) {
     const text = (run[i] as SourceLine).text.trim();
-    if (!DATE_LINE.test(text) && !BYLINE.test(text)) continue;
+    if (!PLACE_AND_DATE.test(text) && !BYLINE.test(text)) continue;
     return i + 1 < run.length ? [i, i + 1] : [i];
   }
   return [];

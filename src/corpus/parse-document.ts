@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { type Block, readBlocks } from './blocks.ts';
-import { parseDocumentDate, parseWrittenDate } from './dates.ts';
+import { parseDocumentDate, parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
 import { CorpusError } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { BODY_LINE, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
@@ -15,7 +15,7 @@ import { endsSentence, LEAD_IN } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
 import { joinListItems } from './list-items.ts';
 import { markPassageRoles } from './passage-roles.ts';
-import { DATE_ONLY, HEADING, readBody, SYMBOLS_ONLY } from './parts.ts';
+import { HEADING, readBody, SYMBOLS_ONLY } from './parts.ts';
 import { type Document, isLetter, type MetadataSource } from './schema.ts';
 
 /** What a document is when nothing says more. */
@@ -179,12 +179,6 @@ export function readTitle(title: string): { kind: string | null; author: string 
   return { kind, author: author && author.length <= MAX_TITLE_CHARS ? author : null };
 }
 
-/**
- * A line of a place and a date, or a date alone, under a title: "4 March 2025", ": New York,
- * 22 September 2016", "Geneva, 1 May 2024.".
- */
-const PLACE_AND_DATE =
-  /^[:\-–—,\s]*(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3},\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\.?$/u;
 /** A line that stops mid-sentence: at a comma, a semicolon, a colon, a dash, an open bracket or a little word. */
 const ENDS_MID_SENTENCE = /(?:[,;:(\-–—]|\b(?:and|or|of|to|the|a|an|in|on|at|by|for|with|from|as|that|this|my|our|your))$/i;
 /** Words of at least this many letters are counted for a heading's capitals. */
@@ -349,7 +343,7 @@ function readTextMetadata(blocks: readonly Block[]): {
   const lastKindLine = pieces.findLastIndex(({ text }) => namesKind(text));
   let afterMasthead = false;
   let bylineAuthor: string | null = null;
-  const isDateLine = (text: string) => DATE_ONLY.test(text) || PLACE_AND_DATE.test(text);
+  const isDateLine = (text: string) => PLACE_AND_DATE.test(text);
   // Between a title with no masthead above it and its date line stands the occasion ("Security
   // Council open debate on …"): the title's, though it opens with an organ's name as a masthead
   // line does. A masthead comes above the title, never under it.

@@ -4,7 +4,7 @@
  * document share it: what differs is only where the body starts.
  */
 import { type Block, NUMBERED_PARAGRAPH, pagesOfRange } from './blocks.ts';
-import { parseWrittenDate } from './dates.ts';
+import { parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
 import { BODY_LINE, parseBodies, SYMBOL_PATTERN } from './masthead.ts';
 import { LIST_ITEM } from './paragraphs.ts';
 import type { Annex, PartKind, Passage, Signatory } from './schema.ts';
@@ -18,7 +18,6 @@ const SIGNED = /^\(Signed\)\s*/;
 const ANNEX_HEADING = /^Annex(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const ENCLOSURE_HEADING = /^Enclosure(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const FOOTNOTE = /^\*+\s/;
-export const DATE_ONLY = /^(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})$/;
 export const SYMBOLS_ONLY = new RegExp(`^(?:${SYMBOL_PATTERN.source}\\s*)+$`);
 const SENTENCE_END = /[.?!]["”’)]?$/;
 /** Words that begin a signatory's title rather than continue their name. */
@@ -141,7 +140,7 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
       !NUMBERED_PARAGRAPH.test(text)
     ) {
       const annex = annexes.at(-1);
-      if (annex && DATE_ONLY.test(text) && annex.title !== text) {
+      if (annex && PLACE_AND_DATE.test(text) && annex.title !== text) {
         annex.date = parseWrittenDate(text);
         part.awaitingTitle = false;
       } else if (annex) {

@@ -30,7 +30,7 @@ import type { DateHint } from './time.ts';
  */
 
 /** A figure counts the word at most this many words after it ("2,700 anti-personnel landmines"). */
-const COUNTED_WINDOW = 4;
+export const COUNTED_WINDOW = 4;
 /** Words that join one clause or item to the next: a figure after them counts something else. */
 const CLAUSE_JOINS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'while', 'whereas']);
 /** Words a count may be given in ("amounts to 1,318 pieces"): they stand for the thing counted in their sentence. */

@@ -740,15 +740,18 @@ function splitCompounds(index: SearchIndex, text: string): string {
       correctSpelling(index, t.word)
     )
       continue;
-    // The split of most words as a dictionary lists them ("wind speed", not "winds peed").
-    let best: { parts: string; score: number } | null = null;
+    // The split of most words as a dictionary lists them as they are ("wind speed", not "winds
+    // peed"), then of most words of the letters; one of the two listed so at least, and the
+    // other too or a word of the letters.
+    let best: { parts: string; lemmas: number; used: number } | null = null;
     for (let cut = MIN_COMPOUND_PART; cut <= t.word.length - MIN_COMPOUND_PART; cut++) {
       const parts = [t.word.slice(0, cut), t.word.slice(cut)];
       if (parts.some((w) => !isEnglishWord(w) || isStopWord(w))) continue;
-      const score =
-        2 * parts.filter(isLemma).length + parts.filter((w) => index.surfaceWords.has(w)).length;
-      if (score >= MIN_COMPOUND_SCORE && (!best || score > best.score))
-        best = { parts: parts.join(' '), score };
+      const lemmas = parts.filter(isLemma).length;
+      const used = parts.filter((w) => index.surfaceWords.has(w)).length;
+      if (lemmas === 0 || (lemmas === 1 && used === 0)) continue;
+      if (!best || lemmas > best.lemmas || (lemmas === best.lemmas && used > best.used))
+        best = { parts: parts.join(' '), lemmas, used };
     }
     if (!best) continue;
     out += text.slice(at, t.start) + best.parts;
@@ -759,8 +762,6 @@ function splitCompounds(index: SearchIndex, text: string): string {
 /** Whether a dictionary lists `word` as it is (not only a form of it: "winds", "peed"). */
 const isLemma = (word: string): boolean =>
   wordnetSays(word, (w, x) => PARTS_OF_SPEECH.some((pos) => w.hasLemma(x, pos)));
-/** A split counts 2 per word a dictionary lists as it is, 1 per word of the letters: 3 at least. */
-const MIN_COMPOUND_SCORE = 3;
 /** Each word of a compound read apart has this many letters at least. */
 const MIN_COMPOUND_PART = 3;
 

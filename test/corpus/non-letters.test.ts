@@ -385,3 +385,50 @@ describe('a title line of the text that the front matter replaces (user trial 15
     ]);
   });
 });
+
+describe('a letter extracted without blank lines (user trial 16)', () => {
+  it('its heading, its annex heading, the annex title and its place-and-date line stand apart: a letter, not one run of text', async () => {
+    const [letter] = await documentsOf({
+      'letter.txt': [
+        'United Nations                                              S/2026/310',
+        'Security Council                                   Distr.: General',
+        '                                                   16 April 2026',
+        '                                                   Original: English',
+        'Letter dated 12 April 2026 from the Permanent Representative of Testland',
+        'to the United Nations addressed to the President of the Security',
+        'Council',
+        'I have the honour to transmit herewith a press statement issued by the',
+        'Ministry of Foreign Affairs of Testland on the fire that broke out in the',
+        'camps near Port Vell on 7 March 2026 (see annex).',
+        'I should be grateful if the present letter and its annex could be',
+        'circulated as a document of the Security Council.',
+        '(Signed) Ada Morrow',
+        'Annex to the letter dated 12 April 2026 from the Permanent Representative',
+        'of Testland to the United Nations addressed to the President of the',
+        'Security Council',
+        'Press statement of the Ministry of Foreign Affairs on the fire in Camp 11,',
+        'Port Vell',
+        'Vell City, 9 March 2026',
+        'A devastating fire broke out at approximately 2.45 p.m. on 7 March 2026 in',
+        'Camp 11 and spread rapidly to the neighbouring camps before it was brought',
+        'under control by the Fire Service at 6.10 p.m. the same day. Some 2,805',
+        'shelters were destroyed.',
+      ].join('\n'),
+    });
+    expect(letter?.kind).toBe('letter');
+    expect(letter?.symbol).toBe('S/2026/310');
+    expect(letter?.date).toBe('2026-04-12');
+    expect(letter?.annexes).toEqual([
+      {
+        title: 'Press statement of the Ministry of Foreign Affairs on the fire in Camp 11, Port Vell',
+        date: '2026-03-09',
+      },
+    ]);
+    expect(letter?.passages.map((p) => [p.part, p.text.slice(0, 24)])).toEqual([
+      ['letter', 'I have the honour to tra'],
+      ['letter', 'I should be grateful if '],
+      ['letter', '(Signed) Ada Morrow'],
+      ['annex', 'A devastating fire broke'],
+    ]);
+  });
+});
