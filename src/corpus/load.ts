@@ -32,9 +32,11 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * short line ending with a colon, a headline under a symbol and date line and a press release's
  * footer stand apart; a masthead's session, agenda item and item title are no title, a dated
  * byline under a title is a passage, a person's office and a delegation give their State as the
- * author, and a press release is read as one).
+ * author, and a press release is read as one; 23: text without blank lines sets a letter's
+ * heading, its annex's heading and a place-and-date line apart, a block ending a clause with a
+ * comma or semicolon is prose, not a title line, and a resolution is dated by its adoption).
  */
-export const CORPUS_FORMAT = 22;
+export const CORPUS_FORMAT = 23;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

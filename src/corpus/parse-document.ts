@@ -34,6 +34,14 @@ const MAX_TITLE_LINES = 3;
  */
 const MASTHEAD_LINE =
   /^(?:United Nations(?:$|\s+[A-Z]{1,6}\/)|[\d,]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Distr\.|Original:|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?=$|\s+(?:Distr\.|[A-Z]{1,6}\/|Official Records\b))|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery)/i;
+/**
+ * The line under a resolution's masthead that says who adopted it, and when: "Resolution adopted by
+ * the General Assembly on 17 December 2024", "Adopted by the Security Council at its 9518th
+ * meeting, on 21 December 2023".
+ */
+const ADOPTED = /^(?:Resolution\b.{0,40}\ba|A)dopted by the\s.+\b(?:on|of)\s+\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}\.?$/u;
+/** An editor's note in square brackets on a line of its own: "[without reference to a Main Committee (A/81/L.41)]". */
+const EDITORIAL_NOTE = /^\[[^\]]*\]$/;
 /** A date range of a session ("21 June–9 July 2021"). */
 const DATE_RANGE = /^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$/;
 
@@ -91,10 +99,16 @@ export function fileNameMetadata(file: string): { title: string; date: string | 
   return { title: name, date };
 }
 
-/** Whether a block reads as a paragraph of prose rather than a masthead, title or date line. */
+/**
+ * Whether a block reads as a paragraph of prose rather than a masthead, title or date line: it
+ * ends a sentence, or a clause that the next paragraph goes on from (a resolution's "Noting that
+ * …," and "1. Decides …;"), or it is longer than a title is.
+ */
 function isProse(block: Block): boolean {
-  return endsSentence(block.text) || block.text.length > MAX_TITLE_CHARS;
+  return endsSentence(block.text) || CLAUSE_END.test(block.text) || block.text.length > MAX_TITLE_CHARS;
 }
+/** A clause's end, after a word: a comma or a semicolon (not a masthead's "Distr.:"). */
+const CLAUSE_END = /\p{L}[,;]$/u;
 
 /**
  * A person named with an honorific or a diplomat's rank ("H.E. Ms. Ingrid Solberg", "Mr. Jonas
@@ -356,9 +370,18 @@ function readTextMetadata(blocks: readonly Block[]): {
     if (titleLines.length === 0) titleStart = b;
     titleLines.push(text);
   };
+  // "Resolution adopted by the General Assembly on 17 December 2024": the kind, the author and
+  // the date it was adopted, which is the resolution's date; not its title.
+  let adoption: string | null = null;
   for (const [i, { text, b }] of pieces.entries()) {
     if (isDateLine(text)) {
       date ??= parseWrittenDate(text);
+    } else if (ADOPTED.test(text)) {
+      adoption = text;
+      date = parseWrittenDate(text) ?? date;
+      afterMasthead = true;
+    } else if (EDITORIAL_NOTE.test(text)) {
+      // "[on the report of the Second Committee (A/79/451/Add.2)]": how it came, not its title.
     } else if (isOccasion(i) && !parseWrittenDate(text)) {
       addTitle(text, b);
     } else if (isMastheadLine(text)) {
@@ -397,7 +420,7 @@ function readTextMetadata(blocks: readonly Block[]): {
   );
   const title = titleLines.slice(-MAX_TITLE_LINES).join(': ') || null;
   // Kind and author from the line that names the kind (an occasion under it names neither).
-  const kindLine = titleLines.findLast(namesKind) ?? titleLines.at(-1);
+  const kindLine = titleLines.findLast(namesKind) ?? adoption ?? titleLines.at(-1);
   const fromTitle = title ? readTitle(kindLine ?? title) : { kind: null, author: null };
   const pressRelease = readPressRelease(blocks, bodyStart, masthead.symbol);
   return {

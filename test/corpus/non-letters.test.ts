@@ -432,3 +432,36 @@ describe('a letter extracted without blank lines (user trial 16)', () => {
     ]);
   });
 });
+
+describe('a resolution whose paragraphs end with commas and semicolons (user trial 16)', () => {
+  it('keeps each preambular and operative paragraph a passage, titles it by its own title and dates it by its adoption', async () => {
+    const [resolution] = await documentsOf({
+      'resolution.txt': [
+        'United Nations A/RES/90/12',
+        'General Assembly\nDistr.: General\n20 December 2035',
+        'Ninetieth session\nAgenda item 18 (b)',
+        'Resolution adopted by the General Assembly on 17 December 2035',
+        '[on the report of the Second Committee (A/90/451/Add.2)]',
+        '90/12. International Year of Inland Fisheries, 2037',
+        'The General Assembly,',
+        'Recalling its resolution 72/72 of 5 December 2017 on sustainable fisheries,',
+        'Noting that inland fisheries employ some 60 million people,',
+        '1. Decides to proclaim 2037 the International Year of Inland Fisheries;',
+        '2. Invites Member States to contribute to a trust fund for the Year, with an initial target of 5 million United States dollars;',
+        '3. Decides to include the item in the provisional agenda of its ninety-second session.',
+      ].join('\n\n'),
+    });
+    expect(resolution?.title).toBe('90/12. International Year of Inland Fisheries, 2037');
+    expect(resolution?.date).toBe('2035-12-17');
+    expect(resolution?.kind).toBe('resolution');
+    expect(resolution?.author).toBe('General Assembly');
+    expect(resolution?.passages.map((p) => p.text.slice(0, 20))).toEqual([
+      'The General Assembly',
+      'Recalling its resolu',
+      'Noting that inland f',
+      '1. Decides to procla',
+      '2. Invites Member St',
+      '3. Decides to includ',
+    ]);
+  });
+});
