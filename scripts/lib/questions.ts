@@ -69,6 +69,7 @@ export const QUESTION_FILES = [
   'eval/unseen-panel-report-questions.json',
   'eval/unseen-island-speech-questions.json',
   'eval/unseen-power-link-questions.json',
+  'eval/unseen-gnss-jamming-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */

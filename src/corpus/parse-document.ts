@@ -474,6 +474,30 @@ function withFrontMatter(letter: Document, front: FrontMatter | null): Document 
 }
 
 /**
+ * A note verbale as its mission sent it, with no "Note verbale dated …" heading above it: its
+ * first paragraph opens with the formula "The Permanent Mission of Chile … presents its
+ * compliments to …", which names the State it is of, and a place-and-date line at its foot
+ * ("Geneva, 20 February 2024") dates it. Null for a text that does not open so.
+ */
+function readNoteAsSent(
+  blocks: readonly Block[],
+  bodyStart: number,
+): { kind: string; author: string | null; date: string | null } | null {
+  const opening = blocks.slice(bodyStart).find(isProse)?.text ?? '';
+  const match = COMPLIMENTS.exec(opening);
+  if (!match) return null;
+  const last = blocks.at(-1)?.text ?? '';
+  return {
+    kind: 'note verbale',
+    author: match[1]?.trim() ?? null,
+    date: PLACE_AND_DATE.test(last) ? parseWrittenDate(last) : null,
+  };
+}
+/** "The Permanent Mission of Chile to … presents its compliments": the State it is of. */
+const COMPLIMENTS =
+  /^The\s+(?:Permanent\s+)?(?:Mission|Embassy|Delegation|Ministry\s+of\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’-]*)*)\b.{0,200}?\bpresents\s+its\s+compliments\b/su;
+
+/**
  * Parses one document file's text (its front matter already read and blanked: `front`) into a
  * `Document`. Throws `CorpusError` naming the file and line for a letter heading without a date
  * or without sender and addressee, and for a text with no paragraph at all.
@@ -499,6 +523,12 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
     !sameLine(meta.title, front.title);
   const bodyStart = replaced ? fromText.titleStart : fromText.bodyStart;
   const named = fileNameMetadata(source.file);
+  const sent = readNoteAsSent(blocks, bodyStart);
+  if (sent) {
+    meta.kind ??= sent.kind;
+    meta.author ??= sent.author;
+    meta.date ??= sent.date;
+  }
   const [title, titleSource] = first<string>([front?.title, 'front matter'], [meta.title, 'text'], [named.title, 'file name']);
   const [date, dateSource] = first<string>([front?.date, 'front matter'], [meta.date, 'text'], [named.date, 'file name']);
   const [symbol, symbolSource] = first<string>([front?.symbol, 'front matter'], [meta.symbol, 'text']);

@@ -465,3 +465,29 @@ describe('a resolution whose paragraphs end with commas and semicolons (user tri
     ]);
   });
 });
+
+describe('a note verbale as its mission sent it, with no "Note verbale dated …" heading (user trial 16)', () => {
+  it('is a note verbale of the State its opening formula names, dated by the place-and-date line at its foot', async () => {
+    const [note] = await documentsOf({
+      'testland-nv.txt': [
+        'Permanent Mission of Testland to the United Nations Office at Geneva',
+        'Ref. No. 057/2031',
+        'The Permanent Mission of the Republic of Testland to the United Nations Office at Geneva presents its compliments to the Office of the United Nations High Commissioner for Human Rights and has the honour to inform it of the floods of 2 March 2031.',
+        'Some 137 persons lost their lives and 14,000 homes were damaged.',
+        'Geneva, 20 March 2031',
+      ].join('\n\n'),
+    });
+    expect(note?.kind).toBe('note verbale');
+    expect(note?.author).toBe('Republic of Testland');
+    expect(note?.date).toBe('2031-03-20');
+    expect(note?.sources.date).toBe('text');
+  });
+
+  it('a text that does not open with the formula is no note verbale', async () => {
+    const [text] = await documentsOf({
+      'testland-notes.txt': 'The Mission of Testland met twice.\n\nSome 137 persons lost their lives.',
+    });
+    expect(text?.kind).not.toBe('note verbale');
+    expect(text?.author).toBeNull();
+  });
+});
