@@ -34,7 +34,7 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * byline under a title is a passage, a person's office and a delegation give their State as the
  * author, and a press release is read as one; 23: text without blank lines sets a letter's
  * heading, its annex's heading and a place-and-date line apart, a block ending a clause with a
- * comma or semicolon is prose, not a title line, a resolution is dated by its adoption, and a
+ * comma or semicolon is prose, not a title line (nor an annex's title), a resolution is dated by its adoption, and a
  * note verbale as its mission sent it is one, of its State, dated at its foot).
  */
 export const CORPUS_FORMAT = 23;

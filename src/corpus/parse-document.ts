@@ -107,8 +107,8 @@ export function fileNameMetadata(file: string): { title: string; date: string | 
 function isProse(block: Block): boolean {
   return endsSentence(block.text) || CLAUSE_END.test(block.text) || block.text.length > MAX_TITLE_CHARS;
 }
-/** A clause's end, after a word: a comma or a semicolon (not a masthead's "Distr.:"). */
-const CLAUSE_END = /\p{L}[,;]$/u;
+/** A clause's end, after a word or a figure: a comma or a semicolon (not a masthead's "Distr.:"). */
+const CLAUSE_END = /[\p{L}\p{N})’”"][,;]$/u;
 
 /**
  * A person named with an honorific or a diplomat's rank ("H.E. Ms. Ingrid Solberg", "Mr. Jonas

@@ -20,6 +20,8 @@ const ENCLOSURE_HEADING = /^Enclosure(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const FOOTNOTE = /^\*+\s/;
 export const SYMBOLS_ONLY = new RegExp(`^(?:${SYMBOL_PATTERN.source}\\s*)+$`);
 const SENTENCE_END = /[.?!]["”’)]?$/;
+/** A clause's end, after a word or a figure: a comma, a semicolon or a colon. */
+const CLAUSE_END = /[\p{L}\p{N})’”"][,;:]$/u;
 /** Words that begin a signatory's title rather than continue their name. */
 const TITLE_START =
   /\s(?=(?:Ambassador|Permanent|Deputy|Chargé|Charge|Minister|Acting|Head|Director|Counsellor|First|Second|Third|Secretary|President|Chair|Representative|Special|Senior|Vice)(?!\p{L}))/u;
@@ -134,6 +136,9 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
     } else if (
       part.awaitingTitle &&
       !SENTENCE_END.test(text) &&
+      // A clause the next block goes on from ("We, the Ministers …,", "Commit to the following
+      // actions:") is the annex's text, not its title.
+      !CLAUSE_END.test(text) &&
       text.length <= 400 &&
       // A list's item ("(a) 4 January 2026, …;") is text, however it ends.
       !LIST_ITEM.test(text) &&

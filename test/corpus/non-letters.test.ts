@@ -491,3 +491,27 @@ describe('a note verbale as its mission sent it, with no "Note verbale dated …
     expect(text?.author).toBeNull();
   });
 });
+
+describe("an annex whose text opens with clauses ending in commas (user trial 16)", () => {
+  it('keeps its title, and each clause and the lead-in a passage of the annex', async () => {
+    const [letter] = await documentsOf({
+      'letter.txt': [
+        'Letter dated 6 November 2033 from the Permanent Representative of Testland to the United Nations addressed to the President of the General Assembly',
+        'I have the honour to transmit the Vell Declaration (see annex).',
+        'Annex to the letter dated 6 November 2033 from the Permanent Representative of Testland to the United Nations addressed to the President of the General Assembly',
+        'Vell Declaration on Coastal Resilience',
+        'We, the Ministers of 14 island countries, meeting in Vell on 27 October 2033,',
+        'Alarmed that coral reefs could decline by 70 to 90 per cent,',
+        'Commit to the following actions:',
+        '1. To protect at least 30 per cent of our waters by 2040.',
+      ].join('\n\n'),
+    });
+    expect(letter?.annexes.map((a) => a.title)).toEqual(['Vell Declaration on Coastal Resilience']);
+    expect(letter?.passages.filter((p) => p.part === 'annex').map((p) => p.text.slice(0, 12))).toEqual([
+      'We, the Mini',
+      'Alarmed that',
+      'Commit to th',
+      '1. To protec',
+    ]);
+  });
+});
