@@ -711,6 +711,8 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
       t.word.length > MAX_WORD_LENGTH ||
       !/^\p{L}+$/u.test(t.word) ||
       isFunctionWord(t.word) ||
+      // A glossary form is no typo of another ("UNHCR" of "UNHRC").
+      GLOSSARY_FORMS.has(t.word) ||
       index.surfaceWords.has(t.word) ||
       isEnglishWord(t.word)
     )

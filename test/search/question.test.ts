@@ -79,6 +79,12 @@ describe('parseQuestion: spelling', () => {
     expect(parseQuestion(index, 'what r the U.S. mines').text).toContain('U.S.');
   });
 
+  it('takes a glossary abbreviation for itself, not for a typo of another ("UNHCR" is not "UNHRC")', () => {
+    const words = parseQuestion(index, 'what did UNHCR say').slots.map((s) => s.word);
+    expect(words).toContain('unhcr');
+    expect(words).not.toContain('unhrc');
+  });
+
   it('reads two English words typed as one ("windspeed") apart', () => {
     const words = parseQuestion(withStorm, 'what was the windspeed of the storm').slots.map(
       (s) => s.word,
