@@ -70,6 +70,7 @@ export const QUESTION_FILES = [
   'eval/unseen-island-speech-questions.json',
   'eval/unseen-power-link-questions.json',
   'eval/unseen-gnss-jamming-questions.json',
+  'eval/unseen-rapporteur-report-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */

@@ -35,7 +35,8 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * author, and a press release is read as one; 23: text without blank lines sets a letter's
  * heading, its annex's heading and a place-and-date line apart, a block ending a clause with a
  * comma or semicolon is prose, not a title line (nor an annex's title), a resolution is dated by its adoption, and a
- * note verbale as its mission sent it is one, of its State, dated at its foot).
+ * note verbale as its mission sent it is one, of its State, dated at its foot, and a report's
+ * "Summary" heads its text, not its title).
  */
 export const CORPUS_FORMAT = 23;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */

@@ -262,8 +262,11 @@ function frontPieces(block: Block): string[] {
 
 /** The line of a masthead that gives the agenda item, the item's title under it: "Item 72 of the provisional agenda*". */
 const AGENDA_ITEM_LINE = /^(?:(?:provisional )?agenda items?\b|items? \d+\b)/i;
-/** A section heading numbered in Roman figures, which opens a report's text: "I. Introduction". */
-const FIRST_SECTION = /^[IVXLC]{1,7}\.\s+\p{Lu}/u;
+/**
+ * A section heading that opens a report's text: numbered in Roman figures ("I. Introduction"),
+ * or the summary, contents or abstract a report prints above its first section.
+ */
+const FIRST_SECTION = /^(?:[IVXLC]{1,7}\.\s+\p{Lu}|(?:Summary|Contents|Abstract)$)/u;
 
 /** A title line written again: the same words, whatever their case and spacing. */
 const sameLine = (a: string, b: string | undefined) =>

@@ -515,3 +515,28 @@ describe("an annex whose text opens with clauses ending in commas (user trial 16
     ]);
   });
 });
+
+describe('a report with a summary above its first section', () => {
+  it('keeps "Summary" out of its title: it heads the report’s first passage', async () => {
+    const [report] = await documentsOf({
+      'report.txt': [
+        'United Nations A/HRC/90/44',
+        'General Assembly\nDistr.: General\n20 July 2046',
+        'Human Rights Council\nNinetieth session\nAgenda item 3',
+        'Visit to Testland',
+        'Report of the Special Rapporteur on the human rights of migrants',
+        'Summary',
+        'The Special Rapporteur visited Testland from 9 to 20 March 2046.',
+        'I. Introduction',
+        '1. The visit was made at the invitation of the Government.',
+      ].join('\n\n'),
+    });
+    expect(report?.title).toBe('Visit to Testland: Report of the Special Rapporteur on the human rights of migrants');
+    expect(report?.passages.map((p) => [p.text.slice(0, 20), p.role ?? null])).toEqual([
+      ['Summary', 'heading'],
+      ['The Special Rapporte', null],
+      ['I. Introduction', 'heading'],
+      ['1. The visit was mad', null],
+    ]);
+  });
+});
