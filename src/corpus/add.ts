@@ -102,6 +102,24 @@ function checkAgainstText(fromText: Document, front: FrontMatter, display: strin
   }
 }
 
+/**
+ * A warning when `--author` shares no word with the author the text names ("Sweden" for a
+ * "Statement by Norway"): not refused, as a symbol or a date is, since an author is often named
+ * another way ("UNHCR" for "the Office of the United Nations High Commissioner for Refugees").
+ */
+function authorWarnings(fromText: Document, front: FrontMatter, display: string): CorpusError[] {
+  if (!front.author || !fromText.author || fromText.sources.author !== 'text') return [];
+  const words = (name: string) => new Set(name.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+  const named = words(fromText.author);
+  if ([...words(front.author)].some((w) => named.has(w))) return [];
+  return [
+    new CorpusError(
+      display,
+      `--author "${front.author}" shares no word with the author the document's text names, "${fromText.author}": check it is the same`,
+    ),
+  ];
+}
+
 /** What a document lacks that an operator could add, with the option that adds it. */
 function missingMetadata(document: Document): string[] {
   const missing = [document.symbol ? null : 'symbol (add with --symbol)'];
@@ -162,7 +180,7 @@ export async function addLetter(
   // will read: a title that came from the file name is then the new name, not the old one.
   const asWritten = parseDocument(rawBody, { id, file: `${id}.txt`, sha256: letter.sha256 }, data);
   letter = validateLetter({ ...asWritten, file: path.join(corpusDir, `${id}.txt`) }, display);
-  const warnings = [...frontWarnings, ...letterWarnings(letter, raw, display)];
+  const warnings = [...frontWarnings, ...letterWarnings(letter, raw, display), ...authorWarnings(fromText, given, display)];
 
   const { letters } = await loadCorpus(corpusDir);
   const same = letters.find(

@@ -172,6 +172,16 @@ describe('addLetter with a PDF', () => {
     expect(letter.id).toBe('2024-05-01-declaration-de-la-republique-cote-d-ivoire');
   });
 
+  it('warns when --author shares no word with the author the text names, and takes it (user trial 16)', async () => {
+    const source = path.join(await tempDir(), 'norway.txt');
+    await writeFile(source, 'Statement by Norway on ocean action\n\n5 June 2024\n\nNorway has committed NOK 380 million to the Ocean Programme.\n');
+    const other = await addLetter(source, await tempDir(), { author: 'Sweden' });
+    expect(other.letter.author).toBe('Sweden');
+    expect(other.warnings.map((w) => w.message).join('\n')).toMatch(/--author "Sweden" shares no word with the author the document's text names, "Norway"/);
+    const same = await addLetter(source, await tempDir(), { author: 'Kingdom of Norway' });
+    expect(same.warnings.map((w) => w.message).join('\n')).not.toMatch(/--author/);
+  });
+
   it('refuses a date that contradicts the letter heading, and changes nothing', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'plain.txt');
