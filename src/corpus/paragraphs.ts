@@ -129,6 +129,7 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
   const baseIndent = Math.min(...run.map((l) => l.indent));
   const greets = salutationLines(run, width);
   const headings = letterHeadings(run, width);
+  const dated = run.map((l) => PLACE_AND_DATE.test(l.text.trim()));
   for (let i = 1; i < run.length; i++) {
     const previous = run[i - 1] as SourceLine;
     const line = run[i] as SourceLine;
@@ -138,15 +139,14 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
       starts.push(i);
       continue;
     }
+    const short = brokenShort(previous.text, line.text, width);
     // A place and date alone on a line ("Dhaka, 9 March 2024"), under a title, and what follows it.
-    const dateLine = PLACE_AND_DATE.test(line.text.trim());
-    if ((dateLine && brokenShort(previous.text, line.text, width)) || (PLACE_AND_DATE.test(previous.text.trim()) && opens)) {
+    if ((dated[i] && short) || (dated[i - 1] && opens)) {
       starts.push(i);
       continue;
     }
     // A numbered paragraph after a sentence's end, a lead-in, or a line broken short on purpose
     // (a heading: "II. Political developments" / "2. On 9 November …").
-    const short = brokenShort(previous.text, line.text, width);
     if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text) || short)) {
       starts.push(i);
       continue;
@@ -188,9 +188,17 @@ function letterHeadings(run: readonly SourceLine[], width: number): boolean[] {
   }
   return inHeading;
 }
+/** What a letter's heading names it: "Letter dated …", "Note verbale dated …". */
+const LETTER_KINDS = 'Identical letters|Letter|Note verbale';
+/**
+ * The heading that opens a letter or an annexed letter, "Letter dated … from … addressed to …",
+ * which a headline is not: its lines are read together.
+ */
+export const LETTER_HEADING = new RegExp(`^(?:${LETTER_KINDS}) dated\\b`, 'i');
 /** A line that opens a letter's heading, or its annex's; in capitals as a heading writes it. */
-const HEADING_LINE =
-  /^(?:(?:Identical letters|Letter|Note verbale)|Annex(?:\s+[IVXLC\d]+)?\s+to\s+the\s+(?:identical\s+letters?|letter|note\s+verbale)) dated\b/;
+const HEADING_LINE = new RegExp(
+  `^(?:(?:${LETTER_KINDS})|Annex(?:\\s+[IVXLC\\d]+)?\\s+to\\s+the\\s+(?:identical\\s+letters?|letter|note\\s+verbale)) dated\\b`,
+);
 /** A heading whose "addressed to" has named someone. */
 const ADDRESSED = /\baddressed\s+to\s+(?:the\s+)?\p{Lu}/u;
 /** A heading that ends mid-name: on a comma, a hyphen or a little word ("… of the"). */
@@ -228,8 +236,6 @@ const MAX_HEADLINE_LINES = 3;
 const MIN_TITLE_WORD = 4;
 /** …this share or more start with a capital ("Effect of the COVID-19 Pandemic"). */
 const TITLE_CAPITALS = 0.6;
-/** The heading of a letter, which a headline is not: its lines are read together (`HEADING`). */
-const LETTER_HEADING = /^(?:Identical letters|Letter|Note verbale) dated\b/i;
 
 /** Whether a line has a title's capitals: most of its longer words start with one. */
 export function titleCased(text: string): boolean {

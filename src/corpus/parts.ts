@@ -6,12 +6,12 @@
 import { type Block, NUMBERED_PARAGRAPH, pagesOfRange } from './blocks.ts';
 import { parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
 import { BODY_LINE, parseBodies, SYMBOL_PATTERN } from './masthead.ts';
-import { LIST_ITEM } from './paragraphs.ts';
+import { LETTER_HEADING as HEADING, LIST_ITEM } from './paragraphs.ts';
 import type { Annex, PartKind, Passage, Signatory } from './schema.ts';
 import { splitParagraph } from './sentences.ts';
 
-/** The heading that opens a letter or an annexed letter: "Letter dated … from … addressed to …". */
-export const HEADING = /^(Identical letters|Letter|Note verbale) dated\b/i;
+/** The heading that opens a letter or an annexed letter (`LETTER_HEADING`). */
+export { LETTER_HEADING as HEADING } from './paragraphs.ts';
 const HEADING_PARTS =
   /^(?:Identical letters|Letter|Note verbale) dated (.+?) from (?:the )?(.+?) addressed to (?:the )?(.+?)\.?$/i;
 const SIGNED = /^\(Signed\)\s*/;
