@@ -172,7 +172,9 @@ function stopGroup(child: ChildProcess): void {
 
 afterEach(async () => {
   for (const child of started.splice(0)) stopGroup(child);
-  for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
+  // Retried: a test that timed out may still be writing into its folder (a CI run: ENOTEMPTY).
+  for (const dir of made.splice(0))
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 /**
