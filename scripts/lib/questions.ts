@@ -71,6 +71,8 @@ export const QUESTION_FILES = [
   'eval/unseen-power-link-questions.json',
   'eval/unseen-gnss-jamming-questions.json',
   'eval/unseen-rapporteur-report-questions.json',
+  'eval/unseen-convoy-questions.json',
+  'eval/unseen-fishermen-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
