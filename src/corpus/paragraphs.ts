@@ -151,6 +151,21 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
       starts.push(i);
       continue;
     }
+    // A heading between a title's last line, broken short, and a numbered paragraph: "… issued
+    // on 12 October 2026" / "Attack of 9 October 2026" / "1. The Government …".
+    const nextLine = run[i + 1]?.text;
+    if (
+      short &&
+      !sentenceEnded &&
+      !titleCased(previous.text) &&
+      titleCased(line.text) &&
+      !endsSentence(line.text) &&
+      nextLine !== undefined &&
+      NUMBERED.test(nextLine)
+    ) {
+      starts.push(i);
+      continue;
+    }
     if (!(sentenceEnded || LEAD_IN.test(previous.text)) || !opens) continue;
     const indented = line.indent >= baseIndent + MIN_INDENT && line.indent > previous.indent;
     if (indented || short) starts.push(i);
@@ -162,8 +177,8 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
  * The heading of a letter, a note verbale or an annex to one, in its own lines when no blank
  * line sets it apart (as PDFs extract): from a line that opens as one ("Letter dated …", "Annex
  * to the note verbale dated …") to the line where its "addressed to …" has named the addressee:
- * the next line opens a sentence, and is no short line in a title's capitals that ends the
- * addressee's name ("… addressed to the President of the Security" / "Council"). Which lines of
+ * the next line opens a sentence, and is no short line of a few words in a title's capitals that
+ * ends the addressee's name ("… addressed to the President of the Security" / "Council"). Which lines of
  * a run are in such a heading.
  */
 function letterHeadings(run: readonly SourceLine[], width: number): boolean[] {
@@ -177,6 +192,7 @@ function letterHeadings(run: readonly SourceLine[], width: number): boolean[] {
       const nameGoesOn =
         NAME_GOES_ON.test(text) ||
         (next !== undefined &&
+          next.split(/\s+/).length <= MAX_NAME_TAIL_WORDS &&
           titleCased(next) &&
           !endsSentence(next) &&
           brokenShort(next, run[j + 2]?.text.trim() ?? '', width));
@@ -203,6 +219,12 @@ const HEADING_LINE = new RegExp(
 const ADDRESSED = /\baddressed\s+to\s+(?:the\s+)?\p{Lu}/u;
 /** A heading that ends mid-name: on a comma, a hyphen or a little word ("… of the"). */
 const NAME_GOES_ON = /(?:[,\-–]|\b(?:and|of|the|to|for|on|in))$/;
+/**
+ * The end of an addressee's name on a line of its own ("Council", "Human Rights Council") is a
+ * few words; a longer line under the heading is the annex's title ("Statement by the Ministry of
+ * Foreign Affairs and International" / "Cooperation of …").
+ */
+const MAX_NAME_TAIL_WORDS = 4;
 /** A letter's heading spans at most this many lines. */
 const MAX_LETTER_HEADING_LINES = 5;
 

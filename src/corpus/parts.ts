@@ -22,6 +22,11 @@ export const SYMBOLS_ONLY = new RegExp(`^(?:${SYMBOL_PATTERN.source}\\s*)+$`);
 const SENTENCE_END = /[.?!]["”’)]?$/;
 /** A clause's end, after a word or a figure: a comma, a semicolon or a colon. */
 const CLAUSE_END = /[\p{L}\p{N})’”"][,;:]$/u;
+/** Whether an annex has its title: a line under its "Annex …" line. */
+function titled(annex: { title: string } | undefined): boolean {
+  return annex !== undefined && !ANNEX_HEADING.test(annex.title) && !ENCLOSURE_HEADING.test(annex.title);
+}
+
 /** Words that begin a signatory's title rather than continue their name. */
 const TITLE_START =
   /\s(?=(?:Ambassador|Permanent|Deputy|Chargé|Charge|Minister|Acting|Head|Director|Counsellor|First|Second|Third|Secretary|President|Chair|Representative|Special|Senior|Vice)(?!\p{L}))/u;
@@ -135,6 +140,9 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
       annexes.push({ title: text, date: null });
     } else if (
       part.awaitingTitle &&
+      // A part's title follows its "Annex …" line; a line under that title is its date line or a
+      // heading of its text ("Attack of 9 October 2026"), not a title that replaces it.
+      (!titled(annexes.at(-1)) || PLACE_AND_DATE.test(text)) &&
       !SENTENCE_END.test(text) &&
       // A clause the next block goes on from ("We, the Ministers …,", "Commit to the following
       // actions:") is the annex's text, not its title.

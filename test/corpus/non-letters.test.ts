@@ -433,6 +433,44 @@ describe('a letter extracted without blank lines (user trial 16)', () => {
   });
 });
 
+describe('an annex under a heading with no blank lines, its title a full line, then a section heading', () => {
+  it('the annex heading ends at its addressee, the title is whole, and the section heading is no title but a passage of the text', async () => {
+    const [letter] = await documentsOf({
+      'letter.txt': [
+        'United Nations                                              S/2026/847',
+        'Security Council                                   Distr.: General',
+        '                                                   20 October 2026',
+        'Letter dated 14 October 2026 from the Permanent Representative of Testland',
+        'to the United Nations addressed to the Secretary-General',
+        'I have the honour to transmit herewith a statement issued on 12 October 2026 by',
+        'the Ministry of Foreign Affairs of Testland (see annex).',
+        '(Signed) Ada Morrow',
+        'Annex to the letter dated 14 October 2026 from the Permanent',
+        'Representative of Testland to the United Nations',
+        'addressed to the Secretary-General',
+        'Statement by the Ministry of Foreign Affairs and International',
+        'Cooperation of Testland on the attack against a',
+        'humanitarian convoy in Vell Province, issued on 12 October 2026',
+        'Attack of 9 October 2026',
+        '1. The Government of Testland condemns in the strongest terms the attack carried out',
+        'on the morning of 9 October 2026 against a humanitarian convoy in Vell Province.',
+        '2. The attack killed nine people, namely four drivers and five volunteers of the',
+        'Red Crescent Society.',
+      ].join('\n'),
+    });
+    expect(letter?.annexes.map((a) => a.title)).toEqual([
+      'Statement by the Ministry of Foreign Affairs and International Cooperation of Testland on the attack against a humanitarian convoy in Vell Province, issued on 12 October 2026',
+    ]);
+    expect(letter?.passages.map((p) => [p.part, p.text.slice(0, 24)])).toEqual([
+      ['letter', 'I have the honour to tra'],
+      ['letter', '(Signed) Ada Morrow'],
+      ['annex', 'Attack of 9 October 2026'],
+      ['annex', '1. The Government of Tes'],
+      ['annex', '2. The attack killed nin'],
+    ]);
+  });
+});
+
 describe('a resolution whose paragraphs end with commas and semicolons (user trial 16)', () => {
   it('keeps each preambular and operative paragraph a passage, titles it by its own title and dates it by its adoption', async () => {
     const [resolution] = await documentsOf({
