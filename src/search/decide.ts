@@ -6,6 +6,7 @@ import {
   isMissing,
   isNamingSlot,
   nearEnglishWord,
+  oneEditAway,
   type Slot,
   UNKNOWN_NAME_LENGTH,
 } from './question.ts';
@@ -24,6 +25,11 @@ import type { DocumentNoun } from '../corpus/schema.ts';
 
 /** A word that may be a name: letters only, three or more ("Kibeho", not "th" of "8th" or "2016"). */
 const NAME_WORD = /^\p{L}{3,}$/u;
+/**
+ * A name written whole: letters only, four or more. A name of three letters or fewer is as often
+ * shorthand for something else ("AZ" of Azerbaijan is Arizona to WordNet, "RU", "acc").
+ */
+const WHOLE_NAME = /^\p{L}{4,}$/u;
 
 /**
  * Whether a question's word is a name, as typed: one WordNet knows only as a name ("Eritrea"),
@@ -52,6 +58,17 @@ function writtenAsName(text: string, slot: Slot): boolean {
   if (slot.correctedTo !== null || slot.start === 0 || !NAME_WORD.test(slot.word)) return false;
   if (!/^\p{Lu}/u.test(text.slice(slot.start, slot.end))) return false;
   return englishWordNet().isMainlyName(slot.word);
+}
+
+/**
+ * Whether one edit makes a name another English word than its own people's or adjective: "makin"
+ * is "making" mistyped (WordNet knows Makin as an atoll), "georgia" is no typo of "georgian".
+ */
+function nearOtherWord(word: string): boolean {
+  const wordnet = englishWordNet();
+  for (const edit of oneEditAway(word))
+    if (isEnglishWord(edit) && !wordnet.pertainsTo(edit).includes(word)) return true;
+  return false;
 }
 
 /** Whether a question's word is in a clause that only tells of the asker (`Frame.scene`). */
@@ -321,6 +338,23 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
       i !== speaker,
   );
   if (unheld) return `the ${noun}s it names never mention "${asTyped(prepared, unheld)}"`;
+  // "how many voters … in Paraguay": a name WordNet knows only as a name (a place, a body), which
+  // no document holds, nor another name of it, is not what any passage is about; a passage on
+  // Uruguay, its neighbour in meaning, answers nothing of Paraguay (user trial 17). A word WordNet
+  // lacks, or one an edit away from an English word, may be a typo or shorthand ("legit", "makin"
+  // of "making", which WordNet knows as an atoll), and is weighed by the model instead, unless written as a name ("in Mali", not "male").
+  const absent = prepared.q.slots.find(
+    (s, i) =>
+      asks(s) &&
+      isMissing(s) &&
+      s.correctedTo === null &&
+      WHOLE_NAME.test(s.word) &&
+      isNameOnly(s.word) &&
+      (writtenAsName(prepared.q.text, s) || !nearOtherWord(s.word)) &&
+      i !== source &&
+      i !== speaker,
+  );
+  if (absent) return `the ${noun}s never mention "${asTyped(prepared, absent)}"`;
   // "norway 2001 on landmines": the documents named hold none of what it asks about.
   const asked = prepared.q.slots.filter(
     (s, i) => asks(s) && i !== source && !isNamingSlot(s) && !s.names,

@@ -462,6 +462,24 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
     expect(answer.reason).toContain('"headphones"');
   });
 
+  it('abstains on a place no letter names, however like the letters the rest is (user trial 17)', () => {
+    // Before: Armenia's or Azerbaijan's victims, for a country the letters never name.
+    for (const [q, name] of [
+      ['how many mine victims were there in Georgia', 'georgia'],
+      ['what did the un say about landmines in cambodia', 'cambodia'],
+      ['how many people did mines kill in Mali', 'mali'],
+    ]) {
+      const answer = ask(q);
+      expect(answer.abstained, q).toBe(true);
+      expect(answer.reason, q).toBe(`the letters never mention "${name}"`);
+    }
+  });
+
+  it('takes a mistyped word that WordNet knows as a name for the typo, not a place ("makin" mines, "mali" of "male")', () => {
+    expect(ask('did armenia deny makin mines').reason ?? '').not.toContain('makin');
+    expect(ask('how many mali civilians died from mines').reason ?? '').not.toContain('mali');
+  });
+
   it('names the word as the question writes it, not as it is looked up ("self-driving")', () => {
     const answer = ask('self-driving taxis 2022');
     expect(answer.abstained).toBe(true);
