@@ -25,11 +25,6 @@ import type { DocumentNoun } from '../corpus/schema.ts';
 
 /** A word that may be a name: letters only, three or more ("Kibeho", not "th" of "8th" or "2016"). */
 const NAME_WORD = /^\p{L}{3,}$/u;
-/**
- * A name written whole: letters only, four or more. A name of three letters or fewer is as often
- * shorthand for something else ("AZ" of Azerbaijan is Arizona to WordNet, "RU", "acc").
- */
-const WHOLE_NAME = /^\p{L}{4,}$/u;
 
 /**
  * Whether a question's word is a name, as typed: one WordNet knows only as a name ("Eritrea"),
@@ -69,6 +64,15 @@ function nearOtherWord(word: string): boolean {
   for (const edit of oneEditAway(word))
     if (isEnglishWord(edit) && !wordnet.pertainsTo(edit).includes(word)) return true;
   return false;
+}
+
+/**
+ * Whether the question writes a word as a whole name (`writtenAsName`), not in capitals only as
+ * shorthand is ("AZ" of Azerbaijan is Arizona to WordNet, "RU", "TS").
+ */
+function writtenWhole(text: string, slot: Slot): boolean {
+  const typed = text.slice(slot.start, slot.end);
+  return typed !== typed.toUpperCase() && writtenAsName(text, slot);
 }
 
 /** Whether a question's word is in a clause that only tells of the asker (`Frame.scene`). */
@@ -341,16 +345,17 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   // "how many voters … in Paraguay": a name WordNet knows only as a name (a place, a body), which
   // no document holds, nor another name of it, is not what any passage is about; a passage on
   // Uruguay, its neighbour in meaning, answers nothing of Paraguay (user trial 17). A word WordNet
-  // lacks, or one an edit away from an English word, may be a typo or shorthand ("legit", "makin"
-  // of "making", which WordNet knows as an atoll), and is weighed by the model instead, unless written as a name ("in Mali", not "male").
+  // lacks, or one an edit away from another English word, may be a typo or shorthand ("legit",
+  // "makin" of "making", which WordNet knows as an atoll), and is weighed by the model instead,
+  // unless written as a whole name ("in Mali", not "male" nor "AZ").
   const absent = prepared.q.slots.find(
     (s, i) =>
       asks(s) &&
       isMissing(s) &&
       s.correctedTo === null &&
-      WHOLE_NAME.test(s.word) &&
+      NAME_WORD.test(s.word) &&
       isNameOnly(s.word) &&
-      (writtenAsName(prepared.q.text, s) || !nearOtherWord(s.word)) &&
+      (writtenWhole(prepared.q.text, s) || !nearOtherWord(s.word)) &&
       i !== source &&
       i !== speaker,
   );

@@ -475,9 +475,10 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
     }
   });
 
-  it('takes a mistyped word that WordNet knows as a name for the typo, not a place ("makin" mines, "mali" of "male")', () => {
+  it('takes a mistyped word that WordNet knows as a name for the typo, and shorthand in capitals for shorthand, not a place ("makin" mines, "mali" of "male", "AZ")', () => {
     expect(ask('did armenia deny makin mines').reason ?? '').not.toContain('makin');
     expect(ask('how many mali civilians died from mines').reason ?? '').not.toContain('mali');
+    expect(ask('HRC agenda item for the AZ note verbale?').reason ?? '').not.toContain('"az"');
   });
 
   it('names the word as the question writes it, not as it is looked up ("self-driving")', () => {
