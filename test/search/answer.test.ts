@@ -468,7 +468,7 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
       ['how many mine victims were there in Georgia', 'georgia'],
       ['what did the un say about landmines in cambodia', 'cambodia'],
       ['how many people did mines kill in Mali', 'mali'],
-    ]) {
+    ] as const) {
       const answer = ask(q);
       expect(answer.abstained, q).toBe(true);
       expect(answer.reason, q).toBe(`the letters never mention "${name}"`);
