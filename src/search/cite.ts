@@ -159,9 +159,8 @@ export function pageLabel(pages: readonly number[]): string | null {
  * `A/75/312, 10 August 2020, para. 4`
  */
 export function formatCitation(letter: Letter, passage: Passage): string {
-  const parts = letter.symbol ? [letter.symbol, formatUnDate(letter.date)] : [letter.title];
-  // A letter's heading carries its date; another document's title need not.
-  if (!letter.symbol && !isLetter(letter)) parts.push(formatUnDate(letter.date));
+  const parts = letter.symbol ? [letter.symbol, formatUnDate(letter.date)] : [citedTitle(letter)];
+  if (!letter.symbol && !titleDates(letter)) parts.push(formatUnDate(letter.date));
   const annexes = letter.passages.filter((p) => p.part === passage.part).at(-1)?.partIndex ?? 1;
   // The main part of a document that is no letter is the document itself: no label.
   if (isLetter(letter) || passage.part !== 'letter')
@@ -176,6 +175,29 @@ export function formatCitation(letter: Letter, passage: Passage): string {
   );
   return parts.join(', ');
 }
+
+/**
+ * The title a citation gives a document: its own, or, when only its file names it, what
+ * `documentName` calls it ("Note verbale by Republic of Kenya"): a file name is no title (user
+ * trial 17: a note verbale as its mission sent it was cited "kenya-hrc-candidature").
+ */
+function citedTitle(letter: Letter): string {
+  if (letter.sources.title !== 'file name') return letter.title;
+  const name = documentName(letter);
+  // Only a name made of its kind and author is capitalized as a title; a file name stays as it is.
+  return name === letter.id ? name : name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** Whether a document's title carries its date: a letter's heading does ("Letter dated …"). */
+const titleDates = (letter: Letter) => isLetter(letter) && letter.sources.title !== 'file name';
+
+/**
+ * The date a citation gives a document in every style: a resolution's adoption (its date), else
+ * the day it was issued as a UN document, when known (user trial 17: one resolution cited as of
+ * 19 December in one style and of 20 December in the others).
+ */
+const issuedOn = (letter: Letter) =>
+  letter.kind === 'resolution' ? letter.date : (letter.distributed ?? letter.date);
 
 /** The annex (or enclosure) a passage stands in, or null for the letter itself. */
 export function annexOf(letter: Letter, passage: Passage): Annex | null {
@@ -275,12 +297,13 @@ export function formatStyledCitation(
     : passage && passage.pages.length === 0
       ? [pinned, `passage ${passage.n} (numbered by the Annex bot)`].filter(Boolean).join(', ')
       : pinned;
-  const issued = letter.distributed ?? letter.date;
+  const issued = issuedOn(letter);
+  const title = citedTitle(letter);
   switch (style) {
     case 'un':
       return [
-        `${letter.title} (${symbol ?? 'no document symbol in the text'})`,
-        isLetter(letter) ? '' : formatUnDate(letter.date),
+        `${title} (${symbol ?? 'no document symbol in the text'})`,
+        titleDates(letter) ? '' : formatUnDate(letter.date),
         where,
       ]
         .filter(Boolean)
@@ -292,11 +315,11 @@ export function formatStyledCitation(
       ].filter(Boolean);
       const author = organs.length > 0 ? `${organs.join(' and ')} ` : '';
       const doc = symbol ? ` UN Doc ${symbol}` : '';
-      return `${author}'${letter.title}' (${formatUnDate(issued)})${doc}${where ? `, ${where}` : ''}`;
+      return `${author}'${title}' (${formatUnDate(issued)})${doc}${where ? `, ${where}` : ''}`;
     }
     case 'bluebook': {
       const doc = symbol ? `, U.N. Doc. ${symbol}` : '';
-      return `${letter.title}${doc}${where ? `, ${where}` : ''} (${bluebookDate(issued)})`;
+      return `${title}${doc}${where ? `, ${where}` : ''} (${bluebookDate(issued)})`;
     }
   }
 }

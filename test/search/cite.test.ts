@@ -68,6 +68,51 @@ describe('formatStyledCitation', () => {
   });
 });
 
+describe('citing a document that only its file names, and a resolution (user trial 17)', () => {
+  it('cites a note verbale as its mission sent it by its kind, author and date in every command and style, never by its file name', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'testland-candidature.txt'),
+      [
+        'The Permanent Mission of the Republic of Testland to the United Nations presents its compliments to the Secretary-General and has the honour to announce its candidature to the Human Rights Council.',
+        'Testland pledges to present a national action plan on human rights by 2027.',
+        'New York, 3 June 2025',
+      ].join('\n\n'),
+    );
+    const note = documentOf(await loadCorpus(dir), 'testland-candidature');
+    const passage = note.passages[1] as Letter['passages'][number];
+    expect(note.kind).toBe('note verbale');
+    expect(formatCitation(note, passage)).toBe(
+      'Note verbale by Republic of Testland, 3 June 2025, note verbale, passage 2 (numbered by the Annex bot)',
+    );
+    expect(formatStyledCitation(note, passage, 'un')).toBe(
+      'Note verbale by Republic of Testland (no document symbol in the text), 3 June 2025, passage 2 (numbered by the Annex bot)',
+    );
+    for (const style of CITATION_STYLES)
+      expect(formatStyledCitation(note, passage, style)).not.toContain('testland-candidature');
+  });
+
+  it('dates a resolution by its adoption in every style', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'a-res-90-12.txt'),
+      [
+        'United Nations A/RES/90/12',
+        'General Assembly\nDistr.: General\n20 December 2035',
+        'Resolution adopted by the General Assembly on 17 December 2035',
+        '90/12. International Year of Inland Fisheries, 2037',
+        'The General Assembly,',
+        '1. Decides to proclaim 2037 the International Year of Inland Fisheries;',
+      ].join('\n\n'),
+    );
+    const resolution = documentOf(await loadCorpus(dir), 'a-res-90-12');
+    const passage = resolution.passages.at(-1) as Letter['passages'][number];
+    expect(formatStyledCitation(resolution, passage, 'un')).toContain('17 December 2035');
+    expect(formatStyledCitation(resolution, passage, 'oscola')).toContain('(17 December 2035)');
+    expect(formatStyledCitation(resolution, passage, 'bluebook')).toContain('(Dec. 17, 2035)');
+  });
+});
+
 describe('documentUrl', () => {
   it('links the first symbol, or nothing', () => {
     expect(documentUrl(letter(SEED.khojavand))).toBe('https://undocs.org/en/A/78/368');
