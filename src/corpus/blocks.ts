@@ -77,6 +77,8 @@ const HEADING_MARK = /^#{1,6}\s+/;
 const STARTS_BLOCK = /^(?:\(Signed\)|Annex\b|Enclosure\b|For information media\b)/;
 /** A block that ends like this has not finished its sentence… */
 const OPEN_END = /[\p{Ll},(\-–]$/u;
+/** A block that ends with a figure ("… reduced from USD 12"). */
+const FIGURE_END = /\d$/;
 /** …and one that starts like this continues the one before. */
 const CONTINUES = /^[\p{Ll}(]/u;
 /** A block that starts with a number continues only one that ends mid-phrase ("items 34, 35," / "72 and 86"). */
@@ -339,7 +341,10 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
       !STARTS_BLOCK.test(text) &&
       !STARTS_BLOCK.test(previous.block.text) &&
       !NUMBERED_PARAGRAPH.test(text) &&
-      OPEN_END.test(previous.block.text) &&
+      // A figure ends a sentence cut short as a word does, when lower case goes on from it
+      // across a page's footer ("… reduced from USD 12" / "25-07811 1/2" / "to USD 6 …").
+      (OPEN_END.test(previous.block.text) ||
+        (FIGURE_END.test(previous.block.text) && crossedPage && CONTINUES.test(text))) &&
       (crossedPage ||
         CONTINUES.test(text) ||
         (STARTS_WITH_NUMBER.test(text) && ENDS_MID_PHRASE.test(previous.block.text)));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
-import { documentOf } from '../helpers.ts';
+import { documentOf, documentsOf } from '../helpers.ts';
 
 /**
  * Speeches cut from made-up verbatim records, with the page furniture real records carry: a footer
@@ -37,6 +37,24 @@ describe('page headers and footers of verbatim records', () => {
     expect(floods.text).toContain('the protection of our coasts demands that we act together before the next season');
     expect(floods.pages).toEqual([18, 19]);
     expect(doc('record-extract').passages.some((p) => p.text.startsWith('act together'))).toBe(false);
+  });
+
+  it('joins a sentence a footer cut after a figure, in text without blank lines (user trial 17)', async () => {
+    const [letter] = await documentsOf({
+      'letter.txt': [
+        'Letter dated 2 May 2035 from the Permanent Representative of Testland to the',
+        'United Nations addressed to the Secretary-General',
+        'As of 30 April 2035, the response plan was only 27 per cent funded. As a direct',
+        'consequence, the monthly food voucher would be reduced from USD 12',
+        '35-07811 1/2',
+        'to USD 6 per person from 1 April, before a last-minute contribution allowed',
+        'the ration to be restored to USD 12.',
+        '(Signed) Ada Morrow',
+      ].join('\n'),
+    });
+    const voucher = letter?.passages.find((p) => p.text.startsWith('As of 30 April'));
+    expect(voucher?.text).toMatch(/reduced from USD 12 to USD 6 per person .* restored to USD 12\.$/);
+    expect(voucher?.pages).toEqual([1, 2]);
   });
 
   it('cites the pages the footers print, the text before the first and after the last included', () => {
