@@ -485,9 +485,14 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     spans: [
       ...naming,
       ...(order ? [{ start: order.start, end: order.end }] : []),
-      ...documentNounsAt
-        .filter((k) => namesTheDocument(text, tokens, k, [...naming, ...whenWritten]))
-        .map((k) => ({ start: (tokens[k] as Token).start, end: (tokens[k] as Token).end })),
+      ...nounUnits(documentNounsAt)
+        .filter(([from, to]) =>
+          namesTheDocument(text, tokens, from, to, [...naming, ...whenWritten]),
+        )
+        .map(([from, to]) => ({
+          start: (tokens[from] as Token).start,
+          end: (tokens[to] as Token).end,
+        })),
     ],
   };
 }
@@ -574,7 +579,7 @@ const POSSESSIVES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether the document noun at `k` only says which document is meant, so that it is a naming
+ * Whether the document noun from `k` to `last` only says which document is meant, so that it is a naming
  * word like the author's name beside it: "its 1997 GA speech", "Norway's speech", "in his
  * address", "the speech by Norway" (every word before it in its phrase names the author or the
  * time, a possessive stands before it, or the author follows it); not "freedom of speech" or
@@ -584,6 +589,7 @@ function namesTheDocument(
   text: string,
   tokens: readonly Token[],
   k: number,
+  last: number,
   naming: readonly { start: number; end: number }[],
 ): boolean {
   const within = (t: Token | undefined) =>
@@ -593,7 +599,21 @@ function namesTheDocument(
   if (modifiers.length > 0) return modifiers.every(within);
   return (
     POSSESSIVES.has(tokens[k - 1]?.word ?? '') ||
-    (OF_AUTHOR.has(tokens[k + 1]?.word ?? '') &&
-      within(tokens.slice(k + 2).find((t) => !isStopWord(t.word))))
+    (OF_AUTHOR.has(tokens[last + 1]?.word ?? '') &&
+      within(tokens.slice(last + 2).find((t) => !isStopWord(t.word))))
   );
+}
+
+/**
+ * The document nouns at token indexes `at` (ascending), those side by side taken together as one
+ * noun of several words ("note verbale", "press release"): each as its first and last index.
+ */
+function nounUnits(at: readonly number[]): [number, number][] {
+  const units: [number, number][] = [];
+  for (const k of at) {
+    const unit = units.at(-1);
+    if (unit && unit[1] === k - 1) unit[1] = k;
+    else units.push([k, k]);
+  }
+  return units;
 }

@@ -489,3 +489,35 @@ describe('a question that names a document by its author', () => {
     expect(parseQuestion(index, 'how many ppl waited in 2023').text).not.toMatch(/League/);
   });
 });
+
+describe('a document named by a kind of several words (user trial 17)', () => {
+  it('takes "note verbale" beside its author for the document’s name, not for what its text must hold', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'annex-kind-'));
+    try {
+      await writeFile(
+        path.join(dir, 'testland-candidature.txt'),
+        [
+          'The Permanent Mission of the Republic of Testland to the United Nations presents its compliments to the Secretary-General and has the honour to announce its candidature to the Human Rights Council.',
+          'Testland pledges to present a national action plan on human rights by 2027.',
+          'New York, 3 June 2025',
+        ].join('\n\n'),
+      );
+      const letters = [
+        ...(await loadCorpus(CORPUS_DIR)).letters,
+        ...(await loadCorpus(dir)).letters,
+      ];
+      const index = SearchIndex.build(letters);
+      for (const q of [
+        'when was the testland note verbale sent',
+        'when was the note verbale from testland sent',
+      ]) {
+        const answer = answerQuestion(index, q);
+        // Before: "the documents it names never mention "note verbale"", of a note verbale.
+        expect(answer.reason ?? '', q).not.toContain('note verbale');
+        expect([...answer.results, ...answer.related][0]?.letterId, q).toBe('testland-candidature');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
