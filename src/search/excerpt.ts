@@ -57,6 +57,9 @@ function phraseSpans(text: string, phrases: readonly string[]): Highlight[] {
   return spans;
 }
 
+/** The number a numbered paragraph opens with: "8." of "8. Funding for security …". */
+const PARAGRAPH_NUMBER = /^(\d{1,3})\.\s/;
+
 /**
  * Picks the sentence of `passage` that answers: the one the answer stage found (`answer`: the
  * sentence that names the question's subject and states what it asks for, a figure, a date…),
@@ -75,7 +78,9 @@ export function pickExcerpt(
   const reading = readPassage(passage);
   reading.sentences ??= splitSentences(passage);
   const sentences = reading.sentences;
-  const matches = reading.terms.filter((t) => weights.has(t.concept));
+  // A paragraph's own number ("8. Funding …") is its place, not a figure the question asks for.
+  const numberEnd = PARAGRAPH_NUMBER.exec(passage)?.[1]?.length ?? 0;
+  const matches = reading.terms.filter((t) => weights.has(t.concept) && t.end > numberEnd);
   const phrased = phraseSpans(passage, phrases);
   let best = 0;
   let bestScore = -1;

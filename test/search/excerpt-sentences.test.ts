@@ -36,3 +36,17 @@ describe('excerpts are whole sentences, whatever abbreviations they hold', () =>
     ]);
   });
 });
+
+describe('what an excerpt marks', () => {
+  it('never marks a paragraph’s own number for a figure the question holds (user trial 17: "**8**. Funding …")', () => {
+    const passage = '8. Funding for security was cut by 8 per cent in 2025.';
+    const weights = new Map(analyze('the report of 8 august').map((t) => [t.concept, 1]));
+    const marked = pickExcerpt(passage, weights).passageHighlights.map((h) =>
+      passage.slice(h.start, h.end),
+    );
+    expect(marked).toEqual(['8']);
+    expect(pickExcerpt(passage, weights).passageHighlights[0]?.start).toBe(
+      passage.indexOf('by 8') + 3,
+    );
+  });
+});
