@@ -12,7 +12,7 @@ import {
   DEFAULT_LIMIT,
   NO_DOCUMENTS,
   NO_DOCUMENTS_MATCH,
-  UNSIGNED,
+  unsigned,
 } from '../search/answer.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { questionAuthor, readsBack } from './asked.ts';
@@ -191,7 +191,7 @@ export function renderAbstention(
     ? ' matches these words'
     : answer.reason === NO_DOCUMENTS_MATCH
       ? ' with these filters answers this question'
-      : answer.reason === UNSIGNED
+      : answer.reason === unsigned(answer.searched.noun)
         ? ' answers this question'
         : ` answers this question${whyNotFound(answer)}`;
   const related = answer.related.map((r, i) => ({
@@ -214,7 +214,7 @@ export function renderAbstention(
       title: `Not found in the ${noun}s`,
       description:
         outside ??
-        `${answer.reason === UNSIGNED ? 'The letters this question names carry no signature (a note verbale is not signed). ' : ''}No passage in ${theSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date${listing ? '' : ', or `/search` for a looser list'}.${closest}`,
+        `${answer.reason === unsigned(answer.searched.noun) ? `The ${answer.searched.noun}s this question names carry no signature (a note verbale is not signed). ` : ''}No passage in ${theSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date${listing ? '' : ', or `/search` for a looser list'}.${closest}`,
       footer: related.length > 0 ? undefined : footer(info),
     },
     ...related,

@@ -83,8 +83,9 @@ const inScene = (prepared: Prepared, s: Slot) =>
 export const commonWordsOnly = (noun: DocumentNoun = 'letter'): string =>
   `only words common to all the ${noun}s match`;
 
-/** Why Annex abstains on "who signed …?" when the letters it names carry no signature. */
-export const UNSIGNED = 'the letters it names are not signed';
+/** Why Annex abstains on "who signed …?" when the documents it names carry no signature. */
+export const unsigned = (noun: DocumentNoun = 'letter'): string =>
+  `the ${noun}s it names are not signed`;
 
 /** How many of the best passages the decision reads (those shown by default). */
 export const SHOWN = 3;
@@ -115,7 +116,8 @@ const LACKS: Readonly<Record<string, string>> = {
   reason: 'no passage says why',
   speaker: 'no passage is from them or reports what they said',
   focus: 'no passage states what it asks for',
-  'signature asked': UNSIGNED,
+  // Said of the documents searched, by their noun (`unsigned`).
+  'signature asked': unsigned(),
 };
 /**
  * The answer types whose absence the decision weighs: all but a place. Places are read from the
@@ -373,7 +375,7 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   if (about.length > 0 && about.every((s) => !s.known))
     return `the ${noun}s never mention "${asTyped(prepared, about[0])}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
-  if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return UNSIGNED;
+  if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return unsigned(noun);
   return null;
 }
 
@@ -421,7 +423,10 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   if (unheld) return `${where} never mention "${asTyped(prepared, unheld)}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)
-    if (!anyStates(shown, name)) return LACKS[name] ?? 'no passage states what it asks for';
+    if (!anyStates(shown, name))
+      return name === 'signature asked'
+        ? unsigned(noun)
+        : (LACKS[name] ?? 'no passage states what it asks for');
   // What the passages shown hold of the question: words every document may hold ("letters" of
   // letters), or words of some documents only, too few of them together.
   const { index, set } = context;

@@ -14,7 +14,7 @@ export {
   ABOUT_HOLDINGS,
   type Holdings,
   SMALL_TALK,
-  UNSIGNED,
+  unsigned,
 } from './answer.ts';
 export {
   attribution,

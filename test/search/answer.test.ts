@@ -12,7 +12,7 @@ import {
   RELATED_LIMIT,
   SearchIndex,
 } from '../../src/search/index.ts';
-import { UNSIGNED } from '../../src/search/decide.ts';
+import { unsigned } from '../../src/search/decide.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
 
 /**
@@ -325,7 +325,7 @@ describe('answerQuestion: a document’s own making', () => {
   it('still abstains where no answer is possible: a note verbale is unsigned', () => {
     const answer = ask('Who signed the note verbale of April 2021?');
     expect(answer.abstained).toBe(true);
-    expect(answer.reason).toBe(UNSIGNED);
+    expect(answer.reason).toBe(unsigned('letter'));
   });
 
   it('still asks for the deed when the one who did it is asked of no document', () => {

@@ -67,6 +67,12 @@ describe('passages never quoted alone', () => {
     expect(answer.results[0]?.passage).toBe(0);
   });
 
+  it('says the documents, not the letters, are not signed, of a corpus that holds more than letters (user trial 17)', () => {
+    const answer = answerQuestion(index, 'Who signed the note verbale of April 2021?');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe('the documents it names are not signed');
+  });
+
   it('a saved index keeps the roles and answers the same', async () => {
     const cache = await tempDir();
     const first = await openCorpus(NON_LETTERS_DIR, cache);
