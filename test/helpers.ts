@@ -63,6 +63,19 @@ export const TESTLAND_DIR = path.join(ROOT, 'test/fixtures/testland');
  */
 export const NON_LETTERS_DIR = path.join(ROOT, 'test/fixtures/non-letters');
 
+/**
+ * A note verbale as its mission sent it, with no "Note verbale dated …" heading: its file name is
+ * all that names it (user trial 17). Written for the tests.
+ */
+export const NOTE_AS_SENT = {
+  file: 'testland-candidature.txt',
+  text: [
+    'The Permanent Mission of the Republic of Testland to the United Nations presents its compliments to the Secretary-General and has the honour to announce its candidature to the Human Rights Council.',
+    'Testland pledges to present a national action plan on human rights by 2027.',
+    'New York, 3 June 2025',
+  ].join('\n\n'),
+};
+
 /** The Testland letters, by a word of their file names. */
 export const TESTLAND = {
   clearance: '2025-03-01-testland-northern-mine-clearance.txt',

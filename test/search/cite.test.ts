@@ -11,7 +11,7 @@ import {
   speaker,
 } from '../../src/search/cite.ts';
 import { documentUrl, formatCitation } from '../../src/search/index.ts';
-import { CORPUS_DIR, documentOf, SEED, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, NOTE_AS_SENT, SEED, tempDir } from '../helpers.ts';
 
 let letters: Letter[];
 beforeAll(async () => {
@@ -71,14 +71,7 @@ describe('formatStyledCitation', () => {
 describe('citing a document that only its file names, and a resolution (user trial 17)', () => {
   it('cites a note verbale as its mission sent it by its kind, author and date in every command and style, never by its file name', async () => {
     const dir = await tempDir();
-    await writeFile(
-      path.join(dir, 'testland-candidature.txt'),
-      [
-        'The Permanent Mission of the Republic of Testland to the United Nations presents its compliments to the Secretary-General and has the honour to announce its candidature to the Human Rights Council.',
-        'Testland pledges to present a national action plan on human rights by 2027.',
-        'New York, 3 June 2025',
-      ].join('\n\n'),
-    );
+    await writeFile(path.join(dir, NOTE_AS_SENT.file), NOTE_AS_SENT.text);
     const note = documentOf(await loadCorpus(dir), 'testland-candidature');
     const passage = note.passages[1] as Letter['passages'][number];
     expect(note.kind).toBe('note verbale');

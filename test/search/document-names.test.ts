@@ -8,7 +8,7 @@ import { answerQuestion, parseQuestion, SearchIndex } from '../../src/search/ind
 import { FEATURE_NAMES } from '../../src/search/features.ts';
 import { WEIGHTS } from '../../src/search/model.ts';
 import { prepare, scopeOf } from '../../src/search/rank.ts';
-import { CORPUS_DIR } from '../helpers.ts';
+import { CORPUS_DIR, NOTE_AS_SENT } from '../helpers.ts';
 
 /**
  * Questions that name a document by who speaks in it, as people name one (`document-names.ts`):
@@ -494,14 +494,7 @@ describe('a document named by a kind of several words (user trial 17)', () => {
   it('takes "note verbale" beside its author for the document’s name, not for what its text must hold', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'annex-kind-'));
     try {
-      await writeFile(
-        path.join(dir, 'testland-candidature.txt'),
-        [
-          'The Permanent Mission of the Republic of Testland to the United Nations presents its compliments to the Secretary-General and has the honour to announce its candidature to the Human Rights Council.',
-          'Testland pledges to present a national action plan on human rights by 2027.',
-          'New York, 3 June 2025',
-        ].join('\n\n'),
-      );
+      await writeFile(path.join(dir, NOTE_AS_SENT.file), NOTE_AS_SENT.text);
       const letters = [
         ...(await loadCorpus(CORPUS_DIR)).letters,
         ...(await loadCorpus(dir)).letters,
