@@ -3,6 +3,8 @@
  * headings (`headingsOf`); the passages' parts as columns (`PassageColumns`); and where each
  * letter's passages and headings start among those ids. Nothing here reads a word.
  */
+import { PLACE_AND_DATE } from '../corpus/dates.ts';
+import { isSignature } from '../corpus/parse-letter.ts';
 import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
 
 /** A passage in the index, with the letter it belongs to. */
@@ -132,4 +134,18 @@ export function headingStarts(
   starts[0] = columns.letterStart[letters] ?? 0;
   for (let i = 0; i < letters; i++) starts[i + 1] = (starts[i] ?? 0) + (headings[i]?.length ?? 0);
   return starts;
+}
+
+/**
+ * Whether passage `i` tells who made its document and when, as its structure does: it opens a
+ * part (`opensPart`), it is a signature block, or a place-and-date line ("New York, 3 June 2025",
+ * at the foot of a note verbale as its mission sent it: user trial 17).
+ */
+export function tellsMaking(
+  passages: readonly Passage[],
+  i: number,
+  counts: (i: number) => boolean = () => true,
+): boolean {
+  const text = passages[i]?.text ?? '';
+  return opensPart(passages, i, counts) || isSignature(text) || PLACE_AND_DATE.test(text);
 }

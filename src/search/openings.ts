@@ -1,6 +1,5 @@
-import { isSignature } from '../corpus/parse-letter.ts';
 import { isNamingSlot, type Slot } from './question.ts';
-import { isHeading, opensPart } from './index-entries.ts';
+import { isHeading, tellsMaking } from './index-entries.ts';
 import type { Prepared, Ranked } from './rank.ts';
 
 /**
@@ -53,9 +52,11 @@ export function structural(prepared: Prepared, ranked: readonly Ranked[]): Ranke
   const { index } = prepared.context;
   const kept = ranked.filter(({ candidate }) => {
     const { letter, passage } = candidate.entry;
-    if (isHeading(passage) || isSignature(passage.text)) return true;
+    if (isHeading(passage)) return true;
     const [first] = index.passageRange(letter);
-    return opensPart(letter.passages, candidate.id - first, (i) => index.quotableAlone(first + i));
+    return tellsMaking(letter.passages, candidate.id - first, (i) =>
+      index.quotableAlone(first + i),
+    );
   });
   return kept.length > 0 ? kept : [...ranked];
 }

@@ -1,5 +1,4 @@
 import { dayNumber } from '../corpus/dates.ts';
-import { isSignature } from '../corpus/parse-letter.ts';
 import { conceptOf, tokenize } from './analyze.ts';
 import { englishWordNet } from './wordnet.ts';
 import type { Letter } from '../corpus/schema.ts';
@@ -21,7 +20,7 @@ import { linksAsSymbols, resolveLetterReference, symbolsIn } from './letter-refe
 import { namedDocuments, type Undated } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
-import { opensPart } from './index-entries.ts';
+import { tellsMaking } from './index-entries.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /**
@@ -207,7 +206,7 @@ function withinTime(
 /** How many of the best passages of the time a question names join its candidates (`withinTime`). */
 export const TIME_POOL = 10;
 
-/** Adds the signature blocks and part openings of the best documents to the candidates. */
+/** Adds what tells who made the best documents and when (`tellsMaking`) to the candidates. */
 function withStructure(index: SearchIndex, set: CandidateSet, scope: Scope): CandidateSet {
   const present = new Set(set.candidates.map((c) => c.id));
   // The documents a question names come first ("when was the Khojavand letter written"), when
@@ -229,8 +228,8 @@ function withStructure(index: SearchIndex, set: CandidateSet, scope: Scope): Can
   for (const letter of letters) {
     const [first] = index.passageRange(letter);
     const quotable = (i: number) => index.quotableAlone(first + i);
-    letter.passages.forEach((passage, i) => {
-      if (opensPart(letter.passages, i, quotable) || isSignature(passage.text)) add(first + i);
+    letter.passages.forEach((_, i) => {
+      if (tellsMaking(letter.passages, i, quotable)) add(first + i);
     });
     for (const id of index.headingsOfLetter(letter)) add(id);
   }

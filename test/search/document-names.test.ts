@@ -491,7 +491,7 @@ describe('a question that names a document by its author', () => {
 });
 
 describe('a document named by a kind of several words (user trial 17)', () => {
-  it('takes "note verbale" beside its author for the document’s name, not for what its text must hold', async () => {
+  it('takes "note verbale" beside its author for the document’s name, not for what its text must hold, and answers when it was sent with its place-and-date line', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'annex-kind-'));
     try {
       await writeFile(path.join(dir, NOTE_AS_SENT.file), NOTE_AS_SENT.text);
@@ -507,7 +507,9 @@ describe('a document named by a kind of several words (user trial 17)', () => {
         const answer = answerQuestion(index, q);
         // Before: "the documents it names never mention "note verbale"", of a note verbale.
         expect(answer.reason ?? '', q).not.toContain('note verbale');
-        expect([...answer.results, ...answer.related][0]?.letterId, q).toBe('testland-candidature');
+        // Before: "no passage gives a time", its place-and-date line no candidate.
+        expect(answer.abstained, q).toBe(false);
+        expect(answer.results[0]?.text, q).toBe('New York, 3 June 2025');
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
