@@ -17,7 +17,8 @@ import {
   NO_FILTER,
   whyNoneMatch,
 } from '../search/list-filter.ts';
-import { HOW_TO_ADD, signatoryLabel, upperFirst } from './wording.ts';
+import { upperFirst } from '../search/cite.ts';
+import { HOW_TO_ADD, signatoryLabel } from './wording.ts';
 
 /** Documents per `/letters` page. */
 export const LETTERS_PAGE_SIZE = 10;

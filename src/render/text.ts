@@ -22,6 +22,7 @@ import type { LinkedDocument, Verdict } from '../search/check.ts';
 import { describeListFilter, type ListFilter, whyNoneMatch } from '../search/list-filter.ts';
 import {
   authorAsTitled,
+  upperFirst,
   speaker,
   CITATION_STYLES,
   type CitationStyle,
@@ -50,7 +51,6 @@ import {
   resultsRange,
   noLinkNote,
   passageName,
-  upperFirst,
   passageNumbersNote,
   RELATED_HEADING,
   searchedSentence,

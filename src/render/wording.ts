@@ -362,11 +362,6 @@ export function passageName(letter: Letter, passage: Passage): string {
   return passageLabel({ passage: passage.n, paragraph: paragraphLabel(letter, passage) });
 }
 
-/** The text with its first letter in capitals ("passage 7" → "Passage 7"). */
-export function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** "Searched 5 letters, 23 February 2021 – 4 April 2024.": what a claim was checked against. */
 export function searchedSentence(searched: Searched): string {
   return `Searched ${describeSearched(searched)}.`;

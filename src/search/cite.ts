@@ -39,6 +39,11 @@ export function documentName(
   return letter.id;
 }
 
+/** The text with its first letter in capitals ("passage 7" → "Passage 7"). */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * The State an author is of, as the author names it ("Permanent Representative of Azerbaijan to
  * the United Nations": Azerbaijan; "H.E. Ms. Ingrid Solberg, Ambassador of Norway": Norway; "the
@@ -118,7 +123,7 @@ export function speaker(letter: Letter, passage: Passage): string {
   const who = attribution(letter, passage);
   if (!formatCitation(letter, passage).startsWith(who)) return who;
   const author = authorAsTitled(letter);
-  if (author) return author.charAt(0).toUpperCase() + author.slice(1);
+  if (author) return upperFirst(author);
   return `The ${letter.kind}`;
 }
 
@@ -185,7 +190,7 @@ function citedTitle(letter: Letter): string {
   if (letter.sources.title !== 'file name') return letter.title;
   const name = documentName(letter);
   // Only a name made of its kind and author is capitalized as a title; a file name stays as it is.
-  return name === letter.id ? name : name.charAt(0).toUpperCase() + name.slice(1);
+  return name === letter.id ? name : upperFirst(name);
 }
 
 /** Whether a document's title carries its date: a letter's heading does ("Letter dated …"). */
@@ -215,7 +220,7 @@ export function attribution(letter: Letter, passage: Passage): string {
     return `${annex.title} (${passage.part} to the ${letter.kind} of ${formatUnDate(letter.date)})`;
   if (letter.sources.title !== 'file name') return letter.title;
   const name = letter.author ? `${letter.kind} by ${letter.author}` : documentName(letter);
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  return upperFirst(name);
 }
 
 /** Citation styles `/cite` offers. */
