@@ -178,8 +178,8 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
  * line sets it apart (as PDFs extract): from a line that opens as one ("Letter dated …", "Annex
  * to the note verbale dated …") to the line where its "addressed to …" has named the addressee:
  * the next line opens a sentence, and is no short line of a few words in a title's capitals that
- * ends the addressee's name ("… addressed to the President of the Security" / "Council"). Which lines of
- * a run are in such a heading.
+ * ends the addressee's name ("… addressed to the President of the Security" / "Council"). Which
+ * lines of a run are in such a heading.
  */
 function letterHeadings(run: readonly SourceLine[], width: number): boolean[] {
   const inHeading = run.map(() => false);

@@ -125,6 +125,7 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
   for (const block of blocks.slice(bodyStart)) {
     const start = place(block.text);
     const text = block.text;
+    const dated = PLACE_AND_DATE.test(text);
     if (isSignature(text)) {
       signatories.push(parseSignature(block, part.sender));
       // Also a passage: "who signed …?" is answered by quoting the signature itself.
@@ -142,7 +143,7 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
       part.awaitingTitle &&
       // A part's title follows its "Annex …" line; a line under that title is its date line or a
       // heading of its text ("Attack of 9 October 2026"), not a title that replaces it.
-      (!titled(annexes.at(-1)) || PLACE_AND_DATE.test(text)) &&
+      (!titled(annexes.at(-1)) || dated) &&
       !SENTENCE_END.test(text) &&
       // A clause the next block goes on from ("We, the Ministers …,", "Commit to the following
       // actions:") is the annex's text, not its title.
@@ -153,7 +154,7 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
       !NUMBERED_PARAGRAPH.test(text)
     ) {
       const annex = annexes.at(-1);
-      if (annex && PLACE_AND_DATE.test(text) && annex.title !== text) {
+      if (annex && dated && annex.title !== text) {
         annex.date = parseWrittenDate(text);
         part.awaitingTitle = false;
       } else if (annex) {

@@ -579,8 +579,8 @@ const POSSESSIVES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether the document noun from `k` to `last` only says which document is meant, so that it is a naming
- * word like the author's name beside it: "its 1997 GA speech", "Norway's speech", "in his
+ * Whether the document noun from `k` to `last` only says which document is meant, so that it is
+ * a naming word like the author's name beside it: "its 1997 GA speech", "Norway's speech", "in his
  * address", "the speech by Norway" (every word before it in its phrase names the author or the
  * time, a possessive stands before it, or the author follows it); not "freedom of speech" or
  * "hate speech", where it is what the question asks about.

@@ -252,13 +252,12 @@ const DETACHMENTS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * A term the user misspelled counts as its correction at `WEIGHTS.corrected`. A word that names
- * which documents to search counts at `WEIGHTS.namingWord`: a month or year the date preference
- * does the work of, an author the scope narrows to ("what did Ghana say about apartheid in 1965":
- * in Ghana's speech, "Ghana" tells its passages apart no more than "say" does).
+ * Whether a slot only names documents or a time: its words weighted as `WEIGHTS.namingWord`, as a
+ * month or year the date preference does the work of, or an author the scope narrows to ("what
+ * did Ghana say about apartheid in 1965": in Ghana's speech, "Ghana" tells its passages apart no
+ * more than "say" does). (A term the user misspelled counts as its correction at
+ * `WEIGHTS.corrected`.)
  */
-
-/** Whether a slot only names documents or a time (its words weighted as `WEIGHTS.namingWord`). */
 export const isNamingSlot = (slot: Slot): boolean =>
   slot.alternatives.length > 0 && slot.alternatives.every((a) => a.weight <= WEIGHTS.namingWord);
 
