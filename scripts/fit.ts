@@ -17,6 +17,7 @@ import { parseCoreConfig } from '../src/config.ts';
 import { DECISION_FEATURES, decisionRow, SHOWN, veto } from '../src/search/decide.ts';
 import { FEATURE_NAMES } from '../src/search/features.ts';
 import {
+  BM25_SATURATION_MAX,
   type Linear,
   sigmoid,
   scorer,
@@ -55,8 +56,9 @@ const PASSAGE_PENALTY = 0.001;
 const DECISION_PENALTY = 0.01;
 /** `--tune` tries each weight this many times smaller and larger… */
 const TUNE_STEP = 0.7;
-/** …within these bounds… */
-const TUNE_BOUNDS = [0.05, 0.95] as const;
+/** …within these bounds (a share of the word typed; BM25's k1 up to the most a model may set)… */
+const tuneBounds = (key: keyof Weights): readonly [number, number] =>
+  key === 'bm25Saturation' ? [0.1, BM25_SATURATION_MAX] : [0.05, 0.95];
 /** …and keeps a change that raises the out-of-fold MRR by more than this. */
 const TUNE_GAIN = 0.0005;
 
@@ -69,7 +71,7 @@ interface Example {
 }
 
 const config = parseCoreConfig(process.env);
-const indexes = new Indexes(config.corpusDir);
+let indexes = new Indexes(config.corpusDir);
 const questions = readQuestions(QUESTION_FILES).filter((x) => x.part === 'tuned');
 
 /** The tuning questions' candidates and features under the weights in force, and their labels. */
@@ -97,6 +99,8 @@ const groups = [...new Set(examples.map((e) => e.group))];
 let answerable = examples.filter((e) => e.question.gold.length > 0);
 /** Prepares the examples again, under the weights now in force. */
 async function reprepare(): Promise<void> {
+  // Built again: BM25's weights are read when an index is built.
+  indexes = new Indexes(config.corpusDir);
   examples = await prepareExamples();
   answerable = examples.filter((e) => e.question.gold.length > 0);
 }
@@ -192,9 +196,8 @@ if (values.tune !== undefined) {
   for (const key of asked as (keyof Weights)[]) {
     const kept = { ...WEIGHTS };
     for (const factor of [TUNE_STEP, 1 / TUNE_STEP]) {
-      const value = +Math.min(TUNE_BOUNDS[1], Math.max(TUNE_BOUNDS[0], kept[key] * factor)).toFixed(
-        3,
-      );
+      const [low, high] = tuneBounds(key);
+      const value = +Math.min(high, Math.max(low, kept[key] * factor)).toFixed(3);
       if (value === kept[key]) continue;
       tryWeights({ ...kept, [key]: value });
       await reprepare();

@@ -1,6 +1,7 @@
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
 import porter2 from 'wink-porter2-stemmer';
 import { GLOSSARY } from './glossary.ts';
+import { WEIGHTS } from './model.ts';
 import { englishWordNet, PARTS_OF_SPEECH, type WordNet } from './wordnet.ts';
 
 /**
@@ -331,9 +332,6 @@ export function readPassage(text: string): PassageReading {
   return reading;
 }
 
-/** A part of a hyphenated compound ("anti-tank" → "tank") counts this much. */
-export const COMPOUND_PART_WEIGHT = 0.5;
-
 /** Whether a concept is a glossary entry's ("§idp") rather than a word's. */
 export function isGlossaryConcept(concept: string): boolean {
   return concept.startsWith('§');
@@ -476,9 +474,9 @@ export function analyzeEach(text: string, question: boolean, visit: TermVisitor)
       const joined = token.word + next.word;
       visit(joined, token.start, next.end, conceptOf(joined), own, 1);
       if (!STOP_WORDS.has(token.word))
-        visit(token.word, token.start, token.end, key, own, COMPOUND_PART_WEIGHT);
+        visit(token.word, token.start, token.end, key, own, WEIGHTS.compoundPart);
       if (!STOP_WORDS.has(next.word))
-        visit(next.word, next.start, next.end, keys[i + 1] as string, own, COMPOUND_PART_WEIGHT);
+        visit(next.word, next.start, next.end, keys[i + 1] as string, own, WEIGHTS.compoundPart);
       i += 2;
       continue;
     }
@@ -497,7 +495,7 @@ function isDigit(word: string): boolean {
 /**
  * Analyzes text into terms: content words and numbers, each with its concept and unit.
  * A hyphenated compound is one unit: the joined word (`anti-personnel` → `antipersonnel`) and
- * its parts at `COMPOUND_PART_WEIGHT`. A glossary phrase — a form ("IDPs", "AT mines") or a
+ * its parts at `WEIGHTS.compoundPart`. A glossary phrase — a form ("IDPs", "AT mines") or a
  * meaning ("internally displaced persons") of an entry — adds the entry's concept, placed on
  * the phrase, and its words share one unit: a question asks for it once, and a passage that
  * says it either way holds it.

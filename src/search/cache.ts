@@ -24,6 +24,7 @@ import { answerQuestion } from './answer.ts';
 import { corpusKeyWith } from './corpus-key.ts';
 import { examplesToSave, restoreExamples, type SavedExamples } from './examples.ts';
 import { GLOSSARY } from './glossary.ts';
+import { WEIGHTS } from './model.ts';
 import * as lexicon from './lexicon.ts';
 import {
   packArrays,
@@ -119,7 +120,7 @@ const PASSAGES = 'passages.bin';
 const ARRAYS = 'arrays.bin';
 /**
  * What, besides the letters, decides the index: its format and the analysis options (the
- * glossary, the weights of related words). Part of the corpus key, so changing them re-indexes.
+ * glossary, the lexicon's numbers, BM25's weights). Part of the corpus key, so changing them re-indexes.
  */
 export function indexOptionsFingerprint(): string {
   return JSON.stringify({
@@ -127,6 +128,8 @@ export function indexOptionsFingerprint(): string {
     CORPUS_FORMAT,
     GLOSSARY,
     lexicon: Object.entries(lexicon).filter(([, value]) => typeof value === 'number'),
+    // Each word's best BM25 factor is worked out at index time.
+    bm25: [WEIGHTS.bm25Saturation, WEIGHTS.bm25Length],
   });
 }
 

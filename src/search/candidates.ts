@@ -6,7 +6,7 @@ import { generalSpecificity, specificityOfUsage } from './lexicon.ts';
 import type { ParsedQuestion } from './question.ts';
 import { WEIGHTS } from './model.ts';
 import type { SearchIndex } from './search-index.ts';
-import { BM25_B, BM25_K1, FLAG_NOT_ALONE } from './index-build.ts';
+import { FLAG_NOT_ALONE } from './index-build.ts';
 import type { IndexedPassage } from './index-entries.ts';
 import type { IndexArrays } from './saved-index.ts';
 
@@ -132,7 +132,10 @@ export function rankedSlots(index: SearchIndex, q: ParsedQuestion): RankedSlot[]
         .sort((a, b) => b.value - a.value);
       let bound = 0;
       for (const a of alternatives)
-        bound = Math.max(bound, a.value * (index.arrays.maxTermFactor[a.id] ?? BM25_K1 + 1));
+        bound = Math.max(
+          bound,
+          a.value * (index.arrays.maxTermFactor[a.id] ?? WEIGHTS.bm25Saturation + 1),
+        );
       return { slot: position, bit: 0, value: alternatives[0]?.value ?? 0, bound, alternatives };
     })
     .filter((s) => s.alternatives.length > 0)
@@ -626,9 +629,9 @@ export function findCandidates(
   const arrays = index.arrays;
   const scratch = index.scratch;
   const lengths: Lengths = {
-    k1: BM25_K1,
-    base: 1 - BM25_B,
-    scale: BM25_B / index.averageLength,
+    k1: WEIGHTS.bm25Saturation,
+    base: 1 - WEIGHTS.bm25Length,
+    scale: WEIGHTS.bm25Length / index.averageLength,
   };
   const { postingOffsets } = arrays;
   // Unseen passages are admitted as they are met, through the scope's filters when it has some.

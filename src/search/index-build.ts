@@ -21,10 +21,7 @@ import {
 } from './index-entries.ts';
 import { assignHeadingGroups } from './heading-groups.ts';
 import { type IndexArrays, lexiconArrays } from './saved-index.ts';
-
-/** BM25's term-frequency saturation and length normalization. */
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
+import { WEIGHTS } from './model.ts';
 
 /** Passage flags, precomputed for ranking. */
 export const FLAG_FIGURE = 1;
@@ -210,13 +207,13 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
   let totalLength = 0;
   for (const length of passageLength) totalLength += length;
   const averageLength = passageCount > 0 ? totalLength / passageCount : 1;
+  const { bm25Saturation: k1, bm25Length: b } = WEIGHTS;
   for (let cid = 0; cid < vocabulary.length; cid++) {
     let max = 0;
     for (let at = postingOffsets[cid] ?? 0; at < (postingOffsets[cid + 1] ?? 0); at++) {
       const tf = postingCounts[at] ?? 0;
-      const norm =
-        1 - BM25_B + (BM25_B * (passageLength[postingPassages[at] ?? 0] ?? 0)) / averageLength;
-      max = Math.max(max, ((BM25_K1 + 1) * tf) / (tf + BM25_K1 * norm));
+      const norm = 1 - b + (b * (passageLength[postingPassages[at] ?? 0] ?? 0)) / averageLength;
+      max = Math.max(max, ((k1 + 1) * tf) / (tf + k1 * norm));
     }
     maxTermFactor[cid] = max;
   }

@@ -23,6 +23,9 @@ const Linear = z
   );
 export type Linear = z.infer<typeof Linear>;
 
+/** The largest BM25 term saturation (k1) a model may set: BM25's usual range is 1.2 to 2. */
+export const BM25_SATURATION_MAX = 3;
+
 /** A weight between a related match and an exact one: above 0, below 1. */
 const Share = z.number().gt(0).lt(1);
 
@@ -51,6 +54,12 @@ export const Weights = z.object({
   neighbourSimilarity: Share,
   /** How fast a word's weight falls with its use in general English (`specificityOfUsage`). */
   commonness: Share,
+  /** A part of a hyphenated word against the whole word ("tank" of "anti-tank"). */
+  compoundPart: Share,
+  /** BM25's term saturation (k1): how fast a word's repeats in a passage stop adding to its score. */
+  bm25Saturation: z.number().gt(0).max(BM25_SATURATION_MAX),
+  /** BM25's length normalization (b): how much a long passage's words count for less. */
+  bm25Length: Share,
 });
 export type Weights = z.infer<typeof Weights>;
 
