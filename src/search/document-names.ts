@@ -529,6 +529,42 @@ const LETTERS_OWN: ReadonlySet<string> = new Set(['letter', 'note verbale'].map(
 const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{L}\d'.-]+\s+){0,2}?$/iu;
 
 /**
+ * Whether the words between "the" and a kind ("the spokesperson statement") may say which of the
+ * documents of the kind `key` is meant: each word the documents hold (not a time, an order or a
+ * figure) is held by one of that kind. "The spokesperson statement about the CAR attack", where
+ * only a press release holds "spokesperson", names no statement (user trial 17: it searched the
+ * one statement, on another subject). Reads the word's postings, not every document of the kind.
+ */
+function saysWhichOf(
+  index: SearchIndex,
+  definite: RegExpExecArray,
+  date: DateHint | null,
+  key: string,
+): boolean {
+  const time = date?.words.toLowerCase() ?? '';
+  const { catalog } = index;
+  for (const t of analyze(definite[0])) {
+    const word = definite[0].slice(t.start, t.end).toLowerCase();
+    if (/\d/.test(word) || ordinalOf(word) !== null || (time !== '' && time.includes(word)))
+      continue;
+    const cid = index.conceptId(t.concept);
+    if (cid < 0) continue;
+    const postings = index.postings(cid);
+    const headings = index.groupsWithHeading(cid);
+    if (postings.length === 0 && headings.length === 0) continue;
+    let held = false;
+    for (let i = 0; i < postings.length && !held; i++)
+      held = catalog.kindOf(index.documentOf(postings[i] as number)) === key;
+    for (let i = 0; i < headings.length && !held; i++) {
+      const letter = index.headingGroups[headings[i] as number]?.letter;
+      held = letter !== undefined && nameKey(letter.kind) === key;
+    }
+    if (!held) return false;
+  }
+  return true;
+}
+
+/**
  * The documents a question names by their kind alone, no author: "what did the press release say
  * about mines", "the 2019 report" — a kind not the letters' own, written in full after "the",
  * "this" or "that", narrowed to the time named where that leaves some. Null when it names none.
@@ -551,11 +587,12 @@ function namedByKind(
       .split(/\s+/)
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\s+');
-    for (const m of text.matchAll(new RegExp(`\\b${words}s?\\b`, 'giu')))
-      if (DEFINITE.test(text.slice(0, m.index))) {
-        spans.push({ start: m.index, end: m.index + m[0].length });
-        documents.push(...index.catalog.ofKind(key));
-      }
+    for (const m of text.matchAll(new RegExp(`\\b${words}s?\\b`, 'giu'))) {
+      const definite = DEFINITE.exec(text.slice(0, m.index));
+      if (!definite || !saysWhichOf(index, definite, date, key)) continue;
+      spans.push({ start: m.index, end: m.index + m[0].length });
+      documents.push(...index.catalog.ofKind(key));
+    }
   }
   if (documents.length === 0) return null;
   documents = [...new Set(documents)];

@@ -330,6 +330,8 @@ export interface HeadingIndex {
   readonly partFacts: { letterDay: Uint32Array; annexDay: Uint32Array; flags: Uint8Array };
   /** Whether a letter's passages or headings hold the concept with id `cid`. */
   letterHolds(letter: Letter, cid: number): boolean;
+  /** The parts of the documents whose own kind (their metadata's) is `kind`, ascending. */
+  groupsOfKind(kind: string): readonly number[];
 }
 
 /** Whether every id of `needed` is among the heading concepts of the `groups`. */
@@ -364,24 +366,36 @@ export function resolveLetterReference(
   };
   for (const doc of reference.documents) {
     const needed = [...doc.heading, ...doc.addressee];
+    const own = needed.map((c) => index.conceptId(c));
     if (doc.kind === 'statement') needed.push(conceptOf('statement'));
     if (doc.kind === 'press release') needed.push(conceptOf('press'), conceptOf('release'));
     const ids = needed.map((c) => index.conceptId(c));
-    if (ids.includes(-1)) continue;
+    if (own.includes(-1)) continue;
     let matching: number[] = [];
     const { letterDay, annexDay, flags } = index.partFacts;
     const from = doc.date ? dayNumber(doc.date.from) : 0;
     const to = doc.date ? dayNumber(doc.date.to) : 0;
     const whole = WHOLE_DOCUMENT.has(doc.kind);
-    for (const g of partsHolding(index, ids, whole ? documentOf : null)) {
+    const fits = (g: number, wanted: readonly number[]) => {
       if (doc.date) {
         const day = letterDay[g] as number;
         const annex = annexDay[g] as number;
-        if (!(day >= from && day <= to) && !(annex >= from && annex <= to)) continue;
+        if (!(day >= from && day <= to) && !(annex >= from && annex <= to)) return false;
       }
-      if (!matchesKind(flags[g] as number, doc.kind)) continue;
-      if (headingsHold(index, whole ? documentOf(g) : [g], ids)) matching.push(g);
-    }
+      return (
+        matchesKind(flags[g] as number, doc.kind) &&
+        headingsHold(index, whole ? documentOf(g) : [g], wanted)
+      );
+    };
+    if (!ids.includes(-1))
+      for (const g of partsHolding(index, ids, whole ? documentOf : null))
+        if (fits(g, ids)) matching.push(g);
+    // "the press release": a document that is one by its own kind, though its title does not
+    // say so (user trial 17: an annex titled "Press release of the Ministry…" was taken for it).
+    if (OWN_KINDS.has(doc.kind))
+      for (const g of index.groupsOfKind(doc.kind))
+        if (!matching.includes(g) && fits(g, own)) matching.push(g);
+    matching.sort((a, b) => a - b);
     // "The foreign minister's letter" is the part the minister wrote, not the whole document.
     if (doc.heading.length > 0) {
       const byAuthor = matching.filter((g) => {
@@ -402,6 +416,12 @@ export function resolveLetterReference(
     if (LETTER_NOUNS.has(doc.kind)) {
       const letters = matching.filter((g) => isLetter(parts[g]?.letter ?? { kind: '' }));
       if (letters.length > 0) matching = letters;
+    }
+    // "the latest letter" of letters and notes verbales: the latest letter, as "the latest note
+    // verbale" is the latest note (user trial 17: it answered with a note verbale).
+    if (doc.ordinal && doc.kind === 'letter') {
+      const proper = matching.filter((g) => parts[g]?.letter.kind === 'letter');
+      if (proper.length > 0) matching = proper;
     }
     if (doc.ordinal && matching.length > 0) {
       const dates = matching.map((g) => parts[g]?.letter.date ?? '').sort();
@@ -435,6 +455,9 @@ function partsHolding(
   for (const g of rarest) if (!found.has(g)) for (const part of documentOf(g)) found.add(part);
   return [...found].sort((a, b) => a - b);
 }
+
+/** The kinds a reference may name that are documents' own kinds too ("press release"). */
+const OWN_KINDS: ReadonlySet<DocumentKind> = new Set(['statement', 'press release']);
 
 /** The nouns that name UN letters: in a corpus of other documents too, they name the letters. */
 const LETTER_NOUNS: ReadonlySet<DocumentKind> = new Set(['letter', 'cover letter', 'note verbale']);

@@ -4,7 +4,7 @@ import { dayNumber } from '../corpus/dates.ts';
 import { glossaryWords, readPassage, rememberConcepts } from './analyze.ts';
 import { type Link, type Related, relationWeight } from './lexicon.ts';
 import { WEIGHTS } from './model.ts';
-import { DocumentCatalog } from './catalog.ts';
+import { DocumentCatalog, nameKey } from './catalog.ts';
 import { spelledOut } from './acronyms.ts';
 import { lowerBound } from './sorted.ts';
 import {
@@ -216,6 +216,16 @@ export class SearchIndex {
   /** The letter of the passage (or heading) with id `id`, without making its entry. */
   letterOf(id: number): Letter | undefined {
     return id >= 0 && id < this.size ? this.letters[this.letterOfPassage[id] as number] : undefined;
+  }
+
+  /** The parts (heading groups) of the documents whose own kind is `kind`, ascending. */
+  groupsOfKind(kind: string): readonly number[] {
+    return this.catalog.ofKind(nameKey(kind)).flatMap((i) => this.groupsOfLetter(i));
+  }
+
+  /** The position in `letters` of the document of the passage (or heading) with id `id`, or -1. */
+  documentOf(id: number): number {
+    return id >= 0 && id < this.size ? (this.letterOfPassage[id] as number) : -1;
   }
 
   /** The part of the passage (or heading) with id `id`, without making its entry. */

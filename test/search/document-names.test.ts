@@ -515,4 +515,57 @@ describe('a document named by a kind of several words (user trial 17)', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  it('reads "the latest letter" as a letter, "the press release" by its kind, and a kind whose words only another kind holds as naming none', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'annex-kind-'));
+    try {
+      await writeFile(path.join(dir, NOTE_AS_SENT.file), NOTE_AS_SENT.text);
+      await writeFile(
+        path.join(dir, 'patrol-press-release.md'),
+        [
+          '---',
+          'title: "Secretary-General Condemns Attack on Peacekeepers in Testland"',
+          'date: 2025-07-02',
+          'author: "Secretary-General"',
+          'kind: press release',
+          '---',
+          'The following statement was issued today by the Spokesperson for the Secretary-General:',
+          '',
+          'The Secretary-General strongly condemns the attack on 1 July against a patrol near Testville, which killed one peacekeeper.',
+        ].join('\n'),
+      );
+      await writeFile(
+        path.join(dir, 'fisheries-statement.md'),
+        [
+          '---',
+          'title: "Statement by Testland on fisheries"',
+          'date: 2025-06-20',
+          'author: "Testland"',
+          'kind: statement',
+          '---',
+          'Testland calls on all States to end harmful fisheries subsidies by 2030.',
+        ].join('\n'),
+      );
+      const where = SearchIndex.build([...seed, ...(await loadCorpus(dir)).letters]);
+      // A note verbale of 2025 is the latest document; the latest letter is of 2024.
+      expect(scopedTo('the latest letter', where)).toEqual([
+        '2024-04-04-mine-awareness-day-statement',
+      ]);
+      expect(scopedTo('the latest note verbale', where)).toEqual(['testland-candidature']);
+      // Its title does not say "press release"; its kind does.
+      expect(scopedTo('what did the press release say about the patrol', where)).toContain(
+        'patrol-press-release',
+      );
+      // Only the press release holds "spokesperson": the one statement, on fisheries, is not meant.
+      const spokesperson = 'who is the spokesperson statement about the patrol attack from';
+      expect(scopedTo(spokesperson, where)).not.toEqual(['fisheries-statement']);
+      const answer = answerQuestion(where, spokesperson);
+      expect((answer.results[0] ?? answer.related[0])?.letterId).toBe('patrol-press-release');
+      // A word the statement holds still names it.
+      expect(scopedTo('what did the fisheries statement say', where)).toEqual([
+        'fisheries-statement',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
