@@ -114,6 +114,17 @@ describe('decide: the fitted probability against the threshold', () => {
     expect([...row].every(Number.isFinite)).toBe(true);
   });
 
+  it('reads which answer types a question asks for, whether or not a passage states one', () => {
+    const asks = (question: string, type: string) => {
+      const prepared = prepare(index, question, {});
+      const row = decisionRow(prepared, rankCandidates(prepared));
+      return row[DECISION_FEATURES.indexOf(`asks ${type}`)];
+    };
+    expect(asks('how many farmers fear the mines of Orl', 'count')).toBe(1);
+    expect(asks('what do the farmers of Orl fear', 'count')).toBe(0);
+    expect(asks('when did the farmers of Orl ask for help', 'time')).toBe(1);
+  });
+
   it('answers exactly when the probability reaches the threshold, and says why not otherwise', () => {
     const prepared = prepare(index, 'what do the farmers of Orl fear', {});
     const ranked = rankCandidates(prepared);
