@@ -46,10 +46,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The CLI's launcher (src/cli-start.cjs) is CommonJS as Node runs it: it requires the bundle.
-    files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
 );

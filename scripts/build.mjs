@@ -5,7 +5,7 @@
 // which await at top level, are ES modules. Type checking is `tsc --noEmit` (npm run check).
 import { build } from 'esbuild';
 import { log } from 'node:console';
-import { copyFile, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { buildExceptions } from './build-exceptions.mjs';
 import { buildVectors } from './build-vectors.mjs';
@@ -62,7 +62,7 @@ await build({
   ...common,
   format: 'cjs',
   entryPoints: {
-    'cli-main': 'src/cli.ts',
+    cli: 'src/cli.ts',
     bot: 'src/bot/main.ts',
     register: 'src/bot/register.ts',
     serve: 'src/http/main.ts',
@@ -75,8 +75,6 @@ await build({
   inject: ['scripts/lib/import-meta-url.js'],
   define: { 'import.meta.url': 'import_meta_url', 'import.meta.dirname': '__dirname' },
 });
-// The CLI starts through a launcher that keeps V8's compiled code of the bundle between calls.
-await copyFile('src/cli-start.cjs', path.join('dist', 'cli.cjs'));
 await build({
   ...common,
   format: 'esm',
