@@ -392,10 +392,12 @@ export function resolveLetterReference(
         if (fits(g, ids)) matching.push(g);
     // "the press release": a document that is one by its own kind, though its title does not
     // say so (user trial 17: an annex titled "Press release of the Ministry…" was taken for it).
-    if (OWN_KINDS.has(doc.kind))
+    if (OWN_KINDS.has(doc.kind)) {
+      const found = new Set(matching);
       for (const g of index.groupsOfKind(doc.kind))
-        if (!matching.includes(g) && fits(g, own)) matching.push(g);
-    matching.sort((a, b) => a - b);
+        if (!found.has(g) && fits(g, own)) matching.push(g);
+      matching.sort((a, b) => a - b);
+    }
     // "The foreign minister's letter" is the part the minister wrote, not the whole document.
     if (doc.heading.length > 0) {
       const byAuthor = matching.filter((g) => {
