@@ -80,12 +80,12 @@ const OPTIONS = {
   style: { type: 'string' },
 } as const;
 
-/** The command line read against `OPTIONS`, with its tokens (which options were given). */
 /** A negative number ("-1"), which is a value, never an option ("quote A/78/368 -1"). */
 const NEGATIVE = /^-\d+(?:\.\d+)?$/;
 /** What a negative number stands in for while the options are read: the minus sign, U+2212. */
 const MINUS = '\u2212';
 
+/** The command line read against `OPTIONS`, with its tokens (which options were given). */
 function parseLine(argv: string[]) {
   const parsed = parseArgs({
     args: argv.map((a) => (NEGATIVE.test(a) ? MINUS + a.slice(1) : a)),

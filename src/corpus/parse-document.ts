@@ -274,12 +274,12 @@ const sameLine = (a: string, b: string | undefined) =>
 
 /** The footer of a UN press release. */
 const PRESS_RELEASE_FOOTER = /^For information media\b.*\bNot an official record\.?$/i;
+/** The organs whose press statements a press release carries. */
+const PRESS_ORGANS = 'General Assembly|Security Council|Economic and Social Council|Human Rights Council';
 /**
  * Whom a press release says a statement is issued for: "The following statement was issued
  * today by the Spokesman for United Nations Secretary-General António Guterres:".
  */
-/** The organs whose press statements a press release carries. */
-const PRESS_ORGANS = 'General Assembly|Security Council|Economic and Social Council|Human Rights Council';
 const ISSUED_FOR = new RegExp(
   String.raw`\bwas issued\b[^:]*?\bby the Spokes(?:man|woman|person) for (?:the )?(?:United Nations )?((?:Deputy )?Secretary-General|President of the (?:${PRESS_ORGANS}))\b`,
   'i',
@@ -360,12 +360,11 @@ function readTextMetadata(blocks: readonly Block[]): {
   const lastKindLine = pieces.findLastIndex(({ text }) => namesKind(text));
   let afterMasthead = false;
   let bylineAuthor: string | null = null;
-  const isDateLine = (text: string) => PLACE_AND_DATE.test(text);
   // Between a title with no masthead above it and its date line stands the occasion ("Security
   // Council open debate on …"): the title's, though it opens with an organ's name as a masthead
   // line does. A masthead comes above the title, never under it.
   const isOccasion = (i: number) =>
-    !afterMasthead && lastKindLine >= 0 && i > lastKindLine && pieces.slice(i + 1).some(({ text }) => isDateLine(text));
+    !afterMasthead && lastKindLine >= 0 && i > lastKindLine && pieces.slice(i + 1).some(({ text }) => PLACE_AND_DATE.test(text));
   // The block of the masthead's agenda item line: the item's title under it is the masthead's.
   let agendaBlock = -1;
   let titleStart = -1;
@@ -377,7 +376,7 @@ function readTextMetadata(blocks: readonly Block[]): {
   // the date it was adopted, which is the resolution's date; not its title.
   let adoption: string | null = null;
   for (const [i, { text, b }] of pieces.entries()) {
-    if (isDateLine(text)) {
+    if (PLACE_AND_DATE.test(text)) {
       date ??= parseWrittenDate(text);
     } else if (ADOPTED.test(text)) {
       adoption = text;
