@@ -601,6 +601,13 @@ export function readFrame(text: string): Frame {
         else if (content(then)) predicate ??= then;
         head = null;
       }
+      // "what is the press release about", "what was the 2022 letter about": a preposition left
+      // at the clause's end makes the thing its object; what it is about is asked, not a kind.
+      const about = head && copula && tokens.at(-1)?.word === 'about' ? head : null;
+      if (about) {
+        focus ??= about;
+        head = null;
+      }
       if (head) {
         let kind = typeOfNoun(head.word);
         // "which country said …": who says it is whose document it is, not a name in the text.

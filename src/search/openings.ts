@@ -9,12 +9,16 @@ import type { Prepared, Ranked } from './rank.ts';
  */
 function namesDocuments(prepared: Prepared, alsoNaming: (slot: Slot) => boolean = () => false) {
   const { q, scope } = prepared;
+  // Words that name documents as people name them ("the press release", "the note verbale") are
+  // searched for when nothing else is asked (`parseQuestion`), yet they still only name them.
+  const spans = q.letters?.spans ?? [];
+  const referring = (s: Slot) => spans.some((n) => s.start >= n.start && s.end <= n.end);
   return (
     scope.groups !== undefined &&
     scope.groups.size > 0 &&
     q.phrases.length === 0 &&
     q.slots.length > 0 &&
-    q.slots.every((s) => isNamingSlot(s) || alsoNaming(s))
+    q.slots.every((s) => isNamingSlot(s) || referring(s) || alsoNaming(s))
   );
 }
 
@@ -26,7 +30,10 @@ function namesDocuments(prepared: Prepared, alsoNaming: (slot: Slot) => boolean 
  * any passage would do, since no word says what to look for.
  */
 export function namesOnly(prepared: Prepared): boolean {
-  return prepared.context.asked.size === 0 && namesDocuments(prepared);
+  // "what did the press release say", "what is the note about": who speaks, or what it is
+  // about, is the document named, as every word names it; nothing else is asked of it.
+  const asked = [...prepared.context.asked].filter((a) => a !== 'speaker' && a !== 'focus');
+  return asked.length === 0 && namesDocuments(prepared);
 }
 
 /**

@@ -227,6 +227,24 @@ describe('answerQuestion: plain factual questions', () => {
     // Asked about something, it is searched as before.
     expect(ask('mines in the 2022 letter').results[0]?.passage).not.toBe(1);
   });
+
+  it('answers what a document named by its kind says, or is about, from its text, not its headings', () => {
+    for (const [question, id] of [
+      ['what did the press release say', SEED.khojavand],
+      ['what is the press release about', SEED.khojavand],
+      ['what did the note verbale say', SEED.hrcNote],
+      ["what's the note verbale about", SEED.hrcNote],
+    ] as const) {
+      const answer = ask(question);
+      expect(answer.abstained, question).toBe(false);
+      const [first] = answer.results;
+      expect(first?.letterId, question).toBe(id);
+      // Its first paragraph of text: no heading, masthead or editorial note that names the kind.
+      expect(first?.citation ?? '', question).not.toMatch(/heading/);
+      expect(first?.text, question).not.toMatch(/^(Annex to|General Assembly|\*)/);
+      expectQuotedAndCited(answer);
+    }
+  });
 });
 
 describe('answerQuestion: who signed, who sent, when', () => {
