@@ -33,7 +33,6 @@ import {
   TIME,
   TOTAL,
 } from './evidence.ts';
-import { splitSentences } from './excerpt.ts';
 import { WEIGHTS } from './model.ts';
 import { mostlyVerb } from './answer-type.ts';
 import {
@@ -650,7 +649,7 @@ function sentenceMasks(x: QuestionContext, c: Candidate): (Span & { mask: number
   if (found) return found;
   const reading = readPassage(c.entry.passage.text);
   const { terms } = reading;
-  const sentences = (reading.sentences ??= splitSentences(c.entry.passage.text));
+  const sentences = (reading.sentences ??= x.index.sentences(c.id));
   if (!reading.termSentence) {
     const at = new Uint16Array(terms.length);
     let k = 0;

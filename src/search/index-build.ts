@@ -7,6 +7,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN } from '../corpus/dates.ts';
+import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, analyzeEach, conceptOf, isYearAsWritten, NUMBER_WORDS } from './analyze.ts';
 import { buildExpansions, buildKinds, buildUsage, type Expansions } from './lexicon.ts';
 import { englishWordNet } from './wordnet.ts';
@@ -64,7 +65,7 @@ function isDigitCode(code: number): boolean {
 }
 
 /** A growable array of unsigned integers, so building a large index does not hold millions of JS numbers. */
-class GrowableArray<T extends Uint32Array | Uint8Array> {
+class GrowableArray<T extends Uint32Array | Uint16Array | Uint8Array> {
   length = 0;
   constructor(
     private data: T,
@@ -80,6 +81,10 @@ class GrowableArray<T extends Uint32Array | Uint8Array> {
   }
   get(i: number): number {
     return this.data[i] ?? 0;
+  }
+  /** The values pushed, as an array of their own. */
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
@@ -98,6 +103,34 @@ export interface BuiltIndex {
   kinds: ReadonlyMap<string, readonly string[]>;
 }
 
+/**
+ * Each entry's sentences (`sentenceSpans`) as the index keeps them, so that no question splits a
+ * passage into sentences again (and a CLI call never loads the sentence segmenter's data): start
+ * and end pairs within the entry's text, entry `id`'s in [offsets[id], offsets[id+1]). An entry
+ * longer than a pair can say (65,535 characters) keeps none and is split when read.
+ */
+class SentenceBuilder {
+  private readonly offsets: Uint32Array;
+  private readonly bounds = new GrowableArray(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
+
+  constructor(entries: number) {
+    this.offsets = new Uint32Array(entries + 1);
+  }
+
+  add(id: number, text: string): void {
+    if (text.length <= 0xffff)
+      for (const { start, end } of sentenceSpans(text)) {
+        this.bounds.push(start);
+        this.bounds.push(end);
+      }
+    this.offsets[id + 1] = this.bounds.length / 2;
+  }
+
+  arrays(): { sentenceOffsets: Uint32Array; sentenceBounds: Uint16Array } {
+    return { sentenceOffsets: this.offsets, sentenceBounds: this.bounds.toArray() };
+  }
+}
+
 /** Indexes `letters`, analyzing each passage once, and reads WordNet for the expansions. */
 export function buildIndex(letters: readonly Letter[]): BuiltIndex {
   const conceptIds = new Map<string, number>();
@@ -111,6 +144,7 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
   const concepts = new GrowableArray(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
   const counts = new GrowableArray(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
   const starts = new Uint32Array(passageCount + 1);
+  const sentences = new SentenceBuilder(passageCount);
   const idOf = (concept: string): number => {
     let cid = conceptIds.get(concept);
     if (cid === undefined) {
@@ -132,6 +166,7 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
   for (const { letter, passage } of entries) {
     const text = passage.text;
     if (!isHeading(passage)) abbreviations.add(id, text);
+    sentences.add(id, text);
     met.length = 0;
     let figure = false;
     let length = 0;
@@ -245,6 +280,7 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
     expansionRelations: new Uint8Array(0),
     kindOffsets: new Uint32Array(0),
     kindConcepts: new Uint32Array(0),
+    ...sentences.arrays(),
   };
   const { conceptVectors, conceptNorms } = buildConceptVectors(surfaceWords, conceptIds);
   arrays.conceptVectors = conceptVectors;

@@ -58,6 +58,12 @@ export interface IndexArrays {
   abbreviationPassages: Uint32Array;
   abbreviationStarts: Uint32Array;
   abbreviationEnds: Uint32Array;
+  /**
+   * Each entry's sentences: start and end pairs within its text, entry `id`'s pairs in
+   * [sentenceOffsets[id], sentenceOffsets[id+1]) (`SearchIndex.sentences`).
+   */
+  sentenceOffsets: Uint32Array;
+  sentenceBounds: Uint16Array;
 }
 
 /** The JSON part of a saved index; the arrays are saved beside it as binary. */
@@ -253,6 +259,8 @@ const ARRAY_ORDER = [
   'abbreviationPassages',
   'abbreviationStarts',
   'abbreviationEnds',
+  'sentenceOffsets',
+  'sentenceBounds',
 ] as const;
 const ARRAY_TYPES = {
   maxTermFactor: Float32Array,
@@ -278,6 +286,8 @@ const ARRAY_TYPES = {
   abbreviationPassages: Uint32Array,
   abbreviationStarts: Uint32Array,
   abbreviationEnds: Uint32Array,
+  sentenceOffsets: Uint32Array,
+  sentenceBounds: Uint16Array,
 } as const;
 
 /** A typed array of numbers, as the saved index holds them. */

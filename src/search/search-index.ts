@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Letter, PartKind, Passage } from '../corpus/schema.ts';
 import { dayNumber } from '../corpus/dates.ts';
+import { sentenceSpans } from '../corpus/sentences.ts';
 import { glossaryWords, readPassage, rememberConcepts } from './analyze.ts';
 import { type Link, type Related, relationWeight } from './lexicon.ts';
 import { WEIGHTS } from './model.ts';
@@ -32,7 +33,7 @@ import {
 } from './saved-index.ts';
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 47;
+export const INDEX_FORMAT = 48;
 
 /** At most this many passages' concept ids are kept (`passageConceptIds`). */
 const CONCEPTS_READ_KEPT = 4096;
@@ -411,6 +412,18 @@ export class SearchIndex {
   /** Number of terms in a passage. */
   passageLength(passageId: number): number {
     return this.arrays.passageLength[passageId] ?? 0;
+  }
+
+  /** The sentences of an indexed passage or heading, as `sentenceSpans` splits its text. */
+  sentences(passageId: number): { start: number; end: number }[] {
+    const { sentenceOffsets, sentenceBounds } = this.arrays;
+    const from = sentenceOffsets[passageId] ?? 0;
+    const to = sentenceOffsets[passageId + 1] ?? 0;
+    if (from === to) return sentenceSpans(this.passage(passageId)?.passage.text ?? '');
+    const spans: { start: number; end: number }[] = [];
+    for (let i = from; i < to; i++)
+      spans.push({ start: sentenceBounds[2 * i] ?? 0, end: sentenceBounds[2 * i + 1] ?? 0 });
+    return spans;
   }
 
   /** The id of an indexed passage (its position in `passages`). */

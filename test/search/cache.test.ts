@@ -2,6 +2,7 @@ import { appendFile, copyFile, readdir, readFile, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
+import { sentenceSpans } from '../../src/corpus/sentences.ts';
 import { conceptOf, tokenize } from '../../src/search/analyze.ts';
 import { GLOSSARY } from '../../src/search/glossary.ts';
 import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
@@ -41,6 +42,13 @@ describe('openCorpus', () => {
     ])
       expect(answerQuestion(second.index, q)).toEqual(answerQuestion(first.index, q));
     expect(new Map(second.index.surfaceWords)).toEqual(new Map(first.index.surfaceWords));
+    // Every passage's and heading's sentences, split once when indexed, as splitting gives them.
+    expect(second.index.size).toBe(first.index.size);
+    for (let id = 0; id < first.index.size; id++) {
+      const text = first.index.passage(id)?.passage.text ?? '';
+      expect(second.index.sentences(id), text).toEqual(sentenceSpans(text));
+      expect(first.index.sentences(id), text).toEqual(sentenceSpans(text));
+    }
   });
 
   it('rebuilds, never serving a stale index, when a letter changes', async () => {
