@@ -788,12 +788,19 @@ function spellOutAbbreviations(index: SearchIndex, text: string): string {
   for (const t of tokenize(text)) {
     const written = text.slice(t.start, t.end);
     const capitals = written === written.toUpperCase();
-    const stop = isStopWord(t.word);
-    if (
-      !/^\p{L}{3,8}$/u.test(written) ||
-      (!(stop && capitals && !shouting) && (stop || index.surfaceWords.has(t.word)))
-    )
+    if (!/^\p{L}{3,8}$/u.test(written)) continue;
+    // "the CAR attack": an English word in capitals, in a question not all in capitals, is
+    // initials when the letters spell out a name with them ("Central African Republic"),
+    // whatever the letters or the glossary make of the word ("car": a vehicle).
+    const name =
+      capitals && !shouting && isEnglishWord(t.word) ? index.spelledOut(t.word, true) : null;
+    if (name !== null) {
+      out += text.slice(at, t.start) + name;
+      at = t.end;
       continue;
+    }
+    const stop = isStopWord(t.word);
+    if (!(stop && capitals && !shouting) && (stop || index.surfaceWords.has(t.word))) continue;
     // In lower case, a typo of the letters' words is more likely than initials ("cyclon").
     if (!capitals && (isEnglishWord(t.word) || correctSpelling(index, t.word))) continue;
     // The glossary's own abbreviations ("IDPs", "MFA", "ppl") are read by the analysis, and a

@@ -156,6 +156,32 @@ describe('parseQuestion: a small word in capitals the letters spell out as initi
   });
 });
 
+describe('parseQuestion: an English word in capitals the letters spell out as a name', () => {
+  const text = [
+    'Letter dated 2 July 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+    '',
+    'A patrol of the peacekeeping mission in the Central African Republic was attacked near Bambouti; its car was hit by gunfire.',
+    '',
+    '(Signed) A. Person',
+  ].join('\n');
+  const patrol = () =>
+    SearchIndex.build([
+      parseLetter(text, { id: 'patrol', file: 'patrol.txt', sha256: 'e'.repeat(64) }),
+    ]);
+
+  it('reads "CAR" as the Central African Republic, though "car" is a word the letters use', () => {
+    expect(parseQuestion(patrol(), 'who attacked the patrol in CAR').text).toBe(
+      'who attacked the patrol in Central African Republic',
+    );
+  });
+
+  it('reads "car" in lower case, or in a question all in capitals, as the word', () => {
+    const index = patrol();
+    expect(parseQuestion(index, 'what hit the car').text).toBe('what hit the car');
+    expect(parseQuestion(index, 'WHAT HIT THE CAR').text).toBe('WHAT HIT THE CAR');
+  });
+});
+
 describe('parseQuestion: figures', () => {
   it('reads "500k" as 500000, a figure the question states', () => {
     const q = parseQuestion(index, 'yo wait so the 500k mines, where were they found');
