@@ -338,6 +338,7 @@ export function answerQuestion(
       evidence: 0,
       unknownSymbol,
     };
+  const undated = prepared.undated ? { undated: prepared.undated } : {};
   // "show me the 2022 letter", "A/78/368": the documents named, from their openings on.
   if (namesOnly(prepared)) {
     const opened = openings(prepared);
@@ -349,9 +350,9 @@ export function answerQuestion(
         total: opened.length,
         results: opened.slice(offset, offset + limit).map((r) => toResult(prepared, r, true)),
         evidence: 1,
+        ...undated,
       };
   }
-  const undated = prepared.undated ? { undated: prepared.undated } : {};
   const making = !options.list && asksMaking(prepared);
   // "who issued the press release": the documents named say who and when in their headings,
   // openings and signatures, which the ranker orders; nothing else is asked to weigh.

@@ -145,6 +145,8 @@ export class DocumentCatalog {
   private readonly dated: number[];
   private readonly firstDays: Uint32Array;
   private readonly lastDays: Uint32Array;
+  /** `lastDay`, worked out once. */
+  private last: number | undefined;
   /** Running passage counts over `dated`, per part and in all: [part][k] for the first k. */
   private readonly running: Uint32Array[];
   /** Undated documents, and their passages per part and in all. */
@@ -381,6 +383,12 @@ export class DocumentCatalog {
     for (let k = firstAtLeast(from - LONGEST_DATE_SPAN); k < lo; k++)
       if ((this.lastDays[k] as number) >= from) before.push(k);
     return { lo, hi, before };
+  }
+
+  /** The last day (YYYYMMDD) any document's date reaches, or 0 when none is dated. */
+  lastDay(): number {
+    this.last ??= this.lastDays.reduce((a, b) => Math.max(a, b), 0);
+    return this.last;
   }
 
   /** The documents dated within days `from`–`to` (YYYYMMDD): a partial date when its span overlaps them. */

@@ -135,6 +135,12 @@ describe('a question that names a document by its author', () => {
     expect(answerQuestion(index, 'what did norway say about refugees in 1997').undated).toBe(
       undefined,
     );
+    // Nor a time after every document: what they tell of ("a target for 2030").
+    expect(answerQuestion(index, 'norway refugees target for 2030').undated).toBe(undefined);
+    // Asked for nothing but what the author said then, the same is said of their openings.
+    const opened = answerQuestion(index, 'what did norway say in 1999');
+    expect(opened.undated).toEqual({ author: 'Norway', time: '1999' });
+    expect(opened.results[0]?.letterId).toMatch(/^norway-/);
   });
 
   it('reads a State that leads the question as its speaker, of a time it has no document of', () => {
