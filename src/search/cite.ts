@@ -167,8 +167,10 @@ export function formatCitation(letter: Letter, passage: Passage): string {
   const parts = letter.symbol ? [letter.symbol, formatUnDate(letter.date)] : [citedTitle(letter)];
   if (!letter.symbol && !titleDates(letter)) parts.push(formatUnDate(letter.date));
   const annexes = letter.passages.filter((p) => p.part === passage.part).at(-1)?.partIndex ?? 1;
-  // The main part of a document that is no letter is the document itself: no label.
-  if (isLetter(letter) || passage.part !== 'letter')
+  // The main part of a document that is no letter is the document itself: no label; nor is a
+  // letter's that has no annex ("Note verbale by Kenya, 3 June 2025, passage 1").
+  const parted = letter.passages.some((p) => p.part !== 'letter');
+  if ((isLetter(letter) && parted) || passage.part !== 'letter')
     parts.push(partLabel(passage, annexes, letter.kind));
   const page = pageLabel(passage.pages);
   if (page) parts.push(page);

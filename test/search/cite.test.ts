@@ -76,7 +76,8 @@ describe('citing a document that only its file names, and a resolution (user tri
     const passage = note.passages[1] as Letter['passages'][number];
     expect(note.kind).toBe('note verbale');
     expect(formatCitation(note, passage)).toBe(
-      'Note verbale by Republic of Testland, 3 June 2025, note verbale, passage 2 (numbered by the Annex bot)',
+      // Its only part is the note itself: its kind is not said twice (user trial 19).
+      'Note verbale by Republic of Testland, 3 June 2025, passage 2 (numbered by the Annex bot)',
     );
     expect(formatStyledCitation(note, passage, 'un')).toBe(
       'Note verbale by Republic of Testland (no document symbol in the text), 3 June 2025, passage 2 (numbered by the Annex bot)',
