@@ -791,9 +791,12 @@ function spellOutAbbreviations(index: SearchIndex, text: string): string {
     if (!/^\p{L}{3,8}$/u.test(written)) continue;
     // "the CAR attack": an English word in capitals, in a question not all in capitals, is
     // initials when the letters spell out a name with them ("Central African Republic"),
-    // whatever the letters or the glossary make of the word ("car": a vehicle).
+    // whatever the letters or the glossary make of the word ("car": a vehicle); an author's State
+    // code ("LUX") names the State.
     const name =
-      capitals && !shouting && isEnglishWord(t.word) ? index.spelledOut(t.word, true) : null;
+      capitals && !shouting && isEnglishWord(t.word) && !isStateCode(index, written)
+        ? index.spelledOut(t.word, true)
+        : null;
     if (name !== null) {
       out += text.slice(at, t.start) + name;
       at = t.end;

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
@@ -11,7 +12,7 @@ import {
 } from '../../src/search/letter-reference.ts';
 import { parseQuestion, SearchIndex } from '../../src/search/index.ts';
 import { parseDateHint } from '../../src/search/time.ts';
-import { CORPUS_DIR, countingTextReads, ROOT, SEED, testlandLetter } from '../helpers.ts';
+import { CORPUS_DIR, countingTextReads, ROOT, SEED, tempDir, testlandLetter } from '../helpers.ts';
 
 /**
  * Reading a question (`question.ts`): one slot per word, with the concepts of the letters that
@@ -173,6 +174,18 @@ describe('parseQuestion: an English word in capitals the letters spell out as a 
     expect(parseQuestion(patrol(), 'who attacked the patrol in CAR').text).toBe(
       'who attacked the patrol in Central African Republic',
     );
+  });
+
+  it('reads an author’s State code in capitals as the State, though it is an English word', async () => {
+    // Luxembourg's speech spells out a name whose initials are its code.
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'lux-2025.md'),
+      '---\ntitle: "Statement by Luxembourg in the general debate"\ndate: 2025\nauthor: "Luxembourg"\nkind: speech\n---\nShelling damaged the offices of the League of United Xylographers on 1 July.\n',
+    );
+    const index = SearchIndex.build((await loadCorpus(dir)).letters);
+    expect(index.spelledOut('lux', true)).toBe('League of United Xylographers');
+    expect(parseQuestion(index, 'what did LUX say in 2025').text).toBe('what did LUX say in 2025');
   });
 
   it('reads "car" in lower case, or in a question all in capitals, as the word', () => {
