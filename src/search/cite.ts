@@ -121,8 +121,12 @@ export function speaker(letter: Letter, passage: Passage): string {
   )
     return `The ${letter.kind}`;
   const who = attribution(letter, passage);
-  if (!formatCitation(letter, passage).startsWith(who)) return who;
   const author = authorAsTitled(letter);
+  // A title that is no one speaking ("79/244. International Day of Sea Turtle Conservation",
+  // "Secretary-General Condemns Attack on …") gives way to the author; one that says by or from
+  // whom ("Statement by Norway …", "Letter dated … from …") is who speaks.
+  const speaks = who !== letter.title || !letter.author || /\b(?:by|from)\s/i.test(letter.title);
+  if (speaks && !formatCitation(letter, passage).startsWith(who)) return who;
   if (author) return upperFirst(author);
   return `The ${letter.kind}`;
 }

@@ -104,6 +104,10 @@ describe('citing a document that only its file names, and a resolution (user tri
     expect(formatStyledCitation(resolution, passage, 'un')).toContain('17 December 2035');
     expect(formatStyledCitation(resolution, passage, 'oscola')).toContain('(17 December 2035)');
     expect(formatStyledCitation(resolution, passage, 'bluebook')).toContain('(Dec. 17, 2035)');
+    // Its title is no one speaking: its author says it (user trial 19: "90/12. International
+    // Year of Inland Fisheries, 2037 says:").
+    expect(resolution.author).toBe('General Assembly');
+    expect(speaker(resolution, passage)).toBe('General Assembly');
   });
 });
 
