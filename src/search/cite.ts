@@ -127,6 +127,9 @@ export function speaker(letter: Letter, passage: Passage): string {
   // whom ("Statement by Norway …", "Letter dated … from …") is who speaks.
   const speaks = who !== letter.title || !letter.author || /\b(?:by|from)\s/i.test(letter.title);
   if (speaks && !formatCitation(letter, passage).startsWith(who)) return who;
+  // An office or a body, not a State, takes an article: "The Secretary-General says:".
+  if (author && !/^the\s/i.test(author) && !countries.getAlpha2Code(author, 'en'))
+    return `The ${author}`;
   if (author) return upperFirst(author);
   return `The ${letter.kind}`;
 }

@@ -107,7 +107,7 @@ describe('citing a document that only its file names, and a resolution (user tri
     // Its title is no one speaking: its author says it (user trial 19: "90/12. International
     // Year of Inland Fisheries, 2037 says:").
     expect(resolution.author).toBe('General Assembly');
-    expect(speaker(resolution, passage)).toBe('General Assembly');
+    expect(speaker(resolution, passage)).toBe('The General Assembly');
   });
 });
 
