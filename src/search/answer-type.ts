@@ -51,6 +51,11 @@ export interface Frame {
   source: Span | null;
   /** "In total", "altogether": a count that adds up parts. */
   total: boolean;
+  /**
+   * "How much" of nothing named, by a verb of no giving or paying ("how much did Norway promise"):
+   * an amount, which a sum of money states as well as a measure.
+   */
+  amount: boolean;
   /** "Who signed …": only a signature block answers (a note verbale is unsigned). */
   signed: boolean;
   /** How many clauses ask something ("how many … and when …": two). */
@@ -476,6 +481,7 @@ export function readFrame(text: string): Frame {
   let predicate: Token | null = null;
   let speaker: Token | null = null;
   let clauses = 0;
+  let open = false;
   const scene: Span[] = [];
   for (const m of text.matchAll(CLAUSE)) {
     const tokens = tokenize(m[0]).map((t) => ({
@@ -535,6 +541,7 @@ export function readFrame(text: string): Frame {
           how === 'much' &&
           (counted === null ? amountIsMoney(tokens, i + 2) : typeOfNoun(counted.word) === 'money');
         const amount = how === 'much' && !money;
+        if (amount && counted === null) open = true;
         if (amount) {
           setType('quantity');
           extra.add('figure');
@@ -673,6 +680,7 @@ export function readFrame(text: string): Frame {
     speaker: span(speaker),
     source: span(sourceOf(tokenize(text))),
     total: TOTAL.test(text),
+    amount: open,
     signed: extra.has('signature asked') && predicate !== null && /^sign/.test(predicate.word),
     clauses,
     // A request that asks in no clause ("give me the exact wording on the mine maps") is all asked.

@@ -172,7 +172,10 @@ export const STATES: Readonly<
   frequency: (_, e, span) => FREQUENCY.test(slice(e, span)),
   money: (_, e, span) => statesMoney(slice(e, span)),
   percentage: (_, e, span) => PERCENTAGE.test(slice(e, span)),
-  measure: (x, e, span) => statesMeasure(slice(e, span), x.measured, true),
+  // "how much did Norway promise": a sum of money is the amount asked for too.
+  measure: (x, e, span) =>
+    statesMeasure(slice(e, span), x.measured, true) ||
+    (x.q.frame.amount && statesMoney(slice(e, span))),
   clock: (_, e, span) => CLOCK.test(slice(e, span)),
   future: (_, e, span) => statesFuture({ ...e, passage: { ...e.passage, text: slice(e, span) } }),
   // "who planted …": a name, or the agent of the verb asked ("by a sabotage group"); "who is

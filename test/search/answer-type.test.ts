@@ -109,6 +109,16 @@ describe('readFrame: the kind of answer a question asks for', () => {
     expect(frameOf('how long did the occupation last').asked).toEqual(['duration']);
   });
 
+  it('reads "how much" of nothing named, by a verb of no giving, as an amount a sum also states', () => {
+    // User trial 19: "promise" is no verb of giving, yet the answer is "NOK 1.3 billion".
+    expect(readFrame('how much did norway promise for food security').amount).toBe(true);
+    expect(readFrame('how much did testland say it would cut child poverty by').amount).toBe(true);
+    // What is measured is named: a sum is no amount of rain.
+    expect(readFrame('how much rain fell before the release').amount).toBe(false);
+    expect(readFrame('how much did the UN give').amount).toBe(false);
+    expect(readFrame('how many mines were found').amount).toBe(false);
+  });
+
   it.each([
     ['who wrote the NV', ['wrote'], true],
     ['the aug 2022 cover letter - who sent it', ['sent'], true],

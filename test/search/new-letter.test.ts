@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
 import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
-import { CORPUS_DIR, testlandLetter } from '../helpers.ts';
+import { CORPUS_DIR, tempDir, testlandLetter } from '../helpers.ts';
 
 /**
  * Letters Annex has never seen (`test/fixtures/testland`), on other subjects than the seed
@@ -129,5 +131,34 @@ describe('answerQuestion: what the seed letters never state, and a letter that s
       results: [],
     });
     expectFirst(asked, quote, withClearance, letters);
+  });
+});
+
+describe('answerQuestion: "how much" by a verb of no giving', () => {
+  it('answers with the sum it states, an amount as a measure is (user trial 19)', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'testland-2025.md'),
+      [
+        '---',
+        'title: "Statement by Testland in the general debate of the eightieth session"',
+        'date: 2025-09-24',
+        'author: "Testland"',
+        'kind: speech',
+        '---',
+        'Mr. President,',
+        '',
+        'Hunger is rising across our region. Testland will increase its support to food security and resilient agriculture to USD 1.3 billion in 2026.',
+        '',
+        'Our fishermen face new dangers at sea every year.',
+        '',
+      ].join('\n'),
+    );
+    const speech = (await loadCorpus(dir)).letters;
+    const both = SearchIndex.build([...seed, ...speech]);
+    expectFirst('how much did testland promise for food security', /USD 1\.3 billion/, both, [
+      ...seed,
+      ...speech,
+    ]);
   });
 });
