@@ -145,8 +145,8 @@ export class DocumentCatalog {
   private readonly dated: number[];
   private readonly firstDays: Uint32Array;
   private readonly lastDays: Uint32Array;
-  /** `lastDay`, worked out once. */
-  private last: number | undefined;
+  /** The last day (YYYYMMDD) any document's date reaches, or 0 when none is dated. */
+  readonly lastDay: number;
   /** Running passage counts over `dated`, per part and in all: [part][k] for the first k. */
   private readonly running: Uint32Array[];
   /** Undated documents, and their passages per part and in all. */
@@ -242,6 +242,7 @@ export class DocumentCatalog {
     });
     this.firstDays = Uint32Array.from(this.dated, (i) => dayNumber(letters[i]?.date ?? ''));
     this.lastDays = Uint32Array.from(this.dated, (i) => lastDayNumber(letters[i]?.date ?? ''));
+    this.lastDay = this.lastDays.reduce((a, b) => Math.max(a, b), 0);
     this.running = [0, 1, 2, 3].map((part) => {
       const sums = new Uint32Array(this.dated.length + 1);
       this.dated.forEach((i, k) => {
@@ -383,12 +384,6 @@ export class DocumentCatalog {
     for (let k = firstAtLeast(from - LONGEST_DATE_SPAN); k < lo; k++)
       if ((this.lastDays[k] as number) >= from) before.push(k);
     return { lo, hi, before };
-  }
-
-  /** The last day (YYYYMMDD) any document's date reaches, or 0 when none is dated. */
-  lastDay(): number {
-    this.last ??= this.lastDays.reduce((a, b) => Math.max(a, b), 0);
-    return this.last;
   }
 
   /** The documents dated within days `from`–`to` (YYYYMMDD): a partial date when its span overlaps them. */

@@ -467,7 +467,7 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     // unless it leads the question as its speaker does ("iceland 2020 on plastics").
     else if (loose && named[0]?.start !== tokens[0]?.start) return null;
     // A time after every document ("norway emissions target 2030") is what they tell of.
-    else if (!ofKind && dayNumber(date.from) <= index.catalog.lastDay()) {
+    else if (!ofKind && dayNumber(date.from) <= index.catalog.lastDay) {
       const first = index.letters[documents[0] ?? -1];
       undated = { author: first?.author ?? authors[0] ?? '', time: date.words };
     }
