@@ -6,7 +6,6 @@ import {
   isMissing,
   isNamingSlot,
   nearEnglishWord,
-  oneEditAway,
   type Slot,
   UNKNOWN_NAME_LENGTH,
 } from './question.ts';
@@ -61,9 +60,7 @@ function writtenAsName(text: string, slot: Slot): boolean {
  */
 function nearOtherWord(word: string): boolean {
   const wordnet = englishWordNet();
-  for (const edit of oneEditAway(word))
-    if (isEnglishWord(edit) && !wordnet.pertainsTo(edit).includes(word)) return true;
-  return false;
+  return nearEnglishWord(word, (edit) => wordnet.pertainsTo(edit).includes(word));
 }
 
 /**

@@ -574,17 +574,17 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** A word WordNet lacks is taken for a name from this length: shorter ones are as often shorthand ("econ"). */
 export const UNKNOWN_NAME_LENGTH = 5;
 
-/** Whether one edit (a letter dropped, added, changed, or two swapped) makes `word` English: a typo, not a name. */
-export function nearEnglishWord(word: string): boolean {
+/**
+ * Whether one edit (a letter dropped, added, changed, or two swapped) makes `word` English: a
+ * typo, not a name. `unless` sets aside the English words that do not count ("georgian" for
+ * "georgia", its own people's word).
+ */
+export function nearEnglishWord(word: string, unless?: (edit: string) => boolean): boolean {
+  const english = (edit: string) => isEnglishWord(edit) && !(unless?.(edit) ?? false);
+  if (unless) return [...oneEditAway(word)].some(english);
   let near = nearEnglish.get(word);
   if (near === undefined) {
-    near = false;
-    for (const edit of oneEditAway(word)) {
-      if (isEnglishWord(edit)) {
-        near = true;
-        break;
-      }
-    }
+    near = [...oneEditAway(word)].some(english);
     if (nearEnglish.size >= 10_000) nearEnglish.clear();
     nearEnglish.set(word, near);
   }
@@ -623,7 +623,7 @@ export function englishSpelling(word: string): string | null {
 }
 
 /** Every word one edit from `word`: a letter dropped, added or changed, or two swapped. */
-export function oneEditAway(word: string): Set<string> {
+function oneEditAway(word: string): Set<string> {
   const edits = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
