@@ -84,7 +84,16 @@ async function runPrimary(config: ServeConfig, logger: Logger): Promise<void> {
   let stopping = false;
   // The workers' rate limits are counted here, so that a user has one limit across them.
   if (config.rateLimitPerMinute > 0) allowWorkersToShareRateLimits();
-  const fork = () => cluster.fork();
+  const fork = () => {
+    const worker = cluster.fork();
+    // Node answers a worker's listen request over its IPC channel; when the worker has died in
+    // the meantime (stopped by a failure elsewhere) the write fails with EPIPE, and an 'error'
+    // nobody handles would crash the primary. A worker that dies is dealt with on 'exit'.
+    worker.on('error', (error) =>
+      logger.debug({ err: error, worker: worker.process.pid }, 'worker channel closed'),
+    );
+    return worker;
+  };
   /** Workers that listened at least once; one that exits without is a failed start. */
   const listened = new Set<number>();
   /** Why each worker that could not start said it could not. */
