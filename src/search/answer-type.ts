@@ -190,7 +190,7 @@ function samePeople(word: string, next: string): boolean {
 
 /**
  * Whether a word followed by `next` describes it ("landmine victims"): `next` is a noun, not a
- * verb in the past, nor "members", nor a noun that names the same people as `word` does
+ * number word ("shelters, two learning centres"), not a verb in the past, nor "members", nor a noun that names the same people as `word` does
  * (`samePeople`).
  */
 export function describesNext(next: string | undefined, word?: string): boolean {
@@ -200,6 +200,7 @@ export function describesNext(next: string | undefined, word?: string): boolean 
     next !== 'members' &&
     !isStopWord(next) &&
     !/^\d/.test(next) &&
+    !NUMBER_WORDS.has(next) &&
     isNoun(next) &&
     !isPastVerb(next) &&
     !(word !== undefined && samePeople(word, next))

@@ -185,8 +185,15 @@ export function countsOf(
     if (!wanted.has(term.concept) || term.start < from || term.end > to) continue;
     const at = tokenEnding(tokens, term.end);
     if (at < 0) continue;
-    // A word that describes the noun after it ("landmine victims") is not what a figure counts.
-    if (describesNext(tokens[at + 1]?.word, tokens[at]?.word)) continue;
+    // A word that describes the noun after it ("landmine victims") is not what a figure counts;
+    // a comma or other mark between them ends the noun phrase ("1,240 shelters, two … centres").
+    const next = tokens[at + 1];
+    if (
+      next !== undefined &&
+      !/[^\s-]/.test(text.slice(tokens[at]?.end, next.start)) &&
+      describesNext(next.word, tokens[at]?.word)
+    )
+      continue;
     if (modifierEnds !== null) {
       const first = tokens.findIndex((t) => t.start === term.start);
       if (![1, 2].some((k) => modifierEnds.has(tokens[first - k]?.end ?? -1))) continue;

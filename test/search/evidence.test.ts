@@ -58,6 +58,15 @@ describe('figureBefore: a figure counts the noun it stands by', () => {
     );
   });
 
+  it('counts the noun before a comma, whatever follows it ("1,240 shelters, two learning centres")', () => {
+    const shelters = concepts('shelters');
+    const fire =
+      'a fire destroyed or damaged 1,240 shelters, two learning centres and a health post';
+    expect(figureBefore(fire, shelters, [])).toBe(true);
+    expect(figureBefore('1,240 shelters two learning centres', shelters, [])).toBe(true);
+    expect(figureBefore('1,240 shelter kits', shelters, [])).toBe(false);
+  });
+
   it('counts a group by its members ("22 crew members"), not a word describing another', () => {
     const crew = concepts('crew');
     expect(figureBefore('All 22 crew members were evacuated', crew, [])).toBe(true);
