@@ -4,6 +4,7 @@ import { dateWithin } from '../../src/corpus/dates.ts';
 import { findLetterByKey, loadCorpus, namesLetter } from '../../src/corpus/index.ts';
 import { documentNoun, isLetter, type Letter } from '../../src/corpus/schema.ts';
 import type { SearchFilters } from '../../src/search/candidates.ts';
+import { authorNames, nameKey } from '../../src/search/catalog.ts';
 import { describeScope, SearchIndex } from '../../src/search/index.ts';
 import { prepare, unknownSymbol } from '../../src/search/rank.ts';
 import { CORPUS_DIR, documentsOf } from '../helpers.ts';
@@ -154,5 +155,28 @@ describe('DocumentCatalog.kindOf', () => {
       );
     }
     expect(index.catalog.kindOf(index.letters.length)).toBeUndefined();
+  });
+});
+
+describe('authorNames', () => {
+  it('names whom an author speaks for, not where it is posted ("… to the United Nations")', () => {
+    const names = authorNames('Permanent Representative of Azerbaijan to the United Nations');
+    expect(names).toContain('azerbaijan');
+    expect(names).toContain(nameKey('Permanent Representative'));
+    expect(names).not.toContain(nameKey('United Nations'));
+    expect(names).not.toContain('§un');
+    const geneva = authorNames(
+      'Permanent Mission of Azerbaijan to the United Nations Office at Geneva',
+    );
+    expect(geneva).not.toContain('geneva');
+    expect(geneva).not.toContain('§unog');
+    expect(authorNames('Democratic Republic of the Congo')).toContain('§drc');
+  });
+
+  it('leaves "UN staff … in 2024" unnamed by letters their author sends to the United Nations', () => {
+    const azerbaijan = letters.filter((l) => l.author?.includes('to the United Nations'));
+    expect(azerbaijan.length).toBeGreaterThan(0);
+    const q = prepare(index, 'how many UN staff were detained in 2024', {});
+    expect(q.scope.groups).toBeUndefined();
   });
 });
