@@ -3,6 +3,7 @@ import { formatUnDate } from '../corpus/dates.ts';
 import { isPressRelease } from '../corpus/masthead.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { paragraphLabel } from './paragraph-numbers.ts';
+import { englishWordNet } from './wordnet.ts';
 
 /** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
 export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
@@ -105,6 +106,14 @@ export function authorAsTitled(letter: Pick<Letter, 'author' | 'title'>): string
   return at > 0 && /\bthe\s+$/i.test(title.slice(0, at)) ? `the ${author}` : author;
 }
 
+/** WordNet's lexicographer file of places (noun.location). */
+const PLACE_KIND = 15;
+
+/** Whether a name is a State's or another place's: ISO's list of States, else WordNet's places. */
+const isPlace = (name: string) =>
+  Boolean(countries.getAlpha2Code(name, 'en')) ||
+  englishWordNet().nounKind(name.toLowerCase()) === PLACE_KIND;
+
 /**
  * Who says a quote, as a result's "… says:" line names them: `attribution`, unless the citation
  * beside it already opens with those words (a document without a symbol is cited by its title),
@@ -127,9 +136,9 @@ export function speaker(letter: Letter, passage: Passage): string {
   // whom ("Statement by Norway …", "Letter dated … from …") is who speaks.
   const speaks = who !== letter.title || !letter.author || /\b(?:by|from)\s/i.test(letter.title);
   if (speaks && !formatCitation(letter, passage).startsWith(who)) return who;
-  // An office or a body, not a State, takes an article: "The Secretary-General says:".
-  if (author && !/^the\s/i.test(author) && !countries.getAlpha2Code(author, 'en'))
-    return `The ${author}`;
+  // An office or a body, not a State, takes an article: "The Secretary-General says:". A State
+  // is one ISO lists, or a place WordNet knows: "Yugoslavia says:", as States of the past.
+  if (author && !/^the\s/i.test(author) && !isPlace(author)) return `The ${author}`;
   if (author) return upperFirst(author);
   return `The ${letter.kind}`;
 }

@@ -192,6 +192,17 @@ describe('authorAsTitled (user trial 10)', () => {
     expect(speech && passage && speaker(speech, passage)).toBe('The United States');
   });
 
+  it('a State of the past speaks without an article, as States do ("Yugoslavia says", user trial 20)', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'YUG_42_1987.txt'),
+      '---\ntitle: "Statement by Yugoslavia in the general debate of the 42nd session of the General Assembly"\ndate: 1987\nauthor: "Yugoslavia"\nkind: speech\n---\nThe non-aligned countries meet in a difficult year.\n',
+    );
+    const [speech] = (await loadCorpus(dir)).letters;
+    const passage = speech?.passages[0];
+    expect(speech && passage && speaker(speech, passage)).toBe('Yugoslavia');
+  });
+
   it('a document that nothing names but its file name is said by its kind, never by the file name (user trial 13)', async () => {
     const dir = await tempDir();
     await writeFile(
