@@ -446,10 +446,14 @@ const FIGURE_THEN_WORD =
   /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)(?:\s+(?:thousand|million|billion))?\s+([a-z]+)(?:\s+([a-z]+))?/gi;
 /** A share of a whole: "5 per cent", "25%". */
 const SHARE_OF_WHOLE = /\d[\d,.]*\s*(?:%|per\s?cent\b)/gi;
+/** A multiple of another size: "3.5 times greater", "six times", "twice". */
+const MULTIPLE =
+  /\b(?:(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\s+times|twice)\b/gi;
 
 /**
  * Whether a text states a measure of one of `concepts` (a figure and a unit WordNet knows, in a
- * sentence that names it); for a `size`, also a share of a whole.
+ * sentence that names it); for a `size`, also a share of a whole or a multiple of another size
+ * ("how much had industrial output grown": "3.5 times greater than it was in 1937").
  */
 export function statesMeasure(text: string, concepts: ReadonlySet<string>, size = false): boolean {
   return (
@@ -461,7 +465,7 @@ export function statesMeasure(text: string, concepts: ReadonlySet<string>, size 
         return unit.length > 2 && !isStopWord(unit) && isUnitWord(unit);
       }),
     ) ||
-    (size && nearTerm(text, concepts, SHARE_OF_WHOLE))
+    (size && (nearTerm(text, concepts, SHARE_OF_WHOLE) || nearTerm(text, concepts, MULTIPLE)))
   );
 }
 

@@ -240,6 +240,17 @@ describe('what else a passage may state', () => {
     );
   });
 
+  it('a size as a multiple of another ("3.5 times greater"), when a size is asked (user trial 20)', () => {
+    const output = concepts('output');
+    const grown =
+      'Our industrial output has this year been 3.5 times greater than it was in 1937 and will by 1965 be six times greater.';
+    expect(statesMeasure(grown, output, true)).toBe(true);
+    expect(statesMeasure(grown, output)).toBe(false);
+    expect(statesMeasure('Our output was praised three times.', concepts('harvest'), true)).toBe(
+      false,
+    );
+  });
+
   it('a time, a length of time, a share, a time of day', () => {
     expect(TIME.test('signed on 10 November 2020')).toBe(true);
     expect(TIME.test('a commission is to report its findings within one month')).toBe(true);
