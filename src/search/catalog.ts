@@ -325,6 +325,21 @@ export class DocumentCatalog {
   }
 
   /**
+   * Whether `name` names a State (ISO's name, or WordNet's other name of one) that no document of
+   * the index is by, under any of its names ("kenya" in a corpus without Kenya's documents).
+   */
+  isStateWithoutDocuments(name: string): boolean {
+    const [alpha3, alpha2] = isoCodes(name);
+    if (alpha3 === undefined || alpha2 === undefined || this.byAuthorCode(alpha3).length > 0)
+      return false;
+    const official = countries.getName(alpha2, 'en') ?? name;
+    return (
+      this.byAuthorName(nameKey(name)).length === 0 &&
+      this.byAuthorName(nameKey(official)).length === 0
+    );
+  }
+
+  /**
    * The ISO 3166 code of the State a name is one of the ISO list's English names of, when the
    * index has documents of that State ("turkey" of "Türkiye", "ivory coast" of "Côte d'Ivoire"); no
    * other name WordNet gives ("the States" is no State's name here).

@@ -1,3 +1,4 @@
+import { tokenize } from './analyze.ts';
 import { answerPair, answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
 import {
@@ -329,6 +330,11 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
       : 'no passage answers the question';
   for (const [name, reason] of IMPOSSIBLE_WITHOUT)
     if (prepared.context.asked.has(name) && !anyStates(ranked, name)) return reason;
+  // "what did Kenya say in 2001": a State that no document is by, and whose words no candidate
+  // reports ("Armenia claimed …"), said none of their words: quoting what others said of it
+  // would put their words in its mouth.
+  const silent = anyStates(ranked, 'speaker') ? null : silentState(prepared);
+  if (silent) return `no ${catalog.noun} is by ${silent}`;
   // "what did Rwanda say about Kibeho in 1995": a name the documents named never hold is not
   // what any of their passages is about (a common word may be said otherwise; a name is not).
   // The one the question cites ("per Santos") or has say it ("did Trudeau say") speaks; a
@@ -379,6 +385,32 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
     return `the ${noun}s never mention "${asTyped(prepared, about[0])}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
   if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return unsigned(noun);
+  return null;
+}
+
+/**
+ * The State the question has speak ("what did Kenya say", "what did south africa say about …"),
+ * as written with capitals, when no document is by it (`DocumentCatalog.isStateWithoutDocuments`);
+ * else null.
+ */
+function silentState(prepared: Prepared): string | null {
+  const { speaker } = prepared.q.frame;
+  if (!speaker) return null;
+  const text = prepared.q.text;
+  const tokens = tokenize(text);
+  const last = tokens.findIndex((t) => t.start >= speaker.start && t.end <= speaker.end);
+  if (last < 0) return null;
+  // The longest run of words ending at the speaker's that names a State ("south africa").
+  for (let from = Math.max(0, last - 2); from <= last; from++) {
+    const name = text.slice(tokens[from]?.start, tokens[last]?.end);
+    // Initials the glossary reads otherwise ("the PR": a Permanent Representative) name no State.
+    if (/^\p{Lu}{2,3}$/u.test(name)) continue;
+    if (prepared.context.index.catalog.isStateWithoutDocuments(name))
+      return name.replace(
+        /(^|\s)(\p{Ll})/gu,
+        (_, space: string, c: string) => space + c.toUpperCase(),
+      );
+  }
   return null;
 }
 
