@@ -30,6 +30,9 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   quote: quoteCommand,
   letters: lettersCommand,
   letter: letterCommand,
+  // A corpus of speeches and reports is as much "documents" as "letters".
+  documents: lettersCommand,
+  document: letterCommand,
   validate: validateCommand,
 };
 

@@ -27,6 +27,14 @@ async function json(args: string[]) {
 }
 
 describe('cli letters / letter --json', () => {
+  it('answers to "documents" and "document" as to "letters" and "letter" (user trial 20)', async () => {
+    const letters = await json(['letters', '--json']);
+    expect(await json(['documents', '--json'])).toEqual(letters);
+    expect(await json(['document', letters[0].id, '--json'])).toEqual(
+      await json(['letter', letters[0].id, '--json']),
+    );
+  });
+
   it('prints one object per letter with the contract fields', async () => {
     const letters = await json(['letters', '--json']);
     expect(letters).toHaveLength(5);

@@ -52,13 +52,15 @@ Commands:
                               it looks like a document already there
       --dry-run               check it and show the file and front matter it would write,
                               but write nothing
-  letters [options]           list the documents in the corpus, newest first (as /letters):
+  letters [options]           list the documents in the corpus, newest first (as /letters;
+                              "documents" does the same):
                               date, symbol, kind, author, title and id
       --kind K                only documents of this kind (letter, note verbale, speech …)
       --author A              only documents by this author (words of its name: Norway)
       --year Y                only documents dated in this year (1997)
       --json                  a JSON array of the documents listed
   letter <id> [--json]        show one document: metadata and numbered passages
+                              ("document <id>" does the same)
   validate [--quiet]          check every corpus file; exits 1 listing each problem
   help                        this text
 
