@@ -11,7 +11,7 @@ import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
 import { DOCUMENT_WORDS, modifiersFrom, ordinalOf } from './letter-reference.ts';
 import { type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
-import { type DateHint, writtenAt } from './time.ts';
+import { type DateHint, timesOf, writtenAt } from './time.ts';
 import { englishWordNet } from './wordnet.ts';
 
 /**
@@ -500,7 +500,10 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
 
 /** Those of `documents` dated within the time `date` names. */
 function ofTime(index: SearchIndex, documents: readonly number[], date: DateHint): number[] {
-  const within = new Set(index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to)));
+  // "the philippines on the law of the sea in 1974 vs 1996": the documents of either year.
+  const within = new Set(
+    timesOf(date).flatMap((t) => index.catalog.datedBetween(dayNumber(t.from), dayNumber(t.to))),
+  );
   return documents.filter((i) => within.has(i));
 }
 

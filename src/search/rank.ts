@@ -22,6 +22,7 @@ import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
 import { tellsMaking } from './index-entries.ts';
 import type { SearchIndex } from './search-index.ts';
+import { timesOf } from './time.ts';
 
 /**
  * The question read, its candidates found and their features computed: everything the fitted
@@ -190,7 +191,11 @@ function withinTime(
   // Searched as the parts of the time's documents (the catalog's dates), which the first stage
   // scores directly; filtering all passages by date would read every posting of a common word.
   // A time that holds most of the documents narrows nothing.
-  const documents = index.catalog.datedBetween(dayNumber(date.from), dayNumber(date.to));
+  const documents = [
+    ...new Set(
+      timesOf(date).flatMap((t) => index.catalog.datedBetween(dayNumber(t.from), dayNumber(t.to))),
+    ),
+  ];
   if (documents.length === 0 || 2 * documents.length > index.letters.length) return set;
   const groups = new Set(documents.flatMap((i) => index.groupsOfLetter(i)));
   if (date.meeting) {

@@ -19,7 +19,15 @@ export interface DateHint {
    * it dates the documents spoken there, not events they tell of.
    */
   meeting?: boolean;
+  /** Other years the question names beside the first ("in 1974 vs 1996"): times it compares. */
+  also?: { from: string; to: string }[];
 }
+
+/** Every time a date hint names: its own, and those it compares with (`DateHint.also`). */
+export const timesOf = (date: DateHint): { from: string; to: string }[] => [
+  date,
+  ...(date.also ?? []),
+];
 
 /** Where `text` writes the time `date` was read from (its `words`, as written), if it does. */
 export function writtenAt(
@@ -56,6 +64,8 @@ export const MONTH_YEAR = new RegExp(
   'gi',
 );
 export const YEAR = /\b(19\d{2}|20\d{2})\b/;
+/** Every year a text names. */
+const YEARS = new RegExp(YEAR.source, 'g');
 /**
  * A year written with two digits where nothing else could be meant: after an apostrophe ("'99")
  * or after "in" at the end of a clause ("in 99?"), not "in 99 cases".
@@ -236,7 +246,18 @@ export function parseDateHint(text: string): DateHint | null {
     const meeting = after !== '' || before !== '';
     const to = fromOn ? OPEN_END : `${y[1]}-12-31`;
     const words = `${before}${y[1]}${after}`;
-    return { from: `${y[1]}-01-01`, to, upTo, words, ...(meeting ? { meeting } : {}) };
+    const others = upTo || fromOn ? [] : [...text.matchAll(YEARS)].map((m) => m[1] ?? y[1]);
+    const also = [...new Set(others)]
+      .filter((year) => year !== y[1])
+      .map((year) => ({ from: `${year}-01-01`, to: `${year}-12-31` }));
+    return {
+      from: `${y[1]}-01-01`,
+      to,
+      upTo,
+      words,
+      ...(meeting ? { meeting } : {}),
+      ...(also.length > 0 ? { also } : {}),
+    };
   }
   const session = SESSION.exec(text);
   const spelled = session ? null : spelledSession(text);
