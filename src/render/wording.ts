@@ -172,9 +172,12 @@ export function dateSpan({ from, to }: Pick<Searched, 'from' | 'to'>): string {
   return from === to ? formatUnDate(from) : `${formatUnDate(from)} – ${formatUnDate(to)}`;
 }
 
-/** The heading over the closest passages offered when nothing answers: they are no answer. */
-export const RELATED_HEADING =
-  'No passage answers this. Closest passages (they may not answer it):';
+/**
+ * The heading over the closest passages offered when nothing answers: they are no answer. The
+ * line above it has said that no passage answers; saying it again read as a contradiction when
+ * the closest passage did answer (user trial 20).
+ */
+export const RELATED_HEADING = 'Closest passages (they may not answer it):';
 
 /**
  * The part of its document a passage stands in, as a label: "annex", "enclosure", or for the
