@@ -1,6 +1,8 @@
+import { isLetter } from '../corpus/schema.ts';
 import { isNamingSlot, type Slot } from './question.ts';
 import { isHeading, tellsMaking } from './index-entries.ts';
-import type { Prepared, Ranked } from './rank.ts';
+import { type Prepared, type Ranked, STRUCTURE_DOCUMENTS } from './rank.ts';
+import type { SearchIndex } from './search-index.ts';
 
 /**
  * Whether every word of a question names some of the documents (not all): their time, author,
@@ -69,11 +71,40 @@ export function structural(prepared: Prepared, ranked: readonly Ranked[]): Ranke
 }
 
 /**
+ * A document's passages (`ids`, in reading order), those that carry its gist first: each scores
+ * the words it shares with the rest of the document, each word weighed by how many of the
+ * document's passages hold it beyond the first and by how rare it is in the corpus (its idf),
+ * over the square root of how many words it holds. A speech's themes ("Rhodesia", told of in
+ * passage after passage) outweigh its courtesies (the President's election, words every speech
+ * holds), which open it. Ties keep reading order.
+ */
+function byGist(index: SearchIndex, ids: readonly number[]): number[] {
+  const concepts = ids.map((id) => index.passageConceptIds(id));
+  const held = new Map<number, number>();
+  for (const cids of concepts) for (const c of cids) held.set(c, (held.get(c) ?? 0) + 1);
+  const total = index.size;
+  const weight = (c: number) =>
+    ((held.get(c) ?? 1) - 1) * Math.log(total / Math.max(1, index.documentFrequencyOf(c)));
+  const scores = concepts.map((cids) => {
+    let sum = 0;
+    for (const c of cids) sum += weight(c);
+    return cids.length > 0 ? sum / Math.sqrt(cids.length) : 0;
+  });
+  return ids
+    .map((id, i) => ({ id, score: scores[i] ?? 0, i }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.id);
+}
+
+/**
  * The passages of the documents a question names, as a reader would meet them: for each
  * document (the earliest first), the opening passage of each of its parts named (the letter's
  * "I have the honour to transmit …", then its annex's first paragraph), then the rest of each
  * document, its longest part first (a cover letter's remaining passages only ask for it to be
- * circulated and sign it), each part in reading order. Filters stay: a part filter keeps its part.
+ * circulated and sign it), each part in reading order. A document that is no letter opens with
+ * courtesies as often as with its matter ("Let me first of all extend to the President the
+ * hearty congratulations of my delegation …", user trial 20): the first few are read for their
+ * gist instead (`byGist`). Filters stay: a part filter keeps its part.
  */
 export function openings(prepared: Prepared): Ranked[] {
   const { index } = prepared.context;
@@ -83,6 +114,8 @@ export function openings(prepared: Prepared): Ranked[] {
   letters.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const first: number[] = [];
   const rest: number[] = [];
+  /** How many documents have been read for their gist. */
+  let gisted = 0;
   for (const letter of letters) {
     const [start, end] = index.passageRange(letter);
     const parts = new Map<number, number[]>();
@@ -95,6 +128,10 @@ export function openings(prepared: Prepared): Ranked[] {
       const ids = parts.get(group);
       if (ids) ids.push(id);
       else parts.set(group, [id]);
+    }
+    if (!isLetter(letter) && gisted < STRUCTURE_DOCUMENTS) {
+      gisted += 1;
+      for (const [group, ids] of parts) parts.set(group, byGist(index, ids));
     }
     for (const ids of parts.values()) first.push(ids[0] as number);
     const longestFirst = [...parts.values()].sort((a, b) => b.length - a.length);
