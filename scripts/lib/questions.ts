@@ -75,6 +75,7 @@ export const QUESTION_FILES = [
   'eval/unseen-fishermen-questions.json',
   'eval/unseen-heritage-questions.json',
   'eval/unseen-desalination-questions.json',
+  'eval/tuning-user-trials-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
