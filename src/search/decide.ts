@@ -352,7 +352,7 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
       i !== source &&
       i !== speaker,
   );
-  if (unheld) return `the ${noun}s it names never mention "${asTyped(prepared, unheld)}"`;
+  if (unheld) return `${namedNever(prepared)} "${asTyped(prepared, unheld)}"`;
   // "how many voters … in Paraguay": a name WordNet knows only as a name (a place, a body), which
   // no document holds, nor another name of it, is not what any passage is about; a passage on
   // Uruguay, its neighbour in meaning, answers nothing of Paraguay (user trial 17). A word WordNet
@@ -376,7 +376,7 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
     (s, i) => asks(s) && i !== source && !isNamingSlot(s) && !s.names,
   );
   if (asked.length > 0 && asked.every((s) => s.outOfScope))
-    return `the ${noun}s it names never mention "${asTyped(prepared, asked[0])}"`;
+    return `${namedNever(prepared)} "${asTyped(prepared, asked[0])}"`;
   // "piracy gulf of guinea 2022": no document holds any of what it asks about, nor a word
   // WordNet or the glossary relates to one; only the time or the documents' names match. An
   // adverb ("back" of "back in 2021") tells how or when, not what it is about.
@@ -415,6 +415,19 @@ function silentState(prepared: Prepared): string | null {
 }
 
 /**
+ * "the documents it names never mention", or of one document "the speech it names never
+ * mentions" (its kind), as a reason begins when the question names the documents searched.
+ */
+function namedNever(prepared: Prepared): string {
+  const { index } = prepared.context;
+  const named = new Set(index.lettersOfGroups(prepared.scope.groups ?? []));
+  const [only] = named;
+  return named.size === 1 && only
+    ? `the ${only.kind} it names never mentions`
+    : `the ${index.catalog.noun}s it names never mention`;
+}
+
+/**
  * A question's word as the question writes it, for a reason shown to the user: "secretary-general",
  * not the folded "secretarygeneral" that is looked up; lower case, as reasons quote words.
  */
@@ -446,7 +459,7 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const missing = q.slots.filter((s) => isMissing(s) && s.nominal && !inScene(prepared, s));
   if (missing.length > 0 && 2 * missing.length >= q.slots.length)
     return `most of what it names is not in the ${noun}s`;
-  const where = prepared.scope.groups ? `the ${noun}s it names` : `the ${noun}s`;
+  const never = prepared.scope.groups ? namedNever(prepared) : `the ${noun}s never mention`;
   // The most specific word the documents lack ("headphones", not "back" of "back in 2021"), else
   // one the documents named never hold, though others do ("disarmament" in a speech on aid).
   const { soft } = context;
@@ -455,7 +468,7 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   const unheld =
     [...missing].sort(specific)[0] ??
     q.slots.find((s, i) => s.outOfScope && !s.names && i !== q.roles.source);
-  if (unheld) return `${where} never mention "${asTyped(prepared, unheld)}"`;
+  if (unheld) return `${never} "${asTyped(prepared, unheld)}"`;
   const shown = ranked.slice(0, SHOWN);
   for (const name of context.asked)
     if (!anyStates(shown, name))

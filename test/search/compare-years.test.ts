@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../src/search/index.ts';
+import { answerQuestion, SearchIndex } from '../../src/search/index.ts';
 import { prepare } from '../../src/search/rank.ts';
 import { parseDateHint } from '../../src/search/time.ts';
 import { documentsOf } from '../helpers.ts';
@@ -39,5 +39,10 @@ describe('a question that compares two years', () => {
     );
     const searched = index.lettersOfGroups(scope.groups ?? []).map((l) => l.id);
     expect([...new Set(searched)].sort()).toEqual(['nor-1997', 'nor-2005']);
+    // Of two documents named, a word neither holds: "the documents it names"; of one, its kind.
+    const both = answerQuestion(index, 'what did norway say about the balkans in 1997 vs 2005');
+    expect(both.reason).toBe('the documents it names never mention "balkans"');
+    const one = answerQuestion(index, 'what did norway say about the balkans in 1997');
+    expect(one.reason).toBe('the speech it names never mentions "balkans"');
   });
 });

@@ -156,11 +156,11 @@ describe('a question that names a document by its author', () => {
     // Norway's 2001 speech never names the Balkans; its 1997 speech does.
     const answer = answerQuestion(index, 'what did norway say about the balkans in 2001');
     expect(answer.abstained).toBe(true);
-    expect(answer.reason).toBe('the documents it names never mention "balkans"');
+    expect(answer.reason).toBe('the speech it names never mentions "balkans"');
     // Nor when no document at all names it.
     const unknown = answerQuestion(index, 'what did norway say about the kibeho camp in 2001');
     expect(unknown.abstained).toBe(true);
-    expect(unknown.reason).toBe('the documents it names never mention "kibeho"');
+    expect(unknown.reason).toBe('the speech it names never mentions "kibeho"');
   });
 
   it('answers "who talked about X" from the document that says it: whose words they are is its author', () => {
@@ -185,19 +185,19 @@ describe('a question that names a document by its author', () => {
     // "China" is also china, porcelain; written with its capital it names the State.
     const answer = answerQuestion(index, 'what did Norway say about refugees from China in 1997');
     expect(answer.abstained).toBe(true);
-    expect(answer.reason).toBe('the documents it names never mention "china"');
+    expect(answer.reason).toBe('the speech it names never mentions "china"');
   });
 
   it('says which word the documents named never hold when it abstains, a common word too', () => {
     // Norway's 2001 speech speaks of aid to refugee camps, never of disarmament.
     const answer = answerQuestion(index, 'what did norway say about disarmament in 2001');
     expect(answer.abstained).toBe(true);
-    expect(answer.reason).toBe('the documents it names never mention "disarmament"');
+    expect(answer.reason).toBe('the speech it names never mentions "disarmament"');
     // The meeting a year names is named as the year is: "General Assembly" is not asked about.
     // Sweden's 1997 speech names the General Assembly, never the euro.
     for (const meeting of ['at the 1997 General Assembly', 'at the 1997 GA', 'at UNGA 1997']) {
       const named = answerQuestion(index, `what did sweden say about the euro ${meeting}`);
-      expect(named.reason).toBe('the documents it names never mention "euro"');
+      expect(named.reason).toBe('the speech it names never mentions "euro"');
     }
   });
 
@@ -214,7 +214,7 @@ describe('a question that names a document by its author', () => {
     expect(said.abstained).toBe(false);
     expect(said.results[0]?.letterId).toBe('norway-2001');
     expect(answerQuestion(index, `${question} with Stoltenberg`).reason).toBe(
-      'the documents it names never mention "stoltenberg"',
+      'the speech it names never mentions "stoltenberg"',
     );
   });
 
@@ -271,7 +271,7 @@ describe('a question that names a document by its author', () => {
     expect(answered.abstained).toBe(false);
     expect(answered.results[0]?.letterId).toBe('tanzania-1963');
     expect(answerQuestion(index, 'what did tanganyika say about apartheid').reason).toBe(
-      'the documents it names never mention "apartheid"',
+      'the speech it names never mentions "apartheid"',
     );
   });
 
