@@ -50,13 +50,13 @@ const NAME_BREAK = /^(?:of|to|at|the|for|and|in|on|by|a|an|de|du|la|le|les|et|de
 /** Names are looked up by up to this many words. */
 export const MAX_NAME_WORDS = 6;
 
-/** Words after which a title names where its holder serves, not whom it speaks for ("to the United Nations"). */
-const POSTED = /^(?:to|at)$/i;
+/** Where a title turns from whom its holder speaks for to where they serve ("… to the United Nations"). */
+const POSTED = /\s(?:to|at)\s/i;
 
 /**
  * The names an author's text holds, as keys (`nameKey`): the whole of it, each run of
  * capitalized words in it ("Permanent Representative", "Azerbaijan"), and the glossary's concept
- * for a run that is a glossary term ("Secretary-General": the SG). A name after "to" or "at" is
+ * for a run that is a glossary term ("Secretary-General": the SG). What follows "to" or "at" is
  * where the author is posted ("… of Azerbaijan to the United Nations Office at Geneva"): the
  * United Nations do not speak in Azerbaijan's letters, so "UN staff … in 2024" names none of them.
  */
@@ -64,33 +64,23 @@ export function authorNames(author: string): string[] {
   const names = new Set<string>();
   const whole = nameKey(author);
   if (whole) names.add(whole);
-  // The glossary's abbreviation of the whole name ("DRC": the Democratic Republic of the Congo),
-  // up to where the author is posted.
-  const speaking = author.split(/\s(?:to|at)\s/i)[0] ?? author;
+  const speaking = author.split(POSTED)[0] ?? author;
+  // The glossary's abbreviation of the whole name ("DRC": the Democratic Republic of the Congo).
   for (const term of analyze(speaking))
     if (isGlossaryConcept(term.concept)) names.add(term.concept);
   let run: string[] = [];
-  /** Whether the run under way follows "to" or "at" (`POSTED`). */
-  let posted = false;
   const close = () => {
     if (run.length === 0) return;
-    if (posted) {
-      run = [];
-      return;
-    }
     const text = run.join(' ');
     const key = nameKey(text);
     if (key) names.add(key);
     for (const term of analyze(text)) if (isGlossaryConcept(term.concept)) names.add(term.concept);
     run = [];
   };
-  for (const word of author.split(/[\s,;:()]+/)) {
+  for (const word of speaking.split(/[\s,;:()]+/)) {
     if (!word) continue;
-    if (NAME_BREAK.test(word) || !/^\p{Lu}/u.test(word)) {
-      close();
-      // "to the United Nations": the article between keeps the place the run is in.
-      if (!/^(?:the|a|an)$/i.test(word)) posted = POSTED.test(word);
-    } else run.push(word);
+    if (NAME_BREAK.test(word) || !/^\p{Lu}/u.test(word)) close();
+    else run.push(word);
   }
   close();
   return [...names];
