@@ -498,12 +498,21 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   };
 }
 
-/** Those of `documents` dated within the time `date` names. */
+/**
+ * The documents dated within a time the question names: any of them, when it names several
+ * ("the philippines on the law of the sea in 1974 vs 1996": the documents of either year).
+ */
+export function datedWithin(index: SearchIndex, date: DateHint): number[] {
+  return [
+    ...new Set(
+      timesOf(date).flatMap((t) => index.catalog.datedBetween(dayNumber(t.from), dayNumber(t.to))),
+    ),
+  ];
+}
+
+/** Those of `documents` dated within the time `date` names (`datedWithin`). */
 function ofTime(index: SearchIndex, documents: readonly number[], date: DateHint): number[] {
-  // "the philippines on the law of the sea in 1974 vs 1996": the documents of either year.
-  const within = new Set(
-    timesOf(date).flatMap((t) => index.catalog.datedBetween(dayNumber(t.from), dayNumber(t.to))),
-  );
+  const within = new Set(datedWithin(index, date));
   return documents.filter((i) => within.has(i));
 }
 

@@ -1,4 +1,3 @@
-import { dayNumber } from '../corpus/dates.ts';
 import { conceptOf, tokenize } from './analyze.ts';
 import { englishWordNet } from './wordnet.ts';
 import type { Letter } from '../corpus/schema.ts';
@@ -17,12 +16,11 @@ import {
   questionContext,
 } from './features.ts';
 import { linksAsSymbols, resolveLetterReference, symbolsIn } from './letter-reference.ts';
-import { namedDocuments, type Undated } from './document-names.ts';
+import { datedWithin, namedDocuments, type Undated } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
 import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
 import { tellsMaking } from './index-entries.ts';
 import type { SearchIndex } from './search-index.ts';
-import { timesOf } from './time.ts';
 
 /**
  * The question read, its candidates found and their features computed: everything the fitted
@@ -191,11 +189,7 @@ function withinTime(
   // Searched as the parts of the time's documents (the catalog's dates), which the first stage
   // scores directly; filtering all passages by date would read every posting of a common word.
   // A time that holds most of the documents narrows nothing.
-  const documents = [
-    ...new Set(
-      timesOf(date).flatMap((t) => index.catalog.datedBetween(dayNumber(t.from), dayNumber(t.to))),
-    ),
-  ];
+  const documents = datedWithin(index, date);
   if (documents.length === 0 || 2 * documents.length > index.letters.length) return set;
   const groups = new Set(documents.flatMap((i) => index.groupsOfLetter(i)));
   if (date.meeting) {
