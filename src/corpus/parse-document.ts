@@ -155,8 +155,11 @@ function stateOfOffice(office: string): string {
     .replace(/^the\s+/i, '');
 }
 
-/** A name written in capitals, as a name is written: "ARCADIA" → "Arcadia", "REPUBLIC OF SYLVANIA" → "Republic of Sylvania". */
-function fromCapitals(name: string): string {
+/**
+ * A name written in capitals or in lower case, as a name is written: "ARCADIA" → "Arcadia",
+ * "REPUBLIC OF SYLVANIA" → "Republic of Sylvania", "south africa" → "South Africa".
+ */
+export function fromCapitals(name: string): string {
   return name
     .toLowerCase()
     .split(' ')

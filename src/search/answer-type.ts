@@ -190,8 +190,8 @@ function samePeople(word: string, next: string): boolean {
 
 /**
  * Whether a word followed by `next` describes it ("landmine victims"): `next` is a noun, not a
- * number word ("shelters, two learning centres"), not a verb in the past, nor "members", nor a noun that names the same people as `word` does
- * (`samePeople`).
+ * number word ("shelters, two learning centres"), not a verb in the past, nor "members", nor a
+ * noun that names the same people as `word` does (`samePeople`).
  */
 export function describesNext(next: string | undefined, word?: string): boolean {
   return (

@@ -1,3 +1,4 @@
+import { fromCapitals } from '../corpus/parse-document.ts';
 import { tokenize } from './analyze.ts';
 import { answerPair, answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
@@ -390,8 +391,8 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
 
 /**
  * The State the question has speak ("what did Kenya say", "what did south africa say about …"),
- * as written with capitals, when no document is by it (`DocumentCatalog.isStateWithoutDocuments`);
- * else null.
+ * written as a name is (`fromCapitals`), when no document is by it
+ * (`DocumentCatalog.isStateWithoutDocuments`); else null.
  */
 function silentState(prepared: Prepared): string | null {
   const { speaker } = prepared.q.frame;
@@ -405,11 +406,7 @@ function silentState(prepared: Prepared): string | null {
     const name = text.slice(tokens[from]?.start, tokens[last]?.end);
     // Initials the glossary reads otherwise ("the PR": a Permanent Representative) name no State.
     if (/^\p{Lu}{2,3}$/u.test(name)) continue;
-    if (prepared.context.index.catalog.isStateWithoutDocuments(name))
-      return name.replace(
-        /(^|\s)(\p{Ll})/gu,
-        (_, space: string, c: string) => space + c.toUpperCase(),
-      );
+    if (prepared.context.index.catalog.isStateWithoutDocuments(name)) return fromCapitals(name);
   }
   return null;
 }
