@@ -75,6 +75,7 @@ export const QUESTION_FILES = [
   'eval/unseen-fishermen-questions.json',
   'eval/unseen-heritage-questions.json',
   'eval/unseen-desalination-questions.json',
+  'eval/unseen-capsized-boat-questions.json',
   'eval/tuning-user-trials-questions.json',
 ] as const;
 
