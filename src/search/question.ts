@@ -383,13 +383,21 @@ function phraseAlternatives(index: SearchIndex, text: string): Map<number, Map<s
 const SCALED = /\b(half an?|an?|one|\d+(?:\.\d+)?)\s+(thousand|million)\b/gi;
 const SCALES: Readonly<Record<string, number>> = { thousand: 1_000, million: 1_000_000 };
 
-/** The question with figures said in words written as the letters write them ("500,000"). */
-function figuresInWords(text: string): string {
-  return text.replace(SCALED, (whole, amount: string, scale: string) => {
+/**
+ * The question with figures said in words written as the documents write them: "half a million"
+ * as "500,000" where a passage states 500,000 (`written` says whether one does). A figure no
+ * passage writes in digits stays as said ("40 million", as speeches write it), and a quoted
+ * phrase stays word for word.
+ */
+function figuresInWords(text: string, written: (figure: string) => boolean): string {
+  const quotes = [...text.matchAll(PHRASE)].map((m) => [m.index, m.index + m[0].length]);
+  return text.replace(SCALED, (whole, amount: string, scale: string, at: number) => {
+    if (quotes.some(([start, end]) => at >= (start as number) && at < (end as number)))
+      return whole;
     const lead = amount.toLowerCase();
     const times = lead.startsWith('half') ? 0.5 : /^\d/.test(lead) ? Number(lead) : 1;
     const value = Math.round(times * (SCALES[scale.toLowerCase()] ?? 1));
-    return Number.isFinite(value) ? value.toLocaleString('en-US') : whole;
+    return Number.isFinite(value) && written(String(value)) ? value.toLocaleString('en-US') : whole;
   });
 }
 
@@ -417,6 +425,7 @@ export function parseQuestion(
 ): ParsedQuestion {
   const text = figuresInWords(
     spellOutAbbreviations(index, splitCompounds(index, fixFunctionWordTypos(index, asked))),
+    (figure) => index.documentFrequency(conceptOf(figure)) > 0,
   );
   const phrases = phrasesIn(text, PHRASE);
   const quoted = phrasesIn(text, SINGLE_QUOTED);

@@ -214,6 +214,16 @@ describe('parseQuestion: figures', () => {
       'hundreds of thousands of people',
     );
   });
+
+  it('keeps a figure as said where no passage writes it in digits, and a quoted phrase as typed', () => {
+    // No letter states 40,000,000: a speech's "40 million" is found as written (user trial 21).
+    expect(parseQuestion(index, 'a population of 40 million').text).toBe(
+      'a population of 40 million',
+    );
+    const quoted = parseQuestion(index, '"half a million mines"');
+    expect(quoted.text).toBe('"half a million mines"');
+    expect(quoted.phrases).toEqual(['half a million mines']);
+  });
 });
 
 describe('parseQuestion: names and meaning', () => {
