@@ -19,6 +19,7 @@ import {
   type AnswerResult,
   type Holdings,
   NOT_ENGLISH,
+  ONLY_TIME,
   passageResult,
   type Searched,
 } from '../search/answer.ts';
@@ -278,9 +279,11 @@ export function howToAsk(
   const lead =
     answer.reason === NOT_ENGLISH
       ? 'I read questions in English only. '
-      : answer.holdings
-        ? `${surface.lists} lists the ${describeHoldings(answer.holdings)}. `
-        : '';
+      : answer.reason === ONLY_TIME
+        ? 'A time alone names nothing to look for: say what you want to know of it, in one message. '
+        : answer.holdings
+          ? `${surface.lists} lists the ${describeHoldings(answer.holdings)}. `
+          : '';
   return `${lead}Ask me a question about the ${noun}s in your own words, and I quote the passages that answer it, each cited.${shown} ${surface.more}`;
 }
 

@@ -1,5 +1,6 @@
 import type { DocumentNoun, Letter, PartKind, Passage } from '../corpus/schema.ts';
 import type { SearchFilters } from './candidates.ts';
+import { fold } from './analyze.ts';
 import {
   attribution,
   documentLabel,
@@ -240,6 +241,11 @@ export const SMALL_TALK =
  * you have?", "list the letters"), not what they say; `Answer.holdings` says what it holds.
  */
 export const ABOUT_HOLDINGS = 'a question about which documents there are asks nothing of them';
+/**
+ * Why Annex searched nothing: the question names a time and nothing else ("what about in 2021?",
+ * a follow-up Annex cannot follow): any passage of that time would do, the masthead first.
+ */
+export const ONLY_TIME = 'a time alone names nothing to look for';
 /** Why Annex searched nothing: every word of the message is a small word ("?", "what can you do?"). */
 export const NO_WORDS = 'the question has no words to search for';
 /**
@@ -261,8 +267,16 @@ export function asksNothing(answer: Pick<Answer, 'reason'>): boolean {
     answer.reason === SMALL_TALK ||
     answer.reason === ABOUT_HOLDINGS ||
     answer.reason === NO_WORDS ||
+    answer.reason === ONLY_TIME ||
     answer.reason === NOT_ENGLISH
   );
+}
+
+/** Whether every word the question searches for is of the time it names, and it names no document. */
+function onlyTime({ q }: Prepared): boolean {
+  if (!q.date || q.letters || q.phrases.length > 0 || q.quoted.length > 0) return false;
+  const timeWords = new Set(fold(q.date.words).split(/[^\p{L}\p{N}]+/u));
+  return q.slots.every((slot) => timeWords.has(slot.word));
 }
 
 /**
@@ -328,6 +342,7 @@ export function answerQuestion(
   // The documents the question names are what was searched ("what did Norway say in 1997").
   const scoped = { ...base, searched: searchedIn(prepared, options) };
   if (prepared.q.slots.length === 0) return nothing(NO_WORDS);
+  if (onlyTime(prepared)) return nothing(ONLY_TIME);
   const unknownSymbol = onlyUnknownSymbol(prepared);
   if (unknownSymbol)
     return {

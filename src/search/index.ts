@@ -14,6 +14,7 @@ export {
   ABOUT_HOLDINGS,
   type Holdings,
   SMALL_TALK,
+  ONLY_TIME,
   unsigned,
 } from './answer.ts';
 export {

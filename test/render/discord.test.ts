@@ -33,6 +33,7 @@ import {
   describeScope,
   ABOUT_HOLDINGS,
   SearchIndex,
+  ONLY_TIME,
   SMALL_TALK,
 } from '../../src/search/index.ts';
 import { CORPUS_DIR, ROOT, SEED, SEED_INFO } from '../helpers.ts';
@@ -467,6 +468,25 @@ describe('a greeting or thanks', () => {
     expect(answerQuestion(index, 'thanks, how many mine victims were there').reason).not.toBe(
       SMALL_TALK,
     );
+  });
+});
+
+describe('a question that names only a time', () => {
+  it('gets how to ask, not a masthead that holds the year (user trial 21)', () => {
+    const index = SearchIndex.build(letters);
+    for (const message of ['what about in 2021?', '2021', 'and in 2023?']) {
+      const answer = answerQuestion(index, message);
+      expect(answer.reason, message).toBe(ONLY_TIME);
+      expect(answer.results, message).toEqual([]);
+      expect(answer.related, message).toEqual([]);
+      const reply = rendered(answer, message, { ephemeral: true });
+      expect(reply.content, message).toMatch(/^A time alone names nothing to look for/);
+      expect(JSON.stringify(reply), message).not.toContain('Not found');
+    }
+    // A time with something to look for in it is searched.
+    const asked = answerQuestion(index, 'mine victims in 2023');
+    expect(asked.reason).not.toBe(ONLY_TIME);
+    expect(asked.results.length).toBeGreaterThan(0);
   });
 });
 
