@@ -562,9 +562,12 @@ export function namesAPlace(text: string): boolean {
   return false;
 }
 
-/** Words that report what someone said ("Armenia … falsely announcing", "according to"). */
+/**
+ * Words that report what someone said or holds ("Armenia … falsely announcing", "according to",
+ * "in the opinion of the United Kingdom", "Ghana urged"); not "in view of", which gives a cause.
+ */
 const REPORTED_SPEECH =
-  /\b(?:[Ss]ay|[Ss]ays|[Ss]aid|[Ss]tat(?:ed|ing|ements?)|states|[Aa]nnounc(?:ed|es|ing|ements?)|[Dd]eclar(?:ed|es|ing|ations?)|[Cc]laim(?:ed|s|ing)?|[Nn]oted|[Ss]tressed|[Rr]eported|[Rr]espond(?:ed|ing)|[Rr]epl(?:ied|ies|y)|[Aa]nswered|[Aa]ccording to|[Aa]ssur(?:ed|ances?))\b/g;
+  /\b(?:[Ss]ay|[Ss]ays|[Ss]aid|[Ss]tat(?:ed|ing|ements?)|states|[Aa]nnounc(?:ed|es|ing|ements?)|[Dd]eclar(?:ed|es|ing|ations?)|[Cc]laim(?:ed|s|ing)?|[Nn]oted|[Ss]tressed|[Rr]eported|[Rr]espond(?:ed|ing)|[Rr]epl(?:ied|ies|y)|[Aa]nswered|[Aa]ccording to|[Aa]ssur(?:ed|ances?)|[Oo]pinions?|(?<![Ii]n )[Vv]iews?|[Bb]eliev(?:es|ed)|[Uu]rg(?:ed|es)|[Pp]ropos(?:ed|es|als?)|[Ii]nsist(?:ed|s)|[Aa]rgu(?:ed|es)|[Ww]arn(?:ed|s))\b/g;
 
 /**
  * Who a passage's part is from, as its heading and the signatures say, each up to its first

@@ -335,6 +335,20 @@ describe('reportsSpeechOf: a passage reports what someone said', () => {
     expect(reportsSpeechOf('Statements by Armenia were false.', armenia)).toBe(true);
   });
 
+  it('reads an opinion or view held, or a call made, as their words; "in view of" gives a cause', () => {
+    const uk = concepts('Kingdom');
+    expect(
+      reportsSpeechOf(
+        'In the opinion of the United Kingdom, arrangements for security should come first.',
+        uk,
+      ),
+    ).toBe(true);
+    expect(reportsSpeechOf('Armenia urged the parties to talk.', armenia)).toBe(true);
+    expect(reportsSpeechOf('In view of the mines Armenia laid, roads are closed.', armenia)).toBe(
+      false,
+    );
+  });
+
   it('does not take a title for reported speech ("the Trilateral Statement signed by Armenia")', () => {
     expect(
       reportsSpeechOf(
