@@ -1,5 +1,5 @@
 import { fromCapitals } from '../corpus/parse-document.ts';
-import { tokenize } from './analyze.ts';
+import { conceptOf, tokenize } from './analyze.ts';
 import { answerPair, answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
 import {
@@ -8,11 +8,13 @@ import {
   isMissing,
   isNamingSlot,
   nearEnglishWord,
+  oneEditAway,
   type Slot,
   UNKNOWN_NAME_LENGTH,
 } from './question.ts';
 import { type Prepared, type Ranked, unknownSymbol } from './rank.ts';
 import { englishWordNet } from './wordnet.ts';
+import type { SearchIndex } from './search-index.ts';
 import type { DocumentNoun } from '../corpus/schema.ts';
 
 /**
@@ -57,12 +59,19 @@ function writtenAsName(text: string, slot: Slot): boolean {
 }
 
 /**
- * Whether one edit makes a name another English word than its own people's or adjective: "makin"
- * is "making" mistyped (WordNet knows Makin as an atoll), "georgia" is no typo of "georgian".
+ * Whether one edit makes a name another English word than its own people's or adjective, one the
+ * documents hold: "makin" is "making" mistyped (WordNet knows Makin as an atoll), "georgia" is no
+ * typo of "georgian"; and "suez" is no typo of "sued" where no document says "sued" (user trial
+ * 21: typed in lower case, a name the documents lack had been searched for as a typo).
  */
-function nearOtherWord(word: string): boolean {
+function nearOtherWord(index: SearchIndex, word: string): boolean {
   const wordnet = englishWordNet();
-  return nearEnglishWord(word, (edit) => wordnet.pertainsTo(edit).includes(word));
+  return [...oneEditAway(word)].some(
+    (edit) =>
+      isEnglishWord(edit) &&
+      !wordnet.pertainsTo(edit).includes(word) &&
+      index.documentFrequency(conceptOf(edit)) > 0,
+  );
 }
 
 /**
@@ -367,7 +376,7 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
       s.correctedTo === null &&
       NAME_WORD.test(s.word) &&
       isNameOnly(s.word) &&
-      (writtenWhole(prepared.q.text, s) || !nearOtherWord(s.word)) &&
+      (writtenWhole(prepared.q.text, s) || !nearOtherWord(prepared.context.index, s.word)) &&
       i !== source &&
       i !== speaker,
   );
