@@ -424,6 +424,12 @@ export function pieceLines(
     if (!r) return [];
     const where = passagePlace(r, piece.result);
     if (piece.exact) return [`• ${q(piece.text)} is quoted verbatim from ${where}.`];
+    // Whom the claim has say it is not whom the passage is by.
+    const by = piece.speaker
+      ? `; it is not by ${q(piece.speaker, 60)}, who the claim says said it`
+      : '';
+    if (piece.speaker && piece.differences.length === 0)
+      return [`• ${q(piece.text)}: ${where} has these words${by}.`];
     if (piece.differences.length === 0)
       return [`• ${q(piece.text)}: ${where} has these words as written, punctuated differently.`];
     const differences = piece.differences.slice(0, 4).map((d) => {
@@ -434,7 +440,7 @@ export function pieceLines(
     const more =
       piece.differences.length > 4 ? `; and ${piece.differences.length - 4} more differences` : '';
     return [
-      `• ${q(piece.text)} is nearly as written in ${where}, except: ${differences.join('; ')}${more}.`,
+      `• ${q(piece.text)} is nearly as written in ${where}, except: ${differences.join('; ')}${more}${by}.`,
     ];
   });
 }

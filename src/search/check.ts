@@ -10,6 +10,7 @@ import {
   type Searched,
 } from './answer.ts';
 import { symbolsIn } from './letter-reference.ts';
+import { reportsSpeechOf } from './evidence.ts';
 import {
   type Figure,
   type FigureDifference,
@@ -62,6 +63,12 @@ export interface PieceMatch {
   result: number;
   exact: boolean;
   differences: Difference[];
+  /**
+   * Whom the claim has say it ("Armenia" of "Armenia says there is neither marking nor
+   * fencing"), when the passage that holds its words is not theirs: a wrong speaker is a
+   * difference a moderator checks for.
+   */
+  speaker?: string;
 }
 
 /** Words where a passage and a claim differ, each verbatim; '' where one has none. */
@@ -405,7 +412,18 @@ function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Ve
   });
   const { sentences, repeated } = claimPieces(claim);
   const found = matchPieces(index, sentences, inScope);
-  if (found.length > 0) return withPieces(answer, found, sentences.length, repeated);
+  // A sentence a passage says the opposite of, however short ("Africa is poor" of "Africa is not
+  // poor"): a moderator is told of the "not" the claim leaves out.
+  const matched = new Set(found.map((f) => f.text));
+  const reversed = claimSentences(claim)
+    .filter((sentence) => !matched.has(sentence))
+    .flatMap((sentence) => {
+      const opposite = reversedPassage(index, sentence, inScope);
+      return opposite ? [{ text: sentence, ...opposite, exact: false }] : [];
+    });
+  const looked = sentences.length + reversed.filter((r) => !sentences.includes(r.text)).length;
+  if (found.length + reversed.length > 0)
+    return withPieces(answer, inClaimOrder(claim, [...found, ...reversed]), looked, repeated);
   if (!answer.abstained) return { kind: 'close', answer, pieces: [], sentences: 0 };
   // A claim that quotes a whole sentence of a passage, with words of its own around it, is not
   // "not in the letters" even when the search, made for questions, finds no answer in it: that
@@ -434,6 +452,59 @@ function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Ve
   return { kind: 'close', answer: { ...answer, results, related: [] }, pieces: [], sentences: 0 };
 }
 
+/** The pieces in the order their sentences stand in the claim. */
+function inClaimOrder(claim: string, pieces: FoundPiece[]): FoundPiece[] {
+  return pieces
+    .map((piece) => ({ piece, at: claim.indexOf(piece.text) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ piece }) => piece);
+}
+
+/**
+ * Words that turn a statement into its opposite ("not", "neither … nor", "never"; "t" of "isn't"),
+ * and the words they stand in place of ("and" of "neither marking nor fencing").
+ */
+const NEGATIONS = new Set(
+  'not no never neither nor none nothing nobody nowhere cannot t'.split(' '),
+);
+const NEGATED = new Set(['and', 'or']);
+/** A claim of fewer words than this says too little to be read as the opposite of a passage. */
+const MIN_REVERSED_WORDS = 3;
+
+/**
+ * The passage that says the opposite of a claim's sentence: its words as written but for a
+ * negation the claim leaves out or adds ("There is marking and fencing" of "There is neither
+ * marking nor fencing"), with those words as its differences.
+ */
+function reversedPassage(
+  index: SearchIndex,
+  sentence: string,
+  inScope: (id: number) => boolean,
+): { letter: Letter; passage: Passage; differences: Difference[] } | null {
+  const claim = wordsOf(sentence);
+  if (claim.length < MIN_REVERSED_WORDS) return null;
+  const negates = (text: string) => wordsOf(text).some((w) => NEGATIONS.has(w.folded));
+  const polar = (text: string) =>
+    wordsOf(text).every((w) => NEGATIONS.has(w.folded) || NEGATED.has(w.folded));
+  for (const id of nearCandidates(index, sentence, 0)) {
+    if (!inScope(id)) continue;
+    const entry = index.passage(id);
+    if (!entry) continue;
+    const aligned = alignWords(claim, wordsOf(entry.passage.text), 2);
+    if (!aligned || aligned.runs.length === 0) continue;
+    const differences = aligned.runs.map((run) => ({
+      passage: run.passage ? entry.passage.text.slice(run.passage.start, run.passage.end) : '',
+      claim: run.claim ? sentence.slice(run.claim.start, run.claim.end) : '',
+    }));
+    if (
+      differences.every((d) => polar(d.passage) && polar(d.claim)) &&
+      differences.some((d) => negates(d.passage) !== negates(d.claim))
+    )
+      return { ...entry, differences };
+  }
+  return null;
+}
+
 /** A sentence of the claim and the passage that holds it, exactly or nearly. */
 interface FoundPiece {
   text: string;
@@ -441,6 +512,7 @@ interface FoundPiece {
   passage: Passage;
   exact: boolean;
   differences: Difference[];
+  speaker?: string;
 }
 
 /**
@@ -470,6 +542,7 @@ function withPieces(
       result: i,
       exact: piece.exact,
       differences: piece.differences,
+      ...(piece.speaker ? { speaker: piece.speaker } : {}),
     });
   }
   for (const r of [...answer.results, ...answer.related]) {
@@ -504,7 +577,12 @@ function matchPieces(
       continue;
     }
     const near = attributedNearPassage(index, piece, inScope) ?? nearPassage(index, piece, inScope);
-    if (near) found.push({ text: piece, ...near, exact: false });
+    if (near) {
+      found.push({ text: piece, ...near, exact: false });
+      continue;
+    }
+    const misattributed = otherSpeakers(index, piece, inScope);
+    if (misattributed) found.push({ text: piece, ...misattributed });
   }
   return found;
 }
@@ -601,6 +679,27 @@ function attributedNearPassage(
   if (!attribution) return null;
   const near = nearPassage(index, piece.slice(attribution.at), inScope);
   return near && namesSourceOf(attribution.source, near) ? near : null;
+}
+
+/**
+ * The passage that holds a claim's words after its words of attribution, as written or nearly,
+ * when those words name someone else ("Armenia says there is neither marking nor fencing" of
+ * Azerbaijan's letter): whom the claim names is kept as its `speaker`, a difference.
+ */
+function otherSpeakers(
+  index: SearchIndex,
+  piece: string,
+  inScope: (id: number) => boolean,
+): Omit<FoundPiece, 'text'> | null {
+  const attribution = leadingAttribution(piece);
+  if (!attribution) return null;
+  const words = piece.slice(attribution.at);
+  const exact = quotingPassage(index, words, inScope);
+  const found = exact ? { ...exact, differences: [] } : nearPassage(index, words, inScope);
+  // A passage that reports their words ("Armenia claimed that …") is theirs to quote.
+  const speaker = new Set(analyze(attribution.source).map((t) => t.concept));
+  if (!found || reportsSpeechOf(found.passage.text, speaker)) return null;
+  return { ...found, exact: false, speaker: attribution.source };
 }
 
 /**

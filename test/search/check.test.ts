@@ -345,6 +345,38 @@ describe('checkClaim: words of attribution before a quote (user trial 9)', () =>
   });
 });
 
+describe('checkClaim: a claim that reverses a passage, or gives it to another speaker (user trial 21)', () => {
+  it('names the negation a claim leaves out, however short the sentence', () => {
+    const verdict = checkClaim(index, 'There is marking and fencing.');
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind !== 'close') return;
+    expect(verdict.pieces).toHaveLength(1);
+    expect(verdict.pieces[0]?.differences).toEqual([
+      { passage: 'neither', claim: '' },
+      { passage: 'nor', claim: 'and' },
+    ]);
+    expect(verdict.answer.results[0]?.text).toContain('There is neither marking nor fencing.');
+  });
+
+  it('does not read a claim that changes other words as reversed', () => {
+    const verdict = checkClaim(index, 'There is marking and signage.');
+    if (verdict.kind === 'close')
+      for (const piece of verdict.pieces)
+        expect(piece.differences).not.toContainEqual({ passage: 'neither', claim: '' });
+  });
+
+  it('names a speaker the passage is not by as a difference', () => {
+    const verdict = checkClaim(index, 'Armenia says there is neither marking nor fencing.');
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind !== 'close') return;
+    expect(verdict.pieces[0]).toMatchObject({ speaker: 'Armenia', differences: [] });
+    // Whose passage it is: the claim's words of attribution name it.
+    expect(checkClaim(index, 'Azerbaijan says there is neither marking nor fencing.').kind).toBe(
+      'verbatim',
+    );
+  });
+});
+
 describe('checkClaim: the words that differ are read as the fewest changed (user trial 10)', () => {
   let speeches: SearchIndex;
   beforeAll(async () => {
