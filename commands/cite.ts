@@ -5,6 +5,7 @@ import {
 } from 'discord-api-types/v10';
 import { renderCitations } from '../src/render/discord.ts';
 import { CITATION_STYLES, type CitationStyle } from '../src/search/cite.ts';
+import { findPassage, numberingOf } from '../src/search/paragraph-numbers.ts';
 import { UserFacingError } from './errors.ts';
 import { integerOption, requiredString, stringOption } from './interaction.ts';
 import { autocompleteLetter, chosenLetter, EVERYWHERE, letterOption } from './options.ts';
@@ -43,10 +44,10 @@ export const cite: SlashCommand = {
   execute(interaction, ctx) {
     const chosen = chosenLetter(ctx, requiredString(interaction, 'letter'));
     const n = integerOption(interaction, 'passage');
-    const passage = n === null ? null : (chosen.passages.find((p) => p.n === n) ?? null);
+    const passage = n === null ? null : findPassage(chosen, n);
     if (n !== null && !passage)
       throw new UserFacingError(
-        `This ${chosen.kind} has passages 1 to ${chosen.passages.length}; there is no passage ${n}.`,
+        `This ${chosen.kind} has ${numberingOf(chosen)}; there is no passage ${n}.`,
       );
     const typed = stringOption(interaction, 'style');
     const style = CITATION_STYLES.find((s) => s === typed) as CitationStyle | undefined;

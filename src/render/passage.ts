@@ -26,7 +26,7 @@ import {
   row,
 } from './reply.ts';
 import { pagesLabel, partName } from './wording.ts';
-import { paragraphLabel } from '../search/paragraph-numbers.ts';
+import { findPassage, numberingOf, paragraphLabel } from '../search/paragraph-numbers.ts';
 
 /** Embeds for one passage shown whole, split visibly across embeds when it is long. */
 function passageEmbeds(letter: Letter, passage: Passage, heading: string, color: number): Embed[] {
@@ -56,12 +56,13 @@ export type QuotedPassage =
   | { missing: string };
 
 /** Passage `n` of a document as `/quote` shows it, with its neighbours when `context` asks. */
-export function quotePassage(letter: Letter, n: number, context: boolean): QuotedPassage {
-  const passage = letter.passages.find((p) => p.n === n);
+export function quotePassage(letter: Letter, asked: number, context: boolean): QuotedPassage {
+  const passage = findPassage(letter, asked);
   if (!passage)
     return {
-      missing: `Passage ${n} is not in this ${letter.kind} (it has ${letter.passages.length}).`,
+      missing: `Passage ${asked} is not in this ${letter.kind} (it has ${numberingOf(letter)}).`,
     };
+  const { n } = passage;
   // The document's own paragraph number first, where it numbers them: "para. 3 · report · p. 1".
   const where = (p: Passage) =>
     `${[paragraphLabel(letter, p), partName(p.part, letter.kind)].filter(Boolean).join(' · ')}${pagesLabel(p)}`;

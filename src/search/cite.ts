@@ -325,7 +325,9 @@ export function formatStyledCitation(
   switch (style) {
     case 'un':
       return [
-        `${title} (${symbol ?? 'no document symbol in the text'})`,
+        // A document with no symbol is cited by its title alone: the reply says why, above the
+        // citation, which is for copying (user trial 21).
+        symbol ? `${title} (${symbol})` : title,
         titleDates(letter) ? '' : formatUnDate(letter.date),
         where,
       ]

@@ -113,3 +113,41 @@ export function paragraphLabel(
       return `¶ ${paragraph}${item ? `(${item})` : ''}`;
   }
 }
+
+/** A paragraph as people write it: "para. 66", "para 4 (b)", "paragraph 12", "¶ 66". */
+const WRITTEN_PARAGRAPH = /^(?:para(?:graph)?\.?|¶)\s*(\d{1,3})\s*(?:\(([a-z])\))?$/i;
+
+/**
+ * The passage a user names by number: "para. 66" (or "¶ 66") is the paragraph the document
+ * prints so; a bare number is the passage Annex numbered so, else, where there is none, the
+ * paragraph printed so. Citations give a paragraph's number where the document prints one
+ * (user trial 21: "para. 66" of a speech of 52 passages was refused as "no passage 66").
+ */
+export function findPassage(letter: Letter, written: string | number): Passage | null {
+  const text = String(written).trim();
+  const paragraph = WRITTEN_PARAGRAPH.exec(text);
+  if (!paragraph && /^\d+$/.test(text)) {
+    const n = Number(text);
+    const passage = letter.passages.find((p) => p.n === n);
+    if (passage) return passage;
+  }
+  const number = Number(paragraph?.[1] ?? text);
+  if (!Number.isInteger(number)) return null;
+  const item = paragraph?.[2]?.toLowerCase() ?? null;
+  for (const [n, found] of paragraphNumbers(letter))
+    if (found.paragraph === number && (item === null || found.item === item))
+      return letter.passages.find((p) => p.n === n) ?? null;
+  return null;
+}
+
+/**
+ * How a document's passages are numbered, for a reply to a number it lacks: "passages 1 to 52",
+ * and the paragraphs it prints where it prints some ("and paragraphs 1 to 97").
+ */
+export function numberingOf(letter: Letter): string {
+  const printed = [...paragraphNumbers(letter).values()].map((p) => p.paragraph);
+  const passages = `passages 1 to ${letter.passages.length}`;
+  return printed.length > 0
+    ? `${passages} and paragraphs ${Math.min(...printed)} to ${Math.max(...printed)}`
+    : passages;
+}

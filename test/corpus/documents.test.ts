@@ -250,7 +250,7 @@ describe('citations, /letters, /letter and /cite for every document', () => {
   it('/cite gives every style with the date as far as known and the passage', () => {
     const speech = doc('speech-front-matter');
     expect(formatStyledCitation(speech, speech.passages[1] ?? null, 'un')).toBe(
-      'Statement by Testland in the general debate of the 80th session of the General Assembly (no document symbol in the text), 2025, passage 2 (numbered by the Annex bot)',
+      'Statement by Testland in the general debate of the 80th session of the General Assembly, 2025, passage 2 (numbered by the Annex bot)',
     );
     expect(formatStyledCitation(doc('no-metadata'), null, 'bluebook')).toBe('no-metadata (n.d.)');
     expect(formatStyledCitation(doc('statement'), null, 'oscola')).toBe(

@@ -80,7 +80,7 @@ describe('citing a document that only its file names, and a resolution (user tri
       'Note verbale by Republic of Testland, 3 June 2025, passage 2 (numbered by the Annex bot)',
     );
     expect(formatStyledCitation(note, passage, 'un')).toBe(
-      'Note verbale by Republic of Testland (no document symbol in the text), 3 June 2025, passage 2 (numbered by the Annex bot)',
+      'Note verbale by Republic of Testland, 3 June 2025, passage 2 (numbered by the Annex bot)',
     );
     for (const style of CITATION_STYLES)
       expect(formatStyledCitation(note, passage, style)).not.toContain('testland-candidature');

@@ -8,7 +8,12 @@ import { renderCitationsText } from '../../src/render/text.ts';
 import { listedWhere } from '../../src/render/wording.ts';
 import { passageResult } from '../../src/search/answer.ts';
 import { CITATION_STYLES, formatCitation, formatStyledCitation } from '../../src/search/cite.ts';
-import { paragraphLabel, paragraphNumbers } from '../../src/search/paragraph-numbers.ts';
+import {
+  findPassage,
+  numberingOf,
+  paragraphLabel,
+  paragraphNumbers,
+} from '../../src/search/paragraph-numbers.ts';
 import { CORPUS_DIR, documentOf, tempDir } from '../helpers.ts';
 
 /** A report as the UN prints one: headings, numbered paragraphs, a lead-in with lettered items. */
@@ -72,6 +77,11 @@ beforeAll(async () => {
     path.join(dir, 'gaps.md'),
     '---\ntitle: Notes on the fleet\ndate: 2019\nkind: notes\n---\n3. Boats were counted in the harbour.\n\n17. Crews were counted at sea.\n',
   );
+  // A speech whose record numbers its paragraphs from 31 on: more numbers than passages.
+  await writeFile(
+    path.join(dir, 'excerpt.md'),
+    '---\ntitle: Statement by Romania in the general debate\ndate: 1977\nkind: speech\n---\n31. Peace is the first concern of our people.\n\n32. Disarmament must begin with nuclear weapons.\n\n33. We support the new economic order.\n',
+  );
   letters = (await loadCorpus(dir)).letters;
 });
 
@@ -111,6 +121,32 @@ describe('paragraphNumbers (user trial 13)', () => {
   it('numbers no paragraph of a UN letter, whatever its text looks like', async () => {
     const seed = (await loadCorpus(CORPUS_DIR)).letters;
     for (const l of seed) expect(paragraphNumbers(l).size).toBe(0);
+  });
+});
+
+describe('findPassage: a passage as its citation names it (user trial 21)', () => {
+  it('finds "para. 6 (b)", "¶ 3" and "paragraph 5" as the document prints them', () => {
+    const report = documentOf({ letters }, 'report');
+    expect(findPassage(report, 'para. 6 (b)')).toBe(starting(report, '(b) That States share'));
+    expect(findPassage(report, '¶ 3')).toBe(starting(report, '3. According'));
+    expect(findPassage(report, 'paragraph 5')).toBe(starting(report, '5. The Secretary-General'));
+    expect(findPassage(report, 'para 99')).toBeNull();
+  });
+
+  it('takes a bare number for Annex’s passage number, else for the paragraph printed so', () => {
+    const report = documentOf({ letters }, 'report');
+    const second = report.passages.find((p) => p.n === 2);
+    expect(findPassage(report, 2)).toBe(second);
+    const last = Math.max(...report.passages.map((p) => p.n));
+    // More paragraphs than passages: none is numbered past the last passage here, so a number
+    // past it is no passage and no paragraph.
+    expect(findPassage(report, last + 1)).toBeNull();
+    expect(numberingOf(report)).toMatch(/^passages 1 to \d+ and paragraphs 1 to 6$/);
+    // "32" of a speech of three passages is its paragraph 32, as its citations give it.
+    const excerpt = documentOf({ letters }, 'excerpt');
+    expect(findPassage(excerpt, 32)).toBe(starting(excerpt, '32. Disarmament'));
+    expect(findPassage(excerpt, 3)).toBe(starting(excerpt, '33. We support'));
+    expect(numberingOf(excerpt)).toBe('passages 1 to 3 and paragraphs 31 to 33');
   });
 });
 
