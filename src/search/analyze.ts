@@ -122,6 +122,15 @@ export function isYearAsWritten(written: string): boolean {
   return /^(?:19|20)\d{2}$/.test(written);
 }
 
+const FUNCTION_WORDS = new Set<string>(ENGLISH_STOP_WORDS);
+/**
+ * Whether a folded word is a function word of general English (`stopword`'s list: "what",
+ * "about", "in"), not one of the words that only phrase a question here ("happened", "tell").
+ */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}
+
 /** Whether a folded word is a stop word (never searched for). */
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);

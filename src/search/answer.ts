@@ -1,6 +1,6 @@
 import type { DocumentNoun, Letter, PartKind, Passage } from '../corpus/schema.ts';
 import type { SearchFilters } from './candidates.ts';
-import { fold } from './analyze.ts';
+import { fold, isFunctionWord, tokenize } from './analyze.ts';
 import {
   attribution,
   documentLabel,
@@ -272,11 +272,15 @@ export function asksNothing(answer: Pick<Answer, 'reason'>): boolean {
   );
 }
 
-/** Whether every word the question searches for is of the time it names, and it names no document. */
+/**
+ * Whether the question names a time and nothing else: every word of it is a small word or of the
+ * time ("what about in 2021?"), and it names no document; "what happened on 19 September 2023"
+ * asks what happened.
+ */
 function onlyTime({ q }: Prepared): boolean {
   if (!q.date || q.letters || q.phrases.length > 0 || q.quoted.length > 0) return false;
   const timeWords = new Set(fold(q.date.words).split(/[^\p{L}\p{N}]+/u));
-  return q.slots.every((slot) => timeWords.has(slot.word));
+  return tokenize(q.text).every((t) => isFunctionWord(t.word) || timeWords.has(t.word));
 }
 
 /**

@@ -486,6 +486,8 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
       ['how many mine victims were there in Georgia', 'georgia'],
       ['what did the un say about landmines in cambodia', 'cambodia'],
       ['how many people did mines kill in Mali', 'mali'],
+      // In lower case, one edit from "sued", a word no letter holds (user trial 21).
+      ["armenia's position on the suez crisis", 'suez'],
     ] as const) {
       const answer = ask(q);
       expect(answer.abstained, q).toBe(true);
@@ -493,9 +495,12 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
     }
   });
 
-  it('takes a mistyped word that WordNet knows as a name for the typo, and shorthand in capitals for shorthand, not a place ("makin" mines, "mali" of "male", "AZ")', () => {
+  it('takes a mistyped word that WordNet knows as a name for the typo of a word the letters hold, and shorthand in capitals for shorthand, not a place ("makin" mines, "AZ")', () => {
     expect(ask('did armenia deny makin mines').reason ?? '').not.toContain('makin');
-    expect(ask('how many mali civilians died from mines').reason ?? '').not.toContain('mali');
+    // No letter says "male": "mali" is the place, which none names either.
+    expect(ask('how many mali civilians died from mines').reason).toBe(
+      'the letters never mention "mali"',
+    );
     expect(ask('HRC agenda item for the AZ note verbale?').reason ?? '').not.toContain('"az"');
   });
 
