@@ -885,7 +885,7 @@ describe('cli quote (user trial 13)', () => {
     const { code, stdout, stderr } = await runCli(['quote', 'A/76/930', '99']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.trim()).toBe('Passage 99 is not in this letter (it has 19).');
+    expect(stderr.trim()).toBe('Passage 99 is not in this letter (it has passages 1 to 19).');
     expect((await runCli(['quote', 'A/76/930'])).stderr).toMatch(/^Usage: .*quote/);
   });
 });
