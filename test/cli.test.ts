@@ -841,6 +841,11 @@ describe('cli letters --kind --author --year', () => {
       'norway-1997',
     ]);
     expect(norway.stdout).toMatch(/kind speech, author Norway: 2 of 17 documents/);
+    // A kind in the plural is that kind (user trial 21: "--kind letters" was refused).
+    const plural = await runCli(['letters', '--kind', 'speeches', '--author', 'Norway'], {
+      CORPUS_DIR: corpus,
+    });
+    expect(plural.stdout).toMatch(/kind speech, author Norway: 2 of 17 documents/);
     const json = JSON.parse(
       (await runCli(['letters', '--year', '1997', '--json'], { CORPUS_DIR: corpus })).stdout,
     );

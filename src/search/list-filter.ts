@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Letter } from '../corpus/schema.ts';
-import { fold } from './analyze.ts';
+import { analyze, fold } from './analyze.ts';
 import { stateOf } from './cite.ts';
 
 /** A list's filter: each part `null` when not given. Kind and author as slugs (`slug`). */
@@ -105,7 +105,17 @@ export function readListFilter(
   letters: readonly Letter[],
   given: { kind?: string | null; author?: string | null; year?: number | null },
 ): ListFilter {
-  const kind = given.kind?.trim() ? slug(given.kind) || null : null;
+  let kind = given.kind?.trim() ? slug(given.kind) || null : null;
+  // "letters", "speeches", "notes verbales": a kind in the plural is that kind.
+  if (kind && !documentKinds(letters).some((k) => slug(k.name) === kind)) {
+    const stems = (text: string) =>
+      analyze(text.replace(/-/g, ' '))
+        .map((t) => t.concept)
+        .join(' ');
+    const wanted = stems(kind);
+    const found = documentKinds(letters).find((k) => stems(k.name) === wanted);
+    if (found) kind = slug(found.name);
+  }
   let author = given.author?.trim() ? slug(given.author) || null : null;
   if (author) {
     const wanted = author;
