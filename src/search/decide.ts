@@ -394,7 +394,8 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   if (about.length > 0 && about.every((s) => !s.known))
     return `the ${noun}s never mention "${asTyped(prepared, about[0])}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.
-  if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked')) return unsigned(noun);
+  if (prepared.q.frame.signed && !anyStates(ranked, 'signature asked'))
+    return unsignedNamed(prepared);
   return null;
 }
 
@@ -431,6 +432,16 @@ function namedNever(prepared: Prepared): string {
   return named.size === 1 && only
     ? `the ${only.kind} it names never mentions`
     : `the ${index.catalog.noun}s it names never mention`;
+}
+
+/** `unsigned`, or of one document named "the note verbale it names is not signed" (its kind). */
+function unsignedNamed(prepared: Prepared): string {
+  const { index } = prepared.context;
+  const named = new Set(index.lettersOfGroups(prepared.scope.groups ?? []));
+  const [only] = named;
+  return named.size === 1 && only
+    ? `the ${only.kind} it names is not signed`
+    : unsigned(index.catalog.noun);
 }
 
 /**
@@ -479,7 +490,7 @@ function reasonFor(prepared: Prepared, ranked: readonly Ranked[]): string {
   for (const name of context.asked)
     if (!anyStates(shown, name))
       return name === 'signature asked'
-        ? unsigned(noun)
+        ? unsignedNamed(prepared)
         : (LACKS[name] ?? 'no passage states what it asks for');
   // What the passages shown hold of the question: words every document may hold ("letters" of
   // letters), or words of some documents only, too few of them together.

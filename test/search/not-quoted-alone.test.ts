@@ -67,10 +67,10 @@ describe('passages never quoted alone', () => {
     expect(answer.results[0]?.passage).toBe(0);
   });
 
-  it('says the documents, not the letters, are not signed, of a corpus that holds more than letters (user trial 17)', () => {
+  it('says the document it names, by its kind, is not signed, not "the letters" (user trials 17 and 21)', () => {
     const answer = answerQuestion(index, 'Who signed the note verbale of April 2021?');
     expect(answer.abstained).toBe(true);
-    expect(answer.reason).toBe('the documents it names are not signed');
+    expect(answer.reason).toBe('the note verbale it names is not signed');
   });
 
   it('a saved index keeps the roles and answers the same', async () => {
