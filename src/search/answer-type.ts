@@ -87,9 +87,12 @@ const LEAD_INS = new Set(
     ' ',
   ),
 );
-/** Verbs that ask for someone's words or response: "what did X say", "how did X react". */
+/**
+ * Verbs that ask for someone's words or response: "what did X say", "how did X react", "what did
+ * X propose".
+ */
 const SAYING = new Set(
-  'say says said tell tells told think thinks thought claim claims claimed state states stated mention mentions mentioned want wants wanted describe describes described respond responded react reacted reply replied answer answered blame blames blamed accuse accuses accused talk talks talked talking speak speaks spoke spoken speaking discuss discusses discussed'.split(
+  'say says said tell tells told think thinks thought claim claims claimed state states stated mention mentions mentioned want wants wanted describe describes described respond responded react reacted reply replied answer answered blame blames blamed accuse accuses accused talk talks talked talking speak speaks spoke spoken speaking discuss discusses discussed propose proposes proposed suggest suggests suggested urge urges urged demand demands demanded warn warns warned announce announces announced declare declares declared argue argues argued insist insists insisted recommend recommends recommended'.split(
     ' ',
   ),
 );

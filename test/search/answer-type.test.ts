@@ -283,6 +283,9 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['did the SG reply to bayramov', 'SG'],
     ['has armenia said anything about the maps', 'armenia'],
     ['how many refugees did testland say it was hosting', 'testland'],
+    // A proposal or a warning is what they said (user trial 20: "what did calderon propose").
+    ['what did calderon propose on drug policy', 'calderon'],
+    ['what did norway warn about', 'norway'],
   ])('%j asks for the words of %j', (question, speaker) => {
     const frame = frameOf(question);
     expect(frame.speaker).toBe(speaker);
