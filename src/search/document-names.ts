@@ -63,9 +63,13 @@ function breakBetween(text: string, a: Token, b: Token): boolean {
   return BREAK.test(text.slice(a.end, b.start));
 }
 
+/** Words that join two names into one phrase of speakers. */
+const COORDINATING = new Set(['and', 'or', 'vs', 'versus']);
+
 /**
  * The noun phrase that ends at token `k`: back over the words before it that are no stop words,
- * and over an "of" or "of the" between two of them ("the Republic of Korea").
+ * over an "of" or "of the" between two of them ("the Republic of Korea"), and over an "and"
+ * between two ("fiji and ghana").
  */
 function phraseEndingAt(text: string, tokens: readonly Token[], k: number): TokenSpan {
   let from = k;
@@ -76,7 +80,10 @@ function phraseEndingAt(text: string, tokens: readonly Token[], k: number): Toke
     const of =
       before.word === 'of' ? 1 : before.word === 'the' && tokens[from - 2]?.word === 'of' ? 2 : 0;
     const name = of > 0 && from > of && !isStopWord((tokens[from - of - 1] as Token).word);
-    if (isStopWord(before.word) && !name) break;
+    // "and", "or", "vs" between two names: both speak ("what did fiji and ghana say").
+    const joined =
+      COORDINATING.has(before.word) && from > 1 && !isStopWord((tokens[from - 2] as Token).word);
+    if (isStopWord(before.word) && !name && !joined) break;
     from -= name ? of + 1 : 1;
   }
   return { from, to: k + 1 };

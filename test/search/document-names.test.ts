@@ -50,6 +50,18 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('what did Norway say')).toEqual(['norway-1997', 'norway-2001']);
   });
 
+  it('keeps to the documents of every author it joins with "and" or "vs" (user trial 21)', () => {
+    // Before: Sweden's alone, its name ending the phrase before "say".
+    expect(scopedTo('what did norway and sweden say about refugees in 1997')).toEqual([
+      'norway-1997',
+      'sweden-1997',
+    ]);
+    expect(scopedTo('what did norway vs sweden say in 1997')).toEqual([
+      'norway-1997',
+      'sweden-1997',
+    ]);
+  });
+
   it('reads a people’s adjective or noun as its State ("Armenian", "Norwegians")', () => {
     expect(scopedTo('the Armenian speech at the 2023 general debate: what about water')).toEqual([
       'armenia-2023',
