@@ -12,8 +12,9 @@ import {
   DEFAULT_LIMIT,
   NO_DOCUMENTS,
   NO_DOCUMENTS_MATCH,
-  unsigned,
+  isUnsigned,
 } from '../search/answer.ts';
+import { upperFirst } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { questionAuthor, readsBack } from './asked.ts';
 import type { ButtonScope } from './custom-ids.ts';
@@ -191,7 +192,7 @@ export function renderAbstention(
     ? ' matches these words'
     : answer.reason === NO_DOCUMENTS_MATCH
       ? ' with these filters answers this question'
-      : answer.reason === unsigned(answer.searched.noun)
+      : isUnsigned(answer.reason)
         ? ' answers this question'
         : ` answers this question${whyNotFound(answer)}`;
   const related = answer.related.map((r, i) => ({
@@ -214,7 +215,7 @@ export function renderAbstention(
       title: `Not found in the ${noun}s`,
       description:
         outside ??
-        `${answer.reason === unsigned(answer.searched.noun) ? `The ${answer.searched.noun}s this question names carry no signature (a note verbale is not signed). ` : ''}No passage in ${theSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date${listing ? '' : ', or `/search` for a looser list'}.${closest}`,
+        `${isUnsigned(answer.reason) ? `${upperFirst((answer.reason ?? '').replace(' it names ', ' this question names '))} (a note verbale carries no signature). ` : ''}No passage in ${theSearched(answer.searched)}${reason}.\n\nAnnex only quotes the ${noun}s; it does not guess. Try other words, a name, a figure or a date${listing ? '' : ', or `/search` for a looser list'}.${closest}`,
       footer: related.length > 0 ? undefined : footer(info),
     },
     ...related,

@@ -9,7 +9,15 @@ import {
   formatCitation,
   speaker,
 } from './cite.ts';
-import { commonWordsOnly, type Decision, decide, SHOWN, unsigned, veto } from './decide.ts';
+import {
+  commonWordsOnly,
+  type Decision,
+  decide,
+  isUnsigned,
+  SHOWN,
+  unsigned,
+  veto,
+} from './decide.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
 import { type Prepared, prepare, type Ranked, rankCandidates, unknownSymbol } from './rank.ts';
@@ -29,7 +37,7 @@ import { paragraphLabel } from './paragraph-numbers.ts';
  * passage shown is excerpted (`excerpt.ts`) and cited (`cite.ts`).
  */
 
-export { commonWordsOnly, type SearchFilters, unsigned };
+export { commonWordsOnly, isUnsigned, type SearchFilters, unsigned };
 
 /** Options of a question: filters, and how many passages from where. */
 export interface AskOptions extends SearchFilters {

@@ -95,6 +95,10 @@ export const commonWordsOnly = (noun: DocumentNoun = 'letter'): string =>
 export const unsigned = (noun: DocumentNoun = 'letter'): string =>
   `the ${noun}s it names are not signed`;
 
+/** Whether a reason is `unsigned`'s, of several documents or of one by its kind (`unsignedNamed`). */
+export const isUnsigned = (reason: string | null): boolean =>
+  reason !== null && /^the .+ it names (?:is|are) not signed$/.test(reason);
+
 /** How many of the best passages the decision reads (those shown by default). */
 export const SHOWN = 3;
 

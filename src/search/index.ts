@@ -15,6 +15,7 @@ export {
   type Holdings,
   SMALL_TALK,
   ONLY_TIME,
+  isUnsigned,
   unsigned,
 } from './answer.ts';
 export {

@@ -98,7 +98,7 @@ describe('/ask', () => {
       { name: 'question', type: STRING, value: 'Who signed the note verbale of April 2021?' },
     ]);
     expect(unsigned.message.embeds[0].description).toMatch(
-      /^The letters this question names carry no signature/,
+      /^The note verbale this question names is not signed \(a note verbale carries no signature\)\. No passage in the letter searched \(5 April 2021\) answers this question\./,
     );
   });
 
