@@ -30,8 +30,9 @@ Commands:
   cite <document> [passage] [--style S] [--json]
                               ready-to-copy citations of a document (its id, its symbol, or a
                               date or title words that fit it alone) or of
-                              one of its passages, as /cite gives them; --style un, oscola or
-                              bluebook (default: all three)
+                              one of its passages, as /cite gives them (a passage as citations
+                              number it: 66, or para 66 for a paragraph the document prints);
+                              --style un, oscola or bluebook (default: all three)
   quote <document> <passage> [context] [--json]
                               one passage whole, with its citation, as /quote shows it (the
                               passage numbered as \`letter\` numbers them); context: with the
