@@ -223,6 +223,15 @@ export class DocumentCatalog {
         if (!codes) codesOf.set(letter.author, (codes = isoCodes(letter.author)));
         for (const code of codes) push(this.byCode, code, i);
       }
+      // Who signed a part names the document as its author does: "what did Jeyhun Bayramov say"
+      // asks of the letters he signed, not of passages that name him.
+      for (const signatory of letter.signatories) {
+        const words = signatory.name.split(/\s+/);
+        for (const name of new Set([signatory.name, words.at(-1) ?? ''])) {
+          const key = nameKey(name);
+          if (key && !this.byName.get(key)?.includes(i)) push(this.byName, key, i);
+        }
+      }
       let kind = kindKeys.get(letter.kind);
       if (kind === undefined) {
         kindKeys.set(letter.kind, (kind = nameKey(letter.kind)));

@@ -393,8 +393,12 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
     return `${namedNever(prepared)} "${asTyped(prepared, asked[0])}"`;
   // "piracy gulf of guinea 2022": no document holds any of what it asks about, nor a word
   // WordNet or the glossary relates to one; only the time or the documents' names match. An
-  // adverb ("back" of "back in 2021") tells how or when, not what it is about.
-  const about = asked.filter((s) => s.known || englishWordNet().mainUse(s.word) !== 'adv');
+  // adverb ("back" of "back in 2021") tells how or when, and an adjective ("bayramov's own
+  // letter") of what, not what it is about.
+  const about = asked.filter((s) => {
+    const use = s.known ? null : englishWordNet().mainUse(s.word);
+    return use !== 'adv' && use !== 'adj';
+  });
   if (about.length > 0 && about.every((s) => !s.known))
     return `the ${noun}s never mention "${asTyped(prepared, about[0])}"`;
   // "who signed the note verbale": a note is unsigned; no other passage tells who signed it.

@@ -50,6 +50,25 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('what did Norway say')).toEqual(['norway-1997', 'norway-2001']);
   });
 
+  it('keeps to the letters a person signed, when the question has them speak (user trial 21)', () => {
+    // Before: the cover letters' "I have the honour to transmit … a letter from Jeyhun Bayramov"
+    // and his signature block, which name him, before what he wrote.
+    const question = 'what did jeyhun bayramov say about war crimes';
+    expect(scopedTo(question, seedOnly)).toEqual([
+      '2021-02-23-minefield-information-refused',
+      '2022-08-24-a-76-930-lachin-new-mines',
+    ]);
+    expect(answerQuestion(seedOnly, question).results[0]?.text).toMatch(/constitutes? a war crime/);
+    // What is left when his name names the letters, "own", tells of what, not what it is about:
+    // no "never mention" veto.
+    const dated = answerQuestion(
+      seedOnly,
+      "what's the date on Bayramov's own letter in the Feb 2021 annex",
+    );
+    expect(dated.abstained).toBe(false);
+    expect(dated.results.map((r) => r.text).join(' ')).toMatch(/Letter dated 22 February 2021/);
+  });
+
   it('keeps to the documents of every author it joins with "and" or "vs" (user trial 21)', () => {
     // Before: Sweden's alone, its name ending the phrase before "say".
     expect(scopedTo('what did norway and sweden say about refugees in 1997')).toEqual([
