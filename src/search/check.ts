@@ -415,10 +415,15 @@ function checkClaimWords(index: SearchIndex, claim: string, within?: Letter): Ve
   // A sentence a passage says the opposite of, however short ("Africa is poor" of "Africa is not
   // poor"): a moderator is told of the "not" the claim leaves out.
   const matched = new Set(found.map((f) => f.text));
+  // The passages the search shows for the claim are read first: among the thousands that hold a
+  // short sentence's common words ("Africa", "poor"), they are the likeliest to reverse it.
+  const shownIds = [...answer.results, ...answer.related]
+    .map((r) => passageIdOf(index, r))
+    .filter((id) => id >= 0);
   const reversed = claimSentences(claim)
     .filter((sentence) => !matched.has(sentence))
     .flatMap((sentence) => {
-      const opposite = reversedPassage(index, sentence, inScope);
+      const opposite = reversedPassage(index, sentence, inScope, shownIds);
       return opposite ? [{ text: sentence, ...opposite, exact: false }] : [];
     });
   const looked = sentences.length + reversed.filter((r) => !sentences.includes(r.text)).length;
@@ -480,13 +485,14 @@ function reversedPassage(
   index: SearchIndex,
   sentence: string,
   inScope: (id: number) => boolean,
+  first: readonly number[],
 ): { letter: Letter; passage: Passage; differences: Difference[] } | null {
   const claim = wordsOf(sentence);
   if (claim.length < MIN_REVERSED_WORDS) return null;
   const negates = (text: string) => wordsOf(text).some((w) => NEGATIONS.has(w.folded));
   const polar = (text: string) =>
     wordsOf(text).every((w) => NEGATIONS.has(w.folded) || NEGATED.has(w.folded));
-  for (const id of nearCandidates(index, sentence, 0)) {
+  for (const id of new Set([...first, ...nearCandidates(index, sentence, 0)])) {
     if (!inScope(id)) continue;
     const entry = index.passage(id);
     if (!entry) continue;
