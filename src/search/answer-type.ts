@@ -333,7 +333,8 @@ const DETERMINERS: ReadonlySet<string> = new Set([
 /**
  * X of "what did X say": the last content word before the first verb of saying. A word of saying
  * right before another, or after an article, is part of the name that speaks ("what did the
- * United States say", "what did the State of Palestine say").
+ * United States say", "what did the State of Palestine say"); one after another verb is not
+ * what the question asks X to do ("what did haldria offer to settle the debris claim": "offer").
  */
 function speakerOf(tokens: readonly Token[], from: number): Token | null {
   const at = tokens.findIndex(
@@ -344,6 +345,8 @@ function speakerOf(tokens: readonly Token[], from: number): Token | null {
       !DETERMINERS.has(tokens[k - 1]?.word ?? ''),
   );
   if (at <= from) return null;
+  if (tokens.slice(from, at).some((t) => !AUXILIARIES.has(t.word) && mostlyVerb(t.word)))
+    return null;
   const last = tokens[at - 1] as Token;
   return content(last) ? last : null;
 }

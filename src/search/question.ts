@@ -709,9 +709,11 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
   for (const t of tokenize(text)) {
     // "what r the agenda items", "wat happened": shorthand, unless part of "U.S." and the like.
     const full = SHORTHAND.get(t.word);
-    if (full !== undefined && text[t.end] !== '.' && text[t.start - 1] !== '.') {
+    // A full stop after it and a space is the shorthand's own ("acc. to the 2024 statement").
+    const stop = text[t.end] === '.' && /^\.(?:\s|$)/.test(text.slice(t.end, t.end + 2));
+    if (full !== undefined && (text[t.end] !== '.' || stop) && text[t.start - 1] !== '.') {
       fixed += text.slice(at, t.start) + full;
-      at = t.end;
+      at = stop ? t.end + 1 : t.end;
       continue;
     }
     if (

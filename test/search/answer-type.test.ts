@@ -297,6 +297,8 @@ describe('readFrame: the words that play a part in what is asked', () => {
   it('asks for nobody’s words when what "says" is the letter itself', () => {
     expect(frameOf('what does it say about the mines').speaker).toBeNull();
     expect(frameOf('did the PR sign the 2022 letter').speaker).toBeNull();
+    // "claim" after another verb is a noun: no one is asked to claim (user trial 22).
+    expect(frameOf('what did haldria offer to settle the debris claim').speaker).toBeNull();
   });
 
   it('reads whom a question cites: "according to X", "per X" when X is a name', () => {

@@ -78,6 +78,10 @@ describe('parseQuestion: spelling', () => {
     );
     // "U.S." is no shorthand: it stays as written.
     expect(parseQuestion(index, 'what r the U.S. mines').text).toContain('U.S.');
+    // A full stop after shorthand, then a space, is its own (user trial 22: "acc. to").
+    expect(parseQuestion(index, 'victims acc. to the 2024 statement').text).toBe(
+      'victims according to the 2024 statement',
+    );
   });
 
   it('takes a glossary abbreviation for itself, not for a typo of another ("UNHCR" is not "UNHRC")', () => {
