@@ -8,7 +8,14 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { DATE_PATTERN } from '../corpus/dates.ts';
 import { sentenceSpans } from '../corpus/sentences.ts';
-import { analyze, analyzeEach, conceptOf, isYearAsWritten, NUMBER_WORDS } from './analyze.ts';
+import {
+  analyze,
+  analyzeEach,
+  conceptOf,
+  isYearAsWritten,
+  NUMBER_WORDS,
+  tokenize,
+} from './analyze.ts';
 import { buildExpansions, buildKinds, buildUsage, type Expansions } from './lexicon.ts';
 import { englishWordNet } from './wordnet.ts';
 import { AbbreviationBuilder, type AbbreviationTable } from './acronyms.ts';
@@ -285,7 +292,10 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
   const { conceptVectors, conceptNorms } = buildConceptVectors(surfaceWords, conceptIds);
   arrays.conceptVectors = conceptVectors;
   arrays.conceptNorms = conceptNorms;
-  const expansions = buildExpansions(surfaceWords, wordnet);
+  const authorWords = new Set(
+    letters.flatMap((l) => (l.author ? tokenize(l.author).map((t) => t.word) : [])),
+  );
+  const expansions = buildExpansions(surfaceWords, wordnet, authorWords);
   const kinds = buildKinds(surfaceWords, wordnet);
   Object.assign(arrays, lexiconArrays(conceptIds, expansions, kinds));
   return { headings, columns, vocabulary, arrays, surfaceWords, expansions, kinds };

@@ -190,6 +190,7 @@ const LOOKUP_WORD = /^(?:\p{L}{2,}|\d{1,2})$/u;
 export function buildExpansions(
   corpusWords: SearchableMap<string>,
   wordnet: WordNet = englishWordNet(),
+  authorWords: ReadonlySet<string> = new Set(),
 ): Map<string, Link[]> {
   const best = new Map<string, Map<string, number>>();
   const vocabulary = new Set<string>();
@@ -295,10 +296,13 @@ export function buildExpansions(
       for (const [other, relation] of related) add(key, other, relation);
     }
   }
-  // Two spellings of one name: words WordNet does not know, one edit apart.
+  // Two spellings of one name: words WordNet does not know, one edit apart; not a word of the
+  // name of a document's author, which the documents spell as that author does (user trial 22:
+  // "Norvana", who wrote a letter, is not "Norvala", a donor named in another).
   for (const [word, concept] of words) {
     if (word.length < VARIANT_MIN_LENGTH || wordnet.isWord(word)) continue;
     for (const [other, [otherConcept]] of corpusWords.fuzzyGet(word, 1)) {
+      if (authorWords.has(other) || authorWords.has(word)) continue;
       if (other !== word && otherConcept !== concept) add(otherConcept, concept, VARIANT);
     }
   }

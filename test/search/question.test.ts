@@ -12,7 +12,15 @@ import {
 } from '../../src/search/letter-reference.ts';
 import { parseQuestion, SearchIndex } from '../../src/search/index.ts';
 import { parseDateHint } from '../../src/search/time.ts';
-import { CORPUS_DIR, countingTextReads, ROOT, SEED, tempDir, testlandLetter } from '../helpers.ts';
+import {
+  CORPUS_DIR,
+  countingTextReads,
+  documentsOf,
+  ROOT,
+  SEED,
+  tempDir,
+  testlandLetter,
+} from '../helpers.ts';
 
 /**
  * Reading a question (`question.ts`): one slot per word, with the concepts of the letters that
@@ -227,6 +235,30 @@ describe('parseQuestion: figures', () => {
     const quoted = parseQuestion(index, '"half a million mines"');
     expect(quoted.text).toBe('"half a million mines"');
     expect(quoted.phrases).toEqual(['half a million mines']);
+  });
+});
+
+describe('parseQuestion: two spellings of one name', () => {
+  it('reads names one edit apart as one, but not an author’s name as another name (user trial 22)', async () => {
+    const letters = await documentsOf({
+      'norvana.md':
+        '---\ntitle: Statement by Norvana on the elections\ndate: 2025\nauthor: Norvana\nkind: speech\n---\nThe elections in Norvana were held in Tarvenska province and in Tarvensky district.\n',
+      'kethara.md':
+        '---\ntitle: Statement by Kethara on locusts\ndate: 2025\nauthor: Kethara\nkind: speech\n---\nThe Government of Norvala pledged 3.5 million dollars to the locust appeal.\n',
+    });
+    const names = SearchIndex.build(letters);
+    const alternatives = (question: string, word: string) =>
+      parseQuestion(names, question)
+        .slots.find((s) => s.word === word)
+        ?.alternatives.map((a) => a.concept) ?? [];
+    // Norvana wrote a statement: "norvana" is not Norvala, a donor another names.
+    expect(alternatives('how much did norvana pledge', 'norvana')).not.toContain(
+      conceptOf('Norvala'),
+    );
+    // Two places no author is named for, one edit apart, are one name spelt two ways.
+    expect(alternatives('what happened in tarvenska', 'tarvenska')).toContain(
+      conceptOf('Tarvensky'),
+    );
   });
 });
 
