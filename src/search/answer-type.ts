@@ -345,7 +345,11 @@ function speakerOf(tokens: readonly Token[], from: number): Token | null {
       !DETERMINERS.has(tokens[k - 1]?.word ?? ''),
   );
   if (at <= from) return null;
-  if (tokens.slice(from, at).some((t) => !AUXILIARIES.has(t.word) && mostlyVerb(t.word)))
+  // The words right before it name who speaks ("the united states say"); a verb before them asks
+  // something else of the subject.
+  let name = at;
+  while (name > from && !isStopWord((tokens[name - 1] as Token).word)) name -= 1;
+  if (tokens.slice(from, name).some((t) => !AUXILIARIES.has(t.word) && mostlyVerb(t.word)))
     return null;
   const last = tokens[at - 1] as Token;
   return content(last) ? last : null;
