@@ -9,7 +9,7 @@ import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze } from './analyze.ts';
 import type { SearchIndex } from './search-index.ts';
 import { lowerBound } from './sorted.ts';
-import { MONTH_NAME } from './time.ts';
+import { MONTH_NAME, monthOf } from './time.ts';
 
 /**
  * A figure of a claim that no closest passage states, and the one a passage states instead; or,
@@ -29,8 +29,11 @@ export interface FigureDifference {
   elsewhere: boolean;
 }
 
-/** What a figure counts in: a share (per cent), a year, or any other number. */
-type FigureKind = 'share' | 'year' | 'number' | 'money';
+/**
+ * What a figure counts in: a share (per cent), a year, a day of a month ("2 November", its value
+ * the month's number times 100 and the day), or any other number.
+ */
+type FigureKind = 'share' | 'year' | 'day' | 'number' | 'money';
 
 /**
  * A figure in a text: as written, its value, its kind, the sentence it stands in, and its clause
@@ -94,6 +97,38 @@ function isDay(text: string, start: number, end: number, value: number): boolean
   return MONTH_AFTER.test(text.slice(end, end + 40)) || MONTH_BEFORE.test(text.slice(0, start));
 }
 
+/** The month after a day ("2 November", "20 and 21 August") or before it ("November 2"). */
+const MONTH_NAMED_AFTER = new RegExp(
+  `^\\s*(?:(?:and|to|-|–)\\s*\\d{1,2}\\s+)?(${MONTH_NAME})\\b\\.?`,
+  'iu',
+);
+const MONTH_NAMED_BEFORE = new RegExp(`(${MONTH_NAME})\\b\\.?\\s*$`, 'iu');
+
+/** A day of a date (`isDay`) as written with its month, and its value: month × 100 + day. */
+function dayOfMonth(
+  text: string,
+  start: number,
+  end: number,
+  day: number,
+): { written: string; value: number } | null {
+  const after = MONTH_NAMED_AFTER.exec(text.slice(end, end + 40));
+  if (after) {
+    const month = monthOf(after[1] as string);
+    return month < 0
+      ? null
+      : {
+          written: text.slice(start, end + after[0].length).trim(),
+          value: (month + 1) * 100 + day,
+        };
+  }
+  const before = MONTH_NAMED_BEFORE.exec(text.slice(0, start));
+  if (!before) return null;
+  const month = monthOf(before[1] as string);
+  return month < 0
+    ? null
+    : { written: text.slice(before.index, end).trim(), value: (month + 1) * 100 + day };
+}
+
 /** Number words a passage may write a figure in ("two servicemen"), by value. */
 const NUMBER_WORDS = new Map(
   [
@@ -128,7 +163,12 @@ function figuresIn(text: string): Figure[] {
       const value = Number(digits.replace(/,/g, '')) * scale;
       if (!Number.isFinite(value)) continue;
       const start = m.index ?? 0;
-      if (!m[2] && !m[3] && isDay(sentence, start, start + digits.length, value)) continue;
+      if (!m[2] && !m[3] && isDay(sentence, start, start + digits.length, value)) {
+        // A day is compared with days: "12 November" where a passage says "2 November".
+        const day = dayOfMonth(sentence, start, start + digits.length, value);
+        if (day) figures.push({ ...day, kind: 'day', sentence, clause: day.written });
+        continue;
+      }
       // A sum of money ("$742 million") is compared with sums only, not with a count of people.
       const money = CURRENCY_SIGN.test(sentence.slice(0, start));
       const kind: FigureKind = m[3]

@@ -203,7 +203,8 @@ const FROM_ON = new RegExp(
 /** The end of a span with no end. */
 const OPEN_END = '9999-12-31';
 
-function monthOf(name: string): number {
+/** A month by its name or short name ("sept"), 0-based; -1 when it is none. */
+export function monthOf(name: string): number {
   const folded = name.toLowerCase();
   return MONTHS.findIndex((names) => names.includes(folded));
 }

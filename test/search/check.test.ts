@@ -62,6 +62,24 @@ describe('checkClaim', () => {
     );
   });
 
+  it('shows the day a passage states where the claim gives another (user trial 22)', () => {
+    const verdict = checkClaim(
+      index,
+      'A vehicle exploded on an anti-tank landmine in Khojavand on 21 September 2023',
+    );
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind !== 'close') return;
+    expect(verdict.figures).toContainEqual(
+      expect.objectContaining({ claim: '21 September', passage: 'September 19' }),
+    );
+    // The day as the passage writes it, whichever way round: no difference.
+    const same = checkClaim(
+      index,
+      'A vehicle exploded on an anti-tank landmine in Khojavand on 19 September 2023',
+    );
+    if (same.kind === 'close') expect(same.figures ?? []).toEqual([]);
+  });
+
   it('is not verbatim when one word differs: the closest passages instead', () => {
     const verdict = checkClaim(
       index,
