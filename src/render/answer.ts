@@ -46,7 +46,7 @@ import {
   partName,
   RELATED_HEADING,
   theSearched,
-  undatedNotice,
+  answerNotice,
   unknownSymbolNotice,
   whyNotFound,
 } from './wording.ts';
@@ -199,7 +199,7 @@ export function renderAbstention(
     ...resultEmbed(r, i + 1, info, i === answer.related.length - 1),
     color: GREY,
   }));
-  const notice = undatedNotice(answer);
+  const notice = answerNotice(answer);
   const closest =
     related.length > 0 ? `${notice ? `\n\n${notice}` : ''}\n\n**${RELATED_HEADING}**` : '';
   const noun = info.noun;
@@ -322,7 +322,7 @@ export function renderAnswer(answer: Answer, info: IndexInfo, view: AnswerView):
   // A document whose title and citation alone fill a message (front matter of any length)
   // continues into a follow-up rather than break the limit.
   const [shown = [], ...rest] = packEmbeds(embeds);
-  const notice = undatedNotice(answer);
+  const notice = answerNotice(answer);
   return reply({
     ...(notice ? { content: notice } : {}),
     ephemeral: view.ephemeral,

@@ -57,7 +57,7 @@ import {
   signatoryLabel,
   symbolOrNote,
   theSearched,
-  undatedNotice,
+  answerNotice,
   unknownSymbolNotice,
   unsupportedNote,
   pieceLines,
@@ -192,7 +192,7 @@ export function renderAnswerText(answer: Answer, color = false): string {
   if (answer.reason === NO_DOCUMENTS) return noDocuments();
   if (answer.unknownSymbol)
     return `Not found. ${unknownSymbolNotice(answer.unknownSymbol, answer.searched.noun, CLI_LISTS)}`;
-  const notice = undatedNotice(answer);
+  const notice = answerNotice(answer);
   const before = notice ? `${notice}\n\n` : '';
   if (answer.abstained) {
     // A question in quotation marks is not quoted again.

@@ -244,15 +244,27 @@ export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
 }
 
 /**
- * Said with the passages of an author named with a time none of their documents is of: "No
- * document by Yugoslavia is from 1999; these passages are from its other documents."
+ * Said above the passages: of an author named with a time none of their documents is of, "No
+ * document by Yugoslavia is from 1999; these passages are from its other documents."; of a
+ * question that opens as a follow-up does, that Annex read it alone (`FOLLOW_UP_NOTICE`).
  */
-export function undatedNotice(answer: Pick<Answer, 'undated' | 'searched'>): string | null {
+export function answerNotice(
+  answer: Pick<Answer, 'undated' | 'searched' | 'followUp'>,
+): string | null {
   const { undated } = answer;
-  if (!undated) return null;
   const { noun } = answer.searched;
-  return `No ${noun} by ${undated.author} is from ${undated.time}; these passages are from its other ${pluralOf(noun)}.`;
+  const notices = [
+    undated
+      ? `No ${noun} by ${undated.author} is from ${undated.time}; these passages are from its other ${pluralOf(noun)}.`
+      : null,
+    answer.followUp ? FOLLOW_UP_NOTICE : null,
+  ].filter((n) => n !== null);
+  return notices.length > 0 ? notices.join(' ') : null;
 }
+
+/** Said to a question that opens as a follow-up does ("and how many were injured?"). */
+export const FOLLOW_UP_NOTICE =
+  'I read each question on its own and keep no conversation: name what you ask about to ask of it again.';
 
 /** Where to read about every command: Discord's `/help`, or the CLI's `help`. */
 export const DISCORD_HELP = 'Type `/help` for everything I do.';

@@ -146,6 +146,11 @@ export interface Answer {
    * reply says so.
    */
   undated?: Undated;
+  /**
+   * The question opens as a follow-up does ("and how many were injured?", "what about 2022?"):
+   * Annex keeps no conversation, and the reply says that it read this question alone.
+   */
+  followUp?: true;
 }
 
 /** What the index holds, all of it: as `Searched` says it, and how many documents of each kind. */
@@ -326,6 +331,15 @@ export function answerQuestion(
   question: string,
   options: AskOptions = {},
 ): Answer {
+  const answer = answerAlone(index, question, options);
+  return FOLLOW_UP.test(question) && !asksNothing(answer) ? { ...answer, followUp: true } : answer;
+}
+
+/** How a follow-up opens: "and …", "also …", "what about …", "how about …", "same for …". */
+const FOLLOW_UP = /^\s*(?:and|also|what about|how about|same (?:for|with|question))\b/i;
+
+/** `answerQuestion`, the question read alone. */
+function answerAlone(index: SearchIndex, question: string, options: AskOptions): Answer {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const offset = options.offset ?? 0;
   const searched = describeScope(index, options);

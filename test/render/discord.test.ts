@@ -25,6 +25,7 @@ import {
 import { checkDiscordLimits } from '../../src/render/limits.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
 import { RELATED_HEADING, renderAnswerText, renderLetterText } from '../../src/render/text.ts';
+import { FOLLOW_UP_NOTICE } from '../../src/render/wording.ts';
 import { AnnexState } from '../../src/serving/state.ts';
 import { checkClaim } from '../../src/search/check.ts';
 import {
@@ -487,6 +488,21 @@ describe('a question that names only a time', () => {
     const asked = answerQuestion(index, 'mine victims in 2023');
     expect(asked.reason).not.toBe(ONLY_TIME);
     expect(asked.results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a question that opens as a follow-up does', () => {
+  it('is answered, and told that Annex read it alone (user trial 22)', () => {
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, 'and how many were killed in Khojavand?');
+    expect(answer.followUp).toBe(true);
+    expect(answer.results.length).toBeGreaterThan(0);
+    const reply = rendered(answer, 'and how many were killed in Khojavand?');
+    expect(reply.content).toBe(FOLLOW_UP_NOTICE);
+    expect(renderAnswerText(answer)).toMatch(/^I read each question on its own/);
+    // A question that only starts with the same letters is no follow-up.
+    expect(answerQuestion(index, 'andorra and mines').followUp).toBeUndefined();
+    expect(answerQuestion(index, 'how many were killed in Khojavand?').followUp).toBeUndefined();
   });
 });
 
