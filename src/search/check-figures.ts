@@ -85,48 +85,30 @@ const SCALES: Readonly<Record<string, number>> = {
 const CURRENCY_SIGN = /[$€£¥]\s?$/u;
 
 /** A month's name, whole or shortened ("September", "Sept."), as questions' dates are read. */
-const MONTH = `(?:${MONTH_NAME})\\b\\.?`;
+const MONTH = `(${MONTH_NAME})\\b\\.?`;
 /** After a day of a date: its month ("19 September", "20 and 21 August"). */
 const MONTH_AFTER = new RegExp(`^\\s*(?:(?:and|to|-|–)\\s*\\d{1,2}\\s+)?${MONTH}`, 'iu');
 /** Before a day of a date: its month ("September 19"). */
 const MONTH_BEFORE = new RegExp(`${MONTH}\\s*$`, 'iu');
 
-/** Whether the number at `start`–`end` of `text` is the day of a date, not a figure. */
-function isDay(text: string, start: number, end: number, value: number): boolean {
-  if (!Number.isInteger(value) || value < 1 || value > 31) return false;
-  return MONTH_AFTER.test(text.slice(end, end + 40)) || MONTH_BEFORE.test(text.slice(0, start));
-}
-
-/** The month after a day ("2 November", "20 and 21 August") or before it ("November 2"). */
-const MONTH_NAMED_AFTER = new RegExp(
-  `^\\s*(?:(?:and|to|-|–)\\s*\\d{1,2}\\s+)?(${MONTH_NAME})\\b\\.?`,
-  'iu',
-);
-const MONTH_NAMED_BEFORE = new RegExp(`(${MONTH_NAME})\\b\\.?\\s*$`, 'iu');
-
-/** A day of a date (`isDay`) as written with its month, and its value: month × 100 + day. */
-function dayOfMonth(
+/**
+ * The number at `start`–`end` of `text` as the day of a date, when it is one: as written with its
+ * month ("2 November", "20 and 21 August", "November 2"), and its value, the month's number × 100
+ * and the day; null when it is a figure.
+ */
+function dayOfDate(
   text: string,
   start: number,
   end: number,
   day: number,
 ): { written: string; value: number } | null {
-  const after = MONTH_NAMED_AFTER.exec(text.slice(end, end + 40));
-  if (after) {
-    const month = monthOf(after[1] as string);
-    return month < 0
-      ? null
-      : {
-          written: text.slice(start, end + after[0].length).trim(),
-          value: (month + 1) * 100 + day,
-        };
-  }
-  const before = MONTH_NAMED_BEFORE.exec(text.slice(0, start));
-  if (!before) return null;
-  const month = monthOf(before[1] as string);
-  return month < 0
-    ? null
-    : { written: text.slice(before.index, end).trim(), value: (month + 1) * 100 + day };
+  if (!Number.isInteger(day) || day < 1 || day > 31) return null;
+  const after = MONTH_AFTER.exec(text.slice(end, end + 40));
+  const before = after ? null : MONTH_BEFORE.exec(text.slice(0, start));
+  const month = monthOf(after?.[1] ?? before?.[1] ?? '');
+  if (month < 0) return null;
+  const written = after ? text.slice(start, end + after[0].length) : text.slice(before?.index, end);
+  return { written: written.trim(), value: (month + 1) * 100 + day };
 }
 
 /** Number words a passage may write a figure in ("two servicemen"), by value. */
@@ -163,10 +145,10 @@ function figuresIn(text: string): Figure[] {
       const value = Number(digits.replace(/,/g, '')) * scale;
       if (!Number.isFinite(value)) continue;
       const start = m.index ?? 0;
-      if (!m[2] && !m[3] && isDay(sentence, start, start + digits.length, value)) {
-        // A day is compared with days: "12 November" where a passage says "2 November".
-        const day = dayOfMonth(sentence, start, start + digits.length, value);
-        if (day) figures.push({ ...day, kind: 'day', sentence, clause: day.written });
+      // A day is compared with days: "12 November" where a passage says "2 November".
+      const day = m[2] || m[3] ? null : dayOfDate(sentence, start, start + digits.length, value);
+      if (day) {
+        figures.push({ ...day, kind: 'day', sentence, clause: day.written });
         continue;
       }
       // A sum of money ("$742 million") is compared with sums only, not with a count of people.
