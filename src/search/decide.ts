@@ -8,14 +8,13 @@ import {
   isMissing,
   isNamingSlot,
   nearEnglishWord,
-  oneEditAway,
   type Slot,
   UNKNOWN_NAME_LENGTH,
 } from './question.ts';
 import { type Prepared, type Ranked, unknownSymbol } from './rank.ts';
 import { englishWordNet } from './wordnet.ts';
 import type { SearchIndex } from './search-index.ts';
-import type { DocumentNoun } from '../corpus/schema.ts';
+import type { DocumentNoun, Letter } from '../corpus/schema.ts';
 
 /**
  * Whether the best passages answer the question, or Annex abstains: a fitted probability over
@@ -66,11 +65,10 @@ function writtenAsName(text: string, slot: Slot): boolean {
  */
 function nearOtherWord(index: SearchIndex, word: string): boolean {
   const wordnet = englishWordNet();
-  return [...oneEditAway(word)].some(
+  return nearEnglishWord(
+    word,
     (edit) =>
-      isEnglishWord(edit) &&
-      !wordnet.pertainsTo(edit).includes(word) &&
-      index.documentFrequency(conceptOf(edit)) > 0,
+      wordnet.pertainsTo(edit).includes(word) || index.documentFrequency(conceptOf(edit)) === 0,
   );
 }
 
@@ -429,27 +427,30 @@ function silentState(prepared: Prepared): string | null {
   return null;
 }
 
+/** The one document the question names, when it names exactly one (`Scope.groups`). */
+function onlyNamed(prepared: Prepared): Letter | null {
+  const named = new Set(prepared.context.index.lettersOfGroups(prepared.scope.groups ?? []));
+  const [only] = named;
+  return named.size === 1 && only ? only : null;
+}
+
 /**
  * "the documents it names never mention", or of one document "the speech it names never
  * mentions" (its kind), as a reason begins when the question names the documents searched.
  */
 function namedNever(prepared: Prepared): string {
-  const { index } = prepared.context;
-  const named = new Set(index.lettersOfGroups(prepared.scope.groups ?? []));
-  const [only] = named;
-  return named.size === 1 && only
+  const only = onlyNamed(prepared);
+  return only
     ? `the ${only.kind} it names never mentions`
-    : `the ${index.catalog.noun}s it names never mention`;
+    : `the ${prepared.context.index.catalog.noun}s it names never mention`;
 }
 
 /** `unsigned`, or of one document named "the note verbale it names is not signed" (its kind). */
 function unsignedNamed(prepared: Prepared): string {
-  const { index } = prepared.context;
-  const named = new Set(index.lettersOfGroups(prepared.scope.groups ?? []));
-  const [only] = named;
-  return named.size === 1 && only
+  const only = onlyNamed(prepared);
+  return only
     ? `the ${only.kind} it names is not signed`
-    : unsigned(index.catalog.noun);
+    : unsigned(prepared.context.index.catalog.noun);
 }
 
 /**

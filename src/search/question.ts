@@ -632,7 +632,7 @@ export function englishSpelling(word: string): string | null {
 }
 
 /** Every word one edit from `word`: a letter dropped, added or changed, or two swapped. */
-export function oneEditAway(word: string): Set<string> {
+function oneEditAway(word: string): Set<string> {
   const edits = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
