@@ -76,6 +76,7 @@ export const QUESTION_FILES = [
   'eval/unseen-heritage-questions.json',
   'eval/unseen-desalination-questions.json',
   'eval/unseen-capsized-boat-questions.json',
+  'eval/unseen-cholera-questions.json',
   'eval/tuning-user-trials-questions.json',
 ] as const;
 
