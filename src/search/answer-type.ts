@@ -229,7 +229,11 @@ function nounPhraseHead(tokens: readonly Token[], i: number): Token | null {
     }
     if (run.length === 0 && (/^\d+$/.test(t.word) || NUMBER_WORDS.has(t.word) || t.word === 'the'))
       continue;
-    if (!content(t) || (run.length > 0 && (isPastVerb(t.word) || presentVerb(t.word)))) break;
+    // A verb ends the phrase ("how many people face …"), unless what precedes it can only
+    // modify a noun ("how many military bases": "bases" is the noun, not the verb).
+    const modifier = run.length > 0 && english().mainUse((run.at(-1) as Token).word) === 'adj';
+    if (!content(t) || (run.length > 0 && !modifier && (isPastVerb(t.word) || presentVerb(t.word))))
+      break;
     run.push(t);
     if (t.word.endsWith('s') && !english().hasLemma(t.word, 'noun') && isNoun(t.word)) break;
   }

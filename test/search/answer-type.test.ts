@@ -192,6 +192,8 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['what figures does azerbaijan give for mine victims', 'victims'],
     ['what figure did the 2022 letter report on casualties', 'casualties'],
     ['total number of victims', 'victims'],
+    // A word that can only modify a noun is followed by its noun, even one that can be a verb.
+    ['how many military bases did the us have', 'bases'],
   ])('%j counts %j', (question, counted) => {
     expect(frameOf(question).counted).toBe(counted);
   });
