@@ -13,6 +13,7 @@ import { answerQuestion } from '../../src/search/index.ts';
 import { MODEL } from '../../src/search/model.ts';
 import { prepare, rankCandidates } from '../../src/search/rank.ts';
 import { SearchIndex } from '../../src/search/search-index.ts';
+import { documentsOf } from '../helpers.ts';
 
 /**
  * The decision (`decide.ts`): answer, or abstain. Where no answer is possible (no candidate, or
@@ -172,5 +173,34 @@ Permanent Representative`;
 
   it('does not say so when what matches is in some documents only', () => {
     expect(abstaining('what do the farmers of Orl fear')).toBe(TOO_LITTLE);
+  });
+});
+
+describe('who speaks: a document is its author’s (user trial 23)', () => {
+  let both: SearchIndex;
+  beforeAll(async () => {
+    both = SearchIndex.build(
+      await documentsOf({
+        'turtles.txt':
+          '---\ntitle: International Day of Sea Turtle Conservation\nauthor: General Assembly\nsymbol: A/RES/79/244\ndate: 2024-12-19\nkind: resolution\n---\n1. Encourages States to reduce bycatch, including through the use of turtle excluder devices;\n\n2. Decides to proclaim 16 June the International Day of Sea Turtle Conservation;\n',
+        'orl.txt': ORL_LETTER,
+      }),
+    );
+  });
+  const speaking = (question: string) => {
+    const prepared = prepare(both, question, {});
+    return decide(prepared, rankCandidates(prepared), { ...MODEL, threshold: 1 }).reason;
+  };
+
+  it('reads a resolution, whose title names no one, as spoken by its author', () => {
+    expect(speaking('what did the general assembly say about bycatch')).not.toBe(
+      'no passage is from them or reports what they said',
+    );
+  });
+
+  it('still finds no words of someone no document is by or reports', () => {
+    expect(speaking('what did the farmers say about bycatch')).toBe(
+      'no passage is from them or reports what they said',
+    );
   });
 });

@@ -349,6 +349,13 @@ describe('reportsSpeechOf: a passage reports what someone said', () => {
     );
   });
 
+  it('reads a speaker who speaks as a body they belong to as that body (user trial 23)', () => {
+    const asean = concepts('ASEAN');
+    expect(reportsSpeechOf('We in ASEAN invite Viet Nam to join us.', asean)).toBe(true);
+    expect(reportsSpeechOf('I speak on behalf of ASEAN.', asean)).toBe(true);
+    expect(reportsSpeechOf('ASEAN has continued to seek a settlement.', asean)).toBe(false);
+  });
+
   it('does not take a title for reported speech ("the Trilateral Statement signed by Armenia")', () => {
     expect(
       reportsSpeechOf(
