@@ -135,7 +135,13 @@ export function speaker(letter: Letter, passage: Passage): string {
   // "Secretary-General Condemns Attack on …") gives way to the author; one that says by or from
   // whom ("Statement by Norway …", "Letter dated … from …") is who speaks.
   const speaks = who !== letter.title || !letter.author || /\b(?:by|from)\s/i.test(letter.title);
-  if (speaks && !formatCitation(letter, passage).startsWith(who)) return who;
+  // A title that says it is by the author and no more ("Statement by Norway in the general
+  // debate …") speaks as its author does: "Norway says:", whether or not a symbol leads its citation.
+  const byAuthor =
+    who === letter.title &&
+    letter.author !== null &&
+    letter.title.toLowerCase().includes(`by ${authorAsTitled(letter)?.toLowerCase()} `);
+  if (speaks && !byAuthor && !formatCitation(letter, passage).startsWith(who)) return who;
   // An office or a body, not a State, takes an article: "The Secretary-General says:". A State
   // is one ISO lists, or a place WordNet knows: "Yugoslavia says:", as States of the past.
   if (author && !/^the\s/i.test(author) && !isPlace(author)) return `The ${author}`;

@@ -203,6 +203,17 @@ describe('authorAsTitled (user trial 10)', () => {
     expect(speech && passage && speaker(speech, passage)).toBe('Yugoslavia');
   });
 
+  it('a speech with a symbol, whose citation the symbol leads, is still its author’s ("Norway says", user trial 23)', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'norway-2025.md'),
+      '---\ntitle: "Statement by Norway in the general debate of the eightieth session of the General Assembly"\nsymbol: A/80/PV.5\ndate: 2025-09-24\nauthor: "Norway"\nkind: speech\n---\nNorway currently deploys 60 police officers to United Nations peace operations.\n',
+    );
+    const [speech] = (await loadCorpus(dir)).letters;
+    const passage = speech?.passages[0];
+    expect(speech && passage && speaker(speech, passage)).toBe('Norway');
+  });
+
   it('a document that nothing names but its file name is said by its kind, never by the file name (user trial 13)', async () => {
     const dir = await tempDir();
     await writeFile(
