@@ -49,6 +49,19 @@ export interface Undated {
   time: string;
 }
 
+/**
+ * A time as a notice says it after "from": a whole year as its four digits ("in 99" is 1999),
+ * a decade as "the 1990s", else the words that named it without their preposition ("march 2021").
+ */
+function timeAsSaid(date: DateHint): string {
+  const year = date.from.slice(0, 4);
+  if (date.from === `${year}-01-01` && date.to === `${year}-12-31`) return year;
+  const decade = date.to.slice(0, 4);
+  if (/0-01-01$/.test(date.from) && date.to === `${decade}-12-31` && +decade - +year === 9)
+    return `the ${year}s`;
+  return date.words.replace(/^(?:in|from|of|during|at|on|by)\s+/i, '');
+}
+
 /** Words that end a naming phrase: the question goes on about something else. */
 const BREAK = /[,;:?!()–—"“”]|\s-\s/;
 
@@ -476,7 +489,7 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     // A time after every document ("norway emissions target 2030") is what they tell of.
     else if (!ofKind && dayNumber(date.from) <= index.catalog.lastDay) {
       const first = index.letters[documents[0] ?? -1];
-      undated = { author: first?.author ?? authors[0] ?? '', time: date.words };
+      undated = { author: first?.author ?? authors[0] ?? '', time: timeAsSaid(date) };
     }
   }
   documents = inOrder(index, documents, order);

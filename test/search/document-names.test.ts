@@ -172,6 +172,15 @@ describe('a question that names a document by its author', () => {
     const opened = answerQuestion(index, 'what did norway say in 1999');
     expect(opened.undated).toEqual({ author: 'Norway', time: '1999' });
     expect(opened.results[0]?.letterId).toMatch(/^norway-/);
+    // The notice says the time as a time, not as typed: "from 1999", never "from in 99" (user trial 23).
+    expect(answerQuestion(index, 'what did norway say in 99').undated).toEqual({
+      author: 'Norway',
+      time: '1999',
+    });
+    expect(answerQuestion(index, 'what did norway say in the 1980s').undated).toEqual({
+      author: 'Norway',
+      time: 'the 1980s',
+    });
   });
 
   it('reads a State that leads the question as its speaker, of a time it has no document of', () => {
