@@ -136,8 +136,13 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
-/** A word, or a number with its thousands separators and decimals (`1,318`, `2.5`, `500k`). */
-const TOKEN = /\d+(?:[.,]\d+)*(?:k\b)?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;
+/**
+ * A word, or a number with its thousands separators and decimals (`1,318`, `2.5`, `500k`), or an
+ * ordinal in digits (`13th`, `735th`: the number; "th" is no word of its own to match).
+ */
+const TOKEN = /\d+(?:[.,]\d+)*(?:k\b|(?:st|nd|rd|th)\b)?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/giu;
+/** The ending of an ordinal in digits. */
+const ORDINAL_ENDING = /(?<=\d)(?:st|nd|rd|th)$/;
 /** A figure written the casual way, in thousands: "500k", "2.7k". */
 const THOUSANDS = /^([1-9]\d*(?:\.\d+)?)k$/;
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -173,6 +178,7 @@ export function tokenize(text: string): Token[] {
       const thousands = THOUSANDS.exec(word);
       if (thousands) word = String(Math.round(Number(thousands[1]) * 1000));
       else if (word.endsWith('k')) word = word.slice(0, -1);
+      else word = word.replace(ORDINAL_ENDING, '');
     } else if (word.includes("'") || word.includes('’')) {
       word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
     }

@@ -29,6 +29,22 @@ describe('tokenize', () => {
     expect(tokenize('marked 3-001M').map((t) => t.word)).toEqual(['marked', '3', '001', 'm']);
   });
 
+  it('reads an ordinal in digits as its number, with no "th" to match another (user trial 23)', () => {
+    // Before, "13th" made a word "th", which matched and marked the "th" of "[735th meeting]".
+    const tokens = tokenize('the 13th session [735th meeting], 1st, 22nd, 3rd');
+    expect(tokens.map((t) => t.word)).toEqual([
+      'the',
+      '13',
+      'session',
+      '735',
+      'meeting',
+      '1',
+      '22',
+      '3',
+    ]);
+    expect(tokens[1]).toMatchObject({ start: 4, end: 8 });
+  });
+
   it('keeps offsets into the original text', () => {
     const text = 'Armenia’s mines';
     for (const t of tokenize(text)) expect(fold(text.slice(t.start, t.end))).toContain(t.word);
