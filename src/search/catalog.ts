@@ -113,7 +113,7 @@ function alpha2OfWords(name: string): string | undefined {
  * ("Federated States of Micronesia"), or by a name WordNet gives the same State ("Laos": "Lao
  * People's Democratic Republic").
  */
-function isoCodes(author: string): string[] {
+export function isoCodes(author: string): string[] {
   const name = author.replace(/^the\s+/i, '');
   let alpha2 = countries.getAlpha2Code(name, 'en') ?? alpha2OfWords(name);
   if (alpha2 === undefined) {

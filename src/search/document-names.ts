@@ -309,7 +309,7 @@ const MAX_REMEMBERED_RELATED = 50_000;
  * for an abbreviation the glossary reads otherwise ("GA": the General Assembly, no State) or for
  * what is not letters and spaces.
  */
-function relatedNames(lemma: string, writtenAsName: boolean): readonly string[] {
+export function relatedNames(lemma: string, writtenAsName: boolean): readonly string[] {
   const key = `${writtenAsName ? 'N' : 'w'}${lemma}`;
   let names = relatedOf.get(key);
   if (names) return names;

@@ -6,8 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Letter } from '../corpus/schema.ts';
-import { analyze, fold } from './analyze.ts';
+import { analyze, fold, isGlossaryConcept } from './analyze.ts';
+import { authorNames, isoCodes, nameKey } from './catalog.ts';
 import { stateOf } from './cite.ts';
+import { relatedNames } from './document-names.ts';
 
 /** A list's filter: each part `null` when not given. Kind and author as slugs (`slug`). */
 export interface ListFilter {
@@ -19,6 +21,8 @@ export interface ListFilter {
 /** No filter: every document. */
 export const NO_FILTER: ListFilter = { kind: null, author: null, year: null };
 
+/** A reason names at most this many authors, the most documents first, and how many more. */
+const SHOWN_AUTHORS = 8;
 /** Autocomplete offers at most this many (Discord's limit). */
 const MAX_CHOICES = 25;
 /** A choice's name and value are at most this long (Discord's limit). */
@@ -117,12 +121,34 @@ export function readListFilter(
     if (found) kind = slug(found.name);
   }
   let author = given.author?.trim() ? slug(given.author) || null : null;
-  if (author) {
+  if (author && given.author) {
     const wanted = author;
-    const fits = documentAuthors(letters).filter((a) => holds(slug(a.name), wanted));
+    const authors = documentAuthors(letters);
+    let fits = authors.filter((a) => holds(slug(a.name), wanted));
+    if (fits.length === 0) fits = authors.filter(calledBy(given.author.trim()));
     if (fits.length === 1 && fits[0]) author = slug(fits[0].name);
   }
   return { kind, author, year: given.year ?? null };
+}
+
+/**
+ * Whether an author is one a name typed calls by another of its names, as a question would:
+ * its abbreviation in the glossary ("SG"), its people ("norwegian"), an older or other name
+ * ("Ivory Coast", "Burma"), or its ISO code ("CIV").
+ */
+function calledBy(typed: string): (author: { name: string }) => boolean {
+  const names = [typed, ...relatedNames(typed.toLowerCase(), true)];
+  const glossary = names.flatMap((name) =>
+    analyze(name)
+      .map((t) => t.concept)
+      .filter(isGlossaryConcept),
+  );
+  const keys = new Set([...names.map(nameKey), ...glossary]);
+  const codes = new Set(names.flatMap(isoCodes));
+  // A code in capitals, unless the glossary reads it otherwise ("SG" is no Singapore).
+  if (/^\p{Lu}{2,3}$/u.test(typed) && glossary.length === 0) codes.add(typed);
+  return ({ name }) =>
+    authorNames(name).some((key) => keys.has(key)) || isoCodes(name).some((c) => codes.has(c));
 }
 
 /** Whether a document passes the filter: its kind, an author holding the words given, its year. */
@@ -174,12 +200,11 @@ export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): st
   }
   if (filter.author !== null && noneWith({ author: filter.author })) {
     // Short names (a State, a body), not an office's 80 characters: the autocomplete has all.
-    const authors = documentAuthors(letters)
-      .filter((a) => a.name.split(/\s+/).length <= 3)
-      .slice(0, 8)
-      .map((a) => `${a.name} (${a.documents})`);
+    const short = documentAuthors(letters).filter((a) => a.name.split(/\s+/).length <= 3);
+    const authors = short.slice(0, SHOWN_AUTHORS).map((a) => `${a.name} (${a.documents})`);
+    const more = short.length - authors.length;
     reasons.push(
-      `no author is named "${filter.author.replace(/-/g, ' ')}" (the authors include ${authors.join(', ')})`,
+      `no author is named "${filter.author.replace(/-/g, ' ')}" (the authors ${more > 0 ? 'include' : 'are'} ${authors.join(', ')}${more > 0 ? ` and ${more} more` : ''})`,
     );
   }
   if (filter.year !== null && noneWith({ year: filter.year })) {

@@ -116,6 +116,19 @@ describe('/letters filters', () => {
     ]);
   });
 
+  it('takes an author by another of its names, as a question does (user trial 23)', async () => {
+    // Its people ("norwegian"), the glossary's abbreviation ("SG"), its ISO code ("GAB").
+    expect(text(await listed([{ name: 'author', type: 3, value: 'norwegian' }]))).toContain(
+      'Filter: author Norway.',
+    );
+    expect(text(await listed([{ name: 'author', type: 3, value: 'SG' }]))).toContain(
+      'Filter: author Secretary-General.',
+    );
+    expect(text(await listed([{ name: 'author', type: 3, value: 'GAB' }]))).toContain(
+      'Filter: author Gabon.',
+    );
+  });
+
   it('keeps the filter on the next page', async () => {
     const first = await listed([{ name: 'kind', type: 3, value: 'speech' }]);
     expect(text(first)).toContain('11 of 17');
@@ -137,6 +150,7 @@ describe('/letters filters', () => {
     const author = text(await listed([{ name: 'author', type: 3, value: 'France' }]));
     expect(author).toContain('no author is named "france"');
     expect(author).toMatch(/the authors include Azerbaijan \(\d+\), Norway \(2\)/);
+    expect(author).toMatch(/ and \d+ more\)/);
     const kind = await listed([{ name: 'kind', type: 3, value: 'poem' }]);
     expect(kind.ephemeral).toBe(true);
     expect(text(kind)).toMatch(/speech/);
