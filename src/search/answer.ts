@@ -259,7 +259,10 @@ export const ABOUT_HOLDINGS = 'a question about which documents there are asks n
  * a follow-up Annex cannot follow): any passage of that time would do, the masthead first.
  */
 export const ONLY_TIME = 'a time alone names nothing to look for';
-/** Why Annex searched nothing: every word of the message is a small word ("?", "what can you do?"). */
+/**
+ * Why Annex searched nothing: every word of the message is a small word or a letter alone ("?",
+ * "what can you do?", "x").
+ */
 export const NO_WORDS = 'the question has no words to search for';
 /**
  * Why Annex searched nothing: the question is written in another script ("كم عدد ضحايا
@@ -367,7 +370,11 @@ function answerAlone(index: SearchIndex, question: string, options: AskOptions):
   const prepared = prepare(index, question, options);
   // The documents the question names are what was searched ("what did Norway say in 1997").
   const scoped = { ...base, searched: searchedIn(prepared, options) };
-  if (prepared.q.slots.length === 0) return nothing(NO_WORDS);
+  // A letter alone ("x", "a b") is no word to look for; a code of digits ("2021") or a quoted
+  // phrase is.
+  const letterAlone = (s: { word: string }) => /^\p{L}$/u.test(s.word);
+  if (prepared.q.slots.every(letterAlone) && prepared.q.phrases.length === 0)
+    return nothing(NO_WORDS);
   if (onlyTime(prepared)) return nothing(ONLY_TIME);
   const unknownSymbol = onlyUnknownSymbol(prepared);
   if (unknownSymbol)

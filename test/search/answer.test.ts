@@ -13,6 +13,7 @@ import {
   SearchIndex,
 } from '../../src/search/index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
+import { NO_WORDS } from '../../src/search/answer.ts';
 
 /**
  * Questions about the seed letters, end to end, as a user asks them: what they are shown. Each
@@ -733,5 +734,20 @@ describe('answerQuestion: excerpt and highlights', () => {
     const first = answer.results[0];
     const marked = first?.highlights.map((h) => first.excerpt.slice(h.start, h.end).toLowerCase());
     expect(marked).toEqual(expect.arrayContaining(['victims', 'died']));
+  });
+});
+
+describe('a letter alone asks nothing (user trial 23)', () => {
+  it.each(['x', 'a b', 'X?'])('answers %j with how to ask, not with passages', (message) => {
+    // Before, "x" quoted the Lachin passages for the "x" of "coordinates x=4401180".
+    const answer = answerQuestion(index, message);
+    expect(answer.reason).toBe(NO_WORDS);
+    expect(answer.results).toEqual([]);
+  });
+
+  it('still searches a letter in a quoted phrase, or beside a word', () => {
+    expect(
+      answerQuestion(index, 'anti-personnel mines marked 3-001M').results.length,
+    ).toBeGreaterThan(0);
   });
 });
