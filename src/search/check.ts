@@ -582,7 +582,13 @@ function matchPieces(
       found.push({ text: piece, ...exact, exact: true, differences: [] });
       continue;
     }
-    const near = attributedNearPassage(index, piece, inScope) ?? nearPassage(index, piece, inScope);
+    // Words quoted as written after someone they are not by ("Albania says 70 per cent of …" of
+    // Serbia's speech): the speaker is the difference, not the attribution's words against the
+    // passage's ("small Serbia" where the claim has "Albania says").
+    const near =
+      attributedNearPassage(index, piece, inScope) ??
+      otherSpeakers(index, piece, inScope, true) ??
+      nearPassage(index, piece, inScope);
     if (near) {
       found.push({ text: piece, ...near, exact: false });
       continue;
@@ -690,17 +696,20 @@ function attributedNearPassage(
 /**
  * The passage that holds a claim's words after its words of attribution, as written or nearly,
  * when those words name someone else ("Armenia says there is neither marking nor fencing" of
- * Azerbaijan's letter): whom the claim names is kept as its `speaker`, a difference.
+ * Azerbaijan's letter): whom the claim names is kept as its `speaker`, a difference. With
+ * `asWritten`, only words a passage holds as written.
  */
 function otherSpeakers(
   index: SearchIndex,
   piece: string,
   inScope: (id: number) => boolean,
+  asWritten = false,
 ): Omit<FoundPiece, 'text'> | null {
   const attribution = leadingAttribution(piece);
   if (!attribution) return null;
   const words = piece.slice(attribution.at);
   const exact = quotingPassage(index, words, inScope);
+  if (!exact && asWritten) return null;
   const found = exact ? { ...exact, differences: [] } : nearPassage(index, words, inScope);
   // A passage that reports their words ("Armenia claimed that …") is theirs to quote.
   const speaker = new Set(analyze(attribution.source).map((t) => t.concept));

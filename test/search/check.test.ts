@@ -10,7 +10,7 @@ import {
   quotedSpan,
 } from '../../src/search/check.ts';
 import { SearchIndex } from '../../src/search/index.ts';
-import { CORPUS_DIR, ROOT, SEED, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentsOf, ROOT, SEED, tempDir } from '../helpers.ts';
 
 /** Short speeches (Sweden's of 1997 among them), for claims about what a speaker said. */
 const SPEECHES_DIR = path.join(ROOT, 'test/fixtures/speeches');
@@ -355,11 +355,12 @@ describe('checkClaim: words of attribution before a quote (user trial 9)', () =>
       expect(verdict.pieces[0]?.differences).toEqual([{ passage: 'have', claim: '' }]);
   });
 
-  it('still names the words when the speaker they name is not the passage’s', () => {
+  it('still names the speaker as a difference when it is not the passage’s', () => {
+    // Before user trial 23: the claim "adds “Norway says”"; now: the words are Sweden's, not Norway's.
     const verdict = checkClaim(speeches, `Norway says ${quote}`);
     expect(verdict.kind).toBe('close');
     if (verdict.kind === 'close')
-      expect(verdict.pieces[0]?.differences).toEqual([{ passage: '', claim: 'Norway says' }]);
+      expect(verdict.pieces[0]).toMatchObject({ speaker: 'Norway', differences: [] });
   });
 });
 
@@ -392,6 +393,27 @@ describe('checkClaim: a claim that reverses a passage, or gives it to another sp
     expect(checkClaim(index, 'Azerbaijan says there is neither marking nor fencing.').kind).toBe(
       'verbatim',
     );
+  });
+});
+
+describe('checkClaim: words quoted as written after the wrong speaker (user trial 23)', () => {
+  it('names the speaker, not the words before the quote in the passage, as the difference', async () => {
+    const two = SearchIndex.build(
+      await documentsOf({
+        'serbia.md':
+          '---\ntitle: "Statement by Serbia in the general debate"\ndate: 2023\nauthor: "Serbia"\nkind: speech\n---\nThat was the victory of those 19 against small Serbia. 70 per cent of Serbs from Kosovo and Metohija have left their homes, and much has changed since.\n',
+        'albania.md':
+          '---\ntitle: "Statement by Albania in the general debate"\ndate: 2023\nauthor: "Albania"\nkind: speech\n---\nAlbania supports the dialogue facilitated by the European Union.\n',
+      }),
+    );
+    // Before: 'the passage has "small Serbia" where the claim has "Albania says"'.
+    const verdict = checkClaim(
+      two,
+      'Albania says 70 per cent of Serbs from Kosovo and Metohija have left their homes.',
+    );
+    expect(verdict.kind).toBe('close');
+    if (verdict.kind !== 'close') return;
+    expect(verdict.pieces[0]).toMatchObject({ speaker: 'Albania', differences: [] });
   });
 });
 
