@@ -48,6 +48,12 @@ const DAY_SPAN = new RegExp(
 const FULL_DATE = new RegExp(DATE_PATTERN.source, 'gi');
 /** Words before a date that make it the day a total holds for. */
 const HOLDING = /\b(?:as of|as at|by|until|till|up to|up until|through)\s+(?:the end of\s+)?$/i;
+/**
+ * Words before a date that make it what a figure is compared with ("an increase of 31 per cent
+ * compared with 2023", "more than in 2019"): not the time the figure holds for.
+ */
+const COMPARED =
+  /\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during))?|relative\s+to|as\s+against)\s+$/i;
 /** Words before a date that make it the day of an event. */
 const EVENT_BEFORE = /\b(?:on|from)\s+$/i;
 /** An event without a date of its own. */
@@ -181,6 +187,7 @@ export function readTimeFrame(sentence: string, documentYear: number): TimeFrame
   for (const d of dates) {
     if (sinceDates.has(d)) continue;
     const before = sentence.slice(Math.max(0, d.start - 20), d.start);
+    if (COMPARED.test(before)) continue;
     if (HOLDING.test(before)) frame.holding ??= d;
     else if (EVENT_BEFORE.test(before) && d.precision === 'day') frame.event ??= d;
     else frame.plain.push(d);

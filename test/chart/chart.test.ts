@@ -219,3 +219,26 @@ describe('buildChart of many figures for one day (user trial 10)', () => {
     );
   });
 });
+
+describe('buildChart: a year a figure is compared with (user trial 23)', () => {
+  it('dates the figure by the year it holds for, not the one it is compared with', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'report.md'),
+      '---\ntitle: "Safety of humanitarian personnel: report of the Secretary-General"\ndate: 2025-08-08\nauthor: "Secretary-General"\nkind: report\n---\n2. In 2024, 362 humanitarian workers were killed in 21 countries, an increase of 31 per cent compared with 2023.\n\n3. In 2023, 276 humanitarian workers were killed, more than in 2022.\n',
+    );
+    const chart = buildChart(
+      SearchIndex.build((await loadCorpus(dir)).letters),
+      'humanitarian workers killed',
+    );
+    // Before: both left out, "the sentence names 2 dates (2024, 2023)".
+    expect(chart.leftOut).toEqual([]);
+    const points = chart.series.flatMap((s) => s.points.map((p) => [p.date, p.value]));
+    expect(points).toEqual(
+      expect.arrayContaining([
+        ['2024-07-01', 362],
+        ['2023-07-01', 276],
+      ]),
+    );
+  });
+});
