@@ -487,17 +487,22 @@ function withFrontMatter(letter: Document, front: FrontMatter | null): Document 
 function readNoteAsSent(
   blocks: readonly Block[],
   bodyStart: number,
-): { kind: string; author: string | null; date: string | null } | null {
+): { kind: string; author: string | null; date: string | null; addressee: string } | null {
   const opening = blocks.slice(bodyStart).find(isProse)?.text ?? '';
   const match = COMPLIMENTS.exec(opening);
   if (!match) return null;
   const last = blocks.at(-1)?.text ?? '';
+  // "… presents its compliments to the Secretary-General of the United Nations and has the honour …"
+  const to = opening.slice(match.index + match[0].length).match(ADDRESSED_TO);
   return {
     kind: 'note verbale',
     author: match[1]?.trim() ?? null,
     date: PLACE_AND_DATE.test(last) ? parseWrittenDate(last) : null,
+    addressee: to?.[1]?.replace(/\s+/g, ' ').trim() ?? '',
   };
 }
+/** Whom a note's compliments are presented to: up to "and has the honour", a comma or a full stop. */
+const ADDRESSED_TO = /^\s+to\s+(the\s+\p{Lu}.{0,150}?)(?=\s+and\s+(?:has|have)\s+the\s+honour|[,.;])/su;
 /** "The Permanent Mission of Chile to … presents its compliments": the State it is of. */
 const COMPLIMENTS =
   /^The\s+(?:Permanent\s+)?(?:Mission|Embassy|Delegation|Ministry\s+of\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’-]*)*)\b.{0,200}?\bpresents\s+its\s+compliments\b/su;
@@ -561,7 +566,7 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
     title: title ?? source.id,
     author,
     sender: author ?? '',
-    addressee: '',
+    addressee: sent?.addressee ?? '',
     language: front?.language ?? null,
     url: front?.url ?? null,
     sources: { title: titleSource ?? 'file name', date: dateSource, author: authorSource, kind: kindSource },

@@ -4,7 +4,7 @@
  */
 import { formatUnDate } from '../corpus/dates.ts';
 import { isLetter, type Letter, newestFirst, withThousands } from '../corpus/schema.ts';
-import { authorAsTitled, documentUrl } from '../search/cite.ts';
+import { documentUrl, kindAndAuthor } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { clip, escapeText } from './markdown.ts';
@@ -47,11 +47,8 @@ export function renderLettersPage(
   const shown = newestFirst(listed).slice(p * LETTERS_PAGE_SIZE, (p + 1) * LETTERS_PAGE_SIZE);
   // A letter's kind goes without saying among letters only; beside speeches it is said, as `cli letters` does.
   const lines = shown.map((l) => {
-    const who = isLetter(l)
-      ? info.noun === 'letter'
-        ? ''
-        : ` · ${l.kind}`
-      : ` · ${escapeText(clip(l.author ? `${l.kind} by ${authorAsTitled(l)}` : l.kind, 100))}`;
+    const who =
+      isLetter(l) && info.noun === 'letter' ? '' : ` · ${escapeText(clip(kindAndAuthor(l), 100))}`;
     return `**${formatUnDate(l.date)}** · ${l.symbol ? `[${l.symbol}](${documentUrl(l)})` : '*no symbol in text*'}${who}\n${escapeText(clip(l.title, 300))}`;
   });
   const heading = filtered

@@ -21,7 +21,7 @@ import {
 import type { LinkedDocument, Verdict } from '../search/check.ts';
 import { describeListFilter, type ListFilter, whyNoneMatch } from '../search/list-filter.ts';
 import {
-  authorAsTitled,
+  kindAndAuthor,
   upperFirst,
   speaker,
   CITATION_STYLES,
@@ -76,7 +76,7 @@ export function renderLetterTable(letters: readonly Letter[]): string {
   const noun = documentNoun(letters);
   if (letters.length === 0) return `No documents in the corpus: ${HOW_TO_ADD}.`;
   const blocks = letters.map((l) => {
-    const who = isLetter(l) ? l.kind : l.author ? `${l.kind} by ${authorAsTitled(l)}` : l.kind;
+    const who = kindAndAuthor(l);
     return [
       `${formatUnDate(l.date)} · ${symbolOrNote(l)} · ${who} · ${count(l.passages.length, 'passage')}`,
       `   ${l.title}`,

@@ -139,14 +139,39 @@ export function speaker(letter: Letter, passage: Passage): string {
   // debate …") speaks as its author does: "Norway says:", whether or not a symbol leads its citation.
   const byAuthor =
     who === letter.title &&
-    letter.author !== null &&
-    letter.title.toLowerCase().includes(`by ${authorAsTitled(letter)?.toLowerCase()} `);
+    author !== null &&
+    letter.title.toLowerCase().includes(`by ${author.toLowerCase()} `);
   if (speaks && !byAuthor && !formatCitation(letter, passage).startsWith(who)) return who;
-  // An office or a body, not a State, takes an article: "The Secretary-General says:". A State
-  // is one ISO lists, or a place WordNet knows: "Yugoslavia says:", as States of the past.
-  if (author && !/^the\s/i.test(author) && !isPlace(author)) return `The ${author}`;
-  if (author) return upperFirst(author);
-  return `The ${letter.kind}`;
+  const named = authorWithArticle(letter);
+  return named ? upperFirst(named) : `The ${letter.kind}`;
+}
+
+/**
+ * The author as a line names them: as the title writes the name (`authorAsTitled`), and an office
+ * or a body, not a State, with an article ("the Secretary-General", "the General Assembly"). A
+ * State is one ISO lists, or a place WordNet knows ("Yugoslavia", as States of the past).
+ */
+export function authorWithArticle(letter: Pick<Letter, 'author' | 'title'>): string | null {
+  const author = authorAsTitled(letter);
+  if (!author) return null;
+  // The title's own word for it: "Statement by Testland" writes a State no list has without one.
+  const title = letter.title.toLowerCase();
+  const bare = ['by', 'of', 'from'].some((w) => title.includes(`${w} ${author.toLowerCase()}`));
+  return /^the\s/i.test(author) || bare || isPlace(author) ? author : `the ${author}`;
+}
+
+/**
+ * A document's kind and who it is by, as a list shows it: "speech by Norway", "report by the
+ * Secretary-General", "letter from Bangladesh" (the State a letter's sender speaks for); the kind
+ * alone when no author is known.
+ */
+export function kindAndAuthor(letter: Letter): string {
+  if (!letter.author) return letter.kind;
+  if (isLetter(letter)) {
+    const state = stateOf(letter.author);
+    return state ? `${letter.kind} from ${state}` : letter.kind;
+  }
+  return `${letter.kind} by ${authorWithArticle(letter) ?? letter.author}`;
 }
 
 /**

@@ -519,6 +519,10 @@ describe('a note verbale as its mission sent it, with no "Note verbale dated …
     expect(note?.author).toBe('Republic of Testland');
     expect(note?.date).toBe('2031-03-20');
     expect(note?.sources.date).toBe('text');
+    // Whom the compliments are presented to is whom it is addressed to (user trial 23: "To:" was empty).
+    expect(note?.addressee).toBe(
+      'the Office of the United Nations High Commissioner for Human Rights',
+    );
   });
 
   it('a text that does not open with the formula is no note verbale', async () => {

@@ -141,10 +141,10 @@ describe('/letters on a corpus not all letters', () => {
     const listed = (letters: Letter[], index: SearchIndex) =>
       renderLettersPage(letters, 0, new AnnexState(index).info(), '1').embeds[0]?.description ?? '';
     const both = listed([speech, letter], mixed);
-    expect(both).toMatch(/^\*\*4 April 2024\*\* · .* · letter\n/m);
+    expect(both).toMatch(/^\*\*4 April 2024\*\* · .* · letter from Azerbaijan\n/m);
     expect(both).toMatch(/ · speech by Norway\n/);
     // Among letters only, a letter's kind goes without saying.
-    expect(listed([letter], SearchIndex.build(seed))).not.toMatch(/ · letter\n/);
+    expect(listed([letter], SearchIndex.build(seed))).not.toMatch(/ · letter/);
   });
 });
 

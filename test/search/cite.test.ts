@@ -8,10 +8,11 @@ import {
   authorAsTitled,
   CITATION_STYLES,
   formatStyledCitation,
+  kindAndAuthor,
   speaker,
 } from '../../src/search/cite.ts';
 import { documentUrl, formatCitation } from '../../src/search/index.ts';
-import { CORPUS_DIR, documentOf, NOTE_AS_SENT, SEED, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, documentsOf, NOTE_AS_SENT, SEED, tempDir } from '../helpers.ts';
 
 let letters: Letter[];
 beforeAll(async () => {
@@ -228,5 +229,24 @@ describe('authorAsTitled (user trial 10)', () => {
     expect(formatCitation(notes, passage)).toBe(
       'fishery-notes, date unknown, passage 2 (numbered by the Annex bot)',
     );
+  });
+});
+
+describe('kindAndAuthor: who a document is by, as a list shows it (user trial 23)', () => {
+  it('names an office with its article whatever its title, a State without, a letter by its State', async () => {
+    const docs = await documentsOf({
+      'press.md':
+        '---\ntitle: "Secretary-General Condemns Attack on Peacekeepers"\nauthor: Secretary-General\nkind: press release\ndate: 2025-07-02\n---\nThe Secretary-General condemns the attack.\n',
+      'report.md':
+        '---\ntitle: "Safety of humanitarian personnel: Report of the Secretary-General"\nauthor: Secretary-General\nkind: report\ndate: 2025-08-08\n---\n1. The present report is submitted pursuant to resolution 79/138.\n',
+      'speech.md':
+        '---\ntitle: "Statement by Testland in the general debate"\nauthor: Testland\nkind: speech\ndate: 2025\n---\nTestland thanks the President.\n',
+    });
+    const by = (id: string) => kindAndAuthor(docs.find((d) => d.id === id) as Letter);
+    // Before: "press release by Secretary-General" beside "report by the Secretary-General".
+    expect(by('press')).toBe('press release by the Secretary-General');
+    expect(by('report')).toBe('report by the Secretary-General');
+    expect(by('speech')).toBe('speech by Testland');
+    expect(kindAndAuthor(documentOf({ letters }, SEED.khojavand))).toBe('letter from Azerbaijan');
   });
 });
