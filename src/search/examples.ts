@@ -243,6 +243,11 @@ const NOUN_TIME = 28;
  * ("year", "November", "period").
  */
 const NOT_A_TOPIC_KINDS: ReadonlySet<number> = new Set([NOUN_QUANTITY, NOUN_TIME]);
+/**
+ * WordNet's lexicographer files of things one points at (noun.animal 5, noun.artifact 6,
+ * noun.body 8, noun.location 15, noun.object 17): named in the singular, they take "the".
+ */
+const THINGS: ReadonlySet<number> = new Set([5, 6, 8, 15, 17]);
 /** Words a noun (or what stands before one) follows: articles, determiners, prepositions of place. */
 const BEFORE_NOUNS: ReadonlySet<string> = new Set(
   'the a an of in to from by with at these those this their its our'.split(' '),
@@ -459,8 +464,9 @@ function usualForm(forms: ReadonlyMap<string, number>): string {
  * author is a short name ("What did Norway say about refugees in 1997?"), by the document's kind
  * and date ("What does the letter of 24 August 2022 say about mines?"), and the word and year.
  */
-function questionsAbout(document: Letter, word: string): string[] {
+function questionsAbout(document: Letter, written: string): string[] {
   const year = document.date.slice(0, 4);
+  const word = withArticle(written);
   const questions: string[] = [];
   const author = document.author;
   if (author && !isLetter(document) && author.split(/\s+/).length <= MAX_NAME_WORDS / 2)
@@ -471,8 +477,20 @@ function questionsAbout(document: Letter, word: string): string[] {
     questions.push(
       `What does the ${document.kind} of ${formatUnDate(document.date)} say about ${word}?`,
     );
-  questions.push(year ? `${word} in ${year}` : word);
+  questions.push(year ? `${written} in ${year}` : written);
   return questions;
+}
+
+/**
+ * A topic as a question says it after "about": a thing one can count or point at, named in the
+ * singular, takes "the" ("the ocean", "the border"); a plural, a name, an act or a state does not
+ * ("mines", "Lachin", "peace").
+ */
+function withArticle(word: string): string {
+  const wordnet = englishWordNet();
+  const folded = fold(word);
+  if (word !== folded || !isSingular(word) || wordnet.isMainlyName(folded)) return word;
+  return THINGS.has(wordnet.nounKind(folded)) ? `the ${word}` : word;
 }
 
 /**
@@ -552,7 +570,8 @@ function candidatesOf(index: SearchIndex, document: Letter, form: Form): Candida
       return [...found]
         .sort((a, b) => b[1].rarity - a[1].rarity || (a[0] < b[0] ? -1 : 1))
         .map(([noun, { figure }]) => ({
-          question: `How many ${fold(noun)} does ${named} report?`,
+          // "How many cases does the report of 8 August 2025 give?", not "… report report?".
+          question: `How many ${fold(noun)} does ${named} ${/\breport\b/i.test(named) ? 'give' : 'report'}?`,
           holds: figure,
         }));
     }

@@ -70,6 +70,24 @@ describe('how-to-ask examples made from the corpus', () => {
     expect(asked).not.toContain('plant');
   });
 
+  it('read as people write: "about the ocean", and a report that gives, not "reports", its figures (user trial 23)', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, '2025-09-24-freedonia.md'),
+      '---\ntitle: "Statement by Freedonia in the general debate"\ndate: 2025-09-24\nauthor: "Freedonia"\nkind: speech\n---\nOcean warming threatens Freedonia, and ocean life feeds our people.\n\nOur fishermen depend on ocean health, and ocean action cannot wait.\n',
+    );
+    await writeFile(
+      path.join(dir, '2025-08-08-report.md'),
+      '---\ntitle: "Cholera in the region: report of the Secretary-General"\ndate: 2025-08-08\nauthor: "Secretary-General"\nkind: report\n---\n1. In 2024, 4,318 cases of cholera were recorded in the region.\n\n2. Treatment centres were opened in three districts.\n',
+    );
+    const index = SearchIndex.build((await loadCorpus(dir)).letters);
+    const asked = topicExamples(index, (q) => answerQuestion(index, q));
+    const offered = askExamples(index, (q) => answerQuestion(index, q));
+    // Before: "What did Freedonia say about ocean in 2025?", "… does the report of … report?".
+    expect(asked.join(' ')).toMatch(/about the ocean\b/);
+    expect(offered.join(' ')).not.toMatch(/report of [^?]* report\?/);
+  });
+
   it('ask each about another word, also where every document speaks of one name', async () => {
     // Every seed letter is most about Armenia; the examples show three of their subjects.
     const index = SearchIndex.build((await loadCorpus(CORPUS_DIR)).letters);
