@@ -321,6 +321,9 @@ function pinpoint(
   return parts.filter(Boolean).join(', ');
 }
 
+/** A resolution's symbol: its organ (the General Assembly's "A", the Security Council's "S") and number. */
+const RESOLUTION_SYMBOL = /^([AS])\/RES\/(.+)$/;
+
 /**
  * A ready-to-copy citation of a letter, or of one passage of it, in a named style. Without a
  * symbol in the text the citation says so rather than invent one.
@@ -328,6 +331,8 @@ function pinpoint(
  * - `oscola`: UNGA/UNSC 'Letter dated …' (25 August 2022) UN Doc A/76/930-S/2022/642, annex 3
  * - `bluebook`: Letter dated … , U.N. Doc. A/76/930-S/2022/642, annex, at 3 (Aug. 25, 2022)
  * A paragraph the document numbers is pinned by its number instead: "para. 4", "para 4", "¶ 4".
+ * A resolution, by its organ and number: "G.A. Res. 79/244, ¶ 1, U.N. Doc. A/RES/79/244 (Dec. 19,
+ * 2024)", "UNGA Res 79/244 (19 December 2024) UN Doc A/RES/79/244, para 1".
  */
 export function formatStyledCitation(
   letter: Letter,
@@ -353,6 +358,18 @@ export function formatStyledCitation(
       : pinned;
   const issued = issuedOn(letter);
   const title = citedTitle(letter);
+  // A resolution is cited by its organ and number, as the styles have it: "G.A. Res. 79/244",
+  // "UNSC Res 2841 (2026)"; its title, which opens with that number, goes.
+  const resolution = symbol ? RESOLUTION_SYMBOL.exec(symbol) : null;
+  if (resolution && style !== 'un') {
+    const [, organ = '', written = ''] = resolution;
+    // The Council's year goes with its date: "S.C. Res. 2841 … (Jan. 28, 2026)".
+    const number = written.replace(/\s*\(\d{4}\)$/, '');
+    const pin = where ? `, ${where}` : '';
+    return style === 'bluebook'
+      ? `${organ === 'A' ? 'G.A.' : 'S.C.'} Res. ${number}${pin}, U.N. Doc. ${symbol} (${bluebookDate(issued)})`
+      : `${organ === 'A' ? 'UNGA' : 'UNSC'} Res ${number} (${formatUnDate(issued)}) UN Doc ${symbol}${pin}`;
+  }
   switch (style) {
     case 'un':
       return [

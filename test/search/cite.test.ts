@@ -250,3 +250,25 @@ describe('kindAndAuthor: who a document is by, as a list shows it (user trial 23
     expect(kindAndAuthor(documentOf({ letters }, SEED.khojavand))).toBe('letter from Azerbaijan');
   });
 });
+
+describe('a resolution cited by its organ and number (user trial 23)', () => {
+  it('reads "G.A. Res. 79/244" in Bluebook and "UNGA Res 79/244" in OSCOLA, not its title', async () => {
+    const [ga, sc] = await documentsOf({
+      'a.md':
+        '---\ntitle: "79/244. International Day of Sea Turtle Conservation"\nsymbol: A/RES/79/244\nauthor: General Assembly\ndate: 2024-12-19\nkind: resolution\n---\n1. Decides to proclaim 16 June the International Day of Sea Turtle Conservation;\n',
+      'b.md':
+        '---\ntitle: Resolution 2841 (2026)\nsymbol: S/RES/2841 (2026)\ndate: 2026-01-28\nkind: resolution\n---\n1. Decides to extend the mandate of the Mission until 31 January 2027;\n',
+    });
+    if (!ga || !sc) throw new Error('the resolutions did not load');
+    // Before: "79/244. International Day of Sea Turtle Conservation, U.N. Doc. A/RES/79/244 …".
+    expect(formatStyledCitation(ga, null, 'bluebook')).toBe(
+      'G.A. Res. 79/244, U.N. Doc. A/RES/79/244 (Dec. 19, 2024)',
+    );
+    expect(formatStyledCitation(ga, null, 'oscola')).toBe(
+      'UNGA Res 79/244 (19 December 2024) UN Doc A/RES/79/244',
+    );
+    expect(formatStyledCitation(sc, null, 'bluebook')).toBe(
+      'S.C. Res. 2841, U.N. Doc. S/RES/2841 (2026) (Jan. 28, 2026)',
+    );
+  });
+});
