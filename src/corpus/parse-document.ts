@@ -14,7 +14,7 @@ import { BODY_LINE, isPressRelease, parseMasthead, splitSymbol } from './masthea
 import { endsSentence, LEAD_IN } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
 import { joinListItems } from './list-items.ts';
-import { markPassageRoles } from './passage-roles.ts';
+import { markDatelines, markPassageRoles } from './passage-roles.ts';
 import { HEADING, readBody, SYMBOLS_ONLY } from './parts.ts';
 import { type Document, isLetter, type MetadataSource } from './schema.ts';
 
@@ -552,6 +552,7 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
     throw new CorpusError(source.file, 'no paragraphs found: the file holds no text to quote', blocks[0]?.line ?? 1);
   }
   if (!letterKind) markPassageRoles(body.passages);
+  else markDatelines(body.passages);
   const bodies = [...meta.bodies];
   for (const b of body.bodies) if (!bodies.includes(b)) bodies.push(b);
   return {

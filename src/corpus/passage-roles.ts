@@ -1,11 +1,12 @@
 /**
- * The passages of a document that is no letter which say nothing alone: its section headings
- * ("III. Effect of the COVID-19 pandemic", "Our appeal") and a speech's salutations ("Mr.
- * President,", "Excellencies, ladies and gentlemen,"). They stay passages, with their numbers, so
- * that citations of the passages after them do not move; `Passage.role` says what they are, and
- * the search never offers them as an answer.
+ * The passages of a document that say nothing alone: a section heading ("III. Effect of the
+ * COVID-19 pandemic", "Our appeal") and a speech's salutation ("Mr. President,", "Excellencies,
+ * ladies and gentlemen,") of a document that is no letter, which the search never offers as an
+ * answer; and a place-and-date line ("New York, 3 June 2025"), which it offers only to a question
+ * of when. They stay passages, with their numbers, so that citations of the passages after them
+ * do not move; `Passage.role` says what they are.
  */
-import { DATE_PATTERN } from './dates.ts';
+import { DATE_PATTERN, PLACE_AND_DATE } from './dates.ts';
 import { titleCased } from './paragraphs.ts';
 import { isSignature } from './parts.ts';
 import { isSalutation } from './salutations.ts';
@@ -82,9 +83,20 @@ export function markPassageRoles(passages: Passage[]): void {
     const next = passages[i + 1];
     const role: PassageRole | null = isSalutation(passage.text)
       ? 'salutation'
-      : isSectionHeading(passage.text, next?.text)
-        ? 'heading'
-        : null;
+      : PLACE_AND_DATE.test(passage.text)
+        ? 'dateline'
+        : isSectionHeading(passage.text, next?.text)
+          ? 'heading'
+          : null;
     if (role) passage.role = role;
   });
+}
+
+/**
+ * Marks the place-and-date lines among a letter's passages ("New York, 3 June 2025", at the foot
+ * of a note verbale as its mission sent it): where and when, not what it says; an answer to
+ * "when was it sent", to nothing else.
+ */
+export function markDatelines(passages: Passage[]): void {
+  for (const passage of passages) if (PLACE_AND_DATE.test(passage.text)) passage.role = 'dateline';
 }

@@ -37,7 +37,7 @@ export type Annex = z.infer<typeof Annex>;
  * heading ("III. Effect of the COVID-19 pandemic") or a salutation ("Mr. President,"). It stays
  * a passage with its number (citations keep theirs), but is never quoted as an answer.
  */
-export const PassageRole = z.enum(['heading', 'salutation']);
+export const PassageRole = z.enum(['heading', 'salutation', 'dateline']);
 export type PassageRole = z.infer<typeof PassageRole>;
 
 /**
@@ -56,7 +56,7 @@ export const Passage = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   text: z.string().min(1),
-  /** Set when the passage is a section heading or a salutation (`PassageRole`); absent for a paragraph. */
+  /** Set when the passage is a section heading, a salutation or a place-and-date line (`PassageRole`); absent for a paragraph. */
   role: PassageRole.optional(),
 });
 export type Passage = z.infer<typeof Passage>;

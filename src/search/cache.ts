@@ -112,7 +112,7 @@ const PASSAGE_COLUMNS = [
 /** Numbers per heading in passages.bin. */
 const HEADING_FIELDS = 6;
 /** A passage's role (`Passage.role`) as a number in passages.bin: its place here, plus one. */
-const ROLE_CODES: readonly PassageRole[] = ['heading', 'salutation'];
+const ROLE_CODES: readonly PassageRole[] = ['heading', 'salutation', 'dateline'];
 
 const META = 'meta.json';
 const TEXTS = 'texts.bin';

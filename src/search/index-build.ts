@@ -48,7 +48,11 @@ export const FLAG_NOT_ALONE = 16;
 
 /** Whether an entry of `letter` is never quoted alone (`FLAG_NOT_ALONE`). */
 export function notQuotedAlone(letter: Letter, passage: Passage): boolean {
-  return passage.role !== undefined || (isHeading(passage) && !isLetter(letter));
+  return (
+    passage.role === 'heading' ||
+    passage.role === 'salutation' ||
+    (isHeading(passage) && !isLetter(letter))
+  );
 }
 
 const DURATION =

@@ -287,10 +287,13 @@ const rankers = new WeakMap<Linear, (row: ArrayLike<number>) => number>();
 export function rankCandidates(prepared: Prepared, ranker: Linear = MODEL.ranker): Ranked[] {
   let score = rankers.get(ranker);
   if (!score) rankers.set(ranker, (score = scorer(ranker, FEATURE_NAMES)));
+  // A place-and-date line ("New York, 3 June 2025") answers when, and nothing else.
+  const when = prepared.context.asked.has('time');
   return prepared.set.candidates
     .map((candidate, i) => {
       const row = prepared.rows[i] as Float64Array;
       return { candidate, score: score(row), row };
     })
+    .filter((r) => when || r.candidate.entry.passage.role !== 'dateline')
     .sort((a, b) => b.score - a.score || a.candidate.id - b.candidate.id);
 }

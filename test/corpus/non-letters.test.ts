@@ -523,6 +523,9 @@ describe('a note verbale as its mission sent it, with no "Note verbale dated …
     expect(note?.addressee).toBe(
       'the Office of the United Nations High Commissioner for Human Rights',
     );
+    // Its place-and-date line is where and when: an answer to "when" only (user trial 23).
+    expect(note?.passages.at(-1)).toMatchObject({ text: 'Geneva, 20 March 2031', role: 'dateline' });
+    expect(note?.passages.filter((p) => p.role !== undefined)).toHaveLength(1);
   });
 
   it('a text that does not open with the formula is no note verbale', async () => {

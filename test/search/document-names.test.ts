@@ -557,6 +557,11 @@ describe('a document named by a kind of several words (user trial 17)', () => {
         expect(answer.abstained, q).toBe(false);
         expect(answer.results[0]?.text, q).toBe('New York, 3 June 2025');
       }
+      // …and only when: asked what it pledges, not its place and date (user trial 23).
+      const pledges = answerQuestion(index, 'the testland note verbale - what pledges');
+      const shown = [...pledges.results, ...pledges.related].map((r) => r.text);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown).not.toContain('New York, 3 June 2025');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
