@@ -6,7 +6,7 @@ import { type CliCommand, findLetter } from './options.ts';
 import { UsageError } from './usage.ts';
 
 const QUOTE_USAGE =
-  'Usage: npm run cli -- quote <document id or symbol> <passage> [context] [--json]';
+  'Usage: npm run cli -- quote <document id or symbol> <passage or "para N"> [context] [--json]';
 
 /**
  * `quote <document> <passage> [context]`: one passage whole, with its citation, as `/quote`
@@ -28,13 +28,15 @@ export const quoteCommand: CliCommand = async (args, values, config) => {
     throw new UsageError(
       `Passage 0 is a heading: \`npm run cli -- letter ${key}\` shows it with the document.`,
     );
-  if (!Number.isInteger(number) || number < 1)
+  // A passage by its number, or a paragraph as its citation gives it ("para 45", "¶ 45").
+  const paragraph = /^(?:para(?:graph)?\.?|¶)\s*\d+/i.test(n.trim());
+  if (!paragraph && (!Number.isInteger(number) || number < 1))
     throw new UsageError(
-      `The passage is a whole number from 1 (as \`letter\` numbers them), not "${n}". ${QUOTE_USAGE}`,
+      `The passage is a whole number from 1 (as \`letter\` numbers them) or a paragraph ("para 45"), not "${n}". ${QUOTE_USAGE}`,
     );
   const corpus = await readCorpus(config);
   const letter = findLetter(corpus.letters, key);
-  const quoted = quotePassage(letter, number, context === 'context');
+  const quoted = quotePassage(letter, paragraph ? n : number, context === 'context');
   if ('missing' in quoted) throw new UsageError(quoted.missing);
   console.log(
     values.json ? JSON.stringify(quoteJson(letter, quoted)) : renderPassageText(letter, quoted),

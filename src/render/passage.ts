@@ -55,12 +55,19 @@ export type QuotedPassage =
     }
   | { missing: string };
 
-/** Passage `n` of a document as `/quote` shows it, with its neighbours when `context` asks. */
-export function quotePassage(letter: Letter, asked: number, context: boolean): QuotedPassage {
+/**
+ * A passage of a document as `/quote` shows it, with its neighbours when `context` asks: passage
+ * `asked` as Annex numbers them, or the paragraph "para. 45" names (`findPassage`).
+ */
+export function quotePassage(
+  letter: Letter,
+  asked: number | string,
+  context: boolean,
+): QuotedPassage {
   const passage = findPassage(letter, asked);
   if (!passage)
     return {
-      missing: `Passage ${asked} is not in this ${letter.kind} (it has ${numberingOf(letter)}).`,
+      missing: `${/^\d+$/.test(String(asked).trim()) ? `Passage ${asked}` : String(asked)} is not in this ${letter.kind} (it has ${numberingOf(letter)}).`,
     };
   const { n } = passage;
   // The document's own paragraph number first, where it numbers them: "para. 3 · report · p. 1".

@@ -148,6 +148,14 @@ describe('findPassage: a passage as its citation names it (user trial 21)', () =
     expect(findPassage(excerpt, 3)).toBe(starting(excerpt, '33. We support'));
     expect(numberingOf(excerpt)).toBe('passages 1 to 3 and paragraphs 31 to 33');
   });
+
+  it('quotes a paragraph as its citation names it, as cite does (user trial 24)', () => {
+    const report = documentOf({ letters }, 'report');
+    const quoted = quotePassage(report, 'para 3', false);
+    expect('passage' in quoted && quoted.passage).toBe(starting(report, '3. According'));
+    const missing = quotePassage(report, 'para 99', false);
+    expect('missing' in missing && missing.missing).toMatch(/^para 99 is not in this report/);
+  });
 });
 
 describe('citations of a numbered paragraph (user trial 13)', () => {
