@@ -161,6 +161,22 @@ export function authorWithArticle(letter: Pick<Letter, 'author' | 'title'>): str
 }
 
 /**
+ * Whom a sender's office is of, as the sender writes it, for a State no list has: "Permanent
+ * Representative of the Republic of Kethara to the United Nations" is of "the Republic of
+ * Kethara" (up to where it is accredited); null when the office names no one capitalized.
+ */
+function spokenFor(author: string): string | null {
+  const office = author.split(/\s+(?:to|at)\s+/)[0] ?? author;
+  let whom = /\bof\s+((?:the\s+)?\p{Lu}.*)$/u.exec(office)?.[1] ?? null;
+  // "… of the Permanent Mission of the Republic of Norvana": the mission's State.
+  while (whom && MISSION.test(whom)) whom = whom.replace(MISSION, '');
+  return whom?.trim() || null;
+}
+/** A mission or an office that is of someone: "the Permanent Mission of ", "Embassy of ". */
+const MISSION =
+  /^(?:the\s+)?(?:Permanent\s+)?(?:Mission|Delegation|Embassy|Office|Ministry\s+of\s+Foreign\s+Affairs)\s+of\s+/;
+
+/**
  * A document's kind and who it is by, as a list shows it: "speech by Norway", "report by the
  * Secretary-General", "letter from Bangladesh" (the State a letter's sender speaks for); the kind
  * alone when no author is known.
@@ -168,7 +184,7 @@ export function authorWithArticle(letter: Pick<Letter, 'author' | 'title'>): str
 export function kindAndAuthor(letter: Letter): string {
   if (!letter.author) return letter.kind;
   if (isLetter(letter)) {
-    const state = stateOf(letter.author);
+    const state = stateOf(letter.author) ?? spokenFor(letter.author);
     return state ? `${letter.kind} from ${state}` : letter.kind;
   }
   return `${letter.kind} by ${authorWithArticle(letter) ?? letter.author}`;

@@ -249,6 +249,19 @@ describe('kindAndAuthor: who a document is by, as a list shows it (user trial 23
     expect(by('speech')).toBe('speech by Testland');
     expect(kindAndAuthor(documentOf({ letters }, SEED.khojavand))).toBe('letter from Azerbaijan');
   });
+
+  it('names a State no list has as the sender writes it (user trial 24: "letter" alone)', async () => {
+    const heading = (sender: string) =>
+      `Letter dated 2 December 2025 from the ${sender} to the United Nations addressed to the Secretary-General\n\nThe locusts have reached the border.\n\n(Signed) Mara Tolven\n`;
+    const [kethara, norvana] = await documentsOf({
+      'a.txt': heading('Permanent Representative of the Republic of Kethara'),
+      'b.txt': heading(
+        "Chargé d'affaires a.i. of the Permanent Mission of the Republic of Norvana",
+      ),
+    });
+    expect(kethara && kindAndAuthor(kethara)).toBe('letter from the Republic of Kethara');
+    expect(norvana && kindAndAuthor(norvana)).toBe('letter from the Republic of Norvana');
+  });
 });
 
 describe('a resolution cited by its organ and number (user trial 23)', () => {
