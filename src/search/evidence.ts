@@ -565,11 +565,12 @@ export function namesAPlace(text: string): boolean {
 /**
  * Words that report what someone said or holds ("Armenia … falsely announcing", "according to",
  * "in the opinion of the United Kingdom", "Ghana urged"); not "in view of", which gives a cause.
- * Also words by which a speaker speaks as a body they belong to ("We in ASEAN invite …", "on
+ * Words quoted ("the following words addressed by His Imperial Majesty Haile Selassie I", "in
+ * the words of", "quoted"). Also words by which a speaker speaks as a body they belong to ("We in ASEAN invite …", "on
  * behalf of the Group of 77"): what follows is that body's word too.
  */
 const REPORTED_SPEECH =
-  /\b(?:[Ss]ay|[Ss]ays|[Ss]aid|[Ss]tat(?:ed|ing|ements?)|states|[Aa]nnounc(?:ed|es|ing|ements?)|[Dd]eclar(?:ed|es|ing|ations?)|[Cc]laim(?:ed|s|ing)?|[Nn]oted|[Ss]tressed|[Rr]eported|[Rr]espond(?:ed|ing)|[Rr]epl(?:ied|ies|y)|[Aa]nswered|[Aa]ccording to|[Aa]ssur(?:ed|ances?)|[Oo]pinions?|(?<![Ii]n )[Vv]iews?|[Bb]eliev(?:es|ed)|[Uu]rg(?:ed|es)|[Pp]ropos(?:ed|es|als?)|[Ii]nsist(?:ed|s)|[Aa]rgu(?:ed|es)|[Ww]arn(?:ed|s)|[Ww]e in|[Oo]n behalf of|[Ss]peaking for)\b/g;
+  /\b(?:[Ss]ay|[Ss]ays|[Ss]aid|[Ss]tat(?:ed|ing|ements?)|states|[Aa]nnounc(?:ed|es|ing|ements?)|[Dd]eclar(?:ed|es|ing|ations?)|[Cc]laim(?:ed|s|ing)?|[Nn]oted|[Ss]tressed|[Rr]eported|[Rr]espond(?:ed|ing)|[Rr]epl(?:ied|ies|y)|[Aa]nswered|[Aa]ccording to|[Aa]ssur(?:ed|ances?)|[Oo]pinions?|(?<![Ii]n )[Vv]iews?|[Bb]eliev(?:es|ed)|[Uu]rg(?:ed|es)|[Pp]ropos(?:ed|es|als?)|[Ii]nsist(?:ed|s)|[Aa]rgu(?:ed|es)|[Ww]arn(?:ed|s)|[Ww]ords|[Qq]uot(?:ed|es|ing)|[Ww]e in|[Oo]n behalf of|[Ss]peaking for)\b/g;
 
 /**
  * Who a passage's part is from, as its heading and the signatures say, each up to its first

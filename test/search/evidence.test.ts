@@ -354,6 +354,14 @@ describe('reportsSpeechOf: a passage reports what someone said', () => {
     expect(reportsSpeechOf('We in ASEAN invite Viet Nam to join us.', asean)).toBe(true);
     expect(reportsSpeechOf('I speak on behalf of ASEAN.', asean)).toBe(true);
     expect(reportsSpeechOf('ASEAN has continued to seek a settlement.', asean)).toBe(false);
+    // Words quoted as someone's are theirs (user trial 24).
+    const emperor = concepts('Haile', 'Selassie');
+    expect(
+      reportsSpeechOf(
+        'It was best expressed in the following words addressed by His Imperial Majesty Haile Selassie I: "Disarmament has become the urgent imperative of our time."',
+        emperor,
+      ),
+    ).toBe(true);
   });
 
   it('does not take a title for reported speech ("the Trilateral Statement signed by Armenia")', () => {
