@@ -1,3 +1,4 @@
+import { dayOfDate } from '../search/check-figures.ts';
 import { COUNTED_WINDOW, figureBefore } from '../search/evidence.ts';
 import { conceptOf, isStopWord, isYearAsWritten, type Token, tokenize } from '../search/analyze.ts';
 import { describesNext } from '../search/answer-type.ts';
@@ -160,6 +161,8 @@ function figureValue(text: string, tokens: readonly Token[], i: number): number 
   if (/^\d+(?:\.\d+)?$/.test(token.word) && !isYearAsWritten(written)) value = Number(token.word);
   else if (token.word in NUMBER_VALUES) value = NUMBER_VALUES[token.word] ?? null;
   if (value === null) return null;
+  // "between 1 and 19 July", "on 2 November": a day of a date, no figure.
+  if (dayOfDate(text, token.start, token.end, value)) return null;
   const multiplier = MULTIPLIERS[tokens[i + 1]?.word ?? ''];
   return multiplier ? value * multiplier : value;
 }

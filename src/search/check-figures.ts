@@ -96,7 +96,7 @@ const MONTH_BEFORE = new RegExp(`${MONTH}\\s*$`, 'iu');
  * month ("2 November", "20 and 21 August", "November 2"), and its value, the month's number × 100
  * and the day; null when it is a figure.
  */
-function dayOfDate(
+export function dayOfDate(
   text: string,
   start: number,
   end: number,

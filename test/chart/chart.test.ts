@@ -242,3 +242,20 @@ describe('buildChart: a year a figure is compared with (user trial 23)', () => {
     );
   });
 });
+
+describe('buildChart: a day of a date is no figure (user trial 24)', () => {
+  it('does not chart the 1 of "between 1 and 19 July"', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'note.md'),
+      '---\ntitle: "Note on the Ouvane river"\ndate: 2026-07-21\nauthor: "Ildravia"\nkind: statement\n---\nThe flow at Sellan between 1 and 19 July averaged 57 cubic metres per second, little more than half the quantity promised.\n',
+    );
+    const chart = buildChart(SearchIndex.build((await loadCorpus(dir)).letters), 'flow at sellan');
+    const values = [
+      ...chart.series.flatMap((s) => s.points.map((p) => p.value)),
+      ...chart.leftOut.map((l) => l.written),
+    ];
+    expect(values).not.toContain(1);
+    expect(values).not.toContain('1');
+  });
+});
