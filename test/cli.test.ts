@@ -325,7 +325,7 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     // A negative number is a value, not an option (user trial 15).
     [
       ['quote', 'A/78/368', '-1'],
-      'The passage is a whole number from 1 (as `letter` numbers them), not "-1"',
+      'The passage is a whole number from 1 (as `letter` numbers them) or a paragraph ("para 45"), not "-1"',
     ],
     [['ask', 'mines', '--limit', '-5'], '--limit must be a whole number from 1 to 100, not "-5"'],
     [['ask', ''], 'Ask what?'],
