@@ -110,7 +110,7 @@ export function authorAsTitled(letter: Pick<Letter, 'author' | 'title'>): string
 const PLACE_KIND = 15;
 
 /** Whether a name is a State's or another place's: ISO's list of States, else WordNet's places. */
-const isPlace = (name: string) =>
+export const isPlace = (name: string): boolean =>
   Boolean(countries.getAlpha2Code(name, 'en')) ||
   englishWordNet().nounKind(name.toLowerCase()) === PLACE_KIND;
 

@@ -17,7 +17,7 @@ import {
 } from './analyze.ts';
 import { describesNext } from './answer-type.ts';
 import { splitSentences } from './excerpt.ts';
-import { annexOf } from './cite.ts';
+import { annexOf, isPlace } from './cite.ts';
 import { isEnglishWord, isMoneyWord, isNameOnly, isPersonNoun, isUnitWord } from './question.ts';
 import type { IndexedPassage } from './index-entries.ts';
 import type { DateHint } from './time.ts';
@@ -545,6 +545,25 @@ export function namesAgent(
  */
 const PLACE =
   /\b(in|at|near|from|to|into|of)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+))?/gu;
+/** A run of capitalized words ("Ghana", "the Federation of Malaya", "Antigua and Barbuda"). */
+const CAPITALIZED_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]+)*/gu;
+
+/**
+ * Whether a passage names a State or another place by its name, other than those `known` holds
+ * (folded: the question's own words, the document's author): a run of capitalized words, or one
+ * of them, that ISO's list or WordNet's places know ("Australia", "the Federation of Malaya"):
+ * what answers "which country …".
+ */
+export function namesAState(text: string, known: ReadonlySet<string>): boolean {
+  for (const [run] of text.matchAll(CAPITALIZED_RUN)) {
+    const words = run.split(/\s+/);
+    // "Antigua and Barbuda" of a question about Antigua: no word of it is another State.
+    if (words.some((w) => known.has(w.toLowerCase()))) continue;
+    if (isPlace(run) || words.some((w) => w.length > 2 && isPlace(w))) return true;
+  }
+  return false;
+}
+
 /** The prepositions that tell where a thing is or comes from, not whose it is ("of") or where it goes ("to"). */
 const WHERE = new Set(['in', 'at', 'near', 'from']);
 

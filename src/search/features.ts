@@ -1,3 +1,4 @@
+import { englishWordNet } from './wordnet.ts';
 import { dayNumber } from '../corpus/dates.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
@@ -20,6 +21,7 @@ import {
   describesName,
   namesAgent,
   namesAPerson,
+  namesAState,
   namesAPlace,
   ofTime,
   PERCENTAGE,
@@ -92,6 +94,11 @@ export interface QuestionContext {
   speaker: ReadonlySet<string> | null;
   /** Concepts of the thing asked for ("what is the name of X": name). */
   focus: ReadonlySet<string> | null;
+  /**
+   * When "which X" asks for a State (X is a political unit: "country", "nation"), the question's
+   * words, folded: a State it names is not the one it asks for; else null.
+   */
+  group: ReadonlySet<string> | null;
   /** For "who is X" of a name X ("who is Jeyhun Bayramov"): X's concepts, to be described. */
   described: ReadonlySet<string> | null;
   /** Concepts of the verb the answer must hold ("who built …"). */
@@ -185,6 +192,9 @@ export const STATES: Readonly<
     x.described !== null
       ? describesName(e.passage.text, x.described, span)
       : states(x, 'person name', e, span) ||
+        // "which country …": a State answers, named as one ("Australia"), not as a person is.
+        (x.group !== null &&
+          namesAState(slice(e, span), new Set([...x.group, ...authorWords(e.letter)]))) ||
         (x.predicate !== null &&
           namesAgent(e.passage.text, readPassage(e.passage.text).terms, x.predicate, span)),
   place: (_, e, span) => namesAPlace(slice(e, span)),
@@ -494,6 +504,10 @@ function longestRun(x: QuestionContext, passage: readonly string[]): number {
 }
 
 const GOVERNMENT: ReadonlySet<string> = new Set(['government', 'govt', 'gov', 'authorities']);
+/** The words of a document's author, folded ("azerbaijan"): the State that speaks is not the one asked for. */
+function authorWords(letter: Letter): string[] {
+  return tokenize(letter.author ?? '').map((t) => t.word);
+}
 
 /**
  * Who a question asks to speak, as the concepts a passage's sender is read by: the speaker's
@@ -632,6 +646,12 @@ export function questionContext(
     countByVerb,
     speaker,
     focus: concepts(roles.focus),
+    group:
+      q.frame.type === 'person' &&
+      roles.focus !== null &&
+      englishWordNet().isPolity(q.slots[roles.focus]?.word ?? '')
+        ? new Set(tokens.map((t) => t.word))
+        : null,
     described:
       q.frame.type === 'person' && roles.focus !== null && isName(q.slots[roles.focus]?.word ?? '')
         ? concepts(roles.focus)

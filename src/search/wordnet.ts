@@ -641,6 +641,14 @@ export class WordNet {
     return this.isKindOf(word, SPEAKER_KINDS);
   }
 
+  /**
+   * Whether the usual sense of the noun `word` is a State, a political unit ("country", "nation",
+   * "states"): "which country …" is answered by a State's name. Not "village" nor "population".
+   */
+  isPolity(word: string): boolean {
+    return this.isKindOf(word, POLITY_KINDS, true);
+  }
+
   /** Whether the usual sense of the noun `word` is people: a person or a kind of one ("civilians", "servicemen", "people"). */
   isPeople(word: string): boolean {
     return this.isKindOf(word, PEOPLE_KINDS, true);
@@ -824,6 +832,8 @@ const SPEAKER_KINDS: ReadonlySet<string> = new Set([
   'organization',
   'country',
 ]);
+/** A State (`isPolity`). */
+const POLITY_KINDS: ReadonlySet<string> = new Set(['political unit']);
 /** People (`isPeople`). */
 const PEOPLE_KINDS: ReadonlySet<string> = new Set(['person', 'people']);
 /** A sum of money's unit (`isMoney`). */

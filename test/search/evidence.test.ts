@@ -11,6 +11,7 @@ import {
   namesAgent,
   namesAPlace,
   PERCENTAGE,
+  namesAState,
   reportsSpeechOf,
   statesFigure,
   statesMeasure,
@@ -323,6 +324,24 @@ describe('namesAPlace: a passage says where', () => {
   it('reads no place in whose things are ("citizens of Azerbaijan") or a common word', () => {
     expect(namesAPlace('314 citizens of Azerbaijan became mine victims')).toBe(false);
     expect(namesAPlace('the mines were found in the Field')).toBe(false);
+  });
+});
+
+describe('namesAState: what answers "which country …" (user trial 24)', () => {
+  it('reads a State by its name, whole or as a word of a longer one, not one the question names', () => {
+    const none = new Set<string>();
+    expect(namesAState('The Prime Minister of Malaysia joined us in this.', none)).toBe(true);
+    expect(
+      namesAState('We welcome the Republic of Ghana and the Federation of Malaya.', none),
+    ).toBe(true);
+    expect(namesAState('The Assembly adopted the resolution without a vote.', none)).toBe(false);
+    // Antigua and Barbuda speaks of itself: the question named it, so it does not answer.
+    expect(
+      namesAState('Antigua and Barbuda raised the question of Antarctica.', new Set(['antigua'])),
+    ).toBe(true);
+    expect(namesAState('Antigua and Barbuda raised the question.', new Set(['antigua']))).toBe(
+      false,
+    );
   });
 });
 
