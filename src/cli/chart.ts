@@ -53,6 +53,7 @@ export const chartCommand: CliCommand = async (args, values, config) => {
   console.log(
     values.json ? JSON.stringify(chartJson(chart), null, 2) : renderChartText(chart, written),
   );
-  if (values.out && !chart.drawable) console.error(`No chart written: ${chart.why}.`);
+  // Why is said above, once; stderr says only that no file was written, for a script that waits for one.
+  if (values.out && !chart.drawable) console.error(`No chart written to ${values.out}.`);
   return 0;
 };
