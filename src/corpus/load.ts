@@ -38,7 +38,7 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * note verbale as its mission sent it is one, of its State, dated at its foot, and a report's
  * "Summary" heads its text, not its title).
  */
-export const CORPUS_FORMAT = 27;
+export const CORPUS_FORMAT = 28;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -1,3 +1,4 @@
+import { joinListItems } from './list-items.ts';
 import { type Block, readBlocks } from './blocks.ts';
 import { CorpusError } from './errors.ts';
 import { parseAgendaItems, parseBodies, parseMasthead, splitSymbol } from './masthead.ts';
@@ -49,7 +50,13 @@ export function parseLetterBlocks(
       .map((b) => b.text)
       .join(' '),
   );
-  const body = readBody(blocks, headingIndex + 1, heading.sender);
+  // A lead-in and its list items are one passage ("Kethara therefore requests:" / "(a) …"), as in
+  // any document, when together they fit in one.
+  const read = [
+    ...blocks.slice(0, headingIndex + 1),
+    ...joinListItems(blocks.slice(headingIndex + 1)),
+  ];
+  const body = readBody(read, headingIndex + 1, heading.sender);
   const bodies = [...masthead.bodies];
   for (const b of body.bodies) if (!bodies.includes(b)) bodies.push(b);
   const circulation =

@@ -55,6 +55,23 @@ describe('a lead-in ending with a colon and its list items (user trial 13)', () 
     expect(report.text).toContain(recommendations?.text);
   });
 
+  it('are one passage in a letter too (user trial 24: "Kethara therefore requests:" quoted alone)', async () => {
+    const [letter] = await documentsOf({
+      'kethara.txt': [
+        'Letter dated 2 December 2025 from the Permanent Representative of the Republic of Kethara to the United Nations addressed to the Secretary-General',
+        'The locusts have reached the border districts.',
+        'Kethara therefore requests:',
+        '(a) An emergency allocation from the Central Emergency Response Fund;',
+        '(b) Technical assistance from FAO for aerial spraying.',
+        '(Signed) Mara Tolven',
+      ].join('\n\n'),
+    });
+    expect(letter?.kind).toBe('letter');
+    expect(letter?.passages.map((p) => p.text)).toContain(
+      'Kethara therefore requests: (a) An emergency allocation from the Central Emergency Response Fund; (b) Technical assistance from FAO for aerial spraying.',
+    );
+  });
+
   it('stay passages of their own when together they are longer than a passage may be', async () => {
     const dir = await tempDir();
     const item = (letter: string) =>
