@@ -1,3 +1,4 @@
+import { tooShortToCheck } from '../src/render/wording.ts';
 import {
   type APIMessage,
   ApplicationCommandType,
@@ -62,6 +63,7 @@ export const check: MessageCommand = {
       throw new UserFacingError(
         'That message has no words to check (only links, emoji, mentions, attachments or embeds).',
       );
+    if (checked.kind === 'tooShort') throw new UserFacingError(tooShortToCheck(checked.claim));
     const { claim, cites, verdict, searched, beyondCited } = checked;
     const reply = renderVerdict(claim, verdict, searched, ctx.state.info(), cites, beyondCited);
     const found =

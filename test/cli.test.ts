@@ -330,6 +330,8 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     [['ask', 'mines', '--limit', '-5'], '--limit must be a whole number from 1 to 100, not "-5"'],
     [['ask', ''], 'Ask what?'],
     [['check', ''], 'Check what?'],
+    // Too few words to be a claim, and quoted nowhere as written (user trial 24).
+    [['check', 'all lies'], '"all lies" is too short to check'],
   ])('%j → exit 2: %s', async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(2);

@@ -3,6 +3,7 @@
  * closest passages, or not in the documents, as text or JSON; the message read as that command
  * reads it (the same core function), with the document it cites.
  */
+import { tooShortToCheck } from '../render/wording.ts';
 import { countDocuments, documentNoun } from '../corpus/schema.ts';
 import { letterIds, verdictJson } from '../render/json.ts';
 import { renderCitesOnlyText, renderVerdictText } from '../render/text.ts';
@@ -31,6 +32,7 @@ export const checkCommand: CliCommand = async (args, values, config) => {
     throw new UsageError(
       `That message has no words to check (only links, emoji or mentions) ${SEE_HELP}`,
     );
+  if (checked.kind === 'tooShort') throw new UsageError(tooShortToCheck(checked.claim));
   const holds = countDocuments(index.letters.length, documentNoun(index.letters));
   if (values.json) console.log(JSON.stringify(verdictJson(checked, letterIds(index.letters))));
   else if (checked.kind === 'citesOnly')

@@ -151,7 +151,7 @@ export function citesJson(cites: LinkedDocument | null) {
  * or (`elsewhere` true) with the passage added to `closest` that states the claim's own figure.
  */
 export function verdictJson(
-  checked: Exclude<MessageCheck, { kind: 'noWords' }>,
+  checked: Exclude<MessageCheck, { kind: 'noWords' | 'tooShort' }>,
   letters: LetterIds,
 ) {
   const verdict = checked.kind === 'checked' ? checked.verdict : null;

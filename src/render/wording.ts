@@ -3,6 +3,7 @@
  * was searched, why nothing answers, how to ask, how to add a document, the citation styles'
  * names and notes; and the matched words of a quote marked (formatting only).
  */
+import { MIN_CLAIM_WORDS } from '../search/check.ts';
 import { formatUnDate } from '../corpus/dates.ts';
 import { isPressRelease } from '../corpus/masthead.ts';
 import { DEFAULT_KIND } from '../corpus/parse-document.ts';
@@ -269,6 +270,14 @@ export const FOLLOW_UP_NOTICE =
 /** Where to read about every command: Discord's `/help`, or the CLI's `help`. */
 export const DISCORD_HELP = 'Type `/help` for everything I do.';
 export const CLI_HELP = 'Run `npm run cli -- help` for every command.';
+
+/**
+ * Said to a claim of too few words to check that no passage quotes as written ("all lies"):
+ * what the check needs.
+ */
+export function tooShortToCheck(claim: string): string {
+  return `"${claim}" is too short to check: give the sentence the message claims, with who or what it is about (at least ${MIN_CLAIM_WORDS} words).`;
+}
 
 /** What lists the documents held: Discord's `/letters`, or the CLI's `letters`. */
 export const DISCORD_LISTS = '`/letters`';

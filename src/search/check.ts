@@ -77,6 +77,13 @@ export interface Difference {
   claim: string;
 }
 
+/**
+ * A claim has at least this many words: "all lies" says what the poster thinks, not what a
+ * document might state; "mines in Lachin" may be checked. Fewer are checked only when a passage
+ * quotes them as written.
+ */
+export const MIN_CLAIM_WORDS = 3;
+
 /** A near quote has at least this many words… */
 export const MIN_NEAR_WORDS = 6;
 /** …and at most one word in this many differs (added, left out or changed). */
@@ -261,7 +268,9 @@ export type MessageCheck =
       beyondCited: boolean;
     }
   | { kind: 'citesOnly'; claim: string; cites: LinkedDocument }
-  | { kind: 'noWords' };
+  | { kind: 'noWords' }
+  /** Words too few to be a claim ("all lies"), that no passage quotes as written. */
+  | { kind: 'tooShort'; claim: string };
 
 /**
  * Checks a posted message (`PostedMessage`): the document it cites is the first it links to, else
@@ -280,6 +289,8 @@ export function checkPostedMessage(index: SearchIndex, message: PostedMessage): 
   if (!claim) return { kind: 'noWords' };
   const within = cites?.letter ?? undefined;
   const verdict = checkClaim(index, claim, within);
+  if (!cites && wordsOf(claim).length < MIN_CLAIM_WORDS && verdict.kind !== 'verbatim')
+    return { kind: 'tooShort', claim };
   if (within && !holdsClaim(verdict)) {
     const everywhere = checkClaim(index, claim);
     if (holdsClaim(everywhere))

@@ -156,6 +156,12 @@ describe('Check in letters on a message that links to a document', () => {
     expect(few).not.toMatch(/Not in the letters/);
   });
 
+  it('says privately that words too few to be a claim are too short to check (user trial 24)', async () => {
+    const short = await checked({ content: 'all lies' });
+    expect(short).toMatch(/"all lies" is too short to check/);
+    expect(short).not.toMatch(/Not in the letters|closest/i);
+  });
+
   it('answers a bare link by whether the index holds its document', async () => {
     const held = await checked({ content: 'https://undocs.org/en/A/78/368' });
     expect(held).toMatch(/A\/78\/368.*in the index/);
