@@ -145,7 +145,7 @@ const SMALL_WORDS = new Set(
  * ("Minister for Foreign Affairs of the Kingdom of Sylvania": "Kingdom of Sylvania"; "Minister
  * of Foreign Affairs of Borduria": "Borduria"; "Ambassador of Norway": "Norway").
  */
-function stateOfOffice(office: string): string {
+export function stateOfOffice(office: string): string {
   const parts = office.split(/\s+of\s+/);
   let at = parts.length - 1;
   while (at > 1 && STATE_FORM.test(parts[at - 1] ?? '')) at -= 1;

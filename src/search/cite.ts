@@ -1,6 +1,7 @@
 import { countries } from './countries.ts';
 import { formatUnDate } from '../corpus/dates.ts';
 import { isPressRelease } from '../corpus/masthead.ts';
+import { stateOfOffice } from '../corpus/parse-document.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { paragraphLabel } from './paragraph-numbers.ts';
 import { englishWordNet } from './wordnet.ts';
@@ -161,20 +162,16 @@ export function authorWithArticle(letter: Pick<Letter, 'author' | 'title'>): str
 }
 
 /**
- * Whom a sender's office is of, as the sender writes it, for a State no list has: "Permanent
- * Representative of the Republic of Kethara to the United Nations" is of "the Republic of
- * Kethara" (up to where it is accredited); null when the office names no one capitalized.
+ * Whom a sender's office is of, for a State no list has: the State the corpus reads an office as
+ * of (`stateOfOffice`), up to where it is accredited, with "the" where the sender writes one
+ * ("Permanent Representative of the Republic of Kethara to the United Nations": "the Republic of
+ * Kethara"); null when the office is of no one.
  */
 function spokenFor(author: string): string | null {
   const office = author.split(/\s+(?:to|at)\s+/)[0] ?? author;
-  let whom = /\bof\s+((?:the\s+)?\p{Lu}.*)$/u.exec(office)?.[1] ?? null;
-  // "… of the Permanent Mission of the Republic of Norvana": the mission's State.
-  while (whom && MISSION.test(whom)) whom = whom.replace(MISSION, '');
-  return whom?.trim() || null;
+  if (!/\sof\s+(?:the\s+)?\p{Lu}/u.test(office)) return null;
+  return authorAsTitled({ author: stateOfOffice(office), title: office });
 }
-/** A mission or an office that is of someone: "the Permanent Mission of ", "Embassy of ". */
-const MISSION =
-  /^(?:the\s+)?(?:Permanent\s+)?(?:Mission|Delegation|Embassy|Office|Ministry\s+of\s+Foreign\s+Affairs)\s+of\s+/;
 
 /**
  * A document's kind and who it is by, as a list shows it: "speech by Norway", "report by the
