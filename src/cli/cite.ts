@@ -2,7 +2,7 @@ import { citationsJson } from '../render/json.ts';
 import { renderCitationsText } from '../render/text.ts';
 import type { Passage } from '../corpus/schema.ts';
 import { CITATION_STYLES, type CitationStyle } from '../search/cite.ts';
-import { findPassage, numberingOf } from '../search/paragraph-numbers.ts';
+import { asNamed, findPassage, numberingOf } from '../search/paragraph-numbers.ts';
 import { noteSkipped, readCorpus } from './open.ts';
 import { type CliCommand, findLetter } from './options.ts';
 import { UsageError } from './usage.ts';
@@ -34,7 +34,7 @@ export const citeCommand: CliCommand = async (args, values, config) => {
     passage = findPassage(letter, n);
     if (!passage)
       throw new UsageError(
-        `This ${letter.kind} has ${numberingOf(letter)}; there is no ${/^\d+$/.test(n) ? `passage ${n}` : n}.`,
+        `This ${letter.kind} has ${numberingOf(letter)}; there is no ${asNamed(n)}.`,
       );
   }
   const styles = style ? [style as CitationStyle] : [...CITATION_STYLES];

@@ -1,3 +1,4 @@
+import { namesParagraph } from '../search/paragraph-numbers.ts';
 import { quoteJson } from '../render/json.ts';
 import { quotePassage } from '../render/passage.ts';
 import { renderPassageText } from '../render/text.ts';
@@ -29,7 +30,7 @@ export const quoteCommand: CliCommand = async (args, values, config) => {
       `Passage 0 is a heading: \`npm run cli -- letter ${key}\` shows it with the document.`,
     );
   // A passage by its number, or a paragraph as its citation gives it ("para 45", "¶ 45").
-  const paragraph = /^(?:para(?:graph)?\.?|¶)\s*\d+/i.test(n.trim());
+  const paragraph = namesParagraph(n);
   if (!paragraph && (!Number.isInteger(number) || number < 1))
     throw new UsageError(
       `The passage is a whole number from 1 (as \`letter\` numbers them) or a paragraph ("para 45"), not "${n}". ${QUOTE_USAGE}`,

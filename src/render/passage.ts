@@ -26,7 +26,7 @@ import {
   row,
 } from './reply.ts';
 import { pagesLabel, partName } from './wording.ts';
-import { findPassage, numberingOf, paragraphLabel } from '../search/paragraph-numbers.ts';
+import { asNamed, findPassage, numberingOf, paragraphLabel } from '../search/paragraph-numbers.ts';
 
 /** Embeds for one passage shown whole, split visibly across embeds when it is long. */
 function passageEmbeds(letter: Letter, passage: Passage, heading: string, color: number): Embed[] {
@@ -67,7 +67,7 @@ export function quotePassage(
   const passage = findPassage(letter, asked);
   if (!passage)
     return {
-      missing: `${/^\d+$/.test(String(asked).trim()) ? `Passage ${asked}` : String(asked)} is not in this ${letter.kind} (it has ${numberingOf(letter)}).`,
+      missing: `${asNamed(asked, true)} is not in this ${letter.kind} (it has ${numberingOf(letter)}).`,
     };
   const { n } = passage;
   // The document's own paragraph number first, where it numbers them: "para. 3 · report · p. 1".

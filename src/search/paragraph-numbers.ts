@@ -117,6 +117,18 @@ export function paragraphLabel(
 /** A paragraph as people write it: "para. 66", "para 4 (b)", "paragraph 12", "¶ 66". */
 const WRITTEN_PARAGRAPH = /^(?:para(?:graph)?\.?|¶)\s*(\d{1,3})\s*(?:\(([a-z])\))?$/i;
 
+/** Whether a user names a paragraph as a document prints it ("para 45", "¶ 45"), not a passage. */
+export const namesParagraph = (written: string): boolean => WRITTEN_PARAGRAPH.test(written.trim());
+
+/**
+ * A passage as a user named it, for a reply that it is not there: "passage 66" ("Passage 66" to
+ * open a sentence), or a paragraph as typed ("para 66").
+ */
+export const asNamed = (written: string | number, opening = false): string =>
+  /^\d+$/.test(String(written).trim())
+    ? `${opening ? 'Passage' : 'passage'} ${written}`
+    : String(written);
+
 /**
  * The passage a user names by number: "para. 66" (or "¶ 66") is the paragraph the document
  * prints so; a bare number is the passage Annex numbered so, else, where there is none, the
