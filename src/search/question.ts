@@ -710,7 +710,7 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
     // "what r the agenda items", "wat happened": shorthand, unless part of "U.S." and the like.
     const full = SHORTHAND.get(t.word);
     // A full stop after it and a space is the shorthand's own ("acc. to the 2024 statement").
-    const stop = text[t.end] === '.' && /^\.(?:\s|$)/.test(text.slice(t.end, t.end + 2));
+    const stop = /^\.(?:\s|$)/.test(text.slice(t.end, t.end + 2));
     if (full !== undefined && (text[t.end] !== '.' || stop) && text[t.start - 1] !== '.') {
       fixed += text.slice(at, t.start) + full;
       at = stop ? t.end + 1 : t.end;
