@@ -83,7 +83,7 @@ export function markPassageRoles(passages: Passage[]): void {
     const next = passages[i + 1];
     const role: PassageRole | null = isSalutation(passage.text)
       ? 'salutation'
-      : PLACE_AND_DATE.test(passage.text)
+      : isDateline(passage.text)
         ? 'dateline'
         : isSectionHeading(passage.text, next?.text)
           ? 'heading'
@@ -98,5 +98,8 @@ export function markPassageRoles(passages: Passage[]): void {
  * "when was it sent", to nothing else.
  */
 export function markDatelines(passages: Passage[]): void {
-  for (const passage of passages) if (PLACE_AND_DATE.test(passage.text)) passage.role = 'dateline';
+  for (const passage of passages) if (isDateline(passage.text)) passage.role = 'dateline';
 }
+
+/** Whether a passage is a place-and-date line alone ("New York, 3 June 2025"). */
+const isDateline = (text: string): boolean => PLACE_AND_DATE.test(text);

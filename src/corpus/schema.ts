@@ -33,9 +33,10 @@ export const Annex = z.object({
 export type Annex = z.infer<typeof Annex>;
 
 /**
- * What a passage of a document that is no letter is when it says nothing alone: a section
- * heading ("III. Effect of the COVID-19 pandemic") or a salutation ("Mr. President,"). It stays
- * a passage with its number (citations keep theirs), but is never quoted as an answer.
+ * What a passage is when it says nothing alone: of a document that is no letter, a section
+ * heading ("III. Effect of the COVID-19 pandemic") or a salutation ("Mr. President,"), never
+ * quoted as an answer; of any document, a place-and-date line ("New York, 3 June 2025"), quoted
+ * only to a question of when. It stays a passage with its number (citations keep theirs).
  */
 export const PassageRole = z.enum(['heading', 'salutation', 'dateline']);
 export type PassageRole = z.infer<typeof PassageRole>;
