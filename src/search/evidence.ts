@@ -549,16 +549,16 @@ const PLACE =
 const CAPITALIZED_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]+)*/gu;
 
 /**
- * Whether a passage names a State or another place by its name, other than those `known` holds
- * (folded: the question's own words, the document's author): a run of capitalized words, or one
+ * Whether a passage names a State or another place by its name, other than those the `known`
+ * sets hold (folded words: the question's own, the document's author's): a run of capitalized words, or one
  * of them, that ISO's list or WordNet's places know ("Australia", "the Federation of Malaya"):
  * what answers "which country …".
  */
-export function namesAState(text: string, known: ReadonlySet<string>): boolean {
+export function namesAState(text: string, ...known: ReadonlySet<string>[]): boolean {
   for (const [run] of text.matchAll(CAPITALIZED_RUN)) {
     const words = run.split(/\s+/);
     // "Antigua and Barbuda" of a question about Antigua: no word of it is another State.
-    if (words.some((w) => known.has(w.toLowerCase()))) continue;
+    if (words.some((w) => known.some((set) => set.has(w.toLowerCase())))) continue;
     if (isPlace(run) || words.some((w) => w.length > 2 && isPlace(w))) return true;
   }
   return false;

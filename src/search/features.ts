@@ -193,8 +193,7 @@ export const STATES: Readonly<
       ? describesName(e.passage.text, x.described, span)
       : states(x, 'person name', e, span) ||
         // "which country …": a State answers, named as one ("Australia"), not as a person is.
-        (x.group !== null &&
-          namesAState(slice(e, span), new Set([...x.group, ...authorWords(e.letter)]))) ||
+        (x.group !== null && namesAState(slice(e, span), x.group, authorWords(e.letter))) ||
         (x.predicate !== null &&
           namesAgent(e.passage.text, readPassage(e.passage.text).terms, x.predicate, span)),
   place: (_, e, span) => namesAPlace(slice(e, span)),
@@ -505,9 +504,14 @@ function longestRun(x: QuestionContext, passage: readonly string[]): number {
 
 const GOVERNMENT: ReadonlySet<string> = new Set(['government', 'govt', 'gov', 'authorities']);
 /** The words of a document's author, folded ("azerbaijan"): the State that speaks is not the one asked for. */
-function authorWords(letter: Letter): string[] {
-  return tokenize(letter.author ?? '').map((t) => t.word);
+function authorWords(letter: Letter): ReadonlySet<string> {
+  let words = authorWordsOf.get(letter);
+  if (!words)
+    authorWordsOf.set(letter, (words = new Set(tokenize(letter.author ?? '').map((t) => t.word))));
+  return words;
 }
+/** `authorWords` per document, read once: it is asked of every sentence a "which country" question ranks. */
+const authorWordsOf = new WeakMap<Letter, ReadonlySet<string>>();
 
 /**
  * Who a question asks to speak, as the concepts a passage's sender is read by: the speaker's
