@@ -6,7 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import { renderNotice, renderVerdict } from '../src/render/discord.ts';
 import { linkOnlyNotice, NOTHING_TO_QUOTE } from '../src/render/wording.ts';
-import { checkPostedMessage } from '../src/search/check.ts';
+import { checkPostedMessage } from '../src/search/posted-message.ts';
 import { countDocuments } from '../src/corpus/schema.ts';
 import { UserFacingError } from './errors.ts';
 import { requireModerator } from './interaction.ts';

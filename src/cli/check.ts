@@ -8,7 +8,7 @@ import { countDocuments, documentNoun } from '../corpus/schema.ts';
 import { letterIds, verdictJson } from '../render/json.ts';
 import { renderCitesOnlyText, renderVerdictText } from '../render/text.ts';
 import { useKnownConcepts } from '../search/analyze.ts';
-import { checkPostedMessage } from '../search/check.ts';
+import { checkPostedMessage } from '../search/posted-message.ts';
 import { noteSkipped, openIndex } from './open.ts';
 import type { CliCommand } from './options.ts';
 import { SEE_HELP, UsageError } from './usage.ts';

@@ -6,7 +6,7 @@
 import type { Chart, ChartSource } from '../chart/chart.ts';
 import { isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import type { Answer, AnswerResult } from '../search/answer.ts';
-import type { LinkedDocument, MessageCheck } from '../search/check.ts';
+import type { LinkedDocument, MessageCheck } from '../search/posted-message.ts';
 import type { QuotedPassage } from './passage.ts';
 import {
   attribution,

@@ -18,7 +18,8 @@ import {
   NO_DOCUMENTS,
   type Searched,
 } from '../search/answer.ts';
-import type { LinkedDocument, Verdict } from '../search/check.ts';
+import type { Verdict } from '../search/check.ts';
+import type { LinkedDocument } from '../search/posted-message.ts';
 import { describeListFilter, type ListFilter, whyNoneMatch } from '../search/list-filter.ts';
 import {
   kindAndAuthor,

@@ -4,7 +4,8 @@
  */
 import { countDocuments } from '../corpus/schema.ts';
 import type { Searched } from '../search/answer.ts';
-import type { LinkedDocument, Verdict } from '../search/check.ts';
+import type { Verdict } from '../search/check.ts';
+import type { LinkedDocument } from '../search/posted-message.ts';
 import { documentUrl, formatCitation, speaker } from '../search/cite.ts';
 import type { IndexInfo } from '../serving/state.ts';
 import { fittedResultEmbeds, WHOLE_PASSAGE_HINT } from './answer.ts';

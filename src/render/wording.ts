@@ -3,7 +3,7 @@
  * was searched, why nothing answers, how to ask, how to add a document, the citation styles'
  * names and notes; and the matched words of a quote marked (formatting only).
  */
-import { MIN_CLAIM_WORDS } from '../search/check.ts';
+import { MIN_CLAIM_WORDS } from '../search/posted-message.ts';
 import { formatUnDate } from '../corpus/dates.ts';
 import { isPressRelease } from '../corpus/masthead.ts';
 import { DEFAULT_KIND } from '../corpus/parse-document.ts';
@@ -24,7 +24,8 @@ import {
   passageResult,
   type Searched,
 } from '../search/answer.ts';
-import type { LinkedDocument, PieceMatch, Verdict } from '../search/check.ts';
+import type { PieceMatch, Verdict } from '../search/check.ts';
+import type { LinkedDocument } from '../search/posted-message.ts';
 import type { FigureDifference } from '../search/check-figures.ts';
 import { type CitationStyle, pageLabel } from '../search/cite.ts';
 import { paragraphLabel } from '../search/paragraph-numbers.ts';

@@ -2,13 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
+import { checkClaim } from '../../src/search/check.ts';
 import {
-  checkClaim,
   checkPostedMessage,
   citedDocument,
   linkedDocument,
-  quotedSpan,
-} from '../../src/search/check.ts';
+} from '../../src/search/posted-message.ts';
+import { quotedSpan } from '../../src/search/quote-match.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, documentsOf, ROOT, SEED, tempDir } from '../helpers.ts';
 
