@@ -77,6 +77,7 @@ export const QUESTION_FILES = [
   'eval/unseen-desalination-questions.json',
   'eval/unseen-capsized-boat-questions.json',
   'eval/unseen-cholera-questions.json',
+  'eval/unseen-embassy-seizure-questions.json',
   'eval/tuning-user-trials-questions.json',
 ] as const;
 
