@@ -1,5 +1,5 @@
 import { isStopWord, NUMBER_WORDS, tokenize, type Token } from './analyze.ts';
-import { englishWordNet, type WordNet } from './wordnet.ts';
+import { englishWordNet, LEX_FILE, type WordNet } from './wordnet.ts';
 import { SYMBOL_PATTERN } from '../corpus/masthead.ts';
 
 /**
@@ -144,12 +144,12 @@ const FUTURE = /\bwhen (?:will|shall)\b|\bhow long will\b|\bexpected to\b|\bby w
 const CLOCK = /\btime of (?:the )?day\b|\bwhat time\b|\bwhat hour\b/i;
 /** WordNet's lexicographer files for kinds of noun (`WordNet.nounKind`). */
 const KIND_TYPES: Readonly<Record<number, AnswerType>> = {
-  14: 'person', // noun.group: organizations, States
-  15: 'place',
-  16: 'reason', // noun.motive
-  18: 'person',
-  23: 'quantity',
-  28: 'time',
+  [LEX_FILE.group]: 'person',
+  [LEX_FILE.location]: 'place',
+  [LEX_FILE.motive]: 'reason',
+  [LEX_FILE.person]: 'person',
+  [LEX_FILE.quantity]: 'quantity',
+  [LEX_FILE.time]: 'time',
 };
 
 let wordnet: WordNet | null = null;
@@ -175,10 +175,6 @@ function isPastVerb(word: string): boolean {
   return /(?:ed|en)$/.test(word) && isVerb(word) && !wn.hasLemma(word, 'noun');
 }
 
-/** WordNet's lexicographer files of nouns for people, and for groups (`WordNet.nounKind`). */
-const PERSON_KIND = 18;
-const GROUP_KIND = 14;
-
 /**
  * Whether `word` and the noun after it name the same people: "620 police personnel" counts
  * police, "22 crew members" the crew, "40 women workers" women; but "300 refugee families"
@@ -186,9 +182,9 @@ const GROUP_KIND = 14;
  */
 function samePeople(word: string, next: string): boolean {
   const after = english().nounKind(next);
-  if (after !== PERSON_KIND && after !== GROUP_KIND) return false;
+  if (after !== LEX_FILE.person && after !== LEX_FILE.group) return false;
   const kind = english().nounKind(word);
-  return kind === GROUP_KIND || (kind === PERSON_KIND && after === PERSON_KIND);
+  return kind === LEX_FILE.group || (kind === LEX_FILE.person && after === LEX_FILE.person);
 }
 
 /**
@@ -269,9 +265,6 @@ function openingFigure(tokens: readonly Token[]): number {
 /** A verb in the present after its subject: "which letter mentions …", "which company owns …". */
 const presentVerb = (word: string) => /[^s]s$/.test(word) && isVerb(word) && mostlyVerb(word);
 
-/** WordNet's lexicographer file for verbs of possession and its transfer ("give", "pay", "fund"). */
-const POSSESSION_VERBS = 40;
-
 /**
  * Whether "how much" without a noun asks for a sum: its verb is one of giving, paying or owning
  * ("how much did the UN give", "how much does it pay"), or of costing ("cost" itself names money).
@@ -288,7 +281,7 @@ function amountIsMoney(tokens: readonly Token[], from: number): boolean {
         (isPastVerb(t.word) || mostlyVerb(t.word)),
     );
   if (!verb) return true;
-  return english().verbKinds(verb.word).includes(POSSESSION_VERBS);
+  return english().verbKinds(verb.word).includes(LEX_FILE.possession);
 }
 
 /**
@@ -436,7 +429,11 @@ function subjectVerb(tokens: readonly Token[], i: number): Token | null {
  * The kinds of noun that have a length, not a duration (WordNet's lexicographer files): an
  * artifact ("road", "wall"), a place ("border", "corridor"), a natural object ("river").
  */
-const PHYSICAL_KINDS: ReadonlySet<number> = new Set([6, 15, 17]);
+const PHYSICAL_KINDS: ReadonlySet<number> = new Set([
+  LEX_FILE.artifact,
+  LEX_FILE.location,
+  LEX_FILE.object,
+]);
 
 /**
  * Whether "how long …", read from `at` (after "long"), asks for a length: a unit of length is

@@ -4,7 +4,7 @@ import { isPressRelease } from '../corpus/masthead.ts';
 import { stateOfOffice } from '../corpus/parse-document.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { paragraphLabel } from './paragraph-numbers.ts';
-import { englishWordNet } from './wordnet.ts';
+import { englishWordNet, LEX_FILE } from './wordnet.ts';
 
 /** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
 export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
@@ -107,13 +107,10 @@ export function authorAsTitled(letter: Pick<Letter, 'author' | 'title'>): string
   return at > 0 && /\bthe\s+$/i.test(title.slice(0, at)) ? `the ${author}` : author;
 }
 
-/** WordNet's lexicographer file of places (noun.location). */
-const PLACE_KIND = 15;
-
 /** Whether a name is a State's or another place's: ISO's list of States, else WordNet's places. */
 export const isPlace = (name: string): boolean =>
   Boolean(countries.getAlpha2Code(name, 'en')) ||
-  englishWordNet().nounKind(name.toLowerCase()) === PLACE_KIND;
+  englishWordNet().nounKind(name.toLowerCase()) === LEX_FILE.location;
 
 /**
  * Who says a quote, as a result's "… says:" line names them: `attribution`, unless the citation

@@ -6,7 +6,7 @@ import type { Answer } from './answer.ts';
 import { MAX_NAME_WORDS } from './catalog.ts';
 import type { SearchIndex } from './search-index.ts';
 import { specificityOfUsage } from './lexicon.ts';
-import { englishWordNet, PARTS_OF_SPEECH } from './wordnet.ts';
+import { englishWordNet, LEX_FILE, PARTS_OF_SPEECH } from './wordnet.ts';
 
 /**
  * Example questions for "how to ask", made from the corpus itself (its documents' authors, dates
@@ -235,19 +235,19 @@ const NAME_LINKS: ReadonlySet<string> = new Set([
   'des',
   'la',
 ]);
-/** WordNet's lexicographer files `noun.quantity` and `noun.time`. */
-const NOUN_QUANTITY = 23;
-const NOUN_TIME = 28;
 /**
  * Kinds of noun no one asks a document about: an amount ("million", "three") and a time
  * ("year", "November", "period").
  */
-const NOT_A_TOPIC_KINDS: ReadonlySet<number> = new Set([NOUN_QUANTITY, NOUN_TIME]);
-/**
- * WordNet's lexicographer files of things one points at (noun.animal 5, noun.artifact 6,
- * noun.body 8, noun.location 15, noun.object 17): named in the singular, they take "the".
- */
-const THINGS: ReadonlySet<number> = new Set([5, 6, 8, 15, 17]);
+const NOT_A_TOPIC_KINDS: ReadonlySet<number> = new Set([LEX_FILE.quantity, LEX_FILE.time]);
+/** Kinds of noun one points at (WordNet's lexicographer files): named in the singular, they take "the". */
+const THINGS: ReadonlySet<number> = new Set([
+  LEX_FILE.animal,
+  LEX_FILE.artifact,
+  LEX_FILE.body,
+  LEX_FILE.location,
+  LEX_FILE.object,
+]);
 /** Words a noun (or what stands before one) follows: articles, determiners, prepositions of place. */
 const BEFORE_NOUNS: ReadonlySet<string> = new Set(
   'the a an of in to from by with at these those this their its our'.split(' '),

@@ -50,6 +50,28 @@ export interface Synset {
   pointers: Pointer[];
 }
 
+/**
+ * WordNet's lexicographer files used here, by name: what kind of thing a sense is (`Synset.lexFile`,
+ * `WordNet.nounKind`, `WordNet.verbKinds`). Numbers as WordNet 3.x's `lexnames` gives them.
+ */
+export const LEX_FILE = {
+  animal: 5,
+  artifact: 6,
+  body: 8,
+  /** noun.group: organizations, States, peoples. */
+  group: 14,
+  location: 15,
+  /** noun.motive: reasons ("reason", "ground"). */
+  motive: 16,
+  /** noun.object: natural objects ("river"). */
+  object: 17,
+  person: 18,
+  quantity: 23,
+  time: 28,
+  /** verb.possession: giving, paying, funding. */
+  possession: 40,
+} as const;
+
 /** WordNet's detachment rules (morphy): suffix → replacement, per part of speech. */
 const DETACHMENTS: Record<PartOfSpeech, readonly (readonly [string, string])[]> = {
   noun: [
@@ -577,7 +599,7 @@ export class WordNet {
     const names = new Set<string>();
     for (const offset of this.senses(word, 'noun')) {
       const synset = this.synset(offset, 'noun');
-      if (synset.lexFile !== LOCATION_FILE) continue;
+      if (synset.lexFile !== LEX_FILE.location) continue;
       for (const name of synset.words) if (name !== word.replace(/_/g, ' ')) names.add(name);
     }
     return [...names];
@@ -625,7 +647,7 @@ export class WordNet {
         const synset = this.synset(offset, 'noun');
         for (const p of synset.pointers) {
           if (p.symbol === '+' && p.pos === 'adj') fromAdjective(p.offset);
-          if (p.symbol === '#m' && synset.lexFile === PERSON_FILE)
+          if (p.symbol === '#m' && synset.lexFile === LEX_FILE.person)
             for (const w of this.synset(p.offset, 'noun').words) nouns.add(w);
         }
       }
@@ -820,10 +842,6 @@ export function englishWordNet(): WordNet {
   shared ??= new WordNet();
   return shared;
 }
-
-/** WordNet's lexicographer files of places (noun.location) and of people (noun.person). */
-const LOCATION_FILE = 15;
-const PERSON_FILE = 18;
 
 /** What can say something (`canSpeak`): WordNet's synsets holding one of these words. */
 const SPEAKER_KINDS: ReadonlySet<string> = new Set([
