@@ -79,6 +79,7 @@ export const QUESTION_FILES = [
   'eval/unseen-cholera-questions.json',
   'eval/unseen-embassy-seizure-questions.json',
   'eval/tuning-user-trials-questions.json',
+  'eval/tuning-ferry-hijacking-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
