@@ -13,7 +13,9 @@
  * next to it ("611" above "A/36/PV.30"). So the masthead's symbol (a first occurrence), or a
  * symbol or a date a sentence happened to wrap onto a line of its own, stays in the text. PDF
  * extraction sometimes glues a footer to the start of the next page's first line
- * ("16-29667 3/58 very worrying."): that footer is taken off and the words kept.
+ * ("16-29667 3/58 very worrying."): that footer is taken off and the words kept. A verbatim
+ * record's header in words ("General Assembly 14th meeting") is one by repeating beside page
+ * numbers (`runningHeaders`).
  */
 import { SYMBOL_PATTERN } from './masthead.ts';
 
@@ -114,6 +116,47 @@ function read(text: string): Reading | null {
   return { page, of, jobNumber, footer, keys };
 }
 
+/** A running header is no longer than this… */
+const MAX_HEADER_LENGTH = 80;
+/** …and stands beside a page number, on this many pages at least. */
+const MIN_HEADER_PAGES = 3;
+
+/**
+ * The lines that are a running header in words, as a verbatim record prints it above each page's
+ * text ("General Assembly 14th meeting", "Forty-ninth session 3 October 1994"): short lines the
+ * document repeats word for word, `MIN_HEADER_PAGES` times at least, that stand right beside a bare
+ * page number, alone or with other such lines between. A salutation a speech repeats ("Mr.
+ * President,") or a refrain stands beside no page number.
+ */
+function runningHeaders(entries: readonly FurnitureEntry[]): number[] {
+  const lines = entries.map((e, i) => ({ text: e.text, i })).filter((e) => e.text !== '');
+  const isPageNumber = (t: string) => PAGE_TOKEN.test(t);
+  const times = new Map<string, number>();
+  for (const { text } of lines) times.set(text, (times.get(text) ?? 0) + 1);
+  const repeated = (t: string) =>
+    t.length <= MAX_HEADER_LENGTH && !isPageNumber(t) && (times.get(t) ?? 0) >= MIN_HEADER_PAGES;
+  // Runs of repeated lines, each with whether a page number stands right before or after it.
+  const beside = new Map<string, number>();
+  const runs: number[][] = [];
+  for (let k = 0; k < lines.length; ) {
+    if (!repeated(lines[k]?.text ?? '')) {
+      k += 1;
+      continue;
+    }
+    const run: number[] = [];
+    const first = k;
+    while (k < lines.length && repeated(lines[k]?.text ?? '')) run.push(k++);
+    if (isPageNumber(lines[first - 1]?.text ?? '') || isPageNumber(lines[k]?.text ?? '')) {
+      runs.push(run);
+      for (const j of run) beside.set(lines[j]?.text ?? '', (beside.get(lines[j]?.text ?? '') ?? 0) + 1);
+    }
+  }
+  return runs
+    .flat()
+    .filter((j) => (beside.get(lines[j]?.text ?? '') ?? 0) >= MIN_HEADER_PAGES)
+    .map((j) => lines[j]?.i ?? -1);
+}
+
 /**
  * For each entry of a document's lines, what furniture it is, or null for text (and for blank
  * lines). See the module comment for what counts.
@@ -138,6 +181,9 @@ export function findFurniture(entries: readonly FurnitureEntry[]): (Furniture | 
     if (glued && numbered) return { ...numbered, jobNumber: glued[1] ?? glued[6] ?? null, length: glued[0].length };
     return null;
   });
+  for (const i of runningHeaders(entries)) {
+    found[i] ??= { page: null, of: null, jobNumber: null, length: entries[i]?.text.length ?? 0 };
+  }
   // A header that occurs once stands next to the footer or form feed of the same page break, or
   // next to the page's other marks ("611" above "A/36/PV.30").
   const whole = (j: number): boolean => found[j]?.length === entries[j]?.text.length;

@@ -57,6 +57,32 @@ describe('page headers and footers of verbatim records', () => {
     expect(voucher?.pages).toEqual([1, 2]);
   });
 
+  it('takes a record’s header in words off every page, keeping a salutation the speech repeats (user trial 25)', async () => {
+    const page = (n: number) => [String(n), 'General Assembly 14th meeting', 'Forty-ninth session 3 October 1994'];
+    const [speech] = await documentsOf({
+      'speech.txt': [
+        '---\ntitle: Statement by Testland in the general debate\ndate: 1994\nkind: speech\n---',
+        'Mr. President,',
+        'It will perhaps come to be that we will make a contribution to',
+        ...page(7),
+        'human civilization by ordering our affairs well.',
+        'Mr. President,',
+        'The great challenge of our age is to answer the question of',
+        ...page(8),
+        'what we can and must do to ensure that democracy prevails.',
+        'Mr. President,',
+        'We thank the members for the speed with which they accepted the',
+        ...page(9),
+        'credentials of democratic Testland.',
+      ].join('\n'),
+    });
+    const text = speech?.passages.map((p) => p.text).join('\n') ?? '';
+    expect(text).toContain('a contribution to human civilization');
+    expect(text).toContain('accepted the credentials');
+    expect(text).not.toMatch(/14th meeting|Forty-ninth session|\b[789]\b/);
+    expect(text.match(/Mr\. President,/g)).toHaveLength(3);
+  });
+
   it('cites the pages the footers print, the text before the first and after the last included', () => {
     expect(doc('record-extract').passages.map((p) => p.pages)).toEqual([[18], [18], [18, 19], [19], [19], [20], [20], [21]]);
   });
