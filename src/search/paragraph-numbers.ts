@@ -22,10 +22,10 @@ const numbersOf = new WeakMap<Letter, ReadonlyMap<number, ParagraphNumber>>();
 /**
  * The document's own number of each passage that has one, by passage number. A part (the document,
  * an annex) counts as numbering its paragraphs only when at least two of its paragraphs open with
- * a number and those numbers run 1 apart in reading order (4, 5, 6 …), so that a paragraph that
- * merely opens with a figure ("2. " in a list of two, "12. " once) is not taken for one. Within
- * such a part:
- * - a paragraph that opens with its number is that paragraph;
+ * a number that runs on from the one before in reading order (4, 5, 6 …; or one ahead, where a scan
+ * lost a number: `follows`), so that a paragraph that merely opens with a figure ("12. " once) is
+ * not taken for one. Within such a part:
+ * - a paragraph that opens with a number that runs on is that paragraph;
  * - a piece of a long paragraph (split by Annex, with no line break before it) is the paragraph's;
  * - items "(a)", "(b)" … that follow a numbered paragraph directly, in order from "(a)", are its
  *   items ("para. 9 (b)"); an item out of order ends them, as its letter cannot be told from a
@@ -71,7 +71,7 @@ function numberPart(
     const item = LETTERED_ITEM.exec(passage.text);
     if (continues) {
       // A piece of the paragraph before: its number, whatever its first words.
-    } else if (numbered) {
+    } else if (numbered && follows(opened.at(-1), Number(numbered[1]))) {
       const paragraph = Number(numbered[1]);
       opened.push(paragraph);
       current = { paragraph, item: null };
@@ -86,9 +86,22 @@ function numberPart(
     if (current) found.set(passage.n, current);
     previous = passage;
   }
-  const runs =
-    opened.length >= 2 && opened.every((n, i) => i === 0 || n === (opened[i - 1] ?? 0) + 1);
-  if (runs) for (const [n, number] of found) numbers.set(n, number);
+  if (opened.length >= 2) for (const [n, number] of found) numbers.set(n, number);
+}
+
+/**
+ * How far a paragraph's number may run ahead of the last one's: 2 when a paragraph between them
+ * lost its number to a scan ("4i\"5." between 45 and 47).
+ */
+const MAX_STEP = 2;
+
+/**
+ * Whether a paragraph opening with `number` continues the part's numbering after `last`: the
+ * first, or a little ahead of the last. Any other ("1." of a list inside paragraph 20) is no
+ * paragraph number.
+ */
+function follows(last: number | undefined, number: number): boolean {
+  return last === undefined || (number > last && number - last <= MAX_STEP);
 }
 
 /**

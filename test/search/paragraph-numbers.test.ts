@@ -82,6 +82,19 @@ beforeAll(async () => {
     path.join(dir, 'excerpt.md'),
     '---\ntitle: Statement by Romania in the general debate\ndate: 1977\nkind: speech\n---\n31. Peace is the first concern of our people.\n\n32. Disarmament must begin with nuclear weapons.\n\n33. We support the new economic order.\n',
   );
+  // A scanned record: one number lost to the scan ("4i"5."), a list of its own inside paragraph 47.
+  await writeFile(
+    path.join(dir, 'scan.md'),
+    [
+      '---\ntitle: Statement by Ghana in the general debate\ndate: 1961\nkind: speech\n---',
+      '45.\tIt is with a realization of this urgent need that we came.',
+      '4i"5. The Belgrade Conference has a history of its own.',
+      '47.\tThe Conference asked two things of the great Powers.',
+      '1. That they meet at once.',
+      '2. That they stop all tests.',
+      '48.\tThe important point is that there was a duty to be performed.',
+    ].join('\n\n'),
+  );
   letters = (await loadCorpus(dir)).letters;
 });
 
@@ -116,6 +129,17 @@ describe('paragraphNumbers (user trial 13)', () => {
   it('numbers nothing in a document whose figures at paragraph starts are no numbering', () => {
     expect(paragraphNumbers(documentOf({ letters }, 'speech')).size).toBe(0);
     expect(paragraphNumbers(documentOf({ letters }, 'gaps')).size).toBe(0);
+  });
+
+  it('keeps a scanned record’s numbering where a number was lost or a list of its own is numbered (user trial 25)', () => {
+    const scan = documentOf({ letters }, 'scan');
+    const label = (words: string) => paragraphLabel(scan, starting(scan, words));
+    expect(label('45.')).toBe('para. 45');
+    expect(label('4i"5.')).toBeNull();
+    expect(label('47.')).toBe('para. 47');
+    expect(label('48.')).toBe('para. 48');
+    // A list's "1." inside paragraph 47 is no paragraph 1 of the speech.
+    expect([...paragraphNumbers(scan).values()].map((p) => p.paragraph)).not.toContain(1);
   });
 
   it('numbers no paragraph of a UN letter, whatever its text looks like', async () => {
