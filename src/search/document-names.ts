@@ -351,12 +351,16 @@ const TWO_DIGITS = /^\d{2}$/;
 /** Words that may stand between a name and its year: "tanganyika in 63". */
 const YEAR_LINKS: ReadonlySet<string> = new Set(['in', 'at']);
 
+/** How many words back from "in 78" an author's name may stand: "what did brazil say in 78 about debt". */
+const YEAR_AUTHOR_REACH = 4;
+
 /**
  * A year written with two digits right after the name of an author who has documents of that
- * year ("costa rica 89 - how many years of democracy", "tanganyika in 63 said …"): people name a
- * speech so. Anywhere else two digits may count ("in 63 cases", "item 73"), so only the index's
- * own authors and dates make them a year; of 19xx and 20xx, the one the author has documents of,
- * the later first.
+ * year ("costa rica 89 - how many years of democracy", "tanganyika in 63 said …"), or after "in"
+ * a few words after it, when no word the figure could count follows ("what did brazil say in 78
+ * about debt", not "… in 20 districts"): people name a speech so. Anywhere else two digits may
+ * count ("in 63 cases", "item 73"), so only the index's own authors and dates make them a year;
+ * of 19xx and 20xx, the one the author has documents of, the later first.
  */
 export function yearAfterAuthor(index: SearchIndex, text: string): DateHint | null {
   const tokens = tokenize(text);
@@ -376,7 +380,8 @@ export function yearAfterAuthor(index: SearchIndex, text: string): DateHint | nu
     );
     const last = tokens[end - 1];
     const at = spans.findIndex((span) => span.end === last?.end);
-    const key = keys[at];
+    const key =
+      keys[at] ?? (end < k ? authorBefore(index, text, tokens, words, end, k) : undefined);
     if (key === undefined) continue;
     const { catalog } = index;
     const documents = new Set([...catalog.byAuthorName(key), ...catalog.byAuthorCode(key)]);
@@ -389,6 +394,25 @@ export function yearAfterAuthor(index: SearchIndex, text: string): DateHint | nu
     }
   }
   return null;
+}
+
+/**
+ * The author named a few words before "in" and a two-digit figure (`YEAR_AUTHOR_REACH`), the
+ * nearest, when the figure counts nothing: no word follows it but a small one ("about", "on").
+ */
+function authorBefore(
+  index: SearchIndex,
+  text: string,
+  tokens: readonly Token[],
+  words: readonly string[],
+  link: number,
+  digits: number,
+): string | undefined {
+  const next = words[digits + 1];
+  if (next !== undefined && !isStopWord(next)) return undefined;
+  const spans: { start: number; end: number }[] = [];
+  const from = Math.max(0, link - YEAR_AUTHOR_REACH - MAX_NAME_WORDS);
+  return authorsIn(index, text, tokens, { from, to: link }, words, spans).at(-1);
 }
 
 /**

@@ -511,6 +511,10 @@ describe('a question that names a document by its author', () => {
       from: '1997-01-01',
       to: '1997-12-31',
     });
+    // After "in" a few words on, where no word the figure could count follows (user trial 25).
+    expect(scopedTo('what did norway say in 97 about refugees')).toEqual(['norway-1997']);
+    expect(scopedTo('what did norway say in 01')).toEqual(['norway-2001']);
+    expect(parseQuestion(index, 'did norway take in 97 refugees').date).toBeNull();
     // Not where the State has no documents of that year, nor after a word that is no State.
     expect(parseQuestion(index, 'norway 63 - what about refugees?').date).toBeNull();
     expect(parseQuestion(index, 'what is agenda item 97 about').date).toBeNull();
