@@ -227,13 +227,25 @@ function nounPhraseHead(tokens: readonly Token[], i: number): Token | null {
       continue;
     // A verb ends the phrase ("how many people face …"), unless what precedes it can only
     // modify a noun ("how many military bases": "bases" is the noun, not the verb).
-    const modifier = run.length > 0 && english().mainUse((run.at(-1) as Token).word) === 'adj';
-    if (!content(t) || (run.length > 0 && !modifier && (isPastVerb(t.word) || presentVerb(t.word))))
-      break;
+    const before = run.at(-1);
+    const modifier = before !== undefined && english().mainUse(before.word) === 'adj';
+    if (!content(t) || (before && !modifier && isVerbAfter(t.word))) break;
     run.push(t);
     if (t.word.endsWith('s') && !english().hasLemma(t.word, 'noun') && isNoun(t.word)) break;
   }
   return run.at(-1) ?? null;
+}
+
+/**
+ * Whether `word`, after a noun, is its verb: in the past or a participle ("injured"), in the
+ * present after one ("mentions"), or in the form that follows many ("how many people live
+ * there", "how many children die"): a word used mostly as a verb. The noun before it is plural
+ * when many are counted, so a base form there is no head of a compound noun.
+ */
+function isVerbAfter(word: string): boolean {
+  return (
+    isPastVerb(word) || presentVerb(word) || (mostlyVerb(word) && english().hasLemma(word, 'verb'))
+  );
 }
 
 /** The prepositions that name what a figure is of: "number of deaths", "figures for / on victims". */

@@ -194,6 +194,9 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['total number of victims', 'victims'],
     // A word that can only modify a noun is followed by its noun, even one that can be a verb.
     ['how many military bases did the us have', 'bases'],
+    // A verb in the form that follows many ends the phrase: "live" is what they do.
+    ['how many people live in the camp', 'people'],
+    ['how many children die each year', 'children'],
   ])('%j counts %j', (question, counted) => {
     expect(frameOf(question).counted).toBe(counted);
   });
@@ -228,6 +231,7 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['how many people has the agency trained', 'trained'],
     ['how many mines did azerbaijan clear in lachin', 'clear'],
     ['how many displaced people have returned home', 'returned'],
+    ['how many people live in lachin', 'live'],
   ])('%j tells of the verb %j', (question, verb) => {
     expect(frameOf(question).predicate).toBe(verb);
   });
