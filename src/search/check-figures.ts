@@ -195,7 +195,11 @@ export function sharesAFigure(claim: string, text: string): boolean {
  * nothing apart ("4", a year), which many passages state of other things.
  */
 export function statedAs(text: string, figure: Figure): string | null {
-  if (!isTelling(figure)) return null;
+  return isTelling(figure) ? writtenIn(text, figure) : null;
+}
+
+/** How `text` writes a figure of the same kind and value as `figure`, telling or not; null if it does not. */
+export function writtenIn(text: string, figure: Figure): string | null {
   const found = figuresIn(text).find((f) => f.kind === figure.kind && f.value === figure.value);
   return found?.written ?? null;
 }

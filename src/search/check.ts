@@ -16,6 +16,7 @@ import {
   sharesAFigure,
   statedAs,
   unstatedFigures,
+  writtenIn,
 } from './check-figures.ts';
 import {
   type Difference,
@@ -105,6 +106,17 @@ export function checkClaim(index: SearchIndex, claim: string, within?: Letter): 
   const figures: FigureDifference[] = [];
   for (const figure of unstatedFigures(claim, texts, shownWith)) {
     if (!unnamed({ claim: figure.written })) continue;
+    // A passage added for another figure may state this one too ("314 …, 61 of whom have died").
+    const addedFor = figures.find((f) => writtenIn(results[f.result]?.text ?? '', figure));
+    if (addedFor) {
+      figures.push({
+        claim: figure.written,
+        result: addedFor.result,
+        passage: writtenIn(results[addedFor.result]?.text ?? '', figure) ?? figure.written,
+        elsewhere: true,
+      });
+      continue;
+    }
     // A figure the cited document does not state may be another document's: the poster's
     // citation is then wrong, and a figure the cited one states of something else misleads.
     const found =

@@ -317,6 +317,14 @@ describe('checkPostedMessage: a claim citing a document that does not hold it (u
     ]);
     const where = victims.verdict.answer.results[victims.verdict.figures?.[0]?.result ?? -1];
     expect(where?.letterId).toBe(SEED.khojavand);
+    // A second figure the passage added for the first states is stated there too, not "in none
+    // of these passages" with the cited letter's "40" instead (user trial 25).
+    const died = posted('314 citizens became mine victims, 61 of whom have died (A/76/930)');
+    if (died.kind !== 'checked' || died.verdict.kind !== 'close') throw new Error('close');
+    const [first, second, ...others] = died.verdict.figures ?? [];
+    expect(others).toEqual([]);
+    expect(first).toMatchObject({ claim: '314', elsewhere: true });
+    expect(second).toEqual({ claim: '61', result: first?.result, passage: '61', elsewhere: true });
   });
 
   it('stays with the cited document when it holds the claim', () => {
