@@ -126,7 +126,10 @@ export function readListFilter(
     const authors = documentAuthors(letters);
     let fits = authors.filter((a) => holds(slug(a.name), wanted));
     if (fits.length === 0) fits = authors.filter(calledBy(given.author.trim()));
-    if (fits.length === 1 && fits[0]) author = slug(fits[0].name);
+    // Several that name one State ("Azerbaijan", "Permanent Representative of Azerbaijan …"): the
+    // State, whose name every other one holds.
+    const common = fits.find((f) => fits.every((g) => holds(slug(g.name), slug(f.name))));
+    if (common) author = slug(common.name);
   }
   return { kind, author, year: given.year ?? null };
 }

@@ -127,6 +127,11 @@ describe('/letters filters', () => {
     expect(text(await listed([{ name: 'author', type: 3, value: 'GAB' }]))).toContain(
       'Filter: author Gabon.',
     );
+    // A people whose State several senders name ("Permanent Representative of Azerbaijan …"):
+    // the State (user trial 25).
+    expect(text(await listed([{ name: 'author', type: 3, value: 'azerbaijani' }]))).toContain(
+      'Filter: author Azerbaijan.',
+    );
   });
 
   it('keeps the filter on the next page', async () => {
