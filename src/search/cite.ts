@@ -167,8 +167,26 @@ export function authorWithArticle(letter: Pick<Letter, 'author' | 'title'>): str
 function spokenFor(author: string): string | null {
   const office = author.split(/\s+(?:to|at)\s+/)[0] ?? author;
   if (!/\sof\s+(?:the\s+)?\p{Lu}/u.test(office)) return null;
-  return authorAsTitled({ author: stateOfOffice(office), title: office });
+  // A name runs to its first word in lower case that is no small word of a name ("the Security
+  // Council Committee established pursuant to …": the Committee).
+  const words = stateOfOffice(office).split(/\s+/);
+  const end = words.findIndex((w) => /^\p{Ll}/u.test(w) && !NAME_SMALL_WORDS.has(w));
+  const name = words.slice(0, end < 0 ? words.length : end).join(' ');
+  return authorAsTitled({ author: name, title: office });
 }
+
+/** Small words inside a name ("Republic of the Congo", "Trinidad and Tobago"). */
+const NAME_SMALL_WORDS: ReadonlySet<string> = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+]);
 
 /**
  * A document's kind and who it is by, as a list shows it: "speech by Norway", "report by the

@@ -253,14 +253,22 @@ describe('kindAndAuthor: who a document is by, as a list shows it (user trial 23
   it('names a State no list has as the sender writes it (user trial 24: "letter" alone)', async () => {
     const heading = (sender: string) =>
       `Letter dated 2 December 2025 from the ${sender} to the United Nations addressed to the Secretary-General\n\nThe locusts have reached the border.\n\n(Signed) Mara Tolven\n`;
-    const [kethara, norvana] = await documentsOf({
+    const [kethara, norvana, committee] = await documentsOf({
       'a.txt': heading('Permanent Representative of the Republic of Kethara'),
       'b.txt': heading(
         "Chargé d'affaires a.i. of the Permanent Mission of the Republic of Norvana",
       ),
+      'c.txt': heading(
+        'Chair of the Security Council Committee established pursuant to resolution 2779 (2025) concerning Ondara',
+      ).replace(' to the United Nations', ''),
     });
     expect(kethara && kindAndAuthor(kethara)).toBe('letter from the Republic of Kethara');
     expect(norvana && kindAndAuthor(norvana)).toBe('letter from the Republic of Norvana');
+    // A body's name ends where its words in lower case begin; before: "letter from the Security
+    // Council Committee established pursuant", cut at "to resolution" (user trial 25).
+    expect(committee && kindAndAuthor(committee)).toBe(
+      'letter from the Security Council Committee',
+    );
   });
 });
 
