@@ -178,11 +178,14 @@ function isPastVerb(word: string): boolean {
 /**
  * Whether `word` and the noun after it name the same people: "620 police personnel" counts
  * police, "22 crew members" the crew, "40 women workers" women; but "300 refugee families"
- * counts families, not refugees (a group of people, after a person), and "mine victims" victims.
+ * counts families, not refugees (a group of people, after a person), and "mine victims" victims;
+ * "42 diplomatic officials" counts diplomats, as "diplomatic" describes them.
  */
 function samePeople(word: string, next: string): boolean {
   const after = english().nounKind(next);
   if (after !== LEX_FILE.person && after !== LEX_FILE.group) return false;
+  // "42 diplomatic officials" are diplomats: an adjective no noun, made from one for a person.
+  if (!isNoun(word)) return english().describesPeople(word);
   const kind = english().nounKind(word);
   return kind === LEX_FILE.group || (kind === LEX_FILE.person && after === LEX_FILE.person);
 }

@@ -676,6 +676,30 @@ export class WordNet {
     return this.isKindOf(word, PEOPLE_KINDS, true);
   }
 
+  /**
+   * Whether the adjective `word` describes people by what they are ("diplomatic" of diplomats):
+   * a sense of it WordNet derives from a noun for a person. "42 diplomatic officials" are 42
+   * diplomats; "medical", "Cuban" (of medicine, of Cuba) name no person.
+   */
+  describesPeople(word: string): boolean {
+    let known = this.peopleAdjectives.get(word);
+    if (known === undefined) {
+      known = this.senses(word, 'adj').some((offset) =>
+        this.synset(offset, 'adj').pointers.some(
+          (p) =>
+            p.symbol === '+' &&
+            p.pos === 'noun' &&
+            this.synset(p.offset, 'noun').lexFile === LEX_FILE.person,
+        ),
+      );
+      this.peopleAdjectives.set(word, known);
+    }
+    return known;
+  }
+
+  /** `describesPeople` of the adjectives asked. */
+  private readonly peopleAdjectives = new Map<string, boolean>();
+
   /** Whether some sense of the noun `word` is a monetary unit ("soms", "manats", "dollars"). */
   isMoney(word: string): boolean {
     return this.isKindOf(word, MONEY_KINDS);

@@ -139,6 +139,13 @@ describe('countsOf: how many different things are counted, each by its own figur
     expect(
       countsOf('there were 314 mine victims', { wanted: concepts('mine'), stated: [] }, 1),
     ).toBe(0);
+    // An adjective made from a word for people counts them (user trial 25): "42 Cuban diplomatic
+    // officials" are 42 diplomats; "12 diplomatic notes" are no diplomats.
+    const diplomats = { wanted: concepts('diplomats'), stated: [] };
+    expect(countsOf('When the break came, 42 Cuban diplomatic officials left', diplomats, 1)).toBe(
+      1,
+    );
+    expect(countsOf('We sent 12 diplomatic notes', diplomats, 1)).toBe(0);
   });
 
   it('counts only the kind asked ("evacuation centres", not "health centres")', () => {
