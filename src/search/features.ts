@@ -577,6 +577,9 @@ export function questionContext(
     );
     if (verbs.size > 0) countByVerb = { ...count, verbs };
   }
+  const focusSlot = roles.focus === null ? undefined : q.slots[roles.focus];
+  /** The word asked about, as corrected ("negotiater": negotiator). */
+  const focusWord = focusSlot ? (focusSlot.correctedTo ?? focusSlot.word) : '';
   const speakerSlot = roles.speaker === null ? undefined : q.slots[roles.speaker];
   const everyone = GOVERNMENT.has(speakerSlot?.correctedTo ?? speakerSlot?.word ?? '');
   const range = q.date;
@@ -651,15 +654,11 @@ export function questionContext(
     speaker,
     focus: concepts(roles.focus),
     group:
-      q.frame.type === 'person' &&
-      roles.focus !== null &&
-      englishWordNet().isPolity(q.slots[roles.focus]?.word ?? '')
+      q.frame.type === 'person' && englishWordNet().isPolity(focusWord)
         ? new Set(tokens.map((t) => t.word))
         : null,
-    described:
-      q.frame.type === 'person' && roles.focus !== null && isName(q.slots[roles.focus]?.word ?? '')
-        ? concepts(roles.focus)
-        : null,
+    // "who is Jeyhun Bayramov", not "who was the negotiater" (a typo of "negotiator", no name).
+    described: q.frame.type === 'person' && isName(focusWord) ? concepts(roles.focus) : null,
     predicate: concepts(roles.predicate),
     measured: new Set(
       q.slots.flatMap((s, i) => (i === roles.focus ? [] : s.alternatives.map((a) => a.concept))),

@@ -15,10 +15,21 @@ import {
   type QuestionContext,
   questionContext,
 } from './features.ts';
-import { linksAsSymbols, resolveLetterReference, symbolsIn } from './letter-reference.ts';
+import {
+  type DocumentReference,
+  linksAsSymbols,
+  resolveLetterReference,
+  symbolsIn,
+} from './letter-reference.ts';
 import { datedWithin, namedDocuments, type Undated } from './document-names.ts';
 import { type Linear, MODEL, scorer } from './model.ts';
-import { isNamingSlot, type ParsedQuestion, parseQuestion, withNamingWords } from './question.ts';
+import {
+  isEnglishWord,
+  isNamingSlot,
+  type ParsedQuestion,
+  parseQuestion,
+  withNamingWords,
+} from './question.ts';
 import { tellsMaking } from './index-entries.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -97,6 +108,20 @@ function scoped(
       const part = index.headingGroups[g];
       if (part && matchesFilters(part.letter, filters)) referenced.add(g);
     }
+  if (referenced.size > 0 && q.letters && q.letters.documents.every(byKindAlone)) {
+    // "has kelmar answered the note verbale": a kind alone may be a document another one tells
+    // of (its note verbale No. 214/2026), not the corpus's own note verbale, when a name the
+    // question asks about is in other documents and not in those of that kind.
+    const held = heldIn(index, referenced);
+    const elsewhere = q.slots.some(
+      (s) =>
+        s.known &&
+        !isNamingSlot(s) &&
+        !isEnglishWord(s.word) &&
+        !s.alternatives.some((a) => held(a.concept)),
+    );
+    if (elsewhere) referenced.clear();
+  }
   // A document symbol ("A/76/930", "s/2023/686") names its document, whatever case it is typed in.
   const symbols: WrittenSymbol[] = [];
   for (const symbol of symbolsIn(q.text)) {
@@ -132,6 +157,14 @@ function scoped(
   if (symbols.length > 0) naming = [...naming, ...symbols];
   return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming, symbols, undated };
 }
+
+/** A document named by its kind alone ("the note verbale"): no time, heading words, order or topic. */
+const byKindAlone = (d: DocumentReference) =>
+  d.date === null &&
+  d.heading.length === 0 &&
+  d.addressee.length === 0 &&
+  d.ordinal === null &&
+  d.topic.length === 0;
 
 /**
  * The question with each word that the documents it names never hold marked (`Slot.outOfScope`):

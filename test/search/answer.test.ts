@@ -12,7 +12,7 @@ import {
   RELATED_LIMIT,
   SearchIndex,
 } from '../../src/search/index.ts';
-import { CORPUS_DIR, SEED } from '../helpers.ts';
+import { CORPUS_DIR, documentsOf, SEED } from '../helpers.ts';
 import { NO_WORDS } from '../../src/search/answer.ts';
 
 /**
@@ -275,6 +275,12 @@ describe('answerQuestion: who signed, who sent, when', () => {
     // "planted … by a sabotage group of the Armenian armed forces": the agent of the verb asked.
     expectAnswered('who planted the anti-tank landmine in Khojavand', /by a sabotage group/);
     expectAnswered('who planted the AT mine in khojavand', /by a sabotage group/);
+  });
+
+  it('reads a mistyped office as the office, not as a name to describe (tuning: the ferry letter)', () => {
+    // "represenative" is no English word; as typed it was read as a name ("who is Aliyev"), so
+    // no passage "described" it and Annex abstained.
+    expectAnswered('who was the permanent represenative', /Yashar Aliyev/);
   });
 
   it('quotes a signature block only when the question asks who', () => {
@@ -749,5 +755,26 @@ describe('a letter alone asks nothing (user trial 23)', () => {
     expect(
       answerQuestion(index, 'anti-personnel mines marked 3-001M').results.length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('a document named by its kind alone may be one another document tells of (tuning: the ferry letter)', () => {
+  it('searches every document when the documents of that kind lack a name the question asks about', async () => {
+    const told = await documentsOf({
+      'kelmar.txt': [
+        'Letter dated 3 November 2026 from the Permanent Representative of Tarvos to the United Nations addressed to the President of the Security Council',
+        'On 19 October 2026, the Ministry of Foreign Affairs of Tarvos addressed a note verbale to the Embassy of Kelmar, requesting the arrest of three persons. As at the date of the present letter, no reply has been received.',
+        '(Signed) Aurel Kestrani',
+      ].join('\n\n'),
+    });
+    const both = SearchIndex.build([...letters, ...told]);
+    // Before: "the note verbale it names never mentions kelmar", of the seed note verbale.
+    const answer = answerQuestion(both, 'what did the note verbale ask kelmar to do');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/requesting the arrest of three persons/);
+    // The kind alone still names its documents when they hold what is asked.
+    expect(answerQuestion(both, 'when was the note verbale dated').results[0]?.letterId).toBe(
+      SEED.hrcNote,
+    );
   });
 });
