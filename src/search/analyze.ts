@@ -20,6 +20,17 @@ const INTENT_WORDS = new Set(['how', 'many', 'much', 'long', 'when', 'where', 'w
 const EXTRA_STOP_WORDS = [
   'its',
   'itself',
+  // Reflexive pronouns ("how do they describe themselves"): who is meant is in the question.
+  'myself',
+  'yourself',
+  'herself',
+  'oneself',
+  'ourselves',
+  'yourselves',
+  'themselves',
+  'themself',
+  // "re el salvador": regarding.
+  're',
   'theirs',
   'hers',
   'ours',

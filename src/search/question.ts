@@ -708,7 +708,9 @@ function fixFunctionWordTypos(index: SearchIndex, text: string): string {
   let at = 0;
   for (const t of tokenize(text)) {
     // "what r the agenda items", "wat happened": shorthand, unless part of "U.S." and the like.
-    const full = SHORTHAND.get(t.word);
+    // A letter alone is shorthand only in lower case ("cows n goats", not "N Korea", "U Thant").
+    const typed = text.slice(t.start, t.end);
+    const full = t.word.length > 1 || typed === t.word ? SHORTHAND.get(t.word) : undefined;
     // A full stop after it and a space is the shorthand's own ("acc. to the 2024 statement").
     const stop = /^\.(?:\s|$)/.test(text.slice(t.end, t.end + 2));
     if (full !== undefined && (text[t.end] !== '.' || stop) && text[t.start - 1] !== '.') {

@@ -63,6 +63,16 @@ export const MONTH_YEAR = new RegExp(
   `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${MONTH_NAME})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(\\d{4})\\b`,
   'gi',
 );
+/**
+ * Two months before one year ("jan-jun 2026", "January to June 2026", "between september and
+ * december 2025"): the first month is of that year too.
+ */
+const MONTH_RANGE = new RegExp(
+  `\\b(${MONTH_NAME})\\.?(\\s*[-–]\\s*|\\s+(?:to|through|till|until|and)\\s+)(${MONTH_NAME})\\.?\\s+(\\d{4})\\b`,
+  'gi',
+);
+/** A half or a quarter of a year, as reports name them ("H1 2026", "Q3 2025"). */
+const PART_OF_YEAR = /\b([hq])([1-4])\s*(?:of\s+)?((?:19|20)\d{2})\b/i;
 export const YEAR = /\b(19\d{2}|20\d{2})\b/;
 /** Every year a text names. */
 const YEARS = new RegExp(YEAR.source, 'g');
@@ -221,15 +231,41 @@ function endOfMonth(year: number, month: number): string {
 export function parseDateHint(text: string): DateHint | null {
   const upTo = UP_TO.test(text);
   const fromOn = !upTo && FROM_ON.test(text);
-  const months = [...text.matchAll(MONTH_YEAR)].map((m) => {
-    const year = Number(m[2]);
-    const month = monthOf(m[1] ?? '');
+  const part = PART_OF_YEAR.exec(text);
+  if (part && !(part[1]?.toLowerCase() === 'h' && Number(part[2]) > 2)) {
+    const months = part[1]?.toLowerCase() === 'h' ? 6 : 3;
+    const first = (Number(part[2]) - 1) * months;
+    const year = Number(part[3]);
     return {
-      from: `${year}-${String(month + 1).padStart(2, '0')}-01`,
-      to: endOfMonth(year, month),
+      from: `${year}-${String(first + 1).padStart(2, '0')}-01`,
+      to: fromOn ? OPEN_END : endOfMonth(year, first + months - 1),
+      upTo,
+      words: part[0],
+    };
+  }
+  // "jan-jun 2026": from January 2026 to the end of June 2026, as written.
+  const ranges = [...text.matchAll(MONTH_RANGE)].map((m) => {
+    const year = Number(m[4]);
+    const first = monthOf(m[1] ?? '');
+    return {
+      from: `${year}-${String(first + 1).padStart(2, '0')}-01`,
+      to: endOfMonth(year, monthOf(m[3] ?? '')),
       words: m[0],
     };
   });
+  const rest = text.replace(MONTH_RANGE, (m) => ' '.repeat(m.length));
+  const months = [
+    ...ranges,
+    ...[...rest.matchAll(MONTH_YEAR)].map((m) => {
+      const year = Number(m[2]);
+      const month = monthOf(m[1] ?? '');
+      return {
+        from: `${year}-${String(month + 1).padStart(2, '0')}-01`,
+        to: endOfMonth(year, month),
+        words: m[0],
+      };
+    }),
+  ];
   if (months.length > 0) {
     const sorted = [...months].sort((a, b) => a.from.localeCompare(b.from));
     return {

@@ -90,6 +90,19 @@ describe('parseQuestion: spelling', () => {
     expect(parseQuestion(index, 'victims acc. to the 2024 statement').text).toBe(
       'victims according to the 2024 statement',
     );
+    // A letter alone is shorthand in lower case only (user trial 26): "N Korea", "U Nu" stay.
+    expect(parseQuestion(index, 'how many cows n goats died').text).toBe(
+      'how many cows and goats died',
+    );
+    expect(parseQuestion(index, 'what did N Korea and U Nu say').text).toBe(
+      'what did N Korea and U Nu say',
+    );
+  });
+
+  it('searches no reflexive pronoun nor "re" (user trial 26: "never mentions \'themselves\'")', () => {
+    const words = (q: string) => parseQuestion(index, q).slots.map((s) => s.word);
+    expect(words('how do they describe themselves')).not.toContain('themselves');
+    expect(words('which senator accused armenia re the mines')).not.toContain('re');
   });
 
   it('takes a glossary abbreviation for itself, not for a typo of another ("UNHCR" is not "UNHRC")', () => {
@@ -385,6 +398,25 @@ describe('parseDateHint', () => {
     });
     expect(parseDateHint('no time here')).toBeNull();
   });
+
+  it.each([
+    ['meravia erw casualties jan-jun 2026', '2026-01-01', '2026-06-30', 'jan-jun 2026'],
+    [
+      'casualties between january and june 2026',
+      '2026-01-01',
+      '2026-06-30',
+      'january and june 2026',
+    ],
+    ['sept–dec 2025 incidents', '2025-09-01', '2025-12-31', 'sept–dec 2025'],
+    ['ERW casualties H1 2026', '2026-01-01', '2026-06-30', 'H1 2026'],
+    ['figures for Q3 2025', '2025-07-01', '2025-09-30', 'Q3 2025'],
+  ])(
+    'reads %j as the months from %s to %s, written %j (user trial 26)',
+    (text, from, to, words) => {
+      // Before, "jan-jun 2026" was June 2026, and "jan" a name the letter never mentions.
+      expect(parseDateHint(text)).toMatchObject({ from, to, upTo: false, words });
+    },
+  );
 
   it.each([
     ['mines found after the sept 2023 operation', '2023-09-01', '9999-12-31'],
