@@ -132,7 +132,9 @@ export function speaker(letter: Letter, passage: Passage): string {
   // A title that is no one speaking ("79/244. International Day of Sea Turtle Conservation",
   // "Secretary-General Condemns Attack on …") gives way to the author; one that says by or from
   // whom ("Statement by Norway …", "Letter dated … from …") is who speaks.
-  const speaks = who !== letter.title || !letter.author || /\b(?:by|from)\s/i.test(letter.title);
+  // A headline with no author ("With Tervi Plateau Appeal Only 19 Per Cent Funded, Senior
+  // Humanitarian Official Warns …", user trial 26) is no one either: the press release says it.
+  const speaks = who !== letter.title || /\b(?:by|from)\s/i.test(letter.title);
   // A title that says it is by the author and no more ("Statement by Norway in the general
   // debate …") speaks as its author does: "Norway says:", whether or not a symbol leads its citation.
   const byAuthor =

@@ -215,6 +215,16 @@ describe('authorAsTitled (user trial 10)', () => {
     expect(speech && passage && speaker(speech, passage)).toBe('Norway');
   });
 
+  it('a press release with no author is said by its kind, not by its headline (user trial 26)', async () => {
+    const [release] = await documentsOf({
+      'release.md':
+        '---\ntitle: "With Tervi Plateau Appeal Only 19 Per Cent Funded, Senior Humanitarian Official Warns Council"\nsymbol: SC/16214\nkind: press release\ndate: 2026-10-21\n---\nThe representative of Morvania said half a million people had fled.\n',
+    });
+    const passage = release?.passages[0];
+    if (!release || !passage) throw new Error('the release did not load');
+    expect(speaker(release, passage)).toBe('The press release');
+  });
+
   it('a document that nothing names but its file name is said by its kind, never by the file name (user trial 13)', async () => {
     const dir = await tempDir();
     await writeFile(
