@@ -22,7 +22,8 @@ Commands:
                               (annex) or of enclosures (enclosure)
       --json                  one JSON object (with "total", and "related" when not found)
       --stdin                 one question per input line, an answer for each (with --json, one
-                              JSON line each); a bad line gets its own error and the rest go on
+                              JSON line each, its "query" the line); blank lines are skipped; a
+                              bad line gets its own error and the rest go on
   search "<words>" [options]  a compact ranked list of matching passages, as /search gives it
       --limit N, --letter DOC, --from DATE, --to DATE, --part PART   as for ask (default 5)
       --page N                the Nth page of --limit passages (default 1)

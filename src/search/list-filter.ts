@@ -211,13 +211,18 @@ export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): st
     );
   }
   if (filter.year !== null && noneWith({ year: filter.year })) {
-    const years = letters
-      .map((l) => l.date.slice(0, 4))
-      .filter(Boolean)
-      .sort();
-    const span =
-      years.length > 0 ? ` (they are dated ${years[0]} – ${years[years.length - 1]})` : '';
-    reasons.push(`none is dated ${filter.year}${span}`);
+    // The years beside it that have documents: a span around it would say nothing of why.
+    const years = [...new Set(letters.map((l) => Number(l.date.slice(0, 4))).filter(Boolean))];
+    const before = Math.max(...years.filter((y) => y < (filter.year as number)));
+    const after = Math.min(...years.filter((y) => y > (filter.year as number)));
+    const nearest = [before, after].filter(Number.isFinite);
+    const beside =
+      nearest.length === 2
+        ? ` (the nearest years with documents are ${before} and ${after})`
+        : nearest.length === 1
+          ? ` (the ${before === nearest[0] ? 'latest' : 'earliest'} documents are of ${nearest[0]})`
+          : '';
+    reasons.push(`none is dated ${filter.year}${beside}`);
   }
   return reasons.length > 0
     ? reasons.join('; ')

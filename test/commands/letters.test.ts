@@ -151,6 +151,13 @@ describe('/letters filters', () => {
     expect(none.ephemeral).toBe(true);
     expect(text(none)).toMatch(/^No document/);
     expect(text(none)).toContain('1850');
+    // The years beside the one asked, not a span that holds it (user trial 26: "none is dated
+    // 2025 (they are dated 1955 – 2026)").
+    expect(text(none)).toMatch(/none is dated 1850 \(the earliest documents are of \d{4}\)/);
+    const between = text(await listed([{ name: 'year', type: 4, value: 2010 }]));
+    expect(between).toMatch(
+      /none is dated 2010 \(the nearest years with documents are \d{4} and \d{4}\)/,
+    );
     expect(text(none)).toMatch(/`\/letters` without options lists all 17/);
     const author = text(await listed([{ name: 'author', type: 3, value: 'France' }]));
     expect(author).toContain('no author is named "france"');
