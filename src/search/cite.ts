@@ -354,6 +354,15 @@ function pinpoint(
 /** A resolution's symbol: its organ (the General Assembly's "A", the Security Council's "S") and number. */
 const RESOLUTION_SYMBOL = /^([AS])\/RES\/(.+)$/;
 
+/** Whose office issues a press release, by its symbol's prefix (`isPressRelease`). */
+const PRESS_ORGANS: Readonly<Record<string, string>> = {
+  SC: 'Security Council',
+  GA: 'General Assembly',
+  SG: 'Secretary-General',
+  DSG: 'Deputy Secretary-General',
+  ECOSOC: 'Economic and Social Council',
+};
+
 /**
  * A ready-to-copy citation of a letter, or of one passage of it, in a named style. Without a
  * symbol in the text the citation says so rather than invent one.
@@ -399,6 +408,15 @@ export function formatStyledCitation(
     return style === 'bluebook'
       ? `${organ === 'A' ? 'G.A.' : 'S.C.'} Res. ${number}${pin}, U.N. Doc. ${symbol} (${bluebookDate(issued)})`
       : `${organ === 'A' ? 'UNGA' : 'UNSC'} Res ${number} (${formatUnDate(issued)}) UN Doc ${symbol}${pin}`;
+  }
+  // A press release is cited as one, by the organ whose office issued it: "Press Release,
+  // Security Council, …, U.N. Press Release SC/16214 (Oct. 21, 2026)"; no "U.N. Doc." (it is none).
+  if (symbol && isPressRelease(symbol) && style !== 'un') {
+    const organ = PRESS_ORGANS[symbol.split('/')[0] ?? ''] ?? 'United Nations';
+    const pin = where ? `, ${where}` : '';
+    return style === 'bluebook'
+      ? `Press Release, ${organ}, ${title}, U.N. Press Release ${symbol}${pin} (${bluebookDate(issued)})`
+      : `UN ${organ}, '${title}' (Press Release ${symbol}, ${formatUnDate(issued)})${pin}`;
   }
   switch (style) {
     case 'un':

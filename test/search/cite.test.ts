@@ -282,6 +282,22 @@ describe('kindAndAuthor: who a document is by, as a list shows it (user trial 23
   });
 });
 
+describe('a press release cited as one (user trial 26)', () => {
+  it('names the organ and "U.N. Press Release", not "U.N. Doc.", in Bluebook and OSCOLA', async () => {
+    const [release] = await documentsOf({
+      'release.md':
+        '---\ntitle: "Council Hears Briefing on Food Pipeline"\nsymbol: SC/16214\nkind: press release\ndate: 2026-10-21\n---\nThe representative of Morvania said half a million people had fled.\n',
+    });
+    if (!release) throw new Error('the release did not load');
+    expect(formatStyledCitation(release, null, 'bluebook')).toBe(
+      'Press Release, Security Council, Council Hears Briefing on Food Pipeline, U.N. Press Release SC/16214 (Oct. 21, 2026)',
+    );
+    expect(formatStyledCitation(release, null, 'oscola')).toBe(
+      "UN Security Council, 'Council Hears Briefing on Food Pipeline' (Press Release SC/16214, 21 October 2026)",
+    );
+  });
+});
+
 describe('a resolution cited by its organ and number (user trial 23)', () => {
   it('reads "G.A. Res. 79/244" in Bluebook and "UNGA Res 79/244" in OSCOLA, not its title', async () => {
     const [ga, sc] = await documentsOf({
