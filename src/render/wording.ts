@@ -494,6 +494,10 @@ export function figureLines(
           : 'is in none of the closest passages';
       return [`• The claim’s “${quote(f.claim)}” ${notIn}; it is stated${as} in ${where}.`];
     }
+    if (f.beside)
+      return [
+        `• The claim’s “${quote(f.claim)}” is not what ${where} states with “${quote(f.beside)}”: it states “${quote(f.passage)}”.`,
+      ];
     return [
       `• The claim’s “${quote(f.claim)}” is in none of these passages; ${where} states “${quote(f.passage)}”.`,
     ];

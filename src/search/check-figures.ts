@@ -27,6 +27,12 @@ export interface FigureDifference {
   passage: string;
   /** Whether the passage states the claim's own figure, found beyond the closest passages. */
   elsewhere: boolean;
+  /**
+   * The claim's telling figure the passage states beside `passage` ("910,000"), when another of
+   * the closest passages states the claim's figure of something else ("2024"): the claim's
+   * figure is not the one the passage gives with it (`yearChanged`).
+   */
+  beside?: string;
 }
 
 /**
@@ -252,12 +258,32 @@ export function unstatedFigures(
         .map((f) => f.value),
     ),
   ]);
+  const stated = texts.flatMap(figuresIn);
   const seen = new Set<string>();
   return claimed.filter((f) => {
-    if (statedValues.has(f.value) || seen.has(f.written)) return false;
+    if (seen.has(f.written)) return false;
+    if (statedValues.has(f.value) && !yearChanged(f, claimed, stated)) return false;
     seen.add(f.written);
     return true;
   });
+}
+
+/**
+ * Whether a claim's year is not the one the passage's sentence that states the claim's telling
+ * figure gives with it ("910,000 tonnes in 2024" of "… to only 910,000 tonnes in 2025"), though
+ * another passage states that year of something else: the claim's figure is that sentence's, and so
+ * is its year.
+ */
+function yearChanged(year: Figure, claimed: readonly Figure[], stated: readonly Figure[]): boolean {
+  if (year.kind !== 'year') return false;
+  const telling = claimed.filter((f) => f.sentence === year.sentence && isTelling(f));
+  const sentences = new Set(
+    stated
+      .filter((f) => telling.some((t) => t.kind === f.kind && t.value === f.value))
+      .map((f) => f.sentence),
+  );
+  const years = stated.filter((f) => f.kind === 'year' && sentences.has(f.sentence));
+  return years.length > 0 && !years.some((f) => f.value === year.value);
 }
 
 /**
@@ -288,6 +314,7 @@ export function figureDifferences(
     return found;
   };
   const stated = texts.map(figuresIn);
+  const allStated = new Set(stated.flat().map((f) => f.value));
   const differences: FigureDifference[] = [];
   for (const figure of unstated) {
     const words = about(figure.sentence);
@@ -297,6 +324,7 @@ export function figureDifferences(
       same: boolean;
       shared: number;
       distance: number;
+      sentence: string;
     } | null = null;
     for (const [result, figures] of stated.entries())
       for (const other of figures) {
@@ -316,15 +344,31 @@ export function figureDifferences(
           (same !== best.same
             ? same
             : shared > best.shared || (shared === best.shared && d < best.distance));
-        if (better) best = { result, written: other.written, same, shared, distance: d };
+        if (better)
+          best = {
+            result,
+            written: other.written,
+            same,
+            shared,
+            distance: d,
+            sentence: other.sentence,
+          };
       }
-    if (best)
-      differences.push({
-        claim: figure.written,
-        result: best.result,
-        passage: best.written,
-        elsewhere: false,
-      });
+    if (!best) continue;
+    // Stated by some passage of something else: name the figure it goes with in this one.
+    const { sentence } = best;
+    const beside = allStated.has(figure.value)
+      ? stated[best.result]?.find(
+          (f) => f.sentence === sentence && isTelling(f) && claimValues.has(f.value),
+        )?.written
+      : undefined;
+    differences.push({
+      claim: figure.written,
+      result: best.result,
+      passage: best.written,
+      elsewhere: false,
+      ...(beside ? { beside } : {}),
+    });
   }
   return differences;
 }

@@ -3,8 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { renderVerdict } from '../../src/render/discord.ts';
 import { renderVerdictText } from '../../src/render/text.ts';
+import { figureLines } from '../../src/render/wording.ts';
 import { figureDifferences, sharesAFigure } from '../../src/search/check-figures.ts';
+import { passageResult } from '../../src/search/answer.ts';
 import { checkClaim } from '../../src/search/check.ts';
+import type { Letter, Passage } from '../../src/corpus/schema.ts';
 import { describeScope, SearchIndex } from '../../src/search/index.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
 import { CORPUS_DIR, SEED_INFO } from '../helpers.ts';
@@ -62,6 +65,30 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
     expect(figures('The minefield maps handed over by Armenia were only 30% useful.')).toEqual([
       expect.objectContaining({ claim: '30%', passage: '25 per cent' }),
     ]);
+  });
+
+  it('names the year the passage gives with the claim’s figure, though another passage states the claim’s year of something else (user trial 26)', () => {
+    const texts = [
+      'The national maize harvest fell from 2.4 million tonnes in 2023 to only 910,000 tonnes in 2025.',
+      'In 2024, the rains failed in the north.',
+    ];
+    expect(
+      figureDifferences('Orlenia’s maize harvest fell to 910,000 tonnes in 2024', texts),
+    ).toEqual([{ claim: '2024', result: 0, passage: '2025', elsewhere: false, beside: '910,000' }]);
+    // The year the passage gives with it: nothing to name.
+    expect(figureDifferences('the maize harvest fell to 910,000 tonnes in 2025', texts)).toEqual(
+      [],
+    );
+    // Said so: not "in none of these passages", which one of them is not.
+    const line = figureLines(
+      [{ claim: '2024', result: 0, passage: '2025', elsewhere: false, beside: '910,000' }],
+      [passageResult(index.letters[0] as Letter, index.letters[0]?.passages[1] as Passage)],
+      (t) => t,
+    );
+    expect(line).toHaveLength(1);
+    expect(line[0]).toMatch(
+      /^• The claim’s “2024” is not what .* states with “910,000”: it states “2025”\.$/,
+    );
   });
 
   it('names none when every figure of the claim is in a closest passage', () => {
