@@ -12,7 +12,7 @@ import { editDistance } from '../corpus/edit-distance.ts';
 import { countries } from './countries.ts';
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
 import { lowerBound } from './sorted.ts';
-import { englishWordNet } from './wordnet.ts';
+import { englishWordNet, LEX_FILE } from './wordnet.ts';
 
 /**
  * The documents of an index by their metadata, for what a question or a filter names without
@@ -47,6 +47,13 @@ const PARTS: readonly PartKind[] = ['letter', 'annex', 'enclosure'];
 const LONGEST_DATE_SPAN = 10000;
 /** Words that join the names of an author's title ("Permanent Representative of Azerbaijan to the United Nations"). */
 const NAME_BREAK = /^(?:of|to|at|the|for|and|in|on|by|a|an|de|du|la|le|les|et|del|des)$/i;
+/** Whether a word is the name of a place as WordNet has it, and nothing else ("Brunei", not "United"). */
+function isPlaceName(word: string): boolean {
+  const wordnet = englishWordNet();
+  const lower = word.toLowerCase();
+  return wordnet.isNameOnly(lower) && wordnet.nounKind(lower) === LEX_FILE.location;
+}
+
 /** Names are looked up by up to this many words. */
 export const MAX_NAME_WORDS = 6;
 
@@ -74,6 +81,10 @@ export function authorNames(author: string): string[] {
     const text = run.join(' ');
     const key = nameKey(text);
     if (key) names.add(key);
+    // A State's name that opens with a place's own name is called by it alone: "Brunei" of
+    // "Brunei Darussalam", "Trinidad" of "Trinidad and Tobago" (WordNet's places).
+    const [first] = run;
+    if (run.length > 1 && first && isPlaceName(first)) names.add(nameKey(first));
     for (const term of analyze(text)) if (isGlossaryConcept(term.concept)) names.add(term.concept);
     run = [];
   };

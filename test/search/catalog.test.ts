@@ -173,6 +173,14 @@ describe('authorNames', () => {
     expect(authorNames('Democratic Republic of the Congo')).toContain('§drc');
   });
 
+  it('calls a State by the place name its name opens with (user trial 26: "what did brunei say")', () => {
+    expect(authorNames('Brunei Darussalam')).toContain('brunei');
+    expect(authorNames('Trinidad and Tobago')).toContain('trinidad');
+    // Not by a first word that is no place's name.
+    expect(authorNames('United States of America')).not.toContain(nameKey('United'));
+    expect(authorNames('Saudi Arabia')).not.toContain(nameKey('Saudi'));
+  });
+
   it('leaves "UN staff … in 2024" unnamed by letters their author sends to the United Nations', () => {
     const azerbaijan = letters.filter((l) => l.author?.includes('to the United Nations'));
     expect(azerbaijan.length).toBeGreaterThan(0);
