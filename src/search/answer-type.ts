@@ -485,13 +485,18 @@ function partCounted(tokens: readonly Token[], at: number): Token | null {
 /**
  * The Y of "X were Y" after a counted X, a noun that is a part of X ("how many mine victims were
  * women", "how many of the victims were children"), else null ("were killed", "were there",
- * "were anti-personnel").
+ * "were anti-personnel", "were hit").
  */
 function partOf(tokens: readonly Token[], whole: Token): Token | null {
   const after = tokens.indexOf(whole) + 1;
   if (!COPULAS.has(tokens[after]?.word ?? '')) return null;
   const part = nounPhraseHead(tokens, after + 1);
-  return part && isNoun(part.word) && !isPastVerb(part.word) && !isAdjective(part.word)
+  // "were hit", "were hurt": a participle that is also the verb's base form, used mostly as a verb.
+  return part &&
+    isNoun(part.word) &&
+    !isPastVerb(part.word) &&
+    !isAdjective(part.word) &&
+    !mostlyVerb(part.word)
     ? part
     : null;
 }

@@ -197,6 +197,8 @@ describe('readFrame: the words that play a part in what is asked', () => {
     // A verb in the form that follows many ends the phrase: "live" is what they do.
     ['how many people live in the camp', 'people'],
     ['how many children die each year', 'children'],
+    // A participle that is also the verb's base form is no part of them (user trial 24).
+    ['how many farmers were hit by the water shortage', 'farmers'],
   ])('%j counts %j', (question, counted) => {
     expect(frameOf(question).counted).toBe(counted);
   });
