@@ -31,6 +31,15 @@ const EXTRA_STOP_WORDS = [
   'themself',
   // "re el salvador": regarding.
   're',
+  // Conjunctions and prepositions of time or concession the list lacks: "how long until
+  // Halvesk is cleared" asks about Halvesk, and "until" is rarer in the documents than any name.
+  'until',
+  'till',
+  'during',
+  'unless',
+  'although',
+  'though',
+  'whereas',
   'theirs',
   'hers',
   'ours',
