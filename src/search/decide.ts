@@ -189,17 +189,23 @@ function weakestMatch(prepared: Prepared, r: Ranked | undefined): number {
 }
 
 /**
- * For the words the letters lack: the closest in meaning the letters come to any of them, divided
- * by how many they lack (1 when they lack none). Read as an average of each one's closeness it
- * decided worse on held-out questions: several words far from the letters ("boiling point of
- * water") then weighed as much as one near miss.
+ * How far the words the letters lack are from the letters' own: for each, 1 less its closeness in
+ * meaning to the closest word of the letters (`meaning.ts`), summed over them and divided by the
+ * question's words; 0 when the letters lack none. A word far from all of theirs ("laptop",
+ * "movie") weighs as one missing; one near ("gunmen" of "hijackers") as a fraction of one. Read
+ * as a closeness, 1 both when none was missing and when the missing one was near, it had a
+ * weight the wrong way round ("recommend a good movie for tonight" answered at p 0.47).
  */
-function missingCloseness(prepared: Prepared): number {
-  const missing = prepared.q.slots.filter(isMissing);
-  if (missing.length === 0) return 1;
-  let sum = 0;
-  for (const s of missing) for (const v of s.similarity ?? [0]) sum = Math.max(sum, v);
-  return sum / missing.length;
+function missingDistance(prepared: Prepared): number {
+  const words = prepared.q.slots.length;
+  if (words === 0) return 0;
+  let distance = 0;
+  for (const s of prepared.q.slots.filter(isMissing)) {
+    let best = 0;
+    for (const v of s.similarity ?? [0]) best = Math.max(best, v);
+    distance += 1 - best;
+  }
+  return distance / words;
 }
 
 /** The decision features of the question and its best passages, in the order the model's weights follow. */
@@ -222,13 +228,12 @@ const DECISION_BASE = [
   'best evidence',
   'missing share',
   'missing names',
-  'missing closeness',
+  'missing distance',
   'counted missing',
   'focus missing',
   'verb missing',
   'name missing',
   'time missing',
-  'slots',
   'names letter',
 ] as const;
 
@@ -279,13 +284,12 @@ function readDecision(
     'best evidence': best((r) => r.row[EVIDENCE] ?? 0),
     'missing share': words.length > 0 ? missing.length / words.length : 1,
     'missing names': missing.filter((s) => s.nominal).length,
-    'missing closeness': missingCloseness(prepared),
+    'missing distance': missingDistance(prepared),
     'counted missing': lacks(roles.counted) ? 1 : 0,
     'focus missing': lacks(roles.focus) ? 1 : 0,
     'verb missing': lacks(roles.predicate) ? 1 : 0,
     'name missing': context.nameSlots.some(lacks) ? 1 : 0,
     'time missing': q.date !== null && !q.date.upTo && !anyStates(shown, 'time held') ? 1 : 0,
-    slots: Math.log1p(q.slots.length),
     'names letter': prepared.scope.groups ? 1 : 0,
   };
 }
