@@ -393,6 +393,12 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   );
   if (asked.length > 0 && asked.every((s) => s.outOfScope))
     return `${namedNever(prepared)} "${asTyped(prepared, asked[0])}"`;
+  // "how many iraqi refugees in jordan 2012": what the documents named never mention, nor any
+  // word related to it, they count nowhere.
+  const counted = prepared.q.roles.counted;
+  const thing = counted === null ? undefined : prepared.q.slots[counted];
+  if (thing?.outOfScope && asks(thing) && !isNamingSlot(thing) && !thing.names)
+    return `${namedNever(prepared)} "${asTyped(prepared, thing)}"`;
   // "piracy gulf of guinea 2022": no document holds any of what it asks about, nor a word
   // WordNet or the glossary relates to one; only the time or the documents' names match. An
   // adverb ("back" of "back in 2021") tells how or when, and an adjective ("bayramov's own

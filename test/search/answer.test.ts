@@ -473,6 +473,14 @@ describe('answerQuestion: abstaining when nothing it asks about is in the letter
     expect(answer.results[0]?.text).toContain('Yashar Aliyev');
   });
 
+  it('abstains when the documents named never mention the thing counted (user trial 26)', () => {
+    // Before: "how many iraqi refugees in jordan 2012" quoted three passages of Jordan's speech
+    // with no word of the question in them; here, mine passages of the note verbale.
+    const answer = ask('how many vehicles were hit by mines according to the 2021 note verbale');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toBe('the note verbale it names never mentions "vehicles"');
+  });
+
   it('reads "deaths" in "lost their lives", as the glossary has "died" and "killed"', () => {
     // Before: "the letters it names never mention "deaths"".
     const answer = ask('how many deaths in the 2024 statement');
