@@ -243,13 +243,16 @@ export function parseDateHint(text: string): DateHint | null {
       words: part[0],
     };
   }
-  // "jan-jun 2026": from January 2026 to the end of June 2026, as written.
+  // "jan-jun 2026": from January 2026 to the end of June 2026, as written; "nov-feb 2026" from
+  // November of the year before.
   const ranges = [...text.matchAll(MONTH_RANGE)].map((m) => {
     const year = Number(m[4]);
     const first = monthOf(m[1] ?? '');
+    const last = monthOf(m[3] ?? '');
+    const from = first > last ? year - 1 : year;
     return {
-      from: `${year}-${String(first + 1).padStart(2, '0')}-01`,
-      to: endOfMonth(year, monthOf(m[3] ?? '')),
+      from: `${from}-${String(first + 1).padStart(2, '0')}-01`,
+      to: endOfMonth(year, last),
       words: m[0],
     };
   });

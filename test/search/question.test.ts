@@ -412,6 +412,7 @@ describe('parseDateHint', () => {
     ['sept–dec 2025 incidents', '2025-09-01', '2025-12-31', 'sept–dec 2025'],
     ['ERW casualties H1 2026', '2026-01-01', '2026-06-30', 'H1 2026'],
     ['figures for Q3 2025', '2025-07-01', '2025-09-30', 'Q3 2025'],
+    ['the lean season nov-feb 2026', '2025-11-01', '2026-02-28', 'nov-feb 2026'],
   ])(
     'reads %j as the months from %s to %s, written %j (user trial 26)',
     (text, from, to, words) => {
