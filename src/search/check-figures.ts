@@ -250,19 +250,24 @@ export function unstatedFigures(
 ): Figure[] {
   const claimed = figuresIn(claim).slice(0, MAX_FIGURES);
   if (claimed.length === 0) return [];
-  const statedValues = new Set([
-    ...texts.flatMap((text) => [...figuresIn(text).map((f) => f.value), ...valuesInWords(text)]),
-    ...shownWith.flatMap((text) =>
+  const shownYears = new Set(
+    shownWith.flatMap((text) =>
       figuresIn(text)
         .filter((f) => f.kind === 'year')
         .map((f) => f.value),
     ),
+  );
+  const statedValues = new Set([
+    ...texts.flatMap((text) => [...figuresIn(text).map((f) => f.value), ...valuesInWords(text)]),
+    ...shownYears,
   ]);
   const stated = texts.flatMap(figuresIn);
   const seen = new Set<string>();
   return claimed.filter((f) => {
     if (seen.has(f.written)) return false;
-    if (statedValues.has(f.value) && !yearChanged(f, claimed, stated)) return false;
+    // A year a reply shows on a passage's own line (its document's date) is never named.
+    if (statedValues.has(f.value) && (shownYears.has(f.value) || !yearChanged(f, claimed, stated)))
+      return false;
     seen.add(f.written);
     return true;
   });
