@@ -14,6 +14,7 @@ import { readArgs } from './lib/args.ts';
 import { fitLogistic, fitRanker, type RankingGroup } from './lib/fitting.ts';
 import { answers, Indexes, type Question, QUESTION_FILES, readQuestions } from './lib/questions.ts';
 import { parseCoreConfig } from '../src/config.ts';
+import { openCorpus } from '../src/search/cache.ts';
 import { DECISION_FEATURES, decisionRow, SHOWN, veto } from '../src/search/decide.ts';
 import { FEATURE_NAMES } from '../src/search/features.ts';
 import {
@@ -36,6 +37,9 @@ Fits src/search/model.json to the tuning part of the questions in eval/.
   --tune W   first search the weights W (model.json's "weights", by name, comma-separated, or
              "all") for the best out-of-fold MRR, one at a time; without it, they are kept
   --dump F   write the out-of-fold decision rows and labels to F (JSON), for study
+  --ungdc D  also fit to the General Debate tuning questions (eval/ungdc-tuning*.json), asked of
+             the corpus in folder D (the UN General Debate Corpus with front matter; its saved
+             index is kept in INDEX_CACHE_DIR): what questions look like among 10,000 speeches
   --help     this text`;
 
 const values = readArgs(USAGE, {
@@ -44,7 +48,11 @@ const values = readArgs(USAGE, {
   dump: { type: 'string' },
   penalty: { type: 'string' },
   tune: { type: 'string' },
+  ungdc: { type: 'string' },
 });
+
+/** The General Debate tuning files, fitted to with `--ungdc`. */
+const UNGDC_FILES = ['eval/ungdc-tuning-questions.json', 'eval/ungdc-tuning-2-questions.json'];
 
 /** The ranker's L2 penalties tried; the one with the best out-of-fold MRR is kept. */
 const RANKER_PENALTIES = [0.001, 0.01, 0.1];
@@ -73,6 +81,13 @@ interface Example {
 const config = parseCoreConfig(process.env);
 let indexes = new Indexes(config.corpusDir);
 const questions = readQuestions(QUESTION_FILES).filter((x) => x.part === 'tuned');
+/** With `--ungdc`, the General Debate's saved index and its tuning questions. */
+const ungdc = values.ungdc
+  ? {
+      index: (await openCorpus(values.ungdc, config.indexCacheDir)).index,
+      questions: readQuestions(UNGDC_FILES).filter((x) => x.part === 'tuned'),
+    }
+  : null;
 
 /** The tuning questions' candidates and features under the weights in force, and their labels. */
 async function prepareExamples(): Promise<Example[]> {
@@ -90,6 +105,16 @@ async function prepareExamples(): Promise<Example[]> {
       const own = question.letters ? letters.at(-1) : letters[unanswerableSeen++ % letters.length];
       group = own?.id ?? question.file;
     }
+    prepared.push({ question, group, prepared: set, labels });
+  }
+  // Among 10,952 speeches, a question's fold is the speech of its first answering candidate
+  // (reading every passage for it would take minutes), an unanswerable one's its file.
+  for (const question of ungdc?.questions ?? []) {
+    if (!ungdc) break;
+    const set = prepare(ungdc.index, question.q, {});
+    const labels = set.set.candidates.map((c) => answers(c.entry.passage.text, question.gold));
+    const answering = set.set.candidates.find((_, k) => labels[k]);
+    const group = `ungdc:${answering?.entry.letter.id ?? question.file}`;
     prepared.push({ question, group, prepared: set, labels });
   }
   return prepared;
@@ -336,7 +361,10 @@ const round = (m: Linear): Linear => ({
   weights: m.weights.map((v) => +v.toPrecision(6)),
   bias: +m.bias.toPrecision(6),
 });
-const about = `Fitted by npm run fit on ${examples.length} tuning questions (${answerable.length} answerable) of eval/, leaving one of ${groups.length} letters out: ranker penalty ${best.lambda}, out-of-fold MRR ${best.mrr.toFixed(3)}; threshold ${chosen.t}, out of fold hit@1 ${chosen.hit1.toFixed(3)}, hit@3 ${chosen.hit3.toFixed(3)}, unanswerable abstained ${chosen.abstained.toFixed(3)}.`;
+const withUngdc = ungdc
+  ? ` (with the ${ungdc.questions.length} General Debate tuning questions, --ungdc: asked of its 10,952 speeches)`
+  : '';
+const about = `Fitted by npm run fit on ${examples.length} tuning questions (${answerable.length} answerable) of eval/${withUngdc}, leaving one of ${groups.length} letters out: ranker penalty ${best.lambda}, out-of-fold MRR ${best.mrr.toFixed(3)}; threshold ${chosen.t}, out of fold hit@1 ${chosen.hit1.toFixed(3)}, hit@3 ${chosen.hit3.toFixed(3)}, unanswerable abstained ${chosen.abstained.toFixed(3)}.`;
 if (!values['dry-run']) {
   writeFileSync(
     'src/search/model.json',
