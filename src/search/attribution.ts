@@ -77,31 +77,36 @@ function namesSourceOf(source: string, entry: { letter: Letter; passage: Passage
 }
 
 /**
- * The passage that quotes a claim (or a sentence of it) after its words of attribution
- * (`leadingAttribution`) as written, when those words name that passage's source: "Sweden says"
- * names the source of the quote, no words of it.
+ * What `find` finds of a claim's words after its words of attribution (`leadingAttribution`), when
+ * those words name the found passage's source: "Sweden says" names the source of the quote, no
+ * words of it. Null when the claim opens with no attribution.
  */
+function afterOwnSource<T extends { letter: Letter; passage: Passage }>(
+  claim: string,
+  find: (words: string) => T | null,
+): T | null {
+  const attribution = leadingAttribution(claim);
+  if (!attribution) return null;
+  const found = find(claim.slice(attribution.at));
+  return found && namesSourceOf(attribution.source, found) ? found : null;
+}
+
+/** The passage that quotes a claim (or a sentence of it) as written after its own source's name. */
 export function attributedQuote(
   index: SearchIndex,
   claim: string,
   inScope: (id: number) => boolean,
 ): { letter: Letter; passage: Passage } | null {
-  const attribution = leadingAttribution(claim);
-  if (!attribution) return null;
-  const entry = quotingPassage(index, claim.slice(attribution.at), inScope);
-  return entry && namesSourceOf(attribution.source, entry) ? entry : null;
+  return afterOwnSource(claim, (words) => quotingPassage(index, words, inScope));
 }
 
-/** `nearPassage` of a claim's sentence after its words of attribution, as `attributedQuote`. */
+/** `nearPassage` of a claim's sentence after its own source's name, as `attributedQuote`. */
 export function attributedNearPassage(
   index: SearchIndex,
   piece: string,
   inScope: (id: number) => boolean,
 ): ReturnType<typeof nearPassage> {
-  const attribution = leadingAttribution(piece);
-  if (!attribution) return null;
-  const near = nearPassage(index, piece.slice(attribution.at), inScope);
-  return near && namesSourceOf(attribution.source, near) ? near : null;
+  return afterOwnSource(piece, (words) => nearPassage(index, words, inScope));
 }
 
 /**

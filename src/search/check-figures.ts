@@ -257,11 +257,12 @@ export function unstatedFigures(
         .map((f) => f.value),
     ),
   );
+  const stated = texts.flatMap(figuresIn);
   const statedValues = new Set([
-    ...texts.flatMap((text) => [...figuresIn(text).map((f) => f.value), ...valuesInWords(text)]),
+    ...stated.map((f) => f.value),
+    ...texts.flatMap(valuesInWords),
     ...shownYears,
   ]);
-  const stated = texts.flatMap(figuresIn);
   const seen = new Set<string>();
   return claimed.filter((f) => {
     if (seen.has(f.written)) return false;
