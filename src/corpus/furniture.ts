@@ -37,7 +37,8 @@ export interface FurnitureEntry {
   formFeedBefore: boolean;
 }
 
-const JOB = String.raw`\d{2}-\d{5}`;
+/** A UN job number: `23-18063`, or of a document processed in Geneva or Vienna, `GE.26-00912`, `V.23-12345`. */
+const JOB = String.raw`(?:GE\.|V\.)?\d{2}-\d{5}`;
 const JOB_TOKEN = new RegExp(`^${JOB}$`);
 const PAGE_OF_TOKEN = /^(\d{1,3})\/(\d{1,3})$/;
 const PAGE_TOKEN = /^\d{1,4}$/;

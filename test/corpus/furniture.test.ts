@@ -114,4 +114,28 @@ describe('page headers and footers of verbatim records', () => {
     expect(conflict.pages).toEqual([3, 4]);
     expect(passage('glued-footer', 'The peace that we seek').pages).toEqual([5]);
   });
+
+  it('reads the footers of a document processed in Geneva, "GE.26-00912(E)", as page breaks (user trial 27)', async () => {
+    const line = (n: number) => `${n}. The mission heard ${n * 7} witnesses in the villages below the dam, who described how the water rose.`;
+    const [report] = await documentsOf({
+      'a-hrc-61-57.txt': [
+        'Report of the fact-finding mission on the Kastel dam',
+        '',
+        line(1),
+        line(2),
+        'GE.26-00912(E)',
+        '3. The mission found no evidence',
+        'GE.26-00912                                                                   2/3',
+        'that this recommendation was acted upon.',
+        line(4),
+        'GE.26-00912                                                                   3/3',
+        '',
+      ].join('\n'),
+    });
+    const texts = report?.passages.map((p) => p.text) ?? [];
+    expect(texts.filter((t) => /GE\.|\d\/3/.test(t))).toEqual([]);
+    expect(texts).toContain('3. The mission found no evidence that this recommendation was acted upon.');
+    expect(report?.passages.find((p) => p.text.startsWith('3.'))?.pages).toEqual([2, 3]);
+    expect(report?.jobNumber).toBe('GE.26-00912');
+  });
 });
