@@ -4,6 +4,7 @@
  */
 import { formatUnDate } from '../corpus/dates.ts';
 import type { CorpusError } from '../corpus/errors.ts';
+import { clip } from './markdown.ts';
 import {
   countDocuments,
   documentNoun,
@@ -152,6 +153,8 @@ export function renderProblems(problems: readonly CorpusError[]): string {
 
 /** The indent of a quote under its number in a terminal. */
 const QUOTE_INDENT = '   ';
+/** A question read back in a "Not found" line is clipped to this many characters (a pasted page is not echoed whole). */
+const ECHOED_QUESTION = 200;
 
 /** `text` with every line after the first indented as the block it continues. */
 export function indentLines(text: string, indent = QUOTE_INDENT): string {
@@ -197,7 +200,8 @@ export function renderAnswerText(answer: Answer, color = false): string {
   const before = notice ? `${notice}\n\n` : '';
   if (answer.abstained) {
     // A question in quotation marks is not quoted again.
-    const asked = /^["“].*["”]$/.test(answer.query) ? answer.query : `"${answer.query}"`;
+    const query = clip(answer.query, ECHOED_QUESTION);
+    const asked = /^["“].*["”]$/.test(query) ? query : `"${query}"`;
     const miss = `Not found: no passage in ${theSearched(answer.searched)} answers ${asked}${whyNotFound(answer)}.`;
     if (answer.related.length === 0) return miss;
     return `${miss}\n\n${before}${RELATED_HEADING}\n\n${blocks(answer.related).join('\n\n')}`;

@@ -10,6 +10,7 @@ import {
   type Reply,
 } from '../../src/render/discord.ts';
 import { checkDiscordLimits } from '../../src/render/limits.ts';
+import { renderAnswerText } from '../../src/render/text.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
 import { answerQuestion, describeScope, SearchIndex } from '../../src/search/index.ts';
 import { checkClaim } from '../../src/search/check.ts';
@@ -124,5 +125,14 @@ describe('any option string, from question to rendered reply', () => {
 
   it('holds for each hostile fragment alone', () => {
     for (const fragment of FRAGMENTS) assertPath(fragment);
+  });
+
+  it('reads back at most the start of a pasted page in the terminal’s "Not found" line (user trial 27)', () => {
+    const page = `what did kenya say about ${'the weather and '.repeat(1500)}rain`;
+    const text = renderAnswerText(answerQuestion(index, page));
+    const line = text.split('\n')[0] ?? '';
+    expect(line).toMatch(/^Not found: /);
+    expect(line.length).toBeLessThan(500);
+    expect(text.length).toBeLessThan(page.length);
   });
 });
