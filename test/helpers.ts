@@ -62,6 +62,8 @@ export const TESTLAND_DIR = path.join(ROOT, 'test/fixtures/testland');
  * masthead, section headings and a lead-in with its sub-items, and a speech with salutations.
  */
 export const NON_LETTERS_DIR = path.join(ROOT, 'test/fixtures/non-letters');
+/** A meeting's verbatim record (`records.test.ts`). */
+export const RECORDS_DIR = path.join(ROOT, 'test/fixtures/records');
 
 /**
  * A note verbale as its mission sent it, with no "Note verbale dated …" heading: its file name is

@@ -14,10 +14,10 @@ export interface Masthead {
 
 /**
  * A UN document symbol: an organ prefix and at least two slash-separated parts (`A/78/368`), or
- * one part of three to six figures: the symbols of before 1976 (`A/4879`, `S/3675`) and of press
+ * a meeting's verbatim record (`S/PV.9999`), or one part of three to six figures: the symbols of before 1976 (`A/4879`, `S/3675`) and of press
  * releases (`SC/16214`, `GA/12500`).
  */
-const SYMBOL = String.raw`(?:[A-Z]{1,6}\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+|[A-Z]{1,6}\/\d{3,6}(?![\/\w]))`;
+const SYMBOL = String.raw`(?:[A-Z]{1,6}\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+|[A-Z]{1,6}\/PV\.\d+|[A-Z]{1,6}\/\d{3,6}(?![\/\w]))`;
 /**
  * The series of UN press releases (the Security Council's, the General Assembly's, the
  * Secretary-General's, ECOSOC's meetings coverage and statements): no organ's documents have

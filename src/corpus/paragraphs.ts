@@ -7,10 +7,13 @@
  *   fitted on it, so the writer broke the line on purpose);
  * - at a first-line indent, after a sentence end;
  * - at a numbered paragraph ("12.", "(a)", "iv)") after a sentence end, a colon or a semicolon;
+ * - at a speaker's turn in a meeting's record ("Ms. Dubois (France): …") or a line of the
+ *   record's own ("The meeting rose at …"), after a sentence end or a short line;
  * - at a salutation on lines of its own ("Mr. President," / "Excellencies,"), and after it;
  * - at every line of a text that is not wrapped at all (its lines far longer than anyone wraps).
  */
 import { PLACE_AND_DATE } from './dates.ts';
+import { isRecordLine, turnOf } from './meeting-record.ts';
 import { isSalutation } from './salutations.ts';
 
 /** A source line with its leading whitespace measured. */
@@ -163,6 +166,12 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
       nextLine !== undefined &&
       NUMBERED.test(nextLine)
     ) {
+      starts.push(i);
+      continue;
+    }
+    // A speaker's turn in a meeting's record ("Mr. Costa (Brazil): …") or a line of the record's
+    // own ("The meeting rose at …"), after a sentence's end or a heading's short line.
+    if ((sentenceEnded || short) && (turnOf(line.text) !== null || isRecordLine(line.text))) {
       starts.push(i);
       continue;
     }

@@ -10,6 +10,7 @@ import { type Block, readBlocks } from './blocks.ts';
 import { parseDocumentDate, parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
 import { CorpusError } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
+import { markTurns, type MeetingRecord, readMeetingRecord } from './meeting-record.ts';
 import { BODY_LINE, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
 import { endsSentence, LEAD_IN } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
@@ -448,6 +449,16 @@ function readTextMetadata(blocks: readonly Block[]): {
   };
 }
 
+/** A meeting's record as what the text shows above its first paragraph: its organ is its author. */
+function asTextMetadata(record: MeetingRecord): ReturnType<typeof readTextMetadata> {
+  const { symbol, date, title, organ, bodyStart } = record;
+  return {
+    meta: { title, date, symbol, distributed: null, bodies: [], agendaItems: [], kind: 'record', author: organ },
+    bodyStart,
+    titleStart: -1,
+  };
+}
+
 /** The first of `values` that is given, with where it came from. */
 function first<T>(...values: [T | null | undefined, MetadataSource][]): [T | null, MetadataSource | null] {
   for (const [value, source] of values) if (value !== null && value !== undefined) return [value, source];
@@ -522,7 +533,8 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
     return withFrontMatter(parseLetterBlocks(blocks, headingIndex, jobNumber, source), front);
   }
 
-  const fromText = readTextMetadata(blocks);
+  const record = readMeetingRecord(blocks);
+  const fromText = record ? asTextMetadata(record) : readTextMetadata(blocks);
   const { meta } = fromText;
   // A title the front matter replaces is words of the text, kept as its first passages: "Statement
   // by Dr. Helena Varga-Moor, Minister …" under a front matter title that names no one.
@@ -551,8 +563,11 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
   if (body.passages.length === 0) {
     throw new CorpusError(source.file, 'no paragraphs found: the file holds no text to quote', blocks[0]?.line ?? 1);
   }
-  if (!letterKind) markPassageRoles(body.passages);
-  else markDatelines(body.passages);
+  if (!letterKind) {
+    markPassageRoles(body.passages);
+    markTurns(body.passages);
+  } else markDatelines(body.passages);
+  const speakers = [...new Set(body.passages.flatMap((p) => (p.speaker ? [p.speaker] : [])))];
   const bodies = [...meta.bodies];
   for (const b of body.bodies) if (!bodies.includes(b)) bodies.push(b);
   return {
@@ -576,6 +591,7 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
     agendaItems: meta.agendaItems,
     jobNumber,
     annexes: body.annexes,
+    ...(speakers.length > 0 ? { speakers } : {}),
     passages: body.passages,
     text: body.text,
     sha256: source.sha256,

@@ -59,6 +59,11 @@ export const Passage = z.object({
   text: z.string().min(1),
   /** Set when the passage is a section heading, a salutation or a place-and-date line (`PassageRole`); absent for a paragraph. */
   role: PassageRole.optional(),
+  /**
+   * Who speaks the passage in a meeting's record, as its turn opens ("Ms. Dubois (France)", "The
+   * President"); absent where the document's author speaks (every passage of any other document).
+   */
+  speaker: z.string().min(1).optional(),
 });
 export type Passage = z.infer<typeof Passage>;
 
@@ -142,6 +147,8 @@ export const Document = z.object({
   /** The UN job number from the page footers (`23-18063`). */
   jobNumber: z.string().nullable(),
   annexes: z.array(Annex),
+  /** Who has turns in a meeting's record, in the order they first speak (`Passage.speaker`); absent for any other document. */
+  speakers: z.array(z.string().min(1)).optional(),
   passages: z.array(Passage),
   /** The letter as a reader sees it: blocks separated by blank lines, wraps, footers and markdown removed. */
   text: z.string(),

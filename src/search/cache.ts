@@ -100,6 +100,7 @@ const PASSAGE_COLUMNS = [
   Uint32Array, // where each passage's pages start in the next array (passages + 1)
   Uint16Array, // pages
   Uint8Array, // role: 0 for a paragraph, else 1 + its place in ROLE_CODES
+  Uint16Array, // speaker: 0 for none, else 1 + its place in its letter's `speakers`
   Float64Array, // where each letter's text starts in texts.bin (letters + 1)
   Uint32Array, // each letter's first passage (letters + 1)
   Uint32Array, // each letter's first heading in the next array (letters + 1)
@@ -242,6 +243,8 @@ class SavedPassage implements Passage {
   readonly #to: number;
   /** Declared, not defined: a paragraph has no such field. */
   declare readonly role?: PassageRole;
+  /** Declared, not defined: only a turn of a meeting's record has one. */
+  declare readonly speaker?: string;
   constructor(
     readonly n: number,
     readonly part: PartKind,
@@ -253,12 +256,14 @@ class SavedPassage implements Passage {
     from: number,
     to: number,
     role: PassageRole | undefined = undefined,
+    speaker: string | undefined = undefined,
   ) {
     this.#file = file;
     this.#from = from;
     this.#to = to;
-    // Only a heading or a salutation has the field, as only theirs has when parsed.
+    // Only a heading or a salutation has the field, as only theirs has when parsed; and a turn.
     if (role) this.role = role;
+    if (speaker) this.speaker = speaker;
   }
 
   get text(): string {
@@ -267,8 +272,18 @@ class SavedPassage implements Passage {
   }
 
   toJSON(): Passage {
-    const { n, part, partIndex, pages, start, end, text, role } = this;
-    return { n, part, partIndex, pages, start, end, text, ...(role ? { role } : {}) };
+    const { n, part, partIndex, pages, start, end, text, role, speaker } = this;
+    return {
+      n,
+      part,
+      partIndex,
+      pages,
+      start,
+      end,
+      text,
+      ...(role ? { role } : {}),
+      ...(speaker ? { speaker } : {}),
+    };
   }
 }
 
@@ -354,6 +369,7 @@ async function readSaved(files: SavedFiles, key: string | null): Promise<OpenCor
       pageStart,
       pages,
       role,
+      speakerOf,
       textStart,
       letterStart,
       headingStart,
@@ -369,6 +385,7 @@ async function readSaved(files: SavedFiles, key: string | null): Promise<OpenCor
       Uint32Array,
       Uint16Array,
       Uint8Array,
+      Uint16Array,
       Float64Array,
       Uint32Array,
       Uint32Array,
@@ -383,6 +400,7 @@ async function readSaved(files: SavedFiles, key: string | null): Promise<OpenCor
     /** A letter's passages, made when the letter is first read: most never are. */
     const passagesOf = (l: number, from: number): Passage[] => {
       const passages: Passage[] = [];
+      const speakers = letters[l]?.speakers ?? [];
       for (let i = letterStart[l] ?? 0; i < (letterStart[l + 1] ?? 0); i++) {
         const first = pageStart[i] ?? 0;
         const after = pageStart[i + 1] ?? 0;
@@ -398,6 +416,7 @@ async function readSaved(files: SavedFiles, key: string | null): Promise<OpenCor
             from + (byteStart[i] ?? 0),
             from + (byteEnd[i] ?? 0),
             ROLE_CODES[(role[i] ?? 0) - 1],
+            speakers[(speakerOf[i] ?? 0) - 1],
           ),
         );
       }
@@ -498,7 +517,7 @@ async function writeSaved(
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
   const count = corpus.letters.reduce((n, l) => n + l.passages.length, 0);
-  const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart, role] = [
+  const [n, part, partIndex, start, end, byteStart, byteEnd, pageStart, role, speakerOf] = [
     new Uint32Array(count),
     new Uint8Array(count),
     new Uint16Array(count),
@@ -508,6 +527,7 @@ async function writeSaved(
     new Uint32Array(count),
     new Uint32Array(count + 1),
     new Uint8Array(count),
+    new Uint16Array(count),
   ];
   const letterCount = corpus.letters.length;
   const textStart = new Float64Array(letterCount + 1);
@@ -538,6 +558,7 @@ async function writeSaved(
         pages.push(...p.pages);
         pageStart[i + 1] = pages.length;
         role[i] = p.role ? ROLE_CODES.indexOf(p.role) + 1 : 0;
+        speakerOf[i] = p.speaker ? (letter.speakers ?? []).indexOf(p.speaker) + 1 : 0;
         i += 1;
       }
       letterStart[l + 1] = i;
@@ -582,6 +603,7 @@ async function writeSaved(
       pageStart,
       Uint16Array.from(pages),
       role,
+      speakerOf,
       textStart,
       letterStart,
       headingStart,

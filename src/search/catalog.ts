@@ -243,6 +243,17 @@ export class DocumentCatalog {
           if (key && !this.byName.get(key)?.includes(i)) push(this.byName, key, i);
         }
       }
+      // Who speaks in a meeting's record speaks in that document, as its author does: "what did
+      // France say" asks of the record where "Ms. Dubois (France)" has a turn, as of France's letters.
+      for (const { name, on } of turnSpeakers(letter)) {
+        const key = nameKey(name);
+        if (key && !this.byName.get(key)?.includes(i)) push(this.byName, key, i);
+        if (on === null) continue;
+        for (const author of authorNames(on))
+          if (!this.byName.get(author)?.includes(i)) push(this.byName, author, i);
+        for (const code of isoCodes(on))
+          if (!this.byCode.get(code)?.includes(i)) push(this.byCode, code, i);
+      }
       let kind = kindKeys.get(letter.kind);
       if (kind === undefined) {
         kindKeys.set(letter.kind, (kind = nameKey(letter.kind)));
@@ -347,6 +358,12 @@ export class DocumentCatalog {
       this.byAuthorName(nameKey(name)).length === 0 &&
       this.byAuthorName(nameKey(official)).length === 0
     );
+  }
+
+  /** The ISO list's English name of the State `name` names ("uk": "United Kingdom"); null when none. */
+  stateName(name: string): string | null {
+    const [, alpha2] = isoCodes(name);
+    return (alpha2 && countries.getName(alpha2, 'en')) || null;
   }
 
   /**
@@ -498,4 +515,21 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   if (list) {
     if (list.at(-1) !== value) list.push(value);
   } else map.set(key, [value]);
+}
+
+/** A turn's speaker as a record names them ("Ms. Dubois (France)"): the surname, and whom they speak for. */
+const TURN_SPEAKER =
+  /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?(.+?)(?:\s+\(([^()]+)\))?$/;
+
+/**
+ * The people who have turns in a meeting's record (`Letter.speakers`): their name without an
+ * honorific ("Dubois") and whom they speak for ("France"), or null for an office ("The President").
+ */
+function turnSpeakers(letter: Letter): { name: string; on: string | null }[] {
+  return (letter.speakers ?? [])
+    .filter((speaker) => !/^The\s/.test(speaker))
+    .map((speaker) => {
+      const [, name = '', on] = TURN_SPEAKER.exec(speaker) ?? [];
+      return { name, on: on ?? null };
+    });
 }

@@ -118,8 +118,11 @@ export const isPlace = (name: string): boolean =>
  * then the document's author, so that the title is not read twice; else its kind ("The letter").
  * A document that nothing names but its file is said by its kind ("The document says:"): a file
  * name is no one who speaks (user trial 13: "Fisheries-notes says:"); its citation names it.
+ * A turn of a meeting's record is said by whom the record names as speaking it.
  */
 export function speaker(letter: Letter, passage: Passage): string {
+  // A turn in a meeting's record is its speaker's: "Ms. Dubois (France) says:".
+  if (passage.speaker) return passage.speaker;
   if (
     !letter.author &&
     !letter.symbol &&

@@ -388,8 +388,15 @@ export function veto(prepared: Prepared, ranked: readonly Ranked[]): string | nu
   );
   if (absent) return `the ${noun}s never mention "${asTyped(prepared, absent)}"`;
   // "norway 2001 on landmines": the documents named hold none of what it asks about.
+  // Who speaks is not what is asked about ("what did the Japanese representative say"), nor the
+  // one beside them who speaks for them ("what did the speaker from Brazil say").
+  const speaking = (s: Slot, i: number) =>
+    i === speaker ||
+    (speaker !== null &&
+      Math.abs(i - speaker) === 1 &&
+      englishWordNet().speaksForOthers(s.correctedTo ?? s.word));
   const asked = prepared.q.slots.filter(
-    (s, i) => asks(s) && i !== source && !isNamingSlot(s) && !s.names,
+    (s, i) => asks(s) && i !== source && !speaking(s, i) && !isNamingSlot(s) && !s.names,
   );
   if (asked.length > 0 && asked.every((s) => s.outOfScope))
     return `${namedNever(prepared)} "${asTyped(prepared, asked[0])}"`;
@@ -432,7 +439,12 @@ function silentState(prepared: Prepared): string | null {
     const name = text.slice(tokens[from]?.start, tokens[last]?.end);
     // Initials the glossary reads otherwise ("the PR": a Permanent Representative) name no State.
     if (/^\p{Lu}{2,3}$/u.test(name)) continue;
-    if (prepared.context.index.catalog.isStateWithoutDocuments(name)) return fromCapitals(name);
+    const { catalog } = prepared.context.index;
+    if (!catalog.isStateWithoutDocuments(name)) continue;
+    // Named as the question writes it ("south africa": South Africa), an abbreviation by the ISO
+    // list's name ("the UK": United Kingdom, not "The Uk").
+    const bare = name.replace(/^the\s+/i, '');
+    return (/^\p{L}{2,3}$/u.test(bare) && catalog.stateName(bare)) || fromCapitals(bare);
   }
   return null;
 }

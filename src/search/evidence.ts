@@ -593,9 +593,12 @@ const REPORTED_SPEECH =
 
 /**
  * Who a passage's part is from, as its heading and the signatures say, each up to its first
- * "to": neither the addressee nor where a sender is accredited is its author.
+ * "to": neither the addressee nor where a sender is accredited is its author. In a meeting's
+ * record, who speaks the passage's turn.
  */
 function senderOf({ letter, passage }: IndexedPassage): string {
+  // A speaker's turn in a meeting's record is theirs alone, not the organ's that met.
+  if (passage.speaker) return passage.speaker;
   // The body is its author's (a resolution's title names no one: "The General Assembly" adopts it).
   const title =
     passage.part === 'letter'
@@ -610,7 +613,7 @@ const senders = new WeakMap<Letter, Map<string, ReadonlySet<string>>>();
 function senderConcepts(entry: IndexedPassage): ReadonlySet<string> {
   let parts = senders.get(entry.letter);
   if (!parts) senders.set(entry.letter, (parts = new Map()));
-  const key = `${entry.passage.part}${entry.passage.partIndex}`;
+  const key = `${entry.passage.part}${entry.passage.partIndex}${entry.passage.speaker ?? ''}`;
   let concepts = parts.get(key);
   if (!concepts)
     parts.set(key, (concepts = new Set(analyze(senderOf(entry)).map((t) => t.concept))));
@@ -621,6 +624,25 @@ function senderConcepts(entry: IndexedPassage): ReadonlySet<string> {
 export function speaks(entry: IndexedPassage, speaker: ReadonlySet<string>): boolean {
   for (const concept of senderConcepts(entry)) if (speaker.has(concept)) return true;
   return reportsSpeechOf(entry.passage.text, speaker);
+}
+
+const turnConcepts = new Map<string, ReadonlySet<string>>();
+/** Whether a turn's speaker, as a record names them ("Ms. Dubois (France)"), is one of `speaker`. */
+function turnBy(turn: string, speaker: ReadonlySet<string>): boolean {
+  let concepts = turnConcepts.get(turn);
+  if (!concepts) turnConcepts.set(turn, (concepts = new Set(analyze(turn).map((t) => t.concept))));
+  for (const concept of concepts) if (speaker.has(concept)) return true;
+  return false;
+}
+
+/**
+ * Whether a passage of a meeting's record is not a turn of `speaker`, where `speaker` has turns
+ * of their own in it: "what did Brazil want" asks Brazil's turns, not France's in the same record.
+ */
+export function notTheirTurn(entry: IndexedPassage, speaker: ReadonlySet<string>): boolean {
+  const { speakers } = entry.letter;
+  if (!speakers?.some((turn) => turnBy(turn, speaker))) return false;
+  return entry.passage.speaker === undefined || !turnBy(entry.passage.speaker, speaker);
 }
 
 /**

@@ -92,6 +92,11 @@ export interface QuestionContext {
   /** A count next to the verb asked ("how many were evacuated"). */
   countByVerb: CountQuery | null;
   speaker: ReadonlySet<string> | null;
+  /**
+   * Whose turns of a meeting's record the question asks for: its speaker's, or whom it cites
+   * ("according to Drusania, what damaged the plant"); null when neither.
+   */
+  turnsOf: ReadonlySet<string> | null;
   /** Concepts of the thing asked for ("what is the name of X": name). */
   focus: ReadonlySet<string> | null;
   /**
@@ -173,8 +178,11 @@ export const STATES: Readonly<
   count: (x, { passage }, span) => x.count !== null && countsOf(passage.text, x.count, 1, span) > 0,
   figure: (_, e, span) => statesFigure(e.passage.text, span),
   // "when was the deal signed" of a 2016 speech: a time beyond the one the question names.
+  // "when did the meeting rise": a time of day tells when too ("The meeting rose at 11.40 a.m.").
   time: (x, e, span) =>
-    x.q.date === null ? states(x, 'a time', e, span) : statesTimeBeyond(slice(e, span), x.q.date),
+    x.q.date === null
+      ? states(x, 'a time', e, span) || CLOCK.test(slice(e, span))
+      : statesTimeBeyond(slice(e, span), x.q.date),
   duration: (_, e, span) => DURATION.test(slice(e, span)),
   frequency: (_, e, span) => FREQUENCY.test(slice(e, span)),
   money: (_, e, span) => statesMoney(slice(e, span)),
@@ -195,7 +203,10 @@ export const STATES: Readonly<
         // "which country …": a State answers, named as one ("Australia"), not as a person is.
         (x.group !== null && namesAState(slice(e, span), x.group, authorWords(e.letter))) ||
         (x.predicate !== null &&
-          namesAgent(e.passage.text, readPassage(e.passage.text).terms, x.predicate, span)),
+          namesAgent(e.passage.text, readPassage(e.passage.text).terms, x.predicate, span)) ||
+        // "who called for an investigation": in a meeting's record, who speaks a turn's "we call
+        // for …" is the turn's speaker, whom the record names.
+        (e.passage.speaker !== undefined && FIRST_PERSON.test(slice(e, span))),
   place: (_, e, span) => namesAPlace(slice(e, span)),
   reason: (_, e, span) => REASON.test(slice(e, span)),
   speaker: (x, e) => x.speaker !== null && speaks(e, x.speaker),
@@ -525,12 +536,22 @@ function speakerConcepts(
   scope: Scope,
   words: Set<string> | null,
 ): Set<string> | null {
-  const slot = q.roles.speaker === null ? undefined : q.slots[q.roles.speaker];
-  if (!words || !slot || !scope.groups || !(slot.names || isNamingSlot(slot))) return words;
+  const at = q.roles.speaker;
+  const slot = at === null ? undefined : q.slots[at];
+  if (!words || !slot || at === null) return words;
+  // "the Japanese representative", "the speaker from Castrenia": an office speaks for the State
+  // named beside it, as a meeting's record names a turn's speaker ("Mr. Sato (Japan)").
+  const beside = [q.slots[at - 1], q.slots[at + 1]].find((s) => s?.names || (s && isNamingSlot(s)));
+  const first = beside?.alternatives[0];
+  if (!(slot.names || isNamingSlot(slot)) && first) words.add(first.concept);
+  if (!scope.groups || !(slot.names || isNamingSlot(slot))) return words;
   const authors = new Set(index.lettersOfGroups(scope.groups).map((letter) => letter.author));
   for (const author of authors) if (author) for (const t of analyze(author)) words.add(t.concept);
   return words;
 }
+
+/** Words by which a speaker speaks of themselves or of those they speak for. */
+const FIRST_PERSON = /\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b/;
 
 /** Reads what a question brings to its candidates' features, once. */
 export function questionContext(
@@ -652,6 +673,7 @@ export function questionContext(
     count,
     countByVerb,
     speaker,
+    turnsOf: speaker ?? concepts(roles.source),
     focus: concepts(roles.focus),
     group:
       q.frame.type === 'person' && englishWordNet().isPolity(focusWord)

@@ -1,5 +1,6 @@
 import { isLetter } from '../corpus/schema.ts';
 import { isNamingSlot, type Slot } from './question.ts';
+import { notTheirTurn } from './evidence.ts';
 import { isHeading, tellsMaking } from './index-entries.ts';
 import { type Prepared, type Ranked, STRUCTURE_DOCUMENTS } from './rank.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -116,6 +117,7 @@ export function openings(prepared: Prepared): Ranked[] {
   const rest: number[] = [];
   /** How many documents have been read for their gist. */
   let gisted = 0;
+  const speaker = prepared.context.turnsOf;
   for (const letter of letters) {
     const [start, end] = index.passageRange(letter);
     const parts = new Map<number, number[]>();
@@ -123,6 +125,9 @@ export function openings(prepared: Prepared): Ranked[] {
       const passage = letter.passages[id - start];
       const group = index.headingGroup(id);
       if (!passage || !groups.has(group) || (part && passage.part !== part)) continue;
+      // "what did Dubois say": of a meeting's record, the turns of whom the question names.
+      const entry = speaker ? index.passage(id) : undefined;
+      if (speaker && entry && notTheirTurn(entry, speaker)) continue;
       // A heading or a salutation is no passage to show alone (`SearchIndex.quotableAlone`).
       if (!index.quotableAlone(id)) continue;
       const ids = parts.get(group);

@@ -30,6 +30,7 @@ import {
   parseQuestion,
   withNamingWords,
 } from './question.ts';
+import { notTheirTurn } from './evidence.ts';
 import { tellsMaking } from './index-entries.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -322,11 +323,14 @@ export function rankCandidates(prepared: Prepared, ranker: Linear = MODEL.ranker
   if (!score) rankers.set(ranker, (score = scorer(ranker, FEATURE_NAMES)));
   // A place-and-date line ("New York, 3 June 2025") answers when, and nothing else.
   const when = prepared.context.asked.has('time');
+  // "what did Brazil want": of a meeting's record where Brazil speaks, Brazil's turns alone.
+  const speaker = prepared.context.turnsOf;
   return prepared.set.candidates
     .map((candidate, i) => {
       const row = prepared.rows[i] as Float64Array;
       return { candidate, score: score(row), row };
     })
     .filter((r) => when || r.candidate.entry.passage.role !== 'dateline')
+    .filter((r) => !speaker || !notTheirTurn(r.candidate.entry, speaker))
     .sort((a, b) => b.score - a.score || a.candidate.id - b.candidate.id);
 }

@@ -671,6 +671,14 @@ export class WordNet {
     return this.isKindOf(word, POLITY_KINDS, true);
   }
 
+  /**
+   * Whether the usual sense of the noun `word` is one who speaks for others: a representative, a
+   * delegate, a speaker, a diplomat or an official, a spokesperson, a delegation. Not "farmers".
+   */
+  speaksForOthers(word: string): boolean {
+    return this.isKindOf(word, SPOKESPEOPLE, true);
+  }
+
   /** Whether the usual sense of the noun `word` is people: a person or a kind of one ("civilians", "servicemen", "people"). */
   isPeople(word: string): boolean {
     return this.isKindOf(word, PEOPLE_KINDS, true);
@@ -876,6 +884,13 @@ const SPEAKER_KINDS: ReadonlySet<string> = new Set([
 ]);
 /** A State (`isPolity`). */
 const POLITY_KINDS: ReadonlySet<string> = new Set(['political unit']);
+/** Those who speak for others (`speaksForOthers`). */
+const SPOKESPEOPLE: ReadonlySet<string> = new Set([
+  'communicator',
+  'official',
+  'spokesperson',
+  'deputation',
+]);
 /** People (`isPeople`). */
 const PEOPLE_KINDS: ReadonlySet<string> = new Set(['person', 'people']);
 /** A sum of money's unit (`isMoney`). */

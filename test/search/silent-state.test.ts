@@ -40,6 +40,9 @@ describe('a State that no document is by', () => {
     expect(kenya.reason).toBe('no document is by Kenya');
     const southAfrica = answerQuestion(index, 'what did south africa say about terrorism');
     expect(southAfrica.reason).toBe('no document is by South Africa');
+    // An abbreviation by the State's name (user trial 27: "no document is by The Uk").
+    const uk = answerQuestion(index, 'what did the UK say about terrorism');
+    expect(uk.reason).toBe('no document is by United Kingdom');
     // A State that speaks in the documents is quoted; so is one whose words a document reports.
     expect(answerQuestion(index, 'what did norway say about terrorism').abstained).toBe(false);
     const ghana = answerQuestion(index, 'what did ghana say about the conference on small arms');

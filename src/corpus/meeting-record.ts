@@ -1,0 +1,137 @@
+/**
+ * A meeting's verbatim record (S/PV.9999, A/79/PV.12): its masthead says which organ met, the
+ * meeting's number and its day; its text is the speakers' turns, each opened by who speaks
+ * ("The President: …", "Mr. Costa (Brazil): …", "Ms. Dubois (France) (spoke in French): …").
+ * A turn runs on over the paragraphs after it until the next turn or a line of the record's own
+ * ("The meeting rose at 11.20 a.m."): each of them is that speaker's, as a letter's paragraphs
+ * are its sender's.
+ */
+import type { Block } from './blocks.ts';
+import { parseWrittenDate } from './dates.ts';
+import type { Passage } from './schema.ts';
+
+/** The organs whose meetings have verbatim records, as their mastheads name them. */
+const ORGANS = 'General Assembly|Security Council|Economic and Social Council|Trusteeship Council|Human Rights Council';
+const ORGAN_LINE = new RegExp(`^(?:United Nations\\s+)?(${ORGANS})\\b`);
+/** The meeting's number: "9999th meeting", "12th plenary meeting". */
+const MEETING_LINE = /^(\d[\d,]*(?:st|nd|rd|th))\s+(plenary\s+)?meeting\b/i;
+/** A verbatim record's symbol: "S/PV.9999", "A/79/PV.12", "S/PV.9999 (Resumption 1)". */
+const RECORD_SYMBOL = /\b[A-Z]{1,6}\/(?:[A-Z0-9.-]+\/)*PV\.\d+(?:\s*\(Resumption\s*\d*\))?/;
+/** The organ a record's symbol is of, when no masthead line names it. */
+const ORGAN_OF_SYMBOL: Readonly<Record<string, string>> = {
+  S: 'Security Council',
+  A: 'General Assembly',
+  E: 'Economic and Social Council',
+};
+/** The line over the agenda's items. */
+const AGENDA = /^(?:Provisional\s+)?Agenda$/i;
+/**
+ * The record's notice under its agenda ("This record contains the text of speeches delivered in
+ * English and of the translation of …"), which every record prints: no part of the meeting.
+ */
+const NOTICE = /^This record contains the (?:text|original text)\b/i;
+/** Where the meeting itself starts: its first line of the record's own, or its first turn. */
+const OPENING = /^The meeting (?:was called to order|was resumed|opened)\b/i;
+/** The masthead's list of members, with its dot leaders ("France . . . . . . Ms. Dubois"). */
+const DOT_LEADER = /(?:\.\s?){5,}/;
+/** How many of the first blocks a masthead is looked for in. */
+const MASTHEAD_BLOCKS = 6;
+
+/** What a verbatim record's masthead says, and where its meeting starts. */
+export interface MeetingRecord {
+  symbol: string | null;
+  date: string | null;
+  /** "Security Council, 9999th meeting: The situation in the Lake Veran region". */
+  title: string;
+  /** The organ that met. */
+  organ: string;
+  /** The block the meeting starts at (its first turn or its opening line). */
+  bodyStart: number;
+}
+
+/**
+ * Reads a verbatim record's masthead, or null when the text is none: a meeting's number in the
+ * first lines, with a record's symbol or an organ's name, and a turn or an opening line after.
+ */
+export function readMeetingRecord(blocks: readonly Block[]): MeetingRecord | null {
+  const bodyStart = blocks.findIndex((b) => OPENING.test(b.text) || turnOf(b.text) !== null);
+  if (bodyStart < 0) return null;
+  const front = blocks.slice(0, Math.min(bodyStart, MASTHEAD_BLOCKS));
+  const lines = front.flatMap((b) => b.lines.map((l) => l.trim()));
+  const meeting = lines.map((l) => MEETING_LINE.exec(l)).find((m) => m !== null);
+  if (!meeting) return null;
+  const symbol = lines.map((l) => RECORD_SYMBOL.exec(l)?.[0]).find((s) => s !== undefined) ?? null;
+  const organ =
+    lines.map((l) => ORGAN_LINE.exec(l)?.[1]).find((o) => o !== undefined) ??
+    (symbol ? ORGAN_OF_SYMBOL[symbol.split('/')[0] ?? ''] : undefined);
+  if (!organ) return null;
+  const date =
+    lines
+      .slice(lines.findIndex((l) => MEETING_LINE.test(l)))
+      .map(parseWrittenDate)
+      .find((d) => d !== null) ?? null;
+  return {
+    symbol,
+    date,
+    title: `${organ}, ${meeting[1]} ${meeting[2] ?? ''}meeting${agendaOf(blocks.slice(0, bodyStart))}`,
+    organ,
+    bodyStart,
+  };
+}
+
+/** The agenda's items as a title's tail (": The situation in …"), or '' when the masthead has none. */
+function agendaOf(front: readonly Block[]): string {
+  const lines = front.flatMap((b) => b.lines.map((l) => l.trim()));
+  const at = lines.findIndex((l) => AGENDA.test(l));
+  if (at < 0) return '';
+  const items: string[] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (NOTICE.test(line) || DOT_LEADER.test(line) || /^\d{2}-\d{5}/.test(line) || line === '') break;
+    items.push(line);
+  }
+  return items.length > 0 ? `: ${items.join(' ')}` : '';
+}
+
+const HONORIFIC = String.raw`(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Archbishop|Monsignor|Sheikh|Sheikha|Prince|Princess|King|Queen|Judge|Cardinal)\.?`;
+/** A person's name after the honorific: capitalized words, with the particles of names. */
+const NAME = String.raw`(?:(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|van|von|al|bin|ibn|le|la|dos|du|y)\s+){0,4}\p{Lu}[\p{L}'’-]*`;
+/** An office that speaks in a record without a name: "The President", "The Acting President". */
+const OFFICE = String.raw`The\s+(?:Acting\s+)?(?:President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Co-Chair|Secretary-General|Deputy\s+Secretary-General)`;
+/** "(spoke in French)", "(interpretation from Arabic)": how the words came, not who spoke. */
+const INTERPRETED = /^(?:spoke in|interpretation from)\b/i;
+const TURN = new RegExp(
+  String.raw`^(${OFFICE}|${HONORIFIC}\s+${NAME})(?:\s+\(([^()]{2,80})\))?(?:\s+\(([^()]{2,40})\))?:\s+(?=[\p{Lu}"“‘'(\d])`,
+  'u',
+);
+
+/** Who opens a turn with `text`, as the record names them ("Ms. Dubois (France)"); null when no one does. */
+export function turnOf(text: string): string | null {
+  const m = TURN.exec(text);
+  if (!m) return null;
+  const [, who = '', first, second] = m;
+  if (second !== undefined && !INTERPRETED.test(second)) return null;
+  return first === undefined || INTERPRETED.test(first) ? who : `${who} (${first})`;
+}
+
+/** A line of the record's own, no one's words: "The meeting rose at …", "The agenda was adopted.". */
+const RECORD_LINE =
+  /^(?:The meeting (?:was|rose|resumed)\b|The agenda was adopted\b|A (?:recorded )?vote was taken\b|(?:In favour|Against|Abstaining):|The draft (?:resolution|decision)\b.*\b(?:adopted|received|not adopted)\b)/i;
+
+/** Whether a passage or line is one of the record's own, no one's words. */
+export const isRecordLine = (text: string): boolean => RECORD_LINE.test(text);
+
+/**
+ * Marks each passage of a record with who speaks it: a turn's opening passage and those after it,
+ * until the next turn, a heading or a line of the record's own. Passages before the first turn
+ * stay no one's. Only a text with two turns or more is a record's: one "Mr. X: …" is no meeting.
+ */
+export function markTurns(passages: Passage[]): void {
+  const turns = passages.map((p) => (p.role === undefined ? turnOf(p.text) : null));
+  if (turns.filter((t) => t !== null).length < 2) return;
+  let speaker: string | null = null;
+  passages.forEach((passage, i) => {
+    if (passage.role === 'heading' || RECORD_LINE.test(passage.text)) speaker = null;
+    speaker = turns[i] ?? speaker;
+    if (speaker !== null && passage.role === undefined) passage.speaker = speaker;
+  });
+}

@@ -1,0 +1,106 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Document, loadCorpus } from '../../src/corpus/index.ts';
+import { turnOf } from '../../src/corpus/meeting-record.ts';
+import { formatCitation, speaker } from '../../src/search/cite.ts';
+import { RECORDS_DIR, tempDir } from '../helpers.ts';
+
+/**
+ * A meeting's verbatim record (user trial 27: every turn of S/PV.9871 was "The Security Council
+ * says:"): its masthead gives symbol, date and title, its turns say who speaks each passage.
+ */
+let record: Document;
+beforeAll(async () => {
+  const corpus = await loadCorpus(RECORDS_DIR);
+  expect(corpus.problems).toEqual([]);
+  record = corpus.letters[0] as Document;
+});
+
+const turns = (document: Document) =>
+  document.passages.map((p) => [p.text.slice(0, 28), p.speaker ?? null]);
+
+describe('a verbatim record of a meeting', () => {
+  it('is read from its masthead: symbol, day, the organ that met and the agenda', () => {
+    expect(record).toMatchObject({
+      symbol: 'S/PV.9999',
+      date: '2025-06-03',
+      kind: 'record',
+      author: 'Security Council',
+      title: 'Security Council, 9999th meeting: The situation in the Lake Veran region',
+      speakers: ['The President', 'Ms. Lindqvist', 'Mr. Costa (Brazil)', 'Ms. Dubois (France)', 'Mr. Sato (Japan)'],
+    });
+    // The members' list, with its dot leaders, and the record's notice are no passages.
+    expect(record.passages.some((p) => /\. \. \.|This record contains/.test(p.text))).toBe(false);
+  });
+
+  it('marks each passage of a turn with its speaker, until the next turn or a line of the record', () => {
+    expect(turns(record)).toEqual([
+      ['The meeting was called to or', null],
+      ['Adoption of the agenda', null],
+      ['The agenda was adopted.', null],
+      ['The situation in the Lake Ve', null],
+      ['The President: I give the fl', 'The President'],
+      ['Ms. Lindqvist: Since January', 'Ms. Lindqvist'],
+      ['The President: I thank Ms. L', 'The President'],
+      ['Mr. Costa (Brazil): Brazil i', 'Mr. Costa (Brazil)'],
+      ['Ms. Dubois (France) (spoke i', 'Ms. Dubois (France)'],
+      ['The rains begin in July. Eve', 'Ms. Dubois (France)'],
+      ['Mr. Sato (Japan): Japan supp', 'Mr. Sato (Japan)'],
+      ['The meeting rose at 11.20 a.', null],
+    ]);
+  });
+
+  it('reads the same turns from text with no blank line between paragraphs, as PDFs give it', async () => {
+    const dir = await tempDir();
+    const text = await import('node:fs/promises').then((fs) =>
+      fs.readFile(path.join(RECORDS_DIR, 's-pv-9999.txt'), 'utf8'),
+    );
+    const [front = '', body = ''] = text.split('The meeting was called');
+    await writeFile(path.join(dir, 's-pv-9999.txt'), `${front}The meeting was called${body.replace(/\n\n/g, '\n')}`);
+    const [flat] = (await loadCorpus(dir)).letters;
+    expect(flat?.speakers).toEqual(record.speakers);
+    expect(flat?.passages.find((p) => p.text.startsWith('Mr. Sato'))?.speaker).toBe('Mr. Sato (Japan)');
+    expect(flat?.passages.at(-1)?.text).toBe('The meeting rose at 11.20 a.m.');
+  });
+
+  it('quotes a turn as its speaker’s, cited by the record’s symbol', () => {
+    const dubois = record.passages.find((p) => p.text.startsWith('The rains')) ;
+    expect(dubois && speaker(record, dubois)).toBe('Ms. Dubois (France)');
+    expect(dubois && formatCitation(record, dubois)).toMatch(/^S\/PV\.9999, 3 June 2025, passage \d+/);
+    const opening = record.passages[0];
+    expect(opening && speaker(record, opening)).toBe('The Security Council');
+  });
+});
+
+describe('a turn', () => {
+  it('opens with who speaks, a State or office in brackets, how the words came, and a colon', () => {
+    expect(turnOf('Mr. Nebenzia (Russian Federation) (spoke in Russian): We are')).toBe('Mr. Nebenzia (Russian Federation)');
+    expect(turnOf('The Acting President: I now call on')).toBe('The Acting President');
+    expect(turnOf('The President (spoke in Arabic): I thank')).toBe('The President');
+    expect(turnOf('Mr. ADODO (Togo): Mr. President, the Togolese delegation')).toBe('Mr. ADODO (Togo)');
+    expect(turnOf('Ms. Fernández de Soto (Colombia): Thank you')).toBe('Ms. Fernández de Soto (Colombia)');
+  });
+
+  it('is no other line with a colon', () => {
+    for (const text of [
+      'Members: Brazil',
+      'The Government of Testland notes: first,',
+      'Mr. President, I thank you: we are',
+      'Note: the figures are provisional.',
+      'Mr. Costa (Brazil) (Chair of the Committee) (spoke in French): We',
+    ])
+      expect(turnOf(text)).toBeNull();
+  });
+
+  it('needs two in a document: one "Mr. X: …" is no meeting', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'statement.txt'),
+      'Statement by Testland on fisheries\n\nMr. Varga: We fished 300 tonnes in 2024.\n\nTestland will fish less.\n',
+    );
+    const [statement] = (await loadCorpus(dir)).letters;
+    expect(statement?.passages.every((p) => p.speaker === undefined)).toBe(true);
+    expect(statement?.speakers).toBeUndefined();
+  });
+});
