@@ -125,6 +125,10 @@ const OFFICE_OF_STATE = /^,\s+((?:[\p{Lu}][\p{L}.-]*\s+)+(?:for\s+(?:[\p{Lu}][\p
 /** The last word of a State's formal name before its "of": "the Kingdom of Sylvania", "the Republic of Korea". */
 const STATE_FORM =
   /\b(?:Republic|Kingdom|Federation|Commonwealth|Emirates|States|State|Principality|Duchy|Sultanate|Union|Confederation|Islands)$/;
+/** A spokesperson, who speaks for whom the words after "for" name. */
+const SPOKESPERSON = /^(?:the\s+)?(?:Deputy\s+)?Spokes(?:man|woman|person)$/i;
+/** Whom a spokesperson speaks for: " for the Secretary-General", up to where the title goes on. */
+const SPOKEN_FOR = /^\s+for\s+(?:the\s+)?(?:United Nations\s+)?(.+?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|about|upon|addressed|submitted|pursuant)\b|$)/u;
 /** Those who speak for their State: "the delegation of Arcadia", "the Permanent Mission of Sylvania". */
 const SPEAKS_FOR_STATE = /^(?:the\s+)?(?:delegation|permanent mission)\s+of\s+(?:the\s+)?(.+)$/i;
 /**
@@ -193,6 +197,12 @@ export function readTitle(title: string): { kind: string | null; author: string 
   }
   const state = author ? SPEAKS_FOR_STATE.exec(author)?.[1] : undefined;
   if (state) author = state;
+  // "Statement by the Spokesperson for the Secretary-General on …": the spokesperson speaks for
+  // the Secretary-General, who is the author (user trial 27).
+  const spokenFor = match && author && SPOKESPERSON.test(author)
+    ? SPOKEN_FOR.exec(read.slice(match.index + match[0].length))?.[1]
+    : undefined;
+  if (spokenFor) author = spokenFor.trim();
   if (author && capitals) author = fromCapitals(author);
   return { kind, author: author && author.length <= MAX_TITLE_CHARS ? author : null };
 }

@@ -160,7 +160,26 @@ export function authorWithArticle(letter: Pick<Letter, 'author' | 'title'>): str
   // The title's own word for it: "Statement by Testland" writes a State no list has without one.
   const title = letter.title.toLowerCase();
   const bare = ['by', 'of', 'from'].some((w) => title.includes(`${w} ${author.toLowerCase()}`));
-  return /^the\s/i.test(author) || bare || isPlace(author) ? author : `the ${author}`;
+  return /^the\s/i.test(author) || bare || isPlace(author) || placesOnly(author)
+    ? author
+    : `the ${author}`;
+}
+
+/**
+ * Whether an author is several States or places and nothing else ("Almoria and Vessland", a joint
+ * communiqué's): each a place, or a name that is no English word. User trial 27: "joint
+ * communiqué by the Almoria and Vessland".
+ */
+function placesOnly(author: string): boolean {
+  const parts = author.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+  return (
+    parts.length > 1 &&
+    parts.every(
+      (part) =>
+        isPlace(part) ||
+        (/^\p{Lu}[\p{L}-]+$/u.test(part) && !englishWordNet().isWord(part.toLowerCase())),
+    )
+  );
 }
 
 /**

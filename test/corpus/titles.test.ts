@@ -91,6 +91,17 @@ describe('readTitle: who a title says speaks', () => {
     });
   });
 
+  it('a spokesperson speaks for whom they are the spokesperson of (user trial 27: author "Spokesperson")', () => {
+    expect(readTitle('Statement by the Spokesperson for the Secretary-General on the situation in Harnek')).toEqual({
+      kind: 'statement',
+      author: 'Secretary-General',
+    });
+    expect(readTitle('Statement by the Deputy Spokesperson for the President of the General Assembly on floods')).toEqual({
+      kind: 'statement',
+      author: 'President of the General Assembly',
+    });
+  });
+
   it('a delegation speaks for its State; a title in capitals is read as one in small letters (user trial 13)', () => {
     expect(readTitle('STATEMENT BY THE DELEGATION OF ARCADIA ON THE RIGHT TO SELF-DETERMINATION')).toEqual({
       kind: 'statement',

@@ -257,6 +257,12 @@ describe('kindAndAuthor: who a document is by, as a list shows it (user trial 23
     expect(by('press')).toBe('press release by the Secretary-General');
     expect(by('report')).toBe('report by the Secretary-General');
     expect(by('speech')).toBe('speech by Testland');
+    // Two States and nothing else, without an article (user trial 27: "by the Almoria and Vessland").
+    const [joint] = await documentsOf({
+      'joint.md':
+        '---\ntitle: "Joint communiqué following the talks between the Republic of Almoria and the Kingdom of Vessland"\nauthor: "Almoria and Vessland"\nkind: joint communiqué\ndate: 2025-11-21\n---\nThe two Governments will study a power line.\n',
+    });
+    expect(joint && kindAndAuthor(joint)).toBe('joint communiqué by Almoria and Vessland');
     expect(kindAndAuthor(documentOf({ letters }, SEED.khojavand))).toBe('letter from Azerbaijan');
   });
 
