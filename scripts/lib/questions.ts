@@ -80,6 +80,7 @@ export const QUESTION_FILES = [
   'eval/unseen-embassy-seizure-questions.json',
   'eval/unseen-sarvel-report-questions.json',
   'eval/unseen-council-dam-record-questions.json',
+  'eval/unseen-committee-summary-record-questions.json',
   'eval/tuning-user-trials-questions.json',
   'eval/tuning-ferry-hijacking-questions.json',
 ] as const;
