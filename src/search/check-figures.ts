@@ -6,7 +6,8 @@
  * another document than the one the claim's other words are closest to).
  */
 import { sentenceSpans } from '../corpus/sentences.ts';
-import { analyze } from './analyze.ts';
+import { analyze, conceptOf } from './analyze.ts';
+import { englishWordNet } from './wordnet.ts';
 import type { SearchIndex } from './search-index.ts';
 import { lowerBound } from './sorted.ts';
 import { MONTH_NAME, monthOf } from './time.ts';
@@ -52,6 +53,11 @@ export interface Figure {
   kind: FigureKind;
   sentence: string;
   clause: string;
+  /**
+   * The unit of measure right after it, as a concept ("kilometr" of "20 kilometres"), or null: a
+   * claim's "20 additional military observers" is not stated by "20 kilometres".
+   */
+  unit: string | null;
 }
 
 /** Where a sentence's clauses break: punctuation inside it, or a word joining two clauses. */
@@ -154,7 +160,7 @@ function figuresIn(text: string): Figure[] {
       // A day is compared with days: "12 November" where a passage says "2 November".
       const day = m[2] || m[3] ? null : dayOfDate(sentence, start, start + digits.length, value);
       if (day) {
-        figures.push({ ...day, kind: 'day', sentence, clause: day.written });
+        figures.push({ ...day, kind: 'day', sentence, clause: day.written, unit: null });
         continue;
       }
       // A sum of money ("$742 million") is compared with sums only, not with a count of people.
@@ -167,10 +173,17 @@ function figuresIn(text: string): Figure[] {
             ? 'year'
             : 'number';
       const clause = clauseAround(sentence, start, start + m[0].length);
-      figures.push({ written: m[0].trim(), value, kind, sentence, clause });
+      const unit = unitAfter(sentence.slice(start + m[0].length));
+      figures.push({ written: m[0].trim(), value, kind, sentence, clause, unit });
     }
   }
   return figures;
+}
+
+/** The unit of measure that opens `after` ("kilometres" of " kilometres from the line"), as a concept; null when none. */
+function unitAfter(after: string): string | null {
+  const word = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
+  return word && englishWordNet().isUnit(word) ? conceptOf(word) : null;
 }
 
 /** The smallest figure that tells a passage apart ("1,318" does, "2" does not). */
@@ -258,16 +271,15 @@ export function unstatedFigures(
     ),
   );
   const stated = texts.flatMap(figuresIn);
-  const statedValues = new Set([
-    ...stated.map((f) => f.value),
-    ...texts.flatMap(valuesInWords),
-    ...shownYears,
-  ]);
+  // A figure in words has no unit read ("twenty"); one in digits is stated in the same unit.
+  const statedValues = new Set([...texts.flatMap(valuesInWords), ...shownYears]);
+  const statedAsClaimed = (f: Figure) =>
+    statedValues.has(f.value) || stated.some((g) => g.value === f.value && g.unit === f.unit);
   const seen = new Set<string>();
   return claimed.filter((f) => {
     if (seen.has(f.written)) return false;
     // A year a reply shows on a passage's own line (its document's date) is never named.
-    if (statedValues.has(f.value) && (shownYears.has(f.value) || !yearChanged(f, claimed, stated)))
+    if (statedAsClaimed(f) && (shownYears.has(f.value) || !yearChanged(f, claimed, stated)))
       return false;
     seen.add(f.written);
     return true;

@@ -91,6 +91,17 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
     );
   });
 
+  it('counts a figure stated only in another unit as not stated (user trial 27)', () => {
+    const texts = [
+      'Norrmark is ready to provide 12 additional military observers. A separation of heavy weapons, whether at 15 or 20 kilometres, can only help.',
+    ];
+    expect(figureDifferences('Norrmark offered 20 additional military observers', texts)).toEqual([
+      { claim: '20', result: 0, passage: '12', elsewhere: false },
+    ]);
+    // The same unit is the same figure.
+    expect(figureDifferences('the weapons were pulled back 20 kilometres', texts)).toEqual([]);
+  });
+
   it('names none when every figure of the claim is in a closest passage', () => {
     expect(
       figures(
