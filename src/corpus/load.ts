@@ -39,9 +39,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * "Summary" heads its text, not its title; 29: a verbatim record's running header in words,
  * "General Assembly 14th meeting", is page furniture; 30: a meeting's verbatim record is one,
  * its turns marked with who speaks them; 31: a statement by a spokesperson is by whom they speak
- * for).
+ * for; 32: a record's President speaking "in my capacity as the representative of" a State
+ * speaks for it).
  */
-export const CORPUS_FORMAT = 31;
+export const CORPUS_FORMAT = 32;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

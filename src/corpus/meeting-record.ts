@@ -132,6 +132,17 @@ export function markTurns(passages: Passage[]): void {
   passages.forEach((passage, i) => {
     if (passage.role === 'heading' || RECORD_LINE.test(passage.text)) speaker = null;
     speaker = turns[i] ?? speaker;
+    // "The President: I shall now make a statement in my capacity as the representative of
+    // Norrmark.": from there the President speaks for Norrmark, until resuming the chair.
+    const state = NATIONAL_CAPACITY.exec(passage.text)?.[1];
+    if (speaker !== null && state && !speaker.includes('(')) speaker = `${speaker} (${state})`;
     if (speaker !== null && passage.role === undefined) passage.speaker = speaker;
+    if (speaker !== null && RESUMES_CHAIR.test(passage.text)) speaker = speaker.replace(/ \(.*\)$/, '');
   });
 }
+
+/** An office that speaks for a State: "in my capacity as the representative of Norrmark". */
+const NATIONAL_CAPACITY =
+  /\bin (?:my|her|his) (?:national )?capacity as (?:the )?representative of (?:the )?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|and|the|\p{Lu}[\p{L}'’-]*))*)/u;
+/** The President again as such: "I now resume my functions as President of the Council." */
+const RESUMES_CHAIR = /\bresume (?:my )?functions as (?:President|Chair)\b/i;

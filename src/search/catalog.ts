@@ -523,13 +523,14 @@ const TURN_SPEAKER =
 
 /**
  * The people who have turns in a meeting's record (`Letter.speakers`): their name without an
- * honorific ("Dubois") and whom they speak for ("France"), or null for an office ("The President").
+ * honorific ("Dubois"; none for an office, "The President") and whom they speak for ("France"),
+ * or null when the record does not say.
  */
 function turnSpeakers(letter: Letter): { name: string; on: string | null }[] {
-  return (letter.speakers ?? [])
-    .filter((speaker) => !/^The\s/.test(speaker))
-    .map((speaker) => {
-      const [, name = '', on] = TURN_SPEAKER.exec(speaker) ?? [];
-      return { name, on: on ?? null };
-    });
+  return (letter.speakers ?? []).flatMap((speaker) => {
+    const [, name = '', on] = TURN_SPEAKER.exec(speaker) ?? [];
+    // An office ("The President") is no one's name; whom it speaks for is a State that speaks.
+    const office = /^The\s/.test(name);
+    return office && !on ? [] : [{ name: office ? '' : name, on: on ?? null }];
+  });
 }

@@ -28,7 +28,14 @@ describe('a verbatim record of a meeting', () => {
       kind: 'record',
       author: 'Security Council',
       title: 'Security Council, 9999th meeting: The situation in the Lake Veran region',
-      speakers: ['The President', 'Ms. Lindqvist', 'Mr. Costa (Brazil)', 'Ms. Dubois (France)', 'Mr. Sato (Japan)'],
+      speakers: [
+        'The President',
+        'Ms. Lindqvist',
+        'Mr. Costa (Brazil)',
+        'Ms. Dubois (France)',
+        'Mr. Sato (Japan)',
+        'The President (Nigeria)',
+      ],
     });
     // The members' list, with its dot leaders, and the record's notice are no passages.
     expect(record.passages.some((p) => /\. \. \.|This record contains/.test(p.text))).toBe(false);
@@ -47,6 +54,10 @@ describe('a verbatim record of a meeting', () => {
       ['Ms. Dubois (France) (spoke i', 'Ms. Dubois (France)'],
       ['The rains begin in July. Eve', 'Ms. Dubois (France)'],
       ['Mr. Sato (Japan): Japan supp', 'Mr. Sato (Japan)'],
+      // The President speaks for a State until resuming the chair.
+      ['The President: I shall now m', 'The President (Nigeria)'],
+      ['Nigeria will send 200 tonnes', 'The President (Nigeria)'],
+      ['I now resume my functions as', 'The President (Nigeria)'],
       ['The meeting rose at 11.20 a.', null],
     ]);
   });

@@ -30,6 +30,8 @@ describe('a meeting’s record', () => {
       ['what did the speaker from brazil say', 'Mr. Costa (Brazil)'],
       ['what did dubois say', 'Ms. Dubois (France)'],
       ['according to japan, what did they provide', 'Mr. Sato (Japan)'],
+      // The President speaking for Nigeria (user trial 27: "The President says:" of Norrmark's words).
+      ['what did nigeria say about food', 'The President (Nigeria)'],
     ] as const) {
       const answer = answerQuestion(index, question);
       expect([question, ...first(answer)]).toEqual([question, false, who]);
