@@ -40,9 +40,11 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * "General Assembly 14th meeting", is page furniture; 30: a meeting's verbatim record is one,
  * its turns marked with who speaks them; 31: a statement by a spokesperson is by whom they speak
  * for; 32: a record's President speaking "in my capacity as the representative of" a State
- * speaks for it).
+ * speaks for it; 33: a title line and the kind line under it in one block are read apart, an
+ * office named alone in a title is of the State after its "of", a plenary record's agenda item
+ * after its opening line titles it).
  */
-export const CORPUS_FORMAT = 32;
+export const CORPUS_FORMAT = 33;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -23,8 +23,10 @@ const ORGAN_OF_SYMBOL: Readonly<Record<string, string>> = {
   A: 'General Assembly',
   E: 'Economic and Social Council',
 };
-/** The line over the agenda's items. */
-const AGENDA = /^(?:Provisional\s+)?Agenda$/i;
+/** The line over the agenda's items: "Agenda", or "Agenda item 71" of a plenary meeting. */
+const AGENDA = /^(?:Provisional\s+)?Agenda(?:\s+items?\s+\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\s*\([a-z]\))?)*)?$/i;
+/** A line of the documents an item is considered under: "Report of the Secretary-General (A/81/287)". */
+const ITEM_DOCUMENT = /\([A-Z]{1,6}\/[^)]*\)\s*$/;
 /**
  * The record's notice under its agenda ("This record contains the text of speeches delivered in
  * English and of the translation of …"), which every record prints: no part of the meeting.
@@ -56,6 +58,8 @@ export interface MeetingRecord {
 export function readMeetingRecord(blocks: readonly Block[]): MeetingRecord | null {
   const bodyStart = blocks.findIndex((b) => OPENING.test(b.text) || turnOf(b.text) !== null);
   if (bodyStart < 0) return null;
+  // The agenda stands in the masthead (S/PV) or after the opening line (A/PV): before the first turn.
+  const firstTurn = blocks.findIndex((b) => turnOf(b.text) !== null);
   const front = blocks.slice(0, Math.min(bodyStart, MASTHEAD_BLOCKS));
   const lines = front.flatMap((b) => b.lines.map((l) => l.trim()));
   const meeting = lines.map((l) => MEETING_LINE.exec(l)).find((m) => m !== null);
@@ -73,7 +77,7 @@ export function readMeetingRecord(blocks: readonly Block[]): MeetingRecord | nul
   return {
     symbol,
     date,
-    title: `${organ}, ${meeting[1]} ${meeting[2] ?? ''}meeting${agendaOf(blocks.slice(0, bodyStart))}`,
+    title: `${organ}, ${meeting[1]} ${meeting[2] ?? ''}meeting${agendaOf(blocks.slice(0, firstTurn < 0 ? bodyStart : firstTurn))}`,
     organ,
     bodyStart,
   };
@@ -87,6 +91,7 @@ function agendaOf(front: readonly Block[]): string {
   const items: string[] = [];
   for (const line of lines.slice(at + 1)) {
     if (NOTICE.test(line) || DOT_LEADER.test(line) || /^\d{2}-\d{5}/.test(line) || line === '') break;
+    if (ITEM_DOCUMENT.test(line) || OPENING.test(line)) break;
     items.push(line);
   }
   return items.length > 0 ? `: ${items.join(' ')}` : '';
@@ -103,6 +108,11 @@ const TURN = new RegExp(
   String.raw`^(${OFFICE}|${HONORIFIC}\s+${NAME})(?:\s+\(([^()]{2,80})\))?(?:\s+\(([^()]{2,40})\))?:\s+(?=[\p{Lu}"“‘'(\d])`,
   'u',
 );
+
+/** How many characters of `text` open its turn ("Ms. Dubois (France) (spoke in French): "); 0 when none does. */
+export function turnOpening(text: string): number {
+  return turnOf(text) === null ? 0 : (TURN.exec(text)?.[0].length ?? 0);
+}
 
 /** Who opens a turn with `text`, as the record names them ("Ms. Dubois (France)"); null when no one does. */
 export function turnOf(text: string): string | null {
@@ -146,3 +156,12 @@ const NATIONAL_CAPACITY =
   /\bin (?:my|her|his) (?:national )?capacity as (?:the )?representative of (?:the )?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|and|the|\p{Lu}[\p{L}'’-]*))*)/u;
 /** The President again as such: "I now resume my functions as President of the Council." */
 const RESUMES_CHAIR = /\bresume (?:my )?functions as (?:President|Chair)\b/i;
+
+/**
+ * Whom the speakers of a record's turns speak for, each once, in order: "France" of "Ms. Dubois
+ * (France)", "Norrmark" of "The President (Norrmark)"; none for a speaker the record gives no
+ * State or body ("Ms. Lindqvist").
+ */
+export function speakingFor(speakers: readonly string[] = []): string[] {
+  return [...new Set(speakers.flatMap((s) => /\(([^()]+)\)$/.exec(s)?.[1] ?? []))];
+}

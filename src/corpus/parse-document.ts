@@ -125,6 +125,12 @@ const OFFICE_OF_STATE = /^,\s+((?:[\p{Lu}][\p{L}.-]*\s+)+(?:for\s+(?:[\p{Lu}][\p
 /** The last word of a State's formal name before its "of": "the Kingdom of Sylvania", "the Republic of Korea". */
 const STATE_FORM =
   /\b(?:Republic|Kingdom|Federation|Commonwealth|Emirates|States|State|Principality|Duchy|Sultanate|Union|Confederation|Islands)$/;
+/** An office that a title names without its State, which follows: "the Minister", "the Permanent Representative". */
+const OFFICE_ALONE =
+  /^(?:(?:Deputy|Vice|Acting|Prime|First|Foreign)\s+)?(?:Minister|Ambassador|President|Permanent Representative|Chargé d'affaires|Head of State|Secretary of State|Chancellor)$/;
+/** An office up to its State: "Minister for Foreign Affairs of Norvania", ending as a title's author does. */
+const OFFICE_WITH_STATE =
+  /^(.+?\bof\s+(?:the\s+)?\p{Lu}.*?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|about|upon|addressed|submitted|pursuant)\b|$)/u;
 /** A spokesperson, who speaks for whom the words after "for" name. */
 const SPOKESPERSON = /^(?:the\s+)?(?:Deputy\s+)?Spokes(?:man|woman|person)$/i;
 /** Whom a spokesperson speaks for: " for the Secretary-General", up to where the title goes on. */
@@ -193,6 +199,12 @@ export function readTitle(title: string): { kind: string | null; author: string 
   // ("H.E. Ms. Ingrid Solberg, Ambassador of Norway"), so that "what did Norway say" names it.
   if (match && author && PERSON.test(author)) {
     const office = OFFICE_OF_STATE.exec(read.slice(match.index + match[0].length))?.[1];
+    if (office) author = stateOfOffice(office.trim());
+  }
+  // "Statement by the Minister for Foreign Affairs of Norvania on …": an office named alone is
+  // of the State after its "of" (user trial 28: author "Minister").
+  if (match && author && OFFICE_ALONE.test(author)) {
+    const office = OFFICE_WITH_STATE.exec(read.slice(match.index + match[0].length - author.length))?.[1];
     if (office) author = stateOfOffice(office.trim());
   }
   const state = author ? SPEAKS_FOR_STATE.exec(author)?.[1] : undefined;
@@ -267,6 +279,13 @@ function frontPieces(block: Block): string[] {
     }
     if (run.length > 0) pieces.push(run.join(' '));
     return pieces;
+  }
+  // "Situation in Brevonia" / "Report of the Secretary-General", with no blank line between: the
+  // line that names the kind starts a piece of its own, as it would in a block of its own.
+  const kindAt = lines.findIndex((line, i) => i > 0 && namesKind(line));
+  if (kindAt > 0) {
+    const rest = lines.slice(kindAt);
+    return [lines.slice(0, kindAt).join(' '), ...frontPieces({ ...block, lines: rest, text: rest.join(' ') })];
   }
   let cut = lines.length;
   while (cut > 0 && PLACE_AND_DATE.test(lines[cut - 1] ?? '')) cut -= 1;

@@ -18,6 +18,7 @@ import {
   unsigned,
   veto,
 } from './decide.ts';
+import { turnOpening } from '../corpus/meeting-record.ts';
 import { type Highlight, pickExcerpt } from './excerpt.ts';
 import { answerSentence } from './features.ts';
 import { type Prepared, prepare, type Ranked, rankCandidates, unknownSymbol } from './rank.ts';
@@ -227,6 +228,7 @@ function toResult(prepared: Prepared, r: Ranked, opening = false): AnswerResult 
     prepared.q.phrases,
     opening ? { start: 0, end: 0 } : answer.score > 0 ? answer : null,
     prepared.symbols.map((s) => s.text.toLowerCase()),
+    passage.speaker ? turnOpening(passage.text) : 0,
   );
   return {
     ...passageResult(letter, passage),

@@ -74,6 +74,8 @@ export function pickExcerpt(
   phrases: readonly string[] = [],
   answer: { start: number; end: number } | null = null,
   whole: readonly string[] = [],
+  /** Characters the passage opens with that are no words of its own: a turn's "Ms. Dubois (France): ". */
+  opening = 0,
 ): Excerpt {
   const reading = readPassage(passage);
   reading.sentences ??= splitSentences(passage);
@@ -103,7 +105,9 @@ export function pickExcerpt(
     const at = sentences.findIndex((x) => x.start <= answer.start && answer.start < x.end);
     if (at >= 0) best = at;
   }
-  const first = sentences[best] ?? { start: 0, end: passage.length };
+  const found = sentences[best] ?? { start: 0, end: passage.length };
+  // The speaker a result's line already names is not quoted again ("Ms. Dubois (France) says:").
+  const first = found.start < opening && opening < found.end ? { ...found, start: opening } : found;
   let end = first.end;
   for (let i = best + 1; i < sentences.length && end - first.start < MIN_EXCERPT_LENGTH; i++) {
     const next = sentences[i];

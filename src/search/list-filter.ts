@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Letter } from '../corpus/schema.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
+import { speakingFor } from '../corpus/meeting-record.ts';
 import { authorNames, isoCodes, nameKey } from './catalog.ts';
 import { stateOf } from './cite.ts';
 import { relatedNames } from './document-names.ts';
@@ -93,7 +94,10 @@ export function documentKinds(letters: readonly Letter[]): Named[] {
  * and its Mission's note verbale), the most documents first.
  */
 export function documentAuthors(letters: readonly Letter[]): Named[] {
-  return distinct(AUTHORS, letters, (l) => (l.author ? [stateOf(l.author), l.author] : []));
+  return distinct(AUTHORS, letters, (l) => [
+    ...(l.author ? [stateOf(l.author), l.author] : []),
+    ...speakingFor(l.speakers),
+  ]);
 }
 
 /** Whether `value`'s slug holds `wanted`'s as whole words ("the-state-of-palestine" holds "palestine"). */
@@ -157,7 +161,9 @@ function calledBy(typed: string): (author: { name: string }) => boolean {
 /** Whether a document passes the filter: its kind, an author holding the words given, its year. */
 export function passesFilter(letter: Letter, filter: ListFilter): boolean {
   if (filter.kind !== null && slug(letter.kind) !== filter.kind) return false;
-  if (filter.author !== null && !(letter.author && holds(slug(letter.author), filter.author)))
+  // A meeting's record is by the States that speak in it too (`speakingFor`).
+  const authors = [...(letter.author ? [letter.author] : []), ...speakingFor(letter.speakers)];
+  if (filter.author !== null && !authors.some((a) => holds(slug(a), filter.author as string)))
     return false;
   if (filter.year !== null && !letter.date.startsWith(String(filter.year).padStart(4, '0')))
     return false;

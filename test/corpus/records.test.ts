@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Document, loadCorpus } from '../../src/corpus/index.ts';
 import { turnOf } from '../../src/corpus/meeting-record.ts';
 import { formatCitation, speaker } from '../../src/search/cite.ts';
-import { RECORDS_DIR, tempDir } from '../helpers.ts';
+import { documentsOf, RECORDS_DIR, tempDir } from '../helpers.ts';
 
 /**
  * A meeting's verbatim record (user trial 27: every turn of S/PV.9871 was "The Security Council
@@ -81,6 +81,34 @@ describe('a verbatim record of a meeting', () => {
     expect(dubois && formatCitation(record, dubois)).toMatch(/^S\/PV\.9999, 3 June 2025, passage \d+/);
     const opening = record.passages[0];
     expect(opening && speaker(record, opening)).toBe('The Security Council');
+  });
+});
+
+describe('a plenary meeting’s record (user trial 28)', () => {
+  it('takes its agenda item from after the opening line, without the documents under it', async () => {
+    const [record] = await documentsOf({
+      'a-81-pv-19.txt': [
+        'United Nations A/81/PV.19',
+        'General Assembly',
+        'Eighty-first session',
+        '19th plenary meeting',
+        'Wednesday, 21 October 2026, 10 a.m.',
+        'New York',
+        '',
+        'The meeting was called to order at 10.05 a.m.',
+        '',
+        'Agenda item 71',
+        'Assistance in mine action',
+        'Report of the Secretary-General (A/81/287)',
+        '',
+        'The President: I give the floor to the representative of Tarsenia.',
+        '',
+        'Ms. Dobrasz (Tarsenia): I have the honour to introduce draft resolution A/81/L.9.',
+        '',
+      ].join('\n'),
+    });
+    expect(record?.title).toBe('General Assembly, 19th plenary meeting: Assistance in mine action');
+    expect(record?.speakers).toEqual(['The President', 'Ms. Dobrasz (Tarsenia)']);
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
 import { readTitle } from '../../src/corpus/parse-document.ts';
 import { formatCitation } from '../../src/search/cite.ts';
-import { documentOf } from '../helpers.ts';
+import { documentOf, documentsOf } from '../helpers.ts';
 
 /** Speeches whose first lines are no title (written for these tests, not UN texts). */
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'titles');
@@ -52,6 +52,34 @@ describe('a title is never a line of the speech', () => {
   });
 });
 
+describe('a report whose title and kind line stand in one block (user trial 28)', () => {
+  it('reads "Report of the Secretary-General" under the title as the kind and author, the title joined with a colon', async () => {
+    const [report] = await documentsOf({
+      's-2026-388.txt': [
+        'United Nations S/2026/388',
+        'Security Council',
+        'Distr.: General',
+        '12 May 2026',
+        'Original: English',
+        '',
+        'Situation in Brevonia',
+        'Report of the Secretary-General',
+        '',
+        'I. Introduction',
+        '',
+        '1. The present report is submitted pursuant to Security Council resolution 2781 (2025).',
+        '',
+      ].join('\n'),
+    });
+    expect(report).toMatchObject({
+      title: 'Situation in Brevonia: Report of the Secretary-General',
+      kind: 'report',
+      author: 'Secretary-General',
+      symbol: 'S/2026/388',
+    });
+  });
+});
+
 describe('a statement with the occasion under its title (user trial 8)', () => {
   it('reads the occasion as the title’s, not as a masthead, and the salutation as the speech’s first words', () => {
     // Before: "Security Council open debate …" was read as a masthead line, so the title was the
@@ -88,6 +116,17 @@ describe('readTitle: who a title says speaks', () => {
     expect(readTitle('Address by Mr. Jonas Berg, Deputy Prime Minister of the Democratic Republic of the Congo')).toEqual({
       kind: 'speech',
       author: 'Democratic Republic of the Congo',
+    });
+  });
+
+  it('an office named alone is of the State after its "of" (user trial 28: author "Minister")', () => {
+    expect(readTitle('Statement by the Minister for Foreign Affairs of Norvania on the floods')).toEqual({
+      kind: 'statement',
+      author: 'Norvania',
+    });
+    expect(readTitle('Statement by the President of the General Assembly on floods')).toEqual({
+      kind: 'statement',
+      author: 'President of the General Assembly',
     });
   });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { openCorpus } from '../../src/search/cache.ts';
+import { documentAuthors, filterDocuments, readListFilter } from '../../src/search/list-filter.ts';
 import { type Answer, answerQuestion, SearchIndex } from '../../src/search/index.ts';
 import { CORPUS_DIR, RECORDS_DIR, tempDir } from '../helpers.ts';
 
@@ -21,6 +22,9 @@ describe('a meeting’s record', () => {
     const answer = answerQuestion(index, 'what did france say about the appeal');
     expect(first(answer)).toEqual([false, 'Ms. Dubois (France)']);
     expect(answer.results[0]?.text).toContain('12 million euros');
+    // The speaker the line names is not quoted again (user trial 28: "Ms. Dobrasz (Tarsenia)
+    // says: “Ms. Dobrasz (Tarsenia): I have the honour …”").
+    expect(answer.results[0]?.excerpt).toMatch(/^France will contribute/);
   });
 
   it('quotes only the turns of whom the question names, as the State or as its representative', () => {
@@ -48,6 +52,12 @@ describe('a meeting’s record', () => {
     const answer = answerQuestion(index, 'when did the meeting rise');
     expect(answer.abstained).toBe(false);
     expect(answer.results[0]?.text).toBe('The meeting rose at 11.20 a.m.');
+  });
+
+  it('is listed among the documents of a State that speaks in it (user trial 28)', () => {
+    const filter = readListFilter(index.letters, { author: 'france' });
+    expect(filterDocuments(index.letters, filter).map((l) => l.symbol)).toEqual(['S/PV.9999']);
+    expect(documentAuthors(index.letters).map((a) => a.name)).toContain('Japan');
   });
 
   it('keeps its speakers in the saved index', async () => {
