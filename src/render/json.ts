@@ -147,7 +147,8 @@ export function citesJson(cites: LinkedDocument | null) {
  * the closest passages (close only), `pieces` the claim's sentences they hold as written or nearly
  * (`result` indexes `closest`; close only), `figures` the claim's figures none of them states,
  * each with the figure a passage states instead (`claim`, `result` indexing `closest`,
- * `passage`; close only), as the text's "The claim’s “1,400” is in none of these passages" line,
+ * `passage`; `otherUnit` true when they state its value only of something else; close only),
+ * as the text's "The claim’s “1,400” is in none of these passages" line,
  * or (`elsewhere` true) with the passage added to `closest` that states the claim's own figure.
  */
 export function verdictJson(

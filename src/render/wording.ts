@@ -498,9 +498,10 @@ export function figureLines(
       return [
         `• The claim’s “${quote(f.claim)}” is not what ${where} states with “${quote(f.beside)}”: it states “${quote(f.passage)}”.`,
       ];
-    return [
-      `• The claim’s “${quote(f.claim)}” is in none of these passages; ${where} states “${quote(f.passage)}”.`,
-    ];
+    const none = f.otherUnit
+      ? 'is stated in these passages only of something else'
+      : 'is in none of these passages';
+    return [`• The claim’s “${quote(f.claim)}” ${none}; ${where} states “${quote(f.passage)}”.`];
   });
 }
 

@@ -34,6 +34,8 @@ export interface FigureDifference {
    * figure is not the one the passage gives with it (`yearChanged`).
    */
   beside?: string;
+  /** Whether the closest passages state the claim's value only in another unit ("20 kilometres" of "20 observers"). */
+  otherUnit?: true;
 }
 
 /**
@@ -380,12 +382,15 @@ export function figureDifferences(
           (f) => f.sentence === sentence && isTelling(f) && claimValues.has(f.value),
         )?.written
       : undefined;
+    // "20 kilometres" where the claim has "20 … observers": stated, but of something else.
+    const otherUnit = stated.flat().some((f) => f.value === figure.value && f.unit !== figure.unit);
     differences.push({
       claim: figure.written,
       result: best.result,
       passage: best.written,
       elsewhere: false,
       ...(beside ? { beside } : {}),
+      ...(otherUnit && !beside ? { otherUnit: true as const } : {}),
     });
   }
   return differences;

@@ -96,7 +96,7 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
       'Norrmark is ready to provide 12 additional military observers. A separation of heavy weapons, whether at 15 or 20 kilometres, can only help.',
     ];
     expect(figureDifferences('Norrmark offered 20 additional military observers', texts)).toEqual([
-      { claim: '20', result: 0, passage: '12', elsewhere: false },
+      { claim: '20', result: 0, passage: '12', elsewhere: false, otherUnit: true },
     ]);
     // The same unit is the same figure.
     expect(figureDifferences('the weapons were pulled back 20 kilometres', texts)).toEqual([]);
