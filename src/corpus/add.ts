@@ -162,14 +162,14 @@ export async function addLetter(
     throw new CorpusError(display, `cannot read: ${error.message}`);
   });
   const extracted = source.toLowerCase().endsWith('.pdf') ? await extractPdfText(bytes, display) : decodeLetterFile(bytes, display);
-  const { data: existing, body, warnings: frontWarnings } = readFrontMatter(extracted, display);
+  const { data: existing, body, warnings: frontWarnings, others = {} } = readFrontMatter(extracted, display);
   const given = optionsFrontMatter(options, display);
   const sha256 = createHash('sha256').update(extracted).digest('hex');
   const fromText = parseDocument(body, { id: 'new', file: display, sha256 }, existing);
   checkAgainstText(fromText, given, display);
   const front = { ...existing, ...given };
-  const hasFront = Object.keys(front).length > 0;
-  const raw = hasFront ? formatFrontMatter(front) + (existing ? body.replace(/^\n+/, '') : body) : body;
+  const hasFront = Object.keys(front).length + Object.keys(others).length > 0;
+  const raw = hasFront ? formatFrontMatter(front, others) + (existing ? body.replace(/^\n+/, '') : body) : body;
   const { data, body: rawBody } = readFrontMatter(raw, display);
   let letter = parseDocument(rawBody, { id: 'new', file: display, sha256: createHash('sha256').update(raw).digest('hex') }, data);
   const name = slug(letter.symbol ?? path.basename(source, path.extname(source))) || 'document';
@@ -214,7 +214,7 @@ export async function addLetter(
   const textPath = path.join(corpusDir, `${id}.txt`);
   const missing = missingMetadata(letter);
   if (dryRun) {
-    const frontMatter = hasFront ? formatFrontMatter(front) : '';
+    const frontMatter = hasFront ? formatFrontMatter(front, others) : '';
     return { letter, written: [], missing, warnings, wouldWrite: { file: textPath, frontMatter } };
   }
   const written: string[] = [];

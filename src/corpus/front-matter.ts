@@ -58,6 +58,8 @@ export interface FrontMatterReading {
    * line numbers in messages stay those of the file.
    */
   body: string;
+  /** The keys Annex does not read, with their values, in order: the operator's own ("titel" too). */
+  others?: Record<string, unknown>;
   /**
    * A key that is none Annex reads but nearly one ("titel", "Author"): left unread, as an
    * operator's own key is, but most likely meant as the one it misspells.
@@ -202,7 +204,10 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
         new CorpusError(file, `front matter kind "${kind}" is not one Annex knows: did you mean "${meant}"?`, keyLine('kind')),
       );
   }
-  return { data, body, warnings };
+  const ownKeys = Object.fromEntries(
+    Object.entries(entries).filter(([key]) => !(FRONT_MATTER_KEYS as readonly string[]).includes(key)),
+  );
+  return { data, body, warnings, ...(Object.keys(ownKeys).length > 0 ? { others: ownKeys } : {}) };
 }
 
 /**
@@ -243,14 +248,17 @@ function kindValue(value: unknown, file: string, line: number): string | undefin
 
 /**
  * Front matter for `data`, ready to put at the top of a file: the known keys in their usual
- * order, a year written as a bare number as people write it.
+ * order, a year written as a bare number as people write it, then the operator's own keys
+ * (`others`) as they were.
  */
-export function formatFrontMatter(data: FrontMatter): string {
-  const ordered: Record<string, string | number> = {};
+export function formatFrontMatter(data: FrontMatter, others: Record<string, unknown> = {}): string {
+  const ordered: Record<string, unknown> = {};
   for (const key of FRONT_MATTER_KEYS) {
     const value = data[key];
     if (value === undefined) continue;
     ordered[key] = key === 'date' && /^\d{4}$/.test(value) ? Number(value) : value;
   }
+  // The operator's own keys are kept as they were, after Annex's: `add` loses none of them.
+  for (const [key, value] of Object.entries(others)) if (!(key in ordered)) ordered[key] = value;
   return `---\n${yaml().stringify(ordered, { lineWidth: 0 })}---\n`;
 }

@@ -182,6 +182,20 @@ describe('addLetter with a PDF', () => {
     expect(same.warnings.map((w) => w.message).join('\n')).not.toMatch(/--author/);
   });
 
+  it('keeps the front matter keys it does not read, a misspelt one too, in what it writes (user trial 28)', async () => {
+    const source = path.join(await tempDir(), 'norvania.txt');
+    await writeFile(
+      source,
+      '---\ntitel: Statement by Norvania on fisheries\nreviewed_by: Ana\nkind: speech\n---\nOur fleet of 312 vessels landed 41,000 tonnes of cod in 2024.\n',
+    );
+    const dir = await tempDir();
+    const dry = await addLetter(source, dir, { date: '2025-11-01' }, { dryRun: true });
+    expect(dry.wouldWrite?.frontMatter).toMatch(/titel: Statement by Norvania on fisheries\nreviewed_by: Ana\n---\n$/);
+    const { written } = await addLetter(source, dir, { date: '2025-11-01' });
+    const text = await readFile(written[0] as string, 'utf8');
+    expect(text).toMatch(/^---\ndate: 2025-11-01\nkind: speech\ntitel: Statement by Norvania on fisheries\nreviewed_by: Ana\n---\n/);
+  });
+
   it('refuses a date that contradicts the letter heading, and changes nothing', async () => {
     const dir = await tempDir();
     const source = path.join(await tempDir(), 'plain.txt');
