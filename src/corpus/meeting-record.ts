@@ -109,18 +109,24 @@ const TURN = new RegExp(
   'u',
 );
 
+/** A turn's opening as `TURN` reads it: who speaks, as the record names them, and its length. */
+function matchTurn(text: string): { who: string; length: number } | null {
+  const m = TURN.exec(text);
+  if (!m) return null;
+  const [opening, who = '', first, second] = m;
+  if (second !== undefined && !INTERPRETED.test(second)) return null;
+  const named = first === undefined || INTERPRETED.test(first) ? who : `${who} (${first})`;
+  return { who: named, length: opening.length };
+}
+
 /** How many characters of `text` open its turn ("Ms. Dubois (France) (spoke in French): "); 0 when none does. */
 export function turnOpening(text: string): number {
-  return turnOf(text) === null ? 0 : (TURN.exec(text)?.[0].length ?? 0);
+  return matchTurn(text)?.length ?? 0;
 }
 
 /** Who opens a turn with `text`, as the record names them ("Ms. Dubois (France)"); null when no one does. */
 export function turnOf(text: string): string | null {
-  const m = TURN.exec(text);
-  if (!m) return null;
-  const [, who = '', first, second] = m;
-  if (second !== undefined && !INTERPRETED.test(second)) return null;
-  return first === undefined || INTERPRETED.test(first) ? who : `${who} (${first})`;
+  return matchTurn(text)?.who ?? null;
 }
 
 /** A line of the record's own, no one's words: "The meeting rose at …", "The agenda was adopted.". */
@@ -158,10 +164,19 @@ const NATIONAL_CAPACITY =
 const RESUMES_CHAIR = /\bresume (?:my )?functions as (?:President|Chair)\b/i;
 
 /**
+ * A turn's speaker as the record names them, read apart: who ("Ms. Dubois", "The President") and
+ * whom they speak for ("France"), or null when the record gives no State or body ("Ms. Lindqvist").
+ */
+export function readSpeaker(label: string): { who: string; on: string | null } {
+  const on = /\s+\(([^()]+)\)$/.exec(label);
+  return { who: on ? label.slice(0, on.index) : label, on: on?.[1] ?? null };
+}
+
+/**
  * Whom the speakers of a record's turns speak for, each once, in order: "France" of "Ms. Dubois
  * (France)", "Norrmark" of "The President (Norrmark)"; none for a speaker the record gives no
  * State or body ("Ms. Lindqvist").
  */
 export function speakingFor(speakers: readonly string[] = []): string[] {
-  return [...new Set(speakers.flatMap((s) => /\(([^()]+)\)$/.exec(s)?.[1] ?? []))];
+  return [...new Set(speakers.flatMap((s) => readSpeaker(s).on ?? []))];
 }

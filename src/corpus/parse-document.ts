@@ -195,25 +195,25 @@ export function readTitle(title: string): { kind: string | null; author: string 
   const read = capitals ? fromCapitals(title) : title;
   const match = AUTHOR_IN_TITLE.exec(read);
   let author = match?.[1]?.trim() ?? null;
+  // What the title says after the author's name, where their office or whom they speak for goes on.
+  const after = match ? read.slice(match.index + match[0].length) : '';
   // A person's name says nothing of whom they speak for: the State of their office after it does
   // ("H.E. Ms. Ingrid Solberg, Ambassador of Norway"), so that "what did Norway say" names it.
-  if (match && author && PERSON.test(author)) {
-    const office = OFFICE_OF_STATE.exec(read.slice(match.index + match[0].length))?.[1];
+  if (author && PERSON.test(author)) {
+    const office = OFFICE_OF_STATE.exec(after)?.[1];
     if (office) author = stateOfOffice(office.trim());
   }
   // "Statement by the Minister for Foreign Affairs of Norvania on …": an office named alone is
   // of the State after its "of" (user trial 28: author "Minister").
-  if (match && author && OFFICE_ALONE.test(author)) {
-    const office = OFFICE_WITH_STATE.exec(read.slice(match.index + match[0].length - author.length))?.[1];
+  if (author && OFFICE_ALONE.test(author)) {
+    const office = OFFICE_WITH_STATE.exec(author + after)?.[1];
     if (office) author = stateOfOffice(office.trim());
   }
   const state = author ? SPEAKS_FOR_STATE.exec(author)?.[1] : undefined;
   if (state) author = state;
   // "Statement by the Spokesperson for the Secretary-General on …": the spokesperson speaks for
   // the Secretary-General, who is the author (user trial 27).
-  const spokenFor = match && author && SPOKESPERSON.test(author)
-    ? SPOKEN_FOR.exec(read.slice(match.index + match[0].length))?.[1]
-    : undefined;
+  const spokenFor = author && SPOKESPERSON.test(author) ? SPOKEN_FOR.exec(after)?.[1] : undefined;
   if (spokenFor) author = spokenFor.trim();
   if (author && capitals) author = fromCapitals(author);
   return { kind, author: author && author.length <= MAX_TITLE_CHARS ? author : null };

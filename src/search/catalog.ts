@@ -9,6 +9,7 @@ import {
   type PartKind,
 } from '../corpus/schema.ts';
 import { editDistance } from '../corpus/edit-distance.ts';
+import { readSpeaker } from '../corpus/meeting-record.ts';
 import { countries } from './countries.ts';
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
 import { lowerBound } from './sorted.ts';
@@ -517,20 +518,19 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   } else map.set(key, [value]);
 }
 
-/** A turn's speaker as a record names them ("Ms. Dubois (France)"): the surname, and whom they speak for. */
-const TURN_SPEAKER =
-  /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?(.+?)(?:\s+\(([^()]+)\))?$/;
+/** The honorific before a speaker's name in a record's turn ("Ms." of "Ms. Dubois"). */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
 
 /**
  * The people who have turns in a meeting's record (`Letter.speakers`): their name without an
  * honorific ("Dubois"; none for an office, "The President") and whom they speak for ("France"),
- * or null when the record does not say.
+ * or null when the record does not say (`readSpeaker`).
  */
 function turnSpeakers(letter: Letter): { name: string; on: string | null }[] {
   return (letter.speakers ?? []).flatMap((speaker) => {
-    const [, name = '', on] = TURN_SPEAKER.exec(speaker) ?? [];
+    const { who, on } = readSpeaker(speaker);
     // An office ("The President") is no one's name; whom it speaks for is a State that speaks.
-    const office = /^The\s/.test(name);
-    return office && !on ? [] : [{ name: office ? '' : name, on: on ?? null }];
+    const office = /^The\s/.test(who);
+    return office && !on ? [] : [{ name: office ? '' : who.replace(HONORIFIC, ''), on }];
   });
 }

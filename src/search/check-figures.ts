@@ -334,7 +334,8 @@ export function figureDifferences(
     return found;
   };
   const stated = texts.map(figuresIn);
-  const allStated = new Set(stated.flat().map((f) => f.value));
+  const everyStated = stated.flat();
+  const allStated = new Set(everyStated.map((f) => f.value));
   const differences: FigureDifference[] = [];
   for (const figure of unstated) {
     const words = about(figure.sentence);
@@ -383,7 +384,7 @@ export function figureDifferences(
         )?.written
       : undefined;
     // "20 kilometres" where the claim has "20 … observers": stated, but of something else.
-    const otherUnit = stated.flat().some((f) => f.value === figure.value && f.unit !== figure.unit);
+    const otherUnit = everyStated.some((f) => f.value === figure.value && f.unit !== figure.unit);
     differences.push({
       claim: figure.written,
       result: best.result,

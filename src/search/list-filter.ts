@@ -162,9 +162,11 @@ function calledBy(typed: string): (author: { name: string }) => boolean {
 export function passesFilter(letter: Letter, filter: ListFilter): boolean {
   if (filter.kind !== null && slug(letter.kind) !== filter.kind) return false;
   // A meeting's record is by the States that speak in it too (`speakingFor`).
-  const authors = [...(letter.author ? [letter.author] : []), ...speakingFor(letter.speakers)];
-  if (filter.author !== null && !authors.some((a) => holds(slug(a), filter.author as string)))
-    return false;
+  const wanted = filter.author;
+  if (wanted !== null) {
+    const authors = [...(letter.author ? [letter.author] : []), ...speakingFor(letter.speakers)];
+    if (!authors.some((a) => holds(slug(a), wanted))) return false;
+  }
   if (filter.year !== null && !letter.date.startsWith(String(filter.year).padStart(4, '0')))
     return false;
   return true;
