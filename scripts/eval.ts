@@ -77,7 +77,7 @@ for (const question of readQuestions(files)) {
   const rank = answer.abstained
     ? 0
     : answer.results.findIndex((r) => answers(r.text, question.gold)) + 1;
-  const plainTexts = plain(question.letters ?? '', letters)
+  const plainTexts = plain(question.letters.join('\n'), letters)
     .search(question.q)
     .slice(0, 5)
     .map((r) => index.passage(r.id as number)?.passage.text ?? '');

@@ -37,9 +37,10 @@ Fits src/search/model.json to the tuning part of the questions in eval/.
   --tune W   first search the weights W (model.json's "weights", by name, comma-separated, or
              "all") for the best out-of-fold MRR, one at a time; without it, they are kept
   --dump F   write the out-of-fold decision rows and labels to F (JSON), for study
-  --ungdc D  also fit to the General Debate tuning questions (eval/ungdc-tuning*.json), asked of
-             the corpus in folder D (the UN General Debate Corpus with front matter; its saved
-             index is kept in INDEX_CACHE_DIR): what questions look like among 10,000 speeches
+  --ungdc D  also fit to the General Debate tuning questions (eval/ungdc-tuning*.json,
+             eval/ungdc-trials-questions.json), asked of the corpus in folder D (the UN General
+             Debate Corpus with front matter; its saved index is kept in INDEX_CACHE_DIR): what
+             questions look like among 10,000 speeches
   --help     this text`;
 
 const values = readArgs(USAGE, {
@@ -52,7 +53,11 @@ const values = readArgs(USAGE, {
 });
 
 /** The General Debate tuning files, fitted to with `--ungdc`. */
-const UNGDC_FILES = ['eval/ungdc-tuning-questions.json', 'eval/ungdc-tuning-2-questions.json'];
+const UNGDC_FILES = [
+  'eval/ungdc-tuning-questions.json',
+  'eval/ungdc-tuning-2-questions.json',
+  'eval/ungdc-trials-questions.json',
+];
 
 /** The ranker's L2 penalties tried; the one with the best out-of-fold MRR is kept. */
 const RANKER_PENALTIES = [0.001, 0.01, 0.1];
@@ -102,7 +107,8 @@ async function prepareExamples(): Promise<Example[]> {
       const answering = letters.find((l) => l.passages.some((p) => answers(p.text, question.gold)));
       group = answering?.id ?? question.file;
     } else {
-      const own = question.letters ? letters.at(-1) : letters[unanswerableSeen++ % letters.length];
+      const own =
+        question.letters.length > 0 ? letters.at(-1) : letters[unanswerableSeen++ % letters.length];
       group = own?.id ?? question.file;
     }
     prepared.push({ question, group, prepared: set, labels });

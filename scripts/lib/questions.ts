@@ -22,8 +22,11 @@ export const QuestionFile = z.object({
     z.object({ q: z.string(), gold: z.array(z.string()).min(1), style: z.string().optional() }),
   ),
   abstain: z.array(z.union([z.string(), z.object({ q: z.string() })])),
-  /** A folder of letters Annex has never seen, added to the corpus for this file's questions only. */
-  letters: z.string().optional(),
+  /**
+   * A folder of letters Annex has never seen, or several, added to the corpus for this file's
+   * questions only.
+   */
+  letters: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
 });
 
 /** Every question file, in the order reports list them. */
@@ -81,8 +84,16 @@ export const QUESTION_FILES = [
   'eval/unseen-sarvel-report-questions.json',
   'eval/unseen-council-dam-record-questions.json',
   'eval/unseen-committee-summary-record-questions.json',
+  'eval/unseen-ocr-border-incidents-questions.json',
   'eval/tuning-user-trials-questions.json',
   'eval/tuning-ferry-hijacking-questions.json',
+  'eval/tuning-trial-20-questions.json',
+  'eval/tuning-trial-21-questions.json',
+  'eval/tuning-trial-22-questions.json',
+  'eval/tuning-trial-23-questions.json',
+  'eval/tuning-trial-24-questions.json',
+  'eval/tuning-trial-27-questions.json',
+  'eval/tuning-trial-28-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
@@ -109,14 +120,15 @@ export interface Question {
   gold: string[];
   style: string;
   part: 'tuned' | 'held-out';
-  /** The letters folder added to the corpus for it, if any. */
-  letters: string | undefined;
+  /** The letters folders added to the corpus for it; none for the corpus alone. */
+  letters: readonly string[];
 }
 
 /** Reads the questions of `files`. */
 export function readQuestions(files: readonly string[]): Question[] {
   return files.flatMap((file) => {
     const parsed = QuestionFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const letters = parsed.letters === undefined ? [] : [parsed.letters].flat();
     const part = (i: number): Question['part'] =>
       (parsed.heldOut ?? isHeldOut(i)) ? 'held-out' : 'tuned';
     return [
@@ -126,7 +138,7 @@ export function readQuestions(files: readonly string[]): Question[] {
         gold: x.gold.map(normalize),
         style: x.style ?? 'plain',
         part: part(i),
-        letters: parsed.letters,
+        letters,
       })),
       ...parsed.abstain.map((x, i) => ({
         file: path.basename(file),
@@ -134,7 +146,7 @@ export function readQuestions(files: readonly string[]): Question[] {
         gold: [],
         style: 'unanswerable',
         part: part(i),
-        letters: parsed.letters,
+        letters,
       })),
     ] satisfies Question[];
   });
@@ -150,14 +162,14 @@ export const answers = (text: string, gold: readonly string[]): boolean => {
 export class Indexes {
   private readonly built = new Map<string, Promise<{ index: SearchIndex; letters: Letter[] }>>();
   constructor(private readonly corpusDir: string) {}
-  /** The index of the corpus, with `extra`'s letters when given. */
-  of(extra: string | undefined): Promise<{ index: SearchIndex; letters: Letter[] }> {
-    const key = extra ?? '';
+  /** The index of the corpus, with the letters of the folders `extra`. */
+  of(extra: readonly string[]): Promise<{ index: SearchIndex; letters: Letter[] }> {
+    const key = extra.join('\n');
     let found = this.built.get(key);
     if (!found) {
       found = (async () => {
-        const base = (await loadCorpus(this.corpusDir)).letters;
-        const letters = extra ? [...base, ...(await loadCorpus(extra)).letters] : base;
+        const letters = [...(await loadCorpus(this.corpusDir)).letters];
+        for (const folder of extra) letters.push(...(await loadCorpus(folder)).letters);
         return { index: SearchIndex.build(letters), letters };
       })();
       this.built.set(key, found);
