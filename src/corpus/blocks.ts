@@ -75,6 +75,8 @@ const HEADING_MARK = /^#{1,6}\s+/;
  * official record.").
  */
 const STARTS_BLOCK = /^(?:\(Signed\)|Annex\b|Enclosure\b|For information media\b)/;
+/** An annex's heading line alone ("Annex", "Annex II", "Enclosure"): its title is the next block, not its words. */
+const PART_LINE = /^(?:Annex|Enclosure)(?:\s+[IVXLC\d]+)?$/;
 /** A block that ends like this has not finished its sentence… */
 const OPEN_END = /[\p{Ll},(\-–]$/u;
 /** A block that ends with a figure ("… reduced from USD 12"). */
@@ -288,6 +290,7 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
       current.lines.push(item.text);
       current.indents.push(item.indent);
       atPageEnd = false;
+      if (PART_LINE.test(stripEmphasis(item.text))) current = null;
       continue;
     }
     current = null;
@@ -301,8 +304,9 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
       atPageEnd = true;
     } else if (found?.page != null) {
       const end = { page: found.page, of: found.of, jobNumber: found.jobNumber, line: item.line, printed: true };
+      // A page's footer and the next page's "Page N" header mark one page end.
       if (last && !last.printed) Object.assign(last, end);
-      else pageEnds.push(end);
+      else if (last?.page !== end.page) pageEnds.push(end);
       atPageEnd = true;
     } else if (found?.jobNumber && last && !last.jobNumber) {
       last.jobNumber = found.jobNumber;

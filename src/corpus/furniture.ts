@@ -47,8 +47,17 @@ const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/;
 /** The first page's barcode number, as the PDF's text gives it: `*2213249*`, beside or under its footer. */
 const BARCODE_TOKEN = /^\*\d{7}\*$/;
 const SYMBOL_TOKEN = new RegExp(`^${SYMBOL_PATTERN.source.replace(/^\\b/, '')}$`);
-/** The first page's footer: the job number, "(E)" for English, the date it was processed, a barcode number. */
-const FIRST_PAGE_FOOTER = new RegExp(String.raw`^(${JOB})\s*\(E\)(?:\s+\d{6})?(?:\s+\*\d+\*)?$`);
+/**
+ * The first page's footer: the job number, "(E)" for English, the date it was processed, a barcode
+ * number; in documents of before about 2000, "/..." at the right margin: the text goes on overleaf.
+ */
+const FIRST_PAGE_FOOTER = new RegExp(String.raw`^(${JOB})\s*\(E\)(?:\s+\d{6})?(?:\s+\*\d+\*)?(?:\s+\/(?:\.{3}|…))?$`);
+/**
+ * The words of an older page header, beside the symbol: the language of the text ("English") and
+ * "Page 2", which opens page 2 (so page 1 ends there).
+ */
+const LANGUAGE_TOKEN = /^(?:English|French|Spanish|Russian|Arabic|Chinese)$/;
+const PAGE_WORD = 'Page';
 /** A footer glued to the text after it: the job number and "N/M", in either order. */
 const GLUED_FOOTER = new RegExp(String.raw`^(?:(${JOB})\s+(\d{1,3})\/(\d{1,3})|(\d{1,3})\/(\d{1,3})\s+(${JOB}))\s+(?=\S)`);
 
@@ -81,9 +90,21 @@ function read(text: string): Reading | null {
   let marks = 0;
   let barcode = false;
   let bare: number | null = null;
-  for (const token of text.split(/\s+/)) {
+  let headed = false;
+  let pageHeader = false;
+  const tokens = text.split(/\s+/);
+  for (const [t, token] of tokens.entries()) {
     const numbered = PAGE_OF_TOKEN.exec(token);
-    if (JOB_TOKEN.test(token)) {
+    if (token === PAGE_WORD && PAGE_TOKEN.test(tokens[t + 1] ?? '')) {
+      headed = true;
+      continue;
+    }
+    if (headed) {
+      page = Number(token) - 1 || null;
+      pages += 1;
+      headed = false;
+      pageHeader = true;
+    } else if (JOB_TOKEN.test(token)) {
       jobNumber ??= token;
       keys.push(`job ${token}`);
     } else if (numbered) {
@@ -100,6 +121,8 @@ function read(text: string): Reading | null {
       keys.push(token);
     } else if (BARCODE_TOKEN.test(token)) {
       barcode = true;
+    } else if (LANGUAGE_TOKEN.test(token)) {
+      continue;
     } else {
       return null;
     }
@@ -113,7 +136,7 @@ function read(text: string): Reading | null {
   if (jobNumber !== null) page ??= bare;
   // A page count alone ("3/3") or a page number beside a job number is a footer; so is a barcode
   // line, which prose never has.
-  const footer = barcode || (page !== null && (jobNumber !== null || (of !== null && marks === 1)));
+  const footer = barcode || pageHeader || (page !== null && (jobNumber !== null || (of !== null && marks === 1)));
   return { page, of, jobNumber, footer, keys };
 }
 

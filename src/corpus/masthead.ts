@@ -59,7 +59,11 @@ const AND = String.raw`\s*(?:,\s*and|,|and)\s*`;
 /** One agenda item with its sub-items: `18`, `18 (a)`, `69 (a) and (b)`. */
 const AGENDA_ITEM = String.raw`\d+(?:\s*\([a-z]\)(?:${AND}\([a-z]\))*)?`;
 const AGENDA = new RegExp(String.raw`\bagenda items?\s+(${AGENDA_ITEM}(?:${AND}${AGENDA_ITEM})*)`, 'i');
-const DISTRIBUTED = /\bDistr\.:\s*[A-Za-z]+\s+(.{0,40})/;
+/**
+ * The distribution date: "Distr.: General 2 October 2023"; in documents of before about 2000,
+ * "Distr. GENERAL S/1996/187 14 March 1996", the symbol between.
+ */
+const DISTRIBUTED = new RegExp(String.raw`\bDistr\.:?\s*[A-Za-z]+\s+(?:${SYMBOL}(?:${SYMBOL_JOIN}${SYMBOL})*\s+)?(.{0,40})`);
 
 /**
  * The ways a symbol is written: a resolution's with its year or without ("S/RES/2841 (2026)",

@@ -37,7 +37,7 @@ const MIN_INDENT = 2;
 /** A sentence ends at the end of the line: a full stop, a question or exclamation mark, maybe in quotes or brackets. */
 const SENTENCE_END = /[.?!]["”’)\]]*$/u;
 /** A full stop that ends an abbreviation, not a sentence ("Mr.", "No.", "Sept.", "H.E."). */
-const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|St|Nos?|Art|Arts|paras?|Sept|Gen|Lt|Col|Capt|Sr|Jr|[A-Z]|(?:[A-Z]\.){1,3}[A-Z])\.$/u;
+const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|St|Nos?|Art|Arts|paras?|Sept|Gen|Lt|Col|Capt|Sr|Jr|Distr|Orig|[A-Z]|(?:[A-Z]\.){1,3}[A-Z])\.$/u;
 /** A line that may open a paragraph: a capital, a figure, a quotation mark or an opening bracket. */
 const OPENS = /^[\p{Lu}\d"“‘'([]/u;
 /** The mark of a list item: "(a)", "(iv)", "(2)", "a)", "iv)", a bullet or a dash. */
@@ -172,6 +172,17 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
     // A speaker's turn in a meeting's record ("Mr. Costa (Brazil): …") or a line of the record's
     // own ("The meeting rose at …"), after a sentence's end or a heading's short line.
     if ((sentenceEnded || short) && (turnOf(line.text) !== null || isRecordLine(line.text))) {
+      starts.push(i);
+      continue;
+    }
+    // A heading in capitals set apart by no blank line ("CHRONOLOGY OF THE INCIDENTS" / "1. On …"):
+    // after a sentence's end, and before the line that leaves the capitals.
+    const capitals = CAPITALS_LINE.test(line.text.trim());
+    const afterCapitals = CAPITALS_LINE.test(previous.text.trim());
+    if (
+      (capitals && !afterCapitals && sentenceEnded) ||
+      (afterCapitals && !capitals && opens && !HEADING_CANNOT_END.test(previous.text.trim()))
+    ) {
       starts.push(i);
       continue;
     }

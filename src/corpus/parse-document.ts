@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { type Block, readBlocks } from './blocks.ts';
+import { fromCapitals } from './capitals.ts';
 import { parseDocumentDate, parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
 import { CorpusError } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
@@ -138,20 +139,6 @@ const SPOKEN_FOR = /^\s+for\s+(?:the\s+)?(?:United Nations\s+)?(.+?)(?=,|\s+(?:o
 /** Those who speak for their State: "the delegation of Arcadia", "the Permanent Mission of Sylvania". */
 const SPEAKS_FOR_STATE = /^(?:the\s+)?(?:delegation|permanent mission)\s+of\s+(?:the\s+)?(.+)$/i;
 /**
- * Words a title in capitals is read with in small letters, as a title in small letters writes
- * them: the little words of names ("Republic of Sylvania") and those that say who the title is
- * by and what it is about (`AUTHOR_IN_TITLE`).
- */
-const SMALL_WORDS = new Set(
-  [
-    'of and the for on in to at by from with a an de du la le da dos del before during',
-    'concerning regarding about upon addressed submitted pursuant',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
-/**
  * The State an office is of: the words after its "of", with the formal name's own "of"
  * ("Minister for Foreign Affairs of the Kingdom of Sylvania": "Kingdom of Sylvania"; "Minister
  * of Foreign Affairs of Borduria": "Borduria"; "Ambassador of Norway": "Norway").
@@ -164,20 +151,6 @@ export function stateOfOffice(office: string): string {
     .slice(at)
     .join(' of ')
     .replace(/^the\s+/i, '');
-}
-
-/**
- * A name written in capitals or in lower case, as a name is written: "ARCADIA" → "Arcadia",
- * "REPUBLIC OF SYLVANIA" → "Republic of Sylvania", "south africa" → "South Africa".
- */
-export function fromCapitals(name: string): string {
-  return name
-    .toLowerCase()
-    .split(' ')
-    .map((word, i) =>
-      i > 0 && SMALL_WORDS.has(word) ? word : word.replace(/(^|[-'’])(\p{L})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase()),
-    )
-    .join(' ');
 }
 
 /**

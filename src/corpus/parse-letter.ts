@@ -1,5 +1,6 @@
 import { joinListItems } from './list-items.ts';
 import { type Block, readBlocks } from './blocks.ts';
+import { asWritten } from './capitals.ts';
 import { CorpusError } from './errors.ts';
 import { parseAgendaItems, parseBodies, parseMasthead, splitSymbol } from './masthead.ts';
 import { HEADING, parseHeading, readBody } from './parts.ts';
@@ -70,7 +71,7 @@ export function parseLetterBlocks(
     date: heading.date,
     distributed: masthead.distributed,
     kind: heading.kind,
-    title: headingBlock.text,
+    title: asWritten(headingBlock.text),
     author: heading.sender,
     sender: heading.sender,
     addressee: heading.addressee,

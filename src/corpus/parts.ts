@@ -4,6 +4,7 @@
  * document share it: what differs is only where the body starts.
  */
 import { type Block, NUMBERED_PARAGRAPH, pagesOfRange } from './blocks.ts';
+import { asWritten } from './capitals.ts';
 import { parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
 import { BODY_LINE, parseBodies, SYMBOL_PATTERN } from './masthead.ts';
 import { LETTER_HEADING as HEADING, LIST_ITEM } from './paragraphs.ts';
@@ -47,7 +48,8 @@ export interface Heading {
 /** Reads a letter's (or an annexed letter's) heading. */
 export function parseHeading(text: string): Heading {
   const kind = /^note verbale/i.test(text) ? 'note verbale' : 'letter';
-  const m = HEADING_PARTS.exec(text);
+  // "LETTER DATED 13 MARCH 1996 FROM THE PERMANENT REPRESENTATIVE OF …": names as names are written.
+  const m = HEADING_PARTS.exec(asWritten(text));
   return {
     kind,
     date: parseWrittenDate(text.slice(0, 80)),
@@ -158,7 +160,7 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
         annex.date = parseWrittenDate(text);
         part.awaitingTitle = false;
       } else if (annex) {
-        annex.title = text;
+        annex.title = asWritten(text);
         if (HEADING.test(text)) {
           const inner = parseHeading(text);
           annex.date = inner.date;

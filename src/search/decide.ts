@@ -1,4 +1,4 @@
-import { fromCapitals } from '../corpus/parse-document.ts';
+import { fromCapitals } from '../corpus/capitals.ts';
 import { conceptOf, tokenize } from './analyze.ts';
 import { answerPair, answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
