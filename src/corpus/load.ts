@@ -42,9 +42,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * for; 32: a record's President speaking "in my capacity as the representative of" a State
  * speaks for it; 33: a title line and the kind line under it in one block are read apart, an
  * office named alone in a title is of the State after its "of", a plenary record's agenda item
- * after its opening line titles it).
+ * after its opening line titles it; 34: a letter printed as before about 2000, its heading in
+ * capitals and its page headers "English" / "Page 2", is read as a letter).
  */
-export const CORPUS_FORMAT = 33;
+export const CORPUS_FORMAT = 34;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */
