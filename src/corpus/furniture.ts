@@ -58,6 +58,8 @@ const FIRST_PAGE_FOOTER = new RegExp(String.raw`^(${JOB})\s*\(E\)(?:\s+\d{6})?(?
  */
 const LANGUAGE_TOKEN = /^(?:English|French|Spanish|Russian|Arabic|Chinese)$/;
 const PAGE_WORD = 'Page';
+/** A page number between dashes, as older documents print it atop pages after the first: "- 2 -". */
+const DASHED_PAGE = /^[-–]\s?(\d{1,4})\s?[-–]$/;
 /** A footer glued to the text after it: the job number and "N/M", in either order. */
 const GLUED_FOOTER = new RegExp(String.raw`^(?:(${JOB})\s+(\d{1,3})\/(\d{1,3})|(\d{1,3})\/(\d{1,3})\s+(${JOB}))\s+(?=\S)`);
 
@@ -80,6 +82,8 @@ function pageOf(n: string, m: string): { page: number; of: number } | null {
 
 /** Reads a line made only of furniture marks; null for any other line. */
 function read(text: string): Reading | null {
+  const dashed = DASHED_PAGE.exec(text);
+  if (dashed) return { page: Number(dashed[1]) - 1 || null, of: null, jobNumber: null, footer: true, keys: [] };
   const first = FIRST_PAGE_FOOTER.exec(text);
   if (first) return { page: 1, of: null, jobNumber: first[1] ?? null, footer: true, keys: [`job ${first[1]}`] };
   let page: number | null = null;

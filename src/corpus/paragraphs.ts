@@ -12,6 +12,7 @@
  * - at a salutation on lines of its own ("Mr. President," / "Excellencies,"), and after it;
  * - at every line of a text that is not wrapped at all (its lines far longer than anyone wraps).
  */
+import { asWritten } from './capitals.ts';
 import { PLACE_AND_DATE } from './dates.ts';
 import { isRecordLine, turnOf } from './meeting-record.ts';
 import { isSalutation } from './salutations.ts';
@@ -203,19 +204,21 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
  */
 function letterHeadings(run: readonly SourceLine[], width: number): boolean[] {
   const inHeading = run.map(() => false);
+  // A heading printed in capitals ("LETTER DATED 12 MARCH 1998 FROM …") is read as written.
+  const lines = run.map((l) => asWritten(l.text.trim()));
   for (let i = 0; i < run.length; i++) {
-    if (!HEADING_LINE.test((run[i] as SourceLine).text.trim())) continue;
+    if (!HEADING_LINE.test(lines[i] ?? '')) continue;
     let text = '';
     for (let j = i; j < run.length && j - i < MAX_LETTER_HEADING_LINES; j++) {
-      text += ` ${(run[j] as SourceLine).text.trim()}`;
-      const next = run[j + 1]?.text.trim();
+      text += ` ${lines[j] ?? ''}`;
+      const next = lines[j + 1];
       const nameGoesOn =
         NAME_GOES_ON.test(text) ||
         (next !== undefined &&
           next.split(/\s+/).length <= MAX_NAME_TAIL_WORDS &&
           titleCased(next) &&
           !endsSentence(next) &&
-          brokenShort(next, run[j + 2]?.text.trim() ?? '', width));
+          brokenShort(next, lines[j + 2] ?? '', width));
       if (!ADDRESSED.test(text) || nameGoesOn || (next !== undefined && !OPENS.test(next))) continue;
       inHeading.fill(true, i, j + 1);
       i = j;

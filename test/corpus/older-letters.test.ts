@@ -49,3 +49,23 @@ describe('a letter of the 1990s', () => {
     expect(letter.passages.find((p) => p.text.includes('Eleven persons drowned'))?.part).toBe('annex');
   });
 });
+
+describe('a letter of the 1990s without a blank line', () => {
+  it('finds its heading in capitals under the masthead, and numbers its pages by "- 2 -"', () => {
+    const typed = documentOf(corpus, '1997-11-03-s-1997-861');
+    expect(typed.kind).toBe('letter');
+    expect(typed.date).toBe('1997-10-31');
+    expect(typed.distributed).toBe('1997-11-03');
+    expect(typed.addressee).toBe('President of the Security Council');
+    expect(typed.passages.map((p) => p.text.slice(0, 30))).toEqual([
+      'On instructions from my Govern',
+      'My Government asks the Council',
+      'I should be grateful if you wo',
+      '(Signed) Anton VERELST Permane',
+    ]);
+    const roads = typed.passages[1];
+    expect(roads?.text).toContain('the winter will close the mountain roads to the valley within a month.');
+    expect(roads?.pages).toEqual([1, 2]);
+  });
+});
+
