@@ -13,11 +13,21 @@ export interface Masthead {
 }
 
 /**
- * A UN document symbol: an organ prefix and at least two slash-separated parts (`A/78/368`), or
- * a meeting's verbatim record (`S/PV.9999`), or one part of three to six figures: the symbols of before 1976 (`A/4879`, `S/3675`) and of press
- * releases (`SC/16214`, `GA/12500`).
+ * The series a UN document symbol opens with: the principal organs', the Secretariat's and the
+ * press releases' (`A`, `S`, `E`, `ST`, `SC`, `SG`, …), the treaty bodies' and those of the funds,
+ * programmes and conferences with series of their own. A mission's own reference number
+ * ("OS/UN/2025/118") opens with none of them (user trial 29).
  */
-const SYMBOL = String.raw`(?:[A-Z]{1,6}\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+|[A-Z]{1,6}\/PV\.\d+|[A-Z]{1,6}\/\d{3,6}(?![\/\w]))`;
+const SERIES = [
+  'A|S|E|T|ST|SG|SC|GA|DSG|ECOSOC|HR|PI|DPI|OBV|L|AT|JIU',
+  'CCPR|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED|TD|UNEP|DP|ICEF|FCCC|ICCD|ISBA|SPLOS|UNW|IDB|EC|WFP',
+].join('|');
+/**
+ * A UN document symbol: a series (`SERIES`) and at least two slash-separated parts (`A/78/368`),
+ * or a meeting's verbatim record (`S/PV.9999`), or one part of three to six figures: the symbols
+ * of before 1976 (`A/4879`, `S/3675`) and of press releases (`SC/16214`, `GA/12500`).
+ */
+const SYMBOL = String.raw`(?:(?:${SERIES})\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+|(?:${SERIES})\/PV\.\d+|(?:${SERIES})\/\d{3,6}(?![\/\w]))`;
 /**
  * The series of UN press releases (the Security Council's, the General Assembly's, the
  * Secretary-General's, ECOSOC's meetings coverage and statements): no organ's documents have

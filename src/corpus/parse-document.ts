@@ -500,11 +500,20 @@ function withFrontMatter(letter: Document, front: FrontMatter | null): Document 
 function readNoteAsSent(
   blocks: readonly Block[],
   bodyStart: number,
-): { kind: string; author: string | null; date: string | null; addressee: string } | null {
-  const opening = blocks.slice(bodyStart).find(isProse)?.text ?? '';
+): { kind: string; author: string | null; date: string | null; addressee: string; title: string | null } | null {
+  const openingAt = blocks.findIndex((b, i) => i >= bodyStart && isProse(b));
+  const opening = blocks[openingAt]?.text ?? '';
   const match = COMPLIMENTS.exec(opening);
   if (!match) return null;
-  const last = blocks.at(-1)?.text ?? '';
+  // The note is dated by the place and date that close it, before any annex ("New York, 2 July
+  // 2025"), not by an annex's own ("Velmira, 30 June 2025"; user trial 29); else by the last line.
+  const after = blocks.slice(openingAt + 1);
+  const annexAt = after.findIndex((b) => PART_START.test(b.text));
+  const closing = after.slice(0, annexAt < 0 ? undefined : annexAt).find((b) => PLACE_AND_DATE.test(b.text));
+  // Its annex's heading names it as the note's own heading would: "Annex to the note verbale
+  // dated 2 July 2025 from the Permanent Mission of … addressed to the Secretary-General".
+  const named = ANNEX_TO_NOTE.exec(after[annexAt]?.text ?? '')?.[1];
+  const last = closing?.text ?? blocks.at(-1)?.text ?? '';
   // "… presents its compliments to the Secretary-General of the United Nations and has the honour …"
   const to = opening.slice(match.index + match[0].length).match(ADDRESSED_TO);
   return {
@@ -512,8 +521,13 @@ function readNoteAsSent(
     author: match[1]?.trim() ?? null,
     date: PLACE_AND_DATE.test(last) ? parseWrittenDate(last) : null,
     addressee: to?.[1]?.replace(/\s+/g, ' ').trim() ?? '',
+    title: named ? named.charAt(0).toUpperCase() + named.slice(1) : null,
   };
 }
+/** An annex's heading that names the note it is annexed to (without a heading of its own). */
+const ANNEX_TO_NOTE = /^Annex to the (note verbale dated .+ addressed to .+?)\.?$/i;
+/** A block that opens an annex or an enclosure. */
+const PART_START = /^(?:Annex|Enclosure)\b/;
 /** Whom a note's compliments are presented to: up to "and has the honour", a comma or a full stop. */
 const ADDRESSED_TO = /^\s+to\s+(the\s+\p{Lu}.{0,150}?)(?=\s+and\s+(?:has|have)\s+the\s+honour|[,.;])/su;
 /** "The Permanent Mission of Chile to … presents its compliments": the State it is of. */
@@ -552,6 +566,7 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
     meta.kind ??= sent.kind;
     meta.author ??= sent.author;
     meta.date ??= sent.date;
+    meta.title ??= sent.title;
   }
   const [title, titleSource] = first<string>([front?.title, 'front matter'], [meta.title, 'text'], [named.title, 'file name']);
   const [date, dateSource] = first<string>([front?.date, 'front matter'], [meta.date, 'text'], [named.date, 'file name']);

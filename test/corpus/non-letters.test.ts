@@ -545,6 +545,27 @@ describe('a note verbale as its mission sent it, with no "Note verbale dated …
     expect(note?.passages.filter((p) => p.role !== undefined)).toHaveLength(1);
   });
 
+  it('is dated by the line that closes the note, not by one of its annex, titled as its annex names it, and a mission reference is no UN symbol (user trial 29)', async () => {
+    const [note] = await documentsOf({
+      'ostravia-nv.txt': [
+        'OS/UN/2031/118',
+        'The Permanent Mission of the Republic of Ostravia to the United Nations presents its compliments to the Secretary-General of the United Nations and has the honour to transmit herewith the list of demands adopted on 30 June 2031 (see annex).',
+        'New York, 2 July 2031',
+        'Annex to the note verbale dated 2 July 2031 from the Permanent Mission of the Republic of Ostravia to the United Nations addressed to the Secretary-General',
+        'Demands of the National Security Council of the Republic of Ostravia',
+        '1. The withdrawal, within 30 days, of all artillery to a distance of at least 25 kilometres.',
+        'Velmira, 30 June 2031',
+      ].join('\n\n'),
+    });
+    expect(note?.kind).toBe('note verbale');
+    expect(note?.date).toBe('2031-07-02');
+    expect(note?.symbol).toBeNull();
+    expect(note?.title).toBe(
+      'Note verbale dated 2 July 2031 from the Permanent Mission of the Republic of Ostravia to the United Nations addressed to the Secretary-General',
+    );
+    expect(note?.annexes.map((a) => a.title)).toEqual(['Demands of the National Security Council of the Republic of Ostravia']);
+  });
+
   it('a text that does not open with the formula is no note verbale', async () => {
     const [text] = await documentsOf({
       'testland-notes.txt': 'The Mission of Testland met twice.\n\nSome 137 persons lost their lives.',
