@@ -43,7 +43,8 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * speaks for it; 33: a title line and the kind line under it in one block are read apart, an
  * office named alone in a title is of the State after its "of", a plenary record's agenda item
  * after its opening line titles it; 34: a letter printed as before about 2000, its heading in
- * capitals and its page headers "English" / "Page 2", is read as a letter).
+ * capitals and its page headers "English" / "Page 2", is read as a letter; a note verbale without
+ * a heading is dated before its annex; a symbol opens with a UN series).
  */
 export const CORPUS_FORMAT = 34;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
