@@ -374,7 +374,14 @@ function pinpoint(
 }
 
 /** A resolution's symbol: its organ (the General Assembly's "A", the Security Council's "S") and number. */
-const RESOLUTION_SYMBOL = /^([AS])\/RES\/(.+)$/;
+const RESOLUTION_SYMBOL = /^(A\/HRC|[ASE])\/RES\/(.+)$/;
+/** How each style names the organ of a resolution, by its symbol's series: Bluebook's, then OSCOLA's. */
+const RESOLUTION_ORGANS: Readonly<Record<string, readonly [string, string]>> = {
+  A: ['G.A.', 'UNGA'],
+  S: ['S.C.', 'UNSC'],
+  E: ['E.S.C.', 'ECOSOC'],
+  'A/HRC': ['Human Rights Council', 'HRC'],
+};
 
 /** Whose office issues a press release, by its symbol's prefix (`isPressRelease`). */
 const PRESS_ORGANS: Readonly<Record<string, string>> = {
@@ -423,13 +430,14 @@ export function formatStyledCitation(
   // "UNSC Res 2841 (2026)"; its title, which opens with that number, goes.
   const resolution = symbol ? RESOLUTION_SYMBOL.exec(symbol) : null;
   if (resolution && style !== 'un') {
-    const [, organ = '', written = ''] = resolution;
+    const [, series = '', written = ''] = resolution;
+    const [bluebook, oscola] = RESOLUTION_ORGANS[series] ?? ['U.N.', 'UN'];
     // The Council's year goes with its date: "S.C. Res. 2841 … (Jan. 28, 2026)".
     const number = written.replace(/\s*\(\d{4}\)$/, '');
     const pin = where ? `, ${where}` : '';
     return style === 'bluebook'
-      ? `${organ === 'A' ? 'G.A.' : 'S.C.'} Res. ${number}${pin}, U.N. Doc. ${symbol} (${bluebookDate(issued)})`
-      : `${organ === 'A' ? 'UNGA' : 'UNSC'} Res ${number} (${formatUnDate(issued)}) UN Doc ${symbol}${pin}`;
+      ? `${bluebook} Res. ${number}${pin}, U.N. Doc. ${symbol} (${bluebookDate(issued)})`
+      : `${oscola} Res ${number} (${formatUnDate(issued)}) UN Doc ${symbol}${pin}`;
   }
   // A press release is cited as one, by the organ whose office issued it: "Press Release,
   // Security Council, …, U.N. Press Release SC/16214 (Oct. 21, 2026)"; no "U.N. Doc." (it is none).

@@ -324,4 +324,18 @@ describe('a resolution cited by its organ and number (user trial 23)', () => {
       'S.C. Res. 2841, U.N. Doc. S/RES/2841 (2026) (Jan. 28, 2026)',
     );
   });
+  it("reads a Human Rights Council resolution as the Council's, not the General Assembly's (user trial 29)", async () => {
+    const [hrc] = await documentsOf({
+      'hrc.md':
+        '---\ntitle: "58/14. Situation of human rights in the Varne Valley"\nsymbol: A/HRC/RES/58/14\ndate: 2025-04-04\nkind: resolution\n---\n6. Decides to establish a commission of inquiry;\n',
+    });
+    if (!hrc) throw new Error('the resolution did not load');
+    // Before: "UNGA '58/14. Situation of human rights …' (4 April 2025) UN Doc A/HRC/RES/58/14".
+    expect(formatStyledCitation(hrc, null, 'bluebook')).toBe(
+      'Human Rights Council Res. 58/14, U.N. Doc. A/HRC/RES/58/14 (Apr. 4, 2025)',
+    );
+    expect(formatStyledCitation(hrc, null, 'oscola')).toBe(
+      'HRC Res 58/14 (4 April 2025) UN Doc A/HRC/RES/58/14',
+    );
+  });
 });
