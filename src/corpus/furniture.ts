@@ -185,6 +185,31 @@ function runningHeaders(entries: readonly FurnitureEntry[]): number[] {
     .map((j) => lines[j]?.i ?? -1);
 }
 
+/** A line with its page number at one end: "14 General Assembly - Forty-eighth session", "… 6 October 1993 13". */
+const NUMBERED_HEADER = /^(?:(\d{1,4})\s+(\S.*?)|(\S.*?)\s+(\d{1,4}))$/;
+/** At least this many such lines number pages one after another. */
+const MIN_NUMBERED_HEADERS = 3;
+
+/**
+ * The lines that are a running header with the page number on the line itself, as OCR text of a
+ * record prints them, the number left on even pages and right on odd ones ("14 General Assembly -
+ * Forty-eighth session" / "Forty-eighth session - 6 October 1993 15"): short lines whose words
+ * come back word for word on another page, and whose numbers, in the order of the text, run on
+ * one by one (13, 14, 15, 16). Prose that ends on a figure comes back neither so nor in sequence.
+ */
+function numberedHeaders(entries: readonly FurnitureEntry[]): number[] {
+  const lines = entries.flatMap((e, i) => {
+    const m = e.text.length <= MAX_HEADER_LENGTH ? NUMBERED_HEADER.exec(e.text) : null;
+    const words = m?.[2] ?? m?.[3];
+    return m && words && /\p{L}/u.test(words) ? [{ i, words, page: Number(m[1] ?? m[4]) }] : [];
+  });
+  const times = new Map<string, number>();
+  for (const { words } of lines) times.set(words, (times.get(words) ?? 0) + 1);
+  const repeated = lines.filter((l) => (times.get(l.words) ?? 0) >= 2);
+  const numbered = repeated.length >= MIN_NUMBERED_HEADERS && repeated.every((l, k) => k === 0 || l.page === (repeated[k - 1]?.page ?? 0) + 1);
+  return numbered ? repeated.map((l) => l.i) : [];
+}
+
 /**
  * For each entry of a document's lines, what furniture it is, or null for text (and for blank
  * lines). See the module comment for what counts.
@@ -209,7 +234,7 @@ export function findFurniture(entries: readonly FurnitureEntry[]): (Furniture | 
     if (glued && numbered) return { ...numbered, jobNumber: glued[1] ?? glued[6] ?? null, length: glued[0].length };
     return null;
   });
-  for (const i of runningHeaders(entries)) {
+  for (const i of [...runningHeaders(entries), ...numberedHeaders(entries)]) {
     found[i] ??= { page: null, of: null, jobNumber: null, length: entries[i]?.text.length ?? 0 };
   }
   // A header that occurs once stands next to the footer or form feed of the same page break, or

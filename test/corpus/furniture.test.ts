@@ -138,4 +138,11 @@ describe('page headers and footers of verbatim records', () => {
     expect(report?.passages.find((p) => p.text.startsWith('3.'))?.pages).toEqual([2, 3]);
     expect(report?.jobNumber).toBe('GE.26-00912');
   });
+
+  it('takes off a running header with its page number on the line, left or right, and joins the sentence it cut (user trial 29)', () => {
+    const speech = doc('speech-numbered-headers');
+    expect(speech.passages.filter((p) => /Fiftieth session|General Assembly/.test(p.text))).toEqual([]);
+    expect(speech.passages.map((p) => p.text).join(' ')).not.toMatch(/\b2[1-4]\b/);
+    expect(speech.text).not.toContain('General Assembly - Fiftieth session');
+  });
 });
