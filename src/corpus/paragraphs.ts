@@ -28,6 +28,8 @@ export interface SourceLine {
 const MIN_WRAP_WIDTH = 40;
 /** A usual width above this is no wrapping at all: each line is a paragraph. */
 const UNWRAPPED_WIDTH = 200;
+/** A line that stops mid-sentence: on a small letter (a comma may close an address, "Mr. President,"). */
+const MID_SENTENCE_END = /\p{Ll}$/u;
 /** Share of the usual width a line plus the next line's first word must stay within to be a short line (proportional fonts vary). */
 const FIT_SHARE = 0.88;
 /** Percentile of the lengths of lines that run on into another line taken as the usual width. */
@@ -139,10 +141,16 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
     const line = run[i] as SourceLine;
     const sentenceEnded = endsSentence(previous.text);
     const opens = OPENS.test(line.text);
-    if (unwrapped || greets[i] !== greets[i - 1] || headings[i] !== headings[i - 1]) {
+    // One paragraph a line: each line starts one, unless the line before, a paragraph's length,
+    // stopped mid-sentence and this one goes on with no paragraph number ("… from its military
+    // base in" / "Panama, the United States began …"; user trial 29).
+    const cutOff =
+      unwrapped && previous.text.length > UNWRAPPED_WIDTH && MID_SENTENCE_END.test(previous.text) && !NUMBERED.test(line.text) && !LIST_ITEM.test(line.text);
+    if ((unwrapped && !cutOff) || greets[i] !== greets[i - 1] || headings[i] !== headings[i - 1]) {
       starts.push(i);
       continue;
     }
+    if (cutOff) continue;
     const short = brokenShort(previous.text, line.text, width);
     // A place and date alone on a line ("Dhaka, 9 March 2024"), under a title, and what follows it.
     if ((dated[i] && short) || (dated[i - 1] && opens)) {

@@ -623,3 +623,19 @@ describe('a report with a summary above its first section', () => {
     ]);
   });
 });
+
+describe('a speech of one paragraph a line (user trial 29)', () => {
+  it('goes on from a line a paragraph long that stopped mid-sentence, unless the next opens with its number', async () => {
+    const long = (words: string) => `${words} `.repeat(8).trim();
+    const [speech] = await documentsOf({
+      'speech.txt': [
+        `110. ${long('Foreign mercenaries joined these actions from across the border, armed and paid by others.')} From its military base in`,
+        `Panama, the United States began flights over our territory. ${long('We have protested each of them.')}`,
+        `111. ${long('In the same period we detected ships off our coast on many occasions.')} The last of them came in`,
+        `112. ${long('Our people answered at once, as they always have, in defence of the homeland.')}`,
+      ].join('\n'),
+    });
+    expect(speech?.passages.map((p) => p.text.slice(0, 4))).toEqual(['110.', '111.', '112.']);
+    expect(speech?.passages[0]?.text).toContain('From its military base in Panama, the United States began flights');
+  });
+});
