@@ -14,7 +14,7 @@ import {
   paragraphStarts,
   type SourceLine,
   titleDateStarts,
-  usualWidth,
+  wrapWidths,
 } from './paragraphs.ts';
 
 /** One block of text as a reader sees it, with where it came from. */
@@ -247,11 +247,11 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
   const atTop = [...capitalHeadingStarts(first), ...titleDateStarts(first)];
   if (atTop.length > 0) atTop.push(...headlineStarts(first, Math.max(...atTop)));
   const textStart = atTop.length > 0 ? Math.max(...atTop) : 0;
-  const width = usualWidth([first.slice(textStart), ...runs.slice(1)]);
+  const widths = wrapWidths([first.slice(textStart), ...runs.slice(1)]);
   const out: RawBlock[] = [];
   for (const [b, rb] of rawBlocks.entries()) {
     const run = runs[b] ?? [];
-    const starts = [...new Set([...paragraphStarts(run, width), ...(b === 0 ? atTop : [])])].sort(
+    const starts = [...new Set([...paragraphStarts(run, widths), ...(b === 0 ? atTop : [])])].sort(
       (x, y) => x - y,
     );
     let from = 0;

@@ -34,6 +34,8 @@ const MID_SENTENCE_END = /\p{Ll}$/u;
 const FIT_SHARE = 0.88;
 /** Percentile of the lengths of lines that run on into another line taken as the usual width. */
 const WIDTH_PERCENTILE = 0.8;
+/** Percentile of those lengths taken as the widest line's (a stray long line left out). */
+const WIDEST_PERCENTILE = 0.98;
 /** Columns a line must stand in from its neighbours to be an indent. */
 const MIN_INDENT = 2;
 
@@ -89,11 +91,21 @@ const MIN_SENTENCE_LINES = 3;
 const SENTENCE_LINES_SHARE = 0.75;
 
 /**
- * The usual width of wrapped lines in `runs` (each run: lines with no blank line between them),
- * from the lengths of the lines that run on into another: most of them are full lines. 0 when
- * no line runs on; Infinity when the text is not wrapped (`SENTENCE_LINES_SHARE`).
+ * How wide a text's wrapped lines are (`wrapWidths`): `usual`, the width most full lines reach;
+ * `widest`, the width of the longest of them, which a line plus the next line's first word does
+ * not exceed unless the line was broken short on purpose.
  */
-export function usualWidth(runs: readonly (readonly SourceLine[])[]): number {
+export interface WrapWidths {
+  usual: number;
+  widest: number;
+}
+
+/**
+ * The widths of wrapped lines in `runs` (each run: lines with no blank line between them), from
+ * the lengths of the lines that run on into another: most of them are full lines. 0 when no line
+ * runs on; Infinity when the text is not wrapped (`SENTENCE_LINES_SHARE`).
+ */
+export function wrapWidths(runs: readonly (readonly SourceLine[])[]): WrapWidths {
   const lengths: number[] = [];
   let long = 0;
   let ending = 0;
@@ -105,10 +117,11 @@ export function usualWidth(runs: readonly (readonly SourceLine[])[]): number {
       long += 1;
       if (endsSentence(text) || LEAD_IN.test(text)) ending += 1;
     }
-  if (long >= MIN_SENTENCE_LINES && ending >= SENTENCE_LINES_SHARE * long) return Infinity;
-  if (lengths.length === 0) return 0;
+  if (long >= MIN_SENTENCE_LINES && ending >= SENTENCE_LINES_SHARE * long) return { usual: Infinity, widest: Infinity };
+  if (lengths.length === 0) return { usual: 0, widest: 0 };
   lengths.sort((a, b) => a - b);
-  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * WIDTH_PERCENTILE))] ?? 0;
+  const at = (share: number) => lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * share))] ?? 0;
+  return { usual: at(WIDTH_PERCENTILE), widest: at(WIDEST_PERCENTILE) };
 }
 
 function firstWordLength(text: string): number {
@@ -128,7 +141,7 @@ function brokenShort(previous: string, next: string, width: number): boolean {
  * Where, within one run of lines with no blank line between them, new paragraphs start: the
  * indexes (≥ 1) of their first lines. `width` is the text's usual width (`usualWidth`).
  */
-export function paragraphStarts(run: readonly SourceLine[], width: number): number[] {
+export function paragraphStarts(run: readonly SourceLine[], { usual: width, widest }: WrapWidths): number[] {
   const starts: number[] = [];
   if (run.length < 2) return starts;
   const unwrapped = width > UNWRAPPED_WIDTH;
@@ -197,7 +210,11 @@ export function paragraphStarts(run: readonly SourceLine[], width: number): numb
     }
     if (!(sentenceEnded || LEAD_IN.test(previous.text)) || !opens) continue;
     const indented = line.indent >= baseIndent + MIN_INDENT && line.indent > previous.indent;
-    if (indented || short) starts.push(i);
+    // A sentence's end that left room for the next line's first word within the widest line:
+    // lines wrapped by character count (typed or OCR text) end short by less than `FIT_SHARE` allows.
+    const roomLeft =
+      sentenceEnded && !unwrapped && widest >= MIN_WRAP_WIDTH && previous.text.length + 1 + firstWordLength(line.text) <= widest;
+    if (indented || short || roomLeft) starts.push(i);
   }
   return starts;
 }

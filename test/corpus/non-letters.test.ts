@@ -117,13 +117,25 @@ describe('hard-wrapped text without blank lines (user trial 13)', () => {
       'The Secretary-General strongly condemns the attack on the hospital of',
       'Orvel, in which 11 patients were killed, and the attack on its staff.',
     ].map(line);
-    expect(paragraphStarts(run, 70)).toEqual([2]);
+    expect(paragraphStarts(run, { usual: 70, widest: 70 })).toEqual([2]);
     // A colon at the end of a full line is no paragraph's end: the list or quotation runs on.
     const full = [
       'The Secretary-General calls upon the parties to the conflict to ensure:',
       'The safety of every hospital and of the patients and staff within it.',
     ].map(line);
-    expect(paragraphStarts(full, 70)).toEqual([]);
+    expect(paragraphStarts(full, { usual: 70, widest: 70 })).toEqual([]);
+  });
+
+  it('paragraphStarts: a sentence that ends with room for the next word within the widest line ends its paragraph, as typed text wraps (user trial 29)', () => {
+    const run = [
+      'These acts constitute a flagrant violation of article 2 of the',
+      'Agreement, under which both parties undertook to refrain from',
+      'any movement across the line under international monitors.',
+      'It will be recalled that this is not the first such incident.',
+    ].map(line);
+    // 58 characters and "It": 61, within the widest line (62), though past 88 per cent of it.
+    expect(paragraphStarts(run, { usual: 62, widest: 62 })).toEqual([3]);
+    expect(paragraphStarts(run, { usual: 62, widest: 60 })).toEqual([]);
   });
 
   it('paragraphStarts: a numbered paragraph after a line broken short (a heading) starts a paragraph (user trial 15)', () => {
@@ -132,13 +144,13 @@ describe('hard-wrapped text without blank lines (user trial 13)', () => {
       '2. On 9 November 2025, the Transitional Council of Testland adopted the electoral law,',
       'which sets the date of the elections.',
     ].map(line);
-    expect(paragraphStarts(run, 85)).toEqual([1]);
+    expect(paragraphStarts(run, { usual: 85, widest: 85 })).toEqual([1]);
     // A full line ending in a figure, then "3." wrapped on: no new paragraph.
     const wrapped = [
       'the Council extended the mandate of the Mission until 31 January 2027 and raised it to',
       '3. per cent of the budget of the year.',
     ].map(line);
-    expect(paragraphStarts(wrapped, 85)).toEqual([]);
+    expect(paragraphStarts(wrapped, { usual: 85, widest: 85 })).toEqual([]);
   });
 
   it('headlineStarts: title-case lines under a date line stand apart from the text under them, not a letter’s heading', () => {
