@@ -109,8 +109,25 @@ const TURN = new RegExp(
   'u',
 );
 
+/**
+ * A transcript's turns of questions and answers, as a press conference's or a briefing's are
+ * printed: "Question: …" (or "Q: …") is someone else asking; "Answer: …" ("A: …") or the office
+ * of the one briefing ("Special Envoy: …", "Spokesperson: …") is the document's own speaker.
+ */
+const QUESTION_TURN = /^(?:Question|Q)\s*:\s+(?=\S)/;
+const ANSWER_TURN =
+  /^(?:Answer|A|(?:Deputy\s+)?Spokesperson|Special\s+(?:Envoy|Representative|Rapporteur|Adviser|Coordinator)|(?:Deputy\s+|Under-|Assistant\s+)?Secretary-General|High\s+Commissioner|Emergency\s+Relief\s+Coordinator)\s*:\s+(?=\S)/;
+/** Who asks in a transcript's "Question: …" turn: not the one who briefs. */
+export const QUESTIONER = 'The questioner';
+/** The speaker of an answer's turn: the document's own (`markTurns` leaves it to its author). */
+const AUTHOR_TURN = '';
+
 /** A turn's opening as `TURN` reads it: who speaks, as the record names them, and its length. */
 function matchTurn(text: string): { who: string; length: number } | null {
+  const asked = QUESTION_TURN.exec(text);
+  if (asked) return { who: QUESTIONER, length: asked[0].length };
+  const answered = ANSWER_TURN.exec(text);
+  if (answered) return { who: AUTHOR_TURN, length: answered[0].length };
   const m = TURN.exec(text);
   if (!m) return null;
   const [opening, who = '', first, second] = m;
@@ -148,6 +165,8 @@ export function markTurns(passages: Passage[]): void {
   passages.forEach((passage, i) => {
     if (passage.role === 'heading' || RECORD_LINE.test(passage.text)) speaker = null;
     speaker = turns[i] ?? speaker;
+    // An answer's turn is the document's own speaker's again: no one's turn but its author's.
+    if (speaker === AUTHOR_TURN) speaker = null;
     // "The President: I shall now make a statement in my capacity as the representative of
     // Norrmark.": from there the President speaks for Norrmark, until resuming the chair.
     const state = NATIONAL_CAPACITY.exec(passage.text)?.[1];

@@ -651,3 +651,27 @@ describe('a speech of one paragraph a line (user trial 29)', () => {
     expect(speech?.passages[0]?.text).toContain('From its military base in Panama, the United States began flights');
   });
 });
+
+describe('a transcript of questions and answers (user trial 29)', () => {
+  it('marks a "Question:" turn as the questioner\'s, and an answer\'s as the document\'s own speaker\'s', async () => {
+    const [remarks] = await documentsOf({
+      'remarks.md': [
+        '---\ntitle: Remarks to the press by the Special Envoy for the Varne Valley\nauthor: Special Envoy for the Varne Valley\nkind: statement\n---',
+        'The parties agreed on a humanitarian pause of three days.',
+        'I will now take a few questions.',
+        'Question: Special Envoy, one delegation said the other is not serious about the talks. Is that your assessment?',
+        'Special Envoy: Both delegations came, and both stayed until the end.',
+        'Q: Is there a date for a ceasefire?',
+        'A: No. A humanitarian pause is not a ceasefire.',
+      ].join('\n\n'),
+    });
+    expect(remarks?.passages.map((p) => [p.text.slice(0, 12), p.speaker ?? null])).toEqual([
+      ['The parties ', null],
+      ['I will now t', null],
+      ['Question: Sp', 'The questioner'],
+      ['Special Envo', null],
+      ['Q: Is there ', 'The questioner'],
+      ['A: No. A hum', null],
+    ]);
+  });
+});
