@@ -74,6 +74,11 @@ export interface Candidate {
   mask: number;
   /** Which slots its headings hold. */
   headingMask: number;
+  /**
+   * Which slots the passage before it in its document holds: what its "it" and "the Government"
+   * go on from ("… camps hosting Rohingya refugees." / "Bangladesh currently hosts 1.1 million …").
+   */
+  contextMask: number;
 }
 
 /** What the first stage returns. */
@@ -258,6 +263,19 @@ function holds(index: SearchIndex, cid: number, id: number): boolean {
   return (
     findPosting(postingPassages, postingOffsets[cid] ?? 0, postingOffsets[cid + 1] ?? 0, id) >= 0
   );
+}
+
+/**
+ * The slots the passage before passage `id` in the same document holds (`Candidate.contextMask`),
+ * looked up in the slots' postings: a few binary searches for each candidate.
+ */
+function contextBits(index: SearchIndex, id: number, slots: readonly RankedSlot[]): number {
+  const before = index.passage(id - 1);
+  if (!before || before.letter !== index.passage(id)?.letter) return 0;
+  let bits = 0;
+  for (const slot of slots)
+    if (slot.alternatives.some((a) => holds(index, a.id, id - 1))) bits |= slot.bit;
+  return bits;
 }
 
 /**
@@ -724,6 +742,7 @@ export function findCandidates(
         evidence: (best.matched[i] as number) / maxIdf,
         mask: mask[id] as number,
         headingMask: headings.bitsOf(id),
+        contextMask: contextBits(index, id, slots),
       });
     }
     ranked.sort((a, b) => b.first - a.first || a.id - b.id);

@@ -147,6 +147,7 @@ const anyStates = (rows: readonly Ranked[], name: string) => {
 };
 const COVERAGE = column('coverage');
 const EXACT = column('exact coverage');
+const CONTEXT_COVERAGE = column('context coverage');
 const EVIDENCE = column('evidence');
 
 /** The share of the answer types `asked` that `top` states less the share it does not, from -1 to 1; 0 when none is asked. */
@@ -232,6 +233,7 @@ const DECISION_BASE = [
   'weakest match',
   'top share',
   'top coverage',
+  'top context coverage',
   'top exact coverage',
   'best evidence',
   'missing share',
@@ -296,6 +298,7 @@ function readDecision(
     'weakest match': best((r) => weakestMatch(prepared, r)),
     'top share': top ? 1 / sum : 0,
     'top coverage': top?.row[COVERAGE] ?? 0,
+    'top context coverage': top?.row[CONTEXT_COVERAGE] ?? 0,
     'top exact coverage': top?.row[EXACT] ?? 0,
     'best evidence': best((r) => r.row[EVIDENCE] ?? 0),
     'missing share': words.length > 0 ? missing.length / words.length : 1,

@@ -331,6 +331,12 @@ export const FEATURES: readonly Feature[] = [
     read: (x, c) => valueOf(x, x.documentMask.get(c.entry.letter) ?? 0) / (x.set.totalValue || 1),
   },
   {
+    // What the passage and the one before it hold together: a paragraph goes on from the last.
+    name: 'context coverage',
+    group: 'lexical',
+    read: (x, c) => Math.min(1, valueOf(x, c.mask | c.contextMask) / (x.set.totalValue || 1)),
+  },
+  {
     name: 'length',
     group: 'lexical',
     read: (x, c) => Math.log1p(x.index.passageLength(c.id)),

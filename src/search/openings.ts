@@ -145,7 +145,16 @@ export function openings(prepared: Prepared): Ranked[] {
   return [...first, ...rest].flatMap((id) => {
     const entry = index.passage(id);
     if (!entry) return [];
-    const candidate = { id, entry, bm25: 0, first: 0, evidence: 0, mask: 0, headingMask: 0 };
+    const candidate = {
+      id,
+      entry,
+      bm25: 0,
+      first: 0,
+      evidence: 0,
+      mask: 0,
+      headingMask: 0,
+      contextMask: 0,
+    };
     return [{ candidate, score: 0, row: new Float64Array(0) }];
   });
 }
