@@ -148,6 +148,8 @@ const anyStates = (rows: readonly Ranked[], name: string) => {
 const COVERAGE = column('coverage');
 const EXACT = column('exact coverage');
 const CONTEXT_COVERAGE = column('context coverage');
+const VERBS_HELD = column('verbs held');
+const COUNT_BY_VERB = column('count by verb');
 const EVIDENCE = column('evidence');
 
 /** The share of the answer types `asked` that `top` states less the share it does not, from -1 to 1; 0 when none is asked. */
@@ -234,6 +236,8 @@ const DECISION_BASE = [
   'top share',
   'top coverage',
   'top context coverage',
+  'top verbs held',
+  'top count by verb',
   'top exact coverage',
   'best evidence',
   'missing share',
@@ -299,6 +303,9 @@ function readDecision(
     'top share': top ? 1 / sum : 0,
     'top coverage': top?.row[COVERAGE] ?? 0,
     'top context coverage': top?.row[CONTEXT_COVERAGE] ?? 0,
+    // "how many were injured" of a passage that counts the killed: the thing counted, another verb.
+    'top verbs held': top?.row[VERBS_HELD] ?? 0,
+    'top count by verb': top?.row[COUNT_BY_VERB] ?? 0,
     'top exact coverage': top?.row[EXACT] ?? 0,
     'best evidence': best((r) => r.row[EVIDENCE] ?? 0),
     'missing share': words.length > 0 ? missing.length / words.length : 1,
