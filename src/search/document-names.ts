@@ -415,6 +415,13 @@ function authorBefore(
   return authorsIn(index, text, tokens, { from, to: link }, words, spans).at(-1);
 }
 
+/** What "per" divides by, not whose words: "per cent", "per capita", "per person", "per day". */
+const PER_UNIT: ReadonlySet<string> = new Set(
+  'cent centum capita head person people household family annum year month week day hour minute second unit kilo kilogram tonne ton litre liter se'.split(
+    ' ',
+  ),
+);
+
 /**
  * The documents a question names by their author (see the module comment), or null when it
  * names no author of the index.
@@ -439,6 +446,10 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
   tokens.forEach((t, k) => {
     if (t.word === 'according' && tokens[k + 1]?.word === 'to')
       spans.push(phraseAfter(text, tokens, k + 1));
+    // "how many venezuelans have left per chile in 2019": "per" names whose words they are, as
+    // "according to" does, not "per cent", "per capita" nor "per person".
+    if (t.word === 'per' && !PER_UNIT.has(tokens[k + 1]?.word ?? ''))
+      spans.push(phraseAfter(text, tokens, k));
     const concept = conceptOf(t.word);
     if (!nouns.has(concept)) return;
     if (['which', 'what'].includes(tokens[k - 1]?.word ?? '')) asksWhich = true;

@@ -74,6 +74,12 @@ const MONTH_RANGE = new RegExp(
 /** A half or a quarter of a year, as reports name them ("H1 2026", "Q3 2025"). */
 const PART_OF_YEAR = /\b([hq])([1-4])\s*(?:of\s+)?((?:19|20)\d{2})\b/i;
 export const YEAR = /\b(19\d{2}|20\d{2})\b/;
+/**
+ * Years from one to another: "1979-83", "1979–1983", "from 1979 to 1983", "between 1990 and
+ * 1995" (the last year's century that of the first when written with two digits).
+ */
+const YEAR_RANGE =
+  /\b(19\d{2}|20\d{2})\s*[-–—]\s*(\d{2}|19\d{2}|20\d{2})\b(?!\s*(?:%|per\s*cent))|\b(?:from|between)\s+(19\d{2}|20\d{2})\s+(?:to|and|until|through|till)\s+(\d{2}|19\d{2}|20\d{2})\b/i;
 /** Every year a text names. */
 const YEARS = new RegExp(YEAR.source, 'g');
 /**
@@ -276,6 +282,20 @@ export function parseDateHint(text: string): DateHint | null {
       to: fromOn ? OPEN_END : (sorted.at(-1)?.to ?? ''),
       upTo,
       words: months.map((m) => m.words).join(' '),
+    };
+  }
+  // "1979-83", "from 1979 to 1983", "between 1990 and 1995": the years between, both included.
+  const span = YEAR_RANGE.exec(text);
+  const first = Number(span?.[1] ?? span?.[3]);
+  const written = span?.[2] ?? span?.[4] ?? '';
+  const last =
+    written.length === 2 ? Math.floor(first / 100) * 100 + Number(written) : Number(written);
+  if (span && last > first) {
+    return {
+      from: `${first}-01-01`,
+      to: fromOn ? OPEN_END : `${last}-12-31`,
+      upTo,
+      words: span[0],
     };
   }
   const y = YEAR.exec(text);

@@ -25,6 +25,16 @@ describe('a question that compares two years', () => {
     expect(parseDateHint('mines laid before 2021')?.also).toBeUndefined();
   });
 
+  it('reads years from one to another as the years between, both included (user trial 29)', () => {
+    for (const written of ['1979-83', '1979–1983', 'from 1979 to 1983', 'between 1979 and 83'])
+      expect(parseDateHint(`how many were killed ${written} per nicaragua`)).toMatchObject({
+        from: '1979-01-01',
+        to: '1983-12-31',
+      });
+    // A day written in figures is no range of years.
+    expect(parseDateHint('the letter of 2022-08-24')?.to).not.toBe('2008-12-31');
+  });
+
   it('searches the documents of both years, and not those between (user trial 20)', async () => {
     const letters = await documentsOf({
       'nor-1997.md': speech(1997),

@@ -99,6 +99,13 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('in the speech by Norway in 1997, who got refugees')).toEqual(['norway-1997']);
   });
 
+  it('reads an author named after "per", over a people named before it, not "per cent" (user trial 29)', () => {
+    expect(scopedTo('how many norwegians came in 1997 per sweden')).toEqual(['sweden-1997']);
+    expect(scopedTo('what share of refugees per capita came to norway in 2001')).not.toContain(
+      'sweden-1997',
+    );
+  });
+
   it('reads the glossary’s abbreviation of an author and the kind of document: "the SG’s report"', () => {
     expect(scopedTo('how many refugees does the SG’s report count')).toEqual(['sg-report-2023']);
     expect(firstDocument('how many refugees does the SG’s report count')).toBe('sg-report-2023');
