@@ -358,11 +358,49 @@ export function yearsIn(text: string): number[] {
   return Array.from(text.matchAll(/\b(?:19|20)\d{2}\b/g), (m) => Number(m[0]));
 }
 
-/** Whether a passage is of a time (its letter or annex is dated in it) or names a year in it. */
+/**
+ * The period a report says it covers: "It covers developments from 1 March to 31 May 2025", "The
+ * report covers major developments in Sarvel between 1 March and 31 May 2026", "covers the period
+ * from 1 January to 31 December 2024" (the first day's year that of the last, or the year before
+ * when its month comes later).
+ */
+const COVERS = new RegExp(
+  String.raw`\bcover(?:s|ed|ing)?\b[^.;]{0,80}?\b(?:from|between)\s+(\d{1,2})\s+(${MONTH_NAMES})(?:\s+(\d{4}))?\s+(?:to|and|until|through)\s+(\d{1,2})\s+(${MONTH_NAMES})\s+(\d{4})`,
+  'i',
+);
+/** A passage that tells of the period its report covers: "during the reporting period", "the period under review". */
+const REPORTING_PERIOD =
+  /\b(?<!(?:previous|last|preceding|next)\s)(?:reporting period|period under review|review period)\b/i;
+/** Each document's period (`COVERS`), read once. */
+const PERIODS = new WeakMap<Letter, { from: string; to: string } | null>();
+
+function reportingPeriod(letter: Letter): { from: string; to: string } | null {
+  let period = PERIODS.get(letter);
+  if (period !== undefined) return period;
+  const m = COVERS.exec(letter.text);
+  period = null;
+  if (m) {
+    const [month1, month2] = [monthIndex(m[2] ?? ''), monthIndex(m[5] ?? '')];
+    const year2 = Number(m[6]);
+    const year1 = m[3] ? Number(m[3]) : month1 > month2 ? year2 - 1 : year2;
+    const day = (year: number, month: number, d: string) =>
+      `${year}-${String(month + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
+    period = { from: day(year1, month1, m[1] ?? '1'), to: day(year2, month2, m[4] ?? '1') };
+  }
+  PERIODS.set(letter, period);
+  return period;
+}
+
+/**
+ * Whether a passage is of a time: its letter or annex is dated in it, it names a year in it, or
+ * it tells of its report's period ("during the reporting period") and that period overlaps it.
+ */
 export function ofTime({ letter, passage }: IndexedPassage, time: DateHint): boolean {
   const annex = annexOf(letter, passage)?.date;
   // A partial date is of a time when its period overlaps it ("1997" for September 1997).
   if ([letter.date, annex].some((d) => d && dateWithin(d, time.from, time.to))) return true;
+  const period = REPORTING_PERIOD.test(passage.text) ? reportingPeriod(letter) : null;
+  if (period && period.from <= time.to && period.to >= time.from) return true;
   const [first, last] = [Number(time.from.slice(0, 4)), Number(time.to.slice(0, 4))];
   return yearsIn(passage.text).some((year) => year >= first && year <= last);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { SearchIndex } from '../../src/search/index.ts';
+import { ofTime } from '../../src/search/evidence.ts';
 import { prepare } from '../../src/search/rank.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -67,5 +68,34 @@ describe('a question that names a time and no document', () => {
     const inTime = documentsOf('who spoke of the expulsion of the Diego Garcia islanders in 1982?');
     expect(inTime).toContain('z-mauritius-1982');
     expect(inTime.length).toBeGreaterThan(1);
+  });
+});
+
+describe("a report's period (user trial 29)", () => {
+  it('holds the time asked for a passage that tells of "the reporting period" the report says it covers', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'report.md'),
+      [
+        '---\ntitle: "The situation in the Varne Valley: Report of the Secretary-General"\ndate: 2025-06-16\nauthor: Secretary-General\nkind: report\n---',
+        '1. The present report is submitted pursuant to resolution 2761 (2024). It covers developments from 1 March to 31 May 2025.',
+        '2. The mission recorded 1,146 ceasefire violations during the reporting period, compared with 687 in the previous period.',
+        '3. The mission recorded 412 violations in the previous reporting period.',
+      ].join('\n\n'),
+    );
+    const report = SearchIndex.build((await loadCorpus(dir)).letters);
+    const entry = (start: string) => {
+      for (let id = 0; id < report.size; id++) {
+        const found = report.passage(id);
+        if (found?.passage.text.startsWith(start)) return found;
+      }
+      throw new Error(`no passage starts "${start}"`);
+    };
+    const april = { from: '2025-04-01', to: '2025-04-30', upTo: false, words: 'april 2025' };
+    const y2023 = { from: '2023-01-01', to: '2023-12-31', upTo: false, words: '2023' };
+    expect(ofTime(entry('2. The mission'), april)).toBe(true);
+    expect(ofTime(entry('2. The mission'), y2023)).toBe(false);
+    // The period before is not the one the report covers.
+    expect(ofTime(entry('3. The mission'), april)).toBe(false);
   });
 });
