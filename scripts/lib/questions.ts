@@ -85,6 +85,7 @@ export const QUESTION_FILES = [
   'eval/unseen-council-dam-record-questions.json',
   'eval/unseen-committee-summary-record-questions.json',
   'eval/unseen-ocr-border-incidents-questions.json',
+  'eval/unseen-regional-communique-questions.json',
   'eval/tuning-user-trials-questions.json',
   'eval/tuning-ferry-hijacking-questions.json',
   'eval/tuning-trial-20-questions.json',
