@@ -342,6 +342,9 @@ const DETERMINERS: ReadonlySet<string> = new Set([
   'that',
 ]);
 
+/** The forms of "be", which make a participle after them passive. */
+const BE: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
 /**
  * X of "what did X say": the last content word before the first verb of saying. A word of saying
  * right before another, or after an article, is part of the name that speaks ("what did the
@@ -357,6 +360,10 @@ function speakerOf(tokens: readonly Token[], from: number): Token | null {
       !DETERMINERS.has(tokens[k - 1]?.word ?? ''),
   );
   if (at <= from) return null;
+  // "how long was the state of emergency declared for": after a form of "be", a participle of
+  // saying is passive, and what comes between is what was said, not who said it.
+  if (BE.has(tokens[from - 1]?.word ?? '') && /(?:ed|said|told)$/.test((tokens[at] as Token).word))
+    return null;
   // The words right before it name who speaks ("the united states say"); a verb before them asks
   // something else of the subject.
   let name = at;

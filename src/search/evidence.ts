@@ -627,7 +627,7 @@ export function namesAPlace(text: string): boolean {
  * behalf of the Group of 77"): what follows is that body's word too.
  */
 const REPORTED_SPEECH =
-  /\b(?:[Ss]ay|[Ss]ays|[Ss]aid|[Ss]tat(?:ed|ing|ements?)|states|[Aa]nnounc(?:ed|es|ing|ements?)|[Dd]eclar(?:ed|es|ing|ations?)|[Cc]laim(?:ed|s|ing)?|[Nn]oted|[Ss]tressed|[Rr]eported|[Rr]espond(?:ed|ing)|[Rr]epl(?:ied|ies|y)|[Aa]nswered|[Aa]ccording to|[Aa]ssur(?:ed|ances?)|[Oo]pinions?|(?<![Ii]n )[Vv]iews?|[Bb]eliev(?:es|ed)|[Uu]rg(?:ed|es)|[Pp]ropos(?:ed|es|als?)|[Ii]nsist(?:ed|s)|[Aa]rgu(?:ed|es)|[Ww]arn(?:ed|s)|[Ww]ords|[Qq]uot(?:ed|es|ing)|[Ww]e in|[Oo]n behalf of|[Ss]peaking for)\b/g;
+  /\b(?:[Ss]ay|[Ss]ays|[Ss]aid|[Ss]tat(?:ed|ing|ements?)|states|[Aa]nnounc(?:ed|es|ing|ements?)|[Dd]eclar(?:ed|es|ing|ations?)|[Cc]laim(?:ed|s|ing)?|[Nn]oted|[Ss]tressed|[Rr]eported|[Dd]enie[ds]|[Dd]eny(?:ing)?|[Rr]ecall(?:s|ed)|[Rr]espond(?:ed|ing)|[Rr]epl(?:ied|ies|y)|[Aa]nswered|[Aa]ccording to|[Aa]ssur(?:ed|ances?)|[Oo]pinions?|(?<![Ii]n )[Vv]iews?|[Bb]eliev(?:es|ed)|[Uu]rg(?:ed|es)|[Pp]ropos(?:ed|es|als?)|[Ii]nsist(?:ed|s)|[Aa]rgu(?:ed|es)|[Ww]arn(?:ed|s)|[Ww]ords|[Qq]uot(?:ed|es|ing)|[Ww]e in|[Oo]n behalf of|[Ss]peaking for)\b/g;
 
 /**
  * Who a passage's part is from, as its heading and the signatures say, each up to its first
@@ -689,14 +689,58 @@ export function notTheirTurn(entry: IndexedPassage, speaker: ReadonlySet<string>
  * signed by Armenia"), which reports no one's words.
  */
 export function reportsSpeechOf(text: string, concepts: ReadonlySet<string>): boolean {
-  return nearTerm(
-    text,
-    concepts,
-    REPORTED_SPEECH,
-    (m) =>
-      !(TITLED_NOUN.test(m[0]) && !/(?:^|[.!?:;]["”’)]?)$/.test(text.slice(0, m.index).trimEnd())),
-  );
+  // "this country" names no one: a name said before it may (`standsFor`).
+  const at = readPassage(text)
+    .terms.filter(
+      (t) =>
+        concepts.has(t.concept) &&
+        !STANDS_FOR.test(text.slice(Math.max(0, t.start - 10), t.start + 12)),
+    )
+    .map((t) => t.start);
+  if (at.length === 0) return false;
+  for (const m of text.matchAll(REPORTED_SPEECH)) {
+    if (TITLED_NOUN.test(m[0]) && !/(?:^|[.!?:;]["”’)]?)$/.test(text.slice(0, m.index).trimEnd()))
+      continue;
+    // Whose words they are stands close by, in the same clause: before a verb of saying ("Armenia
+    // has repeatedly claimed"), or after a phrase that names its speaker next ("according to
+    // Armenia", "the statement of Armenia"). "Armenia, contrary to its obligations, did not …",
+    // in a sentence where another says or notes something, reports no words of Armenia's.
+    const end = m.index + m[0].length;
+    const speakerAfter = SPEAKER_AFTER.test(m[0]);
+    if (
+      at.some((start) =>
+        start < m.index
+          ? !CLAUSE_BREAK.test(text.slice(start, m.index)) &&
+            (m.index - start <= SAID_WITHIN || standsFor(text.slice(start, m.index)))
+          : speakerAfter &&
+            !CLAUSE_BREAK.test(text.slice(end, start)) &&
+            // "the statement was issued today by the Spokesperson for Secretary-General António Guterres"
+            start - end <= (/\bby\b/.test(text.slice(end, start)) ? NAMED_BY_WITHIN : NAMED_WITHIN),
+      )
+    )
+      return true;
+  }
+  return false;
 }
+
+/**
+ * Whether the words between a speaker's name and a word of saying end with a phrase that stands
+ * for them: "calls on Armenia to provide the maps …, this country has long denied".
+ */
+const standsFor = (between: string): boolean => STANDS_FOR.test(between.slice(-SAID_WITHIN));
+/** "this country", "the same State": a speaker named again. */
+const STANDS_FOR = /\b(?:this|that|the same) (?:country|State|Government|side|party|regime)\b/i;
+/** How far before a word of saying its speaker may be named, in characters ("Armenia has repeatedly and falsely claimed"). */
+const SAID_WITHIN = 60;
+/** How far after "according to" or "the statement of" its speaker may be named. */
+const NAMED_WITHIN = 50;
+/** …or, after "by", how far: "the statement issued today by the Spokesperson for Secretary-General António Guterres". */
+const NAMED_BY_WITHIN = 100;
+/** What ends a clause between a speaker and their words: a sentence's end, a semicolon or a colon. */
+const CLAUSE_BREAK = /[.;:!?](?:\s|$)/;
+/** Words of saying whose speaker is named after them: "according to X", "the views of X", "on behalf of X". */
+const SPEAKER_AFTER =
+  /^(?:[Aa]ccording to|[Oo]n behalf of|[Ss]peaking for|[Ww]ords|[Qq]uot(?:ed|es|ing)|[Vv]iews?|[Oo]pinions?|[Pp]roposals?|[Ss]tatements?|[Dd]eclarations?|[Aa]nnouncements?|[Cc]laims?|[Aa]ssurances?|[Rr]eply|[Ww]e in)$/;
 
 /** A noun of saying written as a title ("Statement", "Declarations"). */
 const TITLED_NOUN = /^(?:Statements?|Declarations?|Announcements?|Claims?|Assurances?)$/;

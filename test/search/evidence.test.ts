@@ -399,6 +399,23 @@ describe('reportsSpeechOf: a passage reports what someone said', () => {
     ).toBe(false);
   });
 
+  it('needs the name close by the saying, in its clause: before a verb, after "according to" (user trials 20 to 24)', () => {
+    expect(
+      reportsSpeechOf(
+        'Armenia has repeatedly and falsely claimed that the maps were handed over.',
+        armenia,
+      ),
+    ).toBe(true);
+    expect(reportsSpeechOf('According to Armenia, the maps were complete.', armenia)).toBe(true);
+    // Armenia does something in a sentence where another says something: no words of Armenia's.
+    expect(
+      reportsSpeechOf(
+        'Even after the end of the war, Armenia, contrary to its obligations under international humanitarian law, did not hand over the maps, as the Ministry stated.',
+        armenia,
+      ),
+    ).toBe(false);
+  });
+
   it('needs the saying and the name in one sentence', () => {
     expect(reportsSpeechOf('Armenia laid mines. The ministry stated it again.', armenia)).toBe(
       false,
