@@ -353,7 +353,13 @@ function answerAlone(index: SearchIndex, question: string, options: AskOptions):
     return {
       ...base,
       abstained: true,
-      reason: index.size === 0 ? NO_DOCUMENTS : NO_DOCUMENTS_MATCH,
+      // Documents within the dates, none with the part asked for: say that, not that no document matches.
+      reason:
+        index.size === 0
+          ? NO_DOCUMENTS
+          : searched.letters > 0 && options.part && options.part !== 'letter'
+            ? `none of them has an ${options.part}`
+            : NO_DOCUMENTS_MATCH,
       total: 0,
       evidence: 0,
     };

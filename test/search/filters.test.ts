@@ -38,3 +38,22 @@ describe('readSearchFilters', () => {
     );
   });
 });
+
+describe('a part no document within the filters has (user trial 29)', () => {
+  it('says none of them has it, not that no document matches', async () => {
+    const { answerQuestion, SearchIndex } = await import('../../src/search/index.ts');
+    const { documentsOf } = await import('../helpers.ts');
+    const speeches = await documentsOf({
+      'ghana-1985.md':
+        '---\ntitle: Statement by Ghana\ndate: 1985\nauthor: Ghana\nkind: speech\n---\nGhana condemns the mines laid in the south.\n',
+    });
+    const answer = answerQuestion(SearchIndex.build(speeches), 'mines', {
+      part: 'annex',
+      from: '1980-01-01',
+      to: '1989-12-31',
+    });
+    expect(answer.abstained).toBe(true);
+    expect(answer.searched.letters).toBe(1);
+    expect(answer.reason).toBe('none of them has an annex');
+  });
+});
