@@ -5,6 +5,10 @@
  * ("30/09/2015 A/70/PV.19", "A/63/PV.13"). None of it is a word of the document: it marks where a
  * page ends, and a footer says which page.
  *
+ * Documents of before about 2000 print "- 2 -" atop a page, a header "S/1996/187" / "English" /
+ * "Page 2" and the first page's footer "96-06841 (E) 150396 /..."; OCR text of records, a running
+ * header with the page number on the line ("14 General Assembly - Forty-eighth session").
+ *
  * A line is furniture when every word of it is such a mark (a job number, a page number "N/M" or
  * a bare one, a date written in figures, a UN symbol) and it either has a footer's shape (a page
  * number with a job number, or "N/M" alone, which prose never puts on a line of its own), or

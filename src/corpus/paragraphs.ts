@@ -139,7 +139,7 @@ function brokenShort(previous: string, next: string, width: number): boolean {
 
 /**
  * Where, within one run of lines with no blank line between them, new paragraphs start: the
- * indexes (≥ 1) of their first lines. `width` is the text's usual width (`usualWidth`).
+ * indexes (≥ 1) of their first lines, measured against the text's widths (`wrapWidths`).
  */
 export function paragraphStarts(run: readonly SourceLine[], { usual: width, widest }: WrapWidths): number[] {
   const starts: number[] = [];
