@@ -4,13 +4,16 @@
  * starts where a reader sees one start:
  * - after a line that ends a sentence, or a lead-in with a colon ("… issued today by the
  *   Spokesman:"), well short of the text's usual width (the next line's first word would have
- *   fitted on it, so the writer broke the line on purpose);
+ *   fitted on it, so the writer broke the line on purpose), or a sentence end with room for that
+ *   word within the text's widest line (typed and OCR text wraps by characters);
+ * - at a heading in capitals, and at the line that leaves its capitals;
  * - at a first-line indent, after a sentence end;
  * - at a numbered paragraph ("12.", "(a)", "iv)") after a sentence end, a colon or a semicolon;
  * - at a speaker's turn in a meeting's record ("Ms. Dubois (France): …") or a line of the
  *   record's own ("The meeting rose at …"), after a sentence end or a short line;
  * - at a salutation on lines of its own ("Mr. President," / "Excellencies,"), and after it;
- * - at every line of a text that is not wrapped at all (its lines far longer than anyone wraps).
+ * - at every line of a text that is not wrapped at all (its lines far longer than anyone wraps),
+ *   but one that goes on from a paragraph-long line stopped on a small letter.
  */
 import { asWritten } from './capitals.ts';
 import { PLACE_AND_DATE } from './dates.ts';
