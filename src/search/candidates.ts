@@ -81,6 +81,11 @@ export interface Candidate {
   contextMask: number;
 }
 
+/** A candidate no slot scored: a passage added for what it is (a document's opening), not its words. */
+export function unscored(id: number, entry: IndexedPassage): Candidate {
+  return { id, entry, bm25: 0, first: 0, evidence: 0, mask: 0, headingMask: 0, contextMask: 0 };
+}
+
 /** What the first stage returns. */
 export interface CandidateSet {
   candidates: Candidate[];

@@ -1,4 +1,5 @@
 import { isLetter } from '../corpus/schema.ts';
+import { unscored } from './candidates.ts';
 import { isNamingSlot, type Slot } from './question.ts';
 import { notTheirTurn } from './evidence.ts';
 import { isHeading, tellsMaking } from './index-entries.ts';
@@ -145,16 +146,6 @@ export function openings(prepared: Prepared): Ranked[] {
   return [...first, ...rest].flatMap((id) => {
     const entry = index.passage(id);
     if (!entry) return [];
-    const candidate = {
-      id,
-      entry,
-      bm25: 0,
-      first: 0,
-      evidence: 0,
-      mask: 0,
-      headingMask: 0,
-      contextMask: 0,
-    };
-    return [{ candidate, score: 0, row: new Float64Array(0) }];
+    return [{ candidate: unscored(id, entry), score: 0, row: new Float64Array(0) }];
   });
 }

@@ -8,6 +8,7 @@ import {
   matchesFilters,
   type Scope,
   type SearchFilters,
+  unscored,
 } from './candidates.ts';
 import {
   candidateFeatures,
@@ -256,16 +257,7 @@ function withStructure(index: SearchIndex, set: CandidateSet, scope: Scope): Can
     if (!entry || present.has(id) || !index.quotableAlone(id)) return;
     if (scope.part && entry.passage.part !== scope.part) return;
     present.add(id);
-    added.push({
-      id,
-      entry,
-      bm25: 0,
-      first: 0,
-      evidence: 0,
-      mask: 0,
-      headingMask: 0,
-      contextMask: 0,
-    });
+    added.push(unscored(id, entry));
   };
   for (const letter of letters) {
     const [first] = index.passageRange(letter);
