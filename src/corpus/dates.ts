@@ -40,7 +40,8 @@ export function monthIndex(name: string): number {
   return MONTHS.indexOf(name.toLowerCase() as (typeof MONTHS)[number]);
 }
 
-function iso(year: number, month: number, day: number): string | null {
+/** A day as `YYYY-MM-DD` (month 0-based), or null when there is no such day (31 February). */
+export function iso(year: number, month: number, day: number): string | null {
   const d = new Date(Date.UTC(year, month, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month || d.getUTCDate() !== day) {
     return null;

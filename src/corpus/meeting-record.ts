@@ -182,6 +182,12 @@ const NATIONAL_CAPACITY =
 /** The President again as such: "I now resume my functions as President of the Council." */
 const RESUMES_CHAIR = /\bresume (?:my )?functions as (?:President|Chair)\b/i;
 
+/** A speaker's name without the honorific a turn names them by ("Dubois" of "Ms. Dubois"). */
+export function withoutHonorific(who: string): string {
+  return who.replace(HONORIFIC_BEFORE, '');
+}
+const HONORIFIC_BEFORE = new RegExp(String.raw`^${HONORIFIC}\s+`);
+
 /**
  * A turn's speaker as the record names them, read apart: who ("Ms. Dubois", "The President") and
  * whom they speak for ("France"), or null when the record gives no State or body ("Ms. Lindqvist").

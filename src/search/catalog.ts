@@ -9,7 +9,7 @@ import {
   type PartKind,
 } from '../corpus/schema.ts';
 import { editDistance } from '../corpus/edit-distance.ts';
-import { readSpeaker } from '../corpus/meeting-record.ts';
+import { readSpeaker, withoutHonorific } from '../corpus/meeting-record.ts';
 import { countries } from './countries.ts';
 import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
 import { lowerBound } from './sorted.ts';
@@ -518,9 +518,6 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   } else map.set(key, [value]);
 }
 
-/** The honorific before a speaker's name in a record's turn ("Ms." of "Ms. Dubois"). */
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+/;
-
 /**
  * The people who have turns in a meeting's record (`Letter.speakers`): their name without an
  * honorific ("Dubois"; none for an office, "The President") and whom they speak for ("France"),
@@ -531,6 +528,6 @@ function turnSpeakers(letter: Letter): { name: string; on: string | null }[] {
     const { who, on } = readSpeaker(speaker);
     // An office ("The President") is no one's name; whom it speaks for is a State that speaks.
     const office = /^The\s/.test(who);
-    return office && !on ? [] : [{ name: office ? '' : who.replace(HONORIFIC, ''), on }];
+    return office && !on ? [] : [{ name: office ? '' : withoutHonorific(who), on }];
   });
 }

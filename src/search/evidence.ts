@@ -2,6 +2,7 @@ import {
   DATE_PATTERN,
   DAY_OF_MONTH,
   dateWithin,
+  iso,
   MONTH_NAMES,
   monthIndex,
 } from '../corpus/dates.ts';
@@ -383,9 +384,8 @@ function reportingPeriod(letter: Letter): { from: string; to: string } | null {
     const [month1, month2] = [monthIndex(m[2] ?? ''), monthIndex(m[5] ?? '')];
     const year2 = Number(m[6]);
     const year1 = m[3] ? Number(m[3]) : month1 > month2 ? year2 - 1 : year2;
-    const day = (year: number, month: number, d: string) =>
-      `${year}-${String(month + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
-    period = { from: day(year1, month1, m[1] ?? '1'), to: day(year2, month2, m[4] ?? '1') };
+    const [from, to] = [iso(year1, month1, Number(m[1])), iso(year2, month2, Number(m[4]))];
+    period = from && to ? { from, to } : null;
   }
   PERIODS.set(letter, period);
   return period;
