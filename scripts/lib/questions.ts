@@ -86,6 +86,7 @@ export const QUESTION_FILES = [
   'eval/unseen-committee-summary-record-questions.json',
   'eval/unseen-ocr-border-incidents-questions.json',
   'eval/unseen-regional-communique-questions.json',
+  'eval/unseen-estavia-korvath-mission-questions.json',
   'eval/tuning-user-trials-questions.json',
   'eval/tuning-ferry-hijacking-questions.json',
   'eval/tuning-trial-20-questions.json',
