@@ -6,6 +6,7 @@
  * without blank lines between paragraphs is split where its paragraphs start (`paragraphStarts`),
  * and words a line end broke with a hyphen are repaired (`keepsLineEndHyphen`).
  */
+import { footnoteRun } from './footnotes.ts';
 import { type Furniture, findFurniture } from './furniture.ts';
 import { keepsLineEndHyphen, type WordCount, wordCounter } from './hyphenation.ts';
 import {
@@ -142,6 +143,8 @@ interface RawBlock {
   region: number;
   /** How many page breaks (page ends, and headers of pages without a footer read) come before it. */
   breaks: number;
+  /** A footnote at a page's foot (`footnoteRun`): no part of the text's flow. */
+  footnote?: boolean;
 }
 
 type Item =
@@ -270,6 +273,58 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
 }
 
 /**
+ * Splits each page's footnotes (`footnoteRun`) off the blocks at its foot, one block each, marked
+ * `footnote`, so that a paragraph the page break cut goes on across them.
+ */
+function splitFootnotes(blocks: readonly RawBlock[]): RawBlock[] {
+  const out: RawBlock[] = [];
+  let seen = '';
+  let last = 0;
+  for (let from = 0; from < blocks.length; ) {
+    const region = (blocks[from] as RawBlock).region;
+    let to = from;
+    while (to < blocks.length && (blocks[to] as RawBlock).region === region) to += 1;
+    const page = blocks.slice(from, to);
+    const lines = page.flatMap((rb, block) => rb.lines.map((text, at) => ({ text, block, at })));
+    const pageText = (end: number) => `${seen} ${lines.slice(0, end).map((l) => l.text).join(' ')}`;
+    const run = footnoteRun(
+      lines.map((l) => l.text),
+      pageText,
+      last,
+    );
+    const flowEnd = run ? run.start : lines.length;
+    seen = pageText(flowEnd);
+    if (!run) {
+      out.push(...page);
+      from = to;
+      continue;
+    }
+    last = run.last;
+    const start = lines[run.start] as { block: number; at: number };
+    out.push(...page.slice(0, start.block));
+    const cut = page[start.block] as RawBlock;
+    if (start.at > 0)
+      out.push({ ...cut, lines: cut.lines.slice(0, start.at), indents: cut.indents.slice(0, start.at) });
+    const ends = [...run.opens.slice(1), lines.length];
+    run.opens.forEach((open, k) => {
+      const note = lines.slice(open, ends[k]);
+      const head = note[0] as { block: number; at: number };
+      const rb = page[head.block] as RawBlock;
+      out.push({
+        lines: note.map((l) => l.text),
+        indents: note.map((l) => page[l.block]?.indents[l.at] ?? 0),
+        line: rb.line + head.at,
+        region,
+        breaks: rb.breaks,
+        footnote: true,
+      });
+    });
+    from = to;
+  }
+  return out;
+}
+
+/**
  * Reads `raw` (one document, `\n` line ends) into blocks. `firstPage` shifts page numbers for
  * text that starts mid-document. A text with no footers and no form feeds gets no page numbers.
  */
@@ -313,7 +368,8 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
     }
   }
   const running = numberPageEnds(pageEnds);
-  const paragraphs = splitParagraphs(rawBlocks);
+  const split = splitParagraphs(rawBlocks);
+  const paragraphs = pageEnds.length > 0 ? splitFootnotes(split) : split;
 
   let count: WordCount | null = null;
   const join: Joiner = (before, after) => {
@@ -325,6 +381,8 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
   const paginated = pageEnds.length > 0;
   const blocks: Block[] = [];
   let previous: { block: Block; raw: RawBlock } | null = null;
+  // A page's footnotes come after the paragraph that goes on across its foot, when one does.
+  let footnotes: Block[] = [];
   for (const [i, rb] of paragraphs.entries()) {
     const text = clean(joinLines(rb.lines, join));
     const pages = new Set<number>();
@@ -367,9 +425,15 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
       pages: [...pages],
       pageSpans: [{ from: 0, pages: [...pages] }],
     };
-    blocks.push(block);
+    if (rb.footnote) {
+      footnotes.push(block);
+      continue;
+    }
+    blocks.push(...footnotes, block);
+    footnotes = [];
     previous = { block, raw: rb };
   }
+  blocks.push(...footnotes);
   const shift = firstPage - 1;
   for (const b of blocks) {
     b.pages = b.pages.sort((a, z) => a - z).map((p) => p + shift);
