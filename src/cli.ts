@@ -58,6 +58,13 @@ async function main(argv: string[]): Promise<number> {
   return run(rest, values, config);
 }
 
+// A reader that stops early (`… | head`) closes the pipe: the output ends there, as a shell tool's
+// does, with no trace of the write that found it closed.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

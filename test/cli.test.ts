@@ -428,6 +428,19 @@ describe('cli: bad input gets one clear line and a non-zero exit, never a stack 
     expect(stdout).toContain('Khojav');
   });
 
+  it('stops quietly when the reader closes the pipe early (`| head`), with no stack trace', async () => {
+    const child = startNode(BUILT.cli, ['ask', '--json', '--stdin'], { env: await env() });
+    child.stdin?.end(`${'how many mine victims\n'.repeat(300)}`);
+    let stderr = '';
+    child.stderr?.on('data', (d) => {
+      stderr += d;
+    });
+    // Read the first answer, then close the pipe, as `head -c 100` does.
+    child.stdout?.once('data', () => child.stdout?.destroy());
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+    expect(stderr).toBe('');
+  });
+
   it('takes a 70,000-character word in stride, also in a batch', async () => {
     const long = 'x'.repeat(70_000);
     const { code } = await runCli(['ask', long]);
