@@ -1,5 +1,5 @@
 import { fromCapitals } from '../corpus/capitals.ts';
-import { conceptOf, tokenize } from './analyze.ts';
+import { analyze, conceptOf, isGlossaryConcept, tokenize } from './analyze.ts';
 import { answerPair, answerSentence, FEATURE_NAMES } from './features.ts';
 import { type Linear, MODEL, scorer, sigmoid } from './model.ts';
 import {
@@ -466,13 +466,15 @@ function silentState(prepared: Prepared): string | null {
   // The longest run of words ending at the speaker's that names a State ("south africa").
   for (let from = Math.max(0, last - 2); from <= last; from++) {
     const name = text.slice(tokens[from]?.start, tokens[last]?.end);
-    // Initials the glossary reads otherwise ("the PR": a Permanent Representative) name no State.
-    if (/^\p{Lu}{2,3}$/u.test(name)) continue;
+    // Initials the glossary reads otherwise ("the PR": a Permanent Representative, "the GA": the
+    // General Assembly, not WordNet's Georgia) name no State.
+    const bare = name.replace(/^the\s+/i, '');
+    if (/^\p{Lu}{2,3}$/u.test(bare) && analyze(bare).some((t) => isGlossaryConcept(t.concept)))
+      continue;
     const { catalog } = prepared.context.index;
     if (!catalog.isStateWithoutDocuments(name)) continue;
     // Named as the question writes it ("south africa": South Africa), an abbreviation by the ISO
     // list's name ("the UK": United Kingdom, not "The Uk").
-    const bare = name.replace(/^the\s+/i, '');
     return (/^\p{L}{2,3}$/u.test(bare) && catalog.stateName(bare)) || fromCapitals(bare);
   }
   return null;

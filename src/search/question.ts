@@ -478,9 +478,12 @@ export function parseQuestion(
     let correctedTo: string | null = null;
     const single = unit.length === 1 && !head.word.includes(' ');
     if (alternatives.size === 0 && single) {
-      // "what does Baku want": a capital the letters do not name stands for its country.
+      // "what does Baku want": a capital the letters do not name stands for its country; so does
+      // a people's adjective that WordNet derives from no word of the letters ("Argentine
+      // sovereignty", where they say "Argentina"; user trial 30).
       wordnet ??= englishWordNet();
-      for (const country of wordnet.countriesOfCapital(head.word))
+      const names = wordnet.pertainsTo(head.word).filter((n) => wordnet?.isMainlyName(n));
+      for (const country of [...wordnet.countriesOfCapital(head.word), ...names])
         alternativesOf(
           index,
           { ...head, word: country, concept: conceptOf(country) },
