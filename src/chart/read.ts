@@ -2,6 +2,7 @@ import { dayOfDate } from '../search/check-figures.ts';
 import { COUNTED_WINDOW, figureBefore } from '../search/evidence.ts';
 import { conceptOf, isStopWord, isYearAsWritten, type Token, tokenize } from '../search/analyze.ts';
 import { describesNext } from '../search/answer-type.ts';
+import { isLabelNumber } from '../search/labels.ts';
 import { englishWordNet, type WordNet } from '../search/wordnet.ts';
 import { ACTS, type CountKind, KINDS, kindAt } from './kinds.ts';
 
@@ -156,7 +157,7 @@ function figureValue(text: string, tokens: readonly Token[], i: number): number 
   const joined =
     /^-[\p{L}\p{N}]/u.test(text.slice(token.end, token.end + 2)) ||
     /[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, token.start - 2), token.start));
-  if (joined) return null;
+  if (joined || isLabelNumber(text, token.start)) return null;
   let value: number | null = null;
   if (/^\d+(?:\.\d+)?$/.test(token.word) && !isYearAsWritten(written)) value = Number(token.word);
   else if (token.word in NUMBER_VALUES) value = NUMBER_VALUES[token.word] ?? null;

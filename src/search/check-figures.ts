@@ -7,6 +7,7 @@
  */
 import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, conceptOf } from './analyze.ts';
+import { isLabelNumber } from './labels.ts';
 import { englishWordNet } from './wordnet.ts';
 import type { SearchIndex } from './search-index.ts';
 import { lowerBound } from './sorted.ts';
@@ -88,6 +89,9 @@ function clauseAround(sentence: string, start: number, end: number): string {
 const FIGURE =
   /(?<![\p{L}\p{N}/=\-.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}/-]|[.,]\d)(\s+(?:thousand|million|billion|trillion)\b)?(\s*(?:%|per\s*cent\b|percent\b))?/gu;
 
+/** A paragraph's own number, at its start ("3. Appeals to …", "12. Decides …"). */
+const PARAGRAPH_NUMBER = /^\d{1,3}\.(?:\s|$)/;
+
 /** What "thousand", "million", … after a figure multiply it by. */
 const SCALES: Readonly<Record<string, number>> = {
   thousand: 1e3,
@@ -152,6 +156,7 @@ function figuresIn(text: string): Figure[] {
   const figures: Figure[] = [];
   for (const { start, end } of sentenceSpans(text)) {
     const sentence = text.slice(start, end);
+    const opensText = start === 0;
     for (const m of sentence.matchAll(FIGURE)) {
       const digits = m[1] as string;
       // "742 million" is 742,000,000: a count of 300 is no figure near it.
@@ -159,6 +164,11 @@ function figuresIn(text: string): Figure[] {
       const value = Number(digits.replace(/,/g, '')) * scale;
       if (!Number.isFinite(value)) continue;
       const start = m.index ?? 0;
+      // "3. Appeals to Member States …", "Table 1", "resolution 2231": a number that labels a
+      // paragraph or a thing counts nothing (user trial 30: a claim's "151 votes to 3" was taken
+      // as stated by paragraph 3).
+      const numbersParagraph = opensText && start === 0 && PARAGRAPH_NUMBER.test(sentence);
+      if (numbersParagraph || isLabelNumber(sentence, start)) continue;
       // A day is compared with days: "12 November" where a passage says "2 November".
       const day = m[2] || m[3] ? null : dayOfDate(sentence, start, start + digits.length, value);
       if (day) {

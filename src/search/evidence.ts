@@ -18,6 +18,7 @@ import {
 } from './analyze.ts';
 import { describesNext } from './answer-type.ts';
 import { splitSentences } from './excerpt.ts';
+import { isLabelNumber } from './labels.ts';
 import { annexOf, isPlace } from './cite.ts';
 import { isEnglishWord, isMoneyWord, isNameOnly, isPersonNoun, isUnitWord } from './question.ts';
 import type { IndexedPassage } from './index-entries.ts';
@@ -72,7 +73,8 @@ function isNumber(text: string, token: Token, withUnit: boolean): boolean {
     /^\d+(?:\.\d+)?$/.test(word) &&
     !isYearAsWritten(text.slice(token.start, token.end)) &&
     !after.test(text.slice(token.end, token.end + 2)) &&
-    !before.test(text.slice(Math.max(0, token.start - 2), token.start))
+    !before.test(text.slice(Math.max(0, token.start - 2), token.start)) &&
+    !isLabelNumber(text, token.start)
   );
 }
 

@@ -259,3 +259,29 @@ describe('buildChart: a day of a date is no figure (user trial 24)', () => {
     expect(values).not.toContain('1');
   });
 });
+
+describe('buildChart: a number that labels is no figure (user trial 30)', () => {
+  it('does not chart the 1 of "Table 1" or the 2 of "paragraph 2"', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'report.md'),
+      [
+        '---\ntitle: "Report on the Marenne Valley"\ndate: 2025-09-12\nauthor: "Secretary-General"\nkind: report\n---',
+        'Table 1 Internally displaced persons by district, 30 June 2025',
+        'As set out in paragraph 2 displaced persons numbered 486,000 at the end of June 2025.',
+        '',
+      ].join('\n\n'),
+    );
+    const chart = buildChart(
+      SearchIndex.build((await loadCorpus(dir)).letters),
+      'displaced persons',
+    );
+    const values = [
+      ...chart.series.flatMap((s) => s.points.map((p) => p.value)),
+      ...chart.leftOut.map((l) => l.written),
+    ];
+    expect(values).not.toContain(1);
+    expect(values).not.toContain(2);
+    expect(values.filter((v) => typeof v === 'string' && /^[12]$/.test(v))).toEqual([]);
+  });
+});

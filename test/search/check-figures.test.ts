@@ -102,6 +102,20 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
     expect(figureDifferences('the weapons were pulled back 20 kilometres', texts)).toEqual([]);
   });
 
+  it('takes no paragraph number or label for a figure the passage states (user trial 30)', () => {
+    const texts = [
+      'Recorded vote on draft resolution A/80/L.41: adopted by 151 votes to 2, with 14 abstentions.',
+      '3. Appeals to Member States to contribute generously to the Recovery Fund;',
+      'Table 3 Pledges to the Recovery Fund by donor',
+    ];
+    expect(
+      figureDifferences(
+        'The General Assembly adopted it by 151 votes to 3, with 14 abstentions',
+        texts,
+      ),
+    ).toEqual([{ claim: '3', result: 0, passage: '2', elsewhere: false }]);
+  });
+
   it('names none when every figure of the claim is in a closest passage', () => {
     expect(
       figures(
