@@ -61,6 +61,7 @@ const KIND_WORDS: readonly (readonly [RegExp, string])[] = [
   [/^memorandum\b/i, 'memorandum'],
   [/^note by\b/i, 'note'],
   [/^(?:summary|verbatim) record\b/i, 'record'],
+  [/^(?:daily |noon )?press (?:briefing|conference|encounter)\b|^(?:daily |noon )briefing\b/i, 'press briefing'],
 ];
 /**
  * Who a title says the document is by: "Statement by Norway in …", "Report of the
@@ -133,7 +134,7 @@ const OFFICE_ALONE =
 const OFFICE_WITH_STATE =
   /^(.+?\bof\s+(?:the\s+)?\p{Lu}.*?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|about|upon|addressed|submitted|pursuant)\b|$)/u;
 /** A spokesperson, who speaks for whom the words after "for" name. */
-const SPOKESPERSON = /^(?:the\s+)?(?:Deputy\s+)?Spokes(?:man|woman|person)$/i;
+const SPOKESPERSON = /^(?:the\s+)?(?:Office of the\s+)?(?:Deputy\s+)?Spokes(?:man|woman|person)$/i;
 /** Whom a spokesperson speaks for: " for the Secretary-General", up to where the title goes on. */
 const SPOKEN_FOR = /^\s+for\s+(?:the\s+)?(?:United Nations\s+)?(.+?)(?=,|\s+(?:on|at|in|to|before|during|concerning|regarding|about|upon|addressed|submitted|pursuant)\b|$)/u;
 /** Those who speak for their State: "the delegation of Arcadia", "the Permanent Mission of Sylvania". */

@@ -164,3 +164,27 @@ describe('readTitle: who a title says speaks', () => {
     });
   });
 });
+
+describe('a press briefing headed as the UN heads one (user trial 30)', () => {
+  it('reads its title, its date line, its kind and whom the Spokesperson speaks for', async () => {
+    const [briefing] = await documentsOf({
+      'pb3.txt': [
+        'Daily Press Briefing by the Office of the Spokesperson for the Secretary-General',
+        '14 March 2025',
+        '',
+        "The following is a near-verbatim transcript of today's noon briefing by the Deputy Spokesperson for the Secretary-General.",
+        '',
+        'Good afternoon. The Secretary-General will leave New York tomorrow for Port Vessan.',
+        '',
+      ].join('\n'),
+    });
+    expect(briefing).toMatchObject({
+      title: 'Daily Press Briefing by the Office of the Spokesperson for the Secretary-General',
+      date: '2025-03-14',
+      kind: 'press briefing',
+      author: 'Secretary-General',
+      sources: { title: 'text', date: 'text', kind: 'text', author: 'text' },
+    });
+    expect(briefing?.passages[0]?.text).toMatch(/^The following is a near-verbatim transcript/);
+  });
+});
