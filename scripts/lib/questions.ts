@@ -97,6 +97,7 @@ export const QUESTION_FILES = [
   'eval/tuning-trial-27-questions.json',
   'eval/tuning-trial-28-questions.json',
   'eval/tuning-trial-29-questions.json',
+  'eval/tuning-trial-30-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
