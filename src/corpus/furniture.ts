@@ -50,6 +50,8 @@ const PAGE_TOKEN = /^\d{1,4}$/;
 const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/;
 /** The first page's barcode number, as the PDF's text gives it: `*2213249*`, beside or under its footer. */
 const BARCODE_TOKEN = /^\*\d{7}\*$/;
+/** The line a UN document's first page prints beside its barcode: "Please recycle", its symbol "♲". */
+const RECYCLE = /^(?:Please recycle\s*♲?|♲)$/i;
 const SYMBOL_TOKEN = new RegExp(`^${SYMBOL_PATTERN.source.replace(/^\\b/, '')}$`);
 /**
  * The first page's footer: the job number, "(E)" for English, the date it was processed, a barcode
@@ -86,6 +88,7 @@ function pageOf(n: string, m: string): { page: number; of: number } | null {
 
 /** Reads a line made only of furniture marks; null for any other line. */
 function read(text: string): Reading | null {
+  if (RECYCLE.test(text)) return { page: null, of: null, jobNumber: null, footer: true, keys: [] };
   const dashed = DASHED_PAGE.exec(text);
   if (dashed) return { page: Number(dashed[1]) - 1 || null, of: null, jobNumber: null, footer: true, keys: [] };
   const first = FIRST_PAGE_FOOTER.exec(text);
@@ -199,19 +202,24 @@ const MIN_NUMBERED_HEADERS = 3;
  * record prints them, the number left on even pages and right on odd ones ("14 General Assembly -
  * Forty-eighth session" / "Forty-eighth session - 6 October 1993 15"): short lines whose words
  * come back word for word on another page, and whose numbers, in the order of the text, run on
- * one by one (13, 14, 15, 16). Prose that ends on a figure comes back neither so nor in sequence.
+ * one by one (13, 14, 15, 16), on both sides of the line. Prose that ends on a figure comes back
+ * neither so nor in sequence, and a document's own numbered headings ("Article 1", "Article 2")
+ * keep their number on one side.
  */
 function numberedHeaders(entries: readonly FurnitureEntry[]): number[] {
   const lines = entries.flatMap((e, i) => {
     const m = e.text.length <= MAX_HEADER_LENGTH ? NUMBERED_HEADER.exec(e.text) : null;
     const words = m?.[2] ?? m?.[3];
-    return m && words && /\p{L}/u.test(words) ? [{ i, words, page: Number(m[1] ?? m[4]) }] : [];
+    return m && words && /\p{L}/u.test(words) ? [{ i, words, page: Number(m[1] ?? m[4]), left: m[1] !== undefined }] : [];
   });
   const times = new Map<string, number>();
   for (const { words } of lines) times.set(words, (times.get(words) ?? 0) + 1);
   const repeated = lines.filter((l) => (times.get(l.words) ?? 0) >= 2);
   const numbered = repeated.length >= MIN_NUMBERED_HEADERS && repeated.every((l, k) => k === 0 || l.page === (repeated[k - 1]?.page ?? 0) + 1);
-  return numbered ? repeated.map((l) => l.i) : [];
+  // Facing pages: the number stands on both sides. A treaty's "Article 1", "Article 2", … runs on
+  // one by one too, its number always after its word, and is text (fresh held-out agreement).
+  const facing = repeated.some((l) => l.left) && repeated.some((l) => !l.left);
+  return numbered && facing ? repeated.map((l) => l.i) : [];
 }
 
 /**

@@ -146,3 +146,45 @@ describe('page headers and footers of verbatim records', () => {
     expect(speech.text).not.toContain('General Assembly - Fiftieth session');
   });
 });
+
+describe('numbered lines that are the text, and the first page’s recycling line (fresh held-out agreement)', () => {
+  it('keeps a treaty’s "Article 1", "Article 2", … and drops "Please recycle"', async () => {
+    const article = (n: number, title: string, text: string) => `Article ${n}\n${title}\n\n1. ${text}\n`;
+    const [letter] = await documentsOf({
+      'agreement.txt': [
+        'United Nations S/2026/561',
+        '',
+        'Security Council Distr.: General',
+        '15 June 2026',
+        '',
+        'Letter dated 12 June 2026 from the Permanent Representative of Kaldora to the United Nations addressed to the Secretary-General',
+        '',
+        'I have the honour to transmit herewith the text of the Agreement between our two Governments (see annex).',
+        '',
+        '(Signed) Teodor Vask',
+        'Permanent Representative',
+        '',
+        '26-10447 (E) 170626',
+        '',
+        '*2610447*',
+        'Please recycle',
+        '',
+        'S/2026/561',
+        '',
+        'Annex',
+        '',
+        'Agreement on the Cessation of Hostilities',
+        '',
+        article(1, 'Definitions', 'For the purposes of the present Agreement, the Zone means the area along the line.'),
+        article(2, 'Ceasefire', 'The Parties shall cease all hostilities from the day after signature.'),
+        article(3, 'Withdrawal of forces', 'Each Party shall withdraw its forces within 30 days of signature.'),
+        article(4, 'Entry into force', 'The present Agreement shall enter into force on signature.'),
+        '26-10447 2/2',
+        '',
+      ].join('\n'),
+    });
+    const texts = letter?.passages.map((p) => p.text) ?? [];
+    expect(texts).not.toContain('Please recycle');
+    for (const n of [1, 2, 3, 4]) expect(texts.some((t) => t.startsWith(`Article ${n} `))).toBe(true);
+  });
+});
