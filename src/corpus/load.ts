@@ -45,9 +45,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * after its opening line titles it; 34: a letter printed as before about 2000, its heading in
  * capitals and its page headers "English" / "Page 2", is read as a letter; a note verbale without
  * a heading is dated before its annex; a symbol opens with a UN series; 35: a page's footnotes
- * are passages of their own, and the paragraph a page break cut goes on across them).
+ * are passages of their own, and the paragraph a page break cut goes on across them; 36: a treaty's
+ * "Article 1" lines are text, "Please recycle" is furniture, a press briefing is read as one).
  */
-export const CORPUS_FORMAT = 35;
+export const CORPUS_FORMAT = 36;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */
