@@ -16,7 +16,7 @@ import { BODY_LINE, isPressRelease, parseMasthead, splitSymbol } from './masthea
 import { endsSentence, LEAD_IN } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
 import { joinListItems } from './list-items.ts';
-import { markDatelines, markPassageRoles } from './passage-roles.ts';
+import { markAnnexHeadings, markDatelines, markPassageRoles } from './passage-roles.ts';
 import { HEADING, readBody, SYMBOLS_ONLY } from './parts.ts';
 import { type Document, isLetter, type MetadataSource } from './schema.ts';
 
@@ -584,7 +584,10 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
   if (!letterKind) {
     markPassageRoles(body.passages);
     markTurns(body.passages);
-  } else markDatelines(body.passages);
+  } else {
+    markDatelines(body.passages);
+    markAnnexHeadings(body.passages);
+  }
   const speakers = [...new Set(body.passages.flatMap((p) => (p.speaker ? [p.speaker] : [])))];
   const bodies = [...meta.bodies];
   for (const b of body.bodies) if (!bodies.includes(b)) bodies.push(b);

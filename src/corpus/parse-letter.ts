@@ -4,6 +4,7 @@ import { asWritten } from './capitals.ts';
 import { CorpusError } from './errors.ts';
 import { parseAgendaItems, parseBodies, parseMasthead, splitSymbol } from './masthead.ts';
 import { HEADING, parseHeading, readBody } from './parts.ts';
+import { markAnnexHeadings } from './passage-roles.ts';
 import type { Document } from './schema.ts';
 
 export { isSignature } from './parts.ts';
@@ -58,6 +59,7 @@ export function parseLetterBlocks(
     ...joinListItems(blocks.slice(headingIndex + 1)),
   ];
   const body = readBody(read, headingIndex + 1, heading.sender);
+  markAnnexHeadings(body.passages);
   const bodies = [...masthead.bodies];
   for (const b of body.bodies) if (!bodies.includes(b)) bodies.push(b);
   const circulation =

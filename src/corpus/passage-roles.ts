@@ -24,6 +24,8 @@ const MAX_PLAIN_HEADING_WORDS = 6;
 const SECTION_LETTERS = /^(?:[IVXLC]{1,7}|[A-Z])\.?\s+(?=\p{Lu})/u;
 /** A section's number in figures: "2. ", "4.1 ", which numbered paragraphs also have. */
 const SECTION_FIGURES = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})/u;
+/** A figure standing alone ("21", "12"), as a table's row states several; not one of a symbol or a date ("S/PV.10412", "06/11/2026"). */
+const FIGURE = /(?<![\p{L}\d/.])\d+(?:[.,]\d+)*(?![\p{L}\d/])/gu;
 /** A heading ends with no punctuation of a sentence or a clause, and no bracket or quotation mark. */
 const ENDS_AS_PROSE = /[.,;:!?…"”’')\]-]$/u;
 /** A footnote mark after the last word. */
@@ -54,6 +56,8 @@ export function isSectionHeading(text: string, next: string | undefined): boolea
   if (next === undefined || !OPENS_PARAGRAPH.test(next)) return false;
   const heading = text.replace(FOOTNOTE_MARK, '');
   if (ENDS_AS_PROSE.test(heading) || ENDS_OPEN.test(heading)) return false;
+  // A table's row states figures ("Total (21 incidents) 12 27"); a heading numbers itself once.
+  if ((heading.replace(SECTION_FIGURES, '').match(FIGURE) ?? []).length > 1) return false;
   if (isSignature(heading) || DATE_PATTERN.test(heading)) return false;
   const lettered = SECTION_LETTERS.exec(heading);
   if (lettered) return heading.length <= MAX_NUMBERED_HEADING_CHARS;
@@ -89,6 +93,20 @@ export function markPassageRoles(passages: Passage[]): void {
           ? 'heading'
           : null;
     if (role) passage.role = role;
+  });
+}
+
+/**
+ * Marks the section headings of a letter's annexes (`isSectionHeading`): an annexed report's
+ * "II. Methodology", an annexed treaty's "Article 4 Withdrawal of forces". The letter's own text
+ * is read as it is: UN letters number no sections.
+ */
+export function markAnnexHeadings(passages: Passage[]): void {
+  passages.forEach((passage, i) => {
+    if (passage.part === 'letter' || passage.role) return;
+    const next = passages[i + 1];
+    if (next?.part === passage.part && next.partIndex === passage.partIndex && isSectionHeading(passage.text, next.text))
+      passage.role = 'heading';
   });
 }
 
