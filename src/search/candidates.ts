@@ -79,11 +79,23 @@ export interface Candidate {
    * go on from ("… camps hosting Rohingya refugees." / "Bangladesh currently hosts 1.1 million …").
    */
   contextMask: number;
+  /** The slots its section's heading holds (`sectionBits`). */
+  sectionMask: number;
 }
 
 /** A candidate no slot scored: a passage added for what it is (a document's opening), not its words. */
 export function unscored(id: number, entry: IndexedPassage): Candidate {
-  return { id, entry, bm25: 0, first: 0, evidence: 0, mask: 0, headingMask: 0, contextMask: 0 };
+  return {
+    id,
+    entry,
+    bm25: 0,
+    first: 0,
+    evidence: 0,
+    mask: 0,
+    headingMask: 0,
+    contextMask: 0,
+    sectionMask: 0,
+  };
 }
 
 /** What the first stage returns. */
@@ -276,10 +288,27 @@ function holds(index: SearchIndex, cid: number, id: number): boolean {
  */
 function contextBits(index: SearchIndex, id: number, slots: readonly RankedSlot[]): number {
   const before = index.passage(id - 1);
-  if (!before || before.letter !== index.passage(id)?.letter) return 0;
+  const entry = index.passage(id);
+  // A part's first passage goes on from no passage of another part (an annex from its letter).
+  if (!before || before.letter !== entry?.letter) return 0;
+  if (before.passage.part !== entry.passage.part) return 0;
+  if (before.passage.partIndex !== entry.passage.partIndex) return 0;
   let bits = 0;
   for (const slot of slots)
     if (slot.alternatives.some((a) => holds(index, a.id, id - 1))) bits |= slot.bit;
+  return bits;
+}
+
+/**
+ * The slots the heading of passage `id`'s section holds (`Candidate.sectionMask`): "article 7" of
+ * "Article 7 Right of return" for each paragraph of the article.
+ */
+function sectionBits(index: SearchIndex, id: number, slots: readonly RankedSlot[]): number {
+  const heading = index.sectionHeadingOf(id);
+  if (heading < 0) return 0;
+  let bits = 0;
+  for (const slot of slots)
+    if (slot.alternatives.some((a) => holds(index, a.id, heading))) bits |= slot.bit;
   return bits;
 }
 
@@ -748,6 +777,7 @@ export function findCandidates(
         mask: mask[id] as number,
         headingMask: headings.bitsOf(id),
         contextMask: contextBits(index, id, slots),
+        sectionMask: sectionBits(index, id, slots),
       });
     }
     ranked.sort((a, b) => b.first - a.first || a.id - b.id);

@@ -1,5 +1,6 @@
 import { englishWordNet } from './wordnet.ts';
 import { dayNumber } from '../corpus/dates.ts';
+import { QUESTIONER } from '../corpus/meeting-record.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
   analyze,
@@ -77,6 +78,8 @@ export interface QuestionContext {
   weights: Map<string, number>;
   /** Per slot bit: its value. */
   bitValue: Map<number, number>;
+  /** Per document among the candidates: how many of them it offers, and how many hold each slot (by bit). */
+  documentHeld: Map<Letter, { offered: number; held: Map<number, number> }>;
   /** Per candidate id, its sentences' slot bits (`sentenceMasks`) and its answer sentence, read once. */
   sentences: Map<number, (Span & { mask: number })[]>;
   answers: Map<number, Span & { score: number }>;
@@ -332,9 +335,41 @@ export const FEATURES: readonly Feature[] = [
   },
   {
     // What the passage and the one before it hold together: a paragraph goes on from the last.
+    // A signature goes on from no paragraph: it names who signed, not what they wrote.
     name: 'context coverage',
     group: 'lexical',
-    read: (x, c) => Math.min(1, valueOf(x, c.mask | c.contextMask) / (x.set.totalValue || 1)),
+    read: (x, c, r) =>
+      Math.min(
+        1,
+        valueOf(x, isSignature(r.text) ? c.mask : c.mask | c.contextMask) / (x.set.totalValue || 1),
+      ),
+  },
+  {
+    // What the passage and its section's heading hold together ("what does article 7 say about
+    // returns": each paragraph of "Article 7 Right of return").
+    name: 'section coverage',
+    group: 'heading',
+    read: (x, c) => Math.min(1, valueOf(x, c.mask | c.sectionMask) / (x.set.totalValue || 1)),
+  },
+  {
+    // What the passage holds of what tells its document's passages apart: a word every passage
+    // of the document offered holds ("Ostrelan" of the resolution on the Ostrelan Islands) names
+    // the document, and tells none of its passages from another (user trial 30: "what was the
+    // vote on the ostrelan islands resolution" quoted the resolution's title, not its vote).
+    name: 'distinct coverage',
+    group: 'lexical',
+    read: (x, c) => {
+      const document = x.documentHeld.get(c.entry.letter);
+      if (!document) return 0;
+      let held = 0;
+      let total = 0;
+      for (const s of x.set.slots) {
+        const value = s.value * (1 - (document.held.get(s.bit) ?? 0) / document.offered);
+        total += value;
+        if ((c.mask & s.bit) !== 0) held += value;
+      }
+      return total > 0 ? held / total : 0;
+    },
   },
   {
     name: 'length',
@@ -446,6 +481,13 @@ export const FEATURES: readonly Feature[] = [
     read: (x, _, r) => has(x.q.frame.type !== 'person' && isSignature(r.text)),
   },
   { name: 'heading', group: 'kind', read: (_, c) => has(isHeading(c.entry.passage)) },
+  {
+    // A journalist's question in a briefing's transcript says again what a user asks, and
+    // answers none of it: the answer is the turn after it (user trial 30).
+    name: 'question turn',
+    group: 'kind',
+    read: (_, c) => has(c.entry.passage.speaker === QUESTIONER),
+  },
   {
     // A heading dates its document: it answers "when was the note verbale put out", "the date
     // of the statement", a question that names a document, not when what a document tells of
@@ -612,7 +654,13 @@ export function questionContext(
   const range = q.date;
   const documentBest = new Map<Letter, number>();
   const documentMask = new Map<Letter, number>();
+  const documentHeld = new Map<Letter, { offered: number; held: Map<number, number> }>();
   for (const c of set.candidates) {
+    let held = documentHeld.get(c.entry.letter);
+    if (!held) documentHeld.set(c.entry.letter, (held = { offered: 0, held: new Map() }));
+    held.offered += 1;
+    for (const s of set.slots)
+      if ((c.mask & s.bit) !== 0) held.held.set(s.bit, (held.held.get(s.bit) ?? 0) + 1);
     documentBest.set(c.entry.letter, Math.max(documentBest.get(c.entry.letter) ?? 0, c.first));
     documentMask.set(
       c.entry.letter,
@@ -663,6 +711,7 @@ export function questionContext(
     bestFirst: set.candidates[0]?.first ?? 1,
     documentBest,
     documentMask,
+    documentHeld,
     asked,
     weights,
     sentences: new Map(),

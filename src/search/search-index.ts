@@ -93,6 +93,8 @@ export class SearchIndex {
    * for, not for every passage when the index opens.
    */
   private readonly entryCache = new Map<number, IndexedPassage>();
+  /** Per letter, once asked: for each of its passages, the id of its section's heading, or -1. */
+  private readonly sectionHeadings = new Map<number, Int32Array>();
   /**
    * Per letter (in `letters` order): its headings (`headingsOf`), worked out once at build and
    * saved with the index, so that loading reads no letter's text.
@@ -352,6 +354,31 @@ export class SearchIndex {
   passageRange(letter: Letter): [number, number] {
     const i = this.letterIndex.get(letter) ?? -1;
     return i < 0 ? [0, 0] : [this.letterStart[i] ?? 0, this.letterStart[i + 1] ?? 0];
+  }
+
+  /**
+   * The id of the section heading the passage `id` stands under (`Passage.role` "heading": "II.
+   * Methodology", "Article 7 Right of return"): the last before it in its part, or -1. Read once
+   * per document, on first need.
+   */
+  sectionHeadingOf(id: number): number {
+    if (!(id >= 0 && id < this.passageCount)) return -1;
+    const l = this.letterOfPassage[id] as number;
+    const first = this.letterStart[l] as number;
+    let headings = this.sectionHeadings.get(l);
+    if (!headings) {
+      const { passages } = this.letters[l] as Letter;
+      headings = new Int32Array(passages.length).fill(-1);
+      let current = -1;
+      passages.forEach((p, i) => {
+        const before = passages[i - 1];
+        if (before && (before.part !== p.part || before.partIndex !== p.partIndex)) current = -1;
+        (headings as Int32Array)[i] = current;
+        if (p.role === 'heading') current = first + i;
+      });
+      this.sectionHeadings.set(l, headings);
+    }
+    return headings[id - first] ?? -1;
   }
 
   /** The heading group of a passage: passages of one letter part share their headings. */

@@ -138,3 +138,78 @@ describe('answerSentence: the sentence that answers', () => {
       );
   });
 });
+
+/** A letter transmitting a treaty, its articles headed (written for these tests). */
+const TREATY_LETTER = `Letter dated 12 June 2026 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General
+
+I have the honour to transmit the Agreement between Testland and Ostria on the Orl valley (see annex).
+
+(Signed) Doran Vesk
+Permanent Representative
+
+Annex
+
+Agreement between Testland and Ostria on the Orl valley
+
+Article 1
+Withdrawal of forces
+
+1. Each Party shall withdraw its forces from the Orl valley within 30 days.
+
+2. The withdrawal shall be verified by observers from both Parties in the Orl valley.
+
+Article 2
+Return of displaced persons
+
+1. Displaced persons from the Orl valley shall have the right to return to their homes.
+
+2. Each Party shall open two crossing points in the Orl valley.`;
+
+describe('features of where a passage stands (fresh held-out agreement, user trial 30)', () => {
+  let treaty: SearchIndex;
+  beforeAll(() => {
+    const letter = parseLetter(TREATY_LETTER, {
+      id: 'orl-treaty',
+      file: 'orl-treaty.txt',
+      sha256: 'd'.repeat(64),
+    });
+    treaty = SearchIndex.build([letter]);
+  });
+  const value = (question: string, start: string, feature: string) => {
+    const prepared = prepare(treaty, question, {});
+    const i = prepared.set.candidates.findIndex((c) => c.entry.passage.text.startsWith(start));
+    expect(i, `"${start}" is a candidate of "${question}"`).toBeGreaterThanOrEqual(0);
+    return prepared.rows[i]?.[FEATURE_NAMES.indexOf(feature)] ?? NaN;
+  };
+
+  it('reads an annexed treaty’s article headings as headings, never quoted', () => {
+    const roles = treaty.letters[0]?.passages
+      .filter((p) => p.role === 'heading')
+      .map((p) => p.text);
+    expect(roles).toEqual([
+      'Article 1 Withdrawal of forces',
+      'Article 2 Return of displaced persons',
+    ]);
+  });
+
+  it('gives each paragraph of an article the words of the article’s heading', () => {
+    const question = 'what does article 2 say about crossing points';
+    expect(
+      value(question, '2. Each Party shall open two crossing points', 'section coverage'),
+    ).toBe(1);
+    expect(
+      value(question, '2. Each Party shall open two crossing points', 'coverage'),
+    ).toBeLessThan(1);
+  });
+
+  it('counts what tells a passage from the rest of its document, not the words every one holds', () => {
+    const question = 'when must forces leave the orl valley';
+    const withdraw = value(
+      question,
+      '1. Each Party shall withdraw its forces',
+      'distinct coverage',
+    );
+    const observers = value(question, '2. The withdrawal shall be verified', 'distinct coverage');
+    expect(withdraw).toBeGreaterThan(observers);
+  });
+});
