@@ -46,7 +46,8 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * capitals and its page headers "English" / "Page 2", is read as a letter; a note verbale without
  * a heading is dated before its annex; a symbol opens with a UN series; 35: a page's footnotes
  * are passages of their own, and the paragraph a page break cut goes on across them; 36: a treaty's
- * "Article 1" lines are text, "Please recycle" is furniture, a press briefing is read as one).
+ * "Article 1" lines are text, "Please recycle" is furniture, a press briefing is read as one, a
+ * letter's annex has its section headings marked).
  */
 export const CORPUS_FORMAT = 36;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
