@@ -20,8 +20,12 @@ const MAX_NUMBERED_HEADING_CHARS = 120;
 const MAX_PLAIN_HEADING_CHARS = 40;
 const MAX_PLAIN_HEADING_WORDS = 6;
 
-/** A section's number in letters before its heading: "III. ", "A. ", "IV ". */
-const SECTION_LETTERS = /^(?:[IVXLC]{1,7}|[A-Z])\.?\s+(?=\p{Lu})/u;
+/**
+ * A section's number in letters before its heading: "III. ", "A. ", "IV "; or the word that
+ * numbers a treaty's or a report's parts: "Article 8 ", "Chapter II ", "Part III ".
+ */
+const SECTION_LETTERS =
+  /^(?:(?:[IVXLC]{1,7}|[A-Z])\.?|(?:Article|Chapter|Part|Section)\s+(?:[IVXLC]{1,7}|\d{1,3}))\s+(?=\p{Lu})/u;
 /** A section's number in figures: "2. ", "4.1 ", which numbered paragraphs also have. */
 const SECTION_FIGURES = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})/u;
 /** A figure standing alone ("21", "12"), as a table's row states several; not one of a symbol or a date ("S/PV.10412", "06/11/2026"). */

@@ -45,6 +45,8 @@ export const FLAG_FREQUENCY = 8;
  * a word is.
  */
 export const FLAG_NOT_ALONE = 16;
+/** The passage is a section heading (`Passage.role` "heading"): the passages after it in its part stand under it. */
+export const FLAG_SECTION_HEADING = 32;
 
 /** Whether an entry of `letter` is never quoted alone (`FLAG_NOT_ALONE`). */
 export function notQuotedAlone(letter: Letter, passage: Passage): boolean {
@@ -214,7 +216,8 @@ export function buildIndex(letters: readonly Letter[]): BuiltIndex {
       (DURATION.test(text) ? FLAG_DURATION : 0) |
       (DATE_PATTERN.test(text) ? FLAG_DATE : 0) |
       (FREQUENCY.test(text) ? FLAG_FREQUENCY : 0) |
-      (notQuotedAlone(letter, passage) ? FLAG_NOT_ALONE : 0);
+      (notQuotedAlone(letter, passage) ? FLAG_NOT_ALONE : 0) |
+      (passage.role === 'heading' ? FLAG_SECTION_HEADING : 0);
     id += 1;
   }
   const surfaceWords = SearchableMap.from<string>(surface);

@@ -23,6 +23,7 @@ import {
   FLAG_FIGURE,
   FLAG_FREQUENCY,
   FLAG_NOT_ALONE,
+  FLAG_SECTION_HEADING,
 } from './index-build.ts';
 import {
   type IndexArrays,
@@ -33,7 +34,7 @@ import {
 } from './saved-index.ts';
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 58;
+export const INDEX_FORMAT = 59;
 
 /** At most this many passages' concept ids are kept (`passageConceptIds`). */
 const CONCEPTS_READ_KEPT = 4096;
@@ -93,8 +94,8 @@ export class SearchIndex {
    * for, not for every passage when the index opens.
    */
   private readonly entryCache = new Map<number, IndexedPassage>();
-  /** Per letter, once asked: for each of its passages, the id of its section's heading, or -1. */
-  private readonly sectionHeadings = new Map<number, Int32Array>();
+  /** Per passage: the id of its section's heading (`sectionHeadingOf`), or -1. */
+  private readonly sectionHeadings: Int32Array;
   /**
    * Per letter (in `letters` order): its headings (`headingsOf`), worked out once at build and
    * saved with the index, so that loading reads no letter's text.
@@ -136,6 +137,7 @@ export class SearchIndex {
     vocabulary.forEach((c, i) => this.conceptIds.set(c, i));
     this.columns = columns;
     this.letterStart = columns.letterStart;
+    this.sectionHeadings = sectionHeadings(columns, arrays.flags);
     this.letterIndex = new Map(letters.map((l, i) => [l, i]));
     this.headingLists = headings;
     this.headingStart = headingStarts(columns, headings);
@@ -358,27 +360,10 @@ export class SearchIndex {
 
   /**
    * The id of the section heading the passage `id` stands under (`Passage.role` "heading": "II.
-   * Methodology", "Article 7 Right of return"): the last before it in its part, or -1. Read once
-   * per document, on first need.
+   * Methodology", "Article 7 Right of return"): the last before it in its part, or -1.
    */
   sectionHeadingOf(id: number): number {
-    if (!(id >= 0 && id < this.passageCount)) return -1;
-    const l = this.letterOfPassage[id] as number;
-    const first = this.letterStart[l] as number;
-    let headings = this.sectionHeadings.get(l);
-    if (!headings) {
-      const { passages } = this.letters[l] as Letter;
-      headings = new Int32Array(passages.length).fill(-1);
-      let current = -1;
-      passages.forEach((p, i) => {
-        const before = passages[i - 1];
-        if (before && (before.part !== p.part || before.partIndex !== p.partIndex)) current = -1;
-        (headings as Int32Array)[i] = current;
-        if (p.role === 'heading') current = first + i;
-      });
-      this.sectionHeadings.set(l, headings);
-    }
-    return headings[id - first] ?? -1;
+    return this.sectionHeadings[id] ?? -1;
   }
 
   /** The heading group of a passage: passages of one letter part share their headings. */
@@ -580,4 +565,27 @@ export class SearchIndex {
       builtAt,
     );
   }
+}
+
+/**
+ * For each passage, the id of the section heading it stands under (`FLAG_SECTION_HEADING`): the
+ * last before it in its document's part, or -1. One pass over the columns, at build and at load.
+ */
+function sectionHeadings(columns: PassageColumns, flags: Uint8Array): Int32Array {
+  const { letterStart, part, partIndex } = columns;
+  const count = letterStart[letterStart.length - 1] ?? 0;
+  const out = new Int32Array(count).fill(-1);
+  for (let l = 0; l + 1 < letterStart.length; l++) {
+    let current = -1;
+    for (let id = letterStart[l] ?? 0; id < (letterStart[l + 1] ?? 0); id++) {
+      if (
+        id > (letterStart[l] ?? 0) &&
+        (part[id] !== part[id - 1] || partIndex[id] !== partIndex[id - 1])
+      )
+        current = -1;
+      out[id] = current;
+      if (((flags[id] ?? 0) & FLAG_SECTION_HEADING) !== 0) current = id;
+    }
+  }
+  return out;
 }
