@@ -241,6 +241,9 @@ const DECISION_BASE = [
   'top exact coverage',
   'best evidence',
   'missing share',
+  // The same, each word by how specific it is (a word the documents lack as specific as any):
+  // "best pizza in new york" lacks its one telling word, though three of its four are held.
+  'missing weight',
   'missing names',
   'missing distance',
   'counted missing',
@@ -284,6 +287,12 @@ function readDecision(
   // The words of the scene the asker sets are no part of what is asked (`Frame.scene`).
   const words = q.slots.filter((s) => !inScene(prepared, s));
   const missing = words.filter(isMissing);
+  const specificity = (slots: readonly Slot[]) =>
+    slots.reduce((sum, s) => sum + (context.soft[q.slots.indexOf(s)]?.value ?? 0), 0);
+  const weightShare = (part: readonly Slot[], whole: readonly Slot[]) => {
+    const total = specificity(whole);
+    return total > 0 ? specificity(part) / total : whole.length > 0 ? 0 : 1;
+  };
   const lacks = (slot: number | null) => {
     const s = slot === null ? undefined : q.slots[slot];
     return s !== undefined && isMissing(s);
@@ -309,6 +318,7 @@ function readDecision(
     'top exact coverage': top?.row[EXACT] ?? 0,
     'best evidence': best((r) => r.row[EVIDENCE] ?? 0),
     'missing share': words.length > 0 ? missing.length / words.length : 1,
+    'missing weight': weightShare(missing, words),
     'missing names': missing.filter((s) => s.nominal).length,
     'missing distance': missingDistance(prepared),
     'counted missing': lacks(roles.counted) ? 1 : 0,
