@@ -10,6 +10,7 @@ import {
 import type { Candidate } from '../../src/search/candidates.ts';
 import { prepare, type Prepared } from '../../src/search/rank.ts';
 import { SearchIndex } from '../../src/search/search-index.ts';
+import { documentsOf } from '../helpers.ts';
 
 /**
  * The features of a candidate passage (`features.ts`): what the fitted model weighs. Whatever
@@ -211,5 +212,43 @@ describe('features of where a passage stands (fresh held-out agreement, user tri
     );
     const observers = value(question, '2. The withdrawal shall be verified', 'distinct coverage');
     expect(withdraw).toBeGreaterThan(observers);
+  });
+});
+
+describe('features of who speaks in a briefing, and of a signature', () => {
+  it('marks a journalist’s question, which says again what is asked and answers none of it', async () => {
+    const briefing = SearchIndex.build(
+      await documentsOf({
+        'briefing.md': [
+          '---\ntitle: "Noon briefing"\ndate: 2025-03-14\nauthor: "Secretary-General"\nkind: press briefing\n---',
+          'Question: How much money has the Orl Recovery Fund received so far?',
+          'Answer: As of yesterday, the Orl Recovery Fund has received pledges of 430 million dollars.',
+          '',
+        ].join('\n\n'),
+      }),
+    );
+    const prepared = prepare(briefing, 'how much money has the orl recovery fund received', {});
+    const turn = (start: string) => {
+      const i = prepared.set.candidates.findIndex((c) => c.entry.passage.text.startsWith(start));
+      return prepared.rows[i]?.[FEATURE_NAMES.indexOf('question turn')];
+    };
+    expect(turn('Question:')).toBe(1);
+    expect(turn('Answer:')).toBe(0);
+  });
+
+  it('gives a signature none of the words of the paragraph above it', () => {
+    // The signature holds the name; the paragraph above it, the rest.
+    const prepared = prepare(
+      index,
+      'did doran vesk say engineers discovered unexploded shells',
+      {},
+    );
+    const i = prepared.set.candidates.findIndex((c) => c.entry.passage.text.startsWith('(Signed)'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const row = prepared.rows[i] ?? [];
+    expect(row[FEATURE_NAMES.indexOf('coverage')]).toBeLessThan(1);
+    expect(row[FEATURE_NAMES.indexOf('context coverage')]).toBe(
+      row[FEATURE_NAMES.indexOf('coverage')],
+    );
   });
 });
