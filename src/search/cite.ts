@@ -4,6 +4,7 @@ import { isPressRelease } from '../corpus/masthead.ts';
 import { stateOfOffice } from '../corpus/parse-document.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { paragraphLabel } from './paragraph-numbers.ts';
+import { isHeading } from './index-entries.ts';
 import { englishWordNet, LEX_FILE } from './wordnet.ts';
 
 /** Base of document links; a symbol is appended (`https://undocs.org/en/A/78/368`). */
@@ -123,6 +124,10 @@ export const isPlace = (name: string): boolean =>
 export function speaker(letter: Letter, passage: Passage): string {
   // A turn in a meeting's record is its speaker's: "Ms. Dubois (France) says:".
   if (passage.speaker) return passage.speaker;
+  // A heading (the masthead, the title, an annex's heading) is the document's print, no one's
+  // words: not "The Permanent Representative of … says:" over its agenda items (user trial 30).
+  if (isHeading(passage))
+    return `The ${passage.part === 'letter' ? letter.kind : passage.part}'s heading`;
   if (
     !letter.author &&
     !letter.symbol &&

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import type { Letter } from '../../src/corpus/schema.ts';
-import { formatCitation } from '../../src/search/cite.ts';
+import { formatCitation, speaker } from '../../src/search/cite.ts';
 import { headingsOf, isHeading } from '../../src/search/index-entries.ts';
 import { SearchIndex } from '../../src/search/search-index.ts';
 import { CORPUS_DIR, SEED } from '../helpers.ts';
@@ -51,6 +51,17 @@ describe('headingsOf', () => {
       }
       expect(l.passages.some(isHeading)).toBe(false);
     }
+  });
+
+  it('quotes a heading as the document’s print, not as its sender’s words (user trial 30)', () => {
+    const lachin = letter(SEED.lachin);
+    const [masthead, annex] = headingsOf(lachin);
+    if (!masthead || !annex) throw new Error('the letter has no headings');
+    expect(speaker(lachin, masthead)).toBe("The letter's heading");
+    expect(speaker(lachin, annex)).toBe("The annex's heading");
+    expect(speaker(lachin, lachin.passages[0] as Letter['passages'][number])).not.toMatch(
+      /heading/,
+    );
   });
 
   it('cites a heading as "heading", with no passage number', () => {
