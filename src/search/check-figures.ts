@@ -7,6 +7,7 @@
  */
 import { sentenceSpans } from '../corpus/sentences.ts';
 import { analyze, conceptOf } from './analyze.ts';
+import { PARAGRAPH_NUMBER } from './excerpt.ts';
 import { isLabelNumber } from './labels.ts';
 import { englishWordNet } from './wordnet.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -89,9 +90,6 @@ function clauseAround(sentence: string, start: number, end: number): string {
 const FIGURE =
   /(?<![\p{L}\p{N}/=\-.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{L}/-]|[.,]\d)(\s+(?:thousand|million|billion|trillion)\b)?(\s*(?:%|per\s*cent\b|percent\b))?/gu;
 
-/** A paragraph's own number, at its start ("3. Appeals to …", "12. Decides …"). */
-const PARAGRAPH_NUMBER = /^\d{1,3}\.(?:\s|$)/;
-
 /** What "thousand", "million", … after a figure multiply it by. */
 const SCALES: Readonly<Record<string, number>> = {
   thousand: 1e3,
@@ -156,6 +154,7 @@ function figuresIn(text: string): Figure[] {
   const figures: Figure[] = [];
   for (const { start, end } of sentenceSpans(text)) {
     const sentence = text.slice(start, end);
+    // A paragraph's own number stands at the start of its first sentence ("3. Appeals to …").
     const opensText = start === 0;
     for (const m of sentence.matchAll(FIGURE)) {
       const digits = m[1] as string;

@@ -57,8 +57,11 @@ function phraseSpans(text: string, phrases: readonly string[]): Highlight[] {
   return spans;
 }
 
-/** The number a numbered paragraph opens with: "8." of "8. Funding for security …". */
-const PARAGRAPH_NUMBER = /^(\d{1,3})\.\s/;
+/**
+ * The number a numbered paragraph opens with: "8." of "8. Funding for security …", also as a
+ * sentence splitter leaves it, alone ("8.").
+ */
+export const PARAGRAPH_NUMBER = /^(\d{1,3})\.(?:\s|$)/;
 
 /**
  * Picks the sentence of `passage` that answers: the one the answer stage found (`answer`: the
