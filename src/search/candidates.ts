@@ -293,10 +293,7 @@ function contextBits(index: SearchIndex, id: number, slots: readonly RankedSlot[
   if (!before || before.letter !== entry?.letter) return 0;
   if (before.passage.part !== entry.passage.part) return 0;
   if (before.passage.partIndex !== entry.passage.partIndex) return 0;
-  let bits = 0;
-  for (const slot of slots)
-    if (slot.alternatives.some((a) => holds(index, a.id, id - 1))) bits |= slot.bit;
-  return bits;
+  return bitsHeld(index, id - 1, slots);
 }
 
 /**
@@ -305,10 +302,14 @@ function contextBits(index: SearchIndex, id: number, slots: readonly RankedSlot[
  */
 function sectionBits(index: SearchIndex, id: number, slots: readonly RankedSlot[]): number {
   const heading = index.sectionHeadingOf(id);
-  if (heading < 0) return 0;
+  return heading < 0 ? 0 : bitsHeld(index, heading, slots);
+}
+
+/** The bits of the slots passage `id` holds, by their postings (a few binary searches each). */
+function bitsHeld(index: SearchIndex, id: number, slots: readonly RankedSlot[]): number {
   let bits = 0;
   for (const slot of slots)
-    if (slot.alternatives.some((a) => holds(index, a.id, heading))) bits |= slot.bit;
+    if (slot.alternatives.some((a) => holds(index, a.id, id))) bits |= slot.bit;
   return bits;
 }
 
