@@ -47,9 +47,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * a heading is dated before its annex; a symbol opens with a UN series; 35: a page's footnotes
  * are passages of their own, and the paragraph a page break cut goes on across them; 36: a treaty's
  * "Article 1" lines are text, "Please recycle" is furniture, a press briefing is read as one, a
- * letter's annex has its section headings marked).
+ * letter's annex has its section headings marked; 37: a heading may carry the period its
+ * section covers, "Week 1 (5–11 January 2026)").
  */
-export const CORPUS_FORMAT = 36;
+export const CORPUS_FORMAT = 37;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -35,6 +35,11 @@ const ENDS_AS_PROSE = /[.,;:!?…"”’')\]-]$/u;
 /** A footnote mark after the last word. */
 const FOOTNOTE_MARK = /\s*\*+$/;
 /**
+ * The period a section covers, in brackets after its heading: "Week 1 (5–11 January 2026)",
+ * "Phase II (2024–2025)". It dates what the section holds, as a byline does not date a heading.
+ */
+const PERIOD_AFTER = /\s+\([^()]*\b(?:1[89]|20)\d\d\)$/u;
+/**
  * A heading stops at a noun or a name, not at a little word that leaves its phrase open ("We
  * cannot accept the").
  */
@@ -49,16 +54,18 @@ const OPENS_PARAGRAPH = /^["“‘'(]*[\p{Lu}\d]/u;
 /**
  * Whether a passage is a section heading, followed by a paragraph that opens a sentence. It ends
  * as no sentence or clause does, names no date (a byline under a title, "Delivered on 22 March
- * 2023 by …", tells who and when), and is one of: a heading numbered in letters ("III. Effect of
- * the COVID-19 pandemic", "A. Casualties"); a short one in capitals or a title's capitals,
- * numbered in figures or not ("7. Shared Responsibility of the International Community",
- * "Climate Change"); or a phrase of a few words with no comma that opens as no sentence does
+ * 2023 by …", tells who and when) but the period its section covers in brackets after it ("Week 1
+ * (5–11 January 2026)", as a chronology's weeks are headed), and is one of: a heading numbered in
+ * letters ("III. Effect of the COVID-19 pandemic", "A. Casualties"); a short one in capitals or a
+ * title's capitals, numbered in figures or not ("7. Shared Responsibility of the International
+ * Community", "Climate Change"); or a phrase of a few words with no comma that opens as no
+ * sentence does
  * ("The situation in Orlenia", "Our appeal"). Lines of a speech a page break or a lost full stop
  * left without their end ("It is my privilege and honour to address the") are none of these.
  */
 export function isSectionHeading(text: string, next: string | undefined): boolean {
   if (next === undefined || !OPENS_PARAGRAPH.test(next)) return false;
-  const heading = text.replace(FOOTNOTE_MARK, '');
+  const heading = text.replace(FOOTNOTE_MARK, '').replace(PERIOD_AFTER, '');
   if (ENDS_AS_PROSE.test(heading) || ENDS_OPEN.test(heading)) return false;
   // A table's row states figures ("Total (21 incidents) 12 27"); a heading numbers itself once.
   if ((heading.replace(SECTION_FIGURES, '').match(FIGURE) ?? []).length > 1) return false;

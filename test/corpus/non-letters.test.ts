@@ -340,6 +340,9 @@ describe('isSectionHeading', () => {
       '7. Shared Responsibility of the International Community',
       'The situation in Orlenia',
       'Our appeal',
+      // A chronology's week, with the period it covers.
+      'Week 1 (5–11 January 2026)',
+      'Phase II (2024–2025)',
     ])
       expect(isSectionHeading(text, next), text).toBe(true);
   });
@@ -351,6 +354,7 @@ describe('isSectionHeading', () => {
       'At the outset, I have the pleasure of congratulating',
       '2. Another important issue is the reform of the Security',
       'We cannot',
+      'Total (21 incidents)',
       '9. The Secretary-General urges Member States:',
       'The Security Council,',
       '(Signed) Petra Lindqvar',
