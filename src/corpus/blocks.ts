@@ -17,10 +17,14 @@ import {
   titleDateStarts,
   wrapWidths,
 } from './paragraphs.ts';
+import { isTable, tableText } from './tables.ts';
 
 /** One block of text as a reader sees it, with where it came from. */
 export interface Block {
-  /** The block on one line: whitespace collapsed, markdown emphasis removed, wraps joined. */
+  /**
+   * The block on one line: whitespace collapsed, markdown emphasis removed, wraps joined; a
+   * table's rows on lines of their own, their cells apart (`tableText`).
+   */
   text: string;
   /** The block's source lines, each cleaned the same way (signatures need the line structure). */
   lines: string[];
@@ -254,9 +258,12 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
   const out: RawBlock[] = [];
   for (const [b, rb] of rawBlocks.entries()) {
     const run = runs[b] ?? [];
-    const starts = [...new Set([...paragraphStarts(run, widths), ...(b === 0 ? atTop : [])])].sort(
-      (x, y) => x - y,
-    );
+    // A table's rows are no paragraphs, however short (`isTable`).
+    const starts = isTable(rb.lines, rb.indents)
+      ? []
+      : [...new Set([...paragraphStarts(run, widths), ...(b === 0 ? atTop : [])])].sort(
+          (x, y) => x - y,
+        );
     let from = 0;
     for (const to of [...starts, rb.lines.length]) {
       out.push({
@@ -380,11 +387,14 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
 
   const paginated = pageEnds.length > 0;
   const blocks: Block[] = [];
-  let previous: { block: Block; raw: RawBlock } | null = null;
+  let previous: { block: Block; raw: RawBlock; table: boolean } | null = null;
   // A page's footnotes come after the paragraph that goes on across its foot, when one does.
   let footnotes: Block[] = [];
   for (const [i, rb] of paragraphs.entries()) {
-    const text = clean(joinLines(rb.lines, join));
+    const table = isTable(rb.lines, rb.indents);
+    const text = table
+      ? tableText(rb.lines.map(stripEmphasis), rb.indents)
+      : clean(joinLines(rb.lines, join));
     const pages = new Set<number>();
     const range = paginated ? pageRange(rb.region, pageEnds, running) : null;
     if (range) {
@@ -398,8 +408,11 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
       if (rb.region > 0 && (!prior || prior.region < rb.region)) pages.add(lo);
     }
     const crossedPage = previous !== null && previous.raw.breaks < rb.breaks;
+    // A table is read whole, and the text around it goes on around it, not into it.
     const joins =
       previous !== null &&
+      !table &&
+      !previous.table &&
       !STARTS_BLOCK.test(text) &&
       !STARTS_BLOCK.test(previous.block.text) &&
       !NUMBERED_PARAGRAPH.test(text) &&
@@ -431,7 +444,7 @@ export function readBlocks(raw: string, firstPage = 1): BlockReading {
     }
     blocks.push(...footnotes, block);
     footnotes = [];
-    previous = { block, raw: rb };
+    previous = { block, raw: rb, table };
   }
   blocks.push(...footnotes);
   const shift = firstPage - 1;

@@ -47,8 +47,9 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * a heading is dated before its annex; a symbol opens with a UN series; 35: a page's footnotes
  * are passages of their own, and the paragraph a page break cut goes on across them; 36: a treaty's
  * "Article 1" lines are text, "Please recycle" is furniture, a press briefing is read as one, a
- * letter's annex has its section headings marked; 37: a heading may carry the period its
- * section covers, "Week 1 (5–11 January 2026)").
+ * letter's annex has its section headings marked; 37: a table keeps its rows on lines of their
+ * own, its caption ("Table 1 …") heads it, and a heading may carry the period its section covers,
+ * "Week 1 (5–11 January 2026)").
  */
 export const CORPUS_FORMAT = 37;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */

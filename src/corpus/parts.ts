@@ -10,6 +10,7 @@ import { BODY_LINE, parseBodies, SYMBOL_PATTERN } from './masthead.ts';
 import { LETTER_HEADING as HEADING, LIST_ITEM } from './paragraphs.ts';
 import type { Annex, PartKind, Passage, Signatory } from './schema.ts';
 import { splitParagraph } from './sentences.ts';
+import { isTableText, rowStarts } from './tables.ts';
 
 /** The heading that opens a letter or an annexed letter (`LETTER_HEADING`). */
 export { LETTER_HEADING as HEADING } from './paragraphs.ts';
@@ -170,7 +171,9 @@ export function readBody(blocks: readonly Block[], bodyStart: number, sender: st
       }
     } else {
       part.awaitingTitle = false;
-      for (const [from, to] of splitParagraph(text)) {
+      // A table (its rows on lines of their own, `tableText`) is cut between rows.
+      const breaks = isTableText(text) ? rowStarts(text) : undefined;
+      for (const [from, to] of splitParagraph(text, breaks)) {
         passages.push(passage(text.slice(from, to), start + from, pagesOfRange(block, from, to)));
       }
     }

@@ -11,6 +11,7 @@ import { titleCased } from './paragraphs.ts';
 import { isSignature } from './parts.ts';
 import { isSalutation } from './salutations.ts';
 import type { Passage, PassageRole } from './schema.ts';
+import { isTableText } from './tables.ts';
 
 /** A heading in capitals or with the capitals of a title is at most this long… */
 const MAX_TITLED_HEADING_CHARS = 80;
@@ -32,6 +33,8 @@ const SECTION_FIGURES = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})/u;
 const FIGURE = /(?<![\p{L}\d/.])\d+(?:[.,]\d+)*(?![\p{L}\d/])/gu;
 /** A heading ends with no punctuation of a sentence or a clause, and no bracket or quotation mark. */
 const ENDS_AS_PROSE = /[.,;:!?…"”’')\]-]$/u;
+/** A table's caption: "Table 1 …", "Table A.2 …", "Table IV …". */
+const CAPTION = /^Table\s+(?:[IVXLC]{1,7}|[A-Z]?\d{1,3}(?:\.\d{1,2})?)\b/u;
 /** A footnote mark after the last word. */
 const FOOTNOTE_MARK = /\s*\*+$/;
 /**
@@ -64,6 +67,10 @@ const OPENS_PARAGRAPH = /^["“‘'(]*[\p{Lu}\d]/u;
  * left without their end ("It is my privilege and honour to address the") are none of these.
  */
 export function isSectionHeading(text: string, next: string | undefined): boolean {
+  // A table's caption heads it ("Table 1 Civilian casualties by province, 1 January–30 April
+  // 2026"), dated or not: quoted alone it says nothing, and what it names the rows count.
+  if (next !== undefined && isTableText(next) && CAPTION.test(text))
+    return text.length <= MAX_NUMBERED_HEADING_CHARS;
   if (next === undefined || !OPENS_PARAGRAPH.test(next)) return false;
   const heading = text.replace(FOOTNOTE_MARK, '').replace(PERIOD_AFTER, '');
   if (ENDS_AS_PROSE.test(heading) || ENDS_OPEN.test(heading)) return false;

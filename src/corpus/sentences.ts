@@ -95,13 +95,16 @@ function fallbackCut(text: string, from: number, limit: number): number {
 /**
  * The pieces of a paragraph, as `[start, end)` offsets into `text` with no space at either end:
  * the whole paragraph when it is at most `MAX_PASSAGE_CHARS`, otherwise runs of whole sentences
- * of about equal length near `PREFERRED_PASSAGE_CHARS`, none longer than `MAX_PASSAGE_CHARS`.
+ * of about equal length near `PREFERRED_PASSAGE_CHARS`, none longer than `MAX_PASSAGE_CHARS`;
+ * cut at sentence ends, or at the `breaks` given (a table's rows).
  */
-export function splitParagraph(text: string): [number, number][] {
+export function splitParagraph(
+  text: string,
+  breaks: readonly number[] = sentenceBreaks(text),
+): [number, number][] {
   if (text.length <= MAX_PASSAGE_CHARS) return [[0, text.length]];
   const pieces = Math.ceil(text.length / PREFERRED_PASSAGE_CHARS);
   const target = text.length / pieces;
-  const breaks = sentenceBreaks(text);
   const out: [number, number][] = [];
   let start = 0;
   while (text.length - start > MAX_PASSAGE_CHARS) {

@@ -7,6 +7,7 @@ import {
   monthIndex,
 } from '../corpus/dates.ts';
 import { isSignature } from '../corpus/parse-letter.ts';
+import { isTableText } from '../corpus/tables.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
   analyze,
@@ -101,6 +102,11 @@ interface CountLayout {
   clauseBreak: Uint8Array;
   /** The tokens (from the second on) that are units of count ("pieces"), in order. */
   units: number[];
+  /**
+   * In a table (`isTableText`), per token: its line (0 for the row that heads the columns); null
+   * for other text.
+   */
+  table: Int16Array | null;
 }
 
 const layouts = new WeakMap<readonly Token[], CountLayout>();
@@ -115,6 +121,7 @@ function countLayout(text: string, tokens: readonly Token[]): CountLayout {
     stopsThrough: new Uint32Array(n),
     clauseBreak: new Uint8Array(n),
     units: [],
+    table: isTableText(text) ? tableLines(text, tokens) : null,
   };
   let stops = 0;
   let at = 0;
@@ -146,6 +153,19 @@ function countLayout(text: string, tokens: readonly Token[]): CountLayout {
 }
 const DOT = 0x2e;
 const SEMICOLON = 0x3b;
+const NEWLINE = 0x0a;
+
+/** Each token's line in a table's text. */
+function tableLines(text: string, tokens: readonly Token[]): Int16Array {
+  const line = new Int16Array(tokens.length);
+  let at = 0;
+  let n = 0;
+  tokens.forEach((token, i) => {
+    for (; at < token.start; at++) if (text.charCodeAt(at) === NEWLINE) n += 1;
+    line[i] = n;
+  });
+  return line;
+}
 
 /** How a count is to be read: of which words, near which verbs, of which kind. */
 export interface CountQuery {
@@ -185,15 +205,22 @@ export function countsOf(
   let groups: { figures: Set<number>; words: Set<string> }[] | null = null;
   for (const term of terms) {
     if ((groups?.length ?? 0) >= enough) break;
-    if (!wanted.has(term.concept) || term.start < from || term.end > to) continue;
+    if (!wanted.has(term.concept)) continue;
     const at = tokenEnding(tokens, term.end);
     if (at < 0) continue;
+    // A table's row is read with the row that heads its columns.
+    const heads = layout.table !== null && layout.table[at] === 0;
+    if ((term.start < from || term.end > to) && !heads) continue;
     // A word that describes the noun after it ("landmine victims") is not what a figure counts;
-    // a comma or other mark between them ends the noun phrase ("1,240 shelters, two … centres").
+    // a comma or other mark between them ends the noun phrase ("1,240 shelters, two … centres"),
+    // and so does the end of a table's row. The row that heads a table's columns runs its cells'
+    // words together ("Displaced persons Sites"): no word of it describes the next.
     const next = tokens[at + 1];
+    const between = next === undefined ? '' : text.slice(tokens[at]?.end, next.start);
     if (
+      !heads &&
       next !== undefined &&
-      !/[^\s-]/.test(text.slice(tokens[at]?.end, next.start)) &&
+      !/[^\s-]|\n/.test(between) &&
       describesNext(next.word, tokens[at]?.word)
     )
       continue;
@@ -201,7 +228,8 @@ export function countsOf(
       const first = tokens.findIndex((t) => t.start === term.start);
       if (![1, 2].some((k) => modifierEnds.has(tokens[first - k]?.end ?? -1))) continue;
     }
-    const f = countedBy(text, tokens, layout, query.stated, at);
+    const inTable = layout.table ? countedInTable(tokens, layout, query.stated, at, from, to) : -1;
+    const f = inTable >= 0 || heads ? inTable : countedBy(text, tokens, layout, query.stated, at);
     if (f < 0) continue;
     if (verbs) {
       verbAt ??= terms.filter((t) => verbs.has(t.concept)).map((t) => tokenEnding(tokens, t.end));
@@ -241,6 +269,32 @@ function near(text: string, tokens: readonly Token[], layout: CountLayout, a: nu
     return !/[.;]/.test(text.slice(tokens[lo]?.end, tokens[hi]?.start));
   // No stop between the end of `lo` (the start of the text for none) and the start of `hi`.
   return (layout.stopsBefore[hi] as number) <= (lo < 0 ? 0 : (layout.stopsThrough[lo] as number));
+}
+
+/**
+ * The figure a table counts the word at token `at` by, between `from` and `to`, or -1: a figure
+ * of the rows under it when it heads the columns ("Displaced persons" counts "162 000" of "Vell
+ * 162 000 31"), or further along its row ("Women and girls 14 996 37").
+ */
+function countedInTable(
+  tokens: readonly Token[],
+  layout: CountLayout,
+  stated: readonly string[],
+  at: number,
+  from: number,
+  to: number,
+): number {
+  const line = layout.table?.[at] ?? -1;
+  if (line < 0) return -1;
+  for (let i = at + 1; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const row = layout.table?.[i] ?? -1;
+    if (line > 0 && row !== line) break;
+    if (token.start < from || row === 0) continue;
+    if (token.end > to) break;
+    if (isCount(layout, tokens, stated, i)) return i;
+  }
+  return -1;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sentenceSpans } from '../corpus/sentences.ts';
+import { isTableText } from '../corpus/tables.ts';
 import { readPassage } from './analyze.ts';
 
 /** A span of text to mark: offsets relative to the string it belongs to. */
@@ -108,7 +109,10 @@ export function pickExcerpt(
     const at = sentences.findIndex((x) => x.start <= answer.start && answer.start < x.end);
     if (at >= 0) best = at;
   }
-  const found = sentences[best] ?? { start: 0, end: passage.length };
+  // A table is quoted whole: a row says nothing without the row that heads its columns.
+  const found = isTableText(passage)
+    ? { start: 0, end: passage.length }
+    : (sentences[best] ?? { start: 0, end: passage.length });
   // The speaker a result's line already names is not quoted again ("Ms. Dubois (France) says:").
   const first = found.start < opening && opening < found.end ? { ...found, start: opening } : found;
   let end = first.end;

@@ -1,6 +1,7 @@
 import { englishWordNet } from './wordnet.ts';
 import { dayNumber } from '../corpus/dates.ts';
 import { QUESTIONER } from '../corpus/meeting-record.ts';
+import { isTableText } from '../corpus/tables.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
   analyze,
@@ -768,6 +769,10 @@ function sentenceMasks(x: QuestionContext, c: Candidate): (Span & { mask: number
     const k = (reading.termSentence as Uint16Array)[i] as number;
     if (bits) masks[k] = (masks[k] as number) | bits;
   }
+  // A table's row is read with the row that heads its columns: "Vell   162 000" under "District
+  // Displaced persons".
+  if (isTableText(c.entry.passage.text))
+    for (let i = 1; i < masks.length; i++) masks[i] = (masks[i] as number) | (masks[0] as number);
   found = sentences.map((sentence, i) => ({
     start: sentence.start,
     end: sentence.end,

@@ -1,0 +1,71 @@
+/**
+ * Tables as a document's plain text sets them: rows on lines of their own, cells apart by runs of
+ * spaces or tabs ("Vell            162 000      31"). Joined into one line as prose is, a table
+ * reads as a run of words and figures no one can follow ("District Displaced persons Sites Vell
+ * 162 000 31 Upper Orlen 139 000 22 …"), so a table keeps its rows on lines of their own: quoted,
+ * it reads row by row as the document prints it.
+ */
+/** What parts a row's cells: two or more spaces, or a tab. */
+const CELL_GAP = / {2,}|\t+/;
+/**
+ * A cell that states a figure, a share or nothing ("162 000", "4.5", "37 %", "(12)", "—"): what
+ * sets a table's rows apart from lines of prose that a justified layout spaced twice, and from
+ * numbered paragraphs ("17.   The United Nations was set up …").
+ */
+const FIGURE_CELL = /^(?:[-–—(]?\$?\d(?:[\d\s.,]*\d)?(?:\s?%|\s?per cent)?\)?|[-–—]|\.\.\.?|…)$/u;
+/** A table has at least this many rows with cells… */
+const MIN_ROWS = 3;
+
+/** The cells of a line, as its gaps part them. */
+const cellsOf = (line: string): string[] => line.trim().split(CELL_GAP);
+
+/**
+ * Whether lines are a table: at least `MIN_ROWS` of them part into two or more cells, most of
+ * those hold a figure's cell (lines of prose hold no cell that is a figure alone), and the other
+ * lines are few, or go on a cell's words further in than the rows start ("1  4 January 2026
+ * Karnel  Anti-personnel mine  0  1  Shepherd stepped on a mine while" / "            grazing
+ * sheep"), or both: all but one line in four are rows or such wraps.
+ */
+export function isTable(lines: readonly string[], indents: readonly number[]): boolean {
+  const cells = lines.map(cellsOf);
+  const rows = cells.filter((c) => c.length >= 2);
+  if (rows.length < MIN_ROWS) return false;
+  const least = Math.min(...indents);
+  const wraps = cells.filter((c, i) => c.length < 2 && (indents[i] ?? least) > least).length;
+  if (4 * (rows.length + wraps) < 3 * lines.length && 4 * rows.length < 3 * lines.length)
+    return false;
+  const figured = rows.filter((c) => c.some((cell) => FIGURE_CELL.test(cell))).length;
+  return 2 * figured > rows.length;
+}
+
+/** How far a line its row's words wrap onto is set in, to tell it from a row. */
+const WRAP_INDENT = '   ';
+
+/**
+ * A table's text: each row on a line of its own, its cells one space apart as in all other text
+ * (the columns plain text lines up with spaces line up in no chat's font, and a row padded to
+ * them wraps), a line set in further than the rows (its cells' words wrapped) set in by
+ * `WRAP_INDENT`.
+ */
+export function tableText(lines: readonly string[], indents: readonly number[]): string {
+  const least = Math.min(...indents);
+  return lines
+    .map((line, i) => `${(indents[i] ?? least) > least ? WRAP_INDENT : ''}${cellsOf(line).join(' ')}`)
+    .join('\n');
+}
+
+/**
+ * Where a table's text may be cut into passages: before each row, not before the lines its cells'
+ * words wrap onto (those start further in than the rows, with spaces).
+ */
+export function rowStarts(text: string): number[] {
+  return [...text.matchAll(/\n(?=\S)/g)].map((m) => m.index + 1);
+}
+
+/**
+ * Whether a passage's text is a table's (`tableText`): its rows apart by single line ends. Other
+ * text is one line a block, and text of several blocks (a document's opening, as the index
+ * reads its headings) has them apart by blank lines.
+ */
+export const isTableText = (text: string): boolean =>
+  text.includes('\n') && !text.includes('\n\n');
