@@ -23,7 +23,7 @@ import { isTable, tableText } from './tables.ts';
 export interface Block {
   /**
    * The block on one line: whitespace collapsed, markdown emphasis removed, wraps joined; a
-   * table's rows on lines of their own, their cells apart (`tableText`).
+   * table's rows on lines of their own (`tableText`).
    */
   text: string;
   /** The block's source lines, each cleaned the same way (signatures need the line structure). */
