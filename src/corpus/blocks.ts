@@ -17,6 +17,7 @@ import {
   titleDateStarts,
   wrapWidths,
 } from './paragraphs.ts';
+import { MONTH_NAMES } from './dates.ts';
 import { isTable, tableText } from './tables.ts';
 
 /** One block of text as a reader sees it, with where it came from. */
@@ -159,6 +160,12 @@ type Item =
 
 /** A line holding nothing but a page number, as OCR text of printed records keeps them. */
 const PAGE_NUMBER_ONLY = /^\d{1,4}$/;
+/**
+ * A year alone on a line after a line that ends with a month's name is the date that line began
+ * ("… 1 to 31 August" / "2025"), not a page number.
+ */
+const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
+const MONTH_AT_END = new RegExp(`\\b(?:${MONTH_NAMES})\\s*$`, 'i');
 
 /** Whether the line before or after line `i` passes `test` (the text's start and end count). */
 function beside(lines: readonly string[], i: number, test: (line: string) => boolean): boolean {
@@ -185,7 +192,11 @@ function* items(raw: string): Generator<Item> {
       yield { kind: 'gap' };
       continue;
     }
-    if (PAGE_NUMBER_ONLY.test(text) && beside(lines, i, (l) => l.trim() === '')) {
+    if (
+      PAGE_NUMBER_ONLY.test(text) &&
+      beside(lines, i, (l) => l.trim() === '') &&
+      !(YEAR_ONLY.test(text) && MONTH_AT_END.test(lines[i - 1] ?? ''))
+    ) {
       // A page number on a line of its own (OCR text): no words of the document, but a page break,
       // which may have cut a sentence. Whether it numbers the page before or after is not told.
       yield { kind: 'break', formFeed: false, furniture: null, line };

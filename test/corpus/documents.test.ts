@@ -7,7 +7,7 @@ import { renderCitations, renderLetter, renderLettersPage } from '../../src/rend
 import { renderLetterText } from '../../src/render/text.ts';
 import { formatCitation, formatStyledCitation } from '../../src/search/cite.ts';
 import type { IndexInfo } from '../../src/serving/state.ts';
-import { CORPUS_DIR, documentOf, ROOT, SEED, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, documentsOf, ROOT, SEED, tempDir } from '../helpers.ts';
 
 /** Small documents of every shape issue 22 names, written for these tests (not UN texts). */
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'documents');
@@ -396,5 +396,34 @@ describe('cli add writes what the operator says as front matter', () => {
     await writeFile(source, 'We are here.\n');
     await expect(addLetter(source, dir, { kind: '7' })).rejects.toThrow(/bad option: --kind: "7" is not a kind of document/);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('a year alone on a line (user trial 31)', () => {
+  it('is the date a title began on the line before, not a page number', async () => {
+    const [letter] = await documentsOf({
+      'list.txt': [
+        'Letter dated 3 September 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+        '',
+        'I have the honour to transmit herewith a list of attacks on the civilian population (see annex).',
+        '',
+        '(Signed) Petar Dravic',
+        '',
+        'Annex to the letter dated 3 September 2025 from the Permanent Representative of',
+        'Testland to the United Nations addressed to the Secretary-General',
+        '',
+        'List of attacks against the civilian population of the Teral region, 1 to 31 August',
+        '2025',
+        '',
+        '1. 2 August 2025, Pellin village: mortar shelling of a residential street.',
+        '',
+      ].join('\n'),
+    });
+    expect(letter?.annexes[0]?.title).toBe(
+      'List of attacks against the civilian population of the Teral region, 1 to 31 August 2025',
+    );
+    expect(letter?.passages.at(-1)?.text).toBe(
+      '1. 2 August 2025, Pellin village: mortar shelling of a residential street.',
+    );
   });
 });
