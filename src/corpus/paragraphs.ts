@@ -55,6 +55,8 @@ export const LIST_ITEM = new RegExp(`^(?:${ITEM_MARK})\\s`, 'u');
 /** A numbered paragraph or list item: "1.", "12.", "(a)", "(iv)", "a)", "•", "–". */
 const NUMBERED = new RegExp(`^(?:\\d{1,3}\\.(?=\\s)|${ITEM_MARK})`, 'u');
 const LIST_LEAD = /[:;]$/;
+/** A section's heading numbered in Roman figures: "I. Introduction", "IV. Observations". */
+const ROMAN_SECTION = /^[IVXLC]{1,7}\.\s+\p{Lu}/u;
 /** A line or block that leads into what follows: "The following statement was issued … by the Spokesman:". */
 export const LEAD_IN = /:$/;
 
@@ -176,6 +178,18 @@ export function paragraphStarts(run: readonly SourceLine[], { usual: width, wide
     // A numbered paragraph after a sentence's end, a lead-in, or a line broken short on purpose
     // (a heading: "II. Political developments" / "2. On 9 November …").
     if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text) || short)) {
+      starts.push(i);
+      continue;
+    }
+    // A section numbered in Roman figures, before its first numbered paragraph, under whatever
+    // line: "Report of the Secretary-General" / "I. Introduction" / "1. The present report …"
+    // (user trial 31: the heading had been read as the end of the title, its author "the
+    // Secretary-General I. Introduction").
+    if (
+      ROMAN_SECTION.test(line.text) &&
+      !endsSentence(line.text) &&
+      NUMBERED.test(run[i + 1]?.text ?? '')
+    ) {
       starts.push(i);
       continue;
     }

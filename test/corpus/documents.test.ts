@@ -427,3 +427,33 @@ describe('a year alone on a line (user trial 31)', () => {
     );
   });
 });
+
+describe('a report whose first section heading follows its title with no blank line (user trial 31)', () => {
+  it('reads the heading as the text’s, not the end of the title: its author is the Secretary-General', async () => {
+    const [report] = await documentsOf({
+      'report.txt': [
+        'United Nations                                                        S/2025/598',
+        '',
+        'Security Council                                   Distr.: General',
+        '                                                   12 September 2025',
+        '',
+        'Situation in the Teral region of Marvonia',
+        'Report of the Secretary-General',
+        'I. Introduction',
+        '1. The present report is submitted pursuant to Security Council resolution 2761 (2025),',
+        'in which the Council requested me to report every three months on the situation.',
+        'II. Political developments',
+        '2. The third round of the Halden talks was held in Geneva from 7 to 9 July 2025.',
+        '',
+      ].join('\n'),
+    });
+    expect(report?.title).toBe('Situation in the Teral region of Marvonia: Report of the Secretary-General');
+    expect(report?.author).toBe('Secretary-General');
+    expect(report?.passages.map((p) => [p.role ?? null, p.text.slice(0, 16)])).toEqual([
+      ['heading', 'I. Introduction'],
+      [null, '1. The present r'],
+      ['heading', 'II. Political de'],
+      [null, '2. The third rou'],
+    ]);
+  });
+});
