@@ -504,6 +504,33 @@ export function symbolsIn(text: string): { text: string; start: number; end: num
   return found;
 }
 
+/**
+ * A resolution cited by its number, as people cite one: a General Assembly resolution by its
+ * session and number ("80/41", "resolution 79/188": A/RES/80/41), a Security Council resolution
+ * after the word ("resolution 2761 (2025)", "res 2231": S/RES/2761).
+ */
+const GA_RESOLUTION = /(?<![\p{L}\d/.-])(\d{1,2})\/(\d{1,3})(?![\d/])/gu;
+const SC_RESOLUTION = /\bres(?:olution|\.)?\s+(\d{3,4})(?![\d/])/giu;
+
+/**
+ * The symbols of the resolutions a question cites by number (`GA_RESOLUTION`, `SC_RESOLUTION`),
+ * where it writes them: which of them name a document is the catalog's to say.
+ */
+export function resolutionsIn(text: string): { text: string; start: number; end: number }[] {
+  const found = [
+    ...[...text.matchAll(GA_RESOLUTION)].map((m) => ({
+      text: `A/RES/${m[1]}/${m[2]}`,
+      start: m.index,
+      end: m.index + m[0].length,
+    })),
+    ...[...text.matchAll(SC_RESOLUTION)].map((m) => {
+      const start = m.index + m[0].length - (m[1]?.length ?? 0);
+      return { text: `S/RES/${m[1]}`, start, end: m.index + m[0].length };
+    }),
+  ];
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /** A symbol and nothing else. */
 const WHOLE_SYMBOL = new RegExp(`^(?:${SYMBOL_PATTERN.source})$`, 'i');
 /** A link: an optional scheme, a host, then its path after an optional UN language. */

@@ -20,6 +20,7 @@ import {
   type DocumentReference,
   linksAsSymbols,
   resolveLetterReference,
+  resolutionsIn,
   symbolsIn,
 } from './letter-reference.ts';
 import { datedWithin, namedDocuments, type Undated } from './document-names.ts';
@@ -126,7 +127,9 @@ function scoped(
   }
   // A document symbol ("A/76/930", "s/2023/686") names its document, whatever case it is typed in.
   const symbols: WrittenSymbol[] = [];
-  for (const symbol of symbolsIn(q.text)) {
+  // A resolution cited by number ("80/41", "resolution 2761") names it when a document is it.
+  const cited = resolutionsIn(q.text).filter((r) => index.catalog.named(r.text).length > 0);
+  for (const symbol of [...symbolsIn(q.text), ...cited]) {
     const documents = index.catalog.named(symbol.text);
     symbols.push({ ...symbol, known: documents.length > 0 });
     for (const i of documents)

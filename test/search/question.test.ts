@@ -8,8 +8,10 @@ import {
   linksAsSymbols,
   parseLetterReference,
   resolveLetterReference,
+  resolutionsIn,
   symbolsIn,
 } from '../../src/search/letter-reference.ts';
+import { answerQuestion } from '../../src/search/answer.ts';
 import { parseQuestion, SearchIndex } from '../../src/search/index.ts';
 import { parseDateHint } from '../../src/search/time.ts';
 import {
@@ -659,6 +661,28 @@ describe('symbolsIn: the document symbols a question writes', () => {
       ['S/2022/642', 'S/2022/642'],
     ]);
     expect(symbolsIn('S/RES/2428 (2018) on arms').map((s) => s.text)).toEqual(['S/RES/2428']);
+  });
+
+  it('reads a resolution cited by its number as its symbol (user trial 31: "when does the SG have to report back on 80/41")', async () => {
+    expect(
+      resolutionsIn('did china vote for 80/41, or for resolution 2761 (2025)?').map((s) => s.text),
+    ).toEqual(['A/RES/80/41', 'S/RES/2761']);
+    // A symbol written whole, a date and a year are no resolution's number.
+    expect(resolutionsIn('A/RES/80/41 of 9/12/2025, in 2025')).toEqual([]);
+    const letters = await documentsOf({
+      'res.txt':
+        '---\ntitle: "80/41. Situation of internally displaced persons in the Teral region"\nsymbol: A/RES/80/41\nauthor: General Assembly\ndate: 2025-12-09\nkind: resolution\n---\n1. Calls upon all parties to respect the ceasefire;\n\n2. Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report on the implementation of the present resolution;\n',
+      'statement.txt':
+        '---\ntitle: Statement by Testland on the ceasefire\nauthor: Testland\ndate: 2025-11-02\nkind: statement\n---\nThe Secretary-General will report back on the ceasefire to the Council in March.\n',
+    });
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, 'what does 80/41 request of the secretary-general');
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results.every((r) => r.symbol === 'A/RES/80/41')).toBe(true);
+    // Unknown to the catalog, a number is only words: no "no document has the symbol" for it.
+    expect(
+      answerQuestion(index, 'what did 79/188 say about the ceasefire').reason ?? '',
+    ).not.toMatch(/symbol/);
   });
 
   it('finds none in the path of a file a link names (user trial 7)', () => {
