@@ -9,7 +9,7 @@ import {
 } from './analyze.ts';
 import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
 import { DOCUMENT_WORDS, modifiersFrom, ordinalOf } from './letter-reference.ts';
-import { type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
+import { isEnglishWord, type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
 import { type DateHint, timesOf, writtenAt } from './time.ts';
 import { englishWordNet } from './wordnet.ts';
@@ -633,6 +633,30 @@ function saysWhichOf(
 }
 
 /**
+ * Whether a word between "the" and a kind's noun says what the documents are about ("mine" of
+ * "the mine records"), not who made them or when: no time, order or figure, no name, no word of
+ * the glossary's ("GA", "UNSC") and no people's adjective ("the Norwegian statements").
+ */
+function describedBefore(definite: string, date: DateHint | null): boolean {
+  const time = date?.words.toLowerCase() ?? '';
+  const wordnet = englishWordNet();
+  return definite
+    .split(/\s+/)
+    .slice(1)
+    .map((w) => w.toLowerCase())
+    .some(
+      (w) =>
+        /^\p{L}+$/u.test(w) &&
+        ordinalOf(w) === null &&
+        !time.includes(w) &&
+        isEnglishWord(w) &&
+        !wordnet.isMainlyName(w) &&
+        !isGlossaryConcept(conceptOf(w)) &&
+        !wordnet.pertainsTo(w).some((n) => wordnet.isMainlyName(n)),
+    );
+}
+
+/**
  * The documents a question names by their kind alone, no author: "what did the press release say
  * about mines", "the 2019 report" — a kind not the letters' own, written in full after "the",
  * "this" or "that", narrowed to the time named where that leaves some. Null when it names none.
@@ -658,6 +682,10 @@ function namedByKind(
     for (const m of text.matchAll(new RegExp(`\\b${words}s?\\b`, 'giu'))) {
       const definite = DEFINITE.exec(text.slice(0, m.index));
       if (!definite || !saysWhichOf(index, definite, date, key)) continue;
+      // "the mine records", "the police reports": plural after a word of what they hold, the
+      // kind's noun is the common one, not the documents of that kind (user trial 31: "do the
+      // mine records cover" searched the one meeting record).
+      if (m[0].length > kind.length && describedBefore(definite[0], date)) continue;
       spans.push({ start: m.index, end: m.index + m[0].length });
       documents.push(...index.catalog.ofKind(key));
     }

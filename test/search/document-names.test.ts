@@ -626,6 +626,17 @@ describe('a document named by a kind of several words (user trial 17)', () => {
       expect(scopedTo('what did the fisheries statement say', where)).toEqual([
         'fisheries-statement',
       ]);
+      // Plural after such a word, the kind's noun is the common one (user trial 31: "do the mine
+      // records cover" searched the one meeting record).
+      expect(scopedTo('what did the subsidies statement say', where)).toEqual([
+        'fisheries-statement',
+      ]);
+      expect(scopedTo('what do the subsidies statements of other States say', where)).not.toEqual([
+        'fisheries-statement',
+      ]);
+      expect(scopedTo('what did the 2025 statements say about fisheries', where)).toEqual([
+        'fisheries-statement',
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
