@@ -470,10 +470,32 @@ function isLength(tokens: readonly Token[], at: number): boolean {
   if (!COPULAS.has(tokens[at]?.word ?? '')) return false;
   const head = nounPhraseHead(tokens, at + 1);
   if (head === null || !PHYSICAL_KINDS.has(english().nounKind(head.word))) return false;
-  // "how long was the corridor closed": how long it stayed so, a time.
+  // "how long was the corridor closed", "how long was the plant out of action": how long it
+  // stayed so, a time (user trial 31). A thing's length ends the question, or goes on with more
+  // of its name ("the road tunnel") or with where it runs ("the border between them").
   const after = tokens[tokens.indexOf(head) + 1];
-  return after === undefined || !isPastVerb(after.word);
+  return (
+    after === undefined ||
+    WHERE_IT_RUNS.has(after.word) ||
+    (!isPastVerb(after.word) && PHYSICAL_KINDS.has(english().nounKind(after.word)))
+  );
 }
+
+/** Words after a thing that say where it runs, as a length question goes on ("the road from …"). */
+const WHERE_IT_RUNS: ReadonlySet<string> = new Set([
+  'between',
+  'from',
+  'to',
+  'along',
+  'across',
+  'through',
+  'of',
+  'in',
+  'at',
+  'near',
+  'that',
+  'which',
+]);
 
 /** The wholes "how many of …" may name by a pronoun ("how many of them"). */
 const PRONOUNS: ReadonlySet<string> = new Set(['them', 'these', 'those']);

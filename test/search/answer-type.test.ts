@@ -72,6 +72,11 @@ describe('readFrame: the kind of answer a question asks for', () => {
     ['how long will it take to clear the valley', 'duration'],
     ['how long was the blockade', 'duration'],
     ['how long was the corridor closed', 'duration'],
+    // User trial 31: a thing's state, not its length.
+    ['how long was the saltmere water plant out of action', 'duration'],
+    ['how long was the bridge under repair', 'duration'],
+    ['how long is the border between kaldora and merinth', 'quantity'],
+    ['how long was the new road tunnel', 'quantity'],
     ['how long was the meeting in minutes', 'duration'],
     // A thing's length, not a time: a road, a river, a border, or a unit of length asked for.
     ['how long is the lachin road in km', 'quantity'],
