@@ -246,8 +246,9 @@ export function whyNotFound(answer: Pick<Answer, 'reason'>): string {
 }
 
 /**
- * Said above the passages: of an author named with a time none of their documents is of, "No
- * document by Yugoslavia is from 1999; these passages are from its other documents."; of a
+ * Said above the passages: of an author named with a time none of their documents is dated in,
+ * "No document by Yugoslavia is dated 1999; these passages are from its other documents, which
+ * may tell of that time." (a letter of September tells of August; user trial 31); of a
  * question that opens as a follow-up does, that Annex read it alone (`FOLLOW_UP_NOTICE`).
  */
 export function answerNotice(
@@ -257,7 +258,7 @@ export function answerNotice(
   const { noun } = answer.searched;
   const notices = [
     undated
-      ? `No ${noun} by ${undated.author} is from ${undated.time}; these passages are from its other ${pluralOf(noun)}.`
+      ? `No ${noun} by ${undated.author} is dated ${undated.time}; these passages are from its other ${pluralOf(noun)}, which may tell of that time.`
       : null,
     answer.followUp ? FOLLOW_UP_NOTICE : null,
   ].filter((n) => n !== null);

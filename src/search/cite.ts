@@ -193,6 +193,9 @@ function placesOnly(author: string): boolean {
  * ("Permanent Representative of the Republic of Kethara to the United Nations": "the Republic of
  * Kethara"); null when the office is of no one.
  */
+/** The State a letter's sender speaks for ("Marvonia" of "Permanent Representative of Marvonia to the United Nations"), or null. */
+export const senderState = (author: string): string | null => stateOf(author) ?? spokenFor(author);
+
 function spokenFor(author: string): string | null {
   const office = author.split(/\s+(?:to|at)\s+/)[0] ?? author;
   if (!/\sof\s+(?:the\s+)?\p{Lu}/u.test(office)) return null;
@@ -225,7 +228,7 @@ const NAME_SMALL_WORDS: ReadonlySet<string> = new Set([
 export function kindAndAuthor(letter: Letter): string {
   if (!letter.author) return letter.kind;
   if (isLetter(letter)) {
-    const state = stateOf(letter.author) ?? spokenFor(letter.author);
+    const state = senderState(letter.author);
     return state ? `${letter.kind} from ${state}` : letter.kind;
   }
   return `${letter.kind} by ${authorWithArticle(letter) ?? letter.author}`;

@@ -8,6 +8,7 @@ import {
   type Token,
 } from './analyze.ts';
 import { MAX_NAME_WORDS, nameKey } from './catalog.ts';
+import { senderState } from './cite.ts';
 import { DOCUMENT_WORDS, modifiersFrom, ordinalOf } from './letter-reference.ts';
 import { isEnglishWord, type ParsedQuestion, UNKNOWN_NAME_LENGTH } from './question.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -524,7 +525,10 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     // A time after every document ("norway emissions target 2030") is what they tell of.
     else if (!ofKind && dayNumber(date.from) <= index.catalog.lastDay) {
       const first = index.letters[documents[0] ?? -1];
-      undated = { author: first?.author ?? authors[0] ?? '', time: timeAsSaid(date) };
+      // A letter's sender by the State it speaks for ("Marvonia", not "Permanent Representative
+      // of Marvonia to the United Nations"), as lists name it.
+      const by = first?.author ?? '';
+      undated = { author: senderState(by) ?? (by || authors[0]) ?? '', time: timeAsSaid(date) };
     }
   }
   documents = inOrder(index, documents, order);

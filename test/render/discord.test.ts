@@ -397,7 +397,7 @@ describe('how many passages match', () => {
     const index = SearchIndex.build(letters);
     const q = 'how many mine victims were there';
     const notice =
-      'No letter by Azerbaijan is from 1999; these passages are from its other letters.';
+      'No letter by Azerbaijan is dated 1999; these passages are from its other letters, which may tell of that time.';
     const answered = {
       ...answerQuestion(index, q),
       undated: { author: 'Azerbaijan', time: '1999' },

@@ -8,7 +8,8 @@ import { answerQuestion, parseQuestion, SearchIndex } from '../../src/search/ind
 import { FEATURE_NAMES } from '../../src/search/features.ts';
 import { WEIGHTS } from '../../src/search/model.ts';
 import { prepare, scopeOf } from '../../src/search/rank.ts';
-import { CORPUS_DIR, NOTE_AS_SENT } from '../helpers.ts';
+import { answerNotice } from '../../src/render/wording.ts';
+import { CORPUS_DIR, NOTE_AS_SENT, testlandLetter } from '../helpers.ts';
 
 /**
  * Questions that name a document by who speaks in it, as people name one (`document-names.ts`):
@@ -188,6 +189,20 @@ describe('a question that names a document by its author', () => {
       author: 'Norway',
       time: 'the 1980s',
     });
+  });
+
+  it('names a letter’s sender by the State it speaks for, and says the time is of the documents’ dates', async () => {
+    // User trial 31: "No document by Permanent Representative of Marvonia to the United Nations
+    // is from august 2025", of a letter of September that tells of August.
+    const letters = [await testlandLetter('clearance'), await testlandLetter('storm'), ...seed];
+    const answer = answerQuestion(
+      SearchIndex.build(letters),
+      'what did testland say about mines in 2019',
+    );
+    expect(answer.undated?.author).toBe('Testland');
+    expect(answerNotice(answer)).toBe(
+      'No letter by Testland is dated 2019; these passages are from its other letters, which may tell of that time.',
+    );
   });
 
   it('reads a State that leads the question as its speaker, of a time it has no document of', () => {
