@@ -515,9 +515,21 @@ export function analyzeEach(text: string, question: boolean, visit: TermVisitor)
       i += 2;
       continue;
     }
-    if (!STOP_WORDS.has(token.word)) visit(token.word, token.start, token.end, key, own, 1);
+    if (!STOP_WORDS.has(token.word) && !isPronounUs(text, tokens, i))
+      visit(token.word, token.start, token.end, key, own, 1);
     i += 1;
   }
+}
+
+/**
+ * Whether token `i` is the pronoun "us" ("help us rebuild"), no word of what a text is about; the
+ * United States is written "US", or "the us" as people type it (user trial 31: "The US pledged 50
+ * million" was checked against "the international community to help us").
+ */
+function isPronounUs(text: string, tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i] as Token;
+  if (token.word !== 'us' || text.slice(token.start, token.end) === 'US') return false;
+  return tokens[i - 1]?.word !== 'the';
 }
 
 const HYPHEN = 0x2d;

@@ -34,7 +34,7 @@ import {
 } from './saved-index.ts';
 
 /** Bumped whenever analysis or the saved layout changes, so an old saved index is rebuilt. */
-export const INDEX_FORMAT = 59;
+export const INDEX_FORMAT = 60;
 
 /** At most this many passages' concept ids are kept (`passageConceptIds`). */
 const CONCEPTS_READ_KEPT = 4096;

@@ -133,4 +133,10 @@ describe('analyze', () => {
   it('matches 1,318 and 1318 alike', () => {
     expect(concepts('1,318 pieces')).toEqual(concepts('1318 pieces'));
   });
+
+  it('reads "us" as the pronoun, no word of what a text is about, unless it is the US (user trial 31)', () => {
+    expect(concepts('the international community to help us rebuild')).not.toContain('us');
+    expect(concepts('The US pledged 50 million dollars')).toContain('us');
+    expect(concepts('what did the us say')).toContain('us');
+  });
 });
