@@ -31,24 +31,26 @@ const numbersOf = new WeakMap<Letter, ReadonlyMap<number, ParagraphNumber>>();
  *   items ("para. 9 (b)"); an item out of order ends them, as its letter cannot be told from a
  *   roman numeral or a nested list;
  * - anything else (a heading, an unnumbered paragraph) has no number of the document's.
- * UN letters have no numbered paragraphs: a letter has none, whatever its text looks like.
+ * A UN letter's own text has no numbered paragraphs, whatever it looks like; its annexes may.
  */
 export function paragraphNumbers(letter: Letter): ReadonlyMap<number, ParagraphNumber> {
   const known = numbersOf.get(letter);
   if (known) return known;
   const numbers = new Map<number, ParagraphNumber>();
-  if (!isLetter(letter)) {
-    let part: Passage[] = [];
-    for (const passage of letter.passages) {
-      const last = part.at(-1);
-      if (last && (last.part !== passage.part || last.partIndex !== passage.partIndex)) {
-        numberPart(letter, part, numbers);
-        part = [];
-      }
-      part.push(passage);
+  // A letter's own text is numbered by no one; what it annexes (a report, a list of incidents)
+  // may be (user trial 31: "quote A/80/355 para 9" of a list's ninth item).
+  const own = (p: Passage) => !isLetter(letter) || p.part !== 'letter';
+  let part: Passage[] = [];
+  for (const passage of letter.passages) {
+    const last = part.at(-1);
+    if (last && (last.part !== passage.part || last.partIndex !== passage.partIndex)) {
+      if (own(last)) numberPart(letter, part, numbers);
+      part = [];
     }
-    numberPart(letter, part, numbers);
+    part.push(passage);
   }
+  const last = part.at(-1);
+  if (last && own(last)) numberPart(letter, part, numbers);
   numbersOf.set(letter, numbers);
   return numbers;
 }

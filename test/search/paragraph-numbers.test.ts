@@ -14,7 +14,7 @@ import {
   paragraphLabel,
   paragraphNumbers,
 } from '../../src/search/paragraph-numbers.ts';
-import { CORPUS_DIR, documentOf, tempDir } from '../helpers.ts';
+import { CORPUS_DIR, documentOf, documentsOf, tempDir } from '../helpers.ts';
 
 /** A report as the UN prints one: headings, numbered paragraphs, a lead-in with lettered items. */
 const REPORT = `---
@@ -145,6 +145,34 @@ describe('paragraphNumbers (user trial 13)', () => {
   it('numbers no paragraph of a UN letter, whatever its text looks like', async () => {
     const seed = (await loadCorpus(CORPUS_DIR)).letters;
     for (const l of seed) expect(paragraphNumbers(l).size).toBe(0);
+  });
+
+  it('numbers the paragraphs of what a letter annexes, not the letter’s own (user trial 31)', async () => {
+    const [letter] = await documentsOf({
+      'list.txt': [
+        'Letter dated 3 September 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+        '',
+        '1. I have the honour to transmit herewith a list of attacks (see annex).',
+        '',
+        '2. I should be grateful if you would have it circulated as a document of the Security Council.',
+        '',
+        '(Signed) Petar Dravic',
+        '',
+        'Annex to the letter dated 3 September 2025 from the Permanent Representative of Testland to the United Nations addressed to the Secretary-General',
+        '',
+        'List of attacks, August 2025',
+        '',
+        '1. 2 August 2025, Pellin village: mortar shelling. 3 civilians killed.',
+        '',
+        '2. 5 August 2025, Dunvic road: an explosive device struck a bus. 6 civilians killed.',
+        '',
+      ].join('\n'),
+    });
+    if (!letter) throw new Error('no letter');
+    const byText = (start: string) =>
+      letter.passages.find((p) => p.text.startsWith(start)) as Passage;
+    expect(paragraphLabel(letter, byText('2. 5 August'))).toBe('para. 2');
+    expect(paragraphLabel(letter, byText('2. I should'))).toBeNull();
   });
 });
 
