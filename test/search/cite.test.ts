@@ -98,10 +98,20 @@ describe('citing a document that only its file names, and a resolution (user tri
         '90/12. International Year of Inland Fisheries, 2037',
         'The General Assembly,',
         '1. Decides to proclaim 2037 the International Year of Inland Fisheries;',
+        'Adopted by a recorded vote of 104 to 9, with 38 abstentions, as follows:',
+        'In favour: Albania, Andorra, Argentina.',
       ].join('\n\n'),
     );
     const resolution = documentOf(await loadCorpus(dir), 'a-res-90-12');
-    const passage = resolution.passages.at(-1) as Letter['passages'][number];
+    const passage = resolution.passages.find((p) =>
+      p.text.startsWith('1. Decides'),
+    ) as Letter['passages'][number];
+    // The record of its vote is no words of the General Assembly's (user trial 31).
+    const vote = resolution.passages.filter((p) => /^(?:Adopted|In favour)/.test(p.text));
+    expect(vote.map((p) => speaker(resolution, p))).toEqual([
+      'The record of the vote',
+      'The record of the vote',
+    ]);
     expect(formatStyledCitation(resolution, passage, 'un')).toContain('17 December 2035');
     expect(formatStyledCitation(resolution, passage, 'oscola')).toContain('(17 December 2035)');
     expect(formatStyledCitation(resolution, passage, 'bluebook')).toContain('(Dec. 17, 2035)');
