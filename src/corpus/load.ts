@@ -48,9 +48,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * are passages of their own, and the paragraph a page break cut goes on across them; 36: a treaty's
  * "Article 1" lines are text, "Please recycle" is furniture, a press briefing is read as one, a
  * letter's annex has its section headings marked; 37: a table keeps its rows on lines of their
- * own, its caption ("Table 1 …") heads it, a heading may carry the period its section covers,
- * "Week 1 (5–11 January 2026)", a year alone on a line after a month's name is no page number, and a section numbered in Roman
- * figures before its first paragraph starts the text under a title with no blank line).
+ * own, its caption ("Table 1 …") heads it, a heading may carry the period its section covers
+ * ("Week 1 (5–11 January 2026)"), a year alone on a line after a month's name is no page number,
+ * and a section numbered in Roman figures before its first paragraph starts the text under a
+ * title with no blank line).
  */
 export const CORPUS_FORMAT = 37;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
