@@ -348,11 +348,14 @@ export function figureDifferences(
   const differences: FigureDifference[] = [];
   for (const figure of unstated) {
     const words = about(figure.sentence);
+    const clauseWords = about(figure.clause);
     let best: {
       result: number;
       written: string;
       same: boolean;
       shared: number;
+      /** Content words its clause shares with the claim's figure's clause. */
+      near: number;
       distance: number;
       sentence: string;
     } | null = null;
@@ -369,17 +372,27 @@ export function figureDifferences(
         const same = figures.some(
           (f) => f.sentence === other.sentence && isTelling(f) && claimValues.has(f.value),
         );
+        // Of one sentence's figures, the one whose clause tells of the same thing: "9 civilians
+        // killed, 21 injured" answers "35 civilians were killed" with 9, not the nearer 21 (user
+        // trial 31).
+        let near = 0;
+        for (const concept of about(other.clause)) if (clauseWords.has(concept)) near += 1;
         const better =
           !best ||
           (same !== best.same
             ? same
-            : shared > best.shared || (shared === best.shared && d < best.distance));
+            : shared !== best.shared
+              ? shared > best.shared
+              : near !== best.near
+                ? near > best.near
+                : d < best.distance);
         if (better)
           best = {
             result,
             written: other.written,
             same,
             shared,
+            near,
             distance: d,
             sentence: other.sentence,
           };

@@ -91,6 +91,18 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
     );
   });
 
+  it('takes, of one sentence’s figures, the one whose clause tells of the same thing (user trial 31)', () => {
+    const texts = [
+      '9. 26 August 2025, Dunvic, central bus station: rocket attack. 9 civilians killed, 21 injured.',
+    ];
+    expect(figureDifferences('35 civilians were killed in August 2025', texts)).toEqual([
+      { claim: '35', result: 0, passage: '9', elsewhere: false },
+    ]);
+    expect(figureDifferences('25 people were injured in Dunvic', texts)).toEqual([
+      { claim: '25', result: 0, passage: '21', elsewhere: false },
+    ]);
+  });
+
   it('counts a figure stated only in another unit as not stated (user trial 27)', () => {
     const texts = [
       'Norrmark is ready to provide 12 additional military observers. A separation of heavy weapons, whether at 15 or 20 kilometres, can only help.',
