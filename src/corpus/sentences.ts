@@ -96,13 +96,12 @@ function fallbackCut(text: string, from: number, limit: number): number {
  * The pieces of a paragraph, as `[start, end)` offsets into `text` with no space at either end:
  * the whole paragraph when it is at most `MAX_PASSAGE_CHARS`, otherwise runs of whole sentences
  * of about equal length near `PREFERRED_PASSAGE_CHARS`, none longer than `MAX_PASSAGE_CHARS`;
- * cut at sentence ends, or at the `breaks` given (a table's rows).
+ * cut at sentence ends, or where `rows` start (a table's).
  */
-export function splitParagraph(
-  text: string,
-  breaks: readonly number[] = sentenceBreaks(text),
-): [number, number][] {
+export function splitParagraph(text: string, rows?: readonly number[]): [number, number][] {
   if (text.length <= MAX_PASSAGE_CHARS) return [[0, text.length]];
+  // Read only for a paragraph too long to quote whole: most are not.
+  const breaks = rows ?? sentenceBreaks(text);
   const pieces = Math.ceil(text.length / PREFERRED_PASSAGE_CHARS);
   const target = text.length / pieces;
   const out: [number, number][] = [];

@@ -13,6 +13,8 @@ const CELL_GAP = / {2,}|\t+/;
  * numbered paragraphs ("17.   The United Nations was set up …").
  */
 const FIGURE_CELL = /^(?:[-–—(]?\$?\d(?:[\d\s.,]*\d)?(?:\s?%|\s?per cent)?\)?|[-–—]|\.\.\.?|…)$/u;
+/** A line with a gap between two cells. */
+const GAPPED = /\S(?: {2,}|\t+)\S/;
 /** A table has at least this many rows with cells… */
 const MIN_ROWS = 3;
 
@@ -27,6 +29,10 @@ const cellsOf = (line: string): string[] => line.trim().split(CELL_GAP);
  * sheep"), or both: all but one line in four are rows or such wraps.
  */
 export function isTable(lines: readonly string[], indents: readonly number[]): boolean {
+  // Most blocks are prose with no gap in them: told so without splitting a line.
+  let gapped = 0;
+  for (const line of lines) if (GAPPED.test(line) && ++gapped >= MIN_ROWS) break;
+  if (gapped < MIN_ROWS) return false;
   const cells = lines.map(cellsOf);
   const rows = cells.filter((c) => c.length >= 2);
   if (rows.length < MIN_ROWS) return false;
