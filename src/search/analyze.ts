@@ -433,6 +433,15 @@ function glossary() {
   return compiled;
 }
 
+/**
+ * Whether a word opens one of the glossary's phrasing entries ("tldr", "summary" of "summary of",
+ * "kind" of "kind of"): words of how a question is put, never of a name.
+ */
+export function opensPhrasing(word: string): boolean {
+  const [key] = wordKeys(word);
+  return key !== undefined && glossary().phrasing.has(key);
+}
+
 /** The longest item of `candidates` whose keys match `keys` from position `i`, or undefined. */
 function matchAt<T extends { keys: readonly string[] }>(
   candidates: readonly T[] | undefined,

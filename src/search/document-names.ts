@@ -3,6 +3,7 @@ import {
   analyze,
   conceptOf,
   isGlossaryConcept,
+  opensPhrasing,
   isStopWord,
   tokenize,
   type Token,
@@ -93,7 +94,9 @@ function phraseEndingAt(text: string, tokens: readonly Token[], k: number): Toke
     // "of" or "of the" between two words of a name: "Republic of Korea", "Republic of the Congo".
     const of =
       before.word === 'of' ? 1 : before.word === 'the' && tokens[from - 2]?.word === 'of' ? 2 : 0;
-    const name = of > 0 && from > of && !isStopWord((tokens[from - of - 1] as Token).word);
+    // Not of a question's phrasing: "tldr of the GA resolution", "summary of the SG report".
+    const head = (tokens[from - of - 1] as Token | undefined)?.word ?? '';
+    const name = of > 0 && from > of && !isStopWord(head) && !opensPhrasing(head);
     // "and", "or", "vs" between two names: both speak ("what did fiji and ghana say").
     const joined =
       COORDINATING.has(before.word) && from > 1 && !isStopWord((tokens[from - 2] as Token).word);

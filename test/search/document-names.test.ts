@@ -9,6 +9,7 @@ import { FEATURE_NAMES } from '../../src/search/features.ts';
 import { WEIGHTS } from '../../src/search/model.ts';
 import { prepare, scopeOf } from '../../src/search/rank.ts';
 import { answerNotice } from '../../src/render/wording.ts';
+import { namedDocuments } from '../../src/search/document-names.ts';
 import { CORPUS_DIR, NOTE_AS_SENT, testlandLetter } from '../helpers.ts';
 
 /**
@@ -453,6 +454,19 @@ describe('a question that names a document by its author', () => {
       author: 'Secretary-General',
       time: '2019',
     });
+  });
+
+  it('reads "tldr of the SG report" as naming the report, as "what is the SG report about" does (user trial 31)', () => {
+    // "tldr of the" had been read as part of a name ("Republic of the Congo"), and "report" was
+    // searched for as a word: a passage that mentions a report came first.
+    const spans = (question: string) =>
+      (namedDocuments(index, parseQuestion(index, question))?.spans ?? []).map((s) =>
+        question.slice(s.start, s.end),
+      );
+    expect(spans('tldr of the SG report')).toEqual(['SG', 'report']);
+    expect(spans('summary of the SG report')).toEqual(['SG', 'report']);
+    const first = (question: string) => answerQuestion(index, question).results[0]?.passage;
+    expect(first('tldr of the SG report')).toBe(first('what is the SG report about'));
   });
 
   it('takes the first of several States named beside a time for the speaker, the others for what it speaks of', () => {
