@@ -146,12 +146,29 @@ export function turnOf(text: string): string | null {
   return matchTurn(text)?.who ?? null;
 }
 
+/** The lines that record a vote, in a meeting's record as under a resolution: "In favour: …". */
+const VOTE_TAKEN = String.raw`A (?:recorded )?vote was taken\b|(?:In favour|Against|Abstaining):`;
+
 /** A line of the record's own, no one's words: "The meeting rose at …", "The agenda was adopted.". */
-const RECORD_LINE =
-  /^(?:The meeting (?:was|rose|resumed)\b|The agenda was adopted\b|A (?:recorded )?vote was taken\b|(?:In favour|Against|Abstaining):|The draft (?:resolution|decision)\b.*\b(?:adopted|received|not adopted)\b)/i;
+const RECORD_LINE = new RegExp(
+  String.raw`^(?:The meeting (?:was|rose|resumed)\b|The agenda was adopted\b|${VOTE_TAKEN}|The draft (?:resolution|decision)\b.*\b(?:adopted|received|not adopted)\b)`,
+  'i',
+);
 
 /** Whether a passage or line is one of the record's own, no one's words. */
 export const isRecordLine = (text: string): boolean => RECORD_LINE.test(text);
+
+/**
+ * A resolution's record of its vote, as printed under it ("Voting record", "Adopted by a recorded
+ * vote of 104 to 9 …", "In favour: …"), or a meeting record's line of a vote.
+ */
+const VOTE_RECORD = new RegExp(
+  String.raw`^(?:Voting record\b|Adopted (?:by a (?:recorded )?vote|without a vote)\b|${VOTE_TAKEN})`,
+  'i',
+);
+
+/** Whether a passage or line records a vote (`VOTE_RECORD`). */
+export const isVoteRecord = (text: string): boolean => VOTE_RECORD.test(text);
 
 /**
  * Marks each passage of a record with who speaks it: a turn's opening passage and those after it,

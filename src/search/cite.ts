@@ -1,7 +1,7 @@
 import { countries } from './countries.ts';
 import { formatUnDate } from '../corpus/dates.ts';
 import { isPressRelease } from '../corpus/masthead.ts';
-import { isRecordLine } from '../corpus/meeting-record.ts';
+import { isRecordLine, isVoteRecord } from '../corpus/meeting-record.ts';
 import { stateOfOffice } from '../corpus/parse-document.ts';
 import { type Annex, isLetter, type Letter, type Passage } from '../corpus/schema.ts';
 import { paragraphLabel } from './paragraph-numbers.ts';
@@ -114,10 +114,6 @@ export const isPlace = (name: string): boolean =>
   Boolean(countries.getAlpha2Code(name, 'en')) ||
   englishWordNet().nounKind(name.toLowerCase()) === LEX_FILE.location;
 
-/** How a resolution's record of its vote opens: "Voting record", "Adopted by a recorded vote of …". */
-const VOTE_RECORD =
-  /^(?:Voting record\b|Adopted (?:by a (?:recorded )?vote|without a vote)\b|(?:In favour|Against|Abstaining):|A (?:recorded )?vote was taken\b)/i;
-
 /**
  * Who says a quote, as a result's "… says:" line names them: `attribution`, unless the citation
  * beside it already opens with those words (a document without a symbol is cited by its title),
@@ -136,7 +132,7 @@ export function speaker(letter: Letter, passage: Passage): string {
   // The record of a vote printed with a resolution ("Adopted by a recorded vote of 104 to 9 …",
   // "In favour: …") is the record's, no words of the General Assembly's (user trial 31); so is a
   // meeting record's own line ("The meeting rose at 11.20 a.m.").
-  if (VOTE_RECORD.test(passage.text)) return 'The record of the vote';
+  if (isVoteRecord(passage.text)) return 'The record of the vote';
   if (isRecordLine(passage.text)) return 'The record';
   if (
     !letter.author &&
