@@ -604,6 +604,16 @@ const LETTERS_OWN: ReadonlySet<string> = new Set(['letter', 'note verbale'].map(
 const DEFINITE = /\b(?:the|this|that)\s+(?:[\p{L}\d'.-]+\s+){0,2}?$/iu;
 
 /**
+ * Whether a word (lower case) before a document's noun tells when it is or which of a series: a
+ * figure, an order ("latest", "first") or a word of the time the question names ("the 2019
+ * report", "the latest statement", "the august letters").
+ */
+function tellsWhenOrWhich(word: string, date: DateHint | null): boolean {
+  const time = date?.words.toLowerCase() ?? '';
+  return /\d/.test(word) || ordinalOf(word) !== null || (time !== '' && time.includes(word));
+}
+
+/**
  * Whether the words between "the" and a kind ("the spokesperson statement") may say which of the
  * documents of the kind `key` is meant: each word the documents hold (not a time, an order or a
  * figure) is held by one of that kind. "The spokesperson statement about the CAR attack", where
@@ -616,12 +626,10 @@ function saysWhichOf(
   date: DateHint | null,
   key: string,
 ): boolean {
-  const time = date?.words.toLowerCase() ?? '';
   const { catalog } = index;
   for (const t of analyze(definite[0])) {
     const word = definite[0].slice(t.start, t.end).toLowerCase();
-    if (/\d/.test(word) || ordinalOf(word) !== null || (time !== '' && time.includes(word)))
-      continue;
+    if (tellsWhenOrWhich(word, date)) continue;
     const cid = index.conceptId(t.concept);
     if (cid < 0) continue;
     const postings = index.postings(cid);
@@ -645,7 +653,6 @@ function saysWhichOf(
  * the glossary's ("GA", "UNSC") and no people's adjective ("the Norwegian statements").
  */
 function describedBefore(definite: string, date: DateHint | null): boolean {
-  const time = date?.words.toLowerCase() ?? '';
   const wordnet = englishWordNet();
   return definite
     .split(/\s+/)
@@ -654,8 +661,7 @@ function describedBefore(definite: string, date: DateHint | null): boolean {
     .some(
       (w) =>
         /^\p{L}+$/u.test(w) &&
-        ordinalOf(w) === null &&
-        !time.includes(w) &&
+        !tellsWhenOrWhich(w, date) &&
         isEnglishWord(w) &&
         !wordnet.isMainlyName(w) &&
         !isGlossaryConcept(conceptOf(w)) &&
