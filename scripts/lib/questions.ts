@@ -89,6 +89,7 @@ export const QUESTION_FILES = [
   'eval/unseen-estavia-korvath-mission-questions.json',
   'eval/unseen-kaldora-merinth-ceasefire-questions.json',
   'eval/unseen-valmoria-chronology-questions.json',
+  'eval/unseen-lindoria-dam-questionnaire-questions.json',
   'eval/tuning-user-trials-questions.json',
   'eval/tuning-ferry-hijacking-questions.json',
   'eval/tuning-trial-20-questions.json',
