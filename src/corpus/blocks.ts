@@ -18,7 +18,7 @@ import {
   wrapWidths,
 } from './paragraphs.ts';
 import { MONTH_NAMES } from './dates.ts';
-import { isTable, tableText } from './tables.ts';
+import { captionLines, isTable, tableText } from './tables.ts';
 
 /** One block of text as a reader sees it, with where it came from. */
 export interface Block {
@@ -269,10 +269,12 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
   const out: RawBlock[] = [];
   for (const [b, rb] of rawBlocks.entries()) {
     const run = runs[b] ?? [];
-    // A table's rows are no paragraphs, however short (`isTable`).
-    const starts = isTable(rb.lines, rb.indents)
-      ? []
-      : [...new Set([...paragraphStarts(run, widths), ...(b === 0 ? atTop : [])])].sort(
+    // A table's rows are no paragraphs, however short (`isTable`); its caption is one.
+    const caption = isTable(rb.lines, rb.indents) ? captionLines(rb.lines) : -1;
+    const starts =
+      caption >= 0
+        ? [caption].filter((n) => n > 0)
+        : [...new Set([...paragraphStarts(run, widths), ...(b === 0 ? atTop : [])])].sort(
           (x, y) => x - y,
         );
     let from = 0;

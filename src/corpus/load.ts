@@ -53,7 +53,7 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * and a section numbered in Roman figures before its first paragraph starts the text under a
  * title with no blank line).
  */
-export const CORPUS_FORMAT = 37;
+export const CORPUS_FORMAT = 38;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -68,8 +68,9 @@ const OPENS_PARAGRAPH = /^["“‘'(]*[\p{Lu}\d]/u;
  */
 export function isSectionHeading(text: string, next: string | undefined): boolean {
   // A table's caption heads it ("Table 1 Civilian casualties by province, 1 January–30 April
-  // 2026"), dated or not: quoted alone it says nothing, and what it names the rows count.
-  if (next !== undefined && isTableText(next) && CAPTION.test(text))
+  // 2026", "Households resettled, by district and year"), dated or not, numbered or not: quoted
+  // alone it says nothing, and what it names the rows count.
+  if (next !== undefined && isTableText(next) && (CAPTION.test(text) || !ENDS_AS_PROSE.test(text)))
     return text.length <= MAX_NUMBERED_HEADING_CHARS;
   if (next === undefined || !OPENS_PARAGRAPH.test(next)) return false;
   const heading = text.replace(FOOTNOTE_MARK, '').replace(PERIOD_AFTER, '');

@@ -32,7 +32,7 @@ export function isTable(lines: readonly string[], indents: readonly number[]): b
   // Most blocks are prose with no gap in them: told so without splitting a line.
   let gapped = 0;
   for (const line of lines) if (GAPPED.test(line) && ++gapped >= MIN_ROWS) break;
-  if (gapped < MIN_ROWS) return false;
+  if (gapped < MIN_ROWS) return isSpacedTable(lines);
   const cells = lines.map(cellsOf);
   const rows = cells.filter((c) => c.length >= 2);
   if (rows.length < MIN_ROWS) return false;
@@ -42,6 +42,46 @@ export function isTable(lines: readonly string[], indents: readonly number[]): b
     return false;
   const figured = rows.filter((c) => c.some((cell) => FIGURE_CELL.test(cell))).length;
   return 2 * figured > rows.length;
+}
+
+/** The figures a row of single spaces ends with ("Dravnik 318 524 611 139 1,592"): a row of this many or more. */
+const ROW_FIGURES = 2;
+/** How many words a line ends with that are figures' cells. */
+function trailingFigures(line: string): number {
+  const words = line.trim().split(/\s+/);
+  let n = 0;
+  while (n < words.length && FIGURE_CELL.test(words[words.length - 1 - n] ?? '')) n += 1;
+  return n;
+}
+/** Whether a line is a row whose cells a single space parts, as text extracted from a PDF sets them. */
+const isSpacedRow = (line: string) => trailingFigures(line) >= ROW_FIGURES;
+
+/**
+ * Whether lines are a table whose cells a single space parts, as most text extracted from a PDF
+ * sets them ("District 2022 2023 Total" / "Dravnik 318 524 842"): at least `MIN_ROWS` lines end
+ * with figures, and all but one line in four are such rows, or the row that heads them. Lines of
+ * prose seldom end with two figures, and never three lines in a row.
+ */
+function isSpacedTable(lines: readonly string[]): boolean {
+  let rows = 0;
+  for (const line of lines) if (isSpacedRow(line)) rows += 1;
+  return rows >= MIN_ROWS && 4 * (rows + 1) >= 3 * lines.length;
+}
+
+/**
+ * How many lines open a table's block before the row that heads its columns, as its caption does
+ * ("Households resettled, by district of origin and year" above "District 2022 2023 …"): lines
+ * with no gap between cells and no figures' cells at their end, before the line above the first
+ * row. Quoted as the table's heading (`passage-roles.ts`), not read as its first row.
+ */
+export function captionLines(lines: readonly string[]): number {
+  const first = lines.findIndex(
+    (line) => isSpacedRow(line) || (GAPPED.test(line) && cellsOf(line).some((c) => FIGURE_CELL.test(c))),
+  );
+  let n = 0;
+  while (n < first - 1 && !GAPPED.test(lines[n] ?? '') && trailingFigures(lines[n] ?? '') === 0)
+    n += 1;
+  return n;
 }
 
 /** How far a line its row's words wrap onto is set in, to tell it from a row. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PASSAGE_CHARS } from '../../src/corpus/index.ts';
-import { isTable, isTableText, rowStarts, tableText } from '../../src/corpus/tables.ts';
+import { captionLines, isTable, isTableText, rowStarts, tableText } from '../../src/corpus/tables.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 import { countsOf } from '../../src/search/evidence.ts';
 import { pickExcerpt } from '../../src/search/excerpt.ts';
@@ -128,5 +128,53 @@ describe('a document with a table', () => {
     const answer = answerQuestion(SearchIndex.build(letters), 'how many displaced persons were there in Vell');
     expect(answer.abstained).toBe(false);
     expect(answer.results[0]?.text).toBe(table);
+  });
+});
+
+/**
+ * A table as most text extracted from a PDF sets it: cells a single space apart, its caption a
+ * line above the row that heads its columns.
+ */
+const SPACED = [
+  'Report of the Secretary-General',
+  '',
+  '4. By the end of the year, most of the families had moved to the new settlements built for',
+  'them. The table below shows the families moved each year by district.',
+  '',
+  'Families moved, by district and year',
+  'District 2023 2024 2025 Total',
+  'Norvel 212 318 95 625',
+  'Upper Kesh 140 0 77 217',
+  'Total 352 318 172 842',
+  '',
+  '5. The remaining families are expected to move in 2026 once the road is finished.',
+  '',
+].join('\n');
+
+describe('a table whose cells a single space parts', () => {
+  it('is told by rows that end with figures, not by prose that ends with one', () => {
+    const lines = SPACED.split('\n').slice(6, 10);
+    expect(isTable(lines, [0, 0, 0, 0])).toBe(true);
+    const prose = [
+      'The Mission counted 212 incidents in 2024, against 140 in the year before, and the',
+      'figures for the first quarter of 2025 show 95 more, of which 12 took place in the',
+      'north, where access has been limited since April 2024 by the closure of the road.',
+    ];
+    expect(isTable(prose, [0, 0, 0])).toBe(false);
+    expect(captionLines(SPACED.split('\n').slice(5, 10))).toBe(1);
+    expect(captionLines(DISTRICTS)).toBe(0);
+  });
+
+  it('keeps its rows on their lines, its caption heading it, and ranks first for a row and a year', async () => {
+    const letters = await documentsOf({ 'report.txt': SPACED, 'other.txt': REPORT });
+    const passages = letters.find((l) => l.passages.some((p) => p.text.startsWith('4. By the end')))?.passages ?? [];
+    const table = passages.find((p) => isTableText(p.text));
+    expect(table?.text).toBe(SPACED.split('\n').slice(6, 10).join('\n'));
+    const caption = passages[passages.indexOf(table as never) - 1];
+    expect(caption?.text).toBe('Families moved, by district and year');
+    expect(caption?.role).toBe('heading');
+    expect(passages.some((p) => p.text.startsWith('5. The remaining families'))).toBe(true);
+    const answer = answerQuestion(SearchIndex.build(letters), 'how many families moved from Upper Kesh in 2025');
+    expect([...answer.results, ...(answer.related ?? [])][0]?.text).toBe(table?.text);
   });
 });
