@@ -12,9 +12,11 @@ import { keepsLineEndHyphen, type WordCount, wordCounter } from './hyphenation.t
 import {
   capitalHeadingStarts,
   headlineStarts,
+  mastheadStarts,
   paragraphStarts,
   type SourceLine,
   titleDateStarts,
+  titleEndStarts,
   wrapWidths,
 } from './paragraphs.ts';
 import { MONTH_NAMES } from './dates.ts';
@@ -262,10 +264,13 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
   // title and the text, and so does a headline under them. Broken apart on purpose, those lines
   // tell nothing of how the text is wrapped.
   const first = runs[0] ?? [];
-  const atTop = [...capitalHeadingStarts(first), ...titleDateStarts(first)];
+  const masthead = mastheadStarts(first);
+  const atTop = [...capitalHeadingStarts(first), ...titleDateStarts(first), ...masthead];
   if (atTop.length > 0) atTop.push(...headlineStarts(first, Math.max(...atTop)));
   const textStart = atTop.length > 0 ? Math.max(...atTop) : 0;
   const widths = wrapWidths([first.slice(textStart), ...runs.slice(1)]);
+  // The title under a masthead, broken short at its end.
+  if (masthead.length > 0) atTop.push(...titleEndStarts(first, Math.max(...masthead), widths.usual));
   const out: RawBlock[] = [];
   for (const [b, rb] of rawBlocks.entries()) {
     const run = runs[b] ?? [];

@@ -151,6 +151,12 @@ function read(text: string): Reading | null {
   return { page, of, jobNumber, footer, keys };
 }
 
+/** A header of a symbol and words: "A/RES/80/147 Emergency assistance for …". */
+const TITLED_HEADER = /^(\S+)\s+(\p{L}.*)$/u;
+/** Such a header is no longer than this… */
+const MAX_TITLED_HEADER_LENGTH = 120;
+/** …and the document printed its first so many words before it (in its title). */
+const TITLE_WORDS_SEEN = 4;
 /** A running header is no longer than this… */
 const MAX_HEADER_LENGTH = 80;
 /** …and stands beside a page number, on this many pages at least. */
@@ -263,6 +269,17 @@ export function findFurniture(entries: readonly FurnitureEntry[]): (Furniture | 
     return false;
   };
   const besideBreak = (i: number): boolean => nextTo(i, -1) || nextTo(i, 1);
+  // A header of the symbol and the document's short title, atop a page after the first ("A/RES/80/147
+  // Emergency assistance for the recovery …", as a resolution or a report prints it): the symbol and
+  // the title's first words printed before, on a line right after a page's footer or form feed.
+  entries.forEach((e, i) => {
+    const m = found[i] || e.text.length > MAX_TITLED_HEADER_LENGTH ? null : TITLED_HEADER.exec(e.text);
+    if (!m || !SYMBOL_TOKEN.test(m[1] ?? '') || !nextTo(i, -1)) return;
+    const opening = (m[2] ?? '').split(/\s+/).slice(0, TITLE_WORDS_SEEN).join(' ');
+    const before = entries.slice(0, i).map((x) => x.text).join(' ');
+    if (before.includes(m[1] ?? '') && before.replace(/\s+/g, ' ').includes(opening))
+      found[i] = { page: null, of: null, jobNumber: null, length: e.text.length };
+  });
   readings.forEach((r, i) => {
     if (r && !found[i] && besideBreak(i)) {
       found[i] = { page: r.page, of: r.of, jobNumber: r.jobNumber, length: entries[i]?.text.length ?? 0 };

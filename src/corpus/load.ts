@@ -51,9 +51,12 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * own, its caption ("Table 1 …") heads it, a heading may carry the period its section covers
  * ("Week 1 (5–11 January 2026)"), a year alone on a line after a month's name is no page number,
  * and a section numbered in Roman figures before its first paragraph starts the text under a
- * title with no blank line).
+ * title with no blank line); 38: a table whose cells a single space parts, and its caption above
+ * its heading row; 39: text extracted from a PDF with no blank lines: a masthead's lines stand
+ * apart, a resolution's preambular paragraphs each a passage, and a header of the symbol and the
+ * short title atop a page is furniture).
  */
-export const CORPUS_FORMAT = 38;
+export const CORPUS_FORMAT = 39;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

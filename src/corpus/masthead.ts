@@ -52,6 +52,8 @@ export function normalizeSymbol(symbol: string): string {
 const SYMBOL_DASH = new RegExp(`${SYMBOL_JOIN}(?=[A-Z]{1,6}/)`, 'g');
 const ORGANS =
   'General Assembly|Security Council|Human Rights Council|Economic and Social Council|Trusteeship Council';
+/** The line a resolution's preamble opens with: "The General Assembly,", "The Security Council,". */
+export const RESOLVING_ORGAN = new RegExp(`^The (?:${ORGANS}),$`);
 /** An organ's session or year: "Eightieth session", "Eighty-first year", "tenth emergency special session". */
 const SESSION = String.raw`(?:[A-Z][a-z]+-)?[A-Za-z]+\s+(?:special\s+|emergency\s+special\s+)?(?:session|year)`;
 const BODY = new RegExp(String.raw`\b(${ORGANS})\b(?:\s+(${SESSION}))?`, 'g');
@@ -133,4 +135,37 @@ export function parseMasthead(text: string): Masthead {
     bodies: parseBodies(text),
     agendaItems: parseAgendaItems(text),
   };
+}
+
+/**
+ * Masthead lines of a UN document: its organs, symbol, distribution, language, session, meeting,
+ * agenda item. "United Nations" and an organ stand alone or beside the symbol or distribution:
+ * "United Nations Mine Action and Stabilization Mission in the Orvani Highlands" and "Security
+ * Council Hears Briefing on …" are titles.
+ */
+const MASTHEAD_LINE =
+  /^(?:United Nations(?:$|\s+[A-Z]{1,6}\/)|[\d,]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Distr\.|Original:|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?=$|\s+(?:Distr\.|[A-Z]{1,6}\/|Official Records\b))|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery)/i;
+/**
+ * The line under a resolution's masthead that says who adopted it, and when: "Resolution adopted by
+ * the General Assembly on 17 December 2024", "Adopted by the Security Council at its 9518th
+ * meeting, on 21 December 2023".
+ */
+export const ADOPTED = /^(?:Resolution\b.{0,40}\ba|A)dopted by the\s.+\b(?:on|of)\s+\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}\.?$/u;
+/** An editor's note in square brackets on a line of its own: "[without reference to a Main Committee (A/81/L.41)]". */
+export const EDITORIAL_NOTE = /^\[[^\]]*\]$/;
+/** A date range of a session ("21 June–9 July 2021"). */
+const DATE_RANGE = /^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$/;
+
+/** A line of nothing but symbols: "A/78/368", "A/78/368 S/2023/703". */
+export const SYMBOLS_ONLY = new RegExp(`^(?:${SYMBOL_PATTERN.source}\\s*)+$`);
+
+/** Whether a line is one of a UN masthead's: an organ, a symbol, a session, an agenda item, a distribution. */
+export function isMastheadLine(text: string): boolean {
+  return (
+    MASTHEAD_LINE.test(text) ||
+    BODY_LINE.test(text) ||
+    SYMBOLS_ONLY.test(text) ||
+    DATE_RANGE.test(text) ||
+    /^[A-Z]{1,6}\/\S+/.test(text)
+  );
 }

@@ -17,6 +17,7 @@
  */
 import { asWritten } from './capitals.ts';
 import { PLACE_AND_DATE } from './dates.ts';
+import { ADOPTED, EDITORIAL_NOTE, isMastheadLine, RESOLVING_ORGAN } from './masthead.ts';
 import { isRecordLine, turnOf } from './meeting-record.ts';
 import { isSalutation } from './salutations.ts';
 
@@ -154,11 +155,21 @@ export function paragraphStarts(run: readonly SourceLine[], { usual: width, wide
   const greets = salutationLines(run, width);
   const headings = letterHeadings(run, width);
   const dated = run.map((l) => PLACE_AND_DATE.test(l.text.trim()));
+  // In a resolution's preamble, from "The General Assembly," to its first numbered paragraph, each
+  // paragraph ends with a comma ("… contained in the annex thereto," / "Deeply concerned at …").
+  let preamble = RESOLVING_ORGAN.test(run[0]?.text.trim() ?? '');
   for (let i = 1; i < run.length; i++) {
     const previous = run[i - 1] as SourceLine;
     const line = run[i] as SourceLine;
     const sentenceEnded = endsSentence(previous.text);
     const opens = OPENS.test(line.text);
+    const preambleGoesOn = preamble && opens && /,$/.test(previous.text.trim());
+    if (NUMBERED.test(line.text)) preamble = false;
+    if (RESOLVING_ORGAN.test(line.text.trim())) preamble = true;
+    if (preambleGoesOn || RESOLVING_ORGAN.test(line.text.trim())) {
+      starts.push(i);
+      continue;
+    }
     // One paragraph a line: each line starts one, unless the line before, a paragraph's length,
     // stopped mid-sentence and this one goes on with no paragraph number ("… from its military
     // base in" / "Panama, the United States began …"; user trial 29).
@@ -313,6 +324,45 @@ export function titleDateStarts(run: readonly SourceLine[]): number[] {
     const text = (run[i] as SourceLine).text.trim();
     if (!PLACE_AND_DATE.test(text) && !BYLINE.test(text)) continue;
     return i + 1 < run.length ? [i, i + 1] : [i];
+  }
+  return [];
+}
+
+/** A date alone on a line, as a masthead prints the distribution's: "19 December 2025". */
+const DATE_LINE = /^\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}$/u;
+/** A masthead is told by at least this many of its lines in a row at the top. */
+const MIN_MASTHEAD_LINES = 2;
+/** A title under a masthead runs over at most this many lines. */
+const MAX_TITLE_LINES = 4;
+
+/**
+ * Where, in the first run of a text, the lines of a UN masthead stand apart when no blank line
+ * sets them apart, as text extracted from a PDF gives them ("United Nations A/RES/80/147" /
+ * "General Assembly Distr.: General" / "19 December 2025" / "Eightieth session" / "Agenda item
+ * 73 (a)" / "Resolution adopted by the General Assembly on 15 December 2025" / "[without
+ * reference to a Main Committee …]"): each line its own, and the line under the last. None when
+ * fewer than `MIN_MASTHEAD_LINES` open the text.
+ */
+export function mastheadStarts(run: readonly SourceLine[]): number[] {
+  const isFront = (text: string) =>
+    isMastheadLine(text) || ADOPTED.test(text) || EDITORIAL_NOTE.test(text) || DATE_LINE.test(text);
+  let lines = 0;
+  while (lines < run.length && isFront((run[lines] as SourceLine).text.trim())) lines += 1;
+  if (lines < MIN_MASTHEAD_LINES || lines >= run.length) return [];
+  return Array.from({ length: lines }, (_, i) => i + 1);
+}
+
+/**
+ * Where the title under a masthead ends (`after`: its first line), when no blank line sets it
+ * apart from the text: after its first line broken short that ends no sentence or clause, within
+ * `MAX_TITLE_LINES` ("… reconstruction of Tavira fol-" / "lowing Cyclone Imre" / "The General
+ * Assembly,"). None when no such line is found.
+ */
+export function titleEndStarts(run: readonly SourceLine[], after: number, width: number): number[] {
+  for (let i = after; i < after + MAX_TITLE_LINES && i + 1 < run.length; i++) {
+    const text = (run[i] as SourceLine).text.trim();
+    if (/[,;:]$/.test(text) || endsSentence(text)) return [];
+    if (brokenShort(text, (run[i + 1] as SourceLine).text, width)) return [i + 1];
   }
   return [];
 }

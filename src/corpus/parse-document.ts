@@ -12,12 +12,12 @@ import { parseDocumentDate, parseWrittenDate, PLACE_AND_DATE } from './dates.ts'
 import { CorpusError } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markTurns, type MeetingRecord, readMeetingRecord } from './meeting-record.ts';
-import { BODY_LINE, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
+import { ADOPTED, BODY_LINE, EDITORIAL_NOTE, isMastheadLine, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
 import { endsSentence, LEAD_IN } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
 import { joinListItems } from './list-items.ts';
 import { markAnnexHeadings, markDatelines, markPassageRoles } from './passage-roles.ts';
-import { HEADING, readBody, SYMBOLS_ONLY } from './parts.ts';
+import { HEADING, readBody } from './parts.ts';
 import { type Document, isLetter, type MetadataSource } from './schema.ts';
 
 /** What a document is when nothing says more. */
@@ -27,25 +27,6 @@ export const DEFAULT_KIND = 'document';
 const MAX_TITLE_CHARS = 300;
 /** At most this many title lines are read (an agenda item's title, then the document's). */
 const MAX_TITLE_LINES = 3;
-
-/**
- * Masthead lines of a UN document: its organs, symbol, distribution, language, session, meeting,
- * agenda item. "United Nations" and an organ stand alone or beside the symbol or distribution:
- * "United Nations Mine Action and Stabilization Mission in the Orvani Highlands" and "Security
- * Council Hears Briefing on …" are titles.
- */
-const MASTHEAD_LINE =
-  /^(?:United Nations(?:$|\s+[A-Z]{1,6}\/)|[\d,]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Distr\.|Original:|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?=$|\s+(?:Distr\.|[A-Z]{1,6}\/|Official Records\b))|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery)/i;
-/**
- * The line under a resolution's masthead that says who adopted it, and when: "Resolution adopted by
- * the General Assembly on 17 December 2024", "Adopted by the Security Council at its 9518th
- * meeting, on 21 December 2023".
- */
-const ADOPTED = /^(?:Resolution\b.{0,40}\ba|A)dopted by the\s.+\b(?:on|of)\s+\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}\.?$/u;
-/** An editor's note in square brackets on a line of its own: "[without reference to a Main Committee (A/81/L.41)]". */
-const EDITORIAL_NOTE = /^\[[^\]]*\]$/;
-/** A date range of a session ("21 June–9 July 2021"). */
-const DATE_RANGE = /^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$/;
 
 /** Words that open a title and say what kind of document it is ("Statement by …", "Report of …"). */
 const KIND_WORDS: readonly (readonly [RegExp, string])[] = [
@@ -214,17 +195,6 @@ function readsAsHeading(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length >= MIN_HEADING_WORD);
   const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return words.length > 0 && capitals / words.length >= HEADING_CAPITALS;
-}
-
-/** Whether a line is one of a UN masthead's: an organ, a symbol, a session, an agenda item, a distribution. */
-function isMastheadLine(text: string): boolean {
-  return (
-    MASTHEAD_LINE.test(text) ||
-    BODY_LINE.test(text) ||
-    SYMBOLS_ONLY.test(text) ||
-    DATE_RANGE.test(text) ||
-    /^[A-Z]{1,6}\/\S+/.test(text)
-  );
 }
 
 /**

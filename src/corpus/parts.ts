@@ -6,7 +6,7 @@
 import { type Block, NUMBERED_PARAGRAPH, pagesOfRange } from './blocks.ts';
 import { asWritten } from './capitals.ts';
 import { parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
-import { BODY_LINE, parseBodies, SYMBOL_PATTERN } from './masthead.ts';
+import { BODY_LINE, parseBodies, SYMBOL_PATTERN, SYMBOLS_ONLY } from './masthead.ts';
 import { LETTER_HEADING as HEADING, LIST_ITEM } from './paragraphs.ts';
 import type { Annex, PartKind, Passage, Signatory } from './schema.ts';
 import { splitParagraph } from './sentences.ts';
@@ -20,7 +20,6 @@ const SIGNED = /^\(Signed\)\s*/;
 const ANNEX_HEADING = /^Annex(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const ENCLOSURE_HEADING = /^Enclosure(?:\s+[IVXLC\d]+)?(?:\s+to\s+the\s+.+)?$/i;
 const FOOTNOTE = /^\*+\s/;
-export const SYMBOLS_ONLY = new RegExp(`^(?:${SYMBOL_PATTERN.source}\\s*)+$`);
 const SENTENCE_END = /[.?!]["”’)]?$/;
 /** A clause's end, after a word or a figure: a comma, a semicolon or a colon. */
 const CLAUSE_END = /[\p{L}\p{N})’”"][,;:]$/u;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Corpus, type Document, loadCorpus } from '../../src/corpus/index.ts';
+import { findFurniture } from '../../src/corpus/furniture.ts';
 import { documentOf, documentsOf } from '../helpers.ts';
 
 /**
@@ -186,5 +187,35 @@ describe('numbered lines that are the text, and the first page’s recycling lin
     const texts = letter?.passages.map((p) => p.text) ?? [];
     expect(texts).not.toContain('Please recycle');
     for (const n of [1, 2, 3, 4]) expect(texts.some((t) => t.startsWith(`Article ${n} `))).toBe(true);
+  });
+});
+
+describe('a header of the symbol and the short title atop a page (user trial 32)', () => {
+  const entries = (lines: string[]) => lines.map((text) => ({ text, formFeedBefore: false }));
+
+  it('is furniture after a footer when the text printed the symbol and the title before', () => {
+    const found = findFurniture(
+      entries([
+        'United Nations S/2026/77',
+        'Situation in the Aster valley: report of the Secretary-General',
+        '1. The present report covers the period from',
+        '26-01234 1/2',
+        'S/2026/77 Situation in the Aster valley: report of the Secretary-General',
+        'January to March 2026.',
+      ]),
+    );
+    expect(found[4]).not.toBeNull();
+    expect(found[2]).toBeNull();
+  });
+
+  it('is text when its words were not printed before, or no footer stands above it', () => {
+    const cutSentence = findFurniture(
+      entries(['United Nations S/2026/77', '1. The Council received', '26-01234 1/2', 'S/2026/77 contains the figures for March.']),
+    );
+    expect(cutSentence[3]).toBeNull();
+    const noBreak = findFurniture(
+      entries(['United Nations S/2026/77', 'Situation in the Aster valley', 'S/2026/77 Situation in the Aster valley']),
+    );
+    expect(noBreak[2]).toBeNull();
   });
 });

@@ -679,3 +679,58 @@ describe('a transcript of questions and answers (user trial 29)', () => {
     ]);
   });
 });
+
+describe('a resolution as text extracted from its PDF: hard-wrapped, no blank lines (user trial 32)', () => {
+  const RESOLUTION = [
+    'United Nations A/RES/81/52',
+    'General Assembly Distr.: General',
+    '14 December 2026',
+    'Eighty-first session',
+    'Agenda item 71',
+    'Resolution adopted by the General Assembly on 9 December 2026',
+    '[without reference to a Main Committee (A/81/L.20)]',
+    '81/52. Assistance for the recovery of Norvel following the floods of Oc-',
+    'tober 2026',
+    'The General Assembly,',
+    'Recalling its resolution 46/182 of 19 December 1991 on the strengthening of the',
+    'coordination of humanitarian emergency assistance of the United Nations,',
+    'Deeply concerned at the loss of 212 lives and at the displacement of some',
+    '48,000 persons in the three northern provinces of Norvel,',
+    'Noting with concern that the floods destroyed or damaged some 9,000 homes and',
+    'most of the bridges of the province of Aster, cutting off its villages,',
+    '1. Expresses its solidarity with the Government and people of Norvel;',
+    '2. Calls upon Member States and donors to support the recovery of Norvel and',
+    '',
+    '26-20114 1/2',
+    'A/RES/81/52 Assistance for the recovery of Norvel following the floods',
+    '',
+    'to contribute to the flash appeal launched on 30 October 2026;',
+    '3. Requests the Secretary-General to report to it at its eighty-second session.',
+    '48th plenary meeting',
+    '9 December 2026',
+    '',
+    '26-20114 2/2',
+    '',
+  ].join('\n');
+
+  it('reads its masthead, its adoption date and its title, and gives each preambular paragraph a passage', async () => {
+    const [resolution] = await documentsOf({ 'a-res-81-52.txt': RESOLUTION });
+    expect(resolution?.kind).toBe('resolution');
+    expect(resolution?.symbol).toBe('A/RES/81/52');
+    expect(resolution?.date).toBe('2026-12-09');
+    expect(resolution?.author).toBe('General Assembly');
+    expect(resolution?.title).toBe('81/52. Assistance for the recovery of Norvel following the floods of October 2026');
+    const texts = resolution?.passages.map((p) => p.text) ?? [];
+    expect(texts.slice(0, 4)).toEqual([
+      'The General Assembly,',
+      'Recalling its resolution 46/182 of 19 December 1991 on the strengthening of the coordination of humanitarian emergency assistance of the United Nations,',
+      'Deeply concerned at the loss of 212 lives and at the displacement of some 48,000 persons in the three northern provinces of Norvel,',
+      'Noting with concern that the floods destroyed or damaged some 9,000 homes and most of the bridges of the province of Aster, cutting off its villages,',
+    ]);
+    // The header atop page 2, the symbol and the short title, is no word of the paragraph it cuts.
+    expect(texts).toContain(
+      '2. Calls upon Member States and donors to support the recovery of Norvel and to contribute to the flash appeal launched on 30 October 2026;',
+    );
+    expect(texts.filter((t) => t.includes('A/RES/81/52'))).toEqual([]);
+  });
+});
