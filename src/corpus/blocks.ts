@@ -82,7 +82,7 @@ const HEADING_MARK = /^#{1,6}\s+/;
  * signature, an annex's heading, a press release's footer ("For information media. Not an
  * official record.").
  */
-const STARTS_BLOCK = /^(?:\(Signed\)|Annex\b|Enclosure\b|For information media\b)/;
+const STARTS_BLOCK = /^(?:\(Signed\)|Annex\b|Enclosure\b|For (?:use of the )?information media\b)/;
 /** An annex's heading line alone ("Annex", "Annex II", "Enclosure"): its title is the next block, not its words. */
 const PART_LINE = /^(?:Annex|Enclosure)(?:\s+[IVXLC\d]+)?$/;
 /** A block that ends like this has not finished its sentence… */

@@ -249,8 +249,8 @@ const FIRST_SECTION = /^(?:[IVXLC]{1,7}\.\s+\p{Lu}|(?:Summary|Contents|Abstract)
 const sameLine = (a: string, b: string | undefined) =>
   b !== undefined && a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
 
-/** The footer of a UN press release. */
-const PRESS_RELEASE_FOOTER = /^For information media\b.*\bNot an official record\.?$/i;
+/** The footer of a UN press release: New York's "For information media. Not an official record.", Geneva's "For use of the information media; not an official record." */
+const PRESS_RELEASE_FOOTER = /^For (?:use of the )?information media\b.*\bNot an official record\.?$/i;
 /** The organs whose press statements a press release carries. */
 const PRESS_ORGANS = 'General Assembly|Security Council|Economic and Social Council|Human Rights Council';
 /**

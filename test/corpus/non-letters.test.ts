@@ -734,3 +734,25 @@ describe('a resolution as text extracted from its PDF: hard-wrapped, no blank li
     expect(texts.filter((t) => t.includes('A/RES/81/52'))).toEqual([]);
   });
 });
+
+describe('a press release of the UN Office at Geneva (user trial 32)', () => {
+  it('is told by its footer, "For use of the information media; not an official record."', async () => {
+    const [release] = await documentsOf({
+      'geneva-release.txt': [
+        '18 March 2026',
+        '',
+        'Human Rights Council Holds Interactive Dialogue on Detention of Journalists',
+        '',
+        'GENEVA (18 March 2026) - The Human Rights Council this afternoon held an interactive dialogue with the Special Rapporteur.',
+        '',
+        'The Special Rapporteur said that at least 38 journalists were in detention.',
+        '',
+        'For use of the information media; not an official record.',
+        '',
+      ].join('\n'),
+    });
+    expect(release?.kind).toBe('press release');
+    expect(release?.symbol).toBeNull();
+    expect(release?.passages.at(-1)?.text).toBe('For use of the information media; not an official record.');
+  });
+});
