@@ -9,6 +9,8 @@ const CoreEnv = z.object({
   CORPUS_DIR: z.string().min(1).default('./corpus'),
   LOG_LEVEL: LogLevel.default('info'),
   INDEX_CACHE_DIR: z.string().default('./.annex-cache'),
+  // Set by npm to the folder a command was typed in: `npm run` runs it in the package's own.
+  INIT_CWD: z.string().optional(),
 });
 
 /** The settings Annex runs with, read once from the environment. */
@@ -18,6 +20,11 @@ export interface CoreConfig {
   readonly logLevel: z.infer<typeof LogLevel>;
   /** Where the saved index is kept (an empty setting is unset: the default folder). */
   readonly indexCacheDir: string | null;
+  /**
+   * The folder the command was typed in, which a file named on the command line is relative to
+   * (`npm run cli -- add ../report.pdf`): npm runs a script in the package's folder.
+   */
+  readonly callerDir: string;
 }
 
 /** Thrown when the environment has missing or bad values; the message lists every one. */
@@ -65,6 +72,7 @@ export function parseCoreConfig(env: Record<string, string | undefined>): CoreCo
     corpusDir: path.resolve(parsed.data.CORPUS_DIR),
     logLevel: parsed.data.LOG_LEVEL,
     indexCacheDir: path.resolve(parsed.data.INDEX_CACHE_DIR),
+    callerDir: path.resolve(parsed.data.INIT_CWD ?? '.'),
   });
 }
 
@@ -189,6 +197,7 @@ export function parseBotConfig(
     corpusDir: path.resolve(data.CORPUS_DIR),
     logLevel: data.LOG_LEVEL,
     indexCacheDir: path.resolve(data.INDEX_CACHE_DIR),
+    callerDir: path.resolve(data.INIT_CWD ?? '.'),
     token: data.DISCORD_TOKEN,
     applicationId: data.DISCORD_APPLICATION_ID,
     guildId: data.DISCORD_GUILD_ID ?? null,
@@ -268,6 +277,7 @@ export function parseServeConfig(env: Record<string, string | undefined>): Serve
     corpusDir: path.resolve(data.CORPUS_DIR),
     logLevel: data.LOG_LEVEL,
     indexCacheDir: path.resolve(data.INDEX_CACHE_DIR),
+    callerDir: path.resolve(data.INIT_CWD ?? '.'),
     publicKey: data.DISCORD_PUBLIC_KEY.toLowerCase(),
     applicationId: data.DISCORD_APPLICATION_ID,
     apiUrl: data.DISCORD_API_URL ?? null,

@@ -595,6 +595,20 @@ describe('cli: what a newcomer meets', () => {
     expect(stdout).toMatch(/ · 2 passages\n/);
   });
 
+  it('add: a relative path is read from the folder the command was typed in, which npm says in INIT_CWD (user trial 32)', async () => {
+    const typedIn = await tempDir();
+    await writeFile(
+      path.join(typedIn, 'note.txt'),
+      'Words about mines in a field.\n\nMore words about the field.\n',
+    );
+    const { code, stdout } = await runCli(['add', 'note.txt', '--dry-run'], {
+      CORPUS_DIR: await tempDir(),
+      INIT_CWD: typedIn,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Would add note: /);
+  });
+
   it('add --dry-run: prints the file it would write and its front matter, and writes nothing', async () => {
     const corpus = await tempDir();
     const source = path.join(await tempDir(), 'note.txt');

@@ -16,11 +16,13 @@ import { UsageError } from './usage.ts';
 
 /** `add <file>`: the document written into the corpus, and what was read of it. */
 export const addCommand: CliCommand = async (args, values, config) => {
-  const [file] = args;
-  if (!file)
+  const [typed] = args;
+  if (!typed)
     throw new UsageError(
       'Usage: npm run cli -- add <file.pdf|file.txt|file.md> [--title T] [--date D] [--author A] [--kind K] [--symbol S] [--dry-run]',
     );
+  // A relative path is the one typed where the command was run, not in the package's folder.
+  const file = path.resolve(config.callerDir, typed);
   await assertReadableFile(file);
   // Reading PDFs loads pdf.js: only `add` pays for it.
   const { AddOptionError, addLetter } = await import('../corpus/add.ts');
