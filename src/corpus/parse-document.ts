@@ -497,6 +497,8 @@ function readNoteAsSent(
 }
 /** An annex's heading that names the note it is annexed to (without a heading of its own). */
 const ANNEX_TO_NOTE = /^Annex to the (note verbale dated .+ addressed to .+?)\.?$/i;
+/** A letter's heading without its date: "Letter from … addressed to …". */
+const UNDATED_HEADING = /^(?:Identical letters|Letter|Note verbale) from\s.+\baddressed to\s/i;
 /** A block that opens an annex or an enclosure. */
 const PART_START = /^(?:Annex|Enclosure)\b/;
 /** Whom a note's compliments are presented to: up to "and has the honour", a comma or a full stop. */
@@ -518,6 +520,14 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
   const declaredOther = front?.kind !== undefined && !isLetter({ kind: front.kind });
   if (!declaredOther && headingIndex >= 0 && (firstProse < 0 || headingIndex <= firstProse)) {
     return withFrontMatter(parseLetterBlocks(blocks, headingIndex, jobNumber, source), front);
+  }
+  // "Letter from the Permanent Representative of … addressed to …" with no date: a letter whose
+  // heading lacks its date is refused as one whose date cannot be read is (user trial 32: it loaded
+  // as a document by no one, dated by its file's name).
+  const undated = blocks.findIndex((b) => UNDATED_HEADING.test(b.text));
+  if (!declaredOther && undated >= 0 && (firstProse < 0 || undated <= firstProse)) {
+    const heading = blocks[undated] as Block;
+    throw new CorpusError(source.file, `no date found in heading "${heading.text.slice(0, 80)}"`, heading.line);
   }
 
   const record = readMeetingRecord(blocks);

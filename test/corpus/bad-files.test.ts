@@ -105,6 +105,15 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
     expect(p?.problem).toMatch(/no date found in heading/);
   });
 
+  it('a letter whose heading has no date at all, "Letter from … addressed to …" (user trial 32)', async () => {
+    const [p] = await problemsFor({
+      'undated-letter.txt':
+        'Letter from the Permanent Representative of Ostrelia to the United Nations addressed to the Secretary-General\n\nI have the honour to inform you that floods displaced 12,000 people.\n\n(Signed) Mara Quell\n',
+    });
+    expect(p).toMatchObject({ file: 'undated-letter.txt', line: 1 });
+    expect(p?.problem).toMatch(/no date found in heading "Letter from the Permanent Representative of Ostrelia/);
+  });
+
   it('a file with front matter and nothing to quote', async () => {
     const [p] = await problemsFor({ 'notes.md': '---\ntitle: My notes\n---\n\n' });
     expect(p).toMatchObject({ file: 'notes.md' });
