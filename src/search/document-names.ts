@@ -38,6 +38,8 @@ export interface NamedDocuments {
   spans: { start: number; end: number }[];
   /** Named by their kind alone ("the press release"): documents named otherwise stand beside them. */
   byKind?: true;
+  /** Named by their kind with no time or order ("the report", not "the 2025 report"). */
+  kindOnly?: true;
   /**
    * Set when the question names a time none of the authors' documents is of ("what did
    * Yugoslavia say in 1999"): `documents` are then all of theirs, of other times.
@@ -710,7 +712,13 @@ function namedByKind(
     if (kept.length > 0) documents = kept;
   }
   documents = inOrder(index, documents, order);
-  return { documents: documents.sort((a, b) => a - b), authors: [], spans, byKind: true };
+  return {
+    documents: documents.sort((a, b) => a - b),
+    authors: [],
+    spans,
+    byKind: true,
+    ...(date === null && order === null ? { kindOnly: true as const } : {}),
+  };
 }
 
 /** Words that make the document noun after them name a document of the one they stand for. */

@@ -111,20 +111,12 @@ function scoped(
       const part = index.headingGroups[g];
       if (part && matchesFilters(part.letter, filters)) referenced.add(g);
     }
-  if (referenced.size > 0 && q.letters && q.letters.documents.every(byKindAlone)) {
-    // "has kelmar answered the note verbale": a kind alone may be a document another one tells
-    // of (its note verbale No. 214/2026), not the corpus's own note verbale, when a name the
-    // question asks about is in other documents and not in those of that kind.
-    const held = heldIn(index, referenced);
-    const elsewhere = q.slots.some(
-      (s) =>
-        s.known &&
-        !isNamingSlot(s) &&
-        !isEnglishWord(s.word) &&
-        !s.alternatives.some((a) => held(a.concept)),
-    );
-    if (elsewhere) referenced.clear();
-  }
+  if (
+    referenced.size > 0 &&
+    q.letters?.documents.every(byKindAlone) &&
+    namedElsewhere(index, q, referenced)
+  )
+    referenced.clear();
   // A document symbol ("A/76/930", "s/2023/686") names its document, whatever case it is typed in.
   const symbols: WrittenSymbol[] = [];
   // A resolution cited by number ("80/41", "resolution 2761") names it when a document is it.
@@ -136,7 +128,13 @@ function scoped(
       if (matchesFilters(index.letters[i] as Letter, filters))
         for (const g of index.groupsOfLetter(i)) referenced.add(g);
   }
-  const named = namedDocuments(index, q);
+  let named = namedDocuments(index, q);
+  // The same of a kind named alone of the documents' own kinds ("what did norvalia's justice
+  // minister call the report": the report a press release tells of; user trial 32).
+  if (named?.kindOnly) {
+    const groupsOf = new Set(named.documents.flatMap((i) => index.groupsOfLetter(i)));
+    if (namedElsewhere(index, q, groupsOf)) named = null;
+  }
   const allowed = (named?.documents ?? []).filter((i) =>
     matchesFilters(index.letters[i] as Letter, filters),
   );
@@ -161,6 +159,22 @@ function scoped(
   }
   if (symbols.length > 0) naming = [...naming, ...symbols];
   return { scope: groups.size > 0 ? { ...filters, groups } : filters, naming, symbols, undated };
+}
+
+/**
+ * Whether a document named by its kind alone may be one another document tells of, not the
+ * corpus's own of that kind ("has kelmar answered the note verbale": its note verbale No.
+ * 214/2026): a name the question asks about is in other documents and not in those named.
+ */
+function namedElsewhere(index: SearchIndex, q: ParsedQuestion, groups: ReadonlySet<number>): boolean {
+  const held = heldIn(index, groups);
+  return q.slots.some(
+    (s) =>
+      s.known &&
+      !isNamingSlot(s) &&
+      !isEnglishWord(s.word) &&
+      !s.alternatives.some((a) => held(a.concept)),
+  );
 }
 
 /** A document named by its kind alone ("the note verbale"): no time, heading words, order or topic. */

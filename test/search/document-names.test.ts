@@ -10,7 +10,7 @@ import { WEIGHTS } from '../../src/search/model.ts';
 import { prepare, scopeOf } from '../../src/search/rank.ts';
 import { answerNotice } from '../../src/render/wording.ts';
 import { namedDocuments } from '../../src/search/document-names.ts';
-import { CORPUS_DIR, NOTE_AS_SENT, testlandLetter } from '../helpers.ts';
+import { CORPUS_DIR, documentsOf, NOTE_AS_SENT, testlandLetter } from '../helpers.ts';
 
 /**
  * Questions that name a document by who speaks in it, as people name one (`document-names.ts`):
@@ -442,6 +442,24 @@ describe('a question that names a document by its author', () => {
     // references read.
     expect(scopedTo('report on refugees')).toEqual([]);
     expect(scopedTo('what does the letter say about mines')).toEqual([]);
+  });
+
+  it('names no document by its kind alone when a name the question asks about is only in others (user trial 32)', async () => {
+    const letters = await documentsOf({
+      'report.md':
+        '---\ntitle: "Report of the Secretary-General on Velmoria"\ndate: 2025\nauthor: "Secretary-General"\nkind: report\n---\nThe Mission in Velmoria counted 38 detained journalists at the end of the year.\n',
+      'release.md':
+        '---\ntitle: "Human Rights Council holds dialogue on Norvalia"\ndate: 2026\nkind: press release\n---\nThe Minister of Justice of Norvalia rejected the report as one-sided and based on hearsay.\n\nThe Special Rapporteur presented her second report to the Council.\n',
+    });
+    const both = SearchIndex.build([...seed, ...letters]);
+    // Norvalia is in the press release, not in the report: "the report" is the one it tells of.
+    expect(scopedTo("what did norvalia's justice minister call the report", both)).toEqual([]);
+    const answer = answerQuestion(both, "what did norvalia's justice minister call the report");
+    expect((answer.results[0] ?? answer.related[0])?.text).toMatch(
+      /^The Minister of Justice of Norvalia rejected/,
+    );
+    // A name the report holds keeps it named.
+    expect(scopedTo('what does the report say about velmoria', both)).toEqual(['report']);
   });
 
   it('keeps to the kind named before the time named: the time may be of what it tells', () => {
