@@ -111,6 +111,8 @@ describe('analyze', () => {
     expect(shared('AT mines', 'an anti-tank landmine')).toBe(true);
     expect(shared('a note verbale', 'the NV')).toBe(true);
     expect(shared('AP mines', 'an anti-tank landmine')).toBe(false);
+    // User trial 32: "who is the SR on norvalia".
+    expect(shared('the SR on Norvalia', 'the Special Rapporteur on the situation')).toBe(true);
   });
 
   it('reads a casual spelling as the word it stands for', () => {
