@@ -318,7 +318,7 @@ function clauseVerb(tokens: readonly Token[], from: number): Token | null {
   if (tokens.slice(from).some((t) => SAYING.has(t.word))) return null;
   const rest = tokens.slice(from).filter(content);
   const past = rest.find((t) => isPastVerb(t.word));
-  if (past) return past;
+  if (past) return actOf(tokens, past);
   // "did explosions happen near …": a light verb is the clause's, and tells nothing to find
   // (not "near", which WordNet also has as a verb).
   const light = (t: Token) => !AUXILIARIES.has(t.word) && isStopWord(t.word) && mostlyVerb(t.word);
@@ -426,6 +426,20 @@ const span = (t: Token | null): Span | null => (t ? { start: t.start, end: t.end
  * The verb a copula's participle makes of `tokens[i]` ("is stopping", "was found"), when a word
  * follows it: then "what" is its subject. Not a noun ("what is mining", "what is the meeting").
  */
+/**
+ * The act a participle tells of: its own, or the verb of an infinitive after it ("supposed to set
+ * up the fund", "forced to flee"), which says how the act stands (user trial 32: "who is supposed
+ * to set up the trust fund" looked for who was supposed, not who establishes it). Null for an
+ * infinitive of no content ("supposed to do").
+ */
+function actOf(tokens: readonly Token[], verb: Token): Token | null {
+  const at = tokens.indexOf(verb);
+  const then = tokens[at + 1]?.word === 'to' ? tokens[at + 2] : undefined;
+  // "dispatched to the area": "to" of a place, no infinitive.
+  if (!then || !isVerb(then.word)) return verb;
+  return content(then) ? then : null;
+}
+
 function participle(tokens: readonly Token[], i: number): Token | null {
   const t = tokens[i];
   if (!t || !tokens[i + 1] || !content(t)) return null;
@@ -639,7 +653,7 @@ export function readFrame(text: string): Frame {
       );
       // "who was driving the vehicle", "who was killed": the copula's participle is the verb.
       const verb = copula ? participle(tokens, i + (contracted ? 1 : 2)) : null;
-      if (verb) predicate ??= verb;
+      if (verb) predicate ??= actOf(tokens, verb);
       else if (copula) focus ??= nounPhraseHead(tokens, i + (contracted ? 1 : 2));
       else if (afterAux !== null) predicate ??= clauseVerb(tokens, afterAux);
       else if (next && content(next)) predicate ??= next;
@@ -663,10 +677,7 @@ export function readFrame(text: string): Frame {
       const acted = head && copula ? tokens[tokens.indexOf(head) + 1] : undefined;
       if (head && acted && isPastVerb(acted.word)) {
         // "supposed to do": the verb after "to" is asked of, and "do" is no verb to find.
-        const at = tokens.indexOf(acted);
-        const then = tokens[at + 1]?.word === 'to' ? tokens[at + 2] : undefined;
-        if (!then) predicate ??= acted;
-        else if (content(then)) predicate ??= then;
+        predicate ??= actOf(tokens, acted);
         head = null;
       }
       // "what is the press release about", "what was the 2022 letter about": a preposition left

@@ -239,6 +239,11 @@ describe('readFrame: the words that play a part in what is asked', () => {
     ['how many mines did azerbaijan clear in lachin', 'clear'],
     ['how many displaced people have returned home', 'returned'],
     ['how many people live in lachin', 'live'],
+    // A participle before an infinitive says how the act stands; the act is the infinitive's
+    // (user trial 32). "To" before no verb is a preposition.
+    ['who is supposed to set up the trust fund', 'set'],
+    ['how many people were forced to flee', 'flee'],
+    ['who was dispatched to the area after the explosion', 'dispatched'],
   ])('%j tells of the verb %j', (question, verb) => {
     expect(frameOf(question).predicate).toBe(verb);
   });
