@@ -1,4 +1,5 @@
 import { isLetter } from '../corpus/schema.ts';
+import { analyze } from './analyze.ts';
 import { unscored } from './candidates.ts';
 import { isNamingSlot, type Slot } from './question.ts';
 import { notTheirTurn } from './evidence.ts';
@@ -47,10 +48,15 @@ export function namesOnly(prepared: Prepared): boolean {
  * and when, so the question is answered from them, whatever words they share with it.
  */
 export function asksMaking(prepared: Prepared): boolean {
-  const { q } = prepared;
+  const { q, scope, context } = prepared;
   if (q.frame.documentAct.length === 0) return false;
-  // "the lachin letter": what the letter is about names it too.
+  // "the lachin letter": what the letter is about names it too; so do the words of the title of
+  // a document named ("when was the GA resolution on tavira adopted": "… reconstruction of
+  // Tavira following Cyclone Imre"; user trial 32), of a few named.
   const topics = new Set(q.letters?.documents.flatMap((d) => d.topic) ?? []);
+  const named = context.index.lettersOfGroups(scope.groups ?? []);
+  if (named.length <= STRUCTURE_DOCUMENTS)
+    for (const letter of named) for (const t of analyze(letter.title)) topics.add(t.concept);
   return namesDocuments(prepared, (s) => topics.has(s.concept));
 }
 

@@ -462,6 +462,36 @@ describe('a question that names a document by its author', () => {
     expect(scopedTo('what does the report say about velmoria', both)).toEqual(['report']);
   });
 
+  it("reads the words of a named document's title as naming it, when asked when it was made (user trial 32)", async () => {
+    const letters = await documentsOf({
+      'a-res-81-52.md': [
+        '---',
+        'title: "81/52. Assistance for the recovery of Norvel following the floods"',
+        'date: 2026-12-09',
+        'author: "General Assembly"',
+        'kind: resolution',
+        '---',
+        'The General Assembly,',
+        '',
+        '1. Welcomes the recovery plan adopted by the Government of Norvel on 3 November 2026;',
+        '',
+        '2. Decides to remain seized of the matter.',
+        '',
+        '48th plenary meeting',
+        '',
+        '9 December 2026',
+        '',
+      ].join('\n'),
+    });
+    const both = SearchIndex.build([...seed, ...letters]);
+    // "on norvel" is said of the resolution, as its title says: its making is asked, and the
+    // date it was adopted answers, not the plan adopted in November.
+    const answer = answerQuestion(both, 'when was the GA resolution on norvel adopted');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).not.toMatch(/3 November/);
+    expect(answer.results.slice(0, 3).some((r) => /9 December 2026/.test(r.text))).toBe(true);
+  });
+
   it('keeps to the kind named before the time named: the time may be of what it tells', () => {
     // The SG has no document of 2019: "in 2019" is when the refugees were counted, not when the
     // report was written, so no notice says the SG has no document of 2019.
