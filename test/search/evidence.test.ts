@@ -361,6 +361,26 @@ describe('reportsSpeechOf: a passage reports what someone said', () => {
     expect(reportsSpeechOf('Statements by Armenia were false.', armenia)).toBe(true);
   });
 
+  it('reads the acts of speech a press release reports, not the passive (user trial 32)', () => {
+    const norvalia = concepts('Norvalia');
+    expect(
+      reportsSpeechOf(
+        'Petr Valko, Minister of Justice of Norvalia, rejected the report as "one-sided".',
+        norvalia,
+      ),
+    ).toBe(true);
+    expect(
+      reportsSpeechOf('The representative of Norvalia told the Council that …', norvalia),
+    ).toBe(true);
+    expect(reportsSpeechOf('Norvalia called on all parties to show restraint.', norvalia)).toBe(
+      true,
+    );
+    expect(reportsSpeechOf('Armenia and its proxies must be resolutely condemned.', armenia)).toBe(
+      false,
+    );
+    expect(reportsSpeechOf('The attack on Armenia was condemned by all.', armenia)).toBe(false);
+  });
+
   it('reads an opinion or view held, or a call made, as their words; "in view of" gives a cause', () => {
     const uk = concepts('Kingdom');
     expect(
