@@ -18,10 +18,12 @@ export const DOCUMENT_URL_BASE = 'https://undocs.org/en/';
  * message whose link holds a space ("Not a well formed URL"), and so would lose the whole answer.
  */
 export function documentUrl(
-  letter: Pick<Letter, 'symbols'> & Partial<Pick<Letter, 'url'>>,
+  letter: Pick<Letter, 'symbols'> & Partial<Pick<Letter, 'url' | 'kind'>>,
 ): string | null {
-  // A press release is not on undocs.org: only its front matter's `url` links it.
-  const [first] = letter.symbols.filter((s) => !isPressRelease(s));
+  // A press release is not on undocs.org, whatever its symbol (user trial 32: a Geneva release's
+  // "HRC/26/14", given with `add --symbol`): only its front matter's `url` links it.
+  const [first] =
+    letter.kind === 'press release' ? [] : letter.symbols.filter((s) => !isPressRelease(s));
   return first
     ? `${DOCUMENT_URL_BASE}${encodeURI(first.replace(/\s+/g, ''))}`
     : (letter.url ?? null);

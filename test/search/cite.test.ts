@@ -128,6 +128,14 @@ describe('documentUrl', () => {
     expect(documentUrl(letter(SEED.hrcNote))).toBeNull();
   });
 
+  it('links no press release to undocs.org, whatever symbol it was given (user trial 32)', () => {
+    const release = { symbols: ['HRC/26/14'], kind: 'press release' };
+    expect(documentUrl(release)).toBeNull();
+    expect(documentUrl({ ...release, url: 'https://www.ungeneva.org/en/news-media/hrc' })).toBe(
+      'https://www.ungeneva.org/en/news-media/hrc',
+    );
+  });
+
   it('reads a symbol of one part of figures at the top of a text, and links no press release to undocs.org', async () => {
     const dir = await tempDir();
     await writeFile(
