@@ -187,6 +187,19 @@ function figuresIn(text: string): Figure[] {
       const unit = unitAfter(sentence.slice(start + m[0].length));
       figures.push({ written: m[0].trim(), value, kind, sentence, clause, unit });
     }
+    // A measure written in words ("rising by six millimetres a year"): a number word before a
+    // unit is a figure as its digits would be (user trial 32: a claim's "8 millimetres" was set
+    // against a cyclone's category, "5", while the speech it misquoted says "six").
+    for (const m of sentence.matchAll(/\p{L}+/gu)) {
+      const value = NUMBER_WORDS.get(m[0].toLowerCase());
+      if (value === undefined || value < 2) continue;
+      const after = sentence.slice(m.index + m[0].length);
+      const unit = unitAfter(after);
+      if (!unit) continue;
+      const end = m.index + m[0].length;
+      const clause = clauseAround(sentence, m.index, end);
+      figures.push({ written: m[0], value, kind: 'number', sentence, clause, unit });
+    }
   }
   return figures;
 }

@@ -114,6 +114,18 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
     expect(figureDifferences('the weapons were pulled back 20 kilometres', texts)).toEqual([]);
   });
 
+  it('reads a measure written in words, a number word before a unit, as its figure (user trial 32)', () => {
+    const texts = [
+      'A category 5 tropical cyclone struck the archipelago on 8 September.',
+      'The sea around Marovia is rising by six millimetres a year, twice the global average.',
+    ];
+    expect(figureDifferences('the sea is rising by 8 millimetres a year', texts)).toEqual([
+      { claim: '8', result: 1, passage: 'six', elsewhere: false },
+    ]);
+    // Stated in words, the claim's figure is stated; a number word before no unit is no figure.
+    expect(figureDifferences('the sea is rising by 6 millimetres a year', texts)).toEqual([]);
+  });
+
   it('takes no paragraph number or label for a figure the passage states (user trial 30)', () => {
     const texts = [
       'Recorded vote on draft resolution A/80/L.41: adopted by 151 votes to 2, with 14 abstentions.',
