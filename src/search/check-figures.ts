@@ -204,6 +204,28 @@ function figuresIn(text: string): Figure[] {
   return figures;
 }
 
+/**
+ * Whether a passage's figure is a claim's, of the same thing: the same value and kind (not a
+ * year), and telling, or before the same word ("41 foreign vessels"; user trial 32).
+ */
+function sameFigure(claimed: Figure, stated: Figure): boolean {
+  return (
+    claimed.kind !== 'year' &&
+    claimed.kind === stated.kind &&
+    claimed.value === stated.value &&
+    (isTelling(claimed) ||
+      (wordAfter(claimed) !== null && wordAfter(claimed) === wordAfter(stated)))
+  );
+}
+
+/** The word right after a figure in its sentence, as a concept ("foreign" of "41 foreign vessels"); null when none. */
+function wordAfter(f: Figure): string | null {
+  const at = f.sentence.indexOf(f.written);
+  const word =
+    at < 0 ? undefined : /^\s+(\p{L}+)/u.exec(f.sentence.slice(at + f.written.length))?.[1];
+  return word ? conceptOf(word.toLowerCase()) : null;
+}
+
 /** The unit of measure that opens `after` ("kilometres" of " kilometres from the line"), as a concept; null when none. */
 function unitAfter(after: string): string | null {
   const word = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
@@ -318,11 +340,9 @@ export function unstatedFigures(
  */
 function yearChanged(year: Figure, claimed: readonly Figure[], stated: readonly Figure[]): boolean {
   if (year.kind !== 'year') return false;
-  const telling = claimed.filter((f) => f.sentence === year.sentence && isTelling(f));
+  const anchors = claimed.filter((f) => f.sentence === year.sentence && f.kind !== 'year');
   const sentences = new Set(
-    stated
-      .filter((f) => telling.some((t) => t.kind === f.kind && t.value === f.value))
-      .map((f) => f.sentence),
+    stated.filter((f) => anchors.some((t) => sameFigure(t, f))).map((f) => f.sentence),
   );
   const years = stated.filter((f) => f.kind === 'year' && sentences.has(f.sentence));
   return years.length > 0 && !years.some((f) => f.value === year.value);
@@ -344,11 +364,8 @@ export function figureDifferences(
 ): FigureDifference[] {
   const unstated = unstatedFigures(claim, texts, shownWith);
   if (unstated.length === 0) return [];
-  const claimValues = new Set(
-    figuresIn(claim)
-      .slice(0, MAX_FIGURES)
-      .map((f) => f.value),
-  );
+  const claimed = figuresIn(claim).slice(0, MAX_FIGURES);
+  const claimValues = new Set(claimed.map((f) => f.value));
   const concepts = new Map<string, Set<string>>();
   const about = (sentence: string) => {
     let found = concepts.get(sentence);
@@ -415,7 +432,7 @@ export function figureDifferences(
     const { sentence } = best;
     const beside = allStated.has(figure.value)
       ? stated[best.result]?.find(
-          (f) => f.sentence === sentence && isTelling(f) && claimValues.has(f.value),
+          (f) => f.sentence === sentence && claimed.some((c) => sameFigure(c, f)),
         )?.written
       : undefined;
     // "20 kilometres" where the claim has "20 … observers": stated, but of something else.

@@ -91,6 +91,18 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
     );
   });
 
+  it('names the year the passage gives with a small figure of the same thing, the same word after it (user trial 32)', () => {
+    const texts = [
+      'In 2024 our maritime patrol seized 41 foreign vessels fishing illegally in our zone.',
+      'The declaration adopted by the leaders of our region in 2023 stands.',
+    ];
+    expect(figureDifferences('Marovia seized 41 foreign vessels in 2023', texts)).toEqual([
+      { claim: '2023', result: 0, passage: '2024', elsewhere: false, beside: '41' },
+    ]);
+    // A small figure of something else anchors no year: "41 days" is not "41 foreign vessels".
+    expect(figureDifferences('the patrol lasted 41 days in 2023', texts)).toEqual([]);
+  });
+
   it('takes, of one sentence’s figures, the one whose clause tells of the same thing (user trial 31)', () => {
     const texts = [
       '9. 26 August 2025, Dunvic, central bus station: rocket attack. 9 civilians killed, 21 injured.',
