@@ -12,7 +12,7 @@ import { parseDocumentDate, parseWrittenDate, PLACE_AND_DATE } from './dates.ts'
 import { CorpusError } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markTurns, type MeetingRecord, readMeetingRecord } from './meeting-record.ts';
-import { ADOPTED, BODY_LINE, EDITORIAL_NOTE, isMastheadLine, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
+import { ADOPTED, EDITORIAL_NOTE, isMastheadLine, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
 import { endsSentence, LEAD_IN } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
 import { joinListItems } from './list-items.ts';

@@ -6,7 +6,7 @@
 import { type Block, NUMBERED_PARAGRAPH, pagesOfRange } from './blocks.ts';
 import { asWritten } from './capitals.ts';
 import { parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
-import { BODY_LINE, parseBodies, SYMBOL_PATTERN, SYMBOLS_ONLY } from './masthead.ts';
+import { BODY_LINE, parseBodies, SYMBOLS_ONLY } from './masthead.ts';
 import { LETTER_HEADING as HEADING, LIST_ITEM } from './paragraphs.ts';
 import type { Annex, PartKind, Passage, Signatory } from './schema.ts';
 import { splitParagraph } from './sentences.ts';
