@@ -166,7 +166,11 @@ function scoped(
  * corpus's own of that kind ("has kelmar answered the note verbale": its note verbale No.
  * 214/2026): a name the question asks about is in other documents and not in those named.
  */
-function namedElsewhere(index: SearchIndex, q: ParsedQuestion, groups: ReadonlySet<number>): boolean {
+function namedElsewhere(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  groups: ReadonlySet<number>,
+): boolean {
   const held = heldIn(index, groups);
   return q.slots.some(
     (s) =>
