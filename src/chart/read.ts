@@ -1,7 +1,7 @@
 import { dayOfDate } from '../search/check-figures.ts';
 import { COUNTED_WINDOW, figureBefore } from '../search/evidence.ts';
 import { conceptOf, isStopWord, isYearAsWritten, type Token, tokenize } from '../search/analyze.ts';
-import { describesNext } from '../search/answer-type.ts';
+import { describesNext, mostlyVerb } from '../search/answer-type.ts';
 import { isLabelNumber } from '../search/labels.ts';
 import { englishWordNet, type WordNet } from '../search/wordnet.ts';
 import { ACTS, type CountKind, KINDS, kindAt } from './kinds.ts';
@@ -14,6 +14,9 @@ import { ACTS, type CountKind, KINDS, kindAt } from './kinds.ts';
  * to 1,318 pieces") — the reading `countsOf` / `figureBefore` of the search make, which every
  * attachment here must pass too. Pure: no Discord, no index.
  */
+
+/** Words that join a clause's next verb to it ("… and urged …"). */
+const JOINS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas']);
 
 /** What a chart asks to count, read from its words ("mine victims", "landmines detected"). */
 export interface ChartTarget {
@@ -358,6 +361,10 @@ export function readFigures(sentence: string, target: ChartTarget): FigureReadin
         const next = [...figures.keys()].find((k) => k > i && !parts.has(k)) ?? tokens.length;
         for (let j = counted + 1; j < next; j++) {
           if (!oneClause(i, j)) break;
+          // "212 detainees and urged the Government to extend the amnesty to the journalists": a
+          // verb joined after them says what someone else did; what it names they are not (user
+          // trial 32: the detainees were charted as journalists).
+          if (JOINS.has(words[j] ?? '') && mostlyVerb(words[j + 1] ?? '')) break;
           const kind = kindAt(words, j, personKinds);
           if (kind) return { kind: kind.kind, kindEnd: tokens[j + kind.length - 1]?.end ?? null };
           if (conceptOf(words[j] ?? '') === target.head) return headKind(j, i);

@@ -285,3 +285,20 @@ describe('buildChart: a number that labels is no figure (user trial 30)', () => 
     expect(values.filter((v) => typeof v === 'string' && /^[12]$/.test(v))).toEqual([]);
   });
 });
+
+describe('buildChart: people a sentence counts are not those a verb joined after them names (user trial 32)', () => {
+  it('does not chart "212 detainees and urged … the journalists" as journalists', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'release.md'),
+      '---\ntitle: "Dialogue on Norvalia"\ndate: 2026-03-18\nkind: press release\n---\nThe Special Rapporteur said that at least 38 journalists were in detention as at 1 March 2026.\n\nThe representative of Tarsia welcomed the release of 212 detainees and urged the Government to extend the amnesty to the journalists.\n',
+    );
+    const chart = buildChart(SearchIndex.build((await loadCorpus(dir)).letters), 'journalists');
+    const values = [
+      ...chart.series.flatMap((s) => s.points.map((p) => p.value)),
+      ...chart.leftOut.map((l) => l.written),
+    ];
+    expect(values).toContain(38);
+    expect(values).not.toContain(212);
+  });
+});
