@@ -1,4 +1,5 @@
 import { DATE_PATTERN, monthIndex } from '../corpus/dates.ts';
+import { NUMBER_VALUES } from '../search/analyze.ts';
 import { MONTH_YEAR, YEAR } from '../search/time.ts';
 
 /**
@@ -68,22 +69,6 @@ const TOTAL_WORDS =
   /\b(?:in total|a total|the total|total number|so far|to date|in all|altogether|has reached|have reached|post-conflict period|since then)\b/i;
 /** How far after "since" its date may stand (characters): "Since the signing of the Trilateral Statement by the leaders of …, on November 10, 2020". */
 const SINCE_REACH = 160;
-
-const SMALL_NUMBERS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -178,7 +163,9 @@ export function readTimeFrame(sentence: string, documentYear: number): TimeFrame
   }
   const last = LAST_YEARS.exec(sentence);
   if (last?.[1] && Number.isFinite(documentYear)) {
-    const years = /^\d+$/.test(last[1]) ? Number(last[1]) : (SMALL_NUMBERS[last[1]] ?? 0);
+    const years = /^\d+$/.test(last[1])
+      ? Number(last[1])
+      : (NUMBER_VALUES.get(last[1].toLowerCase()) ?? 0);
     frame.total = true;
     frame.baseline ??= documentYear - years;
     frame.since ??= last[0];

@@ -318,6 +318,26 @@ export interface Term extends Token {
   weight: number;
 }
 
+/**
+ * The values of number words ("six": 6), one place for every reader of figures in words: the
+ * check's figures, a chart's running totals ("during the last thirty years").
+ */
+export const NUMBER_VALUES: ReadonlyMap<string, number> = new Map([
+  ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((word, value) => [word, value] as const),
+  ...Object.entries({
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    hundred: 100,
+  }),
+]);
+
 /** Number words, so that "two civilians" states a figure as "2 civilians" does. */
 export const NUMBER_WORDS: ReadonlySet<string> = new Set(
   'two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion billions dozens'.split(

@@ -6,7 +6,7 @@
  * another document than the one the claim's other words are closest to).
  */
 import { sentenceSpans } from '../corpus/sentences.ts';
-import { analyze, conceptOf } from './analyze.ts';
+import { analyze, conceptOf, NUMBER_VALUES } from './analyze.ts';
 import { PARAGRAPH_NUMBER } from './excerpt.ts';
 import { isLabelNumber } from './labels.ts';
 import { englishWordNet } from './wordnet.ts';
@@ -127,28 +127,6 @@ export function dayOfDate(
   return { written: written.trim(), value: (month + 1) * 100 + day };
 }
 
-/** Number words a passage may write a figure in ("two servicemen"), by value. */
-const NUMBER_WORDS = new Map(
-  [
-    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen',
-    'fifteen sixteen seventeen eighteen nineteen twenty',
-  ]
-    .join(' ')
-    .split(' ')
-    .map((word, value) => [word, value] as const),
-);
-for (const [word, value] of Object.entries({
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-}))
-  NUMBER_WORDS.set(word, value);
-
 /** The figures of a text, each with the sentence it stands in. */
 function figuresIn(text: string): Figure[] {
   const figures: Figure[] = [];
@@ -191,7 +169,7 @@ function figuresIn(text: string): Figure[] {
     // unit is a figure as its digits would be (user trial 32: a claim's "8 millimetres" was set
     // against a cyclone's category, "5", while the speech it misquoted says "six").
     for (const m of sentence.matchAll(/\p{L}+/gu)) {
-      const value = NUMBER_WORDS.get(m[0].toLowerCase());
+      const value = NUMBER_VALUES.get(m[0].toLowerCase());
       if (value === undefined || value < 2) continue;
       const after = sentence.slice(m.index + m[0].length);
       const unit = unitAfter(after);
@@ -272,7 +250,7 @@ export function writtenIn(text: string, figure: Figure): string | null {
 /** The values a text states in words ("two", "twenty"), which a claim's digits may stand for. */
 function valuesInWords(text: string): number[] {
   return [...text.toLowerCase().matchAll(/\p{L}+/gu)]
-    .map((m) => NUMBER_WORDS.get(m[0]))
+    .map((m) => NUMBER_VALUES.get(m[0]))
     .filter((v): v is number => v !== undefined);
 }
 
