@@ -492,6 +492,35 @@ describe('a question that names a document by its author', () => {
     expect(answer.results.slice(0, 3).some((r) => /9 December 2026/.test(r.text))).toBe(true);
   });
 
+  it('holds a word the documents lack by a neighbour in meaning only as close as a kind of it (user trial 32)', async () => {
+    const letters = await documentsOf({
+      'marovia.md': [
+        '---',
+        'title: "Statement by Marovia at the general debate"',
+        'date: 2025-09-27',
+        'author: "Marovia"',
+        'kind: speech',
+        '---',
+        'Illegal fishing is a threat to our people. In 2024 our patrol seized 41 foreign vessels fishing illegally in our waters.',
+        '',
+        'The sea around Marovia is rising by six millimetres a year.',
+        '',
+      ].join('\n'),
+    });
+    const both = SearchIndex.build([...seed, ...letters]);
+    const outOfScope = (question: string) =>
+      prepare(both, question, {})
+        .q.slots.filter((s) => s.outOfScope)
+        .map((s) => s.word);
+    // "nuclear" is near "threat" in meaning, not as a kind of it: the speech never speaks of it.
+    expect(outOfScope('what did marovia say about nuclear disarmament')).toContain('nuclear');
+    const answer = answerQuestion(both, 'what did marovia say about nuclear disarmament');
+    expect(answer.abstained).toBe(true);
+    expect(answer.reason).toMatch(/never mentions "nuclear"/);
+    // "boats" is held by "vessels", as close as a kind of it.
+    expect(outOfScope('how many boats did marovia seize')).not.toContain('boats');
+  });
+
   it('keeps to the kind named before the time named: the time may be of what it tells', () => {
     // The SG has no document of 2019: "in 2019" is when the refugees were counted, not when the
     // report was written, so no notice says the SG has no document of 2019.
