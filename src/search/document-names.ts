@@ -28,6 +28,17 @@ import { englishWordNet } from './wordnet.ts';
  * year the question names and the kind of document it names, where some of them are of those.
  */
 
+/** Whether a time is said of a kind of document named right after it ("the 2025 letter", "2025 letters"). */
+function datesKind(text: string, date: DateHint, kinds: ReadonlySet<string>): boolean {
+  const written = date.words.trim();
+  if (!written) return false;
+  const at = text.toLowerCase().indexOf(written.toLowerCase());
+  if (at < 0) return false;
+  const after = /^\s+(\p{L}+(?:\s+\p{L}+)?)/u.exec(text.slice(at + written.length))?.[1] ?? '';
+  const words = after.split(/\s+/);
+  return [words[0] ?? '', words.join(' ')].some((w) => kinds.has(nameKey(w.replace(/s$/, ''))));
+}
+
 /** What a question names, as documents of the index (their positions in `index.letters`). */
 export interface NamedDocuments {
   /** The documents of the authors named, narrowed by time and kind where that leaves some. */
@@ -527,8 +538,14 @@ export function namedDocuments(index: SearchIndex, q: ParsedQuestion): NamedDocu
     // Named loosely, a State may be what the question is about ("mines in Norway in 2001"),
     // unless it leads the question as its speaker does ("iceland 2020 on plastics").
     else if (loose && named[0]?.start !== tokens[0]?.start) return null;
-    // A time after every document ("norway emissions target 2030") is what they tell of.
-    else if (!ofKind && dayNumber(date.from) <= index.catalog.lastDay) {
+    // A time after every document ("norway emissions target 2030") is what they tell of. A time
+    // said of the kind itself ("azerbaijan's 2025 letter") is the documents' own, though the
+    // kind was named (user trial 32: the 2024 letter's signature was shown with no word that none
+    // is of 2025).
+    else if (
+      (!ofKind || datesKind(text, date, kinds)) &&
+      dayNumber(date.from) <= index.catalog.lastDay
+    ) {
       const first = index.letters[documents[0] ?? -1];
       // A letter's sender by the State it speaks for ("Marvonia", not "Permanent Representative
       // of Marvonia to the United Nations"), as lists name it.

@@ -531,6 +531,13 @@ describe('a question that names a document by its author', () => {
       author: 'Secretary-General',
       time: '2019',
     });
+    // A time said of the kind itself is the documents' own: none is of 2019 (user trial 32).
+    expect(
+      answerQuestion(index, "what does the SG's 2019 report say about refugees").undated,
+    ).toEqual({
+      author: 'Secretary-General',
+      time: '2019',
+    });
   });
 
   it('reads "tldr of the SG report" as naming the report, as "what is the SG report about" does (user trial 31)', () => {
