@@ -258,8 +258,15 @@ function authorsIn(
       }
       // A part of a State, or a State of old now part of another ("Tanganyika", "Scotland"):
       // the State whose whole name it is part of, when no nearer name matched. A short word
-      // may be shorthand for one ("co" of "co-chaired" is WordNet's Colorado).
-      if (matched === 0 && lemma.length >= UNKNOWN_NAME_LENGTH && wordnet.isNameOnly(lemma))
+      // may be shorthand for one ("co" of "co-chaired" is WordNet's Colorado). A town names no
+      // State ("per santos" is Colombia's president, not Brazil's port; a capital is read above,
+      // for its government).
+      if (
+        matched === 0 &&
+        lemma.length >= UNKNOWN_NAME_LENGTH &&
+        wordnet.isNameOnly(lemma) &&
+        !wordnet.isTown(lemma)
+      )
         for (const whole of wordnet.wholesOf(lemma.replace(/ /g, '_'))) {
           const wholeKey = nameKey(whole);
           if (catalog.isWholeName(wholeKey) && catalog.byAuthorName(wholeKey).length > 0) {

@@ -663,6 +663,11 @@ export class WordNet {
     return this.isKindOf(word, SPEAKER_KINDS);
   }
 
+  /** Whether the usual sense of the noun `word` is a town: a city, a port, a municipality ("Santos", not "Scotland"). */
+  isTown(word: string): boolean {
+    return this.isKindOf(word, TOWN_KINDS, true);
+  }
+
   /**
    * Whether the usual sense of the noun `word` is a State, a political unit ("country", "nation",
    * "states"): "which country …" is answered by a State's name. Not "village" nor "population".
@@ -876,6 +881,8 @@ export function englishWordNet(): WordNet {
 }
 
 /** What can say something (`canSpeak`): WordNet's synsets holding one of these words. */
+/** What a town is a kind of (`isTown`). */
+const TOWN_KINDS: ReadonlySet<string> = new Set(['municipality', 'city', 'town', 'port']);
 const SPEAKER_KINDS: ReadonlySet<string> = new Set([
   'person',
   'social group',

@@ -521,6 +521,25 @@ describe('a question that names a document by its author', () => {
     expect(outOfScope('how many boats did marovia seize')).not.toContain('boats');
   });
 
+  it('reads no town as the State it is in ("per santos": a person, not Brazil\'s port)', async () => {
+    const speech = (state: string, text: string) =>
+      `---\ntitle: "Statement by ${state} in the general debate of the 71st session"\ndate: 2016\nauthor: "${state}"\nkind: speech\n---\n${text}\n`;
+    const letters = await documentsOf({
+      'BRA_71_2016.md': speech(
+        'Brazil',
+        'Brazil brings its spirit of openness to the United Nations.',
+      ),
+      'COL_71_2016.md': speech(
+        'Colombia',
+        'A conflict that left more than 220,000 people dead has come to an end.',
+      ),
+    });
+    const both = SearchIndex.build([...seed, ...letters]);
+    expect(scopedTo("how many people died in colombia's war per santos 2016", both)).toEqual([
+      'COL_71_2016',
+    ]);
+  });
+
   it('keeps to the kind named before the time named: the time may be of what it tells', () => {
     // The SG has no document of 2019: "in 2019" is when the refugees were counted, not when the
     // report was written, so no notice says the SG has no document of 2019.
