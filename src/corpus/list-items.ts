@@ -21,7 +21,16 @@ function joinBlock(before: Block, after: Block): Block {
 }
 
 /**
- * The blocks with each lead-in (a block ending with a colon) joined to the list items right after
+ * Whether a block's own list items go on after it: it holds items ("… the State party: (a) …;
+ * (b) …;") and ends as an item before the next does, with a semicolon. A page break cuts such a
+ * list as a blank line would ("(c) Publicly condemn …" at the top of the next page).
+ */
+const itemsGoOn = (text: string): boolean => /;$/.test(text) && INLINE_ITEM.test(text);
+/** A list item's mark inside a paragraph: "(a) ", "(iv) ". */
+const INLINE_ITEM = /\s\((?:[a-z]|[ivx]{1,5})\)\s/;
+
+/**
+ * The blocks with each lead-in (a block ending with a colon, or one whose items go on) joined to the list items right after
  * it, when all of them together stay within `MAX_PASSAGE_CHARS`; otherwise each stays a passage of
  * its own, as a paragraph too long to quote whole would be cut.
  */
@@ -35,7 +44,7 @@ export function joinListItems(blocks: readonly Block[]): Block[] {
       length += 1 + (blocks[end] as Block).text.length;
       end += 1;
     }
-    if (!LEAD_IN.test(lead.text) || end === i + 1 || length > MAX_PASSAGE_CHARS) {
+    if (!(LEAD_IN.test(lead.text) || itemsGoOn(lead.text)) || end === i + 1 || length > MAX_PASSAGE_CHARS) {
       out.push(lead);
       continue;
     }

@@ -54,9 +54,11 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * title with no blank line); 38: a table whose cells a single space parts, and its caption above
  * its heading row; 39: text extracted from a PDF with no blank lines: a masthead's lines stand
  * apart, a resolution's preambular paragraphs each a passage, and a header of the symbol and the
- * short title atop a page is furniture).
+ * short title atop a page is furniture; 40: a treaty body's symbol ends with a range of reports,
+ * "CERD/C/CVD/CO/19-21", "A. Introduction" opens a text, "Advance unedited version" is a masthead
+ * line, and list items go on after a page break).
  */
-export const CORPUS_FORMAT = 39;
+export const CORPUS_FORMAT = 40;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

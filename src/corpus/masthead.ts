@@ -24,10 +24,12 @@ const SERIES = [
 ].join('|');
 /**
  * A UN document symbol: a series (`SERIES`) and at least two slash-separated parts (`A/78/368`),
+ * the last one a range of reports for a treaty body's observations (`CERD/C/CVD/CO/19-21`: a
+ * hyphen and figures, no symbol after it, as `A/78/368-S/2023/686` joins two),
  * or a meeting's verbatim record (`S/PV.9999`), or one part of three to six figures: the symbols
  * of before 1976 (`A/4879`, `S/3675`) and of press releases (`SC/16214`, `GA/12500`).
  */
-const SYMBOL = String.raw`(?:(?:${SERIES})\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+|(?:${SERIES})\/PV\.\d+|(?:${SERIES})\/\d{3,6}(?![\/\w]))`;
+const SYMBOL = String.raw`(?:(?:${SERIES})\/[A-Z0-9.]+(?:\/[A-Z0-9.]+)+(?:-\d{1,3}(?![\/\w.-]))?|(?:${SERIES})\/PV\.\d+|(?:${SERIES})\/\d{3,6}(?![\/\w]))`;
 /**
  * The series of UN press releases (the Security Council's, the General Assembly's, the
  * Secretary-General's, ECOSOC's meetings coverage and statements): no organ's documents have
@@ -139,12 +141,12 @@ export function parseMasthead(text: string): Masthead {
 
 /**
  * Masthead lines of a UN document: its organs, symbol, distribution, language, session, meeting,
- * agenda item. "United Nations" and an organ stand alone or beside the symbol or distribution:
+ * agenda item, and that it is an advance unedited version. "United Nations" and an organ stand alone or beside the symbol or distribution:
  * "United Nations Mine Action and Stabilization Mission in the Orvani Highlands" and "Security
  * Council Hears Briefing on …" are titles.
  */
 const MASTHEAD_LINE =
-  /^(?:United Nations(?:$|\s+[A-Z]{1,6}\/)|[\d,]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Distr\.|Original:|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?=$|\s+(?:Distr\.|[A-Z]{1,6}\/|Official Records\b))|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery)/i;
+  /^(?:United Nations(?:$|\s+[A-Z]{1,6}\/)|[\d,]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Distr\.|Original:|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?=$|\s+(?:Distr\.|[A-Z]{1,6}\/|Official Records\b))|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery|Advance unedited version$)/i;
 /**
  * The line under a resolution's masthead that says who adopted it, and when: "Resolution adopted by
  * the General Assembly on 17 December 2024", "Adopted by the Security Council at its 9518th

@@ -42,6 +42,7 @@ const KIND_WORDS: readonly (readonly [RegExp, string])[] = [
   [/^memorandum\b/i, 'memorandum'],
   [/^note by\b/i, 'note'],
   [/^(?:summary|verbatim) record\b/i, 'record'],
+  [/^concluding observations\b/i, 'concluding observations'],
   [/^(?:daily |noon )?press (?:briefing|conference|encounter)\b|^(?:daily |noon )briefing\b/i, 'press briefing'],
 ];
 /**
@@ -243,7 +244,7 @@ const AGENDA_ITEM_LINE = /^(?:(?:provisional )?agenda items?\b|items? \d+\b)/i;
  * A section heading that opens a report's text: numbered in Roman figures ("I. Introduction"),
  * or the summary, contents or abstract a report prints above its first section.
  */
-const FIRST_SECTION = /^(?:[IVXLC]{1,7}\.\s+\p{Lu}|(?:Summary|Contents|Abstract)$)/u;
+const FIRST_SECTION = /^(?:[IVXLC]{1,7}\.\s+\p{Lu}|A\.\s+\p{Lu}|(?:Summary|Contents|Abstract)$)/u;
 
 /** A title line written again: the same words, whatever their case and spacing. */
 const sameLine = (a: string, b: string | undefined) =>

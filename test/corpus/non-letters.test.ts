@@ -756,3 +756,54 @@ describe('a press release of the UN Office at Geneva (user trial 32)', () => {
     expect(release?.passages.at(-1)?.text).toBe('For use of the information media; not an official record.');
   });
 });
+
+describe("a treaty body's concluding observations as text extracted from a PDF (a fresh document's parse)", () => {
+  const OBSERVATIONS = [
+    'United Nations CERD/C/NRV/CO/8-10',
+    '',
+    'International Convention on the Elimination of All Forms of Racial Discrimination',
+    '',
+    'Distr.: General',
+    '12 May 2025',
+    '',
+    'Original: English',
+    '',
+    'Advance unedited version',
+    '',
+    'Committee on the Elimination of Racial Discrimination',
+    '',
+    'Concluding observations on the combined eighth to tenth periodic reports of Norvel',
+    '',
+    'A. Introduction',
+    '',
+    '1. The Committee considered the combined eighth to tenth periodic reports of Norvel at its 3001st meeting.',
+    '',
+    '2. The Committee recommends that the State party: (a) Collect data on ethnic origin; (b) Train police officers;',
+    '',
+    'GE.25-01234 2/3',
+    '',
+    'CERD/C/NRV/CO/8-10',
+    '',
+    '(c) Publicly condemn racist statements by politicians.',
+    '',
+    '3. The Committee requests the State party to report back within one year.',
+    '',
+  ].join('\n');
+
+  it('reads its whole symbol, its kind and title, and keeps a list a page break cut in one passage', async () => {
+    const [observations] = await documentsOf({ 'observations.txt': OBSERVATIONS });
+    // "8-10" is a range of reports, part of the symbol; not a symbol "…/CO/8" joined to another.
+    expect(observations?.symbol).toBe('CERD/C/NRV/CO/8-10');
+    expect(observations?.kind).toBe('concluding observations');
+    expect(observations?.title).toBe(
+      'Committee on the Elimination of Racial Discrimination: Concluding observations on the combined eighth to tenth periodic reports of Norvel',
+    );
+    const texts = observations?.passages.map((p) => p.text) ?? [];
+    expect(texts[0]).toBe('A. Introduction');
+    expect(texts).toContain(
+      '2. The Committee recommends that the State party: (a) Collect data on ethnic origin; (b) Train police officers; (c) Publicly condemn racist statements by politicians.',
+    );
+    // The symbol atop page 2 is its running header, no passage.
+    expect(texts.filter((t) => t.startsWith('CERD/'))).toEqual([]);
+  });
+});
