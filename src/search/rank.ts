@@ -1,4 +1,4 @@
-import { conceptOf, tokenize } from './analyze.ts';
+import { conceptOf, fold, tokenize } from './analyze.ts';
 import { englishWordNet } from './wordnet.ts';
 import type { Letter } from '../corpus/schema.ts';
 import {
@@ -310,7 +310,8 @@ export function prepare(
   question = linksAsSymbols(question);
   const read = parseQuestion(index, question, options);
   const scoping = scoped(index, read, filters);
-  const { scope, symbols, undated } = scoping;
+  const { scope, undated } = scoping;
+  let { symbols } = scoping;
   // Searched in its author's documents, the author's name tells their passages apart no more;
   // "when was the Lachin letter sent": "sent" and "date" describe the document asked about, as
   // its name does, and its heading, opening or signature answers.
@@ -326,6 +327,18 @@ export function prepare(
   ) {
     const again = parseQuestion(index, question, { ...options, prefer });
     marked = markOutOfScope(index, withNamingWords(again, naming), scope);
+  }
+  // A symbol no document has that passages cite ("draft resolution A/80/L.21", adopted under
+  // another symbol) is looked for in them word for word, as a quoted phrase is, not refused as
+  // one Annex does not hold (user trial 33).
+  const cited = symbols.filter(
+    (s) =>
+      !s.known &&
+      findCandidates(index, { ...marked, phrases: [fold(s.text)] }, scope).candidates.length > 0,
+  );
+  if (cited.length > 0) {
+    marked = { ...marked, phrases: [...marked.phrases, ...cited.map((s) => fold(s.text))] };
+    symbols = symbols.map((s) => (cited.includes(s) ? { ...s, known: true } : s));
   }
   // A phrase in single quotes is a quotation when some passage holds it; else a claim in other words.
   const quoting: ParsedQuestion = { ...marked, phrases: [...marked.phrases, ...marked.quoted] };

@@ -435,6 +435,33 @@ describe('answerQuestion: a document named by its symbol', () => {
   );
 });
 
+describe('answerQuestion: a symbol no document has that passages cite (user trial 33)', () => {
+  it('quotes the passages that cite it, word for word, rather than refusing it', async () => {
+    const letters = await documentsOf({
+      'record.md': [
+        '---',
+        'title: "General Assembly, 47th plenary meeting"',
+        'date: 2025-11-12',
+        'author: "General Assembly"',
+        'kind: record',
+        '---',
+        'The President: The Assembly will now take a decision on draft resolution A/80/L.21.',
+        '',
+        'Draft resolution A/80/L.21 was adopted by 24 votes to 3, with 5 abstentions (resolution 80/61).',
+        '',
+      ].join('\n'),
+    });
+    const index = SearchIndex.build(letters);
+    const answer = answerQuestion(index, 'what was the vote count on A/80/L.21');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]?.text).toMatch(/adopted by 24 votes to 3/);
+    // One no passage cites is refused, naming it.
+    expect(answerQuestion(index, 'what was the vote count on A/80/L.99').reason).toBe(
+      'no document has the symbol A/80/L.99',
+    );
+  });
+});
+
 describe('answerQuestion: what a quote marks', () => {
   it('marks the words asked about, never a neighbour in meaning of a word the letters lack', () => {
     // "block" and "code" are no words of the letters; word vectors put "main", "move", "call"
