@@ -163,7 +163,9 @@ export function checkPostedMessage(index: SearchIndex, message: PostedMessage): 
   if (!claim) return { kind: 'noWords' };
   const within = cites?.letter ?? undefined;
   const verdict = checkClaim(index, claim, within);
-  if (!cites && wordsOf(claim).length < MIN_CLAIM_WORDS && verdict.kind !== 'verbatim')
+  // Too few words to be a claim, and not quoted: "all lies", with or without the document it
+  // cites (user trial 33: "all lies (A/80/PV.47)" was said to be not in the documents).
+  if (wordsOf(claim).length < MIN_CLAIM_WORDS && verdict.kind !== 'verbatim')
     return { kind: 'tooShort', claim };
   if (within && !holdsClaim(verdict)) {
     const everywhere = checkClaim(index, claim);

@@ -265,6 +265,10 @@ describe('checkPostedMessage', () => {
     });
     expect(posted('   ')).toEqual({ kind: 'noWords' });
   });
+
+  it('says the words are too few to be a claim beside a document held, unless it quotes them (user trial 33)', () => {
+    expect(posted('all lies (A/76/930)')).toEqual({ kind: 'tooShort', claim: 'all lies' });
+  });
 });
 
 describe('checkPostedMessage: a claim citing a document that does not hold it (user trial 9)', () => {
