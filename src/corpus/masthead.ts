@@ -75,9 +75,15 @@ const AGENDA_ITEM = String.raw`\d+(?:\s*\([a-z]\)(?:${AND}\([a-z]\))*)?`;
 const AGENDA = new RegExp(String.raw`\bagenda items?\s+(${AGENDA_ITEM}(?:${AND}${AGENDA_ITEM})*)`, 'i');
 /**
  * The distribution date: "Distr.: General 2 October 2023"; in documents of before about 2000,
- * "Distr. GENERAL S/1996/187 14 March 1996", the symbol between.
+ * "Distr. GENERAL S/1996/187 14 March 1996", the symbols between, and in two columns read line by
+ * line the other column's organ before "GENERAL" ("Distr. Security Council GENERAL A/51/288
+ * S/1996/671 21 August 1996"; user trial 33).
  */
-const DISTRIBUTED = new RegExp(String.raw`\bDistr\.:?\s*[A-Za-z]+\s+(?:${SYMBOL}(?:${SYMBOL_JOIN}${SYMBOL})*\s+)?(.{0,40})`);
+const DISTRIBUTED = new RegExp(
+  String.raw`\bDistr\.:?\s*(?:(?:${ORGANS})\s+(?=GENERAL|LIMITED|RESTRICTED))?[A-Za-z]+\s+(?:${SYMBOL}(?:${SYMBOL_JOIN}${SYMBOL})*\s+)*(.{0,40})`,
+);
+/** Symbols printed one under the other in a masthead ("A/51/288" / "S/1996/671"): one joint symbol. */
+const STACKED_SYMBOLS = new RegExp(String.raw`^${SYMBOL}(?:\s+${SYMBOL})+`);
 
 /**
  * The ways a symbol is written: a resolution's with its year or without ("S/RES/2841 (2026)",
@@ -128,7 +134,11 @@ export function parseAgendaItems(text: string): string[] {
 
 /** Reads the masthead, given its text on one line (blocks joined by spaces). */
 export function parseMasthead(text: string): Masthead {
-  const found = SYMBOL_PATTERN.exec(text)?.[0];
+  const first = SYMBOL_PATTERN.exec(text);
+  // A General Assembly and Security Council document of before about 2000 prints its two symbols
+  // one under the other: together they are its joint symbol ("A/51/288-S/1996/671").
+  const stacked = first ? STACKED_SYMBOLS.exec(text.slice(first.index))?.[0] : undefined;
+  const found = stacked ? stacked.split(/\s+/).join('-') : first?.[0];
   const symbol = found ? normalizeSymbol(found) : null;
   const distr = DISTRIBUTED.exec(text);
   return {

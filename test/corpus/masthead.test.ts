@@ -22,3 +22,22 @@ describe('parseBodies: the organs a document is issued for, each with its sessio
     });
   });
 });
+
+describe('parseMasthead: a masthead of before about 2000, in two columns (user trial 33)', () => {
+  it('joins the symbols printed one under the other, and reads the date under them', () => {
+    const masthead = parseMasthead(
+      'UNITED NATIONS General Assembly Distr. Security Council GENERAL A/51/288 S/1996/671 21 August 1996 ORIGINAL: ENGLISH',
+    );
+    expect(masthead.symbol).toBe('A/51/288-S/1996/671');
+    expect(masthead.distributed).toBe('1996-08-21');
+    // One symbol, and one printed with its dash, as before.
+    expect(parseMasthead('Distr. GENERAL S/1996/187 14 March 1996')).toMatchObject({
+      symbol: 'S/1996/187',
+      distributed: '1996-03-14',
+    });
+    expect(parseMasthead('United Nations A/78/368–S/2023/686 Distr.: General 2 October 2023')).toMatchObject({
+      symbol: 'A/78/368-S/2023/686',
+      distributed: '2023-10-02',
+    });
+  });
+});
