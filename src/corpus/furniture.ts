@@ -64,6 +64,8 @@ const FIRST_PAGE_FOOTER = new RegExp(String.raw`^(${JOB})\s*\(E\)(?:\s+\d{6})?(?
  */
 const LANGUAGE_TOKEN = /^(?:English|French|Spanish|Russian|Arabic|Chinese)$/;
 const PAGE_WORD = 'Page';
+/** The mark of before about 2000 at a page's foot that the text goes on overleaf, alone on its line: "/...". */
+const OVERLEAF = /^\/(?:\.{3}|…)$/;
 /** A page number between dashes, as older documents print it atop pages after the first: "- 2 -". */
 const DASHED_PAGE = /^[-–]\s?(\d{1,4})\s?[-–]$/;
 /** A footer glued to the text after it: the job number and "N/M", in either order. */
@@ -88,7 +90,8 @@ function pageOf(n: string, m: string): { page: number; of: number } | null {
 
 /** Reads a line made only of furniture marks; null for any other line. */
 function read(text: string): Reading | null {
-  if (RECYCLE.test(text)) return { page: null, of: null, jobNumber: null, footer: true, keys: [] };
+  if (RECYCLE.test(text) || OVERLEAF.test(text))
+    return { page: null, of: null, jobNumber: null, footer: true, keys: [] };
   const dashed = DASHED_PAGE.exec(text);
   if (dashed) return { page: Number(dashed[1]) - 1 || null, of: null, jobNumber: null, footer: true, keys: [] };
   const first = FIRST_PAGE_FOOTER.exec(text);

@@ -57,9 +57,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * short title atop a page is furniture; 40: a treaty body's symbol ends with a range of reports,
  * "CERD/C/CVD/CO/19-21", "A. Introduction" opens a text, "Advance unedited version" is a masthead
  * line, and list items go on after a page break; 41: a masthead of before about 2000 in two
- * columns, its symbols one under the other joined and its distribution date read).
+ * columns, its symbols one under the other joined and its distribution date read; 42: "/..." alone
+ * at a page's foot is furniture).
  */
-export const CORPUS_FORMAT = 41;
+export const CORPUS_FORMAT = 42;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -219,3 +219,15 @@ describe('a header of the symbol and the short title atop a page (user trial 32)
     expect(noBreak[2]).toBeNull();
   });
 });
+
+describe('the mark that the text goes on overleaf (user trial 33)', () => {
+  it('is furniture alone on its line, "/..." at a page foot of before about 2000', () => {
+    const found = findFurniture(
+      ['1. The talks were held at Lake Virel.', '/...', 'A/51/288', 'English', 'Page 3'].map(
+        (text) => ({ text, formFeedBefore: false }),
+      ),
+    );
+    expect(found[1]).not.toBeNull();
+    expect(found[0]).toBeNull();
+  });
+});
