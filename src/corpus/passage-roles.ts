@@ -33,6 +33,8 @@ const SECTION_FIGURES = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})/u;
 const FIGURE = /(?<![\p{L}\d/.])\d+(?:[.,]\d+)*(?![\p{L}\d/])/gu;
 /** A heading ends with no punctuation of a sentence or a clause, and no bracket or quotation mark. */
 const ENDS_AS_PROSE = /[.,;:!?…"”’')\]-]$/u;
+/** What a caption may end with: its figures' unit in brackets ("(United States dollars)", "(per cent)"). */
+const UNIT_IN_BRACKETS = /\s*\([^()]*\)$/;
 /** A table's caption: "Table 1 …", "Table A.2 …", "Table IV …". */
 const CAPTION = /^Table\s+(?:[IVXLC]{1,7}|[A-Z]?\d{1,3}(?:\.\d{1,2})?)\b/u;
 /** A footnote mark after the last word. */
@@ -70,7 +72,12 @@ export function isSectionHeading(text: string, next: string | undefined): boolea
   // A table's caption heads it ("Table 1 Civilian casualties by province, 1 January–30 April
   // 2026", "Households resettled, by district and year"), dated or not, numbered or not: quoted
   // alone it says nothing, and what it names the rows count.
-  if (next !== undefined && isTableText(next) && (CAPTION.test(text) || !ENDS_AS_PROSE.test(text)))
+  // Its unit in brackets may end it ("… 30 June 2025 (United States dollars)"; user trial 33).
+  if (
+    next !== undefined &&
+    isTableText(next) &&
+    (CAPTION.test(text) || !ENDS_AS_PROSE.test(text.replace(UNIT_IN_BRACKETS, '')))
+  )
     return text.length <= MAX_NUMBERED_HEADING_CHARS;
   if (next === undefined || !OPENS_PARAGRAPH.test(next)) return false;
   const heading = text.replace(FOOTNOTE_MARK, '').replace(PERIOD_AFTER, '');

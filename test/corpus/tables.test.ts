@@ -173,6 +173,12 @@ describe('a table whose cells a single space parts', () => {
     const caption = passages[passages.indexOf(table as never) - 1];
     expect(caption?.text).toBe('Families moved, by district and year');
     expect(caption?.role).toBe('heading');
+    // A caption may end with its figures' unit in brackets (user trial 33).
+    const [funded] = await documentsOf({
+      'funding.txt': SPACED.replace('Families moved, by district and year', 'Funds received, by district and year (United States dollars)'),
+    });
+    const unitCaption = funded?.passages.find((p) => p.text.startsWith('Funds received'));
+    expect(unitCaption?.role).toBe('heading');
     expect(passages.some((p) => p.text.startsWith('5. The remaining families'))).toBe(true);
     const answer = answerQuestion(SearchIndex.build(letters), 'how many families moved from Upper Kesh in 2025');
     expect([...answer.results, ...(answer.related ?? [])][0]?.text).toBe(table?.text);
