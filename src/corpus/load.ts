@@ -58,9 +58,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * "CERD/C/CVD/CO/19-21", "A. Introduction" opens a text, "Advance unedited version" is a masthead
  * line, and list items go on after a page break; 41: a masthead of before about 2000 in two
  * columns, its symbols one under the other joined and its distribution date read; 42: "/..." alone
- * at a page's foot is furniture; 43: a table's caption may end with its unit in brackets).
+ * at a page's foot is furniture; 43: a table's caption may end with its unit in brackets; 44: a
+ * record's vote, its lists and outcome, is one passage).
  */
-export const CORPUS_FORMAT = 43;
+export const CORPUS_FORMAT = 44;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -15,7 +15,7 @@ import { markTurns, type MeetingRecord, readMeetingRecord } from './meeting-reco
 import { ADOPTED, EDITORIAL_NOTE, isMastheadLine, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
 import { endsSentence, LEAD_IN } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
-import { joinListItems } from './list-items.ts';
+import { joinListItems, joinVoteRecords } from './list-items.ts';
 import { markAnnexHeadings, markDatelines, markPassageRoles } from './passage-roles.ts';
 import { HEADING, readBody } from './parts.ts';
 import { type Document, isLetter, type MetadataSource } from './schema.ts';
@@ -557,7 +557,9 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
   const [kind, kindSource] = first<string>([front?.kind, 'front matter'], [meta.kind, 'text']);
   const letterKind = isLetter({ kind: kind ?? DEFAULT_KIND });
   // A lead-in and its list items are one passage ("urges Member States: (a) … (b) …").
-  const read = letterKind ? blocks : [...blocks.slice(0, bodyStart), ...joinListItems(blocks.slice(bodyStart))];
+  const read = letterKind
+    ? blocks
+    : [...blocks.slice(0, bodyStart), ...joinListItems(joinVoteRecords(blocks.slice(bodyStart)))];
   const body = readBody(read, bodyStart, author);
   if (body.passages.length === 0) {
     throw new CorpusError(source.file, 'no paragraphs found: the file holds no text to quote', blocks[0]?.line ?? 1);

@@ -146,3 +146,42 @@ describe('a turn', () => {
     expect(statement?.speakers).toBeUndefined();
   });
 });
+
+describe("a meeting record's vote (user trial 33)", () => {
+  it('is one passage: the vote taken, its lists and its outcome, when they fit in one', async () => {
+    const [record] = await documentsOf({
+      'pv.md': [
+        '---',
+        'title: "General Assembly, 47th plenary meeting"',
+        'date: 2025-11-12',
+        'author: "General Assembly"',
+        'kind: record',
+        '---',
+        'The President: The Assembly will now take a decision on draft resolution A/80/L.21.',
+        '',
+        'A recorded vote was taken.',
+        '',
+        'In favour:',
+        'Alvera, Andessa, Belmora',
+        '',
+        'Against:',
+        'Drovenia, Ostravel, Valmoria',
+        '',
+        'Abstaining:',
+        'Esterbay, Kuralia',
+        '',
+        'Draft resolution A/80/L.21 was adopted by 3 votes to 3, with 2 abstentions (resolution 80/61).',
+        '',
+        'The President: I now give the floor to those who wish to explain their vote.',
+        '',
+      ].join('\n'),
+    });
+    const texts = record?.passages.map((p) => p.text) ?? [];
+    expect(texts).toContain(
+      'A recorded vote was taken. In favour: Alvera, Andessa, Belmora Against: Drovenia, Ostravel, Valmoria Abstaining: Esterbay, Kuralia Draft resolution A/80/L.21 was adopted by 3 votes to 3, with 2 abstentions (resolution 80/61).',
+    );
+    // No one's words: the record's own.
+    const vote = record?.passages.find((p) => p.text.startsWith('A recorded vote'));
+    expect(vote?.speaker).toBeUndefined();
+  });
+});
