@@ -511,6 +511,8 @@ export function symbolsIn(text: string): { text: string; start: number; end: num
  */
 const GA_RESOLUTION = /(?<![\p{L}\d/.-])(\d{1,2})\/(\d{1,3})(?![\d/])/gu;
 const SC_RESOLUTION = /\bres(?:olution|\.)?\s+(\d{3,4})(?![\d/])/giu;
+/** The Human Rights Council named right before a resolution's number ("HRC resolution 58/14"). */
+const HRC_BEFORE = /\b(?:hrc|human rights council)\s+(?:res(?:olution|\.)?\s+)?$/i;
 
 /**
  * The symbols of the resolutions a question cites by number (`GA_RESOLUTION`, `SC_RESOLUTION`),
@@ -519,7 +521,8 @@ const SC_RESOLUTION = /\bres(?:olution|\.)?\s+(\d{3,4})(?![\d/])/giu;
 export function resolutionsIn(text: string): { text: string; start: number; end: number }[] {
   const found = [
     ...[...text.matchAll(GA_RESOLUTION)].map((m) => ({
-      text: `A/RES/${m[1]}/${m[2]}`,
+      // A Human Rights Council resolution is its own series: "hrc res 58/14" is A/HRC/RES/58/14.
+      text: `${HRC_BEFORE.test(text.slice(0, m.index)) ? 'A/HRC/RES' : 'A/RES'}/${m[1]}/${m[2]}`,
       start: m.index,
       end: m.index + m[0].length,
     })),

@@ -66,6 +66,19 @@ export interface WrittenSymbol {
   known: boolean;
 }
 
+/** Whether some passage holds `written` word for word ("80/61" of "(resolution 80/61)"). */
+function citedInPassages(
+  index: SearchIndex,
+  q: ParsedQuestion,
+  written: string,
+  filters: SearchFilters,
+): boolean {
+  return findCandidates(index, { ...q, phrases: [fold(written)] }, filters).candidates.length > 0;
+}
+
+/** The word "resolution" right before a number ("resolution 80/62", "res. 2231"). */
+const RESOLUTION_BEFORE = /\bres(?:olution|\.)?\s+$/i;
+
 /** The first symbol the question writes that no document has ("S/2023/123"), or null. */
 export function unknownSymbol(prepared: Pick<Prepared, 'symbols'>): string | null {
   return prepared.symbols.find((s) => !s.known)?.text ?? null;
@@ -120,8 +133,15 @@ function scoped(
     referenced.clear();
   // A document symbol ("A/76/930", "s/2023/686") names its document, whatever case it is typed in.
   const symbols: WrittenSymbol[] = [];
-  // A resolution cited by number ("80/41", "resolution 2761") names it when a document is it.
-  const cited = resolutionsIn(q.text).filter((r) => index.catalog.named(r.text).length > 0);
+  // A resolution cited by number ("80/41", "resolution 2761") names it when a document is it; one
+  // the question calls a resolution ("the vote on resolution 80/62") that none is, is a symbol no
+  // document has (user trial 33: the vote on 80/61 was quoted), unless passages cite it.
+  const cited = resolutionsIn(q.text).filter(
+    (r) =>
+      index.catalog.named(r.text).length > 0 ||
+      ((RESOLUTION_BEFORE.test(q.text.slice(0, r.start)) || r.text.startsWith('S/')) &&
+        !citedInPassages(index, q, q.text.slice(r.start, r.end), filters)),
+  );
   for (const symbol of [...symbolsIn(q.text), ...cited]) {
     const documents = index.catalog.named(symbol.text);
     symbols.push({ ...symbol, known: documents.length > 0 });

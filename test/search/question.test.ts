@@ -683,6 +683,15 @@ describe('symbolsIn: the document symbols a question writes', () => {
     expect(
       answerQuestion(index, 'what did 79/188 say about the ceasefire').reason ?? '',
     ).not.toMatch(/symbol/);
+    // Called a resolution, one no document is and no passage cites is a symbol no document has
+    // (user trial 33: "the vote on resolution 80/62" was answered with the vote on 80/61).
+    expect(answerQuestion(index, 'what was the vote on resolution 80/62').reason).toBe(
+      'no document has the symbol A/RES/80/62',
+    );
+    // The Human Rights Council's resolutions are their own series.
+    expect(resolutionsIn('vote count on hrc res 58/14?').map((s) => s.text)).toEqual([
+      'A/HRC/RES/58/14',
+    ]);
   });
 
   it('finds none in the path of a file a link names (user trial 7)', () => {
