@@ -59,9 +59,10 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * line, and list items go on after a page break; 41: a masthead of before about 2000 in two
  * columns, its symbols one under the other joined and its distribution date read; 42: "/..." alone
  * at a page's foot is furniture; 43: a table's caption may end with its unit in brackets; 44: a
- * record's vote, its lists and outcome, is one passage).
+ * record's vote, its lists and outcome, is one passage; 45: a resolution's adoption line under its
+ * title is its first passage, and names the organ that adopted it).
  */
-export const CORPUS_FORMAT = 44;
+export const CORPUS_FORMAT = 45;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -254,6 +254,8 @@ const sameLine = (a: string, b: string | undefined) =>
 const PRESS_RELEASE_FOOTER = /^For (?:use of the )?information media\b.*\bNot an official record\.?$/i;
 /** The organs whose press statements a press release carries. */
 const PRESS_ORGANS = 'General Assembly|Security Council|Economic and Social Council|Human Rights Council';
+/** The organ an adoption line names: "Adopted by the Security Council at its 9871st meeting …". */
+const ADOPTED_BY = new RegExp(String.raw`\b[Aa]dopted by the (${PRESS_ORGANS})\b`);
 /**
  * Whom a press release says a statement is issued for: "The following statement was issued
  * today by the Spokesman for United Nations Secretary-General António Guterres:".
@@ -360,6 +362,14 @@ function readTextMetadata(blocks: readonly Block[]): {
       adoption = text;
       date = parseWrittenDate(text) ?? date;
       afterMasthead = true;
+      // Under the title, the last line before the text ("Resolution 2794 (2025)" / "Adopted by
+      // the Security Council at its 9871st meeting, on 14 March 2025" / "The Security Council,"):
+      // the first passage too, as a byline is, so that "at which meeting was it adopted?" is
+      // answered with a quote (user trial 33).
+      if (titleLines.length > 0 && i === pieces.length - 1 && pieces[i - 1]?.b !== b) {
+        bodyStart = b;
+        break;
+      }
     } else if (EDITORIAL_NOTE.test(text)) {
       // "[on the report of the Second Committee (A/79/451/Add.2)]": how it came, not its title.
     } else if (isOccasion(i) && !parseWrittenDate(text)) {
@@ -402,6 +412,8 @@ function readTextMetadata(blocks: readonly Block[]): {
   // Kind and author from the line that names the kind (an occasion under it names neither).
   const kindLine = titleLines.findLast(namesKind) ?? adoption ?? titleLines.at(-1);
   const fromTitle = title ? readTitle(kindLine ?? title) : { kind: null, author: null };
+  // "Adopted by the Security Council at its 9871st meeting": the organ that adopted it.
+  fromTitle.author ??= (adoption && ADOPTED_BY.exec(adoption)?.[1]) || null;
   const pressRelease = readPressRelease(blocks, bodyStart, masthead.symbol);
   return {
     meta: {

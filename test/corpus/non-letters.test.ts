@@ -807,3 +807,36 @@ describe("a treaty body's concluding observations as text extracted from a PDF (
     expect(texts.filter((t) => t.startsWith('CERD/'))).toEqual([]);
   });
 });
+
+describe('a Security Council resolution (user trial 33)', () => {
+  it('keeps its adoption line under the title as its first passage, and reads the organ that adopted it', async () => {
+    const [resolution] = await documentsOf({
+      'res.txt': [
+        'United Nations S/RES/2794 (2025)',
+        '',
+        'Security Council Distr.: General',
+        '14 March 2025',
+        '',
+        'Resolution 2794 (2025)',
+        '',
+        'Adopted by the Security Council at its 9871st meeting, on 14 March 2025',
+        '',
+        'The Security Council,',
+        '',
+        'Recalling its previous resolutions,',
+        '',
+        '1. Demands that all parties fully respect the ceasefire;',
+        '',
+      ].join('\n'),
+    });
+    expect(resolution).toMatchObject({
+      kind: 'resolution',
+      author: 'Security Council',
+      date: '2025-03-14',
+      title: 'Resolution 2794 (2025)',
+    });
+    expect(resolution?.passages[0]?.text).toBe(
+      'Adopted by the Security Council at its 9871st meeting, on 14 March 2025',
+    );
+  });
+});
