@@ -51,10 +51,13 @@ const FULL_DATE = new RegExp(DATE_PATTERN.source, 'gi');
 const HOLDING = /\b(?:as of|as at|by|until|till|up to|up until|through)\s+(?:the end of\s+)?$/i;
 /**
  * Words before a date that make it what a figure is compared with ("an increase of 31 per cent
- * compared with 2023", "more than in 2019"): not the time the figure holds for.
+ * compared with 2023", "more than in 2019", "more than in the whole of 2024": user trial 33):
+ * not the time the figure holds for.
  */
 const COMPARED =
-  /\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during))?|relative\s+to|as\s+against)\s+$/i;
+  /\b(?:compared\s+(?:with|to)|than(?:\s+(?:in|during))?|relative\s+to|as\s+against)\s+(?:the\s+(?:whole|first|second|last|rest)\s+(?:half\s+)?of\s+)?$/i;
+/** How far before a date the words that say what it is may start: "more than during the first half of 2024". */
+const BEFORE_REACH = 40;
 /** Words before a date that make it the day of an event. */
 const EVENT_BEFORE = /\b(?:on|from)\s+$/i;
 /** An event without a date of its own. */
@@ -173,7 +176,7 @@ export function readTimeFrame(sentence: string, documentYear: number): TimeFrame
   if (TOTAL_WORDS.test(sentence)) frame.total = true;
   for (const d of dates) {
     if (sinceDates.has(d)) continue;
-    const before = sentence.slice(Math.max(0, d.start - 20), d.start);
+    const before = sentence.slice(Math.max(0, d.start - BEFORE_REACH), d.start);
     if (COMPARED.test(before)) continue;
     if (HOLDING.test(before)) frame.holding ??= d;
     else if (EVENT_BEFORE.test(before) && d.precision === 'day') frame.event ??= d;

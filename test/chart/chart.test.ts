@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChart, type Chart } from '../../src/chart/chart.ts';
+import { readTimeFrame } from '../../src/chart/when.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { SearchIndex } from '../../src/search/index.ts';
 import { CHART_FIXTURES, CORPUS_DIR, tempDir } from '../helpers.ts';
@@ -300,5 +301,16 @@ describe('buildChart: people a sentence counts are not those a verb joined after
     ];
     expect(values).toContain(38);
     expect(values).not.toContain(212);
+  });
+});
+
+describe('readTimeFrame: a year a figure is compared with, said at length (user trial 33)', () => {
+  it('is no time the figure holds for: "more than in the whole of 2024"', () => {
+    const frame = readTimeFrame(
+      'During the reporting period, 50,493 refugees were registered in the five host countries, more than in the whole of 2024.',
+      2025,
+    );
+    expect(frame.plain.map((d) => d.written)).not.toContain('2024');
+    expect(frame.holding).toBeNull();
   });
 });
