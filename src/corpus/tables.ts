@@ -63,10 +63,16 @@ const isSpacedRow = (line: string) => trailingFigures(line) >= ROW_FIGURES;
  * prose seldom end with two figures, and never three lines in a row.
  */
 function isSpacedTable(lines: readonly string[]): boolean {
+  // Most blocks are prose, few of whose lines end with a figure: told so without splitting one.
+  let ending = 0;
+  for (const line of lines) if (ENDS_WITH_FIGURE.test(line) && ++ending >= MIN_ROWS) break;
+  if (ending < MIN_ROWS) return false;
   let rows = 0;
   for (const line of lines) if (isSpacedRow(line)) rows += 1;
   return rows >= MIN_ROWS && 4 * (rows + 1) >= 3 * lines.length;
 }
+/** A line that ends with a figure, or a dash or dots standing for none, as a row of figures does. */
+const ENDS_WITH_FIGURE = /(?:\d|%|[-–—]|\.\.\.?|…|\))\s*$/u;
 
 /**
  * How many lines open a table's block before the row that heads its columns, as its caption does
