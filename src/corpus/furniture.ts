@@ -154,6 +154,8 @@ function read(text: string): Reading | null {
   return { page, of, jobNumber, footer, keys };
 }
 
+/** How a symbol opens: a series in capitals and a slash ("A/", "CERD/"), to pass over other lines at once. */
+const SERIES_OPENING = /^[A-Z]{1,6}\//;
 /** A header of a symbol and words: "A/RES/80/147 Emergency assistance for …". */
 const TITLED_HEADER = /^(\S+)\s+(\p{L}.*)$/u;
 /** Such a header is no longer than this… */
@@ -276,7 +278,8 @@ export function findFurniture(entries: readonly FurnitureEntry[]): (Furniture | 
   // Emergency assistance for the recovery …", as a resolution or a report prints it): the symbol and
   // the title's first words printed before, on a line right after a page's footer or form feed.
   entries.forEach((e, i) => {
-    const m = found[i] || e.text.length > MAX_TITLED_HEADER_LENGTH ? null : TITLED_HEADER.exec(e.text);
+    if (found[i] || e.text.length > MAX_TITLED_HEADER_LENGTH || !SERIES_OPENING.test(e.text)) return;
+    const m = TITLED_HEADER.exec(e.text);
     if (!m || !SYMBOL_TOKEN.test(m[1] ?? '') || !nextTo(i, -1)) return;
     const opening = (m[2] ?? '').split(/\s+/).slice(0, TITLE_WORDS_SEEN).join(' ');
     const before = entries.slice(0, i).map((x) => x.text).join(' ');
