@@ -136,13 +136,13 @@ function scoped(
   // A resolution cited by number ("80/41", "resolution 2761") names it when a document is it; one
   // the question calls a resolution ("the vote on resolution 80/62") that none is, is a symbol no
   // document has (user trial 33: the vote on 80/61 was quoted), unless passages cite it.
-  const cited = resolutionsIn(q.text).filter(
+  const resolutions = resolutionsIn(q.text).filter(
     (r) =>
       index.catalog.named(r.text).length > 0 ||
-      ((RESOLUTION_BEFORE.test(q.text.slice(0, r.start)) || r.text.startsWith('S/')) &&
+      (RESOLUTION_BEFORE.test(q.text.slice(0, r.start)) &&
         !citedInPassages(index, q, q.text.slice(r.start, r.end), filters)),
   );
-  for (const symbol of [...symbolsIn(q.text), ...cited]) {
+  for (const symbol of [...symbolsIn(q.text), ...resolutions]) {
     const documents = index.catalog.named(symbol.text);
     symbols.push({ ...symbol, known: documents.length > 0 });
     for (const i of documents)
