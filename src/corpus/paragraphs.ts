@@ -164,9 +164,10 @@ export function paragraphStarts(run: readonly SourceLine[], { usual: width, wide
     const sentenceEnded = endsSentence(previous.text);
     const opens = OPENS.test(line.text);
     const preambleGoesOn = preamble && opens && /,$/.test(previous.text.trim());
+    const organ = RESOLVING_ORGAN.test(line.text.trim());
     if (NUMBERED.test(line.text)) preamble = false;
-    if (RESOLVING_ORGAN.test(line.text.trim())) preamble = true;
-    if (preambleGoesOn || RESOLVING_ORGAN.test(line.text.trim())) {
+    if (organ) preamble = true;
+    if (preambleGoesOn || organ) {
       starts.push(i);
       continue;
     }
