@@ -20,6 +20,8 @@ export interface Excerpt {
   passageHighlights: Highlight[];
 }
 
+/** A paragraph's number alone: "2.", "IV.". */
+const PARAGRAPH_NUMBER_ONLY = /^(?:\d{1,3}|[IVXLC]{1,7})\.$/;
 /** Excerpts shorter than this take the next sentence too. */
 export const MIN_EXCERPT_LENGTH = 120;
 /** …and stop growing past this. */
@@ -83,7 +85,13 @@ export function pickExcerpt(
 ): Excerpt {
   const reading = readPassage(passage);
   reading.sentences ??= splitSentences(passage);
-  const sentences = reading.sentences;
+  // A paragraph's number that the sentence segmenter left alone ("2." of "2. Decides …") is
+  // quoted with the sentence it opens, never as one (user trial 33: "S/RES/2794" quoted "2.").
+  const [head, second, ...rest] = reading.sentences;
+  const sentences =
+    head && second && PARAGRAPH_NUMBER_ONLY.test(passage.slice(head.start, head.end))
+      ? [{ start: head.start, end: second.end }, ...rest]
+      : reading.sentences;
   // A paragraph's own number ("8. Funding …") is its place, not a figure the question asks for.
   const numberEnd = PARAGRAPH_NUMBER.exec(passage)?.[1]?.length ?? 0;
   const matches = reading.terms.filter((t) => weights.has(t.concept) && t.end > numberEnd);

@@ -50,3 +50,12 @@ describe('what an excerpt marks', () => {
     );
   });
 });
+
+describe('pickExcerpt: a paragraph number the segmenter leaves alone (user trial 33)', () => {
+  it('quotes it with the sentence it opens, never as a sentence of its own', () => {
+    const passage = `2. Decides to establish the Observer Mission for an initial period of twelve months, until 31 March 2026, with the following mandate: ${'(a) To monitor the ceasefire along the line of contact and report on violations; '.repeat(6)}(b) To support the parties.`;
+    const excerpt = pickExcerpt(passage, new Map());
+    expect(excerpt.text).not.toBe('2.');
+    expect(excerpt.text.startsWith('2. Decides to establish')).toBe(true);
+  });
+});
