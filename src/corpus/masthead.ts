@@ -155,8 +155,10 @@ export function parseMasthead(text: string): Masthead {
  * "United Nations Mine Action and Stabilization Mission in the Orvani Highlands" and "Security
  * Council Hears Briefing on …" are titles.
  */
-const MASTHEAD_LINE =
-  /^(?:United Nations(?:$|\s+[A-Z]{1,6}\/)|[\d,]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Distr\.|Original:|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)(?=$|\s+(?:Distr\.|[A-Z]{1,6}\/|Official Records\b))|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery|Advance unedited version$)/i;
+const MASTHEAD_LINE = new RegExp(
+  String.raw`^(?:United Nations(?:$|\s+[A-Z]{1,6}\/)|[\d,]+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b|Distr\.|Original:|(?:${ORGANS})(?=$|\s+(?:Distr\.|[A-Z]{1,6}\/|Official Records\b))|(?:Provisional )?agenda items?\b|Items? \d+\b|[A-Z][a-z]+(?:-[a-z]+)? (?:session|year)$|\*|Check against delivery|Please check against delivery|Advance unedited version$)`,
+  'i',
+);
 /**
  * The line under a resolution's masthead that says who adopted it, and when: "Resolution adopted by
  * the General Assembly on 17 December 2024", "Adopted by the Security Council at its 9518th
