@@ -288,6 +288,8 @@ const LETTER_KINDS = 'Identical letters|Letter|Note verbale';
  * which a headline is not: its lines are read together.
  */
 export const LETTER_HEADING = new RegExp(`^(?:${LETTER_KINDS}) dated\\b`, 'i');
+/** A letter's heading without its date: "Letter from … addressed to …" (refused, as one whose date cannot be read). */
+export const UNDATED_HEADING = new RegExp(`^(?:${LETTER_KINDS}) from\\s.+\\baddressed to\\s`, 'i');
 /** A line that opens a letter's heading, or its annex's; in capitals as a heading writes it. */
 const HEADING_LINE = new RegExp(
   `^(?:(?:${LETTER_KINDS})|Annex(?:\\s+[IVXLC\\d]+)?\\s+to\\s+the\\s+(?:identical\\s+letters?|letter|note\\s+verbale)) dated\\b`,

@@ -13,7 +13,7 @@ import { CorpusError } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markTurns, type MeetingRecord, readMeetingRecord } from './meeting-record.ts';
 import { ADOPTED, EDITORIAL_NOTE, isMastheadLine, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
-import { endsSentence, LEAD_IN } from './paragraphs.ts';
+import { endsSentence, LEAD_IN, UNDATED_HEADING } from './paragraphs.ts';
 import { type LetterSource, parseLetterBlocks } from './parse-letter.ts';
 import { joinListItems, joinVoteRecords } from './list-items.ts';
 import { markAnnexHeadings, markDatelines, markPassageRoles } from './passage-roles.ts';
@@ -510,8 +510,6 @@ function readNoteAsSent(
 }
 /** An annex's heading that names the note it is annexed to (without a heading of its own). */
 const ANNEX_TO_NOTE = /^Annex to the (note verbale dated .+ addressed to .+?)\.?$/i;
-/** A letter's heading without its date: "Letter from … addressed to …". */
-const UNDATED_HEADING = /^(?:Identical letters|Letter|Note verbale) from\s.+\baddressed to\s/i;
 /** A block that opens an annex or an enclosure. */
 const PART_START = /^(?:Annex|Enclosure)\b/;
 /** Whom a note's compliments are presented to: up to "and has the honour", a comma or a full stop. */
