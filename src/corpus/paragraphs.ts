@@ -243,7 +243,10 @@ export function paragraphStarts(run: readonly SourceLine[], { usual: width, wide
     // lines wrapped by character count (typed or OCR text) end short by less than `FIT_SHARE` allows.
     const roomLeft =
       sentenceEnded && !unwrapped && widest >= MIN_WRAP_WIDTH && previous.text.length + 1 + firstWordLength(line.text) <= widest;
-    if (indented || short || roomLeft) starts.push(i);
+    // A line longer than any wrapped line is a paragraph left unwrapped on a page of a wrapped
+    // text, as PDFs extract some pages (fresh document 34: one paragraph a line on its second page).
+    const paragraphLine = previous.text.length > UNWRAPPED_WIDTH;
+    if (indented || short || roomLeft || paragraphLine) starts.push(i);
   }
   return starts;
 }

@@ -153,6 +153,17 @@ describe('hard-wrapped text without blank lines (user trial 13)', () => {
     expect(paragraphStarts(wrapped, { usual: 85, widest: 85 })).toEqual([]);
   });
 
+  it('paragraphStarts: on a page left unwrapped in a wrapped text, each line of a paragraph’s length that ends a sentence ends its paragraph (fresh document 34)', () => {
+    const paragraph = (words: string) =>
+      `“The Security Council ${words} ${'and calls upon all parties to respect it in full, '.repeat(5)}without delay.`;
+    const run = [paragraph('welcomes the talks'), paragraph('expresses concern at the incidents'), 'Short.'].map(line);
+    // The text's other pages wrap at 80: these lines are longer than the widest wrapped line.
+    expect(paragraphStarts(run, { usual: 80, widest: 260 })).toEqual([1, 2]);
+    // A line of that length cut off mid-sentence runs on into the next.
+    const cut = [`${paragraph('welcomes the talks').slice(0, -15)} and`, 'Velmora.'].map(line);
+    expect(paragraphStarts(cut, { usual: 80, widest: 260 })).toEqual([]);
+  });
+
   it('headlineStarts: title-case lines under a date line stand apart from the text under them, not a letter’s heading', () => {
     const run = [
       'SG/SM/23311',
