@@ -55,6 +55,8 @@ interface Scored {
   rank: number;
   plainRank: number;
   answered: boolean;
+  /** Whether the first passage's excerpt, what a reply shows of it, holds the answer. */
+  excerptHit: boolean;
 }
 
 let quotes = 0;
@@ -82,7 +84,8 @@ for (const question of readQuestions(files)) {
     .slice(0, 5)
     .map((r) => index.passage(r.id as number)?.passage.text ?? '');
   const plainRank = plainTexts.findIndex((t) => answers(t, question.gold)) + 1;
-  scored.push({ question, rank, plainRank, answered: !answer.abstained });
+  const excerptHit = rank === 1 && answers(answer.results[0]?.excerpt ?? '', question.gold);
+  scored.push({ question, rank, plainRank, answered: !answer.abstained, excerptHit });
   const answerable = question.gold.length > 0;
   if (question.part === 'tuned' && (answerable ? rank !== 1 : !answer.abstained)) {
     const got = answer.abstained
@@ -99,6 +102,8 @@ interface Metrics {
   'hit@1': number;
   'hit@3': number;
   'mrr@5': number;
+  /** hit@1 counted on the first passage's excerpt, as a reply shows it. */
+  'excerpt hit@1': number;
   answered: string;
   abstained: string;
   'plain hit@1': number;
@@ -116,6 +121,7 @@ function metrics(rows: readonly Scored[]): Metrics {
     'hit@1': at(1, (r) => r.rank),
     'hit@3': at(3, (r) => r.rank),
     'mrr@5': +(answerable.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / n).toFixed(3),
+    'excerpt hit@1': at(1, (r) => (r.excerptHit ? 1 : 0)),
     answered: `${answerable.filter((r) => r.answered).length}/${answerable.length}`,
     abstained: `${unanswerable.filter((r) => !r.answered).length}/${unanswerable.length}`,
     'plain hit@1': at(1, (r) => r.plainRank),
@@ -157,7 +163,12 @@ for (const file of files.map((f) => path.basename(f))) {
 for (const part of ['tuned', 'held-out'] as const) {
   const m = metrics(scored.filter((r) => r.question.part === part));
   report[`all files (${part})`] = m;
-  out.push(`\nall files, ${part} part`, header, line(part, m));
+  out.push(
+    `\nall files, ${part} part`,
+    header,
+    line(part, m),
+    `  the first passage's excerpt, as a reply shows it, holds the answer: ${m['excerpt hit@1'].toFixed(2)} (of hit@1 ${m['hit@1'].toFixed(2)})`,
+  );
 }
 
 /**
