@@ -57,6 +57,8 @@ interface Scored {
   answered: boolean;
   /** Whether the first passage's excerpt, what a reply shows of it, holds the answer. */
   excerptHit: boolean;
+  /** Characters of the first passage's excerpt; 0 on abstention. */
+  excerptLength: number;
 }
 
 let quotes = 0;
@@ -85,8 +87,20 @@ for (const question of readQuestions(files)) {
     .map((r) => index.passage(r.id as number)?.passage.text ?? '');
   const plainRank = plainTexts.findIndex((t) => answers(t, question.gold)) + 1;
   const excerptHit = rank === 1 && answers(answer.results[0]?.excerpt ?? '', question.gold);
-  scored.push({ question, rank, plainRank, answered: !answer.abstained, excerptHit });
+  scored.push({
+    question,
+    rank,
+    plainRank,
+    answered: !answer.abstained,
+    excerptHit,
+    excerptLength: answer.abstained ? 0 : (answer.results[0]?.excerpt.length ?? 0),
+  });
   const answerable = question.gold.length > 0;
+  const first = answer.results[0];
+  if (question.part === 'tuned' && rank === 1 && !excerptHit && first)
+    misses.push(
+      `EXCERPT MISS [${question.file} ${question.style}]: ${question.q}\n    gold: ${question.gold.join(' | ')}\n    excerpt: ${first.excerpt}\n    passage: ${first.text}`,
+    );
   if (question.part === 'tuned' && (answerable ? rank !== 1 : !answer.abstained)) {
     const got = answer.abstained
       ? `abstained (${answer.reason}; p ${answer.evidence}): ${answer.related[0]?.text.slice(0, 90) ?? ''}…`
@@ -104,6 +118,8 @@ interface Metrics {
   'mrr@5': number;
   /** hit@1 counted on the first passage's excerpt, as a reply shows it. */
   'excerpt hit@1': number;
+  /** Mean characters of the first excerpt shown, over the answerable questions answered. */
+  'excerpt length': number;
   answered: string;
   abstained: string;
   'plain hit@1': number;
@@ -122,6 +138,10 @@ function metrics(rows: readonly Scored[]): Metrics {
     'hit@3': at(3, (r) => r.rank),
     'mrr@5': +(answerable.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / n).toFixed(3),
     'excerpt hit@1': at(1, (r) => (r.excerptHit ? 1 : 0)),
+    'excerpt length': Math.round(
+      answerable.reduce((s, r) => s + r.excerptLength, 0) /
+        Math.max(1, answerable.filter((r) => r.answered).length),
+    ),
     answered: `${answerable.filter((r) => r.answered).length}/${answerable.length}`,
     abstained: `${unanswerable.filter((r) => !r.answered).length}/${unanswerable.length}`,
     'plain hit@1': at(1, (r) => r.plainRank),
@@ -167,7 +187,7 @@ for (const part of ['tuned', 'held-out'] as const) {
     `\nall files, ${part} part`,
     header,
     line(part, m),
-    `  the first passage's excerpt, as a reply shows it, holds the answer: ${m['excerpt hit@1'].toFixed(2)} (of hit@1 ${m['hit@1'].toFixed(2)})`,
+    `  the first passage's excerpt, as a reply shows it, holds the answer: ${m['excerpt hit@1'].toFixed(2)} (of hit@1 ${m['hit@1'].toFixed(2)}); ${m['excerpt length']} characters on average`,
   );
 }
 
