@@ -70,7 +70,8 @@ export const PARAGRAPH_NUMBER = /^(\d{1,3})\.(?:\s|$)/;
  * Picks the sentence of `passage` that answers: the one the answer stage found (`answer`: the
  * sentence that names the question's subject and states what it asks for, a figure, a date…),
  * else the one that carries most of the question's weight (each concept counted once per
- * sentence, a quoted phrase above all); then the sentences after it while the excerpt is short.
+ * sentence, a quoted phrase above all); then, nearest first, the sentences beside it that hold
+ * more of the question, and the sentences after it while the excerpt is short.
  * `whole` (lower case) are marked whole where the passage holds them, without weighing the choice.
  * The passage is analyzed once.
  */
@@ -96,18 +97,25 @@ export function pickExcerpt(
   const numberEnd = PARAGRAPH_NUMBER.exec(passage)?.[1]?.length ?? 0;
   const matches = reading.terms.filter((t) => weights.has(t.concept) && t.end > numberEnd);
   const phrased = phraseSpans(passage, phrases);
+  // What each sentence holds of the question: its concepts (each once) and quoted phrases.
+  const holds = sentences.map((s) => ({
+    concepts: new Set(
+      matches.filter((t) => t.start >= s.start && t.end <= s.end).map((t) => t.concept),
+    ),
+    phrases: phrased.filter((p) => p.start >= s.start && p.end <= s.end).length,
+  }));
+  /** The weight a sentence adds to what `covered` already holds of the question. */
+  const gain = (i: number, covered: ReadonlySet<string>) => {
+    const held = holds[i];
+    if (!held) return 0;
+    let score = held.phrases * PHRASE_SCORE;
+    for (const c of held.concepts) if (!covered.has(c)) score += weights.get(c) ?? 0;
+    return score;
+  };
   let best = 0;
   let bestScore = -1;
-  for (const [i, s] of sentences.entries()) {
-    const seen = new Set<string>();
-    let score = 0;
-    for (const t of matches) {
-      if (t.start >= s.start && t.end <= s.end && !seen.has(t.concept)) {
-        seen.add(t.concept);
-        score += weights.get(t.concept) ?? 0;
-      }
-    }
-    for (const p of phrased) if (p.start >= s.start && p.end <= s.end) score += PHRASE_SCORE;
+  for (const i of sentences.keys()) {
+    const score = gain(i, new Set());
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -118,25 +126,60 @@ export function pickExcerpt(
     if (at >= 0) best = at;
   }
   // A table is quoted whole: a row says nothing without the row that heads its columns.
-  const found = isTableText(passage)
-    ? { start: 0, end: passage.length }
-    : (sentences[best] ?? { start: 0, end: passage.length });
+  if (isTableText(passage)) return excerptOf(passage, 0, passage.length, matches, phrased, whole);
+  const found = sentences[best] ?? { start: 0, end: passage.length };
   // The speaker a result's line already names is not quoted again ("Ms. Dubois (France) says:").
-  const first = found.start < opening && opening < found.end ? { ...found, start: opening } : found;
-  let end = first.end;
-  for (let i = best + 1; i < sentences.length && end - first.start < MIN_EXCERPT_LENGTH; i++) {
+  let start = found.start < opening && opening < found.end ? opening : found.start;
+  let end = found.end;
+  // The sentences beside it that hold more of what the question asks, nearest first, while the
+  // excerpt stays short enough to quote ("… 350 Azerbaijanis became landmine victims …" / "Among
+  // them, 65 persons lost their lives": the question asked who died).
+  let [first, last] = [best, best];
+  const covered = new Set(holds[best]?.concepts);
+  for (;;) {
+    const before = sentences[first - 1];
+    const after = sentences[last + 1];
+    const gainBefore =
+      before && end - Math.max(before.start, opening) <= MAX_EXCERPT_LENGTH
+        ? gain(first - 1, covered)
+        : 0;
+    const gainAfter =
+      after && after.end - start <= MAX_EXCERPT_LENGTH ? gain(last + 1, covered) : 0;
+    if (gainBefore <= 0 && gainAfter <= 0) break;
+    if (after && gainAfter >= gainBefore) {
+      last += 1;
+      end = after.end;
+    } else if (before) {
+      first -= 1;
+      start = Math.max(before.start, opening);
+    }
+    for (const c of holds[gainAfter >= gainBefore ? last : first]?.concepts ?? []) covered.add(c);
+  }
+  for (let i = last + 1; i < sentences.length && end - start < MIN_EXCERPT_LENGTH; i++) {
     const next = sentences[i];
-    if (!next || next.end - first.start > MAX_EXCERPT_LENGTH) break;
+    if (!next || next.end - start > MAX_EXCERPT_LENGTH) break;
     end = next.end;
   }
+  return excerptOf(passage, start, end, matches, phrased, whole);
+}
+
+/** The excerpt of `passage` from `start` to `end`, its question's words and phrases marked. */
+function excerptOf(
+  passage: string,
+  start: number,
+  end: number,
+  matches: readonly Highlight[],
+  phrased: readonly Highlight[],
+  whole: readonly string[],
+): Excerpt {
   // A symbol the question names is marked whole ("A/76/930"), not figure by figure.
   const all = mergeSpans([...matches, ...phrased, ...phraseSpans(passage, whole)]);
   return {
-    text: passage.slice(first.start, end),
-    start: first.start,
+    text: passage.slice(start, end),
+    start,
     highlights: all
-      .filter((h) => h.start >= first.start && h.end <= end)
-      .map((h) => ({ start: h.start - first.start, end: h.end - first.start })),
+      .filter((h) => h.start >= start && h.end <= end)
+      .map((h) => ({ start: h.start - start, end: h.end - start })),
     passageHighlights: all,
   };
 }

@@ -59,3 +59,39 @@ describe('pickExcerpt: a paragraph number the segmenter leaves alone (user trial
     expect(excerpt.text.startsWith('2. Decides to establish')).toBe(true);
   });
 });
+
+describe('pickExcerpt: the sentences beside the one that answers', () => {
+  /** A letter's paragraph (written for this test): the total, then the dead among them, then a call. */
+  const passage =
+    'In the post-conflict period, from November 2020 to the end of March 2024, a total of 410 Velorians became landmine victims in the border districts. ' +
+    'Among them, 72 persons lost their lives, including 58 civilians who had gone back to farm their land in the villages of the district. ' +
+    'The Government calls on the international community to support demining in the region, ' +
+    'which remains one of the most contaminated areas in the world and a grave threat to returning families.';
+  const excerptFor = (question: string) =>
+    pickExcerpt(passage, new Map(analyze(question).map((t) => [t.concept, 1]))).text;
+
+  it('quotes the sentence after the best one when it holds more of what the question asks', () => {
+    expect(excerptFor('how many landmine victims lost their lives')).toBe(
+      'In the post-conflict period, from November 2020 to the end of March 2024, a total of 410 Velorians became landmine victims in the border districts. Among them, 72 persons lost their lives, including 58 civilians who had gone back to farm their land in the villages of the district.',
+    );
+  });
+
+  it('quotes the sentence before it when that one holds the rest of the question', () => {
+    expect(
+      excerptFor(
+        'how many persons lost their lives among the civilians who went back to farm, of the landmine victims',
+      ),
+    ).toBe(
+      'In the post-conflict period, from November 2020 to the end of March 2024, a total of 410 Velorians became landmine victims in the border districts. Among them, 72 persons lost their lives, including 58 civilians who had gone back to farm their land in the villages of the district.',
+    );
+  });
+
+  it('adds no sentence that holds nothing more of the question', () => {
+    expect(excerptFor('how many persons lost their lives among civilians')).toBe(
+      'Among them, 72 persons lost their lives, including 58 civilians who had gone back to farm their land in the villages of the district.',
+    );
+    expect(excerptFor('which region is one of the most contaminated areas in the world')).toBe(
+      'The Government calls on the international community to support demining in the region, which remains one of the most contaminated areas in the world and a grave threat to returning families.',
+    );
+  });
+});
