@@ -106,6 +106,7 @@ export const QUESTION_FILES = [
   'eval/tuning-trial-31-questions.json',
   'eval/tuning-trial-32-questions.json',
   'eval/tuning-trial-33-questions.json',
+  'eval/tuning-trial-34-questions.json',
 ] as const;
 
 /** Whether entry `i` of a list belongs to the held-out part (the fixed split: every third). */
