@@ -13,6 +13,7 @@ import {
   capitalHeadingStarts,
   headlineStarts,
   mastheadStarts,
+  inPreambleAfter,
   paragraphStarts,
   type SourceLine,
   titleDateStarts,
@@ -272,14 +273,17 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
   // The title under a masthead, broken short at its end.
   if (masthead.length > 0) atTop.push(...titleEndStarts(first, Math.max(...masthead), widths.usual));
   const out: RawBlock[] = [];
+  let preamble = false;
   for (const [b, rb] of rawBlocks.entries()) {
     const run = runs[b] ?? [];
+    const inPreamble = preamble;
+    preamble = inPreambleAfter(run, preamble);
     // A table's rows are no paragraphs, however short (`isTable`); its caption is one.
     const caption = isTable(rb.lines, rb.indents) ? captionLines(rb.lines) : -1;
     const starts =
       caption >= 0
         ? [caption].filter((n) => n > 0)
-        : [...new Set([...paragraphStarts(run, widths), ...(b === 0 ? atTop : [])])].sort(
+        : [...new Set([...paragraphStarts(run, widths, inPreamble), ...(b === 0 ? atTop : [])])].sort(
           (x, y) => x - y,
         );
     let from = 0;

@@ -147,7 +147,12 @@ function brokenShort(previous: string, next: string, width: number): boolean {
  * Where, within one run of lines with no blank line between them, new paragraphs start: the
  * indexes (≥ 1) of their first lines, measured against the text's widths (`wrapWidths`).
  */
-export function paragraphStarts(run: readonly SourceLine[], { usual: width, widest }: WrapWidths): number[] {
+export function paragraphStarts(
+  run: readonly SourceLine[],
+  { usual: width, widest }: WrapWidths,
+  /** Whether the run opens within a resolution's preamble (`inPreambleAfter` of the runs before). */
+  inPreamble = false,
+): number[] {
   const starts: number[] = [];
   if (run.length < 2) return starts;
   const unwrapped = width > UNWRAPPED_WIDTH;
@@ -157,7 +162,7 @@ export function paragraphStarts(run: readonly SourceLine[], { usual: width, wide
   const dated = run.map((l) => PLACE_AND_DATE.test(l.text.trim()));
   // In a resolution's preamble, from "The General Assembly," to its first numbered paragraph, each
   // paragraph ends with a comma ("… contained in the annex thereto," / "Deeply concerned at …").
-  let preamble = RESOLVING_ORGAN.test(run[0]?.text.trim() ?? '');
+  let preamble = inPreamble || RESOLVING_ORGAN.test(run[0]?.text.trim() ?? '');
   for (let i = 1; i < run.length; i++) {
     const previous = run[i - 1] as SourceLine;
     const line = run[i] as SourceLine;
@@ -249,6 +254,20 @@ export function paragraphStarts(run: readonly SourceLine[], { usual: width, wide
     if (indented || short || roomLeft || paragraphLine) starts.push(i);
   }
   return starts;
+}
+
+/**
+ * Whether a resolution's preamble goes on after `run`: it opened before the run (`open`) or in it
+ * ("The Human Rights Council,"), and no numbered paragraph has closed it since. A blank line or a
+ * page break may stand between the organ's line and its first preambular paragraph.
+ */
+export function inPreambleAfter(run: readonly SourceLine[], open: boolean): boolean {
+  let preamble = open;
+  for (const { text } of run) {
+    if (NUMBERED.test(text)) preamble = false;
+    if (RESOLVING_ORGAN.test(text.trim())) preamble = true;
+  }
+  return preamble;
 }
 
 /**

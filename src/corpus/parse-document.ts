@@ -209,7 +209,10 @@ function frontPieces(block: Block): string[] {
   const lines = block.lines;
   // A line's own asterisks may be emphasis that runs over several lines ("**Mr President,"):
   // a footnote's asterisk marks a masthead line only on the block's words.
-  const ownLine = (line: string) => isMastheadLine(line) && !line.startsWith('*');
+  // An adoption line ("Resolution adopted by the Human Rights Council on 3 April 2025") is one
+  // too, between the agenda item's title and the resolution's.
+  const ownLine = (line: string) =>
+    (isMastheadLine(line) && !line.startsWith('*')) || ADOPTED.test(line.trim());
   if (lines.length > 1 && lines.some(ownLine)) {
     const pieces: string[] = [];
     let run: string[] = [];
@@ -238,6 +241,8 @@ function frontPieces(block: Block): string[] {
   return [lines.slice(0, cut).join(' '), ...lines.slice(cut)];
 }
 
+/** A resolution's numbered title: "58/17. Situation of …", "81/52. Assistance for …". */
+const RESOLUTION_TITLE = /^\d{1,3}\/\d{1,4}\.\s+\p{Lu}/u;
 /** The line of a masthead that gives the agenda item, the item's title under it: "Item 72 of the provisional agenda*". */
 const AGENDA_ITEM_LINE = /^(?:(?:provisional )?agenda items?\b|items? \d+\b)/i;
 /**
@@ -408,6 +413,10 @@ function readTextMetadata(blocks: readonly Block[]): {
       .map((b) => b.text)
       .join(' '),
   );
+  // A resolution's title is its numbered line ("58/17. Situation of human rights in …"): what
+  // stands above it is the agenda item's title, in a block of its own (user trial 34).
+  const numbered = titleLines.findIndex((line) => RESOLUTION_TITLE.test(line));
+  if (numbered > 0) titleLines.splice(0, numbered);
   const title = titleLines.slice(-MAX_TITLE_LINES).join(': ') || null;
   // Kind and author from the line that names the kind (an occasion under it names neither).
   const kindLine = titleLines.findLast(namesKind) ?? adoption ?? titleLines.at(-1);

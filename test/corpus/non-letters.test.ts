@@ -746,6 +746,47 @@ describe('a resolution as text extracted from its PDF: hard-wrapped, no blank li
   });
 });
 
+describe('a resolution whose masthead prints the agenda item’s title (user trial 34)', () => {
+  const MASTHEAD = [
+    'United Nations A/HRC/RES/61/9',
+    'General Assembly Distr.: General',
+    '14 April 2026',
+    'Original: English',
+    'Human Rights Council',
+    'Sixty-first session',
+    '23 February–3 April 2026',
+    'Agenda item 4',
+    "Human rights situations that require the Council's attention",
+    'Resolution adopted by the Human Rights Council on 2 April 2026',
+    '61/9. Situation of human rights in the Republic of Testland',
+    'The Human Rights Council,',
+  ];
+  const PREAMBLE = [
+    'Guided by the purposes and principles of the Charter of the United Nations and the',
+    'Universal Declaration of Human Rights,',
+    'Deeply concerned by reports of the detention of at least 1,200 persons in',
+    'connection with the protests of October 2025,',
+    '1. Condemns the excessive use of force against peaceful protesters;',
+    '2. Decides to extend the mandate of the Special Rapporteur for one year.',
+  ];
+
+  it('titles it by its own title and dates it by its adoption, with or without blank lines between the masthead’s lines', async () => {
+    for (const lines of [MASTHEAD, MASTHEAD.flatMap((l) => [l, ''])]) {
+      const [resolution] = await documentsOf({ 'a-hrc-res-61-9.txt': [...lines, ...PREAMBLE, ''].join('\n') });
+      expect(resolution?.title).toBe('61/9. Situation of human rights in the Republic of Testland');
+      expect(resolution?.date).toBe('2026-04-02');
+      expect(resolution?.author).toBe('Human Rights Council');
+      // Its preamble, after "The Human Rights Council," and a blank line or none: a passage a paragraph.
+      expect(resolution?.passages.map((p) => p.text).slice(0, 4)).toEqual([
+        'The Human Rights Council,',
+        'Guided by the purposes and principles of the Charter of the United Nations and the Universal Declaration of Human Rights,',
+        'Deeply concerned by reports of the detention of at least 1,200 persons in connection with the protests of October 2025,',
+        '1. Condemns the excessive use of force against peaceful protesters;',
+      ]);
+    }
+  });
+});
+
 describe('a press release of the UN Office at Geneva (user trial 32)', () => {
   it('is told by its footer, "For use of the information media; not an official record."', async () => {
     const [release] = await documentsOf({
