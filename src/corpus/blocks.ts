@@ -21,7 +21,7 @@ import {
   wrapWidths,
 } from './paragraphs.ts';
 import { MONTH_NAMES } from './dates.ts';
-import { captionLines, isTable, tableText } from './tables.ts';
+import { captionLines, isTable, tablesWithin, tableText } from './tables.ts';
 
 /** One block of text as a reader sees it, with where it came from. */
 export interface Block {
@@ -280,12 +280,21 @@ function splitParagraphs(rawBlocks: readonly RawBlock[]): RawBlock[] {
     preamble = inPreambleAfter(run, preamble);
     // A table's rows are no paragraphs, however short (`isTable`); its caption is one.
     const caption = isTable(rb.lines, rb.indents) ? captionLines(rb.lines) : -1;
+    // A table between paragraphs of the same run stands apart from them, its rows no paragraphs.
+    const tables = caption >= 0 ? [] : tablesWithin(rb.lines);
+    const inTable = (n: number) => tables.some((t) => n > t.from && n < t.to);
     const starts =
       caption >= 0
         ? [caption].filter((n) => n > 0)
-        : [...new Set([...paragraphStarts(run, widths, inPreamble), ...(b === 0 ? atTop : [])])].sort(
-          (x, y) => x - y,
-        );
+        : [
+            ...new Set([
+              ...paragraphStarts(run, widths, inPreamble).filter((n) => !inTable(n)),
+              ...(b === 0 ? atTop : []),
+              ...tables
+                .flatMap((t) => [t.from, t.from + captionLines(rb.lines.slice(t.from, t.to)), t.to])
+                .filter((n) => n > 0 && n < rb.lines.length),
+            ]),
+          ].sort((x, y) => x - y);
     let from = 0;
     for (const to of [...starts, rb.lines.length]) {
       out.push({

@@ -38,8 +38,9 @@ export function isTable(lines: readonly string[], indents: readonly number[]): b
   if (rows.length < MIN_ROWS) return false;
   const least = Math.min(...indents);
   const wraps = cells.filter((c, i) => c.length < 2 && (indents[i] ?? least) > least).length;
-  if (4 * (rows.length + wraps) < 3 * lines.length && 4 * rows.length < 3 * lines.length)
-    return false;
+  // The caption's lines above the rows ("Table 1" / "Displaced persons by province") are no rows.
+  const body = lines.length - captionLines(lines);
+  if (4 * (rows.length + wraps) < 3 * body && 4 * rows.length < 3 * body) return false;
   const figured = rows.filter((c) => c.some((cell) => FIGURE_CELL.test(cell))).length;
   return 2 * figured > rows.length;
 }
@@ -69,7 +70,7 @@ function isSpacedTable(lines: readonly string[]): boolean {
   if (ending < MIN_ROWS) return false;
   let rows = 0;
   for (const line of lines) if (isSpacedRow(line)) rows += 1;
-  return rows >= MIN_ROWS && 4 * (rows + 1) >= 3 * lines.length;
+  return rows >= MIN_ROWS && 4 * (rows + 1) >= 3 * (lines.length - captionLines(lines));
 }
 /** A line that ends with a figure, or a dash or dots standing for none, as a row of figures does. */
 const ENDS_WITH_FIGURE = /(?:\d|%|[-–—]|\.\.\.?|…|\))\s*$/u;
@@ -77,7 +78,8 @@ const ENDS_WITH_FIGURE = /(?:\d|%|[-–—]|\.\.\.?|…|\))\s*$/u;
 /**
  * How many lines open a table's block before the row that heads its columns, as its caption does
  * ("Households resettled, by district of origin and year" above "District 2022 2023 …"): lines
- * with no gap between cells and no figures' cells at their end, before the line above the first
+ * with no gap between cells and fewer figures' cells at their end than a row (a date may end one:
+ * "… as at 31 March 2025"), or the table's label ("Table 1"), before the line above the first
  * row. Quoted as the table's heading (`passage-roles.ts`), not read as its first row.
  */
 export function captionLines(lines: readonly string[]): number {
@@ -85,9 +87,58 @@ export function captionLines(lines: readonly string[]): number {
     (line) => isSpacedRow(line) || (GAPPED.test(line) && cellsOf(line).some((c) => FIGURE_CELL.test(c))),
   );
   let n = 0;
-  while (n < first - 1 && !GAPPED.test(lines[n] ?? '') && trailingFigures(lines[n] ?? '') === 0)
+  while (
+    n < first - 1 &&
+    !GAPPED.test(lines[n] ?? '') &&
+    (trailingFigures(lines[n] ?? '') < ROW_FIGURES || TABLE_LABEL.test((lines[n] ?? '').trim()))
+  )
     n += 1;
   return n;
+}
+
+/** A table's label, the first line of its caption: "Table 1", "Table IV.2", "Table A.3". */
+const TABLE_LABEL = /^Table\s+(?:[A-Z]{1,4}[.-])?[\dIVXL]{1,5}(?:[.-]\d{1,2})?$/;
+/** A caption's line under its label: a title, short and ending no sentence. */
+const MAX_CAPTION_CHARS = 160;
+
+/** Whether a line is a row of a table, its cells parted by gaps or ending with figures. */
+const isRowLine = (line: string) =>
+  isSpacedRow(line) || (GAPPED.test(line) && cellsOf(line).length >= 2);
+
+/**
+ * The tables within a run of lines that holds prose too, as text extracted from a PDF sets a
+ * table between two paragraphs with no blank line ("… as shown in table 1." / "Table 1" /
+ * "Displaced persons by province" / "Province  Displaced persons  Sites" / "Kessel  184 500  42" /
+ * … / "8. The 2025 humanitarian response plan …"): `MIN_ROWS` or more rows in a row, most with a
+ * figure's cell, with the caption above them that a table label ("Table 1") opens. Each as the
+ * lines it spans, `from` (its caption's first) up to `to`.
+ */
+export function tablesWithin(lines: readonly string[]): { from: number; to: number }[] {
+  const found: { from: number; to: number }[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isRowLine(lines[i] ?? '')) {
+      i += 1;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && isRowLine(lines[end] ?? '')) end += 1;
+    const rows = lines.slice(i, end);
+    const figured = rows.filter((l) => trailingFigures(l) > 0 || cellsOf(l).some((c) => FIGURE_CELL.test(c)));
+    // The label and the title lines under it, within two lines above the rows.
+    let from = i;
+    for (let up = i - 1; up >= Math.max(0, i - 3); up--) {
+      const text = (lines[up] ?? '').trim();
+      if (text.length > MAX_CAPTION_CHARS || /[.;:]$/.test(text)) break;
+      if (TABLE_LABEL.test(text)) {
+        from = up;
+        break;
+      }
+    }
+    if (rows.length >= MIN_ROWS && 2 * figured.length > rows.length && (from < i || isTable(rows, rows.map(() => 0))))
+      found.push({ from, to: end });
+    i = end;
+  }
+  return found;
 }
 
 /** How far a line its row's words wrap onto is set in, to tell it from a row. */

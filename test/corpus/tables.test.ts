@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PASSAGE_CHARS } from '../../src/corpus/index.ts';
-import { captionLines, isTable, isTableText, rowStarts, tableText } from '../../src/corpus/tables.ts';
+import { captionLines, isTable, isTableText, rowStarts, tablesWithin, tableText } from '../../src/corpus/tables.ts';
 import { conceptOf } from '../../src/search/analyze.ts';
 import { countsOf } from '../../src/search/evidence.ts';
 import { pickExcerpt } from '../../src/search/excerpt.ts';
@@ -182,5 +182,52 @@ describe('a table whose cells a single space parts', () => {
     expect(passages.some((p) => p.text.startsWith('5. The remaining families'))).toBe(true);
     const answer = answerQuestion(SearchIndex.build(letters), 'how many families moved from Upper Kesh in 2025');
     expect([...answer.results, ...(answer.related ?? [])][0]?.text).toBe(table?.text);
+  });
+});
+
+describe('a table with its label and title, as a report prints it (user trial 34)', () => {
+  const TABLE = [
+    'Table 1',
+    'Internally displaced persons by province, as at 31 March 2026',
+    'Province          Displaced persons      Sites',
+    'Arlen                       184 500         42',
+    'Brosk                        96 200         17',
+    'Total                       280 700         59',
+  ];
+  const PROSE_ABOVE = [
+    '7. As at 31 March 2026, 280,700 persons remained internally displaced, most of',
+    'them in sites in Arlen province, as shown in table 1.',
+  ];
+  const PROSE_BELOW = [
+    '8. The humanitarian response plan, which seeks 612 million United States dollars,',
+    'was 18 per cent funded as at 31 March 2026.',
+  ];
+
+  it('is a table: its label and title are its caption, not rows', () => {
+    expect(isTable(TABLE, TABLE.map(() => 0))).toBe(true);
+    expect(captionLines(TABLE)).toBe(2);
+  });
+
+  it('stands apart from the paragraphs around it, with or without blank lines between, its rows on their lines', async () => {
+    for (const text of [
+      ['Report', '', ...PROSE_ABOVE, ...TABLE, ...PROSE_BELOW, ''],
+      ['Report', '', ...PROSE_ABOVE, '', ...TABLE, '', ...PROSE_BELOW, ''],
+    ]) {
+      const [report] = await documentsOf({ 'report.txt': text.join('\n') });
+      const texts = report?.passages.map((p) => p.text) ?? [];
+      expect(texts).toContain('Table 1 Internally displaced persons by province, as at 31 March 2026');
+      expect(texts).toContain(
+        ['Province Displaced persons Sites', 'Arlen 184 500 42', 'Brosk 96 200 17', 'Total 280 700 59'].join('\n'),
+      );
+      expect(texts.filter((t) => t.startsWith('7. ') || t.startsWith('8. '))).toEqual([
+        `${PROSE_ABOVE.join(' ')}`,
+        `${PROSE_BELOW.join(' ')}`,
+      ]);
+    }
+  });
+
+  it('leaves prose whose lines end with figures alone', () => {
+    expect(tablesWithin([...PROSE_ABOVE, ...PROSE_BELOW])).toEqual([]);
+    expect(tablesWithin([...PROSE_ABOVE, ...TABLE, ...PROSE_BELOW])).toEqual([{ from: 2, to: 8 }]);
   });
 });
