@@ -56,6 +56,8 @@ export const LIST_ITEM = new RegExp(`^(?:${ITEM_MARK})\\s`, 'u');
 /** A numbered paragraph or list item: "1.", "12.", "(a)", "(iv)", "a)", "•", "–". */
 const NUMBERED = new RegExp(`^(?:\\d{1,3}\\.(?=\\s)|${ITEM_MARK})`, 'u');
 const LIST_LEAD = /[:;]$/;
+/** The first numbered paragraph: "1. On 2 May 2025, …". */
+const FIRST_NUMBERED = /^1\.\s+\p{Lu}/u;
 /** A section's heading numbered in Roman figures: "I. Introduction", "IV. Observations". */
 const ROMAN_SECTION = /^[IVXLC]{1,7}\.\s+\p{Lu}/u;
 /** A line or block that leads into what follows: "The following statement was issued … by the Spokesman:". */
@@ -194,7 +196,11 @@ export function paragraphStarts(
     }
     // A numbered paragraph after a sentence's end, a lead-in, or a line broken short on purpose
     // (a heading: "II. Political developments" / "2. On 9 November …").
-    if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text) || short)) {
+    // Also the first under a title that fills its line ("List of violations of the airspace of the
+    // Republic of Ostravia, May-June 2025" / "1. On 2 May 2025, …"; user trial 34).
+    const underTitle =
+      FIRST_NUMBERED.test(line.text) && titleCased(previous.text) && !MID_SENTENCE_END.test(previous.text.trim());
+    if (NUMBERED.test(line.text) && (sentenceEnded || LIST_LEAD.test(previous.text) || short || underTitle)) {
       starts.push(i);
       continue;
     }

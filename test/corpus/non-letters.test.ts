@@ -153,6 +153,21 @@ describe('hard-wrapped text without blank lines (user trial 13)', () => {
     expect(paragraphStarts(wrapped, { usual: 85, widest: 85 })).toEqual([]);
   });
 
+  it('paragraphStarts: the first numbered paragraph under a title that fills its line starts one (user trial 34)', () => {
+    const run = [
+      'List of violations of the airspace of the Republic of Testland, May-June 2026',
+      '1. On 2 May 2026, at 0340 hours, an unmanned aerial vehicle entered the',
+      'airspace of Testland near the village of Grelin and flew 6 kilometres inside.',
+    ].map(line);
+    expect(paragraphStarts(run, { usual: 80, widest: 80 })).toEqual([1]);
+    // Prose that runs on into "1." with no title above it stays one paragraph.
+    const prose = [
+      'the Council extended the mandate of the Mission and asked the Secretary-General',
+      '1. More to report on the matter at its next session, within the resources',
+    ].map(line);
+    expect(paragraphStarts(prose, { usual: 80, widest: 80 })).toEqual([]);
+  });
+
   it('paragraphStarts: on a page left unwrapped in a wrapped text, each line of a paragraph’s length that ends a sentence ends its paragraph (fresh document 34)', () => {
     const paragraph = (words: string) =>
       `“The Security Council ${words} ${'and calls upon all parties to respect it in full, '.repeat(5)}without delay.`;
