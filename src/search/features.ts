@@ -612,10 +612,11 @@ export function questionContext(
   const bitValue = new Map(set.slots.map((s) => [s.bit, s.value]));
   // What an excerpt marks: the words of the question, their forms, and what WordNet or the
   // glossary relates to them; not a word's neighbours in meaning, which only rank ("block" is
-  // near "main" and "move", and the letters never said "block").
+  // near "main" and "move", and the letters never said "block"); nor the words that only name
+  // the documents or their time ("2025" of "S/2025/301" is no year the question asks about).
   const weights = new Map<string, number>();
   for (const s of set.slots)
-    if (q.slots[s.slot]?.known !== false)
+    if (q.slots[s.slot]?.known !== false && !isNamingSlot(q.slots[s.slot] as Slot))
       for (const a of s.alternatives)
         weights.set(a.concept, Math.max(weights.get(a.concept) ?? 0, a.value));
   const bitsOf = new Map<string, number>();

@@ -105,6 +105,19 @@ function byGist(index: SearchIndex, ids: readonly number[]): number[] {
 }
 
 /**
+ * The kinds of document that open with their matter, as a letter does: a report's "1. The present
+ * report is submitted pursuant to …", a press release's lead (user trial 34: "S/2025/301" was
+ * answered by the report's sixth paragraph). A speech, a statement or a record opens with
+ * courtesies, a resolution or a declaration with its preamble: those are read for their gist.
+ */
+const OPENS_WITH_ITS_MATTER: ReadonlySet<string> = new Set([
+  'report',
+  'press release',
+  'note',
+  'memorandum',
+]);
+
+/**
  * The passages of the documents a question names, as a reader would meet them: for each
  * document (the earliest first), the opening passage of each of its parts named (the letter's
  * "I have the honour to transmit …", then its annex's first paragraph), then the rest of each
@@ -112,7 +125,7 @@ function byGist(index: SearchIndex, ids: readonly number[]): number[] {
  * circulated and sign it), each part in reading order. A document that is no letter opens with
  * courtesies as often as with its matter ("Let me first of all extend to the President the
  * hearty congratulations of my delegation …", user trial 20): the first few are read for their
- * gist instead (`byGist`). Filters stay: a part filter keeps its part.
+ * gist instead (`byGist`), unless their kind opens with its matter (`OPENS_WITH_ITS_MATTER`). Filters stay: a part filter keeps its part.
  */
 export function openings(prepared: Prepared): Ranked[] {
   const { index } = prepared.context;
@@ -141,7 +154,11 @@ export function openings(prepared: Prepared): Ranked[] {
       if (ids) ids.push(id);
       else parts.set(group, [id]);
     }
-    if (!isLetter(letter) && gisted < STRUCTURE_DOCUMENTS) {
+    if (
+      !isLetter(letter) &&
+      !OPENS_WITH_ITS_MATTER.has(letter.kind) &&
+      gisted < STRUCTURE_DOCUMENTS
+    ) {
       gisted += 1;
       for (const [group, ids] of parts) parts.set(group, byGist(index, ids));
     }

@@ -67,3 +67,30 @@ describe('what a State said in a speech, asked for nothing else', () => {
     expect(shown.slice(0, 3).some((t) => /congratulations|tribute/.test(t))).toBe(false);
   });
 });
+
+describe('a report named by its symbol alone (user trial 34)', () => {
+  /** A report of the Secretary-General (written for this test): it opens with its matter. */
+  const REPORT = [
+    'United Nations S/2026/301',
+    'Security Council Distr.: General',
+    '12 May 2026',
+    'Situation in Testland',
+    'Report of the Secretary-General',
+    'I. Introduction',
+    '1. The present report is submitted pursuant to Security Council resolution 2768 (2026), by which the Council extended the mandate of the Mission until 31 January 2027.',
+    'II. Political developments',
+    '2. On 12 February 2026, the Government and the Eastern Front signed the Kessel Ceasefire Agreement.',
+    '3. The Kessel Ceasefire Agreement provides for the cantonment of Eastern Front combatants, and the Eastern Front agreed to it.',
+    '4. Violations of the Kessel Ceasefire Agreement by the Eastern Front were recorded in Kessel in March 2026.',
+    '',
+  ].join('\n\n');
+
+  it('is answered by its first paragraph, the symbol marked as a whole and its year not as a date', async () => {
+    const index = SearchIndex.build(await documentsOf({ 'report.txt': REPORT, ...OTHERS }));
+    const answer = answerQuestion(index, 'S/2026/301');
+    expect(answer.results[0]?.text).toMatch(/^1\. The present report is submitted/);
+    const first = answer.results[0];
+    const marked = first?.highlights.map((h) => first.excerpt.slice(h.start, h.end)) ?? [];
+    expect(marked).not.toContain('2026');
+  });
+});
