@@ -406,8 +406,15 @@ export function figureDifferences(
           };
       }
     if (!best) continue;
-    // Stated by some passage of something else: name the figure it goes with in this one.
     const { sentence } = best;
+    // The sentence states the claim's value too, in another unit or currency ("12 million euros"
+    // where the claim has "12 million dollars"): the unit differs, which the words compared tell,
+    // not the figure (user trial 34: "it states 8 million", last year's sum beside it).
+    const own = stated[best.result]?.some(
+      (f) => f.sentence === sentence && f.kind === figure.kind && f.value === figure.value,
+    );
+    if (own) continue;
+    // Stated by some passage of something else: name the figure it goes with in this one.
     const beside = allStated.has(figure.value)
       ? stated[best.result]?.find(
           (f) => f.sentence === sentence && claimed.some((c) => sameFigure(c, f)),

@@ -103,6 +103,24 @@ describe('checkClaim: a reworded claim’s figures (user trial 6)', () => {
     expect(figureDifferences('the patrol lasted 41 days in 2023', texts)).toEqual([]);
   });
 
+  it('gives no other figure for one the passage states in another currency (user trial 34)', () => {
+    const texts = [
+      'Testland will contribute 12 million euros to the Humanitarian Fund for 2026, in addition to the 8 million euros disbursed last year.',
+    ];
+    expect(
+      figureDifferences(
+        'Testland will contribute 12 million dollars to the Humanitarian Fund',
+        texts,
+      ),
+    ).toEqual([]);
+    expect(
+      figureDifferences(
+        'Testland will contribute 15 million euros to the Humanitarian Fund',
+        texts,
+      ),
+    ).toEqual([{ claim: '15 million', result: 0, passage: '12 million', elsewhere: false }]);
+  });
+
   it('takes, of one sentence’s figures, the one whose clause tells of the same thing (user trial 31)', () => {
     const texts = [
       '9. 26 August 2025, Dunvic, central bus station: rocket attack. 9 civilians killed, 21 injured.',
