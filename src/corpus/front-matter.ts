@@ -126,25 +126,38 @@ function urlValue(value: unknown, file: string, line: number): string | undefine
  * are left for the operator's own use.
  */
 export function readFrontMatter(raw: string, file: string): FrontMatterReading {
-  if (!OPEN.test(raw)) return { data: null, body: raw, warnings: [] };
-  const afterOpen = raw.indexOf('\n') + 1;
+  // Blank lines above the front matter (an editor's) are no text before it.
+  const top = /^(?:[ \t]*\r?\n)*/.exec(raw)?.[0] ?? '';
+  if (!OPEN.test(raw.slice(top.length))) {
+    const late = lateFrontMatter(raw);
+    if (late !== null)
+      throw new CorpusError(
+        file,
+        `front matter must open the file: the "---" on line ${late} comes after text (move the block to the first line, or remove it)`,
+        late,
+      );
+    return { data: null, body: raw, warnings: [] };
+  }
+  /** Lines above the front matter's "---". */
+  const above = top.split('\n').length - 1;
+  const afterOpen = raw.indexOf('\n', top.length) + 1;
   const rest = raw.slice(afterOpen);
   const close = CLOSE.exec(rest);
   if (!close) {
-    throw new CorpusError(file, 'front matter opened with "---" is never closed (expected a line "---" after it)', 1);
+    throw new CorpusError(file, 'front matter opened with "---" is never closed (expected a line "---" after it)', above + 1);
   }
   const yamlText = rest.slice(0, close.index);
   const closeEnd = afterOpen + close.index + close[0].length;
   const lineCounter = new (yaml().LineCounter)();
   const document = yaml().parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const lineOf = (offset: number) => above + lineCounter.linePos(offset).line + 1;
   const [error] = document.errors;
   if (error) {
-    const mistake = explainYamlError(yaml(), yamlText, error, lineOf(error.pos[0]) - 2);
-    throw new CorpusError(file, `front matter is not valid YAML: ${mistake.problem}`, mistake.lineIndex + 2);
+    const mistake = explainYamlError(yaml(), yamlText, error, lineOf(error.pos[0]) - above - 2);
+    throw new CorpusError(file, `front matter is not valid YAML: ${mistake.problem}`, above + mistake.lineIndex + 2);
   }
   const misread = silentMisreading(yamlText, FRONT_MATTER_KEYS);
-  if (misread) throw new CorpusError(file, `front matter: ${misread.problem}`, misread.lineIndex + 2);
+  if (misread) throw new CorpusError(file, `front matter: ${misread.problem}`, above + misread.lineIndex + 2);
   const value: unknown = document.toJS();
   const blankLines = raw.slice(0, closeEnd).replace(/[^\n]/g, '');
   const body = blankLines + raw.slice(closeEnd);
@@ -152,10 +165,17 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new CorpusError(file, 'front matter should be "key: value" lines (title, date, symbol, author, kind, language, url)', 2);
   }
-  const entries = value as Record<string, unknown>;
+  // A key is read whatever its case ("Date:", "Title:"), unless the key itself is there too.
+  const entries = Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, v]) => {
+      const lower = key.toLowerCase();
+      const known = lower !== key && (FRONT_MATTER_KEYS as readonly string[]).includes(lower);
+      return [known && !(lower in (value as object)) ? lower : key, v];
+    }),
+  );
   const keyLine = (key: string): number => {
-    const match = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').exec(yamlText);
-    return match ? lineOf(match.index) : 2;
+    const match = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'im').exec(yamlText);
+    return match ? lineOf(match.index) : above + 2;
   };
   const data: FrontMatter = {};
   // Every bad value is told at once, as a bad configuration is: one run of `validate` shows all.
@@ -208,6 +228,28 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
     Object.entries(entries).filter(([key]) => !(FRONT_MATTER_KEYS as readonly string[]).includes(key)),
   );
   return { data, body, warnings, ...(Object.keys(ownKeys).length > 0 ? { others: ownKeys } : {}) };
+}
+
+/** Lines of text before front matter that comes too late: a stray title line or two. */
+const MAX_LINES_BEFORE = 3;
+
+/**
+ * The line of a "---" that opens a block of front matter after a few lines of text ("Some text" /
+ * "---" / "title: …" / "date: …" / "---"): a block that would be read as the document's first
+ * passage, its metadata lost. Null when there is none.
+ */
+function lateFrontMatter(raw: string): number | null {
+  const lines = raw.split('\n', MAX_LINES_BEFORE * 4 + 2);
+  let text = 0;
+  for (const [i, line] of lines.entries()) {
+    if (/^---[ \t]*\r?$/.test(line)) {
+      const next = lines[i + 1] ?? '';
+      const key = /^([A-Za-z]+)\s*:/.exec(next)?.[1]?.toLowerCase();
+      return text > 0 && key && (FRONT_MATTER_KEYS as readonly string[]).includes(key) ? i + 1 : null;
+    }
+    if (line.trim() !== '' && ++text > MAX_LINES_BEFORE) return null;
+  }
+  return null;
 }
 
 /**

@@ -82,3 +82,28 @@ describe('readFrontMatter: YAML mistakes told in plain words, with the line and 
     }
   });
 });
+
+describe('readFrontMatter: where the block stands, and its keys’ case (user trial 34)', () => {
+  it('refuses a block after a line of text, naming the line of its "---", as it would be quoted otherwise', () => {
+    const raw = '\nSome leading text.\n---\ntitle: "Statement by Testland on health"\ndate: 2025-05-26\n---\nTestland vaccinated 410,000 children.\n';
+    expect(() => readFrontMatter(raw, 'late.md')).toThrow(/front matter must open the file: the "---" on line 3 comes after text/);
+    // A rule of dashes in a text is no front matter: nothing like "title:" under it.
+    const rule = 'A line of text.\n---\nMore text under a rule.\n';
+    expect(readFrontMatter(rule, 'rule.md').data).toBeNull();
+  });
+
+  it('reads a block under blank lines, its errors at their lines in the file', () => {
+    const read = readFrontMatter('\n\n---\ntitle: "Statement"\ndate: 2025\n---\nText.\n', 'blank.md');
+    expect(read.data).toEqual({ title: 'Statement', date: '2025' });
+    expect(read.body.split('\n')[6]).toBe('Text.');
+    expect(() => readFrontMatter('\n\n---\ntitle: a: b\n---\nText.\n', 'blank.md')).toThrow(
+      expect.objectContaining({ line: 4 }),
+    );
+  });
+
+  it('reads a key whatever its case ("Date:", "Title:"), with no warning', () => {
+    const read = readFrontMatter('---\nTitle: "Statement"\nDate: 2025-06-01\n---\nText.\n', 'case.md');
+    expect(read.data).toEqual({ title: 'Statement', date: '2025-06-01' });
+    expect(read.warnings).toEqual([]);
+  });
+});
