@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Letter } from '../corpus/schema.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { speakingFor } from '../corpus/meeting-record.ts';
+import { stateOfOffice } from '../corpus/parse-document.ts';
 import { authorNames, isoCodes, nameKey } from './catalog.ts';
 import { stateOf } from './cite.ts';
 import { relatedNames } from './document-names.ts';
@@ -97,6 +98,29 @@ export function documentAuthors(letters: readonly Letter[]): Named[] {
   return distinct(AUTHORS, letters, (l) => [
     ...(l.author ? [stateOf(l.author), l.author] : []),
     ...speakingFor(l.speakers),
+  ]);
+}
+
+const SHORT_AUTHORS = new WeakMap<readonly Letter[], Named[]>();
+/** A name short enough to list in a line: a State or a body, not an office's 80 characters. */
+const SHORT_NAME_WORDS = 3;
+
+/**
+ * The documents' authors by short names, for a line that lists them: the State an author is of
+ * ("Azerbaijan"), one the ISO list does not know named as the office names it ("Permanent Mission
+ * of the Republic of Kestria to the United Nations": "Republic of Kestria"), or the author whose
+ * name is short ("Secretary-General"); whom a record's speakers speak for. Every document is under
+ * one of them (user trial 34: an invented State's note verbale was in no list).
+ */
+export function shortAuthors(letters: readonly Letter[]): Named[] {
+  const short = (name: string) => {
+    if (name.split(/\s+/).length <= SHORT_NAME_WORDS) return name;
+    const office = stateOfOffice(name.split(/\s(?:to|at)\s/)[0] ?? name);
+    return office.split(/\s+/).length <= SHORT_NAME_WORDS ? office : null;
+  };
+  return distinct(SHORT_AUTHORS, letters, (l) => [
+    ...(l.author ? [stateOf(l.author) ?? short(l.author)] : []),
+    ...speakingFor(l.speakers).map(short),
   ]);
 }
 
@@ -211,7 +235,7 @@ export function whyNoneMatch(letters: readonly Letter[], filter: ListFilter): st
   }
   if (filter.author !== null && noneWith({ author: filter.author })) {
     // Short names (a State, a body), not an office's 80 characters: the autocomplete has all.
-    const short = documentAuthors(letters).filter((a) => a.name.split(/\s+/).length <= 3);
+    const short = shortAuthors(letters);
     const authors = short.slice(0, SHOWN_AUTHORS).map((a) => `${a.name} (${a.documents})`);
     const more = short.length - authors.length;
     reasons.push(
