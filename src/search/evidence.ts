@@ -355,11 +355,20 @@ export function figureBefore(
 export const TOTAL = /\b(?:total|in all|altogether|combined|overall)\b/i;
 
 /**
- * A time a passage states: a date, a day of a month, a year, a day told relative to another, or
- * a time limit ("within one month").
+ * A body's session named as a time, as UN documents date what is to come: "at its sixty-first
+ * session", "at the fifty-ninth session of the Human Rights Council", "by its next session"
+ * (user trial 34: "when does the mission present its report" had no time in "… a comprehensive
+ * report at its sixty-first session").
+ */
+const SESSION_TIME =
+  /\b(?:at|by|before|during|until|to) (?:its|the|their) (?:next|resumed|[a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th)) (?:regular |special )?session\b/;
+
+/**
+ * A time a passage states: a date, a day of a month, a session, a year, a day told relative to
+ * another, or a time limit ("within one month").
  */
 export const TIME = new RegExp(
-  `${DATE_PATTERN.source}|${DAY_OF_MONTH.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b|\\bwithin (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:hours?|days?|weeks?|months?|years?)\\b`,
+  `${DATE_PATTERN.source}|${DAY_OF_MONTH.source}|${SESSION_TIME.source}|\\b(?:19|20)\\d{2}\\b|\\b(?:the same day|that day|the (?:next|following|previous) day|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b|\\bwithin (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+) (?:hours?|days?|weeks?|months?|years?)\\b`,
   'i',
 );
 

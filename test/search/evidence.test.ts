@@ -286,6 +286,13 @@ describe('statesTimeBeyond: a time beyond the one the question names', () => {
     expect(statesTimeBeyond('Talks began in 2012 and ended in 2016.', of2016)).toBe(true);
     expect(statesTimeBeyond('I return today to announce it.', of2016)).toBe(true);
   });
+  it('takes a body’s session named as a time (user trial 34)', () => {
+    expect(TIME.test('to present a comprehensive report at its sixty-first session')).toBe(true);
+    expect(TIME.test('at the 59th session of the Human Rights Council')).toBe(true);
+    expect(TIME.test('to report to it by its next session')).toBe(true);
+    // A session named as a thing, not as when: no time.
+    expect(TIME.test('the session was productive and the agenda long')).toBe(false);
+  });
   it('is any time at all when the question names none', () => {
     expect(statesTimeBeyond('I expected to return in 2016.', null)).toBe(true);
     expect(statesTimeBeyond('No time here.', null)).toBe(false);
