@@ -613,10 +613,15 @@ export function questionContext(
   // What an excerpt marks: the words of the question, their forms, and what WordNet or the
   // glossary relates to them; not a word's neighbours in meaning, which only rank ("block" is
   // near "main" and "move", and the letters never said "block"); nor the words that only name
-  // the documents or their time ("2025" of "S/2025/301" is no year the question asks about).
+  // the documents or their time ("2025" of "S/2025/301" is no year the question asks about),
+  // but for the act of making them the question asks of ("who signed": "(Signed) …").
   const weights = new Map<string, number>();
+  const act = (slot: Slot) =>
+    q.frame.documentAct.some((a) => slot.start >= a.start && slot.end <= a.end);
+  const marked = (slot: Slot | undefined) =>
+    slot !== undefined && slot.known !== false && (!isNamingSlot(slot) || act(slot));
   for (const s of set.slots)
-    if (q.slots[s.slot]?.known !== false && !isNamingSlot(q.slots[s.slot] as Slot))
+    if (marked(q.slots[s.slot]))
       for (const a of s.alternatives)
         weights.set(a.concept, Math.max(weights.get(a.concept) ?? 0, a.value));
   const bitsOf = new Map<string, number>();
