@@ -33,3 +33,13 @@ export class CorpusFolderError extends Error {
     );
   }
 }
+
+/**
+ * Words of a file quoted in a message, cut at a word with "…" when longer than `max` characters:
+ * "…addressed to the" rather than "…addres".
+ */
+export function quotedStart(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 1).trimEnd()}…`;
+}

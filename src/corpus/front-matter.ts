@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { parseDocumentDate } from './dates.ts';
 import { editDistance } from './edit-distance.ts';
-import { CorpusError } from './errors.ts';
+import { CorpusError, quotedStart } from './errors.ts';
 import { KNOWN_KINDS, Sidecar } from './schema.ts';
 import { explainYamlError, silentMisreading } from './yaml-mistakes.ts';
 
@@ -112,7 +112,7 @@ function urlValue(value: unknown, file: string, line: number): string | undefine
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
     throw new CorpusError(
       file,
-      `front matter: url "${text.slice(0, 60)}" is not a web address (write it whole: https://…)`,
+      `front matter: url "${quotedStart(text, 60)}" is not a web address (write it whole: https://…)`,
       line,
     );
   }
@@ -273,7 +273,7 @@ function symbolValue(value: unknown, file: string, line: number): string | undef
   if (!symbol.success)
     throw new CorpusError(
       file,
-      `front matter: symbol "${text.slice(0, 60)}" is ${symbol.error.issues[0]?.message ?? 'not a UN document symbol'}`,
+      `front matter: symbol "${quotedStart(text, 60)}" is ${symbol.error.issues[0]?.message ?? 'not a UN document symbol'}`,
       line,
     );
   return symbol.data;

@@ -145,7 +145,7 @@ export function decodeLetterFile(bytes: Buffer, file: string): string {
   if (bytes.length > MAX_LETTER_BYTES) {
     throw new CorpusError(
       file,
-      `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a letter file may be at most ${MAX_LETTER_BYTES / 1024 / 1024} MB`,
+      `file is ${bytes.length.toLocaleString('en')} bytes (${(bytes.length / 1024 / 1024).toFixed(2)} MB), more than the ${MAX_LETTER_BYTES.toLocaleString('en')} bytes (1 MB) a document file may hold`,
     );
   }
   const utf16 = utf16Encoding(bytes);

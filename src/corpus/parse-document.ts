@@ -9,7 +9,7 @@ import path from 'node:path';
 import { type Block, readBlocks } from './blocks.ts';
 import { fromCapitals } from './capitals.ts';
 import { parseDocumentDate, parseWrittenDate, PLACE_AND_DATE } from './dates.ts';
-import { CorpusError } from './errors.ts';
+import { CorpusError, quotedStart } from './errors.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { markTurns, type MeetingRecord, readMeetingRecord } from './meeting-record.ts';
 import { ADOPTED, EDITORIAL_NOTE, isMastheadLine, isPressRelease, parseMasthead, splitSymbol } from './masthead.ts';
@@ -547,7 +547,7 @@ export function parseDocument(raw: string, source: LetterSource, front: FrontMat
   const undated = blocks.findIndex((b) => UNDATED_HEADING.test(b.text));
   if (!declaredOther && undated >= 0 && (firstProse < 0 || undated <= firstProse)) {
     const heading = blocks[undated] as Block;
-    throw new CorpusError(source.file, `no date found in heading "${heading.text.slice(0, 80)}"`, heading.line);
+    throw new CorpusError(source.file, `no date found in heading "${quotedStart(heading.text)}"`, heading.line);
   }
 
   const record = readMeetingRecord(blocks);

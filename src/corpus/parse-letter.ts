@@ -1,7 +1,7 @@
 import { joinListItems } from './list-items.ts';
 import { type Block, readBlocks } from './blocks.ts';
 import { asWritten } from './capitals.ts';
-import { CorpusError } from './errors.ts';
+import { CorpusError, quotedStart } from './errors.ts';
 import { parseAgendaItems, parseBodies, parseMasthead, splitSymbol } from './masthead.ts';
 import { HEADING, parseHeading, readBody } from './parts.ts';
 import { markAnnexHeadings } from './passage-roles.ts';
@@ -35,14 +35,14 @@ export function parseLetterBlocks(
   if (!heading.date) {
     throw new CorpusError(
       source.file,
-      `no date found in heading "${headingBlock.text.slice(0, 80)}"`,
+      `no date found in heading "${quotedStart(headingBlock.text)}"`,
       headingBlock.line,
     );
   }
   if (!heading.sender || !heading.addressee) {
     throw new CorpusError(
       source.file,
-      `heading does not say who wrote to whom ("… from … addressed to …"): "${headingBlock.text.slice(0, 80)}"`,
+      `heading does not say who wrote to whom ("… from … addressed to …"): "${quotedStart(headingBlock.text)}"`,
       headingBlock.line,
     );
   }

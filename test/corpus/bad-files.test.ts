@@ -60,7 +60,8 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
       'huge.txt': `${MINIMAL}${'word '.repeat(MAX_LETTER_BYTES / 5 + 1)}`,
     });
     expect(p?.file).toBe('huge.txt');
-    expect(p?.problem).toMatch(/at most 1 MB/);
+    // How much more than the limit, in bytes (user trial 34: "file is 1.0 MB; … at most 1 MB").
+    expect(p?.problem).toMatch(/^file is [\d,]+ bytes \(1\.00 MB\), more than the 1,048,576 bytes \(1 MB\) a document file may hold$/);
   });
 
   it('a duplicate of another letter, naming the letter it duplicates', async () => {
@@ -112,6 +113,9 @@ describe('loadCorpus refuses a bad file by name and still loads the others', () 
     });
     expect(p).toMatchObject({ file: 'undated-letter.txt', line: 1 });
     expect(p?.problem).toMatch(/no date found in heading "Letter from the Permanent Representative of Ostrelia/);
+    // The heading quoted up to a word, never cut inside one (user trial 34: "…addres").
+    expect(p?.problem).toMatch(/ \w+…"$|[^…]"$/);
+    expect(p?.problem).not.toMatch(/addres…|addres"$/);
   });
 
   it('a file with front matter and nothing to quote', async () => {
