@@ -62,7 +62,7 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * record's vote, its lists and outcome, is one passage; 45: a resolution's adoption line under its
  * title is its first passage, and names the organ that adopted it).
  */
-export const CORPUS_FORMAT = 50;
+export const CORPUS_FORMAT = 51;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */
 export const SIDECAR_SUFFIX = '.meta.json';
 /** A UN letter is a few dozen kilobytes, a long report a few hundred; anything past this is not one document. */

@@ -22,6 +22,13 @@ const MIN_ROWS = 3;
 const cellsOf = (line: string): string[] => line.trim().split(CELL_GAP);
 
 /**
+ * Whether cells hold a figure's cell: not a list item's dash before its words ("-   Education
+ * has remained free …"), which a dash standing for no figure looks like.
+ */
+const holdsFigure = (cells: readonly string[]): boolean =>
+  cells.some((cell, i) => FIGURE_CELL.test(cell) && !(i === 0 && /^[-–—]$/.test(cell)));
+
+/**
  * Whether lines are a table: at least `MIN_ROWS` of them part into two or more cells, most of
  * those hold a figure's cell (lines of prose hold no cell that is a figure alone), and the other
  * lines are few, or go on a cell's words further in than the rows start ("1  4 January 2026
@@ -38,10 +45,9 @@ export function isTable(lines: readonly string[], indents: readonly number[]): b
   if (rows.length < MIN_ROWS) return false;
   const least = Math.min(...indents);
   const wraps = cells.filter((c, i) => c.length < 2 && (indents[i] ?? least) > least).length;
-  // The caption's lines above the rows ("Table 1" / "Displaced persons by province") are no rows.
-  const body = lines.length - captionLines(lines);
+  const body = lines.length - labelledCaption(lines);
   if (4 * (rows.length + wraps) < 3 * body && 4 * rows.length < 3 * body) return false;
-  const figured = rows.filter((c) => c.some((cell) => FIGURE_CELL.test(cell))).length;
+  const figured = rows.filter(holdsFigure).length;
   return 2 * figured > rows.length;
 }
 
@@ -70,7 +76,7 @@ function isSpacedTable(lines: readonly string[]): boolean {
   if (ending < MIN_ROWS) return false;
   let rows = 0;
   for (const line of lines) if (isSpacedRow(line)) rows += 1;
-  return rows >= MIN_ROWS && 4 * (rows + 1) >= 3 * (lines.length - captionLines(lines));
+  return rows >= MIN_ROWS && 4 * (rows + 1) >= 3 * (lines.length - labelledCaption(lines));
 }
 /** A line that ends with a figure, or a dash or dots standing for none, as a row of figures does. */
 const ENDS_WITH_FIGURE = /(?:\d|%|[-–—]|\.\.\.?|…|\))\s*$/u;
@@ -84,7 +90,7 @@ const ENDS_WITH_FIGURE = /(?:\d|%|[-–—]|\.\.\.?|…|\))\s*$/u;
  */
 export function captionLines(lines: readonly string[]): number {
   const first = lines.findIndex(
-    (line) => isSpacedRow(line) || (GAPPED.test(line) && cellsOf(line).some((c) => FIGURE_CELL.test(c))),
+    (line) => isSpacedRow(line) || (GAPPED.test(line) && holdsFigure(cellsOf(line))),
   );
   let n = 0;
   while (
@@ -94,6 +100,15 @@ export function captionLines(lines: readonly string[]): number {
   )
     n += 1;
   return n;
+}
+
+/**
+ * The lines of a caption that a table's label opens ("Table 1" / "Displaced persons by province"),
+ * which are no rows; 0 for lines that no label opens (the lines of prose above a list of notes are
+ * no caption of it).
+ */
+function labelledCaption(lines: readonly string[]): number {
+  return TABLE_LABEL.test((lines[0] ?? '').trim()) ? captionLines(lines) : 0;
 }
 
 /** A table's label, the first line of its caption: "Table 1", "Table IV.2", "Table A.3". */
@@ -110,7 +125,7 @@ const isRowLine = (line: string) =>
  * table between two paragraphs with no blank line ("… as shown in table 1." / "Table 1" /
  * "Displaced persons by province" / "Province  Displaced persons  Sites" / "Kessel  184 500  42" /
  * … / "8. The 2025 humanitarian response plan …"): `MIN_ROWS` or more rows in a row, most with a
- * figure's cell, with the caption above them that a table label ("Table 1") opens. Each as the
+ * figure's cell, under a caption that a table's label ("Table 1") opens. Each as the
  * lines it spans, `from` (its caption's first) up to `to`.
  */
 export function tablesWithin(lines: readonly string[]): { from: number; to: number }[] {
@@ -123,7 +138,7 @@ export function tablesWithin(lines: readonly string[]): { from: number; to: numb
     let end = i;
     while (end < lines.length && isRowLine(lines[end] ?? '')) end += 1;
     const rows = lines.slice(i, end);
-    const figured = rows.filter((l) => trailingFigures(l) > 0 || cellsOf(l).some((c) => FIGURE_CELL.test(c)));
+    const figured = rows.filter((l) => trailingFigures(l) > 0 || holdsFigure(cellsOf(l)));
     // The label and the title lines under it, within two lines above the rows.
     let from = i;
     for (let up = i - 1; up >= Math.max(0, i - 3); up--) {
@@ -134,8 +149,9 @@ export function tablesWithin(lines: readonly string[]): { from: number; to: numb
         break;
       }
     }
-    if (rows.length >= MIN_ROWS && 2 * figured.length > rows.length && (from < i || isTable(rows, rows.map(() => 0))))
-      found.push({ from, to: end });
+    // Without a label, rows of a number and words are as likely a list of notes ("1  Signed at
+    // Moscow on 12 August 1970.") or of points ("2)  deepening …"): left to the paragraphs.
+    if (from < i && rows.length >= MIN_ROWS && 2 * figured.length > rows.length) found.push({ from, to: end });
     i = end;
   }
   return found;
