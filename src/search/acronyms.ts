@@ -238,6 +238,46 @@ export function spelledOut(
   initials: string,
   proper: boolean,
 ): string | null {
+  for (const variant of connectorVariants(initials.toLowerCase())) {
+    const form = spelledOutAs(table, text, variant, proper);
+    if (form !== null) return form;
+  }
+  return null;
+}
+
+/** The initials of the connecting words an abbreviation may keep: "in" of "UNMISS", "of", "for", "and", "de". */
+const CONNECTOR_INITIALS: ReadonlySet<string> = new Set(['i', 'o', 'f', 'a', 'd']);
+/** At most this many connectors' initials in one abbreviation. */
+const MAX_KEPT_CONNECTORS = 2;
+
+/**
+ * The initials as typed, then without the letters that may be a connecting word's ("unmiss":
+ * "unmss", the United Nations Mission in South Sudan, whose "in" the table's key skips): one left
+ * out, then two, never the first. Each form found is checked against its key (`keyOfForm`).
+ */
+function connectorVariants(initials: string): string[] {
+  const variants = [initials];
+  const drop = (from: string, depth: number) => {
+    if (depth === 0) return;
+    for (let i = 1; i < from.length - 1; i++) {
+      if (!CONNECTOR_INITIALS.has(from.charAt(i))) continue;
+      const shorter = from.slice(0, i) + from.slice(i + 1);
+      if (shorter.length < MIN_INITIALS || variants.includes(shorter)) continue;
+      variants.push(shorter);
+      drop(shorter, depth - 1);
+    }
+  };
+  drop(initials, MAX_KEPT_CONNECTORS);
+  return variants;
+}
+
+/** `spelledOut` for one key. */
+function spelledOutAs(
+  table: AbbreviationTable,
+  text: (passage: number) => string,
+  initials: string,
+  proper: boolean,
+): string | null {
   const key = keyOf(initials, proper);
   const hash = hashOf(key);
   const { hashes } = table;

@@ -217,6 +217,22 @@ describe('parseQuestion: an English word in capitals the letters spell out as a 
     expect(parseQuestion(index, 'what did LUX say in 2025').text).toBe('what did LUX say in 2025');
   });
 
+  it('reads initials that keep a connecting word’s letter as the name the letters write ("UNMISS": "… Mission in …"; user trial 34)', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'statement.md'),
+      '---\ntitle: "Statement by Testland"\ndate: 2025\nauthor: "Testland"\nkind: statement\n---\nTestland contributes 450 troops to the United Nations Stabilization Mission in Taravia.\n',
+    );
+    const index = SearchIndex.build((await loadCorpus(dir)).letters);
+    expect(index.spelledOut('unsmit', true)).toBe(
+      'United Nations Stabilization Mission in Taravia',
+    );
+    expect(index.spelledOut('unsmt', true)).toBe('United Nations Stabilization Mission in Taravia');
+    expect(parseQuestion(index, 'how many troops does testland have in UNSMIT').text).toBe(
+      'how many troops does testland have in United Nations Stabilization Mission in Taravia',
+    );
+  });
+
   it('reads "car" in lower case, or in a question all in capitals, as the word', () => {
     const index = patrol();
     expect(parseQuestion(index, 'what hit the car').text).toBe('what hit the car');
