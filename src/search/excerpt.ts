@@ -146,14 +146,16 @@ export function pickExcerpt(
     const gainAfter =
       after && after.end - start <= MAX_EXCERPT_LENGTH ? gain(last + 1, covered) : 0;
     if (gainBefore <= 0 && gainAfter <= 0) break;
+    // The side that adds more; the sentence after it on a tie. A gain is only where a sentence is.
+    let added: number;
     if (after && gainAfter >= gainBefore) {
-      last += 1;
+      added = last += 1;
       end = after.end;
-    } else if (before) {
-      first -= 1;
-      start = Math.max(before.start, opening);
+    } else {
+      added = first -= 1;
+      start = Math.max(before?.start ?? start, opening);
     }
-    for (const c of holds[gainAfter >= gainBefore ? last : first]?.concepts ?? []) covered.add(c);
+    for (const c of holds[added]?.concepts ?? []) covered.add(c);
   }
   for (let i = last + 1; i < sentences.length && end - start < MIN_EXCERPT_LENGTH; i++) {
     const next = sentences[i];
