@@ -92,6 +92,7 @@ export const QUESTION_FILES = [
   'eval/unseen-lindoria-dam-questionnaire-questions.json',
   'eval/unseen-carvandia-cerd-observations-questions.json',
   'eval/unseen-velmora-prst-questions.json',
+  'eval/unseen-tarsovia-ossena-enclosure-questions.json',
   'eval/tuning-user-trials-questions.json',
   'eval/tuning-ferry-hijacking-questions.json',
   'eval/tuning-trial-20-questions.json',
