@@ -43,6 +43,8 @@ export interface FrontMatter {
 
 /** The keys front matter is read for, in the order `cli add` writes them. */
 export const FRONT_MATTER_KEYS = ['title', 'date', 'symbol', 'author', 'kind', 'language', 'url'] as const;
+/** Whether a key is one Annex reads (`FRONT_MATTER_KEYS`). */
+const isFrontMatterKey = (key: string): boolean => (FRONT_MATTER_KEYS as readonly string[]).includes(key);
 
 /** A front matter block opens on the file's first line with `---` and closes with `---` or `...`. */
 const OPEN = /^---[ \t]*\n/;
@@ -169,7 +171,7 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
   const entries = Object.fromEntries(
     Object.entries(value as Record<string, unknown>).map(([key, v]) => {
       const lower = key.toLowerCase();
-      const known = lower !== key && (FRONT_MATTER_KEYS as readonly string[]).includes(lower);
+      const known = lower !== key && isFrontMatterKey(lower);
       return [known && !(lower in (value as object)) ? lower : key, v];
     }),
   );
@@ -203,7 +205,7 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
   // A misspelt key ("titel") is told with the bad values, in the order of the lines.
   const warnings: CorpusError[] = [];
   for (const key of Object.keys(entries)) {
-    if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
+    if (isFrontMatterKey(key)) continue;
     const meant = FRONT_MATTER_KEYS.find((known) => misspells(key, known));
     if (meant && !(meant in entries))
       warnings.push(
@@ -225,7 +227,7 @@ export function readFrontMatter(raw: string, file: string): FrontMatterReading {
       );
   }
   const ownKeys = Object.fromEntries(
-    Object.entries(entries).filter(([key]) => !(FRONT_MATTER_KEYS as readonly string[]).includes(key)),
+    Object.entries(entries).filter(([key]) => !isFrontMatterKey(key)),
   );
   return { data, body, warnings, ...(Object.keys(ownKeys).length > 0 ? { others: ownKeys } : {}) };
 }
@@ -245,7 +247,7 @@ function lateFrontMatter(raw: string): number | null {
     if (/^---[ \t]*\r?$/.test(line)) {
       const next = lines[i + 1] ?? '';
       const key = /^([A-Za-z]+)\s*:/.exec(next)?.[1]?.toLowerCase();
-      return text > 0 && key && (FRONT_MATTER_KEYS as readonly string[]).includes(key) ? i + 1 : null;
+      return text > 0 && key && isFrontMatterKey(key) ? i + 1 : null;
     }
     if (line.trim() !== '' && ++text > MAX_LINES_BEFORE) return null;
   }

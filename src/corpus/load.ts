@@ -60,7 +60,12 @@ export const DOCUMENT_EXTENSIONS = LETTER_EXTENSIONS;
  * columns, its symbols one under the other joined and its distribution date read; 42: "/..." alone
  * at a page's foot is furniture; 43: a table's caption may end with its unit in brackets; 44: a
  * record's vote, its lists and outcome, is one passage; 45: a resolution's adoption line under its
- * title is its first passage, and names the organ that adopted it).
+ * title is its first passage, and names the organ that adopted it; 46: a line longer than any
+ * wrapped line that ends a sentence ends its paragraph; 47: a resolution is titled by its numbered
+ * line and its preamble read across a blank line; 48: a table labelled "Table 1" is one, also
+ * between paragraphs; 49: the first numbered paragraph under a title starts one; 50: front matter
+ * keys in any case, under blank lines, refused after text; 51: only a labelled table stands apart
+ * from the paragraphs around it, and a list item's dash is no figure).
  */
 export const CORPUS_FORMAT = 51;
 /** Ending of the optional operator metadata beside a letter (`letter.txt` → `letter.meta.json`). */

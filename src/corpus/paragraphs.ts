@@ -164,7 +164,7 @@ export function paragraphStarts(
   const dated = run.map((l) => PLACE_AND_DATE.test(l.text.trim()));
   // In a resolution's preamble, from "The General Assembly," to its first numbered paragraph, each
   // paragraph ends with a comma ("… contained in the annex thereto," / "Deeply concerned at …").
-  let preamble = inPreamble || RESOLVING_ORGAN.test(run[0]?.text.trim() ?? '');
+  let preamble = run[0] ? preambleAfterLine(inPreamble, run[0].text) : inPreamble;
   for (let i = 1; i < run.length; i++) {
     const previous = run[i - 1] as SourceLine;
     const line = run[i] as SourceLine;
@@ -172,8 +172,7 @@ export function paragraphStarts(
     const opens = OPENS.test(line.text);
     const preambleGoesOn = preamble && opens && /,$/.test(previous.text.trim());
     const organ = RESOLVING_ORGAN.test(line.text.trim());
-    if (NUMBERED.test(line.text)) preamble = false;
-    if (organ) preamble = true;
+    preamble = preambleAfterLine(preamble, line.text);
     if (preambleGoesOn || organ) {
       starts.push(i);
       continue;
@@ -268,12 +267,16 @@ export function paragraphStarts(
  * page break may stand between the organ's line and its first preambular paragraph.
  */
 export function inPreambleAfter(run: readonly SourceLine[], open: boolean): boolean {
-  let preamble = open;
-  for (const { text } of run) {
-    if (NUMBERED.test(text)) preamble = false;
-    if (RESOLVING_ORGAN.test(text.trim())) preamble = true;
-  }
-  return preamble;
+  return run.reduce((preamble, { text }) => preambleAfterLine(preamble, text), open);
+}
+
+/**
+ * Whether a resolution's preamble goes on after a line: the organ's line ("The General
+ * Assembly,") opens it, a numbered paragraph closes it, any other line leaves it as it was.
+ */
+function preambleAfterLine(open: boolean, text: string): boolean {
+  if (RESOLVING_ORGAN.test(text.trim())) return true;
+  return NUMBERED.test(text) ? false : open;
 }
 
 /**

@@ -59,7 +59,7 @@ function isPlaceName(word: string): boolean {
 export const MAX_NAME_WORDS = 6;
 
 /** Where a title turns from whom its holder speaks for to where they serve ("… to the United Nations"). */
-const POSTED = /\s(?:to|at)\s/i;
+export const POSTED = /\s(?:to|at)\s/i;
 
 /**
  * The names an author's text holds, as keys (`nameKey`): the whole of it, each run of

@@ -9,7 +9,7 @@ import type { Letter } from '../corpus/schema.ts';
 import { analyze, fold, isGlossaryConcept } from './analyze.ts';
 import { speakingFor } from '../corpus/meeting-record.ts';
 import { stateOfOffice } from '../corpus/parse-document.ts';
-import { authorNames, isoCodes, nameKey } from './catalog.ts';
+import { authorNames, isoCodes, nameKey, POSTED } from './catalog.ts';
 import { stateOf } from './cite.ts';
 import { relatedNames } from './document-names.ts';
 
@@ -115,7 +115,7 @@ const SHORT_NAME_WORDS = 3;
 export function shortAuthors(letters: readonly Letter[]): Named[] {
   const short = (name: string) => {
     if (name.split(/\s+/).length <= SHORT_NAME_WORDS) return name;
-    const office = stateOfOffice(name.split(/\s(?:to|at)\s/)[0] ?? name);
+    const office = stateOfOffice(name.split(POSTED)[0] ?? name);
     return office.split(/\s+/).length <= SHORT_NAME_WORDS ? office : null;
   };
   return distinct(SHORT_AUTHORS, letters, (l) => [

@@ -125,7 +125,8 @@ const OPENS_WITH_ITS_MATTER: ReadonlySet<string> = new Set([
  * circulated and sign it), each part in reading order. A document that is no letter opens with
  * courtesies as often as with its matter ("Let me first of all extend to the President the
  * hearty congratulations of my delegation …", user trial 20): the first few are read for their
- * gist instead (`byGist`), unless their kind opens with its matter (`OPENS_WITH_ITS_MATTER`). Filters stay: a part filter keeps its part.
+ * gist instead (`byGist`), unless their kind opens with its matter (`OPENS_WITH_ITS_MATTER`).
+ * Filters stay: a part filter keeps its part.
  */
 export function openings(prepared: Prepared): Ranked[] {
   const { index } = prepared.context;
